@@ -1,0 +1,72 @@
+import type { CollectionConfig } from 'payload'
+
+import { editorsOrAdmins, publishedOrStaff } from '../src/access'
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
+import { SLUGS } from '../src/slugs'
+
+export const COOKIE_CATEGORIES = [
+  { label: 'Strictly necessary', value: 'necessary' },
+  { label: 'Security', value: 'security' },
+  { label: 'Functional / preferences', value: 'functional' },
+  { label: 'Performance / analytics', value: 'analytics' },
+  { label: 'Advertising / marketing', value: 'marketing' },
+] as const
+
+export function cookieEntriesCollection(_options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
+  return {
+    slug: SLUGS.cookies,
+    labels: { singular: 'Cookie', plural: 'Cookie declaration' },
+    admin: { useAsTitle: 'name', defaultColumns: ['name', 'service', 'category', 'duration', '_status'], group: 'Legal' },
+    access: {
+      read: publishedOrStaff,
+      create: editorsOrAdmins,
+      update: editorsOrAdmins,
+      delete: editorsOrAdmins,
+    },
+    versions: { drafts: true, maxPerDoc: 0 },
+    fields: [
+      {
+        name: 'name',
+        type: 'text',
+        required: true,
+        label: 'Cookie name',
+        admin: { description: 'The exact name, or a pattern such as "_ga_*" for names that vary.' },
+      },
+      { name: 'service', type: 'text', label: 'Service', admin: { description: 'e.g. Google Analytics' } },
+      { name: 'provider', type: 'text', label: 'Provider (company)' },
+      {
+        type: 'row',
+        fields: [
+          { name: 'domain', type: 'text', label: 'Domain' },
+          { name: 'path', type: 'text', label: 'Path', defaultValue: '/' },
+        ],
+      },
+      { name: 'category', type: 'select', options: [...COOKIE_CATEGORIES], label: 'Category' },
+      { name: 'purpose', type: 'textarea', localized: true, label: 'What it is for' },
+      { name: 'duration', type: 'text', localized: true, label: 'How long it is kept', admin: { description: 'e.g. "Session", "2 years"' } },
+      {
+        name: 'storageType',
+        type: 'select',
+        defaultValue: 'cookie',
+        label: 'Stored as',
+        options: [
+          { label: 'HTTP cookie', value: 'cookie' },
+          { label: 'Local storage', value: 'local-storage' },
+          { label: 'Session storage', value: 'session-storage' },
+          { label: 'Tracking pixel', value: 'pixel' },
+        ],
+      },
+      {
+        name: 'party',
+        type: 'select',
+        defaultValue: 'first',
+        label: 'Set by',
+        options: [
+          { label: 'Us (first party)', value: 'first' },
+          { label: 'Another company (third party)', value: 'third' },
+        ],
+      },
+      { name: 'privacyPolicyUrl', type: 'text', label: "Provider's privacy policy (web address)" },
+    ],
+  }
+}

@@ -1,0 +1,22 @@
+import type { GlobalConfig } from 'payload'
+
+import { adminsOnly, anyone } from '../src/access'
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
+import { SLUGS } from '../src/slugs'
+
+/** The company behind the documents; sections refer to it with {{company.…}} placeholders. */
+export function legalEntityGlobal(_options: ResolvedLegalDocumentsPluginOptions): GlobalConfig {
+  return {
+    slug: SLUGS.entity,
+    label: 'Company details',
+    admin: { group: 'Legal' },
+    access: { read: anyone, update: adminsOnly },
+    fields: [
+      { name: 'name', type: 'text', label: 'Company name' },
+      { name: 'address', type: 'textarea', label: 'Address' },
+      { name: 'phone', type: 'text', label: 'Phone' },
+      { name: 'email', type: 'email', label: 'E-mail' },
+      { name: 'website', type: 'text', label: 'Website' },
+    ],
+  }
+}

@@ -1,0 +1,63 @@
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
+
+import { migrations } from '../migrations'
+import { legalDocumentsPlugin } from './index'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+const Users: CollectionConfig = {
+  slug: 'users',
+  auth: true,
+  admin: { useAsTitle: 'email', group: 'Settings' },
+  fields: [{ name: 'name', type: 'text', label: 'Name' }],
+}
+
+export type AppConfigOptions = {
+  databaseUrl: string
+  secret: string
+  /** Apply `migrations/` at start (production) instead of pushing the schema (development). */
+  runMigrations?: boolean
+  serverURL?: string
+}
+
+/**
+ * The reference app: Payload with the legal-documents plugin and a plain users collection.
+ * Built by a function so tests can point each file at its own database.
+ */
+export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConfig> {
+  return buildConfig({
+    secret: options.secret,
+    serverURL: options.serverURL,
+    admin: {
+      user: Users.slug,
+      // Gravatar is unreachable offline and leaks staff e-mail hashes to a third party.
+      avatar: 'default',
+      importMap: { baseDir: dirname },
+      meta: { titleSuffix: ' · Legal documents' },
+    },
+    collections: [Users],
+    editor: lexicalEditor(),
+    localization: {
+      locales: [
+        { code: 'en', label: 'English' },
+        { code: 'uk', label: 'Українська' },
+      ],
+      defaultLocale: 'en',
+      fallback: true,
+    },
+    db: postgresAdapter({
+      pool: { connectionString: options.databaseUrl },
+      migrationDir: path.resolve(dirname, '../migrations'),
+      // Production applies committed migrations at start; dev push is never mixed with them.
+      push: !options.runMigrations,
+      prodMigrations: options.runMigrations ? migrations : undefined,
+    }),
+    plugins: [legalDocumentsPlugin({})],
+    typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+    telemetry: false,
+  })
+}

@@ -1,0 +1,55 @@
+import { definePlugin } from 'payload'
+import type { CollectionConfig, Config } from 'payload'
+
+import { cookieEntriesCollection } from '../collections/CookieEntries'
+import { legalDocumentsCollection } from '../collections/LegalDocuments'
+import { legalEntityGlobal } from '../collections/LegalEntity'
+import { legalSectionsCollection } from '../collections/LegalSections'
+import { legalVersionsCollection } from '../collections/LegalVersions'
+import { rolesField } from './fields/rolesField'
+import { type LegalDocumentsPluginOptions, resolveOptions } from './options'
+
+export type { LegalDocumentsPluginOptions } from './options'
+export { ROLES, type Role } from './roles'
+export { SLUGS } from './slugs'
+
+function addRolesToUsers(collections: CollectionConfig[], usersSlug: string): CollectionConfig[] {
+  return collections.map((collection) => {
+    if (collection.slug !== usersSlug) return collection
+    if (collection.fields.some((f) => 'name' in f && f.name === 'roles')) return collection
+    return { ...collection, fields: [...collection.fields, rolesField] }
+  })
+}
+
+/**
+ * Adds legal documents, their sections, the public archive, the cookie declaration and the
+ * company profile to a Payload config, with the review workflow that guards publishing.
+ *
+ * @example plugins: [legalDocumentsPlugin({ fourEyes: true })]
+ */
+export const legalDocumentsPlugin = definePlugin<LegalDocumentsPluginOptions>({
+  slug: 'payload-plugin-legal-documents',
+  plugin: ({ config, plugins: _plugins, ...rawOptions }): Config => {
+    const options = resolveOptions(rawOptions)
+    const usersSlug = options.usersCollection
+    const collections = config.collections ?? []
+    if (!collections.some((c) => c.slug === usersSlug && c.auth)) {
+      throw new Error(
+        `legalDocumentsPlugin: usersCollection "${usersSlug}" is not an auth collection of this config.`,
+      )
+    }
+
+    // Collections are added even when disabled so the database schema stays the same.
+    return {
+      ...config,
+      collections: [
+        ...addRolesToUsers(collections, usersSlug),
+        legalDocumentsCollection(options),
+        legalSectionsCollection(options),
+        legalVersionsCollection(options),
+        cookieEntriesCollection(options),
+      ],
+      globals: [...(config.globals ?? []), legalEntityGlobal(options)],
+    }
+  },
+})

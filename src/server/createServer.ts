@@ -1,0 +1,104 @@
+import express, { type Express, type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
+
+import { sendWebResponse, toWebRequest } from './webAdapter'
+
+type NextRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
+
+export type CreateServerOptions = {
+  payload: Payload
+  config: SanitizedConfig | Promise<SanitizedConfig>
+  /** Next's request handler for the admin UI and pages; without it those paths answer 404. */
+  nextHandler?: NextRequestHandler
+  /** How long /readyz waits for the database before answering 503. */
+  readinessTimeoutMs?: number
+}
+
+async function databaseReachable(payload: Payload, timeoutMs: number): Promise<boolean> {
+  const pool = (payload.db as unknown as { pool?: { query: (sql: string) => Promise<unknown> } }).pool
+  if (!pool) return false
+  let timer: NodeJS.Timeout | undefined
+  try {
+    await Promise.race([
+      pool.query('select 1'),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)
+      }),
+    ])
+    return true
+  } catch {
+    return false
+  } finally {
+    clearTimeout(timer)
+  }
+}
+
+/**
+ * The express app in front of Payload and Next. REST and GraphQL go straight to Payload's
+ * framework-neutral handlers (the same ones Next's `/api` routes wrap), which skips Next's
+ * routing cost on the hot path; everything else is Next's.
+ */
+export async function createServer(options: CreateServerOptions): Promise<Express> {
+  const { payload, nextHandler } = options
+  const config = await options.config
+  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+  const graphqlPost = GRAPHQL_POST(config)
+  const apiRoute = config.routes.api
+
+  // node-postgres emits 'error' on the pool when the server drops an idle connection (restart,
+  // failover, admin termination); with no listener that event would crash the process.
+  const pool = (payload.db as unknown as { pool?: import('node:events').EventEmitter }).pool
+  if (pool && pool.listenerCount('error') === 0) {
+    pool.on('error', (err: Error) => payload.logger.warn(`Database connection lost: ${err.message}`))
+  }
+
+  const app = express()
+  app.disable('x-powered-by')
+  app.set('trust proxy', process.env.TRUST_PROXY === 'true')
+
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' })
+  })
+  app.get('/readyz', async (_req, res) => {
+    const ok = await databaseReachable(payload, options.readinessTimeoutMs ?? 2000)
+    res.status(ok ? 200 : 503).json(ok ? { status: 'ready' } : { status: 'unavailable', error: 'Database is not reachable.' })
+  })
+
+  const origin = (req: ExpressRequest) => `${req.protocol}://${req.get('host') ?? 'localhost'}`
+
+  app.post(`${apiRoute}/graphql`, async (req, res, next) => {
+    try {
+      await sendWebResponse(res, await graphqlPost(toWebRequest(req, origin(req))))
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  app.all(`${apiRoute}/{*splat}`, async (req, res, next) => {
+    if (req.path === `${apiRoute}/graphql-playground` && nextHandler) return next()
+    try {
+      const response = await handleEndpoints({ config, path: req.path, request: toWebRequest(req, origin(req)) })
+      await sendWebResponse(res, response)
+    } catch (err) {
+      next(err)
+    }
+  })
+
+  if (nextHandler) {
+    app.all('/{*splat}', (req, res) => nextHandler(req, res))
+  } else {
+    app.use((_req, res) => {
+      res.status(404).json({ errors: [{ message: 'Not found.' }] })
+    })
+  }
+
+  // A failure inside a handler must answer JSON and never take the process down.
+  app.use((err: unknown, _req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
+    payload.logger.error({ err }, 'Unhandled request error')
+    if (res.headersSent) return res.end()
+    res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
+  })
+
+  return app
+}

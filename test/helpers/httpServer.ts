@@ -1,0 +1,22 @@
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+
+import { createServer } from '../../src/server/createServer'
+import type { TestApp } from './testPayload'
+
+/** The real express server (without Next, which only serves the admin UI) on a free port. */
+export async function listen(app: TestApp): Promise<{ baseUrl: string; close: () => Promise<void> }> {
+  const express = await createServer({ payload: app.payload, config: app.config, readinessTimeoutMs: 1500 })
+  const server: Server = await new Promise((resolve) => {
+    const s = express.listen(0, '127.0.0.1', () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}

@@ -1,0 +1,62 @@
+import { randomBytes } from 'node:crypto'
+import pg from 'pg'
+import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+
+import { buildAppConfig } from '../../src/appConfig'
+import { closePayload } from '../../src/server/closePayload'
+
+const adminUrl = () => {
+  const url = process.env.TEST_PG_ADMIN_URL
+  if (!url) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (globalSetup).')
+  return url
+}
+
+/** A fresh, empty database on the run's PostgreSQL, so test files never share a schema. */
+export async function createTestDatabase(prefix = 'legal_test'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString('hex')}`
+  const client = new pg.Client({ connectionString: adminUrl() })
+  await client.connect()
+  await client.query(`create database ${client.escapeIdentifier(name)}`)
+  await client.end()
+  const url = new URL(adminUrl())
+  url.pathname = `/${name}`
+  return {
+    name,
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl() })
+      await c.connect()
+      await c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`)
+      await c.end()
+    },
+  }
+}
+
+export type TestApp = {
+  payload: Payload
+  config: SanitizedConfig
+  databaseUrl: string
+  close: () => Promise<void>
+}
+
+
+/** The reference app's Payload on its own database (schema pushed, as in development). */
+export async function startTestPayload(options: { runMigrations?: boolean } = {}): Promise<TestApp> {
+  const db = await createTestDatabase()
+  const config = await buildAppConfig({
+    databaseUrl: db.url,
+    secret: randomBytes(32).toString('hex'),
+    runMigrations: options.runMigrations,
+  })
+  // A key of its own: getPayload caches one instance per key, and a file may start several.
+  const payload = await getPayload({ config, key: db.name })
+  return {
+    payload,
+    config,
+    databaseUrl: db.url,
+    close: async () => {
+      await closePayload(payload)
+      await db.drop()
+    },
+  }
+}

@@ -1,0 +1,72 @@
+import { describe, expect, test } from '@jest/globals'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { buildConfig, type CollectionConfig } from 'payload'
+
+import { legalDocumentsPlugin, SLUGS } from '../../src'
+
+const readPosts = () => true
+const hostCollections = (): CollectionConfig[] => [
+  { slug: 'users', auth: true, fields: [{ name: 'name', type: 'text' }] },
+  {
+    slug: 'posts',
+    access: { read: readPosts },
+    hooks: { beforeChange: [({ data }) => data] },
+    fields: [{ name: 'title', type: 'text' }],
+  },
+]
+
+const build = (plugins: ReturnType<typeof legalDocumentsPlugin>[], collections = hostCollections()) =>
+  buildConfig({
+    secret: 'x'.repeat(40),
+    collections,
+    // No connection is made: building a config only sanitises it.
+    db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
+    plugins,
+    telemetry: false,
+  })
+
+describe('legalDocumentsPlugin on a bare Payload config', () => {
+  test('adds the legal collections and the company global', async () => {
+    const config = await build([legalDocumentsPlugin({})])
+    const slugs = config.collections.map((c) => c.slug)
+    for (const slug of [SLUGS.documents, SLUGS.sections, SLUGS.versions, SLUGS.cookies]) {
+      expect(slugs).toContain(slug)
+    }
+    expect(config.globals.map((g) => g.slug)).toContain(SLUGS.entity)
+  })
+
+  test("leaves the host's own collections as they were", async () => {
+    const bare = await build([])
+    const withPlugin = await build([legalDocumentsPlugin({})])
+    const posts = (c: typeof bare) => c.collections.find((x) => x.slug === 'posts')!
+    expect(posts(withPlugin).fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(
+      posts(bare).fields.map((f) => ('name' in f ? f.name : f.type)),
+    )
+    expect(posts(withPlugin).hooks.beforeChange).toHaveLength(1)
+    expect(posts(withPlugin).access.read).toBe(posts(bare).access.read)
+  })
+
+  test('adds a roles field to the users collection only', async () => {
+    const config = await build([legalDocumentsPlugin({})])
+    const users = config.collections.find((c) => c.slug === 'users')!
+    const roles = users.fields.find((f) => 'name' in f && f.name === 'roles')
+    expect(roles).toMatchObject({ type: 'select', hasMany: true })
+    const posts = config.collections.find((c) => c.slug === 'posts')!
+    expect(posts.fields.some((f) => 'name' in f && f.name === 'roles')).toBe(false)
+  })
+
+  test('keeps Payload versions of legal content without a cap', async () => {
+    const config = await build([legalDocumentsPlugin({})])
+    for (const slug of [SLUGS.documents, SLUGS.sections, SLUGS.cookies]) {
+      const collection = config.collections.find((c) => c.slug === slug)!
+      expect(collection.versions && collection.versions.maxPerDoc).toBe(0)
+      expect(collection.versions && collection.versions.drafts).toBeTruthy()
+    }
+  })
+
+  test('refuses a users collection that is not an auth collection', async () => {
+    await expect(build([legalDocumentsPlugin({ usersCollection: 'posts' as never })])).rejects.toThrow(
+      /not an auth collection/,
+    )
+  })
+})

@@ -1,0 +1,122 @@
+import { describe, expect, test } from '@jest/globals'
+import { spawn } from 'node:child_process'
+import { existsSync, readFileSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+
+const root = path.resolve(import.meta.dirname, '../..')
+const tsx = path.join(root, 'node_modules/.bin/tsx')
+
+type Run = { code: number | null; stdout: string; stderr: string }
+
+function startServer(env: Record<string, string | undefined>) {
+  const child = spawn(tsx, ['src/server/main.ts'], {
+    cwd: root,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_NEXT: 'true', ...env } as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (d) => (stdout += d))
+  child.stderr.on('data', (d) => (stderr += d))
+  const exited = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
+  const output = () => stdout
+  return { child, exited, output }
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
+  const start = Date.now()
+  while (!predicate()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out')
+    await new Promise((r) => setTimeout(r, 100))
+  }
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch {
+    return false
+  }
+}
+
+describe('production start-up checks', () => {
+  test.each([
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1:1/x' }, 'PAYLOAD_SECRET is not set'],
+    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'changeme' }, 'known default'],
+    [{ NODE_ENV: 'production', PAYLOAD_SECRET: 'f'.repeat(64) }, 'DATABASE_URL is not set'],
+  ])('refuses to start with %j in one line', async (env, reason) => {
+    const { exited } = startServer(env)
+    const run = await exited
+    expect(run.code).toBe(1)
+    const lines = run.stderr.trim().split('\n').filter((l) => !l.includes('nodedir'))
+    expect(lines).toHaveLength(1)
+    expect(lines[0]).toMatch(/^Refusing to start: /)
+    expect(lines[0]).toContain(reason)
+  })
+})
+
+describe('development start with the embedded PostgreSQL', () => {
+  test('starts, creates demo users once, reuses data and port, and leaves no postgres behind on SIGTERM', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-docs-dev-'))
+    await fs.chmod(dataDir, 0o755)
+    try {
+      const env = { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development' }
+
+      const first = startServer(env)
+      await waitFor(() => first.output().includes('Legal documents ready'), 90_000)
+      expect(first.output()).toMatch(/Embedded PostgreSQL running on 127\.0\.0\.1:\d+/)
+      expect(first.output()).toContain('Demo users created')
+      for (const email of ['admin@example.com', 'editor@example.com', 'reviewer@example.com']) {
+        expect(first.output()).toContain(email)
+      }
+      const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid')
+      const postgresPid = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
+      expect(alive(postgresPid)).toBe(true)
+      const firstPort = first.output().match(/127\.0\.0\.1:(\d+)/)![1]
+
+      first.child.kill('SIGTERM')
+      expect((await first.exited).code).toBe(0)
+      expect(alive(postgresPid)).toBe(false)
+      expect(existsSync(pidFile)).toBe(false)
+
+      const second = startServer(env)
+      await waitFor(() => second.output().includes('Legal documents ready'), 90_000)
+      expect(second.output()).not.toContain('Demo users created')
+      expect(second.output().match(/127\.0\.0\.1:(\d+)/)![1]).toBe(firstPort)
+      second.child.kill('SIGINT')
+      expect((await second.exited).code).toBe(0)
+      expect(existsSync(pidFile)).toBe(false)
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true })
+    }
+  }, 180_000)
+
+  test('a postgres orphaned by a SIGKILLed server is shut down and replaced on the next start', async () => {
+    const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-docs-dev-'))
+    await fs.chmod(dataDir, 0o755)
+    try {
+      const env = { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', NO_DEMO_USERS: 'true' }
+      const first = startServer(env)
+      await waitFor(() => first.output().includes('Legal documents ready'), 90_000)
+      const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid')
+      const orphan = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
+      // tsx runs the server in a child node process: kill the whole tree the hard way.
+      spawn('pkill', ['-KILL', '-P', String(first.child.pid)])
+      first.child.kill('SIGKILL')
+      await first.exited
+      expect(alive(orphan)).toBe(true)
+
+      const second = startServer(env)
+      await waitFor(() => second.output().includes('Legal documents ready'), 90_000)
+      expect(alive(orphan)).toBe(false)
+      second.child.kill('SIGTERM')
+      expect((await second.exited).code).toBe(0)
+      expect(existsSync(pidFile)).toBe(false)
+    } finally {
+      await fs.rm(dataDir, { recursive: true, force: true })
+    }
+  }, 180_000)
+})
