@@ -1,0 +1,33 @@
+/**
+ * Pure parsing core of the legal-page importer: plain text or Markdown in, title + intro +
+ * sections of Lexical JSON out. No database access; the seed and the admin import build on it.
+ */
+export { ImportError, type ImportWarning } from './errors'
+export { isAllCaps, isLikelyHeading, type HeadingContext, type HeadingOptions } from './headings'
+export {
+  heading,
+  lineBreak,
+  link,
+  list,
+  listItem,
+  paragraph,
+  root,
+  text,
+  TEXT_FORMAT,
+  type Direction,
+  type ElementFormat,
+  type HeadingTag,
+  type LexicalBlockNode,
+  type LexicalHeadingNode,
+  type LexicalInlineNode,
+  type LexicalLineBreakNode,
+  type LexicalLinkNode,
+  type LexicalListItemNode,
+  type LexicalListNode,
+  type LexicalParagraphNode,
+  type LexicalRootNode,
+  type LexicalState,
+  type LexicalTextNode,
+  type ListType,
+} from './lexicalNodes'
+export { parseLegalText, type ParsedLegalText, type ParsedSection, type ParseLegalTextOptions } from './parse'

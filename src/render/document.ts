@@ -1,0 +1,81 @@
+import { slugifyAnchor, uniqueAnchor } from './anchors'
+import { escapeHTML } from './escapeHTML'
+import { lexicalToHTML } from './html'
+import { escapeMarkdown, lexicalToMarkdown } from './markdown'
+import { resolvePlaceholders } from './placeholders'
+import { lexicalToText } from './text'
+import type { LegalEntity, LexicalStateInput } from './types'
+
+export type DocumentSectionInput = {
+  heading: string | null | undefined
+  /** Kept when it is already a safe anchor; otherwise (or when empty) derived from the heading. */
+  anchor?: string | null
+  body: LexicalStateInput
+}
+
+export type RenderDocumentInput = {
+  title: string | null | undefined
+  sections: DocumentSectionInput[]
+  entity?: LegalEntity | null
+}
+
+export type TocEntry = { anchor: string; heading: string }
+
+/** One section; `html`, `text` and `markdown` are its body only, without the heading. */
+export type RenderedSection = TocEntry & { html: string; text: string; markdown: string }
+
+export type RenderedDocument = {
+  /** The title with placeholders resolved; the renderings leave it to the page around them. */
+  title: string
+  toc: TocEntry[]
+  sections: RenderedSection[]
+  html: string
+  text: string
+  markdown: string
+}
+
+// What slugifyAnchor produces, plus the odd hand-made anchor ("Art_5") that is still safe in
+// an id and a URL fragment without escaping.
+const SAFE_ANCHOR = /^[A-Za-z0-9][A-Za-z0-9_-]*$/
+
+/**
+ * Renders a whole document. Anchors are made unique in section order (a repeated heading
+ * gets "-2"), headings have their placeholders resolved, and the whole renderings are:
+ * html   `<section id="anchor"><h2>heading</h2>body</section>` per section;
+ * text   "heading\n\nbody" per section, sections separated by a blank line;
+ * markdown "## heading\n\nbody" likewise.
+ */
+export function renderDocument({ title, sections, entity }: RenderDocumentInput): RenderedDocument {
+  const taken = new Set<string>()
+  const rendered = sections.map((section): RenderedSection => {
+    const heading = resolvePlaceholders(section.heading ?? '', entity)
+      .replace(/\s+/g, ' ')
+      .trim()
+    const given = section.anchor?.trim() ?? ''
+    const anchor = uniqueAnchor(SAFE_ANCHOR.test(given) ? given : slugifyAnchor(heading), taken)
+    taken.add(anchor)
+    return {
+      anchor,
+      heading,
+      html: lexicalToHTML(section.body, { entity }),
+      text: lexicalToText(section.body, { entity }),
+      markdown: lexicalToMarkdown(section.body, { entity }),
+    }
+  })
+
+  const join = (blocks: string[]) => blocks.filter(Boolean).join('\n\n')
+  return {
+    title: resolvePlaceholders(title ?? '', entity)
+      .replace(/\s+/g, ' ')
+      .trim(),
+    toc: rendered.map(({ anchor, heading }) => ({ anchor, heading })),
+    sections: rendered,
+    html: rendered
+      .map(
+        (s) => `<section id="${escapeHTML(s.anchor)}"><h2>${escapeHTML(s.heading)}</h2>${s.html}</section>`,
+      )
+      .join(''),
+    text: join(rendered.map((s) => join([s.heading, s.text]))),
+    markdown: join(rendered.map((s) => join([`## ${escapeMarkdown(s.heading)}`, s.markdown]))),
+  }
+}

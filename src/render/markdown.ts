@@ -1,0 +1,81 @@
+import { hasFormat, TEXT_FORMAT } from './nodes'
+import { resolveStatePlaceholders } from './placeholders'
+import { layoutText, type TextDialect } from './textLayout'
+import type { LexicalNode, LexicalStateInput, RenderOptions } from './types'
+
+/**
+ * Backslash-escapes what Markdown would read as markup anywhere in a line. Escaping < and >
+ * also matters for safety: a Markdown-to-HTML step downstream must never see raw HTML.
+ */
+export function escapeMarkdown(text: string): string {
+  return text.replace(/[\\`*_[\]<>~]/g, '\\$&').replace(/&(?=#?\w+;)/g, '\\&')
+}
+
+// Text that only means something at the start of a line: headings, list markers, setext
+// underlines. Leading spaces go too, or four of them would start a code block.
+function escapeLineStart(line: string): string {
+  return line
+    .trimStart()
+    .replace(/^(#{1,6})(?=\s|$)/, '\\$1')
+    .replace(/^([-+])(?=\s|$)/, '\\$1')
+    .replace(/^([-=])(?=[-=]*\s*$)/, '\\$1')
+    .replace(/^(\d{1,9})([.)])(?=\s|$)/, '$1\\$2')
+}
+
+function codeSpan(code: string): string {
+  const longestRun = Math.max(0, ...(code.match(/`+/g) ?? []).map((run) => run.length))
+  const fence = '`'.repeat(longestRun + 1)
+  const pad = code.startsWith('`') || code.endsWith('`') ? ' ' : ''
+  return `${fence}${pad}${code}${pad}${fence}`
+}
+
+function formattedText(node: LexicalNode): string {
+  // Emphasis markers must touch the text ("**bold** " not "**bold **"), so whitespace at the
+  // ends stays outside them.
+  const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.text ?? '') ?? ['', '', '', '']
+  if (!core) return lead + trail
+  let md = hasFormat(node, TEXT_FORMAT.code) ? codeSpan(core) : escapeMarkdown(core)
+  if (hasFormat(node, TEXT_FORMAT.strikethrough)) md = `~~${md}~~`
+  if (hasFormat(node, TEXT_FORMAT.italic)) md = `*${md}*`
+  if (hasFormat(node, TEXT_FORMAT.bold)) md = `**${md}**`
+  return lead + md + trail
+}
+
+const URL_ESCAPES: Record<string, string> = { ' ': '%20', '(': '%28', ')': '%29', '<': '%3C', '>': '%3E' }
+
+const MARKDOWN: TextDialect = {
+  text: formattedText,
+  link: (inner, href) => {
+    if (href === null) return inner
+    const url = href.replace(/[ ()<>]/g, (char) => URL_ESCAPES[char])
+    return `[${inner || escapeMarkdown(href)}](${url})`
+  },
+  // CommonMark's hard line break; two trailing spaces would be invisible and easily lost.
+  linebreak: '\\\n',
+  finishInline: (inline) => inline.split('\n').map(escapeLineStart).join('\n'),
+  heading: (inline, level) => `${'#'.repeat(level)} ${inline.replace(/\\\n/g, ' ')}`,
+  quote: (inline) =>
+    inline
+      .split('\n')
+      .map((line) => (line ? `> ${line}` : '>'))
+      .join('\n'),
+  marker: (listType, entry) => {
+    if (listType === 'number') return `${entry.number}. `
+    if (listType === 'check') return entry.checked ? '- [x] ' : '- [ ] '
+    return '- '
+  },
+  // CommonMark nests a list only if it starts at the parent item's text column.
+  nestedIndent: (markerWidth) => ' '.repeat(markerWidth),
+}
+
+/**
+ * CommonMark (plus GFM ~~strikethrough~~) of a rich-text body with placeholders resolved:
+ * headings as #, lists as "-" and "N." with nested lists indented to their parent's text,
+ * **bold**, *italic*, `code`, [text](url). Underline has no Markdown and is dropped; unsafe
+ * links become their text. Markdown renumbers ordered lists from the first number, so
+ * skipped numbers survive in the source only.
+ */
+export function lexicalToMarkdown(state: LexicalStateInput, options: RenderOptions = {}): string {
+  const resolved = resolveStatePlaceholders(state, options.entity)
+  return resolved ? layoutText(resolved.root, MARKDOWN) : ''
+}

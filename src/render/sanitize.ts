@@ -1,0 +1,53 @@
+import sanitizeHtml from 'sanitize-html'
+
+// A link either stays in the page or opens a new tab that cannot reach back (noopener).
+function newTabOnly(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+  const { target, rel: _rel, ...rest } = attribs
+  return { tagName, attribs: target === '_blank' ? { ...rest, rel: 'noopener noreferrer', target } : rest }
+}
+
+/**
+ * The only markup legal text may contain. h1 is the page title's, so body headings start at
+ * h2; no class or style survives, so the host site's stylesheet alone decides the look.
+ */
+const OPTIONS: sanitizeHtml.IOptions = {
+  allowedTags: [
+    'p',
+    'h2',
+    'h3',
+    'h4',
+    'h5',
+    'h6',
+    'ul',
+    'ol',
+    'li',
+    'a',
+    'strong',
+    'em',
+    'u',
+    's',
+    'code',
+    'br',
+    'blockquote',
+  ],
+  allowedAttributes: {
+    a: ['href', 'rel', 'target'],
+    ol: ['start'],
+    li: ['value'],
+  },
+  // Relative and protocol-relative (//host) URLs stay allowed: they can only be http(s).
+  allowedSchemes: ['http', 'https', 'mailto', 'tel'],
+  allowedSchemesByTag: {},
+  allowedSchemesAppliedToAttributes: ['href'],
+  disallowedTagsMode: 'discard',
+  transformTags: { h1: 'h2', a: newTabOnly },
+}
+
+/**
+ * Last line of defence after the converters, which already escape text and vet URLs: whatever
+ * a future converter or a crafted node lets through, no script, event handler or javascript:
+ * URL leaves this function.
+ */
+export function sanitizeLegalHTML(html: string): string {
+  return sanitizeHtml(html, OPTIONS)
+}

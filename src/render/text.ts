@@ -1,0 +1,33 @@
+import { resolveStatePlaceholders } from './placeholders'
+import { layoutText, type TextDialect } from './textLayout'
+import type { LexicalStateInput, RenderOptions } from './types'
+
+const PLAIN: TextDialect = {
+  text: (node) => node.text ?? '',
+  link: (inner) => inner,
+  linebreak: '\n',
+  finishInline: (inline) => inline,
+  heading: (inline) => inline,
+  quote: (inline) => inline,
+  marker: (listType, entry) => {
+    if (listType === 'number') return `${entry.number}. `
+    if (listType === 'check') return entry.checked ? '[x] ' : '[ ] '
+    return '• '
+  },
+  nestedIndent: () => '  ',
+}
+
+/**
+ * Plain text of a rich-text body with placeholders resolved:
+ * - blocks (paragraphs, headings, quotes, lists) separated by one blank line;
+ * - headings and quotes as their bare text; links as their text; a line break as a newline;
+ * - each list item on its own line, "• " for bullets, "N. " with the item's own number
+ *   (so 1, 3 stays 1, 3), "[x] "/"[ ] " for checklists;
+ * - nested items indented two spaces per level; a wrapped item's continuation lines are
+ *   indented to line up with its text;
+ * - no trailing spaces on any line, no leading or trailing blank lines.
+ */
+export function lexicalToText(state: LexicalStateInput, options: RenderOptions = {}): string {
+  const resolved = resolveStatePlaceholders(state, options.entity)
+  return resolved ? layoutText(resolved.root, PLAIN) : ''
+}
