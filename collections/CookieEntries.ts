@@ -1,6 +1,8 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOrAdmins, publishedOrStaff } from '../src/access'
+import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
+import { cookieBeforeChange, cookieBeforeDelete } from '../src/hooks/cookieHooks'
+import { routeWritesToDrafts } from '../src/hooks/routeWrites'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { SLUGS } from '../src/slugs'
 
@@ -12,7 +14,7 @@ export const COOKIE_CATEGORIES = [
   { label: 'Advertising / marketing', value: 'marketing' },
 ] as const
 
-export function cookieEntriesCollection(_options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
+export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
     slug: SLUGS.cookies,
     labels: { singular: 'Cookie', plural: 'Cookie declaration' },
@@ -20,8 +22,15 @@ export function cookieEntriesCollection(_options: ResolvedLegalDocumentsPluginOp
     access: {
       read: publishedOrStaff,
       create: editorsOrAdmins,
-      update: editorsOrAdmins,
-      delete: editorsOrAdmins,
+      // Reviewers need update to publish; the hooks refuse them any change of content.
+      update: staffOnly,
+      delete: staffOnly,
+      readVersions: staffOnly,
+    },
+    hooks: {
+      beforeOperation: [routeWritesToDrafts],
+      beforeChange: [cookieBeforeChange],
+      beforeDelete: [cookieBeforeDelete],
     },
     versions: { drafts: true, maxPerDoc: 0 },
     fields: [
@@ -67,6 +76,19 @@ export function cookieEntriesCollection(_options: ResolvedLegalDocumentsPluginOp
         ],
       },
       { name: 'privacyPolicyUrl', type: 'text', label: "Provider's privacy policy (web address)" },
+      {
+        name: 'materialChange',
+        type: 'checkbox',
+        defaultValue: false,
+        label: 'Visitors must be asked for consent again after this change',
+      },
+      {
+        name: 'updatedBy',
+        type: 'relationship',
+        relationTo: options.usersCollection,
+        label: 'Last changed by',
+        admin: { position: 'sidebar', readOnly: true },
+      },
     ],
   }
 }

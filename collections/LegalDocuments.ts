@@ -1,8 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOrAdmins, publishedOrStaff } from '../src/access'
+import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
+import { workflowEndpoint } from '../src/endpoints/workflowEndpoint'
+import { documentAfterChange, documentBeforeChange, documentBeforeDelete } from '../src/hooks/documentHooks'
+import { routeWritesToDrafts } from '../src/hooks/routeWrites'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs'
+import { REVIEW_STATES, STATE_LABELS } from '../src/workflow/rules'
 
 export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
@@ -16,9 +20,18 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
     access: {
       read: publishedOrStaff,
       create: editorsOrAdmins,
-      update: editorsOrAdmins,
+      // Reviewers need update to publish; the hooks refuse them any change of content.
+      update: staffOnly,
       delete: editorsOrAdmins,
+      readVersions: staffOnly,
     },
+    hooks: {
+      beforeOperation: [routeWritesToDrafts],
+      beforeChange: [documentBeforeChange],
+      afterChange: [documentAfterChange],
+      beforeDelete: [documentBeforeDelete],
+    },
+    endpoints: [workflowEndpoint(options.fourEyes)],
     versions: {
       drafts: { autosave: { interval: 2000 }, schedulePublish: true },
       // Payload prunes to the newest 100 by default; legal history must never be pruned.
@@ -78,7 +91,61 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         type: 'number',
         defaultValue: 0,
         label: 'Version',
+        admin: { position: 'sidebar', readOnly: true, description: 'Goes up by one with each publish that changes the text.' },
+      },
+      {
+        name: 'changeSummary',
+        type: 'textarea',
+        label: 'What changed in this version',
+        admin: { description: 'Required for every publish after the first. Shown in the public version history.' },
+      },
+      {
+        name: 'materialChange',
+        type: 'checkbox',
+        defaultValue: false,
+        label: 'This is a significant change that readers must be told about',
+      },
+      {
+        name: 'workflowState',
+        type: 'select',
+        defaultValue: 'draft',
+        label: 'Review status',
+        options: REVIEW_STATES.map((value) => ({ label: STATE_LABELS[value], value })),
+        index: true,
         admin: { position: 'sidebar', readOnly: true },
+      },
+      {
+        name: 'approvedBy',
+        type: 'relationship',
+        relationTo: options.usersCollection,
+        label: 'Approved by',
+        admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedBy) },
+      },
+      { name: 'approvedAt', type: 'date', label: 'Approved on', admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedAt) } },
+      {
+        name: 'workflowContributors',
+        type: 'relationship',
+        relationTo: options.usersCollection,
+        hasMany: true,
+        label: 'Changed since the last publish by',
+        admin: { position: 'sidebar', readOnly: true },
+      },
+      {
+        name: 'updatedBy',
+        type: 'relationship',
+        relationTo: options.usersCollection,
+        label: 'Last changed by',
+        admin: { position: 'sidebar', readOnly: true },
+      },
+      {
+        name: 'reviewHistory',
+        type: 'join',
+        collection: SLUGS.reviewEvents,
+        on: 'document',
+        label: 'Review history',
+        defaultSort: '-at',
+        defaultLimit: 50,
+        admin: { defaultColumns: ['action', 'by', 'at', 'comment'] },
       },
     ],
     timestamps: true,

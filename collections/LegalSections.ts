@@ -1,11 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
 import { legalRichTextEditor } from '../src/fields/legalRichText'
-import { editorsOrAdmins, publishedOrStaff } from '../src/access'
+import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
+import { routeWritesToDrafts } from '../src/hooks/routeWrites'
+import { sectionAfterChange, sectionBeforeChange, sectionBeforeDelete } from '../src/hooks/sectionHooks'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { SLUGS } from '../src/slugs'
 
-export function legalSectionsCollection(_options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
+export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
     slug: SLUGS.sections,
     labels: { singular: 'Section', plural: 'Sections' },
@@ -15,6 +17,13 @@ export function legalSectionsCollection(_options: ResolvedLegalDocumentsPluginOp
       create: editorsOrAdmins,
       update: editorsOrAdmins,
       delete: editorsOrAdmins,
+      readVersions: staffOnly,
+    },
+    hooks: {
+      beforeOperation: [routeWritesToDrafts],
+      beforeChange: [sectionBeforeChange],
+      afterChange: [sectionAfterChange],
+      beforeDelete: [sectionBeforeDelete],
     },
     versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 0 },
     fields: [
@@ -35,6 +44,13 @@ export function legalSectionsCollection(_options: ResolvedLegalDocumentsPluginOp
         index: true,
         label: 'Belongs to',
         admin: { position: 'sidebar' },
+      },
+      {
+        name: 'updatedBy',
+        type: 'relationship',
+        relationTo: options.usersCollection,
+        label: 'Last changed by',
+        admin: { position: 'sidebar', readOnly: true },
       },
     ],
   }

@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, nobody } from '../src/access'
+import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { SLUGS } from '../src/slugs'
 
@@ -18,6 +19,9 @@ export function legalVersionsCollection(options: ResolvedLegalDocumentsPluginOpt
       group: 'Legal',
     },
     access: { read: anyone, create: nobody, update: nobody, delete: nobody },
+    hooks: { beforeChange: [refuseUntrustedWrites], beforeDelete: [refuseUntrustedWrites] },
+    // One record per version of a document, even under concurrent publishes.
+    indexes: [{ fields: ['document', 'version'], unique: true }],
     fields: [
       { name: 'document', type: 'relationship', relationTo: SLUGS.documents, required: true, index: true },
       { name: 'version', type: 'number', required: true, index: true },

@@ -4,14 +4,18 @@ import type { CollectionConfig, Config } from 'payload'
 import { cookieEntriesCollection } from '../collections/CookieEntries'
 import { legalDocumentsCollection } from '../collections/LegalDocuments'
 import { legalEntityGlobal } from '../collections/LegalEntity'
+import { legalReviewEventsCollection } from '../collections/LegalReviewEvents'
 import { legalSectionsCollection } from '../collections/LegalSections'
 import { legalVersionsCollection } from '../collections/LegalVersions'
 import { rolesField } from './fields/rolesField'
+import { workflowMutations } from './graphql/workflowMutation'
 import { type LegalDocumentsPluginOptions, resolveOptions } from './options'
 
 export type { LegalDocumentsPluginOptions } from './options'
 export { ROLES, type Role } from './roles'
 export { SLUGS } from './slugs'
+export { performWorkflowAction } from './workflow/performWorkflowAction'
+export * as workflowRules from './workflow/rules'
 
 function addRolesToUsers(collections: CollectionConfig[], usersSlug: string): CollectionConfig[] {
   return collections.map((collection) => {
@@ -48,8 +52,16 @@ export const legalDocumentsPlugin = definePlugin<LegalDocumentsPluginOptions>({
         legalSectionsCollection(options),
         legalVersionsCollection(options),
         cookieEntriesCollection(options),
+        legalReviewEventsCollection(options),
       ],
       globals: [...(config.globals ?? []), legalEntityGlobal(options)],
+      graphQL: {
+        ...config.graphQL,
+        mutations: (GraphQL, info) => ({
+          ...(config.graphQL?.mutations?.(GraphQL, info) ?? {}),
+          ...workflowMutations(options.fourEyes)(GraphQL, info),
+        }),
+      },
     }
   },
 })

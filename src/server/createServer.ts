@@ -2,6 +2,7 @@ import express, { type Express, type NextFunction, type Request as ExpressReques
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
+import { guardPoolErrors } from './guardPoolErrors'
 import { sendWebResponse, toWebRequest } from './webAdapter'
 
 type NextRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
@@ -46,12 +47,7 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
   const graphqlPost = GRAPHQL_POST(config)
   const apiRoute = config.routes.api
 
-  // node-postgres emits 'error' on the pool when the server drops an idle connection (restart,
-  // failover, admin termination); with no listener that event would crash the process.
-  const pool = (payload.db as unknown as { pool?: import('node:events').EventEmitter }).pool
-  if (pool && pool.listenerCount('error') === 0) {
-    pool.on('error', (err: Error) => payload.logger.warn(`Database connection lost: ${err.message}`))
-  }
+  guardPoolErrors(payload)
 
   const app = express()
   app.disable('x-powered-by')

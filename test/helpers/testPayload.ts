@@ -41,15 +41,17 @@ export type TestApp = {
 
 
 /** The reference app's Payload on its own database (schema pushed, as in development). */
-export async function startTestPayload(options: { runMigrations?: boolean } = {}): Promise<TestApp> {
+export async function startTestPayload(options: { runMigrations?: boolean; key?: string } = {}): Promise<TestApp> {
   const db = await createTestDatabase()
   const config = await buildAppConfig({
     databaseUrl: db.url,
     secret: randomBytes(32).toString('hex'),
     runMigrations: options.runMigrations,
   })
-  // A key of its own: getPayload caches one instance per key, and a file may start several.
-  const payload = await getPayload({ config, key: db.name })
+  // getPayload caches one instance per key (per test file: jest gives each file its own
+  // global). Payload's REST and GraphQL handlers look the instance up by the default key, so an
+  // app served over HTTP must use it; a file that starts several apps gives the others a key.
+  const payload = await getPayload({ config, key: options.key })
   return {
     payload,
     config,

@@ -31,8 +31,8 @@ let pushed: TestApp
 let migrated: TestApp
 
 beforeAll(async () => {
-  pushed = await startTestPayload()
-  migrated = await startTestPayload({ runMigrations: true })
+  pushed = await startTestPayload({ key: 'pushed' })
+  migrated = await startTestPayload({ runMigrations: true, key: 'migrated' })
   await migrated.payload.db.migrate({ migrations: migrations as never })
 })
 

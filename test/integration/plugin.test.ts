@@ -38,7 +38,7 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
   test("leaves the host's own collections as they were", async () => {
     const bare = await build([])
     const withPlugin = await build([legalDocumentsPlugin({})])
-    const posts = (c: typeof bare) => c.collections.find((x) => x.slug === 'posts')!
+    const posts = (c: typeof bare) => c.collections.find((x) => (x.slug as string) === 'posts')!
     expect(posts(withPlugin).fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(
       posts(bare).fields.map((f) => ('name' in f ? f.name : f.type)),
     )
@@ -51,7 +51,7 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
     const users = config.collections.find((c) => c.slug === 'users')!
     const roles = users.fields.find((f) => 'name' in f && f.name === 'roles')
     expect(roles).toMatchObject({ type: 'select', hasMany: true })
-    const posts = config.collections.find((c) => c.slug === 'posts')!
+    const posts = config.collections.find((c) => (c.slug as string) === 'posts')!
     expect(posts.fields.some((f) => 'name' in f && f.name === 'roles')).toBe(false)
   })
 

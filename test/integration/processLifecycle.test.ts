@@ -13,7 +13,7 @@ type Run = { code: number | null; stdout: string; stderr: string }
 function startServer(env: Record<string, string | undefined>) {
   const child = spawn(tsx, ['src/server/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_NEXT: 'true', ...env } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_NEXT: 'true', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''

@@ -5,8 +5,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
    CREATE TYPE "public"."_locales" AS ENUM('en', 'uk');
   CREATE TYPE "public"."enum_users_roles" AS ENUM('admin', 'editor', 'reviewer');
   CREATE TYPE "public"."enum_legal_documents_kind" AS ENUM('terms-of-use', 'privacy-policy', 'cookie-policy', 'data-security', 'general-conditions', 'other');
+  CREATE TYPE "public"."enum_legal_documents_workflow_state" AS ENUM('draft', 'in-review', 'changes-requested', 'approved', 'published');
   CREATE TYPE "public"."enum_legal_documents_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__legal_documents_v_version_kind" AS ENUM('terms-of-use', 'privacy-policy', 'cookie-policy', 'data-security', 'general-conditions', 'other');
+  CREATE TYPE "public"."enum__legal_documents_v_version_workflow_state" AS ENUM('draft', 'in-review', 'changes-requested', 'approved', 'published');
   CREATE TYPE "public"."enum__legal_documents_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__legal_documents_v_published_locale" AS ENUM('en', 'uk');
   CREATE TYPE "public"."enum_legal_sections_status" AS ENUM('draft', 'published');
@@ -21,6 +23,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE TYPE "public"."enum__cookie_entries_v_version_party" AS ENUM('first', 'third');
   CREATE TYPE "public"."enum__cookie_entries_v_version_status" AS ENUM('draft', 'published');
   CREATE TYPE "public"."enum__cookie_entries_v_published_locale" AS ENUM('en', 'uk');
+  CREATE TYPE "public"."enum_legal_review_events_action" AS ENUM('submitted', 'approved', 'changes-requested', 'approval-voided', 'published', 'scheduled');
   CREATE TYPE "public"."enum_payload_jobs_log_task_slug" AS ENUM('inline', 'schedulePublish');
   CREATE TYPE "public"."enum_payload_jobs_log_state" AS ENUM('failed', 'succeeded');
   CREATE TYPE "public"."enum_payload_jobs_task_slug" AS ENUM('inline', 'schedulePublish');
@@ -63,6 +66,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"effective_date" timestamp(3) with time zone,
   	"last_modified" timestamp(3) with time zone,
   	"version" numeric DEFAULT 0,
+  	"change_summary" varchar,
+  	"material_change" boolean DEFAULT false,
+  	"workflow_state" "enum_legal_documents_workflow_state" DEFAULT 'draft',
+  	"approved_by_id" integer,
+  	"approved_at" timestamp(3) with time zone,
+  	"updated_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_legal_documents_status" DEFAULT 'draft'
@@ -81,7 +90,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
-  	"legal_sections_id" integer
+  	"legal_sections_id" integer,
+  	"users_id" integer
   );
   
   CREATE TABLE "_legal_documents_v" (
@@ -94,6 +104,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_effective_date" timestamp(3) with time zone,
   	"version_last_modified" timestamp(3) with time zone,
   	"version_version" numeric DEFAULT 0,
+  	"version_change_summary" varchar,
+  	"version_material_change" boolean DEFAULT false,
+  	"version_workflow_state" "enum__legal_documents_v_version_workflow_state" DEFAULT 'draft',
+  	"version_approved_by_id" integer,
+  	"version_approved_at" timestamp(3) with time zone,
+  	"version_updated_by_id" integer,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__legal_documents_v_version_status" DEFAULT 'draft',
@@ -118,13 +134,15 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"order" integer,
   	"parent_id" integer NOT NULL,
   	"path" varchar NOT NULL,
-  	"legal_sections_id" integer
+  	"legal_sections_id" integer,
+  	"users_id" integer
   );
   
   CREATE TABLE "legal_sections" (
   	"id" serial PRIMARY KEY NOT NULL,
   	"anchor" varchar,
   	"document_id" integer,
+  	"updated_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_legal_sections_status" DEFAULT 'draft'
@@ -143,6 +161,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"parent_id" integer,
   	"version_anchor" varchar,
   	"version_document_id" integer,
+  	"version_updated_by_id" integer,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__legal_sections_v_version_status" DEFAULT 'draft',
@@ -192,6 +211,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"storage_type" "enum_cookie_entries_storage_type" DEFAULT 'cookie',
   	"party" "enum_cookie_entries_party" DEFAULT 'first',
   	"privacy_policy_url" varchar,
+  	"material_change" boolean DEFAULT false,
+  	"updated_by_id" integer,
   	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
   	"_status" "enum_cookie_entries_status" DEFAULT 'draft'
@@ -217,6 +238,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"version_storage_type" "enum__cookie_entries_v_version_storage_type" DEFAULT 'cookie',
   	"version_party" "enum__cookie_entries_v_version_party" DEFAULT 'first',
   	"version_privacy_policy_url" varchar,
+  	"version_material_change" boolean DEFAULT false,
+  	"version_updated_by_id" integer,
   	"version_updated_at" timestamp(3) with time zone,
   	"version_created_at" timestamp(3) with time zone,
   	"version__status" "enum__cookie_entries_v_version_status" DEFAULT 'draft',
@@ -233,6 +256,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"id" serial PRIMARY KEY NOT NULL,
   	"_locale" "_locales" NOT NULL,
   	"_parent_id" integer NOT NULL
+  );
+  
+  CREATE TABLE "legal_review_events" (
+  	"id" serial PRIMARY KEY NOT NULL,
+  	"document_id" integer NOT NULL,
+  	"action" "enum_legal_review_events_action" NOT NULL,
+  	"by_id" integer,
+  	"at" timestamp(3) with time zone NOT NULL,
+  	"comment" varchar,
+  	"version" numeric,
+  	"updated_at" timestamp(3) with time zone DEFAULT now() NOT NULL,
+  	"created_at" timestamp(3) with time zone DEFAULT now() NOT NULL
   );
   
   CREATE TABLE "payload_kv" (
@@ -286,7 +321,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	"legal_documents_id" integer,
   	"legal_sections_id" integer,
   	"legal_versions_id" integer,
-  	"cookie_entries_id" integer
+  	"cookie_entries_id" integer,
+  	"legal_review_events_id" integer
   );
   
   CREATE TABLE "payload_preferences" (
@@ -326,24 +362,36 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   ALTER TABLE "users_roles" ADD CONSTRAINT "users_roles_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "users_sessions" ADD CONSTRAINT "users_sessions_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "legal_documents" ADD CONSTRAINT "legal_documents_approved_by_id_users_id_fk" FOREIGN KEY ("approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "legal_documents" ADD CONSTRAINT "legal_documents_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "legal_documents_locales" ADD CONSTRAINT "legal_documents_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."legal_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "legal_documents_rels" ADD CONSTRAINT "legal_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."legal_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "legal_documents_rels" ADD CONSTRAINT "legal_documents_rels_legal_sections_fk" FOREIGN KEY ("legal_sections_id") REFERENCES "public"."legal_sections"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "legal_documents_rels" ADD CONSTRAINT "legal_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_legal_documents_v" ADD CONSTRAINT "_legal_documents_v_parent_id_legal_documents_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."legal_documents"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_legal_documents_v" ADD CONSTRAINT "_legal_documents_v_version_approved_by_id_users_id_fk" FOREIGN KEY ("version_approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_legal_documents_v" ADD CONSTRAINT "_legal_documents_v_version_updated_by_id_users_id_fk" FOREIGN KEY ("version_updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_legal_documents_v_locales" ADD CONSTRAINT "_legal_documents_v_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_legal_documents_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_legal_documents_v_rels" ADD CONSTRAINT "_legal_documents_v_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."_legal_documents_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_legal_documents_v_rels" ADD CONSTRAINT "_legal_documents_v_rels_legal_sections_fk" FOREIGN KEY ("legal_sections_id") REFERENCES "public"."legal_sections"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "_legal_documents_v_rels" ADD CONSTRAINT "_legal_documents_v_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "legal_sections" ADD CONSTRAINT "legal_sections_document_id_legal_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."legal_documents"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "legal_sections" ADD CONSTRAINT "legal_sections_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "legal_sections_locales" ADD CONSTRAINT "legal_sections_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."legal_sections"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_legal_sections_v" ADD CONSTRAINT "_legal_sections_v_parent_id_legal_sections_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."legal_sections"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_legal_sections_v" ADD CONSTRAINT "_legal_sections_v_version_document_id_legal_documents_id_fk" FOREIGN KEY ("version_document_id") REFERENCES "public"."legal_documents"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_legal_sections_v" ADD CONSTRAINT "_legal_sections_v_version_updated_by_id_users_id_fk" FOREIGN KEY ("version_updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_legal_sections_v_locales" ADD CONSTRAINT "_legal_sections_v_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_legal_sections_v"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "legal_versions" ADD CONSTRAINT "legal_versions_document_id_legal_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."legal_documents"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "legal_versions" ADD CONSTRAINT "legal_versions_approved_by_id_users_id_fk" FOREIGN KEY ("approved_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "legal_versions" ADD CONSTRAINT "legal_versions_published_by_id_users_id_fk" FOREIGN KEY ("published_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "cookie_entries" ADD CONSTRAINT "cookie_entries_updated_by_id_users_id_fk" FOREIGN KEY ("updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "cookie_entries_locales" ADD CONSTRAINT "cookie_entries_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."cookie_entries"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "_cookie_entries_v" ADD CONSTRAINT "_cookie_entries_v_parent_id_cookie_entries_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."cookie_entries"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "_cookie_entries_v" ADD CONSTRAINT "_cookie_entries_v_version_updated_by_id_users_id_fk" FOREIGN KEY ("version_updated_by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "_cookie_entries_v_locales" ADD CONSTRAINT "_cookie_entries_v_locales_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."_cookie_entries_v"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "legal_review_events" ADD CONSTRAINT "legal_review_events_document_id_legal_documents_id_fk" FOREIGN KEY ("document_id") REFERENCES "public"."legal_documents"("id") ON DELETE set null ON UPDATE no action;
+  ALTER TABLE "legal_review_events" ADD CONSTRAINT "legal_review_events_by_id_users_id_fk" FOREIGN KEY ("by_id") REFERENCES "public"."users"("id") ON DELETE set null ON UPDATE no action;
   ALTER TABLE "payload_jobs_log" ADD CONSTRAINT "payload_jobs_log_parent_id_fk" FOREIGN KEY ("_parent_id") REFERENCES "public"."payload_jobs"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_locked_documents"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
@@ -351,6 +399,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_legal_sections_fk" FOREIGN KEY ("legal_sections_id") REFERENCES "public"."legal_sections"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_legal_versions_fk" FOREIGN KEY ("legal_versions_id") REFERENCES "public"."legal_versions"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_cookie_entries_fk" FOREIGN KEY ("cookie_entries_id") REFERENCES "public"."cookie_entries"("id") ON DELETE cascade ON UPDATE no action;
+  ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_legal_review_events_fk" FOREIGN KEY ("legal_review_events_id") REFERENCES "public"."legal_review_events"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_parent_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."payload_preferences"("id") ON DELETE cascade ON UPDATE no action;
   ALTER TABLE "payload_preferences_rels" ADD CONSTRAINT "payload_preferences_rels_users_fk" FOREIGN KEY ("users_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;
   CREATE INDEX "users_roles_order_idx" ON "users_roles" USING btree ("order");
@@ -361,6 +410,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "users_created_at_idx" ON "users" USING btree ("created_at");
   CREATE UNIQUE INDEX "users_email_idx" ON "users" USING btree ("email");
   CREATE UNIQUE INDEX "legal_documents_slug_idx" ON "legal_documents" USING btree ("slug");
+  CREATE INDEX "legal_documents_workflow_state_idx" ON "legal_documents" USING btree ("workflow_state");
+  CREATE INDEX "legal_documents_approved_by_idx" ON "legal_documents" USING btree ("approved_by_id");
+  CREATE INDEX "legal_documents_updated_by_idx" ON "legal_documents" USING btree ("updated_by_id");
   CREATE INDEX "legal_documents_updated_at_idx" ON "legal_documents" USING btree ("updated_at");
   CREATE INDEX "legal_documents_created_at_idx" ON "legal_documents" USING btree ("created_at");
   CREATE INDEX "legal_documents__status_idx" ON "legal_documents" USING btree ("_status");
@@ -369,8 +421,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "legal_documents_rels_parent_idx" ON "legal_documents_rels" USING btree ("parent_id");
   CREATE INDEX "legal_documents_rels_path_idx" ON "legal_documents_rels" USING btree ("path");
   CREATE INDEX "legal_documents_rels_legal_sections_id_idx" ON "legal_documents_rels" USING btree ("legal_sections_id");
+  CREATE INDEX "legal_documents_rels_users_id_idx" ON "legal_documents_rels" USING btree ("users_id");
   CREATE INDEX "_legal_documents_v_parent_idx" ON "_legal_documents_v" USING btree ("parent_id");
   CREATE INDEX "_legal_documents_v_version_version_slug_idx" ON "_legal_documents_v" USING btree ("version_slug");
+  CREATE INDEX "_legal_documents_v_version_version_workflow_state_idx" ON "_legal_documents_v" USING btree ("version_workflow_state");
+  CREATE INDEX "_legal_documents_v_version_version_approved_by_idx" ON "_legal_documents_v" USING btree ("version_approved_by_id");
+  CREATE INDEX "_legal_documents_v_version_version_updated_by_idx" ON "_legal_documents_v" USING btree ("version_updated_by_id");
   CREATE INDEX "_legal_documents_v_version_version_updated_at_idx" ON "_legal_documents_v" USING btree ("version_updated_at");
   CREATE INDEX "_legal_documents_v_version_version_created_at_idx" ON "_legal_documents_v" USING btree ("version_created_at");
   CREATE INDEX "_legal_documents_v_version_version__status_idx" ON "_legal_documents_v" USING btree ("version__status");
@@ -385,8 +441,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_legal_documents_v_rels_parent_idx" ON "_legal_documents_v_rels" USING btree ("parent_id");
   CREATE INDEX "_legal_documents_v_rels_path_idx" ON "_legal_documents_v_rels" USING btree ("path");
   CREATE INDEX "_legal_documents_v_rels_legal_sections_id_idx" ON "_legal_documents_v_rels" USING btree ("legal_sections_id");
+  CREATE INDEX "_legal_documents_v_rels_users_id_idx" ON "_legal_documents_v_rels" USING btree ("users_id");
   CREATE INDEX "legal_sections_anchor_idx" ON "legal_sections" USING btree ("anchor");
   CREATE INDEX "legal_sections_document_idx" ON "legal_sections" USING btree ("document_id");
+  CREATE INDEX "legal_sections_updated_by_idx" ON "legal_sections" USING btree ("updated_by_id");
   CREATE INDEX "legal_sections_updated_at_idx" ON "legal_sections" USING btree ("updated_at");
   CREATE INDEX "legal_sections_created_at_idx" ON "legal_sections" USING btree ("created_at");
   CREATE INDEX "legal_sections__status_idx" ON "legal_sections" USING btree ("_status");
@@ -394,6 +452,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_legal_sections_v_parent_idx" ON "_legal_sections_v" USING btree ("parent_id");
   CREATE INDEX "_legal_sections_v_version_version_anchor_idx" ON "_legal_sections_v" USING btree ("version_anchor");
   CREATE INDEX "_legal_sections_v_version_version_document_idx" ON "_legal_sections_v" USING btree ("version_document_id");
+  CREATE INDEX "_legal_sections_v_version_version_updated_by_idx" ON "_legal_sections_v" USING btree ("version_updated_by_id");
   CREATE INDEX "_legal_sections_v_version_version_updated_at_idx" ON "_legal_sections_v" USING btree ("version_updated_at");
   CREATE INDEX "_legal_sections_v_version_version_created_at_idx" ON "_legal_sections_v" USING btree ("version_created_at");
   CREATE INDEX "_legal_sections_v_version_version__status_idx" ON "_legal_sections_v" USING btree ("version__status");
@@ -411,11 +470,14 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "legal_versions_published_by_idx" ON "legal_versions" USING btree ("published_by_id");
   CREATE INDEX "legal_versions_updated_at_idx" ON "legal_versions" USING btree ("updated_at");
   CREATE INDEX "legal_versions_created_at_idx" ON "legal_versions" USING btree ("created_at");
+  CREATE UNIQUE INDEX "document_version_idx" ON "legal_versions" USING btree ("document_id","version");
+  CREATE INDEX "cookie_entries_updated_by_idx" ON "cookie_entries" USING btree ("updated_by_id");
   CREATE INDEX "cookie_entries_updated_at_idx" ON "cookie_entries" USING btree ("updated_at");
   CREATE INDEX "cookie_entries_created_at_idx" ON "cookie_entries" USING btree ("created_at");
   CREATE INDEX "cookie_entries__status_idx" ON "cookie_entries" USING btree ("_status");
   CREATE UNIQUE INDEX "cookie_entries_locales_locale_parent_id_unique" ON "cookie_entries_locales" USING btree ("_locale","_parent_id");
   CREATE INDEX "_cookie_entries_v_parent_idx" ON "_cookie_entries_v" USING btree ("parent_id");
+  CREATE INDEX "_cookie_entries_v_version_version_updated_by_idx" ON "_cookie_entries_v" USING btree ("version_updated_by_id");
   CREATE INDEX "_cookie_entries_v_version_version_updated_at_idx" ON "_cookie_entries_v" USING btree ("version_updated_at");
   CREATE INDEX "_cookie_entries_v_version_version_created_at_idx" ON "_cookie_entries_v" USING btree ("version_created_at");
   CREATE INDEX "_cookie_entries_v_version_version__status_idx" ON "_cookie_entries_v" USING btree ("version__status");
@@ -425,6 +487,10 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "_cookie_entries_v_published_locale_idx" ON "_cookie_entries_v" USING btree ("published_locale");
   CREATE INDEX "_cookie_entries_v_latest_idx" ON "_cookie_entries_v" USING btree ("latest");
   CREATE UNIQUE INDEX "_cookie_entries_v_locales_locale_parent_id_unique" ON "_cookie_entries_v_locales" USING btree ("_locale","_parent_id");
+  CREATE INDEX "legal_review_events_document_idx" ON "legal_review_events" USING btree ("document_id");
+  CREATE INDEX "legal_review_events_by_idx" ON "legal_review_events" USING btree ("by_id");
+  CREATE INDEX "legal_review_events_updated_at_idx" ON "legal_review_events" USING btree ("updated_at");
+  CREATE INDEX "legal_review_events_created_at_idx" ON "legal_review_events" USING btree ("created_at");
   CREATE UNIQUE INDEX "payload_kv_key_idx" ON "payload_kv" USING btree ("key");
   CREATE INDEX "payload_jobs_log_order_idx" ON "payload_jobs_log" USING btree ("_order");
   CREATE INDEX "payload_jobs_log_parent_id_idx" ON "payload_jobs_log" USING btree ("_parent_id");
@@ -448,6 +514,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "payload_locked_documents_rels_legal_sections_id_idx" ON "payload_locked_documents_rels" USING btree ("legal_sections_id");
   CREATE INDEX "payload_locked_documents_rels_legal_versions_id_idx" ON "payload_locked_documents_rels" USING btree ("legal_versions_id");
   CREATE INDEX "payload_locked_documents_rels_cookie_entries_id_idx" ON "payload_locked_documents_rels" USING btree ("cookie_entries_id");
+  CREATE INDEX "payload_locked_documents_rels_legal_review_events_id_idx" ON "payload_locked_documents_rels" USING btree ("legal_review_events_id");
   CREATE INDEX "payload_preferences_key_idx" ON "payload_preferences" USING btree ("key");
   CREATE INDEX "payload_preferences_updated_at_idx" ON "payload_preferences" USING btree ("updated_at");
   CREATE INDEX "payload_preferences_created_at_idx" ON "payload_preferences" USING btree ("created_at");
@@ -479,6 +546,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "cookie_entries_locales" CASCADE;
   DROP TABLE "_cookie_entries_v" CASCADE;
   DROP TABLE "_cookie_entries_v_locales" CASCADE;
+  DROP TABLE "legal_review_events" CASCADE;
   DROP TABLE "payload_kv" CASCADE;
   DROP TABLE "payload_jobs_log" CASCADE;
   DROP TABLE "payload_jobs" CASCADE;
@@ -491,8 +559,10 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."_locales";
   DROP TYPE "public"."enum_users_roles";
   DROP TYPE "public"."enum_legal_documents_kind";
+  DROP TYPE "public"."enum_legal_documents_workflow_state";
   DROP TYPE "public"."enum_legal_documents_status";
   DROP TYPE "public"."enum__legal_documents_v_version_kind";
+  DROP TYPE "public"."enum__legal_documents_v_version_workflow_state";
   DROP TYPE "public"."enum__legal_documents_v_version_status";
   DROP TYPE "public"."enum__legal_documents_v_published_locale";
   DROP TYPE "public"."enum_legal_sections_status";
@@ -507,6 +577,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TYPE "public"."enum__cookie_entries_v_version_party";
   DROP TYPE "public"."enum__cookie_entries_v_version_status";
   DROP TYPE "public"."enum__cookie_entries_v_published_locale";
+  DROP TYPE "public"."enum_legal_review_events_action";
   DROP TYPE "public"."enum_payload_jobs_log_task_slug";
   DROP TYPE "public"."enum_payload_jobs_log_state";
   DROP TYPE "public"."enum_payload_jobs_task_slug";`)

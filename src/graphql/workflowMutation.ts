@@ -1,0 +1,46 @@
+import type { GraphQLExtension, PayloadRequest } from 'payload'
+
+import { performWorkflowAction } from '../workflow/performWorkflowAction'
+import { REVIEW_STATES, WORKFLOW_ACTIONS } from '../workflow/rules'
+
+/**
+ * `legalWorkflowAction(id, action, comment)`: the GraphQL route to the same workflow
+ * operation as the REST endpoint, with the same rules and errors.
+ */
+export function workflowMutations(fourEyes: boolean): GraphQLExtension {
+  return (GraphQL) => {
+    const Action = new GraphQL.GraphQLEnumType({
+      name: 'LegalWorkflowAction',
+      values: Object.fromEntries(WORKFLOW_ACTIONS.map((a) => [a.replace('-', '_'), { value: a }])),
+    })
+    const State = new GraphQL.GraphQLEnumType({
+      name: 'LegalReviewState',
+      values: Object.fromEntries(REVIEW_STATES.map((s) => [s.replace('-', '_'), { value: s }])),
+    })
+    const Result = new GraphQL.GraphQLObjectType({
+      name: 'LegalWorkflowResult',
+      fields: {
+        id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+        workflowState: { type: new GraphQL.GraphQLNonNull(State) },
+      },
+    })
+    return {
+      legalWorkflowAction: {
+        type: new GraphQL.GraphQLNonNull(Result),
+        args: {
+          id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
+          action: { type: new GraphQL.GraphQLNonNull(Action) },
+          comment: { type: GraphQL.GraphQLString },
+        },
+        resolve: async (
+          _source: unknown,
+          args: { id: string; action: string; comment?: string | null },
+          context: { req: PayloadRequest },
+        ) => {
+          const result = await performWorkflowAction(context.req, { ...args, fourEyes })
+          return { id: String(result.id), workflowState: result.workflowState }
+        },
+      },
+    }
+  }
+}

@@ -1,0 +1,37 @@
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
+
+import { SLUGS } from '../slugs'
+import { actorOf } from '../workflow/actor'
+import { fieldError, WorkflowError } from '../workflow/errors'
+import { COOKIE_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields'
+import { canEditContent, canPublishRole } from '../workflow/rules'
+import { isTrusted } from '../workflow/trust'
+import { changedFields } from '../utilities/compare'
+
+export const cookieBeforeChange: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
+  if (isTrusted(req)) return data
+  const original = (originalDoc ?? {}) as Record<string, unknown>
+  pinSystemFields(data, operation === 'create' ? undefined : original, ['updatedBy'])
+  const actor = actorOf(req)
+  const changed = operation === 'create' ? [...COOKIE_CONTENT_FIELDS] : changedFields(data, original, COOKIE_CONTENT_FIELDS)
+
+  if (data._status === 'published') {
+    if (req.user && !canPublishRole(actor)) throw new WorkflowError('Only reviewers and admins can publish.', 403)
+    if (!(data.category ?? original.category)) {
+      throw fieldError(SLUGS.cookies, 'category', 'Choose a category before publishing: an unclassified cookie cannot be published.')
+    }
+  }
+  if (changed.length && req.user && !canEditContent(actor) && operation === 'update') {
+    throw new WorkflowError('Reviewers cannot change cookie entries; they can only publish them.', 403)
+  }
+  return changed.length ? { ...data, updatedBy: actor?.id ?? null } : data
+}
+
+/** Removing a published entry changes the live declaration: reviewers and admins only. */
+export const cookieBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  if (isTrusted(req) || !req.user) return
+  const entry = (await req.payload.findByID({ collection: SLUGS.cookies, id, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
+  if (entry._status === 'published' && !canPublishRole(actorOf(req))) {
+    throw new WorkflowError('This cookie is published; only a reviewer or admin can remove it.', 403)
+  }
+}

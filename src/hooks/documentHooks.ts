@@ -1,0 +1,184 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+
+import { freezeContent, type FrozenContent } from '../publish/freezeContent'
+import { completePublish } from '../publish/completePublish'
+import { SLUG_PATTERN, SLUGS } from '../slugs'
+import { actorOf } from '../workflow/actor'
+import { fieldError, WorkflowError } from '../workflow/errors'
+import { DOCUMENT_CONTENT_FIELDS, DOCUMENT_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields'
+import { idOf } from '../workflow/markDocumentChanged'
+import { recordReviewEvent } from '../workflow/reviewEvents'
+import {
+  canEditContent,
+  changeSummaryProblem,
+  decidePublish,
+  type ReviewState,
+  stateAfterContentChange,
+} from '../workflow/rules'
+import { isTrusted } from '../workflow/trust'
+import { changedFields } from '../utilities/compare'
+
+type PendingPublish = {
+  content: FrozenContent
+  hash: string
+  sectionIds: (string | number)[]
+  contentChanged: boolean
+  version: number
+  lastModified: string
+  changeSummary: string | null
+  materialChange: boolean
+  approvedBy: string | number | null
+}
+type PendingEffects = { publish?: PendingPublish; approvalVoided?: boolean }
+
+// Work decided in beforeChange and done in afterChange, inside the same transaction.
+const pending = new WeakMap<PayloadRequest, Map<string, PendingEffects>>()
+function effectsFor(req: PayloadRequest, id: string | number): PendingEffects {
+  let byDoc = pending.get(req)
+  if (!byDoc) pending.set(req, (byDoc = new Map()))
+  let effects = byDoc.get(String(id))
+  if (!effects) byDoc.set(String(id), (effects = {}))
+  return effects
+}
+function takeEffects(req: PayloadRequest, id: string | number): PendingEffects | undefined {
+  const byDoc = pending.get(req)
+  const effects = byDoc?.get(String(id))
+  byDoc?.delete(String(id))
+  return effects
+}
+
+async function checkSectionsBelong(req: PayloadRequest, documentId: string | number, sections: unknown): Promise<void> {
+  const ids = (Array.isArray(sections) ? sections : []).map(idOf)
+  if (!ids.length) return
+  const foreign = await req.payload.find({
+    collection: SLUGS.sections,
+    where: { and: [{ id: { in: ids } }, { document: { not_equals: documentId } }] },
+    draft: true,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+  })
+  if (foreign.totalDocs > 0) {
+    throw fieldError(SLUGS.documents, 'sections', 'A section of another document cannot be listed here.')
+  }
+}
+
+export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+  if (isTrusted(req)) return data
+  const actor = actorOf(req)
+  const publishing = data._status === 'published'
+  const original = (originalDoc ?? {}) as Record<string, unknown>
+  pinSystemFields(data, operation === 'create' ? undefined : original, DOCUMENT_SYSTEM_FIELDS)
+
+  if (data.slug !== undefined && data.slug !== null && !SLUG_PATTERN.test(String(data.slug))) {
+    throw fieldError(SLUGS.documents, 'slug', 'Use lowercase letters, digits and single hyphens only, e.g. "privacy-policy".')
+  }
+
+  if (operation === 'create') {
+    if (publishing) throw new WorkflowError('A new document must be reviewed and approved before it is published.', 409)
+    if (actor && !canEditContent(actor)) throw new WorkflowError('Only editors can create documents.', 403)
+    return {
+      ...data,
+      workflowState: 'draft',
+      version: 0,
+      workflowContributors: actor ? [actor.id] : [],
+      updatedBy: actor?.id ?? null,
+    }
+  }
+
+  const id = original.id as string | number
+  const state = ((original.workflowState as ReviewState) ?? 'draft') as ReviewState
+  const changed = changedFields(data, original, DOCUMENT_CONTENT_FIELDS)
+  if (changed.includes('sections')) await checkSectionsBelong(req, id, data.sections)
+
+  if (publishing) {
+    const decision = decidePublish({ state, actor, system: !req.user })
+    if (!decision.ok) throw new WorkflowError(decision.reason, decision.status)
+    if (changed.length) {
+      throw new WorkflowError('The document was changed after it was approved; submit it for review again.', 409)
+    }
+    const frozen = await freezeContent(req, id)
+    const last = await req.payload.find({
+      collection: SLUGS.versions,
+      where: { document: { equals: id } },
+      sort: '-version',
+      limit: 1,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+    const previous = last.docs[0] as { contentHash?: string; version?: number } | undefined
+    const contentChanged = previous?.contentHash !== frozen.hash
+    const currentVersion = Number(original.version ?? 0)
+    const version = contentChanged ? Math.max(currentVersion, Number(previous?.version ?? 0)) + 1 : currentVersion
+    const changeSummary = (original.changeSummary as string | null) ?? null
+    if (contentChanged) {
+      const problem = changeSummaryProblem(version, changeSummary)
+      if (problem) throw fieldError(SLUGS.documents, 'changeSummary', problem)
+    }
+    const lastModified = contentChanged ? new Date().toISOString() : ((original.lastModified as string) ?? null)
+    effectsFor(req, id).publish = {
+      ...frozen,
+      contentChanged,
+      version,
+      lastModified: lastModified ?? new Date().toISOString(),
+      changeSummary,
+      materialChange: Boolean(original.materialChange),
+      approvedBy: original.approvedBy ? idOf(original.approvedBy) : null,
+    }
+    return {
+      ...data,
+      workflowState: 'published',
+      workflowContributors: [],
+      version,
+      lastModified,
+      // The summary belongs to this publish (the archive keeps it); the next one needs its own.
+      changeSummary: contentChanged ? null : changeSummary,
+      materialChange: contentChanged ? false : Boolean(original.materialChange),
+    }
+  }
+
+  if (!changed.length) return data
+  if (req.user && !canEditContent(actor)) {
+    throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
+  }
+  const next = stateAfterContentChange(state)
+  const contributors = ((original.workflowContributors as unknown[]) ?? []).map(idOf)
+  if (actor && !contributors.some((c) => String(c) === String(actor.id))) contributors.push(actor.id)
+  if (state === 'approved') effectsFor(req, id).approvalVoided = true
+  return {
+    ...data,
+    workflowState: next,
+    workflowContributors: contributors,
+    updatedBy: actor?.id ?? original.updatedBy ?? null,
+    ...(state === 'approved' ? { approvedBy: null, approvedAt: null } : {}),
+  }
+}
+
+export const documentAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+  const effects = takeEffects(req, doc.id)
+  if (!effects) return doc
+  if (effects.approvalVoided) {
+    await recordReviewEvent(req, { document: doc.id, action: 'approval-voided', comment: 'The document changed after approval.' })
+  }
+  if (effects.publish) {
+    await completePublish(req, doc.id, effects.publish)
+    await recordReviewEvent(req, { document: doc.id, action: 'published', version: effects.publish.version })
+  }
+  return doc
+}
+
+/** Published legal text is evidence: a document with archived versions is never deleted. */
+export const documentBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  if (isTrusted(req)) return
+  const archived = await req.payload.count({
+    collection: SLUGS.versions,
+    where: { document: { equals: id } },
+    overrideAccess: true,
+    req,
+  })
+  if (archived.totalDocs > 0) {
+    throw new WorkflowError('This document has been published; its history must be kept, so it cannot be deleted.', 409)
+  }
+}

@@ -1,0 +1,18 @@
+import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
+
+import { WorkflowError } from '../workflow/errors'
+import { isTrusted } from '../workflow/trust'
+
+/**
+ * Archive and review-history records are written by the workflow alone. Access control
+ * already closes REST and GraphQL; this also closes the Local API with overrideAccess.
+ */
+export const refuseUntrustedWrites: CollectionBeforeChangeHook & CollectionBeforeDeleteHook = (args: {
+  req: Parameters<CollectionBeforeChangeHook>[0]['req']
+  data?: unknown
+}) => {
+  if (!isTrusted(args.req)) {
+    throw new WorkflowError('These records are immutable: only the publish workflow writes them.', 403)
+  }
+  return args.data as never
+}

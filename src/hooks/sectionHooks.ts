@@ -1,0 +1,102 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest, Where } from 'payload'
+
+import { findUnknownPlaceholders, KNOWN_PLACEHOLDERS, slugifyAnchor, uniqueAnchor } from '../render'
+import { SLUGS } from '../slugs'
+import { actorOf } from '../workflow/actor'
+import { fieldError, WorkflowError } from '../workflow/errors'
+import { SECTION_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields'
+import { idOf, markDocumentChanged } from '../workflow/markDocumentChanged'
+import { canEditContent } from '../workflow/rules'
+import { isTrusted } from '../workflow/trust'
+import { changedFields } from '../utilities/compare'
+
+// Documents whose draft a section write touched, by id as text (ids keep their own type).
+const changedDocuments = new WeakMap<PayloadRequest, Map<string, string | number>>()
+
+async function anchorsInUse(req: PayloadRequest, documentId: unknown, exceptId: unknown): Promise<Set<string>> {
+  const where: Where = exceptId
+    ? { and: [{ document: { equals: documentId } }, { id: { not_equals: exceptId } }] }
+    : { document: { equals: documentId } }
+  const others = await req.payload.find({
+    collection: SLUGS.sections,
+    where,
+    draft: true,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { anchor: true },
+    overrideAccess: true,
+    req,
+  })
+  return new Set(others.docs.map((d) => (d as { anchor?: string }).anchor).filter(Boolean) as string[])
+}
+
+export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+  if (isTrusted(req)) return data
+  if (data._status === 'published') {
+    throw new WorkflowError('Sections are published together with their document, after review.', 409)
+  }
+  const original = (originalDoc ?? {}) as Record<string, unknown>
+  pinSystemFields(data, operation === 'create' ? undefined : original, ['updatedBy'])
+  const actor = actorOf(req)
+  const changed = operation === 'create' ? [...SECTION_CONTENT_FIELDS] : changedFields(data, original, SECTION_CONTENT_FIELDS)
+  if (!changed.length) return data
+  if (req.user && !canEditContent(actor)) {
+    throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
+  }
+
+  if (data.body !== undefined) {
+    const unknown = findUnknownPlaceholders(data.body)
+    if (unknown.length) {
+      const known = KNOWN_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')
+      throw fieldError(
+        SLUGS.sections,
+        'body',
+        `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}. Available: ${known}.`,
+      )
+    }
+  }
+
+  const documentId = data.document !== undefined ? idOf(data.document) : idOf(original.document)
+  const explicit = typeof data.anchor === 'string' && data.anchor.trim() !== ''
+  if (explicit || !original.anchor || changed.includes('document')) {
+    const taken = await anchorsInUse(req, documentId, original.id)
+    const wanted = explicit ? String(data.anchor).trim() : ((original.anchor as string) || slugifyAnchor(String(data.heading ?? original.heading ?? '')))
+    if (explicit && (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wanted))) {
+      throw fieldError(SLUGS.sections, 'anchor', 'Use lowercase letters, digits and single hyphens only.')
+    }
+    if (explicit && taken.has(wanted)) {
+      throw fieldError(SLUGS.sections, 'anchor', `Another section of this document already uses the link name "${wanted}".`)
+    }
+    data.anchor = explicit ? wanted : uniqueAnchor(wanted, taken)
+  }
+
+  const touched = changedDocuments.get(req) ?? new Map<string, string | number>()
+  if (documentId !== undefined && documentId !== null) touched.set(String(documentId), documentId)
+  if (changed.includes('document') && original.document) touched.set(String(idOf(original.document)), idOf(original.document))
+  changedDocuments.set(req, touched)
+  return { ...data, updatedBy: actor?.id ?? null }
+}
+
+export const sectionAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+  const touched = changedDocuments.get(req)
+  if (!touched?.size) return doc
+  changedDocuments.delete(req)
+  for (const documentId of touched.values()) await markDocumentChanged(req, documentId)
+  return doc
+}
+
+/** Deleting a live section would change the published page without review. */
+export const sectionBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  if (isTrusted(req)) return
+  const section = (await req.payload.findByID({ collection: SLUGS.sections, id, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
+  if (section._status === 'published') {
+    throw new WorkflowError('This section is published. Remove it from its document and publish that first.', 409)
+  }
+  const document = (await req.payload
+    .findByID({ collection: SLUGS.documents, id: idOf(section.document), draft: true, depth: 0, overrideAccess: true, req })
+    .catch(() => null)) as unknown as Record<string, unknown> | null
+  if (document && ((document.sections as unknown[]) ?? []).map(idOf).some((s) => String(s) === String(id))) {
+    throw new WorkflowError('This section is still listed in its document. Remove it from the document first.', 409)
+  }
+}

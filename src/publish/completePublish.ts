@@ -1,0 +1,64 @@
+import type { PayloadRequest } from 'payload'
+
+import { SLUGS } from '../slugs'
+import { asTrusted } from '../workflow/trust'
+import type { FrozenContent } from './freezeContent'
+
+/**
+ * The second half of a publish, run from the document's afterChange hook and so inside the
+ * same database transaction as the document write: the sections' drafts go live and, when
+ * readers will see something new, the archive gets its immutable record.
+ */
+export async function completePublish(
+  req: PayloadRequest,
+  documentId: string | number,
+  publish: {
+    content: FrozenContent
+    hash: string
+    sectionIds: (string | number)[]
+    contentChanged: boolean
+    version: number
+    lastModified: string
+    changeSummary: string | null
+    materialChange: boolean
+    approvedBy: string | number | null
+  },
+): Promise<void> {
+  const { payload } = req
+  await asTrusted(req, async () => {
+    for (const id of publish.sectionIds) {
+      await payload.update({
+        collection: SLUGS.sections,
+        id,
+        data: { _status: 'published' } as never,
+        draft: false,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      })
+    }
+    if (!publish.contentChanged) return
+    const defaultLocale = payload.config.localization ? payload.config.localization.defaultLocale : 'en'
+    await payload.create({
+      collection: SLUGS.versions,
+      data: {
+        document: documentId,
+        version: publish.version,
+        title: publish.content.locales[defaultLocale]?.title ?? '',
+        slug: publish.content.slug,
+        publishedAt: new Date().toISOString(),
+        effectiveDate: publish.content.effectiveDate,
+        lastModified: publish.lastModified,
+        changeSummary: publish.changeSummary,
+        materialChange: publish.materialChange,
+        approvedBy: publish.approvedBy,
+        publishedBy: req.user?.id ?? null,
+        content: publish.content,
+        contentHash: publish.hash,
+      } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })
+  })
+}

@@ -1,0 +1,114 @@
+import type { PayloadRequest } from 'payload'
+
+import { contentHash, type LegalEntity, type LexicalStateInput, renderDocument } from '../render'
+import { SLUGS } from '../slugs'
+
+type Localized<T> = Record<string, T | null | undefined> | T | null | undefined
+
+export type FrozenSection = {
+  id: string | number
+  anchor: string
+  heading: string
+  body: LexicalStateInput
+  html: string
+}
+
+export type FrozenLocale = { title: string; summary: string; sections: FrozenSection[] }
+
+/** Exactly what readers see of one document, in every locale: what the archive keeps. */
+export type FrozenContent = {
+  slug: string
+  kind: string
+  governingLaw: string | null
+  jurisdiction: string | null
+  effectiveDate: string | null
+  locales: Record<string, FrozenLocale>
+}
+
+function pick<T>(value: Localized<T>, locale: string, fallback: string): T | null {
+  if (value && typeof value === 'object' && !Array.isArray(value) && ('root' in (value as object)) === false) {
+    const map = value as Record<string, T | null | undefined>
+    return (map[locale] ?? map[fallback] ?? null) as T | null
+  }
+  return (value ?? null) as T | null
+}
+
+const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | number }).id : (v as string | number))
+
+/**
+ * Reads the latest drafts of a document and its sections with every locale, inside the
+ * caller's transaction, and renders them as they will be published.
+ */
+export async function freezeContent(
+  req: PayloadRequest,
+  documentId: string | number,
+): Promise<{ content: FrozenContent; hash: string; sectionIds: (string | number)[] }> {
+  const { payload } = req
+  const doc = (await payload.findByID({
+      collection: SLUGS.documents,
+      id: documentId,
+      draft: true,
+      locale: 'all',
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })) as unknown as Record<string, unknown>
+  const sectionIds = ((doc.sections as unknown[]) ?? []).map(idOf)
+  const sections = await Promise.all(
+    sectionIds.map(
+      (id) =>
+        payload.findByID({
+          collection: SLUGS.sections,
+          id,
+          draft: true,
+          locale: 'all',
+          depth: 0,
+          overrideAccess: true,
+          req,
+        }) as unknown as Promise<Record<string, unknown>>,
+    ),
+  )
+  const entity = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true, req })) as LegalEntity
+  const localization = payload.config.localization
+  const locales = localization ? localization.localeCodes : ['en']
+  const fallback = localization ? localization.defaultLocale : 'en'
+
+  const frozenLocales: Record<string, FrozenLocale> = {}
+  for (const locale of locales) {
+    const title = pick<string>(doc.title as never, locale, fallback) ?? ''
+    const input = sections.map((s) => ({
+      id: s.id as string | number,
+      heading: pick<string>(s.heading as never, locale, fallback) ?? '',
+      anchor: (s.anchor as string) ?? '',
+      body: pick<LexicalStateInput>(s.body as never, locale, fallback),
+    }))
+    const rendered = renderDocument({ title, sections: input, entity })
+    frozenLocales[locale] = {
+      title: rendered.title,
+      summary: pick<string>(doc.summary as never, locale, fallback) ?? '',
+      sections: input.map((s, i) => ({
+        id: s.id,
+        anchor: rendered.sections[i]!.anchor,
+        heading: rendered.sections[i]!.heading,
+        body: s.body,
+        html: rendered.sections[i]!.html,
+      })),
+    }
+  }
+  const content: FrozenContent = {
+    slug: String(doc.slug ?? ''),
+    kind: String(doc.kind ?? ''),
+    governingLaw: (doc.governingLaw as string) ?? null,
+    jurisdiction: (doc.jurisdiction as string) ?? null,
+    effectiveDate: doc.effectiveDate ? new Date(doc.effectiveDate as string).toISOString() : null,
+    locales: frozenLocales,
+  }
+  // Section ids are bookkeeping, not what readers see: they stay out of the hash.
+  const hashed = {
+    ...content,
+    locales: Object.fromEntries(
+      Object.entries(frozenLocales).map(([k, v]) => [k, { ...v, sections: v.sections.map(({ id: _id, ...rest }) => rest) }]),
+    ),
+  }
+  return { content, hash: contentHash(hashed), sectionIds }
+}

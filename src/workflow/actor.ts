@@ -1,0 +1,9 @@
+import type { PayloadRequest } from 'payload'
+
+import { rolesOf } from '../roles'
+import type { Actor } from './rules'
+
+export function actorOf(req: PayloadRequest): Actor {
+  const user = req.user
+  return user ? { id: user.id, roles: rolesOf(user) } : null
+}

@@ -1,0 +1,49 @@
+import type { PayloadRequest } from 'payload'
+
+import { SLUGS } from '../slugs'
+import { recordReviewEvent } from './reviewEvents'
+import { type ReviewState, stateAfterContentChange, type UserId } from './rules'
+import { asTrusted } from './trust'
+
+export const idOf = (v: unknown): UserId => (v && typeof v === 'object' ? (v as { id: UserId }).id : (v as UserId))
+
+/**
+ * A section changed: its document's draft goes back to draft (voiding any approval) and the
+ * author joins the document's contributors, whom the four-eyes rule keeps from approving.
+ */
+export async function markDocumentChanged(req: PayloadRequest, documentId: UserId): Promise<void> {
+  const { payload } = req
+  const doc = (await payload
+    .findByID({ collection: SLUGS.documents, id: documentId, draft: true, depth: 0, overrideAccess: true, req })
+    .catch(() => null)) as Record<string, unknown> | null
+  if (!doc) return
+  const state = (doc.workflowState as ReviewState) ?? 'draft'
+  const next = stateAfterContentChange(state)
+  const contributors = ((doc.workflowContributors as unknown[]) ?? []).map(idOf)
+  const author = req.user?.id
+  const addAuthor = author !== undefined && !contributors.some((c) => String(c) === String(author))
+  if (next === state && !addAuthor) return
+
+  await asTrusted(req, () =>
+    payload.update({
+      collection: SLUGS.documents,
+      id: documentId,
+      draft: true,
+      data: {
+        workflowState: next,
+        workflowContributors: addAuthor ? [...contributors, author] : contributors,
+        ...(state === 'approved' ? { approvedBy: null, approvedAt: null } : {}),
+      } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
+  )
+  if (state === 'approved') {
+    await recordReviewEvent(req, {
+      document: documentId,
+      action: 'approval-voided',
+      comment: 'A section changed after approval.',
+    })
+  }
+}

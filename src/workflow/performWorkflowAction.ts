@@ -1,0 +1,79 @@
+import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+import { SLUGS } from '../slugs'
+import { actorOf } from './actor'
+import { WorkflowError } from './errors'
+import { idOf } from './markDocumentChanged'
+import { type ReviewEventAction, recordReviewEvent } from './reviewEvents'
+import { decideWorkflowAction, type ReviewState, WORKFLOW_ACTIONS, type WorkflowAction } from './rules'
+import { asTrusted } from './trust'
+
+const EVENT: Record<WorkflowAction, ReviewEventAction> = {
+  submit: 'submitted',
+  approve: 'approved',
+  'request-changes': 'changes-requested',
+}
+
+export type WorkflowActionResult = { id: string | number; workflowState: ReviewState }
+
+/**
+ * Submit, approve or request changes, as `req.user`. The one implementation behind the REST
+ * endpoint, the GraphQL mutation and the Local API; it runs in one transaction, so the state
+ * change and its history entry are written together or not at all.
+ */
+export async function performWorkflowAction(
+  req: PayloadRequest,
+  input: { id: string | number; action: string; comment?: string | null; fourEyes: boolean },
+): Promise<WorkflowActionResult> {
+  if (!(WORKFLOW_ACTIONS as readonly string[]).includes(input.action)) {
+    throw new WorkflowError(`Unknown action "${input.action}". Use one of: ${WORKFLOW_ACTIONS.join(', ')}.`, 400)
+  }
+  if (input.comment != null && (typeof input.comment !== 'string' || input.comment.length > 5000)) {
+    throw new WorkflowError('The comment must be text of at most 5000 characters.', 400)
+  }
+  const action = input.action as WorkflowAction
+  const actor = actorOf(req)
+  if (!actor) throw new WorkflowError('You must be signed in.', 401)
+
+  const shouldCommit = await initTransaction(req)
+  try {
+    const doc = (await req.payload
+      .findByID({ collection: SLUGS.documents, id: input.id, draft: true, depth: 0, overrideAccess: true, req })
+      .catch(() => null)) as Record<string, unknown> | null
+    if (!doc) throw new WorkflowError('Document not found.', 404)
+
+    const state = ((doc.workflowState as ReviewState) ?? 'draft') as ReviewState
+    const decision = decideWorkflowAction({
+      action,
+      state,
+      actor,
+      contributors: ((doc.workflowContributors as unknown[]) ?? []).map(idOf),
+      comment: input.comment,
+      fourEyes: input.fourEyes,
+    })
+    if (!decision.ok) throw new WorkflowError(decision.reason, decision.status)
+
+    await asTrusted(req, () =>
+      req.payload.update({
+        collection: SLUGS.documents,
+        id: input.id,
+        draft: true,
+        data: {
+          workflowState: decision.next,
+          ...(action === 'approve'
+            ? { approvedBy: actor.id, approvedAt: new Date().toISOString() }
+            : { approvedBy: null, approvedAt: null }),
+        } as never,
+        depth: 0,
+        overrideAccess: true,
+        req,
+      }),
+    )
+    await recordReviewEvent(req, { document: input.id, action: EVENT[action], comment: input.comment?.trim() || null })
+    if (shouldCommit) await commitTransaction(req)
+    return { id: input.id, workflowState: decision.next }
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+}

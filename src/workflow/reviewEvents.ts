@@ -1,0 +1,34 @@
+import type { PayloadRequest } from 'payload'
+
+import { SLUGS } from '../slugs'
+import { asTrusted } from './trust'
+
+export type ReviewEventAction =
+  | 'submitted'
+  | 'approved'
+  | 'changes-requested'
+  | 'approval-voided'
+  | 'published'
+  | 'scheduled'
+
+export async function recordReviewEvent(
+  req: PayloadRequest,
+  event: { document: string | number; action: ReviewEventAction; comment?: string | null; version?: number },
+): Promise<void> {
+  await asTrusted(req, () =>
+    req.payload.create({
+      collection: SLUGS.reviewEvents,
+      data: {
+        document: event.document,
+        action: event.action,
+        by: req.user?.id ?? null,
+        at: new Date().toISOString(),
+        comment: event.comment ?? null,
+        version: event.version ?? null,
+      } as never,
+      req,
+      overrideAccess: true,
+      depth: 0,
+    }),
+  )
+}

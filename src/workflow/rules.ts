@@ -1,0 +1,110 @@
+/**
+ * The review workflow as pure rules: no database, no Payload. Every route (REST, GraphQL,
+ * Local API, admin, bulk, scheduled jobs) reaches these through the hooks and the workflow
+ * operation, so a rule changed here changes everywhere.
+ */
+import type { Role } from '../roles'
+
+export const REVIEW_STATES = ['draft', 'in-review', 'changes-requested', 'approved', 'published'] as const
+export type ReviewState = (typeof REVIEW_STATES)[number]
+
+export const WORKFLOW_ACTIONS = ['submit', 'approve', 'request-changes'] as const
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
+
+export type UserId = string | number
+export type Actor = { id: UserId; roles: Role[] } | null
+
+export type Decision =
+  | { ok: true; next: ReviewState }
+  | { ok: false; status: 400 | 403 | 409; reason: string }
+
+const deny = (status: 400 | 403 | 409, reason: string): Decision => ({ ok: false, status, reason })
+
+const is = (actor: Actor, ...roles: Role[]) => !!actor && roles.some((r) => actor.roles.includes(r))
+const sameId = (a: UserId, b: UserId) => String(a) === String(b)
+
+export const STATE_LABELS: Record<ReviewState, string> = {
+  draft: 'Draft',
+  'in-review': 'In review',
+  'changes-requested': 'Changes requested',
+  approved: 'Approved',
+  published: 'Published',
+}
+
+/** Who may change content (documents, sections, cookie entries). Reviewers only read. */
+export function canEditContent(actor: Actor): boolean {
+  return is(actor, 'admin', 'editor')
+}
+
+/** Who may publish an approved draft (now or scheduled). */
+export function canPublishRole(actor: Actor): boolean {
+  return is(actor, 'admin', 'reviewer')
+}
+
+export function decideWorkflowAction(input: {
+  action: WorkflowAction
+  state: ReviewState
+  actor: Actor
+  /** Everyone who changed the document or its sections since the last publish. */
+  contributors: UserId[]
+  comment?: string | null
+  fourEyes: boolean
+}): Decision {
+  const { action, state, actor, contributors, fourEyes } = input
+  const comment = input.comment?.trim() ?? ''
+  if (!actor) return deny(403, 'You must be signed in.')
+
+  switch (action) {
+    case 'submit':
+      if (!is(actor, 'admin', 'editor')) return deny(403, 'Only editors can submit a document for review.')
+      if (state === 'in-review') return deny(409, 'This document is already waiting for review.')
+      if (state === 'approved') return deny(409, 'This document is already approved.')
+      if (state === 'published') return deny(409, 'Nothing has changed since the last publish: there is nothing to review.')
+      return { ok: true, next: 'in-review' }
+
+    case 'approve':
+      if (!is(actor, 'admin', 'reviewer')) return deny(403, 'Only reviewers can approve a document.')
+      if (state !== 'in-review') return deny(409, `Only a document in review can be approved; this one is "${STATE_LABELS[state]}".`)
+      if (fourEyes && contributors.some((id) => sameId(id, actor.id))) {
+        return deny(403, 'You changed this draft yourself, so someone else must approve it (four-eyes rule).')
+      }
+      return { ok: true, next: 'approved' }
+
+    case 'request-changes':
+      if (!is(actor, 'admin', 'reviewer')) return deny(403, 'Only reviewers can request changes.')
+      if (state !== 'in-review' && state !== 'approved') {
+        return deny(409, `Changes can only be requested on a document in review or approved; this one is "${STATE_LABELS[state]}".`)
+      }
+      if (!comment) return deny(400, 'Please say what should change: a comment is required.')
+      return { ok: true, next: 'changes-requested' }
+
+    default:
+      return deny(400, `Unknown action "${String(action)}".`)
+  }
+}
+
+export function decidePublish(input: { state: ReviewState; actor: Actor; system: boolean }): Decision {
+  if (!input.system && !canPublishRole(input.actor)) {
+    return deny(403, 'Only reviewers and admins can publish.')
+  }
+  if (input.state !== 'approved') {
+    return deny(409, `Only an approved draft can be published; this one is "${STATE_LABELS[input.state]}".`)
+  }
+  return { ok: true, next: 'published' }
+}
+
+/**
+ * A content change pulls a draft out of review and voids an approval; after changes were
+ * requested the editor keeps working in that state until they resubmit.
+ */
+export function stateAfterContentChange(state: ReviewState): ReviewState {
+  return state === 'changes-requested' ? 'changes-requested' : 'draft'
+}
+
+/** Change summary is required for every publish that creates a version after the first. */
+export function changeSummaryProblem(nextVersion: number, summary: string | null | undefined): string | null {
+  if (nextVersion > 1 && !summary?.trim()) {
+    return 'Describe what changed (change summary) before publishing a new version.'
+  }
+  return null
+}

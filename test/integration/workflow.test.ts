@@ -1,0 +1,452 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import type { Payload } from 'payload'
+
+import { SLUGS } from '../../src/slugs'
+import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { richText } from '../helpers/lexical'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, type TestUser } from '../helpers/users'
+import { createLocalReq } from 'payload'
+
+let app: TestApp
+let payload: Payload
+let admin: TestUser
+let editor: TestUser
+let editor2: TestUser
+let reviewer: TestUser
+let reviewer2: TestUser
+
+type Doc = Record<string, any>
+
+const as = (user: TestUser | null) => ({ user: user as never, overrideAccess: false as const })
+
+async function act(user: TestUser, id: string | number, action: string, comment?: string) {
+  const req = await createLocalReq({ user: user as never }, payload)
+  return performWorkflowAction(req, { id, action, comment, fourEyes: true })
+}
+
+async function draftOf(id: string | number): Promise<Doc> {
+  return (await payload.findByID({ collection: SLUGS.documents, id, draft: true, depth: 0, overrideAccess: true })) as Doc
+}
+
+async function publish(user: TestUser, id: string | number): Promise<Doc> {
+  return (await payload.update({
+    collection: SLUGS.documents,
+    id,
+    data: { _status: 'published' } as never,
+    depth: 0,
+    ...as(user),
+  })) as Doc
+}
+
+async function archiveOf(id: string | number) {
+  const res = await payload.find({
+    collection: SLUGS.versions,
+    where: { document: { equals: id } },
+    sort: 'version',
+    depth: 0,
+    overrideAccess: true,
+  })
+  return res.docs as Doc[]
+}
+
+async function newDocument(slug: string, by: TestUser = editor): Promise<{ doc: Doc; section: Doc }> {
+  const doc = (await payload.create({
+    collection: SLUGS.documents,
+    data: { title: `Title ${slug}`, slug, kind: 'privacy-policy' } as never,
+    ...as(by),
+  })) as Doc
+  const section = (await payload.create({
+    collection: SLUGS.sections,
+    data: { heading: 'Who we are', body: richText('We are {{company.name}}.'), document: doc.id } as never,
+    ...as(by),
+  })) as Doc
+  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(by) })
+  return { doc, section }
+}
+
+async function approved(slug: string): Promise<{ doc: Doc; section: Doc }> {
+  const created = await newDocument(slug)
+  await act(editor, created.doc.id, 'submit')
+  await act(reviewer, created.doc.id, 'approve')
+  return created
+}
+
+beforeAll(async () => {
+  app = await startTestPayload()
+  payload = app.payload
+  admin = await createUser(payload, 'admin', ['admin'])
+  editor = await createUser(payload, 'editor', ['editor'])
+  editor2 = await createUser(payload, 'editor2', ['editor'])
+  reviewer = await createUser(payload, 'reviewer', ['reviewer'])
+  reviewer2 = await createUser(payload, 'reviewer2', ['reviewer'])
+  await payload.updateGlobal({
+    slug: SLUGS.entity,
+    data: { name: 'Example Ltd', email: 'legal@example.com' } as never,
+    overrideAccess: true,
+  })
+})
+
+afterAll(async () => {
+  await app?.close()
+})
+
+describe('creating content', () => {
+  test('an editor creates a draft document: state draft, version 0, author recorded', async () => {
+    const { doc } = await newDocument('create-1')
+    const draft = await draftOf(doc.id)
+    expect(draft).toMatchObject({ workflowState: 'draft', version: 0, _status: 'draft' })
+    expect(draft.workflowContributors).toEqual([editor.id])
+    expect(draft.updatedBy).toBe(editor.id)
+  })
+
+  test('a reviewer or an anonymous caller cannot create documents or sections', async () => {
+    const data = { title: 'x', slug: 'nope', kind: 'other' } as never
+    await expect(payload.create({ collection: SLUGS.documents, data, ...as(reviewer) })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.create({ collection: SLUGS.documents, data, ...as(null) })).rejects.toMatchObject({ status: 403 })
+  })
+
+  test('creating a document directly as published is refused for everyone, admins too', async () => {
+    const data = { title: 'x', slug: 'direct-publish', kind: 'other', _status: 'published' } as never
+    await expect(payload.create({ collection: SLUGS.documents, data, ...as(admin) })).rejects.toMatchObject({ status: 409 })
+  })
+
+  test('slugs must be URL-safe', async () => {
+    const data = { title: 'x', slug: '../Bad Slug', kind: 'other' } as never
+    await expect(payload.create({ collection: SLUGS.documents, data, ...as(editor) })).rejects.toMatchObject({ status: 400 })
+  })
+
+  test('section anchors are generated from the heading and kept unique within the document', async () => {
+    const { doc, section } = await newDocument('anchors-1')
+    expect(section.anchor).toBe('who-we-are')
+    const second = (await payload.create({
+      collection: SLUGS.sections,
+      data: { heading: 'Who we are', body: richText('Again.'), document: doc.id } as never,
+      ...as(editor),
+    })) as Doc
+    expect(second.anchor).toBe('who-we-are-2')
+    await expect(
+      payload.create({
+        collection: SLUGS.sections,
+        data: { heading: 'Other', anchor: 'who-we-are', body: richText('x'), document: doc.id } as never,
+        ...as(editor),
+      }),
+    ).rejects.toMatchObject({ status: 400 })
+  })
+
+  test('an unknown placeholder is refused at save time with a clear message; known ones are fine', async () => {
+    const { doc } = await newDocument('placeholders-1')
+    const err = await payload
+      .create({
+        collection: SLUGS.sections,
+        data: { heading: 'Contact', body: richText('Write to {{company.fax}}.'), document: doc.id } as never,
+        ...as(editor),
+      })
+      .catch((e) => e)
+    expect(err.status).toBe(400)
+    expect(JSON.stringify(err.data ?? err.message)).toContain('{{company.fax}}')
+  })
+
+  test('a section of another document cannot be listed in a document', async () => {
+    const a = await newDocument('belongs-a')
+    const b = await newDocument('belongs-b')
+    await expect(
+      payload.update({ collection: SLUGS.documents, id: a.doc.id, data: { sections: [b.section.id] } as never, ...as(editor) }),
+    ).rejects.toMatchObject({ status: 400 })
+  })
+})
+
+describe('review workflow', () => {
+  test('submit → request changes (comment required) → resubmit → approve, each step in the history', async () => {
+    const { doc } = await newDocument('review-1')
+    await expect(act(reviewer, doc.id, 'submit')).rejects.toMatchObject({ status: 403 })
+    expect(await act(editor, doc.id, 'submit')).toMatchObject({ workflowState: 'in-review' })
+    await expect(act(editor, doc.id, 'approve')).rejects.toMatchObject({ status: 403 })
+    await expect(act(reviewer, doc.id, 'request-changes')).rejects.toMatchObject({ status: 400 })
+    await expect(act(reviewer, doc.id, 'request-changes', '   ')).rejects.toMatchObject({ status: 400 })
+    expect(await act(reviewer, doc.id, 'request-changes', 'Please name the data controller.')).toMatchObject({
+      workflowState: 'changes-requested',
+    })
+    await expect(act(reviewer, doc.id, 'approve')).rejects.toMatchObject({ status: 409 })
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { summary: 'Now with controller.' } as never, ...as(editor) })
+    expect((await draftOf(doc.id)).workflowState).toBe('changes-requested')
+    await act(editor, doc.id, 'submit')
+    expect(await act(reviewer, doc.id, 'approve')).toMatchObject({ workflowState: 'approved' })
+    const draft = await draftOf(doc.id)
+    expect(draft.approvedBy).toBe(reviewer.id)
+
+    const events = await payload.find({
+      collection: SLUGS.reviewEvents,
+      where: { document: { equals: doc.id } },
+      sort: 'at',
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(events.docs.map((e: Doc) => e.action)).toEqual(['submitted', 'changes-requested', 'submitted', 'approved'])
+    const requested = events.docs.find((e: Doc) => e.action === 'changes-requested') as Doc
+    expect(requested).toMatchObject({ by: reviewer.id, comment: 'Please name the data controller.' })
+  })
+
+  test('the review history is readable on the document (join), by staff only', async () => {
+    const { doc } = await newDocument('history-1')
+    await act(editor, doc.id, 'submit')
+    const withHistory = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, depth: 1, ...as(reviewer) })) as Doc
+    expect(withHistory.reviewHistory.docs[0]).toMatchObject({ action: 'submitted' })
+    const res = await payload.find({ collection: SLUGS.reviewEvents, ...as(null) }).catch((e) => e)
+    expect(res.status).toBe(403)
+  })
+
+  test('four-eyes: whoever changed the draft cannot approve it, admins included', async () => {
+    const { doc } = await newDocument('four-eyes-1')
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { summary: 'Admin wrote this.' } as never, ...as(admin) })
+    await act(editor, doc.id, 'submit')
+    await expect(act(admin, doc.id, 'approve')).rejects.toMatchObject({ status: 403 })
+    expect(await act(reviewer, doc.id, 'approve')).toMatchObject({ workflowState: 'approved' })
+  })
+
+  test('a reviewer cannot change the text of a document, a section or a cookie entry', async () => {
+    const { doc, section } = await newDocument('reviewer-edit-1')
+    await expect(
+      payload.update({ collection: SLUGS.documents, id: doc.id, data: { title: 'Reviewer title' } as never, ...as(reviewer) }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.update({ collection: SLUGS.sections, id: section.id, data: { heading: 'Reviewer heading' } as never, ...as(reviewer) }),
+    ).rejects.toMatchObject({ status: 403 })
+    expect((await draftOf(doc.id)).title).toBe('Title reviewer-edit-1')
+  })
+
+  test('a content change after approval returns the document to draft and voids the approval (document and section)', async () => {
+    const a = await approved('void-1')
+    await payload.update({ collection: SLUGS.documents, id: a.doc.id, data: { title: 'Changed after approval' } as never, ...as(editor2) })
+    let draft = await draftOf(a.doc.id)
+    expect(draft).toMatchObject({ workflowState: 'draft', approvedBy: null })
+    await expect(publish(reviewer, a.doc.id)).rejects.toMatchObject({ status: 409 })
+
+    const b = await approved('void-2')
+    await payload.update({ collection: SLUGS.sections, id: b.section.id, data: { body: richText('Changed section.') } as never, ...as(editor2) })
+    draft = await draftOf(b.doc.id)
+    expect(draft.workflowState).toBe('draft')
+    expect(draft.workflowContributors.map(String)).toContain(String(editor2.id))
+    await expect(publish(reviewer, b.doc.id)).rejects.toMatchObject({ status: 409 })
+    const events = await payload.find({ collection: SLUGS.reviewEvents, where: { document: { equals: b.doc.id } }, depth: 0, overrideAccess: true })
+    expect(events.docs.map((e: Doc) => e.action)).toContain('approval-voided')
+  })
+
+  test('saving without a change (autosave, a second click) keeps the review state', async () => {
+    const { doc } = await newDocument('noop-save-1')
+    await act(editor, doc.id, 'submit')
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { title: 'Title noop-save-1' } as never, ...as(editor) })
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: {} as never, ...as(editor) })
+    expect((await draftOf(doc.id)).workflowState).toBe('in-review')
+  })
+
+  test('the workflow state cannot be set by writing the field', async () => {
+    const { doc } = await newDocument('forge-state-1')
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { workflowState: 'approved', version: 42 } as never, ...as(editor) })
+    const draft = await draftOf(doc.id)
+    expect(draft.workflowState).toBe('draft')
+    expect(draft.version).toBe(0)
+    await expect(publish(reviewer, doc.id)).rejects.toMatchObject({ status: 409 })
+  })
+})
+
+describe('publishing', () => {
+  test('an editor can never publish, even an approved draft; a reviewer can', async () => {
+    const { doc } = await approved('publish-roles-1')
+    await expect(publish(editor, doc.id)).rejects.toMatchObject({ status: 403 })
+    const published = await publish(reviewer, doc.id)
+    expect(published).toMatchObject({ _status: 'published', workflowState: 'published', version: 1 })
+  })
+
+  test('publishing refuses a draft that is not approved', async () => {
+    const { doc } = await newDocument('publish-unapproved-1')
+    await expect(publish(admin, doc.id)).rejects.toMatchObject({ status: 409 })
+    await act(editor, doc.id, 'submit')
+    await expect(publish(admin, doc.id)).rejects.toMatchObject({ status: 409 })
+  })
+
+  test('publish writes document, sections and an archive record together; anonymous readers then see it', async () => {
+    const { doc, section } = await approved('publish-1')
+    await expect(payload.findByID({ collection: SLUGS.documents, id: doc.id, ...as(null) })).rejects.toMatchObject({ status: 404 })
+    await expect(payload.findByID({ collection: SLUGS.sections, id: section.id, ...as(null) })).rejects.toMatchObject({ status: 404 })
+
+    const before = Date.now()
+    const published = await publish(reviewer, doc.id)
+    expect(published.version).toBe(1)
+    expect(new Date(published.lastModified).getTime()).toBeGreaterThanOrEqual(before - 1000)
+
+    const publicDoc = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, depth: 0, ...as(null) })) as Doc
+    expect(publicDoc).toMatchObject({ version: 1, title: 'Title publish-1' })
+    const publicSection = (await payload.findByID({ collection: SLUGS.sections, id: section.id, depth: 0, ...as(null) })) as Doc
+    expect(publicSection._status).toBe('published')
+
+    const archive = await archiveOf(doc.id)
+    expect(archive).toHaveLength(1)
+    expect(archive[0]).toMatchObject({ version: 1, slug: 'publish-1', title: 'Title publish-1', approvedBy: reviewer.id, publishedBy: reviewer.id })
+    expect(archive[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/)
+    const en = archive[0]!.content.locales.en
+    expect(en.sections[0]).toMatchObject({ anchor: 'who-we-are', heading: 'Who we are' })
+    expect(en.sections[0].html).toContain('We are Example Ltd.')
+    expect(en.sections[0].body.root).toBeDefined()
+  })
+
+  test('re-publishing unchanged content changes neither version, last modified nor the archive', async () => {
+    const { doc } = await approved('republish-1')
+    const first = await publish(reviewer, doc.id)
+    // Nothing changed: nothing to review.
+    await expect(act(editor, doc.id, 'submit')).rejects.toMatchObject({ status: 409 })
+    // A change and its undo: reviewed and published again, but readers see the same text.
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { summary: 'temporary' } as never, ...as(editor) })
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { summary: null } as never, ...as(editor) })
+    await act(editor, doc.id, 'submit')
+    await act(reviewer2, doc.id, 'approve')
+    const second = await publish(reviewer, doc.id)
+    expect(second.version).toBe(1)
+    expect(second.lastModified).toBe(first.lastModified)
+    expect(await archiveOf(doc.id)).toHaveLength(1)
+  })
+
+  test('a changed publish needs a change summary, then makes version 2 with a new date', async () => {
+    const { doc, section } = await approved('summary-1')
+    const first = await publish(reviewer, doc.id)
+    await payload.update({ collection: SLUGS.sections, id: section.id, data: { body: richText('New text.') } as never, ...as(editor) })
+    await act(editor, doc.id, 'submit')
+    await act(reviewer, doc.id, 'approve')
+    await expect(publish(reviewer, doc.id)).rejects.toMatchObject({ status: 400 })
+
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { changeSummary: 'Rewrote who we are.', materialChange: true } as never, ...as(editor) })
+    await act(editor, doc.id, 'submit')
+    await act(reviewer, doc.id, 'approve')
+    const second = await publish(reviewer, doc.id)
+    expect(second.version).toBe(2)
+    expect(new Date(second.lastModified).getTime()).toBeGreaterThan(new Date(first.lastModified).getTime())
+    const archive = await archiveOf(doc.id)
+    expect(archive.map((a) => a.version)).toEqual([1, 2])
+    expect(archive[1]).toMatchObject({ changeSummary: 'Rewrote who we are.', materialChange: true })
+    expect(archive[1]!.contentHash).not.toBe(archive[0]!.contentHash)
+    expect(archive[1]!.content.locales.en.sections[0].html).toContain('New text.')
+    expect(archive[0]!.content.locales.en.sections[0].html).toContain('We are Example Ltd.')
+  })
+
+  test('an editor saving without ?draft never changes the live document', async () => {
+    const { doc } = await approved('live-edit-1')
+    await publish(reviewer, doc.id)
+    await payload.update({ collection: SLUGS.documents, id: doc.id, draft: false, data: { title: 'Sneaky live edit' } as never, ...as(editor) })
+    const live = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, depth: 0, ...as(null) })) as Doc
+    expect(live.title).toBe('Title live-edit-1')
+    expect((await draftOf(doc.id)).title).toBe('Sneaky live edit')
+  })
+
+  test('a section cannot be published on its own, and a published one cannot be deleted', async () => {
+    const { doc, section } = await approved('section-alone-1')
+    await expect(
+      payload.update({ collection: SLUGS.sections, id: section.id, data: { _status: 'published' } as never, ...as(admin) }),
+    ).rejects.toMatchObject({ status: 409 })
+    await publish(reviewer, doc.id)
+    await expect(payload.delete({ collection: SLUGS.sections, id: section.id, ...as(editor) })).rejects.toMatchObject({ status: 409 })
+  })
+
+  test('a published document cannot be deleted, admins included', async () => {
+    const { doc } = await approved('delete-published-1')
+    await publish(reviewer, doc.id)
+    await expect(payload.delete({ collection: SLUGS.documents, id: doc.id, ...as(admin) })).rejects.toMatchObject({ status: 409 })
+  })
+
+  test('publish is all or nothing: when the archive write fails, nothing is published', async () => {
+    const { doc, section } = await approved('atomic-1')
+    // Occupy version 1 in the archive so the publish's own archive insert violates the unique index.
+    const { asTrusted } = await import('../../src/workflow/trust')
+    const req = await createLocalReq({}, payload)
+    await asTrusted(req, () =>
+      payload.create({
+        collection: SLUGS.versions,
+        data: {
+          document: doc.id, version: 1, title: 't', slug: 'atomic-1', publishedAt: new Date().toISOString(),
+          lastModified: new Date().toISOString(), content: {}, contentHash: 'x',
+        } as never,
+        req,
+        overrideAccess: true,
+      }),
+    )
+    const err = await publish(reviewer, doc.id).catch((e) => e)
+    expect(err).toBeInstanceOf(Error)
+    const live = await payload.find({ collection: SLUGS.documents, where: { id: { equals: doc.id } }, ...as(null) })
+    expect(live.totalDocs).toBe(0)
+    const liveSection = await payload.find({ collection: SLUGS.sections, where: { id: { equals: section.id } }, ...as(null) })
+    expect(liveSection.totalDocs).toBe(0)
+    expect((await draftOf(doc.id)).workflowState).toBe('approved')
+  })
+})
+
+describe('the archive is immutable', () => {
+  test('nobody can create, update or delete archive records, admins included, even with overrideAccess', async () => {
+    const { doc } = await approved('immutable-1')
+    await publish(reviewer, doc.id)
+    const [record] = await archiveOf(doc.id)
+    const data = { document: doc.id, version: 9, title: 'forged', slug: 'x', publishedAt: new Date().toISOString(), lastModified: new Date().toISOString(), content: {}, contentHash: 'x' } as never
+    await expect(payload.create({ collection: SLUGS.versions, data, ...as(admin) })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.create({ collection: SLUGS.versions, data, overrideAccess: true })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.update({ collection: SLUGS.versions, id: record!.id, data: { title: 'forged' } as never, ...as(admin) })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.update({ collection: SLUGS.versions, id: record!.id, data: { title: 'forged' } as never, overrideAccess: true })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.delete({ collection: SLUGS.versions, id: record!.id, ...as(admin) })).rejects.toMatchObject({ status: 403 })
+    await expect(payload.delete({ collection: SLUGS.versions, id: record!.id, overrideAccess: true })).rejects.toMatchObject({ status: 403 })
+    expect((await archiveOf(doc.id))[0]).toMatchObject({ title: 'Title immutable-1', version: 1 })
+  })
+
+  test('archive records are public', async () => {
+    const { doc } = await approved('public-archive-1')
+    await publish(reviewer, doc.id)
+    const res = await payload.find({ collection: SLUGS.versions, where: { document: { equals: doc.id } }, ...as(null) })
+    expect(res.totalDocs).toBe(1)
+  })
+})
+
+describe('localization', () => {
+  test('titles and section bodies are localized with fallback, and the archive keeps every locale', async () => {
+    const { doc, section } = await newDocument('locales-1')
+    await payload.update({ collection: SLUGS.documents, id: doc.id, locale: 'uk', data: { title: 'Політика' } as never, ...as(editor) })
+    await payload.update({ collection: SLUGS.sections, id: section.id, locale: 'uk', data: { heading: 'Хто ми', body: richText('Ми — {{company.name}}.') } as never, ...as(editor) })
+    await act(editor, doc.id, 'submit')
+    await act(reviewer, doc.id, 'approve')
+    await publish(reviewer, doc.id)
+    const ukDoc = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, locale: 'uk', depth: 0, ...as(null) })) as Doc
+    expect(ukDoc.title).toBe('Політика')
+    const enDoc = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, locale: 'en', depth: 0, ...as(null) })) as Doc
+    expect(enDoc.title).toBe('Title locales-1')
+    const [record] = await archiveOf(doc.id)
+    expect(record!.content.locales.uk).toMatchObject({ title: 'Політика' })
+    expect(record!.content.locales.uk.sections[0]).toMatchObject({ heading: 'Хто ми' })
+    expect(record!.content.locales.uk.sections[0].html).toContain('Ми — Example Ltd.')
+    expect(record!.content.locales.en.sections[0].heading).toBe('Who we are')
+  })
+})
+
+describe('cookie entries', () => {
+  const entry = { name: '_ga', service: 'Google Analytics', provider: 'Google', purpose: 'Counts visits.', duration: '2 years' }
+
+  test('an unclassified entry cannot be published; editors cannot publish; a reviewer can once it has a category', async () => {
+    const created = (await payload.create({ collection: SLUGS.cookies, data: entry as never, ...as(editor) })) as Doc
+    await expect(
+      payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) }),
+    ).rejects.toMatchObject({ status: 400 })
+    await payload.update({ collection: SLUGS.cookies, id: created.id, data: { category: 'analytics' } as never, ...as(editor) })
+    await expect(
+      payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(editor) }),
+    ).rejects.toMatchObject({ status: 403 })
+    const anonymousBefore = await payload.find({ collection: SLUGS.cookies, where: { id: { equals: created.id } }, ...as(null) })
+    expect(anonymousBefore.totalDocs).toBe(0)
+    await payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) })
+    const anonymousAfter = await payload.find({ collection: SLUGS.cookies, where: { id: { equals: created.id } }, ...as(null) })
+    expect(anonymousAfter.totalDocs).toBe(1)
+  })
+
+  test('reviewers cannot change an entry; only reviewers and admins remove a published one', async () => {
+    const created = (await payload.create({ collection: SLUGS.cookies, data: { ...entry, category: 'analytics' } as never, ...as(editor) })) as Doc
+    await expect(
+      payload.update({ collection: SLUGS.cookies, id: created.id, data: { purpose: 'Changed by reviewer' } as never, ...as(reviewer) }),
+    ).rejects.toMatchObject({ status: 403 })
+    await payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer2) })
+    await expect(payload.delete({ collection: SLUGS.cookies, id: created.id, ...as(editor) })).rejects.toMatchObject({ status: 403 })
+    await payload.delete({ collection: SLUGS.cookies, id: created.id, ...as(reviewer) })
+  })
+})
