@@ -93,6 +93,19 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
   if (changed.includes('sections')) await checkSectionsBelong(req, id, data.sections)
 
   if (publishing) {
+    // A bulk update starts from the live row, not the latest draft: publishing that would put
+    // stale text live next to fresh sections, so only the latest draft may be published.
+    const latest = (await req.payload.findByID({
+      collection: SLUGS.documents,
+      id,
+      draft: true,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    })) as unknown as Record<string, unknown>
+    if (new Date(String(latest.updatedAt)).getTime() !== new Date(String(original.updatedAt)).getTime()) {
+      throw new WorkflowError('Open this document and publish it from there: its latest draft is not the version being published.', 409)
+    }
     const decision = decidePublish({ state, actor, system: !req.user })
     if (!decision.ok) throw new WorkflowError(decision.reason, decision.status)
     if (changed.length) {

@@ -41,6 +41,8 @@ export async function performWorkflowAction(
       .findByID({ collection: SLUGS.documents, id: input.id, draft: true, depth: 0, overrideAccess: true, req })
       .catch(() => null)) as Record<string, unknown> | null
     if (!doc) throw new WorkflowError('Document not found.', 404)
+    // Route params arrive as text; relationships need the id in its own type.
+    const id = doc.id as string | number
 
     const state = ((doc.workflowState as ReviewState) ?? 'draft') as ReviewState
     const decision = decideWorkflowAction({
@@ -56,7 +58,7 @@ export async function performWorkflowAction(
     await asTrusted(req, () =>
       req.payload.update({
         collection: SLUGS.documents,
-        id: input.id,
+        id,
         draft: true,
         data: {
           workflowState: decision.next,
@@ -69,9 +71,9 @@ export async function performWorkflowAction(
         req,
       }),
     )
-    await recordReviewEvent(req, { document: input.id, action: EVENT[action], comment: input.comment?.trim() || null })
+    await recordReviewEvent(req, { document: id, action: EVENT[action], comment: input.comment?.trim() || null })
     if (shouldCommit) await commitTransaction(req)
-    return { id: input.id, workflowState: decision.next }
+    return { id, workflowState: decision.next }
   } catch (err) {
     await killTransaction(req)
     throw err
