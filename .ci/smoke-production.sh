@@ -11,11 +11,12 @@ chmod 755 "$data"
 port=$(node -e "const s=require('net').createServer().listen(0,'127.0.0.1',()=>{console.log(s.address().port);s.close()})")
 log="$data/server.log"
 
+# Its own process group, signalled as a whole like a terminal's Ctrl-C or a container stop.
 NODE_ENV=production EMBEDDED_POSTGRES=true DATA_DIR="$data" PORT="$port" \
   PAYLOAD_SECRET="$(node -e "console.log(require('crypto').randomBytes(32).toString('hex'))")" \
-  npm start >"$log" 2>&1 &
+  setsid npm start >"$log" 2>&1 &
 pid=$!
-cleanup() { kill -TERM "$pid" 2>/dev/null || true; }
+cleanup() { kill -TERM -- "-$pid" 2>/dev/null || true; }
 trap cleanup EXIT
 
 for _ in $(seq 1 120); do
@@ -34,11 +35,11 @@ check "http://127.0.0.1:$port/healthz" 200
 check "http://127.0.0.1:$port/readyz" 200
 check "http://127.0.0.1:$port/api/legal-documents?limit=1" 200
 check "http://127.0.0.1:$port/admin/login" 200
-grep -q "Demo users created" "$log" && { echo "demo users must never be created in production"; exit 1; }
+if grep -q "Demo users created" "$log"; then echo "demo users must never be created in production"; exit 1; fi
 
 pg_pid=$(head -1 "$data/postgres/postmaster.pid")
-kill -TERM "$pid"
-wait "$pid" || true
+kill -TERM -- "-$pid"
+for _ in $(seq 1 30); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
 trap - EXIT
 sleep 1
 if kill -0 "$pg_pid" 2>/dev/null; then echo "embedded postgres $pg_pid left running"; exit 1; fi

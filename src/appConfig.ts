@@ -57,6 +57,9 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
       prodMigrations: options.runMigrations ? migrations : undefined,
     }),
     plugins: [legalDocumentsPlugin({})],
+    // Runs due jobs (scheduled publishes) every minute in the server process, which starts
+    // Payload with `cron: true`; tests run the queue themselves.
+    jobs: { autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }] },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
     telemetry: false,
   })

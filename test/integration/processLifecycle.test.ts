@@ -1,21 +1,30 @@
-import { describe, expect, test } from '@jest/globals'
-import { spawn } from 'node:child_process'
+import { afterAll, describe, expect, test } from '@jest/globals'
+import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
 const root = path.resolve(import.meta.dirname, '../..')
-const tsx = path.join(root, 'node_modules/.bin/tsx')
+// The same command as `npm run dev` / `npm start`, without npm in between, so signals reach
+// the server process itself.
+const node = process.execPath
 
 type Run = { code: number | null; stdout: string; stderr: string }
 
+const started: ChildProcess[] = []
+// A failed assertion must not leave a server running.
+afterAll(() => {
+  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+})
+
 function startServer(env: Record<string, string | undefined>) {
-  const child = spawn(tsx, ['src/server/main.ts'], {
+  const child = spawn(node, ['--import', 'tsx', 'src/server/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_NEXT: 'true', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
+  started.push(child)
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
@@ -103,8 +112,7 @@ describe('development start with the embedded PostgreSQL', () => {
       await waitFor(() => first.output().includes('Legal documents ready'), 90_000)
       const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid')
       const orphan = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
-      // tsx runs the server in a child node process: kill the whole tree the hard way.
-      spawn('pkill', ['-KILL', '-P', String(first.child.pid)])
+      // Kill the server the hard way; its postgres child is left behind as an orphan.
       first.child.kill('SIGKILL')
       await first.exited
       expect(alive(orphan)).toBe(true)

@@ -100,6 +100,24 @@ describe('creating content', () => {
     expect(draft.updatedBy).toBe(editor.id)
   })
 
+  test("every saved change records who made it, in Payload's version history too", async () => {
+    const { section } = await newDocument('authors-1')
+    await payload.update({ collection: SLUGS.sections, id: section.id, data: { heading: 'Changed by editor2' } as never, ...as(editor2) })
+    const versions = await payload.findVersions({
+      collection: SLUGS.sections,
+      where: { parent: { equals: section.id } },
+      sort: '-updatedAt',
+      depth: 0,
+      overrideAccess: true,
+    })
+    expect(versions.docs[0]!.version).toMatchObject({ heading: 'Changed by editor2', updatedBy: editor2.id })
+    expect(versions.docs.at(-1)!.version).toMatchObject({ heading: 'Who we are', updatedBy: editor.id })
+    // Nobody can forge the author.
+    await payload.update({ collection: SLUGS.sections, id: section.id, data: { heading: 'Forged', updatedBy: admin.id } as never, ...as(editor) })
+    const latest = (await payload.findByID({ collection: SLUGS.sections, id: section.id, draft: true, depth: 0, overrideAccess: true })) as Doc
+    expect(latest.updatedBy).toBe(editor.id)
+  })
+
   test('a reviewer or an anonymous caller cannot create documents or sections', async () => {
     const data = { title: 'x', slug: 'nope', kind: 'other' } as never
     await expect(payload.create({ collection: SLUGS.documents, data, ...as(reviewer) })).rejects.toMatchObject({ status: 403 })
