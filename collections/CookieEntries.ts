@@ -1,7 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
-import { cookieBeforeChange, cookieBeforeDelete } from '../src/hooks/cookieHooks'
+import { cookieAfterChange, cookieAfterDelete, cookieBeforeChange, cookieBeforeDelete } from '../src/hooks/cookieHooks'
 import { routeWritesToDrafts } from '../src/hooks/routeWrites'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { SLUGS } from '../src/slugs'
@@ -30,7 +30,9 @@ export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOpt
     hooks: {
       beforeOperation: [routeWritesToDrafts],
       beforeChange: [cookieBeforeChange],
+      afterChange: [cookieAfterChange],
       beforeDelete: [cookieBeforeDelete],
+      afterDelete: [cookieAfterDelete],
     },
     versions: { drafts: true, maxPerDoc: 0 },
     fields: [

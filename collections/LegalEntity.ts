@@ -17,6 +17,18 @@ export function legalEntityGlobal(_options: ResolvedLegalDocumentsPluginOptions)
       { name: 'phone', type: 'text', label: 'Phone' },
       { name: 'email', type: 'email', label: 'E-mail' },
       { name: 'website', type: 'text', label: 'Website' },
+      {
+        name: 'consentRevision',
+        type: 'number',
+        defaultValue: 1,
+        label: 'Cookie consent revision',
+        admin: {
+          readOnly: true,
+          description: 'Goes up when a significant cookie change is published, so visitors are asked for consent again.',
+        },
+        // Written only by the publish workflow (with overrideAccess).
+        access: { update: () => false, create: () => false },
+      },
     ],
   }
 }

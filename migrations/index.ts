@@ -1,9 +1,15 @@
 import * as migration_20261125_104553_initial from './20261125_104553_initial';
+import * as migration_20261125_111548_consent_revision from './20261125_111548_consent_revision';
 
 export const migrations = [
   {
     up: migration_20261125_104553_initial.up,
     down: migration_20261125_104553_initial.down,
-    name: '20261125_104553_initial'
+    name: '20261125_104553_initial',
+  },
+  {
+    up: migration_20261125_111548_consent_revision.up,
+    down: migration_20261125_111548_consent_revision.down,
+    name: '20261125_111548_consent_revision'
   },
 ];

@@ -8,6 +8,9 @@ import { legalReviewEventsCollection } from '../collections/LegalReviewEvents'
 import { legalSectionsCollection } from '../collections/LegalSections'
 import { legalVersionsCollection } from '../collections/LegalVersions'
 import { rolesField } from './fields/rolesField'
+import { deliveryEndpoints } from './delivery/endpoints'
+import { listenForPublishes } from './delivery/invalidation'
+import { deliveryQueries } from './graphql/deliveryQueries'
 import { workflowMutations } from './graphql/workflowMutation'
 import { type LegalDocumentsPluginOptions, resolveOptions } from './options'
 
@@ -55,8 +58,23 @@ export const legalDocumentsPlugin = definePlugin<LegalDocumentsPluginOptions>({
         legalReviewEventsCollection(options),
       ],
       globals: [...(config.globals ?? []), legalEntityGlobal(options)],
+      endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints()],
+      onInit: async (payload) => {
+        await config.onInit?.(payload)
+        // Other server processes on the same database tell this one when they publish.
+        const stop = listenForPublishes(payload)
+        const destroy = payload.destroy.bind(payload)
+        payload.destroy = async () => {
+          stop()
+          await destroy()
+        }
+      },
       graphQL: {
         ...config.graphQL,
+        queries: (GraphQL, info) => ({
+          ...(config.graphQL?.queries?.(GraphQL, info) ?? {}),
+          ...deliveryQueries(GraphQL, info),
+        }),
         mutations: (GraphQL, info) => ({
           ...(config.graphQL?.mutations?.(GraphQL, info) ?? {}),
           ...workflowMutations(options.fourEyes)(GraphQL, info),

@@ -1,4 +1,7 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+
+import { bumpConsentRevision } from '../cookies/bumpConsentRevision'
+import { announcePublish } from '../delivery/invalidation'
 
 import { SLUGS } from '../slugs'
 import { actorOf } from '../workflow/actor'
@@ -7,6 +10,19 @@ import { COOKIE_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields'
 import { canEditContent, canPublishRole } from '../workflow/rules'
 import { isTrusted } from '../workflow/trust'
 import { changedFields } from '../utilities/compare'
+
+// Publishes decided in beforeChange, finished in afterChange (same transaction): count of
+// significant ones, which raise the consent revision.
+const publishing = new WeakMap<PayloadRequest, number>()
+
+export const cookieAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
+  const material = publishing.get(req)
+  if (material === undefined) return doc
+  publishing.delete(req)
+  if (material > 0) await bumpConsentRevision(req)
+  await announcePublish(req)
+  return doc
+}
 
 export const cookieBeforeChange: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   if (isTrusted(req)) return data
@@ -20,11 +36,21 @@ export const cookieBeforeChange: CollectionBeforeChangeHook = ({ data, originalD
     if (!(data.category ?? original.category)) {
       throw fieldError(SLUGS.cookies, 'category', 'Choose a category before publishing: an unclassified cookie cannot be published.')
     }
+    const material = Boolean(data.materialChange ?? original.materialChange)
+    publishing.set(req, (publishing.get(req) ?? 0) + (material ? 1 : 0))
+    // The flag belongs to this publish (it raises the consent revision once); the next change
+    // starts unflagged.
+    data.materialChange = false
   }
   if (changed.length && req.user && !canEditContent(actor) && operation === 'update') {
     throw new WorkflowError('Reviewers cannot change cookie entries; they can only publish them.', 403)
   }
   return changed.length ? { ...data, updatedBy: actor?.id ?? null } : data
+}
+
+export const cookieAfterDelete = async ({ doc, req }: { doc: Record<string, unknown>; req: PayloadRequest }) => {
+  if (doc._status === 'published') await announcePublish(req)
+  return doc
 }
 
 /** Removing a published entry changes the live declaration: reviewers and admins only. */

@@ -1,5 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
+import { bumpConsentRevision } from '../cookies/bumpConsentRevision'
+import { announcePublish } from '../delivery/invalidation'
 import { SLUGS } from '../slugs'
 import { asTrusted } from '../workflow/trust'
 import type { FrozenContent } from './freezeContent'
@@ -37,7 +39,9 @@ export async function completePublish(
         req,
       })
     }
+    await announcePublish(req)
     if (!publish.contentChanged) return
+    if (publish.content.kind === 'cookie-policy' && publish.materialChange) await bumpConsentRevision(req)
     const defaultLocale = payload.config.localization ? payload.config.localization.defaultLocale : 'en'
     await payload.create({
       collection: SLUGS.versions,

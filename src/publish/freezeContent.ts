@@ -11,12 +11,16 @@ export type FrozenSection = {
   heading: string
   body: LexicalStateInput
   html: string
+  text: string
+  markdown: string
 }
 
 export type FrozenLocale = { title: string; summary: string; sections: FrozenSection[] }
 
 /** Exactly what readers see of one document, in every locale: what the archive keeps. */
 export type FrozenContent = {
+  /** The company details the placeholders were resolved with. */
+  entity: LegalEntity
   slug: string
   kind: string
   governingLaw: string | null
@@ -92,10 +96,13 @@ export async function freezeContent(
         heading: rendered.sections[i]!.heading,
         body: s.body,
         html: rendered.sections[i]!.html,
+        text: rendered.sections[i]!.text,
+        markdown: rendered.sections[i]!.markdown,
       })),
     }
   }
   const content: FrozenContent = {
+    entity: { name: entity?.name ?? null, address: entity?.address ?? null, phone: entity?.phone ?? null, email: entity?.email ?? null, website: entity?.website ?? null },
     slug: String(doc.slug ?? ''),
     kind: String(doc.kind ?? ''),
     governingLaw: (doc.governingLaw as string) ?? null,

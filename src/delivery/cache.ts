@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto'
+import type { Payload } from 'payload'
+
+/** A response body rendered once and served many times, with its strong validator. */
+export type CachedBody = { body: Buffer; etag: string; contentType: string; cacheControl: string }
+
+const MAX_ENTRIES = 2000
+
+/**
+ * Rendered delivery responses, per Payload instance. Legal pages are read millions of times per
+ * edit, so the bytes and their ETag are computed once and dropped only when something is
+ * published (here or, through LISTEN/NOTIFY, in another process on the same database).
+ */
+export class DeliveryCache {
+  private entries = new Map<string, CachedBody>()
+  private generation = 0
+
+  get(key: string): CachedBody | undefined {
+    return this.entries.get(key)
+  }
+
+  /** Stores a body unless the cache was cleared while it was being rendered (stale). */
+  set(key: string, value: CachedBody, generationAtStart: number): void {
+    if (generationAtStart !== this.generation) return
+    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string)
+    this.entries.set(key, value)
+  }
+
+  get currentGeneration(): number {
+    return this.generation
+  }
+
+  clear(): void {
+    this.generation++
+    this.entries.clear()
+  }
+
+  get size(): number {
+    return this.entries.size
+  }
+}
+
+const caches = new WeakMap<Payload, DeliveryCache>()
+
+export function deliveryCacheFor(payload: Payload): DeliveryCache {
+  let cache = caches.get(payload)
+  if (!cache) caches.set(payload, (cache = new DeliveryCache()))
+  return cache
+}
+
+export function makeBody(body: string, contentType: string, cacheControl: string): CachedBody {
+  const buffer = Buffer.from(body, 'utf8')
+  return {
+    body: buffer,
+    etag: `"${createHash('sha256').update(buffer).digest('base64url').slice(0, 32)}"`,
+    contentType,
+    cacheControl,
+  }
+}
+
+/** Strong ETag comparison as RFC 9110 wants for If-None-Match (weak tags match too). */
+export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
+  if (!ifNoneMatch) return false
+  if (ifNoneMatch.trim() === '*') return true
+  return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
+}
+
+export function toResponse(cached: CachedBody, ifNoneMatch: string | null): Response {
+  const headers = {
+    'content-type': cached.contentType,
+    etag: cached.etag,
+    'cache-control': cached.cacheControl,
+    vary: 'Accept-Encoding',
+  }
+  if (etagMatches(ifNoneMatch, cached.etag)) return new Response(null, { status: 304, headers })
+  return new Response(cached.body as unknown as BodyInit, { status: 200, headers: { ...headers, 'content-length': String(cached.body.length) } })
+}
+
+export const CACHE_CONTROL = {
+  /** The current version may change on the next publish: short freshness, long revalidation. */
+  current: 'public, max-age=60, stale-while-revalidate=86400',
+  /** Archived versions never change. */
+  archived: 'public, max-age=31536000, immutable',
+} as const

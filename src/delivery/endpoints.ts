@@ -1,0 +1,161 @@
+import type { Endpoint, PayloadRequest } from 'payload'
+
+import { consentConfig, type CookieDeclaration } from '../cookies/declaration'
+import { redline } from '../diff/redline'
+import { CACHE_CONTROL, deliveryCacheFor, makeBody, toResponse } from './cache'
+import { loadCookieDeclaration } from './cookies'
+import {
+  deliveredDocument,
+  documentHTMLFragment,
+  documentMarkdown,
+  listArchive,
+  loadArchiveRecord,
+  localeContent,
+} from './documents'
+import { DeliveryError } from './errors'
+import { parseFormat, parseLocale, parseSlug, parseVersion } from './params'
+
+const MAX_URL_LENGTH = 2048
+const JSON_TYPE = 'application/json; charset=utf-8'
+
+const defaultLocale = (req: PayloadRequest) => (req.payload.config.localization ? req.payload.config.localization.defaultLocale : 'en')
+
+/**
+ * Serves a delivery response from the in-process cache, rendering it on a miss. The key is the
+ * normalised request (validated parameters), so equivalent URLs share one entry.
+ */
+async function cached(
+  req: PayloadRequest,
+  key: string,
+  render: () => Promise<{ body: string; contentType: string; cacheControl: string }>,
+): Promise<Response> {
+  const cache = deliveryCacheFor(req.payload)
+  const hit = cache.get(key)
+  const ifNoneMatch = req.headers.get('if-none-match')
+  if (hit) return toResponse(hit, ifNoneMatch)
+  const generation = cache.currentGeneration
+  const { body, contentType, cacheControl } = await render()
+  const entry = makeBody(body, contentType, cacheControl)
+  cache.set(key, entry, generation)
+  return toResponse(entry, ifNoneMatch)
+}
+
+function guardUrl(req: PayloadRequest): void {
+  if ((req.url?.length ?? 0) > MAX_URL_LENGTH) throw new DeliveryError('The request URL is too long.', 414)
+}
+
+const param = (req: PayloadRequest, name: string) => req.searchParams.get(name) ?? undefined
+
+export async function renderDocumentResponse(
+  req: PayloadRequest,
+  args: { slug: string; locale: string; version?: number; format: 'json' | 'md' | 'html' },
+) {
+  const record = await loadArchiveRecord(req.payload, args.slug, args.version)
+  const fallback = defaultLocale(req)
+  const cacheControl = args.version ? CACHE_CONTROL.archived : CACHE_CONTROL.current
+  if (args.format === 'md') {
+    return { body: documentMarkdown(record, args.locale, fallback), contentType: 'text/markdown; charset=utf-8', cacheControl }
+  }
+  if (args.format === 'html') {
+    return { body: documentHTMLFragment(record, args.locale, fallback), contentType: 'text/html; charset=utf-8', cacheControl }
+  }
+  return { body: JSON.stringify(deliveredDocument(record, args.locale, fallback)), contentType: JSON_TYPE, cacheControl }
+}
+
+export async function diffResponse(req: PayloadRequest, args: { slug: string; locale: string; from: number; to: number }) {
+  if (args.from > args.to) throw new DeliveryError('"from" must not be greater than "to".')
+  const [a, b] = await Promise.all([
+    loadArchiveRecord(req.payload, args.slug, args.from),
+    loadArchiveRecord(req.payload, args.slug, args.to),
+  ])
+  const fallback = defaultLocale(req)
+  return {
+    slug: args.slug,
+    locale: args.locale,
+    from: { version: a.version, lastModified: a.lastModified, publishedAt: a.publishedAt },
+    to: { version: b.version, lastModified: b.lastModified, publishedAt: b.publishedAt, changeSummary: b.changeSummary ?? null },
+    ...redline(localeContent(a, args.locale, fallback), localeContent(b, args.locale, fallback)),
+  }
+}
+
+export function deliveryEndpoints(): Endpoint[] {
+  return [
+    {
+      path: '/legal/documents/:slug',
+      method: 'get',
+      handler: async (req) => {
+        guardUrl(req)
+        const slug = parseSlug(req.routeParams?.slug)
+        const locale = parseLocale(req.payload, param(req, 'locale'))
+        const version = parseVersion(param(req, 'version'))
+        const format = parseFormat(param(req, 'format'))
+        return cached(req, `doc|${slug}|${locale}|${version ?? 'current'}|${format}`, () =>
+          renderDocumentResponse(req, { slug, locale, version, format }),
+        )
+      },
+    },
+    {
+      path: '/legal/documents/:slug/versions',
+      method: 'get',
+      handler: async (req) => {
+        guardUrl(req)
+        const slug = parseSlug(req.routeParams?.slug)
+        return cached(req, `versions|${slug}`, async () => ({
+          body: JSON.stringify(await listArchive(req.payload, slug)),
+          contentType: JSON_TYPE,
+          cacheControl: CACHE_CONTROL.current,
+        }))
+      },
+    },
+    {
+      path: '/legal/documents/:slug/diff',
+      method: 'get',
+      handler: async (req) => {
+        guardUrl(req)
+        const slug = parseSlug(req.routeParams?.slug)
+        const locale = parseLocale(req.payload, param(req, 'locale'))
+        const from = parseVersion(param(req, 'from'), 'from')
+        const to = parseVersion(param(req, 'to'), 'to')
+        if (from === undefined || to === undefined) throw new DeliveryError('Give both "from" and "to" version numbers.')
+        return cached(req, `diff|${slug}|${locale}|${from}|${to}`, async () => ({
+          body: JSON.stringify(await diffResponse(req, { slug, locale, from, to })),
+          contentType: JSON_TYPE,
+          // Two archived versions never change.
+          cacheControl: CACHE_CONTROL.archived,
+        }))
+      },
+    },
+    {
+      path: '/legal/cookies',
+      method: 'get',
+      handler: async (req) => {
+        guardUrl(req)
+        const locale = parseLocale(req.payload, param(req, 'locale'))
+        return cached(req, `cookies|${locale}`, async () => ({
+          body: JSON.stringify(await loadCookieDeclaration(req.payload, locale)),
+          contentType: JSON_TYPE,
+          cacheControl: CACHE_CONTROL.current,
+        }))
+      },
+    },
+    {
+      path: '/legal/cookies/consent-config',
+      method: 'get',
+      handler: async (req) => {
+        guardUrl(req)
+        return cached(req, 'consent-config', async () => {
+          const localization = req.payload.config.localization
+          const locales = localization ? localization.localeCodes : ['en']
+          const declarations: CookieDeclaration[] = await Promise.all(
+            locales.map((l) => loadCookieDeclaration(req.payload, l)),
+          )
+          return {
+            body: JSON.stringify(consentConfig(declarations, defaultLocale(req))),
+            contentType: JSON_TYPE,
+            cacheControl: CACHE_CONTROL.current,
+          }
+        })
+      },
+    },
+  ]
+}

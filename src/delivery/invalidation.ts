@@ -1,0 +1,74 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { Payload, PayloadRequest } from 'payload'
+
+import { deliveryCacheFor } from './cache'
+
+export const PUBLISH_CHANNEL = 'legal_documents_published'
+
+type PgClient = {
+  query: (q: string) => Promise<unknown>
+  on: (event: string, fn: (...args: unknown[]) => void) => void
+  release: (err?: boolean) => void
+}
+type PostgresAdapter = {
+  name?: string
+  pool?: { connect: () => Promise<PgClient> }
+  drizzle?: { execute: (q: unknown) => Promise<unknown> }
+  sessions?: Record<string, { db?: { execute: (q: unknown) => Promise<unknown> } }>
+}
+
+/**
+ * Called inside the publish transaction. The local cache is dropped at once; other processes
+ * on the same database hear a NOTIFY, which PostgreSQL delivers only when the transaction
+ * commits (a rolled-back publish tells nobody), and drop theirs. The notifying process hears
+ * it too, which also clears anything cached between this call and the commit.
+ */
+export async function announcePublish(req: PayloadRequest): Promise<void> {
+  deliveryCacheFor(req.payload).clear()
+  const db = req.payload.db as unknown as PostgresAdapter
+  if (db.name !== 'postgres') return
+  const session = req.transactionID ? db.sessions?.[String(await req.transactionID)]?.db : undefined
+  await (session ?? db.drizzle)?.execute(sql`select pg_notify(${PUBLISH_CHANNEL}, '')`)
+}
+
+/**
+ * Keeps one connection LISTENing for publishes by other processes. After a lost connection it
+ * reconnects, and clears the cache, since notifications sent meanwhile are lost.
+ */
+export function listenForPublishes(payload: Payload): () => void {
+  const db = payload.db as unknown as PostgresAdapter
+  if (db.name !== 'postgres' || !db.pool) return () => {}
+  let stopped = false
+  let client: PgClient | undefined
+  let timer: NodeJS.Timeout | undefined
+
+  const connect = async () => {
+    if (stopped) return
+    try {
+      const c = await db.pool!.connect()
+      c.on('notification', () => deliveryCacheFor(payload).clear())
+      c.on('error', () => {
+        c.release(true)
+        if (client === c) client = undefined
+        retry()
+      })
+      await c.query(`LISTEN ${PUBLISH_CHANNEL}`)
+      client = c
+      deliveryCacheFor(payload).clear()
+    } catch {
+      retry()
+    }
+  }
+  const retry = () => {
+    if (stopped) return
+    timer = setTimeout(() => void connect(), 1000)
+    timer.unref()
+  }
+  void connect()
+  return () => {
+    stopped = true
+    clearTimeout(timer)
+    client?.release(true)
+    client = undefined
+  }
+}

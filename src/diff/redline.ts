@@ -1,0 +1,99 @@
+import { diffWords } from 'diff'
+
+import type { FrozenLocale, FrozenSection } from '../publish/freezeContent'
+import { escapeHTML } from '../render'
+
+export type SectionChange = {
+  anchor: string
+  heading: string
+  status: 'added' | 'removed' | 'moved' | 'changed' | 'moved-and-changed' | 'unchanged'
+  fromPosition: number | null
+  toPosition: number | null
+  /** The section's heading and text with `<ins>`/`<del>` marking word-level changes. */
+  html: string
+}
+
+export type Redline = {
+  summary: { added: number; removed: number; moved: number; changed: number; unchanged: number }
+  sections: SectionChange[]
+  html: string
+}
+
+const sectionText = (s: FrozenSection) => s.text ?? ''
+
+/** Word-level redline of two texts, escaped: the output carries no markup but ins/del/br/p. */
+export function redlineText(before: string, after: string): string {
+  return diffWords(before, after)
+    .map((part) => {
+      const text = escapeHTML(part.value).replace(/\n/g, '<br>')
+      if (part.added) return `<ins>${text}</ins>`
+      if (part.removed) return `<del>${text}</del>`
+      return text
+    })
+    .join('')
+}
+
+/**
+ * Compares two frozen versions section by section. Sections are matched by the id of their
+ * section record (stable across edits of heading and anchor); a section counts as moved when
+ * its place relative to the sections both versions share changed.
+ */
+export function redline(from: FrozenLocale, to: FrozenLocale): Redline {
+  const key = (s: FrozenSection) => String(s.id ?? s.anchor)
+  const fromByKey = new Map(from.sections.map((s, i) => [key(s), { s, i }]))
+  const toKeys = new Set(to.sections.map(key))
+  const sharedFrom = from.sections.map(key).filter((k) => toKeys.has(k))
+  const sharedTo = to.sections.map(key).filter((k) => fromByKey.has(k))
+
+  const changes: SectionChange[] = []
+  to.sections.forEach((s, i) => {
+    const before = fromByKey.get(key(s))
+    if (!before) {
+      changes.push({
+        anchor: s.anchor,
+        heading: s.heading,
+        status: 'added',
+        fromPosition: null,
+        toPosition: i + 1,
+        html: `<ins><h2>${escapeHTML(s.heading)}</h2>${escapeHTML(sectionText(s)).replace(/\n/g, '<br>')}</ins>`,
+      })
+      return
+    }
+    const moved = sharedFrom.indexOf(key(s)) !== sharedTo.indexOf(key(s))
+    const changed = before.s.heading !== s.heading || sectionText(before.s) !== sectionText(s)
+    changes.push({
+      anchor: s.anchor,
+      heading: s.heading,
+      status: moved && changed ? 'moved-and-changed' : moved ? 'moved' : changed ? 'changed' : 'unchanged',
+      fromPosition: before.i + 1,
+      toPosition: i + 1,
+      html: `<h2>${redlineText(before.s.heading, s.heading)}</h2>${redlineText(sectionText(before.s), sectionText(s))}`,
+    })
+  })
+  from.sections.forEach((s, i) => {
+    if (toKeys.has(key(s))) return
+    changes.push({
+      anchor: s.anchor,
+      heading: s.heading,
+      status: 'removed',
+      fromPosition: i + 1,
+      toPosition: null,
+      html: `<del><h2>${escapeHTML(s.heading)}</h2>${escapeHTML(sectionText(s)).replace(/\n/g, '<br>')}</del>`,
+    })
+  })
+
+  const count = (...st: SectionChange['status'][]) => changes.filter((c) => st.includes(c.status)).length
+  return {
+    summary: {
+      added: count('added'),
+      removed: count('removed'),
+      moved: count('moved', 'moved-and-changed'),
+      changed: count('changed', 'moved-and-changed'),
+      unchanged: count('unchanged'),
+    },
+    sections: changes,
+    html: changes
+      .map((c) => `<section class="redline-${c.status}" id="${escapeHTML(c.anchor)}">${c.html}</section>`)
+      .join(''),
+  }
+}

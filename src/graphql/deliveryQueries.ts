@@ -1,0 +1,94 @@
+import { GraphQLJSON } from '@payloadcms/graphql/types'
+import type { GraphQLExtension, PayloadRequest } from 'payload'
+
+import { consentConfig } from '../cookies/declaration'
+import { loadCookieDeclaration } from '../delivery/cookies'
+import { deliveredDocument, listArchive, loadArchiveRecord } from '../delivery/documents'
+import { diffResponse } from '../delivery/endpoints'
+import { DeliveryError } from '../delivery/errors'
+import { parseLocale, parseSlug } from '../delivery/params'
+
+type Ctx = { req: PayloadRequest }
+
+const positive = (n: number | null | undefined, name: string) => {
+  if (n === null || n === undefined) return undefined
+  if (!Number.isInteger(n) || n < 1) throw new DeliveryError(`"${name}" must be a positive whole number.`)
+  return n
+}
+
+/**
+ * GraphQL twins of the delivery endpoints, returning the same shapes: `legalDocument`,
+ * `legalDocumentVersions`, `legalDocumentDiff`, `cookieDeclaration`, `cookieConsentConfig`.
+ */
+export const deliveryQueries: GraphQLExtension = (GraphQL) => {
+  const { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = GraphQL
+  const str = { type: GraphQLString }
+  const nnStr = { type: new GraphQLNonNull(GraphQLString) }
+  const Toc = new GraphQLObjectType({ name: 'LegalTocEntry', fields: { anchor: nnStr, heading: nnStr } })
+  const Section = new GraphQLObjectType({
+    name: 'LegalDeliveredSection',
+    fields: { anchor: nnStr, heading: nnStr, html: nnStr },
+  })
+  const Document = new GraphQLObjectType({
+    name: 'LegalDeliveredDocument',
+    fields: {
+      slug: nnStr,
+      title: nnStr,
+      kind: nnStr,
+      locale: nnStr,
+      version: { type: new GraphQLNonNull(GraphQLInt) },
+      lastModified: nnStr,
+      effectiveDate: str,
+      publishedAt: nnStr,
+      summary: str,
+      toc: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Toc))) },
+      sections: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Section))) },
+      html: nnStr,
+      text: nnStr,
+    },
+  })
+  const fallback = (req: PayloadRequest) => (req.payload.config.localization ? req.payload.config.localization.defaultLocale : 'en')
+
+  return {
+    legalDocument: {
+      type: Document,
+      args: { slug: nnStr, locale: str, version: { type: GraphQLInt } },
+      resolve: async (_: unknown, args: { slug: string; locale?: string; version?: number }, { req }: Ctx) => {
+        const locale = parseLocale(req.payload, args.locale)
+        const record = await loadArchiveRecord(req.payload, parseSlug(args.slug), positive(args.version, 'version'))
+        return deliveredDocument(record, locale, fallback(req))
+      },
+    },
+    legalDocumentVersions: {
+      type: GraphQLJSON,
+      args: { slug: nnStr },
+      resolve: async (_: unknown, args: { slug: string }, { req }: Ctx) => listArchive(req.payload, parseSlug(args.slug)),
+    },
+    legalDocumentDiff: {
+      type: GraphQLJSON,
+      args: { slug: nnStr, from: { type: new GraphQLNonNull(GraphQLInt) }, to: { type: new GraphQLNonNull(GraphQLInt) }, locale: str },
+      resolve: async (_: unknown, args: { slug: string; from: number; to: number; locale?: string }, { req }: Ctx) =>
+        diffResponse(req, {
+          slug: parseSlug(args.slug),
+          locale: parseLocale(req.payload, args.locale),
+          from: positive(args.from, 'from')!,
+          to: positive(args.to, 'to')!,
+        }),
+    },
+    cookieDeclaration: {
+      type: GraphQLJSON,
+      args: { locale: str },
+      resolve: async (_: unknown, args: { locale?: string }, { req }: Ctx) =>
+        loadCookieDeclaration(req.payload, parseLocale(req.payload, args.locale)),
+    },
+    cookieConsentConfig: {
+      type: GraphQLJSON,
+      resolve: async (_: unknown, _args: unknown, { req }: Ctx) => {
+        const localization = req.payload.config.localization
+        const locales = localization ? localization.localeCodes : ['en']
+        const declarations = await Promise.all(locales.map((l) => loadCookieDeclaration(req.payload, l)))
+        return consentConfig(declarations, fallback(req))
+      },
+    },
+  }
+}
