@@ -2,6 +2,7 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import depthLimit from 'graphql-depth-limit'
 import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
 
 import { migrations } from '../migrations'
@@ -61,6 +62,11 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
     // Payload with `cron: true`; tests run the queue themselves.
     jobs: { autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }] },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
+    graphQL: {
+      // Relationship fields let a query nest without end; legal pages need a few levels at most.
+      validationRules: () => [depthLimit(10)],
+      maxComplexity: 1000,
+    },
     telemetry: false,
   })
 }

@@ -1,9 +1,15 @@
 import sanitizeHtml from 'sanitize-html'
 
-// A link either stays in the page or opens a new tab that cannot reach back (noopener).
-function newTabOnly(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
+// Links to other sites, and links opening a new tab, cannot reach back into the page that
+// linked them (noopener) nor tell it where the reader came from (noreferrer).
+function safeLink(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const { target, rel: _rel, ...rest } = attribs
-  return { tagName, attribs: target === '_blank' ? { ...rest, rel: 'noopener noreferrer', target } : rest }
+  const external = /^(https?:)?\/\//i.test(rest.href ?? '')
+  const newTab = target === '_blank'
+  return {
+    tagName,
+    attribs: { ...rest, ...(external || newTab ? { rel: 'noopener noreferrer' } : {}), ...(newTab ? { target } : {}) },
+  }
 }
 
 /**
@@ -40,7 +46,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ['href'],
   disallowedTagsMode: 'discard',
-  transformTags: { h1: 'h2', a: newTabOnly },
+  transformTags: { h1: 'h2', a: safeLink },
 }
 
 /**

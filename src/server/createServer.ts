@@ -5,6 +5,20 @@ import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import { guardPoolErrors } from './guardPoolErrors'
 import { sendWebResponse, toWebRequest } from './webAdapter'
 
+const MAX_GRAPHQL_BODY = 100 * 1024
+
+/** The whole request body, or null when it is larger than `limit` bytes. */
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > limit) return null
+    chunks.push(chunk as Buffer)
+  }
+  return Buffer.concat(chunks)
+}
+
 type NextRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
 export type CreateServerOptions = {
@@ -65,7 +79,26 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
 
   app.post(`${apiRoute}/graphql`, async (req, res, next) => {
     try {
-      await sendWebResponse(res, await graphqlPost(toWebRequest(req, origin(req))))
+      // Payload's GraphQL handler answers a body that is not JSON with a 500; the client sent
+      // it, so it gets a 400. Bodies are small queries: anything huge is refused unread.
+      const body = await readBody(req, MAX_GRAPHQL_BODY)
+      if (body === null) return void res.status(413).json({ errors: [{ message: 'The request body is too large.' }] })
+      try {
+        JSON.parse(body.toString('utf8'))
+      } catch {
+        return void res.status(400).json({ errors: [{ message: 'The request body must be JSON: {"query": "…"}.' }] })
+      }
+      const request = toWebRequest(req, origin(req), body)
+      const response = await graphqlPost(request)
+      // A query that could not be parsed or validated ran nowhere: say so with a 400, as the
+      // GraphQL-over-HTTP spec does for application/graphql-response+json.
+      if (response.status === 200) {
+        const text = await response.text()
+        const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown[] }
+        const status = parsed.errors?.length && !('data' in parsed) ? 400 : 200
+        return void (await sendWebResponse(res, new Response(text, { status, headers: response.headers })))
+      }
+      await sendWebResponse(res, response)
     } catch (err) {
       next(err)
     }

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Readable } from 'node:stream'
 
 /** Payload's REST and GraphQL handlers speak web `Request`/`Response`; express speaks Node streams. */
-export function toWebRequest(req: IncomingMessage, origin: string): Request {
+export function toWebRequest(req: IncomingMessage, origin: string, body?: Buffer): Request {
   const headers = new Headers()
   for (const [key, value] of Object.entries(req.headers)) {
     if (value === undefined) continue
@@ -11,6 +11,10 @@ export function toWebRequest(req: IncomingMessage, origin: string): Request {
   }
   const method = req.method ?? 'GET'
   const hasBody = method !== 'GET' && method !== 'HEAD'
+  if (body) {
+    headers.set('content-length', String(body.length))
+    return new Request(new URL(req.url ?? '/', origin), { method, headers, body: hasBody ? body : undefined } as RequestInit)
+  }
   return new Request(new URL(req.url ?? '/', origin), {
     method,
     headers,

@@ -76,7 +76,7 @@ describe('lexicalToHTML', () => {
     expect(lexicalToHTML(body, { entity: { email: 'legal@acme.example' } })).toBe(
       '<p><a href="https://example.com/a?b=1&amp;c=2" rel="noopener noreferrer" target="_blank">site</a> ' +
         '<a href="mailto:legal@acme.example">legal@acme.example</a> ' +
-        '<a href="https://example.org">https://example.org</a> <a href="/privacy#cookies">relative</a></p>',
+        '<a href="https://example.org" rel="noopener noreferrer">https://example.org</a> <a href="/privacy#cookies">relative</a></p>',
     )
   })
 
