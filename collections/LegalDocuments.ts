@@ -28,7 +28,7 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
     hooks: {
       beforeOperation: [routeWritesToDrafts],
       beforeChange: [documentBeforeChange],
-      afterChange: [documentAfterChange],
+      afterChange: [documentAfterChange(options)],
       beforeDelete: [documentBeforeDelete],
     },
     endpoints: [workflowEndpoint(options.fourEyes)],

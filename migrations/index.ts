@@ -1,5 +1,6 @@
 import * as migration_20261125_104553_initial from './20261125_104553_initial';
 import * as migration_20261125_111548_consent_revision from './20261125_111548_consent_revision';
+import * as migration_20261125_112251_webhooks from './20261125_112251_webhooks';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261125_111548_consent_revision.up,
     down: migration_20261125_111548_consent_revision.down,
-    name: '20261125_111548_consent_revision'
+    name: '20261125_111548_consent_revision',
+  },
+  {
+    up: migration_20261125_112251_webhooks.up,
+    down: migration_20261125_112251_webhooks.down,
+    name: '20261125_112251_webhooks'
   },
 ];

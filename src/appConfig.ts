@@ -6,7 +6,7 @@ import depthLimit from 'graphql-depth-limit'
 import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
 
 import { migrations } from '../migrations'
-import { legalDocumentsPlugin } from './index'
+import { legalDocumentsPlugin, type LegalDocumentsPluginOptions } from './index'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
@@ -23,6 +23,8 @@ export type AppConfigOptions = {
   /** Apply `migrations/` at start (production) instead of pushing the schema (development). */
   runMigrations?: boolean
   serverURL?: string
+  /** Plugin options (tests pass webhook receivers here). */
+  plugin?: LegalDocumentsPluginOptions
 }
 
 /**
@@ -57,10 +59,10 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
       push: !options.runMigrations,
       prodMigrations: options.runMigrations ? migrations : undefined,
     }),
-    plugins: [legalDocumentsPlugin({})],
-    // Runs due jobs (scheduled publishes) every minute in the server process, which starts
-    // Payload with `cron: true`; tests run the queue themselves.
-    jobs: { autoRun: [{ cron: '* * * * *', queue: 'default', limit: 20 }] },
+    plugins: [legalDocumentsPlugin(options.plugin ?? {})],
+    // Runs due jobs (scheduled publishes, webhooks) every 5 seconds in the server process,
+    // which starts Payload with `cron: true`; tests run the queue themselves.
+    jobs: { autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }] },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
     graphQL: {
       // Relationship fields let a query nest without end; legal pages need a few levels at most.

@@ -13,10 +13,12 @@ import { listenForPublishes } from './delivery/invalidation'
 import { deliveryQueries } from './graphql/deliveryQueries'
 import { workflowMutations } from './graphql/workflowMutation'
 import { type LegalDocumentsPluginOptions, resolveOptions } from './options'
+import { webhookTask } from './webhooks/webhookTask'
 
 export type { LegalDocumentsPluginOptions } from './options'
 export { ROLES, type Role } from './roles'
 export { SLUGS } from './slugs'
+export { SIGNATURE_HEADER, verifySignature } from './webhooks/signature'
 export { performWorkflowAction } from './workflow/performWorkflowAction'
 export * as workflowRules from './workflow/rules'
 
@@ -59,6 +61,7 @@ export const legalDocumentsPlugin = definePlugin<LegalDocumentsPluginOptions>({
       ],
       globals: [...(config.globals ?? []), legalEntityGlobal(options)],
       endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints()],
+      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookTask(options)] },
       onInit: async (payload) => {
         await config.onInit?.(payload)
         // Other server processes on the same database tell this one when they publish.

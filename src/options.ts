@@ -20,14 +20,35 @@ export type LegalDocumentsPluginOptions = {
    * @default true
    */
   fourEyes?: boolean
+  /**
+   * Outgoing webhooks: after every publish that makes a new version, each URL receives
+   * `POST {event, slug, version, materialChange, title, publishedAt, lastModified}`, signed
+   * with `X-Legal-Signature: sha256=<HMAC-SHA256 of the body>` when a secret is set. Sent by
+   * Payload's jobs queue (the app must run it), retried with exponential backoff.
+   * Defaults: `LEGAL_WEBHOOK_URLS` (comma-separated) and `LEGAL_WEBHOOK_SECRET` from the env.
+   */
+  webhooks?: { urls?: string[]; secret?: string; attempts?: number; retryDelayMs?: number }
 }
 
-export type ResolvedLegalDocumentsPluginOptions = Required<LegalDocumentsPluginOptions>
+export type ResolvedLegalDocumentsPluginOptions = Required<Omit<LegalDocumentsPluginOptions, 'webhooks'>> & {
+  webhooks: { urls: string[]; secret: string; attempts: number; retryDelayMs: number }
+}
 
 export function resolveOptions(options: LegalDocumentsPluginOptions = {}): ResolvedLegalDocumentsPluginOptions {
   return {
     disabled: options.disabled ?? false,
     usersCollection: options.usersCollection ?? ('users' as CollectionSlug),
     fourEyes: options.fourEyes ?? true,
+    webhooks: {
+      urls:
+        options.webhooks?.urls ??
+        (process.env.LEGAL_WEBHOOK_URLS ?? '')
+          .split(',')
+          .map((u) => u.trim())
+          .filter(Boolean),
+      secret: options.webhooks?.secret ?? process.env.LEGAL_WEBHOOK_SECRET ?? '',
+      attempts: options.webhooks?.attempts ?? 5,
+      retryDelayMs: options.webhooks?.retryDelayMs ?? 2000,
+    },
   }
 }

@@ -1,7 +1,9 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
 import { freezeContent, type FrozenContent } from '../publish/freezeContent'
+import type { ResolvedLegalDocumentsPluginOptions } from '../options'
 import { completePublish } from '../publish/completePublish'
+import { queuePublishWebhooks } from '../webhooks/webhookTask'
 import { SLUG_PATTERN, SLUGS } from '../slugs'
 import { actorOf } from '../workflow/actor'
 import { fieldError, WorkflowError } from '../workflow/errors'
@@ -169,18 +171,33 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
   }
 }
 
-export const documentAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
-  const effects = takeEffects(req, doc.id)
-  if (!effects) return doc
-  if (effects.approvalVoided) {
-    await recordReviewEvent(req, { document: doc.id, action: 'approval-voided', comment: 'The document changed after approval.' })
+export const documentAfterChange =
+  (options: ResolvedLegalDocumentsPluginOptions): CollectionAfterChangeHook =>
+  async ({ doc, req }) => {
+    const effects = takeEffects(req, doc.id)
+    if (!effects) return doc
+    if (effects.approvalVoided) {
+      await recordReviewEvent(req, { document: doc.id, action: 'approval-voided', comment: 'The document changed after approval.' })
+    }
+    const publish = effects.publish
+    if (publish) {
+      await completePublish(req, doc.id, publish)
+      await recordReviewEvent(req, { document: doc.id, action: 'published', version: publish.version })
+      if (publish.contentChanged) {
+        const defaultLocale = req.payload.config.localization ? req.payload.config.localization.defaultLocale : 'en'
+        await queuePublishWebhooks(req, options, {
+          event: 'legal-document.published',
+          slug: publish.content.slug,
+          version: publish.version,
+          materialChange: publish.materialChange,
+          title: publish.content.locales[defaultLocale]?.title ?? '',
+          publishedAt: new Date().toISOString(),
+          lastModified: publish.lastModified,
+        })
+      }
+    }
+    return doc
   }
-  if (effects.publish) {
-    await completePublish(req, doc.id, effects.publish)
-    await recordReviewEvent(req, { document: doc.id, action: 'published', version: effects.publish.version })
-  }
-  return doc
-}
 
 /** Published legal text is evidence: a document with archived versions is never deleted. */
 export const documentBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {

@@ -3,6 +3,7 @@ import pg from 'pg'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { buildAppConfig } from '../../src/appConfig'
+import type { LegalDocumentsPluginOptions } from '../../src/options'
 import { closePayload } from '../../src/server/closePayload'
 
 const adminUrl = () => {
@@ -41,12 +42,15 @@ export type TestApp = {
 
 
 /** The reference app's Payload on its own database (schema pushed, as in development). */
-export async function startTestPayload(options: { runMigrations?: boolean; key?: string } = {}): Promise<TestApp> {
+export async function startTestPayload(
+  options: { runMigrations?: boolean; key?: string; plugin?: LegalDocumentsPluginOptions } = {},
+): Promise<TestApp> {
   const db = await createTestDatabase()
   const config = await buildAppConfig({
     databaseUrl: db.url,
     secret: randomBytes(32).toString('hex'),
     runMigrations: options.runMigrations,
+    plugin: options.plugin,
   })
   // getPayload caches one instance per key (per test file: jest gives each file its own
   // global). Payload's REST and GraphQL handlers look the instance up by the default key, so an

@@ -1,0 +1,136 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createLocalReq, type Payload } from 'payload'
+
+import { SLUGS } from '../../src/slugs'
+import { verifySignature } from '../../src/webhooks/signature'
+import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { asTrusted } from '../../src/workflow/trust'
+import { richText } from '../helpers/lexical'
+import { findFreePort } from '../../src/server/embeddedPostgres'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, type TestUser } from '../helpers/users'
+
+const SECRET = 'test-webhook-secret'
+type Received = { path: string; body: string; signature: string | undefined }
+
+/** A real HTTP receiver; `failures[path]` makes its first N calls answer 500. */
+const received: Received[] = []
+const failures: Record<string, number> = { '/flaky': 2 }
+let receiver: http.Server
+let base = ''
+let deadUrl = ''
+
+let app: TestApp
+let payload: Payload
+let editor: TestUser
+let reviewer: TestUser
+
+async function publishNewDocument(slug: string): Promise<number> {
+  const as = (u: TestUser) => ({ user: u as never, overrideAccess: false as const })
+  const doc = (await payload.create({ collection: SLUGS.documents, data: { title: `Doc ${slug}`, slug, kind: 'other' } as never, ...as(editor) })) as { id: number }
+  const section = (await payload.create({ collection: SLUGS.sections, data: { heading: 'Scope', body: richText('Text.'), document: doc.id } as never, ...as(editor) })) as { id: number }
+  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id], materialChange: true } as never, ...as(editor) })
+  for (const [user, action] of [[editor, 'submit'], [reviewer, 'approve']] as const) {
+    await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id: doc.id, action, fourEyes: true })
+  }
+  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  return doc.id
+}
+
+/** Runs the jobs queue until nothing is due or the time is up (retries wait for their backoff). */
+async function drainJobs(ms: number, until: () => boolean) {
+  const end = Date.now() + ms
+  while (Date.now() < end && !until()) {
+    await payload.jobs.run({ queue: 'default' })
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+beforeAll(async () => {
+  receiver = http.createServer((req, res) => {
+    let body = ''
+    req.on('data', (c) => (body += c))
+    req.on('end', () => {
+      received.push({ path: req.url ?? '', body, signature: req.headers['x-legal-signature'] as string | undefined })
+      const left = failures[req.url ?? ''] ?? 0
+      if (left > 0) failures[req.url ?? ''] = left - 1
+      res.statusCode = left > 0 ? 500 : 204
+      res.end()
+    })
+  })
+  await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()))
+  base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
+  deadUrl = `http://127.0.0.1:${await findFreePort()}/nobody-listens`
+  app = await startTestPayload({
+    plugin: { webhooks: { urls: [`${base}/ok`, `${base}/flaky`, deadUrl], secret: SECRET, attempts: 3, retryDelayMs: 20 } },
+  })
+  payload = app.payload
+  editor = await createUser(payload, 'editor', ['editor'])
+  reviewer = await createUser(payload, 'reviewer', ['reviewer'])
+})
+
+afterAll(async () => {
+  await app?.close()
+  await new Promise((r) => receiver.close(r))
+})
+
+describe('webhooks on publish', () => {
+  test('every URL gets a signed JSON event; a failing receiver is retried with backoff; a dead one never fails the publish', async () => {
+    const id = await publishNewDocument('webhook-doc')
+    // The publish itself succeeded before any webhook ran.
+    const live = await payload.find({ collection: SLUGS.documents, where: { id: { equals: id } }, overrideAccess: false, user: null as never })
+    expect(live.totalDocs).toBe(1)
+
+    await drainJobs(5000, () => received.filter((r) => r.path === '/flaky').length >= 3 && received.some((r) => r.path === '/ok'))
+    const ok = received.filter((r) => r.path === '/ok')
+    expect(ok).toHaveLength(1)
+    const event = JSON.parse(ok[0]!.body)
+    expect(event).toMatchObject({ event: 'legal-document.published', slug: 'webhook-doc', version: 1, materialChange: true, title: 'Doc webhook-doc' })
+    expect(verifySignature(ok[0]!.body, SECRET, ok[0]!.signature)).toBe(true)
+    expect(verifySignature(ok[0]!.body, 'wrong-secret', ok[0]!.signature)).toBe(false)
+
+    // Two 500s, then delivered on the third attempt.
+    expect(received.filter((r) => r.path === '/flaky')).toHaveLength(3)
+
+    type Job = { input?: { url?: string }; hasError?: boolean; totalTried?: number; completedAt?: string | null }
+    const deadJob = async () =>
+      ((await payload.find({ collection: 'payload-jobs' as never, limit: 10, depth: 0, overrideAccess: true })).docs as Job[]).find(
+        (j) => j.input?.url === deadUrl,
+      )!
+    let dead = await deadJob()
+    const end = Date.now() + 5000
+    while (!dead.hasError && Date.now() < end) {
+      await payload.jobs.run({ queue: 'default' })
+      await new Promise((r) => setTimeout(r, 50))
+      dead = await deadJob()
+    }
+    // Gave up after its attempts, and the document stayed published all along.
+    expect(dead).toMatchObject({ hasError: true, completedAt: null })
+    expect(dead.totalTried).toBeGreaterThanOrEqual(3)
+    const still = await payload.find({ collection: SLUGS.documents, where: { id: { equals: id } }, overrideAccess: false, user: null as never })
+    expect(still.totalDocs).toBe(1)
+  })
+
+  test('a publish that rolls back queues no webhook', async () => {
+    const as = (u: TestUser) => ({ user: u as never, overrideAccess: false as const })
+    const doc = (await payload.create({ collection: SLUGS.documents, data: { title: 'Rollback', slug: 'rollback-doc', kind: 'other' } as never, ...as(editor) })) as { id: number }
+    for (const [user, action] of [[editor, 'submit'], [reviewer, 'approve']] as const) {
+      await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id: doc.id, action, fourEyes: true })
+    }
+    const req = await createLocalReq({}, payload)
+    await asTrusted(req, () =>
+      payload.create({
+        collection: SLUGS.versions,
+        data: { document: doc.id, version: 1, title: 't', slug: 'rollback-doc', publishedAt: new Date().toISOString(), lastModified: new Date().toISOString(), content: {}, contentHash: 'x' } as never,
+        req,
+        overrideAccess: true,
+      }),
+    )
+    const before = await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })
+    await expect(payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })).rejects.toBeDefined()
+    const after = await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })
+    expect(after.totalDocs).toBe(before.totalDocs)
+  })
+})
