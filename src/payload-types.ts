@@ -114,6 +114,7 @@ export interface Config {
   user: User;
   jobs: {
     tasks: {
+      legalDocumentsWebhook: TaskLegalDocumentsWebhook;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -397,7 +398,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'schedulePublish';
+        taskSlug: 'inline' | 'legalDocumentsWebhook' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -430,7 +431,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'legalDocumentsWebhook' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -715,6 +716,10 @@ export interface LegalEntity {
   phone?: string | null;
   email?: string | null;
   website?: string | null;
+  /**
+   * Goes up when a significant cookie change is published, so visitors are asked for consent again.
+   */
+  consentRevision?: number | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -728,6 +733,7 @@ export interface LegalEntitySelect<T extends boolean = true> {
   phone?: T;
   email?: T;
   website?: T;
+  consentRevision?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -741,6 +747,17 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLegalDocumentsWebhook".
+ */
+export interface TaskLegalDocumentsWebhook {
+  input: {
+    url: string;
+    body: string;
+  };
+  output?: unknown;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -13,6 +13,7 @@ type PgPool = {
  * still checked out, then end the pool.
  */
 export async function closePayload(payload: Payload): Promise<void> {
+  await stopCrons(payload)
   await payload.destroy()
   const pool = (payload.db as unknown as { pool?: PgPool }).pool
   if (!pool || pool.ended) return
@@ -21,4 +22,20 @@ export async function closePayload(payload: Payload): Promise<void> {
     if (!idle.has(client)) client.release?.(true)
   }
   await pool.end().catch(() => {})
+}
+
+type Cron = { stop: () => void; isBusy?: () => boolean }
+
+/**
+ * payload.destroy() stops the jobs cron but does not wait for a run in progress, which then
+ * fails on the closed pool (and could leave a job marked as processing). Stop the schedule
+ * first and let a running batch finish, for a few seconds at most.
+ */
+async function stopCrons(payload: Payload, timeoutMs = 5000): Promise<void> {
+  const crons = ((payload as unknown as { crons?: Cron[] }).crons ?? []).slice()
+  for (const cron of crons) cron.stop()
+  const deadline = Date.now() + timeoutMs
+  while (crons.some((cron) => cron.isBusy?.()) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50))
+  }
 }

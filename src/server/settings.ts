@@ -27,6 +27,8 @@ export type ServerSettings = {
   /** Empty in development when none is set: the server then makes and keeps one in .data/. */
   secret: string
   seedDemoUsers: boolean
+  /** Development: publish the reference content (seed/) when the database has no legal documents. */
+  seedContent: boolean
 }
 
 const truthy = (v: string | undefined) => v === 'true' || v === '1' || v === 'yes'
@@ -62,5 +64,6 @@ export function readServerSettings(env: Record<string, string | undefined>): Ser
     embeddedPostgres,
     secret,
     seedDemoUsers: !production && !truthy(env.NO_DEMO_USERS),
+    seedContent: !production && !truthy(env.NO_SEED),
   }
 }

@@ -29,7 +29,7 @@ export function webhookTask(options: ResolvedLegalDocumentsPluginOptions): TaskC
       { name: 'body', type: 'text', required: true },
     ],
     retries: { attempts: options.webhooks.attempts, backoff: { type: 'exponential', delay: options.webhooks.retryDelayMs } },
-    handler: async ({ input }) => {
+    handler: async ({ input }: { input: unknown }) => {
       const { url, body } = input as { url: string; body: string }
       const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'payload-plugin-legal-documents' }
       if (options.webhooks.secret) headers[SIGNATURE_HEADER] = signBody(body, options.webhooks.secret)

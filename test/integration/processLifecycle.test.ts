@@ -87,7 +87,9 @@ describe('development start with the embedded PostgreSQL', () => {
       const firstPort = first.output().match(/127\.0\.0\.1:(\d+)/)![1]
 
       first.child.kill('SIGTERM')
-      expect((await first.exited).code).toBe(0)
+      // The output goes into the failure message: an exit code alone does not say what broke.
+      const firstRun = await first.exited
+      expect({ code: firstRun.code, stderr: firstRun.stderr.slice(-3000) }).toEqual({ code: 0, stderr: expect.any(String) })
       expect(alive(postgresPid)).toBe(false)
       expect(existsSync(pidFile)).toBe(false)
 
@@ -96,7 +98,8 @@ describe('development start with the embedded PostgreSQL', () => {
       expect(second.output()).not.toContain('Demo users created')
       expect(second.output().match(/127\.0\.0\.1:(\d+)/)![1]).toBe(firstPort)
       second.child.kill('SIGINT')
-      expect((await second.exited).code).toBe(0)
+      const secondRun = await second.exited
+      expect({ code: secondRun.code, stderr: secondRun.stderr.slice(-3000) }).toEqual({ code: 0, stderr: expect.any(String) })
       expect(existsSync(pidFile)).toBe(false)
     } finally {
       await fs.rm(dataDir, { recursive: true, force: true })

@@ -1,0 +1,198 @@
+import 'dotenv/config'
+
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { parseArgs } from 'node:util'
+
+import { ImportError, parseLegalText, type ParsedLegalText } from '../src/importer'
+import { DOCUMENT_KIND_VALUES, type DocumentKindValue, ImportRefused, sectionsFromParsed } from './importDocument'
+
+/**
+ * `npm run import -- FILE --slug SLUG --kind KIND [--locale uk]` and more (see USAGE).
+ * Reads an existing legal page (plain text or Markdown) into a draft document, one section per
+ * heading. The file is parsed before any database is touched, so an unreadable file fails in a
+ * moment with its line number; importing again updates the same draft.
+ */
+
+const USAGE = `usage: npm run import -- FILE --slug SLUG [--kind KIND] [options]
+
+  FILE                 plain text (.txt) or Markdown (.md, .markdown)
+  --slug SLUG          the document's web address, e.g. privacy-policy
+  --kind KIND          ${DOCUMENT_KIND_VALUES.join(' | ')} (needed to create the document)
+  --locale LOCALE      language of the text (default: the default locale, en); a translation
+                       must have the same sections, in the same order, as the document
+  --title TITLE        title (default: the file's first heading)
+  --format FORMAT      text | markdown (default: from the file name)
+  --intro-heading H    heading for the text before the first heading (default: Introduction)
+  --as EMAIL           the editor to import as (default: the oldest editor, or a seed account)
+  --dry-run            parse and show the sections; write nothing`
+
+const INTRO_HEADINGS: Record<string, string> = { en: 'Introduction', uk: 'Вступ' }
+
+type Options = {
+  file: string
+  slug: string
+  kind?: DocumentKindValue
+  locale?: string
+  title?: string
+  format: 'markdown' | 'text'
+  introHeading?: string
+  as?: string
+  dryRun: boolean
+}
+
+class UsageError extends Error {}
+
+function readOptions(argv: string[]): Options | 'help' {
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        slug: { type: 'string' },
+        kind: { type: 'string' },
+        locale: { type: 'string' },
+        title: { type: 'string' },
+        format: { type: 'string' },
+        'intro-heading': { type: 'string' },
+        as: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (err) {
+    throw new UsageError((err as Error).message)
+  }
+  const { values, positionals } = parsed
+  if (values.help) return 'help'
+  if (positionals.length !== 1) throw new UsageError(positionals.length ? `one file at a time, got ${positionals.length}` : 'no file given')
+  if (!values.slug) throw new UsageError('--slug is required')
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(values.slug)) throw new UsageError(`--slug "${values.slug}": use lowercase letters, digits and single hyphens`)
+  if (values.kind !== undefined && !(DOCUMENT_KIND_VALUES as string[]).includes(values.kind)) {
+    throw new UsageError(`--kind "${values.kind}": use one of ${DOCUMENT_KIND_VALUES.join(', ')}`)
+  }
+  if (values.format !== undefined && values.format !== 'text' && values.format !== 'markdown') {
+    throw new UsageError(`--format "${values.format}": use text or markdown`)
+  }
+  const file = positionals[0]
+  return {
+    file,
+    slug: values.slug,
+    kind: values.kind as DocumentKindValue | undefined,
+    locale: values.locale,
+    title: values.title,
+    format: (values.format as Options['format'] | undefined) ?? (/\.(?:md|markdown)$/i.test(file) ? 'markdown' : 'text'),
+    introHeading: values['intro-heading'],
+    as: values.as,
+    dryRun: values['dry-run'],
+  }
+}
+
+async function main(argv: string[]): Promise<number> {
+  let options: Options | 'help'
+  try {
+    options = readOptions(argv)
+  } catch (err) {
+    console.error(`import: ${(err as Error).message}\n\n${USAGE}`)
+    return 2
+  }
+  if (options === 'help') {
+    console.log(USAGE)
+    return 0
+  }
+  const shown = path.relative(process.cwd(), path.resolve(options.file)) || options.file
+
+  let text: string
+  try {
+    text = await fs.readFile(options.file, 'utf8')
+  } catch (err) {
+    console.error(`import: cannot read ${shown}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`)
+    return 1
+  }
+
+  let parsed: ParsedLegalText
+  try {
+    parsed = parseLegalText(text, { format: options.format })
+  } catch (err) {
+    if (err instanceof ImportError) {
+      // file:line: first, the form editors and terminals turn into a link to the line.
+      console.error(`${shown}:${err.line}: ${err.message.replace(/^line \d+: /, '')}`)
+      console.error(`import: ${shown} was not imported; nothing was written.`)
+      return 1
+    }
+    throw err
+  }
+  for (const warning of parsed.warnings) console.error(`${shown}:${warning.line}: warning: ${warning.message}`)
+
+  const title = options.title ?? parsed.title
+  if (!title) {
+    console.error(`import: ${shown} has no title line (a first heading); give one with --title`)
+    return 1
+  }
+  const locale = options.locale
+  const introHeading = options.introHeading ?? INTRO_HEADINGS[locale ?? 'en'] ?? INTRO_HEADINGS.en
+  const sections = sectionsFromParsed(parsed, introHeading)
+
+  if (options.dryRun) {
+    console.log(`${shown}: "${title}", ${sections.length} sections (dry run, nothing written)`)
+    sections.forEach((s, i) => console.log(`  [${i + 1}/${sections.length}] ${s.heading}${s.line ? `  (line ${s.line})` : ''}`))
+    return 0
+  }
+
+  const { startCliPayload } = await import('../src/server/bootstrap')
+  const app = await startCliPayload('import')
+  try {
+    const { actorFor, userByEmail } = await import('./actors')
+    const { importDocument } = await import('./importDocument')
+    let editor
+    if (options.as) {
+      editor = await userByEmail(app.payload, options.as)
+      if (!editor) throw new ImportRefused(`there is no user ${options.as}`)
+      if (!editor.roles.some((r) => r === 'editor' || r === 'admin')) throw new ImportRefused(`${options.as} is not an editor or admin`)
+    } else {
+      editor = (await actorFor(app.payload, 'editor')).actor
+    }
+    const localeShown = locale ?? (app.payload.config.localization ? app.payload.config.localization.defaultLocale : 'en')
+    console.log(`Importing ${shown} into "${options.slug}" (${localeShown}) as ${editor.email}`)
+    const result = await importDocument(app.payload, {
+      slug: options.slug,
+      title,
+      kind: options.kind,
+      locale,
+      sections,
+      editor,
+      onSection: ({ index, total, heading, action, line }) =>
+        console.log(`  [${index + 1}/${total}] ${action.padEnd(9)} ${heading}${line ? `  (line ${line})` : ''}`),
+    })
+    for (const r of result.removed) {
+      console.log(`  removed   ${r.heading}${r.deleted ? '' : '  (published before: kept in the record, no longer in the document)'}`)
+    }
+    const count = (action: string) => result.sections.filter((s) => s.action === action).length
+    console.log(
+      `Done: "${title}" (${options.slug}) ${result.documentCreated ? 'created' : 'updated'} as a draft, ${result.workflowState}; ` +
+        `${sections.length} sections: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ` +
+        `${result.removed.length} removed; ${parsed.warnings.length} warning${parsed.warnings.length === 1 ? '' : 's'}.`,
+    )
+    if (result.workflowState === 'draft') console.log('Next: review it in the admin and submit it for review.')
+    return 0
+  } catch (err) {
+    if (err instanceof ImportRefused) {
+      console.error(err.line ? `${shown}:${err.line}: ${err.message}` : `import: ${err.message}`)
+      return 1
+    }
+    console.error(`import: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
+    return 1
+  } finally {
+    await app.close()
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err)
+    process.exit(1)
+  },
+)

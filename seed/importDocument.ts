@@ -1,0 +1,204 @@
+import type { Payload } from 'payload'
+
+import type { LexicalState, ParsedLegalText } from '../src/importer'
+import { canonicalJSON, findUnknownPlaceholders, KNOWN_PLACEHOLDERS } from '../src/render'
+import { DOCUMENT_KINDS, SLUGS } from '../src/slugs'
+import type { Actor } from './actors'
+
+/**
+ * Writes a parsed legal text into Payload as a draft, the way an editor would in the admin:
+ * as that editor, with access control on, so the workflow hooks apply exactly as they do
+ * to people. Importing the same text again changes nothing; importing a changed text updates
+ * the existing draft's sections instead of adding new ones.
+ */
+
+export type ImportSection = { heading: string; body: LexicalState; /** 1-based source line of the heading. */ line?: number }
+
+export type DocumentKindValue = (typeof DOCUMENT_KINDS)[number]['value']
+export const DOCUMENT_KIND_VALUES = DOCUMENT_KINDS.map((k) => k.value) as DocumentKindValue[]
+
+export type ImportDocumentInput = {
+  slug: string
+  title: string
+  /** Required to create a document; on an existing one, changes its kind when different. */
+  kind?: DocumentKindValue
+  sections: ImportSection[]
+  /** Defaults to the config's default locale. */
+  locale?: string
+  editor: Actor
+  /** Only used when the document is created. */
+  initial?: { effectiveDate?: string; governingLaw?: string; jurisdiction?: string }
+  onSection?: (progress: SectionProgress) => void
+}
+
+export type SectionAction = 'created' | 'updated' | 'unchanged'
+export type SectionProgress = { index: number; total: number; heading: string; action: SectionAction; line?: number }
+
+export type ImportDocumentResult = {
+  documentId: string | number
+  documentCreated: boolean
+  /** Title, kind or the list of sections changed on an existing document. */
+  documentUpdated: boolean
+  sections: Array<{ id: string | number; heading: string; action: SectionAction }>
+  /** Sections the new text no longer has: taken out of the document, deleted unless published before. */
+  removed: Array<{ id: string | number; heading: string; deleted: boolean }>
+  workflowState: string
+}
+
+/** Input the importer refuses before writing anything (exit code 1 in the CLI). */
+export class ImportRefused extends Error {
+  readonly line?: number
+  constructor(message: string, line?: number) {
+    super(message)
+    this.name = 'ImportRefused'
+    this.line = line
+  }
+}
+
+/** The parsed text as sections: the intro (text before the first heading) becomes the first one. */
+export function sectionsFromParsed(parsed: ParsedLegalText, introHeading: string): ImportSection[] {
+  const sections: ImportSection[] = parsed.sections.map((s) => ({ heading: s.heading, body: s.body, line: s.line }))
+  if (parsed.intro) sections.unshift({ heading: introHeading, body: parsed.intro, line: 1 })
+  return sections
+}
+
+type Doc = Record<string, unknown> & { id: string | number }
+
+const idOf = (value: unknown): string | number =>
+  value && typeof value === 'object' ? (value as { id: string | number }).id : (value as string | number)
+const sameHeading = (a: unknown, b: string) =>
+  typeof a === 'string' && a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
+
+export async function findDocumentBySlug(payload: Payload, slug: string, locale?: string): Promise<Doc | null> {
+  const { docs } = await payload.find({
+    collection: SLUGS.documents,
+    where: { slug: { equals: slug } },
+    draft: true,
+    depth: 0,
+    limit: 1,
+    locale: locale as never,
+    fallbackLocale: false as never,
+    overrideAccess: true,
+  })
+  return (docs[0] as unknown as Doc) ?? null
+}
+
+export async function importDocument(payload: Payload, input: ImportDocumentInput): Promise<ImportDocumentResult> {
+  const defaultLocale = payload.config.localization ? payload.config.localization.defaultLocale : undefined
+  const locale = input.locale ?? defaultLocale
+  const translating = locale !== undefined && locale !== defaultLocale
+  const as = { user: input.editor as never, overrideAccess: false as const, draft: true, depth: 0, locale: locale as never }
+
+  if (!input.sections.length) throw new ImportRefused('the text has no sections to import')
+  for (const section of input.sections) {
+    // Checked here, with the line, rather than left to the save hook, which cannot name one.
+    const unknown = findUnknownPlaceholders(section.body)
+    if (unknown.length) {
+      throw new ImportRefused(
+        `section "${section.heading}" uses ${unknown.map((u) => `{{${u}}}`).join(', ')}; known placeholders are ${KNOWN_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')}`,
+        section.line,
+      )
+    }
+  }
+  if (input.kind !== undefined && !DOCUMENT_KIND_VALUES.includes(input.kind)) {
+    throw new ImportRefused(`unknown kind "${input.kind}"; use one of ${DOCUMENT_KIND_VALUES.join(', ')}`)
+  }
+
+  let doc = await findDocumentBySlug(payload, input.slug, locale)
+  const documentCreated = !doc
+  if (!doc) {
+    if (!input.kind) throw new ImportRefused(`there is no document "${input.slug}" yet: give its kind to create it`)
+    doc = (await payload.create({
+      collection: SLUGS.documents,
+      data: { title: input.title, slug: input.slug, kind: input.kind, ...input.initial } as never,
+      ...as,
+    })) as unknown as Doc
+  }
+  const documentId = doc.id
+
+  const existingIds = ((doc.sections as unknown[]) ?? []).map(idOf)
+  const existing = await Promise.all(
+    existingIds.map(
+      async (id) =>
+        (await payload.findByID({
+          collection: SLUGS.sections,
+          id,
+          draft: true,
+          depth: 0,
+          locale: locale as never,
+          fallbackLocale: false as never,
+          overrideAccess: true,
+        })) as unknown as Doc,
+    ),
+  )
+
+  // Which existing section each new one replaces. The default language matches by heading, so
+  // a section moved or added in the middle keeps its identity (and its anchor, which links
+  // use); a translation has other headings, so it matches by position and must line up.
+  const matches: Array<Doc | undefined> = []
+  if (translating && existing.length) {
+    if (existing.length !== input.sections.length) {
+      throw new ImportRefused(
+        `"${input.slug}" has ${existing.length} sections and this ${locale} text has ${input.sections.length}; ` +
+          'a translation must have the same sections in the same order',
+      )
+    }
+    matches.push(...existing)
+  } else {
+    const free = [...existing]
+    for (const section of input.sections) {
+      const at = free.findIndex((candidate) => sameHeading(candidate.heading, section.heading))
+      matches.push(at >= 0 ? free.splice(at, 1)[0] : undefined)
+    }
+  }
+
+  const results: ImportDocumentResult['sections'] = []
+  for (const [index, section] of input.sections.entries()) {
+    const match = matches[index]
+    let action: SectionAction
+    let id: string | number
+    if (!match) {
+      const created = (await payload.create({
+        collection: SLUGS.sections,
+        data: { heading: section.heading, body: section.body, document: documentId } as never,
+        ...as,
+      })) as unknown as Doc
+      id = created.id
+      action = 'created'
+    } else {
+      id = match.id
+      // jsonb stores keys in its own order, so compare canonically.
+      const same = match.heading === section.heading && canonicalJSON(match.body ?? null) === canonicalJSON(section.body)
+      if (same) action = 'unchanged'
+      else {
+        await payload.update({ collection: SLUGS.sections, id, data: { heading: section.heading, body: section.body } as never, ...as })
+        action = 'updated'
+      }
+    }
+    results.push({ id, heading: section.heading, action })
+    input.onSection?.({ index, total: input.sections.length, heading: section.heading, action, line: section.line })
+  }
+
+  const wantedIds = results.map((r) => r.id)
+  const removedSections = existing.filter((s) => !wantedIds.some((id) => String(id) === String(s.id)))
+  const data: Record<string, unknown> = {}
+  if (!documentCreated && doc.title !== input.title) data.title = input.title
+  if (!documentCreated && input.kind && doc.kind !== input.kind) data.kind = input.kind
+  if (wantedIds.map(String).join() !== existingIds.map(String).join()) data.sections = wantedIds
+  const documentUpdated = !documentCreated && Object.keys(data).length > 0
+  if (Object.keys(data).length) {
+    await payload.update({ collection: SLUGS.documents, id: documentId, data: data as never, ...as })
+  }
+
+  const removed: ImportDocumentResult['removed'] = []
+  for (const section of removedSections) {
+    // A section that was ever published is part of the record; it only leaves the document.
+    const live = (await payload.findByID({ collection: SLUGS.sections, id: section.id, depth: 0, overrideAccess: true })) as unknown as Doc
+    const deleted = live._status !== 'published'
+    if (deleted) await payload.delete({ collection: SLUGS.sections, id: section.id, user: input.editor as never, overrideAccess: false })
+    removed.push({ id: section.id, heading: String(section.heading ?? ''), deleted })
+  }
+
+  const final = (await payload.findByID({ collection: SLUGS.documents, id: documentId, draft: true, depth: 0, overrideAccess: true })) as unknown as Doc
+  return { documentId, documentCreated, documentUpdated, sections: results, removed, workflowState: String(final.workflowState ?? 'draft') }
+}
