@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
 import { cookieAfterChange, cookieAfterDelete, cookieBeforeChange, cookieBeforeDelete } from '../src/hooks/cookieHooks'
-import { routeWritesToDrafts } from '../src/hooks/routeWrites'
+import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard'
+import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { SLUGS } from '../src/slugs'
 
@@ -28,9 +29,9 @@ export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOpt
       readVersions: staffOnly,
     },
     hooks: {
-      beforeOperation: [routeWritesToDrafts],
-      beforeChange: [cookieBeforeChange],
-      afterChange: [cookieAfterChange],
+      beforeOperation: [routeWritesToDrafts, readersSeePublished],
+      beforeChange: [rememberLiveRow(SLUGS.cookies), cookieBeforeChange],
+      afterChange: [refuseRestoreOverLiveRow(SLUGS.cookies), cookieAfterChange],
       beforeDelete: [cookieBeforeDelete],
       afterDelete: [cookieAfterDelete],
     },

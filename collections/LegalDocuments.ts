@@ -3,7 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
 import { workflowEndpoint } from '../src/endpoints/workflowEndpoint'
 import { documentAfterChange, documentBeforeChange, documentBeforeDelete } from '../src/hooks/documentHooks'
-import { routeWritesToDrafts } from '../src/hooks/routeWrites'
+import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard'
+import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs'
 import { REVIEW_STATES, STATE_LABELS } from '../src/workflow/rules'
@@ -26,12 +27,12 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
       readVersions: staffOnly,
     },
     hooks: {
-      beforeOperation: [routeWritesToDrafts],
-      beforeChange: [documentBeforeChange],
-      afterChange: [documentAfterChange(options)],
+      beforeOperation: [routeWritesToDrafts, readersSeePublished],
+      beforeChange: [rememberLiveRow(SLUGS.documents), documentBeforeChange],
+      afterChange: [refuseRestoreOverLiveRow(SLUGS.documents), documentAfterChange(options)],
       beforeDelete: [documentBeforeDelete],
     },
-    endpoints: [workflowEndpoint(options.fourEyes)],
+    endpoints: options.disabled ? [] : [workflowEndpoint(options.fourEyes)],
     versions: {
       drafts: { autosave: { interval: 2000 }, schedulePublish: true },
       // Payload prunes to the newest 100 by default; legal history must never be pruned.

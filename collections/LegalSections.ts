@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { legalRichTextEditor } from '../src/fields/legalRichText'
 import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
-import { routeWritesToDrafts } from '../src/hooks/routeWrites'
+import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard'
+import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites'
 import { sectionAfterChange, sectionBeforeChange, sectionBeforeDelete } from '../src/hooks/sectionHooks'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { SLUGS } from '../src/slugs'
@@ -20,9 +21,9 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
       readVersions: staffOnly,
     },
     hooks: {
-      beforeOperation: [routeWritesToDrafts],
-      beforeChange: [sectionBeforeChange],
-      afterChange: [sectionAfterChange],
+      beforeOperation: [routeWritesToDrafts, readersSeePublished],
+      beforeChange: [rememberLiveRow(SLUGS.sections), sectionBeforeChange],
+      afterChange: [refuseRestoreOverLiveRow(SLUGS.sections), sectionAfterChange],
       beforeDelete: [sectionBeforeDelete],
     },
     versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 0 },

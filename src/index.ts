@@ -10,6 +10,7 @@ import { legalVersionsCollection } from '../collections/LegalVersions'
 import { rolesField } from './fields/rolesField'
 import { deliveryEndpoints } from './delivery/endpoints'
 import { listenForPublishes } from './delivery/invalidation'
+import { guardScheduledPublishes } from './hooks/scheduleGuard'
 import { deliveryQueries } from './graphql/deliveryQueries'
 import { workflowMutations } from './graphql/workflowMutation'
 import { type LegalDocumentsPluginOptions, resolveOptions } from './options'
@@ -48,8 +49,7 @@ export const legalDocumentsPlugin = definePlugin<LegalDocumentsPluginOptions>({
       )
     }
 
-    // Collections are added even when disabled so the database schema stays the same.
-    return {
+    const withCollections: Config = {
       ...config,
       collections: [
         ...addRolesToUsers(collections, usersSlug),
@@ -60,10 +60,20 @@ export const legalDocumentsPlugin = definePlugin<LegalDocumentsPluginOptions>({
         legalReviewEventsCollection(options),
       ],
       globals: [...(config.globals ?? []), legalEntityGlobal(options)],
-      endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints()],
+      // The task stays registered when disabled: its name is part of the jobs table's schema.
       jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookTask(options)] },
+    }
+    // Disabled: the same collections (so the same schema, no destructive migration) with
+    // their access rules and workflow hooks, which never switch off, but nothing else. Without
+    // the workflow action nothing can be approved, so nothing new goes live.
+    if (options.disabled) return withCollections
+
+    return {
+      ...withCollections,
+      endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints()],
       onInit: async (payload) => {
         await config.onInit?.(payload)
+        guardScheduledPublishes(payload, options)
         // Other server processes on the same database tell this one when they publish.
         const stop = listenForPublishes(payload)
         const destroy = payload.destroy.bind(payload)

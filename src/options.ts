@@ -3,8 +3,10 @@ import type { CollectionSlug } from 'payload'
 /** Options of `legalDocumentsPlugin`. Every option has a default; `legalDocumentsPlugin()` works as is. */
 export type LegalDocumentsPluginOptions = {
   /**
-   * Keep the collections (and so the database schema) but add no hooks, endpoints or admin
-   * components. Lets a host turn the plugin off without a destructive migration.
+   * Keep the collections (and so the database schema), their access rules and workflow hooks,
+   * but add no endpoints, GraphQL queries or mutations and no background listeners. The review
+   * actions are gone, so nothing new can be approved or published while disabled. Lets a host
+   * turn the plugin off without a destructive migration.
    * @default false
    */
   disabled?: boolean

@@ -41,17 +41,32 @@ export function listenForPublishes(payload: Payload): () => void {
   let stopped = false
   let client: PgClient | undefined
   let timer: NodeJS.Timeout | undefined
+  let releaseCurrent: (() => void) | undefined
 
   const connect = async () => {
     if (stopped) return
     try {
       const c = await db.pool!.connect()
+      // A client may be released once only: a second release throws, and from an 'error'
+      // event (the database going away during shutdown) that would end the process.
+      let released = false
+      const release = () => {
+        if (released) return
+        released = true
+        try {
+          c.release(true)
+        } catch {
+          // Already released by whoever closed the pool.
+        }
+      }
+      releaseCurrent = release
       c.on('notification', () => deliveryCacheFor(payload).clear())
       c.on('error', () => {
-        c.release(true)
+        release()
         if (client === c) client = undefined
         retry()
       })
+      if (stopped) return release()
       await c.query(`LISTEN ${PUBLISH_CHANNEL}`)
       client = c
       deliveryCacheFor(payload).clear()
@@ -68,7 +83,7 @@ export function listenForPublishes(payload: Payload): () => void {
   return () => {
     stopped = true
     clearTimeout(timer)
-    client?.release(true)
+    releaseCurrent?.()
     client = undefined
   }
 }

@@ -34,9 +34,31 @@ export function redlineText(before: string, after: string): string {
 }
 
 /**
+ * The keys of a longest common subsequence of two key lists: the largest set of shared sections
+ * that kept their relative order. Every other shared section is reported as moved.
+ */
+function keptInOrder(a: string[], b: string[]): Set<string> {
+  const len = a.map(() => new Array<number>(b.length + 1).fill(0))
+  len.push(new Array<number>(b.length + 1).fill(0))
+  for (let i = a.length - 1; i >= 0; i--)
+    for (let j = b.length - 1; j >= 0; j--)
+      len[i]![j] = a[i] === b[j] ? len[i + 1]![j + 1]! + 1 : Math.max(len[i + 1]![j]!, len[i]![j + 1]!)
+  const kept = new Set<string>()
+  for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    if (a[i] === b[j]) {
+      kept.add(a[i]!)
+      i++
+      j++
+    } else if (len[i + 1]![j]! >= len[i]![j + 1]!) i++
+    else j++
+  }
+  return kept
+}
+
+/**
  * Compares two frozen versions section by section. Sections are matched by the id of their
  * section record (stable across edits of heading and anchor); a section counts as moved when
- * its place relative to the sections both versions share changed.
+ * it is not among the largest set of shared sections that kept their relative order.
  */
 export function redline(from: FrozenLocale, to: FrozenLocale): Redline {
   const key = (s: FrozenSection) => String(s.id ?? s.anchor)
@@ -44,6 +66,8 @@ export function redline(from: FrozenLocale, to: FrozenLocale): Redline {
   const toKeys = new Set(to.sections.map(key))
   const sharedFrom = from.sections.map(key).filter((k) => toKeys.has(k))
   const sharedTo = to.sections.map(key).filter((k) => fromByKey.has(k))
+
+  const inPlace = keptInOrder(sharedFrom, sharedTo)
 
   const changes: SectionChange[] = []
   to.sections.forEach((s, i) => {
@@ -59,7 +83,7 @@ export function redline(from: FrozenLocale, to: FrozenLocale): Redline {
       })
       return
     }
-    const moved = sharedFrom.indexOf(key(s)) !== sharedTo.indexOf(key(s))
+    const moved = !inPlace.has(key(s))
     const changed = before.s.heading !== s.heading || sectionText(before.s) !== sectionText(s)
     changes.push({
       anchor: s.anchor,

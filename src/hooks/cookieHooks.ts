@@ -8,6 +8,7 @@ import { actorOf } from '../workflow/actor'
 import { fieldError, WorkflowError } from '../workflow/errors'
 import { COOKIE_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields'
 import { canEditContent, canPublishRole } from '../workflow/rules'
+import { isRestoringVersion, requestKey } from '../workflow/requestKey'
 import { isTrusted } from '../workflow/trust'
 import { changedFields } from '../utilities/compare'
 
@@ -16,9 +17,9 @@ import { changedFields } from '../utilities/compare'
 const publishing = new WeakMap<PayloadRequest, number>()
 
 export const cookieAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
-  const material = publishing.get(req)
+  const material = publishing.get(requestKey(req))
   if (material === undefined) return doc
-  publishing.delete(req)
+  publishing.delete(requestKey(req))
   if (material > 0) await bumpConsentRevision(req)
   await announcePublish(req)
   return doc
@@ -26,6 +27,7 @@ export const cookieAfterChange: CollectionAfterChangeHook = async ({ doc, req })
 
 export const cookieBeforeChange: CollectionBeforeChangeHook = ({ data, originalDoc, operation, req }) => {
   if (isTrusted(req)) return data
+  if (isRestoringVersion(req)) data._status = 'draft'
   const original = (originalDoc ?? {}) as Record<string, unknown>
   pinSystemFields(data, operation === 'create' ? undefined : original, ['updatedBy'])
   const actor = actorOf(req)
@@ -37,7 +39,7 @@ export const cookieBeforeChange: CollectionBeforeChangeHook = ({ data, originalD
       throw fieldError(SLUGS.cookies, 'category', 'Choose a category before publishing: an unclassified cookie cannot be published.')
     }
     const material = Boolean(data.materialChange ?? original.materialChange)
-    publishing.set(req, (publishing.get(req) ?? 0) + (material ? 1 : 0))
+    publishing.set(requestKey(req), (publishing.get(requestKey(req)) ?? 0) + (material ? 1 : 0))
     // The flag belongs to this publish (it raises the consent revision once); the next change
     // starts unflagged.
     data.materialChange = false
@@ -53,11 +55,19 @@ export const cookieAfterDelete = async ({ doc, req }: { doc: Record<string, unkn
   return doc
 }
 
-/** Removing a published entry changes the live declaration: reviewers and admins only. */
+/**
+ * Removing a published entry changes the live declaration, like a publish: reviewers and
+ * admins only. An entry that was never published is an editor's draft, which reviewers only
+ * read.
+ */
 export const cookieBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
   if (isTrusted(req) || !req.user) return
   const entry = (await req.payload.findByID({ collection: SLUGS.cookies, id, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
-  if (entry._status === 'published' && !canPublishRole(actorOf(req))) {
+  const actor = actorOf(req)
+  if (entry._status === 'published' && !canPublishRole(actor)) {
     throw new WorkflowError('This cookie is published; only a reviewer or admin can remove it.', 403)
+  }
+  if (entry._status !== 'published' && !canEditContent(actor)) {
+    throw new WorkflowError('Reviewers cannot remove a draft cookie entry; ask its editor.', 403)
   }
 }

@@ -17,6 +17,7 @@ import {
   type ReviewState,
   stateAfterContentChange,
 } from '../workflow/rules'
+import { isRestoringVersion, requestKey } from '../workflow/requestKey'
 import { isTrusted } from '../workflow/trust'
 import { changedFields } from '../utilities/compare'
 
@@ -36,14 +37,14 @@ type PendingEffects = { publish?: PendingPublish; approvalVoided?: boolean }
 // Work decided in beforeChange and done in afterChange, inside the same transaction.
 const pending = new WeakMap<PayloadRequest, Map<string, PendingEffects>>()
 function effectsFor(req: PayloadRequest, id: string | number): PendingEffects {
-  let byDoc = pending.get(req)
-  if (!byDoc) pending.set(req, (byDoc = new Map()))
+  let byDoc = pending.get(requestKey(req))
+  if (!byDoc) pending.set(requestKey(req), (byDoc = new Map()))
   let effects = byDoc.get(String(id))
   if (!effects) byDoc.set(String(id), (effects = {}))
   return effects
 }
 function takeEffects(req: PayloadRequest, id: string | number): PendingEffects | undefined {
-  const byDoc = pending.get(req)
+  const byDoc = pending.get(requestKey(req))
   const effects = byDoc?.get(String(id))
   byDoc?.delete(String(id))
   return effects
@@ -68,6 +69,8 @@ async function checkSectionsBelong(req: PayloadRequest, documentId: string | num
 
 export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (isTrusted(req)) return data
+  // The restored version carries the status it had then; restoring it is an edit, never a publish.
+  if (isRestoringVersion(req)) data._status = 'draft'
   const actor = actorOf(req)
   const publishing = data._status === 'published'
   const original = (originalDoc ?? {}) as Record<string, unknown>

@@ -1,16 +1,34 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
+import { hasRole } from '../roles'
+import { rememberOriginalRequest } from '../workflow/requestKey'
 import { isTrusted } from '../workflow/trust'
 
 /**
  * Only a publish may change what readers see. Any other create or update, whatever route it
  * came by (a REST PATCH without ?draft=true, a GraphQL mutation, a bulk edit, the Local API),
- * is turned into a draft save, so the live document is never edited in place.
+ * is turned into a draft save, so the live document is never edited in place. (Restoring a
+ * version decides draft or not before this hook runs; see restoreGuard.ts.)
  */
 export const routeWritesToDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation === 'restoreVersion') {
+    rememberOriginalRequest(req)
+    return args
+  }
   if (operation !== 'create' && operation !== 'update') return args
   if (isTrusted(req)) return args
   const data = args.data as Record<string, unknown> | undefined
   if (data?._status === 'published') return args
   return { ...args, draft: true }
+}
+
+/**
+ * Drafts are for staff. Anyone else asking for them (`?draft=true`, `draft: true`) reads the
+ * published content instead: the access rule alone would hide every document that has a
+ * newer draft, which is wrong too.
+ */
+export const readersSeePublished: CollectionBeforeOperationHook = ({ args, operation, req }) => {
+  if (operation !== 'read' || !args.draft) return args
+  if (isTrusted(req) || hasRole(req.user, 'admin', 'editor', 'reviewer')) return args
+  return { ...args, draft: false }
 }

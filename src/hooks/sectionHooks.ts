@@ -1,12 +1,13 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest, Where } from 'payload'
 
-import { findUnknownPlaceholders, KNOWN_PLACEHOLDERS, slugifyAnchor, uniqueAnchor } from '../render'
+import { findPlaceholders, findUnknownPlaceholders, isKnownPlaceholder, KNOWN_PLACEHOLDERS, slugifyAnchor, uniqueAnchor } from '../render'
 import { SLUGS } from '../slugs'
 import { actorOf } from '../workflow/actor'
 import { fieldError, WorkflowError } from '../workflow/errors'
 import { SECTION_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields'
 import { idOf, markDocumentChanged } from '../workflow/markDocumentChanged'
 import { canEditContent } from '../workflow/rules'
+import { isRestoringVersion, requestKey } from '../workflow/requestKey'
 import { isTrusted } from '../workflow/trust'
 import { changedFields } from '../utilities/compare'
 
@@ -33,6 +34,7 @@ async function anchorsInUse(req: PayloadRequest, documentId: unknown, exceptId: 
 
 export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (isTrusted(req)) return data
+  if (isRestoringVersion(req)) data._status = 'draft'
   if (data._status === 'published') {
     throw new WorkflowError('Sections are published together with their document, after review.', 409)
   }
@@ -45,16 +47,15 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
     throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
   }
 
-  if (data.body !== undefined) {
-    const unknown = findUnknownPlaceholders(data.body)
-    if (unknown.length) {
-      const known = KNOWN_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')
-      throw fieldError(
-        SLUGS.sections,
-        'body',
-        `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}. Available: ${known}.`,
-      )
-    }
+  // Headings are rendered with their placeholders resolved too, so they are checked alike.
+  const unknownIn: Array<['body' | 'heading', string[]]> = [
+    ['heading', typeof data.heading === 'string' ? findPlaceholders(data.heading).filter((name) => !isKnownPlaceholder(name)) : []],
+    ['body', data.body !== undefined ? findUnknownPlaceholders(data.body) : []],
+  ]
+  for (const [field, unknown] of unknownIn) {
+    if (!unknown.length) continue
+    const known = KNOWN_PLACEHOLDERS.map((p) => `{{${p}}}`).join(', ')
+    throw fieldError(SLUGS.sections, field, `Unknown placeholder ${unknown.map((u) => `{{${u}}}`).join(', ')}. Available: ${known}.`)
   }
 
   const documentId = data.document !== undefined ? idOf(data.document) : idOf(original.document)
@@ -71,17 +72,17 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
     data.anchor = explicit ? wanted : uniqueAnchor(wanted, taken)
   }
 
-  const touched = changedDocuments.get(req) ?? new Map<string, string | number>()
+  const touched = changedDocuments.get(requestKey(req)) ?? new Map<string, string | number>()
   if (documentId !== undefined && documentId !== null) touched.set(String(documentId), documentId)
   if (changed.includes('document') && original.document) touched.set(String(idOf(original.document)), idOf(original.document))
-  changedDocuments.set(req, touched)
+  changedDocuments.set(requestKey(req), touched)
   return { ...data, updatedBy: actor?.id ?? null }
 }
 
 export const sectionAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
-  const touched = changedDocuments.get(req)
+  const touched = changedDocuments.get(requestKey(req))
   if (!touched?.size) return doc
-  changedDocuments.delete(req)
+  changedDocuments.delete(requestKey(req))
   for (const documentId of touched.values()) await markDocumentChanged(req, documentId)
   return doc
 }

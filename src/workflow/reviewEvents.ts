@@ -13,7 +13,14 @@ export type ReviewEventAction =
 
 export async function recordReviewEvent(
   req: PayloadRequest,
-  event: { document: string | number; action: ReviewEventAction; comment?: string | null; version?: number },
+  event: {
+    document: string | number
+    action: ReviewEventAction
+    comment?: string | null
+    version?: number
+    /** Who took the step, when it is not the request's user (a job queued by the admin UI). */
+    by?: string | number | null
+  },
 ): Promise<void> {
   await asTrusted(req, () =>
     req.payload.create({
@@ -21,7 +28,7 @@ export async function recordReviewEvent(
       data: {
         document: event.document,
         action: event.action,
-        by: req.user?.id ?? null,
+        by: event.by ?? req.user?.id ?? null,
         at: new Date().toISOString(),
         comment: event.comment ?? null,
         version: event.version ?? null,

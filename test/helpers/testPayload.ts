@@ -55,6 +55,9 @@ export async function startTestPayload(
   // getPayload caches one instance per key (per test file: jest gives each file its own
   // global). Payload's REST and GraphQL handlers look the instance up by the default key, so an
   // app served over HTTP must use it; a file that starts several apps gives the others a key.
+  // db-postgres skips the schema push when the schema equals the last one pushed by this
+  // process, which is wrong for a second app on a fresh database in the same test file.
+  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
   const payload = await getPayload({ config, key: options.key })
   return {
     payload,

@@ -64,6 +64,26 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
     }
   })
 
+  test('disabled keeps the collections, schema and rules, but adds no endpoints, queries or workflow actions', async () => {
+    const enabled = await build([legalDocumentsPlugin({})])
+    const disabled = await build([legalDocumentsPlugin({ disabled: true })])
+    const fieldsOf = (c: typeof enabled) =>
+      c.collections.map((x) => [x.slug, x.flattenedFields.map((f) => f.name)])
+    expect(fieldsOf(disabled)).toEqual(fieldsOf(enabled))
+    expect(disabled.globals.map((g) => g.slug)).toEqual(enabled.globals.map((g) => g.slug))
+    const legal = (c: typeof enabled) => c.collections.find((x) => x.slug === SLUGS.documents)!
+    expect(legal(disabled).access.read).toBe(legal(enabled).access.read)
+    expect(legal(disabled).hooks.beforeChange).toEqual(legal(enabled).hooks.beforeChange)
+
+    const paths = (c: typeof enabled) => (c.endpoints ?? []).map((e) => e.path)
+    expect(paths(enabled)).toContain('/legal/documents/:slug')
+    expect(paths(disabled)).not.toContain('/legal/documents/:slug')
+    expect((legal(enabled).endpoints || []).map((e) => e.path)).toContain('/:id/workflow')
+    expect((legal(disabled).endpoints || []).map((e) => e.path)).not.toContain('/:id/workflow')
+    expect(enabled.graphQL.queries).not.toBe(disabled.graphQL.queries)
+    expect(disabled.onInit).toBeUndefined()
+  })
+
   test('refuses a users collection that is not an auth collection', async () => {
     await expect(build([legalDocumentsPlugin({ usersCollection: 'posts' as never })])).rejects.toThrow(
       /not an auth collection/,

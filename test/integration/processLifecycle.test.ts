@@ -42,6 +42,11 @@ async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<voi
   }
 }
 
+/** Exit code 0; otherwise the failure shows what the server printed, not just a number. */
+function expectCleanExit(run: Run): void {
+  if (run.code !== 0) throw new Error(`server exited with ${run.code}:\n${run.stderr.slice(-3000)}\n--- stdout:\n${run.stdout.slice(-1500)}`)
+}
+
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0)
@@ -88,8 +93,7 @@ describe('development start with the embedded PostgreSQL', () => {
 
       first.child.kill('SIGTERM')
       // The output goes into the failure message: an exit code alone does not say what broke.
-      const firstRun = await first.exited
-      expect({ code: firstRun.code, stderr: firstRun.stderr.slice(-3000) }).toEqual({ code: 0, stderr: expect.any(String) })
+      expectCleanExit(await first.exited)
       expect(alive(postgresPid)).toBe(false)
       expect(existsSync(pidFile)).toBe(false)
 
@@ -98,8 +102,7 @@ describe('development start with the embedded PostgreSQL', () => {
       expect(second.output()).not.toContain('Demo users created')
       expect(second.output().match(/127\.0\.0\.1:(\d+)/)![1]).toBe(firstPort)
       second.child.kill('SIGINT')
-      const secondRun = await second.exited
-      expect({ code: secondRun.code, stderr: secondRun.stderr.slice(-3000) }).toEqual({ code: 0, stderr: expect.any(String) })
+      expectCleanExit(await second.exited)
       expect(existsSync(pidFile)).toBe(false)
     } finally {
       await fs.rm(dataDir, { recursive: true, force: true })

@@ -43,6 +43,24 @@ async function schedule(user: TestUser, id: string | number, when: Date) {
   })
 }
 
+/** A schedulePublish job written straight to the database, as Payload does when jobs.runHooks is off. */
+async function queueWithoutHooks(user: TestUser, id: string | number) {
+  const req = await createLocalReq({}, payload)
+  await payload.db.create({
+    collection: 'payload-jobs',
+    data: {
+      taskSlug: 'schedulePublish',
+      queue: 'default',
+      input: { type: 'publish', doc: { relationTo: SLUGS.documents, value: String(id) }, user: { relationTo: 'users', value: user.id } },
+      waitUntil: new Date(Date.now() - 1000).toISOString(),
+      processing: false,
+      hasError: false,
+      totalTried: 0,
+    },
+    req,
+  })
+}
+
 const isLive = async (id: string | number) =>
   (await payload.find({ collection: SLUGS.documents, where: { id: { equals: id } }, overrideAccess: false, user: null as never })).totalDocs === 1
 
@@ -70,20 +88,27 @@ describe('scheduled publish', () => {
     const archive = await payload.find({ collection: SLUGS.versions, where: { document: { equals: doc.id } }, depth: 0, overrideAccess: true })
     expect(archive.docs[0]).toMatchObject({ version: 1, publishedBy: reviewer.id })
     const events = await payload.find({ collection: SLUGS.reviewEvents, where: { document: { equals: doc.id } }, sort: 'at', depth: 0, overrideAccess: true })
-    expect(events.docs.map((e: Doc) => e.action)).toEqual(['submitted', 'approved', 'published'])
+    expect(events.docs.map((e: Doc) => e.action)).toEqual(['submitted', 'approved', 'scheduled', 'scheduled', 'published'])
+    const scheduled = events.docs.filter((e: Doc) => e.action === 'scheduled')
+    expect(scheduled.map((e: Doc) => e.by)).toEqual([reviewer.id, reviewer.id])
+    expect((scheduled[0] as Doc).comment).toMatch(/^Publish scheduled for \d{4}-\d{2}-\d{2}T/)
   })
 
-  test("a publish scheduled by an editor is refused when it runs: the job publishes as its scheduler", async () => {
+  test('an editor cannot schedule a publish; a job that gets past the check is refused when it runs', async () => {
     const { doc } = await newApprovedDocument('scheduled-editor')
-    await schedule(editor, doc.id, new Date(Date.now() - 1000))
+    await expect(schedule(editor, doc.id, new Date(Date.now() - 1000))).rejects.toThrow('Only reviewers and admins can schedule a publish.')
+    // A host with jobs.runHooks off skips that check: the job publishes as its scheduler, and
+    // the publish hooks refuse an editor.
+    await queueWithoutHooks(editor, doc.id)
     await payload.jobs.run({ queue: 'default' })
     expect(await isLive(doc.id)).toBe(false)
   })
 
-  test('a scheduled publish of a draft that is not approved is refused when it runs', async () => {
+  test('a draft that is not approved cannot be scheduled, and such a job is refused when it runs', async () => {
     const { doc } = await newApprovedDocument('scheduled-unapproved')
     await payload.update({ collection: SLUGS.documents, id: doc.id, data: { title: 'changed' } as never, user: editor as never, overrideAccess: false })
-    await schedule(reviewer, doc.id, new Date(Date.now() - 1000))
+    await expect(schedule(reviewer, doc.id, new Date(Date.now() - 1000))).rejects.toThrow('Only an approved draft can be scheduled for publishing.')
+    await queueWithoutHooks(reviewer, doc.id)
     await payload.jobs.run({ queue: 'default' })
     expect(await isLive(doc.id)).toBe(false)
   })

@@ -4,6 +4,7 @@ import { ClientError, GraphQLClient, gql } from 'graphql-request'
 import { SLUGS } from '../../src/slugs'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { type Json, restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login } from '../helpers/users'
 
@@ -12,17 +13,7 @@ let app: TestApp
 let server: Awaited<ReturnType<typeof listen>>
 const tokens: Record<'admin' | 'editor' | 'reviewer' | 'reviewer2', string> = { admin: '', editor: '', reviewer: '', reviewer2: '' }
 
-type Json = Record<string, any>
-
-async function rest(method: string, path: string, token: string | null, body?: unknown): Promise<{ status: number; body: Json }> {
-  const res = await fetch(`${server.baseUrl}/api${path}`, {
-    method,
-    headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  })
-  const text = await res.text()
-  return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} }
-}
+const rest = restClient(() => server.baseUrl)
 
 function gqlAs(token: string | null) {
   return new GraphQLClient(`${server.baseUrl}/api/graphql`, {

@@ -1,0 +1,48 @@
+import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+
+import { WorkflowError } from '../workflow/errors'
+import { isRestoringVersion, requestKey } from '../workflow/requestKey'
+import { isTrusted } from '../workflow/trust'
+
+/**
+ * Payload's restoreVersion writes the restored version over the live row unless it is asked
+ * for a draft, and decides that before any hook runs. Over a published document or entry
+ * that would take it offline, or replace what readers see, without review. So a restore
+ * that rewrote a live row is undone (the operation's transaction rolls back) with a message
+ * that says how to do it instead. Restoring as a draft is an ordinary edit, reviewed as such.
+ */
+const liveBefore = new WeakMap<PayloadRequest, Map<string, string | null>>()
+
+async function liveRow(req: PayloadRequest, collection: CollectionSlug, id: string | number) {
+  return (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
+}
+
+export const rememberLiveRow =
+  (collection: CollectionSlug): CollectionBeforeChangeHook =>
+  async ({ data, originalDoc, req }) => {
+    if (!isRestoringVersion(req) || isTrusted(req) || !originalDoc?.id) return data
+    const live = await liveRow(req, collection, originalDoc.id)
+    const key = requestKey(req)
+    const byId = liveBefore.get(key) ?? new Map<string, string | null>()
+    byId.set(String(originalDoc.id), live?._status === 'published' ? String(live.updatedAt) : null)
+    liveBefore.set(key, byId)
+    return data
+  }
+
+export const refuseRestoreOverLiveRow =
+  (collection: CollectionSlug): CollectionAfterChangeHook =>
+  async ({ doc, req }) => {
+    const byId = liveBefore.get(requestKey(req))
+    if (!byId?.has(String(doc.id))) return doc
+    const publishedAt = byId.get(String(doc.id))
+    byId.delete(String(doc.id))
+    if (!publishedAt) return doc
+    const live = await liveRow(req, collection, doc.id)
+    if (live && String(live.updatedAt) !== publishedAt) {
+      throw new WorkflowError(
+        'This is published: restore the earlier version as a draft ("Restore as draft"), then submit it for review.',
+        409,
+      )
+    }
+    return doc
+  }

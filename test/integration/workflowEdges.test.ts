@@ -1,0 +1,258 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createLocalReq } from 'payload'
+
+import { SLUGS } from '../../src/slugs'
+import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { listen } from '../helpers/httpServer'
+import { richText } from '../helpers/lexical'
+import { type Json, restClient } from '../helpers/rest'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, login, type TestUser } from '../helpers/users'
+
+/**
+ * The routes round the edges of the workflow: restoring earlier versions, deleting drafts,
+ * placeholders in headings, unique slugs and anchors, reordering, and the fourEyes option.
+ */
+let app: TestApp
+let server: Awaited<ReturnType<typeof listen>>
+const rest = restClient(() => server.baseUrl)
+const tokens = { editor: '', reviewer: '', admin: '' }
+
+const workflow = (id: number, token: string, action: string, comment?: string) =>
+  rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
+
+async function createDocument(slug: string, headings = ['Scope']): Promise<{ id: number; sections: number[] }> {
+  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: `Doc ${slug}`, slug, kind: 'other' })
+  expect(doc.status).toBe(201)
+  const sections: number[] = []
+  for (const heading of headings) {
+    const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading, body: richText(`${heading} text.`), document: doc.body.doc.id })
+    expect(section.status).toBe(201)
+    sections.push(section.body.doc.id)
+  }
+  expect((await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { sections })).status).toBe(200)
+  return { id: doc.body.doc.id, sections }
+}
+
+async function publish(id: number, changeSummary?: string): Promise<Json> {
+  if (changeSummary) await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { changeSummary })
+  expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
+  expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
+  const res = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
+  expect(res.status).toBe(200)
+  return res.body.doc
+}
+
+/** The id of the oldest Payload version of a document or section (its first saved draft). */
+async function firstVersionId(collection: string, parent: number): Promise<string | number> {
+  const res = await rest('GET', `/${collection}/versions?where[parent][equals]=${parent}&sort=createdAt&limit=1`, tokens.editor)
+  expect(res.status).toBe(200)
+  return res.body.docs[0].id
+}
+
+beforeAll(async () => {
+  app = await startTestPayload()
+  server = await listen(app)
+  for (const role of ['admin', 'editor', 'reviewer'] as const) {
+    tokens[role] = await login(server.baseUrl, await createUser(app.payload, role, [role]))
+  }
+})
+
+afterAll(async () => {
+  await server?.close()
+  await app?.close()
+})
+
+describe('restoring an earlier version is an edit, never a publish', () => {
+  test('an editor restores an old document version: it becomes a draft, the approval is void, readers see no change', async () => {
+    const { id } = await createDocument('restore-doc')
+    await publish(id)
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Second title', changeSummary: 'Renamed.' })
+    await workflow(id, tokens.editor, 'submit')
+    await workflow(id, tokens.reviewer, 'approve')
+    const old = await firstVersionId(SLUGS.documents, id)
+
+    // Over the live row (what Payload does without ?draft=true) it is refused and undone.
+    const overLive = await rest('POST', `/${SLUGS.documents}/versions/${old}`, tokens.editor)
+    expect(overLive.status).toBe(409)
+    expect(overLive.body.errors[0].message).toMatch(/restore the earlier version as a draft/)
+    expect((await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body).toMatchObject({ title: 'Second title', workflowState: 'approved' })
+
+    const restored = await rest('POST', `/${SLUGS.documents}/versions/${old}?draft=true`, tokens.editor)
+    expect(restored.status).toBe(200)
+    const draft = await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)
+    expect(draft.body).toMatchObject({ title: 'Doc restore-doc', workflowState: 'draft', _status: 'draft', approvedBy: null })
+    const live = await rest('GET', `/${SLUGS.documents}/${id}`, null)
+    expect(live.body).toMatchObject({ title: 'Doc restore-doc', version: 1, _status: 'published' })
+    const history = await rest('GET', `/${SLUGS.reviewEvents}?where[document][equals]=${id}&sort=at&limit=50`, tokens.editor)
+    expect(history.body.docs.map((e: Json) => e.action)).toContain('approval-voided')
+    // The restored text still has to be approved before anyone can publish it.
+    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(409)
+  })
+
+  test('restoring a version that was published does not publish it', async () => {
+    const { id } = await createDocument('restore-published')
+    await publish(id)
+    const versions = await rest('GET', `/${SLUGS.documents}/versions?where[parent][equals]=${id}&where[version._status][equals]=published`, tokens.editor)
+    const publishedVersion = versions.body.docs[0].id
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Newer draft' })
+    expect((await rest('POST', `/${SLUGS.documents}/versions/${publishedVersion}`, tokens.editor)).status).toBe(409)
+    expect((await rest('POST', `/${SLUGS.documents}/versions/${publishedVersion}?draft=true`, tokens.editor)).status).toBe(200)
+    const draft = await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)
+    expect(draft.body).toMatchObject({ workflowState: 'draft', _status: 'draft', version: 1 })
+    const archive = await rest('GET', `/${SLUGS.versions}?where[document][equals]=${id}`, null)
+    expect(archive.body.totalDocs).toBe(1)
+  })
+
+  test('restoring over a document that was never published is an ordinary edit', async () => {
+    const { id } = await createDocument('restore-unpublished')
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Changed' })
+    const old = await firstVersionId(SLUGS.documents, id)
+    expect((await rest('POST', `/${SLUGS.documents}/versions/${old}`, tokens.editor)).status).toBe(200)
+    expect((await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body).toMatchObject({ title: 'Doc restore-unpublished', workflowState: 'draft' })
+    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).status).toBe(404)
+  })
+
+  test('a reviewer cannot restore a version (it changes the text)', async () => {
+    const { id } = await createDocument('restore-reviewer')
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Changed' })
+    const old = await firstVersionId(SLUGS.documents, id)
+    expect((await rest('POST', `/${SLUGS.documents}/versions/${old}?draft=true`, tokens.reviewer)).status).toBe(403)
+    expect((await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body.title).toBe('Changed')
+  })
+
+  test("restoring a section's old text voids its document's approval and leaves the live page alone", async () => {
+    const { id, sections } = await createDocument('restore-section')
+    await publish(id)
+    await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { body: richText('Second text.') })
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { changeSummary: 'Second text.' })
+    await workflow(id, tokens.editor, 'submit')
+    await workflow(id, tokens.reviewer, 'approve')
+    const old = await firstVersionId(SLUGS.sections, sections[0])
+
+    expect((await rest('POST', `/${SLUGS.sections}/versions/${old}`, tokens.editor)).status).toBe(409)
+    expect((await rest('POST', `/${SLUGS.sections}/versions/${old}?draft=true`, tokens.editor)).status).toBe(200)
+    expect((await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body.workflowState).toBe('draft')
+    const live = await rest('GET', `/legal/documents/restore-section`, null)
+    expect(live.body.text).toContain('Scope text.')
+    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(409)
+  })
+
+  test('restoring a cookie entry keeps it a draft', async () => {
+    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'restore_me', category: 'analytics', purpose: 'First purpose.' })
+    const cookieId = created.body.doc.id
+    expect((await rest('PATCH', `/${SLUGS.cookies}/${cookieId}`, tokens.reviewer, { _status: 'published' })).status).toBe(200)
+    await rest('PATCH', `/${SLUGS.cookies}/${cookieId}`, tokens.editor, { purpose: 'Second purpose.' })
+    const old = await firstVersionId(SLUGS.cookies, cookieId)
+    expect((await rest('POST', `/${SLUGS.cookies}/versions/${old}`, tokens.editor)).status).toBe(409)
+    expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}`, null)).body.purpose).toBe('First purpose.')
+    expect((await rest('POST', `/${SLUGS.cookies}/versions/${old}?draft=true`, tokens.editor)).status).toBe(200)
+    expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}`, null)).body.purpose).toBe('First purpose.')
+    expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}?draft=true`, tokens.editor)).body._status).toBe('draft')
+  })
+})
+
+describe('cookie entries', () => {
+  test('a reviewer cannot delete an editor\'s draft entry; the editor can', async () => {
+    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'draft_only', category: 'functional' })
+    const id = created.body.doc.id
+    const refused = await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.reviewer)
+    expect(refused.status).toBe(403)
+    expect(refused.body.errors[0].message).toMatch(/Reviewers cannot remove a draft cookie entry/)
+    expect((await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.editor)).status).toBe(200)
+  })
+
+  test('an editor cannot delete a published entry; a reviewer can', async () => {
+    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'published_one', category: 'functional' })
+    const id = created.body.doc.id
+    await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.reviewer, { _status: 'published' })
+    expect((await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.editor)).status).toBe(403)
+    expect((await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.reviewer)).status).toBe(200)
+    expect((await rest('GET', `/${SLUGS.cookies}/${id}`, null)).status).toBe(404)
+  })
+
+  test('an unclassified entry cannot be published over REST', async () => {
+    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'unclassified' })
+    const res = await rest('PATCH', `/${SLUGS.cookies}/${created.body.doc.id}`, tokens.reviewer, { _status: 'published' })
+    expect(res.status).toBe(400)
+    expect(JSON.stringify(res.body)).toMatch(/Choose a category before publishing/)
+  })
+})
+
+describe('sections and documents', () => {
+  test('an unknown placeholder in a heading is refused; a known one is accepted and resolved', async () => {
+    const { id } = await createDocument('placeholder-heading')
+    const refused = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'About {{company.ceo}}', body: richText('x'), document: id })
+    expect(refused.status).toBe(400)
+    expect(JSON.stringify(refused.body)).toMatch(/Unknown placeholder \{\{company\.ceo\}\}/)
+    await app.payload.updateGlobal({ slug: SLUGS.entity, data: { name: 'Acme Ltd' } as never, overrideAccess: true })
+    const accepted = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'About {{company.name}}', body: richText('x'), document: id })
+    expect(accepted.status).toBe(201)
+    const sections = (await rest('GET', `/${SLUGS.documents}/${id}?draft=true&depth=0`, tokens.editor)).body.sections
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [...sections, accepted.body.doc.id] })
+    await publish(id)
+    const live = await rest('GET', `/legal/documents/placeholder-heading`, null)
+    expect(live.body.toc.map((t: Json) => t.heading)).toEqual(['Scope', 'About Acme Ltd'])
+  })
+
+  test('slugs are unique', async () => {
+    await createDocument('unique-slug')
+    const again = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: 'Another', slug: 'unique-slug', kind: 'other' })
+    expect(again.status).toBe(400)
+    expect(JSON.stringify(again.body)).toMatch(/slug/i)
+  })
+
+  test('an editor sets a section anchor; a duplicate or malformed one is refused', async () => {
+    const { sections } = await createDocument('anchors', ['Scope', 'Contact'])
+    const set = await rest('PATCH', `/${SLUGS.sections}/${sections[1]}`, tokens.editor, { anchor: 'reach-us' })
+    expect(set.status).toBe(200)
+    expect(set.body.doc.anchor).toBe('reach-us')
+    expect((await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { anchor: 'reach-us' })).status).toBe(400)
+    expect((await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { anchor: 'Not An Anchor' })).status).toBe(400)
+  })
+
+  test('reordering sections alone is a change readers see: new version and last-modified date', async () => {
+    const { id, sections } = await createDocument('reorder-only', ['First', 'Second'])
+    const v1 = await publish(id)
+    await new Promise((r) => setTimeout(r, 10))
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [...sections].reverse() })
+    const v2 = await publish(id, 'Sections reordered.')
+    expect(v2.version).toBe(2)
+    expect(new Date(v2.lastModified).getTime()).toBeGreaterThan(new Date(v1.lastModified).getTime())
+    const live = await rest('GET', `/legal/documents/reorder-only`, null)
+    expect(live.body.toc.map((t: Json) => t.heading)).toEqual(['Second', 'First'])
+  })
+
+  test('anonymous ?draft=true reads published content, including documents that have a newer draft', async () => {
+    const { id } = await createDocument('anon-draft-list')
+    await publish(id)
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Unreviewed title' })
+    const list = await rest('GET', `/${SLUGS.documents}?draft=true&where[slug][equals]=anon-draft-list`, null)
+    expect(list.body.docs.map((d: Json) => d.title)).toEqual(['Doc anon-draft-list'])
+  })
+})
+
+describe('the fourEyes option', () => {
+  let solo: TestApp
+  let author: TestUser
+  beforeAll(async () => {
+    solo = await startTestPayload({ key: 'four-eyes-off', plugin: { fourEyes: false } })
+    author = await createUser(solo.payload, 'solo', ['editor', 'reviewer'])
+  })
+  afterAll(async () => {
+    await solo?.close()
+  })
+
+  test('turned off, a one-person team approves its own draft; on (default), the same approval is refused', async () => {
+    const opts = { user: author as never, overrideAccess: false as const }
+    const doc = await solo.payload.create({ collection: SLUGS.documents, data: { title: 'Solo', slug: 'solo', kind: 'other' } as never, ...opts })
+    const req = async () => createLocalReq({ user: author as never }, solo.payload)
+    await performWorkflowAction(await req(), { id: doc.id, action: 'submit', fourEyes: false })
+    // The option reaches the REST endpoint and the GraphQL mutation through the plugin config.
+    const endpoint = solo.config.collections.find((c) => c.slug === SLUGS.documents)!.endpoints || []
+    expect(endpoint.some((e) => e.path === '/:id/workflow')).toBe(true)
+    await expect(performWorkflowAction(await req(), { id: doc.id, action: 'approve', fourEyes: true })).rejects.toThrow()
+    const approved = await performWorkflowAction(await req(), { id: doc.id, action: 'approve', fourEyes: false })
+    expect(approved.workflowState).toBe('approved')
+  })
+})

@@ -1,0 +1,243 @@
+import { describe, expect, test } from '@jest/globals'
+
+import { redline, redlineText } from '../../../src/diff/redline'
+import type { FrozenLocale, FrozenSection } from '../../../src/publish/freezeContent'
+
+/** A frozen section; the redline reads only id, anchor, heading and text. */
+function sec(id: string | number, heading: string, text: string, anchor = heading.toLowerCase().replace(/\W+/g, '-')): FrozenSection {
+  return { id, anchor, heading, text, body: null as never, html: '', markdown: '' }
+}
+
+const doc = (...sections: FrozenSection[]): FrozenLocale => ({ title: 'Privacy policy', summary: '', sections })
+
+const A = sec(1, 'Who we are', 'Acme LLC runs this site.')
+const B = sec(2, 'What we collect', 'Your email address.')
+const C = sec(3, 'Your rights', 'Access and erasure.')
+const D = sec(4, 'Contact', 'Write to legal@acme.example.')
+
+/** Status of each section in output order, as `anchor:status`. */
+const statuses = (r: ReturnType<typeof redline>) => r.sections.map((s) => `${s.anchor}:${s.status}`)
+
+describe('redlineText', () => {
+  test('marks a replaced word with exact del/ins markup', () => {
+    expect(redlineText('the quick fox', 'the slow fox')).toBe('the <del>quick</del><ins>slow</ins> fox')
+  })
+
+  test('marks pure insertions and deletions', () => {
+    expect(redlineText('Your rights', 'Your privacy rights')).toBe('Your <ins>privacy </ins>rights')
+    expect(redlineText('Your privacy rights', 'Your rights')).toBe('Your <del>privacy </del>rights')
+  })
+
+  test('identical text comes back escaped and unmarked', () => {
+    expect(redlineText('Fees & <costs>', 'Fees & <costs>')).toBe('Fees &amp; &lt;costs&gt;')
+  })
+
+  test('escapes markup and entities inside ins, del and unchanged text', () => {
+    expect(redlineText('We sell data & more.', 'We share <script>alert(1)</script> & more.')).toBe(
+      'We <del>sell data</del><ins>share &lt;script&gt;alert(1)&lt;/script&gt;</ins> &amp; more.',
+    )
+    expect(redlineText(`Tom's "data"`, `Tom's "records"`)).toBe('Tom&#39;s &quot;<del>data</del><ins>records</ins>&quot;')
+    expect(redlineText('<b>old</b>', '<img src=x onerror=alert(1)>')).not.toMatch(/<(?!\/?(?:ins|del|br)>)/)
+  })
+
+  test('keeps list and paragraph structure of the plain text as line breaks', () => {
+    expect(redlineText('• one\n• two', '• one\n• two\n• three')).toBe('• one<br>• two<br><ins>• three</ins>')
+    expect(redlineText('See our site.\n\nMore.', 'See our new site.\n\nMore.')).toBe('See our <ins>new </ins>site.<br><br>More.')
+  })
+})
+
+describe('redline', () => {
+  test('an identical version reports every section unchanged, without marks', () => {
+    const r = redline(doc(A, B), doc(A, B))
+    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 0, unchanged: 2 })
+    expect(r.sections).toEqual([
+      { anchor: 'who-we-are', heading: 'Who we are', status: 'unchanged', fromPosition: 1, toPosition: 1, html: '<h2>Who we are</h2>Acme LLC runs this site.' },
+      { anchor: 'what-we-collect', heading: 'What we collect', status: 'unchanged', fromPosition: 2, toPosition: 2, html: '<h2>What we collect</h2>Your email address.' },
+    ])
+    expect(r.html).toBe(
+      '<section class="redline-unchanged" id="who-we-are"><h2>Who we are</h2>Acme LLC runs this site.</section>' +
+        '<section class="redline-unchanged" id="what-we-collect"><h2>What we collect</h2>Your email address.</section>',
+    )
+  })
+
+  test('a section changed in place carries word-level ins/del', () => {
+    const B2 = sec(2, 'What we collect', 'Your email address and phone number.')
+    const r = redline(doc(A, B, C), doc(A, B2, C))
+    expect(statuses(r)).toEqual(['who-we-are:unchanged', 'what-we-collect:changed', 'your-rights:unchanged'])
+    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 1, unchanged: 2 })
+    expect(r.sections[1]).toEqual({
+      anchor: 'what-we-collect',
+      heading: 'What we collect',
+      status: 'changed',
+      fromPosition: 2,
+      toPosition: 2,
+      html: '<h2>What we collect</h2>Your email address <ins>and phone number</ins>.',
+    })
+    expect(r.html).toContain(
+      '<section class="redline-changed" id="what-we-collect"><h2>What we collect</h2>Your email address <ins>and phone number</ins>.</section>',
+    )
+  })
+
+  test('an added section is wrapped whole in ins and does not disturb its neighbours', () => {
+    const X = sec(9, 'Cookies', 'We use one cookie.')
+    const r = redline(doc(A, B), doc(A, X, B))
+    expect(statuses(r)).toEqual(['who-we-are:unchanged', 'cookies:added', 'what-we-collect:unchanged'])
+    expect(r.summary).toEqual({ added: 1, removed: 0, moved: 0, changed: 0, unchanged: 2 })
+    expect(r.sections[1]).toEqual({
+      anchor: 'cookies',
+      heading: 'Cookies',
+      status: 'added',
+      fromPosition: null,
+      toPosition: 2,
+      html: '<ins><h2>Cookies</h2>We use one cookie.</ins>',
+    })
+  })
+
+  test('a removed section is wrapped whole in del and does not disturb the others', () => {
+    const r = redline(doc(A, B, C), doc(A, C))
+    expect(r.summary).toEqual({ added: 0, removed: 1, moved: 0, changed: 0, unchanged: 2 })
+    // Removed sections are listed after the sections of the newer version.
+    expect(statuses(r)).toEqual(['who-we-are:unchanged', 'your-rights:unchanged', 'what-we-collect:removed'])
+    expect(r.sections[2]).toEqual({
+      anchor: 'what-we-collect',
+      heading: 'What we collect',
+      status: 'removed',
+      fromPosition: 2,
+      toPosition: null,
+      html: '<del><h2>What we collect</h2>Your email address.</del>',
+    })
+    expect(r.html).toContain('<section class="redline-removed" id="what-we-collect"><del><h2>What we collect</h2>Your email address.</del></section>')
+  })
+
+  test('an addition and a removal at the same place are not moves', () => {
+    const X = sec(9, 'Cookies', 'We use one cookie.')
+    const r = redline(doc(A, B, C), doc(X, A, C))
+    expect(r.summary).toEqual({ added: 1, removed: 1, moved: 0, changed: 0, unchanged: 2 })
+    expect(statuses(r)).toEqual(['cookies:added', 'who-we-are:unchanged', 'your-rights:unchanged', 'what-we-collect:removed'])
+  })
+
+  test('a section moved without change is reported as moved, with unmarked text', () => {
+    const r = redline(doc(A, B, C), doc(A, C, B))
+    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 1, changed: 0, unchanged: 2 })
+    const moved = r.sections.find((s) => s.status === 'moved')!
+    expect(['your-rights', 'what-we-collect']).toContain(moved.anchor)
+    const yourRights = r.sections.find((s) => s.anchor === 'your-rights')!
+    expect(yourRights).toMatchObject({ fromPosition: 3, toPosition: 2, html: '<h2>Your rights</h2>Access and erasure.' })
+  })
+
+  test('moving one section to the end marks only that section as moved', () => {
+    const r = redline(doc(A, B, C, D), doc(B, C, D, A))
+    expect(statuses(r)).toEqual(['what-we-collect:unchanged', 'your-rights:unchanged', 'contact:unchanged', 'who-we-are:moved'])
+    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 1, changed: 0, unchanged: 3 })
+    expect(r.sections[3]).toMatchObject({ fromPosition: 1, toPosition: 4, html: '<h2>Who we are</h2>Acme LLC runs this site.' })
+    expect(r.html).toContain('<section class="redline-moved" id="who-we-are">')
+  })
+
+  test('a section moved and changed is reported as both and counted in both', () => {
+    const A2 = sec(1, 'Who we are', 'Acme Inc. runs this site.')
+    const r = redline(doc(A, B, C, D), doc(B, C, D, A2))
+    expect(statuses(r)).toEqual(['what-we-collect:unchanged', 'your-rights:unchanged', 'contact:unchanged', 'who-we-are:moved-and-changed'])
+    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 1, changed: 1, unchanged: 3 })
+    expect(r.sections[3]).toEqual({
+      anchor: 'who-we-are',
+      heading: 'Who we are',
+      status: 'moved-and-changed',
+      fromPosition: 1,
+      toPosition: 4,
+      html: '<h2>Who we are</h2>Acme <del>LLC</del><ins>Inc.</ins> runs this site.',
+    })
+  })
+
+  test('sections are matched by id when heading and anchor change', () => {
+    const C2 = sec(3, 'Your privacy rights', 'Access and erasure.', 'privacy-rights')
+    const r = redline(doc(A, C), doc(A, C2))
+    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 1, unchanged: 1 })
+    expect(r.sections[1]).toEqual({
+      anchor: 'privacy-rights',
+      heading: 'Your privacy rights',
+      status: 'changed',
+      fromPosition: 2,
+      toPosition: 2,
+      html: '<h2>Your <ins>privacy </ins>rights</h2>Access and erasure.',
+    })
+  })
+
+  test('a new section reusing an old anchor is an addition plus a removal, not a change', () => {
+    const newC = sec(30, 'Your rights', 'Access and erasure.')
+    const r = redline(doc(A, C), doc(A, newC))
+    expect(statuses(r)).toEqual(['who-we-are:unchanged', 'your-rights:added', 'your-rights:removed'])
+  })
+
+  test('ids are compared as strings, so 3 and "3" are the same section', () => {
+    const r = redline(doc(C), doc(sec('3', 'Your rights', 'Access and erasure.')))
+    expect(statuses(r)).toEqual(['your-rights:unchanged'])
+  })
+
+  test('escapes script text and entities in added, removed and changed sections and in the anchor', () => {
+    const evilHeading = 'Fees & <script>alert(1)</script>'
+    const added = sec(7, evilHeading, 'Pay <b>now</b> & later.', 'fees"><script>')
+    const removed = sec(8, 'Old & <img src=x onerror=alert(1)>', 'Gone <script>x</script>')
+    const before = sec(2, 'What we collect', 'Name & email.')
+    const after = sec(2, 'What we collect', 'Name & <script>steal()</script> email.')
+    const r = redline(doc(before, removed), doc(after, added))
+
+    expect(r.sections.map((s) => s.html)).toEqual([
+      '<h2>What we collect</h2>Name &amp; <ins>&lt;script&gt;steal()&lt;/script&gt; </ins>email.',
+      '<ins><h2>Fees &amp; &lt;script&gt;alert(1)&lt;/script&gt;</h2>Pay &lt;b&gt;now&lt;/b&gt; &amp; later.</ins>',
+      '<del><h2>Old &amp; &lt;img src=x onerror=alert(1)&gt;</h2>Gone &lt;script&gt;x&lt;/script&gt;</del>',
+    ])
+    expect(r.html).toContain('<section class="redline-added" id="fees&quot;&gt;&lt;script&gt;">')
+    // Every tag left in the page is one the redline itself writes.
+    for (const tag of r.html.match(/<[^>]*>/g) ?? []) {
+      expect(tag).toMatch(/^<(?:\/?(?:ins|del|h2|br|section)>|section class="redline-[a-z-]+" id="[^"<>]*">)$/)
+    }
+  })
+
+  test('newlines in added and removed sections become line breaks', () => {
+    const list = sec(5, 'Rights', '• access\n• erasure')
+    expect(redline(doc(), doc(list)).sections[0]!.html).toBe('<ins><h2>Rights</h2>• access<br>• erasure</ins>')
+    expect(redline(doc(list), doc()).sections[0]!.html).toBe('<del><h2>Rights</h2>• access<br>• erasure</del>')
+  })
+
+  test('a list item added to a section is marked within the list', () => {
+    const before = sec(5, 'Rights', '• access\n• erasure')
+    const after = sec(5, 'Rights', '• access\n• erasure\n• portability')
+    expect(redline(doc(before), doc(after)).sections[0]!.html).toBe(
+      '<h2>Rights</h2>• access<br>• erasure<br><ins>• portability</ins>',
+    )
+  })
+
+  test('a section with no text compares as empty', () => {
+    const empty = { ...sec(6, 'Intro', ''), text: undefined as unknown as string }
+    const filled = sec(6, 'Intro', 'Hello there.')
+    expect(redline(doc(empty), doc(filled)).sections[0]).toMatchObject({ status: 'changed', html: '<h2>Intro</h2><ins>Hello there.</ins>' })
+    expect(redline(doc(empty), doc(empty)).sections[0]).toMatchObject({ status: 'unchanged', html: '<h2>Intro</h2>' })
+  })
+
+  test('an empty document to a full one adds every section in order', () => {
+    const r = redline(doc(), doc(A, B))
+    expect(r.summary).toEqual({ added: 2, removed: 0, moved: 0, changed: 0, unchanged: 0 })
+    expect(r.sections.map((s) => [s.status, s.fromPosition, s.toPosition])).toEqual([
+      ['added', null, 1],
+      ['added', null, 2],
+    ])
+    expect(r.html).toBe(
+      '<section class="redline-added" id="who-we-are"><ins><h2>Who we are</h2>Acme LLC runs this site.</ins></section>' +
+        '<section class="redline-added" id="what-we-collect"><ins><h2>What we collect</h2>Your email address.</ins></section>',
+    )
+  })
+
+  test('a full document to an empty one removes every section in order', () => {
+    const r = redline(doc(A, B), doc())
+    expect(r.summary).toEqual({ added: 0, removed: 2, moved: 0, changed: 0, unchanged: 0 })
+    expect(statuses(r)).toEqual(['who-we-are:removed', 'what-we-collect:removed'])
+  })
+
+  test('two empty documents give an empty redline', () => {
+    expect(redline(doc(), doc())).toEqual({
+      summary: { added: 0, removed: 0, moved: 0, changed: 0, unchanged: 0 },
+      sections: [],
+      html: '',
+    })
+  })
+})
