@@ -7,6 +7,7 @@ import { legalEntityGlobal } from '../collections/LegalEntity'
 import { legalReviewEventsCollection } from '../collections/LegalReviewEvents'
 import { legalSectionsCollection } from '../collections/LegalSections'
 import { legalVersionsCollection } from '../collections/LegalVersions'
+import { userAccessDefaults } from './access/users'
 import { rolesField } from './fields/rolesField'
 import { deliveryEndpoints } from './delivery/endpoints'
 import { listenForPublishes } from './delivery/invalidation'
@@ -23,11 +24,20 @@ export { SIGNATURE_HEADER, verifySignature } from './webhooks/signature'
 export { performWorkflowAction } from './workflow/performWorkflowAction'
 export * as workflowRules from './workflow/rules'
 
+/**
+ * The roles field, and account access where the host left it open: Payload's default lets any
+ * signed-in user change any account, so an editor could reset a reviewer's password and
+ * approve their own draft. Access the host set is kept as it is.
+ */
 function addRolesToUsers(collections: CollectionConfig[], usersSlug: string): CollectionConfig[] {
   return collections.map((collection) => {
     if (collection.slug !== usersSlug) return collection
-    if (collection.fields.some((f) => 'name' in f && f.name === 'roles')) return collection
-    return { ...collection, fields: [...collection.fields, rolesField] }
+    const hasRoles = collection.fields.some((f) => 'name' in f && f.name === 'roles')
+    return {
+      ...collection,
+      access: { ...userAccessDefaults, ...collection.access },
+      fields: hasRoles ? collection.fields : [...collection.fields, rolesField],
+    }
   })
 }
 

@@ -5,7 +5,8 @@ export type LegalDocumentsPluginOptions = {
   /**
    * Keep the collections (and so the database schema), their access rules and workflow hooks,
    * but add no endpoints, GraphQL queries or mutations and no background listeners. The review
-   * actions are gone, so nothing new can be approved or published while disabled. Lets a host
+   * actions are gone, so nothing can be submitted or approved while disabled (a draft approved
+   * before can still be published by a reviewer, under the same rules). Lets a host
    * turn the plugin off without a destructive migration.
    * @default false
    */

@@ -78,6 +78,9 @@ export function consentConfig(declarations: CookieDeclaration[], defaultLocale: 
       const label = cookie.service || cookie.name
       const key = serviceKey(label)
       services[key] ??= { label, cookies: [] }
+      // A service's cookies are what the banner clears when it is switched off: browser
+      // cookies only (local storage and pixels are not cookies it can clear).
+      if ((cookie.storageType ?? 'cookie') !== 'cookie') continue
       services[key].cookies.push(isPattern(cookie.name) ? { name: patternSource(cookie.name), regex: true } : { name: cookie.name })
     }
     const necessary = category.key === 'necessary'

@@ -55,6 +55,24 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
     expect(posts.fields.some((f) => 'name' in f && f.name === 'roles')).toBe(false)
   })
 
+  test("closes the users collection's open default access, keeping access the host set", async () => {
+    const open = await build([legalDocumentsPlugin({})])
+    const users = (c: typeof open) => c.collections.find((x) => x.slug === 'users')!
+    const asEditor = { req: { user: { id: 1, roles: ['editor'] } } } as never
+    const asAdmin = { req: { user: { id: 2, roles: ['admin'] } } } as never
+    expect(await users(open).access.create!(asEditor)).toBe(false)
+    expect(await users(open).access.create!(asAdmin)).toBe(true)
+    expect(await users(open).access.update!(asEditor)).toEqual({ id: { equals: 1 } })
+    expect(await users(open).access.delete!(asEditor)).toBe(false)
+
+    const hostRead = () => true
+    const custom = await build([legalDocumentsPlugin({})], [
+      { slug: 'users', auth: true, access: { read: hostRead }, fields: [] },
+    ])
+    expect(users(custom).access.read).toBe(hostRead)
+    expect(await users(custom).access.delete!(asEditor)).toBe(false)
+  })
+
   test('keeps Payload versions of legal content without a cap', async () => {
     const config = await build([legalDocumentsPlugin({})])
     for (const slug of [SLUGS.documents, SLUGS.sections, SLUGS.cookies]) {
@@ -73,7 +91,9 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
     expect(disabled.globals.map((g) => g.slug)).toEqual(enabled.globals.map((g) => g.slug))
     const legal = (c: typeof enabled) => c.collections.find((x) => x.slug === SLUGS.documents)!
     expect(legal(disabled).access.read).toBe(legal(enabled).access.read)
-    expect(legal(disabled).hooks.beforeChange).toEqual(legal(enabled).hooks.beforeChange)
+    const hookNames = (c: typeof enabled) => Object.entries(legal(c).hooks).map(([on, fns]) => [on, (fns as Function[]).map((f) => f.name)])
+    expect(hookNames(disabled)).toEqual(hookNames(enabled))
+    expect(legal(disabled).hooks.beforeChange.length).toBeGreaterThan(1)
 
     const paths = (c: typeof enabled) => (c.endpoints ?? []).map((e) => e.path)
     expect(paths(enabled)).toContain('/legal/documents/:slug')

@@ -232,6 +232,28 @@ describe('sections and documents', () => {
   })
 })
 
+describe('accounts', () => {
+  test("an editor cannot change another user's password, roles or e-mail, create or delete users; an admin can", async () => {
+    const target = await createUser(app.payload, 'target-reviewer', ['reviewer'])
+    const editorId = (await rest('GET', '/users/me', tokens.editor)).body.user.id
+    for (const data of [{ password: 'taken-over-0123456789' }, { email: 'mine@test.example' }, { roles: ['editor'] }]) {
+      expect((await rest('PATCH', `/users/${target.id}`, tokens.editor, data)).status).toBe(403)
+    }
+    await expect(login(server.baseUrl, target)).resolves.toEqual(expect.any(String))
+    expect((await rest('POST', '/users', tokens.editor, { email: 'sock@test.example', password: 'sock-0123456789', roles: ['reviewer'] })).status).toBe(403)
+    expect((await rest('DELETE', `/users/${target.id}`, tokens.editor)).status).toBe(403)
+    // Their own account, yes, but not their own roles.
+    expect((await rest('PATCH', `/users/${editorId}`, tokens.editor, { name: 'Ed' })).status).toBe(200)
+    await rest('PATCH', `/users/${editorId}`, tokens.editor, { roles: ['admin', 'reviewer'] })
+    expect((await rest('GET', '/users/me', tokens.editor)).body.user.roles).toEqual(['editor'])
+    // Anonymous callers read no accounts.
+    expect((await rest('GET', '/users', null)).status).toBe(403)
+
+    expect((await rest('PATCH', `/users/${target.id}`, tokens.admin, { name: 'Renamed by admin' })).status).toBe(200)
+    expect((await rest('DELETE', `/users/${target.id}`, tokens.admin)).status).toBe(200)
+  })
+})
+
 describe('the fourEyes option', () => {
   let solo: TestApp
   let author: TestUser
