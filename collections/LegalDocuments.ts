@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
+import { previewEndpoint, workflowStatusEndpoint } from '../src/endpoints/reviewEndpoints'
 import { workflowEndpoint } from '../src/endpoints/workflowEndpoint'
 import { documentAfterChange, documentBeforeChange, documentBeforeDelete } from '../src/hooks/documentHooks'
 import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard'
@@ -32,7 +33,7 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
       afterChange: [refuseRestoreOverLiveRow(SLUGS.documents), documentAfterChange(options)],
       beforeDelete: [documentBeforeDelete],
     },
-    endpoints: options.disabled ? [] : [workflowEndpoint(options.fourEyes)],
+    endpoints: options.disabled ? [] : [workflowEndpoint(options.fourEyes), workflowStatusEndpoint(options.fourEyes), previewEndpoint()],
     versions: {
       drafts: { autosave: { interval: 2000 }, schedulePublish: true },
       // Payload prunes to the newest 100 by default; legal history must never be pruned.

@@ -58,20 +58,27 @@ export async function freezeContent(
       req,
     })) as unknown as Record<string, unknown>
   const sectionIds = ((doc.sections as unknown[]) ?? []).map(idOf)
-  const sections = await Promise.all(
-    sectionIds.map(
-      (id) =>
-        payload.findByID({
-          collection: SLUGS.sections,
-          id,
-          draft: true,
-          locale: 'all',
-          depth: 0,
-          overrideAccess: true,
-          req,
-        }) as unknown as Promise<Record<string, unknown>>,
-    ),
-  )
+  // One query, not one per section: inside a transaction all queries share one connection,
+  // and node-postgres runs them one after another anyway (in parallel it warns, pg 9 refuses).
+  const found = sectionIds.length
+    ? await payload.find({
+        collection: SLUGS.sections,
+        where: { id: { in: sectionIds } },
+        draft: true,
+        locale: 'all',
+        depth: 0,
+        limit: 0,
+        pagination: false,
+        overrideAccess: true,
+        req,
+      })
+    : { docs: [] }
+  const byId = new Map(found.docs.map((s) => [String(s.id), s as unknown as Record<string, unknown>]))
+  const sections = sectionIds.map((id) => {
+    const section = byId.get(String(id))
+    if (!section) throw new Error(`Section ${id} of document ${documentId} was not found.`)
+    return section
+  })
   const entity = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true, req })) as LegalEntity
   const localization = payload.config.localization
   const locales = localization ? localization.localeCodes : ['en']

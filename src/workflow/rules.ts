@@ -108,3 +108,20 @@ export function changeSummaryProblem(nextVersion: number, summary: string | null
   }
   return null
 }
+
+/** What the admin's workflow bar offers: the actions the rules would accept, and whether Publish is. */
+export type WorkflowOptions = {
+  actions: WorkflowAction[]
+  canPublish: boolean
+  /** Why Publish is unavailable, in words for the person looking at it; null when it is available. */
+  publishBlockedReason: string | null
+}
+
+export function workflowOptions(input: { state: ReviewState; actor: Actor; contributors: UserId[]; fourEyes: boolean }): WorkflowOptions {
+  const actions = WORKFLOW_ACTIONS.filter(
+    // The comment is asked for when the action is chosen; it does not decide whether it is offered.
+    (action) => decideWorkflowAction({ ...input, action, comment: action === 'request-changes' ? 'offered' : null }).ok,
+  )
+  const publish = decidePublish({ state: input.state, actor: input.actor, system: false })
+  return { actions, canPublish: publish.ok, publishBlockedReason: publish.ok ? null : publish.reason }
+}

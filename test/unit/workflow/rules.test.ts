@@ -14,6 +14,7 @@ import {
   stateAfterContentChange,
   WORKFLOW_ACTIONS,
   type WorkflowAction,
+  workflowOptions,
 } from '../../../src/workflow/rules'
 
 /*
@@ -423,5 +424,39 @@ describe('changeSummaryProblem', () => {
     [17, 'x', false],
   ] satisfies [number, string | null | undefined, boolean][])('version %d with summary %j → refused: %s', (nextVersion, summary, refused) => {
     expect(changeSummaryProblem(nextVersion, summary)).toBe(refused ? PROBLEM : null)
+  })
+})
+
+describe('workflowOptions: what the workflow bar offers', () => {
+  const editor = { id: 1, roles: ['editor' as const] }
+  const reviewer = { id: 2, roles: ['reviewer' as const] }
+  const admin = { id: 3, roles: ['admin' as const] }
+  const offer = (state: ReviewState, actor: typeof editor | typeof reviewer | typeof admin, contributors: (string | number)[] = [1]) =>
+    workflowOptions({ state, actor, contributors, fourEyes: true })
+
+  test('an editor can submit a draft and never publish', () => {
+    expect(offer('draft', editor)).toEqual({ actions: ['submit'], canPublish: false, publishBlockedReason: 'Only reviewers and admins can publish.' })
+    expect(offer('approved', editor).canPublish).toBe(false)
+    expect(offer('in-review', editor).actions).toEqual([])
+  })
+
+  test('a reviewer approves or requests changes on a draft in review, and publishes only when approved', () => {
+    expect(offer('in-review', reviewer)).toEqual({
+      actions: ['approve', 'request-changes'],
+      canPublish: false,
+      publishBlockedReason: 'Only an approved draft can be published; this one is "In review".',
+    })
+    expect(offer('approved', reviewer)).toEqual({ actions: ['request-changes'], canPublish: true, publishBlockedReason: null })
+    expect(offer('draft', reviewer).actions).toEqual([])
+  })
+
+  test('four-eyes: no approve for someone who changed the draft, admins included', () => {
+    expect(offer('in-review', admin, [3]).actions).toEqual(['request-changes'])
+    expect(offer('in-review', admin, [1]).actions).toEqual(['approve', 'request-changes'])
+    expect(offer('draft', admin, [3]).actions).toEqual(['submit'])
+  })
+
+  test('nobody signed in is offered nothing', () => {
+    expect(workflowOptions({ state: 'in-review', actor: null, contributors: [], fourEyes: true })).toMatchObject({ actions: [], canPublish: false })
   })
 })

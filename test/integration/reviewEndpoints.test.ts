@@ -1,0 +1,100 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+
+import { SLUGS } from '../../src/slugs'
+import { listen } from '../helpers/httpServer'
+import { richText } from '../helpers/lexical'
+import { restClient } from '../helpers/rest'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, login, type TestUser } from '../helpers/users'
+
+/** The two read endpoints behind the admin's workflow bar and preview. */
+let app: TestApp
+let server: Awaited<ReturnType<typeof listen>>
+const rest = restClient(() => server.baseUrl)
+const tokens = { editor: '', reviewer: '' }
+let reviewer: TestUser
+
+async function createDocument(slug: string): Promise<{ id: number; sectionId: number }> {
+  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: `Doc ${slug}`, slug, kind: 'other' })
+  const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'Scope', body: richText('These terms apply to you.'), document: doc.body.doc.id })
+  await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { sections: [section.body.doc.id] })
+  return { id: doc.body.doc.id, sectionId: section.body.doc.id }
+}
+const act = (id: number, token: string, action: string, comment?: string) =>
+  rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
+
+beforeAll(async () => {
+  app = await startTestPayload()
+  server = await listen(app)
+  tokens.editor = await login(server.baseUrl, await createUser(app.payload, 'editor', ['editor']))
+  reviewer = await createUser(app.payload, 'reviewer', ['reviewer'])
+  tokens.reviewer = await login(server.baseUrl, reviewer)
+})
+
+afterAll(async () => {
+  await server?.close()
+  await app?.close()
+})
+
+describe('GET /api/legal-documents/:id/workflow', () => {
+  test("offers each user exactly the steps the rules accept, and says why Publish isn't one", async () => {
+    const { id } = await createDocument('status')
+    const status = (token: string | null) => rest('GET', `/${SLUGS.documents}/${id}/workflow`, token)
+
+    expect((await status(null)).status).toBe(401)
+    expect((await status(tokens.editor)).body).toMatchObject({
+      workflowState: 'draft',
+      label: 'Draft',
+      actions: ['submit'],
+      canPublish: false,
+      publishBlockedReason: 'Only reviewers and admins can publish.',
+      version: 0,
+    })
+    expect((await status(tokens.reviewer)).body).toMatchObject({ actions: [], canPublish: false })
+
+    await act(id, tokens.editor, 'submit')
+    expect((await status(tokens.reviewer)).body).toMatchObject({ label: 'In review', actions: ['approve', 'request-changes'], canPublish: false })
+    expect((await status(tokens.editor)).body).toMatchObject({ actions: [] })
+
+    await act(id, tokens.reviewer, 'approve')
+    expect((await status(tokens.reviewer)).body).toMatchObject({ label: 'Approved', canPublish: true, publishBlockedReason: null })
+    expect((await status(tokens.editor)).body).toMatchObject({ canPublish: false })
+
+    const when = new Date(Date.now() + 24 * 3600 * 1000)
+    await app.payload.jobs.queue({
+      task: 'schedulePublish' as never,
+      input: { type: 'publish', doc: { relationTo: SLUGS.documents, value: String(id) }, user: { relationTo: 'users', value: reviewer.id } } as never,
+      waitUntil: when,
+    })
+    expect((await status(tokens.editor)).body).toMatchObject({ label: 'Scheduled', scheduledFor: when.toISOString() })
+    expect((await rest('GET', `/${SLUGS.documents}/999999/workflow`, tokens.editor)).status).toBe(404)
+  })
+})
+
+describe('GET /api/legal-documents/:id/preview', () => {
+  test('renders the current draft and redlines it against the last published version; staff only', async () => {
+    const { id, sectionId } = await createDocument('preview')
+    const first = await rest('GET', `/${SLUGS.documents}/${id}/preview`, tokens.editor)
+    expect(first.status).toBe(200)
+    expect(first.body).toMatchObject({ locale: 'en', title: 'Doc preview', comparedWith: null })
+    expect(first.body.html).toBe('<section id="scope"><h2>Scope</h2><p>These terms apply to you.</p></section>')
+    expect(first.body.redline.summary).toMatchObject({ added: 1 })
+
+    await act(id, tokens.editor, 'submit')
+    await act(id, tokens.reviewer, 'approve')
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
+    await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.editor, { body: richText('These terms apply to every visitor.') })
+
+    const second = await rest('GET', `/${SLUGS.documents}/${id}/preview?locale=uk`, tokens.reviewer)
+    expect(second.body).toMatchObject({ locale: 'uk', comparedWith: 1 })
+    expect(second.body.html).toContain('every visitor')
+    expect(second.body.redline.summary).toMatchObject({ changed: 1, added: 0, removed: 0 })
+    expect(second.body.redline.html).toContain('<del>you</del>')
+    expect(second.body.redline.html).toContain('<ins>every visitor</ins>')
+    // Readers still get version 1: the preview shows the draft without publishing it.
+    expect((await rest('GET', '/legal/documents/preview', null)).body.text).toContain('These terms apply to you.')
+
+    expect((await rest('GET', `/${SLUGS.documents}/${id}/preview`, null)).status).toBe(401)
+    expect((await rest('GET', `/${SLUGS.documents}/${id}/preview?locale=xx`, tokens.editor)).body.locale).toBe('en')
+  })
+})
