@@ -6,6 +6,8 @@ import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreG
 import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { SLUGS } from '../src/slugs'
+import { withContentAccess } from '../src/fields/contentAccess'
+import { COOKIE_CONTENT_FIELDS } from '../src/workflow/fields'
 
 export const COOKIE_CATEGORIES = [
   { label: 'Strictly necessary', value: 'necessary' },
@@ -19,7 +21,12 @@ export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOpt
   return {
     slug: SLUGS.cookies,
     labels: { singular: 'Cookie', plural: 'Cookie declaration' },
-    admin: { useAsTitle: 'name', defaultColumns: ['name', 'service', 'category', 'duration', '_status'], group: 'Legal' },
+    admin: {
+      useAsTitle: 'name',
+      defaultColumns: ['name', 'service', 'category', 'duration', '_status'],
+      group: 'Legal',
+      components: { edit: { PublishButton: `${options.componentsPath}/client#CookieEntryPublishButton` } },
+    },
     access: {
       read: publishedOrStaff,
       create: editorsOrAdmins,
@@ -36,7 +43,7 @@ export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOpt
       afterDelete: [cookieAfterDelete],
     },
     versions: { drafts: true, maxPerDoc: 0 },
-    fields: [
+    fields: withContentAccess([
       {
         name: 'name',
         type: 'text',
@@ -92,6 +99,6 @@ export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOpt
         label: 'Last changed by',
         admin: { position: 'sidebar', readOnly: true },
       },
-    ],
+    ], COOKIE_CONTENT_FIELDS),
   }
 }

@@ -8,6 +8,8 @@ import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreG
 import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs'
+import { withContentAccess } from '../src/fields/contentAccess'
+import { DOCUMENT_CONTENT_FIELDS } from '../src/workflow/fields'
 import { REVIEW_STATES, STATE_LABELS } from '../src/workflow/rules'
 
 export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
@@ -18,6 +20,12 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
       useAsTitle: 'title',
       defaultColumns: ['title', 'kind', 'version', 'lastModified', '_status'],
       group: 'Legal',
+      components: {
+        edit: {
+          beforeDocumentControls: [`${options.componentsPath}/client#WorkflowBar`],
+          PublishButton: `${options.componentsPath}/client#LegalDocumentPublishButton`,
+        },
+      },
     },
     access: {
       read: publishedOrStaff,
@@ -39,7 +47,7 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
       // Payload prunes to the newest 100 by default; legal history must never be pruned.
       maxPerDoc: 0,
     },
-    fields: [
+    fields: withContentAccess([
       { name: 'title', type: 'text', required: true, localized: true, label: 'Title' },
       {
         name: 'slug',
@@ -73,6 +81,18 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         relationTo: SLUGS.sections,
         hasMany: true,
         label: 'Sections (in reading order)',
+        // A section is written in a drawer from here ("Add new"); it joins this document on save.
+        filterOptions: ({ id }) => ({ or: [{ document: { equals: id } }, { document: { exists: false } }] }),
+        admin: {
+          isSortable: true,
+          description: 'Drag to reorder. Click a section to edit it; "Add new" writes a new one in place.',
+        },
+      },
+      {
+        name: 'preview',
+        type: 'ui',
+        label: 'Preview',
+        admin: { components: { Field: `${options.componentsPath}/client#DraftPreview` } },
       },
       {
         type: 'row',
@@ -149,7 +169,7 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         defaultLimit: 50,
         admin: { defaultColumns: ['action', 'by', 'at', 'comment'] },
       },
-    ],
+    ], DOCUMENT_CONTENT_FIELDS),
     timestamps: true,
   }
 }

@@ -7,12 +7,19 @@ import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrit
 import { sectionAfterChange, sectionBeforeChange, sectionBeforeDelete } from '../src/hooks/sectionHooks'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
 import { SLUGS } from '../src/slugs'
+import { withContentAccess } from '../src/fields/contentAccess'
+import { SECTION_CONTENT_FIELDS } from '../src/workflow/fields'
 
 export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
     slug: SLUGS.sections,
     labels: { singular: 'Section', plural: 'Sections' },
-    admin: { useAsTitle: 'heading', defaultColumns: ['heading', 'document', '_status'], group: 'Legal' },
+    admin: {
+      useAsTitle: 'heading',
+      defaultColumns: ['heading', 'document', '_status'],
+      group: 'Legal',
+      components: { edit: { PublishButton: `${options.componentsPath}/client#LegalSectionPublishButton` } },
+    },
     access: {
       read: publishedOrStaff,
       create: editorsOrAdmins,
@@ -27,7 +34,7 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
       beforeDelete: [sectionBeforeDelete],
     },
     versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 0 },
-    fields: [
+    fields: withContentAccess([
       { name: 'heading', type: 'text', required: true, localized: true, label: 'Heading' },
       {
         name: 'anchor',
@@ -41,10 +48,9 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
         name: 'document',
         type: 'relationship',
         relationTo: SLUGS.documents,
-        required: true,
         index: true,
         label: 'Belongs to',
-        admin: { position: 'sidebar' },
+        admin: { position: 'sidebar', description: 'Set for you when the section is added from its document.' },
       },
       {
         name: 'updatedBy',
@@ -53,6 +59,6 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
         label: 'Last changed by',
         admin: { position: 'sidebar', readOnly: true },
       },
-    ],
+    ], SECTION_CONTENT_FIELDS),
   }
 }

@@ -80,6 +80,13 @@ export const legalDocumentsPlugin = definePlugin<LegalDocumentsPluginOptions>({
 
     return {
       ...withCollections,
+      admin: {
+        ...config.admin,
+        components: {
+          ...config.admin?.components,
+          beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), `${options.componentsPath}/rsc#ReviewQueue`],
+        },
+      },
       endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints()],
       onInit: async (payload) => {
         await config.onInit?.(payload)

@@ -31,6 +31,12 @@ export type LegalDocumentsPluginOptions = {
    * Defaults: `LEGAL_WEBHOOK_URLS` (comma-separated) and `LEGAL_WEBHOOK_SECRET` from the env.
    */
   webhooks?: { urls?: string[]; secret?: string; attempts?: number; retryDelayMs?: number }
+  /**
+   * Where the admin's import map finds the plugin's components: `<path>/client` and
+   * `<path>/rsc`. The package name works in any app that installed the plugin.
+   * @default 'payload-plugin-legal-documents'
+   */
+  componentsPath?: string
 }
 
 export type ResolvedLegalDocumentsPluginOptions = Required<Omit<LegalDocumentsPluginOptions, 'webhooks'>> & {
@@ -42,6 +48,7 @@ export function resolveOptions(options: LegalDocumentsPluginOptions = {}): Resol
     disabled: options.disabled ?? false,
     usersCollection: options.usersCollection ?? ('users' as CollectionSlug),
     fourEyes: options.fourEyes ?? true,
+    componentsPath: options.componentsPath ?? 'payload-plugin-legal-documents',
     webhooks: {
       urls:
         options.webhooks?.urls ??

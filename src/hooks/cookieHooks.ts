@@ -8,6 +8,7 @@ import { actorOf } from '../workflow/actor'
 import { fieldError, WorkflowError } from '../workflow/errors'
 import { COOKIE_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields'
 import { canEditContent, canPublishRole } from '../workflow/rules'
+import { incomingData } from '../workflow/incomingData'
 import { isRestoringVersion, requestKey } from '../workflow/requestKey'
 import { isTrusted } from '../workflow/trust'
 import { changedFields } from '../utilities/compare'
@@ -44,7 +45,8 @@ export const cookieBeforeChange: CollectionBeforeChangeHook = ({ data, originalD
     // starts unflagged.
     data.materialChange = false
   }
-  if (changed.length && req.user && !canEditContent(actor) && operation === 'update') {
+  const attempted = operation === 'create' ? changed : changedFields(incomingData(req, data), original, COOKIE_CONTENT_FIELDS)
+  if (attempted.length && req.user && !canEditContent(actor) && operation === 'update') {
     throw new WorkflowError('Reviewers cannot change cookie entries; they can only publish them.', 403)
   }
   return changed.length ? { ...data, updatedBy: actor?.id ?? null } : data

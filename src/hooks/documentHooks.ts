@@ -8,6 +8,7 @@ import { SLUG_PATTERN, SLUGS } from '../slugs'
 import { actorOf } from '../workflow/actor'
 import { fieldError, WorkflowError } from '../workflow/errors'
 import { DOCUMENT_CONTENT_FIELDS, DOCUMENT_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields'
+import { incomingData } from '../workflow/incomingData'
 import { idOf } from '../workflow/markDocumentChanged'
 import { recordReviewEvent } from '../workflow/reviewEvents'
 import {
@@ -18,7 +19,9 @@ import {
   stateAfterContentChange,
 } from '../workflow/rules'
 import { isRestoringVersion, requestKey } from '../workflow/requestKey'
-import { isTrusted } from '../workflow/trust'
+import { asTrusted, isTrusted } from '../workflow/trust'
+import { slugifyAnchor, uniqueAnchor } from '../render'
+import { anchorsInUse } from './sectionHooks'
 import { changedFields } from '../utilities/compare'
 
 type PendingPublish = {
@@ -32,7 +35,7 @@ type PendingPublish = {
   materialChange: boolean
   approvedBy: string | number | null
 }
-type PendingEffects = { publish?: PendingPublish; approvalVoided?: boolean }
+type PendingEffects = { publish?: PendingPublish; approvalVoided?: boolean; claim?: (string | number)[] }
 
 // Work decided in beforeChange and done in afterChange, inside the same transaction.
 const pending = new WeakMap<PayloadRequest, Map<string, PendingEffects>>()
@@ -50,12 +53,41 @@ function takeEffects(req: PayloadRequest, id: string | number): PendingEffects |
   return effects
 }
 
+/** Listed sections that belong to no document yet: written in the admin's "Add new" drawer. */
+async function unclaimedSections(req: PayloadRequest, sections: unknown): Promise<(string | number)[]> {
+  const ids = (Array.isArray(sections) ? sections : []).map(idOf)
+  if (!ids.length) return []
+  const found = await req.payload.find({
+    collection: SLUGS.sections,
+    where: { and: [{ id: { in: ids } }, { document: { exists: false } }] },
+    draft: true,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    overrideAccess: true,
+    req,
+  })
+  return found.docs.map((d) => d.id)
+}
+
+/** Makes each unclaimed section part of the document, with a link name unique within it. */
+async function claimSections(req: PayloadRequest, documentId: string | number, ids: (string | number)[]): Promise<void> {
+  for (const id of ids) {
+    const section = (await req.payload.findByID({ collection: SLUGS.sections, id, draft: true, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
+    const taken = await anchorsInUse(req, documentId, id)
+    const anchor = uniqueAnchor(String(section.anchor || slugifyAnchor(String(section.heading ?? ''))), taken)
+    await asTrusted(req, () =>
+      req.payload.update({ collection: SLUGS.sections, id, data: { document: documentId, anchor } as never, draft: true, depth: 0, overrideAccess: true, req }),
+    )
+  }
+}
+
 async function checkSectionsBelong(req: PayloadRequest, documentId: string | number, sections: unknown): Promise<void> {
   const ids = (Array.isArray(sections) ? sections : []).map(idOf)
   if (!ids.length) return
   const foreign = await req.payload.find({
     collection: SLUGS.sections,
-    where: { and: [{ id: { in: ids } }, { document: { not_equals: documentId } }] },
+    where: { and: [{ id: { in: ids } }, { document: { exists: true } }, { document: { not_equals: documentId } }] },
     draft: true,
     depth: 0,
     limit: 1,
@@ -95,7 +127,14 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
   const id = original.id as string | number
   const state = ((original.workflowState as ReviewState) ?? 'draft') as ReviewState
   const changed = changedFields(data, original, DOCUMENT_CONTENT_FIELDS)
-  if (changed.includes('sections')) await checkSectionsBelong(req, id, data.sections)
+  if (req.user && !canEditContent(actor) && changedFields(incomingData(req, data), original, DOCUMENT_CONTENT_FIELDS).length) {
+    throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
+  }
+  if (changed.includes('sections')) {
+    await checkSectionsBelong(req, id, data.sections)
+    const claim = await unclaimedSections(req, data.sections)
+    if (claim.length) effectsFor(req, id).claim = claim
+  }
 
   if (publishing) {
     // A bulk update starts from the live row, not the latest draft: publishing that would put
@@ -179,6 +218,7 @@ export const documentAfterChange =
   async ({ doc, req }) => {
     const effects = takeEffects(req, doc.id)
     if (!effects) return doc
+    if (effects.claim?.length) await claimSections(req, doc.id, effects.claim)
     if (effects.approvalVoided) {
       await recordReviewEvent(req, { document: doc.id, action: 'approval-voided', comment: 'The document changed after approval.' })
     }

@@ -1,6 +1,10 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
 import { hasRole } from '../roles'
+import { actorOf } from '../workflow/actor'
+import { WorkflowError } from '../workflow/errors'
+import { rememberIncoming } from '../workflow/incomingData'
+import { canEditContent } from '../workflow/rules'
 import { rememberOriginalRequest } from '../workflow/requestKey'
 import { isTrusted } from '../workflow/trust'
 
@@ -13,10 +17,16 @@ import { isTrusted } from '../workflow/trust'
 export const routeWritesToDrafts: CollectionBeforeOperationHook = ({ args, operation, req }) => {
   if (operation === 'restoreVersion') {
     rememberOriginalRequest(req)
+    // A restore writes the whole text, and reviewers do not write text (field access would
+    // silently keep the old values, so refuse it outright).
+    if (!isTrusted(req) && req.user && !canEditContent(actorOf(req))) {
+      throw new WorkflowError('Reviewers cannot restore earlier versions: that changes the text. Ask an editor.', 403)
+    }
     return args
   }
   if (operation !== 'create' && operation !== 'update') return args
   if (isTrusted(req)) return args
+  rememberIncoming(req, args.data)
   const data = args.data as Record<string, unknown> | undefined
   if (data?._status === 'published') return args
   return { ...args, draft: true }

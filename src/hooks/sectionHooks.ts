@@ -5,6 +5,7 @@ import { SLUGS } from '../slugs'
 import { actorOf } from '../workflow/actor'
 import { fieldError, WorkflowError } from '../workflow/errors'
 import { SECTION_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields'
+import { incomingData } from '../workflow/incomingData'
 import { idOf, markDocumentChanged } from '../workflow/markDocumentChanged'
 import { canEditContent } from '../workflow/rules'
 import { isRestoringVersion, requestKey } from '../workflow/requestKey'
@@ -14,7 +15,10 @@ import { changedFields } from '../utilities/compare'
 // Documents whose draft a section write touched, by id as text (ids keep their own type).
 const changedDocuments = new WeakMap<PayloadRequest, Map<string, string | number>>()
 
-async function anchorsInUse(req: PayloadRequest, documentId: unknown, exceptId: unknown): Promise<Set<string>> {
+export async function anchorsInUse(req: PayloadRequest, documentId: unknown, exceptId: unknown): Promise<Set<string>> {
+  // A section written from its document's "Add new" drawer has no document yet (it joins on
+  // the document's save, see claimSections): nothing to collide with until then.
+  if (documentId === undefined || documentId === null) return new Set()
   const where: Where = exceptId
     ? { and: [{ document: { equals: documentId } }, { id: { not_equals: exceptId } }] }
     : { document: { equals: documentId } }
@@ -42,10 +46,11 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
   pinSystemFields(data, operation === 'create' ? undefined : original, ['updatedBy'])
   const actor = actorOf(req)
   const changed = operation === 'create' ? [...SECTION_CONTENT_FIELDS] : changedFields(data, original, SECTION_CONTENT_FIELDS)
-  if (!changed.length) return data
-  if (req.user && !canEditContent(actor)) {
+  const attempted = operation === 'create' ? changed : changedFields(incomingData(req, data), original, SECTION_CONTENT_FIELDS)
+  if (attempted.length && req.user && !canEditContent(actor)) {
     throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
   }
+  if (!changed.length) return data
 
   // Headings are rendered with their placeholders resolved too, so they are checked alike.
   const unknownIn: Array<['body' | 'heading', string[]]> = [

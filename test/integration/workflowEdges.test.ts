@@ -195,6 +195,23 @@ describe('sections and documents', () => {
     expect(live.body.toc.map((t: Json) => t.heading)).toEqual(['Scope', 'About Acme Ltd'])
   })
 
+  test('a section written in the "Add new" drawer (no document yet) joins the document it is listed in, with a unique link name', async () => {
+    const { id, sections } = await createDocument('claim', ['Scope'])
+    const drawer = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'Scope', body: richText('Added in place.') })
+    expect(drawer.status).toBe(201)
+    expect(drawer.body.doc.document ?? null).toBeNull()
+    const listed = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [drawer.body.doc.id, ...sections] })
+    expect([listed.status, listed.body.errors]).toEqual([200, undefined])
+    const claimed = await rest('GET', `/${SLUGS.sections}/${drawer.body.doc.id}?draft=true&depth=0`, tokens.editor)
+    expect(claimed.body).toMatchObject({ document: id, anchor: 'scope-2' })
+    // A section of another document still cannot be listed.
+    const other = await createDocument('claim-other', ['Elsewhere'])
+    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [...other.sections] })).status).toBe(400)
+    const published = await publish(id)
+    expect(published.version).toBe(1)
+    expect((await rest('GET', '/legal/documents/claim', null)).body.toc.map((t: Json) => t.anchor)).toEqual(['scope-2', 'scope'])
+  })
+
   test('slugs are unique', async () => {
     await createDocument('unique-slug')
     const again = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: 'Another', slug: 'unique-slug', kind: 'other' })

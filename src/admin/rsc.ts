@@ -1,0 +1,2 @@
+/** The plugin's admin components (server side), referenced from the config. */
+export { ReviewQueue } from './ReviewQueue'
