@@ -167,7 +167,14 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         label: 'Review history',
         defaultSort: '-at',
         defaultLimit: 50,
-        admin: { defaultColumns: ['action', 'by', 'at', 'comment'] },
+        // Readable over the API; the admin shows the history with names (ReviewHistory).
+        admin: { hidden: true },
+      },
+      {
+        name: 'reviewHistoryView',
+        type: 'ui',
+        label: 'Review history',
+        admin: { components: { Field: `${options.componentsPath}/client#ReviewHistory` } },
       },
     ], DOCUMENT_CONTENT_FIELDS),
     timestamps: true,

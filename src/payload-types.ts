@@ -183,6 +183,9 @@ export interface LegalDocument {
   slug: string;
   kind: 'terms-of-use' | 'privacy-policy' | 'cookie-policy' | 'data-security' | 'general-conditions' | 'other';
   summary?: string | null;
+  /**
+   * Drag to reorder. Click a section to edit it; "Add new" writes a new one in place.
+   */
   sections?: (number | LegalSection)[] | null;
   governingLaw?: string | null;
   jurisdiction?: string | null;
@@ -240,7 +243,10 @@ export interface LegalSection {
     };
     [k: string]: unknown;
   } | null;
-  document: number | LegalDocument;
+  /**
+   * Set for you when the section is added from its document.
+   */
+  document?: (number | null) | LegalDocument;
   updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;

@@ -40,6 +40,7 @@ export function DraftPreview(): React.ReactElement {
   const stale = preview && loadedAt !== lastUpdateTime
   return (
     <div className="legal-preview" data-testid="draft-preview">
+      <h3>Preview</h3>
       <div className="legal-preview__controls">
         <Button buttonStyle={mode === 'changes' && preview ? 'primary' : 'secondary'} size="small" onClick={() => load('changes')} id="legal-preview-changes">
           Show changes since the last published version

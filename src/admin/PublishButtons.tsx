@@ -9,7 +9,7 @@ import { useWorkflowStatus } from './useWorkflowStatus'
 function Blocked({ reason }: { reason: string }): React.ReactElement {
   return (
     <span title={reason} data-testid="publish-blocked">
-      <Button buttonStyle="primary" size="medium" disabled tooltip={reason} id="action-save">
+      <Button buttonStyle="primary" size="medium" disabled tooltip={reason}>
         Publish
       </Button>
     </span>

@@ -81,22 +81,25 @@ export function WorkflowBar(): React.ReactElement | null {
         ),
       )}
       {asking ? (
-        <form
-          className="legal-workflow-bar__comment"
-          onSubmit={(event) => {
-            event.preventDefault()
-            if (comment.trim()) void run('request-changes', comment.trim())
-          }}
-        >
-          <label htmlFor="legal-change-comment">What should change?</label>
+        // Not a <form>: the bar sits inside the document's form, and forms cannot nest.
+        <div className="legal-workflow-bar__comment" role="group" aria-labelledby="legal-change-comment-label">
+          <label htmlFor="legal-change-comment" id="legal-change-comment-label">
+            What should change?
+          </label>
           <textarea id="legal-change-comment" required value={comment} onChange={(e) => setComment(e.target.value)} rows={3} />
-          <Button type="submit" buttonStyle="primary" size="small" disabled={busy || !comment.trim()} id="legal-send-request">
+          <Button
+            buttonStyle="primary"
+            size="small"
+            disabled={busy || !comment.trim()}
+            onClick={() => void run('request-changes', comment.trim())}
+            id="legal-send-request"
+          >
             Send request
           </Button>
           <Button buttonStyle="secondary" size="small" onClick={() => setAsking(false)}>
             Cancel
           </Button>
-        </form>
+        </div>
       ) : null}
     </div>
   )

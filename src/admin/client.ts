@@ -4,4 +4,5 @@ import './styles.css'
 
 export { DraftPreview } from './DraftPreview'
 export { CookieEntryPublishButton, LegalDocumentPublishButton, LegalSectionPublishButton } from './PublishButtons'
+export { ReviewHistory } from './ReviewHistory'
 export { WorkflowBar } from './WorkflowBar'

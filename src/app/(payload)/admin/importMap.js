@@ -1,4 +1,5 @@
 import { DraftPreview as DraftPreview_2c1f94dea84c00465f196037ef7dd1cf } from 'payload-plugin-legal-documents/client'
+import { ReviewHistory as ReviewHistory_2c1f94dea84c00465f196037ef7dd1cf } from 'payload-plugin-legal-documents/client'
 import { WorkflowBar as WorkflowBar_2c1f94dea84c00465f196037ef7dd1cf } from 'payload-plugin-legal-documents/client'
 import { LegalDocumentPublishButton as LegalDocumentPublishButton_2c1f94dea84c00465f196037ef7dd1cf } from 'payload-plugin-legal-documents/client'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -24,6 +25,7 @@ import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } f
 /** @type import('payload').ImportMap */
 export const importMap = {
   "payload-plugin-legal-documents/client#DraftPreview": DraftPreview_2c1f94dea84c00465f196037ef7dd1cf,
+  "payload-plugin-legal-documents/client#ReviewHistory": ReviewHistory_2c1f94dea84c00465f196037ef7dd1cf,
   "payload-plugin-legal-documents/client#WorkflowBar": WorkflowBar_2c1f94dea84c00465f196037ef7dd1cf,
   "payload-plugin-legal-documents/client#LegalDocumentPublishButton": LegalDocumentPublishButton_2c1f94dea84c00465f196037ef7dd1cf,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,

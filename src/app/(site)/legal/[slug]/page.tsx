@@ -1,0 +1,122 @@
+import { notFound } from 'next/navigation'
+
+import { loadDocumentPage } from '../../../../site/api'
+import { cookieTables } from '../../../../site/cookies'
+import {
+  documentPath,
+  formatDate,
+  isoDateTime,
+  parseLocaleParam,
+  parseVersionParam,
+  siteHref,
+  versionsPath,
+  type SearchParamValue,
+} from '../../../../site/format'
+import { messagesFor } from '../../../../site/messages'
+import { CookieTables } from '../../_components/CookieTables'
+import { SiteFrame, Unavailable } from '../../_components/SiteFrame'
+import { siteApiOptions } from '../../_lib/request'
+
+// Every request renders: a publish shows at once (see README "Public pages").
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, SearchParamValue>> }
+
+/**
+ * /legal/<slug>[?version=N][&locale=uk] — one published document, from the GraphQL delivery
+ * API over HTTP (as any other website would read it). Section HTML is the API's, sanitised
+ * there; it is the only HTML inserted as is.
+ */
+export default async function LegalDocumentPage({ params, searchParams }: Props) {
+  const { slug } = await params
+  const query = await searchParams
+  const locale = parseLocaleParam(query.locale)
+  const version = parseVersionParam(query.version)
+  if (version === 'invalid') notFound()
+  const m = messagesFor(locale)
+  const api = await siteApiOptions()
+  const result = api ? await loadDocumentPage(api, { slug, locale, version }) : null
+  if (result && !result.ok && result.reason !== 'unavailable') notFound()
+
+  if (!result || !result.ok) {
+    return (
+      <SiteFrame locale={locale} path={documentPath(slug)} query={{ version }} current="documents" title={m.unavailableTitle}>
+        <Unavailable locale={locale} />
+      </SiteFrame>
+    )
+  }
+
+  const { document: doc, currentVersion, archived, cookies } = result.data
+  const tables = cookies?.ok ? cookieTables(cookies.data, m) : null
+  return (
+    <SiteFrame locale={locale} path={documentPath(slug)} query={{ version }} current="documents" title={doc.title}>
+      <article className="legal-document" data-testid="legal-document" data-kind={doc.kind}>
+        <header className="document-header">
+          <h1 data-testid="document-title">{doc.title}</h1>
+          {archived ? (
+            <div className="notice" role="note" data-testid="archived-notice">
+              <p>
+                <strong>{m.archivedNotice(doc.version, currentVersion)}</strong>{' '}
+                <a href={siteHref(documentPath(slug), { locale })}>{m.readCurrent}</a>
+              </p>
+            </div>
+          ) : null}
+          <dl className="doc-meta">
+            <div>
+              <dt>{m.lastUpdated}</dt>
+              <dd>
+                <time dateTime={isoDateTime(doc.lastModified)} data-testid="last-updated">
+                  {formatDate(doc.lastModified, locale)}
+                </time>
+              </dd>
+            </div>
+            <div>
+              <dt>{m.version}</dt>
+              <dd data-testid="document-version">{doc.version}</dd>
+            </div>
+            <div>
+              <dt>{m.effectiveFrom}</dt>
+              <dd data-testid="effective-date">
+                {doc.effectiveDate ? <time dateTime={isoDateTime(doc.effectiveDate)}>{formatDate(doc.effectiveDate, locale)}</time> : m.notSet}
+              </dd>
+            </div>
+          </dl>
+          {doc.summary ? <p className="doc-summary">{doc.summary}</p> : null}
+        </header>
+
+        {doc.toc.length > 0 ? (
+          <nav className="toc" aria-labelledby="toc-heading" data-testid="toc">
+            <h2 id="toc-heading">{m.contents}</h2>
+            <ol>
+              {doc.toc.map((entry) => (
+                <li key={entry.anchor}>
+                  <a href={`#${entry.anchor}`}>{entry.heading}</a>
+                </li>
+              ))}
+            </ol>
+          </nav>
+        ) : null}
+
+        {doc.sections.map((section) => (
+          <section key={section.anchor} id={section.anchor} className="document-section" data-testid="document-section">
+            <h2>{section.heading}</h2>
+            <div className="section-body" dangerouslySetInnerHTML={{ __html: section.html }} />
+          </section>
+        ))}
+
+        {cookies ? (
+          <section className="cookie-declaration" aria-labelledby="cookie-declaration-heading" data-testid="cookie-declaration">
+            <h2 id="cookie-declaration-heading">{m.cookieDeclarationHeading}</h2>
+            {tables ? <CookieTables tables={tables} m={m} level={3} /> : <p>{m.unavailableText}</p>}
+          </section>
+        ) : null}
+
+        <p className="versions-link">
+          <a href={siteHref(versionsPath(slug), { locale })} data-testid="versions-link">
+            {m.versionsLink}
+          </a>
+        </p>
+      </article>
+    </SiteFrame>
+  )
+}

@@ -1,0 +1,167 @@
+import { notFound } from 'next/navigation'
+
+import { diffSectionsForPage, loadVersionsPage } from '../../../../../site/api'
+import {
+  documentPath,
+  formatDate,
+  isoDateTime,
+  parseLocaleParam,
+  parseVersionParam,
+  siteHref,
+  versionsPath,
+  type SearchParamValue,
+} from '../../../../../site/format'
+import { messagesFor } from '../../../../../site/messages'
+import { SiteFrame, Unavailable } from '../../../_components/SiteFrame'
+import { siteApiOptions } from '../../../_lib/request'
+
+// Every request renders: a publish shows at once (see README "Public pages").
+export const dynamic = 'force-dynamic'
+
+type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, SearchParamValue>> }
+
+/**
+ * /legal/<slug>/versions[?from=N&to=M] — the public archive of a document and, through a
+ * plain GET form (no script), the redline between any two of its versions.
+ */
+export default async function LegalVersionsPage({ params, searchParams }: Props) {
+  const { slug } = await params
+  const query = await searchParams
+  const locale = parseLocaleParam(query.locale)
+  const m = messagesFor(locale)
+  const api = await siteApiOptions()
+  const result = api
+    ? await loadVersionsPage(api, { slug, locale, from: parseVersionParam(query.from), to: parseVersionParam(query.to) })
+    : null
+  if (result && !result.ok && result.reason !== 'unavailable') notFound()
+
+  if (!result || !result.ok) {
+    return (
+      <SiteFrame locale={locale} path={versionsPath(slug)} current="documents" title={m.unavailableTitle}>
+        <Unavailable locale={locale} />
+      </SiteFrame>
+    )
+  }
+
+  const { document: doc, versions, selected, comparison } = result.data
+  const title = m.versionsTitle(doc.title)
+  const formQuery = selected ? { from: selected.from, to: selected.to } : {}
+  return (
+    <SiteFrame locale={locale} path={versionsPath(slug)} query={'from' in comparison ? formQuery : {}} current="documents" title={title}>
+      <h1 data-testid="versions-title">{title}</h1>
+      <p>
+        <a href={siteHref(documentPath(slug), { locale })}>{m.backToDocument}</a>
+      </p>
+
+      <section aria-labelledby="archive-heading">
+        <h2 id="archive-heading">{m.archiveHeading}</h2>
+        <div className="table-scroll">
+          <table className="versions-table" data-testid="versions-table">
+            <caption>{m.archiveCaption}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{m.colVersion}</th>
+                <th scope="col">{m.colPublished}</th>
+                <th scope="col">{m.colEffective}</th>
+                <th scope="col">{m.colSummary}</th>
+                <th scope="col">{m.colMaterial}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {versions.versions.map((v) => (
+                <tr key={v.version} data-testid="version-row" data-version={v.version}>
+                  <th scope="row">
+                    <a
+                      href={siteHref(documentPath(slug), { locale, version: v.version === versions.currentVersion ? null : v.version })}
+                      aria-current={v.version === versions.currentVersion ? 'true' : undefined}
+                    >
+                      {`${m.version} ${v.version}`}
+                    </a>
+                  </th>
+                  <td>
+                    <time dateTime={isoDateTime(v.publishedAt)}>{formatDate(v.publishedAt, locale)}</time>
+                  </td>
+                  <td>{v.effectiveDate ? <time dateTime={isoDateTime(v.effectiveDate)}>{formatDate(v.effectiveDate, locale)}</time> : m.notSet}</td>
+                  <td>{v.changeSummary || (v.version === 1 ? m.noSummary : '')}</td>
+                  <td>{v.materialChange ? <strong>{m.yes}</strong> : m.no}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+
+      <section aria-labelledby="compare-heading" className="compare">
+        <h2 id="compare-heading">{m.compareHeading}</h2>
+        {comparison.state === 'only-one' ? (
+          <p>{m.compareOnlyOne}</p>
+        ) : (
+          <form method="get" action={`${versionsPath(slug)}#changes`} className="compare-form" data-testid="compare-form">
+            {locale !== 'en' ? <input type="hidden" name="locale" value={locale} /> : null}
+            <p>
+              <label htmlFor="compare-from">{m.compareFrom}</label>
+              <select id="compare-from" name="from" defaultValue={selected ? String(selected.from) : undefined}>
+                {versions.versions.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    {`${m.version} ${v.version}`}
+                  </option>
+                ))}
+              </select>
+            </p>
+            <p>
+              <label htmlFor="compare-to">{m.compareTo}</label>
+              <select id="compare-to" name="to" defaultValue={selected ? String(selected.to) : undefined}>
+                {versions.versions.map((v) => (
+                  <option key={v.version} value={v.version}>
+                    {`${m.version} ${v.version}`}
+                  </option>
+                ))}
+              </select>
+            </p>
+            <p>
+              <button type="submit">{m.compareSubmit}</button>
+            </p>
+          </form>
+        )}
+        {comparison.state === 'same' ? (
+          <p className="notice" role="status">
+            {m.compareSame}
+          </p>
+        ) : null}
+        {comparison.state === 'invalid' ? (
+          <p className="notice" role="status">
+            {m.compareInvalid}
+          </p>
+        ) : null}
+        {comparison.state === 'failed' ? (
+          <p className="notice" role="status">
+            {comparison.message}
+          </p>
+        ) : null}
+      </section>
+
+      {comparison.state === 'shown' ? (
+        <section id="changes" aria-labelledby="changes-heading" className="changes">
+          <h2 id="changes-heading">{m.diffHeading(comparison.from, comparison.to)}</h2>
+          <p data-testid="diff-summary">{m.diffSummary(comparison.diff.summary)}</p>
+          <ul className="diff-legend">
+            <li>
+              {m.diffLegendAdded} <ins>{m.diffExampleAdded}</ins>
+            </li>
+            <li>
+              {m.diffLegendRemoved} <del>{m.diffExampleRemoved}</del>
+            </li>
+          </ul>
+          <div className="redline" data-testid="diff-output">
+            {diffSectionsForPage(comparison.diff).map((s) => (
+              <section key={`${s.anchor}-${s.status}`} className={`diff-section diff-${s.status}`} data-testid="diff-section" data-status={s.status}>
+                <p className="diff-status">{m.diffStatus[s.status] ?? s.status}</p>
+                <div dangerouslySetInnerHTML={{ __html: s.html }} />
+              </section>
+            ))}
+          </div>
+        </section>
+      ) : null}
+    </SiteFrame>
+  )
+}

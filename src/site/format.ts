@@ -1,0 +1,106 @@
+/**
+ * Pure helpers of the public legal pages: query parameters, locales, dates and links.
+ * Nothing here touches the network, Next or Payload, so the unit tests cover it directly.
+ */
+
+/** The languages the website offers (the reference app's Payload locales). */
+export const SITE_LOCALES = ['en', 'uk'] as const
+export type SiteLocale = (typeof SITE_LOCALES)[number]
+export const DEFAULT_LOCALE: SiteLocale = 'en'
+
+/** BCP 47 tags for dates: British-style English ("25 November 2026"), Ukrainian. */
+const DATE_LOCALES: Record<SiteLocale, string> = { en: 'en-GB', uk: 'uk-UA' }
+
+export type SearchParamValue = string | string[] | undefined
+
+/** The first value of a search parameter (`?a=1&a=2` gives "1"). */
+export function firstParam(value: SearchParamValue): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}
+
+/** `?locale=uk` → "uk"; anything unknown or missing → the default locale. */
+export function parseLocaleParam(value: SearchParamValue): SiteLocale {
+  const v = firstParam(value)?.trim().toLowerCase()
+  return (SITE_LOCALES as readonly string[]).includes(v ?? '') ? (v as SiteLocale) : DEFAULT_LOCALE
+}
+
+/**
+ * A version number from the query: `null` when absent or empty, `'invalid'` when it is not a
+ * positive whole number (the page answers 404, as for a version that does not exist).
+ */
+export function parseVersionParam(value: SearchParamValue): number | null | 'invalid' {
+  const v = firstParam(value)?.trim()
+  if (v === undefined || v === '') return null
+  if (!/^[1-9][0-9]{0,8}$/.test(v)) return 'invalid'
+  return Number(v)
+}
+
+/** A date (ISO string) in words for the locale: "25 November 2026". Dates are shown in UTC, as stored. */
+export function formatDate(iso: string | null | undefined, locale: SiteLocale): string {
+  if (!iso) return ''
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date)
+}
+
+/** The machine-readable value for `<time datetime>`: the ISO string when it is a valid date. */
+export function isoDateTime(iso: string | null | undefined): string | undefined {
+  if (!iso) return undefined
+  const date = new Date(iso)
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+}
+
+/**
+ * A site link with its query: empty values and the default locale are left out, so the
+ * English pages have clean addresses. `path` is a path of this site (`/legal/…`).
+ */
+export function siteHref(path: string, query: Record<string, string | number | null | undefined> = {}, hash?: string): string {
+  const params = new URLSearchParams()
+  for (const [key, value] of Object.entries(query)) {
+    if (value === null || value === undefined || value === '') continue
+    if (key === 'locale' && value === DEFAULT_LOCALE) continue
+    params.set(key, String(value))
+  }
+  const qs = params.toString()
+  return `${path}${qs ? `?${qs}` : ''}${hash ? `#${hash}` : ''}`
+}
+
+/** `/legal/<slug>`, with the slug URL-encoded (slugs are lowercase words and hyphens anyway). */
+export const documentPath = (slug: string) => `/legal/${encodeURIComponent(slug)}`
+export const versionsPath = (slug: string) => `${documentPath(slug)}/versions`
+
+/** Only http(s) links from content fields become links; anything else is shown as text. */
+export function safeExternalUrl(value: string | null | undefined): string | undefined {
+  if (!value) return undefined
+  try {
+    const url = new URL(value)
+    return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined
+  } catch {
+    return undefined
+  }
+}
+
+/**
+ * The API's diff HTML carries its section headings as `<h2>`; on the versions page they sit
+ * under the page's own `<h2>`, so they become `<h3>`. Only those tag names change: the HTML
+ * was sanitised by the API and stays as it is otherwise.
+ */
+export function demoteHeadings(html: string): string {
+  return html.replace(/<(\/?)h2(?=[\s>])/g, '<$1h3')
+}
+
+const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/i
+
+/**
+ * The API's base URL: `LEGAL_API_URL` when set, else this server as the browser reached it
+ * (the Host header; `https` only when a proxy says so with X-Forwarded-Proto). A Host header
+ * that is not a plain host[:port] is refused (null) rather than fetched.
+ */
+export function apiBaseUrl(envUrl: string | undefined, host: string | null | undefined, forwardedProto?: string | null): string | null {
+  const configured = envUrl?.trim()
+  if (configured) return configured.replace(/\/+$/, '')
+  const h = host?.trim()
+  if (!h || !HOST_PATTERN.test(h)) return null
+  const proto = forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https' ? 'https' : 'http'
+  return `${proto}://${h}`
+}

@@ -1,0 +1,215 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+
+import { type Account, type ProductionApp, startProductionApp } from './productionApp'
+
+/**
+ * The review workflow as people do it, in a real browser against the production build:
+ * editor edits and submits, reviewer asks for changes, editor fixes and resubmits, reviewer
+ * approves and publishes, the public page and an anonymous GraphQL query show the new version.
+ */
+const artifacts = path.resolve(import.meta.dirname, '../artifacts')
+const SLUG = 'general-conditions'
+const SECTION_ANCHOR = 'who-we-are'
+const FIRST_EDIT = 'We also build websites for our clients.'
+const FIX = 'Our clients own what we build for them.'
+const REQUEST = 'Please say who owns the software we build.'
+
+let app: ProductionApp
+let browser: Browser
+const contexts: BrowserContext[] = []
+let step = 0
+
+async function shot(page: Page, name: string): Promise<void> {
+  step++
+  await page.screenshot({ path: path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true })
+}
+
+async function signIn(account: Account): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+  contexts.push(context)
+  const page = await context.newPage()
+  await page.goto(`${app.baseUrl}/admin/login`)
+  await page.fill('input[name="email"]', account.email)
+  await page.fill('input[name="password"]', account.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin\/?$/, { timeout: 60_000 })
+  return page
+}
+
+async function api(pathname: string, account?: Account, init: RequestInit = {}): Promise<any> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (account) {
+    const login = await fetch(`${app.baseUrl}/api/users/login`, { method: 'POST', headers, body: JSON.stringify(account) })
+    headers.authorization = `JWT ${((await login.json()) as { token: string }).token}`
+  }
+  const res = await fetch(`${app.baseUrl}${pathname}`, { ...init, headers })
+  return res.json()
+}
+
+async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 300))
+  }
+}
+
+let documentId: number
+let sectionId: number
+
+async function openDocument(page: Page): Promise<void> {
+  await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${documentId}`)
+  await page.waitForSelector('[data-testid="workflow-status"]', { timeout: 60_000 })
+}
+
+const status = (page: Page) => page.textContent('[data-testid="workflow-status"]')
+
+/** The editor must never see an enabled Publish button: only the disabled one that says why. */
+async function expectNoPublishFor(page: Page): Promise<void> {
+  await page.waitForSelector('[data-testid="publish-blocked"]', { timeout: 30_000 })
+  expect(await page.locator('#action-save:enabled').count()).toBe(0)
+  expect(await page.getAttribute('[data-testid="publish-blocked"]', 'title')).toBe('Only reviewers and admins can publish.')
+}
+
+/** Appends a sentence to the section's text in the rich-text editor and waits for autosave. */
+async function appendToSection(page: Page, sentence: string): Promise<void> {
+  await page.goto(`${app.baseUrl}/admin/collections/legal-sections/${sectionId}`)
+  const editor = page.locator('[data-lexical-editor="true"]').first()
+  await editor.waitFor({ timeout: 60_000 })
+  // At the end of the last paragraph, so the sentence becomes a paragraph of its own.
+  await editor.locator('p').last().click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(sentence)
+  await until('the section draft to be saved', async () => {
+    const draft = await api(`/api/legal-sections/${sectionId}?draft=true&depth=0`, app.accounts.editor)
+    return JSON.stringify(draft.body).includes(sentence)
+  })
+}
+
+async function act(page: Page, button: string, expected: string): Promise<void> {
+  await page.click(button)
+  await until(`status "${expected}"`, async () => (await status(page).catch(() => null)) === expected, 30_000)
+}
+
+beforeAll(async () => {
+  await fs.mkdir(artifacts, { recursive: true })
+  app = await startProductionApp()
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  })
+  const docs = await api(`/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`)
+  documentId = docs.docs[0].id
+  const sections = await api(`/api/legal-sections?where[document][equals]=${documentId}&where[anchor][equals]=${SECTION_ANCHOR}&depth=0`)
+  sectionId = sections.docs[0].id
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {})
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('review workflow in the admin', () => {
+  test('edit → submit → request changes → fix → resubmit → approve → publish → public page and GraphQL show version 2', async () => {
+    const before = await api(`/api/legal/documents/${SLUG}`)
+    expect(before.version).toBe(1)
+
+    // The editor edits a section and describes the change, then submits.
+    const editor = await signIn(app.accounts.editor)
+    await openDocument(editor)
+    expect(await status(editor)).toBe('Published')
+    await expectNoPublishFor(editor)
+    await appendToSection(editor, FIRST_EDIT)
+    await shot(editor, 'editor-edited-section')
+    await openDocument(editor)
+    expect(await status(editor)).toBe('Draft')
+    await editor.fill('#field-changeSummary', 'Says what else we build.')
+    await until('the change summary to be saved', async () => (await api(`/api/legal-documents/${documentId}?draft=true&depth=0`, app.accounts.editor)).changeSummary)
+    await expectNoPublishFor(editor)
+    await act(editor, '#legal-submit', 'In review')
+    await expectNoPublishFor(editor)
+    await shot(editor, 'editor-submitted')
+
+    // The reviewer finds it on the dashboard, cannot edit the text, and asks for changes.
+    const reviewer = await signIn(app.accounts.reviewer)
+    await reviewer.waitForSelector('[data-testid="queue-review"] a')
+    expect(await reviewer.textContent('[data-testid="queue-review"]')).toContain('General Conditions')
+    await shot(reviewer, 'reviewer-dashboard')
+    await reviewer.click('[data-testid="queue-review"] a')
+    await reviewer.waitForSelector('[data-testid="workflow-status"]')
+    expect(await reviewer.isEditable('#field-title')).toBe(false)
+    expect(await reviewer.isEditable('#field-changeSummary')).toBe(false)
+    await reviewer.goto(`${app.baseUrl}/admin/collections/legal-sections/${sectionId}`)
+    await reviewer.locator('[data-lexical-editor="true"]').first().waitFor()
+    expect(await reviewer.getAttribute('[data-lexical-editor="true"]', 'contenteditable')).toBe('false')
+    await openDocument(reviewer)
+    await reviewer.click('[data-testid="preview-redline"], #legal-preview-changes')
+    await reviewer.waitForSelector('[data-testid="preview-redline"] ins')
+    expect(await reviewer.textContent('[data-testid="preview-redline"]')).toContain(FIRST_EDIT)
+    await shot(reviewer, 'reviewer-redline')
+    await reviewer.click('#legal-request-changes')
+    await reviewer.fill('#legal-change-comment', REQUEST)
+    await act(reviewer, '#legal-send-request', 'Changes requested')
+    await reviewer.waitForSelector('[data-testid="review-history"] tr[data-action="changes-requested"]')
+    expect(await reviewer.textContent('[data-testid="review-history"]')).toContain(REQUEST)
+    expect(await reviewer.textContent('[data-testid="review-history"]')).toContain('Rita Reviewer')
+    await shot(reviewer, 'reviewer-requested-changes')
+
+    // The editor sees the request, fixes the text and submits again.
+    await editor.goto(`${app.baseUrl}/admin`)
+    await editor.waitForSelector('[data-testid="queue-changes"] a')
+    expect(await editor.textContent('[data-testid="queue-changes"]')).toContain('General Conditions')
+    await openDocument(editor)
+    expect(await editor.textContent('[data-testid="review-history"]')).toContain(REQUEST)
+    await expectNoPublishFor(editor)
+    await appendToSection(editor, FIX)
+    await openDocument(editor)
+    await act(editor, '#legal-submit', 'In review')
+    await expectNoPublishFor(editor)
+    await shot(editor, 'editor-resubmitted')
+
+    // The reviewer approves and publishes.
+    await openDocument(reviewer)
+    await act(reviewer, '#legal-approve', 'Approved')
+    expect(await reviewer.locator('[data-testid="publish-blocked"]').count()).toBe(0)
+    await shot(reviewer, 'reviewer-approved')
+    await reviewer.click('#action-save')
+    await until('the publish', async () => (await api(`/api/legal/documents/${SLUG}`)).version === 2, 60_000)
+    await openDocument(reviewer)
+    expect(await status(reviewer)).toBe('Published')
+    await shot(reviewer, 'reviewer-published')
+
+    // The editor, after all that, still has no Publish button.
+    await openDocument(editor)
+    await expectNoPublishFor(editor)
+
+    // Readers: the public page and an anonymous GraphQL query show version 2 with the new text.
+    const reader = await browser.newContext()
+    contexts.push(reader)
+    const page = await reader.newPage()
+    await page.goto(`${app.baseUrl}/legal/${SLUG}`)
+    expect(await page.textContent('[data-testid="document-version"]')).toBe('2')
+    const body = await page.textContent('[data-testid="legal-document"]')
+    const paragraphs = await page.locator(`section#${SECTION_ANCHOR} p`).allTextContents()
+    expect(paragraphs.slice(-2)).toEqual([FIRST_EDIT, FIX])
+    expect(body).toContain('Digitroom Holding Limited')
+    const lastUpdated = await page.getAttribute('[data-testid="last-updated"]', 'datetime')
+    expect(new Date(lastUpdated!).getTime()).toBeGreaterThan(new Date(before.lastModified).getTime())
+    await shot(page, 'public-page')
+
+    const graphql = await api('/api/graphql', undefined, {
+      method: 'POST',
+      body: JSON.stringify({ query: `{ legalDocument(slug: "${SLUG}") { version lastModified text } }` }),
+    })
+    expect(graphql.data.legalDocument.version).toBe(2)
+    expect(graphql.data.legalDocument.text).toContain(FIX)
+    expect(new Date(graphql.data.legalDocument.lastModified).getTime()).toBeGreaterThan(new Date(before.lastModified).getTime())
+  })
+})

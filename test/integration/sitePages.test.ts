@@ -1,0 +1,264 @@
+/**
+ * The public /legal pages' data layer (src/site/) against the real express server over HTTP,
+ * with the reference content published through the real workflow. The pages themselves are
+ * Next server components that only call these functions and lay the answers out.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { createLocalReq, type Payload } from 'payload'
+
+import { seedReferenceContent } from '../../seed/seed'
+import {
+  diffSectionsForPage,
+  graphqlRequest,
+  loadCookieDeclaration,
+  loadDocumentIndex,
+  loadDocumentPage,
+  loadVersionsPage,
+  type SiteApiOptions,
+} from '../../src/site/api'
+import { cookieTables } from '../../src/site/cookies'
+import { messagesFor } from '../../src/site/messages'
+import { SLUGS } from '../../src/slugs'
+import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { listen } from '../helpers/httpServer'
+import { paragraph, root, text } from '../helpers/lexicalRich'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, type TestUser } from '../helpers/users'
+
+type Json = Record<string, any>
+
+let app: TestApp
+let payload: Payload
+let server: Awaited<ReturnType<typeof listen>>
+let api: SiteApiOptions
+let editor: TestUser
+let reviewer: TestUser
+
+const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
+const act = async (user: TestUser, id: string | number, action: string) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+
+beforeAll(async () => {
+  app = await startTestPayload()
+  payload = app.payload
+  server = await listen(app)
+  api = { baseUrl: server.baseUrl }
+  await seedReferenceContent(payload, { effectiveDate: '2026-03-01T00:00:00.000Z' })
+  editor = await createUser(payload, 'site-editor', ['editor'])
+  reviewer = await createUser(payload, 'site-reviewer', ['reviewer'])
+
+  // Version 2 of the general conditions: the first section's text changes.
+  const doc = (await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'general-conditions' } }, depth: 0, overrideAccess: true }))
+    .docs[0] as Json
+  const firstSection = doc.sections[0] as number
+  await payload.update({
+    collection: SLUGS.sections,
+    id: firstSection,
+    data: { body: root(paragraph(text('These general conditions apply to every order placed on our website.'))) } as never,
+    ...as(editor),
+  })
+  await payload.update({
+    collection: SLUGS.documents,
+    id: doc.id,
+    data: { changeSummary: 'Rewrote the introduction.', materialChange: true } as never,
+    ...as(editor),
+  })
+  await act(editor, doc.id, 'submit')
+  await act(reviewer, doc.id, 'approve')
+  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+
+  // A document that was never published must never be listed.
+  await payload.create({
+    collection: SLUGS.documents,
+    data: { title: 'Unpublished draft', slug: 'unpublished-draft', kind: 'other' } as never,
+    ...as(editor),
+  })
+}, 120_000)
+
+afterAll(async () => {
+  await server?.close()
+  await app?.close()
+})
+
+describe('/legal index', () => {
+  test('lists the published documents with title, version and last update, sorted by title; drafts left out', async () => {
+    const result = await loadDocumentIndex(api, 'en')
+    if (!result.ok) throw new Error(result.message)
+    expect(result.data.map((d) => d.slug)).toEqual(['cookie-policy', 'data-security', 'general-conditions', 'privacy-policy', 'terms-of-use'])
+    const general = result.data.find((d) => d.slug === 'general-conditions')!
+    expect(general).toMatchObject({ title: 'General Conditions', version: 2 })
+    expect(new Date(general.lastModified!).getTime()).not.toBeNaN()
+    expect(result.data.find((d) => d.slug === 'privacy-policy')!.version).toBe(1)
+    const titles = result.data.map((d) => d.title)
+    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en')))
+  })
+
+  test('the Ukrainian index is served too (English titles where no translation exists)', async () => {
+    const result = await loadDocumentIndex(api, 'uk')
+    if (!result.ok) throw new Error(result.message)
+    expect(result.data).toHaveLength(5)
+    expect(result.data.every((d) => d.title.length > 0)).toBe(true)
+  })
+})
+
+describe('/legal/[slug]', () => {
+  test('the current version: title, dates, version, table of contents matching the sections, sanitised section HTML', async () => {
+    const result = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en' })
+    if (!result.ok) throw new Error(result.message)
+    const { document: doc, archived, currentVersion, cookies } = result.data
+    expect(doc).toMatchObject({ slug: 'general-conditions', title: 'General Conditions', version: 2, locale: 'en', effectiveDate: '2026-03-01T00:00:00.000Z' })
+    expect(archived).toBe(false)
+    expect(currentVersion).toBe(2)
+    expect(cookies).toBeNull()
+    expect(doc.toc.length).toBeGreaterThan(1)
+    expect(doc.toc).toEqual(doc.sections.map((s) => ({ anchor: s.anchor, heading: s.heading })))
+    expect(doc.sections[0]!.html).toContain('These general conditions apply to every order placed on our website.')
+    for (const s of doc.sections) {
+      expect(s.anchor).toMatch(/^[a-z0-9-]+$/)
+      expect(s.html).not.toMatch(/<script|javascript:|\son\w+=/i)
+    }
+  })
+
+  test('?version=1 is the archived version, flagged as not current', async () => {
+    const result = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en', version: 1 })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.data).toMatchObject({ archived: true, currentVersion: 2 })
+    expect(result.data.document.version).toBe(1)
+    expect(result.data.document.sections[0]!.html).not.toContain('every order placed on our website')
+    const current = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en', version: 2 })
+    expect(current.ok && current.data.archived).toBe(false)
+  })
+
+  test('the cookie policy brings the cookie declaration with it', async () => {
+    const result = await loadDocumentPage(api, { slug: 'cookie-policy', locale: 'en' })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.data.document.kind).toBe('cookie-policy')
+    const cookies = result.data.cookies
+    if (!cookies?.ok) throw new Error('no cookie declaration')
+    expect(cookies.data.categories.length).toBeGreaterThan(0)
+    expect(cookies.data.categories.flatMap((c) => c.cookies).length).toBe(9)
+  })
+
+  test.each([
+    ['an unknown document', { slug: 'no-such-document' }],
+    ['a malformed slug', { slug: '../etc/passwd' }],
+    ['a draft-only document', { slug: 'unpublished-draft' }],
+    ['a version not yet published', { slug: 'general-conditions', version: 3 }],
+  ])('%s is not found', async (_name, args) => {
+    const result = await loadDocumentPage(api, { locale: 'en', ...args })
+    expect(result).toMatchObject({ ok: false, reason: 'not-found' })
+  })
+
+  test('?locale=uk asks the API for Ukrainian', async () => {
+    const result = await loadDocumentPage(api, { slug: 'privacy-policy', locale: 'uk' })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.data.document.locale).toBe('uk')
+  })
+})
+
+describe('/legal/[slug]/versions', () => {
+  test('lists the archive newest first and preselects the last change without comparing', async () => {
+    const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from: null, to: null })
+    if (!result.ok) throw new Error(result.message)
+    const { document, versions, selected, comparison } = result.data
+    expect(document.title).toBe('General Conditions')
+    expect(versions.currentVersion).toBe(2)
+    expect(versions.versions.map((v) => [v.version, v.changeSummary, v.materialChange])).toEqual([
+      [2, 'Rewrote the introduction.', true],
+      [1, null, false],
+    ])
+    expect(selected).toEqual({ from: 1, to: 2 })
+    expect(comparison).toEqual({ state: 'none' })
+  })
+
+  test('the redline between two versions (given in either order) marks insertions and deletions', async () => {
+    const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from: 2, to: 1 })
+    if (!result.ok) throw new Error(result.message)
+    const { comparison, selected } = result.data
+    expect(selected).toEqual({ from: 1, to: 2 })
+    if (comparison.state !== 'shown') throw new Error(`expected a diff, got ${comparison.state}`)
+    expect(comparison.diff.summary.changed).toBe(1)
+    const sections = diffSectionsForPage(comparison.diff)
+    const changed = sections.find((s) => s.status === 'changed')!
+    expect(changed.html).toContain('<ins>')
+    expect(changed.html).toContain('<del>')
+    expect(changed.html).toContain('every order placed on our website')
+    // The API's section headings sit under the page's "Changes" heading.
+    expect(changed.html.startsWith('<h3>')).toBe(true)
+    expect(sections.some((s) => /<\/?h2/.test(s.html))).toBe(false)
+  })
+
+  test.each([
+    ['the same version twice', 1, 1, 'same'],
+    ['a version that does not exist', 1, 9, 'invalid'],
+    ['a version that is not a number', 'invalid' as const, 2, 'invalid'],
+    ['only one side', 1, null, 'invalid'],
+  ])('%s compares nothing and says why', async (_name, from, to, state) => {
+    const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from, to })
+    if (!result.ok) throw new Error(result.message)
+    expect(result.data.comparison.state).toBe(state)
+  })
+
+  test('a document with one version has nothing to compare; an unknown one is not found', async () => {
+    const one = await loadVersionsPage(api, { slug: 'privacy-policy', locale: 'en', from: 1, to: 1 })
+    expect(one.ok && one.data.comparison).toEqual({ state: 'only-one' })
+    expect(await loadVersionsPage(api, { slug: 'nope', locale: 'en', from: null, to: null })).toMatchObject({ ok: false, reason: 'not-found' })
+  })
+})
+
+describe('/legal/cookies', () => {
+  test('the declaration grouped by category, with labels in the page language', async () => {
+    const en = await loadCookieDeclaration(api, 'en')
+    const uk = await loadCookieDeclaration(api, 'uk')
+    if (!en.ok || !uk.ok) throw new Error('no declaration')
+    expect(uk.data.locale).toBe('uk')
+    const enTables = cookieTables(en.data, messagesFor('en'))
+    const ukTables = cookieTables(uk.data, messagesFor('uk'))
+    expect(enTables.map((t) => t.key)).toEqual(ukTables.map((t) => t.key))
+    expect(enTables[0]).toMatchObject({ key: 'necessary', label: 'Strictly necessary' })
+    expect(ukTables[0]).toMatchObject({ key: 'necessary', label: 'Суворо необхідні' })
+    const rows = enTables.flatMap((t) => t.rows)
+    expect(rows).toHaveLength(9)
+    for (const row of rows) {
+      expect(row.name).not.toBe('')
+      expect(row.purpose).not.toBe('')
+      expect(['Us (first party)', 'Another company (third party)']).toContain(row.party)
+    }
+  })
+})
+
+describe('when the API cannot answer', () => {
+  test('a closed port, a server that never answers, and an answer that is not JSON all come back as "unavailable"', async () => {
+    const closed = http.createServer()
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r))
+    const closedPort = (closed.address() as AddressInfo).port
+    await new Promise((r) => closed.close(r))
+    expect(await loadDocumentIndex({ baseUrl: `http://127.0.0.1:${closedPort}` }, 'en')).toMatchObject({ ok: false, reason: 'unavailable' })
+
+    const silent = http.createServer(() => {})
+    const html = http.createServer((_req, res) => {
+      res.writeHead(502, { 'content-type': 'text/html' })
+      res.end('<html>Bad gateway</html>')
+    })
+    await Promise.all([silent, html].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))))
+    try {
+      const url = (s: http.Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`
+      const started = Date.now()
+      expect(await loadDocumentPage({ baseUrl: url(silent), timeoutMs: 300 }, { slug: 'general-conditions', locale: 'en' })).toMatchObject({
+        ok: false,
+        reason: 'unavailable',
+      })
+      expect(Date.now() - started).toBeLessThan(3000)
+      expect(await loadCookieDeclaration({ baseUrl: url(html) }, 'en')).toMatchObject({ ok: false, reason: 'unavailable' })
+    } finally {
+      silent.closeAllConnections()
+      await Promise.all([silent, html].map((s) => new Promise((r) => s.close(r))))
+    }
+  })
+
+  test('a query the server rejects is "unavailable" (a bug of the site, not a missing page)', async () => {
+    expect(await graphqlRequest(api, '{ nope }')).toMatchObject({ ok: false, reason: 'unavailable' })
+  })
+})

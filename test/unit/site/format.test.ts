@@ -1,0 +1,164 @@
+import { describe, expect, test } from '@jest/globals'
+
+import { planComparison, type VersionList } from '../../../src/site/api'
+import { cookieTables } from '../../../src/site/cookies'
+import {
+  apiBaseUrl,
+  demoteHeadings,
+  formatDate,
+  isoDateTime,
+  parseLocaleParam,
+  parseVersionParam,
+  safeExternalUrl,
+  siteHref,
+} from '../../../src/site/format'
+import { messagesFor } from '../../../src/site/messages'
+
+describe('query parameters', () => {
+  test.each([
+    [undefined, 'en'],
+    ['uk', 'uk'],
+    ['UK', 'uk'],
+    [['uk', 'en'], 'uk'],
+    ['de', 'en'],
+    ['', 'en'],
+  ])('locale %j → %s', (value, expected) => {
+    expect(parseLocaleParam(value)).toBe(expected)
+  })
+
+  test.each([
+    [undefined, null],
+    ['', null],
+    ['1', 1],
+    ['12', 12],
+    [['3', '4'], 3],
+    ['0', 'invalid'],
+    ['-1', 'invalid'],
+    ['1.5', 'invalid'],
+    ['01', 'invalid'],
+    ['abc', 'invalid'],
+    ['1e3', 'invalid'],
+    ['9999999999', 'invalid'],
+  ])('version %j → %j', (value, expected) => {
+    expect(parseVersionParam(value)).toBe(expected)
+  })
+})
+
+describe('dates', () => {
+  test('in words, per locale, in UTC (a midnight-UTC effective date stays on its day)', () => {
+    expect(formatDate('2026-11-25T00:00:00.000Z', 'en')).toBe('25 November 2026')
+    expect(formatDate('2026-11-25T23:59:00.000Z', 'en')).toBe('25 November 2026')
+    expect(formatDate('2026-11-25T00:00:00.000Z', 'uk')).toMatch(/^25 листопада 2026/)
+    expect(formatDate(null, 'en')).toBe('')
+    expect(formatDate('not a date', 'en')).toBe('')
+  })
+
+  test('<time datetime> gets a normalised ISO value, or nothing', () => {
+    expect(isoDateTime('2026-11-25T17:02:58.659Z')).toBe('2026-11-25T17:02:58.659Z')
+    expect(isoDateTime('garbage')).toBeUndefined()
+    expect(isoDateTime(null)).toBeUndefined()
+  })
+})
+
+describe('links', () => {
+  test('the default locale and empty values stay out of the address', () => {
+    expect(siteHref('/legal', { locale: 'en' })).toBe('/legal')
+    expect(siteHref('/legal/terms-of-use', { locale: 'uk', version: 2 })).toBe('/legal/terms-of-use?locale=uk&version=2')
+    expect(siteHref('/legal/x/versions', { from: 1, to: null, locale: 'en' }, 'changes')).toBe('/legal/x/versions?from=1#changes')
+  })
+
+  test('only http(s) addresses from content become links', () => {
+    expect(safeExternalUrl('https://policies.google.com/privacy')).toBe('https://policies.google.com/privacy')
+    expect(safeExternalUrl('javascript:alert(1)')).toBeUndefined()
+    expect(safeExternalUrl('data:text/html,x')).toBeUndefined()
+    expect(safeExternalUrl('/relative')).toBeUndefined()
+    expect(safeExternalUrl(null)).toBeUndefined()
+  })
+
+  test('diff headings move one level down, nothing else changes', () => {
+    expect(demoteHeadings('<h2>A <ins>b</ins></h2><p>h2 text</p><h2 class="x">C</h2><h20>')).toBe(
+      '<h3>A <ins>b</ins></h3><p>h2 text</p><h3 class="x">C</h3><h20>',
+    )
+  })
+})
+
+describe('API base URL', () => {
+  test('LEGAL_API_URL wins (trailing slashes dropped)', () => {
+    expect(apiBaseUrl('http://127.0.0.1:3000/', 'example.com')).toBe('http://127.0.0.1:3000')
+  })
+  test('else this server as the request reached it', () => {
+    expect(apiBaseUrl(undefined, '127.0.0.1:4200')).toBe('http://127.0.0.1:4200')
+    expect(apiBaseUrl('', 'legal.example.com', 'https')).toBe('https://legal.example.com')
+    expect(apiBaseUrl(undefined, '[::1]:3000', 'http')).toBe('http://[::1]:3000')
+  })
+  test.each([[null], [''], ['evil.com/path'], ['user@evil.com'], ['a b'], ['evil.com:99999x']])('a Host header %j is refused', (host) => {
+    expect(apiBaseUrl(undefined, host)).toBeNull()
+  })
+})
+
+describe('version comparison', () => {
+  const list = (...versions: number[]): VersionList => ({
+    slug: 's',
+    currentVersion: Math.max(...versions),
+    versions: versions.map((version) => ({ version, publishedAt: '', effectiveDate: null, lastModified: '', changeSummary: null, materialChange: false })),
+  })
+  test('puts the pair in order and checks both exist', () => {
+    expect(planComparison(list(3, 2, 1), 3, 1)).toEqual({ state: 'compare', from: 1, to: 3 })
+    expect(planComparison(list(3, 2, 1), 2, 2)).toEqual({ state: 'same', from: 2, to: 2 })
+    expect(planComparison(list(3, 2, 1), 2, 4)).toEqual({ state: 'invalid' })
+    expect(planComparison(list(3, 2, 1), 'invalid', 2)).toEqual({ state: 'invalid' })
+    expect(planComparison(list(3, 2, 1), null, null)).toEqual({ state: 'none' })
+    expect(planComparison(list(1), 1, 1)).toEqual({ state: 'only-one' })
+  })
+})
+
+describe('cookie tables', () => {
+  test('translated labels, provider falling back to the service, unsafe policy links dropped', () => {
+    const declaration = {
+      locale: 'uk',
+      revision: 1,
+      categories: [
+        {
+          key: 'analytics',
+          label: 'Performance / analytics',
+          cookies: [
+            {
+              name: '_ga_*',
+              service: 'Google Analytics',
+              provider: null,
+              domain: null,
+              path: '/',
+              purpose: 'Рахує відвідування.',
+              duration: '2 роки',
+              storageType: 'cookie',
+              party: 'third',
+              privacyPolicyUrl: 'javascript:alert(1)',
+            },
+          ],
+        },
+        { key: 'custom', label: 'Custom category', cookies: [] },
+      ],
+    }
+    const [analytics, custom] = cookieTables(declaration, messagesFor('uk'))
+    expect(analytics).toEqual({
+      key: 'analytics',
+      label: 'Продуктивність / аналітика',
+      rows: [
+        {
+          name: '_ga_*',
+          provider: 'Google Analytics',
+          providerUrl: undefined,
+          purpose: 'Рахує відвідування.',
+          duration: '2 роки',
+          type: 'HTTP cookie',
+          party: 'Інша компанія (третя сторона)',
+        },
+      ],
+    })
+    expect(custom!.label).toBe('Custom category')
+  })
+
+  test('both locales have every message', () => {
+    expect(Object.keys(messagesFor('uk')).sort()).toEqual(Object.keys(messagesFor('en')).sort())
+  })
+})
