@@ -33,6 +33,8 @@ export const cookieBeforeChange: CollectionBeforeChangeHook = ({ data, originalD
   pinSystemFields(data, operation === 'create' ? undefined : original, ['updatedBy'])
   const actor = actorOf(req)
   const changed = operation === 'create' ? [...COOKIE_CONTENT_FIELDS] : changedFields(data, original, COOKIE_CONTENT_FIELDS)
+  // Before this hook changes `data` itself (the publish below resets materialChange).
+  const attempted = operation === 'create' ? changed : changedFields(incomingData(req, data), original, COOKIE_CONTENT_FIELDS)
 
   if (data._status === 'published') {
     if (req.user && !canPublishRole(actor)) throw new WorkflowError('Only reviewers and admins can publish.', 403)
@@ -45,7 +47,6 @@ export const cookieBeforeChange: CollectionBeforeChangeHook = ({ data, originalD
     // starts unflagged.
     data.materialChange = false
   }
-  const attempted = operation === 'create' ? changed : changedFields(incomingData(req, data), original, COOKIE_CONTENT_FIELDS)
   if (attempted.length && req.user && !canEditContent(actor) && operation === 'update') {
     throw new WorkflowError('Reviewers cannot change cookie entries; they can only publish them.', 403)
   }

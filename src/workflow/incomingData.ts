@@ -14,6 +14,7 @@ export function rememberIncoming(req: PayloadRequest, data: unknown): void {
   else incoming.delete(requestKey(req))
 }
 
+/** The caller's data for this write; `data` itself where nothing was recorded (restores, trusted writes). */
 export function incomingData(req: PayloadRequest, data: Record<string, unknown>): Record<string, unknown> {
-  return { ...data, ...(incoming.get(requestKey(req)) ?? {}) }
+  return incoming.get(requestKey(req)) ?? data
 }
