@@ -69,7 +69,7 @@ async function stopLeftoverPostmaster(dataDir: string): Promise<void> {
  * `stopLeftoverPostmaster` shut down the dev server's database. `stop` leaves it running,
  * since it belongs to whoever started it.
  */
-export async function attachRunningEmbeddedPostgres(options: { dataDir: string }): Promise<EmbeddedDatabase | null> {
+export async function attachRunningEmbeddedPostgres(options: { dataDir: string; waitMs?: number }): Promise<EmbeddedDatabase | null> {
   const dataDir = path.resolve(options.dataDir)
   const pidFile = path.join(dataDir, 'postmaster.pid')
   const stateFile = `${dataDir}.json`
@@ -80,18 +80,32 @@ export async function attachRunningEmbeddedPostgres(options: { dataDir: string }
   const password = encodeURIComponent(state.password)
   const urlFor = (database: string) =>
     `postgres://postgres:${password}@127.0.0.1:${state.port}/${encodeURIComponent(database)}`
+  // A reused pid is not a postmaster: then there is nothing to attach to.
+  const command = await fs.readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => null)
+  if (command !== null && !command.includes('postgres')) return null
   const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: urlFor('postgres'), connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.query('select 1')
-  } catch {
-    // Alive but not answering (shutting down, or the pid was reused): not ours to use.
-    return null
-  } finally {
-    await client.end().catch(() => {})
+  // A busy machine can keep a healthy server from answering for a moment. Giving up too soon
+  // would make the caller start its own cluster, which stops the running server's database.
+  const deadline = Date.now() + (options.waitMs ?? 20_000)
+  for (;;) {
+    const client = new pg.Client({ connectionString: urlFor('postgres'), connectionTimeoutMillis: 2000 })
+    try {
+      await client.connect()
+      await client.query('select 1')
+      return { adminUrl: urlFor('postgres'), urlFor, port: state.port, stop: async () => {} }
+    } catch (err) {
+      if (!isAlive(pid)) return null
+      if (Date.now() > deadline) {
+        throw new Error(
+          `The embedded PostgreSQL in ${dataDir} (pid ${pid}) is running but does not answer: ${(err as Error).message}. ` +
+            'Stop the server that uses it, or wait until it has started.',
+        )
+      }
+      await new Promise((resolve) => setTimeout(resolve, 500))
+    } finally {
+      await client.end().catch(() => {})
+    }
   }
-  return { adminUrl: urlFor('postgres'), urlFor, port: state.port, stop: async () => {} }
 }
 
 /**
