@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest, Where } from 'payload'
 
-import { findPlaceholders, findUnknownPlaceholders, isKnownPlaceholder, KNOWN_PLACEHOLDERS, slugifyAnchor, uniqueAnchor } from '../render'
+import { findPlaceholders, findUnknownPlaceholders, isDerivedAnchor, isKnownPlaceholder, KNOWN_PLACEHOLDERS, slugifyAnchor, uniqueAnchor } from '../render'
+import { assertNoConflictingEdit, assertStillLatest, lockRow } from '../publish/concurrency'
 import { SLUGS } from '../slugs'
 import { actorOf } from '../workflow/actor'
 import { fieldError, WorkflowError } from '../workflow/errors'
@@ -36,6 +37,26 @@ export async function anchorsInUse(req: PayloadRequest, documentId: unknown, exc
   return new Set(others.docs.map((d) => (d as { anchor?: string }).anchor).filter(Boolean) as string[])
 }
 
+/**
+ * A section written in the "Add new" drawer is saved before it has a heading, so its link name
+ * was made from nothing. Until the section is first published, a link name made from the
+ * heading (not typed by an editor) follows the heading in the default language; after that,
+ * links to it may exist and it stays.
+ */
+async function anchorFollowsHeading(
+  req: PayloadRequest,
+  data: Record<string, unknown>,
+  original: Record<string, unknown>,
+  changed: string[],
+): Promise<boolean> {
+  if (!changed.includes('heading') || typeof original.anchor !== 'string' || original.id === undefined) return false
+  const localization = req.payload.config.localization
+  if (localization && req.locale && req.locale !== localization.defaultLocale) return false
+  if (!isDerivedAnchor(original.anchor, String(original.heading ?? ''))) return false
+  const live = await req.payload.db.findOne({ collection: SLUGS.sections, where: { id: { equals: original.id } }, req })
+  return (live as { _status?: string } | null)?._status !== 'published' && typeof data.heading === 'string'
+}
+
 export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
   if (isTrusted(req)) return data
   if (isRestoringVersion(req)) data._status = 'draft'
@@ -49,6 +70,29 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
   const attempted = operation === 'create' ? changed : changedFields(incomingData(req, data), original, SECTION_CONTENT_FIELDS)
   if (attempted.length && req.user && !canEditContent(actor)) {
     throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
+  }
+  // One write at a time per section and per document (a section write also updates its
+  // document's workflow state and contributors), each over the draft it read
+  // (src/publish/concurrency.ts). Even a write that changes nothing rewrites the draft from
+  // what this request read, so it is checked too.
+  const busy = 'This section or its document is being saved or published by someone else right now. Try again in a moment.'
+  const documentIds = [data.document, original.document].filter((d) => d !== undefined && d !== null).map((d) => idOf(d))
+  for (const documentId of [...new Set(documentIds.map(String))].sort()) {
+    await lockRow(req, SLUGS.documents, documentIds.find((d) => String(d) === documentId)!, 'no key update', busy)
+  }
+  if (operation === 'update') {
+    await lockRow(req, SLUGS.sections, original.id as string | number, 'no key update', busy)
+    const latest = await assertStillLatest(req, SLUGS.sections, original, () => 'This section changed while you were saving it (or you saved an older copy of it). Reload it and try again.')
+    if (!isRestoringVersion(req)) {
+      await assertNoConflictingEdit(
+        req,
+        SLUGS.sections,
+        latest,
+        incomingData(req, data).updatedAt,
+        SECTION_CONTENT_FIELDS,
+        'Someone else changed this section since you opened it. Reload it to see their changes; yours were not saved.',
+      )
+    }
   }
   if (!changed.length) return data
 
@@ -64,10 +108,13 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
   }
 
   const documentId = data.document !== undefined ? idOf(data.document) : idOf(original.document)
-  const explicit = typeof data.anchor === 'string' && data.anchor.trim() !== ''
-  if (explicit || !original.anchor || changed.includes('document')) {
+  // The admin sends the anchor back unchanged with every save: only a new value is a choice.
+  const explicit = typeof data.anchor === 'string' && data.anchor.trim() !== '' && data.anchor.trim() !== original.anchor
+  const follow = !explicit && (await anchorFollowsHeading(req, data, original, changed))
+  if (explicit || follow || !original.anchor || changed.includes('document')) {
     const taken = await anchorsInUse(req, documentId, original.id)
-    const wanted = explicit ? String(data.anchor).trim() : ((original.anchor as string) || slugifyAnchor(String(data.heading ?? original.heading ?? '')))
+    const derived = slugifyAnchor(String(data.heading ?? original.heading ?? ''))
+    const wanted = explicit ? String(data.anchor).trim() : follow ? derived : ((original.anchor as string) || derived)
     if (explicit && (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wanted))) {
       throw fieldError(SLUGS.sections, 'anchor', 'Use lowercase letters, digits and single hyphens only.')
     }

@@ -53,3 +53,12 @@ export function uniqueAnchor(base: string, taken: Iterable<string>): string {
   while (used.has(`${base}-${n}`)) n++
   return `${base}-${n}`
 }
+
+/**
+ * Whether `anchor` is the one made from `heading` (plain or with a "-N" to keep it unique), as
+ * opposed to one an editor chose. A made one may follow the heading until it is published.
+ */
+export function isDerivedAnchor(anchor: string, heading: string): boolean {
+  const base = slugifyAnchor(heading)
+  return anchor === base || (anchor.startsWith(`${base}-`) && /^\d+$/.test(anchor.slice(base.length + 1)))
+}

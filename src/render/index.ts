@@ -3,7 +3,7 @@
  * Markdown out. No database and no Payload instance, so hooks, the publish operation and the
  * delivery endpoints all render the same way.
  */
-export { FALLBACK_ANCHOR, slugifyAnchor, uniqueAnchor } from './anchors'
+export { FALLBACK_ANCHOR, isDerivedAnchor, slugifyAnchor, uniqueAnchor } from './anchors'
 export { canonicalJSON, contentHash } from './contentHash'
 export {
   type DocumentSectionInput,

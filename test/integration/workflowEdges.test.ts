@@ -212,6 +212,20 @@ describe('sections and documents', () => {
     expect((await rest('GET', '/legal/documents/claim', null)).body.toc.map((t: Json) => t.anchor)).toEqual(['scope-2', 'scope'])
   })
 
+  test('a link name made from the heading follows it until the first publish; a chosen one never does', async () => {
+    const { id, sections } = await createDocument('anchor-follow', ['Untitled', 'Contact'])
+    const renamed = await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { heading: 'Who we are', anchor: 'untitled' })
+    expect(renamed.body.doc.anchor).toBe('who-we-are')
+    await rest('PATCH', `/${SLUGS.sections}/${sections[1]}`, tokens.editor, { anchor: 'reach-us' })
+    expect((await rest('PATCH', `/${SLUGS.sections}/${sections[1]}`, tokens.editor, { heading: 'Contact us' })).body.doc.anchor).toBe('reach-us')
+    // The Ukrainian heading never moves the link name.
+    const uk = await rest('PATCH', `/${SLUGS.sections}/${sections[0]}?locale=uk`, tokens.editor, { heading: 'Хто ми' })
+    expect(uk.body.doc.anchor).toBe('who-we-are')
+    await publish(id)
+    const after = await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { heading: 'About us' })
+    expect(after.body.doc.anchor).toBe('who-we-are')
+  })
+
   test('slugs are unique', async () => {
     await createDocument('unique-slug')
     const again = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: 'Another', slug: 'unique-slug', kind: 'other' })

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { slugifyAnchor, uniqueAnchor } from '../../../src/render'
+import { isDerivedAnchor, slugifyAnchor, uniqueAnchor } from '../../../src/render'
 
 describe('slugifyAnchor', () => {
   test('lowercase words joined by single hyphens', () => {
@@ -49,5 +49,19 @@ describe('uniqueAnchor', () => {
     expect(uniqueAnchor('cookies', [])).toBe('cookies')
     expect(uniqueAnchor('cookies', ['cookies'])).toBe('cookies-2')
     expect(uniqueAnchor('cookies', new Set(['cookies', 'cookies-2']))).toBe('cookies-3')
+  })
+})
+
+describe('isDerivedAnchor', () => {
+  test('an anchor made from the heading, plain or numbered, is derived', () => {
+    expect(isDerivedAnchor('who-we-are', 'Who we are')).toBe(true)
+    expect(isDerivedAnchor('who-we-are-2', 'Who we are')).toBe(true)
+    expect(isDerivedAnchor('section', '')).toBe(true)
+  })
+  test('one an editor typed, or one made from another heading, is not', () => {
+    expect(isDerivedAnchor('contact', 'Who we are')).toBe(false)
+    expect(isDerivedAnchor('who-we-are-x', 'Who we are')).toBe(false)
+    expect(isDerivedAnchor('who-we-are-', 'Who we are')).toBe(false)
+    expect(isDerivedAnchor('section', 'Contact us')).toBe(false)
   })
 })
