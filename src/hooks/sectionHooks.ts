@@ -63,6 +63,11 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
     throw new WorkflowError('Sections are published together with their document, after review.', 409)
   }
   const original = (originalDoc ?? {}) as Record<string, unknown>
+  // Once a section belongs to a document it stays with one: the "Add new" drawer keeps
+  // autosaving the empty value it opened with after the document has claimed the section.
+  if (operation === 'update' && (data.document === null || data.document === '') && original.document) {
+    data.document = original.document
+  }
   pinSystemFields(data, operation === 'create' ? undefined : original, ['updatedBy'])
   const actor = actorOf(req)
   const changed = operation === 'create' ? [...SECTION_CONTENT_FIELDS] : changedFields(data, original, SECTION_CONTENT_FIELDS)

@@ -4,6 +4,7 @@ import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import type { Browser, BrowserContext, Page } from 'playwright-core'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -86,4 +87,40 @@ export async function startProductionApp(): Promise<ProductionApp> {
     await stop()
     throw err
   }
+}
+
+/** A REST or GraphQL call to the app, as an account (logged in over the API) or anonymously. */
+export async function apiCall(app: ProductionApp, pathname: string, account?: Account, init: RequestInit = {}): Promise<any> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (account) {
+    const login = await fetch(`${app.baseUrl}/api/users/login`, { method: 'POST', headers, body: JSON.stringify(account) })
+    headers.authorization = `JWT ${((await login.json()) as { token: string }).token}`
+  }
+  const res = await fetch(`${app.baseUrl}${pathname}`, { ...init, headers })
+  return res.json()
+}
+
+export async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
+  const started = Date.now()
+  for (;;) {
+    const value = await probe()
+    if (value) return value
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 300))
+  }
+}
+
+export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
+
+/** A fresh browser context signed in to the admin as `account` (closed by the caller). */
+export async function signIn(browser: Browser, app: ProductionApp, account: Account): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+  const page = await context.newPage()
+  await page.goto(`${app.baseUrl}/admin/login`)
+  await page.fill('input[name="email"]', account.email)
+  await page.fill('input[name="password"]', account.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(/\/admin\/?$/, { timeout: 60_000 })
+  return { context, page }
 }

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
-import { type Account, type ProductionApp, startProductionApp } from './productionApp'
+import { type Account, apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn as signInAs, startProductionApp, until } from './productionApp'
 
 /**
  * The review workflow as people do it, in a real browser against the production build:
@@ -28,36 +28,12 @@ async function shot(page: Page, name: string): Promise<void> {
 }
 
 async function signIn(account: Account): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+  const { context, page } = await signInAs(browser, app, account)
   contexts.push(context)
-  const page = await context.newPage()
-  await page.goto(`${app.baseUrl}/admin/login`)
-  await page.fill('input[name="email"]', account.email)
-  await page.fill('input[name="password"]', account.password)
-  await page.click('button[type="submit"]')
-  await page.waitForURL(/\/admin\/?$/, { timeout: 60_000 })
   return page
 }
 
-async function api(pathname: string, account?: Account, init: RequestInit = {}): Promise<any> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (account) {
-    const login = await fetch(`${app.baseUrl}/api/users/login`, { method: 'POST', headers, body: JSON.stringify(account) })
-    headers.authorization = `JWT ${((await login.json()) as { token: string }).token}`
-  }
-  const res = await fetch(`${app.baseUrl}${pathname}`, { ...init, headers })
-  return res.json()
-}
-
-async function until<T>(what: string, probe: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const started = Date.now()
-  for (;;) {
-    const value = await probe()
-    if (value) return value
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
-    await new Promise((r) => setTimeout(r, 300))
-  }
-}
+const api = (pathname: string, account?: Account, init: RequestInit = {}) => apiCall(app, pathname, account, init)
 
 let documentId: number
 let sectionId: number
@@ -71,9 +47,9 @@ const status = (page: Page) => page.textContent('[data-testid="workflow-status"]
 
 /** The editor must never see an enabled Publish button: only the disabled one that says why. */
 async function expectNoPublishFor(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="publish-blocked"]', { timeout: 30_000 })
+  // Its tooltip says why once the review status has loaded.
+  await page.waitForSelector('[data-testid="publish-blocked"][title="Only reviewers and admins can publish."]', { timeout: 30_000 })
   expect(await page.locator('#action-save:enabled').count()).toBe(0)
-  expect(await page.getAttribute('[data-testid="publish-blocked"]', 'title')).toBe('Only reviewers and admins can publish.')
 }
 
 /** Appends a sentence to the section's text in the rich-text editor and waits for autosave. */
@@ -100,10 +76,7 @@ async function act(page: Page, button: string, expected: string): Promise<void> 
 beforeAll(async () => {
   await fs.mkdir(artifacts, { recursive: true })
   app = await startProductionApp()
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-  })
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
   const docs = await api(`/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`)
   documentId = docs.docs[0].id
   const sections = await api(`/api/legal-sections?where[document][equals]=${documentId}&where[anchor][equals]=${SECTION_ANCHOR}&depth=0`)

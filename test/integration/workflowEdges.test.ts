@@ -204,6 +204,9 @@ describe('sections and documents', () => {
     expect([listed.status, listed.body.errors]).toEqual([200, undefined])
     const claimed = await rest('GET', `/${SLUGS.sections}/${drawer.body.doc.id}?draft=true&depth=0`, tokens.editor)
     expect(claimed.body).toMatchObject({ document: id, anchor: 'scope-2' })
+    // A stale form (the drawer's) sending the empty document back does not unclaim it.
+    await rest('PATCH', `/${SLUGS.sections}/${drawer.body.doc.id}`, tokens.editor, { document: null, body: richText('Added in place, edited.') })
+    expect((await rest('GET', `/${SLUGS.sections}/${drawer.body.doc.id}?draft=true&depth=0`, tokens.editor)).body.document).toBe(id)
     // A section of another document still cannot be listed.
     const other = await createDocument('claim-other', ['Elsewhere'])
     expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [...other.sections] })).status).toBe(400)

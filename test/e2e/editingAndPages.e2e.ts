@@ -1,0 +1,140 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import axe from 'axe-core'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+
+import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn, startProductionApp, until } from './productionApp'
+
+/**
+ * Editing a document's sections from the document (reorder by dragging, add one in place,
+ * open one without leaving), the preview, and the public pages' accessibility and print view.
+ */
+const artifacts = path.resolve(import.meta.dirname, '../artifacts')
+let app: ProductionApp
+let browser: Browser
+const contexts: BrowserContext[] = []
+let documentId: number
+
+const headings = async () =>
+  ((await apiCall(app, `/api/legal-documents/${documentId}?draft=true&depth=1`, app.accounts.editor)).sections as { heading: string }[]).map((s) => s.heading)
+
+const pills = (page: Page) => page.locator('#field-sections [aria-roledescription="sortable"]')
+
+beforeAll(async () => {
+  await fs.mkdir(artifacts, { recursive: true })
+  app = await startProductionApp()
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  documentId = (await apiCall(app, '/api/legal-documents?where[slug][equals]=data-security&depth=0')).docs[0].id
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {})
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('editing sections from their document', () => {
+  test('drag to reorder, add a section in place, open one in a drawer, preview the result', async () => {
+    const { context, page } = await signIn(browser, app, app.accounts.editor)
+    contexts.push(context)
+    await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${documentId}`)
+    await page.waitForSelector('[data-testid="workflow-status"]')
+    const before = await headings()
+    expect(before).toEqual(['Introduction', 'Where we store your data', 'How long we store your data', 'Measures taken to protect your data'])
+
+    // Drag the third section in front of the first; autosave keeps the new order as a draft.
+    const from = (await pills(page).nth(2).boundingBox())!
+    const to = (await pills(page).nth(0).boundingBox())!
+    await page.mouse.move(from.x + 20, from.y + from.height / 2)
+    await page.mouse.down()
+    for (let i = 1; i <= 15; i++) await page.mouse.move(from.x + 20 + ((to.x - from.x) * i) / 15, from.y + from.height / 2)
+    await page.mouse.move(to.x + 5, to.y + to.height / 2)
+    await page.mouse.up()
+    const reordered = [before[2], before[0], before[1], before[3]]
+    await until('the new order to be saved', async () => JSON.stringify(await headings()) === JSON.stringify(reordered))
+
+    // Add a section in place: the drawer saves it, the list gains it, the document claims it.
+    await page.click('.relationship-add-new__add-button')
+    await page.waitForSelector('dialog #field-heading')
+    await page.fill('dialog #field-heading', 'Contact us')
+    await page.locator('dialog [data-lexical-editor="true"]').click()
+    await page.keyboard.type('Write to us about your data at any time.')
+    await until('the new section in the list', async () => (await headings()).includes('Contact us'), 30_000)
+    // Let the drawer's autosave run once more after the claim, then close it.
+    await page.waitForTimeout(3000)
+    await page.click('dialog button[id^="close-drawer"]')
+    const draft = await apiCall(app, `/api/legal-documents/${documentId}?draft=true&depth=1`, app.accounts.editor)
+    const added = draft.sections.find((s: { heading: string }) => s.heading === 'Contact us')
+    expect(added).toMatchObject({ anchor: 'contact-us', document: documentId })
+    expect(draft.workflowState).toBe('draft')
+
+    // Open a section without leaving the document.
+    const url = page.url()
+    await page.click('button[aria-label="Edit Introduction"]')
+    await page.waitForSelector('dialog #field-heading')
+    expect(await page.inputValue('dialog #field-heading')).toBe('Introduction')
+    await page.click('dialog button[id^="close-drawer"]')
+    expect(page.url()).toBe(url)
+
+    // The preview shows the page as it will be published, and the changes as a redline.
+    await page.click('#legal-preview-page')
+    await page.waitForSelector('[data-testid="preview-page"] h2')
+    expect(await page.locator('[data-testid="preview-page"] h2').allTextContents()).toEqual([...reordered, 'Contact us'])
+    await page.click('#legal-preview-changes')
+    await page.waitForSelector('[data-testid="preview-redline"] ins')
+    expect(await page.textContent('[data-testid="preview-redline"]')).toContain('Write to us about your data at any time.')
+    await page.screenshot({ path: path.join(artifacts, 'sections-edited.png'), fullPage: true })
+
+    // Readers still see version 1 in the old order.
+    const live = await apiCall(app, '/api/legal/documents/data-security')
+    expect(live.toc.map((t: { heading: string }) => t.heading)).toEqual(before)
+  })
+})
+
+describe('public pages', () => {
+  async function violations(page: Page): Promise<string[]> {
+    await page.addScriptTag({ content: axe.source })
+    const result = await page.evaluate(async () => {
+      const run = await (window as unknown as { axe: typeof axe }).axe.run(document, { resultTypes: ['violations'] })
+      return run.violations.map((v) => `${v.impact}: ${v.id} (${v.nodes.length}) ${v.help}`)
+    })
+    return result
+  }
+
+  test.each([
+    ['/legal', 'index'],
+    ['/legal/privacy-policy', 'document'],
+    ['/legal/cookie-policy', 'cookie-policy'],
+    ['/legal/privacy-policy/versions', 'versions'],
+    ['/legal/cookies', 'cookies'],
+    ['/legal/terms-of-use?locale=uk', 'document-uk'],
+  ])('%s has no accessibility violations (axe-core) and a print view', async (url, name) => {
+    const context = await browser.newContext()
+    contexts.push(context)
+    const page = await context.newPage()
+    const response = await page.goto(`${app.baseUrl}${url}`)
+    expect(response?.status()).toBe(200)
+    expect(await violations(page)).toEqual([])
+    expect(await page.locator('h1').count()).toBe(1)
+    expect(await page.locator('main').count()).toBe(1)
+    if (url.endsWith('?locale=uk')) expect(await page.getAttribute('html', 'lang')).toBe('uk')
+    expect(await page.locator('.site-nav').isVisible()).toBe(true)
+    await page.emulateMedia({ media: 'print' })
+    // Printed, the page is the document: no site navigation, language switch or skip link.
+    expect(await page.locator('.site-nav').isVisible()).toBe(false)
+    expect(await page.locator('.language-nav').isVisible()).toBe(false)
+    await page.screenshot({ path: path.join(artifacts, `public-${name}-print.png`), fullPage: true })
+  })
+
+  test('the cookie policy shows the declaration built from published cookie entries', async () => {
+    const context = await browser.newContext()
+    contexts.push(context)
+    const page = await context.newPage()
+    await page.goto(`${app.baseUrl}/legal/cookie-policy`)
+    const tables = page.locator('[data-testid="cookie-declaration"] [data-testid="cookie-table"]')
+    expect(await tables.count()).toBeGreaterThan(0)
+    const text = await page.textContent('[data-testid="cookie-declaration"]')
+    for (const cookie of ['session-id', '_ga']) expect(text).toContain(cookie)
+  })
+})
