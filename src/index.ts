@@ -15,6 +15,7 @@ import { guardScheduledPublishes } from './hooks/scheduleGuard'
 import { deliveryQueries } from './graphql/deliveryQueries'
 import { workflowMutations } from './graphql/workflowMutation'
 import { type LegalDocumentsPluginOptions, resolveOptions } from './options'
+import { limitOpenTransactions } from './publish/transactionGate'
 import { webhookTask } from './webhooks/webhookTask'
 
 export type { LegalDocumentsPluginOptions } from './options'
@@ -91,6 +92,9 @@ export const legalDocumentsPlugin = definePlugin<LegalDocumentsPluginOptions>({
       onInit: async (payload) => {
         await config.onInit?.(payload)
         guardScheduledPublishes(payload, options)
+        // Payload 3.90's REST writes need a second pooled connection inside their transaction:
+        // without a limit on open transactions, enough of them at once hang the server for good.
+        limitOpenTransactions(payload)
         // Other server processes on the same database tell this one when they publish.
         const stop = listenForPublishes(payload)
         const destroy = payload.destroy.bind(payload)

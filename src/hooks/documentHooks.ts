@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionB
 import { freezeContent, type FrozenContent } from '../publish/freezeContent'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options'
 import { completePublish } from '../publish/completePublish'
+import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency'
 import { queuePublishWebhooks } from '../webhooks/webhookTask'
 import { SLUG_PATTERN, SLUGS } from '../slugs'
 import { actorOf } from '../workflow/actor'
@@ -130,6 +131,28 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
   if (req.user && !canEditContent(actor) && changedFields(incomingData(req, data), original, DOCUMENT_CONTENT_FIELDS).length) {
     throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
   }
+  // One write at a time per document, and only over the draft this request read: concurrent
+  // publishes, saves and section edits would otherwise each start from the same draft, so one
+  // could undo another (src/publish/concurrency.ts).
+  await lockForWrite(
+    req,
+    SLUGS.documents,
+    id,
+    publishing ? 'This document is being published by someone else right now.' : 'This document is being saved or published by someone else right now. Try again in a moment.',
+  )
+  if (!publishing) {
+    const latest = await assertStillLatest(req, SLUGS.documents, original, () => 'This document changed while you were saving it (or you saved an older copy of it). Reload it and try again.')
+    if (!isRestoringVersion(req)) {
+      await assertNoConflictingEdit(
+        req,
+        SLUGS.documents,
+        latest,
+        incomingData(req, data).updatedAt,
+        DOCUMENT_CONTENT_FIELDS,
+        'Someone else changed this document since you opened it. Reload it to see their changes; yours were not saved.',
+      )
+    }
+  }
   if (changed.includes('sections')) {
     await checkSectionsBelong(req, id, data.sections)
     const claim = await unclaimedSections(req, data.sections)
@@ -148,6 +171,9 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
       req,
     })) as unknown as Record<string, unknown>
     if (new Date(String(latest.updatedAt)).getTime() !== new Date(String(original.updatedAt)).getTime()) {
+      if (latest._status === 'published' && latest.workflowState === 'published') {
+        throw new WorkflowError('This document has just been published by someone else.', 409)
+      }
       throw new WorkflowError('Open this document and publish it from there: its latest draft is not the version being published.', 409)
     }
     const decision = decidePublish({ state, actor, system: !req.user })

@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest, Where } from 'payload'
 
 import { findPlaceholders, findUnknownPlaceholders, isDerivedAnchor, isKnownPlaceholder, KNOWN_PLACEHOLDERS, slugifyAnchor, uniqueAnchor } from '../render'
+import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency'
 import { SLUGS } from '../slugs'
 import { actorOf } from '../workflow/actor'
 import { fieldError, WorkflowError } from '../workflow/errors'
@@ -74,6 +75,29 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
   const attempted = operation === 'create' ? changed : changedFields(incomingData(req, data), original, SECTION_CONTENT_FIELDS)
   if (attempted.length && req.user && !canEditContent(actor)) {
     throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
+  }
+  // One write at a time per section and per document (a section write also updates its
+  // document's workflow state and contributors), each over the draft it read
+  // (src/publish/concurrency.ts). Even a write that changes nothing rewrites the draft from
+  // what this request read, so it is checked too.
+  const busy = 'This section or its document is being saved or published by someone else right now. Try again in a moment.'
+  const documentIds = [data.document, original.document].filter((d) => d !== undefined && d !== null).map((d) => String(idOf(d)))
+  for (const documentId of [...new Set(documentIds)].sort()) {
+    await lockForWrite(req, SLUGS.documents, documentId, busy)
+  }
+  if (operation === 'update') {
+    await lockForWrite(req, SLUGS.sections, original.id as string | number, busy)
+    const latest = await assertStillLatest(req, SLUGS.sections, original, () => 'This section changed while you were saving it (or you saved an older copy of it). Reload it and try again.')
+    if (!isRestoringVersion(req)) {
+      await assertNoConflictingEdit(
+        req,
+        SLUGS.sections,
+        latest,
+        incomingData(req, data).updatedAt,
+        SECTION_CONTENT_FIELDS,
+        'Someone else changed this section since you opened it. Reload it to see their changes; yours were not saved.',
+      )
+    }
   }
   if (!changed.length) return data
 

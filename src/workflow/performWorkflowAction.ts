@@ -1,5 +1,6 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import { lockForWrite } from '../publish/concurrency'
 import { SLUGS } from '../slugs'
 import { actorOf } from './actor'
 import { WorkflowError } from './errors'
@@ -37,12 +38,18 @@ export async function performWorkflowAction(
 
   const shouldCommit = await initTransaction(req)
   try {
-    const doc = (await req.payload
-      .findByID({ collection: SLUGS.documents, id: input.id, draft: true, depth: 0, overrideAccess: true, req })
-      .catch(() => null)) as Record<string, unknown> | null
-    if (!doc) throw new WorkflowError('Document not found.', 404)
+    const read = (id: string | number) =>
+      req.payload
+        .findByID({ collection: SLUGS.documents, id, draft: true, depth: 0, overrideAccess: true, req })
+        .catch(() => null) as Promise<Record<string, unknown> | null>
+    const found = await read(input.id)
+    if (!found) throw new WorkflowError('Document not found.', 404)
     // Route params arrive as text; relationships need the id in its own type.
-    const id = doc.id as string | number
+    const id = found.id as string | number
+    // One step (or publish, or save) at a time per document, decided on the state as of the
+    // lock: two reviewers approving at once must not both succeed (src/publish/concurrency.ts).
+    await lockForWrite(req, SLUGS.documents, id, 'Someone else is acting on this document right now. Try again in a moment.')
+    const doc = (await read(id)) ?? found
 
     const state = ((doc.workflowState as ReviewState) ?? 'draft') as ReviewState
     const decision = decideWorkflowAction({

@@ -1,0 +1,113 @@
+import { sql } from '@payloadcms/db-postgres'
+import type { PayloadRequest } from 'payload'
+
+import { changedFields } from '../utilities/compare'
+import { WorkflowError } from '../workflow/errors'
+
+type PostgresAdapter = {
+  name?: string
+  sessions?: Record<string, { db?: { execute: (q: unknown) => Promise<unknown> } }>
+}
+
+/**
+ * Makes writes to one record take turns: a transaction-scoped PostgreSQL advisory lock on
+ * (collection, id), taken inside the request's transaction and held until it commits or rolls
+ * back (a crash included: PostgreSQL drops the locks of a lost connection). Locks are
+ * PostgreSQL's, so they hold across server processes on one database.
+ *
+ * The lock is only ever tried (`pg_try_advisory_xact_lock`, which answers false instead of
+ * waiting or failing), again and again for up to `waitMs`; then the request is refused with
+ * a 409 carrying `busyMessage`. A blocking wait could deadlock with rows Payload writes in the
+ * same transaction before our hooks run (it deletes `payload-locked-documents` records), and
+ * PostgreSQL would then abort one of the two with an error, a publish as likely as a draft save.
+ * A refused attempt leaves the transaction usable (no error, no savepoint needed), which matters
+ * for bulk writes: Payload runs their documents in parallel in one transaction.
+ *
+ * Every writer that must not interleave calls this: publishes and user saves of documents
+ * (documentHooks), user saves of sections (sectionHooks, for the section and its document).
+ * Outside PostgreSQL or outside a transaction there is nothing to hold a lock for.
+ */
+export async function lockForWrite(
+  req: PayloadRequest,
+  collection: string,
+  id: string | number,
+  busyMessage: string,
+  waitMs = 5000,
+): Promise<void> {
+  const db = req.payload.db as unknown as PostgresAdapter
+  if (db.name !== 'postgres' || !req.transactionID) return
+  const session = db.sessions?.[String(await req.transactionID)]?.db
+  if (!session) return
+  const deadline = Date.now() + waitMs
+  for (;;) {
+    const result = (await session.execute(
+      sql`select pg_try_advisory_xact_lock(hashtext(${collection}), hashtext(${String(id)})) as locked`,
+    )) as { rows?: { locked?: boolean }[] }
+    if (result.rows?.[0]?.locked) return
+    if (Date.now() >= deadline) throw new WorkflowError(busyMessage, 409)
+    await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 60))
+  }
+}
+
+const instant = (value: unknown): number => new Date(String(value)).getTime()
+
+type Doc = Record<string, unknown>
+
+/**
+ * Payload read `original` before `lockForWrite` could run. Once the lock is held, a fresh read must
+ * still show that same latest draft: otherwise another write committed in between, and writing
+ * now would merge this request's data (and the system fields pinned from `original`, such as
+ * the workflow state and contributors) over a version it never saw.
+ */
+export async function assertStillLatest(
+  req: PayloadRequest,
+  collection: string,
+  original: Doc,
+  message: (latest: Doc) => string,
+): Promise<Doc> {
+  const latest = (await req.payload.findByID({
+    collection: collection as never,
+    id: original.id as string | number,
+    draft: true,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })) as unknown as Doc
+  if (instant(latest.updatedAt) !== instant(original.updatedAt)) throw new WorkflowError(message(latest), 409)
+  return latest
+}
+
+/**
+ * Optimistic concurrency for editors: a write that carries `updatedAt` (the draft its author
+ * was editing; Payload's admin form sends it with every save, a REST client sends what it read)
+ * is refused with a 409 when someone else has since changed the content of this locale. Writes
+ * since then by the same person, or that changed no content (publishes, workflow steps), are no
+ * conflict. A write without `updatedAt` is not checked: the last one wins (the overwritten
+ * draft stays in the version history).
+ */
+export async function assertNoConflictingEdit(
+  req: PayloadRequest,
+  collection: string,
+  latest: Doc,
+  sentUpdatedAt: unknown,
+  contentFields: readonly string[],
+  message: string,
+): Promise<void> {
+  if (sentUpdatedAt === undefined || sentUpdatedAt === null || sentUpdatedAt === '') return
+  const sent = instant(sentUpdatedAt)
+  if (Number.isNaN(sent)) throw new WorkflowError('updatedAt must be the date-time of the draft you edited.', 400)
+  if (sent === instant(latest.updatedAt)) return
+  const by = latest.updatedBy && typeof latest.updatedBy === 'object' ? (latest.updatedBy as Doc).id : latest.updatedBy
+  if (req.user && by !== undefined && by !== null && String(by) === String(req.user.id)) return
+  const found = await req.payload.findVersions({
+    collection: collection as never,
+    where: { and: [{ parent: { equals: latest.id } }, { updatedAt: { equals: new Date(sent).toISOString() } }] },
+    limit: 1,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  const baseline = (found.docs[0] as { version?: Doc } | undefined)?.version
+  if (baseline && !changedFields(latest, baseline, contentFields).length) return
+  throw new WorkflowError(message, 409)
+}

@@ -1,0 +1,184 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { getPayload } from 'payload'
+
+import { buildAppConfig } from '../../src/appConfig'
+import { closePayload } from '../../src/server/closePayload'
+import { SLUGS } from '../../src/slugs'
+import { richText } from '../helpers/lexical'
+import { restClient } from '../helpers/rest'
+import { createTestDatabase } from '../helpers/testPayload'
+import { createUser, login, type TestUser } from '../helpers/users'
+
+/**
+ * The real server (`node --import tsx src/server/main.ts`, as `npm run dev` runs it) is killed
+ * with SIGKILL while a publish waits inside its transaction (LEGAL_TEST_PUBLISH_DELAY_MS, after
+ * all of the publish's writes but before its commit), then started again on the same database:
+ * the document must be published completely or not at all.
+ */
+const root = path.resolve(import.meta.dirname, '../..')
+const secret = randomBytes(32).toString('hex')
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>
+let dataDir: string
+const users: Record<'editor' | 'reviewer', TestUser> = {} as never
+const children: ChildProcess[] = []
+
+type Server = { child: ChildProcess; baseUrl: string; output: () => string; exited: Promise<number | null> }
+
+async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'development',
+      NO_NEXT: 'true',
+      NO_SEED: 'true',
+      NO_DEMO_USERS: 'true',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      PAYLOAD_SECRET: secret,
+      ...extraEnv,
+    } as unknown as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let out = ''
+  child.stdout!.on('data', (d) => (out += d))
+  child.stderr!.on('data', (d) => (out += d))
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  const started = Date.now()
+  let match: RegExpMatchArray | null = null
+  while (!(match = out.match(/Legal documents ready: admin at (http:\/\/[^/\s]+)\//))) {
+    if (child.exitCode !== null || Date.now() - started > 90_000) throw new Error(`the server did not start:\n${out.slice(-3000)}`)
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return { child, baseUrl: match[1], output: () => out, exited }
+}
+
+async function kill(server: Server): Promise<void> {
+  server.child.kill('SIGKILL')
+  await server.exited
+}
+
+async function waitFor(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const started = Date.now()
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    await new Promise((r) => setTimeout(r, 50))
+  }
+}
+
+/** What a reader and the archive see of one document, read through a running server. */
+async function snapshot(baseUrl: string, reviewerToken: string, doc: { id: number; sectionId: number; slug: string }) {
+  const rest = restClient(() => baseUrl)
+  const live = await rest('GET', `/${SLUGS.documents}/${doc.id}?depth=0`, null)
+  const draft = await rest('GET', `/${SLUGS.documents}/${doc.id}?draft=true&depth=0`, reviewerToken)
+  const section = await rest('GET', `/${SLUGS.sections}/${doc.sectionId}?depth=0`, null)
+  const archive = await rest('GET', `/${SLUGS.versions}?where[document][equals]=${doc.id}&sort=version&depth=0`, null)
+  const events = await rest('GET', `/${SLUGS.reviewEvents}?where[document][equals]=${doc.id}&where[action][equals]=published&depth=0`, reviewerToken)
+  const delivered = await rest('GET', `/legal/documents/${doc.slug}`, null)
+  return { live, draft: draft.body, section, archive: archive.body, events: events.body, delivered }
+}
+
+/** Transactions of the test database still open (none may survive a killed server). */
+async function openTransactions(): Promise<number> {
+  const client = new pg.Client({ connectionString: database.url })
+  await client.connect()
+  try {
+    const { rows } = await client.query(
+      `select count(*)::int as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`,
+    )
+    return rows[0].n
+  } finally {
+    await client.end()
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('legal_crash')
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-crash-'))
+  // The schema and the two accounts, written through the Local API before any server runs.
+  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+  const payload = await getPayload({ config: await buildAppConfig({ databaseUrl: database.url, secret }), key: 'crash-prep' })
+  users.editor = await createUser(payload, 'editor', ['editor'])
+  users.reviewer = await createUser(payload, 'reviewer', ['reviewer'])
+  await closePayload(payload)
+}, 120_000)
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  await database?.drop()
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true })
+})
+
+describe('SIGKILL in the middle of a publish', () => {
+  test('killed before the commit: nothing of the publish is left; after a restart it publishes completely and that survives a kill', async () => {
+    // 1. A server whose publishes wait inside their transaction.
+    const slow = await startServer({ LEGAL_TEST_PUBLISH_DELAY_MS: '600000' })
+    const rest = restClient(() => slow.baseUrl)
+    const editor = await login(slow.baseUrl, users.editor)
+    let reviewer = await login(slow.baseUrl, users.reviewer)
+    const slug = 'crash-terms'
+    const created = await rest('POST', `/${SLUGS.documents}`, editor, { title: 'Crash terms', slug, kind: 'terms-of-use', changeSummary: 'First version.' })
+    expect(created.status).toBe(201)
+    const id = created.body.doc.id as number
+    const section = await rest('POST', `/${SLUGS.sections}`, editor, { heading: 'Scope', body: richText('These terms apply.'), document: id })
+    expect(section.status).toBe(201)
+    const sectionId = section.body.doc.id as number
+    expect((await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, editor, { sections: [sectionId] })).status).toBe(200)
+    expect((await rest('POST', `/${SLUGS.documents}/${id}/workflow`, editor, { action: 'submit' })).status).toBe(200)
+    expect((await rest('POST', `/${SLUGS.documents}/${id}/workflow`, reviewer, { action: 'approve' })).status).toBe(200)
+    const doc = { id, sectionId, slug }
+    const before = await snapshot(slow.baseUrl, reviewer, doc)
+
+    // 2. Publish, and kill the server while the publish is inside its transaction.
+    const publishing = rest('PATCH', `/${SLUGS.documents}/${id}`, reviewer, { _status: 'published' }).catch((err: Error) => err)
+    await waitFor(() => slow.output().includes('[legal-test] publish paused inside its transaction'), 30_000, 'the publish to pause')
+    await kill(slow)
+    // The request never got an answer (fetch's error comes from another realm than jest's Error).
+    expect(await publishing).toMatchObject({ message: 'fetch failed' })
+    // PostgreSQL rolls back the transaction of a connection that is gone.
+    for (let i = 0; i < 50 && (await openTransactions()) > 0; i++) await new Promise((r) => setTimeout(r, 100))
+    expect(await openTransactions()).toBe(0)
+
+    // 3. Restart: nothing of the publish exists, the draft is still approved and publishable.
+    const again = await startServer()
+    reviewer = await login(again.baseUrl, users.reviewer)
+    const afterKill = await snapshot(again.baseUrl, reviewer, doc)
+    expect(afterKill.live.status).toBe(404)
+    expect(afterKill.section.status).toBe(404)
+    expect(afterKill.archive.totalDocs).toBe(0)
+    expect(afterKill.events.totalDocs).toBe(0)
+    expect(afterKill.delivered.status).toBe(404)
+    expect(afterKill.draft).toMatchObject({ workflowState: 'approved', version: 0, _status: 'draft' })
+    expect(afterKill.draft.updatedAt).toBe(before.draft.updatedAt)
+    expect(afterKill.draft.lastModified ?? null).toBe(before.draft.lastModified ?? null)
+
+    // 4. The same publish on the restarted server completes; killed right after, it survives.
+    const published = await restClient(() => again.baseUrl)('PATCH', `/${SLUGS.documents}/${id}`, reviewer, { _status: 'published' })
+    expect(published.status).toBe(200)
+    await kill(again)
+    const third = await startServer()
+    reviewer = await login(third.baseUrl, users.reviewer)
+    const done = await snapshot(third.baseUrl, reviewer, doc)
+    expect(done.live.status).toBe(200)
+    expect(done.live.body).toMatchObject({ version: 1, workflowState: 'published', _status: 'published', title: 'Crash terms' })
+    expect(done.section.status).toBe(200)
+    expect(done.section.body).toMatchObject({ heading: 'Scope', _status: 'published' })
+    expect(done.archive.docs.map((d: { version: number }) => d.version)).toEqual([1])
+    expect(done.archive.docs[0]).toMatchObject({ slug, title: 'Crash terms', changeSummary: 'First version.' })
+    expect(done.archive.docs[0].lastModified).toBe(done.live.body.lastModified)
+    expect(done.events.docs.map((e: { version: number }) => e.version)).toEqual([1])
+    expect(done.delivered.status).toBe(200)
+    expect(done.delivered.body).toMatchObject({ slug, version: 1 })
+    await kill(third)
+  }, 300_000)
+})
