@@ -57,7 +57,9 @@ async function startServer(extraEnv: Record<string, string> = {}): Promise<Serve
   const started = Date.now()
   let match: RegExpMatchArray | null = null
   while (!(match = out.match(/Legal documents ready: admin at (http:\/\/[^/\s]+)\//))) {
-    if (child.exitCode !== null || Date.now() - started > 90_000) throw new Error(`the server did not start:\n${out.slice(-3000)}`)
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() - started > 150_000) {
+      throw new Error(`the server did not start (exit ${child.exitCode}, signal ${child.signalCode}, ${Date.now() - started} ms):\n${out.slice(-3000)}`)
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
   return { child, baseUrl: match[1], output: () => out, exited }
