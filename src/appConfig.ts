@@ -2,19 +2,33 @@ import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import depthLimit from 'graphql-depth-limit'
 import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
 
 import { migrations } from '../migrations'
 import { legalDocumentsPlugin, type LegalDocumentsPluginOptions } from './index'
+import { clientInputErrors } from './server/clientErrors'
+import { databaseUnavailableAfterError } from './server/databaseErrors'
+import { GRAPHQL_LIMITS, graphQLValidationRules } from './server/graphqlLimits'
+import { readSecuritySettings, type SecuritySettings } from './server/settings'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 
-const Users: CollectionConfig = {
-  slug: 'users',
-  auth: true,
-  admin: { useAsTitle: 'email', group: 'Settings' },
-  fields: [{ name: 'name', type: 'text', label: 'Name' }],
+/**
+ * Staff accounts. Payload locks an account after `loginMaxAttempts` failed logins for
+ * `loginLockMs` (an admin can unlock it earlier); the session cookie is httpOnly, SameSite=Lax,
+ * and Secure in production.
+ */
+export function usersCollection(security: SecuritySettings): CollectionConfig {
+  return {
+    slug: 'users',
+    auth: {
+      maxLoginAttempts: security.loginMaxAttempts,
+      lockTime: security.loginLockMs,
+      cookies: { secure: security.secureCookies, sameSite: 'Lax' },
+    },
+    admin: { useAsTitle: 'email', group: 'Settings' },
+    fields: [{ name: 'name', type: 'text', label: 'Name' }],
+  }
 }
 
 export type AppConfigOptions = {
@@ -25,6 +39,8 @@ export type AppConfigOptions = {
   serverURL?: string
   /** Plugin options (tests pass webhook receivers here). */
   plugin?: LegalDocumentsPluginOptions
+  /** CORS, CSRF, cookies, lockout, GraphQL tooling; default: from the environment. */
+  security?: SecuritySettings
 }
 
 /**
@@ -32,17 +48,23 @@ export type AppConfigOptions = {
  * Built by a function so tests can point each file at its own database.
  */
 export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConfig> {
+  const security = options.security ?? readSecuritySettings(process.env)
+  const users = usersCollection(security)
   return buildConfig({
     secret: options.secret,
     serverURL: options.serverURL,
+    // Browsers on these origins may read the API; these may use the session cookie (Payload
+    // adds serverURL). Empty CORS: no Access-Control-Allow-Origin for anyone.
+    cors: security.corsOrigins,
+    csrf: security.csrfOrigins,
     admin: {
-      user: Users.slug,
+      user: users.slug,
       // Gravatar is unreachable offline and leaks staff e-mail hashes to a third party.
       avatar: 'default',
       importMap: { baseDir: dirname },
       meta: { titleSuffix: ' · Legal documents' },
     },
-    collections: [Users],
+    collections: [users],
     editor: lexicalEditor(),
     localization: {
       locales: [
@@ -65,10 +87,16 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
     jobs: { autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }] },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
     graphQL: {
-      // Relationship fields let a query nest without end; legal pages need a few levels at most.
-      validationRules: () => [depthLimit(10)],
-      maxComplexity: 1000,
+      // Depth, width and alias limits (src/server/graphqlLimits.ts); complexity is Payload's rule.
+      validationRules: () => graphQLValidationRules(),
+      maxComplexity: GRAPHQL_LIMITS.maxComplexity,
+      // Off in production unless GRAPHQL_PLAYGROUND / GRAPHQL_INTROSPECTION say otherwise.
+      disablePlaygroundInProduction: !security.graphQLPlayground,
+      disableIntrospectionInProduction: !security.graphQLIntrospection,
     },
+    // Bad values that reach the database or the body parser are the client's error: 400, not 500.
+    // …and a database outage answers 503 with a JSON error until it is back (src/server/databaseErrors.ts).
+    hooks: { afterError: [clientInputErrors, databaseUnavailableAfterError] },
     telemetry: false,
   })
 }

@@ -1,4 +1,5 @@
 import { COOKIE_CATEGORIES } from '../../collections/CookieEntries'
+import { escapeHTML } from '../render/escapeHTML'
 
 export type CookieEntry = {
   name: string
@@ -68,6 +69,11 @@ const CATEGORY_DESCRIPTIONS: Record<string, string> = {
  * The declaration as a configuration for orestbida/cookieconsent v3 (`CookieConsent.run(config)`).
  * Cookie names that are patterns are given as regular-expression sources in `autoClear`, marked
  * with `regex: true`; JSON cannot carry a RegExp, so the website turns them into one.
+ *
+ * cookieconsent inserts service labels, titles, captions and table cells as HTML
+ * (`innerHTML`/`insertAdjacentHTML`), so every text from the cookie entries is HTML-escaped
+ * here; the cookie names in `autoClear` and `services[].cookies` are matched, never shown, and
+ * stay as they are.
  */
 export function consentConfig(declarations: CookieDeclaration[], defaultLocale: string) {
   const primary = declarations.find((d) => d.locale === defaultLocale) ?? declarations[0]!
@@ -77,7 +83,7 @@ export function consentConfig(declarations: CookieDeclaration[], defaultLocale: 
     for (const cookie of category.cookies) {
       const label = cookie.service || cookie.name
       const key = serviceKey(label)
-      services[key] ??= { label, cookies: [] }
+      services[key] ??= { label: escapeHTML(label), cookies: [] }
       // A service's cookies are what the banner clears when it is switched off: browser
       // cookies only (local storage and pixels are not cookies it can clear).
       if ((cookie.storageType ?? 'cookie') !== 'cookie') continue
@@ -109,17 +115,17 @@ export function consentConfig(declarations: CookieDeclaration[], defaultLocale: 
     translations[d.locale] = {
       preferencesModal: {
         sections: d.categories.map((c) => ({
-          title: c.label,
+          title: escapeHTML(c.label),
           description: CATEGORY_DESCRIPTIONS[c.key] ?? '',
           linkedCategory: c.key,
           cookieTable: {
-            caption: c.label,
+            caption: escapeHTML(c.label),
             headers: { name: 'Cookie', domain: 'Set by', desc: 'Purpose', duration: 'Duration' },
             body: c.cookies.map((k) => ({
-              name: k.name,
-              domain: k.domain || k.provider || (k.party === 'third' ? 'Third party' : 'This website'),
-              desc: k.purpose ?? '',
-              duration: k.duration ?? '',
+              name: escapeHTML(k.name),
+              domain: escapeHTML(k.domain || k.provider || (k.party === 'third' ? 'Third party' : 'This website')),
+              desc: escapeHTML(k.purpose ?? ''),
+              duration: escapeHTML(k.duration ?? ''),
             })),
           },
         })),

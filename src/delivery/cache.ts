@@ -4,7 +4,21 @@ import type { Payload } from 'payload'
 /** A response body rendered once and served many times, with its strong validator. */
 export type CachedBody = { body: Buffer; etag: string; contentType: string; cacheControl: string }
 
+/**
+ * A whole response captured from the slow path (status, headers in the order they were sent,
+ * body), replayed byte for byte by the fast path: anonymous GraphQL delivery reads.
+ */
+export type CachedResponse = { status: number; headers: [string, string][]; body: Buffer }
+
 const MAX_ENTRIES = 2000
+/** GraphQL keys are open-ended (aliases, variables): a separate, smaller store, so a flood of
+ * distinct queries can never push the REST delivery entries out. */
+const MAX_RESPONSES = 500
+
+/** The key the delivery endpoint (`GET /api/legal/documents/:slug`) stores a document under. */
+export function documentCacheKey(slug: string, locale: string, version: number | undefined, format: string): string {
+  return `doc|${slug}|${locale}|${version ?? 'current'}|${format}`
+}
 
 /**
  * Rendered delivery responses, per Payload instance. Legal pages are read millions of times per
@@ -13,6 +27,7 @@ const MAX_ENTRIES = 2000
  */
 export class DeliveryCache {
   private entries = new Map<string, CachedBody>()
+  private responses = new Map<string, CachedResponse>()
   private generation = 0
 
   get(key: string): CachedBody | undefined {
@@ -26,6 +41,17 @@ export class DeliveryCache {
     this.entries.set(key, value)
   }
 
+  getResponse(key: string): CachedResponse | undefined {
+    return this.responses.get(key)
+  }
+
+  /** Like `set`, for whole captured responses. */
+  setResponse(key: string, value: CachedResponse, generationAtStart: number): void {
+    if (generationAtStart !== this.generation) return
+    if (this.responses.size >= MAX_RESPONSES) this.responses.delete(this.responses.keys().next().value as string)
+    this.responses.set(key, value)
+  }
+
   get currentGeneration(): number {
     return this.generation
   }
@@ -33,10 +59,11 @@ export class DeliveryCache {
   clear(): void {
     this.generation++
     this.entries.clear()
+    this.responses.clear()
   }
 
   get size(): number {
-    return this.entries.size
+    return this.entries.size + this.responses.size
   }
 }
 

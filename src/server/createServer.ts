@@ -1,8 +1,15 @@
 import express, { type Express, type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
-import type { IncomingMessage, ServerResponse } from 'node:http'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
+import { createFastPath, type FastPathListener } from '../delivery/fastPath'
+import { rememberGraphQLResponse, takePrereadBody } from '../delivery/graphqlCache'
+import { authenticationFailedByOutage, guardAuthenticationDuringOutage, isDatabaseUnavailable, sendDatabaseUnavailable } from './databaseErrors'
 import { guardPoolErrors } from './guardPoolErrors'
+import { refuseGraphQLRequest } from './graphqlLimits'
+import { answerClientError, graphqlContentTypeProblem, guardRestRequest, parseJsonObject, sendJsonError } from './requestGuards'
+import { createSecurityHeaders } from './securityHeaders'
+import { readSecuritySettings, type SecuritySettings } from './settings'
 import { sendWebResponse, toWebRequest } from './webAdapter'
 
 const MAX_GRAPHQL_BODY = 100 * 1024
@@ -28,6 +35,13 @@ export type CreateServerOptions = {
   nextHandler?: NextRequestHandler
   /** How long /readyz waits for the database before answering 503. */
   readinessTimeoutMs?: number
+  /**
+   * Answer cached delivery responses before express (default true). With it, `app.listen`
+   * serves through `app.fastPath`; `http.createServer(app)` is always the plain express app.
+   */
+  fastPath?: boolean
+  /** Security headers, HSTS; default: from the environment (`readSecuritySettings`). */
+  security?: SecuritySettings
 }
 
 async function databaseReachable(payload: Payload, timeoutMs: number): Promise<boolean> {
@@ -54,7 +68,7 @@ async function databaseReachable(payload: Payload, timeoutMs: number): Promise<b
  * framework-neutral handlers (the same ones Next's `/api` routes wrap), which skips Next's
  * routing cost on the hot path; everything else is Next's.
  */
-export async function createServer(options: CreateServerOptions): Promise<Express> {
+export async function createServer(options: CreateServerOptions): Promise<Express & { fastPath?: FastPathListener }> {
   const { payload, nextHandler } = options
   const config = await options.config
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
@@ -62,10 +76,18 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
   const apiRoute = config.routes.api
 
   guardPoolErrors(payload)
+  // A signed-in request whose user could not be read (database down) answers 503 (databaseErrors.ts).
+  guardAuthenticationDuringOutage(payload)
 
   const app = express()
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === 'true')
+  // Security headers on every response (the fast path's too: see `listen` below).
+  const securityHeaders = createSecurityHeaders(options.security ?? readSecuritySettings(process.env), apiRoute)
+  app.use((req, res, next) => {
+    securityHeaders(req, res)
+    next()
+  })
 
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' })
@@ -81,22 +103,30 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
     try {
       // Payload's GraphQL handler answers a body that is not JSON with a 500; the client sent
       // it, so it gets a 400. Bodies are small queries: anything huge is refused unread.
-      const body = await readBody(req, MAX_GRAPHQL_BODY)
-      if (body === null) return void res.status(413).json({ errors: [{ message: 'The request body is too large.' }] })
-      try {
-        JSON.parse(body.toString('utf8'))
-      } catch {
-        return void res.status(400).json({ errors: [{ message: 'The request body must be JSON: {"query": "…"}.' }] })
-      }
+      // The fast path may have read the body already (an anonymous query it could not answer).
+      const wrongType = graphqlContentTypeProblem(req)
+      if (wrongType) return void sendJsonError(res, wrongType.status, wrongType.message, { connection: 'close' })
+      const body = takePrereadBody(req) ?? (await readBody(req, MAX_GRAPHQL_BODY))
+      if (body === null) return void sendJsonError(res, 413, 'The request body is too large.', { connection: 'close' })
+      const json = parseJsonObject(body)
+      if (!json.ok) return void res.status(400).json({ errors: [{ message: `${json.message} Send {"query": "…"}.` }] })
+      // Size in tokens and fragment cycles (src/server/graphqlLimits.ts).
+      const refused = refuseGraphQLRequest(json.value)
+      if (refused) return void res.status(400).json({ errors: [{ message: refused }] })
       const request = toWebRequest(req, origin(req), body)
       const response = await graphqlPost(request)
+      if (authenticationFailedByOutage(request)) return void sendDatabaseUnavailable(res)
       // A query that could not be parsed or validated ran nowhere: say so with a 400, as the
       // GraphQL-over-HTTP spec does for application/graphql-response+json.
       if (response.status === 200) {
         const text = await response.text()
         const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown[] }
-        const status = parsed.errors?.length && !('data' in parsed) ? 400 : 200
-        return void (await sendWebResponse(res, new Response(text, { status, headers: response.headers })))
+        // A database outage (statusCode 503, set by the afterError hook) is a 503 for the whole request.
+        const unavailable = parsed.errors?.some((e) => (e as { extensions?: { statusCode?: unknown } }).extensions?.statusCode === 503)
+        const status = unavailable ? 503 : parsed.errors?.length && !('data' in parsed) ? 400 : 200
+        const answer = new Response(text, { status, headers: response.headers })
+        rememberGraphQLResponse(req, answer, text, Boolean(parsed.errors?.length))
+        return void (await sendWebResponse(res, answer))
       }
       await sendWebResponse(res, response)
     } catch (err) {
@@ -107,7 +137,12 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
   app.all(`${apiRoute}/{*splat}`, async (req, res, next) => {
     if (req.path === `${apiRoute}/graphql-playground` && nextHandler) return next()
     try {
-      const response = await handleEndpoints({ config, path: req.path, request: toWebRequest(req, origin(req)) })
+      // Size, media type and shape of the body (src/server/requestGuards.ts).
+      const guard = await guardRestRequest(req)
+      if (!guard.ok) return void sendJsonError(res, guard.status, guard.message, guard.status === 413 ? { connection: 'close' } : {})
+      const request = toWebRequest(req, origin(req), guard.body)
+      const response = await handleEndpoints({ config, path: req.path, request })
+      if (authenticationFailedByOutage(request)) return void sendDatabaseUnavailable(res)
       await sendWebResponse(res, response)
     } catch (err) {
       next(err)
@@ -124,10 +159,39 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
 
   // A failure inside a handler must answer JSON and never take the process down.
   app.use((err: unknown, _req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
+    // Express's own refusals (e.g. a path that does not decode: 400) keep their 4xx status.
+    const status = (err as { status?: unknown } | null)?.status
+    if (typeof status === 'number' && status >= 400 && status < 500) {
+      if (res.headersSent) return res.end()
+      return void res.status(status).json({ errors: [{ message: err instanceof URIError ? 'The request path is not validly encoded.' : 'Bad request.' }] })
+    }
+    // The database went away before Payload could answer (e.g. while reading the signed-in user).
+    if (isDatabaseUnavailable(err)) return void sendDatabaseUnavailable(res)
     payload.logger.error({ err }, 'Unhandled request error')
     if (res.headersSent) return res.end()
     res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
   })
 
-  return app
+  if (options.fastPath === false) return app
+  // Cached delivery responses are answered by a plain node:http listener before express ever
+  // sees the request (src/delivery/fastPath.ts); `listen` is express's own, with that listener.
+  const fastPath = createFastPath({ payload, config, fallback: app })
+  const listen = (...args: unknown[]) => {
+    const server = http.createServer(fastPath)
+    server.prependListener('request', securityHeaders)
+    server.on('clientError', answerClientError)
+    const last = args[args.length - 1]
+    if (typeof last === 'function') {
+      let called = false
+      const done = (...a: unknown[]) => {
+        if (called) return
+        called = true
+        ;(last as (...a: unknown[]) => void)(...a)
+      }
+      args[args.length - 1] = done
+      server.once('error', done)
+    }
+    return server.listen(...(args as Parameters<typeof server.listen>))
+  }
+  return Object.assign(app, { listen: listen as Express['listen'], fastPath })
 }

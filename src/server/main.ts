@@ -77,7 +77,8 @@ async function main(): Promise<void> {
   }
 
   const { createServer } = await import('./createServer')
-  const app = await createServer({ payload, config, nextHandler })
+  // DELIVERY_FAST_PATH=off serves everything through express (benchmarks compare both).
+  const app = await createServer({ payload, config, nextHandler, fastPath: process.env.DELIVERY_FAST_PATH !== 'off' })
   const server: Server = await new Promise((resolve, reject) => {
     const s = app.listen(settings.port, settings.host, (err?: Error) => (err ? reject(err) : resolve(s)))
   })

@@ -29,9 +29,79 @@ export type ServerSettings = {
   seedDemoUsers: boolean
   /** Development: publish the reference content (seed/) when the database has no legal documents. */
   seedContent: boolean
+  security: SecuritySettings
+}
+
+/** What the Payload config and the HTTP server do to protect accounts, sessions and pages. */
+export type SecuritySettings = {
+  production: boolean
+  /** Origins whose browser requests get CORS headers (`CORS_ORIGINS`); `'*'` for every origin. */
+  corsOrigins: string[] | '*'
+  /** Other origins whose requests may use the session cookie (`CSRF_ORIGINS`); Payload adds its serverURL. */
+  csrfOrigins: string[]
+  /** The session cookie is `Secure` (only sent over HTTPS): on in production unless `COOKIE_SECURE=false`. */
+  secureCookies: boolean
+  /** In production, Payload's GraphQL playground (`GRAPHQL_PLAYGROUND=true`) and introspection (`GRAPHQL_INTROSPECTION=true`). */
+  graphQLPlayground: boolean
+  graphQLIntrospection: boolean
+  /** Failed logins before an account is locked (`LOGIN_MAX_ATTEMPTS`), and for how long (`LOGIN_LOCK_MINUTES`). */
+  loginMaxAttempts: number
+  loginLockMs: number
+  /** Send Strict-Transport-Security (production, unless `HSTS=false`). */
+  hsts: boolean
 }
 
 const truthy = (v: string | undefined) => v === 'true' || v === '1' || v === 'yes'
+const falsy = (v: string | undefined) => v === 'false' || v === '0' || v === 'no'
+
+/** A comma-separated list of origins (`https://example.org`, no path), each checked. */
+function readOrigins(name: string, raw: string | undefined): string[] {
+  const origins = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean)
+  for (const origin of origins) {
+    let url: URL | undefined
+    try {
+      url = new URL(origin)
+    } catch {
+      url = undefined
+    }
+    if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
+      throw new ConfigError(`${name} must list origins such as https://www.example.org (scheme and host, no path), got "${origin}".`)
+    }
+  }
+  return origins
+}
+
+function readWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === '') return fallback
+  const n = Number(raw)
+  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`)
+  return n
+}
+
+/**
+ * CORS and CSRF origins, cookie flags, login lockout and GraphQL tooling, from the environment.
+ * Used by the Payload config (src/appConfig.ts) and the HTTP server's security headers.
+ */
+export function readSecuritySettings(env: Record<string, string | undefined>): SecuritySettings {
+  const production = env.NODE_ENV === 'production'
+  const cors = env.CORS_ORIGINS?.trim() === '*' ? '*' : readOrigins('CORS_ORIGINS', env.CORS_ORIGINS)
+  const csrfOrigins = readOrigins('CSRF_ORIGINS', env.CSRF_ORIGINS)
+  if (csrfOrigins.length && !env.PAYLOAD_PUBLIC_SERVER_URL?.trim()) {
+    // A non-empty list is enforced: without the server's own origin in it, the admin could not sign in.
+    throw new ConfigError('CSRF_ORIGINS needs PAYLOAD_PUBLIC_SERVER_URL (the admin\'s own origin, which Payload adds to the list).')
+  }
+  return {
+    production,
+    corsOrigins: cors,
+    csrfOrigins,
+    secureCookies: production ? !falsy(env.COOKIE_SECURE) : truthy(env.COOKIE_SECURE),
+    graphQLPlayground: truthy(env.GRAPHQL_PLAYGROUND),
+    graphQLIntrospection: truthy(env.GRAPHQL_INTROSPECTION),
+    loginMaxAttempts: readWholeNumber('LOGIN_MAX_ATTEMPTS', env.LOGIN_MAX_ATTEMPTS, 5, 1, 100),
+    loginLockMs: readWholeNumber('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 10, 1, 24 * 60) * 60_000,
+    hsts: production && !falsy(env.HSTS),
+  }
+}
 
 export function readServerSettings(env: Record<string, string | undefined>): ServerSettings {
   const production = env.NODE_ENV === 'production'
@@ -65,5 +135,6 @@ export function readServerSettings(env: Record<string, string | undefined>): Ser
     secret,
     seedDemoUsers: !production && !truthy(env.NO_DEMO_USERS),
     seedContent: !production && !truthy(env.NO_SEED),
+    security: readSecuritySettings(env),
   }
 }

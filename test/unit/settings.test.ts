@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { ConfigError, readServerSettings } from '../../src/server/settings'
+import { ConfigError, readSecuritySettings, readServerSettings } from '../../src/server/settings'
 
 const strong = 'a'.repeat(16) + 'b'.repeat(16) + 'c'.repeat(8)
 
@@ -38,5 +38,54 @@ describe('readServerSettings', () => {
     const s = readServerSettings({ NODE_ENV: 'production', PAYLOAD_SECRET: strong, DATABASE_URL: 'postgres://x/y' })
     expect(s.seedDemoUsers).toBe(false)
     expect(s.embeddedPostgres).toBe(false)
+  })
+})
+
+describe('readSecuritySettings', () => {
+  test('development: no CORS, no extra CSRF origins, plain cookies, no HSTS, lockout after 5 failures for 10 minutes', () => {
+    expect(readSecuritySettings({})).toEqual({
+      production: false,
+      corsOrigins: [],
+      csrfOrigins: [],
+      secureCookies: false,
+      graphQLPlayground: false,
+      graphQLIntrospection: false,
+      loginMaxAttempts: 5,
+      loginLockMs: 600_000,
+      hsts: false,
+    })
+  })
+
+  test('production: Secure cookies and HSTS unless switched off; GraphQL tools only when asked for', () => {
+    expect(readSecuritySettings({ NODE_ENV: 'production' })).toMatchObject({ secureCookies: true, hsts: true, graphQLPlayground: false, graphQLIntrospection: false })
+    expect(readSecuritySettings({ NODE_ENV: 'production', COOKIE_SECURE: 'false', HSTS: 'false' })).toMatchObject({ secureCookies: false, hsts: false })
+    expect(readSecuritySettings({ NODE_ENV: 'production', GRAPHQL_PLAYGROUND: 'true', GRAPHQL_INTROSPECTION: '1' })).toMatchObject({ graphQLPlayground: true, graphQLIntrospection: true })
+  })
+
+  test('CORS_ORIGINS and CSRF_ORIGINS are comma-separated origins', () => {
+    const s = readSecuritySettings({
+      CORS_ORIGINS: 'https://www.example.org, http://localhost:4000',
+      CSRF_ORIGINS: 'https://admin.example.org',
+      PAYLOAD_PUBLIC_SERVER_URL: 'https://legal.example.org',
+    })
+    expect(s.corsOrigins).toEqual(['https://www.example.org', 'http://localhost:4000'])
+    expect(s.csrfOrigins).toEqual(['https://admin.example.org'])
+    expect(readSecuritySettings({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*')
+  })
+
+  test.each([
+    [{ CORS_ORIGINS: 'https://www.example.org/path' }, /CORS_ORIGINS must list origins/],
+    [{ CORS_ORIGINS: 'www.example.org' }, /CORS_ORIGINS must list origins/],
+    [{ CORS_ORIGINS: 'javascript:alert(1)' }, /CORS_ORIGINS must list origins/],
+    [{ CSRF_ORIGINS: 'https://admin.example.org/' }, /CSRF_ORIGINS must list origins/],
+    [{ CSRF_ORIGINS: 'https://admin.example.org' }, /needs PAYLOAD_PUBLIC_SERVER_URL/],
+    [{ LOGIN_MAX_ATTEMPTS: '0' }, /LOGIN_MAX_ATTEMPTS must be a whole number from 1/],
+    [{ LOGIN_MAX_ATTEMPTS: 'many' }, /LOGIN_MAX_ATTEMPTS/],
+    [{ LOGIN_LOCK_MINUTES: '-5' }, /LOGIN_LOCK_MINUTES/],
+  ])('refuses %j', (env, message) => {
+    expect(() => readSecuritySettings(env)).toThrow(ConfigError)
+    expect(() => readSecuritySettings(env)).toThrow(message)
+    // The server checks them at start-up, with the rest of its settings.
+    expect(() => readServerSettings(env)).toThrow(message)
   })
 })

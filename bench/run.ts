@@ -1,0 +1,456 @@
+/**
+ * `npm run bench [-- options]`: delivery speed against stock Payload and the raw-Node ceiling,
+ * side by side in one run, against the production build (docs/BENCHMARKS.md).
+ *
+ *   --duration S     measured seconds per case (default 10)
+ *   --warmup S       unmeasured seconds before each case (default 3)
+ *   --connections N  concurrent connections (default 64)
+ *   --docs N         generated documents (default 200), each of --sections N sections (default 40)
+ *   --build          run `npm run build` even when a build exists (it runs anyway when none does)
+ *   --fresh          throw the cached dataset away and seed it again
+ *   --write          put the results into docs/BENCHMARKS.md (between the bench:results markers)
+ *   --smoke          a quick check that the harness works: 1 s per case, 5 documents
+ *   --decode-bodies  let autocannon decode every response body (its default; see below)
+ *   --no-fast-path   start the server with DELIVERY_FAST_PATH=off: every request through express
+ *   --no-publish     skip the publish-cost measurement (bench/publishCost.ts)
+ *   --retries N      repeat a case measured while other processes used > 35% of a core, up to
+ *                    N times (default 2), and keep the quietest attempt
+ *
+ * The dataset lives in $TMPDIR/legal-docs-bench-v<version>-<docs>x<sections> (embedded PostgreSQL) and is
+ * reused by later runs; with DATABASE_URL set it is seeded into that database instead.
+ */
+import autocannon, { type Result } from 'autocannon'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { createRequire } from 'node:module'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import net from 'node:net'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const { values: opts } = parseArgs({
+  options: {
+    duration: { type: 'string', default: '10' },
+    warmup: { type: 'string', default: '3' },
+    connections: { type: 'string', default: '64' },
+    docs: { type: 'string', default: '200' },
+    sections: { type: 'string', default: '40' },
+    build: { type: 'boolean', default: false },
+    fresh: { type: 'boolean', default: false },
+    write: { type: 'boolean', default: false },
+    smoke: { type: 'boolean', default: false },
+    'decode-bodies': { type: 'boolean', default: false },
+    'no-fast-path': { type: 'boolean', default: false },
+    'no-publish': { type: 'boolean', default: false },
+    retries: { type: 'string', default: '2' },
+  },
+  strict: true,
+})
+const duration = opts.smoke ? 1 : Number(opts.duration)
+const warmup = opts.smoke ? 0.5 : Number(opts.warmup)
+const connections = Number(opts.connections)
+const docs = opts.smoke ? 5 : Number(opts.docs)
+const sectionsPerDoc = Number(opts.sections)
+const retries = opts.smoke ? 0 : Number(opts.retries)
+/** Percent of a core used by other processes above which a case counts as disturbed. */
+const NOISY = 35
+
+const log = (line: string) => console.log(`[bench] ${line}`)
+
+/**
+ * autocannon 9 decodes every response body into a JS string (`req.body += chunk` in its
+ * pipelined-requests queue) in case a body check was asked for. For a 40–70 KB JSON body with
+ * a few non-ASCII characters that costs the load generator ~0.2 ms per response and caps every
+ * case, the raw ceiling included, near 4–5k req/s on this machine. We check the bodies before
+ * timing instead and turn that decoding off; bytes are still read and counted. `--decode-bodies`
+ * keeps autocannon's stock behaviour.
+ */
+if (!process.argv.includes('--decode-bodies')) {
+  const require = createRequire(import.meta.url)
+  const queue = require(path.join(path.dirname(require.resolve('autocannon')), 'lib', 'pipelinedRequestsQueue.js')) as {
+    prototype: { addBody: (data: Buffer) => void }
+  }
+  queue.prototype.addBody = () => {}
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo
+      s.close(() => resolve(port))
+    })
+    s.on('error', reject)
+  })
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))))
+  })
+}
+
+/** Runs a process to its end and returns its stdout (stderr is passed through). */
+function capture(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${out}`))))
+  })
+}
+
+type PublishCost = { sections: number; publishes: number; publishMedianMs: number; publishMaxMs: number; visibleMedianMs: number; visibleMaxMs: number }
+
+/** Starts a process and resolves once a line of its stdout matches. */
+function startAndWait(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 120_000) {
+  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }>((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`${cmd} ${args.join(' ')} did not start:\n${output}`)), timeoutMs)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      const match = output.match(ready)
+      if (match) {
+        clearTimeout(timer)
+        resolve({ child, match, output: () => output })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`${cmd} exited early (${code}):\n${output}`))
+    })
+  })
+}
+
+async function stop(child: ChildProcess | undefined): Promise<void> {
+  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  child.removeAllListeners('exit')
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  child.kill('SIGTERM')
+  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
+  await exited
+  clearTimeout(timer)
+}
+
+// --- CPU accounting from /proc (Linux): who used the two cores during a case -------------------
+
+const TICK = 100 // USER_HZ: clock ticks per second on Linux
+function procTable(): Map<number, { ppid: number; comm: string; ticks: number }> {
+  const table = new Map<number, { ppid: number; comm: string; ticks: number }>()
+  if (process.platform !== 'linux') return table
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue
+    try {
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
+      const close = stat.lastIndexOf(')')
+      const comm = stat.slice(stat.indexOf('(') + 1, close)
+      const fields = stat.slice(close + 2).split(' ')
+      table.set(Number(name), { ppid: Number(fields[1]), comm, ticks: Number(fields[11]) + Number(fields[12]) })
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return table
+}
+/** CPU ticks of the server process itself and of its descendants (the embedded PostgreSQL). */
+function serverTicks(pid: number): { server: number; db: number } {
+  const table = procTable()
+  const descends = (p: number): boolean => {
+    for (let at = table.get(p)?.ppid, hops = 0; at && hops < 10; at = table.get(at)?.ppid, hops++) if (at === pid) return true
+    return false
+  }
+  let db = 0
+  for (const [p, info] of table) if (p !== pid && descends(p)) db += info.ticks
+  return { server: table.get(pid)?.ticks ?? 0, db }
+}
+/** Busy CPU ticks of the whole machine (all cores), from the first line of /proc/stat. */
+function machineBusyTicks(): number {
+  if (process.platform !== 'linux') return 0
+  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/)
+  const n = f.map(Number)
+  return n.slice(0, 8).reduce((a, b) => a + b, 0) - n[3]! - n[4]! // minus idle and iowait
+}
+function rssMB(pid: number): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Math.round(Number(kb) / 1024) : null
+  } catch {
+    return null
+  }
+}
+
+// --- the cases -----------------------------------------------------------------------------------
+
+type Case = {
+  id: string
+  label: string
+  url: string
+  method?: 'GET' | 'POST'
+  headers?: Record<string, string>
+  body?: string
+  expectStatus: number
+  /** Which process's CPU counts as "server" (the raw ceiling is its own process). */
+  pid: number
+}
+type Measured = Case & {
+  rps: number
+  p50: number
+  p99: number
+  bytesPerSec: number
+  wrongStatus: number
+  errors: number
+  /** Percent of one core; `other` is what the rest of the machine used meanwhile. */
+  cpu: { server: number; db: number; loadGenerator: number; other: number }
+  /** How many times the case was measured (see --retries); the quietest attempt is kept. */
+  attempts?: number
+}
+
+async function measure(c: Case): Promise<Measured> {
+  const options = { url: c.url, connections, method: c.method ?? 'GET', headers: c.headers, body: c.body, timeout: 30 }
+  if (warmup > 0) await autocannon({ ...options, duration: warmup })
+  const before = serverTicks(c.pid)
+  const busyBefore = machineBusyTicks()
+  const ownBefore = process.cpuUsage()
+  const started = process.hrtime.bigint()
+  const result: Result = await autocannon({ ...options, duration })
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const after = serverTicks(c.pid)
+  const busy = machineBusyTicks() - busyBefore
+  const own = process.cpuUsage(ownBefore)
+  const pct = (ticks: number) => Math.round((100 * ticks) / TICK / seconds)
+  const right = result.statusCodeStats[String(c.expectStatus)]?.count ?? 0
+  const total = Object.values(result.statusCodeStats).reduce((n, s) => n + Number(s.count), 0)
+  return {
+    ...c,
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bytesPerSec: result.throughput.average,
+    wrongStatus: total - Number(right),
+    errors: result.errors,
+    cpu: {
+      server: pct(after.server - before.server),
+      db: pct(after.db - before.db),
+      loadGenerator: Math.round((100 * (own.user + own.system)) / 1e6 / seconds),
+      other: Math.max(0, pct(busy - (after.server - before.server) - (after.db - before.db)) - Math.round((100 * (own.user + own.system)) / 1e6 / seconds)),
+    },
+  }
+}
+
+// --- main ----------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const started = new Date()
+  const loadBefore = os.loadavg()
+  if (opts.build || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    log('building the production app (npm run build)…')
+    await run('npm', ['run', 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' })
+  }
+
+  const external = process.env.DATABASE_URL
+  const dataDir = path.join(os.tmpdir(), `legal-docs-bench-v${DATASET_VERSION}-${docs}x${sectionsPerDoc}`)
+  if (opts.fresh) await fs.rm(dataDir, { recursive: true, force: true })
+  await fs.mkdir(dataDir, { recursive: true })
+  const secretFile = path.join(dataDir, 'bench-secret')
+  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 })
+  const env: NodeJS.ProcessEnv = {
+    PATH: process.env.PATH,
+    HOME: process.env.HOME,
+    TMPDIR: process.env.TMPDIR,
+    NODE_ENV: 'production',
+    PAYLOAD_SECRET: readFileSync(secretFile, 'utf8').trim(),
+    DATA_DIR: dataDir,
+    NEXT_TELEMETRY_DISABLED: '1',
+    ...(external ? { DATABASE_URL: external } : { EMBEDDED_POSTGRES: 'true' }),
+  }
+
+  log(`dataset: the reference content + ${docs} documents × ${sectionsPerDoc} sections, ${external ? 'in DATABASE_URL' : `in ${dataDir}`}`)
+  const seedStarted = Date.now()
+  await run(process.execPath, ['--import', 'tsx', 'bench/seedDataset.ts'], { ...env, BENCH_DOCS: String(docs), BENCH_SECTIONS: String(sectionsPerDoc) })
+  log(`dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`)
+
+  let server: ChildProcess | undefined
+  let ceiling: ChildProcess | undefined
+  const cleanup = async () => {
+    await stop(ceiling)
+    await stop(server)
+  }
+  process.on('SIGINT', () => void cleanup().then(() => process.exit(130)))
+  try {
+    const port = await freePort()
+    // Exactly what `npm start` runs (cross-env NODE_ENV=production node --import tsx src/server/main.ts),
+    // started directly so the measured process is the server itself, not npm.
+    const launched = await startAndWait(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1', ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}) }, /Legal documents ready/)
+    server = launched.child
+    const serverPid = server.pid!
+    const base = `http://127.0.0.1:${port}`
+    log(`production server on ${base} (pid ${serverPid})`)
+
+    const slug = benchSlug(Math.ceil(docs / 2))
+    const deliveryUrl = `${base}/api/legal/documents/${slug}`
+    const first = await fetch(deliveryUrl)
+    if (first.status !== 200) throw new Error(`GET ${deliveryUrl} → ${first.status}: ${await first.text()}`)
+    const body = Buffer.from(await first.arrayBuffer())
+    const etag = first.headers.get('etag')!
+    const delivered = JSON.parse(body.toString('utf8')) as { sections: unknown[]; version: number }
+    log(`document ${slug}: ${delivered.sections.length} sections, ${(body.length / 1024).toFixed(1)} KB JSON, ETag ${etag}`)
+
+    // (d): the same bytes and headers, from a bare node:http server in its own process.
+    const headers: string[] = []
+    first.headers.forEach((value, key) => {
+      if (!['date', 'connection', 'keep-alive'].includes(key)) headers.push(key, value)
+    })
+    const bodyFile = path.join(dataDir, 'ceiling-body.json')
+    writeFileSync(bodyFile, body)
+    writeFileSync(path.join(dataDir, 'ceiling.json'), JSON.stringify({ headers, bodyFile }))
+    const raw = await startAndWait(process.execPath, ['bench/rawServer.mjs', path.join(dataDir, 'ceiling.json')], env, /^(\d+)\s*$/m)
+    ceiling = raw.child
+    const ceilingUrl = `http://127.0.0.1:${raw.match[1]}/`
+
+    const restUrl = `${base}/api/legal-documents?where[slug][equals]=${slug}&depth=1`
+    const graphqlBody = JSON.stringify({ query: LEGAL_DOCUMENT_QUERY, variables: { slug } })
+    const jsonHeaders = { 'content-type': 'application/json' }
+
+    // The cases must answer what they claim to before they are timed.
+    const fromCeiling = Buffer.from(await (await fetch(ceilingUrl)).arrayBuffer())
+    if (!fromCeiling.equals(body)) throw new Error('the ceiling server does not send the delivery bytes')
+    const stock = (await (await fetch(restUrl)).json()) as { docs: { slug: string; sections: unknown[] }[] }
+    if (stock.docs[0]?.slug !== slug || stock.docs[0].sections.length !== sectionsPerDoc || typeof stock.docs[0].sections[0] !== 'object') {
+      throw new Error(`stock REST did not return ${slug} with its sections populated`)
+    }
+    const gql = (await (await fetch(`${base}/api/graphql`, { method: 'POST', headers: jsonHeaders, body: graphqlBody })).json()) as {
+      data?: { legalDocument?: unknown }
+    }
+    if (JSON.stringify(gql.data?.legalDocument) !== body.toString('utf8')) throw new Error('GraphQL legalDocument differs from the REST delivery body')
+    const conditional = await fetch(deliveryUrl, { headers: { 'if-none-match': etag } })
+    if (conditional.status !== 304) throw new Error(`conditional GET answered ${conditional.status}`)
+
+    const cases: Case[] = [
+      { id: 'd', label: 'raw node:http, same bytes from memory (ceiling)', url: ceilingUrl, expectStatus: 200, pid: ceiling.pid! },
+      { id: 'a', label: 'delivery GET /api/legal/documents/:slug', url: deliveryUrl, expectStatus: 200, pid: serverPid },
+      { id: 'e', label: '(a) conditional GET → 304', url: deliveryUrl, headers: { 'if-none-match': etag }, expectStatus: 304, pid: serverPid },
+      { id: 'c', label: 'GraphQL legalDocument (POST /api/graphql)', url: `${base}/api/graphql`, method: 'POST', headers: jsonHeaders, body: graphqlBody, expectStatus: 200, pid: serverPid },
+      { id: 'b', label: 'stock Payload REST ?where[slug][equals]=…&depth=1', url: restUrl, expectStatus: 200, pid: serverPid },
+    ]
+    const results: Measured[] = []
+    for (const c of cases) {
+      log(`(${c.id}) ${c.label}: ${warmup} s warm-up + ${duration} s, ${connections} connections…`)
+      let best: Measured | undefined
+      for (let attempt = 0; attempt <= retries; attempt++) {
+        if (attempt) log(`    other processes used ${best!.cpu.other}% of a core meanwhile: measuring again`)
+        const m = { ...(await measure(c)), attempts: attempt + 1 }
+        log(`    ${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms; CPU: server ${m.cpu.server}%, db ${m.cpu.db}%, autocannon ${m.cpu.loadGenerator}%, rest ${m.cpu.other}%${m.wrongStatus || m.errors ? `, ${m.wrongStatus} wrong status, ${m.errors} errors` : ''}`)
+        if (!best || m.cpu.other < best.cpu.other) best = { ...m, attempts: attempt + 1 }
+        else best.attempts = attempt + 1
+        if (m.cpu.other <= NOISY) break
+      }
+      results.push(best!)
+    }
+    const rss = rssMB(serverPid)
+
+    let publish: PublishCost | null = null
+    if (!opts['no-publish']) {
+      log(`publish cost: ${opts.smoke ? 3 : 20} publishes of an approved 50-section document, seen by the server process…`)
+      const out = await capture(process.execPath, ['--import', 'tsx', 'bench/publishCost.ts'], {
+        ...env,
+        BENCH_SERVER_URL: base,
+        BENCH_PUBLISHES: opts.smoke ? '3' : '20',
+      })
+      const line = /^RESULT (.*)$/m.exec(out)?.[1]
+      if (!line) throw new Error(`bench/publishCost.ts printed no result:\n${out}`)
+      publish = JSON.parse(line) as PublishCost
+      log(`    publish median ${publish.publishMedianMs} ms (max ${publish.publishMaxMs}); served by the server after ${publish.visibleMedianMs} ms median (max ${publish.visibleMaxMs})`)
+    }
+
+    const finished = new Date()
+    const report = formatReport({ results, publish, started, finished, loadBefore, loadAfter: os.loadavg(), rss, slug, bodyBytes: body.length, external: Boolean(external) })
+    console.log(`\n${report}`)
+    if (opts.write) {
+      const file = path.join(root, 'docs', 'BENCHMARKS.md')
+      const doc = readFileSync(file, 'utf8')
+      const start = '<!-- bench:results:start -->'
+      const end = '<!-- bench:results:end -->'
+      const a = doc.indexOf(start)
+      const b = doc.indexOf(end)
+      if (a === -1 || b === -1) throw new Error(`docs/BENCHMARKS.md has no ${start} … ${end} markers`)
+      writeFileSync(file, `${doc.slice(0, a + start.length)}\n${report}\n${doc.slice(b)}`)
+      log('results written to docs/BENCHMARKS.md')
+    }
+    const failed = results.filter((r) => r.wrongStatus > 0 || r.errors > 0)
+    if (failed.length) {
+      process.exitCode = 1
+      log(`cases with wrong answers or errors: ${failed.map((r) => r.id).join(', ')}`)
+    }
+  } finally {
+    await cleanup()
+  }
+}
+
+function formatReport(r: {
+  results: Measured[]
+  publish: PublishCost | null
+  started: Date
+  finished: Date
+  loadBefore: number[]
+  loadAfter: number[]
+  rss: number | null
+  slug: string
+  bodyBytes: number
+  external: boolean
+}): string {
+  const by = Object.fromEntries(r.results.map((m) => [m.id, m])) as Record<string, Measured>
+  const ratio = (x: number, y: number) => (y ? x / y : NaN)
+  const aOverD = ratio(by.a!.rps, by.d!.rps)
+  const aOverB = ratio(by.a!.rps, by.b!.rps)
+  const cOverA = ratio(by.c!.rps, by.a!.rps)
+  const cpus = os.cpus()
+  const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
+  const ok = (pass: boolean) => (pass ? 'met' : '**missed**')
+  const lines = [
+    `Measured ${r.started.toISOString().replace(/\.\d+Z$/, 'Z')} on ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ` +
+      `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, Linux ${os.release()}, Node ${process.version}; ` +
+      `load average ${r.loadBefore.map((l) => l.toFixed(2)).join(' / ')} before, ${r.loadAfter.map((l) => l.toFixed(2)).join(' / ')} after.`,
+    `Command: \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` — ${connections} connections, ` +
+      `${warmup} s warm-up + ${duration} s per case; document \`${r.slug}\` (${sectionsPerDoc} sections, ${(r.bodyBytes / 1024).toFixed(1)} KB JSON) ` +
+      `among the reference content and ${docs} generated documents; ${r.external ? 'DATABASE_URL' : 'embedded'} PostgreSQL` +
+      `${opts['no-fast-path'] ? '; **fast path off** (DELIVERY_FAST_PATH=off)' : ''}.`,
+    '',
+    '| case | req/s | p50 ms | p99 ms | server CPU | PostgreSQL CPU | autocannon CPU | rest of the machine |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...r.results.map(
+      (m) =>
+        `| (${m.id}) ${m.label}${(m.attempts ?? 1) > 1 ? ` (quietest of ${m.attempts})` : ''} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${m.cpu.server}% | ${m.id === 'd' ? '–' : `${m.cpu.db}%`} | ${m.cpu.loadGenerator}% | ${m.cpu.other}% |` +
+        (m.wrongStatus || m.errors ? ` ⚠ ${m.wrongStatus} wrong status, ${m.errors} errors` : ''),
+    ),
+    '',
+    '| ratio | value | target | |',
+    '| --- | ---: | --- | --- |',
+    `| a/d | ${(aOverD * 100).toFixed(0)}% | ≥ 50%, with (a) p99 ≤ 20 ms (p99 ${by.a!.p99} ms) | ${ok(aOverD >= 0.5 && by.a!.p99 <= 20)} |`,
+    `| a/b | ${aOverB.toFixed(1)}× | ≥ 10× | ${ok(aOverB >= 10)} |`,
+    `| c/a | ${(cOverA * 100).toFixed(0)}% (a is ${(1 / cOverA).toFixed(2)}× c) | (c) within 3× of (a): ≥ 33% | ${ok(cOverA >= 1 / 3)} |`,
+    ...(r.publish
+      ? [
+          `| publish of an approved ${r.publish.sections}-section document, median of ${r.publish.publishes} | ${r.publish.publishMedianMs} ms (max ${r.publish.publishMaxMs}) | ≤ 500 ms | ${ok(r.publish.publishMedianMs <= 500)} |`,
+          `| another process (the server) serves the new version | ${r.publish.visibleMedianMs} ms median, max ${r.publish.visibleMaxMs} | ≤ 1 s | ${ok(r.publish.visibleMaxMs <= 1000)} |`,
+        ]
+      : []),
+    '',
+    `Server RSS after the load cases: ${r.rss ?? '?'} MB. CPU columns: share of one core over the measured seconds (200% = both cores); "rest of the machine" is everything else that ran meanwhile (kernel network work included) — when it is high, other processes were competing and the run is noisy.`,
+  ]
+  return lines.join('\n')
+}
+
+main().catch((err) => {
+  console.error(err)
+  process.exit(1)
+})

@@ -1,0 +1,337 @@
+/**
+ * `npm run soak [-- options]` (not in CI): the production server under mixed reads and a steady
+ * stream of publishes for several minutes. It must answer every request without an error, and
+ * its memory must stay flat (first minute against last minute). Issue 8, point 8; the last
+ * result is in docs/SECURITY.md.
+ *
+ *   --minutes N        how long the load runs (default 10)
+ *   --connections N    autocannon connections per read route (default 4; six routes)
+ *   --publish-every S  seconds between two publishes (default 5)
+ *   --build            run `npm run build` first even when a build exists (it runs when none does)
+ *   --keep             keep the temporary data directory
+ *
+ * What it does: builds if needed; seeds a fresh embedded PostgreSQL in a temporary DATA_DIR
+ * (production settings, so the committed migrations, not a schema push) with the reference
+ * content and two accounts, an editor and a reviewer; starts the production server the way
+ * `npm start` and .ci/smoke-production.sh do (NODE_ENV=production, EMBEDDED_POSTGRES=true);
+ * then, for the whole run:
+ *   - reads with autocannon: delivery REST (current and archived version, cookie declaration),
+ *     GraphQL (a delivery query and a stock collection query) and stock Payload REST;
+ *   - publishes through the real workflow over REST, one new version every few seconds, rotating
+ *     over the documents: the editor changes a section heading and the change summary, submits;
+ *     the reviewer approves and publishes; the delivery API must show the new version at once;
+ *   - samples the server process's RSS every 10 seconds.
+ * Exit code 0 only with zero errors and flat memory (last minute at most 15 % above the first).
+ */
+import autocannon, { type Options, type Result } from 'autocannon'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { existsSync, readFileSync } from 'node:fs'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parseArgs } from 'node:util'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+const { values: opts } = parseArgs({
+  options: {
+    minutes: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '4' },
+    'publish-every': { type: 'string', default: '5' },
+    build: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+  strict: true,
+})
+const minutes = Number(opts.minutes)
+const connections = Number(opts.connections)
+const publishEvery = Number(opts['publish-every'])
+if (!(minutes > 0) || !(connections > 0) || !(publishEvery > 0)) {
+  console.error('usage: npm run soak [-- --minutes N] [--connections N] [--publish-every S] [--build] [--keep]')
+  process.exit(2)
+}
+const durationS = Math.round(minutes * 60)
+const SAMPLE_S = 10
+const MAX_GROWTH = 0.15
+
+const log = (line: string) => console.log(`[soak] ${line}`)
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
+
+function rssMB(pid: number): number | null {
+  try {
+    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
+    return kb ? Math.round(Number(kb) / 1024) : null
+  } catch {
+    return null
+  }
+}
+
+function runToEnd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' })
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))))
+  })
+}
+
+type Account = { email: string; password: string }
+
+/** Production settings, a fresh embedded database: the migrations, two accounts, the reference content. */
+async function seed(env: NodeJS.ProcessEnv): Promise<{ editor: Account; reviewer: Account }> {
+  Object.assign(process.env, env)
+  const { startCliPayload } = await import('../src/server/bootstrap')
+  const app = await startCliPayload('soak')
+  try {
+    // Only now: loading the database adapter before Payload's config can stall Node's module
+    // loader (see src/backup/verify.ts).
+    const { seedReferenceContent } = await import('../seed/seed')
+    const editor = { email: 'soak-editor@example.invalid', password: randomBytes(12).toString('base64url') }
+    const reviewer = { email: 'soak-reviewer@example.invalid', password: randomBytes(12).toString('base64url') }
+    for (const [account, role] of [[editor, 'editor'], [reviewer, 'reviewer']] as const) {
+      await app.payload.create({ collection: 'users', data: { ...account, name: `Soak ${role}`, roles: [role] } as never, overrideAccess: true })
+    }
+    const summary = await seedReferenceContent(app.payload)
+    log(`seeded ${summary.documents.length} documents and the cookie declaration in ${(summary.milliseconds / 1000).toFixed(1)} s`)
+    return { editor, reviewer }
+  } finally {
+    await app.close()
+  }
+}
+
+function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
+  return new Promise((resolve, reject) => {
+    // Its own process group, stopped as a whole like a container stop.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    let output = ''
+    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 180_000)
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString()
+      if (output.length > 1_000_000) output = output.slice(-500_000)
+      if (/Legal documents ready/.test(output)) {
+        clearTimeout(timer)
+        resolve({ child, output: () => output })
+      }
+    }
+    child.stdout!.on('data', onData)
+    child.stderr!.on('data', onData)
+    child.on('exit', (code) => {
+      clearTimeout(timer)
+      reject(new Error(`the server exited (${code}):\n${output}`))
+    })
+  })
+}
+
+async function stopServer(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return
+  child.removeAllListeners('exit')
+  const exited = new Promise((resolve) => child.once('exit', resolve))
+  process.kill(-child.pid!, 'SIGTERM')
+  const timer = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 20_000)
+  await exited
+  clearTimeout(timer)
+}
+
+type Bucket = { responses: number; bad: number; latencies: number[] }
+type Sample = { t: number; rssMB: number | null; reads: number; readsPerS: number; p99: number; publishes: number; errors: number }
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+}
+
+async function main(): Promise<number> {
+  if (opts.build || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+    log('building (npm run build)')
+    await runToEnd('npm', ['run', 'build'], process.env)
+  }
+  const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-soak-'))
+  await fs.chmod(dataDir, 0o755)
+  const { findFreePort } = await import('../src/server/embeddedPostgres')
+  const port = await findFreePort()
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    EMBEDDED_POSTGRES: 'true',
+    DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+  }
+  delete env.DATABASE_URL
+
+  let server: ChildProcess | undefined
+  try {
+    const accounts = await seed(env)
+    const started = await startServer(env)
+    server = started.child
+    const pid = server.pid!
+    const base = `http://127.0.0.1:${port}`
+    log(`production server on ${base} (pid ${pid}, RSS ${rssMB(pid)} MB); ${minutes} min of load`)
+
+    const api = async (method: string, url: string, token: string | null, body?: unknown) => {
+      const res = await fetch(`${base}${url}`, {
+        method,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal: AbortSignal.timeout(30_000),
+      })
+      const text = await res.text()
+      if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 300)}`)
+      return JSON.parse(text) as Record<string, any>
+    }
+    const login = async (a: Account) => (await api('POST', '/api/users/login', null, a)).token as string
+    const editorToken = await login(accounts.editor)
+    const reviewerToken = await login(accounts.reviewer)
+    const documents = (await api('GET', '/api/legal-documents?limit=100&depth=0&sort=slug', null)).docs as { id: number; slug: string; sections: number[] }[]
+
+    // --- reads ------------------------------------------------------------------------------
+    const gql = (query: string): Partial<Options> => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+    const reads: { label: string; options: Partial<Options> & { path: string } }[] = [
+      { label: 'delivery REST current', options: { path: '/api/legal/documents/privacy-policy' } },
+      { label: 'delivery REST archived', options: { path: '/api/legal/documents/terms-of-use?version=1' } },
+      { label: 'delivery REST cookies', options: { path: '/api/legal/cookies?locale=uk' } },
+      { label: 'GraphQL delivery', options: { path: '/api/graphql', ...gql('{ legalDocument(slug: "data-security") { title version lastModified html } }') } },
+      { label: 'GraphQL stock', options: { path: '/api/graphql', ...gql('{ LegalDocuments(limit: 5) { docs { title slug version } } }') } },
+      { label: 'stock REST', options: { path: '/api/legal-documents?limit=5&depth=0' } },
+    ]
+    const t0 = Date.now()
+    const buckets = new Map<number, Bucket>()
+    const bucketAt = (ms: number) => {
+      const index = Math.floor((ms - t0) / (SAMPLE_S * 1000))
+      let b = buckets.get(index)
+      if (!b) buckets.set(index, (b = { responses: 0, bad: 0, latencies: [] }))
+      return b
+    }
+    const runs = reads.map(({ label, options }) => {
+      const { path: p, ...rest } = options
+      const run = autocannon({ url: `${base}${p}`, connections, duration: durationS, timeout: 30, ...rest }) as Promise<Result> & {
+        on: (event: string, fn: (...args: any[]) => void) => void
+      }
+      run.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+        const b = bucketAt(Date.now())
+        b.responses++
+        b.latencies.push(responseTime)
+        if (statusCode < 200 || statusCode >= 300) b.bad++
+      })
+      run.on('reqError', () => bucketAt(Date.now()).bad++)
+      return run.then((result) => ({ label, result }))
+    })
+
+    // --- publishes ----------------------------------------------------------------------------
+    const publishErrors: string[] = []
+    const publishMs: number[] = []
+    let publishes = 0
+    let stopPublishing = false
+    const publisher = (async () => {
+      const headings = new Map<number, string>()
+      for (let n = 1; !stopPublishing; n++) {
+        const next = Date.now() + publishEvery * 1000
+        const doc = documents[(n - 1) % documents.length]!
+        const begun = Date.now()
+        try {
+          const sectionId = doc.sections[0]!
+          if (!headings.has(sectionId)) headings.set(sectionId, (await api('GET', `/api/legal-sections/${sectionId}?depth=0`, editorToken)).heading)
+          await api('PATCH', `/api/legal-sections/${sectionId}?draft=true&depth=0`, editorToken, { heading: `${headings.get(sectionId)} (soak ${n})` })
+          await api('PATCH', `/api/legal-documents/${doc.id}?draft=true&depth=0`, editorToken, { changeSummary: `Soak revision ${n}.` })
+          await api('POST', `/api/legal-documents/${doc.id}/workflow`, editorToken, { action: 'submit' })
+          await api('POST', `/api/legal-documents/${doc.id}/workflow`, reviewerToken, { action: 'approve' })
+          const published = await api('PATCH', `/api/legal-documents/${doc.id}?depth=0`, reviewerToken, { _status: 'published' })
+          const version = Number(published.doc?.version)
+          // Readers see it on their next request: every cache was dropped by the publish.
+          const delivered = await api('GET', `/api/legal/documents/${doc.slug}`, null)
+          if (delivered.version !== version) throw new Error(`${doc.slug}: published version ${version}, delivered ${delivered.version}`)
+          publishes++
+          publishMs.push(Date.now() - begun)
+        } catch (err) {
+          publishErrors.push(`publish ${n} (${doc.slug}): ${(err as Error).message}`)
+        }
+        await sleep(Math.max(0, next - Date.now()))
+        if (Date.now() - t0 > durationS * 1000) break
+      }
+    })()
+
+    // --- samples ------------------------------------------------------------------------------
+    const samples: Sample[] = []
+    const sample = (t: number) => {
+      const b = buckets.get(t / SAMPLE_S - 1) ?? { responses: 0, bad: 0, latencies: [] }
+      const sorted = b.latencies.sort((x, y) => x - y)
+      const s: Sample = {
+        t,
+        rssMB: rssMB(pid),
+        reads: b.responses,
+        readsPerS: Math.round(b.responses / SAMPLE_S),
+        p99: Math.round(percentile(sorted, 99)),
+        publishes,
+        errors: b.bad + publishErrors.length,
+      }
+      b.latencies = []
+      samples.push(s)
+      log(`t=${String(t).padStart(4)} s  RSS ${s.rssMB} MB  reads ${s.readsPerS}/s  p99 ${s.p99} ms  publishes ${publishes}  errors ${s.errors}`)
+    }
+    samples.push({ t: 0, rssMB: rssMB(pid), reads: 0, readsPerS: 0, p99: 0, publishes: 0, errors: 0 })
+    for (let t = SAMPLE_S; t <= durationS; t += SAMPLE_S) {
+      await sleep(t0 + t * 1000 + 200 - Date.now())
+      sample(t)
+    }
+    const results = await Promise.all(runs)
+    stopPublishing = true
+    await publisher
+    const serverAlive = server.exitCode === null && server.signalCode === null
+
+    // --- report -------------------------------------------------------------------------------
+    const readErrors = results.reduce((n, { result }) => n + result.errors + result.timeouts + result.non2xx, 0)
+    const totalReads = results.reduce((n, { result }) => n + result['2xx'] + result.non2xx, 0)
+    const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)
+    const window = Math.min(60, durationS / 2)
+    const firstRss = mean(samples.filter((s) => s.t > 0 && s.t <= window).map((s) => s.rssMB ?? 0))
+    const lastRss = mean(samples.filter((s) => s.t > durationS - window).map((s) => s.rssMB ?? 0))
+    const growth = firstRss ? (lastRss - firstRss) / firstRss : 0
+    const flat = growth <= MAX_GROWTH
+    const errors = readErrors + publishErrors.length + (serverAlive ? 0 : 1)
+    const sortedPublish = [...publishMs].sort((a, b) => a - b)
+
+    const lines = [
+      `Soak: ${minutes} min, ${reads.length} read routes × ${connections} connections (autocannon), one publish every ${publishEvery} s; production build, embedded PostgreSQL, ${os.cpus().length} cores.`,
+      '',
+      '| reads | req/s | p99 (ms) | errors + timeouts + non-2xx |',
+      '| --- | --- | --- | --- |',
+      ...results.map(({ label, result }) => `| ${label} | ${Math.round(result.requests.average)} | ${Math.round(result.latency.p99)} | ${result.errors + result.timeouts + result.non2xx} |`),
+      `| **all** | **${Math.round(totalReads / durationS)}** | | **${readErrors}** |`,
+      '',
+      `Publishes: ${publishes} new versions through the workflow over REST, ${publishErrors.length} failed; ` +
+        `edit → published → delivered median ${percentile(sortedPublish, 50)} ms, max ${sortedPublish.at(-1) ?? 0} ms.`,
+      `Reads per ${SAMPLE_S} s window (req/s): ${samples.slice(1).map((s) => s.readsPerS).join(', ')}; p99 (ms): ${samples.slice(1).map((s) => s.p99).join(', ')}.`,
+      `Server RSS every ${SAMPLE_S} s (MB): ${samples.map((s) => s.rssMB).join(', ')}.`,
+      `First ${window} s mean ${firstRss.toFixed(0)} MB, last ${window} s mean ${lastRss.toFixed(0)} MB: ` +
+        `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % (${flat ? 'flat' : `NOT flat: more than +${MAX_GROWTH * 100} %`}).`,
+      `Errors: ${errors}${serverAlive ? '' : ' (the server exited)'}. ${errors === 0 && flat ? 'PASS' : 'FAIL'}`,
+    ]
+    console.log(`\n${lines.join('\n')}\n`)
+    for (const e of publishErrors.slice(0, 10)) console.log(`  ${e}`)
+    return errors === 0 && flat ? 0 : 1
+  } finally {
+    if (server) await stopServer(server)
+    if (!opts.keep) await fs.rm(dataDir, { recursive: true, force: true })
+    else log(`data kept in ${dataDir}`)
+  }
+}
+
+// A run that ends without its report (the event loop ran dry) must not look like a pass.
+let finished = false
+process.on('exit', (code) => {
+  if (finished || code !== 0) return
+  console.error('[soak] stopped before it finished')
+  process.exitCode = 1
+})
+
+main().then(
+  (code) => {
+    finished = true
+    process.exit(code)
+  },
+  (err) => {
+    console.error(err)
+    process.exit(1)
+  },
+)

@@ -1,0 +1,162 @@
+import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
+import { headersWithCors, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
+
+import { type CachedBody, deliveryCacheFor, documentCacheKey, etagMatches, toResponse } from './cache'
+import { graphqlFastPath, type GraphQLFastPathStats } from './graphqlCache'
+import { parseFormat, parseLocale, parseSlug, parseVersion } from './params'
+
+/**
+ * The delivery hit path, in front of express and Payload.
+ *
+ * A legal page is read millions of times per edit. The delivery endpoint renders a document
+ * once and keeps the bytes and their strong ETag in the delivery cache (`./cache`), which a
+ * publish clears here and, through LISTEN/NOTIFY, in every other process. Express's middleware
+ * stack plus Payload's request set-up (request object, auth, locale, endpoint matching) cost
+ * ~1 ms of CPU per request, far more than sending 40 KB from memory; so this plain `node:http`
+ * listener answers requests whose response is already in that cache itself, with the very
+ * bytes and headers the Payload endpoint would send, and hands everything else to express
+ * untouched. A miss, any input it does not fully understand, a signed-in request: express.
+ *
+ * What "the same headers" means is decided by Payload's own `headersWithCors`, called with the
+ * same inputs as `handleEndpoints` would, so a CORS configuration is honoured exactly.
+ */
+
+export type FastPathStats = {
+  /** Answered 200 from the cache. */
+  hits: number
+  /** Answered 304 from the cache. */
+  notModified: number
+  /** Delivery-shaped requests handed to express (miss, unusual input, signed in). */
+  passed: number
+  /** The anonymous GraphQL cache (`./graphqlCache`). */
+  graphql: GraphQLFastPathStats
+}
+
+export type FastPathListener = RequestListener & { stats: FastPathStats }
+
+type Fallback = (req: IncomingMessage, res: ServerResponse) => void
+
+const QUERY_KEYS = new Set(['locale', 'format', 'version'])
+/** Printable ASCII without spaces: anything else is left to the slow path's URL parser. */
+const PLAIN_URL = /^[\x21-\x7e]*$/
+/** The delivery endpoint refuses URLs (origin included) over 2048 characters; stay well below. */
+const MAX_FAST_URL = 1500
+
+type Heads = { ok: (string | number)[]; notModified: (string | number)[] }
+
+export function createFastPath(options: {
+  payload: Payload
+  config: SanitizedConfig
+  /** The slow path: the express app. */
+  fallback: Fallback
+}): FastPathListener {
+  const { payload, config, fallback } = options
+  const cache = deliveryCacheFor(payload)
+  const apiRoute = config.routes.api
+  const documentsPrefix = `${apiRoute}/legal/documents/`
+  const tokenCookie = `${config.cookiePrefix}-token=`
+  const graphql = graphqlFastPath({ payload, config, fallback })
+  const stats: FastPathStats = { hits: 0, notModified: 0, passed: 0, graphql: graphql.stats }
+  const cors = config.cors as unknown
+  const corsOrigins: string[] | null = Array.isArray(cors)
+    ? (cors as string[])
+    : cors && typeof cors === 'object' && Array.isArray((cors as { origins?: unknown }).origins)
+      ? ((cors as { origins: string[] }).origins)
+      : null
+
+  /** Payload's CORS headers for a request from `origin`, as `handleEndpoints` adds them. */
+  const flatHeaders = (response: Response, origin: string | null): (string | number)[] => {
+    const fakeReq = { payload, headers: new Headers(origin ? { origin } : undefined) } as unknown as PayloadRequest
+    const headers = headersWithCors({ headers: new Headers(response.headers), req: fakeReq })
+    const flat: string[] = []
+    headers.forEach((value, key) => flat.push(key, value))
+    return flat
+  }
+  const headsFor = (entry: CachedBody, origin: string | null): Heads => ({
+    ok: flatHeaders(toResponse(entry, null), origin),
+    notModified: flatHeaders(toResponse(entry, '*'), origin),
+  })
+  // Headers that do not depend on the request's Origin, computed once per cached body.
+  const plainHeads = new WeakMap<CachedBody, Heads>()
+
+  const anonymous = (req: IncomingMessage) => {
+    if (req.headers.authorization !== undefined) return false
+    const cookie = req.headers.cookie
+    return cookie === undefined || !cookie.includes(tokenCookie)
+  }
+
+  /** Answers from the cache and returns true, or returns false and leaves `res` untouched. */
+  const serveDocument = (req: IncomingMessage, res: ServerResponse, url: string): boolean => {
+    if (url.length > MAX_FAST_URL || !PLAIN_URL.test(url)) return false
+    const host = (req.headers.host?.length ?? 0) + (req.headers['x-forwarded-host']?.length ?? 0)
+    if (url.length + host > MAX_FAST_URL) return false
+    if (!anonymous(req)) return false
+
+    const q = url.indexOf('?')
+    const rawSlug = url.slice(documentsPrefix.length, q === -1 ? undefined : q)
+    let locale: unknown, format: unknown, version: unknown
+    if (q !== -1) {
+      const params = new URLSearchParams(url.slice(q + 1))
+      let count = 0
+      for (const key of params.keys()) {
+        if (!QUERY_KEYS.has(key)) return false
+        count++
+      }
+      locale = params.get('locale') ?? undefined
+      format = params.get('format') ?? undefined
+      version = params.get('version') ?? undefined
+      // A repeated parameter: leave its reading to the slow path.
+      if (count !== [locale, format, version].filter((v) => v !== undefined).length) return false
+    }
+    let key: string
+    try {
+      key = documentCacheKey(parseSlug(rawSlug), parseLocale(payload, locale), parseVersion(version), parseFormat(format))
+    } catch {
+      return false // the slow path answers with its 4xx JSON
+    }
+    const entry = cache.get(key)
+    if (!entry) return false
+
+    const origin = req.headers.origin
+    let heads: Heads
+    if (origin !== undefined && corsOrigins?.includes(origin)) {
+      heads = headsFor(entry, origin)
+    } else {
+      heads = plainHeads.get(entry) ?? headsFor(entry, null)
+      plainHeads.set(entry, heads)
+    }
+    const ifNoneMatch = req.headers['if-none-match']
+    if (ifNoneMatch !== undefined && etagMatches(ifNoneMatch, entry.etag)) {
+      stats.notModified++
+      res.writeHead(304, heads.notModified)
+      res.end()
+    } else {
+      stats.hits++
+      res.writeHead(200, heads.ok)
+      res.end(entry.body)
+    }
+    return true
+  }
+
+  const listener = ((req: IncomingMessage, res: ServerResponse) => {
+    const url = req.url ?? ''
+    if (req.method === 'GET' && url.startsWith(documentsPrefix)) {
+      let served = false
+      try {
+        served = serveDocument(req, res, url)
+      } catch (err) {
+        payload.logger.error({ err }, 'Delivery fast path failed; answering through the slow path')
+      }
+      if (served) return
+      stats.passed++
+      return fallback(req, res)
+    }
+    if (req.method === 'POST' && graphql.handles(url)) {
+      if (!anonymous(req)) return fallback(req, res)
+      return graphql.serve(req, res)
+    }
+    fallback(req, res)
+  }) as FastPathListener
+  listener.stats = stats
+  return listener
+}

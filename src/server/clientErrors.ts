@@ -1,0 +1,56 @@
+import type { AfterErrorHook } from 'payload'
+
+/**
+ * Errors that a request's own values cause deep inside Payload, which Payload reports as a 500.
+ *
+ * Drafts skip field validation, and query strings reach the database adapter unchecked, so a
+ * client can send a date that is no date, an id that is no number, a select value that is no
+ * option, a NUL character or a negative page, and PostgreSQL refuses it ("data exception",
+ * SQLSTATE class 22). Likewise an operator that does not apply to a field's type (`like` on rich
+ * text: 42883; `near` on text: the adapter has no such operator), an invalid date reaching the
+ * adapter's date conversion, and a multipart body Payload cannot parse. None of these is the
+ * server's fault: they answer 400 with a plain message. Everything else keeps its status.
+ */
+export type ClientErrorMatch = { status: number; message: string }
+
+const INVALID_VALUE = 'A value in the request is not valid for its field (a date, number, id, option or text).'
+
+function causes(error: unknown): unknown[] {
+  const chain: unknown[] = []
+  let current = error
+  for (let i = 0; current && i < 5; i++) {
+    chain.push(current)
+    const next = (current as { originalError?: unknown; cause?: unknown }).originalError ?? (current as { cause?: unknown }).cause
+    if (next === current) break
+    current = next
+  }
+  return chain
+}
+
+/** The client-caused error behind `error`, or null when it is not one. */
+export function classifyClientError(error: unknown): ClientErrorMatch | null {
+  for (const err of causes(error)) {
+    if (!err || typeof err !== 'object') continue
+    const { code, message = '', stack = '', name } = err as { code?: unknown; message?: string; stack?: string; name?: string }
+    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) {
+      if (code.startsWith('22')) return { status: 400, message: INVALID_VALUE }
+      if (code === '42883') return { status: 400, message: 'This operator cannot be used on this field.' }
+    }
+    if (name === 'TypeError' && message.includes('adapter.operators[')) return { status: 400, message: 'This operator cannot be used on this field.' }
+    if (name === 'RangeError' && message === 'Invalid time value') return { status: 400, message: 'A date in the request is not a valid date.' }
+    // Payload reads the body in addDataAndFileToRequest: whatever fails there is the body.
+    if (stack.includes('addDataAndFileToRequest') || stack.includes('fetchAPI-multipart')) {
+      return { status: 400, message: 'The request body could not be read.' }
+    }
+  }
+  return null
+}
+
+export const clientInputErrors: AfterErrorHook = ({ error, graphqlResult }) => {
+  const match = classifyClientError(error)
+  if (!match) return
+  if (graphqlResult) {
+    return { graphqlResult: { ...graphqlResult, message: match.message, extensions: { ...graphqlResult.extensions, statusCode: match.status } } }
+  }
+  return { response: { errors: [{ message: match.message }] }, status: match.status }
+}
