@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
+import { guardPoolErrors } from '../server/guardPoolErrors'
 import { deliveryCacheFor } from './cache'
 
 export const PUBLISH_CHANNEL = 'legal_documents_published'
@@ -38,6 +39,9 @@ export async function announcePublish(req: PayloadRequest): Promise<void> {
 export function listenForPublishes(payload: Payload): () => void {
   const db = payload.db as unknown as PostgresAdapter
   if (db.name !== 'postgres' || !db.pool) return () => {}
+  // This connection lives as long as the process: when the database drops it (restart,
+  // failover, a dropped database), the pool re-emits the error, which must not end the process.
+  guardPoolErrors(payload)
   let stopped = false
   let client: PgClient | undefined
   let timer: NodeJS.Timeout | undefined
