@@ -73,8 +73,21 @@ async function main(): Promise<number> {
   }
 }
 
+// A module load that never settles (seen about once in ten starts on a busy machine) lets the
+// event loop run dry and the process end with code 0 before anything was seeded. A seed that
+// did not finish must not look as if it had.
+let finished = false
+process.on('exit', (code) => {
+  if (finished || code !== 0) return
+  console.error('seed: stopped before it finished (during start-up). Nothing was seeded; run it again.')
+  process.exitCode = 1
+})
+
 main().then(
-  (code) => process.exit(code),
+  (code) => {
+    finished = true
+    process.exit(code)
+  },
   (err) => {
     console.error(err)
     process.exit(1)

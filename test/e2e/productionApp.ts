@@ -80,8 +80,15 @@ export async function startProductionApp(): Promise<ProductionApp> {
     for (const [role, name] of [['editor', 'Eve Editor'], ['reviewer', 'Rita Reviewer']] as const) {
       await json(`${api}/users`, { method: 'POST', token, body: JSON.stringify({ ...accounts[role], name, roles: [role] }) })
     }
-    const seed = run(['seed/index.ts'], env)
-    if ((await seed.exited) !== 0) throw new Error(`npm run seed failed:\n${seed.output()}`)
+    // The seed exits 1 when its start-up stalled (see seed/index.ts); that is worth a retry,
+    // and the content must really be there afterwards.
+    for (let attempt = 1; ; attempt++) {
+      const seed = run(['seed/index.ts'], env)
+      const code = await seed.exited
+      const published = await json(`${api}/legal-documents?where[slug][equals]=general-conditions&depth=0`).catch(() => ({ totalDocs: 0 }))
+      if (code === 0 && published.totalDocs === 1) break
+      if (attempt === 3) throw new Error(`npm run seed failed (exit ${code}):\n${seed.output()}`)
+    }
     return { baseUrl, accounts, stop }
   } catch (err) {
     await stop()
