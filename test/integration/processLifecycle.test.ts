@@ -31,15 +31,16 @@ function startServer(env: Record<string, string | undefined>) {
   child.stderr.on('data', (d) => (stderr += d))
   const exited = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
   const output = () => stdout
-  return { child, exited, output }
-}
-
-async function waitFor(predicate: () => boolean, timeoutMs: number): Promise<void> {
-  const start = Date.now()
-  while (!predicate()) {
-    if (Date.now() - start > timeoutMs) throw new Error('timed out')
-    await new Promise((r) => setTimeout(r, 100))
+  /** Waits for `text` in the output; fails at once, with the output, if the server exited. */
+  const ready = async (text: string, timeoutMs = 150_000) => {
+    const start = Date.now()
+    while (!stdout.includes(text)) {
+      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before "${text}":\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`)
+      if (Date.now() - start > timeoutMs) throw new Error(`no "${text}" after ${timeoutMs} ms:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`)
+      await new Promise((r) => setTimeout(r, 100))
+    }
   }
+  return { child, exited, output, ready }
 }
 
 /** Exit code 0; otherwise the failure shows what the server printed, not just a number. */
@@ -80,7 +81,7 @@ describe('development start with the embedded PostgreSQL', () => {
       const env = { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development' }
 
       const first = startServer(env)
-      await waitFor(() => first.output().includes('Legal documents ready'), 90_000)
+      await first.ready('Legal documents ready')
       expect(first.output()).toMatch(/Embedded PostgreSQL running on 127\.0\.0\.1:\d+/)
       expect(first.output()).toContain('Demo users created')
       for (const email of ['admin@example.com', 'editor@example.com', 'reviewer@example.com']) {
@@ -98,7 +99,7 @@ describe('development start with the embedded PostgreSQL', () => {
       expect(existsSync(pidFile)).toBe(false)
 
       const second = startServer(env)
-      await waitFor(() => second.output().includes('Legal documents ready'), 90_000)
+      await second.ready('Legal documents ready')
       expect(second.output()).not.toContain('Demo users created')
       expect(second.output().match(/127\.0\.0\.1:(\d+)/)![1]).toBe(firstPort)
       second.child.kill('SIGINT')
@@ -115,7 +116,7 @@ describe('development start with the embedded PostgreSQL', () => {
     try {
       const env = { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', NO_DEMO_USERS: 'true' }
       const first = startServer(env)
-      await waitFor(() => first.output().includes('Legal documents ready'), 90_000)
+      await first.ready('Legal documents ready')
       const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid')
       const orphan = Number(readFileSync(pidFile, 'utf8').split('\n')[0])
       // Kill the server the hard way; its postgres child is left behind as an orphan.
@@ -124,7 +125,7 @@ describe('development start with the embedded PostgreSQL', () => {
       expect(alive(orphan)).toBe(true)
 
       const second = startServer(env)
-      await waitFor(() => second.output().includes('Legal documents ready'), 90_000)
+      await second.ready('Legal documents ready')
       expect(alive(orphan)).toBe(false)
       second.child.kill('SIGTERM')
       expect((await second.exited).code).toBe(0)
