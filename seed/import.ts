@@ -189,8 +189,20 @@ async function main(argv: string[]): Promise<number> {
   }
 }
 
+// A module load that never settles (see seed/index.ts) ends the process with code 0 before
+// anything was imported; say so and exit 1 instead of looking successful.
+let finished = false
+process.on('exit', (code) => {
+  if (finished || code !== 0) return
+  console.error('import: stopped before it finished (during start-up). Nothing was imported; run it again.')
+  process.exitCode = 1
+})
+
 main(process.argv.slice(2)).then(
-  (code) => process.exit(code),
+  (code) => {
+    finished = true
+    process.exit(code)
+  },
   (err) => {
     console.error(err)
     process.exit(1)
