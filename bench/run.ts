@@ -32,6 +32,7 @@ import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
+import { nodeArgs } from '../src/server/nodeArgs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -276,7 +277,7 @@ async function main(): Promise<void> {
 
   log(`dataset: the reference content + ${docs} documents × ${sectionsPerDoc} sections, ${external ? 'in DATABASE_URL' : `in ${dataDir}`}`)
   const seedStarted = Date.now()
-  await run(process.execPath, ['--import', 'tsx', 'bench/seedDataset.ts'], { ...env, BENCH_DOCS: String(docs), BENCH_SECTIONS: String(sectionsPerDoc) })
+  await run(process.execPath, [...nodeArgs(env), 'bench/seedDataset.ts'], { ...env, BENCH_DOCS: String(docs), BENCH_SECTIONS: String(sectionsPerDoc) })
   log(`dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`)
 
   let server: ChildProcess | undefined
@@ -288,9 +289,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)))
   try {
     const port = await freePort()
-    // Exactly what `npm start` runs (cross-env NODE_ENV=production node --import tsx src/server/main.ts),
+    // Exactly what `npm start` runs (cross-env NODE_ENV=production node --conditions=production --import tsx src/server/main.ts),
     // started directly so the measured process is the server itself, not npm.
-    const launched = await startAndWait(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1', ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}) }, /Legal documents ready/)
+    const launched = await startAndWait(process.execPath, [...nodeArgs(env), 'src/server/main.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1', ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}) }, /Legal documents ready/)
     server = launched.child
     const serverPid = server.pid!
     const base = `http://127.0.0.1:${port}`
@@ -361,7 +362,7 @@ async function main(): Promise<void> {
     let publish: PublishCost | null = null
     if (!opts['no-publish']) {
       log(`publish cost: ${opts.smoke ? 3 : 20} publishes of an approved 50-section document, seen by the server process…`)
-      const out = await capture(process.execPath, ['--import', 'tsx', 'bench/publishCost.ts'], {
+      const out = await capture(process.execPath, [...nodeArgs(env), 'bench/publishCost.ts'], {
         ...env,
         BENCH_SERVER_URL: base,
         BENCH_PUBLISHES: opts.smoke ? '3' : '20',

@@ -32,6 +32,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { nodeArgs } from '../src/server/nodeArgs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -102,7 +103,7 @@ async function seed(env: NodeJS.ProcessEnv): Promise<{ editor: Account; reviewer
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
     // Its own process group, stopped as a whole like a container stop.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(process.execPath, [...nodeArgs(env), 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let output = ''
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 180_000)
     const onData = (chunk: Buffer) => {

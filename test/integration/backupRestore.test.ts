@@ -17,6 +17,7 @@ import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { nodeArgs } from '../../src/server/nodeArgs'
 
 /**
  * Issue 8, point 7: `npm run export` and `npm run restore`. Reference content plus a second
@@ -49,7 +50,7 @@ function childEnv(databaseUrl: string, extra: Record<string, string> = {}): Node
 
 function runCli(script: string, args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: projectRoot, env: childEnv(databaseUrl), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...nodeArgs(), script, ...args], { cwd: projectRoot, env: childEnv(databaseUrl), stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
@@ -60,7 +61,7 @@ function runCli(script: string, args: string[], databaseUrl: string): Promise<{ 
 
 function startServer(databaseUrl: string): Promise<{ child: ChildProcess; baseUrl: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+    const child = spawn(process.execPath, [...nodeArgs(), 'src/server/main.ts'], {
       cwd: projectRoot,
       env: childEnv(databaseUrl, { NO_NEXT: 'true', NO_SEED: 'true', NO_DEMO_USERS: 'true', PORT: '0', HOST: '127.0.0.1' }),
       stdio: ['ignore', 'pipe', 'pipe'],

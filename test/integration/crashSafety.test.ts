@@ -14,6 +14,7 @@ import { richText } from '../helpers/lexical'
 import { restClient } from '../helpers/rest'
 import { createTestDatabase } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
+import { nodeArgs } from '../../src/server/nodeArgs'
 
 /**
  * The real server (`node --import tsx src/server/main.ts`, as `npm run dev` runs it) is killed
@@ -32,7 +33,7 @@ const children: ChildProcess[] = []
 type Server = { child: ChildProcess; baseUrl: string; output: () => string; exited: Promise<number | null> }
 
 async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'src/server/main.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

@@ -13,6 +13,7 @@ import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
+import { nodeArgs } from '../../src/server/nodeArgs'
 
 let app: TestApp
 let payload: Payload
@@ -183,7 +184,7 @@ type Run = { code: number | null; stdout: string; stderr: string }
 
 function runImport(args: string[], env: Record<string, string> = {}): Promise<Run> {
   // The command `npm run import` runs, without npm in between.
-  const child = spawn(process.execPath, ['--import', 'tsx', 'seed/import.ts', ...args], {
+  const child = spawn(process.execPath, [...nodeArgs(), 'seed/import.ts', ...args], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_DEMO_USERS: 'true', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
