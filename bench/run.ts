@@ -5,7 +5,11 @@
  *   --duration S     measured seconds per case (default 10)
  *   --warmup S       unmeasured seconds before each case (default 3)
  *   --connections N  concurrent connections (default 64)
- *   --docs N         generated documents (default 200), each of --sections N sections (default 40)
+ *   --docs N         generated documents (default 200; 1000 with --scale), each of --sections N sections (default 40)
+ *   --scale          issue 7, point 6: the scale dataset (bench/scaleDataset.ts: 1000 documents, each with
+ *                    --versions N archived versions, default 20), the same cases, the EXPLAIN report of
+ *                    the delivery queries (bench/explain.ts) and a comparison with the small dataset;
+ *                    --write puts it between the bench:scale markers
  *   --build          run `npm run build` even when a build exists (it runs anyway when none does)
  *   --fresh          throw the cached dataset away and seed it again
  *   --write          put the results into docs/BENCHMARKS.md (between the bench:results markers)
@@ -17,7 +21,10 @@
  *                    N times (default 2), and keep the quietest attempt
  *
  * The dataset lives in $TMPDIR/legal-docs-bench-v<version>-<docs>x<sections> (embedded PostgreSQL) and is
- * reused by later runs; with DATABASE_URL set it is seeded into that database instead.
+ * reused by later runs; with DATABASE_URL set it is seeded into that database instead. The scale
+ * dataset lives in $TMPDIR/legal-docs-bench-scale-v<version>-<docs>x<sections>x<versions>.
+ * Every run leaves its figures in its dataset directory (results.json): the scale run compares
+ * itself with the last small run found there.
  */
 import autocannon, { type Result } from 'autocannon'
 import { type ChildProcess, spawn } from 'node:child_process'
@@ -31,7 +38,9 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import { type Baseline, comparisonLine, comparisonTable, loadBaseline, saveSummary } from './baseline'
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
+import { type MissLatency, measureMisses, missUrls } from './missLatency'
 import { nodeArgs } from '../src/server/nodeArgs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -41,8 +50,10 @@ const { values: opts } = parseArgs({
     duration: { type: 'string', default: '10' },
     warmup: { type: 'string', default: '3' },
     connections: { type: 'string', default: '64' },
-    docs: { type: 'string', default: '200' },
+    docs: { type: 'string' },
     sections: { type: 'string', default: '40' },
+    scale: { type: 'boolean', default: false },
+    versions: { type: 'string', default: '20' },
     build: { type: 'boolean', default: false },
     fresh: { type: 'boolean', default: false },
     write: { type: 'boolean', default: false },
@@ -57,8 +68,12 @@ const { values: opts } = parseArgs({
 const duration = opts.smoke ? 1 : Number(opts.duration)
 const warmup = opts.smoke ? 0.5 : Number(opts.warmup)
 const connections = Number(opts.connections)
-const docs = opts.smoke ? 5 : Number(opts.docs)
+const smallDocs = (smoke: boolean) => (smoke ? 5 : 200)
+const docs = opts.smoke ? 5 : Number(opts.docs ?? (opts.scale ? 1000 : smallDocs(false)))
 const sectionsPerDoc = Number(opts.sections)
+const versions = opts.scale ? Number(opts.versions) : 1
+/** Distinct cache misses timed one after the other (bench/missLatency.ts). */
+const MISSES = opts.smoke ? 8 : 400
 const retries = opts.smoke ? 0 : Number(opts.retries)
 /** Percent of a core used by other processes above which a case counts as disturbed. */
 const NOISY = 35
@@ -259,7 +274,10 @@ async function main(): Promise<void> {
   }
 
   const external = process.env.DATABASE_URL
-  const dataDir = path.join(os.tmpdir(), `legal-docs-bench-v${DATASET_VERSION}-${docs}x${sectionsPerDoc}`)
+  const dataDir = path.join(
+    os.tmpdir(),
+    opts.scale ? `legal-docs-bench-scale-v${DATASET_VERSION}-${docs}x${sectionsPerDoc}x${versions}` : `legal-docs-bench-v${DATASET_VERSION}-${docs}x${sectionsPerDoc}`,
+  )
   if (opts.fresh) await fs.rm(dataDir, { recursive: true, force: true })
   await fs.mkdir(dataDir, { recursive: true })
   const secretFile = path.join(dataDir, 'bench-secret')
@@ -275,9 +293,18 @@ async function main(): Promise<void> {
     ...(external ? { DATABASE_URL: external } : { EMBEDDED_POSTGRES: 'true' }),
   }
 
-  log(`dataset: the reference content + ${docs} documents × ${sectionsPerDoc} sections, ${external ? 'in DATABASE_URL' : `in ${dataDir}`}`)
+  log(`dataset: the reference content + ${docs} documents × ${sectionsPerDoc} sections${opts.scale ? `, ${versions} archived versions each` : ''}, ${external ? 'in DATABASE_URL' : `in ${dataDir}`}`)
   const seedStarted = Date.now()
-  await run(process.execPath, [...nodeArgs(env), 'bench/seedDataset.ts'], { ...env, BENCH_DOCS: String(docs), BENCH_SECTIONS: String(sectionsPerDoc) })
+  if (opts.scale) {
+    await run(process.execPath, [...nodeArgs(env), 'bench/scaleDataset.ts'], {
+      ...env,
+      BENCH_SCALE_DOCS: String(docs),
+      BENCH_SECTIONS: String(sectionsPerDoc),
+      BENCH_SCALE_VERSIONS: String(versions),
+    })
+  } else {
+    await run(process.execPath, [...nodeArgs(env), 'bench/seedDataset.ts'], { ...env, BENCH_DOCS: String(docs), BENCH_SECTIONS: String(sectionsPerDoc) })
+  }
   log(`dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`)
 
   let server: ChildProcess | undefined
@@ -359,6 +386,22 @@ async function main(): Promise<void> {
     }
     const rss = rssMB(serverPid)
 
+    const variants = opts.scale ? Array.from({ length: versions }, (_, v) => (v + 1 === versions ? '' : `?version=${v + 1}`)) : ['', '?format=md']
+    const urls = missUrls(base, { docs, variants, skipDoc: Math.ceil(docs / 2), count: MISSES + 10 })
+    // The miss path's code is still cold (the load cases only hit the cache): a few unmeasured first.
+    const warmMisses = Math.min(10, Math.floor(urls.length / 3))
+    log(`cache misses: ${urls.length - warmMisses} distinct delivery URLs never requested before, one at a time…`)
+    const miss = await measureMisses(urls, warmMisses)
+    log(`    p50 ${miss.p50} ms, p99 ${miss.p99} ms, max ${miss.max} ms${miss.wrongStatus ? `, ${miss.wrongStatus} wrong status` : ''}`)
+
+    let explain: string | null = null
+    if (opts.scale) {
+      log(`EXPLAIN (ANALYZE, BUFFERS) of the delivery queries for ${slug} (bench/explain.ts)…`)
+      const explainFile = path.join(dataDir, 'explain.md')
+      await run(process.execPath, [...nodeArgs(env), 'bench/explain.ts'], { ...env, BENCH_EXPLAIN_SLUG: slug, BENCH_EXPLAIN_OUT: explainFile })
+      explain = readFileSync(explainFile, 'utf8')
+    }
+
     let publish: PublishCost | null = null
     if (!opts['no-publish']) {
       log(`publish cost: ${opts.smoke ? 3 : 20} publishes of an approved 50-section document, seen by the server process…`)
@@ -374,13 +417,28 @@ async function main(): Promise<void> {
     }
 
     const finished = new Date()
-    const report = formatReport({ results, publish, started, finished, loadBefore, loadAfter: os.loadavg(), rss, slug, bodyBytes: body.length, external: Boolean(external) })
+    const summary = {
+      measuredAt: started.toISOString().replace(/\.\d+Z$/, 'Z'),
+      docs,
+      sections: sectionsPerDoc,
+      versions,
+      results: results.map(({ id, label, rps, p50, p99 }) => ({ id, label, rps, p50, p99 })),
+      miss,
+    }
+    // A run without the fast path is no baseline for the scale run.
+    if (!opts['no-fast-path']) saveSummary(dataDir, summary)
+    const baseline = opts.scale
+      ? loadBaseline(path.join(os.tmpdir(), `legal-docs-bench-v${DATASET_VERSION}-${smallDocs(opts.smoke)}x${sectionsPerDoc}`), path.join(root, 'docs', 'BENCHMARKS.md'))
+      : null
+    let report = formatReport({ results, publish, miss, baseline, started, finished, loadBefore, loadAfter: os.loadavg(), rss, slug, bodyBytes: body.length, external: Boolean(external) })
+    if (explain) report += `\n\n#### EXPLAIN of the delivery queries\n\n${explain.trim()}`
     console.log(`\n${report}`)
+    if (opts.scale) log(comparisonLine(baseline, summary))
     if (opts.write) {
       const file = path.join(root, 'docs', 'BENCHMARKS.md')
       const doc = readFileSync(file, 'utf8')
-      const start = '<!-- bench:results:start -->'
-      const end = '<!-- bench:results:end -->'
+      const start = opts.scale ? '<!-- bench:scale:start -->' : '<!-- bench:results:start -->'
+      const end = opts.scale ? '<!-- bench:scale:end -->' : '<!-- bench:results:end -->'
       const a = doc.indexOf(start)
       const b = doc.indexOf(end)
       if (a === -1 || b === -1) throw new Error(`docs/BENCHMARKS.md has no ${start} … ${end} markers`)
@@ -388,9 +446,9 @@ async function main(): Promise<void> {
       log('results written to docs/BENCHMARKS.md')
     }
     const failed = results.filter((r) => r.wrongStatus > 0 || r.errors > 0)
-    if (failed.length) {
+    if (failed.length || miss.wrongStatus) {
       process.exitCode = 1
-      log(`cases with wrong answers or errors: ${failed.map((r) => r.id).join(', ')}`)
+      log(`cases with wrong answers or errors: ${[...failed.map((r) => r.id), ...(miss.wrongStatus ? ['cache misses'] : [])].join(', ')}`)
     }
   } finally {
     await cleanup()
@@ -400,6 +458,8 @@ async function main(): Promise<void> {
 function formatReport(r: {
   results: Measured[]
   publish: PublishCost | null
+  miss: MissLatency
+  baseline: Baseline | null
   started: Date
   finished: Date
   loadBefore: number[]
@@ -423,7 +483,7 @@ function formatReport(r: {
       `load average ${r.loadBefore.map((l) => l.toFixed(2)).join(' / ')} before, ${r.loadAfter.map((l) => l.toFixed(2)).join(' / ')} after.`,
     `Command: \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` — ${connections} connections, ` +
       `${warmup} s warm-up + ${duration} s per case; document \`${r.slug}\` (${sectionsPerDoc} sections, ${(r.bodyBytes / 1024).toFixed(1)} KB JSON) ` +
-      `among the reference content and ${docs} generated documents; ${r.external ? 'DATABASE_URL' : 'embedded'} PostgreSQL` +
+      `among the reference content and ${docs} generated documents${opts.scale ? ` (${(docs * sectionsPerDoc).toLocaleString('en-US')} sections), each with ${versions} archived versions` : ''}; ${r.external ? 'DATABASE_URL' : 'embedded'} PostgreSQL` +
       `${opts['no-fast-path'] ? '; **fast path off** (DELIVERY_FAST_PATH=off)' : ''}.`,
     '',
     '| case | req/s | p50 ms | p99 ms | server CPU | PostgreSQL CPU | autocannon CPU | rest of the machine |',
@@ -445,6 +505,10 @@ function formatReport(r: {
           `| another process (the server) serves the new version | ${r.publish.visibleMedianMs} ms median, max ${r.publish.visibleMaxMs} | ≤ 1 s | ${ok(r.publish.visibleMaxMs <= 1000)} |`,
         ]
       : []),
+    '',
+    `Delivery cache misses (bench/missLatency.ts): ${r.miss.requests} distinct URLs never requested before${opts.scale ? ` (documents and versions 1–${versions})` : ' (documents as JSON and Markdown)'}, ` +
+      `one at a time: p50 ${r.miss.p50} ms, p99 ${r.miss.p99} ms, max ${r.miss.max} ms${r.miss.wrongStatus ? ` ⚠ ${r.miss.wrongStatus} wrong status` : ''}.`,
+    ...(opts.scale ? ['', ...(r.baseline ? comparisonTable(r.baseline, { results: r.results, miss: r.miss }) : ['No small-dataset figures to compare with: run `npm run bench` first.'])] : []),
     '',
     `Server RSS after the load cases: ${r.rss ?? '?'} MB. CPU columns: share of one core over the measured seconds (200% = both cores); "rest of the machine" is everything else that ran meanwhile (kernel network work included) — when it is high, other processes were competing and the run is noisy.`,
   ]

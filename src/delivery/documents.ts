@@ -42,6 +42,8 @@ async function publishedDocument(payload: Payload, slug: string) {
     collection: SLUGS.documents,
     where: { slug: { equals: slug } },
     limit: 1,
+    // One row by a unique key: no count(*) query for a page total nobody reads.
+    pagination: false,
     depth: 0,
     draft: false,
     overrideAccess: false,
@@ -66,6 +68,7 @@ export async function loadArchiveRecord(payload: Payload, slug: string, version?
     collection: SLUGS.versions,
     where: { and: [{ document: { equals: doc.id } }, { version: { equals: wanted } }] },
     limit: 1,
+    pagination: false,
     depth: 0,
     overrideAccess: false,
     user: null,

@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
-import { freezeContent, type FrozenContent } from '../publish/freezeContent'
+import { freezeContent } from '../publish/freezeContent'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options'
-import { completePublish } from '../publish/completePublish'
+import { completePublish, type PublishPlan } from '../publish/completePublish'
 import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency'
 import { queuePublishWebhooks } from '../webhooks/webhookTask'
 import { SLUG_PATTERN, SLUGS } from '../slugs'
@@ -25,18 +25,7 @@ import { slugifyAnchor, uniqueAnchor } from '../render'
 import { anchorsInUse } from './sectionHooks'
 import { changedFields } from '../utilities/compare'
 
-type PendingPublish = {
-  content: FrozenContent
-  hash: string
-  sectionIds: (string | number)[]
-  contentChanged: boolean
-  version: number
-  lastModified: string
-  changeSummary: string | null
-  materialChange: boolean
-  approvedBy: string | number | null
-}
-type PendingEffects = { publish?: PendingPublish; approvalVoided?: boolean; claim?: (string | number)[] }
+type PendingEffects = { publish?: PublishPlan; approvalVoided?: boolean; claim?: (string | number)[] }
 
 // Work decided in beforeChange and done in afterChange, inside the same transaction.
 const pending = new WeakMap<PayloadRequest, Map<string, PendingEffects>>()

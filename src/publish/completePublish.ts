@@ -24,24 +24,29 @@ async function testOnlyPublishDelay(): Promise<void> {
   await new Promise((resolve) => setTimeout(resolve, ms))
 }
 
+/** What the document's beforeChange hook decided for a publish, carried to its afterChange. */
+export type PublishPlan = {
+  content: FrozenContent
+  hash: string
+  sectionIds: (string | number)[]
+  /** The sections whose latest version is a draft: only these need publishing. */
+  draftSectionIds: (string | number)[]
+  contentChanged: boolean
+  version: number
+  lastModified: string
+  changeSummary: string | null
+  materialChange: boolean
+  approvedBy: string | number | null
+}
+
 export async function completePublish(
   req: PayloadRequest,
   documentId: string | number,
-  publish: {
-    content: FrozenContent
-    hash: string
-    sectionIds: (string | number)[]
-    contentChanged: boolean
-    version: number
-    lastModified: string
-    changeSummary: string | null
-    materialChange: boolean
-    approvedBy: string | number | null
-  },
+  publish: PublishPlan,
 ): Promise<void> {
   const { payload } = req
   await asTrusted(req, async () => {
-    for (const id of publish.sectionIds) {
+    for (const id of publish.draftSectionIds) {
       await payload.update({
         collection: SLUGS.sections,
         id,

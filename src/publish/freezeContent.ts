@@ -46,7 +46,7 @@ const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | 
 export async function freezeContent(
   req: PayloadRequest,
   documentId: string | number,
-): Promise<{ content: FrozenContent; hash: string; sectionIds: (string | number)[] }> {
+): Promise<{ content: FrozenContent; hash: string; sectionIds: (string | number)[]; draftSectionIds: (string | number)[] }> {
   const { payload } = req
   const doc = (await payload.findByID({
       collection: SLUGS.documents,
@@ -124,5 +124,8 @@ export async function freezeContent(
       Object.entries(frozenLocales).map(([k, v]) => [k, { ...v, sections: v.sections.map(({ id: _id, ...rest }) => rest) }]),
     ),
   }
-  return { content, hash: contentHash(hashed), sectionIds }
+  // A section whose latest version is already the published one has nothing to publish; re-saving
+  // it would cost a full update (hooks, main row, version row) for every untouched section.
+  const draftSectionIds = sections.filter((s) => s._status !== 'published').map((s) => s.id as string | number)
+  return { content, hash: contentHash(hashed), sectionIds, draftSectionIds }
 }

@@ -346,6 +346,41 @@ describe('publishing', () => {
     expect(archive[0]!.content.locales.en.sections[0].html).toContain('We are Example Ltd.')
   })
 
+  test('a publish publishes the sections that changed and leaves untouched sections as they were', async () => {
+    const { doc, section: first } = await newDocument('partial-1')
+    const second = (await payload.create({
+      collection: SLUGS.sections,
+      data: { heading: 'What we collect', body: richText('Your e-mail address.'), document: doc.id } as never,
+      ...as(editor),
+    })) as Doc
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [first.id, second.id] } as never, ...as(editor) })
+    await act(editor, doc.id, 'submit')
+    await act(reviewer, doc.id, 'approve')
+    await publish(reviewer, doc.id)
+    const versionsOf = async (id: string | number) =>
+      (await payload.findVersions({ collection: SLUGS.sections, where: { parent: { equals: id } }, limit: 0, depth: 0, overrideAccess: true })).docs
+    const live = (id: string | number) => payload.findByID({ collection: SLUGS.sections, id, depth: 0, ...as(null) }) as Promise<Doc>
+    const untouchedBefore = await versionsOf(first.id)
+    const untouchedLiveBefore = await live(first.id)
+
+    await payload.update({ collection: SLUGS.sections, id: second.id, data: { body: richText('Your e-mail address and your name.') } as never, draft: true, ...as(editor) })
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { changeSummary: 'We also collect names.' } as never, draft: true, ...as(editor) })
+    await act(editor, doc.id, 'submit')
+    await act(reviewer, doc.id, 'approve')
+    expect((await publish(reviewer, doc.id)).version).toBe(2)
+
+    // The changed section is live; the untouched one got no new version row and kept its dates.
+    expect(JSON.stringify((await live(second.id)).body)).toContain('and your name')
+    const untouched = await live(first.id)
+    expect({ status: untouched._status, updatedAt: untouched.updatedAt }).toEqual({ status: 'published', updatedAt: untouchedLiveBefore.updatedAt })
+    expect((await versionsOf(first.id)).map((v) => v.id)).toEqual(untouchedBefore.map((v) => v.id))
+    const latestOfChanged = (await payload.findVersions({ collection: SLUGS.sections, where: { parent: { equals: second.id } }, sort: '-updatedAt', limit: 1, depth: 0, overrideAccess: true })).docs[0]!
+    expect((latestOfChanged.version as Doc)._status).toBe('published')
+    // Both sections are in the archive record, whatever was re-published.
+    const archive = await archiveOf(doc.id)
+    expect(archive[1]!.content.locales.en.sections.map((s: Doc) => s.heading)).toEqual(['Who we are', 'What we collect'])
+  })
+
   test('an editor saving without ?draft never changes the live document', async () => {
     const { doc } = await approved('live-edit-1')
     await publish(reviewer, doc.id)

@@ -1,0 +1,112 @@
+import { createLocalReq, type Payload } from 'payload'
+
+import { actorFor, type Actor } from '../seed/actors'
+import { findDocumentBySlug, importDocument, type ImportSection } from '../seed/importDocument'
+import { seedReferenceContent } from '../seed/seed'
+import { list, listItem, paragraph, root, text } from '../src/importer/lexicalNodes'
+import { SLUGS } from '../src/slugs'
+import { performWorkflowAction } from '../src/workflow/performWorkflowAction'
+import { benchSlug } from './dataset'
+
+/**
+ * The benchmark's generated documents, shared by the normal dataset (bench/seedDataset.ts) and
+ * the scale dataset (bench/scaleDataset.ts), so both hold byte-for-byte the same documents and
+ * a change here is a change of DATASET_VERSION for both. Kept out of bench/dataset.ts, which
+ * bench/run.ts imports: the runner must not load Payload.
+ */
+
+const WORDS = (
+  'agreement personal data controller processor purpose lawful basis consent retention period ' +
+  'service provider account user content licence warranty liability damages termination notice ' +
+  'jurisdiction governing law dispute request access rectification erasure restriction portability ' +
+  'objection complaint authority transfer safeguard security measure breach notification cookie ' +
+  'analytics preference necessary marketing third party recipient category record subscription fee'
+).split(' ')
+
+/** Deterministic filler text (a small LCG), so every run produces the same documents. */
+export function words(seed: number, count: number): string {
+  let x = seed * 2654435761
+  const out: string[] = []
+  for (let i = 0; i < count; i++) {
+    x = (x * 1103515245 + 12345) % 2147483648
+    out.push(WORDS[x % WORDS.length]!)
+  }
+  const sentence = out.join(' ')
+  return sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.'
+}
+
+export function generatedSections(doc: number, count: number): ImportSection[] {
+  return Array.from({ length: count }, (_, s) => {
+    const seed = doc * 1000 + s
+    return {
+      heading: `${s + 1}. ${words(seed, 3).slice(0, -1)}`,
+      body: root([
+        paragraph(`${words(seed + 1, 9)} {{company.name}} ${words(seed + 2, 6)}`),
+        ...(s % 4 === 0 ? [list('bullet', [listItem([text(words(seed + 3, 6))]), listItem([text(words(seed + 4, 5))])])] : []),
+        paragraph(words(seed + 5, 8)),
+      ]),
+    }
+  })
+}
+
+/**
+ * Submit → approve → publish as real users, from whatever review state the document is in, so a
+ * run interrupted between two steps resumes instead of failing on a step already taken.
+ */
+export async function publishThroughReview(payload: Payload, id: string | number, editor: Actor, reviewer: Actor, state: string): Promise<void> {
+  const act = async (user: Actor, action: 'submit' | 'approve') =>
+    performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+  if (state === 'draft' || state === 'changes-requested') await act(editor, 'submit')
+  if (state !== 'approved') await act(reviewer, 'approve')
+  await payload.update({
+    collection: SLUGS.documents,
+    id,
+    data: { _status: 'published' } as never,
+    depth: 0,
+    user: reviewer as never,
+    overrideAccess: false,
+  })
+}
+
+export type SeedStats = { created: number; /** Wall time of each new document: import + review + publish. */ msPerDocument: number[] }
+
+/**
+ * The reference content (seed/), then `docs` generated documents of `sections` sections each,
+ * every one written by an editor and taken through submit → approve → publish, so each has its
+ * archive record exactly as a real publish leaves it. What is published already is kept.
+ */
+export async function seedBenchDocuments(
+  payload: Payload,
+  options: { docs: number; sections: number; log: (line: string) => void; progressEvery?: number },
+): Promise<SeedStats> {
+  const { docs, sections, log } = options
+  const every = options.progressEvery ?? 20
+  const summary = await seedReferenceContent(payload, {})
+  log(`reference content: ${summary.documents.map((d) => `${d.slug} v${d.version}`).join(', ')}`)
+  const editor = (await actorFor(payload, 'editor')).actor
+  const reviewer = (await actorFor(payload, 'reviewer', { except: editor.id })).actor
+  const msPerDocument: number[] = []
+  for (let i = 1; i <= docs; i++) {
+    const slug = benchSlug(i)
+    const existing = await findDocumentBySlug(payload, slug)
+    if (existing && Number(existing.version ?? 0) >= 1) continue
+    const t0 = Date.now()
+    const imported = await importDocument(payload, {
+      slug,
+      title: `Benchmark document ${i}`,
+      kind: 'other',
+      sections: generatedSections(i, sections),
+      editor,
+      initial: { effectiveDate: '2026-01-01T00:00:00.000Z' },
+    })
+    await publishThroughReview(payload, imported.documentId, editor, reviewer, imported.workflowState)
+    msPerDocument.push(Date.now() - t0)
+    if (msPerDocument.length === 1 || i % every === 0 || i === docs) {
+      const mean = msPerDocument.reduce((a, b) => a + b, 0) / msPerDocument.length
+      const left = (docs - i) * mean
+      const eta = left >= 60_000 ? `, ~${Math.ceil(left / 60_000)} min left` : left > 0 ? `, ~${Math.ceil(left / 1000)} s left` : ''
+      log(`  ${slug}: ${sections} sections published (${msPerDocument.at(-1)} ms; ${i}/${docs}, mean ${Math.round(mean)} ms/document${eta})`)
+    }
+  }
+  return { created: msPerDocument.length, msPerDocument }
+}
