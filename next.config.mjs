@@ -7,6 +7,7 @@ const nextConfig = {
   // `npm run typecheck` (tsc over the whole project) runs in CI; checking again here only
   // doubles the build time.
   typescript: { ignoreBuildErrors: true },
+  experimental: { preloadEntriesOnStart: false },
 }
 
 export default withPayload(nextConfig)

@@ -10,10 +10,65 @@ export type CachedBody = { body: Buffer; etag: string; contentType: string; cach
  */
 export type CachedResponse = { status: number; headers: [string, string][]; body: Buffer }
 
-const MAX_ENTRIES = 2000
-/** GraphQL keys are open-ended (aliases, variables): a separate, smaller store, so a flood of
- * distinct queries can never push the REST delivery entries out. */
-const MAX_RESPONSES = 500
+/**
+ * Bounds by count and by bytes: a 40-section document is ~40–100 KB per format and locale, so
+ * 2000 entries could hold 200 MB; the byte budget keeps the server's memory predictable whatever
+ * the documents' size (issue 7: RSS ≤ 400 MB). The oldest entry goes first.
+ */
+export const CACHE_LIMITS = {
+  entries: 2000,
+  entryBytes: 64 * 1024 * 1024,
+  /** GraphQL keys are open-ended (aliases, variables): a separate, smaller store, so a flood of
+   * distinct queries can never push the REST delivery entries out. */
+  responses: 500,
+  responseBytes: 16 * 1024 * 1024,
+} as const
+
+/** A Map in insertion order that drops its oldest values beyond a count or a byte budget. */
+class BoundedStore<T extends { body: Buffer }> {
+  private map = new Map<string, T>()
+  private bytes = 0
+
+  constructor(
+    private readonly maxCount: number,
+    private readonly maxBytes: number,
+  ) {}
+
+  get(key: string): T | undefined {
+    return this.map.get(key)
+  }
+
+  set(key: string, value: T): void {
+    // One response larger than the whole budget is served but not kept.
+    if (value.body.length > this.maxBytes) return
+    this.delete(key)
+    while (this.map.size && (this.map.size >= this.maxCount || this.bytes + value.body.length > this.maxBytes)) {
+      this.delete(this.map.keys().next().value as string)
+    }
+    this.map.set(key, value)
+    this.bytes += value.body.length
+  }
+
+  private delete(key: string): void {
+    const old = this.map.get(key)
+    if (!old) return
+    this.map.delete(key)
+    this.bytes -= old.body.length
+  }
+
+  clear(): void {
+    this.map.clear()
+    this.bytes = 0
+  }
+
+  get size(): number {
+    return this.map.size
+  }
+
+  get byteSize(): number {
+    return this.bytes
+  }
+}
 
 /** The key the delivery endpoint (`GET /api/legal/documents/:slug`) stores a document under. */
 export function documentCacheKey(slug: string, locale: string, version: number | undefined, format: string): string {
@@ -26,8 +81,8 @@ export function documentCacheKey(slug: string, locale: string, version: number |
  * published (here or, through LISTEN/NOTIFY, in another process on the same database).
  */
 export class DeliveryCache {
-  private entries = new Map<string, CachedBody>()
-  private responses = new Map<string, CachedResponse>()
+  private entries = new BoundedStore<CachedBody>(CACHE_LIMITS.entries, CACHE_LIMITS.entryBytes)
+  private responses = new BoundedStore<CachedResponse>(CACHE_LIMITS.responses, CACHE_LIMITS.responseBytes)
   private generation = 0
 
   get(key: string): CachedBody | undefined {
@@ -37,7 +92,6 @@ export class DeliveryCache {
   /** Stores a body unless the cache was cleared while it was being rendered (stale). */
   set(key: string, value: CachedBody, generationAtStart: number): void {
     if (generationAtStart !== this.generation) return
-    if (this.entries.size >= MAX_ENTRIES) this.entries.delete(this.entries.keys().next().value as string)
     this.entries.set(key, value)
   }
 
@@ -48,7 +102,6 @@ export class DeliveryCache {
   /** Like `set`, for whole captured responses. */
   setResponse(key: string, value: CachedResponse, generationAtStart: number): void {
     if (generationAtStart !== this.generation) return
-    if (this.responses.size >= MAX_RESPONSES) this.responses.delete(this.responses.keys().next().value as string)
     this.responses.set(key, value)
   }
 
@@ -64,6 +117,11 @@ export class DeliveryCache {
 
   get size(): number {
     return this.entries.size + this.responses.size
+  }
+
+  /** Bytes of response bodies held. */
+  get byteSize(): number {
+    return this.entries.byteSize + this.responses.byteSize
   }
 }
 

@@ -83,6 +83,12 @@ async function main(): Promise<void> {
     const s = app.listen(settings.port, settings.host, (err?: Error) => (err ? reject(err) : resolve(s)))
   })
   cleanups.push(() => new Promise((resolve) => server.close(resolve)))
+  if (process.env.IDLE_GC !== 'off') {
+    const { startIdleCollector } = await import('./idleCollector')
+    const collector = startIdleCollector()
+    server.on('request', collector.touch)
+    cleanups.push(async () => collector.stop())
+  }
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : settings.port
   const shownHost = settings.host === '0.0.0.0' ? 'localhost' : settings.host

@@ -38,6 +38,7 @@ describe('benchmark scripts (smoke runs)', () => {
       expect(output).toMatch(/^\| a\/b \| [\d.]+× \|/m)
       expect(output).toMatch(/^\| c\/a \| \d+% /m)
       expect(output).toMatch(/^\| publish of an approved 50-section document, median of 3 \| \d+ ms/m)
+      expect(output).toMatch(/^\| server RSS after the benchmark \(8 s without requests\) \| \d+ MB \(\d+ MB right after the load\) \| ≤ 400 MB \|/m)
       expect(output).not.toMatch(/wrong status|cases with wrong answers/)
     } finally {
       await fs.rm(tmp, { recursive: true, force: true })
@@ -50,6 +51,7 @@ describe('benchmark scripts (smoke runs)', () => {
     expect(output).toMatch(/^\| \*\*all\*\* \| \*\*\d+\*\* \| \| \*\*0\*\* \|/m)
     expect(output).toMatch(/Publishes: [1-9]\d* new versions through the workflow over REST, 0 failed/)
     expect(output).toMatch(/Server RSS every 10 s \(MB\): \d+/)
+    expect(output).toMatch(/\d+ MB 30 s after the load/)
     expect(output).toMatch(/Errors: 0\. PASS/)
   }, 600_000)
 })
