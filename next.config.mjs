@@ -7,6 +7,8 @@ const nextConfig = {
   // `npm run typecheck` (tsc over the whole project) runs in CI; checking again here only
   // doubles the build time.
   typescript: { ignoreBuildErrors: true },
+  // Neither Next's nor Payload's X-Powered-By (withPayload adds its own unless this is false).
+  poweredByHeader: false,
   experimental: { preloadEntriesOnStart: false },
 }
 

@@ -26,9 +26,8 @@
  * Every run leaves its figures in its dataset directory (results.json): the scale run compares
  * itself with the last small run found there.
  */
-import autocannon, { type Result } from 'autocannon'
+import type { Result } from 'autocannon'
 import { type ChildProcess, spawn } from 'node:child_process'
-import { createRequire } from 'node:module'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
@@ -42,6 +41,7 @@ import { type Baseline, comparisonLine, comparisonTable, loadBaseline, saveSumma
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
 import { type MissLatency, measureMisses, missUrls } from './missLatency'
 import { nodeArgs } from '../src/server/nodeArgs'
+import { loadAutocannon } from './loadAutocannon'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -84,21 +84,8 @@ const NOISY = 35
 
 const log = (line: string) => console.log(`[bench] ${line}`)
 
-/**
- * autocannon 9 decodes every response body into a JS string (`req.body += chunk` in its
- * pipelined-requests queue) in case a body check was asked for. For a 40–70 KB JSON body with
- * a few non-ASCII characters that costs the load generator ~0.2 ms per response and caps every
- * case, the raw ceiling included, near 4–5k req/s on this machine. We check the bodies before
- * timing instead and turn that decoding off; bytes are still read and counted. `--decode-bodies`
- * keeps autocannon's stock behaviour.
- */
-if (!process.argv.includes('--decode-bodies')) {
-  const require = createRequire(import.meta.url)
-  const queue = require(path.join(path.dirname(require.resolve('autocannon')), 'lib', 'pipelinedRequestsQueue.js')) as {
-    prototype: { addBody: (data: Buffer) => void }
-  }
-  queue.prototype.addBody = () => {}
-}
+// See bench/loadAutocannon.ts for why bodies are not decoded unless --decode-bodies.
+const autocannon = loadAutocannon({ decodeBodies: Boolean(opts['decode-bodies']) })
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -32,7 +32,7 @@
  * `npm run bench:soak` (issue 7, point 7) is this at a steady rate for 5 minutes, with memory
  * flat within 10 % and the server under 400 MB; its last result is in docs/BENCHMARKS.md.
  */
-import autocannon, { type Options, type Result } from 'autocannon'
+import type { Options, Result } from 'autocannon'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
@@ -42,6 +42,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { nodeArgs } from '../src/server/nodeArgs'
+import { loadAutocannon } from './loadAutocannon'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -71,6 +72,9 @@ if (!(minutes > 0) || !(connections > 0) || !(publishEvery > 0) || (rate !== nul
 const durationS = Math.round(minutes * 60)
 const SAMPLE_S = 10
 const SETTLE_S = 30
+
+// The soak checks statuses, not bodies: no decoding in the load generator (bench/loadAutocannon.ts).
+const autocannon = loadAutocannon({ decodeBodies: false })
 
 const log = (line: string) => console.log(`[soak] ${line}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))

@@ -46,7 +46,8 @@ describe('benchmark scripts (smoke runs)', () => {
   }, 600_000)
 
   test('npm run soak runs reads and publishes through the workflow and reports memory', async () => {
-    const { code, output } = await npmRun('soak', ['--minutes', '0.35', '--publish-every', '3', '--rate', '300'], { ...process.env })
+    // Memory over 20 s says nothing (one GC cycle): the smoke checks the run, not flatness.
+    const { code, output } = await npmRun('soak', ['--minutes', '0.35', '--publish-every', '3', '--rate', '300', '--max-growth', '1000'], { ...process.env })
     expect({ code, tail: code ? output.slice(-3000) : '' }).toEqual({ code: 0, tail: '' })
     expect(output).toMatch(/^\| \*\*all\*\* \| \*\*\d+\*\* \| \| \*\*0\*\* \|/m)
     expect(output).toMatch(/Publishes: [1-9]\d* new versions through the workflow over REST, 0 failed/)

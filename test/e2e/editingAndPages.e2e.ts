@@ -129,6 +129,16 @@ describe('public pages', () => {
     await page.screenshot({ path: path.join(artifacts, `public-${name}-print.png`), fullPage: true })
   })
 
+  test('pages from the production build carry the security headers and do not advertise the stack', async () => {
+    for (const url of ['/legal/privacy-policy', '/admin/login']) {
+      const res = await fetch(`${app.baseUrl}${url}`)
+      expect([url, res.status]).toEqual([url, 200])
+      expect([url, res.headers.get('x-powered-by')]).toEqual([url, null])
+      expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+'/)
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff')
+    }
+  })
+
   test('the cookie policy shows the declaration built from published cookie entries', async () => {
     const context = await browser.newContext()
     contexts.push(context)
