@@ -41,7 +41,6 @@ import { type Baseline, comparisonLine, comparisonTable, loadBaseline, saveSumma
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
 import { type MissLatency, measureMisses, missUrls } from './missLatency'
 import { nodeArgs } from '../src/server/nodeArgs'
-import { loadAutocannon } from './loadAutocannon'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -84,8 +83,6 @@ const NOISY = 35
 
 const log = (line: string) => console.log(`[bench] ${line}`)
 
-// See bench/loadAutocannon.ts for why bodies are not decoded unless --decode-bodies.
-const autocannon = loadAutocannon({ decodeBodies: Boolean(opts['decode-bodies']) })
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -222,36 +219,54 @@ type Measured = Case & {
   attempts?: number
 }
 
-async function measure(c: Case): Promise<Measured> {
+/**
+ * One case: autocannon in its own plain-node process (bench/loadgen.mjs; bodies are not decoded
+ * unless --decode-bodies, see bench/loadAutocannon.mjs). CPU is sampled from the end of its
+ * warm-up to the end of the measured seconds.
+ */
+function measure(c: Case): Promise<Measured> {
   const options = { url: c.url, connections, method: c.method ?? 'GET', headers: c.headers, body: c.body, timeout: 30 }
-  if (warmup > 0) await autocannon({ ...options, duration: warmup })
-  const before = serverTicks(c.pid)
-  const busyBefore = machineBusyTicks()
-  const ownBefore = process.cpuUsage()
-  const started = process.hrtime.bigint()
-  const result: Result = await autocannon({ ...options, duration })
-  const seconds = Number(process.hrtime.bigint() - started) / 1e9
-  const after = serverTicks(c.pid)
-  const busy = machineBusyTicks() - busyBefore
-  const own = process.cpuUsage(ownBefore)
-  const pct = (ticks: number) => Math.round((100 * ticks) / TICK / seconds)
-  const right = result.statusCodeStats[String(c.expectStatus)]?.count ?? 0
-  const total = Object.values(result.statusCodeStats).reduce((n, s) => n + Number(s.count), 0)
-  return {
-    ...c,
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    bytesPerSec: result.throughput.average,
-    wrongStatus: total - Number(right),
-    errors: result.errors,
-    cpu: {
-      server: pct(after.server - before.server),
-      db: pct(after.db - before.db),
-      loadGenerator: Math.round((100 * (own.user + own.system)) / 1e6 / seconds),
-      other: Math.max(0, pct(busy - (after.server - before.server) - (after.db - before.db)) - Math.round((100 * (own.user + own.system)) / 1e6 / seconds)),
-    },
-  }
+  const input = JSON.stringify({ options, warmup, duration, decodeBodies: Boolean(opts['decode-bodies']) })
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(root, 'bench', 'loadgen.mjs'), input], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    let before: ReturnType<typeof serverTicks> | undefined
+    let busyBefore = 0
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString()
+      if (!before && out.includes('measuring\n')) {
+        before = serverTicks(c.pid)
+        busyBefore = machineBusyTicks()
+      }
+    })
+    child.on('error', reject)
+    child.on('exit', (code) => {
+      const line = out.split('\n').find((l) => l.startsWith('{'))
+      if (code !== 0 || !line || !before) return reject(new Error(`bench/loadgen.mjs exited with ${code}:\n${out}`))
+      const after = serverTicks(c.pid)
+      const busy = machineBusyTicks() - busyBefore
+      const { result, cpuMicros, seconds } = JSON.parse(line) as { result: Result; cpuMicros: number; seconds: number }
+      const pct = (ticks: number) => Math.round((100 * ticks) / TICK / seconds)
+      const loadGenerator = Math.round((100 * cpuMicros) / 1e6 / seconds)
+      const right = result.statusCodeStats[String(c.expectStatus)]?.count ?? 0
+      const total = Object.values(result.statusCodeStats).reduce((n, s) => n + Number(s.count), 0)
+      resolve({
+        ...c,
+        rps: result.requests.average,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        bytesPerSec: result.throughput.average,
+        wrongStatus: total - Number(right),
+        errors: result.errors,
+        cpu: {
+          server: pct(after.server - before.server),
+          db: pct(after.db - before.db),
+          loadGenerator,
+          other: Math.max(0, pct(busy - (after.server - before.server) - (after.db - before.db)) - loadGenerator),
+        },
+      })
+    })
+  })
 }
 
 // --- main ----------------------------------------------------------------------------------------

@@ -42,7 +42,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import { nodeArgs } from '../src/server/nodeArgs'
-import { loadAutocannon } from './loadAutocannon'
+import { loadAutocannon } from './loadAutocannon.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -73,7 +73,7 @@ const durationS = Math.round(minutes * 60)
 const SAMPLE_S = 10
 const SETTLE_S = 30
 
-// The soak checks statuses, not bodies: no decoding in the load generator (bench/loadAutocannon.ts).
+// The soak checks statuses, not bodies: no decoding in the load generator (bench/loadAutocannon.mjs).
 const autocannon = loadAutocannon({ decodeBodies: false })
 
 const log = (line: string) => console.log(`[soak] ${line}`)
@@ -335,7 +335,7 @@ async function main(): Promise<number> {
       `First ${window} s mean ${firstRss.toFixed(0)} MB, last ${window} s mean ${lastRss.toFixed(0)} MB: ` +
         `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % (${flat ? 'flat' : `NOT flat: more than +${(maxGrowth * 100).toFixed(0)} %`}); ` +
         `peak ${peakRss} MB under load; ${settledRss} MB ${SETTLE_S} s after the load${maxRss === null ? '' : underCap ? ` (≤ ${maxRss} MB)` : ` (**above ${maxRss} MB**)`}.`,
-      `Command: \`npm run soak -- ${process.argv.slice(2).join(' ')}\``,
+      `Command: \`npm run soak${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\``,
       `Errors: ${errors}${serverAlive ? '' : ' (the server exited)'}. ${errors === 0 && flat && underCap ? 'PASS' : 'FAIL'}`,
     ]
     console.log(`\n${lines.join('\n')}\n`)

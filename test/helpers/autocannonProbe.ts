@@ -1,7 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-import { loadAutocannon } from '../../bench/loadAutocannon'
+import { loadAutocannon } from '../../bench/loadAutocannon.mjs'
 
 // Run by test/unit/loadAutocannon.test.ts the way the benchmark runs (node + tsx): prints how
 // many responses failed an expectBody check with decoding off and on. With decoding off the
