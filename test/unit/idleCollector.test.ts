@@ -17,7 +17,11 @@ describe('idle collector: one full collection when a burst is over', () => {
   test('a real timer: no collection under traffic, one after it stops, none while idle after that', async () => {
     let heap = 100 * MB
     let calls = 0
-    const collector = startIdleCollector({ idleMs: 60, growthBytes: 10 * MB, checkEveryMs: 10, gc: () => ((calls += 1), (heap = 100 * MB)), heapUsed: () => heap })
+    const idleMs = 400
+    const collector = startIdleCollector({ idleMs, growthBytes: 10 * MB, checkEveryMs: 10, gc: () => ((calls += 1), (heap = 100 * MB)), heapUsed: () => heap })
+    const until = async (done: () => boolean) => {
+      for (let waited = 0; !done() && waited < 10_000; waited += 10) await new Promise((r) => setTimeout(r, 10))
+    }
     try {
       for (let i = 0; i < 10; i++) {
         collector.touch()
@@ -25,9 +29,9 @@ describe('idle collector: one full collection when a burst is over', () => {
         await new Promise((r) => setTimeout(r, 10))
       }
       expect(calls).toBe(0)
-      await new Promise((r) => setTimeout(r, 200))
+      await until(() => calls > 0)
       expect({ calls, collections: collector.collections(), heap: heap / MB }).toEqual({ calls: 1, collections: 1, heap: 100 })
-      await new Promise((r) => setTimeout(r, 150))
+      await new Promise((r) => setTimeout(r, 2 * idleMs))
       expect(calls).toBe(1)
     } finally {
       collector.stop()
@@ -35,19 +39,20 @@ describe('idle collector: one full collection when a burst is over', () => {
   })
 
   test('the real collector frees an idle heap', async () => {
-    // Without an injected gc it uses V8's own: garbage made here is gone after the collection.
-    let garbage: unknown[] | null = Array.from({ length: 200_000 }, (_, i) => ({ i, s: `item ${i}` }))
-    const before = process.memoryUsage().heapUsed
-    garbage = null
-    const collector = startIdleCollector({ idleMs: 20, growthBytes: 0, checkEveryMs: 10 })
+    // Without an injected gc it uses V8's own. The collector starts before the garbage is made,
+    // so the growth it looks for is this garbage; polled, not timed, so a busy machine only waits.
+    const collector = startIdleCollector({ idleMs: 20, growthBytes: 1024 * 1024, checkEveryMs: 10 })
     try {
+      let garbage: unknown[] | null = Array.from({ length: 300_000 }, (_, i) => ({ i, s: `item ${i}` }))
+      const before = process.memoryUsage().heapUsed
+      expect(garbage.length).toBe(300_000)
+      garbage = null
       collector.touch()
-      await new Promise((r) => setTimeout(r, 150))
+      for (let waited = 0; collector.collections() === 0 && waited < 10_000; waited += 20) await new Promise((r) => setTimeout(r, 20))
       expect(collector.collections()).toBe(1)
       expect(process.memoryUsage().heapUsed).toBeLessThan(before)
     } finally {
       collector.stop()
     }
-    expect(garbage).toBeNull()
   })
 })
