@@ -61,6 +61,15 @@ describe('editing sections from their document', () => {
     await page.locator('dialog [data-lexical-editor="true"]').click()
     await page.keyboard.type('Write to us about your data at any time.')
     await until('the new section in the list', async () => (await headings()).includes('Contact us'), 30_000)
+    // The drawer autosaves the text on its own schedule, later on a busy machine: wait for it.
+    await until(
+      'the new section\'s text to be saved',
+      async () => {
+        const sections = (await apiCall(app, `/api/legal-documents/${documentId}?draft=true&depth=1`, app.accounts.editor)).sections as { heading: string; body?: unknown }[]
+        return JSON.stringify(sections.find((s) => s.heading === 'Contact us')?.body ?? null).includes('Write to us about your data at any time.')
+      },
+      30_000,
+    )
     // Let the drawer's autosave run once more after the claim, then close it.
     await page.waitForTimeout(3000)
     await page.click('dialog button[id^="close-drawer"]')
