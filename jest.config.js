@@ -21,8 +21,13 @@ const config = {
     ],
   },
   transformIgnorePatterns: ['/node_modules/'],
+  // The reference app and the tests import the plugin by its package name, as a host does;
+  // here that name means the source. Relative imports carry NodeNext's `.js` suffix.
   moduleNameMapper: {
-    '^@payload-config$': '<rootDir>/src/payload.config.ts',
+    '^@payload-config$': '<rootDir>/dev/payload.config.ts',
+    '^payload-plugin-legal-documents$': '<rootDir>/src/index.ts',
+    '^payload-plugin-legal-documents/(client|rsc|importer)$': '<rootDir>/src/exports/$1.ts',
+    '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],
   globalSetup: '<rootDir>/test/helpers/globalSetup.ts',

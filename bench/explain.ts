@@ -2,8 +2,8 @@ import 'dotenv/config'
 
 import { writeFileSync } from 'node:fs'
 
-import { startCliPayload } from '../src/server/bootstrap'
-import { guardPoolErrors } from '../src/server/guardPoolErrors'
+import { startCliPayload } from '../dev/server/bootstrap'
+import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { benchSlug } from './dataset'
 import { explainReport } from './explainQueries'
 

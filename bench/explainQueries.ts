@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { listArchive, loadArchiveRecord } from '../src/delivery/documents'
+import { listArchive, loadArchiveRecord } from 'payload-plugin-legal-documents'
 
 /**
  * EXPLAIN (ANALYZE, BUFFERS) of the SQL the delivery cache-miss path issues (issue 7, point 6).

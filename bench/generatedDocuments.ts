@@ -3,9 +3,9 @@ import { createLocalReq, type Payload } from 'payload'
 import { actorFor, type Actor } from '../seed/actors'
 import { findDocumentBySlug, importDocument, type ImportSection } from '../seed/importDocument'
 import { seedReferenceContent } from '../seed/seed'
-import { list, listItem, paragraph, root, text } from '../src/importer/lexicalNodes'
-import { SLUGS } from '../src/slugs'
-import { performWorkflowAction } from '../src/workflow/performWorkflowAction'
+import { list, listItem, paragraph, root, text } from 'payload-plugin-legal-documents/importer'
+import { SLUGS } from 'payload-plugin-legal-documents'
+import { performWorkflowAction } from 'payload-plugin-legal-documents'
 import { benchSlug } from './dataset'
 
 /**

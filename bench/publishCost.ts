@@ -4,11 +4,11 @@ import { createLocalReq, type Payload } from 'payload'
 
 import { actorFor, type Actor } from '../seed/actors'
 import { findDocumentBySlug, importDocument, type ImportSection } from '../seed/importDocument'
-import { paragraph, root } from '../src/importer/lexicalNodes'
-import { startCliPayload } from '../src/server/bootstrap'
-import { guardPoolErrors } from '../src/server/guardPoolErrors'
-import { SLUGS } from '../src/slugs'
-import { performWorkflowAction } from '../src/workflow/performWorkflowAction'
+import { paragraph, root } from 'payload-plugin-legal-documents/importer'
+import { startCliPayload } from '../dev/server/bootstrap'
+import { guardPoolErrors } from 'payload-plugin-legal-documents'
+import { SLUGS } from 'payload-plugin-legal-documents'
+import { performWorkflowAction } from 'payload-plugin-legal-documents'
 
 /**
  * Issue 7, point 5: the cost of a publish, and how soon another process serves it.

@@ -40,7 +40,7 @@ import { parseArgs } from 'node:util'
 import { type Baseline, comparisonLine, comparisonTable, loadBaseline, saveSummary } from './baseline'
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
 import { type MissLatency, measureMisses, missUrls } from './missLatency'
-import { nodeArgs } from '../src/server/nodeArgs'
+import { nodeArgs } from '../dev/server/nodeArgs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -274,7 +274,7 @@ function measure(c: Case): Promise<Measured> {
 async function main(): Promise<void> {
   const started = new Date()
   const loadBefore = os.loadavg()
-  if (opts.build || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  if (opts.build || !existsSync(path.join(root, 'dev', '.next', 'BUILD_ID'))) {
     log('building the production app (npm run build)…')
     await run('npm', ['run', 'build'], { ...process.env, NEXT_TELEMETRY_DISABLED: '1' })
   }
@@ -322,9 +322,9 @@ async function main(): Promise<void> {
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)))
   try {
     const port = await freePort()
-    // Exactly what `npm start` runs (cross-env NODE_ENV=production node --conditions=production --import tsx src/server/main.ts),
+    // Exactly what `npm start` runs (cross-env NODE_ENV=production node --conditions=production --import tsx dev/server/main.ts),
     // started directly so the measured process is the server itself, not npm.
-    const launched = await startAndWait(process.execPath, [...nodeArgs(env), 'src/server/main.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1', ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}) }, /Legal documents ready/)
+    const launched = await startAndWait(process.execPath, [...nodeArgs(env), 'dev/server/main.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1', ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}) }, /Legal documents ready/)
     server = launched.child
     const serverPid = server.pid!
     const base = `http://127.0.0.1:${port}`
@@ -391,7 +391,7 @@ async function main(): Promise<void> {
       results.push(best!)
     }
     // Right after the load, and once the server has been idle long enough for its idle
-    // collector (src/server/idleCollector.ts) to give the load's garbage back.
+    // collector (dev/server/idleCollector.ts) to give the load's garbage back.
     const rssLoaded = rssMB(serverPid)
     await new Promise((r) => setTimeout(r, SETTLE_MS))
     const rss = { loaded: rssLoaded, settled: rssMB(serverPid) }

@@ -1,7 +1,7 @@
 import 'dotenv/config'
 
-import { startCliPayload } from '../src/server/bootstrap'
-import { guardPoolErrors } from '../src/server/guardPoolErrors'
+import { startCliPayload } from '../dev/server/bootstrap'
+import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { seedBenchDocuments } from './generatedDocuments'
 
 /**

@@ -41,7 +41,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-import { nodeArgs } from '../src/server/nodeArgs'
+import { nodeArgs } from '../dev/server/nodeArgs'
 import { loadAutocannon } from './loadAutocannon.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -100,7 +100,7 @@ type Account = { email: string; password: string }
 /** Production settings, a fresh embedded database: the migrations, two accounts, the reference content. */
 async function seed(env: NodeJS.ProcessEnv): Promise<{ editor: Account; reviewer: Account }> {
   Object.assign(process.env, env)
-  const { startCliPayload } = await import('../src/server/bootstrap')
+  const { startCliPayload } = await import('../dev/server/bootstrap')
   const app = await startCliPayload('soak')
   try {
     // Only now: loading the database adapter before Payload's config can stall Node's module
@@ -122,7 +122,7 @@ async function seed(env: NodeJS.ProcessEnv): Promise<{ editor: Account; reviewer
 function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
     // Its own process group, stopped as a whole like a container stop.
-    const child = spawn(process.execPath, [...nodeArgs(env), 'src/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(process.execPath, [...nodeArgs(env), 'dev/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
     let output = ''
     const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 180_000)
     const onData = (chunk: Buffer) => {
@@ -161,13 +161,13 @@ function percentile(sorted: number[], p: number): number {
 }
 
 async function main(): Promise<number> {
-  if (opts.build || !existsSync(path.join(root, '.next', 'BUILD_ID'))) {
+  if (opts.build || !existsSync(path.join(root, 'dev', '.next', 'BUILD_ID'))) {
     log('building (npm run build)')
     await runToEnd('npm', ['run', 'build'], process.env)
   }
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-soak-'))
   await fs.chmod(dataDir, 0o755)
-  const { findFreePort } = await import('../src/server/embeddedPostgres')
+  const { findFreePort } = await import('../dev/server/embeddedPostgres')
   const port = await findFreePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,

@@ -1,13 +1,13 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
-import { cookieAfterChange, cookieAfterDelete, cookieBeforeChange, cookieBeforeDelete } from '../src/hooks/cookieHooks'
-import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard'
-import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites'
-import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
-import { SLUGS } from '../src/slugs'
-import { withContentAccess } from '../src/fields/contentAccess'
-import { COOKIE_CONTENT_FIELDS } from '../src/workflow/fields'
+import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access/index.js'
+import { cookieAfterChange, cookieAfterDelete, cookieBeforeChange, cookieBeforeDelete } from '../src/hooks/cookieHooks.js'
+import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
+import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
+import { SLUGS } from '../src/slugs.js'
+import { withContentAccess } from '../src/fields/contentAccess.js'
+import { COOKIE_CONTENT_FIELDS } from '../src/workflow/fields.js'
 
 export const COOKIE_CATEGORIES = [
   { label: 'Strictly necessary', value: 'necessary' },

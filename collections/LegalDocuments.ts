@@ -1,16 +1,16 @@
 import type { CollectionConfig } from 'payload'
 
-import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
-import { previewEndpoint, workflowStatusEndpoint } from '../src/endpoints/reviewEndpoints'
-import { workflowEndpoint } from '../src/endpoints/workflowEndpoint'
-import { documentAfterChange, documentBeforeChange, documentBeforeDelete } from '../src/hooks/documentHooks'
-import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard'
-import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites'
-import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
-import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs'
-import { withContentAccess } from '../src/fields/contentAccess'
-import { DOCUMENT_CONTENT_FIELDS } from '../src/workflow/fields'
-import { REVIEW_STATES, STATE_LABELS } from '../src/workflow/rules'
+import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access/index.js'
+import { previewEndpoint, workflowStatusEndpoint } from '../src/endpoints/reviewEndpoints.js'
+import { workflowEndpoint } from '../src/endpoints/workflowEndpoint.js'
+import { documentAfterChange, documentBeforeChange, documentBeforeDelete } from '../src/hooks/documentHooks.js'
+import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
+import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
+import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs.js'
+import { withContentAccess } from '../src/fields/contentAccess.js'
+import { DOCUMENT_CONTENT_FIELDS } from '../src/workflow/fields.js'
+import { REVIEW_STATES, STATE_LABELS } from '../src/workflow/rules.js'
 
 export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {

@@ -1,8 +1,8 @@
 import type { GlobalConfig } from 'payload'
 
-import { adminsOnly, anyone } from '../src/access'
-import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
-import { SLUGS } from '../src/slugs'
+import { adminsOnly, anyone } from '../src/access/index.js'
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
+import { SLUGS } from '../src/slugs.js'
 
 /** The company behind the documents; sections refer to it with {{company.…}} placeholders. */
 export function legalEntityGlobal(_options: ResolvedLegalDocumentsPluginOptions): GlobalConfig {

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { nobody, staffOnly } from '../src/access'
-import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites'
-import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
-import { SLUGS } from '../src/slugs'
+import { nobody, staffOnly } from '../src/access/index.js'
+import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites.js'
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
+import { SLUGS } from '../src/slugs.js'
 
 export const REVIEW_EVENT_ACTIONS = [
   { label: 'Submitted for review', value: 'submitted' },

@@ -1,14 +1,14 @@
 import type { CollectionConfig } from 'payload'
 
-import { legalRichTextEditor } from '../src/fields/legalRichText'
-import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access'
-import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard'
-import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites'
-import { sectionAfterChange, sectionBeforeChange, sectionBeforeDelete } from '../src/hooks/sectionHooks'
-import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
-import { SLUGS } from '../src/slugs'
-import { withContentAccess } from '../src/fields/contentAccess'
-import { SECTION_CONTENT_FIELDS } from '../src/workflow/fields'
+import { legalRichTextEditor } from '../src/fields/legalRichText.js'
+import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access/index.js'
+import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
+import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
+import { sectionAfterChange, sectionBeforeChange, sectionBeforeDelete } from '../src/hooks/sectionHooks.js'
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
+import { SLUGS } from '../src/slugs.js'
+import { withContentAccess } from '../src/fields/contentAccess.js'
+import { SECTION_CONTENT_FIELDS } from '../src/workflow/fields.js'
 
 export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {

@@ -1,9 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, nobody } from '../src/access'
-import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites'
-import type { ResolvedLegalDocumentsPluginOptions } from '../src/options'
-import { SLUGS } from '../src/slugs'
+import { anyone, nobody } from '../src/access/index.js'
+import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites.js'
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
+import { SLUGS } from '../src/slugs.js'
 
 /**
  * The public archive: one immutable record per publish that changed what readers see.

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { rolesOf, type Role } from '../src/roles'
+import { rolesOf, type Role } from 'payload-plugin-legal-documents'
 
 /** A user in the shape the Local API's `user` option and the workflow's `req.user` expect. */
 export type Actor = { id: string | number; email: string; roles: Role[]; collection: 'users' }

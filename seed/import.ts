@@ -4,7 +4,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { ImportError, parseLegalText, type ParsedLegalText } from '../src/importer'
+import { ImportError, parseLegalText, type ParsedLegalText } from 'payload-plugin-legal-documents/importer'
 import { DOCUMENT_KIND_VALUES, type DocumentKindValue, ImportRefused, sectionsFromParsed } from './importDocument'
 
 /**
@@ -141,7 +141,7 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
 
-  const { startCliPayload } = await import('../src/server/bootstrap')
+  const { startCliPayload } = await import('../dev/server/bootstrap')
   const app = await startCliPayload('import')
   try {
     const { actorFor, userByEmail } = await import('./actors')

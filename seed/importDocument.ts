@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import type { LexicalState, ParsedLegalText } from '../src/importer'
-import { canonicalJSON, findUnknownPlaceholders, KNOWN_PLACEHOLDERS } from '../src/render'
-import { DOCUMENT_KINDS, SLUGS } from '../src/slugs'
+import type { LexicalState, ParsedLegalText } from 'payload-plugin-legal-documents/importer'
+import { canonicalJSON, findUnknownPlaceholders, KNOWN_PLACEHOLDERS } from 'payload-plugin-legal-documents'
+import { DOCUMENT_KINDS, SLUGS } from 'payload-plugin-legal-documents'
 import type { Actor } from './actors'
 
 /**

@@ -48,11 +48,11 @@ async function main(): Promise<number> {
     return 1
   }
 
-  const { startCliPayload } = await import('../src/server/bootstrap')
+  const { startCliPayload } = await import('../dev/server/bootstrap')
   const app = await startCliPayload('seed')
   try {
     if (app.settings.seedDemoUsers) {
-      const { announceDemoUsers, ensureDemoUsers } = await import('../src/server/demoUsers')
+      const { announceDemoUsers, ensureDemoUsers } = await import('../dev/server/demoUsers')
       await announceDemoUsers(await ensureDemoUsers(app.payload), app.dataDir)
     }
     const { formatSummary, seedReferenceContent } = await import('./seed')

@@ -1,6 +1,6 @@
 import path from 'node:path'
 
-import { projectRoot } from '../src/server/bootstrap'
+import { projectRoot } from '../dev/server/bootstrap'
 
 /**
  * Cuts the company's "Privacy & terms of use" page (one text with five documents in it) into

@@ -1,29 +1,54 @@
 import { definePlugin } from 'payload'
-import type { CollectionConfig, Config } from 'payload'
+import type { CollectionConfig, Config, Plugin } from 'payload'
 
-import { cookieEntriesCollection } from '../collections/CookieEntries'
-import { legalDocumentsCollection } from '../collections/LegalDocuments'
-import { legalEntityGlobal } from '../collections/LegalEntity'
-import { legalReviewEventsCollection } from '../collections/LegalReviewEvents'
-import { legalSectionsCollection } from '../collections/LegalSections'
-import { legalVersionsCollection } from '../collections/LegalVersions'
-import { userAccessDefaults } from './access/users'
-import { rolesField } from './fields/rolesField'
-import { deliveryEndpoints } from './delivery/endpoints'
-import { listenForPublishes } from './delivery/invalidation'
-import { guardScheduledPublishes } from './hooks/scheduleGuard'
-import { deliveryQueries } from './graphql/deliveryQueries'
-import { workflowMutations } from './graphql/workflowMutation'
-import { type LegalDocumentsPluginOptions, resolveOptions } from './options'
-import { limitOpenTransactions } from './publish/transactionGate'
-import { webhookTask } from './webhooks/webhookTask'
+import { cookieEntriesCollection } from '../collections/CookieEntries.js'
+import { legalDocumentsCollection } from '../collections/LegalDocuments.js'
+import { legalEntityGlobal } from '../collections/LegalEntity.js'
+import { legalReviewEventsCollection } from '../collections/LegalReviewEvents.js'
+import { legalSectionsCollection } from '../collections/LegalSections.js'
+import { legalVersionsCollection } from '../collections/LegalVersions.js'
+import { userAccessDefaults } from './access/users.js'
+import { rolesField } from './fields/rolesField.js'
+import { deliveryEndpoints } from './delivery/endpoints.js'
+import { listenForPublishes } from './delivery/invalidation.js'
+import { guardScheduledPublishes } from './hooks/scheduleGuard.js'
+import { deliveryQueries } from './graphql/deliveryQueries.js'
+import { workflowMutations } from './graphql/workflowMutation.js'
+import { type LegalDocumentsPluginOptions, readPluginOptions, resolveOptions } from './options.js'
+import { applyCollectionOverride, applyGlobalOverride } from './overrides.js'
+import { assertPostgresConfig, beforeDestroy, checkPayloadInternals } from './payloadInternals.js'
+import { translations } from './translations/index.js'
+import { limitOpenTransactions } from './publish/transactionGate.js'
+import { webhookTask } from './webhooks/webhookTask.js'
 
-export type { LegalDocumentsPluginOptions } from './options'
-export { ROLES, type Role } from './roles'
-export { SLUGS } from './slugs'
-export { SIGNATURE_HEADER, verifySignature } from './webhooks/signature'
-export { performWorkflowAction } from './workflow/performWorkflowAction'
-export * as workflowRules from './workflow/rules'
+export type { CollectionOverride, GlobalOverride, LegalDocumentsPluginOptions } from './options.js'
+export { hasRole, ROLES, rolesOf, type Role } from './roles.js'
+export { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from './slugs.js'
+export { SIGNATURE_HEADER, verifySignature } from './webhooks/signature.js'
+export { performWorkflowAction } from './workflow/performWorkflowAction.js'
+export { asTrusted } from './workflow/trust.js'
+export * as workflowRules from './workflow/rules.js'
+// Rendering of the stored Lexical JSON (pure).
+export {
+  canonicalJSON,
+  contentHash,
+  findUnknownPlaceholders,
+  KNOWN_PLACEHOLDERS,
+  lexicalToHTML,
+  lexicalToMarkdown,
+} from './render/index.js'
+// Reads of the public archive, as the delivery API answers them.
+export { listArchive, loadArchiveRecord } from './delivery/documents.js'
+// For hosts that run their own node:http / express server: answer cached delivery reads
+// before the framework (see README "Delivery speed").
+export { createFastPath, type FastPathListener, type FastPathStats } from './delivery/fastPath.js'
+export { rememberGraphQLResponse, takePrereadBody } from './delivery/graphqlCache.js'
+export { closePayload, guardPoolErrors, PayloadInternalsError } from './payloadInternals.js'
+export { I18N_NAMESPACE, translations } from './translations/index.js'
+// Backup: one hash-checked JSON file of all legal content, restored in one transaction.
+export { exportLegalContent, type ExportResult } from './backup/exportContent.js'
+export { restoreLegalContent } from './backup/restoreContent.js'
+export { RestoreError, verifyExportFile } from './backup/verify.js'
 
 /**
  * The roles field, and account access where the host left it open: Payload's default lets any
@@ -42,78 +67,98 @@ function addRolesToUsers(collections: CollectionConfig[], usersSlug: string): Co
   })
 }
 
+/** The plugin's keys join the host's translations; a key the host set wins. */
+function mergeTranslations(config: Config): Config['i18n'] {
+  const merged: Record<string, Record<string, unknown>> = { ...(config.i18n?.translations as Record<string, Record<string, unknown>>) }
+  for (const [language, ours] of Object.entries(translations)) {
+    const theirs = merged[language] ?? {}
+    const namespace = Object.keys(ours)[0] as keyof typeof ours
+    merged[language] = { ...theirs, [namespace]: { ...ours[namespace], ...(theirs[namespace] as object | undefined) } }
+  }
+  return { ...config.i18n, translations: merged as NonNullable<Config['i18n']>['translations'] }
+}
+
+/** Adds everything to a host's config: what the plugin function of `legalDocumentsPlugin` does. */
+export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsPluginOptions = {}): Config {
+  assertPostgresConfig(config)
+  const options = resolveOptions(userOptions)
+  const { overrides } = options
+  const usersSlug = options.usersCollection
+  const collections = config.collections ?? []
+  if (!collections.some((c) => c.slug === usersSlug && c.auth)) {
+    throw new Error(`legalDocumentsPlugin: usersCollection "${usersSlug}" is not an auth collection of this config.`)
+  }
+
+  const withCollections: Config = {
+    ...config,
+    collections: [
+      ...addRolesToUsers(collections, usersSlug),
+      applyCollectionOverride(legalDocumentsCollection(options), overrides.documents),
+      applyCollectionOverride(legalSectionsCollection(options), overrides.sections),
+      applyCollectionOverride(legalVersionsCollection(options), overrides.versions),
+      applyCollectionOverride(cookieEntriesCollection(options), overrides.cookies),
+      applyCollectionOverride(legalReviewEventsCollection(options), overrides.reviewEvents),
+    ],
+    globals: [...(config.globals ?? []), applyGlobalOverride(legalEntityGlobal(options), overrides.entity)],
+    i18n: mergeTranslations(config),
+    // The task stays registered when disabled: its name is part of the jobs table's schema.
+    jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookTask(options)] },
+  }
+  // Disabled: the same collections (so the same schema, no destructive migration) with
+  // their access rules and workflow hooks, which never switch off, but nothing else. Without
+  // the workflow action nothing can be approved, so nothing new goes live.
+  if (options.disabled) return withCollections
+
+  return {
+    ...withCollections,
+    admin: {
+      ...config.admin,
+      components: {
+        ...config.admin?.components,
+        beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), `${options.componentsPath}/rsc#ReviewQueue`],
+      },
+    },
+    endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints()],
+    onInit: async (payload) => {
+      await config.onInit?.(payload)
+      // Every Payload internal the plugin touches, checked once: an upgrade that changed one
+      // stops the start here with its name (src/payloadInternals.ts).
+      checkPayloadInternals(payload)
+      guardScheduledPublishes(payload, options)
+      // Payload 3.90's REST writes need a second pooled connection inside their transaction:
+      // without a limit on open transactions, enough of them at once hang the server for good.
+      limitOpenTransactions(payload)
+      // Other server processes on the same database tell this one when they publish.
+      beforeDestroy(payload, listenForPublishes(payload))
+    },
+    graphQL: {
+      ...config.graphQL,
+      queries: (GraphQL, info) => ({
+        ...(config.graphQL?.queries?.(GraphQL, info) ?? {}),
+        ...deliveryQueries(GraphQL, info),
+      }),
+      mutations: (GraphQL, info) => ({
+        ...(config.graphQL?.mutations?.(GraphQL, info) ?? {}),
+        ...workflowMutations(options.fourEyes)(GraphQL, info),
+      }),
+    },
+  }
+}
+
+const definedPlugin = definePlugin<LegalDocumentsPluginOptions>({
+  slug: 'payload-plugin-legal-documents',
+  // Payload 3 spreads the options into these arguments, Payload 4 passes them as `options`.
+  plugin: ({ config, ...rest }) => applyLegalDocuments(config, readPluginOptions(rest)),
+})
+
 /**
  * Adds legal documents, their sections, the public archive, the cookie declaration and the
  * company profile to a Payload config, with the review workflow that guards publishing.
+ * Needs PostgreSQL (@payloadcms/db-postgres) and an auth collection (default `users`).
  *
- * @example plugins: [legalDocumentsPlugin({ fourEyes: true })]
+ * @example plugins: [legalDocumentsPlugin()]
+ * @example plugins: [legalDocumentsPlugin({ fourEyes: true, overrides: { documents: { admin: { group: 'Compliance' } } } })]
  */
-export const legalDocumentsPlugin = definePlugin<LegalDocumentsPluginOptions>({
-  slug: 'payload-plugin-legal-documents',
-  plugin: ({ config, plugins: _plugins, ...rawOptions }): Config => {
-    const options = resolveOptions(rawOptions)
-    const usersSlug = options.usersCollection
-    const collections = config.collections ?? []
-    if (!collections.some((c) => c.slug === usersSlug && c.auth)) {
-      throw new Error(
-        `legalDocumentsPlugin: usersCollection "${usersSlug}" is not an auth collection of this config.`,
-      )
-    }
-
-    const withCollections: Config = {
-      ...config,
-      collections: [
-        ...addRolesToUsers(collections, usersSlug),
-        legalDocumentsCollection(options),
-        legalSectionsCollection(options),
-        legalVersionsCollection(options),
-        cookieEntriesCollection(options),
-        legalReviewEventsCollection(options),
-      ],
-      globals: [...(config.globals ?? []), legalEntityGlobal(options)],
-      // The task stays registered when disabled: its name is part of the jobs table's schema.
-      jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookTask(options)] },
-    }
-    // Disabled: the same collections (so the same schema, no destructive migration) with
-    // their access rules and workflow hooks, which never switch off, but nothing else. Without
-    // the workflow action nothing can be approved, so nothing new goes live.
-    if (options.disabled) return withCollections
-
-    return {
-      ...withCollections,
-      admin: {
-        ...config.admin,
-        components: {
-          ...config.admin?.components,
-          beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), `${options.componentsPath}/rsc#ReviewQueue`],
-        },
-      },
-      endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints()],
-      onInit: async (payload) => {
-        await config.onInit?.(payload)
-        guardScheduledPublishes(payload, options)
-        // Payload 3.90's REST writes need a second pooled connection inside their transaction:
-        // without a limit on open transactions, enough of them at once hang the server for good.
-        limitOpenTransactions(payload)
-        // Other server processes on the same database tell this one when they publish.
-        const stop = listenForPublishes(payload)
-        const destroy = payload.destroy.bind(payload)
-        payload.destroy = async () => {
-          stop()
-          await destroy()
-        }
-      },
-      graphQL: {
-        ...config.graphQL,
-        queries: (GraphQL, info) => ({
-          ...(config.graphQL?.queries?.(GraphQL, info) ?? {}),
-          ...deliveryQueries(GraphQL, info),
-        }),
-        mutations: (GraphQL, info) => ({
-          ...(config.graphQL?.mutations?.(GraphQL, info) ?? {}),
-          ...workflowMutations(options.fourEyes)(GraphQL, info),
-        }),
-      },
-    }
-  },
-})
+export function legalDocumentsPlugin(options: LegalDocumentsPluginOptions = {}): Plugin {
+  return definedPlugin(options)
+}

@@ -1,4 +1,33 @@
-import type { CollectionSlug } from 'payload'
+import type { Access, CollectionConfig, CollectionSlug, Field, GlobalConfig } from 'payload'
+
+/** What a host may change on one of the plugin's collections. */
+export type CollectionOverride = {
+  /** Admin settings merged over the plugin's (group, description, hidden, defaultColumns, …). */
+  admin?: Pick<NonNullable<CollectionConfig['admin']>, 'defaultColumns' | 'description' | 'group' | 'hidden' | 'listSearchableFields' | 'pagination'>
+  labels?: CollectionConfig['labels']
+  /**
+   * Extra fields, appended after the plugin's. They are the host's own data: they are saved
+   * with drafts but are not part of the reviewed legal content (not frozen into versions, not
+   * compared, not delivered). A name the plugin uses is refused at start.
+   */
+  fields?: Field[]
+  /**
+   * Extra access rules. Each is combined with the plugin's rule by AND: it can only narrow
+   * who may do what (a `Where` result is added to the plugin's), never widen it.
+   */
+  access?: Partial<Record<'create' | 'delete' | 'read' | 'readVersions' | 'update', Access>>
+  /** Extra hooks, run after the plugin's own hooks of the same kind. */
+  hooks?: CollectionConfig['hooks']
+}
+
+/** What a host may change on the company-details global. */
+export type GlobalOverride = {
+  admin?: Pick<NonNullable<GlobalConfig['admin']>, 'description' | 'group' | 'hidden'>
+  label?: GlobalConfig['label']
+  fields?: Field[]
+  access?: Partial<Record<'read' | 'update', Access>>
+  hooks?: GlobalConfig['hooks']
+}
 
 /** Options of `legalDocumentsPlugin`. Every option has a default; `legalDocumentsPlugin()` works as is. */
 export type LegalDocumentsPluginOptions = {
@@ -37,10 +66,39 @@ export type LegalDocumentsPluginOptions = {
    * @default 'payload-plugin-legal-documents'
    */
   componentsPath?: string
+  /**
+   * Per-collection customisation, as Payload's own plugins offer it: admin group and labels,
+   * extra fields, access rules that can only narrow the plugin's, hooks appended.
+   * @example overrides: { documents: { admin: { group: 'Compliance' } } }
+   */
+  overrides?: {
+    documents?: CollectionOverride
+    sections?: CollectionOverride
+    versions?: CollectionOverride
+    cookies?: CollectionOverride
+    reviewEvents?: CollectionOverride
+    entity?: GlobalOverride
+  }
 }
 
-export type ResolvedLegalDocumentsPluginOptions = Required<Omit<LegalDocumentsPluginOptions, 'webhooks'>> & {
+export type ResolvedLegalDocumentsPluginOptions = Required<Omit<LegalDocumentsPluginOptions, 'overrides' | 'webhooks'>> & {
   webhooks: { urls: string[]; secret: string; attempts: number; retryDelayMs: number }
+  overrides: NonNullable<LegalDocumentsPluginOptions['overrides']>
+}
+
+const OPTION_KEYS = ['componentsPath', 'disabled', 'fourEyes', 'overrides', 'usersCollection', 'webhooks'] as const
+
+/**
+ * The user's options from what `definePlugin` hands the plugin function. Payload 3 spreads
+ * them next to `config` and `plugins`; Payload 4 passes them as one `options` argument
+ * (payload PR 17218). This plugin has no option called `options`, so the two cannot be confused.
+ */
+export function readPluginOptions(args: Record<string, unknown>): LegalDocumentsPluginOptions {
+  const nested = args.options
+  if (nested && typeof nested === 'object' && !Array.isArray(nested)) return nested as LegalDocumentsPluginOptions
+  const options: Record<string, unknown> = {}
+  for (const key of OPTION_KEYS) if (args[key] !== undefined) options[key] = args[key]
+  return options as LegalDocumentsPluginOptions
 }
 
 export function resolveOptions(options: LegalDocumentsPluginOptions = {}): ResolvedLegalDocumentsPluginOptions {
@@ -60,5 +118,6 @@ export function resolveOptions(options: LegalDocumentsPluginOptions = {}): Resol
       attempts: options.webhooks?.attempts ?? 5,
       retryDelayMs: options.webhooks?.retryDelayMs ?? 2000,
     },
+    overrides: options.overrides ?? {},
   }
 }

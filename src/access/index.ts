@@ -1,6 +1,6 @@
 import type { Access, Where } from 'payload'
 
-import { hasRole } from '../roles'
+import { hasRole } from '../roles.js'
 
 /**
  * Anonymous readers get a query constraint, not `true`: with drafts enabled, `read: () => true`

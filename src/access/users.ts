@@ -1,6 +1,6 @@
 import type { Access, CollectionConfig } from 'payload'
 
-import { hasRole } from '../roles'
+import { hasRole } from '../roles.js'
 
 const admins: Access = ({ req: { user } }) => hasRole(user, 'admin')
 const adminsOrSelf: Access = ({ req: { user } }) => {

@@ -2,7 +2,7 @@
 import { Button, useDocumentInfo, useLocale } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-import { useApiBase } from './useWorkflowStatus'
+import { useApiBase } from './useWorkflowStatus.js'
 
 type Preview = {
   title: string

@@ -3,8 +3,8 @@ import { Button, PublishButton, useAuth, useDocumentInfo } from '@payloadcms/ui'
 import type { PublishButtonClientProps } from 'payload'
 import React from 'react'
 
-import { hasRole } from '../roles'
-import { useWorkflowStatus } from './useWorkflowStatus'
+import { hasRole } from '../roles.js'
+import { useWorkflowStatus } from './useWorkflowStatus.js'
 
 function Blocked({ reason }: { reason: string }): React.ReactElement {
   return (

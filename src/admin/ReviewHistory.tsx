@@ -2,7 +2,7 @@
 import { useDocumentInfo } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
-import { useApiBase } from './useWorkflowStatus'
+import { useApiBase } from './useWorkflowStatus.js'
 
 type Step = { id: string | number; action: string; at: string; comment?: string | null; version?: number | null; by?: { name?: string | null; email?: string } | number | null }
 

@@ -1,8 +1,8 @@
 import type { Payload, TypedUser } from 'payload'
 import React from 'react'
 
-import { hasRole } from '../roles'
-import { SLUGS } from '../slugs'
+import { hasRole } from '../roles.js'
+import { SLUGS } from '../slugs.js'
 
 type Row = { id: string | number; title: string; updatedAt: string }
 

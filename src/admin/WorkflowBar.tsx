@@ -2,8 +2,8 @@
 import { Button, Pill, toast, useDocumentInfo } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-import type { WorkflowAction } from '../workflow/rules'
-import { useApiBase, useWorkflowStatus } from './useWorkflowStatus'
+import type { WorkflowAction } from '../workflow/rules.js'
+import { useApiBase, useWorkflowStatus } from './useWorkflowStatus.js'
 
 const ACTION_LABELS: Record<WorkflowAction, string> = {
   submit: 'Submit for review',

@@ -2,7 +2,7 @@
 import { useConfig, useDocumentInfo } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
-import type { WorkflowAction } from '../workflow/rules'
+import type { WorkflowAction } from '../workflow/rules.js'
 
 export type WorkflowStatus = {
   id: string | number

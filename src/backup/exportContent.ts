@@ -1,7 +1,7 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { SLUGS } from '../slugs'
-import { collectionFields, type FieldInfo, globalFields, localesOf, usersCollectionOf } from './fields'
+import { SLUGS } from '../slugs.js'
+import { collectionFields, type FieldInfo, globalFields, localesOf, usersCollectionOf } from './fields.js'
 import {
   archiveContentHash,
   canonical,
@@ -19,7 +19,7 @@ import {
   recordHash,
   sha256Of,
   usersHash,
-} from './format'
+} from './format.js'
 
 type Doc = Record<string, unknown> & { id: string | number }
 

@@ -1,6 +1,6 @@
 import type { CollectionSlug, FlattenedField, Payload } from 'payload'
 
-import { SLUGS } from '../slugs'
+import { SLUGS } from '../slugs.js'
 
 /** What the export needs to know about one stored field. */
 export type FieldInfo = {

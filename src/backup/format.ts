@@ -1,5 +1,5 @@
-import { canonicalJSON, contentHash } from '../render/contentHash'
-import { SLUGS } from '../slugs'
+import { canonicalJSON, contentHash } from '../render/contentHash.js'
+import { SLUGS } from '../slugs.js'
 
 /**
  * The export file (`npm run export`): every piece of legal content in one JSON document.

@@ -8,13 +8,13 @@ import {
   type PayloadRequest,
 } from 'payload'
 
-import { announcePublish } from '../delivery/invalidation'
-import { SLUGS } from '../slugs'
-import { asTrusted } from '../workflow/trust'
-import { exportLegalContent, mapArchiveSections, REMOVED_SECTION } from './exportContent'
-import { collectionFields, type FieldInfo, globalFields, localesOf, usersCollectionOf } from './fields'
-import { DRAFT_COLLECTIONS, EXPORTED_COLLECTIONS, type ExportedRecord, type LegalExport } from './format'
-import { RestoreError, verifyExportFile } from './verify'
+import { announcePublish } from '../delivery/invalidation.js'
+import { SLUGS } from '../slugs.js'
+import { asTrusted } from '../workflow/trust.js'
+import { exportLegalContent, mapArchiveSections, REMOVED_SECTION } from './exportContent.js'
+import { collectionFields, type FieldInfo, globalFields, localesOf, usersCollectionOf } from './fields.js'
+import { DRAFT_COLLECTIONS, EXPORTED_COLLECTIONS, type ExportedRecord, type LegalExport } from './format.js'
+import { RestoreError, verifyExportFile } from './verify.js'
 
 export { RestoreError, verifyExportFile }
 

@@ -1,4 +1,4 @@
-import { SLUGS } from '../slugs'
+import { SLUGS } from '../slugs.js'
 import {
   archiveContentHash,
   collectionHash,
@@ -11,7 +11,7 @@ import {
   recordHash,
   sha256Of,
   usersHash,
-} from './format'
+} from './format.js'
 
 /*
  * Kept apart from restoreContent.ts on purpose: the restore command checks the file before it

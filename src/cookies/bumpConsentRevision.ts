@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { SLUGS } from '../slugs'
+import { SLUGS } from '../slugs.js'
 
 /** A significant cookie change went live: the consent banner must ask visitors again. */
 export async function bumpConsentRevision(req: PayloadRequest): Promise<void> {

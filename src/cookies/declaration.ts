@@ -1,5 +1,5 @@
-import { COOKIE_CATEGORIES } from '../../collections/CookieEntries'
-import { escapeHTML } from '../render/escapeHTML'
+import { COOKIE_CATEGORIES } from '../../collections/CookieEntries.js'
+import { escapeHTML } from '../render/escapeHTML.js'
 
 export type CookieEntry = {
   name: string

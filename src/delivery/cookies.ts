@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { type CookieDeclaration, type CookieEntry, groupCookies } from '../cookies/declaration'
-import { SLUGS } from '../slugs'
+import { type CookieDeclaration, type CookieEntry, groupCookies } from '../cookies/declaration.js'
+import { SLUGS } from '../slugs.js'
 
 export async function consentRevision(payload: Payload): Promise<number> {
   const entity = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true })) as { consentRevision?: number }

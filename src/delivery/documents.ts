@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import type { FrozenContent, FrozenLocale } from '../publish/freezeContent'
-import { escapeHTML, escapeMarkdown } from '../render'
-import { SLUGS } from '../slugs'
-import { DeliveryError } from './errors'
+import type { FrozenContent, FrozenLocale } from '../publish/freezeContent.js'
+import { escapeHTML, escapeMarkdown } from '../render/index.js'
+import { SLUGS } from '../slugs.js'
+import { DeliveryError } from './errors.js'
 
 export type ArchiveRecord = {
   id: string | number

@@ -1,9 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { consentConfig, type CookieDeclaration } from '../cookies/declaration'
-import { redline } from '../diff/redline'
-import { CACHE_CONTROL, deliveryCacheFor, makeBody, toResponse } from './cache'
-import { loadCookieDeclaration } from './cookies'
+import { consentConfig, type CookieDeclaration } from '../cookies/declaration.js'
+import { redline } from '../diff/redline.js'
+import { CACHE_CONTROL, deliveryCacheFor, makeBody, toResponse } from './cache.js'
+import { loadCookieDeclaration } from './cookies.js'
 import {
   deliveredDocument,
   documentHTMLFragment,
@@ -11,9 +11,9 @@ import {
   listArchive,
   loadArchiveRecord,
   localeContent,
-} from './documents'
-import { DeliveryError } from './errors'
-import { parseFormat, parseLocale, parseSlug, parseVersion } from './params'
+} from './documents.js'
+import { DeliveryError } from './errors.js'
+import { parseFormat, parseLocale, parseSlug, parseVersion } from './params.js'
 
 const MAX_URL_LENGTH = 2048
 const JSON_TYPE = 'application/json; charset=utf-8'

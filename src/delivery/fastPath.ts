@@ -1,9 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { headersWithCors, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
 
-import { type CachedBody, deliveryCacheFor, documentCacheKey, etagMatches, toResponse } from './cache'
-import { graphqlFastPath, type GraphQLFastPathStats } from './graphqlCache'
-import { parseFormat, parseLocale, parseSlug, parseVersion } from './params'
+import { type CachedBody, deliveryCacheFor, documentCacheKey, etagMatches, toResponse } from './cache.js'
+import { graphqlFastPath, type GraphQLFastPathStats } from './graphqlCache.js'
+import { parseFormat, parseLocale, parseSlug, parseVersion } from './params.js'
 
 /**
  * The delivery hit path, in front of express and Payload.

@@ -2,7 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { Kind, parse, print } from 'graphql'
 import type { Payload, SanitizedConfig } from 'payload'
 
-import { type CachedResponse, deliveryCacheFor } from './cache'
+import { type CachedResponse, deliveryCacheFor } from './cache.js'
 
 /**
  * Anonymous GraphQL reads of published legal content, answered from the delivery cache.

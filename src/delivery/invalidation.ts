@@ -1,22 +1,10 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { guardPoolErrors } from '../server/guardPoolErrors'
-import { deliveryCacheFor } from './cache'
+import { guardPoolErrors, type PgClient, postgresInternals, sqlExecutorFor } from '../payloadInternals.js'
+import { deliveryCacheFor } from './cache.js'
 
 export const PUBLISH_CHANNEL = 'legal_documents_published'
-
-type PgClient = {
-  query: (q: string) => Promise<unknown>
-  on: (event: string, fn: (...args: unknown[]) => void) => void
-  release: (err?: boolean) => void
-}
-type PostgresAdapter = {
-  name?: string
-  pool?: { connect: () => Promise<PgClient> }
-  drizzle?: { execute: (q: unknown) => Promise<unknown> }
-  sessions?: Record<string, { db?: { execute: (q: unknown) => Promise<unknown> } }>
-}
 
 /**
  * Called inside the publish transaction. The local cache is dropped at once; other processes
@@ -26,10 +14,8 @@ type PostgresAdapter = {
  */
 export async function announcePublish(req: PayloadRequest): Promise<void> {
   deliveryCacheFor(req.payload).clear()
-  const db = req.payload.db as unknown as PostgresAdapter
-  if (db.name !== 'postgres') return
-  const session = req.transactionID ? db.sessions?.[String(await req.transactionID)]?.db : undefined
-  await (session ?? db.drizzle)?.execute(sql`select pg_notify(${PUBLISH_CHANNEL}, '')`)
+  const { executor } = await sqlExecutorFor(req)
+  await executor.execute(sql`select pg_notify(${PUBLISH_CHANNEL}, '')`)
 }
 
 /**
@@ -37,8 +23,7 @@ export async function announcePublish(req: PayloadRequest): Promise<void> {
  * reconnects, and clears the cache, since notifications sent meanwhile are lost.
  */
 export function listenForPublishes(payload: Payload): () => void {
-  const db = payload.db as unknown as PostgresAdapter
-  if (db.name !== 'postgres' || !db.pool) return () => {}
+  const { pool } = postgresInternals(payload)
   // This connection lives as long as the process: when the database drops it (restart,
   // failover, a dropped database), the pool re-emits the error, which must not end the process.
   guardPoolErrors(payload)
@@ -50,7 +35,7 @@ export function listenForPublishes(payload: Payload): () => void {
   const connect = async () => {
     if (stopped) return
     try {
-      const c = await db.pool!.connect()
+      const c = await pool.connect()
       // A client may be released once only: a second release throws, and from an 'error'
       // event (the database going away during shutdown) that would end the process.
       let released = false

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { DeliveryError } from './errors'
+import { DeliveryError } from './errors.js'
 
 export type DeliveryFormat = 'json' | 'md' | 'html'
 

@@ -1,7 +1,7 @@
 import { diffWords } from 'diff'
 
-import type { FrozenLocale, FrozenSection } from '../publish/freezeContent'
-import { escapeHTML } from '../render'
+import type { FrozenLocale, FrozenSection } from '../publish/freezeContent.js'
+import { escapeHTML } from '../render/index.js'
 
 export type SectionChange = {
   anchor: string

@@ -1,14 +1,14 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { redline } from '../diff/redline'
-import { freezeContent, type FrozenContent } from '../publish/freezeContent'
-import { escapeHTML } from '../render'
-import { hasRole } from '../roles'
-import { SLUGS } from '../slugs'
-import { actorOf } from '../workflow/actor'
-import { WorkflowError } from '../workflow/errors'
-import { idOf } from '../workflow/markDocumentChanged'
-import { type ReviewState, STATE_LABELS, workflowOptions } from '../workflow/rules'
+import { redline } from '../diff/redline.js'
+import { freezeContent, type FrozenContent } from '../publish/freezeContent.js'
+import { escapeHTML } from '../render/index.js'
+import { hasRole } from '../roles.js'
+import { SLUGS } from '../slugs.js'
+import { actorOf } from '../workflow/actor.js'
+import { WorkflowError } from '../workflow/errors.js'
+import { idOf } from '../workflow/markDocumentChanged.js'
+import { type ReviewState, STATE_LABELS, workflowOptions } from '../workflow/rules.js'
 
 /**
  * What the admin's workflow bar and preview read. Staff only: both show the current draft.

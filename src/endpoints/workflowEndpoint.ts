@@ -1,6 +1,6 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 
-import { performWorkflowAction } from '../workflow/performWorkflowAction'
+import { performWorkflowAction } from '../workflow/performWorkflowAction.js'
 
 /** POST /api/legal-documents/:id/workflow  { "action": "submit" | "approve" | "request-changes", "comment"?: string } */
 export function workflowEndpoint(fourEyes: boolean): Endpoint {

@@ -1,7 +1,7 @@
 import type { Field, FieldAccess } from 'payload'
 
-import { actorOf } from '../workflow/actor'
-import { canEditContent } from '../workflow/rules'
+import { actorOf } from '../workflow/actor.js'
+import { canEditContent } from '../workflow/rules.js'
 
 /** Editors and admins write content; reviewers see it read-only in the admin. */
 const editorsWrite: FieldAccess = ({ req }) => canEditContent(actorOf(req))

@@ -19,7 +19,7 @@ import {
  * Only what legal text needs: no uploads, embeds or code, which the renderer would have to
  * second-guess and which have no place in a contract.
  */
-export const legalRichTextEditor = lexicalEditor({
+export const legalRichTextEditor: ReturnType<typeof lexicalEditor> = lexicalEditor({
   features: () => [
     ParagraphFeature(),
     HeadingFeature({ enabledHeadingSizes: ['h3', 'h4', 'h5'] }),

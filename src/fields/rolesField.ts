@@ -1,6 +1,6 @@
 import type { Field } from 'payload'
 
-import { ROLES } from '../roles'
+import { ROLES } from '../roles.js'
 
 export const rolesField: Field = {
   name: 'roles',

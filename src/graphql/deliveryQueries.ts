@@ -1,12 +1,12 @@
 import { GraphQLJSON } from '@payloadcms/graphql/types'
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
-import { consentConfig } from '../cookies/declaration'
-import { loadCookieDeclaration } from '../delivery/cookies'
-import { deliveredDocument, listArchive, loadArchiveRecord } from '../delivery/documents'
-import { diffResponse } from '../delivery/endpoints'
-import { DeliveryError } from '../delivery/errors'
-import { parseLocale, parseSlug } from '../delivery/params'
+import { consentConfig } from '../cookies/declaration.js'
+import { loadCookieDeclaration } from '../delivery/cookies.js'
+import { deliveredDocument, listArchive, loadArchiveRecord } from '../delivery/documents.js'
+import { diffResponse } from '../delivery/endpoints.js'
+import { DeliveryError } from '../delivery/errors.js'
+import { parseLocale, parseSlug } from '../delivery/params.js'
 
 type Ctx = { req: PayloadRequest }
 

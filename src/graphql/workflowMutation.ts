@@ -1,7 +1,7 @@
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
-import { performWorkflowAction } from '../workflow/performWorkflowAction'
-import { REVIEW_STATES, WORKFLOW_ACTIONS } from '../workflow/rules'
+import { performWorkflowAction } from '../workflow/performWorkflowAction.js'
+import { REVIEW_STATES, WORKFLOW_ACTIONS } from '../workflow/rules.js'
 
 /**
  * `legalWorkflowAction(id, action, comment)`: the GraphQL route to the same workflow

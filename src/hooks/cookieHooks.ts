@@ -1,17 +1,17 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
-import { bumpConsentRevision } from '../cookies/bumpConsentRevision'
-import { announcePublish } from '../delivery/invalidation'
+import { bumpConsentRevision } from '../cookies/bumpConsentRevision.js'
+import { announcePublish } from '../delivery/invalidation.js'
 
-import { SLUGS } from '../slugs'
-import { actorOf } from '../workflow/actor'
-import { fieldError, WorkflowError } from '../workflow/errors'
-import { COOKIE_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields'
-import { canEditContent, canPublishRole } from '../workflow/rules'
-import { incomingData } from '../workflow/incomingData'
-import { isRestoringVersion, requestKey } from '../workflow/requestKey'
-import { isTrusted } from '../workflow/trust'
-import { changedFields } from '../utilities/compare'
+import { SLUGS } from '../slugs.js'
+import { actorOf } from '../workflow/actor.js'
+import { fieldError, WorkflowError } from '../workflow/errors.js'
+import { COOKIE_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields.js'
+import { canEditContent, canPublishRole } from '../workflow/rules.js'
+import { incomingData } from '../workflow/incomingData.js'
+import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
+import { isTrusted } from '../workflow/trust.js'
+import { changedFields } from '../utilities/compare.js'
 
 // Publishes decided in beforeChange, finished in afterChange (same transaction): count of
 // significant ones, which raise the consent revision.

@@ -1,29 +1,29 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
-import { freezeContent } from '../publish/freezeContent'
-import type { ResolvedLegalDocumentsPluginOptions } from '../options'
-import { completePublish, type PublishPlan } from '../publish/completePublish'
-import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency'
-import { queuePublishWebhooks } from '../webhooks/webhookTask'
-import { SLUG_PATTERN, SLUGS } from '../slugs'
-import { actorOf } from '../workflow/actor'
-import { fieldError, WorkflowError } from '../workflow/errors'
-import { DOCUMENT_CONTENT_FIELDS, DOCUMENT_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields'
-import { incomingData } from '../workflow/incomingData'
-import { idOf } from '../workflow/markDocumentChanged'
-import { recordReviewEvent } from '../workflow/reviewEvents'
+import { freezeContent } from '../publish/freezeContent.js'
+import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
+import { completePublish, type PublishPlan } from '../publish/completePublish.js'
+import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency.js'
+import { queuePublishWebhooks } from '../webhooks/webhookTask.js'
+import { SLUG_PATTERN, SLUGS } from '../slugs.js'
+import { actorOf } from '../workflow/actor.js'
+import { fieldError, WorkflowError } from '../workflow/errors.js'
+import { DOCUMENT_CONTENT_FIELDS, DOCUMENT_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields.js'
+import { incomingData } from '../workflow/incomingData.js'
+import { idOf } from '../workflow/markDocumentChanged.js'
+import { recordReviewEvent } from '../workflow/reviewEvents.js'
 import {
   canEditContent,
   changeSummaryProblem,
   decidePublish,
   type ReviewState,
   stateAfterContentChange,
-} from '../workflow/rules'
-import { isRestoringVersion, requestKey } from '../workflow/requestKey'
-import { asTrusted, isTrusted } from '../workflow/trust'
-import { slugifyAnchor, uniqueAnchor } from '../render'
-import { anchorsInUse } from './sectionHooks'
-import { changedFields } from '../utilities/compare'
+} from '../workflow/rules.js'
+import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
+import { asTrusted, isTrusted } from '../workflow/trust.js'
+import { slugifyAnchor, uniqueAnchor } from '../render/index.js'
+import { anchorsInUse } from './sectionHooks.js'
+import { changedFields } from '../utilities/compare.js'
 
 type PendingEffects = { publish?: PublishPlan; approvalVoided?: boolean; claim?: (string | number)[] }
 

@@ -1,7 +1,7 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
-import { WorkflowError } from '../workflow/errors'
-import { isTrusted } from '../workflow/trust'
+import { WorkflowError } from '../workflow/errors.js'
+import { isTrusted } from '../workflow/trust.js'
 
 /**
  * Archive and review-history records are written by the workflow alone. Access control

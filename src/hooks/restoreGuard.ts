@@ -1,8 +1,8 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
 
-import { WorkflowError } from '../workflow/errors'
-import { isRestoringVersion, requestKey } from '../workflow/requestKey'
-import { isTrusted } from '../workflow/trust'
+import { WorkflowError } from '../workflow/errors.js'
+import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
+import { isTrusted } from '../workflow/trust.js'
 
 /**
  * Payload's restoreVersion writes the restored version over the live row unless it is asked

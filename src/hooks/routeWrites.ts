@@ -1,12 +1,12 @@
 import type { CollectionBeforeOperationHook } from 'payload'
 
-import { hasRole } from '../roles'
-import { actorOf } from '../workflow/actor'
-import { WorkflowError } from '../workflow/errors'
-import { rememberIncoming } from '../workflow/incomingData'
-import { canEditContent } from '../workflow/rules'
-import { rememberOriginalRequest } from '../workflow/requestKey'
-import { isTrusted } from '../workflow/trust'
+import { hasRole } from '../roles.js'
+import { actorOf } from '../workflow/actor.js'
+import { WorkflowError } from '../workflow/errors.js'
+import { rememberIncoming } from '../workflow/incomingData.js'
+import { canEditContent } from '../workflow/rules.js'
+import { rememberOriginalRequest } from '../workflow/requestKey.js'
+import { isTrusted } from '../workflow/trust.js'
 
 /**
  * Only a publish may change what readers see. Any other create or update, whatever route it

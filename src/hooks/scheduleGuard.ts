@@ -1,12 +1,13 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 
-import type { ResolvedLegalDocumentsPluginOptions } from '../options'
-import { rolesOf } from '../roles'
-import { SLUGS } from '../slugs'
-import { WorkflowError } from '../workflow/errors'
-import { recordReviewEvent } from '../workflow/reviewEvents'
-import { canPublishRole, type ReviewState } from '../workflow/rules'
+import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
+import { wrapJobsQueue } from '../payloadInternals.js'
+import { rolesOf } from '../roles.js'
+import { SLUGS } from '../slugs.js'
+import { WorkflowError } from '../workflow/errors.js'
+import { recordReviewEvent } from '../workflow/reviewEvents.js'
+import { canPublishRole, type ReviewState } from '../workflow/rules.js'
 
 type ScheduleInput = {
   type?: 'publish' | 'unpublish'
@@ -54,8 +55,7 @@ async function checkSchedule(req: PayloadRequest, schedule: ScheduleInput, userI
  * `input.user`), so the check and the review-history entry wrap the queue call itself.
  */
 export function guardScheduledPublishes(payload: Payload, options: ResolvedLegalDocumentsPluginOptions): void {
-  const queue = payload.jobs.queue.bind(payload.jobs) as (args: QueueArgs) => Promise<unknown>
-  payload.jobs.queue = (async (args: QueueArgs) => {
+  wrapJobsQueue<QueueArgs>(payload, (queue) => async (args) => {
     const schedule = legalSchedule(args)
     if (!schedule) return queue(args)
     const req = args.req ?? (await createLocalReq({}, payload))
@@ -70,5 +70,5 @@ export function guardScheduledPublishes(payload: Payload, options: ResolvedLegal
       comment: `${schedule.type === 'unpublish' ? 'Unpublish' : 'Publish'} scheduled for ${when}`,
     })
     return job
-  }) as typeof payload.jobs.queue
+  })
 }

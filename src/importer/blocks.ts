@@ -1,6 +1,6 @@
-import { ImportError } from './errors'
-import { isLikelyHeading } from './headings'
-import { matchListMarker, TAB_STOP, type ListMarker, type SourceLine } from './lines'
+import { ImportError } from './errors.js'
+import { isLikelyHeading } from './headings.js'
+import { matchListMarker, TAB_STOP, type ListMarker, type SourceLine } from './lines.js'
 
 /** One source line of a paragraph, as it will be joined into inline text. */
 export interface TextLine {

@@ -1,4 +1,4 @@
-import { matchListMarker } from './lines'
+import { matchListMarker } from './lines.js'
 
 export interface HeadingContext {
   /** The line just before; undefined (or blank) at the start of the document. */

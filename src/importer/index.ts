@@ -2,8 +2,8 @@
  * Pure parsing core of the legal-page importer: plain text or Markdown in, title + intro +
  * sections of Lexical JSON out. No database access; the seed and the admin import build on it.
  */
-export { ImportError, type ImportWarning } from './errors'
-export { isAllCaps, isLikelyHeading, type HeadingContext, type HeadingOptions } from './headings'
+export { ImportError, type ImportWarning } from './errors.js'
+export { isAllCaps, isLikelyHeading, type HeadingContext, type HeadingOptions } from './headings.js'
 export {
   heading,
   lineBreak,
@@ -29,5 +29,5 @@ export {
   type LexicalState,
   type LexicalTextNode,
   type ListType,
-} from './lexicalNodes'
-export { parseLegalText, type ParsedLegalText, type ParsedSection, type ParseLegalTextOptions } from './parse'
+} from './lexicalNodes.js'
+export { parseLegalText, type ParsedLegalText, type ParsedSection, type ParseLegalTextOptions } from './parse.js'

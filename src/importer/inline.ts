@@ -6,7 +6,7 @@ import {
   type LexicalInlineNode,
   type LexicalLineBreakNode,
   type LexicalTextNode,
-} from './lexicalNodes'
+} from './lexicalNodes.js'
 
 /**
  * A run of source text to parse as one unit (a paragraph or a list item's text), with the

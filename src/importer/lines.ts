@@ -1,4 +1,4 @@
-import { ImportError, type ImportWarning } from './errors'
+import { ImportError, type ImportWarning } from './errors.js'
 
 export interface SourceLine {
   /** 1-based line number in the input. */

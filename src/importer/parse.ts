@@ -1,6 +1,6 @@
-import { parseBlocks, type Block, type ListBlock, type ParagraphBlock, type TextLine } from './blocks'
-import { ImportError, type ImportWarning } from './errors'
-import { parseInline, type InlineContext, type InlineSource } from './inline'
+import { parseBlocks, type Block, type ListBlock, type ParagraphBlock, type TextLine } from './blocks.js'
+import { ImportError, type ImportWarning } from './errors.js'
+import { parseInline, type InlineContext, type InlineSource } from './inline.js'
 import {
   heading,
   list,
@@ -14,8 +14,8 @@ import {
   type LexicalListItemNode,
   type LexicalListNode,
   type LexicalState,
-} from './lexicalNodes'
-import { readLines } from './lines'
+} from './lexicalNodes.js'
+import { readLines } from './lines.js'
 
 export interface ParseLegalTextOptions {
   /** How to read the input. Default 'text' (plain text as copied from a web page). */

@@ -1,10 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import { bumpConsentRevision } from '../cookies/bumpConsentRevision'
-import { announcePublish } from '../delivery/invalidation'
-import { SLUGS } from '../slugs'
-import { asTrusted } from '../workflow/trust'
-import type { FrozenContent } from './freezeContent'
+import { bumpConsentRevision } from '../cookies/bumpConsentRevision.js'
+import { announcePublish } from '../delivery/invalidation.js'
+import { SLUGS } from '../slugs.js'
+import { asTrusted } from '../workflow/trust.js'
+import type { FrozenContent } from './freezeContent.js'
 
 /**
  * The second half of a publish, run from the document's afterChange hook and so inside the

@@ -1,13 +1,9 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
-import { changedFields } from '../utilities/compare'
-import { WorkflowError } from '../workflow/errors'
-
-type PostgresAdapter = {
-  name?: string
-  sessions?: Record<string, { db?: { execute: (q: unknown) => Promise<unknown> } }>
-}
+import { sqlExecutorFor } from '../payloadInternals.js'
+import { changedFields } from '../utilities/compare.js'
+import { WorkflowError } from '../workflow/errors.js'
 
 /**
  * Makes writes to one record take turns: a transaction-scoped PostgreSQL advisory lock on
@@ -25,7 +21,7 @@ type PostgresAdapter = {
  *
  * Every writer that must not interleave calls this: publishes and user saves of documents
  * (documentHooks), user saves of sections (sectionHooks, for the section and its document).
- * Outside PostgreSQL or outside a transaction there is nothing to hold a lock for.
+ * Outside a transaction there is nothing to hold a lock for.
  */
 export async function lockForWrite(
   req: PayloadRequest,
@@ -34,10 +30,8 @@ export async function lockForWrite(
   busyMessage: string,
   waitMs = 5000,
 ): Promise<void> {
-  const db = req.payload.db as unknown as PostgresAdapter
-  if (db.name !== 'postgres' || !req.transactionID) return
-  const session = db.sessions?.[String(await req.transactionID)]?.db
-  if (!session) return
+  const { executor: session, inTransaction } = await sqlExecutorFor(req)
+  if (!inTransaction) return
   const deadline = Date.now() + waitMs
   for (;;) {
     const result = (await session.execute(

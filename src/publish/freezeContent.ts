@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { contentHash, type LegalEntity, type LexicalStateInput, renderDocument } from '../render'
-import { SLUGS } from '../slugs'
+import { contentHash, type LegalEntity, type LexicalStateInput, renderDocument } from '../render/index.js'
+import { SLUGS } from '../slugs.js'
 
 type Localized<T> = Record<string, T | null | undefined> | T | null | undefined
 

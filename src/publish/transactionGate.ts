@@ -1,12 +1,6 @@
 import type { Payload } from 'payload'
 
-type Session = { resolve: () => Promise<void> | void; reject: () => Promise<void> | void }
-type Adapter = {
-  name?: string
-  pool?: { options?: { max?: number } }
-  sessions?: Record<string, Session>
-  beginTransaction?: (options?: unknown) => Promise<string | number | null>
-}
+import { postgresInternals } from '../payloadInternals.js'
 
 const gated = new WeakSet<object>()
 
@@ -28,8 +22,8 @@ const gated = new WeakSet<object>()
  * transaction that needs a second connection always gets one.
  */
 export function limitOpenTransactions(payload: Payload, reserve = 3): void {
-  const db = payload.db as unknown as Adapter
-  if (db.name !== 'postgres' || !db.beginTransaction || gated.has(db)) return
+  const db = postgresInternals(payload)
+  if (gated.has(db)) return
   gated.add(db)
   const limit = Math.max(1, (db.pool?.options?.max ?? 10) - reserve)
   let open = 0
@@ -50,7 +44,7 @@ export function limitOpenTransactions(payload: Payload, reserve = 3): void {
       release()
       throw err
     }
-    const session = id !== null && id !== undefined ? db.sessions?.[String(id)] : undefined
+    const session = id !== null && id !== undefined ? db.sessions[String(id)] : undefined
     if (!session) {
       release()
       return id

@@ -1,10 +1,10 @@
-import { slugifyAnchor, uniqueAnchor } from './anchors'
-import { escapeHTML } from './escapeHTML'
-import { lexicalToHTML } from './html'
-import { escapeMarkdown, lexicalToMarkdown } from './markdown'
-import { resolvePlaceholders } from './placeholders'
-import { lexicalToText } from './text'
-import type { LegalEntity, LexicalStateInput } from './types'
+import { slugifyAnchor, uniqueAnchor } from './anchors.js'
+import { escapeHTML } from './escapeHTML.js'
+import { lexicalToHTML } from './html.js'
+import { escapeMarkdown, lexicalToMarkdown } from './markdown.js'
+import { resolvePlaceholders } from './placeholders.js'
+import { lexicalToText } from './text.js'
+import type { LegalEntity, LexicalStateInput } from './types.js'
 
 export type DocumentSectionInput = {
   heading: string | null | undefined

@@ -9,11 +9,11 @@ import {
   TabHTMLConverter,
 } from '@payloadcms/richtext-lexical/html'
 
-import { escapeHTML } from './escapeHTML'
-import { hasFormat, listEntries, safeHref, TEXT_FORMAT } from './nodes'
-import { resolveStatePlaceholders } from './placeholders'
-import { sanitizeLegalHTML } from './sanitize'
-import type { LexicalNode, LexicalStateInput, RenderOptions } from './types'
+import { escapeHTML } from './escapeHTML.js'
+import { hasFormat, listEntries, safeHref, TEXT_FORMAT } from './nodes.js'
+import { resolveStatePlaceholders } from './placeholders.js'
+import { sanitizeLegalHTML } from './sanitize.js'
+import type { LexicalNode, LexicalStateInput, RenderOptions } from './types.js'
 
 type EditorState = Parameters<typeof convertLexicalToHTML>[0]['data']
 type NodesToHTML = Parameters<Extract<HTMLConverter, (...args: never[]) => unknown>>[0]['nodesToHTML']

@@ -3,8 +3,8 @@
  * Markdown out. No database and no Payload instance, so hooks, the publish operation and the
  * delivery endpoints all render the same way.
  */
-export { FALLBACK_ANCHOR, isDerivedAnchor, slugifyAnchor, uniqueAnchor } from './anchors'
-export { canonicalJSON, contentHash } from './contentHash'
+export { FALLBACK_ANCHOR, isDerivedAnchor, slugifyAnchor, uniqueAnchor } from './anchors.js'
+export { canonicalJSON, contentHash } from './contentHash.js'
 export {
   type DocumentSectionInput,
   type RenderDocumentInput,
@@ -12,10 +12,10 @@ export {
   type RenderedSection,
   renderDocument,
   type TocEntry,
-} from './document'
-export { escapeHTML } from './escapeHTML'
-export { lexicalToHTML } from './html'
-export { escapeMarkdown, lexicalToMarkdown } from './markdown'
+} from './document.js'
+export { escapeHTML } from './escapeHTML.js'
+export { lexicalToHTML } from './html.js'
+export { escapeMarkdown, lexicalToMarkdown } from './markdown.js'
 export {
   findMissingValues,
   findPlaceholders,
@@ -27,7 +27,7 @@ export {
   resolvePlaceholders,
   resolveStatePlaceholders,
   resolveUrlPlaceholders,
-} from './placeholders'
-export { sanitizeLegalHTML } from './sanitize'
-export { lexicalToText } from './text'
-export type { LegalEntity, LexicalNode, LexicalStateInput, LinkFields, RenderOptions } from './types'
+} from './placeholders.js'
+export { sanitizeLegalHTML } from './sanitize.js'
+export { lexicalToText } from './text.js'
+export type { LegalEntity, LexicalNode, LexicalStateInput, LinkFields, RenderOptions } from './types.js'

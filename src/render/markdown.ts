@@ -1,7 +1,7 @@
-import { hasFormat, TEXT_FORMAT } from './nodes'
-import { resolveStatePlaceholders } from './placeholders'
-import { layoutText, type TextDialect } from './textLayout'
-import type { LexicalNode, LexicalStateInput, RenderOptions } from './types'
+import { hasFormat, TEXT_FORMAT } from './nodes.js'
+import { resolveStatePlaceholders } from './placeholders.js'
+import { layoutText, type TextDialect } from './textLayout.js'
+import type { LexicalNode, LexicalStateInput, RenderOptions } from './types.js'
 
 /**
  * Backslash-escapes what Markdown would read as markup anywhere in a line. Escaping < and >

@@ -1,4 +1,4 @@
-import type { LexicalNode, LexicalStateInput, LinkFields } from './types'
+import type { LexicalNode, LexicalStateInput, LinkFields } from './types.js'
 
 export const TEXT_FORMAT = {
   bold: 1,

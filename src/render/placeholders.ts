@@ -1,5 +1,5 @@
-import { normalizeState } from './nodes'
-import type { LegalEntity, LexicalNode, LexicalStateInput } from './types'
+import { normalizeState } from './nodes.js'
+import type { LegalEntity, LexicalNode, LexicalStateInput } from './types.js'
 
 export const KNOWN_PLACEHOLDERS = [
   'company.name',

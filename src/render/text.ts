@@ -1,6 +1,6 @@
-import { resolveStatePlaceholders } from './placeholders'
-import { layoutText, type TextDialect } from './textLayout'
-import type { LexicalStateInput, RenderOptions } from './types'
+import { resolveStatePlaceholders } from './placeholders.js'
+import { layoutText, type TextDialect } from './textLayout.js'
+import type { LexicalStateInput, RenderOptions } from './types.js'
 
 const PLAIN: TextDialect = {
   text: (node) => node.text ?? '',

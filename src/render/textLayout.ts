@@ -1,5 +1,5 @@
-import { type ListEntry, listEntries, safeHref } from './nodes'
-import type { LexicalNode } from './types'
+import { type ListEntry, listEntries, safeHref } from './nodes.js'
+import type { LexicalNode } from './types.js'
 
 /** What differs between the plain-text and Markdown renderings; the layout is shared. */
 export type TextDialect = {

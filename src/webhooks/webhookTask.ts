@@ -1,7 +1,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import type { ResolvedLegalDocumentsPluginOptions } from '../options'
-import { SIGNATURE_HEADER, signBody } from './signature'
+import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
+import { SIGNATURE_HEADER, signBody } from './signature.js'
 
 export const WEBHOOK_TASK = 'legalDocumentsWebhook'
 

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { rolesOf } from '../roles'
-import type { Actor } from './rules'
+import { rolesOf } from '../roles.js'
+import type { Actor } from './rules.js'
 
 export function actorOf(req: PayloadRequest): Actor {
   const user = req.user

@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { requestKey } from './requestKey'
+import { requestKey } from './requestKey.js'
 
 /**
  * What the caller sent, before Payload's field-level access drops the fields a reviewer may

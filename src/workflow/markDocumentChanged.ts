@@ -1,9 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import { SLUGS } from '../slugs'
-import { recordReviewEvent } from './reviewEvents'
-import { type ReviewState, stateAfterContentChange, type UserId } from './rules'
-import { asTrusted } from './trust'
+import { SLUGS } from '../slugs.js'
+import { recordReviewEvent } from './reviewEvents.js'
+import { type ReviewState, stateAfterContentChange, type UserId } from './rules.js'
+import { asTrusted } from './trust.js'
 
 export const idOf = (v: unknown): UserId => (v && typeof v === 'object' ? (v as { id: UserId }).id : (v as UserId))
 

@@ -1,13 +1,13 @@
 import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { lockForWrite } from '../publish/concurrency'
-import { SLUGS } from '../slugs'
-import { actorOf } from './actor'
-import { WorkflowError } from './errors'
-import { idOf } from './markDocumentChanged'
-import { type ReviewEventAction, recordReviewEvent } from './reviewEvents'
-import { decideWorkflowAction, type ReviewState, WORKFLOW_ACTIONS, type WorkflowAction } from './rules'
-import { asTrusted } from './trust'
+import { lockForWrite } from '../publish/concurrency.js'
+import { SLUGS } from '../slugs.js'
+import { actorOf } from './actor.js'
+import { WorkflowError } from './errors.js'
+import { idOf } from './markDocumentChanged.js'
+import { type ReviewEventAction, recordReviewEvent } from './reviewEvents.js'
+import { decideWorkflowAction, type ReviewState, WORKFLOW_ACTIONS, type WorkflowAction } from './rules.js'
+import { asTrusted } from './trust.js'
 
 const EVENT: Record<WorkflowAction, ReviewEventAction> = {
   submit: 'submitted',

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { SLUGS } from '../slugs'
-import { asTrusted } from './trust'
+import { SLUGS } from '../slugs.js'
+import { asTrusted } from './trust.js'
 
 export type ReviewEventAction =
   | 'submitted'

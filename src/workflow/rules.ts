@@ -3,7 +3,7 @@
  * Local API, admin, bulk, scheduled jobs) reaches these through the hooks and the workflow
  * operation, so a rule changed here changes everywhere.
  */
-import type { Role } from '../roles'
+import type { Role } from '../roles.js'
 
 export const REVIEW_STATES = ['draft', 'in-review', 'changes-requested', 'approved', 'published'] as const
 export type ReviewState = (typeof REVIEW_STATES)[number]

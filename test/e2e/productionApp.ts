@@ -5,7 +5,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { nodeArgs } from '../../src/server/nodeArgs'
+import { nodeArgs } from '../../dev/server/nodeArgs'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -41,7 +41,7 @@ async function json(url: string, init: RequestInit & { token?: string } = {}): P
  * the reference content published by `npm run seed`.
  */
 export async function startProductionApp(): Promise<ProductionApp> {
-  if (!existsSync(path.join(root, '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.')
+  if (!existsSync(path.join(root, 'dev', '.next', 'BUILD_ID'))) throw new Error('No production build: run `npm run build` first.')
   const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-e2e-'))
   await fs.chmod(dataDir, 0o755)
   const env = {
@@ -55,7 +55,7 @@ export async function startProductionApp(): Promise<ProductionApp> {
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
     NEXT_TELEMETRY_DISABLED: '1',
   } as NodeJS.ProcessEnv
-  const server = run(['src/server/main.ts'], env)
+  const server = run(['dev/server/main.ts'], env)
   const started = Date.now()
   while (!/admin at (http:\/\/[^/]+)\/admin/.test(server.output())) {
     if (server.child.exitCode !== null || Date.now() - started > 120_000) throw new Error(`server did not start:\n${server.output()}`)

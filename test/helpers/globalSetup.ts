@@ -2,7 +2,7 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
+import { startEmbeddedPostgres } from '../../dev/server/embeddedPostgres'
 
 /**
  * One PostgreSQL for the whole run: the one in DATABASE_URL when set (CI runs the suite

@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises'
 
-import type { EmbeddedDatabase } from '../../src/server/embeddedPostgres'
+import type { EmbeddedDatabase } from '../../dev/server/embeddedPostgres'
 
 export default async function globalTeardown(): Promise<void> {
   const state = (globalThis as Record<string, unknown>).__embeddedTestDb as

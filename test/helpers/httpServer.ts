@@ -1,7 +1,7 @@
 import type { AddressInfo } from 'node:net'
 import type { Server } from 'node:http'
 
-import { createServer } from '../../src/server/createServer'
+import { createServer } from '../../dev/server/createServer'
 import type { TestApp } from './testPayload'
 
 /** The real express server (without Next, which only serves the admin UI) on a free port. */

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 import pg from 'pg'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
-import { buildAppConfig } from '../../src/appConfig'
+import { buildAppConfig } from '../../dev/appConfig'
 import type { LegalDocumentsPluginOptions } from '../../src/options'
-import { closePayload } from '../../src/server/closePayload'
+import { closePayload } from '../../src/payloadInternals'
 
 const adminUrl = () => {
   const url = process.env.TEST_PG_ADMIN_URL

@@ -2,7 +2,7 @@
 // dependencies, resolved with the export conditions the process was started with
 // (`node --conditions=… --experimental-import-meta-resolve test/helpers/topLevelAwaitScan.mjs`).
 // Prints JSON: { modules, entries, withTopLevelAwait, resolved }.
-// Run by test/integration/moduleGraph.test.ts; see src/server/nodeArgs.ts for why it matters.
+// Run by test/integration/moduleGraph.test.ts; see dev/server/nodeArgs.ts for why it matters.
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -61,7 +61,8 @@ function visit(url) {
 }
 
 const entries = []
-for (const name of Object.keys(pkg.dependencies)) {
+// The runtime graph: what the package needs and what it expects the host to have.
+for (const name of Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies })) {
   let url
   try {
     url = import.meta.resolve(name, fromRoot)

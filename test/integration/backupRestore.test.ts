@@ -11,13 +11,13 @@ import { seedReferenceContent } from '../../seed/seed'
 import { exportLegalContent } from '../../src/backup/exportContent'
 import { compareExports, type LegalExport, recordHash } from '../../src/backup/format'
 import { RestoreError, restoreLegalContent, verifyExportFile } from '../../src/backup/restoreContent'
-import { projectRoot } from '../../src/server/bootstrap'
+import { projectRoot } from '../../dev/server/bootstrap'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { nodeArgs } from '../../src/server/nodeArgs'
+import { nodeArgs } from '../../dev/server/nodeArgs'
 
 /**
  * Issue 8, point 7: `npm run export` and `npm run restore`. Reference content plus a second
@@ -61,7 +61,7 @@ function runCli(script: string, args: string[], databaseUrl: string): Promise<{ 
 
 function startServer(databaseUrl: string): Promise<{ child: ChildProcess; baseUrl: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [...nodeArgs(), 'src/server/main.ts'], {
+    const child = spawn(process.execPath, [...nodeArgs(), 'dev/server/main.ts'], {
       cwd: projectRoot,
       env: childEnv(databaseUrl, { NO_NEXT: 'true', NO_SEED: 'true', NO_DEMO_USERS: 'true', PORT: '0', HOST: '127.0.0.1' }),
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -166,7 +166,7 @@ afterAll(async () => {
 describe('npm run export', () => {
   test('writes every collection, with per-record, per-collection and whole-file SHA-256', async () => {
     exportPath = path.join(tmp, 'legal-export.json')
-    const run = await runCli('src/backup/exportCli.ts', ['--out', exportPath], source.databaseUrl)
+    const run = await runCli('dev/cli/exportCli.ts', ['--out', exportPath], source.databaseUrl)
     if (run.code !== 0) throw new Error(`npm run export exited with ${run.code}:\n${run.stdout}\n${run.stderr}`)
     expect(run.stderr).not.toMatch(/WARNING/)
     expect(run.stdout).toMatch(/SHA-256 of the content: [0-9a-f]{64}/)
@@ -302,7 +302,7 @@ describe('npm run restore', () => {
   }, 120_000)
 
   test('refuses a database that already holds legal content, with a clear message', async () => {
-    const run = await runCli('src/backup/restoreCli.ts', [exportPath, '--create-missing-users'], target.databaseUrl)
+    const run = await runCli('dev/cli/restoreCli.ts', [exportPath, '--create-missing-users'], target.databaseUrl)
     if (run.code !== 1 || !run.stderr.includes('already holds')) throw new Error(`npm run restore exited with ${run.code}:\n${run.stdout}\n${run.stderr}`)
     expect(run.stderr).toMatch(/restore: The database already holds legal content \(9 cookie-entries, 6 legal-documents, 22 legal-sections, 6 legal-versions, \d+ legal-review-events, company details\)\. A restore loads only into an empty database/)
     await expect(restoreLegalContent(target.payload, exported, { createMissingUsers: true })).rejects.toBeInstanceOf(RestoreError)

@@ -7,17 +7,17 @@ import path from 'node:path'
 import pg from 'pg'
 import { getPayload } from 'payload'
 
-import { buildAppConfig } from '../../src/appConfig'
-import { closePayload } from '../../src/server/closePayload'
+import { buildAppConfig } from '../../dev/appConfig'
+import { closePayload } from '../../src/payloadInternals'
 import { SLUGS } from '../../src/slugs'
 import { richText } from '../helpers/lexical'
 import { restClient } from '../helpers/rest'
 import { createTestDatabase } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
-import { nodeArgs } from '../../src/server/nodeArgs'
+import { nodeArgs } from '../../dev/server/nodeArgs'
 
 /**
- * The real server (`node --import tsx src/server/main.ts`, as `npm run dev` runs it) is killed
+ * The real server (`node --import tsx dev/server/main.ts`, as `npm run dev` runs it) is killed
  * with SIGKILL while a publish waits inside its transaction (LEGAL_TEST_PUBLISH_DELAY_MS, after
  * all of the publish's writes but before its commit), then started again on the same database:
  * the document must be published completely or not at all.
@@ -33,7 +33,7 @@ const children: ChildProcess[] = []
 type Server = { child: ChildProcess; baseUrl: string; output: () => string; exited: Promise<number | null> }
 
 async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'src/server/main.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'], {
     cwd: root,
     env: {
       PATH: process.env.PATH,

@@ -7,10 +7,10 @@ import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 
-import { ensureDatabase, projectRoot } from '../../src/server/bootstrap'
-import { isDatabaseUnavailable } from '../../src/server/databaseErrors'
-import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../src/server/embeddedPostgres'
-import { nodeArgs } from '../../src/server/nodeArgs'
+import { ensureDatabase, projectRoot } from '../../dev/server/bootstrap'
+import { isDatabaseUnavailable } from '../../dev/server/databaseErrors'
+import { type EmbeddedDatabase, startEmbeddedPostgres } from '../../dev/server/embeddedPostgres'
+import { nodeArgs } from '../../dev/server/nodeArgs'
 
 /**
  * Issue 8, point 4: PostgreSQL stopped under load. The real server runs as a child process on
@@ -145,7 +145,7 @@ beforeAll(async () => {
     HOST: '127.0.0.1',
   }
   delete env.PAYLOAD_FORCE_DRIZZLE_PUSH
-  server = spawn(process.execPath, [...nodeArgs(env), 'src/server/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  server = spawn(process.execPath, [...nodeArgs(env), 'dev/server/main.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
   server.stdout!.on('data', (d: Buffer) => (serverOutput += d.toString()))
   server.stderr!.on('data', (d: Buffer) => (serverOutput += d.toString()))
   server.on('exit', (code, signal) => (serverExit = { code, signal }))

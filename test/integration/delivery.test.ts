@@ -10,7 +10,7 @@ import { listen } from '../helpers/httpServer'
 import { bulletList, link, paragraph, root, text } from '../helpers/lexicalRich'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
-import { nodeArgs } from '../../src/server/nodeArgs'
+import { nodeArgs } from '../../dev/server/nodeArgs'
 
 let app: TestApp
 let payload: Payload
@@ -324,7 +324,7 @@ describe('GraphQL delivery queries', () => {
 describe('cache invalidation across processes', () => {
   test('a second server process on the same database serves a new publish within one second', async () => {
     const root = path.resolve(import.meta.dirname, '../..')
-    const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'src/server/main.ts'], {
+    const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'], {
       cwd: root,
       env: {
         PATH: process.env.PATH,

@@ -1,6 +1,6 @@
 /**
  * Hardening (issue 8, point 6), against the real express server and Payload on PostgreSQL,
- * configured the way production is (src/server/settings.ts → src/appConfig.ts): login lockout,
+ * configured the way production is (dev/server/settings.ts → dev/appConfig.ts): login lockout,
  * the session cookie's flags, CORS and CSRF origins, GraphQL introspection and playground off in
  * production, and the security headers of the API, the pages and the fast path.
  */
@@ -13,10 +13,10 @@ import type { AddressInfo } from 'node:net'
 import { parse, validate } from 'graphql'
 import { createLocalReq, getPayload, type Payload, type SanitizedConfig } from 'payload'
 
-import { buildAppConfig } from '../../src/appConfig'
-import { closePayload } from '../../src/server/closePayload'
-import { createServer } from '../../src/server/createServer'
-import { readSecuritySettings, type SecuritySettings } from '../../src/server/settings'
+import { buildAppConfig } from '../../dev/appConfig'
+import { closePayload } from '../../src/payloadInternals'
+import { createServer } from '../../dev/server/createServer'
+import { readSecuritySettings, type SecuritySettings } from '../../dev/server/settings'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { richText } from '../helpers/lexical'

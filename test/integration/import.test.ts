@@ -13,7 +13,7 @@ import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
-import { nodeArgs } from '../../src/server/nodeArgs'
+import { nodeArgs } from '../../dev/server/nodeArgs'
 
 let app: TestApp
 let payload: Payload

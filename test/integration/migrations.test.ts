@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import pg from 'pg'
 
-import { migrations } from '../../migrations'
+import { migrations } from '../../dev/migrations'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 
 /** Tables, columns, indexes and enums of a database, in a comparable form. */

@@ -5,12 +5,12 @@ import { promisify } from 'node:util'
 
 import { describe, expect, test } from '@jest/globals'
 
-import { exportCondition, nodeArgs } from '../../src/server/nodeArgs'
+import { exportCondition, nodeArgs } from '../../dev/server/nodeArgs'
 
 /**
  * Node 20 sometimes never settles an import() whose graph holds several modules with top-level
  * await evaluating at once: the process exits 0 having done nothing. Lexical's `node` entries
- * are such modules; src/server/nodeArgs.ts picks the export condition that avoids them. These
+ * are such modules; dev/server/nodeArgs.ts picks the export condition that avoids them. These
  * tests keep every process we start on that path, and catch a dependency bringing TLA back.
  */
 
@@ -67,8 +67,8 @@ describe('every way the app is started', () => {
   })
 
   test('the processes tests, benchmarks and the soak run spawn use nodeArgs, never a bare --import tsx', () => {
-    const files = ['test', 'bench', 'src', 'seed'].flatMap((dir) => fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)))
+    const files = ['test', 'bench', 'src', 'dev', 'seed'].flatMap((dir) => fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)))
     const bare = files.filter((file) => /\.(m?[jt]s)$/.test(file) && /'--import',\s*'tsx'/.test(fs.readFileSync(path.join(root, file), 'utf8')))
-    expect(bare).toEqual(['src/server/nodeArgs.ts'])
+    expect(bare).toEqual(['dev/server/nodeArgs.ts'])
   })
 })

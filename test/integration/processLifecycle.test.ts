@@ -4,7 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { nodeArgs } from '../../src/server/nodeArgs'
+import { nodeArgs } from '../../dev/server/nodeArgs'
 
 const root = path.resolve(import.meta.dirname, '../..')
 // The same command as `npm run dev` / `npm start`, without npm in between, so signals reach
@@ -20,7 +20,7 @@ afterAll(() => {
 })
 
 function startServer(env: Record<string, string | undefined>) {
-  const child = spawn(node, [...nodeArgs(env), 'src/server/main.ts'], {
+  const child = spawn(node, [...nodeArgs(env), 'dev/server/main.ts'], {
     cwd: root,
     env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_NEXT: 'true', ...env } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,5 +1,5 @@
 /**
- * The public /legal pages' data layer (src/site/) against the real express server over HTTP,
+ * The public /legal pages' data layer (dev/site/) against the real express server over HTTP,
  * with the reference content published through the real workflow. The pages themselves are
  * Next server components that only call these functions and lay the answers out.
  */
@@ -17,9 +17,9 @@ import {
   loadDocumentPage,
   loadVersionsPage,
   type SiteApiOptions,
-} from '../../src/site/api'
-import { cookieTables } from '../../src/site/cookies'
-import { messagesFor } from '../../src/site/messages'
+} from '../../dev/site/api'
+import { cookieTables } from '../../dev/site/cookies'
+import { messagesFor } from '../../dev/site/messages'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'

@@ -8,7 +8,7 @@ import { verifySignature } from '../../src/webhooks/signature'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { asTrusted } from '../../src/workflow/trust'
 import { richText } from '../helpers/lexical'
-import { findFreePort } from '../../src/server/embeddedPostgres'
+import { findFreePort } from '../../dev/server/embeddedPostgres'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 

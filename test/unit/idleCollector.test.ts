@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { shouldCollect, startIdleCollector } from '../../src/server/idleCollector'
+import { shouldCollect, startIdleCollector } from '../../dev/server/idleCollector'
 
 const MB = 1024 * 1024
 const options = { idleMs: 5000, growthBytes: 48 * MB }

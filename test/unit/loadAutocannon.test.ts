@@ -4,7 +4,7 @@ import { promisify } from 'node:util'
 
 import { expect, test } from '@jest/globals'
 
-import { nodeArgs } from '../../src/server/nodeArgs'
+import { nodeArgs } from '../../dev/server/nodeArgs'
 
 const root = path.resolve(import.meta.dirname, '../..')
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { ConfigError, readSecuritySettings, readServerSettings } from '../../src/server/settings'
+import { ConfigError, readSecuritySettings, readServerSettings } from '../../dev/server/settings'
 
 const strong = 'a'.repeat(16) + 'b'.repeat(16) + 'c'.repeat(8)
 

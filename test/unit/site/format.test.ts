@@ -1,7 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { planComparison, type VersionList } from '../../../src/site/api'
-import { cookieTables } from '../../../src/site/cookies'
+import { planComparison, type VersionList } from '../../../dev/site/api'
+import { cookieTables } from '../../../dev/site/cookies'
 import {
   apiBaseUrl,
   demoteHeadings,
@@ -11,8 +11,8 @@ import {
   parseVersionParam,
   safeExternalUrl,
   siteHref,
-} from '../../../src/site/format'
-import { messagesFor } from '../../../src/site/messages'
+} from '../../../dev/site/format'
+import { messagesFor } from '../../../dev/site/messages'
 
 describe('query parameters', () => {
   test.each([

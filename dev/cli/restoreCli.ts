@@ -47,7 +47,7 @@ async function main(): Promise<number> {
     return 1
   }
   // Only ./verify here: nothing that loads the database adapter before Payload's config (see verify.ts).
-  const { RestoreError, verifyExportFile } = await import('./verify')
+  const { RestoreError, verifyExportFile } = await import('payload-plugin-legal-documents')
   try {
     verifyExportFile(parsed)
   } catch (err) {
@@ -58,7 +58,7 @@ async function main(): Promise<number> {
   const { startCliPayload } = await import('../server/bootstrap')
   const app = await startCliPayload('restore')
   try {
-    const { restoreLegalContent } = await import('./restoreContent')
+    const { restoreLegalContent } = await import('payload-plugin-legal-documents')
     const summary = await restoreLegalContent(app.payload, parsed, {
       createMissingUsers: values['create-missing-users'],
       log: (line) => console.log(line),

@@ -4,8 +4,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
 
-import { migrations } from '../migrations'
-import { legalDocumentsPlugin, type LegalDocumentsPluginOptions } from './index'
+import { migrations } from './migrations'
+import { legalDocumentsPlugin, type LegalDocumentsPluginOptions } from 'payload-plugin-legal-documents'
 import { clientInputErrors } from './server/clientErrors'
 import { databaseUnavailableAfterError } from './server/databaseErrors'
 import { GRAPHQL_LIMITS, graphQLValidationRules } from './server/graphqlLimits'
@@ -76,7 +76,7 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
     },
     db: postgresAdapter({
       pool: { connectionString: options.databaseUrl },
-      migrationDir: path.resolve(dirname, '../migrations'),
+      migrationDir: path.resolve(dirname, 'migrations'),
       // Production applies committed migrations at start; dev push is never mixed with them.
       push: !options.runMigrations,
       prodMigrations: options.runMigrations ? migrations : undefined,
@@ -87,7 +87,7 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
     jobs: { autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }] },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
     graphQL: {
-      // Depth, width and alias limits (src/server/graphqlLimits.ts); complexity is Payload's rule.
+      // Depth, width and alias limits (dev/server/graphqlLimits.ts); complexity is Payload's rule.
       validationRules: () => graphQLValidationRules(),
       maxComplexity: GRAPHQL_LIMITS.maxComplexity,
       // Off in production unless GRAPHQL_PLAYGROUND / GRAPHQL_INTROSPECTION say otherwise.
@@ -95,7 +95,7 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
       disableIntrospectionInProduction: !security.graphQLIntrospection,
     },
     // Bad values that reach the database or the body parser are the client's error: 400, not 500.
-    // …and a database outage answers 503 with a JSON error until it is back (src/server/databaseErrors.ts).
+    // …and a database outage answers 503 with a JSON error until it is back (dev/server/databaseErrors.ts).
     hooks: { afterError: [clientInputErrors, databaseUnavailableAfterError] },
     telemetry: false,
   })

@@ -15,7 +15,7 @@ export function exportCondition(env: Record<string, string | undefined> = proces
   return env.NODE_ENV === 'production' ? 'production' : 'development'
 }
 
-/** `node …` arguments that run a TypeScript entry of this project, e.g. `src/server/main.ts`. */
+/** `node …` arguments that run a TypeScript entry of this project, e.g. `dev/server/main.ts`. */
 export function nodeArgs(env: Record<string, string | undefined> = process.env): string[] {
   return [`--conditions=${exportCondition(env)}`, '--import', 'tsx']
 }

@@ -2,10 +2,10 @@ import express, { type Express, type NextFunction, type Request as ExpressReques
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
-import { createFastPath, type FastPathListener } from '../delivery/fastPath'
-import { rememberGraphQLResponse, takePrereadBody } from '../delivery/graphqlCache'
+import { createFastPath, type FastPathListener } from 'payload-plugin-legal-documents'
+import { rememberGraphQLResponse, takePrereadBody } from 'payload-plugin-legal-documents'
 import { authenticationFailedByOutage, guardAuthenticationDuringOutage, isDatabaseUnavailable, sendDatabaseUnavailable } from './databaseErrors'
-import { guardPoolErrors } from './guardPoolErrors'
+import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { refuseGraphQLRequest } from './graphqlLimits'
 import { answerClientError, graphqlContentTypeProblem, guardRestRequest, parseJsonObject, sendJsonError } from './requestGuards'
 import { createSecurityHeaders } from './securityHeaders'
@@ -110,7 +110,7 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
       if (body === null) return void sendJsonError(res, 413, 'The request body is too large.', { connection: 'close' })
       const json = parseJsonObject(body)
       if (!json.ok) return void res.status(400).json({ errors: [{ message: `${json.message} Send {"query": "…"}.` }] })
-      // Size in tokens and fragment cycles (src/server/graphqlLimits.ts).
+      // Size in tokens and fragment cycles (dev/server/graphqlLimits.ts).
       const refused = refuseGraphQLRequest(json.value)
       if (refused) return void res.status(400).json({ errors: [{ message: refused }] })
       const request = toWebRequest(req, origin(req), body)
@@ -137,7 +137,7 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
   app.all(`${apiRoute}/{*splat}`, async (req, res, next) => {
     if (req.path === `${apiRoute}/graphql-playground` && nextHandler) return next()
     try {
-      // Size, media type and shape of the body (src/server/requestGuards.ts).
+      // Size, media type and shape of the body (dev/server/requestGuards.ts).
       const guard = await guardRestRequest(req)
       if (!guard.ok) return void sendJsonError(res, guard.status, guard.message, guard.status === 413 ? { connection: 'close' } : {})
       const request = toWebRequest(req, origin(req), guard.body)

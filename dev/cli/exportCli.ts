@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const { startCliPayload } = await import('../server/bootstrap')
   const app = await startCliPayload('export')
   try {
-    const { exportLegalContent } = await import('./exportContent')
+    const { exportLegalContent } = await import('payload-plugin-legal-documents')
     const { file, hashMismatches } = await exportLegalContent(app.payload)
     // Written next to the target and renamed: a reader never sees half a file.
     const tmp = `${out}.${process.pid}.tmp`

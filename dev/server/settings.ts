@@ -80,7 +80,7 @@ function readWholeNumber(name: string, raw: string | undefined, fallback: number
 
 /**
  * CORS and CSRF origins, cookie flags, login lockout and GraphQL tooling, from the environment.
- * Used by the Payload config (src/appConfig.ts) and the HTTP server's security headers.
+ * Used by the Payload config (dev/appConfig.ts) and the HTTP server's security headers.
  */
 export function readSecuritySettings(env: Record<string, string | undefined>): SecuritySettings {
   const production = env.NODE_ENV === 'production'

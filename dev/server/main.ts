@@ -51,7 +51,7 @@ async function main(): Promise<void> {
   const { getPayload } = await import('payload')
   const config = await configPromise
   const payload = await getPayload({ config, cron: true })
-  const { closePayload } = await import('./closePayload')
+  const { closePayload } = await import('payload-plugin-legal-documents')
   cleanups.push(() => closePayload(payload))
 
   if (settings.seedDemoUsers) {
@@ -70,7 +70,7 @@ async function main(): Promise<void> {
   let nextHandler
   if (process.env.NO_NEXT !== 'true') {
     const { default: next } = await import('next')
-    const nextApp = next({ dev: !settings.production, dir: root, hostname: settings.host, port: settings.port })
+    const nextApp = next({ dev: !settings.production, webpack: true, dir: path.join(root, 'dev'), hostname: settings.host, port: settings.port })
     await nextApp.prepare()
     const handle = nextApp.getRequestHandler()
     nextHandler = (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) => handle(req, res)

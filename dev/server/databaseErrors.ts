@@ -47,7 +47,7 @@ function addRetryAfter(req: PayloadRequest | undefined): void {
 /**
  * Payload's `afterError` hook: turns a database outage into 503 + the message above, on REST
  * (the response and its status) and on GraphQL (the error's message and `statusCode`, which the
- * express server turns into the HTTP status: src/server/createServer.ts).
+ * express server turns into the HTTP status: dev/server/createServer.ts).
  */
 export const databaseUnavailableAfterError: AfterErrorHook = ({ error, graphqlResult, req }) => {
   if (!isDatabaseUnavailable(error)) return

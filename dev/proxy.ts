@@ -2,7 +2,7 @@ import { type NextRequest, NextResponse } from 'next/server'
 
 /**
  * A root layout cannot read the query string, so the public pages' `?locale=` travels to it
- * as a request header (read in src/app/(site)/layout.tsx for `<html lang>`). Never trusted
+ * as a request header (read in dev/app/(site)/layout.tsx for `<html lang>`). Never trusted
  * from the client: it is always overwritten or removed here.
  */
 export function proxy(request: NextRequest): NextResponse {

@@ -108,7 +108,7 @@ export async function startCliPayload(toolName: string): Promise<CliPayload> {
     const { getPayload } = await import('payload')
     const config = await configPromise
     const payload = await getPayload({ config })
-    const { closePayload } = await import('./closePayload')
+    const { closePayload } = await import('payload-plugin-legal-documents')
     return {
       payload,
       config,

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { Payload } from 'payload'
 
-import type { Role } from '../roles'
+import type { Role } from 'payload-plugin-legal-documents'
 
 export type DemoUser = { email: string; password: string; name: string; role: Role }
 

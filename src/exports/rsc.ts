@@ -1,2 +1,2 @@
 /** The plugin's admin components (server side), referenced from the config. */
-export { ReviewQueue } from './ReviewQueue'
+export { ReviewQueue } from '../admin/ReviewQueue.js'

@@ -2,7 +2,7 @@ import 'dotenv/config'
 
 import { buildAppConfig } from './appConfig'
 
-// The express server (src/server/main.ts) validates these and starts an embedded database
+// The express server (dev/server/main.ts) validates these and starts an embedded database
 // before anything imports this file; `next build` only needs the config's shape.
 export default buildAppConfig({
   databaseUrl: process.env.DATABASE_URL ?? 'postgres://unset@127.0.0.1:1/unset',

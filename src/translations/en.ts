@@ -1,0 +1,5 @@
+export const en = {
+  'legal-documents': {
+    group: 'Legal',
+  },
+}

@@ -1,0 +1,7 @@
+import type { en } from './en.js'
+
+export const uk: typeof en = {
+  'legal-documents': {
+    group: 'Юридичне',
+  },
+}
