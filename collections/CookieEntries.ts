@@ -8,6 +8,7 @@ import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
 import { withContentAccess } from '../src/fields/contentAccess.js'
 import { COOKIE_CONTENT_FIELDS } from '../src/workflow/fields.js'
+import { legalLabel, perLanguage, type LegalTranslationKey } from '../src/translations/index.js'
 
 export const COOKIE_CATEGORIES = [
   { label: 'Strictly necessary', value: 'necessary' },
@@ -17,14 +18,26 @@ export const COOKIE_CATEGORIES = [
   { label: 'Advertising / marketing', value: 'marketing' },
 ] as const
 
+/** The admin's words for the categories; the public declaration keeps `COOKIE_CATEGORIES`' own labels. */
+const CATEGORY_KEYS: Record<(typeof COOKIE_CATEGORIES)[number]['value'], LegalTranslationKey> = {
+  necessary: 'legal-documents:cookie-category-necessary',
+  security: 'legal-documents:cookie-category-security',
+  functional: 'legal-documents:cookie-category-functional',
+  analytics: 'legal-documents:cookie-category-analytics',
+  marketing: 'legal-documents:cookie-category-marketing',
+}
+
 export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
     slug: SLUGS.cookies,
-    labels: { singular: 'Cookie', plural: 'Cookie declaration' },
+    labels: {
+      singular: legalLabel(({ t }) => t('legal-documents:cookies-singular')),
+      plural: legalLabel(({ t }) => t('legal-documents:cookies-plural')),
+    },
     admin: {
       useAsTitle: 'name',
       defaultColumns: ['name', 'service', 'category', 'duration', '_status'],
-      group: 'Legal',
+      group: perLanguage('group'),
       components: { edit: { PublishButton: `${options.componentsPath}/client#CookieEntryPublishButton` } },
     },
     access: {
@@ -48,55 +61,71 @@ export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOpt
         name: 'name',
         type: 'text',
         required: true,
-        label: 'Cookie name',
-        admin: { description: 'The exact name, or a pattern such as "_ga_*" for names that vary.' },
+        label: legalLabel(({ t }) => t('legal-documents:field-cookie-name')),
+        admin: { description: legalLabel(({ t }) => t('legal-documents:field-cookie-name-description')) },
       },
-      { name: 'service', type: 'text', label: 'Service', admin: { description: 'e.g. Google Analytics' } },
-      { name: 'provider', type: 'text', label: 'Provider (company)' },
+      {
+        name: 'service',
+        type: 'text',
+        label: legalLabel(({ t }) => t('legal-documents:field-service')),
+        admin: { description: legalLabel(({ t }) => t('legal-documents:field-service-description')) },
+      },
+      { name: 'provider', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-provider')) },
       {
         type: 'row',
         fields: [
-          { name: 'domain', type: 'text', label: 'Domain' },
-          { name: 'path', type: 'text', label: 'Path', defaultValue: '/' },
+          { name: 'domain', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-domain')) },
+          { name: 'path', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-path')), defaultValue: '/' },
         ],
       },
-      { name: 'category', type: 'select', options: [...COOKIE_CATEGORIES], label: 'Category' },
-      { name: 'purpose', type: 'textarea', localized: true, label: 'What it is for' },
-      { name: 'duration', type: 'text', localized: true, label: 'How long it is kept', admin: { description: 'e.g. "Session", "2 years"' } },
+      {
+        name: 'category',
+        type: 'select',
+        options: COOKIE_CATEGORIES.map(({ value }) => ({ label: legalLabel(({ t }) => t(CATEGORY_KEYS[value])), value })),
+        label: legalLabel(({ t }) => t('legal-documents:field-category')),
+      },
+      { name: 'purpose', type: 'textarea', localized: true, label: legalLabel(({ t }) => t('legal-documents:field-purpose')) },
+      {
+        name: 'duration',
+        type: 'text',
+        localized: true,
+        label: legalLabel(({ t }) => t('legal-documents:field-duration')),
+        admin: { description: legalLabel(({ t }) => t('legal-documents:field-duration-description')) },
+      },
       {
         name: 'storageType',
         type: 'select',
         defaultValue: 'cookie',
-        label: 'Stored as',
+        label: legalLabel(({ t }) => t('legal-documents:field-storage-type')),
         options: [
-          { label: 'HTTP cookie', value: 'cookie' },
-          { label: 'Local storage', value: 'local-storage' },
-          { label: 'Session storage', value: 'session-storage' },
-          { label: 'Tracking pixel', value: 'pixel' },
+          { label: legalLabel(({ t }) => t('legal-documents:storage-cookie')), value: 'cookie' },
+          { label: legalLabel(({ t }) => t('legal-documents:storage-local-storage')), value: 'local-storage' },
+          { label: legalLabel(({ t }) => t('legal-documents:storage-session-storage')), value: 'session-storage' },
+          { label: legalLabel(({ t }) => t('legal-documents:storage-pixel')), value: 'pixel' },
         ],
       },
       {
         name: 'party',
         type: 'select',
         defaultValue: 'first',
-        label: 'Set by',
+        label: legalLabel(({ t }) => t('legal-documents:field-party')),
         options: [
-          { label: 'Us (first party)', value: 'first' },
-          { label: 'Another company (third party)', value: 'third' },
+          { label: legalLabel(({ t }) => t('legal-documents:party-first')), value: 'first' },
+          { label: legalLabel(({ t }) => t('legal-documents:party-third')), value: 'third' },
         ],
       },
-      { name: 'privacyPolicyUrl', type: 'text', label: "Provider's privacy policy (web address)" },
+      { name: 'privacyPolicyUrl', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-privacy-policy-url')) },
       {
         name: 'materialChange',
         type: 'checkbox',
         defaultValue: false,
-        label: 'Visitors must be asked for consent again after this change',
+        label: legalLabel(({ t }) => t('legal-documents:field-consent-again')),
       },
       {
         name: 'updatedBy',
         type: 'relationship',
         relationTo: options.usersCollection,
-        label: 'Last changed by',
+        label: legalLabel(({ t }) => t('legal-documents:field-updated-by')),
         admin: { position: 'sidebar', readOnly: true },
       },
     ], COOKIE_CONTENT_FIELDS),

@@ -10,16 +10,21 @@ import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs.js'
 import { withContentAccess } from '../src/fields/contentAccess.js'
 import { DOCUMENT_CONTENT_FIELDS } from '../src/workflow/fields.js'
-import { REVIEW_STATES, STATE_LABELS } from '../src/workflow/rules.js'
+import { REVIEW_STATES } from '../src/workflow/rules.js'
+import { legalLabel, perLanguage } from '../src/translations/index.js'
+import { STATE_KEYS } from '../src/translations/keys.js'
 
 export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
     slug: SLUGS.documents,
-    labels: { singular: 'Legal document', plural: 'Legal documents' },
+    labels: {
+      singular: legalLabel(({ t }) => t('legal-documents:documents-singular')),
+      plural: legalLabel(({ t }) => t('legal-documents:documents-plural')),
+    },
     admin: {
       useAsTitle: 'title',
       defaultColumns: ['title', 'kind', 'version', 'lastModified', '_status'],
-      group: 'Legal',
+      group: perLanguage('group'),
       components: {
         edit: {
           beforeDocumentControls: [`${options.componentsPath}/client#WorkflowBar`],
@@ -48,17 +53,17 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
       maxPerDoc: 0,
     },
     fields: withContentAccess([
-      { name: 'title', type: 'text', required: true, localized: true, label: 'Title' },
+      { name: 'title', type: 'text', required: true, localized: true, label: legalLabel(({ t }) => t('legal-documents:field-title')) },
       {
         name: 'slug',
         type: 'text',
         required: true,
         unique: true,
         index: true,
-        label: 'Web address',
+        label: legalLabel(({ t }) => t('legal-documents:field-web-address')),
         admin: {
           position: 'sidebar',
-          description: 'The last part of the page address, e.g. "privacy-policy". Lowercase letters, digits and hyphens.',
+          description: legalLabel(({ t }) => t('legal-documents:field-web-address-description')),
         },
         validate: (value: string | null | undefined) =>
           typeof value === 'string' && SLUG_PATTERN.test(value) && value.length <= 100
@@ -71,68 +76,78 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         required: true,
         defaultValue: 'other',
         options: [...DOCUMENT_KINDS],
-        label: 'Type of document',
+        label: legalLabel(({ t }) => t('legal-documents:field-kind')),
         admin: { position: 'sidebar' },
       },
-      { name: 'summary', type: 'textarea', localized: true, label: 'Short summary' },
+      { name: 'summary', type: 'textarea', localized: true, label: legalLabel(({ t }) => t('legal-documents:field-summary')) },
       {
         name: 'sections',
         type: 'relationship',
         relationTo: SLUGS.sections,
         hasMany: true,
-        label: 'Sections (in reading order)',
+        label: legalLabel(({ t }) => t('legal-documents:field-sections')),
         // A section is written in a drawer from here ("Add new"); it joins this document on save.
         filterOptions: ({ id }) => ({ or: [{ document: { equals: id } }, { document: { exists: false } }] }),
         admin: {
           isSortable: true,
-          description: 'Drag to reorder. Click a section to edit it; "Add new" writes a new one in place.',
+          description: legalLabel(({ t }) => t('legal-documents:field-sections-description')),
         },
       },
       {
         name: 'preview',
         type: 'ui',
-        label: 'Preview',
+        // A ui field's label takes no function: each language's text (list view column picker).
+        label: perLanguage('field-preview'),
         admin: { components: { Field: `${options.componentsPath}/client#DraftPreview` } },
       },
       {
         type: 'row',
         fields: [
-          { name: 'governingLaw', type: 'text', label: 'Governing law' },
-          { name: 'jurisdiction', type: 'text', label: 'Courts (jurisdiction)' },
+          { name: 'governingLaw', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-governing-law')) },
+          { name: 'jurisdiction', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-jurisdiction')) },
         ],
       },
-      { name: 'effectiveDate', type: 'date', label: 'Effective from', admin: { position: 'sidebar' } },
+      {
+        name: 'effectiveDate',
+        type: 'date',
+        label: legalLabel(({ t }) => t('legal-documents:field-effective-date')),
+        admin: { position: 'sidebar' },
+      },
       {
         name: 'lastModified',
         type: 'date',
-        label: 'Last updated',
-        admin: { position: 'sidebar', readOnly: true, description: 'Set automatically when a publish changes what readers see.' },
+        label: legalLabel(({ t }) => t('legal-documents:field-last-modified')),
+        admin: {
+          position: 'sidebar',
+          readOnly: true,
+          description: legalLabel(({ t }) => t('legal-documents:field-last-modified-description')),
+        },
       },
       {
         name: 'version',
         type: 'number',
         defaultValue: 0,
-        label: 'Version',
-        admin: { position: 'sidebar', readOnly: true, description: 'Goes up by one with each publish that changes the text.' },
+        label: legalLabel(({ t }) => t('legal-documents:field-version')),
+        admin: { position: 'sidebar', readOnly: true, description: legalLabel(({ t }) => t('legal-documents:field-version-description')) },
       },
       {
         name: 'changeSummary',
         type: 'textarea',
-        label: 'What changed in this version',
-        admin: { description: 'Required for every publish after the first. Shown in the public version history.' },
+        label: legalLabel(({ t }) => t('legal-documents:field-change-summary')),
+        admin: { description: legalLabel(({ t }) => t('legal-documents:field-change-summary-description')) },
       },
       {
         name: 'materialChange',
         type: 'checkbox',
         defaultValue: false,
-        label: 'This is a significant change that readers must be told about',
+        label: legalLabel(({ t }) => t('legal-documents:field-material-change')),
       },
       {
         name: 'workflowState',
         type: 'select',
         defaultValue: 'draft',
-        label: 'Review status',
-        options: REVIEW_STATES.map((value) => ({ label: STATE_LABELS[value], value })),
+        label: legalLabel(({ t }) => t('legal-documents:field-workflow-state')),
+        options: REVIEW_STATES.map((value) => ({ label: legalLabel(({ t }) => t(STATE_KEYS[value])), value })),
         index: true,
         admin: { position: 'sidebar', readOnly: true },
       },
@@ -140,23 +155,28 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         name: 'approvedBy',
         type: 'relationship',
         relationTo: options.usersCollection,
-        label: 'Approved by',
+        label: legalLabel(({ t }) => t('legal-documents:field-approved-by')),
         admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedBy) },
       },
-      { name: 'approvedAt', type: 'date', label: 'Approved on', admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedAt) } },
+      {
+        name: 'approvedAt',
+        type: 'date',
+        label: legalLabel(({ t }) => t('legal-documents:field-approved-at')),
+        admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedAt) },
+      },
       {
         name: 'workflowContributors',
         type: 'relationship',
         relationTo: options.usersCollection,
         hasMany: true,
-        label: 'Changed since the last publish by',
+        label: legalLabel(({ t }) => t('legal-documents:field-contributors')),
         admin: { position: 'sidebar', readOnly: true },
       },
       {
         name: 'updatedBy',
         type: 'relationship',
         relationTo: options.usersCollection,
-        label: 'Last changed by',
+        label: legalLabel(({ t }) => t('legal-documents:field-updated-by')),
         admin: { position: 'sidebar', readOnly: true },
       },
       {
@@ -164,7 +184,7 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         type: 'join',
         collection: SLUGS.reviewEvents,
         on: 'document',
-        label: 'Review history',
+        label: legalLabel(({ t }) => t('legal-documents:field-review-history')),
         defaultSort: '-at',
         defaultLimit: 50,
         // Readable over the API; the admin shows the history with names (ReviewHistory).
@@ -173,7 +193,8 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
       {
         name: 'reviewHistoryView',
         type: 'ui',
-        label: 'Review history',
+        // A ui field's label takes no function: each language's text (list view column picker).
+        label: perLanguage('field-review-history'),
         admin: { components: { Field: `${options.componentsPath}/client#ReviewHistory` } },
       },
     ], DOCUMENT_CONTENT_FIELDS),

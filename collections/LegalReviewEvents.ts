@@ -4,31 +4,61 @@ import { nobody, staffOnly } from '../src/access/index.js'
 import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
+import { legalLabel, perLanguage } from '../src/translations/index.js'
+import { REVIEW_ACTION_KEYS } from '../src/translations/keys.js'
 
-export const REVIEW_EVENT_ACTIONS = [
-  { label: 'Submitted for review', value: 'submitted' },
-  { label: 'Approved', value: 'approved' },
-  { label: 'Changes requested', value: 'changes-requested' },
-  { label: 'Approval withdrawn by a change', value: 'approval-voided' },
-  { label: 'Published', value: 'published' },
-  { label: 'Publish scheduled', value: 'scheduled' },
-] as const
+const REVIEW_EVENT_VALUES = ['submitted', 'approved', 'changes-requested', 'approval-voided', 'published', 'scheduled'] as const
+
+/** The steps of the review history: `value` is stored, `label` is translated (REVIEW_ACTION_KEYS). */
+export const REVIEW_EVENT_ACTIONS = REVIEW_EVENT_VALUES.map((value) => ({
+  label: legalLabel(({ t }) => t(REVIEW_ACTION_KEYS[value]!)),
+  value,
+}))
 
 /** The review history: an append-only log written by the workflow, shown on each document. */
 export function legalReviewEventsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
     slug: SLUGS.reviewEvents,
-    labels: { singular: 'Review step', plural: 'Review history' },
-    admin: { useAsTitle: 'action', defaultColumns: ['document', 'action', 'by', 'at', 'comment'], group: 'Legal', hidden: true },
+    // Explicit: Payload 4 turns versions on by default. Review events are append-only records.
+    versions: false,
+    labels: {
+      singular: legalLabel(({ t }) => t('legal-documents:review-events-singular')),
+      plural: legalLabel(({ t }) => t('legal-documents:review-events-plural')),
+    },
+    admin: {
+      useAsTitle: 'action',
+      defaultColumns: ['document', 'action', 'by', 'at', 'comment'],
+      group: perLanguage('group'),
+      hidden: true,
+    },
     access: { read: staffOnly, create: nobody, update: nobody, delete: nobody },
     hooks: { beforeChange: [refuseUntrustedWrites], beforeDelete: [refuseUntrustedWrites] },
     fields: [
-      { name: 'document', type: 'relationship', relationTo: SLUGS.documents, required: true, index: true },
-      { name: 'action', type: 'select', required: true, options: [...REVIEW_EVENT_ACTIONS] },
-      { name: 'by', type: 'relationship', relationTo: options.usersCollection },
-      { name: 'at', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
-      { name: 'comment', type: 'textarea' },
-      { name: 'version', type: 'number' },
+      {
+        name: 'document',
+        type: 'relationship',
+        relationTo: SLUGS.documents,
+        required: true,
+        index: true,
+        label: legalLabel(({ t }) => t('legal-documents:field-document')),
+      },
+      {
+        name: 'action',
+        type: 'select',
+        required: true,
+        options: REVIEW_EVENT_ACTIONS,
+        label: legalLabel(({ t }) => t('legal-documents:history-step')),
+      },
+      { name: 'by', type: 'relationship', relationTo: options.usersCollection, label: legalLabel(({ t }) => t('legal-documents:history-by')) },
+      {
+        name: 'at',
+        type: 'date',
+        required: true,
+        label: legalLabel(({ t }) => t('legal-documents:history-when')),
+        admin: { date: { pickerAppearance: 'dayAndTime' } },
+      },
+      { name: 'comment', type: 'textarea', label: legalLabel(({ t }) => t('legal-documents:history-comment')) },
+      { name: 'version', type: 'number', label: legalLabel(({ t }) => t('legal-documents:field-version')) },
     ],
   }
 }

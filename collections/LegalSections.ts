@@ -9,15 +9,19 @@ import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
 import { withContentAccess } from '../src/fields/contentAccess.js'
 import { SECTION_CONTENT_FIELDS } from '../src/workflow/fields.js'
+import { legalLabel, perLanguage } from '../src/translations/index.js'
 
 export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
     slug: SLUGS.sections,
-    labels: { singular: 'Section', plural: 'Sections' },
+    labels: {
+      singular: legalLabel(({ t }) => t('legal-documents:sections-singular')),
+      plural: legalLabel(({ t }) => t('legal-documents:sections-plural')),
+    },
     admin: {
       useAsTitle: 'heading',
       defaultColumns: ['heading', 'document', '_status'],
-      group: 'Legal',
+      group: perLanguage('group'),
       components: { edit: { PublishButton: `${options.componentsPath}/client#LegalSectionPublishButton` } },
     },
     access: {
@@ -35,28 +39,28 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
     },
     versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 0 },
     fields: withContentAccess([
-      { name: 'heading', type: 'text', required: true, localized: true, label: 'Heading' },
+      { name: 'heading', type: 'text', required: true, localized: true, label: legalLabel(({ t }) => t('legal-documents:field-heading')) },
       {
         name: 'anchor',
         type: 'text',
         index: true,
-        label: 'Link name',
-        admin: { description: 'Used in links to this section (#link-name). Made from the heading if left empty.' },
+        label: legalLabel(({ t }) => t('legal-documents:field-anchor')),
+        admin: { description: legalLabel(({ t }) => t('legal-documents:field-anchor-description')) },
       },
-      { name: 'body', type: 'richText', localized: true, label: 'Text', editor: legalRichTextEditor },
+      { name: 'body', type: 'richText', localized: true, label: legalLabel(({ t }) => t('legal-documents:field-body')), editor: legalRichTextEditor },
       {
         name: 'document',
         type: 'relationship',
         relationTo: SLUGS.documents,
         index: true,
-        label: 'Belongs to',
-        admin: { position: 'sidebar', description: 'Set for you when the section is added from its document.' },
+        label: legalLabel(({ t }) => t('legal-documents:field-belongs-to')),
+        admin: { position: 'sidebar', description: legalLabel(({ t }) => t('legal-documents:field-belongs-to-description')) },
       },
       {
         name: 'updatedBy',
         type: 'relationship',
         relationTo: options.usersCollection,
-        label: 'Last changed by',
+        label: legalLabel(({ t }) => t('legal-documents:field-updated-by')),
         admin: { position: 'sidebar', readOnly: true },
       },
     ], SECTION_CONTENT_FIELDS),

@@ -4,6 +4,7 @@ import { anyone, nobody } from '../src/access/index.js'
 import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
+import { legalLabel, perLanguage } from '../src/translations/index.js'
 
 /**
  * The public archive: one immutable record per publish that changed what readers see.
@@ -12,35 +13,54 @@ import { SLUGS } from '../src/slugs.js'
 export function legalVersionsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
     slug: SLUGS.versions,
-    labels: { singular: 'Published version', plural: 'Published versions (archive)' },
+    // Explicit: Payload 4 turns versions on by default. An archive record is itself a frozen version.
+    versions: false,
+    labels: {
+      singular: legalLabel(({ t }) => t('legal-documents:versions-singular')),
+      plural: legalLabel(({ t }) => t('legal-documents:versions-plural')),
+    },
     admin: {
       useAsTitle: 'title',
       defaultColumns: ['title', 'version', 'publishedAt', 'materialChange'],
-      group: 'Legal',
+      group: perLanguage('group'),
     },
     access: { read: anyone, create: nobody, update: nobody, delete: nobody },
     hooks: { beforeChange: [refuseUntrustedWrites], beforeDelete: [refuseUntrustedWrites] },
     // One record per version of a document, even under concurrent publishes.
     indexes: [{ fields: ['document', 'version'], unique: true }],
     fields: [
-      { name: 'document', type: 'relationship', relationTo: SLUGS.documents, required: true, index: true },
-      { name: 'version', type: 'number', required: true, index: true },
-      { name: 'title', type: 'text', required: true },
-      { name: 'slug', type: 'text', required: true, index: true },
-      { name: 'publishedAt', type: 'date', required: true },
-      { name: 'effectiveDate', type: 'date' },
-      { name: 'lastModified', type: 'date', required: true },
-      { name: 'changeSummary', type: 'textarea' },
-      { name: 'materialChange', type: 'checkbox', defaultValue: false },
-      { name: 'approvedBy', type: 'relationship', relationTo: options.usersCollection },
-      { name: 'publishedBy', type: 'relationship', relationTo: options.usersCollection },
+      {
+        name: 'document',
+        type: 'relationship',
+        relationTo: SLUGS.documents,
+        required: true,
+        index: true,
+        label: legalLabel(({ t }) => t('legal-documents:field-document')),
+      },
+      { name: 'version', type: 'number', required: true, index: true, label: legalLabel(({ t }) => t('legal-documents:field-version')) },
+      { name: 'title', type: 'text', required: true, label: legalLabel(({ t }) => t('legal-documents:field-title')) },
+      { name: 'slug', type: 'text', required: true, index: true, label: legalLabel(({ t }) => t('legal-documents:field-web-address')) },
+      { name: 'publishedAt', type: 'date', required: true, label: legalLabel(({ t }) => t('legal-documents:field-published-at')) },
+      { name: 'effectiveDate', type: 'date', label: legalLabel(({ t }) => t('legal-documents:field-effective-date')) },
+      { name: 'lastModified', type: 'date', required: true, label: legalLabel(({ t }) => t('legal-documents:field-last-modified')) },
+      { name: 'changeSummary', type: 'textarea', label: legalLabel(({ t }) => t('legal-documents:field-change-summary')) },
+      { name: 'materialChange', type: 'checkbox', defaultValue: false, label: legalLabel(({ t }) => t('legal-documents:field-significant-change')) },
+      { name: 'approvedBy', type: 'relationship', relationTo: options.usersCollection, label: legalLabel(({ t }) => t('legal-documents:field-approved-by')) },
+      { name: 'publishedBy', type: 'relationship', relationTo: options.usersCollection, label: legalLabel(({ t }) => t('legal-documents:field-published-by')) },
       {
         name: 'content',
         type: 'json',
         required: true,
-        admin: { description: 'Frozen content of every locale: title, sections (heading, anchor, rich text, HTML).' },
+        label: legalLabel(({ t }) => t('legal-documents:field-content')),
+        admin: { description: legalLabel(({ t }) => t('legal-documents:field-content-description')) },
       },
-      { name: 'contentHash', type: 'text', required: true, admin: { description: 'SHA-256 of the frozen content.' } },
+      {
+        name: 'contentHash',
+        type: 'text',
+        required: true,
+        label: legalLabel(({ t }) => t('legal-documents:field-content-hash')),
+        admin: { description: legalLabel(({ t }) => t('legal-documents:field-content-hash-description')) },
+      },
     ],
   }
 }

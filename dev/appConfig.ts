@@ -1,5 +1,7 @@
 import { postgresAdapter } from '@payloadcms/db-postgres'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { uk } from '@payloadcms/translations/languages/uk'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
@@ -66,6 +68,8 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
     },
     collections: [users],
     editor: lexicalEditor(),
+    // The admin in the seed company's two languages (the plugin ships its labels in both).
+    i18n: { supportedLanguages: { en, uk } },
     localization: {
       locales: [
         { code: 'en', label: 'English' },

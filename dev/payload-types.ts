@@ -177,30 +177,15 @@ export interface User {
 export interface LegalDocument {
   id: number;
   title: string;
-  /**
-   * The last part of the page address, e.g. "privacy-policy". Lowercase letters, digits and hyphens.
-   */
   slug: string;
   kind: 'terms-of-use' | 'privacy-policy' | 'cookie-policy' | 'data-security' | 'general-conditions' | 'other';
   summary?: string | null;
-  /**
-   * Drag to reorder. Click a section to edit it; "Add new" writes a new one in place.
-   */
   sections?: (number | LegalSection)[] | null;
   governingLaw?: string | null;
   jurisdiction?: string | null;
   effectiveDate?: string | null;
-  /**
-   * Set automatically when a publish changes what readers see.
-   */
   lastModified?: string | null;
-  /**
-   * Goes up by one with each publish that changes the text.
-   */
   version?: number | null;
-  /**
-   * Required for every publish after the first. Shown in the public version history.
-   */
   changeSummary?: string | null;
   materialChange?: boolean | null;
   workflowState?: ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'published') | null;
@@ -224,9 +209,6 @@ export interface LegalDocument {
 export interface LegalSection {
   id: number;
   heading: string;
-  /**
-   * Used in links to this section (#link-name). Made from the heading if left empty.
-   */
   anchor?: string | null;
   body?: {
     root: {
@@ -243,9 +225,6 @@ export interface LegalSection {
     };
     [k: string]: unknown;
   } | null;
-  /**
-   * Set for you when the section is added from its document.
-   */
   document?: (number | null) | LegalDocument;
   updatedBy?: (number | null) | User;
   updatedAt: string;
@@ -284,9 +263,6 @@ export interface LegalVersion {
   materialChange?: boolean | null;
   approvedBy?: (number | null) | User;
   publishedBy?: (number | null) | User;
-  /**
-   * Frozen content of every locale: title, sections (heading, anchor, rich text, HTML).
-   */
   content:
     | {
         [k: string]: unknown;
@@ -296,9 +272,6 @@ export interface LegalVersion {
     | number
     | boolean
     | null;
-  /**
-   * SHA-256 of the frozen content.
-   */
   contentHash: string;
   updatedAt: string;
   createdAt: string;
@@ -309,22 +282,13 @@ export interface LegalVersion {
  */
 export interface CookieEntry {
   id: number;
-  /**
-   * The exact name, or a pattern such as "_ga_*" for names that vary.
-   */
   name: string;
-  /**
-   * e.g. Google Analytics
-   */
   service?: string | null;
   provider?: string | null;
   domain?: string | null;
   path?: string | null;
   category?: ('necessary' | 'security' | 'functional' | 'analytics' | 'marketing') | null;
   purpose?: string | null;
-  /**
-   * e.g. "Session", "2 years"
-   */
   duration?: string | null;
   storageType?: ('cookie' | 'local-storage' | 'session-storage' | 'pixel') | null;
   party?: ('first' | 'third') | null;
@@ -722,9 +686,6 @@ export interface LegalEntity {
   phone?: string | null;
   email?: string | null;
   website?: string | null;
-  /**
-   * Goes up when a significant cookie change is published, so visitors are asked for consent again.
-   */
   consentRevision?: number | null;
   updatedAt?: string | null;
   createdAt?: string | null;

@@ -17,7 +17,7 @@ import { workflowMutations } from './graphql/workflowMutation.js'
 import { type LegalDocumentsPluginOptions, readPluginOptions, resolveOptions } from './options.js'
 import { applyCollectionOverride, applyGlobalOverride } from './overrides.js'
 import { assertPostgresConfig, beforeDestroy, checkPayloadInternals } from './payloadInternals.js'
-import { translations } from './translations/index.js'
+import { I18N_NAMESPACE, type LegalTranslations, translations } from './translations/index.js'
 import { limitOpenTransactions } from './publish/transactionGate.js'
 import { webhookTask } from './webhooks/webhookTask.js'
 
@@ -67,13 +67,19 @@ function addRolesToUsers(collections: CollectionConfig[], usersSlug: string): Co
   })
 }
 
-/** The plugin's keys join the host's translations; a key the host set wins. */
+/**
+ * The plugin's keys join the host's translations; a key the host set wins. Payload does not
+ * fall back to English key by key, so every other admin language the host enables gets the
+ * English texts rather than raw keys.
+ */
 function mergeTranslations(config: Config): Config['i18n'] {
   const merged: Record<string, Record<string, unknown>> = { ...(config.i18n?.translations as Record<string, Record<string, unknown>>) }
-  for (const [language, ours] of Object.entries(translations)) {
+  const ours: Record<string, LegalTranslations> = translations
+  const languages = new Set([...Object.keys(ours), ...Object.keys(config.i18n?.supportedLanguages ?? {})])
+  for (const language of languages) {
     const theirs = merged[language] ?? {}
-    const namespace = Object.keys(ours)[0] as keyof typeof ours
-    merged[language] = { ...theirs, [namespace]: { ...ours[namespace], ...(theirs[namespace] as object | undefined) } }
+    const texts = (ours[language] ?? translations.en)[I18N_NAMESPACE]
+    merged[language] = { ...theirs, [I18N_NAMESPACE]: { ...texts, ...(theirs[I18N_NAMESPACE] as object | undefined) } }
   }
   return { ...config.i18n, translations: merged as NonNullable<Config['i18n']>['translations'] }
 }
@@ -145,11 +151,16 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
   }
 }
 
-const definedPlugin = definePlugin<LegalDocumentsPluginOptions>({
+/**
+ * What `definePlugin` receives. Payload 3 spreads the options into the plugin function's
+ * arguments, Payload 4 passes them as one `options` argument; `readPluginOptions` reads both.
+ */
+export const legalDocumentsPluginDescriptor = {
   slug: 'payload-plugin-legal-documents',
-  // Payload 3 spreads the options into these arguments, Payload 4 passes them as `options`.
-  plugin: ({ config, ...rest }) => applyLegalDocuments(config, readPluginOptions(rest)),
-})
+  plugin: ({ config, ...rest }: { config: Config } & Record<string, unknown>): Config => applyLegalDocuments(config, readPluginOptions(rest)),
+}
+
+const definedPlugin = definePlugin<LegalDocumentsPluginOptions>(legalDocumentsPluginDescriptor)
 
 /**
  * Adds legal documents, their sections, the public archive, the cookie declaration and the

@@ -1,5 +1,7 @@
 import type { CollectionSlug, GlobalSlug } from 'payload'
 
+import { legalLabel } from './translations/index.js'
+
 /** Collection and global slugs are a public contract: websites and integrations use them. */
 export const SLUGS = {
   documents: 'legal-documents' as CollectionSlug,
@@ -10,13 +12,17 @@ export const SLUGS = {
   entity: 'legal-entity' as GlobalSlug,
 } as const
 
+/**
+ * The kinds of document: `value` is stored data and never changes; `label` is translated into
+ * the admin's language (Payload calls it with `t`; `translations` holds the texts).
+ */
 export const DOCUMENT_KINDS = [
-  { label: 'Terms of use', value: 'terms-of-use' },
-  { label: 'Privacy policy', value: 'privacy-policy' },
-  { label: 'Cookie policy', value: 'cookie-policy' },
-  { label: 'Data security', value: 'data-security' },
-  { label: 'General conditions', value: 'general-conditions' },
-  { label: 'Other', value: 'other' },
+  { label: legalLabel(({ t }) => t('legal-documents:kind-terms-of-use')), value: 'terms-of-use' },
+  { label: legalLabel(({ t }) => t('legal-documents:kind-privacy-policy')), value: 'privacy-policy' },
+  { label: legalLabel(({ t }) => t('legal-documents:kind-cookie-policy')), value: 'cookie-policy' },
+  { label: legalLabel(({ t }) => t('legal-documents:kind-data-security')), value: 'data-security' },
+  { label: legalLabel(({ t }) => t('legal-documents:kind-general-conditions')), value: 'general-conditions' },
+  { label: legalLabel(({ t }) => t('legal-documents:kind-other')), value: 'other' },
 ] as const
 
 /** Lowercase words joined by single hyphens: safe in any URL without encoding. */

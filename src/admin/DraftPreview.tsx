@@ -1,7 +1,8 @@
 'use client'
-import { Button, useDocumentInfo, useLocale } from '@payloadcms/ui'
+import { Button, useDocumentInfo, useLocale, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
+import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
 import { useApiBase } from './useWorkflowStatus.js'
 
 type Preview = {
@@ -19,20 +20,21 @@ type Preview = {
 export function DraftPreview(): React.ReactElement {
   const { id, lastUpdateTime } = useDocumentInfo()
   const locale = useLocale()
+  const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const api = useApiBase()
   const [preview, setPreview] = useState<Preview | null>(null)
   const [mode, setMode] = useState<'changes' | 'page'>('changes')
   const [error, setError] = useState<string | null>(null)
   const [loadedAt, setLoadedAt] = useState(0)
 
-  if (id === undefined || id === null) return <p className="legal-preview__note">Save the document to see a preview.</p>
+  if (id === undefined || id === null) return <p className="legal-preview__note">{t('legal-documents:preview-unsaved')}</p>
 
   const load = async (next: 'changes' | 'page') => {
     setMode(next)
     setError(null)
     const res = await fetch(`${api}/legal-documents/${id}/preview?locale=${encodeURIComponent(locale?.code ?? 'en')}`, { credentials: 'include', cache: 'no-store' })
     const body = await res.json()
-    if (!res.ok) return setError(body?.errors?.[0]?.message ?? 'The preview could not be made.')
+    if (!res.ok) return setError(body?.errors?.[0]?.message ?? t('legal-documents:preview-failed'))
     setPreview(body as Preview)
     setLoadedAt(lastUpdateTime)
   }
@@ -40,15 +42,15 @@ export function DraftPreview(): React.ReactElement {
   const stale = preview && loadedAt !== lastUpdateTime
   return (
     <div className="legal-preview" data-testid="draft-preview">
-      <h3>Preview</h3>
+      <h3>{t('legal-documents:field-preview')}</h3>
       <div className="legal-preview__controls">
         <Button buttonStyle={mode === 'changes' && preview ? 'primary' : 'secondary'} size="small" onClick={() => load('changes')} id="legal-preview-changes">
-          Show changes since the last published version
+          {t('legal-documents:preview-show-changes')}
         </Button>
         <Button buttonStyle={mode === 'page' && preview ? 'primary' : 'secondary'} size="small" onClick={() => load('page')} id="legal-preview-page">
-          Preview the page
+          {t('legal-documents:preview-show-page')}
         </Button>
-        {stale ? <span className="legal-preview__note">The draft changed since: click again to refresh.</span> : null}
+        {stale ? <span className="legal-preview__note">{t('legal-documents:preview-stale')}</span> : null}
       </div>
       {error ? <p role="alert">{error}</p> : null}
       {preview ? (
@@ -56,9 +58,15 @@ export function DraftPreview(): React.ReactElement {
           <p className="legal-preview__note">
             {mode === 'changes'
               ? preview.comparedWith
-                ? `Compared with published version ${preview.comparedWith}: ${preview.redline.summary.changed} changed, ${preview.redline.summary.added} added, ${preview.redline.summary.removed} removed, ${preview.redline.summary.moved} moved.`
-                : 'Not published yet: everything is new.'
-              : 'The page as readers will see it (current draft).'}
+                ? t('legal-documents:preview-compared', {
+                    version: preview.comparedWith,
+                    changed: preview.redline.summary.changed,
+                    added: preview.redline.summary.added,
+                    removed: preview.redline.summary.removed,
+                    moved: preview.redline.summary.moved,
+                  })
+                : t('legal-documents:preview-all-new')
+              : t('legal-documents:preview-page-note')}
           </p>
           <article
             className={`legal-preview__page legal-preview__page--${mode}`}

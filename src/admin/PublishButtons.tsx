@@ -1,16 +1,20 @@
 'use client'
-import { Button, PublishButton, useAuth, useDocumentInfo } from '@payloadcms/ui'
+import { Button, PublishButton, useAuth, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import type { PublishButtonClientProps } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../roles.js'
+import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
 import { useWorkflowStatus } from './useWorkflowStatus.js'
 
+const useLegalTranslation = () => useTranslation<LegalTranslations, LegalTranslationKey>().t
+
 function Blocked({ reason }: { reason: string }): React.ReactElement {
+  const t = useLegalTranslation()
   return (
     <span title={reason} data-testid="publish-blocked">
       <Button buttonStyle="primary" size="medium" disabled tooltip={reason}>
-        Publish
+        {t('legal-documents:publish')}
       </Button>
     </span>
   )
@@ -23,20 +27,24 @@ function Blocked({ reason }: { reason: string }): React.ReactElement {
 export function LegalDocumentPublishButton(props: PublishButtonClientProps): React.ReactElement {
   const { id } = useDocumentInfo()
   const { status } = useWorkflowStatus()
-  if (id === undefined || id === null) return <Blocked reason="Save the document and have it reviewed first." />
-  if (!status) return <Blocked reason="Checking the review status…" />
-  if (!status.canPublish) return <Blocked reason={status.publishBlockedReason ?? 'Not available.'} />
+  const t = useLegalTranslation()
+  if (id === undefined || id === null) return <Blocked reason={t('legal-documents:blocked-unsaved')} />
+  if (!status) return <Blocked reason={t('legal-documents:blocked-checking')} />
+  // The reason comes from the server's workflow rules, as the API refuses a publish.
+  if (!status.canPublish) return <Blocked reason={status.publishBlockedReason ?? t('legal-documents:blocked-not-available')} />
   return <PublishButton {...props} />
 }
 
 /** Sections go live with their document, after its review: never on their own. */
 export function LegalSectionPublishButton(): React.ReactElement {
-  return <Blocked reason="Sections are published with their document, after it has been approved." />
+  const t = useLegalTranslation()
+  return <Blocked reason={t('legal-documents:blocked-section')} />
 }
 
 /** Cookie entries are published by reviewers and admins. */
 export function CookieEntryPublishButton(props: PublishButtonClientProps): React.ReactElement {
   const { user } = useAuth()
-  if (!hasRole(user as never, 'admin', 'reviewer')) return <Blocked reason="A reviewer publishes cookie entries after checking them." />
+  const t = useLegalTranslation()
+  if (!hasRole(user as never, 'admin', 'reviewer')) return <Blocked reason={t('legal-documents:blocked-cookie')} />
   return <PublishButton {...props} />
 }

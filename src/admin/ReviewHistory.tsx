@@ -1,25 +1,27 @@
 'use client'
-import { useDocumentInfo } from '@payloadcms/ui'
+import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
+import type { LegalT, LegalTranslationKey, LegalTranslations } from '../translations/index.js'
+import { REVIEW_ACTION_KEYS } from '../translations/keys.js'
 import { useApiBase } from './useWorkflowStatus.js'
 
 type Step = { id: string | number; action: string; at: string; comment?: string | null; version?: number | null; by?: { name?: string | null; email?: string } | number | null }
 
-const STEP_LABELS: Record<string, string> = {
-  submitted: 'Submitted for review',
-  approved: 'Approved',
-  'changes-requested': 'Changes requested',
-  'approval-voided': 'Approval withdrawn by a change',
-  published: 'Published',
-  scheduled: 'Publish scheduled',
-}
+const who = (by: Step['by'], t: LegalT) =>
+  by && typeof by === 'object'
+    ? by.name || by.email || t('legal-documents:who-unknown')
+    : by
+      ? t('legal-documents:who-user', { id: by })
+      : t('legal-documents:who-system')
 
-const who = (by: Step['by']) => (by && typeof by === 'object' ? by.name || by.email || 'Unknown' : by ? `User ${by}` : 'System')
+const stepLabel = (action: string, t: LegalT) =>
+  Object.prototype.hasOwnProperty.call(REVIEW_ACTION_KEYS, action) ? t(REVIEW_ACTION_KEYS[action]!) : action
 
 /** Who did what and when, newest first: the document's review history, read-only. */
 export function ReviewHistory(): React.ReactElement | null {
   const { id, lastUpdateTime } = useDocumentInfo()
+  const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const api = useApiBase()
   const [steps, setSteps] = useState<Step[] | null>(null)
 
@@ -35,19 +37,19 @@ export function ReviewHistory(): React.ReactElement | null {
   if (id === undefined || id === null) return null
   return (
     <section className="legal-history" data-testid="review-history" aria-labelledby="legal-history-title">
-      <h3 id="legal-history-title">Review history</h3>
+      <h3 id="legal-history-title">{t('legal-documents:field-review-history')}</h3>
       {!steps ? (
-        <p className="legal-preview__note">Loading…</p>
+        <p className="legal-preview__note">{t('legal-documents:loading')}</p>
       ) : steps.length === 0 ? (
-        <p className="legal-preview__note">No review steps yet.</p>
+        <p className="legal-preview__note">{t('legal-documents:history-empty')}</p>
       ) : (
         <table>
           <thead>
             <tr>
-              <th scope="col">When</th>
-              <th scope="col">Step</th>
-              <th scope="col">By</th>
-              <th scope="col">Comment</th>
+              <th scope="col">{t('legal-documents:history-when')}</th>
+              <th scope="col">{t('legal-documents:history-step')}</th>
+              <th scope="col">{t('legal-documents:history-by')}</th>
+              <th scope="col">{t('legal-documents:history-comment')}</th>
             </tr>
           </thead>
           <tbody>
@@ -55,10 +57,10 @@ export function ReviewHistory(): React.ReactElement | null {
               <tr key={String(step.id)} data-action={step.action}>
                 <td>{new Date(step.at).toLocaleString()}</td>
                 <td>
-                  {STEP_LABELS[step.action] ?? step.action}
-                  {step.version ? ` (version ${step.version})` : ''}
+                  {stepLabel(step.action, t)}
+                  {step.version ? ` ${t('legal-documents:history-version', { version: step.version })}` : ''}
                 </td>
-                <td>{who(step.by)}</td>
+                <td>{who(step.by, t)}</td>
                 <td>{step.comment ?? ''}</td>
               </tr>
             ))}

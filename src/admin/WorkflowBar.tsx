@@ -1,23 +1,28 @@
 'use client'
-import { Button, Pill, toast, useDocumentInfo } from '@payloadcms/ui'
+import { Button, Pill, toast, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
-import type { WorkflowAction } from '../workflow/rules.js'
+import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
+import { STATE_KEYS } from '../translations/keys.js'
+import type { ReviewState, WorkflowAction } from '../workflow/rules.js'
 import { useApiBase, useWorkflowStatus } from './useWorkflowStatus.js'
 
-const ACTION_LABELS: Record<WorkflowAction, string> = {
-  submit: 'Submit for review',
-  approve: 'Approve',
-  'request-changes': 'Request changes',
+const ACTION_LABELS: Record<WorkflowAction, LegalTranslationKey> = {
+  submit: 'legal-documents:action-submit',
+  approve: 'legal-documents:action-approve',
+  'request-changes': 'legal-documents:action-request-changes',
 }
 
-const HINTS: Record<string, string> = {
-  draft: 'Being written. Submit it for review when it is ready.',
-  'in-review': 'Waiting for a reviewer.',
-  'changes-requested': 'A reviewer asked for changes: see the review history below.',
-  approved: 'Approved. A reviewer can publish it now or schedule it.',
-  published: 'Live. Any change starts a new draft.',
+const HINTS: Record<ReviewState, LegalTranslationKey> = {
+  draft: 'legal-documents:hint-draft',
+  'in-review': 'legal-documents:hint-in-review',
+  'changes-requested': 'legal-documents:hint-changes-requested',
+  approved: 'legal-documents:hint-approved',
+  published: 'legal-documents:hint-published',
 }
+
+const keyOf = <K extends string>(keys: Record<K, LegalTranslationKey>, value: string): LegalTranslationKey | undefined =>
+  Object.prototype.hasOwnProperty.call(keys, value) ? keys[value as K] : undefined
 
 /**
  * The review status of a legal document and the steps the signed-in user may take, above the
@@ -25,6 +30,7 @@ const HINTS: Record<string, string> = {
  */
 export function WorkflowBar(): React.ReactElement | null {
   const { id } = useDocumentInfo()
+  const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const api = useApiBase()
   const { status, error } = useWorkflowStatus()
   const [asking, setAsking] = useState(false)
@@ -46,10 +52,10 @@ export function WorkflowBar(): React.ReactElement | null {
       })
       const body = await res.json()
       if (!res.ok) {
-        toast.error(body?.errors?.[0]?.message ?? 'That did not work.')
+        toast.error(body?.errors?.[0]?.message ?? t('legal-documents:workflow-failed'))
         return
       }
-      toast.success(`${ACTION_LABELS[action]}: done.`)
+      toast.success(t('legal-documents:workflow-done', { action: t(ACTION_LABELS[action]) }))
       // The whole form shows the new state (status, history, read-only fields) after a reload.
       window.location.reload()
     } finally {
@@ -58,25 +64,31 @@ export function WorkflowBar(): React.ReactElement | null {
   }
 
   const stateClass = status.label === 'Scheduled' ? 'scheduled' : status.workflowState
+  // The server's label is English; the same state in the admin's language (the server's label
+  // for a state this version does not know).
+  const stateKey = status.scheduledFor ? 'legal-documents:state-scheduled' : keyOf(STATE_KEYS, status.workflowState)
+  const hintKey = keyOf(HINTS, status.workflowState)
   return (
     <div className="legal-workflow-bar" data-testid="workflow-bar">
       <Pill className={`legal-status legal-status--${stateClass}`} size="small">
-        <span data-testid="workflow-status">{status.label}</span>
+        <span data-testid="workflow-status">{stateKey ? t(stateKey) : status.label}</span>
       </Pill>
       <span className="legal-workflow-bar__hint">
         {status.scheduledFor
-          ? `Will be published on ${new Date(status.scheduledFor).toLocaleString()}.`
-          : HINTS[status.workflowState]}
-        {status.version > 0 ? ` Version ${status.version}.` : ''}
+          ? t('legal-documents:workflow-scheduled-for', { date: new Date(status.scheduledFor).toLocaleString() })
+          : hintKey
+            ? t(hintKey)
+            : ''}
+        {status.version > 0 ? ` ${t('legal-documents:workflow-version', { version: status.version })}` : ''}
       </span>
       {status.actions.map((action) =>
         action === 'request-changes' ? (
           <Button key={action} buttonStyle="secondary" size="small" disabled={busy} onClick={() => setAsking(true)} id="legal-request-changes">
-            {ACTION_LABELS[action]}
+            {t(ACTION_LABELS[action])}
           </Button>
         ) : (
           <Button key={action} buttonStyle="primary" size="small" disabled={busy} onClick={() => run(action)} id={`legal-${action}`}>
-            {ACTION_LABELS[action]}
+            {t(ACTION_LABELS[action])}
           </Button>
         ),
       )}
@@ -84,7 +96,7 @@ export function WorkflowBar(): React.ReactElement | null {
         // Not a <form>: the bar sits inside the document's form, and forms cannot nest.
         <div className="legal-workflow-bar__comment" role="group" aria-labelledby="legal-change-comment-label">
           <label htmlFor="legal-change-comment" id="legal-change-comment-label">
-            What should change?
+            {t('legal-documents:request-changes-question')}
           </label>
           <textarea id="legal-change-comment" required value={comment} onChange={(e) => setComment(e.target.value)} rows={3} />
           <Button
@@ -94,10 +106,10 @@ export function WorkflowBar(): React.ReactElement | null {
             onClick={() => void run('request-changes', comment.trim())}
             id="legal-send-request"
           >
-            Send request
+            {t('legal-documents:send-request')}
           </Button>
           <Button buttonStyle="secondary" size="small" onClick={() => setAsking(false)}>
-            Cancel
+            {t('legal-documents:cancel')}
           </Button>
         </div>
       ) : null}

@@ -1,7 +1,8 @@
 'use client'
-import { useConfig, useDocumentInfo } from '@payloadcms/ui'
+import { useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import { useCallback, useEffect, useState } from 'react'
 
+import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
 import type { WorkflowAction } from '../workflow/rules.js'
 
 export type WorkflowStatus = {
@@ -28,6 +29,7 @@ export function useApiBase(): string {
  */
 export function useWorkflowStatus(): { status: WorkflowStatus | null; error: string | null; reload: () => void } {
   const { id, lastUpdateTime } = useDocumentInfo()
+  const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const api = useApiBase()
   const [status, setStatus] = useState<WorkflowStatus | null>(null)
   const [error, setError] = useState<string | null>(null)
@@ -41,17 +43,18 @@ export function useWorkflowStatus(): { status: WorkflowStatus | null; error: str
       .then(async (res) => {
         const body = await res.json()
         if (cancelled) return
-        if (!res.ok) setError(body?.errors?.[0]?.message ?? 'The review status could not be loaded.')
+        if (!res.ok) setError(body?.errors?.[0]?.message ?? t('legal-documents:workflow-status-failed'))
         else {
           setStatus(body as WorkflowStatus)
           setError(null)
         }
       })
-      .catch(() => !cancelled && setError('The review status could not be loaded.'))
+      .catch(() => !cancelled && setError(t('legal-documents:workflow-status-failed')))
     return () => {
       cancelled = true
     }
-  }, [api, id, lastUpdateTime, tick])
+    // `t` changes only with the admin's language.
+  }, [api, id, lastUpdateTime, tick, t])
 
   return { status, error, reload }
 }

@@ -1,9 +1,9 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import { headersWithCors, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
 
-import { type CachedBody, deliveryCacheFor, documentCacheKey, etagMatches, toResponse } from './cache.js'
+import { type CachedBody, deliveryCacheFor, etagMatches, toResponse } from './cache.js'
 import { graphqlFastPath, type GraphQLFastPathStats } from './graphqlCache.js'
-import { parseFormat, parseLocale, parseSlug, parseVersion } from './params.js'
+import { deliveryCacheKeyForUrl } from './requestKey.js'
 
 /**
  * The delivery hit path, in front of express and Payload.
@@ -36,7 +36,6 @@ export type FastPathListener = RequestListener & { stats: FastPathStats }
 
 type Fallback = (req: IncomingMessage, res: ServerResponse) => void
 
-const QUERY_KEYS = new Set(['locale', 'format', 'version'])
 /** Printable ASCII without spaces: anything else is left to the slow path's URL parser. */
 const PLAIN_URL = /^[\x21-\x7e]*$/
 /** The delivery endpoint refuses URLs (origin included) over 2048 characters; stay well below. */
@@ -92,28 +91,8 @@ export function createFastPath(options: {
     if (url.length + host > MAX_FAST_URL) return false
     if (!anonymous(req)) return false
 
-    const q = url.indexOf('?')
-    const rawSlug = url.slice(documentsPrefix.length, q === -1 ? undefined : q)
-    let locale: unknown, format: unknown, version: unknown
-    if (q !== -1) {
-      const params = new URLSearchParams(url.slice(q + 1))
-      let count = 0
-      for (const key of params.keys()) {
-        if (!QUERY_KEYS.has(key)) return false
-        count++
-      }
-      locale = params.get('locale') ?? undefined
-      format = params.get('format') ?? undefined
-      version = params.get('version') ?? undefined
-      // A repeated parameter: leave its reading to the slow path.
-      if (count !== [locale, format, version].filter((v) => v !== undefined).length) return false
-    }
-    let key: string
-    try {
-      key = documentCacheKey(parseSlug(rawSlug), parseLocale(payload, locale), parseVersion(version), parseFormat(format))
-    } catch {
-      return false // the slow path answers with its 4xx JSON
-    }
+    const key = deliveryCacheKeyForUrl(payload, url, documentsPrefix)
+    if (key === null) return false
     const entry = cache.get(key)
     if (!entry) return false
 

@@ -1,6 +1,13 @@
 import type { Field } from 'payload'
 
-import { ROLES } from '../roles.js'
+import { ROLES, type Role } from '../roles.js'
+import { legalLabel, type LegalTranslationKey } from '../translations/index.js'
+
+const ROLE_KEYS: Record<Role, LegalTranslationKey> = {
+  admin: 'legal-documents:role-admin',
+  editor: 'legal-documents:role-editor',
+  reviewer: 'legal-documents:role-reviewer',
+}
 
 export const rolesField: Field = {
   name: 'roles',
@@ -8,8 +15,8 @@ export const rolesField: Field = {
   hasMany: true,
   required: true,
   defaultValue: ['editor'],
-  options: ROLES.map((value) => ({ label: value[0]!.toUpperCase() + value.slice(1), value })),
-  label: 'Roles',
+  options: ROLES.map((value) => ({ label: legalLabel(({ t }) => t(ROLE_KEYS[value])), value })),
+  label: legalLabel(({ t }) => t('legal-documents:field-roles')),
   // Saved into the session token so access checks need no extra query per request.
   saveToJWT: true,
   access: {

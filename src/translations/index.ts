@@ -1,3 +1,5 @@
+import type { LabelFunction } from 'payload'
+
 import { en } from './en.js'
 import { uk } from './uk.js'
 
@@ -8,3 +10,27 @@ export type LegalTranslations = typeof en
 
 /** The admin's labels, per Payload admin language. A host adds or changes keys in `i18n.translations`. */
 export const translations: Record<'en' | 'uk', LegalTranslations> = { en, uk }
+
+/** A key of the plugin's namespace as `t` takes it, e.g. `'legal-documents:group'`. */
+export type LegalTranslationKey = `legal-documents:${Extract<keyof LegalTranslations['legal-documents'], string>}`
+
+/** `t` limited to the plugin's keys; `vars` fill `{{name}}` placeholders. */
+export type LegalT = (key: LegalTranslationKey, vars?: Record<string, unknown>) => string
+
+/**
+ * A label, description or select option label that Payload translates into the admin's
+ * language: `legalLabel(({ t }) => t('legal-documents:field-title'))`. Payload types `t` with its
+ * own keys only; this checks the plugin's keys at compile time instead.
+ */
+export function legalLabel(label: (args: { i18n: Parameters<LabelFunction>[0]['i18n']; t: LegalT }) => string): LabelFunction {
+  return label as unknown as LabelFunction
+}
+
+/**
+ * Every language's text of one key, for config places that take a string or a per-language
+ * record but no function (`admin.group`). Built from the plugin's own translations, so a host's
+ * `i18n.translations` do not change these: a host sets its own value through `overrides`.
+ */
+export function perLanguage(key: keyof LegalTranslations['legal-documents']): Record<keyof typeof translations, string> {
+  return { en: en['legal-documents'][key], uk: uk['legal-documents'][key] }
+}

@@ -1,8 +1,9 @@
 import { describe, expect, test } from '@jest/globals'
 import { postgresAdapter } from '@payloadcms/db-postgres'
-import { buildConfig, type CollectionConfig } from 'payload'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import { buildConfig, type CollectionConfig, type Config } from 'payload'
 
-import { legalDocumentsPlugin, SLUGS } from '../../src'
+import { legalDocumentsPlugin, legalDocumentsPluginDescriptor, SLUGS } from '../../src'
 
 const readPosts = () => true
 const hostCollections = (): CollectionConfig[] => [
@@ -108,5 +109,64 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
     await expect(build([legalDocumentsPlugin({ usersCollection: 'posts' as never })])).rejects.toThrow(
       /not an auth collection/,
     )
+  })
+
+  test('stops at once, in one sentence, on a database adapter other than PostgreSQL', async () => {
+    const onSqlite = buildConfig({
+      secret: 'x'.repeat(40),
+      collections: hostCollections(),
+      db: sqliteAdapter({ client: { url: 'file::memory:' } }),
+      plugins: [legalDocumentsPlugin()],
+      telemetry: false,
+    })
+    await expect(onSqlite).rejects.toThrow('legalDocumentsPlugin needs PostgreSQL (@payloadcms/db-postgres): it relies on row locks and LISTEN/NOTIFY, but this config\'s database adapter is "sqlite".')
+  })
+
+  test("reads its options under Payload 3's spread shape and Payload 4's `options` shape alike", async () => {
+    const base = (): Config => ({
+      secret: 'x'.repeat(40),
+      collections: [...hostCollections(), { slug: 'staff', auth: true, fields: [] }],
+      db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
+    })
+    const options = { disabled: true, usersCollection: 'staff' }
+    const v3 = await legalDocumentsPluginDescriptor.plugin({ config: base(), plugins: {}, ...options })
+    const v4 = await legalDocumentsPluginDescriptor.plugin({ config: base(), plugins: {}, options })
+    for (const applied of [v3, v4]) {
+      expect(applied.onInit).toBeUndefined() // disabled
+      const staff = applied.collections!.find((c) => c.slug === 'staff')!
+      expect(staff.fields.some((f) => 'name' in f && f.name === 'roles')).toBe(true)
+      const users = applied.collections!.find((c) => c.slug === 'users')!
+      expect(users.fields.some((f) => 'name' in f && f.name === 'roles')).toBe(false)
+    }
+  })
+
+  test("merges English and Ukrainian admin labels into the host's i18n, host keys first", async () => {
+    const config = await buildConfig({
+      secret: 'x'.repeat(40),
+      collections: hostCollections(),
+      db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
+      i18n: { translations: { en: { 'legal-documents': { group: 'Compliance' } } as never } },
+      plugins: [legalDocumentsPlugin()],
+      telemetry: false,
+    })
+    const translations = config.i18n.translations as Record<string, Record<string, Record<string, string>>>
+    expect(translations.en!['legal-documents']!.group).toBe('Compliance')
+    expect(translations.uk!['legal-documents']!.group).toBeTruthy()
+    expect(translations.uk!['legal-documents']!.group).not.toBe(translations.en!['legal-documents']!.group)
+  })
+
+  test('another admin language the host enables gets the English labels, not raw keys', async () => {
+    const { de } = await import('@payloadcms/translations/languages/de')
+    const { en } = await import('@payloadcms/translations/languages/en')
+    const config = await buildConfig({
+      secret: 'x'.repeat(40),
+      collections: hostCollections(),
+      db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
+      i18n: { supportedLanguages: { en, de } },
+      plugins: [legalDocumentsPlugin()],
+      telemetry: false,
+    })
+    const translations = config.i18n.translations as Record<string, Record<string, Record<string, string>>>
+    expect(translations.de!['legal-documents']).toEqual(translations.en!['legal-documents'])
   })
 })

@@ -1,0 +1,24 @@
+import type { ReviewState } from '../workflow/rules.js'
+import type { LegalTranslationKey } from './index.js'
+
+/**
+ * Keys of values that are stored data (workflow states, review steps): the data keeps its
+ * value, the admin shows the key's text. Shared by the collection configs and the admin
+ * components, so both show the same words.
+ */
+export const STATE_KEYS: Record<ReviewState, LegalTranslationKey> = {
+  draft: 'legal-documents:state-draft',
+  'in-review': 'legal-documents:state-in-review',
+  'changes-requested': 'legal-documents:state-changes-requested',
+  approved: 'legal-documents:state-approved',
+  published: 'legal-documents:state-published',
+}
+
+export const REVIEW_ACTION_KEYS: Record<string, LegalTranslationKey> = {
+  submitted: 'legal-documents:review-action-submitted',
+  approved: 'legal-documents:review-action-approved',
+  'changes-requested': 'legal-documents:review-action-changes-requested',
+  'approval-voided': 'legal-documents:review-action-approval-voided',
+  published: 'legal-documents:review-action-published',
+  scheduled: 'legal-documents:review-action-scheduled',
+}

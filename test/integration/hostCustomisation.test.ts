@@ -1,0 +1,186 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { GraphQLClient, gql } from 'graphql-request'
+import { createLocalReq, handleEndpoints, type Access, type Payload } from 'payload'
+
+import { legalDeliveryRoutes } from '../../src/delivery/routeHandler'
+import { checkPayloadInternals, PayloadInternalsError } from '../../src/payloadInternals'
+import { SLUGS } from '../../src/slugs'
+import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { listen } from '../helpers/httpServer'
+import { paragraph, root, text } from '../helpers/lexicalRich'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, login, type TestUser } from '../helpers/users'
+
+/**
+ * A host customises the plugin's collections (overrides) and serves delivery through the
+ * plugin's web route handlers. Each rule is checked on the real server: REST and GraphQL over
+ * HTTP, and the Local API with overrideAccess: false.
+ */
+
+type Json = Record<string, any>
+let app: TestApp
+let payload: Payload
+let server: Awaited<ReturnType<typeof listen>>
+let editor: TestUser
+let reviewer: TestUser
+const afterChangeCalls: string[] = []
+
+// The host hides its internal handbook from anyone signed out, and
+// tries to open drafts to everyone (which the plugin's rule must still prevent).
+const hideInternal: Access = ({ req }) => (req.user ? true : { slug: { not_equals: 'internal-handbook' } })
+const tryToOpenEverything: Access = () => true
+
+const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
+const act = async (user: TestUser, id: string | number, action: string) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+
+async function publishNew(slug: string, words: string): Promise<string | number> {
+  const doc = (await payload.create({ collection: SLUGS.documents, data: { title: words, slug, kind: 'other', internalNote: 'host data' } as never, ...as(editor) })) as Json
+  const section = (await payload.create({
+    collection: SLUGS.sections,
+    data: { heading: 'Only section', document: doc.id, body: root(paragraph(text(words))) } as never,
+    ...as(editor),
+  })) as Json
+  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
+  await act(editor, doc.id, 'submit')
+  await act(reviewer, doc.id, 'approve')
+  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  return doc.id
+}
+
+beforeAll(async () => {
+  app = await startTestPayload({
+    plugin: {
+      overrides: {
+        documents: {
+          admin: { group: 'Compliance' },
+          fields: [{ name: 'internalNote', type: 'text' }],
+          access: { read: hideInternal, readVersions: tryToOpenEverything },
+          hooks: { afterChange: [({ doc }) => void afterChangeCalls.push(String(doc.slug))] },
+        },
+        entity: { admin: { group: 'Compliance' } },
+      },
+    },
+  })
+  payload = app.payload
+  server = await listen(app)
+  editor = await createUser(payload, 'editor', ['editor'])
+  reviewer = await createUser(payload, 'reviewer', ['reviewer'])
+  await publishNew('public-terms', 'Public terms text')
+  await publishNew('internal-handbook', 'Internal handbook text')
+  // A draft-only document: the host's open readVersions must not expose it.
+  await payload.create({ collection: SLUGS.documents, data: { title: 'Draft only', slug: 'draft-only', kind: 'other' } as never, ...as(editor) })
+}, 120_000)
+
+afterAll(async () => {
+  await server?.close()
+  await app?.close()
+})
+
+describe('collection overrides', () => {
+  test('admin group and extra field are in the config; the extra field is saved; host hooks run after the plugin', async () => {
+    const documents = app.config.collections.find((c) => c.slug === SLUGS.documents)!
+    expect(documents.admin.group).toBe('Compliance')
+    expect(app.config.globals.find((g) => g.slug === SLUGS.entity)!.admin.group).toBe('Compliance')
+    const found = await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'public-terms' } }, depth: 0, overrideAccess: true })
+    expect((found.docs[0] as Json).internalNote).toBe('host data')
+    expect(afterChangeCalls).toEqual(expect.arrayContaining(['public-terms', 'internal-handbook']))
+  })
+
+  test('a narrowing read rule holds on REST, GraphQL and the Local API', async () => {
+    const rest = (await (await fetch(`${server.baseUrl}/api/legal-documents?depth=0&limit=50`)).json()) as Json
+    expect(rest.docs.map((d: Json) => d.slug).sort()).toEqual(['public-terms'])
+
+    const graphql = new GraphQLClient(`${server.baseUrl}/api/graphql`)
+    const gq = await graphql.request<Json>(gql`{ LegalDocuments(limit: 50) { docs { slug } } }`)
+    expect(gq.LegalDocuments.docs.map((d: Json) => d.slug)).toEqual(['public-terms'])
+
+    const local = await payload.find({ collection: SLUGS.documents, depth: 0, overrideAccess: false, user: null as never })
+    expect(local.docs.map((d) => (d as Json).slug)).toEqual(['public-terms'])
+
+    // Staff still see everything the plugin lets them see.
+    const token = await login(server.baseUrl, editor)
+    const staff = (await (await fetch(`${server.baseUrl}/api/legal-documents?depth=0&limit=50`, { headers: { authorization: `JWT ${token}` } })).json()) as Json
+    expect(staff.docs.map((d: Json) => d.slug).sort()).toEqual(['draft-only', 'internal-handbook', 'public-terms'])
+  })
+
+  test('a host rule cannot widen: anonymous readers still never see drafts or versions', async () => {
+    const drafts = (await (await fetch(`${server.baseUrl}/api/legal-documents?draft=true&depth=0&limit=50`)).json()) as Json
+    expect(drafts.docs.map((d: Json) => d.slug)).not.toContain('draft-only')
+    const versions = await fetch(`${server.baseUrl}/api/legal-documents/versions?depth=0`)
+    expect(versions.status).toBe(403)
+    await expect(payload.findVersions({ collection: SLUGS.documents, overrideAccess: false, user: null as never })).rejects.toThrow()
+  })
+})
+
+describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api/legal/*', () => {
+  const routes = () => legalDeliveryRoutes(app.config)
+  const url = (path: string) => `http://host.example/api${path}`
+  const headersOf = (res: Response) => Object.fromEntries([...res.headers.entries()].filter(([k]) => k !== 'date'))
+
+  test('a cached document is answered with the same status, headers and bytes as Payload would send', async () => {
+    const path = '/legal/documents/public-terms?locale=en'
+    const viaPayload = await handleEndpoints({ config: app.config, request: new Request(url(path)) })
+    expect(viaPayload.status).toBe(200)
+    const expected = { status: viaPayload.status, headers: headersOf(viaPayload), body: await viaPayload.text() }
+    const hit = await routes().GET(new Request(url(path)))
+    expect({ status: hit.status, headers: headersOf(hit), body: await hit.text() }).toEqual(expected)
+    expect(expected.body).toContain('Public terms text')
+  })
+
+  test('304 for a matching If-None-Match, as the endpoint does', async () => {
+    const path = '/legal/documents/public-terms'
+    const first = await routes().GET(new Request(url(path)))
+    const etag = first.headers.get('etag')!
+    const again = await routes().GET(new Request(url(path), { headers: { 'if-none-match': etag } }))
+    expect(again.status).toBe(304)
+    expect(again.headers.get('etag')).toBe(etag)
+    expect(await again.text()).toBe('')
+  })
+
+  test('misses, bad input, signed-in requests and other methods go to Payload and get its answers', async () => {
+    const missing = await routes().GET(new Request(url('/legal/documents/no-such-doc')))
+    expect(missing.status).toBe(404)
+    expect(((await missing.json()) as Json).errors[0].message).toMatch(/not found/i)
+    const bad = await routes().GET(new Request(url('/legal/documents/public-terms?version=abc')))
+    expect(bad.status).toBe(400)
+    expect(((await bad.json()) as Json).errors[0].message).toBe('"version" must be a positive whole number.')
+    const token = await login(server.baseUrl, editor)
+    const signedIn = await routes().GET(new Request(url('/legal/documents/public-terms'), { headers: { authorization: `JWT ${token}` } }))
+    expect(signedIn.status).toBe(200)
+    const cookies = await routes().GET(new Request(url('/legal/cookies')))
+    expect(cookies.status).toBe(200)
+    const post = await routes().POST(new Request(url('/legal/documents/public-terms'), { method: 'POST', body: '{}' }))
+    expect(post.status).toBeGreaterThanOrEqual(400)
+    expect(post.status).toBeLessThan(500)
+    // A publish clears the cache: the next read through the handler shows the new version.
+    const id = (await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'public-terms' } }, depth: 0, overrideAccess: true })).docs[0]!.id
+    const section = (await payload.find({ collection: SLUGS.sections, where: { document: { equals: id } }, depth: 0, overrideAccess: true })).docs[0]!
+    await payload.update({ collection: SLUGS.sections, id: section.id, data: { body: root(paragraph(text('Public terms, second edition'))) } as never, ...as(editor) })
+    await payload.update({ collection: SLUGS.documents, id, data: { changeSummary: 'Second edition.' } as never, ...as(editor) })
+    await act(editor, id, 'submit')
+    await act(reviewer, id, 'approve')
+    await payload.update({ collection: SLUGS.documents, id, data: { _status: 'published' } as never, ...as(reviewer) })
+    const fresh = (await (await routes().GET(new Request(url('/legal/documents/public-terms')))).json()) as Json
+    expect(fresh.version).toBe(2)
+    expect(JSON.stringify(fresh)).toContain('second edition')
+  })
+})
+
+describe('payloadInternals', () => {
+  test('the running Payload has every internal the plugin relies on', () => {
+    expect(() => checkPayloadInternals(payload)).not.toThrow()
+  })
+
+  test('an internal that changed shape stops with its name, not later with a TypeError', () => {
+    const db = payload.db as unknown as Record<string, unknown>
+    const sessions = db.sessions
+    db.sessions = undefined
+    try {
+      expect(() => checkPayloadInternals(payload)).toThrow(PayloadInternalsError)
+      expect(() => checkPayloadInternals(payload)).toThrow(/db\.sessions/)
+    } finally {
+      db.sessions = sessions
+    }
+  })
+})
