@@ -68,7 +68,7 @@ describe('editing sections from their document', () => {
         const sections = (await apiCall(app, `/api/legal-documents/${documentId}?draft=true&depth=1`, app.accounts.editor)).sections as { heading: string; body?: unknown }[]
         return JSON.stringify(sections.find((s) => s.heading === 'Contact us')?.body ?? null).includes('Write to us about your data at any time.')
       },
-      30_000,
+      90_000,
     )
     // Let the drawer's autosave run once more after the claim, then close it.
     await page.waitForTimeout(3000)
