@@ -84,6 +84,12 @@ function mergeTranslations(config: Config): Config['i18n'] {
   return { ...config.i18n, translations: merged as NonNullable<Config['i18n']>['translations'] }
 }
 
+/**
+ * Payload's logError looks the level up by `error.name`; its type lists only Payload's own
+ * error names, so the plugin's two are added with one cast.
+ */
+const PLUGIN_LOGGING_LEVELS = { WorkflowError: 'info', DeliveryError: 'info' } as NonNullable<Config['loggingLevels']>
+
 /** Adds everything to a host's config: what the plugin function of `legalDocumentsPlugin` does. */
 export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsPluginOptions = {}): Config {
   assertPostgresConfig(config)
@@ -107,6 +113,9 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
     ],
     globals: [...(config.globals ?? []), applyGlobalOverride(legalEntityGlobal(options), overrides.entity)],
     i18n: mergeTranslations(config),
+    // Refusals the workflow and the delivery API expect (a 403 step, a 404 slug) are answers,
+    // not faults: logged at info without a stack, so ERROR stays for what needs a look.
+    loggingLevels: { ...PLUGIN_LOGGING_LEVELS, ...config.loggingLevels },
     // The task stays registered when disabled: its name is part of the jobs table's schema.
     jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookTask(options)] },
   }

@@ -1,4 +1,4 @@
-import type { Field } from 'payload'
+import type { Field, FieldHook } from 'payload'
 
 import { ROLES, type Role } from '../roles.js'
 import { legalLabel, type LegalTranslationKey } from '../translations/index.js'
@@ -7,6 +7,17 @@ const ROLE_KEYS: Record<Role, LegalTranslationKey> = {
   admin: 'legal-documents:role-admin',
   editor: 'legal-documents:role-editor',
   reviewer: 'legal-documents:role-reviewer',
+}
+
+/**
+ * The account made on Payload's "create first user" screen (`POST /api/<users>/first-register`,
+ * only possible while there is no account at all) is always an admin: otherwise the field's
+ * default would make it an editor, and nobody could hand out roles or create accounts.
+ */
+export const firstUserIsAdmin: FieldHook = ({ operation, req, value }) => {
+  if (operation !== 'create' || req.user || !req.pathname?.endsWith('/first-register')) return value
+  const roles = Array.isArray(value) ? (value as Role[]) : []
+  return roles.includes('admin') ? roles : ['admin', ...roles]
 }
 
 export const rolesField: Field = {
@@ -19,6 +30,7 @@ export const rolesField: Field = {
   label: legalLabel(({ t }) => t('legal-documents:field-roles')),
   // Saved into the session token so access checks need no extra query per request.
   saveToJWT: true,
+  hooks: { beforeChange: [firstUserIsAdmin] },
   access: {
     // Only admins hand out roles; otherwise an editor could make themself a reviewer.
     create: ({ req: { user } }) => Array.isArray(user?.roles) && user.roles.includes('admin'),

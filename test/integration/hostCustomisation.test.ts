@@ -24,6 +24,7 @@ let server: Awaited<ReturnType<typeof listen>>
 let editor: TestUser
 let reviewer: TestUser
 const afterChangeCalls: string[] = []
+let firstRegister: Response
 
 // The host hides its internal handbook from anyone signed out, and
 // tries to open drafts to everyone (which the plugin's rule must still prevent).
@@ -64,6 +65,12 @@ beforeAll(async () => {
   })
   payload = app.payload
   server = await listen(app)
+  // The very first account, made as Payload's "create first user" screen makes it.
+  firstRegister = await fetch(`${server.baseUrl}/api/users/first-register`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ email: 'owner@test.example', password: 'pw-owner-0123456789', roles: ['editor'] }),
+  })
   editor = await createUser(payload, 'editor', ['editor'])
   reviewer = await createUser(payload, 'reviewer', ['reviewer'])
   await publishNew('public-terms', 'Public terms text')
@@ -182,5 +189,50 @@ describe('payloadInternals', () => {
     } finally {
       db.sessions = sessions
     }
+  })
+})
+
+describe('accounts and logs in a host', () => {
+  test('the first account, made on the create-first-user screen, is an admin whatever the form sent', async () => {
+    expect(firstRegister.status).toBe(200)
+    const owner = await payload.find({ collection: 'users', where: { email: { equals: 'owner@test.example' } }, depth: 0, overrideAccess: true })
+    expect((owner.docs[0] as Json).roles).toEqual(['admin', 'editor'])
+    // Accounts made later, by any route, keep exactly the roles they were given.
+    expect((await payload.findByID({ collection: 'users', id: editor.id, depth: 0, overrideAccess: true }) as Json).roles).toEqual(['editor'])
+    const again = await fetch(`${server.baseUrl}/api/users/first-register`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: 'intruder@test.example', password: 'pw-intruder-0123456789' }),
+    })
+    expect(again.status).toBe(403)
+  })
+
+  test("expected refusals are logged at info without a stack; ERROR stays for faults", async () => {
+    const logged: { level: string; text: string }[] = []
+    const logger = payload.logger as unknown as Record<string, (...args: unknown[]) => void>
+    const originals = { error: logger.error!, info: logger.info! }
+    for (const level of ['error', 'info'] as const) {
+      logger[level] = (...args: unknown[]) => {
+        logged.push({ level, text: JSON.stringify(args, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v)) })
+        return originals[level].apply(payload.logger, args)
+      }
+    }
+    try {
+      const missing = await fetch(`${server.baseUrl}/api/legal/documents/no-such-document`)
+      expect(missing.status).toBe(404)
+      const reviewerToken = await login(server.baseUrl, reviewer)
+      const draft = (await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'draft-only' } }, depth: 0, overrideAccess: true })).docs[0]!
+      const refused = await fetch(`${server.baseUrl}/api/legal-documents/${draft.id}/workflow`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `JWT ${reviewerToken}` },
+        body: JSON.stringify({ action: 'submit' }),
+      })
+      expect(refused.status).toBe(403)
+    } finally {
+      logger.error = originals.error
+      logger.info = originals.info
+    }
+    expect(logged.filter((l) => l.level === 'error')).toEqual([])
+    expect(logged.filter((l) => l.level === 'info').map((l) => l.text).join('\n')).toMatch(/Document not found/)
   })
 })
