@@ -1,6 +1,7 @@
 import 'dotenv/config'
 
 import { buildAppConfig } from './appConfig'
+import { publishDelayForTests } from './testPublishDelay'
 
 // The express server (dev/server/main.ts) validates these and starts an embedded database
 // before anything imports this file; `next build` only needs the config's shape.
@@ -9,4 +10,5 @@ export default buildAppConfig({
   secret: process.env.PAYLOAD_SECRET ?? 'build-time-placeholder',
   runMigrations: process.env.NODE_ENV === 'production',
   serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL || undefined,
+  plugin: publishDelayForTests(process.env),
 })

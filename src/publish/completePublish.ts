@@ -11,19 +11,6 @@ import type { FrozenContent } from './freezeContent.js'
  * same database transaction as the document write: the sections' drafts go live and, when
  * readers will see something new, the archive gets its immutable record.
  */
-/**
- * Test-only: `LEGAL_TEST_PUBLISH_DELAY_MS` holds every publish inside its transaction, after all
- * of its writes, for that long, so a test can kill the server mid-publish
- * (test/integration/crashSafety.test.ts). Ignored when NODE_ENV=production, whatever its value.
- */
-async function testOnlyPublishDelay(): Promise<void> {
-  if (process.env.NODE_ENV === 'production') return
-  const ms = Number(process.env.LEGAL_TEST_PUBLISH_DELAY_MS)
-  if (!Number.isFinite(ms) || ms <= 0) return
-  console.log(`[legal-test] publish paused inside its transaction for ${ms} ms`)
-  await new Promise((resolve) => setTimeout(resolve, ms))
-}
-
 /** What the document's beforeChange hook decided for a publish, carried to its afterChange. */
 export type PublishPlan = {
   content: FrozenContent
@@ -58,7 +45,7 @@ export async function completePublish(
       })
     }
     await announcePublish(req)
-    if (!publish.contentChanged) return testOnlyPublishDelay()
+    if (!publish.contentChanged) return
     if (publish.content.kind === 'cookie-policy' && publish.materialChange) await bumpConsentRevision(req)
     const defaultLocale = payload.config.localization ? payload.config.localization.defaultLocale : 'en'
     await payload.create({
@@ -82,6 +69,5 @@ export async function completePublish(
       overrideAccess: true,
       req,
     })
-    await testOnlyPublishDelay()
   })
 }
