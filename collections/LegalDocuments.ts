@@ -165,6 +165,14 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedAt) },
       },
       {
+        // The content hash of exactly what the approving reviewer saw; a publish of anything
+        // else is refused (src/workflow/approval.ts). Written by the workflow only.
+        name: 'approvedContentHash',
+        type: 'text',
+        label: legalLabel(({ t }) => t('legal-documents:field-approved-content-hash')),
+        admin: { hidden: true, readOnly: true },
+      },
+      {
         name: 'workflowContributors',
         type: 'relationship',
         relationTo: options.usersCollection,

@@ -57,6 +57,16 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
         admin: { position: 'sidebar', description: legalLabel(({ t }) => t('legal-documents:field-belongs-to-description')) },
       },
       {
+        // Everyone who changed this section since it was last published (four-eyes, whatever
+        // document lists it). Written by the workflow only.
+        name: 'draftContributors',
+        type: 'relationship',
+        relationTo: options.usersCollection,
+        hasMany: true,
+        label: legalLabel(({ t }) => t('legal-documents:field-contributors')),
+        admin: { position: 'sidebar', readOnly: true },
+      },
+      {
         name: 'updatedBy',
         type: 'relationship',
         relationTo: options.usersCollection,

@@ -191,6 +191,7 @@ export interface LegalDocument {
   workflowState?: ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'published') | null;
   approvedBy?: (number | null) | User;
   approvedAt?: string | null;
+  approvedContentHash?: string | null;
   workflowContributors?: (number | User)[] | null;
   updatedBy?: (number | null) | User;
   reviewHistory?: {
@@ -226,6 +227,7 @@ export interface LegalSection {
     [k: string]: unknown;
   } | null;
   document?: (number | null) | LegalDocument;
+  draftContributors?: (number | User)[] | null;
   updatedBy?: (number | null) | User;
   updatedAt: string;
   createdAt: string;
@@ -526,6 +528,7 @@ export interface LegalDocumentsSelect<T extends boolean = true> {
   workflowState?: T;
   approvedBy?: T;
   approvedAt?: T;
+  approvedContentHash?: T;
   workflowContributors?: T;
   updatedBy?: T;
   reviewHistory?: T;
@@ -542,6 +545,7 @@ export interface LegalSectionsSelect<T extends boolean = true> {
   anchor?: T;
   body?: T;
   document?: T;
+  draftContributors?: T;
   updatedBy?: T;
   updatedAt?: T;
   createdAt?: T;

@@ -1,6 +1,7 @@
 import * as migration_20261125_104553_initial from './20261125_104553_initial';
 import * as migration_20261125_111548_consent_revision from './20261125_111548_consent_revision';
 import * as migration_20261125_112251_webhooks from './20261125_112251_webhooks';
+import * as migration_20261206_175952_approval_binding from './20261206_175952_approval_binding';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261125_112251_webhooks.up,
     down: migration_20261125_112251_webhooks.down,
-    name: '20261125_112251_webhooks'
+    name: '20261125_112251_webhooks',
+  },
+  {
+    up: migration_20261206_175952_approval_binding.up,
+    down: migration_20261206_175952_approval_binding.down,
+    name: '20261206_175952_approval_binding'
   },
 ];

@@ -7,7 +7,7 @@ import { hasRole } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { actorOf } from '../workflow/actor.js'
 import { WorkflowError } from '../workflow/errors.js'
-import { idOf } from '../workflow/markDocumentChanged.js'
+import { contentContributors } from '../workflow/approval.js'
 import { type ReviewState, STATE_LABELS, workflowOptions } from '../workflow/rules.js'
 
 /**
@@ -56,7 +56,7 @@ export function workflowStatusEndpoint(fourEyes: boolean): Endpoint {
       const options = workflowOptions({
         state,
         actor: actorOf(req),
-        contributors: ((doc.workflowContributors as unknown[]) ?? []).map(idOf),
+        contributors: await contentContributors(req, doc),
         fourEyes,
       })
       return Response.json({

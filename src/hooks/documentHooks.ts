@@ -10,7 +10,8 @@ import { actorOf } from '../workflow/actor.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
 import { DOCUMENT_CONTENT_FIELDS, DOCUMENT_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields.js'
 import { incomingData } from '../workflow/incomingData.js'
-import { idOf } from '../workflow/markDocumentChanged.js'
+import { APPROVAL_OUTDATED, contentContributors, unionIds } from '../workflow/approval.js'
+import { idOf, idsOf } from '../workflow/markDocumentChanged.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
 import {
   canEditContent,
@@ -171,6 +172,10 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
       throw new WorkflowError('The document was changed after it was approved; submit it for review again.', 409)
     }
     const frozen = await freezeContent(req, id)
+    // What the reviewer approved is exactly what is published (src/workflow/approval.ts).
+    if (!original.approvedContentHash || original.approvedContentHash !== frozen.hash) {
+      throw new WorkflowError(APPROVAL_OUTDATED, 409)
+    }
     const last = await req.payload.find({
       collection: SLUGS.versions,
       where: { document: { equals: id } },
@@ -216,15 +221,17 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
     throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
   }
   const next = stateAfterContentChange(state)
-  const contributors = ((original.workflowContributors as unknown[]) ?? []).map(idOf)
+  let contributors = idsOf(original.workflowContributors)
   if (actor && !contributors.some((c) => String(c) === String(actor.id))) contributors.push(actor.id)
+  // Sections listed here bring the authors of their unpublished drafts with them.
+  if (changed.includes('sections')) contributors = unionIds([...contributors, ...(await contentContributors(req, { sections: data.sections }))])
   if (state === 'approved') effectsFor(req, id).approvalVoided = true
   return {
     ...data,
     workflowState: next,
     workflowContributors: contributors,
     updatedBy: actor?.id ?? original.updatedBy ?? null,
-    ...(state === 'approved' ? { approvedBy: null, approvedAt: null } : {}),
+    ...(state === 'approved' ? { approvedBy: null, approvedAt: null, approvedContentHash: null } : {}),
   }
 }
 

@@ -5,9 +5,10 @@ import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../pub
 import { SLUGS } from '../slugs.js'
 import { actorOf } from '../workflow/actor.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
-import { SECTION_CONTENT_FIELDS, pinSystemFields } from '../workflow/fields.js'
+import { documentsListing, unionIds } from '../workflow/approval.js'
+import { SECTION_CONTENT_FIELDS, SECTION_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields.js'
 import { incomingData } from '../workflow/incomingData.js'
-import { idOf, markDocumentChanged } from '../workflow/markDocumentChanged.js'
+import { idOf, idsOf, markDocumentChanged } from '../workflow/markDocumentChanged.js'
 import { canEditContent } from '../workflow/rules.js'
 import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
 import { isTrusted } from '../workflow/trust.js'
@@ -69,19 +70,21 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
   if (operation === 'update' && (data.document === null || data.document === '') && original.document) {
     data.document = original.document
   }
-  pinSystemFields(data, operation === 'create' ? undefined : original, ['updatedBy'])
+  pinSystemFields(data, operation === 'create' ? undefined : original, SECTION_SYSTEM_FIELDS)
   const actor = actorOf(req)
   const changed = operation === 'create' ? [...SECTION_CONTENT_FIELDS] : changedFields(data, original, SECTION_CONTENT_FIELDS)
   const attempted = operation === 'create' ? changed : changedFields(incomingData(req, data), original, SECTION_CONTENT_FIELDS)
   if (attempted.length && req.user && !canEditContent(actor)) {
     throw new WorkflowError('Reviewers cannot change the text. Use "Request changes" to ask for edits.', 403)
   }
-  // One write at a time per section and per document (a section write also updates its
-  // document's workflow state and contributors), each over the draft it read
-  // (src/publish/concurrency.ts). Even a write that changes nothing rewrites the draft from
-  // what this request read, so it is checked too.
+  // One write at a time per section and per document (a section write also updates the
+  // workflow state and contributors of its document and of every document that lists it),
+  // each over the draft it read (src/publish/concurrency.ts). Even a write that changes nothing
+  // rewrites the draft from what this request read, so it is checked too. Documents are locked
+  // in one sorted order, the section after them.
   const busy = 'This section or its document is being saved or published by someone else right now. Try again in a moment.'
-  const documentIds = [data.document, original.document].filter((d) => d !== undefined && d !== null).map((d) => String(idOf(d)))
+  const listing = operation === 'update' && original.id !== undefined ? await documentsListing(req, original.id as string | number) : []
+  const documentIds = [data.document, original.document, ...listing].filter((d) => d !== undefined && d !== null).map((d) => String(idOf(d)))
   for (const documentId of [...new Set(documentIds)].sort()) {
     await lockForWrite(req, SLUGS.documents, documentId, busy)
   }
@@ -129,17 +132,32 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
     data.anchor = explicit ? wanted : uniqueAnchor(wanted, taken)
   }
 
+  // A change to a section is a change to every document whose draft lists it (what a publish
+  // freezes), and to the documents it leaves and joins: each goes back to draft, voiding an
+  // approval, with the author as a contributor.
   const touched = changedDocuments.get(requestKey(req)) ?? new Map<string, string | number>()
   if (documentId !== undefined && documentId !== null) touched.set(String(documentId), documentId)
   if (changed.includes('document') && original.document) touched.set(String(idOf(original.document)), idOf(original.document))
+  for (const listed of listing) touched.set(String(listed), listed)
   changedDocuments.set(requestKey(req), touched)
-  return { ...data, updatedBy: actor?.id ?? null }
+  const contributors = unionIds([
+    ...(operation === 'create' ? [] : idsOf(original.draftContributors)),
+    ...(actor ? [actor.id] : []),
+  ])
+  return { ...data, updatedBy: actor?.id ?? null, draftContributors: contributors }
 }
 
 export const sectionAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
   const touched = changedDocuments.get(requestKey(req))
   if (!touched?.size) return doc
   changedDocuments.delete(requestKey(req))
+  // A document that listed the section after beforeChange looked (a save committed in between)
+  // is voided too; the approval hash checked at publish covers whatever still slips through.
+  for (const listed of await documentsListing(req, doc.id as string | number)) {
+    if (touched.has(String(listed))) continue
+    await lockForWrite(req, SLUGS.documents, listed, 'This section or its document is being saved or published by someone else right now. Try again in a moment.')
+    touched.set(String(listed), listed)
+  }
   for (const documentId of touched.values()) await markDocumentChanged(req, documentId)
   return doc
 }
@@ -151,10 +169,9 @@ export const sectionBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req 
   if (section._status === 'published') {
     throw new WorkflowError('This section is published. Remove it from its document and publish that first.', 409)
   }
-  const document = (await req.payload
-    .findByID({ collection: SLUGS.documents, id: idOf(section.document), draft: true, depth: 0, overrideAccess: true, req })
-    .catch(() => null)) as unknown as Record<string, unknown> | null
-  if (document && ((document.sections as unknown[]) ?? []).map(idOf).some((s) => String(s) === String(id))) {
+  // Listed by any document's draft (its own, or another it was moved from): that document's
+  // content would change without review.
+  if ((await documentsListing(req, id)).length) {
     throw new WorkflowError('This section is still listed in its document. Remove it from the document first.', 409)
   }
 }

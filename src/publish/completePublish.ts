@@ -37,7 +37,8 @@ export async function completePublish(
       await payload.update({
         collection: SLUGS.sections,
         id,
-        data: { _status: 'published' } as never,
+        // Its text is reviewed now: nobody's unpublished work is left in it.
+        data: { _status: 'published', draftContributors: [] } as never,
         draft: false,
         depth: 0,
         overrideAccess: true,

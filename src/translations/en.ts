@@ -52,6 +52,7 @@ export const en = {
     'state-published': 'Published',
     'state-scheduled': 'Scheduled',
     'field-approved-by': 'Approved by',
+    'field-approved-content-hash': 'Fingerprint of the approved text',
     'field-approved-at': 'Approved on',
     'field-contributors': 'Changed since the last publish by',
     'field-updated-by': 'Last changed by',

@@ -53,6 +53,7 @@ export const uk: typeof en = {
     'state-published': 'Опубліковано',
     'state-scheduled': 'Заплановано',
     'field-approved-by': 'Хто затвердив',
+    'field-approved-content-hash': 'Відбиток затвердженого тексту',
     'field-approved-at': 'Дата затвердження',
     'field-contributors': 'Хто змінював після останньої публікації',
     'field-updated-by': 'Хто змінив останнім',

@@ -21,12 +21,21 @@ export const DOCUMENT_SYSTEM_FIELDS = [
   'workflowContributors',
   'approvedBy',
   'approvedAt',
+  /** The content hash of exactly what the approving reviewer saw (src/workflow/approval.ts). */
+  'approvedContentHash',
   'version',
   'lastModified',
   'updatedBy',
 ] as const
 
 export const SECTION_CONTENT_FIELDS = ['heading', 'anchor', 'body', 'document'] as const
+
+/**
+ * `draftContributors`: everyone who changed the section since it was last published. A section
+ * can be listed by another document than the one it was written for (moved, or listed again),
+ * so the four-eyes rule cannot rely on the document's contributors alone.
+ */
+export const SECTION_SYSTEM_FIELDS = ['updatedBy', 'draftContributors'] as const
 
 export const COOKIE_CONTENT_FIELDS = [
   'name',

@@ -6,10 +6,13 @@ import { type ReviewState, stateAfterContentChange, type UserId } from './rules.
 import { asTrusted } from './trust.js'
 
 export const idOf = (v: unknown): UserId => (v && typeof v === 'object' ? (v as { id: UserId }).id : (v as UserId))
+/** The ids of a relationship list; anything that is not a list (hostile input) has none. */
+export const idsOf = (v: unknown): UserId[] => (Array.isArray(v) ? v.map(idOf) : [])
 
 /**
- * A section changed: its document's draft goes back to draft (voiding any approval) and the
- * author joins the document's contributors, whom the four-eyes rule keeps from approving.
+ * A section changed: a document that lists it (or that it left or joined) goes back to draft
+ * (voiding any approval) and the author joins the document's contributors, whom the four-eyes
+ * rule keeps from approving. Called once per such document (sectionAfterChange).
  */
 export async function markDocumentChanged(req: PayloadRequest, documentId: UserId): Promise<void> {
   const { payload } = req
@@ -19,7 +22,7 @@ export async function markDocumentChanged(req: PayloadRequest, documentId: UserI
   if (!doc) return
   const state = (doc.workflowState as ReviewState) ?? 'draft'
   const next = stateAfterContentChange(state)
-  const contributors = ((doc.workflowContributors as unknown[]) ?? []).map(idOf)
+  const contributors = idsOf(doc.workflowContributors)
   const author = req.user?.id
   const addAuthor = author !== undefined && !contributors.some((c) => String(c) === String(author))
   if (next === state && !addAuthor) return
@@ -32,7 +35,7 @@ export async function markDocumentChanged(req: PayloadRequest, documentId: UserI
       data: {
         workflowState: next,
         workflowContributors: addAuthor ? [...contributors, author] : contributors,
-        ...(state === 'approved' ? { approvedBy: null, approvedAt: null } : {}),
+        ...(state === 'approved' ? { approvedBy: null, approvedAt: null, approvedContentHash: null } : {}),
       } as never,
       depth: 0,
       overrideAccess: true,

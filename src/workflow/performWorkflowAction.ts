@@ -4,7 +4,7 @@ import { lockForWrite } from '../publish/concurrency.js'
 import { SLUGS } from '../slugs.js'
 import { actorOf } from './actor.js'
 import { WorkflowError } from './errors.js'
-import { idOf } from './markDocumentChanged.js'
+import { approvalHash, contentContributors } from './approval.js'
 import { type ReviewEventAction, recordReviewEvent } from './reviewEvents.js'
 import { decideWorkflowAction, type ReviewState, WORKFLOW_ACTIONS, type WorkflowAction } from './rules.js'
 import { asTrusted } from './trust.js'
@@ -56,12 +56,14 @@ export async function performWorkflowAction(
       action,
       state,
       actor,
-      contributors: ((doc.workflowContributors as unknown[]) ?? []).map(idOf),
+      // The document's contributors and the authors of its listed sections' unpublished drafts.
+      contributors: await contentContributors(req, doc),
       comment: input.comment,
       fourEyes: input.fourEyes,
     })
     if (!decision.ok) throw new WorkflowError(decision.reason, decision.status)
 
+    const approvedContentHash = action === 'approve' ? await approvalHash(req, id) : null
     await asTrusted(req, () =>
       req.payload.update({
         collection: SLUGS.documents,
@@ -69,9 +71,10 @@ export async function performWorkflowAction(
         draft: true,
         data: {
           workflowState: decision.next,
+          // An approval is bound to exactly the content the reviewer approved (src/workflow/approval.ts).
           ...(action === 'approve'
-            ? { approvedBy: actor.id, approvedAt: new Date().toISOString() }
-            : { approvedBy: null, approvedAt: null }),
+            ? { approvedBy: actor.id, approvedAt: new Date().toISOString(), approvedContentHash }
+            : { approvedBy: null, approvedAt: null, approvedContentHash: null }),
         } as never,
         depth: 0,
         overrideAccess: true,

@@ -312,3 +312,183 @@ describe('the fourEyes option', () => {
     expect(approved.workflowState).toBe('approved')
   })
 })
+
+/**
+ * What a reviewer approves is exactly what gets published (issue 13, point 1). A change to a
+ * listed section voids the approval of every document that lists it, on every route, and the
+ * publish refuses content other than what was approved (the approval's content hash).
+ */
+describe('an approval is bound to the content the reviewer saw', () => {
+  const more = { editor2: '', dual: '' }
+  let dual: TestUser
+  beforeAll(async () => {
+    more.editor2 = await login(server.baseUrl, await createUser(app.payload, 'bind-editor2', ['editor']))
+    dual = await createUser(app.payload, 'bind-dual', ['editor', 'reviewer'])
+    more.dual = await login(server.baseUrl, dual)
+  })
+
+  const draftOf = async (collection: string, id: number): Promise<Json> => (await rest('GET', `/${collection}/${id}?draft=true&depth=0`, tokens.admin)).body
+  const events = async (id: number): Promise<string[]> =>
+    (await rest('GET', `/${SLUGS.reviewEvents}?where[document][equals]=${id}&sort=at&limit=100&depth=0`, tokens.admin)).body.docs.map((e: Json) => e.action)
+  const archive = async (id: number): Promise<Json[]> =>
+    (await rest('GET', `/${SLUGS.versions}?where[document][equals]=${id}&sort=version&depth=0`, null)).body.docs
+
+  /**
+   * The issue's reproduction up to the edit: A is published with section S; an editor moves S
+   * to B (A still lists it); A is submitted and approved.
+   */
+  async function movedAndApproved(slug: string): Promise<{ a: number; b: number; s: number }> {
+    const { id: a, sections } = await createDocument(`${slug}-a`, ['Moved'])
+    await publish(a)
+    const { id: b } = await createDocument(`${slug}-b`)
+    const s = sections[0]!
+    expect((await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, tokens.editor, { document: b })).status).toBe(200)
+    expect((await draftOf(SLUGS.documents, a)).sections).toEqual([s])
+    expect((await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, { changeSummary: 'Moved a section.' })).status).toBe(200)
+    expect((await workflow(a, tokens.editor, 'submit')).status).toBe(200)
+    expect((await workflow(a, tokens.reviewer, 'approve')).status).toBe(200)
+    const approved = await draftOf(SLUGS.documents, a)
+    expect(approved).toMatchObject({ workflowState: 'approved', approvedContentHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    return { a, b, s }
+  }
+
+  /** After the moved section was changed by `who`: A's approval is void, `who` a contributor, and the publish refused. */
+  async function expectVoided(a: number, whoToken: string): Promise<void> {
+    const who = (await rest('GET', '/users/me', whoToken)).body.user.id
+    const doc = await draftOf(SLUGS.documents, a)
+    expect(doc).toMatchObject({ workflowState: 'draft', approvedBy: null, approvedContentHash: null })
+    expect(doc.workflowContributors).toContain(who)
+    expect((await events(a)).at(-1)).toBe('approval-voided')
+    const publishing = await rest('PATCH', `/${SLUGS.documents}/${a}`, tokens.reviewer, { _status: 'published' })
+    expect(publishing.status).toBe(409)
+    expect(await archive(a)).toHaveLength(1)
+  }
+
+  test('REST: editing a section moved out of a listing document voids that document\'s approval (the issue\'s reproduction)', async () => {
+    const { a, s } = await movedAndApproved('bind-rest')
+    expect((await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, more.editor2, { heading: 'Unreviewed heading' })).status).toBe(200)
+    await expectVoided(a, more.editor2)
+  })
+
+  test('Local API (overrideAccess: false): the same edit voids the approval', async () => {
+    const { a, s } = await movedAndApproved('bind-local')
+    const editor2 = (await rest('GET', '/users/me', more.editor2)).body.user
+    await app.payload.update({
+      collection: SLUGS.sections,
+      id: s,
+      draft: true,
+      data: { body: richText('Unreviewed body.') } as never,
+      user: { ...editor2, collection: 'users' } as never,
+      overrideAccess: false,
+    })
+    await expectVoided(a, more.editor2)
+  })
+
+  test('GraphQL: the same edit through updateLegalSection voids the approval', async () => {
+    const { a, s } = await movedAndApproved('bind-gql')
+    const res = await fetch(`${server.baseUrl}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `JWT ${more.editor2}` },
+      body: JSON.stringify({ query: 'mutation ($id: Int!) { updateLegalSection(id: $id, draft: true, data: { heading: "Over GraphQL" }) { heading } }', variables: { id: s } }),
+    })
+    const body = (await res.json()) as Json
+    expect(body.errors).toBeUndefined()
+    expect(body.data.updateLegalSection.heading).toBe('Over GraphQL')
+    await expectVoided(a, more.editor2)
+  })
+
+  test("admin form save: the admin's multipart autosave of the whole section voids the approval", async () => {
+    const { a, s } = await movedAndApproved('bind-admin')
+    // What Payload's admin form sends: every field of the draft it holds, updatedAt included, as
+    // JSON in the `_payload` part of a multipart body, to ?draft=true (autosave).
+    const held = (await rest('GET', `/${SLUGS.sections}/${s}?draft=true&depth=0&locale=en`, more.editor2)).body
+    const form = new FormData()
+    form.append('_payload', JSON.stringify({ ...held, heading: 'Typed in the admin' }))
+    const res = await fetch(`${server.baseUrl}/api/${SLUGS.sections}/${s}?depth=0&draft=true&autosave=true&locale=en&fallback-locale=null`, {
+      method: 'PATCH',
+      headers: { authorization: `JWT ${more.editor2}` },
+      body: form,
+    })
+    expect(res.status).toBe(200)
+    expect((await draftOf(SLUGS.sections, s)).heading).toBe('Typed in the admin')
+    await expectVoided(a, more.editor2)
+  })
+
+  test('four-eyes: an editor-and-reviewer who rewrites the moved section becomes a contributor and cannot approve', async () => {
+    const { a, s } = await movedAndApproved('bind-dual')
+    expect((await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, more.dual, { heading: 'My own words' })).status).toBe(200)
+    await expectVoided(a, more.dual)
+    expect((await workflow(a, tokens.editor, 'submit')).status).toBe(200)
+    const own = await workflow(a, more.dual, 'approve')
+    expect(own.status).toBe(403)
+    expect(own.body.errors[0].message).toMatch(/four-eyes/)
+    expect((await workflow(a, tokens.reviewer, 'approve')).status).toBe(200)
+    const published = await rest('PATCH', `/${SLUGS.documents}/${a}`, tokens.reviewer, { _status: 'published' })
+    expect(published.status).toBe(200)
+    const records = await archive(a)
+    expect(records).toHaveLength(2)
+    expect(records[1]!.contentHash).toBe((await draftOf(SLUGS.documents, a)).approvedContentHash)
+    expect(records[1]!.content.locales.en.sections[0].heading).toBe('My own words')
+    // Published: its text is reviewed, nobody's unpublished work is left in it.
+    expect((await draftOf(SLUGS.sections, s)).draftContributors).toEqual([])
+  })
+
+  test("four-eyes: a section written by an editor-and-reviewer for another document brings its author along when it is listed", async () => {
+    const { id: a } = await createDocument('bind-move-in-a')
+    const { id: b } = await createDocument('bind-move-in-b')
+    const written = await rest('POST', `/${SLUGS.sections}`, more.dual, { heading: 'Written elsewhere', body: richText('Unreviewed.'), document: b })
+    expect(written.status).toBe(201)
+    const s = written.body.doc.id as number
+    expect((await draftOf(SLUGS.sections, s)).draftContributors).toEqual([dual.id])
+    // Another editor moves it to A and lists it there; the author of its text is not them.
+    expect((await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, tokens.editor, { document: a })).status).toBe(200)
+    const listed = [...(await draftOf(SLUGS.documents, a)).sections, s]
+    expect((await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, { sections: listed })).status).toBe(200)
+    expect((await draftOf(SLUGS.documents, a)).workflowContributors).toContain(dual.id)
+    expect((await workflow(a, tokens.editor, 'submit')).status).toBe(200)
+    expect((await workflow(a, more.dual, 'approve')).status).toBe(403)
+    expect((await workflow(a, tokens.reviewer, 'approve')).status).toBe(200)
+  })
+
+  test("changing the document's own list (order, a section in or out) voids its approval", async () => {
+    const { id, sections } = await createDocument('bind-list', ['One', 'Two'])
+    const approve = async () => {
+      expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
+      expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
+    }
+    for (const list of [[sections[1], sections[0]], [sections[1]], sections]) {
+      await approve()
+      expect((await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, more.editor2, { sections: list })).status).toBe(200)
+      const doc = await draftOf(SLUGS.documents, id)
+      expect(doc).toMatchObject({ workflowState: 'draft', approvedBy: null, approvedContentHash: null, sections: list })
+      expect((await events(id)).at(-1)).toBe('approval-voided')
+      expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(409)
+    }
+  })
+
+  test('the publish refuses content that differs from what was approved, whatever changed it (409, nothing written)', async () => {
+    const { id } = await createDocument('bind-backstop')
+    expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
+    expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
+    // The company details are rendered into the text, and changing them voids no approval.
+    const entity = (await rest('GET', `/globals/${SLUGS.entity}`, tokens.admin)).body
+    expect((await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: 'Renamed Ltd' })).status).toBe(200)
+    const refused = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
+    expect(refused.status).toBe(409)
+    expect(refused.body.errors[0].message).toMatch(/changed since it was approved/)
+    expect(await archive(id)).toHaveLength(0)
+    expect((await draftOf(SLUGS.documents, id)).workflowState).toBe('approved')
+    // The same content again: the approval holds.
+    expect((await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: entity.name ?? null })).status).toBe(200)
+    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(200)
+    expect((await archive(id))[0]!.contentHash).toBe((await draftOf(SLUGS.documents, id)).approvedContentHash)
+  })
+
+  test('a section listed by another document (it was moved) cannot be deleted', async () => {
+    const { id: a, sections } = await createDocument('bind-delete-a', ['Draft only'])
+    const { id: b } = await createDocument('bind-delete-b')
+    expect((await rest('PATCH', `/${SLUGS.sections}/${sections[0]}?draft=true`, tokens.editor, { document: b })).status).toBe(200)
+    expect((await rest('DELETE', `/${SLUGS.sections}/${sections[0]}`, tokens.editor)).status).toBe(409)
+    expect((await draftOf(SLUGS.documents, a)).sections).toEqual(sections)
+  })
+})

@@ -1,0 +1,70 @@
+import type { PayloadRequest } from 'payload'
+
+import { freezeContent } from '../publish/freezeContent.js'
+import { SLUGS } from '../slugs.js'
+import { idsOf } from './markDocumentChanged.js'
+import type { UserId } from './rules.js'
+
+
+/**
+ * What a reviewer approves is exactly what gets published. An approval records the content hash
+ * of the document's draft with the drafts of every section it lists, frozen and hashed the way a
+ * publish freezes and hashes them (`freezeContent`); the publish compares it with what it is
+ * about to archive and refuses (409) when they differ. Voiding the approval on every change
+ * (documentHooks, sectionHooks, markDocumentChanged) is the first line; this is the backstop,
+ * whatever path changed the content.
+ */
+export async function approvalHash(req: PayloadRequest, documentId: string | number): Promise<string> {
+  return (await freezeContent(req, documentId)).hash
+}
+
+export const APPROVAL_OUTDATED =
+  'The content changed since it was approved (or the approval does not record what was approved): it must be reviewed again. Ask a reviewer to request changes, then submit it again.'
+
+/** The documents whose latest draft lists the section, by id as stored. */
+export async function documentsListing(req: PayloadRequest, sectionId: string | number): Promise<(string | number)[]> {
+  const found = await req.payload.find({
+    collection: SLUGS.documents,
+    where: { sections: { in: [sectionId] } },
+    draft: true,
+    depth: 0,
+    limit: 0,
+    pagination: false,
+    select: { sections: true },
+    overrideAccess: true,
+    req,
+  })
+  return found.docs.map((d) => d.id as string | number)
+}
+
+/**
+ * Everyone whose unreviewed work is in a document's draft: its own contributors, and everyone
+ * who changed one of its listed sections since that section was last published (a section
+ * written for another document and then listed here brings its authors with it). The four-eyes
+ * rule keeps all of them from approving.
+ */
+export async function contentContributors(req: PayloadRequest, doc: Record<string, unknown>): Promise<UserId[]> {
+  const out = idsOf(doc.workflowContributors)
+  const sectionIds = idsOf(doc.sections)
+  if (sectionIds.length) {
+    const sections = await req.payload.find({
+      collection: SLUGS.sections,
+      where: { id: { in: sectionIds } },
+      draft: true,
+      depth: 0,
+      limit: 0,
+      pagination: false,
+      select: { draftContributors: true } as never,
+      overrideAccess: true,
+      req,
+    })
+    for (const s of sections.docs) out.push(...idsOf((s as { draftContributors?: unknown }).draftContributors))
+  }
+  return unionIds(out)
+}
+
+export function unionIds(ids: UserId[]): UserId[] {
+  const seen = new Map<string, UserId>()
+  for (const id of ids) if (id !== undefined && id !== null && !seen.has(String(id))) seen.set(String(id), id)
+  return [...seen.values()]
+}
