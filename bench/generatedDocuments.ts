@@ -1,53 +1,19 @@
 import { createLocalReq, type Payload } from 'payload'
 
 import { actorFor, type Actor } from '../seed/actors'
-import { findDocumentBySlug, importDocument, type ImportSection } from '../seed/importDocument'
+import { findDocumentBySlug, importDocument } from '../seed/importDocument'
 import { seedReferenceContent } from '../seed/seed'
-import { list, listItem, paragraph, root, text } from 'payload-plugin-legal-documents/importer'
 import { SLUGS } from 'payload-plugin-legal-documents'
 import { performWorkflowAction } from 'payload-plugin-legal-documents'
 import { benchSlug } from './dataset'
+import { generatedSections } from './generatedContent'
 
 /**
  * The benchmark's generated documents, shared by the normal dataset (bench/seedDataset.ts) and
- * the scale dataset (bench/scaleDataset.ts), so both hold byte-for-byte the same documents and
- * a change here is a change of DATASET_VERSION for both. Kept out of bench/dataset.ts, which
- * bench/run.ts imports: the runner must not load Payload.
+ * the scale dataset (bench/scaleDataset.ts), so both hold byte-for-byte the same documents (their
+ * text comes from bench/generatedContent.ts) and a change here is a change of DATASET_VERSION for
+ * both. Kept out of bench/dataset.ts, which bench/run.ts imports: the runner must not load Payload.
  */
-
-const WORDS = (
-  'agreement personal data controller processor purpose lawful basis consent retention period ' +
-  'service provider account user content licence warranty liability damages termination notice ' +
-  'jurisdiction governing law dispute request access rectification erasure restriction portability ' +
-  'objection complaint authority transfer safeguard security measure breach notification cookie ' +
-  'analytics preference necessary marketing third party recipient category record subscription fee'
-).split(' ')
-
-/** Deterministic filler text (a small LCG), so every run produces the same documents. */
-export function words(seed: number, count: number): string {
-  let x = seed * 2654435761
-  const out: string[] = []
-  for (let i = 0; i < count; i++) {
-    x = (x * 1103515245 + 12345) % 2147483648
-    out.push(WORDS[x % WORDS.length]!)
-  }
-  const sentence = out.join(' ')
-  return sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.'
-}
-
-export function generatedSections(doc: number, count: number): ImportSection[] {
-  return Array.from({ length: count }, (_, s) => {
-    const seed = doc * 1000 + s
-    return {
-      heading: `${s + 1}. ${words(seed, 3).slice(0, -1)}`,
-      body: root([
-        paragraph(`${words(seed + 1, 9)} {{company.name}} ${words(seed + 2, 6)}`),
-        ...(s % 4 === 0 ? [list('bullet', [listItem([text(words(seed + 3, 6))]), listItem([text(words(seed + 4, 5))])])] : []),
-        paragraph(words(seed + 5, 8)),
-      ]),
-    }
-  })
-}
 
 /**
  * Submit → approve → publish as real users, from whatever review state the document is in, so a

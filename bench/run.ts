@@ -19,6 +19,14 @@
  *   --no-publish     skip the publish-cost measurement (bench/publishCost.ts)
  *   --retries N      repeat a case measured while other processes used > 35% of a core, up to
  *                    N times (default 2), and keep the quietest attempt
+ *   --no-host        skip the host-app section (below)
+ *   --host-only      run only the host-app section
+ *
+ * After the reference app's cases, the host-app section (bench/host.ts): the packed plugin in a
+ * fresh Payload app (test/host-app/template, `next build`, `next start`) on the PostgreSQL server
+ * of DATABASE_URL or 127.0.0.1:5432, its delivery through the plugin's Next route handlers
+ * against a bare route handler, Payload's catch-all route, GraphQL and stock REST; with --write
+ * it goes between the bench:host markers. --smoke runs it with 1 s per case too.
  *
  * The dataset lives in $TMPDIR/legal-docs-bench-v<version>-<docs>x<sections> (embedded PostgreSQL) and is
  * reused by later runs; with DATABASE_URL set it is seeded into that database instead. The scale
@@ -26,12 +34,10 @@
  * Every run leaves its figures in its dataset directory (results.json): the scale run compares
  * itself with the last small run found there.
  */
-import type { Result } from 'autocannon'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { existsSync, readFileSync, writeFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
-import net from 'node:net'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -39,6 +45,8 @@ import { parseArgs } from 'node:util'
 
 import { type Baseline, comparisonLine, comparisonTable, loadBaseline, saveSummary } from './baseline'
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
+import { benchHost } from './host'
+import { benchCommand, type Case, freePort, machineLine, type Measured, type MeasureSettings, measureCases, ok, RESULT_HEADER, resultRow, rssMB, writeBetweenMarkers } from './measure'
 import { type MissLatency, measureMisses, missUrls } from './missLatency'
 import { nodeArgs } from '../dev/server/nodeArgs'
 
@@ -61,6 +69,8 @@ const { values: opts } = parseArgs({
     'no-fast-path': { type: 'boolean', default: false },
     'no-publish': { type: 'boolean', default: false },
     retries: { type: 'string', default: '2' },
+    'no-host': { type: 'boolean', default: false },
+    'host-only': { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -78,21 +88,9 @@ const retries = opts.smoke ? 0 : Number(opts.retries)
 const SETTLE_MS = 8_000
 /** Issue 7, point 7. */
 const RSS_TARGET_MB = 400
-/** Percent of a core used by other processes above which a case counts as disturbed. */
-const NOISY = 35
+const settings: MeasureSettings = { connections, warmup, duration, decodeBodies: Boolean(opts['decode-bodies']) }
 
 const log = (line: string) => console.log(`[bench] ${line}`)
-
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo
-      s.close(() => resolve(port))
-    })
-    s.on('error', reject)
-  })
-}
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
@@ -146,132 +144,32 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
   clearTimeout(timer)
 }
 
-// --- CPU accounting from /proc (Linux): who used the two cores during a case -------------------
-
-const TICK = 100 // USER_HZ: clock ticks per second on Linux
-function procTable(): Map<number, { ppid: number; comm: string; ticks: number }> {
-  const table = new Map<number, { ppid: number; comm: string; ticks: number }>()
-  if (process.platform !== 'linux') return table
-  for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
-    try {
-      const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
-      const close = stat.lastIndexOf(')')
-      const comm = stat.slice(stat.indexOf('(') + 1, close)
-      const fields = stat.slice(close + 2).split(' ')
-      table.set(Number(name), { ppid: Number(fields[1]), comm, ticks: Number(fields[11]) + Number(fields[12]) })
-    } catch {
-      // the process ended meanwhile
-    }
-  }
-  return table
-}
-/** CPU ticks of the server process itself and of its descendants (the embedded PostgreSQL). */
-function serverTicks(pid: number): { server: number; db: number } {
-  const table = procTable()
-  const descends = (p: number): boolean => {
-    for (let at = table.get(p)?.ppid, hops = 0; at && hops < 10; at = table.get(at)?.ppid, hops++) if (at === pid) return true
-    return false
-  }
-  let db = 0
-  for (const [p, info] of table) if (p !== pid && descends(p)) db += info.ticks
-  return { server: table.get(pid)?.ticks ?? 0, db }
-}
-/** Busy CPU ticks of the whole machine (all cores), from the first line of /proc/stat. */
-function machineBusyTicks(): number {
-  if (process.platform !== 'linux') return 0
-  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/)
-  const n = f.map(Number)
-  return n.slice(0, 8).reduce((a, b) => a + b, 0) - n[3]! - n[4]! // minus idle and iowait
-}
-function rssMB(pid: number): number | null {
-  try {
-    const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
-    return kb ? Math.round(Number(kb) / 1024) : null
-  } catch {
-    return null
-  }
-}
-
-// --- the cases -----------------------------------------------------------------------------------
-
-type Case = {
-  id: string
-  label: string
-  url: string
-  method?: 'GET' | 'POST'
-  headers?: Record<string, string>
-  body?: string
-  expectStatus: number
-  /** Which process's CPU counts as "server" (the raw ceiling is its own process). */
-  pid: number
-}
-type Measured = Case & {
-  rps: number
-  p50: number
-  p99: number
-  bytesPerSec: number
-  wrongStatus: number
-  errors: number
-  /** Percent of one core; `other` is what the rest of the machine used meanwhile. */
-  cpu: { server: number; db: number; loadGenerator: number; other: number }
-  /** How many times the case was measured (see --retries); the quietest attempt is kept. */
-  attempts?: number
-}
-
-/**
- * One case: autocannon in its own plain-node process (bench/loadgen.mjs; bodies are not decoded
- * unless --decode-bodies, see bench/loadAutocannon.mjs). CPU is sampled from the end of its
- * warm-up to the end of the measured seconds.
- */
-function measure(c: Case): Promise<Measured> {
-  const options = { url: c.url, connections, method: c.method ?? 'GET', headers: c.headers, body: c.body, timeout: 30 }
-  const input = JSON.stringify({ options, warmup, duration, decodeBodies: Boolean(opts['decode-bodies']) })
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bench', 'loadgen.mjs'), input], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    let before: ReturnType<typeof serverTicks> | undefined
-    let busyBefore = 0
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (!before && out.includes('measuring\n')) {
-        before = serverTicks(c.pid)
-        busyBefore = machineBusyTicks()
-      }
-    })
-    child.on('error', reject)
-    child.on('exit', (code) => {
-      const line = out.split('\n').find((l) => l.startsWith('{'))
-      if (code !== 0 || !line || !before) return reject(new Error(`bench/loadgen.mjs exited with ${code}:\n${out}`))
-      const after = serverTicks(c.pid)
-      const busy = machineBusyTicks() - busyBefore
-      const { result, cpuMicros, seconds } = JSON.parse(line) as { result: Result; cpuMicros: number; seconds: number }
-      const pct = (ticks: number) => Math.round((100 * ticks) / TICK / seconds)
-      const loadGenerator = Math.round((100 * cpuMicros) / 1e6 / seconds)
-      const right = result.statusCodeStats[String(c.expectStatus)]?.count ?? 0
-      const total = Object.values(result.statusCodeStats).reduce((n, s) => n + Number(s.count), 0)
-      resolve({
-        ...c,
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
-        bytesPerSec: result.throughput.average,
-        wrongStatus: total - Number(right),
-        errors: result.errors,
-        cpu: {
-          server: pct(after.server - before.server),
-          db: pct(after.db - before.db),
-          loadGenerator,
-          other: Math.max(0, pct(busy - (after.server - before.server) - (after.db - before.db)) - loadGenerator),
-        },
-      })
-    })
-  })
-}
-
 // --- main ----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
+  if (opts['host-only'] && opts['no-host']) throw new Error('--host-only and --no-host exclude each other')
+  if (!opts['host-only']) await benchReferenceApp()
+  // The scale run is about the reference app's dataset: no host section there.
+  if (!opts['no-host'] && !opts.scale) await benchHostApp()
+}
+
+/** The host-app section (bench/host.ts), after the reference app's server has stopped. */
+async function benchHostApp(): Promise<void> {
+  log(`host app: delivery through the plugin's Next route handlers in a fresh Payload app (${opts.smoke ? 'smoke: ' : ''}${warmup} s warm-up + ${duration} s per case)`)
+  const { report, failed } = await benchHost({ ...settings, retries, sections: sectionsPerDoc, log })
+  console.log(`\n${report}`)
+  if (opts.write) {
+    writeBetweenMarkers(path.join(root, 'docs', 'BENCHMARKS.md'), 'host', report)
+    log('host results written to docs/BENCHMARKS.md')
+  }
+  if (failed.length) {
+    process.exitCode = 1
+    log(`cases with wrong answers or errors: ${failed.join(', ')}`)
+  }
+}
+
+/** The reference app (dev/, express + its node:http fast path): cases (a)–(e), misses, publish cost. */
+async function benchReferenceApp(): Promise<void> {
   const started = new Date()
   const loadBefore = os.loadavg()
   if (opts.build || !existsSync(path.join(root, 'dev', '.next', 'BUILD_ID'))) {
@@ -376,20 +274,7 @@ async function main(): Promise<void> {
       { id: 'c', label: 'GraphQL legalDocument (POST /api/graphql)', url: `${base}/api/graphql`, method: 'POST', headers: jsonHeaders, body: graphqlBody, expectStatus: 200, pid: serverPid },
       { id: 'b', label: 'stock Payload REST ?where[slug][equals]=…&depth=1', url: restUrl, expectStatus: 200, pid: serverPid },
     ]
-    const results: Measured[] = []
-    for (const c of cases) {
-      log(`(${c.id}) ${c.label}: ${warmup} s warm-up + ${duration} s, ${connections} connections…`)
-      let best: Measured | undefined
-      for (let attempt = 0; attempt <= retries; attempt++) {
-        if (attempt) log(`    other processes used ${best!.cpu.other}% of a core meanwhile: measuring again`)
-        const m = { ...(await measure(c)), attempts: attempt + 1 }
-        log(`    ${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms; CPU: server ${m.cpu.server}%, db ${m.cpu.db}%, autocannon ${m.cpu.loadGenerator}%, rest ${m.cpu.other}%${m.wrongStatus || m.errors ? `, ${m.wrongStatus} wrong status, ${m.errors} errors` : ''}`)
-        if (!best || m.cpu.other < best.cpu.other) best = { ...m, attempts: attempt + 1 }
-        else best.attempts = attempt + 1
-        if (m.cpu.other <= NOISY) break
-      }
-      results.push(best!)
-    }
+    const results = await measureCases(cases, { ...settings, retries, log })
     // Right after the load, and once the server has been idle long enough for its idle
     // collector (dev/server/idleCollector.ts) to give the load's garbage back.
     const rssLoaded = rssMB(serverPid)
@@ -446,14 +331,7 @@ async function main(): Promise<void> {
     console.log(`\n${report}`)
     if (opts.scale) log(comparisonLine(baseline, summary))
     if (opts.write) {
-      const file = path.join(root, 'docs', 'BENCHMARKS.md')
-      const doc = readFileSync(file, 'utf8')
-      const start = opts.scale ? '<!-- bench:scale:start -->' : '<!-- bench:results:start -->'
-      const end = opts.scale ? '<!-- bench:scale:end -->' : '<!-- bench:results:end -->'
-      const a = doc.indexOf(start)
-      const b = doc.indexOf(end)
-      if (a === -1 || b === -1) throw new Error(`docs/BENCHMARKS.md has no ${start} … ${end} markers`)
-      writeFileSync(file, `${doc.slice(0, a + start.length)}\n${report}\n${doc.slice(b)}`)
+      writeBetweenMarkers(path.join(root, 'docs', 'BENCHMARKS.md'), opts.scale ? 'scale' : 'results', report)
       log('results written to docs/BENCHMARKS.md')
     }
     const failed = results.filter((r) => r.wrongStatus > 0 || r.errors > 0)
@@ -485,25 +363,15 @@ function formatReport(r: {
   const aOverD = ratio(by.a!.rps, by.d!.rps)
   const aOverB = ratio(by.a!.rps, by.b!.rps)
   const cOverA = ratio(by.c!.rps, by.a!.rps)
-  const cpus = os.cpus()
-  const fmt = (n: number) => Math.round(n).toLocaleString('en-US')
-  const ok = (pass: boolean) => (pass ? 'met' : '**missed**')
   const lines = [
-    `Measured ${r.started.toISOString().replace(/\.\d+Z$/, 'Z')} on ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ` +
-      `${(os.totalmem() / 1024 ** 3).toFixed(1)} GB memory, Linux ${os.release()}, Node ${process.version}; ` +
-      `load average ${r.loadBefore.map((l) => l.toFixed(2)).join(' / ')} before, ${r.loadAfter.map((l) => l.toFixed(2)).join(' / ')} after.`,
-    `Command: \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` — ${connections} connections, ` +
+    machineLine(r.started, r.loadBefore, r.loadAfter),
+    `Command: \`${benchCommand()}\` — ${connections} connections, ` +
       `${warmup} s warm-up + ${duration} s per case; document \`${r.slug}\` (${sectionsPerDoc} sections, ${(r.bodyBytes / 1024).toFixed(1)} KB JSON) ` +
       `among the reference content and ${docs} generated documents${opts.scale ? ` (${(docs * sectionsPerDoc).toLocaleString('en-US')} sections), each with ${versions} archived versions` : ''}; ${r.external ? 'DATABASE_URL' : 'embedded'} PostgreSQL` +
       `${opts['no-fast-path'] ? '; **fast path off** (DELIVERY_FAST_PATH=off)' : ''}.`,
     '',
-    '| case | req/s | p50 ms | p99 ms | server CPU | PostgreSQL CPU | autocannon CPU | rest of the machine |',
-    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-    ...r.results.map(
-      (m) =>
-        `| (${m.id}) ${m.label}${(m.attempts ?? 1) > 1 ? ` (quietest of ${m.attempts})` : ''} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${m.cpu.server}% | ${m.id === 'd' ? '–' : `${m.cpu.db}%`} | ${m.cpu.loadGenerator}% | ${m.cpu.other}% |` +
-        (m.wrongStatus || m.errors ? ` ⚠ ${m.wrongStatus} wrong status, ${m.errors} errors` : ''),
-    ),
+    ...RESULT_HEADER,
+    ...r.results.map((m) => resultRow(m, ['d'])),
     '',
     '| ratio | value | target | |',
     '| --- | ---: | --- | --- |',

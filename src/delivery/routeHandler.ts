@@ -1,6 +1,6 @@
 import { getPayload, handleEndpoints, headersWithCors, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
 
-import { deliveryCacheFor, toResponse } from './cache.js'
+import { type CachedBody, type DeliveryCache, deliveryCacheFor, etagMatches, toResponse } from './cache.js'
 import { deliveryCacheKeyForUrl } from './requestKey.js'
 
 type Handler = (request: Request) => Promise<Response>
@@ -8,6 +8,28 @@ export type LegalDeliveryRoutes = { DELETE: Handler; GET: Handler; OPTIONS: Hand
 
 /** Checked before a cache hit is served: anything longer is left to the endpoint's own 414. */
 const MAX_FAST_URL = 1500
+
+/** Response headers of a cached body, for a 200 and a 304, as `handleEndpoints` would send them. */
+type Heads = { ok: [string, string][]; notModified: [string, string][] }
+
+type Ready = {
+  payload: Payload
+  cache: DeliveryCache
+  prefix: string
+  tokenCookie: string
+  heads: (entry: CachedBody, origin: string | null) => Heads
+}
+
+/**
+ * `pathname + search` of a `Request.url`, which the fetch API has already parsed and serialised
+ * (so it is what `new URL(url)` would give, without the parse); null when it holds a fragment.
+ */
+function pathAndQuery(url: string): string | null {
+  const scheme = url.indexOf('://')
+  const slash = scheme === -1 ? -1 : url.indexOf('/', scheme + 3)
+  if (slash === -1 || url.includes('#')) return null
+  return url.slice(slash)
+}
 
 /**
  * Route handlers for `/api/legal/*` in a host's Next app (`app/(payload)/api/legal/[...path]/route.ts`).
@@ -19,31 +41,67 @@ const MAX_FAST_URL = 1500
  * send (304 on a matching If-None-Match), and hand everything else to Payload's own
  * `handleEndpoints`, exactly as the catch-all route would. Publishing clears the cache in
  * every process (LISTEN/NOTIFY), so a hit is never stale.
+ *
+ * Per hit, only the lookup: the response headers of a cached body (Payload's CORS headers
+ * included, decided by Payload's own `headersWithCors`) are computed once per body, and once per
+ * request only for an Origin the CORS configuration lists, as the node:http fast path does.
  */
 export function legalDeliveryRoutes(config: Promise<SanitizedConfig> | SanitizedConfig): LegalDeliveryRoutes {
-  let ready: Promise<{ payload: Payload; prefix: string; tokenCookie: string }> | undefined
+  let ready: Ready | undefined
+  let starting: Promise<Ready> | undefined
   const setup = () =>
-    (ready ??= (async () => {
+    (starting ??= (async () => {
       const resolved = await config
       const payload = await getPayload({ config: resolved })
-      return { payload, prefix: `${resolved.routes.api}/legal/documents/`, tokenCookie: `${resolved.cookiePrefix}-token=` }
+      const cors = resolved.cors as unknown
+      const corsOrigins: string[] | null = Array.isArray(cors)
+        ? (cors as string[])
+        : cors && typeof cors === 'object' && Array.isArray((cors as { origins?: unknown }).origins)
+          ? (cors as { origins: string[] }).origins
+          : null
+      /** Payload's CORS headers for a request from `origin`, as `handleEndpoints` adds them. */
+      const flat = (response: Response, origin: string | null): [string, string][] => {
+        const req = { payload, headers: new Headers(origin ? { origin } : undefined) } as unknown as PayloadRequest
+        const out: [string, string][] = []
+        headersWithCors({ headers: new Headers(response.headers), req }).forEach((value, key) => out.push([key, value]))
+        return out
+      }
+      const headsFor = (entry: CachedBody, origin: string | null): Heads => ({
+        ok: flat(toResponse(entry, null), origin),
+        notModified: flat(toResponse(entry, '*'), origin),
+      })
+      // Headers that do not depend on the request's Origin, computed once per cached body.
+      const plain = new WeakMap<CachedBody, Heads>()
+      const heads = (entry: CachedBody, origin: string | null): Heads => {
+        if (origin !== null && corsOrigins?.includes(origin)) return headsFor(entry, origin)
+        let found = plain.get(entry)
+        if (!found) plain.set(entry, (found = headsFor(entry, null)))
+        return found
+      }
+      return (ready = {
+        payload,
+        cache: deliveryCacheFor(payload),
+        prefix: `${resolved.routes.api}/legal/documents/`,
+        tokenCookie: `${resolved.cookiePrefix}-token=`,
+        heads,
+      })
     })())
 
   const passOn: Handler = (request) => handleEndpoints({ config, request })
 
   const GET: Handler = async (request) => {
-    const { payload, prefix, tokenCookie } = await setup()
-    const url = new URL(request.url)
-    const path = url.pathname + url.search
-    const signedIn = request.headers.has('authorization') || (request.headers.get('cookie') ?? '').includes(tokenCookie)
-    if (signedIn || request.url.length > MAX_FAST_URL) return passOn(request)
-    const key = deliveryCacheKeyForUrl(payload, path, prefix)
-    const entry = key === null ? undefined : deliveryCacheFor(payload).get(key)
+    const { payload, cache, prefix, tokenCookie, heads } = ready ?? (await setup())
+    const url = request.url
+    const headers = request.headers
+    const signedIn = headers.has('authorization') || (headers.get('cookie') ?? '').includes(tokenCookie)
+    if (signedIn || url.length > MAX_FAST_URL) return passOn(request)
+    const path = pathAndQuery(url)
+    const key = path === null ? null : deliveryCacheKeyForUrl(payload, path, prefix)
+    const entry = key === null ? undefined : cache.get(key)
     if (!entry) return passOn(request)
-    const response = toResponse(entry, request.headers.get('if-none-match'))
-    // Payload's CORS headers, decided by Payload itself from the config and the Origin.
-    const req = { payload, headers: request.headers } as unknown as PayloadRequest
-    return new Response(response.body, { status: response.status, headers: headersWithCors({ headers: new Headers(response.headers), req }) })
+    const { ok, notModified } = heads(entry, headers.get('origin'))
+    if (etagMatches(headers.get('if-none-match'), entry.etag)) return new Response(null, { status: 304, headers: notModified })
+    return new Response(entry.body as unknown as BodyInit, { status: 200, headers: ok })
   }
 
   return { GET, DELETE: passOn, OPTIONS: passOn, PATCH: passOn, POST: passOn, PUT: passOn }

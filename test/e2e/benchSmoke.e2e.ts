@@ -25,7 +25,7 @@ function npmRun(script: string, args: string[], env: NodeJS.ProcessEnv): Promise
 }
 
 describe('benchmark scripts (smoke runs)', () => {
-  test('npm run bench -- --smoke measures all five cases, the ratios and the publish cost', async () => {
+  test('npm run bench -- --smoke measures all five cases, the ratios and the publish cost, then the host-app section', async () => {
     // Its own dataset directory, so a developer's cached benchmark data is neither used nor touched.
     const tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-bench-smoke-'))
     // The embedded PostgreSQL runs as its own user (we are root here), which must reach the data directory.
@@ -41,11 +41,16 @@ describe('benchmark scripts (smoke runs)', () => {
       expect(output).toMatch(/^\| c\/a \| \d+% /m)
       expect(output).toMatch(/^\| publish of an approved 50-section document, median of 3 \| [\d.]+ ms/m)
       expect(output).toMatch(/^\| server RSS after the benchmark \(8 s without requests\) \| \d+ MB \(\d+ MB right after the load\) \| ≤ 400 MB \|/m)
+      // The host-app section (bench/host.ts): a packed, installed and built host app, seven cases.
+      for (const id of ['h-bare', 'h-a', 'h-a0', 'h-e', 'h-bare-304', 'h-c', 'h-b']) expect(output).toMatch(new RegExp(`^\\| \\(${id}\\) .+ \\| [\\d,]+ \\| [\\d.]+ \\| [\\d.]+ \\|`, 'm'))
+      expect(output).toMatch(/^\| h-a \/ h-bare .+ \| \d+% \| ≥ 80% \|/m)
+      expect(output).toMatch(/^\| h-a \/ h-b .+ \| [\d.]+× \| ≥ 10× \|/m)
       expect(output).not.toMatch(/wrong status|cases with wrong answers/)
     } finally {
       await fs.rm(tmp, { recursive: true, force: true })
     }
-  }, 600_000)
+    // The reference app's bench (~3 min) plus the host app's preparation (pack, install, next build: ~4 min).
+  }, 1_200_000)
 
   test('npm run soak runs reads and publishes through the workflow and reports memory', async () => {
     // Memory over 20 s says nothing (one GC cycle): the smoke checks the run, not flatness.

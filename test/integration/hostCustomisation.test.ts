@@ -145,6 +145,30 @@ describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api
     expect(await again.text()).toBe('')
   })
 
+  test("CORS: a hit carries Payload's CORS headers for a listed, an unlisted and no Origin, 200 and 304", async () => {
+    const config = app.config as unknown as { cors: unknown }
+    const saved = config.cors
+    config.cors = ['https://allowed.example']
+    try {
+      const corsRoutes = legalDeliveryRoutes(app.config)
+      const path = '/legal/documents/public-terms'
+      const etag = (await corsRoutes.GET(new Request(url(path)))).headers.get('etag')!
+      for (const origin of ['https://allowed.example', 'https://other.example', null]) {
+        for (const conditional of [false, true]) {
+          const headers = { ...(origin ? { origin } : {}), ...(conditional ? { 'if-none-match': etag } : {}) }
+          const viaPayload = await handleEndpoints({ config: app.config, request: new Request(url(path), { headers }) })
+          const hit = await corsRoutes.GET(new Request(url(path), { headers }))
+          const shown = async (res: Response) => ({ origin, conditional, status: res.status, headers: headersOf(res), body: await res.text() })
+          expect(await shown(hit)).toEqual(await shown(viaPayload))
+        }
+      }
+      const allowed = await corsRoutes.GET(new Request(url(path), { headers: { origin: 'https://allowed.example' } }))
+      expect(allowed.headers.get('access-control-allow-origin')).toBe('https://allowed.example')
+    } finally {
+      config.cors = saved
+    }
+  })
+
   test('misses, bad input, signed-in requests and other methods go to Payload and get its answers', async () => {
     const missing = await routes().GET(new Request(url('/legal/documents/no-such-doc')))
     expect(missing.status).toBe(404)
