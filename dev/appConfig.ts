@@ -28,8 +28,10 @@ export function usersCollection(security: SecuritySettings): CollectionConfig {
       lockTime: security.loginLockMs,
       cookies: { secure: security.secureCookies, sameSite: 'Lax' },
     },
-    admin: { useAsTitle: 'email', group: 'Settings' },
-    fields: [{ name: 'name', type: 'text', label: 'Name' }],
+    // The admin speaks English and Ukrainian (see i18n below): the app's own labels too.
+    labels: { singular: { en: 'User', uk: 'Користувач' }, plural: { en: 'Users', uk: 'Користувачі' } },
+    admin: { useAsTitle: 'email', group: { en: 'Settings', uk: 'Налаштування' } },
+    fields: [{ name: 'name', type: 'text', label: { en: 'Name', uk: "Ім'я" } }],
   }
 }
 
