@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access/index.js'
 import { cookieAfterChange, cookieAfterDelete, cookieBeforeChange, cookieBeforeDelete } from '../src/hooks/cookieHooks.js'
 import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
+import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
 import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
@@ -49,7 +50,7 @@ export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOpt
       readVersions: staffOnly,
     },
     hooks: {
-      beforeOperation: [routeWritesToDrafts, readersSeePublished],
+      beforeOperation: [routeWritesToDrafts, readersSeePublished, readersSortByOwnFields],
       beforeChange: [rememberLiveRow(SLUGS.cookies), cookieBeforeChange],
       afterChange: [refuseRestoreOverLiveRow(SLUGS.cookies), cookieAfterChange],
       beforeDelete: [cookieBeforeDelete],

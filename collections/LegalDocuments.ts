@@ -5,6 +5,7 @@ import { previewEndpoint, workflowStatusEndpoint } from '../src/endpoints/review
 import { workflowEndpoint } from '../src/endpoints/workflowEndpoint.js'
 import { documentAfterChange, documentBeforeChange, documentBeforeDelete } from '../src/hooks/documentHooks.js'
 import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
+import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
 import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs.js'
@@ -41,7 +42,7 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
       readVersions: staffOnly,
     },
     hooks: {
-      beforeOperation: [routeWritesToDrafts, readersSeePublished],
+      beforeOperation: [routeWritesToDrafts, readersSeePublished, readersSortByOwnFields],
       beforeChange: [rememberLiveRow(SLUGS.documents), documentBeforeChange],
       afterChange: [refuseRestoreOverLiveRow(SLUGS.documents), documentAfterChange(options)],
       beforeDelete: [documentBeforeDelete],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { legalRichTextEditor } from '../src/fields/legalRichText.js'
 import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access/index.js'
 import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
+import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
 import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
 import { sectionAfterChange, sectionBeforeChange, sectionBeforeDelete } from '../src/hooks/sectionHooks.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
@@ -32,7 +33,7 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
       readVersions: staffOnly,
     },
     hooks: {
-      beforeOperation: [routeWritesToDrafts, readersSeePublished],
+      beforeOperation: [routeWritesToDrafts, readersSeePublished, readersSortByOwnFields],
       beforeChange: [rememberLiveRow(SLUGS.sections), sectionBeforeChange],
       afterChange: [refuseRestoreOverLiveRow(SLUGS.sections), sectionAfterChange],
       beforeDelete: [sectionBeforeDelete],

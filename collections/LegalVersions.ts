@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { anyone, nobody } from '../src/access/index.js'
+import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
 import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
@@ -25,7 +26,7 @@ export function legalVersionsCollection(options: ResolvedLegalDocumentsPluginOpt
       group: perLanguage('group'),
     },
     access: { read: anyone, create: nobody, update: nobody, delete: nobody },
-    hooks: { beforeChange: [refuseUntrustedWrites], beforeDelete: [refuseUntrustedWrites] },
+    hooks: { beforeOperation: [readersSortByOwnFields], beforeChange: [refuseUntrustedWrites], beforeDelete: [refuseUntrustedWrites] },
     // One record per version of a document, even under concurrent publishes.
     indexes: [{ fields: ['document', 'version'], unique: true }],
     fields: [

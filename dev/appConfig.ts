@@ -4,11 +4,11 @@ import { en } from '@payloadcms/translations/languages/en'
 import { uk } from '@payloadcms/translations/languages/uk'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig, type CollectionConfig, type SanitizedConfig } from 'payload'
+import { buildConfig, type CollectionConfig, defaultLoggerOptions, type SanitizedConfig } from 'payload'
 
 import { migrations } from './migrations'
 import { legalDocumentsPlugin, type LegalDocumentsPluginOptions } from 'payload-plugin-legal-documents'
-import { clientInputErrors } from './server/clientErrors'
+import { clientInputErrors, logClientErrorsAtInfo } from './server/clientErrors'
 import { databaseUnavailableAfterError } from './server/databaseErrors'
 import { GRAPHQL_LIMITS, graphQLValidationRules } from './server/graphqlLimits'
 import { readSecuritySettings, type SecuritySettings } from './server/settings'
@@ -35,6 +35,15 @@ export function usersCollection(security: SecuritySettings): CollectionConfig {
   }
 }
 
+/** Payload's `ErrorName` type omits UnauthorizedError, which is thrown with that name: one cast. */
+const CLIENT_ERROR_LOGGING = {
+  AuthenticationError: 'info',
+  LockedAuth: 'info',
+  UnauthorizedError: 'info',
+  UnverifiedEmail: 'info',
+  QueryError: 'info',
+} as NonNullable<Parameters<typeof buildConfig>[0]['loggingLevels']>
+
 export type AppConfigOptions = {
   databaseUrl: string
   secret: string
@@ -45,6 +54,8 @@ export type AppConfigOptions = {
   plugin?: LegalDocumentsPluginOptions
   /** CORS, CSRF, cookies, lockout, GraphQL tooling; default: from the environment. */
   security?: SecuritySettings
+  /** Where the log goes (tests read it); default: Payload's pretty-printed stdout. */
+  logDestination?: { write: (line: string) => void }
 }
 
 /**
@@ -104,5 +115,9 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
     // …and a database outage answers 503 with a JSON error until it is back (dev/server/databaseErrors.ts).
     hooks: { afterError: [clientInputErrors, databaseUnavailableAfterError] },
     telemetry: false,
+    // Refused requests are answers, not faults: 4xx at info without a stack (clientErrors.ts);
+    // Payload's own 4xx error classes are named here too, so they are never logged as errors.
+    loggingLevels: CLIENT_ERROR_LOGGING,
+    logger: { options: { hooks: { logMethod: logClientErrorsAtInfo } }, destination: options.logDestination ?? defaultLoggerOptions },
   })
 }

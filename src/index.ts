@@ -88,7 +88,7 @@ function mergeTranslations(config: Config): Config['i18n'] {
  * Payload's logError looks the level up by `error.name`; its type lists only Payload's own
  * error names, so the plugin's two are added with one cast.
  */
-const PLUGIN_LOGGING_LEVELS = { WorkflowError: 'info', DeliveryError: 'info' } as NonNullable<Config['loggingLevels']>
+const PLUGIN_LOGGING_LEVELS = { WorkflowError: 'info', DeliveryError: 'info', QueryError: 'info' } as NonNullable<Config['loggingLevels']>
 
 /** Adds everything to a host's config: what the plugin function of `legalDocumentsPlugin` does. */
 export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsPluginOptions = {}): Config {

@@ -54,3 +54,31 @@ export const clientInputErrors: AfterErrorHook = ({ error, graphqlResult }) => {
   }
   return { response: { errors: [{ message: match.message }] }, status: match.status }
 }
+
+/** The status a client error carries, when the error is one (Payload's 4xx errors, or what classifyClientError recognises). */
+export function clientErrorStatus(error: unknown): number | null {
+  // GraphQL wraps what a resolver threw: the status is on the original error.
+  for (const err of causes(error)) {
+    const status = (err as { status?: unknown; extensions?: { statusCode?: unknown } } | null)?.status ?? (err as { extensions?: { statusCode?: unknown } }).extensions?.statusCode
+    if (typeof status === 'number') return status >= 400 && status < 500 ? status : null
+  }
+  return classifyClientError(error)?.status ?? null
+}
+
+type LogCall = (...args: unknown[]) => void
+const ERROR_LEVEL = 50
+
+/**
+ * A pino `logMethod` hook: Payload logs every error a route throws at ERROR with its stack,
+ * unless `loggingLevels` names the error class, and APIError is thrown for 400s and 500s alike.
+ * An error with a 4xx status is the client's mistake, an answer and not a fault: it is logged
+ * at info as one line (message and status), so ERROR stays for what needs a look.
+ */
+export function logClientErrorsAtInfo(this: { info: LogCall }, args: unknown[], method: LogCall, level: number): void {
+  const first = args[0] as { err?: unknown } | undefined
+  const status = level >= ERROR_LEVEL && first && typeof first === 'object' ? clientErrorStatus(first.err) : null
+  if (status === null) return method.apply(this, args)
+  const wrapper = first!.err as { message?: unknown; originalError?: { name?: unknown } }
+  const name = (wrapper.originalError ?? wrapper) as { name?: unknown }
+  this.info({ msg: typeof wrapper.message === 'string' ? wrapper.message : 'Refused request', status, error: typeof name.name === 'string' ? name.name : undefined })
+}

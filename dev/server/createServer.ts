@@ -1,13 +1,17 @@
 import express, { type Express, type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
 import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import type { Duplex } from 'node:stream'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { createFastPath, type FastPathListener } from 'payload-plugin-legal-documents'
 import { rememberGraphQLResponse, takePrereadBody } from 'payload-plugin-legal-documents'
 import { authenticationFailedByOutage, guardAuthenticationDuringOutage, isDatabaseUnavailable, sendDatabaseUnavailable } from './databaseErrors'
 import { guardPoolErrors } from 'payload-plugin-legal-documents'
+import { apiQueryProblem } from './apiQuery'
+import { apiRouteProblem, apiTargetKind } from './apiRoutes'
+import { csrfProblem } from './csrf'
 import { refuseGraphQLRequest } from './graphqlLimits'
-import { answerClientError, graphqlContentTypeProblem, guardRestRequest, parseJsonObject, sendJsonError } from './requestGuards'
+import { answerClientError, graphqlContentTypeProblem, guardRestRequest, parseJsonObject, refuseConnect, sendJsonError } from './requestGuards'
 import { createSecurityHeaders } from './securityHeaders'
 import { readSecuritySettings, type SecuritySettings } from './settings'
 import { sendWebResponse, toWebRequest } from './webAdapter'
@@ -83,10 +87,19 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
   app.disable('x-powered-by')
   app.set('trust proxy', process.env.TRUST_PROXY === 'true')
   // Security headers on every response (the fast path's too: see `listen` below).
-  const securityHeaders = createSecurityHeaders(options.security ?? readSecuritySettings(process.env), apiRoute)
+  const security = options.security ?? readSecuritySettings(process.env)
+  const securityHeaders = createSecurityHeaders(security, apiRoute)
   app.use((req, res, next) => {
     securityHeaders(req, res)
     next()
+  })
+  // Cross-site request forgery, for every path: the API, GraphQL and the admin's server functions (csrf.ts).
+  const csrfPolicy = { serverOrigin: security.serverOrigin, allowedOrigins: security.csrfOrigins, cookieName: `${config.cookiePrefix}-token` }
+  app.use((req, res, next) => {
+    const problem = csrfProblem(req, csrfPolicy)
+    if (!problem) return next()
+    payload.logger.info({ msg: 'Refused a cross-site request that carried the sign-in cookie', method: req.method, path: req.path, origin: req.get('origin') ?? null })
+    sendJsonError(res, 403, problem)
   })
 
   app.get('/healthz', (_req, res) => {
@@ -137,12 +150,28 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
   app.all(`${apiRoute}/{*splat}`, async (req, res, next) => {
     if (req.path === `${apiRoute}/graphql-playground` && nextHandler) return next()
     try {
-      // Size, media type and shape of the body (dev/server/requestGuards.ts).
+      // A route Payload has, for this collection or global (dev/server/apiRoutes.ts)…
+      const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : ''
+      const hasWhere = [...new URLSearchParams(search).keys()].some((key) => key === 'where' || key.startsWith('where['))
+      const route = apiRouteProblem(payload, req.method, req.path.slice(apiRoute.length), hasWhere)
+      if (route) return void sendJsonError(res, route.status, route.message, route.allow ? { allow: route.allow } : {})
+      // …with a query string Payload can read (dev/server/apiQuery.ts); root endpoints such
+      // as the plugin's delivery API check their own parameters…
+      const payloadQuery = apiTargetKind(payload, req.path.slice(apiRoute.length)) !== 'root'
+      const queryProblem = payloadQuery ? apiQueryProblem(search) : null
+      if (queryProblem) return void sendJsonError(res, 400, queryProblem)
+      // …and a body of the right size, media type and shape (dev/server/requestGuards.ts).
       const guard = await guardRestRequest(req)
       if (!guard.ok) return void sendJsonError(res, guard.status, guard.message, guard.status === 413 ? { connection: 'close' } : {})
+      if (guard.queryInBody && payloadQuery) {
+        const bodyProblem = apiQueryProblem(guard.body!.toString('utf8'))
+        if (bodyProblem) return void sendJsonError(res, 400, bodyProblem)
+      }
       const request = toWebRequest(req, origin(req), guard.body)
       const response = await handleEndpoints({ config, path: req.path, request })
       if (authenticationFailedByOutage(request)) return void sendDatabaseUnavailable(res)
+      // Payload answers a path it has no route for with 501; apiRouteProblem should have caught it.
+      if (response.status === 501) return void sendJsonError(res, 404, `There is no API route at ${req.path}.`)
       await sendWebResponse(res, response)
     } catch (err) {
       next(err)
@@ -180,6 +209,8 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
     const server = http.createServer(fastPath)
     server.prependListener('request', securityHeaders)
     server.on('clientError', answerClientError)
+    // node hands CONNECT (proxy tunnels) to this event and drops the connection when no one listens.
+    server.on('connect', (_req: IncomingMessage, socket: Duplex) => refuseConnect(socket))
     const last = args[args.length - 1]
     if (typeof last === 'function') {
       let called = false

@@ -130,6 +130,9 @@ export function refuseGraphQLRequest(body: unknown): string | null {
     if (err instanceof GraphQLError && /tokens/.test(err.message)) return `The query has more than ${GRAPHQL_LIMITS.maxTokens} tokens.`
     return null
   }
+  // Payload has no subscriptions; graphql-js would answer one with a 500 and no body.
+  const unsupported = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query' && d.operation !== 'mutation')
+  if (unsupported) return 'This API answers queries and mutations only: subscriptions are not supported.'
   const cycle = fragmentCycle(document)
   return cycle ? `Cannot spread fragment "${cycle}" within itself.` : null
 }

@@ -21,7 +21,8 @@ export const API_BODY_LIMITS = {
 const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'])
 
 export type GuardFailure = { status: number; message: string }
-export type GuardResult = { ok: true; body?: Buffer } | ({ ok: false } & GuardFailure)
+/** `queryInBody`: the body is a query string (POST with `X-Payload-HTTP-Method-Override: GET`). */
+export type GuardResult = { ok: true; body?: Buffer; queryInBody?: boolean } | ({ ok: false } & GuardFailure)
 
 const fail = (status: number, message: string): GuardResult => ({ ok: false, status, message })
 
@@ -171,7 +172,7 @@ export async function guardRestRequest(req: IncomingMessage): Promise<GuardResul
   if (type === 'application/x-www-form-urlencoded' && method === 'POST' && override === 'GET') {
     if (!utf8Valid(body) || body.includes(0)) return fail(400, 'The query in the request body is not valid.')
     req.headers['content-type'] = 'application/x-www-form-urlencoded'
-    return { ok: true, body }
+    return { ok: true, body, queryInBody: true }
   }
   return fail(415, 'Send the request body as JSON (Content-Type: application/json) or multipart/form-data.')
 }
@@ -194,6 +195,14 @@ export function graphqlContentTypeProblem(req: IncomingMessage): GuardFailure | 
     return { status: 415, message: 'Send GraphQL requests as JSON: Content-Type: application/json.' }
   }
   return null
+}
+
+/** A CONNECT request (a proxy tunnel): this server is no proxy. */
+export function refuseConnect(socket: Duplex): void {
+  const body = JSON.stringify({ errors: [{ message: 'The method CONNECT is not allowed.' }] })
+  socket.end(
+    `HTTP/1.1 405 Method Not Allowed\r\nAllow: GET, HEAD, OPTIONS, POST, PUT, PATCH, DELETE\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
+  )
 }
 
 /**

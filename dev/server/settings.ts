@@ -39,6 +39,11 @@ export type SecuritySettings = {
   corsOrigins: string[] | '*'
   /** Other origins whose requests may use the session cookie (`CSRF_ORIGINS`); Payload adds its serverURL. */
   csrfOrigins: string[]
+  /**
+   * The server's own origin, from `PAYLOAD_PUBLIC_SERVER_URL`; null when unset (then only the
+   * loopback addresses of the port the server listens on count as its own: dev/server/csrf.ts).
+   */
+  serverOrigin: string | null
   /** The session cookie is `Secure` (only sent over HTTPS): on in production unless `COOKIE_SECURE=false`. */
   secureCookies: boolean
   /** In production, Payload's GraphQL playground (`GRAPHQL_PLAYGROUND=true`) and introspection (`GRAPHQL_INTROSPECTION=true`). */
@@ -78,6 +83,20 @@ function readWholeNumber(name: string, raw: string | undefined, fallback: number
   return n
 }
 
+/** The origin of `PAYLOAD_PUBLIC_SERVER_URL` (it may carry a path: only scheme, host and port count). */
+function readServerOrigin(raw: string | undefined): string | null {
+  const value = raw?.trim()
+  if (!value) return null
+  let url: URL
+  try {
+    url = new URL(value)
+  } catch {
+    throw new ConfigError(`PAYLOAD_PUBLIC_SERVER_URL must be this server's public address, such as https://legal.example.org, got "${value}".`)
+  }
+  if (!/^https?:$/.test(url.protocol)) throw new ConfigError(`PAYLOAD_PUBLIC_SERVER_URL must start with http:// or https://, got "${value}".`)
+  return url.origin
+}
+
 /**
  * CORS and CSRF origins, cookie flags, login lockout and GraphQL tooling, from the environment.
  * Used by the Payload config (dev/appConfig.ts) and the HTTP server's security headers.
@@ -94,6 +113,7 @@ export function readSecuritySettings(env: Record<string, string | undefined>): S
     production,
     corsOrigins: cors,
     csrfOrigins,
+    serverOrigin: readServerOrigin(env.PAYLOAD_PUBLIC_SERVER_URL),
     secureCookies: production ? !falsy(env.COOKIE_SECURE) : truthy(env.COOKIE_SECURE),
     graphQLPlayground: truthy(env.GRAPHQL_PLAYGROUND),
     graphQLIntrospection: truthy(env.GRAPHQL_INTROSPECTION),

@@ -1,8 +1,8 @@
 /**
- * The public pages' data: GraphQL queries against the delivery API over HTTP, exactly as an
- * outside website would make them, and the shaping of the answers into what a page shows.
- * No Payload, no Next: a base URL and `fetch` are all it needs, so it is tested against the
- * real server and reusable by any Node website.
+ * The public pages' data: GraphQL delivery queries, as an outside website would make them, and
+ * the shaping of the answers into what a page shows. No Payload, no Next: a base URL and a
+ * `fetch` are all it needs. The pages pass either the network `fetch` with `LEGAL_API_URL`, or
+ * one that hands the query to Payload in this process (`inProcess.ts`); the tests run both.
  */
 import { demoteHeadings, type SiteLocale } from './format'
 
@@ -60,7 +60,7 @@ export type CookieRow = {
 }
 export type CookieDeclaration = { locale: string; revision: number; categories: { key: string; label: string; cookies: CookieRow[] }[] }
 
-/** A row of the index page: the published documents, from Payload's stock GraphQL (published only for anonymous readers). */
+/** A row of the index page: a published document as the delivery API serves it. */
 export type DocumentSummary = {
   slug: string
   title: string
@@ -85,12 +85,14 @@ export type SiteApiOptions = {
   fetch?: typeof fetch
 }
 
-type GraphQLError = { message?: string; extensions?: { statusCode?: number } }
+type GraphQLError = { message?: string; path?: (string | number)[]; extensions?: { statusCode?: number } }
 
 const unavailable = (message: string): ApiFailure => ({ ok: false, reason: 'unavailable', message })
 
-/** One POST to `/api/graphql`; every failure (network, timeout, HTTP, GraphQL) becomes an `ApiFailure`. */
-export async function graphqlRequest<T>(options: SiteApiOptions, query: string, variables: Record<string, unknown> = {}): Promise<ApiResult<T>> {
+type GraphQLAnswer<T> = { ok: true; res: Response; data: T | null | undefined; errors: GraphQLError[] }
+
+/** One POST to `/api/graphql`; network, timeout and non-JSON answers become an `ApiFailure`. */
+async function postGraphQL<T>(options: SiteApiOptions, query: string, variables: Record<string, unknown>): Promise<GraphQLAnswer<T> | ApiFailure> {
   const doFetch = options.fetch ?? fetch
   let res: Response
   try {
@@ -111,16 +113,25 @@ export async function graphqlRequest<T>(options: SiteApiOptions, query: string, 
   } catch {
     return unavailable(`The legal documents API answered ${res.status} without JSON.`)
   }
-  const error = body?.errors?.[0]
-  if (error) {
-    const status = error.extensions?.statusCode
-    const message = error.message ?? 'Unknown error.'
-    if (status === 404) return { ok: false, reason: 'not-found', message }
-    if (status === 400 && res.ok) return { ok: false, reason: 'invalid', message }
-    return unavailable(`The legal documents API answered ${res.status}: ${message}`)
-  }
-  if (!res.ok || !body || body.data === undefined || body.data === null) return unavailable(`The legal documents API answered ${res.status}.`)
-  return { ok: true, data: body.data }
+  return { ok: true, res, data: body?.data, errors: Array.isArray(body?.errors) ? body.errors : [] }
+}
+
+function failureOf(res: Response, error: GraphQLError): ApiFailure {
+  const status = error.extensions?.statusCode
+  const message = error.message ?? 'Unknown error.'
+  if (status === 404) return { ok: false, reason: 'not-found', message }
+  if (status === 400 && res.ok) return { ok: false, reason: 'invalid', message }
+  return unavailable(`The legal documents API answered ${res.status}: ${message}`)
+}
+
+/** One POST to `/api/graphql`; every failure (network, timeout, HTTP, GraphQL) becomes an `ApiFailure`. */
+export async function graphqlRequest<T>(options: SiteApiOptions, query: string, variables: Record<string, unknown> = {}): Promise<ApiResult<T>> {
+  const answer = await postGraphQL<T>(options, query, variables)
+  if (!answer.ok) return answer
+  const { res, data, errors } = answer
+  if (errors[0]) return failureOf(res, errors[0])
+  if (!res.ok || data === undefined || data === null) return unavailable(`The legal documents API answered ${res.status}.`)
+  return { ok: true, data }
 }
 
 export const DOCUMENT_QUERY = /* GraphQL */ `
@@ -134,13 +145,33 @@ export const DOCUMENT_QUERY = /* GraphQL */ `
   }
 `
 
+/** The slugs of the published documents: Payload's stock collection query (published only for anonymous readers). */
 export const INDEX_QUERY = /* GraphQL */ `
-  query LegalIndex($locale: LocaleInputType) {
-    LegalDocuments(where: { version: { greater_than: 0 } }, locale: $locale, limit: 100, pagination: false) {
-      docs { slug title version lastModified effectiveDate }
+  query LegalIndex {
+    LegalDocuments(where: { version: { greater_than: 0 } }, limit: 100, pagination: false) {
+      docs { slug }
     }
   }
 `
+
+/**
+ * Root fields per index request: the reference app refuses operations with more than 10 root
+ * fields (dev/server/graphqlLimits.ts), and a website's API may be as strict.
+ */
+export const INDEX_BATCH_SIZE = 10
+
+/**
+ * The index rows of some documents as the delivery API serves them (the title as published,
+ * placeholders such as `{{company.name}}` resolved): one aliased `legalDocument` per slug.
+ */
+export function indexRowsQuery(count: number): string {
+  const vars = Array.from({ length: count }, (_, i) => `, $s${i}: String!`).join('')
+  const fields = Array.from(
+    { length: count },
+    (_, i) => `d${i}: legalDocument(slug: $s${i}, locale: $locale) { slug title version lastModified effectiveDate }`,
+  ).join('\n    ')
+  return `query LegalIndexRows($locale: String${vars}) {\n    ${fields}\n  }`
+}
 
 export const VERSIONS_QUERY = /* GraphQL */ `
   query LegalVersions($slug: String!, $locale: String) {
@@ -189,12 +220,38 @@ export async function loadDocumentPage(
   }
 }
 
-/** Published documents for the index, sorted by title in the page's language. */
+/**
+ * Published documents for the index, sorted by title in the page's language. The list comes from
+ * the stock collection query; each row (title, version, dates) from the delivery API, so the
+ * index shows what the document's page shows. A document the delivery API does not find (404)
+ * is left out, as its page would be a 404.
+ */
 export async function loadDocumentIndex(options: SiteApiOptions, locale: SiteLocale): Promise<ApiResult<DocumentSummary[]>> {
-  const result = await graphqlRequest<{ LegalDocuments: { docs: DocumentSummary[] } }>(options, INDEX_QUERY, { locale })
-  if (!result.ok) return result
-  const docs = result.data.LegalDocuments.docs.filter((d) => d.slug && d.version > 0)
-  return { ok: true, data: [...docs].sort((a, b) => a.title.localeCompare(b.title, locale)) }
+  const list = await graphqlRequest<{ LegalDocuments: { docs: { slug: string | null }[] } }>(options, INDEX_QUERY)
+  if (!list.ok) return list
+  const slugs = [...new Set(list.data.LegalDocuments.docs.map((d) => d.slug).filter((slug): slug is string => Boolean(slug)))]
+  const batches: string[][] = []
+  for (let i = 0; i < slugs.length; i += INDEX_BATCH_SIZE) batches.push(slugs.slice(i, i + INDEX_BATCH_SIZE))
+  const answers = await Promise.all(batches.map((batch) => loadIndexRows(options, locale, batch)))
+  const rows: DocumentSummary[] = []
+  for (const answer of answers) {
+    if (!answer.ok) return answer
+    rows.push(...answer.data)
+  }
+  return { ok: true, data: rows.filter((d) => d.version > 0).sort((a, b) => a.title.localeCompare(b.title, locale)) }
+}
+
+async function loadIndexRows(options: SiteApiOptions, locale: SiteLocale, slugs: string[]): Promise<ApiResult<DocumentSummary[]>> {
+  const variables: Record<string, unknown> = { locale }
+  slugs.forEach((slug, i) => (variables[`s${i}`] = slug))
+  const answer = await postGraphQL<Record<string, DocumentSummary | null>>(options, indexRowsQuery(slugs.length), variables)
+  if (!answer.ok) return answer
+  const { res, data, errors } = answer
+  // Only "not found" for a single document is expected; anything else fails the index.
+  const other = errors.find((e) => e.extensions?.statusCode !== 404 || !Array.isArray(e.path) || !/^d[0-9]+$/.test(String(e.path[0])))
+  if (other) return failureOf(res, other)
+  if (!res.ok || !data) return unavailable(`The legal documents API answered ${res.status}.`)
+  return { ok: true, data: slugs.map((_, i) => data[`d${i}`]).filter((row): row is DocumentSummary => Boolean(row)) }
 }
 
 export async function loadCookieDeclaration(options: SiteApiOptions, locale: SiteLocale): Promise<ApiResult<CookieDeclaration>> {

@@ -89,18 +89,23 @@ export function demoteHeadings(html: string): string {
   return html.replace(/<(\/?)h2(?=[\s>])/g, '<$1h3')
 }
 
-const HOST_PATTERN = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?)*|\[[0-9a-f:.]+\])(?::[0-9]{1,5})?$/i
-
 /**
- * The API's base URL: `LEGAL_API_URL` when set, else this server as the browser reached it
- * (the Host header; `https` only when a proxy says so with X-Forwarded-Proto). A Host header
- * that is not a plain host[:port] is refused (null) rather than fetched.
+ * The API's base URL from `LEGAL_API_URL`: an absolute http(s) URL without credentials, query or
+ * fragment (a path prefix is kept, trailing slashes dropped). Unset, empty or anything else is
+ * null: the pages then ask Payload in-process (`dev/app/(site)/_lib/request.ts`). Never derived
+ * from a request's headers: the Host header is whatever the client sent, and fetching it would
+ * let anyone make this server request (and show) another server's "legal text".
  */
-export function apiBaseUrl(envUrl: string | undefined, host: string | null | undefined, forwardedProto?: string | null): string | null {
+export function apiBaseUrl(envUrl: string | undefined): string | null {
   const configured = envUrl?.trim()
-  if (configured) return configured.replace(/\/+$/, '')
-  const h = host?.trim()
-  if (!h || !HOST_PATTERN.test(h)) return null
-  const proto = forwardedProto?.split(',')[0]?.trim().toLowerCase() === 'https' ? 'https' : 'http'
-  return `${proto}://${h}`
+  if (!configured) return null
+  let url: URL
+  try {
+    url = new URL(configured)
+  } catch {
+    return null
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
+  if (url.username || url.password || url.search || url.hash || configured.includes('?') || configured.includes('#')) return null
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }

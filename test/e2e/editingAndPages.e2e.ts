@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import axe from 'axe-core'
 import fs from 'node:fs/promises'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
@@ -157,5 +159,66 @@ describe('public pages', () => {
     expect(await tables.count()).toBeGreaterThan(0)
     const text = await page.textContent('[data-testid="cookie-declaration"]')
     for (const cookie of ['session-id', '_ga']) expect(text).toContain(cookie)
+  })
+
+  test('a forged Host header does not make the pages fetch their text from that host (SSRF)', async () => {
+    // A decoy "API" on another local port: it answers anything with GraphQL-looking JSON that
+    // carries fake legal text, and counts what reaches it.
+    const FORGED = 'FORGED-LEGAL-TEXT'
+    const received: string[] = []
+    const forgedDocument = {
+      slug: 'privacy-policy', title: FORGED, kind: 'privacy-policy', locale: 'en', version: 99, lastModified: '2026-01-01T00:00:00.000Z',
+      effectiveDate: null, publishedAt: '2026-01-01T00:00:00.000Z', summary: FORGED,
+      toc: [{ anchor: 'forged', heading: FORGED }], sections: [{ anchor: 'forged', heading: FORGED, html: `<p>${FORGED}</p>` }],
+    }
+    const decoy = http.createServer((req, res) => {
+      received.push(`${req.method} ${req.url}`)
+      req.resume()
+      res.writeHead(200, { 'content-type': 'application/json' })
+      res.end(
+        JSON.stringify({
+          data: {
+            legalDocument: forgedDocument,
+            legalDocumentVersions: { slug: 'privacy-policy', currentVersion: 99, versions: [] },
+            LegalDocuments: { docs: [{ slug: 'privacy-policy', title: FORGED, version: 99, lastModified: null, effectiveDate: null }] },
+            d0: forgedDocument,
+          },
+        }),
+      )
+    })
+    await new Promise<void>((resolve) => decoy.listen(0, '127.0.0.1', resolve))
+    const decoyHost = `127.0.0.1:${(decoy.address() as AddressInfo).port}`
+    // fetch cannot set Host; node:http sends what it is given.
+    const getWithHost = (pathname: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const target = new URL(pathname, app.baseUrl)
+        const req = http.request(
+          { hostname: target.hostname, port: target.port, path: target.pathname, headers: { host: decoyHost, 'x-forwarded-host': decoyHost }, agent: false },
+          (res) => {
+            let body = ''
+            res.setEncoding('utf8')
+            res.on('data', (chunk) => (body += chunk))
+            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+          },
+        )
+        req.on('error', reject)
+        req.end()
+      })
+    try {
+      const title = (await apiCall(app, '/api/legal/documents/privacy-policy')).title as string
+      expect(title).toBeTruthy()
+      // React escapes text: compare with the title as it appears in HTML.
+      const inHtml = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+      for (const pathname of ['/legal/privacy-policy', '/legal']) {
+        const page = await getWithHost(pathname)
+        expect([pathname, page.status]).toEqual([pathname, 200])
+        expect(page.body).toContain(inHtml)
+        expect(page.body).not.toContain(FORGED)
+      }
+      expect(received).toEqual([])
+    } finally {
+      decoy.closeAllConnections()
+      await new Promise((resolve) => decoy.close(resolve))
+    }
   })
 })

@@ -43,7 +43,7 @@ export type TestApp = {
 
 /** The reference app's Payload on its own database (schema pushed, as in development). */
 export async function startTestPayload(
-  options: { runMigrations?: boolean; key?: string; plugin?: LegalDocumentsPluginOptions } = {},
+  options: { runMigrations?: boolean; key?: string; plugin?: LegalDocumentsPluginOptions; logDestination?: { write: (line: string) => void } } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase()
   const config = await buildAppConfig({
@@ -51,6 +51,7 @@ export async function startTestPayload(
     secret: randomBytes(32).toString('hex'),
     runMigrations: options.runMigrations,
     plugin: options.plugin,
+    logDestination: options.logDestination,
   })
   // getPayload caches one instance per key (per test file: jest gives each file its own
   // global). Payload's REST and GraphQL handlers look the instance up by the default key, so an

@@ -9,9 +9,10 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import http from 'node:http'
+import net from 'node:net'
 
 import { SLUGS } from '../../src/slugs'
-import { buildCorpus, type CorpusContext, DRAFT_MARKER, FAMILIES, type HostileCase, type Role, XSS_DOCUMENT_SLUG } from '../fixtures/hostile/corpus'
+import { API_COLLECTIONS, API_GLOBALS, buildCorpus, type CorpusContext, DRAFT_MARKER, FAMILIES, type HostileCase, type Role, XSS_DOCUMENT_SLUG } from '../fixtures/hostile/corpus'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
 import { type Json, restClient } from '../helpers/rest'
@@ -29,6 +30,8 @@ const corpus = buildCorpus()
 /** Ids of what the XSS cases managed to create, to publish them afterwards. */
 const created = { sections: [] as number[], cookies: [] as number[] }
 const outcomes: { family: string; status: number }[] = []
+/** Everything Payload logged (pino's JSON lines), to check what counts as an error. */
+const logLines: { level: number; msg?: string; err?: { message?: string; stack?: string } }[] = []
 
 type RawResponse = { status: number; headers: http.IncomingHttpHeaders; text: string }
 
@@ -108,7 +111,7 @@ function expectSafeHTML(html: string, where: string): void {
 }
 
 beforeAll(async () => {
-  app = await startTestPayload()
+  app = await startTestPayload({ logDestination: { write: (line) => void logLines.push(JSON.parse(line)) } })
   server = await listen(app)
   const admin = await createUser(app.payload, 'hostile-admin', ['admin'])
   editor = await createUser(app.payload, 'hostile-editor', ['editor'])
@@ -196,7 +199,35 @@ describe.each(FAMILIES.map((f) => [f]))('%s', (family) => {
   })
 })
 
+test('the corpus covers every collection and global of the app', () => {
+  expect([...API_COLLECTIONS].sort()).toEqual(Object.keys(app.payload.collections).sort())
+  expect([...API_GLOBALS].sort()).toEqual(app.payload.globals.config.map((g) => g.slug).sort())
+})
+
+test('CONNECT (a proxy tunnel) gets a 405 JSON answer, not a dropped connection', async () => {
+  const { port, hostname } = new URL(server.baseUrl)
+  const answer = await new Promise<string>((resolve, reject) => {
+    const socket = net.connect(Number(port), hostname, () => socket.write(`CONNECT ${hostname}:${port} HTTP/1.1\r\nHost: ${hostname}:${port}\r\n\r\n`))
+    let text = ''
+    socket.on('data', (d) => (text += d))
+    socket.on('end', () => resolve(text))
+    socket.on('error', reject)
+  })
+  expect(answer).toMatch(/^HTTP\/1\.1 405 /)
+  expect(answer).toMatch(/content-type: application\/json/i)
+  expect(JSON.parse(answer.slice(answer.indexOf('\r\n\r\n') + 4)).errors[0].message).toBe('The method CONNECT is not allowed.')
+})
+
 describe('after the corpus', () => {
+  test('no refusal was logged as an error: 4xx are info lines without a stack', () => {
+    // The corpus made Payload refuse hundreds of requests; each refusal is logged once at info.
+    const info = logLines.filter((l) => l.level === 30)
+    expect(info.length).toBeGreaterThan(50)
+    const errors = logLines.filter((l) => l.level >= 50)
+    expect(errors.map((l) => l.err?.message ?? l.msg)).toEqual([])
+    for (const line of info) expect(line.err?.stack).toBeUndefined()
+  })
+
   test('the server is still healthy and serves as before', async () => {
     expect((await fetch(`${server.baseUrl}/healthz`)).status).toBe(200)
     expect((await fetch(`${server.baseUrl}/readyz`)).status).toBe(200)

@@ -1,7 +1,9 @@
 /**
- * The public /legal pages' data layer (dev/site/) against the real express server over HTTP,
- * with the reference content published through the real workflow. The pages themselves are
- * Next server components that only call these functions and lay the answers out.
+ * The public /legal pages' data layer (dev/site/) with the reference content published through
+ * the real workflow, both ways the pages reach the API: over HTTP to the real express server
+ * (LEGAL_API_URL set) and in-process through Payload's own GraphQL handler (LEGAL_API_URL
+ * unset). The pages themselves are Next server components that only call these functions and
+ * lay the answers out.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import http from 'node:http'
@@ -19,20 +21,23 @@ import {
   type SiteApiOptions,
 } from '../../dev/site/api'
 import { cookieTables } from '../../dev/site/cookies'
+import { IN_PROCESS_BASE_URL, inProcessGraphQLFetch } from '../../dev/site/inProcess'
 import { messagesFor } from '../../dev/site/messages'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { paragraph, root, text } from '../helpers/lexicalRich'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, type TestUser } from '../helpers/users'
+import { createUser, login, type TestUser } from '../helpers/users'
 
 type Json = Record<string, any>
 
 let app: TestApp
 let payload: Payload
 let server: Awaited<ReturnType<typeof listen>>
-let api: SiteApiOptions
+let httpApi: SiteApiOptions
+let inProcessApi: SiteApiOptions
+let companyName: string
 let editor: TestUser
 let reviewer: TestUser
 
@@ -44,10 +49,14 @@ beforeAll(async () => {
   app = await startTestPayload()
   payload = app.payload
   server = await listen(app)
-  api = { baseUrl: server.baseUrl }
+  httpApi = { baseUrl: server.baseUrl }
+  // What dev/app/(site)/_lib/request.ts does when LEGAL_API_URL is unset.
+  const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
+  inProcessApi = { baseUrl: IN_PROCESS_BASE_URL, fetch: inProcessGraphQLFetch(GRAPHQL_POST(app.config)) }
   await seedReferenceContent(payload, { effectiveDate: '2026-03-01T00:00:00.000Z' })
   editor = await createUser(payload, 'site-editor', ['editor'])
   reviewer = await createUser(payload, 'site-reviewer', ['reviewer'])
+  companyName = ((await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true })) as Json).name
 
   // Version 2 of the general conditions: the first section's text changes.
   const doc = (await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'general-conditions' } }, depth: 0, overrideAccess: true }))
@@ -69,6 +78,22 @@ beforeAll(async () => {
   await act(reviewer, doc.id, 'approve')
   await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
 
+  // A published document whose title names the company through a placeholder.
+  const charter = (await payload.create({
+    collection: SLUGS.documents,
+    data: { title: '{{company.name}} Customer Charter', slug: 'customer-charter', kind: 'other' } as never,
+    ...as(editor),
+  })) as Json
+  const charterSection = (await payload.create({
+    collection: SLUGS.sections,
+    data: { heading: 'Our promise', document: charter.id, body: root(paragraph(text('{{company.name}} answers every message.'))) } as never,
+    ...as(editor),
+  })) as Json
+  await payload.update({ collection: SLUGS.documents, id: charter.id, data: { sections: [charterSection.id] } as never, ...as(editor) })
+  await act(editor, charter.id, 'submit')
+  await act(reviewer, charter.id, 'approve')
+  await payload.update({ collection: SLUGS.documents, id: charter.id, data: { _status: 'published' } as never, ...as(reviewer) })
+
   // A document that was never published must never be listed.
   await payload.create({
     collection: SLUGS.documents,
@@ -82,150 +107,180 @@ afterAll(async () => {
   await app?.close()
 })
 
-describe('/legal index', () => {
-  test('lists the published documents with title, version and last update, sorted by title; drafts left out', async () => {
-    const result = await loadDocumentIndex(api, 'en')
-    if (!result.ok) throw new Error(result.message)
-    expect(result.data.map((d) => d.slug)).toEqual(['cookie-policy', 'data-security', 'general-conditions', 'privacy-policy', 'terms-of-use'])
-    const general = result.data.find((d) => d.slug === 'general-conditions')!
-    expect(general).toMatchObject({ title: 'General Conditions', version: 2 })
-    expect(new Date(general.lastModified!).getTime()).not.toBeNaN()
-    expect(result.data.find((d) => d.slug === 'privacy-policy')!.version).toBe(1)
-    const titles = result.data.map((d) => d.title)
-    expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en')))
+describe.each([
+  ['over HTTP (LEGAL_API_URL set)', () => httpApi],
+  ['in process (LEGAL_API_URL unset)', () => inProcessApi],
+])('%s', (_mode, apiFor) => {
+  let api: SiteApiOptions
+  beforeAll(() => {
+    api = apiFor()
   })
 
-  test('the Ukrainian index is served too (English titles where no translation exists)', async () => {
-    const result = await loadDocumentIndex(api, 'uk')
-    if (!result.ok) throw new Error(result.message)
-    expect(result.data).toHaveLength(5)
-    expect(result.data.every((d) => d.title.length > 0)).toBe(true)
-  })
-})
+  describe('/legal index', () => {
+    test('lists the published documents with title, version and last update, sorted by title; drafts left out', async () => {
+      const result = await loadDocumentIndex(api, 'en')
+      if (!result.ok) throw new Error(result.message)
+      expect(result.data.map((d) => d.slug).sort()).toEqual([
+        'cookie-policy',
+        'customer-charter',
+        'data-security',
+        'general-conditions',
+        'privacy-policy',
+        'terms-of-use',
+      ])
+      const general = result.data.find((d) => d.slug === 'general-conditions')!
+      expect(general).toMatchObject({ title: 'General Conditions', version: 2 })
+      expect(new Date(general.lastModified!).getTime()).not.toBeNaN()
+      expect(result.data.find((d) => d.slug === 'privacy-policy')!.version).toBe(1)
+      const titles = result.data.map((d) => d.title)
+      expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en')))
+    })
 
-describe('/legal/[slug]', () => {
-  test('the current version: title, dates, version, table of contents matching the sections, sanitised section HTML', async () => {
-    const result = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en' })
-    if (!result.ok) throw new Error(result.message)
-    const { document: doc, archived, currentVersion, cookies } = result.data
-    expect(doc).toMatchObject({ slug: 'general-conditions', title: 'General Conditions', version: 2, locale: 'en', effectiveDate: '2026-03-01T00:00:00.000Z' })
-    expect(archived).toBe(false)
-    expect(currentVersion).toBe(2)
-    expect(cookies).toBeNull()
-    expect(doc.toc.length).toBeGreaterThan(1)
-    expect(doc.toc).toEqual(doc.sections.map((s) => ({ anchor: s.anchor, heading: s.heading })))
-    expect(doc.sections[0]!.html).toContain('These general conditions apply to every order placed on our website.')
-    for (const s of doc.sections) {
-      expect(s.anchor).toMatch(/^[a-z0-9-]+$/)
-      expect(s.html).not.toMatch(/<script|javascript:|\son\w+=/i)
-    }
-  })
+    test('titles show the company details, not their placeholders, as the document page does', async () => {
+      expect(companyName).toBeTruthy()
+      for (const locale of ['en', 'uk'] as const) {
+        const result = await loadDocumentIndex(api, locale)
+        if (!result.ok) throw new Error(result.message)
+        expect(result.data.find((d) => d.slug === 'customer-charter')).toMatchObject({ title: `${companyName} Customer Charter`, version: 1 })
+        expect(result.data.filter((d) => d.title.includes('{{'))).toEqual([])
+        const page = await loadDocumentPage(api, { slug: 'customer-charter', locale })
+        if (!page.ok) throw new Error(page.message)
+        expect(page.data.document.title).toBe(`${companyName} Customer Charter`)
+      }
+    })
 
-  test('?version=1 is the archived version, flagged as not current', async () => {
-    const result = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en', version: 1 })
-    if (!result.ok) throw new Error(result.message)
-    expect(result.data).toMatchObject({ archived: true, currentVersion: 2 })
-    expect(result.data.document.version).toBe(1)
-    expect(result.data.document.sections[0]!.html).not.toContain('every order placed on our website')
-    const current = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en', version: 2 })
-    expect(current.ok && current.data.archived).toBe(false)
-  })
-
-  test('the cookie policy brings the cookie declaration with it', async () => {
-    const result = await loadDocumentPage(api, { slug: 'cookie-policy', locale: 'en' })
-    if (!result.ok) throw new Error(result.message)
-    expect(result.data.document.kind).toBe('cookie-policy')
-    const cookies = result.data.cookies
-    if (!cookies?.ok) throw new Error('no cookie declaration')
-    expect(cookies.data.categories.length).toBeGreaterThan(0)
-    expect(cookies.data.categories.flatMap((c) => c.cookies).length).toBe(9)
+    test('the Ukrainian index is served too (English titles where no translation exists)', async () => {
+      const result = await loadDocumentIndex(api, 'uk')
+      if (!result.ok) throw new Error(result.message)
+      expect(result.data).toHaveLength(6)
+      expect(result.data.every((d) => d.title.length > 0)).toBe(true)
+    })
   })
 
-  test.each([
-    ['an unknown document', { slug: 'no-such-document' }],
-    ['a malformed slug', { slug: '../etc/passwd' }],
-    ['a draft-only document', { slug: 'unpublished-draft' }],
-    ['a version not yet published', { slug: 'general-conditions', version: 3 }],
-  ])('%s is not found', async (_name, args) => {
-    const result = await loadDocumentPage(api, { locale: 'en', ...args })
-    expect(result).toMatchObject({ ok: false, reason: 'not-found' })
+  describe('/legal/[slug]', () => {
+    test('the current version: title, dates, version, table of contents matching the sections, sanitised section HTML', async () => {
+      const result = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en' })
+      if (!result.ok) throw new Error(result.message)
+      const { document: doc, archived, currentVersion, cookies } = result.data
+      expect(doc).toMatchObject({ slug: 'general-conditions', title: 'General Conditions', version: 2, locale: 'en', effectiveDate: '2026-03-01T00:00:00.000Z' })
+      expect(archived).toBe(false)
+      expect(currentVersion).toBe(2)
+      expect(cookies).toBeNull()
+      expect(doc.toc.length).toBeGreaterThan(1)
+      expect(doc.toc).toEqual(doc.sections.map((s) => ({ anchor: s.anchor, heading: s.heading })))
+      expect(doc.sections[0]!.html).toContain('These general conditions apply to every order placed on our website.')
+      for (const s of doc.sections) {
+        expect(s.anchor).toMatch(/^[a-z0-9-]+$/)
+        expect(s.html).not.toMatch(/<script|javascript:|\son\w+=/i)
+      }
+    })
+
+    test('?version=1 is the archived version, flagged as not current', async () => {
+      const result = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en', version: 1 })
+      if (!result.ok) throw new Error(result.message)
+      expect(result.data).toMatchObject({ archived: true, currentVersion: 2 })
+      expect(result.data.document.version).toBe(1)
+      expect(result.data.document.sections[0]!.html).not.toContain('every order placed on our website')
+      const current = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en', version: 2 })
+      expect(current.ok && current.data.archived).toBe(false)
+    })
+
+    test('the cookie policy brings the cookie declaration with it', async () => {
+      const result = await loadDocumentPage(api, { slug: 'cookie-policy', locale: 'en' })
+      if (!result.ok) throw new Error(result.message)
+      expect(result.data.document.kind).toBe('cookie-policy')
+      const cookies = result.data.cookies
+      if (!cookies?.ok) throw new Error('no cookie declaration')
+      expect(cookies.data.categories.length).toBeGreaterThan(0)
+      expect(cookies.data.categories.flatMap((c) => c.cookies).length).toBe(9)
+    })
+
+    test.each([
+      ['an unknown document', { slug: 'no-such-document' }],
+      ['a malformed slug', { slug: '../etc/passwd' }],
+      ['a draft-only document', { slug: 'unpublished-draft' }],
+      ['a version not yet published', { slug: 'general-conditions', version: 3 }],
+    ])('%s is not found', async (_name, args) => {
+      const result = await loadDocumentPage(api, { locale: 'en', ...args })
+      expect(result).toMatchObject({ ok: false, reason: 'not-found' })
+    })
+
+    test('?locale=uk asks the API for Ukrainian', async () => {
+      const result = await loadDocumentPage(api, { slug: 'privacy-policy', locale: 'uk' })
+      if (!result.ok) throw new Error(result.message)
+      expect(result.data.document.locale).toBe('uk')
+    })
   })
 
-  test('?locale=uk asks the API for Ukrainian', async () => {
-    const result = await loadDocumentPage(api, { slug: 'privacy-policy', locale: 'uk' })
-    if (!result.ok) throw new Error(result.message)
-    expect(result.data.document.locale).toBe('uk')
-  })
-})
+  describe('/legal/[slug]/versions', () => {
+    test('lists the archive newest first and preselects the last change without comparing', async () => {
+      const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from: null, to: null })
+      if (!result.ok) throw new Error(result.message)
+      const { document, versions, selected, comparison } = result.data
+      expect(document.title).toBe('General Conditions')
+      expect(versions.currentVersion).toBe(2)
+      expect(versions.versions.map((v) => [v.version, v.changeSummary, v.materialChange])).toEqual([
+        [2, 'Rewrote the introduction.', true],
+        [1, null, false],
+      ])
+      expect(selected).toEqual({ from: 1, to: 2 })
+      expect(comparison).toEqual({ state: 'none' })
+    })
 
-describe('/legal/[slug]/versions', () => {
-  test('lists the archive newest first and preselects the last change without comparing', async () => {
-    const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from: null, to: null })
-    if (!result.ok) throw new Error(result.message)
-    const { document, versions, selected, comparison } = result.data
-    expect(document.title).toBe('General Conditions')
-    expect(versions.currentVersion).toBe(2)
-    expect(versions.versions.map((v) => [v.version, v.changeSummary, v.materialChange])).toEqual([
-      [2, 'Rewrote the introduction.', true],
-      [1, null, false],
-    ])
-    expect(selected).toEqual({ from: 1, to: 2 })
-    expect(comparison).toEqual({ state: 'none' })
+    test('the redline between two versions (given in either order) marks insertions and deletions', async () => {
+      const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from: 2, to: 1 })
+      if (!result.ok) throw new Error(result.message)
+      const { comparison, selected } = result.data
+      expect(selected).toEqual({ from: 1, to: 2 })
+      if (comparison.state !== 'shown') throw new Error(`expected a diff, got ${comparison.state}`)
+      expect(comparison.diff.summary.changed).toBe(1)
+      const sections = diffSectionsForPage(comparison.diff)
+      const changed = sections.find((s) => s.status === 'changed')!
+      expect(changed.html).toContain('<ins>')
+      expect(changed.html).toContain('<del>')
+      expect(changed.html).toContain('every order placed on our website')
+      // The API's section headings sit under the page's "Changes" heading.
+      expect(changed.html.startsWith('<h3>')).toBe(true)
+      expect(sections.some((s) => /<\/?h2/.test(s.html))).toBe(false)
+    })
+
+    test.each([
+      ['the same version twice', 1, 1, 'same'],
+      ['a version that does not exist', 1, 9, 'invalid'],
+      ['a version that is not a number', 'invalid' as const, 2, 'invalid'],
+      ['only one side', 1, null, 'invalid'],
+    ])('%s compares nothing and says why', async (_name, from, to, state) => {
+      const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from, to })
+      if (!result.ok) throw new Error(result.message)
+      expect(result.data.comparison.state).toBe(state)
+    })
+
+    test('a document with one version has nothing to compare; an unknown one is not found', async () => {
+      const one = await loadVersionsPage(api, { slug: 'privacy-policy', locale: 'en', from: 1, to: 1 })
+      expect(one.ok && one.data.comparison).toEqual({ state: 'only-one' })
+      expect(await loadVersionsPage(api, { slug: 'nope', locale: 'en', from: null, to: null })).toMatchObject({ ok: false, reason: 'not-found' })
+    })
   })
 
-  test('the redline between two versions (given in either order) marks insertions and deletions', async () => {
-    const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from: 2, to: 1 })
-    if (!result.ok) throw new Error(result.message)
-    const { comparison, selected } = result.data
-    expect(selected).toEqual({ from: 1, to: 2 })
-    if (comparison.state !== 'shown') throw new Error(`expected a diff, got ${comparison.state}`)
-    expect(comparison.diff.summary.changed).toBe(1)
-    const sections = diffSectionsForPage(comparison.diff)
-    const changed = sections.find((s) => s.status === 'changed')!
-    expect(changed.html).toContain('<ins>')
-    expect(changed.html).toContain('<del>')
-    expect(changed.html).toContain('every order placed on our website')
-    // The API's section headings sit under the page's "Changes" heading.
-    expect(changed.html.startsWith('<h3>')).toBe(true)
-    expect(sections.some((s) => /<\/?h2/.test(s.html))).toBe(false)
-  })
-
-  test.each([
-    ['the same version twice', 1, 1, 'same'],
-    ['a version that does not exist', 1, 9, 'invalid'],
-    ['a version that is not a number', 'invalid' as const, 2, 'invalid'],
-    ['only one side', 1, null, 'invalid'],
-  ])('%s compares nothing and says why', async (_name, from, to, state) => {
-    const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from, to })
-    if (!result.ok) throw new Error(result.message)
-    expect(result.data.comparison.state).toBe(state)
-  })
-
-  test('a document with one version has nothing to compare; an unknown one is not found', async () => {
-    const one = await loadVersionsPage(api, { slug: 'privacy-policy', locale: 'en', from: 1, to: 1 })
-    expect(one.ok && one.data.comparison).toEqual({ state: 'only-one' })
-    expect(await loadVersionsPage(api, { slug: 'nope', locale: 'en', from: null, to: null })).toMatchObject({ ok: false, reason: 'not-found' })
-  })
-})
-
-describe('/legal/cookies', () => {
-  test('the declaration grouped by category, with labels in the page language', async () => {
-    const en = await loadCookieDeclaration(api, 'en')
-    const uk = await loadCookieDeclaration(api, 'uk')
-    if (!en.ok || !uk.ok) throw new Error('no declaration')
-    expect(uk.data.locale).toBe('uk')
-    const enTables = cookieTables(en.data, messagesFor('en'))
-    const ukTables = cookieTables(uk.data, messagesFor('uk'))
-    expect(enTables.map((t) => t.key)).toEqual(ukTables.map((t) => t.key))
-    expect(enTables[0]).toMatchObject({ key: 'necessary', label: 'Strictly necessary' })
-    expect(ukTables[0]).toMatchObject({ key: 'necessary', label: 'Суворо необхідні' })
-    const rows = enTables.flatMap((t) => t.rows)
-    expect(rows).toHaveLength(9)
-    for (const row of rows) {
-      expect(row.name).not.toBe('')
-      expect(row.purpose).not.toBe('')
-      expect(['Us (first party)', 'Another company (third party)']).toContain(row.party)
-    }
+  describe('/legal/cookies', () => {
+    test('the declaration grouped by category, with labels in the page language', async () => {
+      const en = await loadCookieDeclaration(api, 'en')
+      const uk = await loadCookieDeclaration(api, 'uk')
+      if (!en.ok || !uk.ok) throw new Error('no declaration')
+      expect(uk.data.locale).toBe('uk')
+      const enTables = cookieTables(en.data, messagesFor('en'))
+      const ukTables = cookieTables(uk.data, messagesFor('uk'))
+      expect(enTables.map((t) => t.key)).toEqual(ukTables.map((t) => t.key))
+      expect(enTables[0]).toMatchObject({ key: 'necessary', label: 'Strictly necessary' })
+      expect(ukTables[0]).toMatchObject({ key: 'necessary', label: 'Суворо необхідні' })
+      const rows = enTables.flatMap((t) => t.rows)
+      expect(rows).toHaveLength(9)
+      for (const row of rows) {
+        expect(row.name).not.toBe('')
+        expect(row.purpose).not.toBe('')
+        expect(['Us (first party)', 'Another company (third party)']).toContain(row.party)
+      }
+    })
   })
 })
 
@@ -259,6 +314,37 @@ describe('when the API cannot answer', () => {
   })
 
   test('a query the server rejects is "unavailable" (a bug of the site, not a missing page)', async () => {
-    expect(await graphqlRequest(api, '{ nope }')).toMatchObject({ ok: false, reason: 'unavailable' })
+    expect(await graphqlRequest(httpApi, '{ nope }')).toMatchObject({ ok: false, reason: 'unavailable' })
+    expect(await graphqlRequest(inProcessApi, '{ nope }')).toMatchObject({ ok: false, reason: 'unavailable' })
+  })
+})
+
+describe('in process, the pages read as an anonymous reader', () => {
+  const WHO_AND_DRAFTS = /* GraphQL */ `
+    query {
+      meUser { user { email } }
+      LegalDocuments(draft: true, where: { slug: { equals: "unpublished-draft" } }) { docs { slug } }
+    }
+  `
+  test('credentials given to the fetch are not handed to Payload: no user, no drafts', async () => {
+    const token = await login(server.baseUrl, editor)
+    const credentials = { authorization: `JWT ${token}`, cookie: `payload-token=${token}` }
+    // Control: over HTTP the same token is the editor, who sees the draft.
+    const signedIn = await fetch(`${server.baseUrl}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: credentials.authorization },
+      body: JSON.stringify({ query: WHO_AND_DRAFTS }),
+    })
+    expect(((await signedIn.json()) as Json).data).toEqual({
+      meUser: { user: { email: editor.email } },
+      LegalDocuments: { docs: [{ slug: 'unpublished-draft' }] },
+    })
+
+    const res = await inProcessApi.fetch!(`${IN_PROCESS_BASE_URL}/api/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...credentials },
+      body: JSON.stringify({ query: WHO_AND_DRAFTS }),
+    })
+    expect(((await res.json()) as Json).data).toEqual({ meUser: { user: null }, LegalDocuments: { docs: [] } })
   })
 })

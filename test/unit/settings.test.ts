@@ -47,6 +47,7 @@ describe('readSecuritySettings', () => {
       production: false,
       corsOrigins: [],
       csrfOrigins: [],
+      serverOrigin: null,
       secureCookies: false,
       graphQLPlayground: false,
       graphQLIntrospection: false,
@@ -70,6 +71,8 @@ describe('readSecuritySettings', () => {
     })
     expect(s.corsOrigins).toEqual(['https://www.example.org', 'http://localhost:4000'])
     expect(s.csrfOrigins).toEqual(['https://admin.example.org'])
+    expect(s.serverOrigin).toBe('https://legal.example.org')
+    expect(readSecuritySettings({ PAYLOAD_PUBLIC_SERVER_URL: 'https://legal.example.org:8443/cms/' }).serverOrigin).toBe('https://legal.example.org:8443')
     expect(readSecuritySettings({ CORS_ORIGINS: '*' }).corsOrigins).toBe('*')
   })
 
@@ -79,6 +82,8 @@ describe('readSecuritySettings', () => {
     [{ CORS_ORIGINS: 'javascript:alert(1)' }, /CORS_ORIGINS must list origins/],
     [{ CSRF_ORIGINS: 'https://admin.example.org/' }, /CSRF_ORIGINS must list origins/],
     [{ CSRF_ORIGINS: 'https://admin.example.org' }, /needs PAYLOAD_PUBLIC_SERVER_URL/],
+    [{ PAYLOAD_PUBLIC_SERVER_URL: 'legal.example.org' }, /PAYLOAD_PUBLIC_SERVER_URL must be/],
+    [{ PAYLOAD_PUBLIC_SERVER_URL: 'ftp://legal.example.org' }, /PAYLOAD_PUBLIC_SERVER_URL must start with http/],
     [{ LOGIN_MAX_ATTEMPTS: '0' }, /LOGIN_MAX_ATTEMPTS must be a whole number from 1/],
     [{ LOGIN_MAX_ATTEMPTS: 'many' }, /LOGIN_MAX_ATTEMPTS/],
     [{ LOGIN_LOCK_MINUTES: '-5' }, /LOGIN_LOCK_MINUTES/],

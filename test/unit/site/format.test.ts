@@ -83,17 +83,21 @@ describe('links', () => {
 })
 
 describe('API base URL', () => {
-  test('LEGAL_API_URL wins (trailing slashes dropped)', () => {
-    expect(apiBaseUrl('http://127.0.0.1:3000/', 'example.com')).toBe('http://127.0.0.1:3000')
+  test('LEGAL_API_URL is used as it is (trailing slashes dropped, a path prefix kept)', () => {
+    expect(apiBaseUrl('http://127.0.0.1:3000/')).toBe('http://127.0.0.1:3000')
+    expect(apiBaseUrl(' https://legal.example.com ')).toBe('https://legal.example.com')
+    expect(apiBaseUrl('https://www.example.com/cms//')).toBe('https://www.example.com/cms')
+    expect(apiBaseUrl('http://[::1]:3000')).toBe('http://[::1]:3000')
   })
-  test('else this server as the request reached it', () => {
-    expect(apiBaseUrl(undefined, '127.0.0.1:4200')).toBe('http://127.0.0.1:4200')
-    expect(apiBaseUrl('', 'legal.example.com', 'https')).toBe('https://legal.example.com')
-    expect(apiBaseUrl(undefined, '[::1]:3000', 'http')).toBe('http://[::1]:3000')
+  test.each([[undefined], [''], ['  ']])('unset (%j): no URL, the pages ask Payload in-process', (value) => {
+    expect(apiBaseUrl(value)).toBeNull()
   })
-  test.each([[null], [''], ['evil.com/path'], ['user@evil.com'], ['a b'], ['evil.com:99999x']])('a Host header %j is refused', (host) => {
-    expect(apiBaseUrl(undefined, host)).toBeNull()
-  })
+  test.each([['127.0.0.1:3000'], ['ftp://example.com'], ['file:///etc/passwd'], ['http://user:pw@example.com'], ['http://example.com/?a=1'], ['http://example.com/#x'], ['not a url']])(
+    'LEGAL_API_URL %j is refused',
+    (value) => {
+      expect(apiBaseUrl(value)).toBeNull()
+    },
+  )
 })
 
 describe('version comparison', () => {

@@ -4,8 +4,7 @@ import { messagesFor } from '../../../site/messages'
 import { SiteFrame, Unavailable } from '../_components/SiteFrame'
 import { siteApiOptions } from '../_lib/request'
 
-// Rendered on every request: a publish must show at once, and the API answers from its own
-// in-memory cache, so a render costs one local HTTP round trip (see README "Public pages").
+// Rendered on every request: a publish must show at once (see README "Public pages").
 export const dynamic = 'force-dynamic'
 
 type Props = { searchParams: Promise<Record<string, SearchParamValue>> }

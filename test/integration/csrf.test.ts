@@ -1,0 +1,164 @@
+/**
+ * Cross-site request forgery (dev/server/csrf.ts), on the real express server over raw HTTP:
+ * a state-changing request that carries the admin's session cookie is served only from the
+ * server's own origin or an allowed one, in development and production, with or without
+ * PAYLOAD_PUBLIC_SERVER_URL. The own origin comes from configuration, never the Host header.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import http from 'node:http'
+
+import { readSecuritySettings, type SecuritySettings } from '../../dev/server/settings'
+import { listen } from '../helpers/httpServer'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, type TestUser } from '../helpers/users'
+
+let app: TestApp
+let admin: TestUser
+let created = 0
+
+beforeAll(async () => {
+  app = await startTestPayload()
+  admin = await createUser(app.payload, 'csrf-admin', ['admin'])
+})
+afterAll(async () => {
+  await app?.close()
+})
+
+type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string }
+
+function request(baseUrl: string, method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Raw> {
+  const url = new URL(baseUrl)
+  const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body)
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: url.hostname, port: url.port, method, path, agent: false, headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) } },
+      (res) => {
+        let text = ''
+        res.on('data', (d) => (text += d))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
+      },
+    )
+    req.on('error', reject)
+    if (payload) req.write(payload)
+    req.end()
+  })
+}
+
+/** The admin's session cookie, as a browser would hold it after signing in. */
+async function sessionCookie(baseUrl: string): Promise<string> {
+  const res = await request(baseUrl, 'POST', '/api/users/login', { 'content-type': 'application/json' }, JSON.stringify({ email: admin.email, password: admin.password }))
+  expect(res.status).toBe(200)
+  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('payload-token='))
+  expect(cookie).toBeDefined()
+  return cookie!.split(';')[0]!
+}
+
+/** What the review found: a multipart form post creating a user with a role. */
+function createUserForm(): { headers: Record<string, string>; body: string; email: string } {
+  const email = `forged-${++created}@evil.example`
+  const boundary = 'csrfboundary'
+  const body = `--${boundary}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n${JSON.stringify({ email, password: 'forged-password-123', roles: ['admin'] })}\r\n--${boundary}--\r\n`
+  return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body, email }
+}
+
+const userExists = async (email: string) => (await app.payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })).totalDocs === 1
+
+function expectRefused(res: Raw) {
+  expect(res.status).toBe(403)
+  expect(res.headers['content-type']).toMatch(/application\/json/)
+  expect(JSON.parse(res.text).errors[0].message).toMatch(/sign-in cookie|where it comes from/)
+}
+
+describe.each([
+  ['development', false],
+  ['production', true],
+])('without PAYLOAD_PUBLIC_SERVER_URL, %s', (_name, production) => {
+  let server: Awaited<ReturnType<typeof listen>>
+  let cookie: string
+  let port: number
+  beforeAll(async () => {
+    const security: SecuritySettings = { ...readSecuritySettings({}), production, secureCookies: false }
+    server = await listen(app, { security })
+    port = Number(new URL(server.baseUrl).port)
+    cookie = await sessionCookie(server.baseUrl)
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  test.each([
+    ['a foreign origin', { origin: 'http://evil.example' }],
+    ['Origin: null (a sandboxed frame or a file)', { origin: 'null' }],
+    ['no Origin and no Referer', {}],
+    ['a foreign Referer and no Origin', { referer: 'http://evil.example/attack.html' }],
+    ['the same host on another port (same site, other origin)', { origin: 'http://127.0.0.1:1' }],
+    ['a foreign origin with the Host header forged to match it', { origin: 'http://evil.example', host: 'evil.example' }],
+  ])('refuses %s: 403 JSON and no user created', async (_case, headers) => {
+    const form = createUserForm()
+    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, cookie, ...headers }, form.body)
+    expectRefused(res)
+    expect(await userExists(form.email)).toBe(false)
+  })
+
+  test('refuses a GraphQL mutation and a workflow action from a foreign origin too', async () => {
+    const gql = await request(server.baseUrl, 'POST', '/api/graphql', { 'content-type': 'application/json', cookie, origin: 'http://evil.example' }, JSON.stringify({ query: 'mutation { createLegalDocument(data: { title: "x", slug: "csrf-gql", kind: other }) { id } }' }))
+    expectRefused(gql)
+    const workflow = await request(server.baseUrl, 'POST', '/api/legal-documents/1/workflow', { 'content-type': 'application/json', cookie, origin: 'https://evil.example' }, '{"action":"submit"}')
+    expectRefused(workflow)
+    const logout = await request(server.baseUrl, 'POST', '/api/users/logout', { cookie, origin: 'https://evil.example' })
+    expectRefused(logout)
+    expect((await app.payload.count({ collection: 'legal-documents', where: { slug: { equals: 'csrf-gql' } }, overrideAccess: true })).totalDocs).toBe(0)
+  })
+
+  test.each([
+    ['its own origin', (p: number) => ({ origin: `http://127.0.0.1:${p}` })],
+    ['its own origin by name', (p: number) => ({ origin: `http://localhost:${p}` })],
+    ['a Referer on its own origin (no Origin)', (p: number) => ({ referer: `http://127.0.0.1:${p}/admin/collections/users/create` })],
+  ])('serves %s', async (_case, headers) => {
+    const form = createUserForm()
+    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, cookie, ...headers(port) }, form.body)
+    expect(res.status).toBe(201)
+    expect(await userExists(form.email)).toBe(true)
+  })
+
+  test('reads with the cookie and requests signed with a header are not affected', async () => {
+    const read = await request(server.baseUrl, 'GET', '/api/users/me', { cookie, origin: 'http://evil.example' })
+    expect(read.status).toBe(200)
+    const token = cookie.slice('payload-token='.length)
+    const form = createUserForm()
+    // An Authorization header is never added by a browser on its own: not forgeable.
+    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, authorization: `JWT ${token}`, origin: 'http://evil.example' }, form.body)
+    expect(res.status).toBe(201)
+  })
+})
+
+describe('with PAYLOAD_PUBLIC_SERVER_URL and CSRF_ORIGINS', () => {
+  let server: Awaited<ReturnType<typeof listen>>
+  let cookie: string
+  beforeAll(async () => {
+    const security = readSecuritySettings({ NODE_ENV: 'production', COOKIE_SECURE: 'false', PAYLOAD_PUBLIC_SERVER_URL: 'https://legal.example.org', CSRF_ORIGINS: 'https://admin.example.org' })
+    server = await listen(app, { security })
+    cookie = await sessionCookie(server.baseUrl)
+  })
+  afterAll(async () => {
+    await server?.close()
+  })
+
+  test.each(['https://legal.example.org', 'https://admin.example.org'])('serves %s', async (origin) => {
+    const form = createUserForm()
+    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, cookie, origin }, form.body)
+    expect(res.status).toBe(201)
+  })
+
+  test.each([
+    ['the loopback address it listens on (only the configured origin is its own)', (base: string) => base],
+    ['http instead of https', () => 'http://legal.example.org'],
+    ['a sibling subdomain', () => 'https://www.example.org'],
+  ])('refuses %s', async (_case, origin) => {
+    const form = createUserForm()
+    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, cookie, origin: origin(server.baseUrl), host: 'legal.example.org' }, form.body)
+    expectRefused(res)
+    expect(JSON.parse(res.text).errors[0].message).toMatch(/CSRF_ORIGINS/)
+    expect(await userExists(form.email)).toBe(false)
+  })
+})
