@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { buildConfig, type CollectionConfig, defaultLoggerOptions, type SanitizedConfig } from 'payload'
 
 import { migrations } from './migrations'
-import { legalDocumentsPlugin, type LegalDocumentsPluginOptions } from 'payload-plugin-legal-documents'
+import { hasRole, legalDocumentsPlugin, type LegalDocumentsPluginOptions } from 'payload-plugin-legal-documents'
 import { clientInputErrors, logClientErrorsAtInfo } from './server/clientErrors'
 import { databaseUnavailableAfterError } from './server/databaseErrors'
 import { GRAPHQL_LIMITS, graphQLValidationRules } from './server/graphqlLimits'
@@ -101,7 +101,12 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
     plugins: [legalDocumentsPlugin(options.plugin ?? {})],
     // Runs due jobs (scheduled publishes, webhooks) every 5 seconds in the server process,
     // which starts Payload with `cron: true`; tests run the queue themselves.
-    jobs: { autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }] },
+    jobs: {
+      autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }],
+      // The server runs the queue itself; over HTTP (`/api/payload-jobs/run`), admins only,
+      // not every signed-in account as Payload allows by default.
+      access: { run: ({ req }) => hasRole(req.user, 'admin') },
+    },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
     graphQL: {
       // Depth, width and alias limits (dev/server/graphqlLimits.ts); complexity is Payload's rule.

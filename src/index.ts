@@ -16,7 +16,7 @@ import { deliveryQueries } from './graphql/deliveryQueries.js'
 import { workflowMutations } from './graphql/workflowMutation.js'
 import { type LegalDocumentsPluginOptions, readPluginOptions, resolveOptions } from './options.js'
 import { applyCollectionOverride, applyGlobalOverride } from './overrides.js'
-import { assertPostgresConfig, beforeDestroy, checkPayloadInternals } from './payloadInternals.js'
+import { assertPostgresConfig, beforeDestroy, checkPayloadInternals, serializeClientQueries } from './payloadInternals.js'
 import { I18N_NAMESPACE, type LegalTranslations, translations } from './translations/index.js'
 import { limitOpenTransactions } from './publish/transactionGate.js'
 import { webhookTask } from './webhooks/webhookTask.js'
@@ -143,6 +143,9 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
       // Payload 3.90's REST writes need a second pooled connection inside their transaction:
       // without a limit on open transactions, enough of them at once hang the server for good.
       limitOpenTransactions(payload)
+      // Payload's bulk operations run their documents' queries in parallel on one connection
+      // (pg warns, and pg 9 refuses): they take turns instead (src/payloadInternals.ts).
+      serializeClientQueries(payload)
       // Other server processes on the same database tell this one when they publish.
       beforeDestroy(payload, listenForPublishes(payload))
     },

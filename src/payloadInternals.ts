@@ -120,6 +120,61 @@ export function guardPoolErrors(payload: Payload): void {
   pool.on('connect', guardClient)
 }
 
+type QueryFn = (...args: unknown[]) => unknown
+const serialized = new WeakSet<object>()
+const noop = () => {}
+
+/**
+ * Makes each pooled pg client run its queries one after another in JavaScript, in call order.
+ * Payload 3.90's bulk update and delete (REST `PATCH`/`DELETE` with `where`, the admin's bulk
+ * Edit, Publish and Delete) process their documents in parallel with one request, so every
+ * document's reads and writes go to the one client of that request's transaction at the same
+ * time. node-postgres queues them itself but warns ("Calling client.query() when the client is
+ * already executing a query", a DeprecationWarning): pg 9 drops that queue. This is the queue it
+ * asks callers to keep instead, with the same order and results. Promise and callback calls
+ * are queued; a submittable (cursor, stream) goes straight to pg, as before.
+ */
+export function serializeClientQueries(payload: Payload): void {
+  const pool = postgresInternals(payload).pool
+  if (serialized.has(pool)) return
+  serialized.add(pool)
+  const wrap = (client: PgClient) => {
+    if (serialized.has(client)) return
+    const query = client.query as unknown as QueryFn
+    if (!isFunction(query)) throw new PayloadInternalsError('pg client.query')
+    serialized.add(client)
+    let tail: Promise<unknown> = Promise.resolve()
+    const queued = (...args: unknown[]): unknown => {
+      const first = args[0]
+      if (isObject(first) && isFunction(first.submit)) return query.apply(client, args)
+      const last = args[args.length - 1]
+      if (isFunction(last)) {
+        const run = () =>
+          new Promise<void>((done) => {
+            const callback = (...result: unknown[]) => {
+              done()
+              ;(last as QueryFn)(...result)
+            }
+            try {
+              query.apply(client, [...args.slice(0, -1), callback])
+            } catch (err) {
+              callback(err)
+            }
+          })
+        tail = tail.then(run, run)
+        return undefined
+      }
+      const run = () => query.apply(client, args)
+      const result = tail.then(run, run)
+      tail = result.then(noop, noop)
+      return result
+    }
+    client.query = queued as PgClient['query']
+  }
+  for (const client of pool._clients ?? []) wrap(client)
+  pool.on('connect', wrap)
+}
+
 /** Every internal at once, called at init so that an incompatible Payload stops the start. */
 export function checkPayloadInternals(payload: Payload): void {
   postgresInternals(payload)

@@ -7,7 +7,7 @@ import { rolesOf } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { WorkflowError } from '../workflow/errors.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
-import { canPublishRole, type ReviewState } from '../workflow/rules.js'
+import { canPublishRole, type ReviewState, STATE_LABELS } from '../workflow/rules.js'
 
 type ScheduleInput = {
   type?: 'publish' | 'unpublish'
@@ -22,31 +22,75 @@ function legalSchedule(args: QueueArgs): ScheduleInput | null {
   return input.doc?.relationTo === SLUGS.documents && input.doc.value !== undefined ? input : null
 }
 
-const userIdOf = (user: ScheduleInput['user']) => (user && typeof user === 'object' ? user.value : user)
+type Scheduler = { id: string | number; collection?: string }
+
+/** Who schedules: the signed-in user, else the job's `input.user` (the admin's drawer sets it). */
+function schedulerOf(req: PayloadRequest, schedule: ScheduleInput): Scheduler | undefined {
+  if (req.user) return { id: req.user.id, collection: req.user.collection }
+  const user = schedule.user
+  if (user && typeof user === 'object') return user.value === undefined ? undefined : { id: user.value, collection: user.relationTo }
+  return user === undefined || user === null ? undefined : { id: user }
+}
+
+/** The rule, as every refusal states it. */
+export const SCHEDULE_ROLE_REFUSAL = 'Only reviewers and admins can schedule a publish or an unpublish of a legal document.'
+export const SCHEDULE_SIGNED_OUT_REFUSAL = 'You must be signed in as a reviewer or admin to schedule a publish.'
+export const JOBS_COLLECTION_REFUSAL =
+  'Scheduled publishes cannot be created through the jobs collection (REST or GraphQL): ' +
+  'a reviewer or admin schedules an approved draft with "Schedule publish" in the admin panel.'
+
+const approvedOnly = (state: ReviewState | undefined) =>
+  `Only an approved draft can be scheduled for publishing; this one is "${STATE_LABELS[state as ReviewState] ?? state ?? 'Draft'}". ` +
+  'It needs a reviewer\'s approval first.'
 
 /**
  * Checks a scheduled publish of a legal document when it is scheduled, not only when it runs
  * (the job publishes as its scheduler, through the same hooks as any publish, and is refused
  * there too): only reviewers and admins schedule, and only an approved draft. Returns the
- * document's id in its own type.
+ * document's id in its own type. Refusals are WorkflowErrors: a status and a reason on every
+ * route.
  */
-async function checkSchedule(req: PayloadRequest, schedule: ScheduleInput, userId: string | number | undefined, usersSlug: string) {
+async function checkSchedule(req: PayloadRequest, schedule: ScheduleInput, scheduler: Scheduler | undefined, usersSlug: string) {
+  if (!scheduler) throw new WorkflowError(SCHEDULE_SIGNED_OUT_REFUSAL, 401)
+  // An account of another auth collection is no reviewer, even with the id of one.
   const user = (
-    userId === undefined
+    scheduler.collection !== undefined && scheduler.collection !== usersSlug
       ? null
-      : await req.payload.findByID({ collection: usersSlug as never, id: userId, depth: 0, overrideAccess: true, req }).catch(() => null)
+      : await req.payload.findByID({ collection: usersSlug as never, id: scheduler.id, depth: 0, overrideAccess: true, req }).catch(() => null)
   ) as { id: string | number } | null
   if (!user || !canPublishRole({ id: user.id, roles: rolesOf(user as never) })) {
-    throw new WorkflowError('Only reviewers and admins can schedule a publish.', 403)
+    throw new WorkflowError(SCHEDULE_ROLE_REFUSAL, 403)
   }
   const doc = (await req.payload
     .findByID({ collection: SLUGS.documents, id: schedule.doc!.value!, draft: true, depth: 0, overrideAccess: true, req })
     .catch(() => null)) as Record<string, unknown> | null
   if (!doc) throw new WorkflowError('Document not found.', 404)
-  if (schedule.type !== 'unpublish' && (doc.workflowState as ReviewState) !== 'approved') {
-    throw new WorkflowError('Only an approved draft can be scheduled for publishing.', 409)
-  }
+  const state = doc.workflowState as ReviewState | undefined
+  if (schedule.type !== 'unpublish' && state !== 'approved') throw new WorkflowError(approvedOnly(state), 409)
   return doc.id as string | number
+}
+
+/**
+ * Payload's jobs collection refuses every REST and GraphQL write with a bare "You are not
+ * allowed to perform this action." For a scheduled publish of a legal document, say why
+ * instead: the same check as a schedule from the admin (role, then approval), then that this
+ * route cannot schedule at all. Never grants more than the collection's own rule: a host that
+ * opened the collection still gets the check, and other jobs get the collection's rule.
+ */
+function explainJobsCollectionRefusal(payload: Payload, options: ResolvedLegalDocumentsPluginOptions): void {
+  const jobs = payload.collections['payload-jobs' as never] as { config: { access: Record<string, unknown> } } | undefined
+  if (!jobs) return
+  const access = jobs.config.access
+  const create = access.create as ((args: { req: PayloadRequest; data?: unknown }) => unknown) | undefined
+  access.create = async (args: { req: PayloadRequest; data?: Record<string, unknown> }) => {
+    const data = args.data
+    const schedule = data && typeof data === 'object' ? legalSchedule({ task: data.taskSlug as string, input: data.input }) : null
+    if (!schedule) return create ? create(args) : false
+    await checkSchedule(args.req, schedule, args.req.user ? { id: args.req.user.id, collection: args.req.user.collection } : undefined, options.usersCollection)
+    const allowed = create ? await create(args) : false
+    if (!allowed) throw new WorkflowError(JOBS_COLLECTION_REFUSAL, 403)
+    return allowed
+  }
 }
 
 /**
@@ -55,12 +99,14 @@ async function checkSchedule(req: PayloadRequest, schedule: ScheduleInput, userI
  * `input.user`), so the check and the review-history entry wrap the queue call itself.
  */
 export function guardScheduledPublishes(payload: Payload, options: ResolvedLegalDocumentsPluginOptions): void {
+  explainJobsCollectionRefusal(payload, options)
   wrapJobsQueue<QueueArgs>(payload, (queue) => async (args) => {
     const schedule = legalSchedule(args)
     if (!schedule) return queue(args)
     const req = args.req ?? (await createLocalReq({}, payload))
-    const by = req.user?.id ?? userIdOf(schedule.user)
-    const documentId = await checkSchedule(req, schedule, by, options.usersCollection)
+    const scheduler = schedulerOf(req, schedule)
+    const documentId = await checkSchedule(req, schedule, scheduler, options.usersCollection)
+    const by = scheduler?.id
     const job = await queue({ ...args, req })
     const when = args.waitUntil ? new Date(args.waitUntil).toISOString() : 'now'
     await recordReviewEvent(req, {

@@ -41,14 +41,27 @@ function formattedText(node: LexicalNode): string {
   return lead + md + trail
 }
 
-const URL_ESCAPES: Record<string, string> = { ' ': '%20', '(': '%28', ')': '%29', '<': '%3C', '>': '%3E' }
+/**
+ * A link destination that a CommonMark parser reads back as exactly `url`. Inside a
+ * destination a backslash escapes the punctuation after it (a URL ending in a backslash would
+ * escape the closing parenthesis) and character references like "&amp;" are decoded, so
+ * backslashes, parentheses, angle brackets and an "&" that would start a reference are
+ * backslash-escaped. A URL with spaces goes in the <…> form. Line breaks and other control
+ * characters fit in neither form and are percent-encoded (safeHref removes them already).
+ */
+export function markdownLinkDestination(url: string): string {
+  const escaped = url
+    .replace(/[\\()<>]/g, '\\$&')
+    .replace(/&(?=#?\w+;)/g, '\\&')
+    .replace(/[\u0000-\u001f\u007f]/g, (char) => encodeURIComponent(char))
+  return escaped === '' || escaped.includes(' ') ? `<${escaped}>` : escaped
+}
 
 const MARKDOWN: TextDialect = {
   text: formattedText,
   link: (inner, href) => {
     if (href === null) return inner
-    const url = href.replace(/[ ()<>]/g, (char) => URL_ESCAPES[char])
-    return `[${inner || escapeMarkdown(href)}](${url})`
+    return `[${inner || escapeMarkdown(href)}](${markdownLinkDestination(href)})`
   },
   // CommonMark's hard line break; two trailing spaces would be invisible and easily lost.
   linebreak: '\\\n',

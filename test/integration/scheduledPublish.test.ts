@@ -96,7 +96,10 @@ describe('scheduled publish', () => {
 
   test('an editor cannot schedule a publish; a job that gets past the check is refused when it runs', async () => {
     const { doc } = await newApprovedDocument('scheduled-editor')
-    await expect(schedule(editor, doc.id, new Date(Date.now() - 1000))).rejects.toThrow('Only reviewers and admins can schedule a publish.')
+    await expect(schedule(editor, doc.id, new Date(Date.now() - 1000))).rejects.toMatchObject({
+      status: 403,
+      message: 'Only reviewers and admins can schedule a publish or an unpublish of a legal document.',
+    })
     // A host with jobs.runHooks off skips that check: the job publishes as its scheduler, and
     // the publish hooks refuse an editor.
     await queueWithoutHooks(editor, doc.id)
@@ -107,7 +110,10 @@ describe('scheduled publish', () => {
   test('a draft that is not approved cannot be scheduled, and such a job is refused when it runs', async () => {
     const { doc } = await newApprovedDocument('scheduled-unapproved')
     await payload.update({ collection: SLUGS.documents, id: doc.id, data: { title: 'changed' } as never, user: editor as never, overrideAccess: false })
-    await expect(schedule(reviewer, doc.id, new Date(Date.now() - 1000))).rejects.toThrow('Only an approved draft can be scheduled for publishing.')
+    await expect(schedule(reviewer, doc.id, new Date(Date.now() - 1000))).rejects.toMatchObject({
+      status: 409,
+      message: 'Only an approved draft can be scheduled for publishing; this one is "Draft". It needs a reviewer\'s approval first.',
+    })
     await queueWithoutHooks(reviewer, doc.id)
     await payload.jobs.run({ queue: 'default' })
     expect(await isLive(doc.id)).toBe(false)

@@ -56,7 +56,7 @@ describe('express server over real HTTP', () => {
     const res = await fetch(`${server.baseUrl}/api/no-such-collection`)
     expect(res.status).toBe(404)
     const body = (await res.json()) as { errors?: { message: string }[]; message?: string }
-    expect(JSON.stringify(body)).toMatch(/not found/i)
+    expect(body.errors?.[0]?.message).toBe('There is no API route at /api/no-such-collection.')
   })
 
   test('unknown non-API paths answer 404 JSON when Next is not mounted', async () => {

@@ -1,0 +1,98 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import pg from 'pg'
+
+import { SLUGS } from '../../src/slugs'
+import { listen } from '../helpers/httpServer'
+import { richText } from '../helpers/lexical'
+import { restClient } from '../helpers/rest'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, login } from '../helpers/users'
+
+/**
+ * No query may be sent to a pg client that is still executing one. node-postgres queues such a
+ * query but warns "Calling client.query() when the client is already executing a query" (pg 9
+ * drops the queue). Payload's bulk update and delete run their documents in parallel on the one
+ * client of the request's transaction; the plugin makes those queries take turns.
+ *
+ * pg warns once per process through util.deprecate, which a jest test cannot observe, so this
+ * watches the condition itself: every client.query() call is checked for a query already
+ * running (`_activeQuery`) or already queued (`_queryQueue`, pg's own test for the warning).
+ */
+type Overlap = { sql: string; queued: boolean }
+const overlaps: Overlap[] = []
+type ClientInternals = { _activeQuery?: unknown; _queryQueue?: unknown[] }
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown
+pg.Client.prototype.query = function (this: ClientInternals, ...args: unknown[]) {
+  const busy = Boolean(this._activeQuery) || (this._queryQueue?.length ?? 0) > 0
+  if (busy) {
+    const first = args[0] as string | { text?: string }
+    overlaps.push({ sql: String(typeof first === 'string' ? first : first?.text).slice(0, 120), queued: (this._queryQueue?.length ?? 0) > 0 })
+  }
+  return query.apply(this, args)
+} as typeof pg.Client.prototype.query
+
+let app: TestApp
+let server: Awaited<ReturnType<typeof listen>>
+const rest = restClient(() => server.baseUrl)
+const tokens = { editor: '', reviewer: '' }
+
+async function createDocument(slug: string, withSection: boolean): Promise<number> {
+  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: `Doc ${slug}`, slug, kind: 'other' })
+  expect(doc.status).toBe(201)
+  if (withSection) {
+    const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'Scope', body: richText('Hello.'), document: doc.body.doc.id })
+    await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { sections: [section.body.doc.id] })
+  }
+  return doc.body.doc.id
+}
+
+beforeAll(async () => {
+  app = await startTestPayload()
+  server = await listen(app)
+  tokens.editor = await login(server.baseUrl, await createUser(app.payload, 'editor', ['editor']))
+  tokens.reviewer = await login(server.baseUrl, await createUser(app.payload, 'reviewer', ['reviewer']))
+})
+
+afterAll(async () => {
+  await server?.close()
+  await app?.close()
+})
+
+describe('queries on one pg client take turns', () => {
+  test('the check sees an overlap when there is one', async () => {
+    const client = new pg.Client({ connectionString: app.databaseUrl })
+    await client.connect()
+    try {
+      await Promise.all([client.query('select pg_sleep(0.05)'), client.query('select 1'), client.query('select 2')])
+    } finally {
+      await client.end()
+    }
+    expect(overlaps).toEqual([
+      { sql: 'select 1', queued: false },
+      { sql: 'select 2', queued: true },
+    ])
+    overlaps.length = 0
+  })
+
+  test('bulk edit over REST: every document changed, no overlapping query', async () => {
+    const ids = await Promise.all([1, 2, 3, 4, 5].map((n) => createDocument(`bulk-edit-${n}`, true)))
+    overlaps.length = 0
+    const res = await rest('PATCH', `/${SLUGS.documents}?where[slug][like]=bulk-edit-&limit=10`, tokens.editor, { summary: 'Edited in bulk' })
+    expect(res.status).toBe(200)
+    expect(res.body.docs.map((d: { id: number }) => d.id).sort()).toEqual([...ids].sort())
+    expect(res.body.errors).toEqual([])
+    expect(overlaps).toEqual([])
+  })
+
+  test('bulk publish and bulk delete over REST: no overlapping query', async () => {
+    const ids = await Promise.all([1, 2, 3, 4].map((n) => createDocument(`bulk-delete-${n}`, false)))
+    overlaps.length = 0
+    // A reviewer's bulk publish of drafts nobody approved: refused document by document.
+    const publish = await rest('PATCH', `/${SLUGS.documents}?where[slug][like]=bulk-delete-`, tokens.reviewer, { _status: 'published' })
+    expect(publish.body.errors).toHaveLength(ids.length)
+    const res = await rest('DELETE', `/${SLUGS.documents}?where[slug][like]=bulk-delete-`, tokens.editor)
+    expect(res.status).toBe(200)
+    expect(res.body.docs.map((d: { id: number }) => d.id).sort()).toEqual([...ids].sort())
+    expect(overlaps).toEqual([])
+  })
+})
