@@ -2,6 +2,7 @@ import 'dotenv/config'
 
 import { writeFileSync } from 'node:fs'
 
+import { runCli } from '../dev/cli/runCli'
 import { startCliPayload } from '../dev/server/bootstrap'
 import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { benchSlug } from './dataset'
@@ -29,10 +30,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+runCli(main)

@@ -1,10 +1,8 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { actorFor, type Actor } from '../seed/actors'
+import { actorFor } from '../seed/actors'
 import { findDocumentBySlug, importDocument } from '../seed/importDocument'
-import { seedReferenceContent } from '../seed/seed'
-import { SLUGS } from 'payload-plugin-legal-documents'
-import { performWorkflowAction } from 'payload-plugin-legal-documents'
+import { seedReferenceContent, takeThroughReview } from '../seed/seed'
 import { benchSlug } from './dataset'
 import { generatedSections } from './generatedContent'
 
@@ -14,25 +12,6 @@ import { generatedSections } from './generatedContent'
  * text comes from bench/generatedContent.ts) and a change here is a change of DATASET_VERSION for
  * both. Kept out of bench/dataset.ts, which bench/run.ts imports: the runner must not load Payload.
  */
-
-/**
- * Submit → approve → publish as real users, from whatever review state the document is in, so a
- * run interrupted between two steps resumes instead of failing on a step already taken.
- */
-export async function publishThroughReview(payload: Payload, id: string | number, editor: Actor, reviewer: Actor, state: string): Promise<void> {
-  const act = async (user: Actor, action: 'submit' | 'approve') =>
-    performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
-  if (state === 'draft' || state === 'changes-requested') await act(editor, 'submit')
-  if (state !== 'approved') await act(reviewer, 'approve')
-  await payload.update({
-    collection: SLUGS.documents,
-    id,
-    data: { _status: 'published' } as never,
-    depth: 0,
-    user: reviewer as never,
-    overrideAccess: false,
-  })
-}
 
 export type SeedStats = { created: number; /** Wall time of each new document: import + review + publish. */ msPerDocument: number[] }
 
@@ -65,7 +44,7 @@ export async function seedBenchDocuments(
       editor,
       initial: { effectiveDate: '2026-01-01T00:00:00.000Z' },
     })
-    await publishThroughReview(payload, imported.documentId, editor, reviewer, imported.workflowState)
+    await takeThroughReview(payload, imported.documentId, editor, reviewer, imported.workflowState)
     msPerDocument.push(Date.now() - t0)
     if (msPerDocument.length === 1 || i % every === 0 || i === docs) {
       const mean = msPerDocument.reduce((a, b) => a + b, 0) / msPerDocument.length

@@ -1,14 +1,13 @@
 import 'dotenv/config'
 
-import { createLocalReq, type Payload } from 'payload'
-
-import { actorFor, type Actor } from '../seed/actors'
-import { findDocumentBySlug, importDocument, type ImportSection } from '../seed/importDocument'
+import { actorFor } from '../seed/actors'
+import { findDocumentBySlug, idOf, importDocument, type ImportSection } from '../seed/importDocument'
+import { actAs, publishAs } from '../seed/seed'
 import { paragraph, root } from 'payload-plugin-legal-documents/importer'
+import { runCli } from '../dev/cli/runCli'
 import { startCliPayload } from '../dev/server/bootstrap'
 import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { SLUGS } from 'payload-plugin-legal-documents'
-import { performWorkflowAction } from 'payload-plugin-legal-documents'
 
 /**
  * Issue 7, point 5: the cost of a publish, and how soon another process serves it.
@@ -50,8 +49,6 @@ async function main(): Promise<void> {
   try {
     const editor = (await actorFor(payload, 'editor')).actor
     const reviewer = (await actorFor(payload, 'reviewer', { except: editor.id })).actor
-    const act = async (user: Actor, id: string | number, action: 'submit' | 'approve') =>
-      performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
 
     let doc = await findDocumentBySlug(payload, SLUG)
     if (!doc) {
@@ -61,7 +58,7 @@ async function main(): Promise<void> {
       if (!doc || doc.id !== imported.documentId) throw new Error('the publish-cost document was not created')
     }
     const id = doc.id
-    const sectionIds = ((doc.sections as unknown[]) ?? []).map((s) => (typeof s === 'object' ? (s as { id: string | number }).id : (s as string | number)))
+    const sectionIds = ((doc.sections as unknown[]) ?? []).map(idOf)
 
     const publishMs: number[] = []
     const visibleMs: number[] = []
@@ -92,17 +89,10 @@ async function main(): Promise<void> {
           overrideAccess: false,
         })
       }
-      await act(editor, id, 'submit')
-      await act(reviewer, id, 'approve')
+      await actAs(payload, editor, id, 'submit')
+      await actAs(payload, reviewer, id, 'approve')
       const t0 = performance.now()
-      await payload.update({
-        collection: SLUGS.documents,
-        id,
-        data: { _status: 'published' } as never,
-        depth: 0,
-        user: reviewer as never,
-        overrideAccess: false,
-      })
+      await publishAs(payload, SLUGS.documents, id, reviewer)
       const t1 = performance.now()
       publishMs.push(t1 - t0)
       const deadline = t1 + 5000
@@ -125,10 +115,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+runCli(main)

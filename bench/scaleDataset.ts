@@ -1,5 +1,6 @@
 import 'dotenv/config'
 
+import { runCli } from '../dev/cli/runCli'
 import { startCliPayload } from '../dev/server/bootstrap'
 import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { growArchive } from './archiveGrowth'
@@ -46,10 +47,4 @@ async function main(): Promise<void> {
   }
 }
 
-main().then(
-  () => process.exit(0),
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+runCli(main)

@@ -41,6 +41,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+import { runCli } from '../dev/cli/runCli'
 import { nodeArgs } from '../dev/server/nodeArgs'
 import { loadAutocannon } from './loadAutocannon.mjs'
 
@@ -349,20 +350,4 @@ async function main(): Promise<number> {
 }
 
 // A run that ends without its report (the event loop ran dry) must not look like a pass.
-let finished = false
-process.on('exit', (code) => {
-  if (finished || code !== 0) return
-  console.error('[soak] stopped before it finished')
-  process.exitCode = 1
-})
-
-main().then(
-  (code) => {
-    finished = true
-    process.exit(code)
-  },
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+runCli(main, '[soak] stopped before it finished')

@@ -10,6 +10,7 @@ import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrit
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs.js'
 import { withContentAccess } from '../src/fields/contentAccess.js'
+import { contributorsField, updatedByField } from '../src/fields/workflowPeople.js'
 import { DOCUMENT_CONTENT_FIELDS } from '../src/workflow/fields.js'
 import { REVIEW_STATES } from '../src/workflow/rules.js'
 import { legalLabel, perLanguage } from '../src/translations/index.js'
@@ -173,21 +174,8 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         label: legalLabel(({ t }) => t('legal-documents:field-approved-content-hash')),
         admin: { hidden: true, readOnly: true },
       },
-      {
-        name: 'workflowContributors',
-        type: 'relationship',
-        relationTo: options.usersCollection,
-        hasMany: true,
-        label: legalLabel(({ t }) => t('legal-documents:field-contributors')),
-        admin: { position: 'sidebar', readOnly: true },
-      },
-      {
-        name: 'updatedBy',
-        type: 'relationship',
-        relationTo: options.usersCollection,
-        label: legalLabel(({ t }) => t('legal-documents:field-updated-by')),
-        admin: { position: 'sidebar', readOnly: true },
-      },
+      contributorsField('workflowContributors', options.usersCollection),
+      updatedByField(options.usersCollection),
       {
         name: 'reviewHistory',
         type: 'join',

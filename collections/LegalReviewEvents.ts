@@ -6,8 +6,7 @@ import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
 import { legalLabel, perLanguage } from '../src/translations/index.js'
 import { REVIEW_ACTION_KEYS } from '../src/translations/keys.js'
-
-const REVIEW_EVENT_VALUES = ['submitted', 'approved', 'changes-requested', 'approval-voided', 'published', 'scheduled'] as const
+import { REVIEW_EVENT_VALUES } from '../src/workflow/reviewEvents.js'
 
 /** The steps of the review history: `value` is stored, `label` is translated (REVIEW_ACTION_KEYS). */
 export const REVIEW_EVENT_ACTIONS = REVIEW_EVENT_VALUES.map((value) => ({

@@ -9,6 +9,7 @@ import { sectionAfterChange, sectionBeforeChange, sectionBeforeDelete } from '..
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
 import { withContentAccess } from '../src/fields/contentAccess.js'
+import { contributorsField, updatedByField } from '../src/fields/workflowPeople.js'
 import { SECTION_CONTENT_FIELDS } from '../src/workflow/fields.js'
 import { legalLabel, perLanguage } from '../src/translations/index.js'
 
@@ -57,23 +58,10 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
         label: legalLabel(({ t }) => t('legal-documents:field-belongs-to')),
         admin: { position: 'sidebar', description: legalLabel(({ t }) => t('legal-documents:field-belongs-to-description')) },
       },
-      {
-        // Everyone who changed this section since it was last published (four-eyes, whatever
-        // document lists it). Written by the workflow only.
-        name: 'draftContributors',
-        type: 'relationship',
-        relationTo: options.usersCollection,
-        hasMany: true,
-        label: legalLabel(({ t }) => t('legal-documents:field-contributors')),
-        admin: { position: 'sidebar', readOnly: true },
-      },
-      {
-        name: 'updatedBy',
-        type: 'relationship',
-        relationTo: options.usersCollection,
-        label: legalLabel(({ t }) => t('legal-documents:field-updated-by')),
-        admin: { position: 'sidebar', readOnly: true },
-      },
+      // Everyone who changed this section since it was last published (four-eyes, whatever
+      // document lists it). Written by the workflow only.
+      contributorsField('draftContributors', options.usersCollection),
+      updatedByField(options.usersCollection),
     ], SECTION_CONTENT_FIELDS),
   }
 }

@@ -4,8 +4,11 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
+import { runCli, withCliPayload } from '../dev/cli/runCli'
+
+import { SLUG_PATTERN } from 'payload-plugin-legal-documents'
 import { ImportError, parseLegalText, type ParsedLegalText } from 'payload-plugin-legal-documents/importer'
-import { DOCUMENT_KIND_VALUES, type DocumentKindValue, ImportRefused, sectionsFromParsed } from './importDocument'
+import { defaultLocaleOf, DOCUMENT_KIND_VALUES, type DocumentKindValue, ImportRefused, sectionsFromParsed } from './importDocument'
 
 /**
  * `npm run import -- FILE --slug SLUG --kind KIND [--locale uk]` and more (see USAGE).
@@ -69,7 +72,7 @@ function readOptions(argv: string[]): Options | 'help' {
   if (values.help) return 'help'
   if (positionals.length !== 1) throw new UsageError(positionals.length ? `one file at a time, got ${positionals.length}` : 'no file given')
   if (!values.slug) throw new UsageError('--slug is required')
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(values.slug)) throw new UsageError(`--slug "${values.slug}": use lowercase letters, digits and single hyphens`)
+  if (!SLUG_PATTERN.test(values.slug)) throw new UsageError(`--slug "${values.slug}": use lowercase letters, digits and single hyphens`)
   if (values.kind !== undefined && !(DOCUMENT_KIND_VALUES as string[]).includes(values.kind)) {
     throw new UsageError(`--kind "${values.kind}": use one of ${DOCUMENT_KIND_VALUES.join(', ')}`)
   }
@@ -141,70 +144,45 @@ async function main(argv: string[]): Promise<number> {
     return 0
   }
 
-  const { startCliPayload } = await import('../dev/server/bootstrap')
-  const app = await startCliPayload('import')
-  try {
-    const { actorFor, userByEmail } = await import('./actors')
-    const { importDocument } = await import('./importDocument')
-    let editor
-    if (options.as) {
-      editor = await userByEmail(app.payload, options.as)
-      if (!editor) throw new ImportRefused(`there is no user ${options.as}`)
-      if (!editor.roles.some((r) => r === 'editor' || r === 'admin')) throw new ImportRefused(`${options.as} is not an editor or admin`)
-    } else {
-      editor = (await actorFor(app.payload, 'editor')).actor
-    }
-    const localeShown = locale ?? (app.payload.config.localization ? app.payload.config.localization.defaultLocale : 'en')
-    console.log(`Importing ${shown} into "${options.slug}" (${localeShown}) as ${editor.email}`)
-    const result = await importDocument(app.payload, {
-      slug: options.slug,
-      title,
-      kind: options.kind,
-      locale,
-      sections,
-      editor,
-      onSection: ({ index, total, heading, action, line }) =>
-        console.log(`  [${index + 1}/${total}] ${action.padEnd(9)} ${heading}${line ? `  (line ${line})` : ''}`),
-    })
-    for (const r of result.removed) {
-      console.log(`  removed   ${r.heading}${r.deleted ? '' : '  (published before: kept in the record, no longer in the document)'}`)
-    }
-    const count = (action: string) => result.sections.filter((s) => s.action === action).length
-    console.log(
-      `Done: "${title}" (${options.slug}) ${result.documentCreated ? 'created' : 'updated'} as a draft, ${result.workflowState}; ` +
-        `${sections.length} sections: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ` +
-        `${result.removed.length} removed; ${parsed.warnings.length} warning${parsed.warnings.length === 1 ? '' : 's'}.`,
-    )
-    if (result.workflowState === 'draft') console.log('Next: review it in the admin and submit it for review.')
-    return 0
-  } catch (err) {
-    if (err instanceof ImportRefused) {
-      console.error(err.line ? `${shown}:${err.line}: ${err.message}` : `import: ${err.message}`)
-      return 1
-    }
-    console.error(`import: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
-    return 1
-  } finally {
-    await app.close()
-  }
+  return withCliPayload(
+    'import',
+    async (app) => {
+      const { actorFor, userByEmail } = await import('./actors')
+      const { importDocument } = await import('./importDocument')
+      let editor
+      if (options.as) {
+        editor = await userByEmail(app.payload, options.as)
+        if (!editor) throw new ImportRefused(`there is no user ${options.as}`)
+        if (!editor.roles.some((r) => r === 'editor' || r === 'admin')) throw new ImportRefused(`${options.as} is not an editor or admin`)
+      } else {
+        editor = (await actorFor(app.payload, 'editor')).actor
+      }
+      const localeShown = locale ?? defaultLocaleOf(app.payload) ?? 'en'
+      console.log(`Importing ${shown} into "${options.slug}" (${localeShown}) as ${editor.email}`)
+      const result = await importDocument(app.payload, {
+        slug: options.slug,
+        title,
+        kind: options.kind,
+        locale,
+        sections,
+        editor,
+        onSection: ({ index, total, heading, action, line }) =>
+          console.log(`  [${index + 1}/${total}] ${action.padEnd(9)} ${heading}${line ? `  (line ${line})` : ''}`),
+      })
+      for (const r of result.removed) {
+        console.log(`  removed   ${r.heading}${r.deleted ? '' : '  (published before: kept in the record, no longer in the document)'}`)
+      }
+      const count = (action: string) => result.sections.filter((s) => s.action === action).length
+      console.log(
+        `Done: "${title}" (${options.slug}) ${result.documentCreated ? 'created' : 'updated'} as a draft, ${result.workflowState}; ` +
+          `${sections.length} sections: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ` +
+          `${result.removed.length} removed; ${parsed.warnings.length} warning${parsed.warnings.length === 1 ? '' : 's'}.`,
+      )
+      if (result.workflowState === 'draft') console.log('Next: review it in the admin and submit it for review.')
+      return 0
+    },
+    (err) => (err instanceof ImportRefused ? (err.line ? `${shown}:${err.line}: ${err.message}` : `import: ${err.message}`) : undefined),
+  )
 }
 
-// A module load that never settles (see seed/index.ts) ends the process with code 0 before
-// anything was imported; say so and exit 1 instead of looking successful.
-let finished = false
-process.on('exit', (code) => {
-  if (finished || code !== 0) return
-  console.error('import: stopped before it finished (during start-up). Nothing was imported; run it again.')
-  process.exitCode = 1
-})
-
-main(process.argv.slice(2)).then(
-  (code) => {
-    finished = true
-    process.exit(code)
-  },
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+runCli(() => main(process.argv.slice(2)), 'import: stopped before it finished (during start-up). Nothing was imported; run it again.')

@@ -64,8 +64,12 @@ export function sectionsFromParsed(parsed: ParsedLegalText, introHeading: string
 
 type Doc = Record<string, unknown> & { id: string | number }
 
-const idOf = (value: unknown): string | number =>
+/** The id of a relationship value, populated or not. */
+export const idOf = (value: unknown): string | number =>
   value && typeof value === 'object' ? (value as { id: string | number }).id : (value as string | number)
+/** The app's default locale; undefined when it is not localised (then Payload is given no locale). */
+export const defaultLocaleOf = (payload: Payload): string | undefined =>
+  payload.config.localization ? payload.config.localization.defaultLocale : undefined
 const sameHeading = (a: unknown, b: string) =>
   typeof a === 'string' && a.replace(/\s+/g, ' ').trim().toLowerCase() === b.replace(/\s+/g, ' ').trim().toLowerCase()
 
@@ -84,7 +88,7 @@ export async function findDocumentBySlug(payload: Payload, slug: string, locale?
 }
 
 export async function importDocument(payload: Payload, input: ImportDocumentInput): Promise<ImportDocumentResult> {
-  const defaultLocale = payload.config.localization ? payload.config.localization.defaultLocale : undefined
+  const defaultLocale = defaultLocaleOf(payload)
   const locale = input.locale ?? defaultLocale
   const translating = locale !== undefined && locale !== defaultLocale
   const as = { user: input.editor as never, overrideAccess: false as const, draft: true, depth: 0, locale: locale as never }

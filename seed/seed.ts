@@ -263,7 +263,8 @@ async function seedDocument(
     editor: context.editor,
     initial: { effectiveDate: context.effectiveDate, governingLaw: doc.governingLaw, jurisdiction: doc.jurisdiction },
   })
-  const published = await takeThroughReview(payload, imported.documentId, context.editor, context.reviewer)
+  await takeThroughReview(payload, imported.documentId, context.editor, context.reviewer)
+  const published = await draftOf(payload, imported.documentId)
   return {
     slug: doc.slug,
     title: doc.title,
@@ -274,32 +275,32 @@ async function seedDocument(
   }
 }
 
-/** Submit (editor), approve and publish (reviewer), from wherever an earlier run stopped. */
-async function takeThroughReview(payload: Payload, id: string | number, editor: Actor, reviewer: Actor): Promise<Doc> {
-  const act = async (user: Actor, action: 'approve' | 'submit') => {
-    const req = await createLocalReq({ user: user as never }, payload)
-    await performWorkflowAction(req, { id, action, fourEyes: true })
+/** A review step on a document, taken by `user` as in the admin. */
+export async function actAs(payload: Payload, user: Actor, id: string | number, action: 'approve' | 'submit'): Promise<void> {
+  await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+}
+
+/** Publishes the approved draft of a document or cookie entry as `reviewer`, with access control on. */
+export async function publishAs(payload: Payload, collection: CollectionSlug, id: string | number, reviewer: Actor): Promise<void> {
+  await payload.update({ collection, id, data: { _status: 'published' } as never, depth: 0, user: reviewer as never, overrideAccess: false })
+}
+
+/**
+ * Submit (editor), approve and publish (reviewer) as real users, from wherever an earlier run
+ * stopped, so a run interrupted between two steps resumes instead of failing on a step already
+ * taken. `state`: the document's review state, when the caller has it.
+ */
+export async function takeThroughReview(payload: Payload, id: string | number, editor: Actor, reviewer: Actor, state?: string): Promise<void> {
+  let current = state ?? String((await draftOf(payload, id)).workflowState ?? 'draft')
+  if (current === 'draft' || current === 'changes-requested') {
+    await actAs(payload, editor, id, 'submit')
+    current = 'in-review'
   }
-  let state = String((await draftOf(payload, id)).workflowState ?? 'draft')
-  if (state === 'draft' || state === 'changes-requested') {
-    await act(editor, 'submit')
-    state = 'in-review'
+  if (current === 'in-review') {
+    await actAs(payload, reviewer, id, 'approve')
+    current = 'approved'
   }
-  if (state === 'in-review') {
-    await act(reviewer, 'approve')
-    state = 'approved'
-  }
-  if (state === 'approved') {
-    await payload.update({
-      collection: SLUGS.documents,
-      id,
-      data: { _status: 'published' } as never,
-      depth: 0,
-      user: reviewer as never,
-      overrideAccess: false,
-    })
-  }
-  return draftOf(payload, id)
+  if (current === 'approved') await publishAs(payload, SLUGS.documents, id, reviewer)
 }
 
 const cookieWhere = (cookie: Pick<SeedCookie, 'name' | 'service'>): Where => ({
@@ -340,14 +341,7 @@ async function seedCookies(payload: Payload, editor: Actor, reviewer: Actor): Pr
       await payload.update({ collection: SLUGS.cookies, id, data: cookieData(cookie) as never, draft: true, depth: 0, user: editor as never, overrideAccess: false })
       counts.completed++
     }
-    await payload.update({
-      collection: SLUGS.cookies,
-      id,
-      data: { _status: 'published' } as never,
-      depth: 0,
-      user: reviewer as never,
-      overrideAccess: false,
-    })
+    await publishAs(payload, SLUGS.cookies, id, reviewer)
   }
   return counts
 }

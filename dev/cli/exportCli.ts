@@ -1,6 +1,6 @@
 import 'dotenv/config'
 
-import { parseArgs } from 'node:util'
+import { readCliArgs, runCli, withCliPayload } from './runCli'
 
 /**
  * `npm run export [-- --out FILE]`
@@ -12,21 +12,13 @@ import { parseArgs } from 'node:util'
 const USAGE = 'usage: npm run export [-- --out FILE]   (default: DATA_DIR/exports/legal-export-<date>.json, outside git)'
 
 async function main(): Promise<number> {
-  let values
-  try {
-    ;({ values } = parseArgs({
-      options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h', default: false } },
-      strict: true,
-      allowPositionals: false,
-    }))
-  } catch (err) {
-    console.error(`export: ${(err as Error).message}\n${USAGE}`)
-    return 2
-  }
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
+  const args = readCliArgs('export', USAGE, {
+    options: { out: { type: 'string', short: 'o' }, help: { type: 'boolean', short: 'h', default: false } },
+    strict: true,
+    allowPositionals: false,
+  })
+  if (typeof args === 'number') return args
+  const { values } = args
   const path = await import('node:path')
   const fs = await import('node:fs/promises')
   const stamp = new Date().toISOString().replace(/[:.]/g, '-').replace(/-\d{3}Z$/, 'Z')
@@ -35,9 +27,7 @@ async function main(): Promise<number> {
   const out = path.resolve(values.out ?? path.join(resolveDataDir(), 'exports', `legal-export-${stamp}.json`))
   await fs.mkdir(path.dirname(out), { recursive: true, mode: 0o700 })
 
-  const { startCliPayload } = await import('../server/bootstrap')
-  const app = await startCliPayload('export')
-  try {
+  return withCliPayload('export', async (app) => {
     const { exportLegalContent } = await import('payload-plugin-legal-documents')
     const { file, hashMismatches } = await exportLegalContent(app.payload)
     // Written next to the target and renamed: a reader never sees half a file.
@@ -54,32 +44,7 @@ async function main(): Promise<number> {
       return 1
     }
     return 0
-  } catch (err) {
-    console.error(`export: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
-    return 1
-  } finally {
-    await app.close()
-  }
+  })
 }
 
-// Two things can end this process with code 0 before it has done its work: Payload's development
-// schema push, which asks on the terminal about a risky change and exits when no one can answer,
-// and a module load that never settles (see verify.ts). A tool that did not finish must not look
-// as if it had.
-let finished = false
-process.on('exit', (code) => {
-  if (finished || code !== 0) return
-  console.error('export: stopped before it finished (during start-up: see above). No file was written.')
-  process.exitCode = 1
-})
-
-main().then(
-  (code) => {
-    finished = true
-    process.exit(code)
-  },
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+runCli(main, 'export: stopped before it finished (during start-up: see above). No file was written.')

@@ -1,6 +1,6 @@
 import 'dotenv/config'
 
-import { parseArgs } from 'node:util'
+import { readCliArgs, runCli, withCliPayload } from './runCli'
 
 /**
  * `npm run restore -- FILE [--create-missing-users]`
@@ -11,25 +11,16 @@ import { parseArgs } from 'node:util'
 const USAGE = 'usage: npm run restore -- FILE [--create-missing-users]'
 
 async function main(): Promise<number> {
-  let values
-  let positionals
-  try {
-    ;({ values, positionals } = parseArgs({
-      options: {
-        'create-missing-users': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: true,
-    }))
-  } catch (err) {
-    console.error(`restore: ${(err as Error).message}\n${USAGE}`)
-    return 2
-  }
-  if (values.help) {
-    console.log(USAGE)
-    return 0
-  }
+  const args = readCliArgs('restore', USAGE, {
+    options: {
+      'create-missing-users': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+    strict: true,
+    allowPositionals: true,
+  })
+  if (typeof args === 'number') return args
+  const { values, positionals } = args
   if (positionals.length !== 1) {
     console.error(`restore: give exactly one export file\n${USAGE}`)
     return 2
@@ -55,49 +46,23 @@ async function main(): Promise<number> {
     return 1
   }
 
-  const { startCliPayload } = await import('../server/bootstrap')
-  const app = await startCliPayload('restore')
-  try {
-    const { restoreLegalContent } = await import('payload-plugin-legal-documents')
-    const summary = await restoreLegalContent(app.payload, parsed, {
-      createMissingUsers: values['create-missing-users'],
-      log: (line) => console.log(line),
-    })
-    const counts = Object.entries(summary.counts).map(([slug, n]) => `${n} ${slug}`)
-    console.log(`Restored ${counts.join(', ')} and the company details in ${(summary.milliseconds / 1000).toFixed(1)} s`)
-    if (summary.users.created.length) console.log(`Accounts created without roles (an admin sets their password and roles): ${summary.users.created.join(', ')}`)
-    console.log(`Checked before commit: the restored content has the file's SHA-256 ${summary.sha256}`)
-    return 0
-  } catch (err) {
-    if (err instanceof RestoreError) {
-      console.error(`restore: ${err.message}`)
-      return 1
-    }
-    console.error(`restore: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`)
-    return 1
-  } finally {
-    await app.close()
-  }
+  return withCliPayload(
+    'restore',
+    async (app) => {
+      const { restoreLegalContent } = await import('payload-plugin-legal-documents')
+      const summary = await restoreLegalContent(app.payload, parsed, {
+        createMissingUsers: values['create-missing-users'],
+        log: (line) => console.log(line),
+      })
+      const counts = Object.entries(summary.counts).map(([slug, n]) => `${n} ${slug}`)
+      console.log(`Restored ${counts.join(', ')} and the company details in ${(summary.milliseconds / 1000).toFixed(1)} s`)
+      if (summary.users.created.length) console.log(`Accounts created without roles (an admin sets their password and roles): ${summary.users.created.join(', ')}`)
+      console.log(`Checked before commit: the restored content has the file's SHA-256 ${summary.sha256}`)
+      return 0
+    },
+    // A refusal of the restore: its message says why, without a stack.
+    (err) => (err instanceof RestoreError ? `restore: ${err.message}` : undefined),
+  )
 }
 
-// Two things can end this process with code 0 before it has done its work: Payload's development
-// schema push, which asks on the terminal about a risky change and exits when no one can answer,
-// and a module load that never settles (see verify.ts). A tool that did not finish must not look
-// as if it had.
-let finished = false
-process.on('exit', (code) => {
-  if (finished || code !== 0) return
-  console.error('restore: stopped before it finished (during start-up: see above). Nothing was restored.')
-  process.exitCode = 1
-})
-
-main().then(
-  (code) => {
-    finished = true
-    process.exit(code)
-  },
-  (err) => {
-    console.error(err)
-    process.exit(1)
-  },
-)
+runCli(main, 'restore: stopped before it finished (during start-up: see above). Nothing was restored.')

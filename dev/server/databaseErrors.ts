@@ -87,9 +87,13 @@ function carriesCredentials(headers: Headers, cookiePrefix: string): boolean {
   return (headers.get('cookie') ?? '').includes(`${cookiePrefix}-token=`)
 }
 
-async function answers(payload: Payload, timeoutMs: number): Promise<boolean> {
+/**
+ * Whether the database answers `select 1` within `timeoutMs`. An adapter without a pool cannot
+ * be asked: then the answer is `withoutPool`.
+ */
+export async function databaseAnswers(payload: Payload, timeoutMs: number, withoutPool: boolean): Promise<boolean> {
   const pool = (payload.db as unknown as { pool?: { query: (sql: string) => Promise<unknown> } }).pool
-  if (!pool) return true
+  if (!pool) return withoutPool
   let timer: NodeJS.Timeout | undefined
   try {
     await Promise.race([
@@ -116,7 +120,7 @@ export function guardAuthenticationDuringOutage(payload: Payload): void {
     strategy.authenticate = async (args) => {
       const result = await original(args)
       if (result.user || !carriesCredentials(args.headers, cookiePrefix)) return result
-      if (await answers(payload, 1000)) return original(args)
+      if (await databaseAnswers(payload, 1000, true)) return original(args)
       if (args.req) failedByOutage.add(args.req)
       return result
     }

@@ -1,7 +1,9 @@
 import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
 
 import { SLUGS } from '../slugs.js'
-import { collectionFields, type FieldInfo, globalFields, localesOf, usersCollectionOf } from './fields.js'
+import { idOf } from '../utilities/ids.js'
+import { localesOf } from '../utilities/locales.js'
+import { collectionFields, type FieldInfo, globalFields, usersCollectionOf } from './fields.js'
 import {
   archiveContentHash,
   canonical,
@@ -31,9 +33,6 @@ export type ExportResult = {
   /** Archive records whose stored contentHash does not match their content (should never happen). */
   hashMismatches: string[]
 }
-
-const idOf = (v: unknown): string | number | null =>
-  v && typeof v === 'object' ? ((v as { id?: string | number }).id ?? null) : ((v as string | number | null | undefined) ?? null)
 
 async function readAll(payload: Payload, collection: CollectionSlug, draft: boolean, req?: PayloadRequest): Promise<Doc[]> {
   const { docs } = await payload.find({
@@ -83,7 +82,7 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
   const fieldsOf = new Map<string, FieldInfo[]>(EXPORTED_COLLECTIONS.map((slug) => [slug, collectionFields(payload, slug)]))
   const userIds = new Set<string>()
   const addUser = (v: unknown) => {
-    const id = idOf(v)
+    const id = idOf(v) ?? null
     if (id !== null) userIds.add(String(id))
   }
   for (const slug of EXPORTED_COLLECTIONS) {
@@ -122,7 +121,7 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
   }
 
   const refKey = (relationTo: string, value: unknown): string | null => {
-    const id = idOf(value)
+    const id = idOf(value) ?? null
     if (id === null) return null
     if (relationTo === usersCollection) return userKeys.get(String(id)) ?? null
     const map = keys.get(relationTo)

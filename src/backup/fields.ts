@@ -64,9 +64,3 @@ export function usersCollectionOf(payload: Payload): string {
   return approvedBy.relationTo
 }
 
-export function localesOf(payload: Payload): { locales: string[]; defaultLocale: string } {
-  const localization = payload.config.localization
-  return localization
-    ? { locales: [...localization.localeCodes], defaultLocale: localization.defaultLocale }
-    : { locales: ['en'], defaultLocale: 'en' }
-}

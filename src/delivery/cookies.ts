@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 
-import { type CookieDeclaration, type CookieEntry, groupCookies } from '../cookies/declaration.js'
+import { consentConfig, type CookieDeclaration, type CookieEntry, groupCookies } from '../cookies/declaration.js'
 import { SLUGS } from '../slugs.js'
+import { localesOf } from '../utilities/locales.js'
 
 export async function consentRevision(payload: Payload): Promise<number> {
   const entity = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true })) as { consentRevision?: number }
@@ -24,4 +25,11 @@ export async function loadCookieDeclaration(payload: Payload, locale: string): P
     consentRevision(payload),
   ])
   return groupCookies(found.docs as unknown as CookieEntry[], locale, revision)
+}
+
+/** The cookie banner's configuration: the published declaration in every locale (REST and GraphQL serve the same). */
+export async function loadConsentConfig(payload: Payload): Promise<ReturnType<typeof consentConfig>> {
+  const { locales, defaultLocale } = localesOf(payload)
+  const declarations = await Promise.all(locales.map((l) => loadCookieDeclaration(payload, l)))
+  return consentConfig(declarations, defaultLocale)
 }

@@ -1,9 +1,9 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { consentConfig, type CookieDeclaration } from '../cookies/declaration.js'
 import { redline } from '../diff/redline.js'
+import { defaultLocaleOf } from '../utilities/locales.js'
 import { CACHE_CONTROL, deliveryCacheFor, makeBody, toResponse } from './cache.js'
-import { loadCookieDeclaration } from './cookies.js'
+import { loadConsentConfig, loadCookieDeclaration } from './cookies.js'
 import {
   deliveredDocument,
   documentHTMLFragment,
@@ -18,7 +18,6 @@ import { parseFormat, parseLocale, parseSlug, parseVersion } from './params.js'
 const MAX_URL_LENGTH = 2048
 const JSON_TYPE = 'application/json; charset=utf-8'
 
-const defaultLocale = (req: PayloadRequest) => (req.payload.config.localization ? req.payload.config.localization.defaultLocale : 'en')
 
 /**
  * Serves a delivery response from the in-process cache, rendering it on a miss. The key is the
@@ -51,7 +50,7 @@ export async function renderDocumentResponse(
   args: { slug: string; locale: string; version?: number; format: 'json' | 'md' | 'html' },
 ) {
   const record = await loadArchiveRecord(req.payload, args.slug, args.version)
-  const fallback = defaultLocale(req)
+  const fallback = defaultLocaleOf(req.payload)
   const cacheControl = args.version ? CACHE_CONTROL.archived : CACHE_CONTROL.current
   if (args.format === 'md') {
     return { body: documentMarkdown(record, args.locale, fallback), contentType: 'text/markdown; charset=utf-8', cacheControl }
@@ -68,7 +67,7 @@ export async function diffResponse(req: PayloadRequest, args: { slug: string; lo
     loadArchiveRecord(req.payload, args.slug, args.from),
     loadArchiveRecord(req.payload, args.slug, args.to),
   ])
-  const fallback = defaultLocale(req)
+  const fallback = defaultLocaleOf(req.payload)
   return {
     slug: args.slug,
     locale: args.locale,
@@ -144,13 +143,8 @@ export function deliveryEndpoints(): Endpoint[] {
       handler: async (req) => {
         guardUrl(req)
         return cached(req, 'consent-config', async () => {
-          const localization = req.payload.config.localization
-          const locales = localization ? localization.localeCodes : ['en']
-          const declarations: CookieDeclaration[] = await Promise.all(
-            locales.map((l) => loadCookieDeclaration(req.payload, l)),
-          )
           return {
-            body: JSON.stringify(consentConfig(declarations, defaultLocale(req))),
+            body: JSON.stringify(await loadConsentConfig(req.payload)),
             contentType: JSON_TYPE,
             cacheControl: CACHE_CONTROL.current,
           }

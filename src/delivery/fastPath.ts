@@ -1,7 +1,8 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
-import { headersWithCors, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
+import type { Payload, SanitizedConfig } from 'payload'
 
 import { type CachedBody, deliveryCacheFor, etagMatches, toResponse } from './cache.js'
+import { corsOriginsOf, withCorsHeaders } from './cors.js'
 import { graphqlFastPath, type GraphQLFastPathStats } from './graphqlCache.js'
 import { deliveryCacheKeyForUrl } from './requestKey.js'
 
@@ -56,19 +57,12 @@ export function createFastPath(options: {
   const tokenCookie = `${config.cookiePrefix}-token=`
   const graphql = graphqlFastPath({ payload, config, fallback })
   const stats: FastPathStats = { hits: 0, notModified: 0, passed: 0, graphql: graphql.stats }
-  const cors = config.cors as unknown
-  const corsOrigins: string[] | null = Array.isArray(cors)
-    ? (cors as string[])
-    : cors && typeof cors === 'object' && Array.isArray((cors as { origins?: unknown }).origins)
-      ? ((cors as { origins: string[] }).origins)
-      : null
+  const corsOrigins = corsOriginsOf(config)
 
-  /** Payload's CORS headers for a request from `origin`, as `handleEndpoints` adds them. */
+  /** Payload's CORS headers for a request from `origin`, flat as `writeHead` takes them. */
   const flatHeaders = (response: Response, origin: string | null): (string | number)[] => {
-    const fakeReq = { payload, headers: new Headers(origin ? { origin } : undefined) } as unknown as PayloadRequest
-    const headers = headersWithCors({ headers: new Headers(response.headers), req: fakeReq })
     const flat: string[] = []
-    headers.forEach((value, key) => flat.push(key, value))
+    withCorsHeaders(payload, response, origin).forEach((value, key) => flat.push(key, value))
     return flat
   }
   const headsFor = (entry: CachedBody, origin: string | null): Heads => ({

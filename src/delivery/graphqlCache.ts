@@ -3,6 +3,7 @@ import { Kind, parse, print } from 'graphql'
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { type CachedResponse, deliveryCacheFor } from './cache.js'
+import { corsOriginsOf } from './cors.js'
 
 /**
  * Anonymous GraphQL reads of published legal content, answered from the delivery cache.
@@ -107,12 +108,7 @@ export function graphqlFastPath(options: {
   const normalised = new Map<string, string | null>()
   const stats: GraphQLFastPathStats = { hits: 0, stored: 0, passed: 0 }
   statsByPayload.set(payload, stats)
-  const cors = config.cors as unknown
-  const corsOrigins: string[] | null = Array.isArray(cors)
-    ? (cors as string[])
-    : cors && typeof cors === 'object' && Array.isArray((cors as { origins?: unknown }).origins)
-      ? (cors as { origins: string[] }).origins
-      : null
+  const corsOrigins = corsOriginsOf(config)
 
   const normalise = (query: string): string | null => {
     let result = normalised.get(query)

@@ -1,13 +1,13 @@
 import type { Payload } from 'payload'
 
+import { SLUG_PATTERN } from '../slugs.js'
+import { localesOf } from '../utilities/locales.js'
 import { DeliveryError } from './errors.js'
 
 export type DeliveryFormat = 'json' | 'md' | 'html'
 
 export function parseLocale(payload: Payload, raw: unknown): string {
-  const localization = payload.config.localization
-  const codes = localization ? localization.localeCodes : ['en']
-  const fallback = localization ? localization.defaultLocale : 'en'
+  const { locales: codes, defaultLocale: fallback } = localesOf(payload)
   if (raw === undefined || raw === null || raw === '') return fallback
   if (typeof raw !== 'string' || !codes.includes(raw)) {
     throw new DeliveryError(`Unknown locale. Use one of: ${codes.join(', ')}.`)
@@ -32,7 +32,7 @@ export function parseFormat(raw: unknown): DeliveryFormat {
 
 /** Slugs are validated at save time; anything else cannot name a document. */
 export function parseSlug(raw: unknown): string {
-  if (typeof raw !== 'string' || !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(raw) || raw.length > 100) {
+  if (typeof raw !== 'string' || !SLUG_PATTERN.test(raw) || raw.length > 100) {
     throw new DeliveryError('Document not found.', 404)
   }
   return raw

@@ -1,6 +1,7 @@
-import { getPayload, handleEndpoints, headersWithCors, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
+import { getPayload, handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { type CachedBody, type DeliveryCache, deliveryCacheFor, etagMatches, toResponse } from './cache.js'
+import { corsOriginsOf, withCorsHeaders } from './cors.js'
 import { deliveryCacheKeyForUrl } from './requestKey.js'
 
 type Handler = (request: Request) => Promise<Response>
@@ -53,17 +54,11 @@ export function legalDeliveryRoutes(config: Promise<SanitizedConfig> | Sanitized
     (starting ??= (async () => {
       const resolved = await config
       const payload = await getPayload({ config: resolved })
-      const cors = resolved.cors as unknown
-      const corsOrigins: string[] | null = Array.isArray(cors)
-        ? (cors as string[])
-        : cors && typeof cors === 'object' && Array.isArray((cors as { origins?: unknown }).origins)
-          ? (cors as { origins: string[] }).origins
-          : null
+      const corsOrigins = corsOriginsOf(resolved)
       /** Payload's CORS headers for a request from `origin`, as `handleEndpoints` adds them. */
       const flat = (response: Response, origin: string | null): [string, string][] => {
-        const req = { payload, headers: new Headers(origin ? { origin } : undefined) } as unknown as PayloadRequest
         const out: [string, string][] = []
-        headersWithCors({ headers: new Headers(response.headers), req }).forEach((value, key) => out.push([key, value]))
+        withCorsHeaders(payload, response, origin).forEach((value, key) => out.push([key, value]))
         return out
       }
       const headsFor = (entry: CachedBody, origin: string | null): Heads => ({

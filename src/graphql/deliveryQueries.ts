@@ -1,12 +1,12 @@
 import { GraphQLJSON } from '@payloadcms/graphql/types'
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
-import { consentConfig } from '../cookies/declaration.js'
-import { loadCookieDeclaration } from '../delivery/cookies.js'
+import { loadConsentConfig, loadCookieDeclaration } from '../delivery/cookies.js'
 import { deliveredDocument, listArchive, loadArchiveRecord } from '../delivery/documents.js'
 import { diffResponse } from '../delivery/endpoints.js'
 import { DeliveryError } from '../delivery/errors.js'
 import { parseLocale, parseSlug } from '../delivery/params.js'
+import { defaultLocaleOf } from '../utilities/locales.js'
 
 type Ctx = { req: PayloadRequest }
 
@@ -47,7 +47,7 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
       text: nnStr,
     },
   })
-  const fallback = (req: PayloadRequest) => (req.payload.config.localization ? req.payload.config.localization.defaultLocale : 'en')
+  const fallback = (req: PayloadRequest) => defaultLocaleOf(req.payload)
 
   return {
     legalDocument: {
@@ -84,10 +84,7 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
     cookieConsentConfig: {
       type: GraphQLJSON,
       resolve: async (_: unknown, _args: unknown, { req }: Ctx) => {
-        const localization = req.payload.config.localization
-        const locales = localization ? localization.localeCodes : ['en']
-        const declarations = await Promise.all(locales.map((l) => loadCookieDeclaration(req.payload, l)))
-        return consentConfig(declarations, fallback(req))
+        return loadConsentConfig(req.payload)
       },
     },
   }

@@ -11,7 +11,6 @@ import { fieldError, WorkflowError } from '../workflow/errors.js'
 import { DOCUMENT_CONTENT_FIELDS, DOCUMENT_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields.js'
 import { incomingData } from '../workflow/incomingData.js'
 import { APPROVAL_OUTDATED, contentContributors, unionIds } from '../workflow/approval.js'
-import { idOf, idsOf } from '../workflow/markDocumentChanged.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
 import {
   canEditContent,
@@ -25,6 +24,8 @@ import { asTrusted, isTrusted } from '../workflow/trust.js'
 import { slugifyAnchor, uniqueAnchor } from '../render/index.js'
 import { anchorsInUse } from './sectionHooks.js'
 import { changedFields } from '../utilities/compare.js'
+import { idOf, idsOf } from '../utilities/ids.js'
+import { defaultLocaleOf } from '../utilities/locales.js'
 
 type PendingEffects = { publish?: PublishPlan; approvalVoided?: boolean; claim?: (string | number)[] }
 
@@ -249,7 +250,7 @@ export const documentAfterChange =
       await completePublish(req, doc.id, publish)
       await recordReviewEvent(req, { document: doc.id, action: 'published', version: publish.version })
       if (publish.contentChanged) {
-        const defaultLocale = req.payload.config.localization ? req.payload.config.localization.defaultLocale : 'en'
+        const defaultLocale = defaultLocaleOf(req.payload)
         await queuePublishWebhooks(req, options, {
           event: 'legal-document.published',
           slug: publish.content.slug,

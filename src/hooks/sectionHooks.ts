@@ -2,17 +2,18 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionB
 
 import { findPlaceholders, findUnknownPlaceholders, isDerivedAnchor, isKnownPlaceholder, KNOWN_PLACEHOLDERS, slugifyAnchor, uniqueAnchor } from '../render/index.js'
 import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency.js'
-import { SLUGS } from '../slugs.js'
+import { SLUG_PATTERN, SLUGS } from '../slugs.js'
 import { actorOf } from '../workflow/actor.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
 import { documentsListing, unionIds } from '../workflow/approval.js'
 import { SECTION_CONTENT_FIELDS, SECTION_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields.js'
 import { incomingData } from '../workflow/incomingData.js'
-import { idOf, idsOf, markDocumentChanged } from '../workflow/markDocumentChanged.js'
+import { markDocumentChanged } from '../workflow/markDocumentChanged.js'
 import { canEditContent } from '../workflow/rules.js'
 import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
 import { isTrusted } from '../workflow/trust.js'
 import { changedFields } from '../utilities/compare.js'
+import { idOf, idsOf } from '../utilities/ids.js'
 
 // Documents whose draft a section write touched, by id as text (ids keep their own type).
 const changedDocuments = new WeakMap<PayloadRequest, Map<string, string | number>>()
@@ -123,7 +124,7 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({ data, or
     const taken = await anchorsInUse(req, documentId, original.id)
     const derived = slugifyAnchor(String(data.heading ?? original.heading ?? ''))
     const wanted = explicit ? String(data.anchor).trim() : follow ? derived : ((original.anchor as string) || derived)
-    if (explicit && (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(wanted))) {
+    if (explicit && !SLUG_PATTERN.test(wanted)) {
       throw fieldError(SLUGS.sections, 'anchor', 'Use lowercase letters, digits and single hyphens only.')
     }
     if (explicit && taken.has(wanted)) {

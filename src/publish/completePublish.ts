@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { bumpConsentRevision } from '../cookies/bumpConsentRevision.js'
 import { announcePublish } from '../delivery/invalidation.js'
 import { SLUGS } from '../slugs.js'
+import { defaultLocaleOf } from '../utilities/locales.js'
 import { asTrusted } from '../workflow/trust.js'
 import type { FrozenContent } from './freezeContent.js'
 
@@ -48,7 +49,7 @@ export async function completePublish(
     await announcePublish(req)
     if (!publish.contentChanged) return
     if (publish.content.kind === 'cookie-policy' && publish.materialChange) await bumpConsentRevision(req)
-    const defaultLocale = payload.config.localization ? payload.config.localization.defaultLocale : 'en'
+    const defaultLocale = defaultLocaleOf(payload)
     await payload.create({
       collection: SLUGS.versions,
       data: {

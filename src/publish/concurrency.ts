@@ -3,6 +3,7 @@ import type { PayloadRequest } from 'payload'
 
 import { sqlExecutorFor } from '../payloadInternals.js'
 import { changedFields } from '../utilities/compare.js'
+import { idOf } from '../utilities/ids.js'
 import { WorkflowError } from '../workflow/errors.js'
 
 /**
@@ -91,7 +92,7 @@ export async function assertNoConflictingEdit(
   const sent = instant(sentUpdatedAt)
   if (Number.isNaN(sent)) throw new WorkflowError('updatedAt must be the date-time of the draft you edited.', 400)
   if (sent === instant(latest.updatedAt)) return
-  const by = latest.updatedBy && typeof latest.updatedBy === 'object' ? (latest.updatedBy as Doc).id : latest.updatedBy
+  const by = idOf(latest.updatedBy)
   if (req.user && by !== undefined && by !== null && String(by) === String(req.user.id)) return
   const found = await req.payload.findVersions({
     collection: collection as never,

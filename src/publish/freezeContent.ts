@@ -2,6 +2,8 @@ import type { PayloadRequest } from 'payload'
 
 import { contentHash, type LegalEntity, type LexicalStateInput, renderDocument } from '../render/index.js'
 import { SLUGS } from '../slugs.js'
+import { idOf } from '../utilities/ids.js'
+import { localesOf } from '../utilities/locales.js'
 
 type Localized<T> = Record<string, T | null | undefined> | T | null | undefined
 
@@ -36,8 +38,6 @@ function pick<T>(value: Localized<T>, locale: string, fallback: string): T | nul
   }
   return (value ?? null) as T | null
 }
-
-const idOf = (v: unknown) => (v && typeof v === 'object' ? (v as { id: string | number }).id : (v as string | number))
 
 /**
  * Reads the latest drafts of a document and its sections with every locale, inside the
@@ -80,9 +80,7 @@ export async function freezeContent(
     return section
   })
   const entity = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true, req })) as LegalEntity
-  const localization = payload.config.localization
-  const locales = localization ? localization.localeCodes : ['en']
-  const fallback = localization ? localization.defaultLocale : 'en'
+  const { locales, defaultLocale: fallback } = localesOf(payload)
 
   const frozenLocales: Record<string, FrozenLocale> = {}
   for (const locale of locales) {

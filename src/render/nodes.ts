@@ -1,12 +1,8 @@
+import { TEXT_FORMAT } from '../importer/lexicalNodes.js'
 import type { LexicalNode, LexicalStateInput, LinkFields } from './types.js'
 
-export const TEXT_FORMAT = {
-  bold: 1,
-  italic: 2,
-  strikethrough: 4,
-  underline: 8,
-  code: 16,
-} as const
+// One bitmask for writing (the importer's builders) and reading (the renderers).
+export { TEXT_FORMAT }
 
 export function hasFormat(node: LexicalNode, flag: number): boolean {
   return ((node.format ?? 0) & flag) !== 0

@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { freezeContent } from '../publish/freezeContent.js'
 import { SLUGS } from '../slugs.js'
-import { idsOf } from './markDocumentChanged.js'
+import { idsOf } from '../utilities/ids.js'
 import type { UserId } from './rules.js'
 
 

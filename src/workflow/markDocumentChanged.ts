@@ -1,13 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
 import { SLUGS } from '../slugs.js'
+import { idsOf } from '../utilities/ids.js'
 import { recordReviewEvent } from './reviewEvents.js'
 import { type ReviewState, stateAfterContentChange, type UserId } from './rules.js'
 import { asTrusted } from './trust.js'
-
-export const idOf = (v: unknown): UserId => (v && typeof v === 'object' ? (v as { id: UserId }).id : (v as UserId))
-/** The ids of a relationship list; anything that is not a list (hostile input) has none. */
-export const idsOf = (v: unknown): UserId[] => (Array.isArray(v) ? v.map(idOf) : [])
 
 /**
  * A section changed: a document that lists it (or that it left or joined) goes back to draft

@@ -3,13 +3,10 @@ import type { PayloadRequest } from 'payload'
 import { SLUGS } from '../slugs.js'
 import { asTrusted } from './trust.js'
 
-export type ReviewEventAction =
-  | 'submitted'
-  | 'approved'
-  | 'changes-requested'
-  | 'approval-voided'
-  | 'published'
-  | 'scheduled'
+/** The steps the review history records: the `action` select's values (collections/LegalReviewEvents.ts). */
+export const REVIEW_EVENT_VALUES = ['submitted', 'approved', 'changes-requested', 'approval-voided', 'published', 'scheduled'] as const
+
+export type ReviewEventAction = (typeof REVIEW_EVENT_VALUES)[number]
 
 export async function recordReviewEvent(
   req: PayloadRequest,

@@ -2,25 +2,15 @@ import { notFound } from 'next/navigation'
 
 import { loadDocumentPage } from '../../../../site/api'
 import { cookieTables } from '../../../../site/cookies'
-import {
-  documentPath,
-  formatDate,
-  isoDateTime,
-  parseLocaleParam,
-  parseVersionParam,
-  siteHref,
-  versionsPath,
-  type SearchParamValue,
-} from '../../../../site/format'
-import { messagesFor } from '../../../../site/messages'
+import { documentPath, formatDate, isoDateTime, parseVersionParam, siteHref, versionsPath } from '../../../../site/format'
 import { CookieTables } from '../../_components/CookieTables'
 import { SiteFrame, Unavailable } from '../../_components/SiteFrame'
-import { siteApiOptions } from '../../_lib/request'
+import { loadSitePage, type SitePageProps } from '../../_lib/page'
 
 // Every request renders: a publish shows at once (see README "Public pages").
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, SearchParamValue>> }
+type Props = SitePageProps<{ slug: string }>
 
 /**
  * /legal/<slug>[?version=N][&locale=uk] — one published document, from the GraphQL delivery
@@ -30,15 +20,12 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function LegalDocumentPage({ params, searchParams }: Props) {
   const { slug } = await params
   const query = await searchParams
-  const locale = parseLocaleParam(query.locale)
   const version = parseVersionParam(query.version)
   if (version === 'invalid') notFound()
-  const m = messagesFor(locale)
-  const api = await siteApiOptions()
-  const result = api ? await loadDocumentPage(api, { slug, locale, version }) : null
-  if (result && !result.ok && result.reason !== 'unavailable') notFound()
+  const { locale, m, data, missing } = await loadSitePage(query, (api, locale) => loadDocumentPage(api, { slug, locale, version }))
+  if (missing) notFound()
 
-  if (!result || !result.ok) {
+  if (!data) {
     return (
       <SiteFrame locale={locale} path={documentPath(slug)} query={{ version }} current="documents" title={m.unavailableTitle}>
         <Unavailable locale={locale} />
@@ -46,7 +33,7 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
     )
   }
 
-  const { document: doc, currentVersion, archived, cookies } = result.data
+  const { document: doc, currentVersion, archived, cookies } = data
   const tables = cookies?.ok ? cookieTables(cookies.data, m) : null
   return (
     <SiteFrame locale={locale} path={documentPath(slug)} query={{ version }} current="documents" title={doc.title}>

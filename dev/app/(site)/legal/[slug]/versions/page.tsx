@@ -1,24 +1,15 @@
 import { notFound } from 'next/navigation'
 
-import { diffSectionsForPage, loadVersionsPage } from '../../../../../site/api'
-import {
-  documentPath,
-  formatDate,
-  isoDateTime,
-  parseLocaleParam,
-  parseVersionParam,
-  siteHref,
-  versionsPath,
-  type SearchParamValue,
-} from '../../../../../site/format'
-import { messagesFor } from '../../../../../site/messages'
+import { diffSectionsForPage, loadVersionsPage, type VersionEntry } from '../../../../../site/api'
+import { documentPath, formatDate, isoDateTime, parseVersionParam, siteHref, versionsPath } from '../../../../../site/format'
+import type { Messages } from '../../../../../site/messages'
 import { SiteFrame, Unavailable } from '../../../_components/SiteFrame'
-import { siteApiOptions } from '../../../_lib/request'
+import { loadSitePage, type SitePageProps } from '../../../_lib/page'
 
 // Every request renders: a publish shows at once (see README "Public pages").
 export const dynamic = 'force-dynamic'
 
-type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<string, SearchParamValue>> }
+type Props = SitePageProps<{ slug: string }>
 
 /**
  * /legal/<slug>/versions[?from=N&to=M] — the public archive of a document and, through a
@@ -27,15 +18,12 @@ type Props = { params: Promise<{ slug: string }>; searchParams: Promise<Record<s
 export default async function LegalVersionsPage({ params, searchParams }: Props) {
   const { slug } = await params
   const query = await searchParams
-  const locale = parseLocaleParam(query.locale)
-  const m = messagesFor(locale)
-  const api = await siteApiOptions()
-  const result = api
-    ? await loadVersionsPage(api, { slug, locale, from: parseVersionParam(query.from), to: parseVersionParam(query.to) })
-    : null
-  if (result && !result.ok && result.reason !== 'unavailable') notFound()
+  const { locale, m, data, missing } = await loadSitePage(query, (api, locale) =>
+    loadVersionsPage(api, { slug, locale, from: parseVersionParam(query.from), to: parseVersionParam(query.to) }),
+  )
+  if (missing) notFound()
 
-  if (!result || !result.ok) {
+  if (!data) {
     return (
       <SiteFrame locale={locale} path={versionsPath(slug)} current="documents" title={m.unavailableTitle}>
         <Unavailable locale={locale} />
@@ -43,7 +31,7 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
     )
   }
 
-  const { document: doc, versions, selected, comparison } = result.data
+  const { document: doc, versions, selected, comparison } = data
   const title = m.versionsTitle(doc.title)
   const formQuery = selected ? { from: selected.from, to: selected.to } : {}
   return (
@@ -98,26 +86,8 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
         ) : (
           <form method="get" action={`${versionsPath(slug)}#changes`} className="compare-form" data-testid="compare-form">
             {locale !== 'en' ? <input type="hidden" name="locale" value={locale} /> : null}
-            <p>
-              <label htmlFor="compare-from">{m.compareFrom}</label>
-              <select id="compare-from" name="from" defaultValue={selected ? String(selected.from) : undefined}>
-                {versions.versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {`${m.version} ${v.version}`}
-                  </option>
-                ))}
-              </select>
-            </p>
-            <p>
-              <label htmlFor="compare-to">{m.compareTo}</label>
-              <select id="compare-to" name="to" defaultValue={selected ? String(selected.to) : undefined}>
-                {versions.versions.map((v) => (
-                  <option key={v.version} value={v.version}>
-                    {`${m.version} ${v.version}`}
-                  </option>
-                ))}
-              </select>
-            </p>
+            <VersionSelect name="from" label={m.compareFrom} versions={versions.versions} selected={selected?.from} m={m} />
+            <VersionSelect name="to" label={m.compareTo} versions={versions.versions} selected={selected?.to} m={m} />
             <p>
               <button type="submit">{m.compareSubmit}</button>
             </p>
@@ -163,5 +133,21 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
         </section>
       ) : null}
     </SiteFrame>
+  )
+}
+
+/** One end of the comparison: a labelled choice of the archived versions. */
+function VersionSelect({ name, label, versions, selected, m }: { name: 'from' | 'to'; label: string; versions: VersionEntry[]; selected?: number; m: Messages }) {
+  return (
+    <p>
+      <label htmlFor={`compare-${name}`}>{label}</label>
+      <select id={`compare-${name}`} name={name} defaultValue={selected !== undefined ? String(selected) : undefined}>
+        {versions.map((v) => (
+          <option key={v.version} value={v.version}>
+            {`${m.version} ${v.version}`}
+          </option>
+        ))}
+      </select>
+    </p>
   )
 }

@@ -1,0 +1,26 @@
+import type { CollectionSlug, Field } from 'payload'
+
+import { legalLabel } from '../translations/index.js'
+
+/**
+ * The people fields documents and sections share, shown read-only in the sidebar and written by
+ * the workflow only.
+ */
+
+/** Everyone who changed the draft since it was last published: the four-eyes rule keeps them from approving. */
+export const contributorsField = (name: string, usersCollection: CollectionSlug): Field => ({
+  name,
+  type: 'relationship',
+  relationTo: usersCollection,
+  hasMany: true,
+  label: legalLabel(({ t }) => t('legal-documents:field-contributors')),
+  admin: { position: 'sidebar', readOnly: true },
+})
+
+export const updatedByField = (usersCollection: CollectionSlug): Field => ({
+  name: 'updatedBy',
+  type: 'relationship',
+  relationTo: usersCollection,
+  label: legalLabel(({ t }) => t('legal-documents:field-updated-by')),
+  admin: { position: 'sidebar', readOnly: true },
+})

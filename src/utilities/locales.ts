@@ -1,0 +1,18 @@
+import type { Payload } from 'payload'
+
+/**
+ * The app's locales as the plugin reads them. Without localization Payload keeps one
+ * unnamed locale; the plugin calls it 'en' (frozen content, the delivery API, exports).
+ */
+
+/** The locale readers fall back to: the config's default locale, or 'en' without localization. */
+export function defaultLocaleOf(payload: Payload): string {
+  return localesOf(payload).defaultLocale
+}
+
+export function localesOf(payload: Payload): { locales: string[]; defaultLocale: string } {
+  const localization = payload.config.localization
+  return localization
+    ? { locales: [...localization.localeCodes], defaultLocale: localization.defaultLocale }
+    : { locales: ['en'], defaultLocale: 'en' }
+}
