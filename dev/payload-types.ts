@@ -73,6 +73,7 @@ export interface Config {
     'legal-versions': LegalVersion;
     'cookie-entries': CookieEntry;
     'legal-review-events': LegalReviewEvent;
+    'legal-consents': LegalConsent;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -91,6 +92,7 @@ export interface Config {
     'legal-versions': LegalVersionsSelect<false> | LegalVersionsSelect<true>;
     'cookie-entries': CookieEntriesSelect<false> | CookieEntriesSelect<true>;
     'legal-review-events': LegalReviewEventsSelect<false> | LegalReviewEventsSelect<true>;
+    'legal-consents': LegalConsentsSelect<false> | LegalConsentsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -302,6 +304,63 @@ export interface CookieEntry {
   _status?: ('draft' | 'published') | null;
 }
 /**
+ * Cookie-banner choices as visitors made them (GDPR Art. 7(1) proof). Written only by POST /api/legal/consents; read-only, never changed or deleted here.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "legal-consents".
+ */
+export interface LegalConsent {
+  id: number;
+  consentId: string;
+  acceptType: 'all' | 'necessary' | 'custom';
+  acceptedCategories:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  rejectedCategories:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  acceptedServices?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  rejectedServices?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  revision: number;
+  language?: string | null;
+  configHash: string;
+  ip?: string | null;
+  ipHash?: string | null;
+  userAgent?: string | null;
+  pageUrl?: string | null;
+  recordedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -440,6 +499,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'legal-review-events';
         value: number | LegalReviewEvent;
+      } | null)
+    | ({
+        relationTo: 'legal-consents';
+        value: number | LegalConsent;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -605,6 +668,28 @@ export interface LegalReviewEventsSelect<T extends boolean = true> {
   at?: T;
   comment?: T;
   version?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "legal-consents_select".
+ */
+export interface LegalConsentsSelect<T extends boolean = true> {
+  consentId?: T;
+  acceptType?: T;
+  acceptedCategories?: T;
+  rejectedCategories?: T;
+  acceptedServices?: T;
+  rejectedServices?: T;
+  revision?: T;
+  language?: T;
+  configHash?: T;
+  ip?: T;
+  ipHash?: T;
+  userAgent?: T;
+  pageUrl?: T;
+  recordedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -2,6 +2,7 @@ import { definePlugin } from 'payload'
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { cookieEntriesCollection } from '../collections/CookieEntries.js'
+import { legalConsentsCollection } from '../collections/LegalConsents.js'
 import { legalDocumentsCollection } from '../collections/LegalDocuments.js'
 import { legalEntityGlobal } from '../collections/LegalEntity.js'
 import { legalReviewEventsCollection } from '../collections/LegalReviewEvents.js'
@@ -9,6 +10,7 @@ import { legalSectionsCollection } from '../collections/LegalSections.js'
 import { legalVersionsCollection } from '../collections/LegalVersions.js'
 import { userAccessDefaults } from './access/users.js'
 import { rolesField } from './fields/rolesField.js'
+import { consentEndpoints } from './consent/endpoint.js'
 import { deliveryEndpoints } from './delivery/endpoints.js'
 import { listenForPublishes } from './delivery/invalidation.js'
 import { guardScheduledPublishes } from './hooks/scheduleGuard.js'
@@ -110,6 +112,7 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
       applyCollectionOverride(legalVersionsCollection(options), overrides.versions),
       applyCollectionOverride(cookieEntriesCollection(options), overrides.cookies),
       applyCollectionOverride(legalReviewEventsCollection(options), overrides.reviewEvents),
+      applyCollectionOverride(legalConsentsCollection(), overrides.consents),
     ],
     globals: [...(config.globals ?? []), applyGlobalOverride(legalEntityGlobal(options), overrides.entity)],
     i18n: mergeTranslations(config),
@@ -133,7 +136,7 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
         beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), `${options.componentsPath}/rsc#ReviewQueue`],
       },
     },
-    endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints()],
+    endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints(), ...consentEndpoints(options)],
     onInit: async (payload) => {
       await config.onInit?.(payload)
       // Every Payload internal the plugin touches, checked once: an upgrade that changed one

@@ -1,4 +1,4 @@
-import type { Access, CollectionConfig, CollectionSlug, Field, GlobalConfig } from 'payload'
+import type { Access, CollectionConfig, CollectionSlug, Field, GlobalConfig, PayloadRequest } from 'payload'
 
 /** What a host may change on one of the plugin's collections. */
 export type CollectionOverride = {
@@ -61,6 +61,27 @@ export type LegalDocumentsPluginOptions = {
    */
   webhooks?: { urls?: string[]; secret?: string; attempts?: number; retryDelayMs?: number }
   /**
+   * The consent log (`POST /api/legal/consents`, collection `legal-consents`): what cookie
+   * banners send from cookieconsent's `onFirstConsent` / `onChange`, kept as proof of consent.
+   * - `allowedOrigins`: the websites whose browsers may post (CORS, and a request from any other
+   *   origin is refused with 403). Default: `LEGAL_CONSENT_ORIGINS` (comma-separated) from the
+   *   env, else the origins of Payload's `cors` list. The server's own host is always allowed.
+   * - `rateLimit`: posts per client (per truncated IP) per window, in memory per process.
+   *   Default 30 per 60 000 ms.
+   * - `ipHashKey`: when set, a keyed hash (HMAC-SHA256) of the full IP is stored besides the
+   *   truncated one, so repeated posts from one address can be linked without storing it.
+   *   Default: `LEGAL_CONSENT_IP_HASH_KEY` from the env, else none.
+   * - `clientIp`: how to read the client's IP from a request. Default: the `x-real-ip` header,
+   *   else the first `x-forwarded-for` entry. Those headers must be set by your own server or
+   *   proxy (the reference app sets `x-real-ip` from express's `req.ip`), or clients choose them.
+   */
+  consent?: {
+    allowedOrigins?: string[]
+    rateLimit?: { limit?: number; windowMs?: number }
+    ipHashKey?: string
+    clientIp?: (req: PayloadRequest) => string | null | undefined
+  }
+  /**
    * Where the admin's import map finds the plugin's components: `<path>/client` and
    * `<path>/rsc`. The package name works in any app that installed the plugin.
    * @default 'payload-plugin-legal-documents'
@@ -77,16 +98,24 @@ export type LegalDocumentsPluginOptions = {
     versions?: CollectionOverride
     cookies?: CollectionOverride
     reviewEvents?: CollectionOverride
+    consents?: CollectionOverride
     entity?: GlobalOverride
   }
 }
 
-export type ResolvedLegalDocumentsPluginOptions = Required<Omit<LegalDocumentsPluginOptions, 'overrides' | 'webhooks'>> & {
+export type ResolvedLegalDocumentsPluginOptions = Required<Omit<LegalDocumentsPluginOptions, 'consent' | 'overrides' | 'webhooks'>> & {
   webhooks: { urls: string[]; secret: string; attempts: number; retryDelayMs: number }
+  /** `allowedOrigins` null: Payload's `cors` origins, read when a request comes in. */
+  consent: {
+    allowedOrigins: string[] | null
+    rateLimit: { limit: number; windowMs: number }
+    ipHashKey: string | null
+    clientIp: (req: PayloadRequest) => string | null | undefined
+  }
   overrides: NonNullable<LegalDocumentsPluginOptions['overrides']>
 }
 
-const OPTION_KEYS = ['componentsPath', 'disabled', 'fourEyes', 'overrides', 'usersCollection', 'webhooks'] as const
+const OPTION_KEYS = ['componentsPath', 'consent', 'disabled', 'fourEyes', 'overrides', 'usersCollection', 'webhooks'] as const
 
 /**
  * The user's options from what `definePlugin` hands the plugin function. Payload 3 spreads
@@ -118,6 +147,25 @@ export function resolveOptions(options: LegalDocumentsPluginOptions = {}): Resol
       attempts: options.webhooks?.attempts ?? 5,
       retryDelayMs: options.webhooks?.retryDelayMs ?? 2000,
     },
+    consent: {
+      allowedOrigins: options.consent?.allowedOrigins ?? (splitList(process.env.LEGAL_CONSENT_ORIGINS).length ? splitList(process.env.LEGAL_CONSENT_ORIGINS) : null),
+      rateLimit: { limit: options.consent?.rateLimit?.limit ?? 30, windowMs: options.consent?.rateLimit?.windowMs ?? 60_000 },
+      ipHashKey: options.consent?.ipHashKey ?? (process.env.LEGAL_CONSENT_IP_HASH_KEY || null),
+      clientIp: options.consent?.clientIp ?? defaultClientIp,
+    },
     overrides: options.overrides ?? {},
   }
+}
+
+const splitList = (raw: string | undefined) =>
+  (raw ?? '')
+    .split(',')
+    .map((u) => u.trim())
+    .filter(Boolean)
+
+/** `x-real-ip`, else the first `x-forwarded-for` entry: set by the host's server or proxy. */
+function defaultClientIp(req: PayloadRequest): string | null {
+  const real = req.headers.get('x-real-ip')?.trim()
+  if (real) return real
+  return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null
 }

@@ -9,6 +9,7 @@ export const SLUGS = {
   versions: 'legal-versions' as CollectionSlug,
   cookies: 'cookie-entries' as CollectionSlug,
   reviewEvents: 'legal-review-events' as CollectionSlug,
+  consents: 'legal-consents' as CollectionSlug,
   entity: 'legal-entity' as GlobalSlug,
 } as const
 

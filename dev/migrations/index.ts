@@ -2,6 +2,7 @@ import * as migration_20261125_104553_initial from './20261125_104553_initial';
 import * as migration_20261125_111548_consent_revision from './20261125_111548_consent_revision';
 import * as migration_20261125_112251_webhooks from './20261125_112251_webhooks';
 import * as migration_20261206_175952_approval_binding from './20261206_175952_approval_binding';
+import * as migration_20261206_210418_consent_log from './20261206_210418_consent_log';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261206_175952_approval_binding.up,
     down: migration_20261206_175952_approval_binding.down,
-    name: '20261206_175952_approval_binding'
+    name: '20261206_175952_approval_binding',
+  },
+  {
+    up: migration_20261206_210418_consent_log.up,
+    down: migration_20261206_210418_consent_log.down,
+    name: '20261206_210418_consent_log'
   },
 ];

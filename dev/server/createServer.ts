@@ -5,30 +5,18 @@ import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
 import { createFastPath, type FastPathListener } from 'payload-plugin-legal-documents'
 import { rememberGraphQLResponse, takePrereadBody } from 'payload-plugin-legal-documents'
-import { authenticationFailedByOutage, guardAuthenticationDuringOutage, isDatabaseUnavailable, sendDatabaseUnavailable } from './databaseErrors'
+import { authenticationFailedByOutage, databaseAnswers, guardAuthenticationDuringOutage, isDatabaseUnavailable, sendDatabaseUnavailable } from './databaseErrors'
 import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { apiQueryProblem } from './apiQuery'
 import { apiRouteProblem, apiTargetKind } from './apiRoutes'
 import { csrfProblem } from './csrf'
 import { refuseGraphQLRequest } from './graphqlLimits'
-import { answerClientError, graphqlContentTypeProblem, guardRestRequest, parseJsonObject, refuseConnect, sendJsonError } from './requestGuards'
+import { answerClientError, graphqlContentTypeProblem, guardRestRequest, parseJsonObject, readLimitedBody, refuseConnect, sendJsonError } from './requestGuards'
 import { createSecurityHeaders } from './securityHeaders'
 import { readSecuritySettings, type SecuritySettings } from './settings'
 import { sendWebResponse, toWebRequest } from './webAdapter'
 
 const MAX_GRAPHQL_BODY = 100 * 1024
-
-/** The whole request body, or null when it is larger than `limit` bytes. */
-async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > limit) return null
-    chunks.push(chunk as Buffer)
-  }
-  return Buffer.concat(chunks)
-}
 
 type NextRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
@@ -46,25 +34,6 @@ export type CreateServerOptions = {
   fastPath?: boolean
   /** Security headers, HSTS; default: from the environment (`readSecuritySettings`). */
   security?: SecuritySettings
-}
-
-async function databaseReachable(payload: Payload, timeoutMs: number): Promise<boolean> {
-  const pool = (payload.db as unknown as { pool?: { query: (sql: string) => Promise<unknown> } }).pool
-  if (!pool) return false
-  let timer: NodeJS.Timeout | undefined
-  try {
-    await Promise.race([
-      pool.query('select 1'),
-      new Promise((_, reject) => {
-        timer = setTimeout(() => reject(new Error('timeout')), timeoutMs)
-      }),
-    ])
-    return true
-  } catch {
-    return false
-  } finally {
-    clearTimeout(timer)
-  }
 }
 
 /**
@@ -106,7 +75,7 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
     res.json({ status: 'ok' })
   })
   app.get('/readyz', async (_req, res) => {
-    const ok = await databaseReachable(payload, options.readinessTimeoutMs ?? 2000)
+    const ok = await databaseAnswers(payload, options.readinessTimeoutMs ?? 2000, false)
     res.status(ok ? 200 : 503).json(ok ? { status: 'ready' } : { status: 'unavailable', error: 'Database is not reachable.' })
   })
 
@@ -119,7 +88,7 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
       // The fast path may have read the body already (an anonymous query it could not answer).
       const wrongType = graphqlContentTypeProblem(req)
       if (wrongType) return void sendJsonError(res, wrongType.status, wrongType.message, { connection: 'close' })
-      const body = takePrereadBody(req) ?? (await readBody(req, MAX_GRAPHQL_BODY))
+      const body = takePrereadBody(req) ?? (await readLimitedBody(req, MAX_GRAPHQL_BODY))
       if (body === null) return void sendJsonError(res, 413, 'The request body is too large.', { connection: 'close' })
       const json = parseJsonObject(body)
       if (!json.ok) return void res.status(400).json({ errors: [{ message: `${json.message} Send {"query": "…"}.` }] })
@@ -161,7 +130,7 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
       const queryProblem = payloadQuery ? apiQueryProblem(search) : null
       if (queryProblem) return void sendJsonError(res, 400, queryProblem)
       // …and a body of the right size, media type and shape (dev/server/requestGuards.ts).
-      const guard = await guardRestRequest(req)
+      const guard = await guardRestRequest(req, { plainTextJson: !payloadQuery })
       if (!guard.ok) return void sendJsonError(res, guard.status, guard.message, guard.status === 413 ? { connection: 'close' } : {})
       if (guard.queryInBody && payloadQuery) {
         const bodyProblem = apiQueryProblem(guard.body!.toString('utf8'))

@@ -137,7 +137,11 @@ const ENCODED = (value: string | undefined) => value !== undefined && value.trim
  * Payload's "POST a long query string" (`X-Payload-HTTP-Method-Override: GET`). On success the
  * body comes back as bytes to hand on.
  */
-export async function guardRestRequest(req: IncomingMessage): Promise<GuardResult> {
+/**
+ * `plainTextJson`: also accept a JSON object sent as text/plain (root endpoints only: the
+ * consent log's `navigator.sendBeacon`, which a browser sends without a CORS preflight).
+ */
+export async function guardRestRequest(req: IncomingMessage, { plainTextJson = false }: { plainTextJson?: boolean } = {}): Promise<GuardResult> {
   const method = (req.method ?? 'GET').toUpperCase()
   if (!METHODS.has(method)) return fail(405, `The method ${method} is not allowed.`)
   if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return { ok: true }
@@ -155,6 +159,13 @@ export async function guardRestRequest(req: IncomingMessage): Promise<GuardResul
     if (!parsed.ok) return fail(400, parsed.message)
     // Payload recognises JSON only by this exact media type.
     req.headers['content-type'] = 'application/json'
+    return { ok: true, body }
+  }
+  if (type === 'text/plain' && plainTextJson && method === 'POST') {
+    const charset = params.get('charset')
+    if (charset && charset.toLowerCase() !== 'utf-8') return fail(415, 'JSON must be sent as UTF-8.')
+    const parsed = parseJsonObject(body)
+    if (!parsed.ok) return fail(400, parsed.message)
     return { ok: true, body }
   }
   if (type === 'multipart/form-data') {

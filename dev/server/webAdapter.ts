@@ -9,6 +9,11 @@ export function toWebRequest(req: IncomingMessage, origin: string, body?: Buffer
     if (Array.isArray(value)) for (const v of value) headers.append(key, v)
     else headers.set(key, value)
   }
+  // The client's address as express reads it (TRUST_PROXY decides whether X-Forwarded-For
+  // counts); whatever the client sent as X-Real-IP is replaced. The consent log reads it.
+  const ip = (req as IncomingMessage & { ip?: string }).ip ?? req.socket?.remoteAddress
+  if (ip) headers.set('x-real-ip', ip)
+  else headers.delete('x-real-ip')
   const method = req.method ?? 'GET'
   const hasBody = method !== 'GET' && method !== 'HEAD'
   if (body) {

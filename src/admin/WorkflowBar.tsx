@@ -1,10 +1,11 @@
 'use client'
-import { Button, Pill, toast, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { Button, Pill, toast, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useState } from 'react'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
 import { STATE_KEYS } from '../translations/keys.js'
 import type { ReviewState, WorkflowAction } from '../workflow/rules.js'
+import type { SubmissionProblem } from '../workflow/submission.js'
 import { useApiBase, useWorkflowStatus } from './useWorkflowStatus.js'
 
 const ACTION_LABELS: Record<WorkflowAction, LegalTranslationKey> = {
@@ -21,6 +22,26 @@ const HINTS: Record<ReviewState, LegalTranslationKey> = {
   published: 'legal-documents:hint-published',
 }
 
+type LegalT = ReturnType<typeof useTranslation<LegalTranslations, LegalTranslationKey>>['t']
+
+/** One reason Submit is disabled, as something to do, in the admin's language (the server's English otherwise). */
+function problemText(problem: SubmissionProblem, t: LegalT, languageName: (code: string) => string): string {
+  const text =
+    problem.code === 'no-title'
+      ? t('legal-documents:submit-problem-no-title')
+      : problem.code === 'no-slug'
+        ? t('legal-documents:submit-problem-no-slug')
+        : problem.code === 'no-sections'
+          ? t('legal-documents:submit-problem-no-sections')
+          : problem.code === 'empty-section'
+            ? problem.heading
+              ? t('legal-documents:submit-problem-empty-section-named', { position: problem.position, heading: problem.heading })
+              : t('legal-documents:submit-problem-empty-section', { position: problem.position })
+            : (problem as { message: string }).message
+  const locale = 'locale' in problem ? problem.locale : undefined
+  return locale ? t('legal-documents:submit-problem-in-language', { language: languageName(locale), problem: text }) : text
+}
+
 const keyOf = <K extends string>(keys: Record<K, LegalTranslationKey>, value: string): LegalTranslationKey | undefined =>
   Object.prototype.hasOwnProperty.call(keys, value) ? keys[value as K] : undefined
 
@@ -30,7 +51,8 @@ const keyOf = <K extends string>(keys: Record<K, LegalTranslationKey>, value: st
  */
 export function WorkflowBar(): React.ReactElement | null {
   const { id } = useDocumentInfo()
-  const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
+  const { i18n, t } = useTranslation<LegalTranslations, LegalTranslationKey>()
+  const { config } = useConfig()
   const api = useApiBase()
   const { status, error } = useWorkflowStatus()
   const [asking, setAsking] = useState(false)
@@ -68,6 +90,14 @@ export function WorkflowBar(): React.ReactElement | null {
   // for a state this version does not know).
   const stateKey = status.scheduledFor ? 'legal-documents:state-scheduled' : keyOf(STATE_KEYS, status.workflowState)
   const hintKey = keyOf(HINTS, status.workflowState)
+  const languageName = (code: string): string => {
+    const found = config.localization ? config.localization.locales.find((l) => l.code === code) : undefined
+    const label = found?.label
+    if (typeof label === 'string') return label
+    if (label && typeof label === 'object') return (label as Record<string, string>)[i18n.language] ?? Object.values(label)[0] ?? code
+    return code
+  }
+  const problems = (status.submitProblems ?? []).map((p) => problemText(p, t, languageName))
   return (
     <div className="legal-workflow-bar" data-testid="workflow-bar">
       <Pill className={`legal-status legal-status--${stateClass}`} size="small">
@@ -92,6 +122,24 @@ export function WorkflowBar(): React.ReactElement | null {
           </Button>
         ),
       )}
+      {problems.length ? (
+        // A disabled button that says why: the server refuses this submit for the same reasons.
+        <div className="legal-workflow-bar__blocked" data-testid="submit-blocked">
+          <span title={problems.join('\n')}>
+            <Button buttonStyle="primary" size="small" disabled tooltip={problems.join(' ')} id="legal-submit" aria-describedby="legal-submit-problems">
+              {t(ACTION_LABELS.submit)}
+            </Button>
+          </span>
+          <div id="legal-submit-problems" className="legal-workflow-bar__problems">
+            <span>{t('legal-documents:submit-blocked')}</span>
+            <ul>
+              {problems.map((text, i) => (
+                <li key={i}>{text}</li>
+              ))}
+            </ul>
+          </div>
+        </div>
+      ) : null}
       {asking ? (
         // Not a <form>: the bar sits inside the document's form, and forms cannot nest.
         <div className="legal-workflow-bar__comment" role="group" aria-labelledby="legal-change-comment-label">

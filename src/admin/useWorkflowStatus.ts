@@ -4,6 +4,7 @@ import { useCallback, useEffect, useState } from 'react'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
 import type { WorkflowAction } from '../workflow/rules.js'
+import type { SubmissionProblem } from '../workflow/submission.js'
 
 export type WorkflowStatus = {
   id: string | number
@@ -15,6 +16,8 @@ export type WorkflowStatus = {
   actions: WorkflowAction[]
   canPublish: boolean
   publishBlockedReason: string | null
+  /** Why Submit is disabled (what the draft still lacks); empty when it is not. */
+  submitProblems: SubmissionProblem[]
 }
 
 /** The plugin's REST base, e.g. "/api" (or the configured server URL + api route). */

@@ -5,10 +5,16 @@ import { freezeContent, type FrozenContent } from '../publish/freezeContent.js'
 import { escapeHTML } from '../render/index.js'
 import { hasRole } from '../roles.js'
 import { SLUGS } from '../slugs.js'
+import { defaultLocaleOf } from '../utilities/locales.js'
 import { actorOf } from '../workflow/actor.js'
 import { WorkflowError } from '../workflow/errors.js'
 import { contentContributors } from '../workflow/approval.js'
-import { type ReviewState, STATE_LABELS, workflowOptions } from '../workflow/rules.js'
+import { draftSubmissionProblems } from '../workflow/submissionDraft.js'
+import { type Actor, decideWorkflowAction, type ReviewState, STATE_LABELS, workflowOptions } from '../workflow/rules.js'
+
+/** Whether role and state would let this person submit (the content is checked separately). */
+const canSubmitNow = (state: ReviewState, actor: Actor) =>
+  decideWorkflowAction({ action: 'submit', state, actor, contributors: [], fourEyes: false }).ok
 
 /**
  * What the admin's workflow bar and preview read. Staff only: both show the current draft.
@@ -53,11 +59,14 @@ export function workflowStatusEndpoint(fourEyes: boolean): Endpoint {
       const doc = await draftFor(req)
       const state = ((doc.workflowState as ReviewState) ?? 'draft') as ReviewState
       const schedule = state === 'approved' ? await scheduledFor(req, doc.id as string | number) : null
+      const actor = actorOf(req)
       const options = workflowOptions({
         state,
-        actor: actorOf(req),
+        actor,
         contributors: await contentContributors(req, doc),
         fourEyes,
+        // Only read when Submit could be this person's next step: the bar shows why it is disabled.
+        submitProblems: canSubmitNow(state, actor) ? await draftSubmissionProblems(req, doc.id as string | number) : [],
       })
       return Response.json({
         id: doc.id,
@@ -83,7 +92,7 @@ export function previewEndpoint(): Endpoint {
     handler: async (req) => {
       const doc = await draftFor(req)
       const localization = req.payload.config.localization
-      const fallback = localization ? localization.defaultLocale : 'en'
+      const fallback = defaultLocaleOf(req.payload)
       const wanted = typeof req.query?.locale === 'string' ? req.query.locale : fallback
       const locale = localization && !localization.localeCodes.includes(wanted) ? fallback : wanted
       const { content } = await freezeContent(req, doc.id as string | number)

@@ -2,8 +2,9 @@ import { APIError, ValidationError } from 'payload'
 
 /** A refused workflow step: Payload turns it into a JSON error with this status on every route. */
 export class WorkflowError extends APIError {
-  constructor(message: string, status: number) {
-    super(message, status, undefined, true)
+  /** `data` is sent with the message (REST: `errors[0].data`), e.g. `{ problems }` of a refused submit. */
+  constructor(message: string, status: number, data?: Record<string, unknown>) {
+    super(message, status, data, true)
     this.name = 'WorkflowError'
   }
 }

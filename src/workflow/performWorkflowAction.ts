@@ -7,6 +7,7 @@ import { WorkflowError } from './errors.js'
 import { approvalHash, contentContributors } from './approval.js'
 import { type ReviewEventAction, recordReviewEvent } from './reviewEvents.js'
 import { decideWorkflowAction, type ReviewState, WORKFLOW_ACTIONS, type WorkflowAction } from './rules.js'
+import { draftSubmissionProblems } from './submissionDraft.js'
 import { asTrusted } from './trust.js'
 
 const EVENT: Record<WorkflowAction, ReviewEventAction> = {
@@ -60,8 +61,10 @@ export async function performWorkflowAction(
       contributors: await contentContributors(req, doc),
       comment: input.comment,
       fourEyes: input.fourEyes,
+      // A draft without a title, web address or text cannot go to a reviewer (src/workflow/submission.ts).
+      submitProblems: action === 'submit' ? await draftSubmissionProblems(req, id) : [],
     })
-    if (!decision.ok) throw new WorkflowError(decision.reason, decision.status)
+    if (!decision.ok) throw new WorkflowError(decision.reason, decision.status, decision.problems ? { problems: decision.problems } : undefined)
 
     const approvedContentHash = action === 'approve' ? await approvalHash(req, id) : null
     await asTrusted(req, () =>

@@ -4,6 +4,7 @@
  * operation, so a rule changed here changes everywhere.
  */
 import type { Role } from '../roles.js'
+import { type SubmissionProblem, submissionRefusal } from './submission.js'
 
 export const REVIEW_STATES = ['draft', 'in-review', 'changes-requested', 'approved', 'published'] as const
 export type ReviewState = (typeof REVIEW_STATES)[number]
@@ -16,7 +17,7 @@ export type Actor = { id: UserId; roles: Role[] } | null
 
 export type Decision =
   | { ok: true; next: ReviewState }
-  | { ok: false; status: 400 | 403 | 409; reason: string }
+  | { ok: false; status: 400 | 403 | 409 | 422; reason: string; problems?: SubmissionProblem[] }
 
 const deny = (status: 400 | 403 | 409, reason: string): Decision => ({ ok: false, status, reason })
 
@@ -49,6 +50,8 @@ export function decideWorkflowAction(input: {
   contributors: UserId[]
   comment?: string | null
   fourEyes: boolean
+  /** What the draft still lacks (`submissionProblems`); a submit is refused while there is any. */
+  submitProblems?: SubmissionProblem[]
 }): Decision {
   const { action, state, actor, contributors, fourEyes } = input
   const comment = input.comment?.trim() ?? ''
@@ -60,6 +63,10 @@ export function decideWorkflowAction(input: {
       if (state === 'in-review') return deny(409, 'This document is already waiting for review.')
       if (state === 'approved') return deny(409, 'This document is already approved.')
       if (state === 'published') return deny(409, 'Nothing has changed since the last publish: there is nothing to review.')
+      if (input.submitProblems?.length) {
+        // 422: the step is allowed, the draft is not ready; every reason, so all can be fixed at once.
+        return { ok: false, status: 422, reason: submissionRefusal(input.submitProblems), problems: input.submitProblems }
+      }
       return { ok: true, next: 'in-review' }
 
     case 'approve':
@@ -115,13 +122,32 @@ export type WorkflowOptions = {
   canPublish: boolean
   /** Why Publish is unavailable, in words for the person looking at it; null when it is available. */
   publishBlockedReason: string | null
+  /**
+   * What the draft still lacks when this person could otherwise submit it (role and state allow
+   * it): Submit is shown disabled with these. Empty when Submit is offered, or is not theirs to take.
+   */
+  submitProblems: SubmissionProblem[]
 }
 
-export function workflowOptions(input: { state: ReviewState; actor: Actor; contributors: UserId[]; fourEyes: boolean }): WorkflowOptions {
-  const actions = WORKFLOW_ACTIONS.filter(
+export function workflowOptions(input: {
+  state: ReviewState
+  actor: Actor
+  contributors: UserId[]
+  fourEyes: boolean
+  submitProblems?: SubmissionProblem[]
+}): WorkflowOptions {
+  const decisions = WORKFLOW_ACTIONS.map((action) => ({
+    action,
     // The comment is asked for when the action is chosen; it does not decide whether it is offered.
-    (action) => decideWorkflowAction({ ...input, action, comment: action === 'request-changes' ? 'offered' : null }).ok,
-  )
+    decision: decideWorkflowAction({ ...input, action, comment: action === 'request-changes' ? 'offered' : null }),
+  }))
+  const actions = decisions.filter(({ decision }) => decision.ok).map(({ action }) => action)
+  const submit = decisions.find(({ action }) => action === 'submit')!.decision
   const publish = decidePublish({ state: input.state, actor: input.actor, system: false })
-  return { actions, canPublish: publish.ok, publishBlockedReason: publish.ok ? null : publish.reason }
+  return {
+    actions,
+    canPublish: publish.ok,
+    publishBlockedReason: publish.ok ? null : publish.reason,
+    submitProblems: !submit.ok && submit.problems ? submit.problems : [],
+  }
 }

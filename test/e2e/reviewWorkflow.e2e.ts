@@ -185,4 +185,28 @@ describe('review workflow in the admin', () => {
     expect(graphql.data.legalDocument.text).toContain(FIX)
     expect(new Date(graphql.data.legalDocument.lastModified).getTime()).toBeGreaterThan(new Date(before.lastModified).getTime())
   })
+
+  test('a new, empty document: Submit is disabled and the bar says what is missing', async () => {
+    const editor = await signIn(app.accounts.editor)
+    // Autosave creates the draft on "Create new" and opens it.
+    await editor.goto(`${app.baseUrl}/admin/collections/legal-documents/create`)
+    await editor.waitForURL(/\/admin\/collections\/legal-documents\/\d+/, { timeout: 60_000 })
+    const id = Number(/legal-documents\/(\d+)/.exec(editor.url())![1])
+    try {
+      await editor.waitForSelector('[data-testid="submit-blocked"]', { timeout: 60_000 })
+      expect(await status(editor)).toBe('Draft')
+      expect(await editor.locator('#legal-submit').isDisabled()).toBe(true)
+      const reasons = await editor.locator('#legal-submit-problems li').allTextContents()
+      expect(reasons).toEqual(['Give the document a title.', 'Give it a web address (in the sidebar).', 'Add at least one section.'])
+      await shot(editor, 'editor-empty-document-submit-disabled')
+      // The server refuses the same submit for the same reasons.
+      const refused = await apiCall(app, `/api/legal-documents/${id}/workflow`, app.accounts.editor, {
+        method: 'POST',
+        body: JSON.stringify({ action: 'submit' }),
+      })
+      expect(refused.errors[0].message).toContain('The document has no title.')
+    } finally {
+      await apiCall(app, `/api/legal-documents/${id}`, app.accounts.editor, { method: 'DELETE' }).catch(() => {})
+    }
+  })
 })

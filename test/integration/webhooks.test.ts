@@ -116,6 +116,8 @@ describe('webhooks on publish', () => {
   test('a publish that rolls back queues no webhook', async () => {
     const as = (u: TestUser) => ({ user: u as never, overrideAccess: false as const })
     const doc = (await payload.create({ collection: SLUGS.documents, data: { title: 'Rollback', slug: 'rollback-doc', kind: 'other' } as never, ...as(editor) })) as { id: number }
+    const section = (await payload.create({ collection: SLUGS.sections, data: { heading: 'Scope', body: richText('Text.'), document: doc.id } as never, ...as(editor) })) as { id: number }
+    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
     for (const [user, action] of [[editor, 'submit'], [reviewer, 'approve']] as const) {
       await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id: doc.id, action, fourEyes: true })
     }

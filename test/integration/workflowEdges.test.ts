@@ -302,6 +302,12 @@ describe('the fourEyes option', () => {
   test('turned off, a one-person team approves its own draft; on (default), the same approval is refused', async () => {
     const opts = { user: author as never, overrideAccess: false as const }
     const doc = await solo.payload.create({ collection: SLUGS.documents, data: { title: 'Solo', slug: 'solo', kind: 'other' } as never, ...opts })
+    const section = await solo.payload.create({
+      collection: SLUGS.sections,
+      data: { heading: 'Scope', body: richText('These terms apply.'), document: doc.id } as never,
+      ...opts,
+    })
+    await solo.payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...opts })
     const req = async () => createLocalReq({ user: author as never }, solo.payload)
     await performWorkflowAction(await req(), { id: doc.id, action: 'submit', fourEyes: false })
     // The option reaches the REST endpoint and the GraphQL mutation through the plugin config.

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url'
 import type { CollectionConfig, Field, GlobalConfig } from 'payload'
 
 import { cookieEntriesCollection } from '../../collections/CookieEntries'
+import { legalConsentsCollection } from '../../collections/LegalConsents'
 import { legalDocumentsCollection } from '../../collections/LegalDocuments'
 import { legalEntityGlobal } from '../../collections/LegalEntity'
 import { legalReviewEventsCollection } from '../../collections/LegalReviewEvents'
@@ -113,6 +114,7 @@ function allLabels(): Found[] {
     ...labelsOf(legalVersionsCollection(options), 'collection'),
     ...labelsOf(cookieEntriesCollection(options), 'collection'),
     ...labelsOf(legalReviewEventsCollection(options), 'collection'),
+    ...labelsOf(legalConsentsCollection(), 'collection'),
     ...labelsOf(legalEntityGlobal(options), 'global'),
     ...fieldLabels([rolesField], 'users: '),
   ]
@@ -202,7 +204,7 @@ describe('the collections and global label everything through the translations',
     expect(labels.length).toBeGreaterThan(80)
     const slugs = new Set(labels.map((l) => l.where.split(':')[0]))
     expect([...slugs].sort()).toEqual(
-      ['cookie-entries', 'legal-documents', 'legal-entity', 'legal-review-events', 'legal-sections', 'legal-versions', 'users'].sort(),
+      ['cookie-entries', 'legal-consents', 'legal-documents', 'legal-entity', 'legal-review-events', 'legal-sections', 'legal-versions', 'users'].sort(),
     )
   })
 
@@ -236,7 +238,7 @@ describe('the collections and global label everything through the translations',
 
   test('the group is "Юридичне" in Ukrainian and "Legal" in English', () => {
     const groups = labels.filter((l) => l.where.endsWith('admin.group'))
-    expect(groups).toHaveLength(6)
+    expect(groups).toHaveLength(7)
     for (const { label } of groups) expect(label).toEqual({ en: 'Legal', uk: 'Юридичне' })
   })
 

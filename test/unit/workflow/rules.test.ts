@@ -435,7 +435,12 @@ describe('workflowOptions: what the workflow bar offers', () => {
     workflowOptions({ state, actor, contributors, fourEyes: true })
 
   test('an editor can submit a draft and never publish', () => {
-    expect(offer('draft', editor)).toEqual({ actions: ['submit'], canPublish: false, publishBlockedReason: 'Only reviewers and admins can publish.' })
+    expect(offer('draft', editor)).toEqual({
+      actions: ['submit'],
+      canPublish: false,
+      publishBlockedReason: 'Only reviewers and admins can publish.',
+      submitProblems: [],
+    })
     expect(offer('approved', editor).canPublish).toBe(false)
     expect(offer('in-review', editor).actions).toEqual([])
   })
@@ -445,8 +450,9 @@ describe('workflowOptions: what the workflow bar offers', () => {
       actions: ['approve', 'request-changes'],
       canPublish: false,
       publishBlockedReason: 'Only an approved draft can be published; this one is "In review".',
+      submitProblems: [],
     })
-    expect(offer('approved', reviewer)).toEqual({ actions: ['request-changes'], canPublish: true, publishBlockedReason: null })
+    expect(offer('approved', reviewer)).toEqual({ actions: ['request-changes'], canPublish: true, publishBlockedReason: null, submitProblems: [] })
     expect(offer('draft', reviewer).actions).toEqual([])
   })
 
@@ -458,5 +464,40 @@ describe('workflowOptions: what the workflow bar offers', () => {
 
   test('nobody signed in is offered nothing', () => {
     expect(workflowOptions({ state: 'in-review', actor: null, contributors: [], fourEyes: true })).toMatchObject({ actions: [], canPublish: false })
+  })
+  test('an incomplete draft: Submit is not offered, and the reasons are listed for whoever could submit it', () => {
+    const submitProblems = [
+      { code: 'no-title' as const, message: 'The document has no title.' },
+      { code: 'no-sections' as const, message: 'The document has no sections.' },
+    ]
+    const options = (state: ReviewState, actor: typeof editor | typeof reviewer | typeof admin) =>
+      workflowOptions({ state, actor, contributors: [], fourEyes: true, submitProblems })
+    expect(options('draft', editor)).toMatchObject({ actions: [], submitProblems })
+    expect(options('changes-requested', admin)).toMatchObject({ actions: [], submitProblems })
+    // Not theirs to submit, or nothing to submit: no reasons to show.
+    expect(options('draft', reviewer)).toMatchObject({ actions: [], submitProblems: [] })
+    expect(options('in-review', editor).submitProblems).toEqual([])
+    expect(options('in-review', reviewer).actions).toEqual(['approve', 'request-changes'])
+  })
+
+  test('a submit of an incomplete draft is refused with 422 and every reason, after the role and state checks', () => {
+    const submitProblems = [
+      { code: 'no-slug' as const, message: 'The document has no web address.' },
+      { code: 'empty-section' as const, position: 2, heading: 'Scope', message: 'Section 2 “Scope” has no text.' },
+    ]
+    const decide = (state: ReviewState, actor: Actor) =>
+      decideWorkflowAction({ action: 'submit', state, actor, contributors: [], fourEyes: true, submitProblems })
+    expect(decide('draft', editor)).toEqual({
+      ok: false,
+      status: 422,
+      reason: 'This document cannot be submitted for review yet. The document has no web address. Section 2 “Scope” has no text.',
+      problems: submitProblems,
+    })
+    expect(decide('draft', reviewer)).toMatchObject({ status: 403 })
+    expect(decide('in-review', editor)).toMatchObject({ status: 409 })
+    expect(decideWorkflowAction({ action: 'submit', state: 'draft', actor: editor, contributors: [], fourEyes: true, submitProblems: [] })).toEqual({
+      ok: true,
+      next: 'in-review',
+    })
   })
 })

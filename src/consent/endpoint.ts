@@ -1,0 +1,186 @@
+import { createHash } from 'node:crypto'
+import { commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+
+import { consentConfig, type CookieDeclaration } from '../cookies/declaration.js'
+import { loadCookieDeclaration } from '../delivery/cookies.js'
+import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
+import { SLUGS } from '../slugs.js'
+import { defaultLocaleOf } from '../utilities/locales.js'
+import { asTrusted } from '../workflow/trust.js'
+import { hashIp, truncateIp } from './ip.js'
+import { createRateLimiter } from './rateLimit.js'
+import { type ConsentConfigInForce, validateConsent } from './validate.js'
+
+/** A consent is a few hundred bytes; 8 KB leaves room for many services and nothing else. */
+export const MAX_CONSENT_BODY = 8 * 1024
+const MAX_USER_AGENT = 256
+const PATH = '/legal/consents'
+
+/**
+ * The banner configuration in force, exactly as GET /api/legal/cookies/consent-config serves
+ * it, and the SHA-256 of those bytes: a record names the configuration its visitor answered.
+ */
+export async function consentConfigInForce(req: PayloadRequest): Promise<{ config: ConsentConfigInForce; hash: string }> {
+  const localization = req.payload.config.localization
+  const locales = localization ? localization.localeCodes : ['en']
+  const declarations: CookieDeclaration[] = await Promise.all(locales.map((l) => loadCookieDeclaration(req.payload, l)))
+  const body = JSON.stringify(consentConfig(declarations, defaultLocaleOf(req.payload)))
+  return { config: JSON.parse(body) as ConsentConfigInForce, hash: createHash('sha256').update(body).digest('hex') }
+}
+
+/** The origins of Payload's `cors` setting (a list, or `{ origins: [...] }`); none for '*'. */
+function payloadCorsOrigins(req: PayloadRequest): string[] {
+  const cors = req.payload.config.cors as unknown
+  if (Array.isArray(cors)) return cors as string[]
+  if (cors && typeof cors === 'object' && Array.isArray((cors as { origins?: unknown }).origins)) return (cors as { origins: string[] }).origins
+  return []
+}
+
+type OriginCheck = { allowed: boolean; corsOrigin: string | null }
+
+/**
+ * A request without Origin (not a browser, or a same-origin GET) is served; a browser's is
+ * served only from an allowed origin or this server's own host. CORS headers go to allowed
+ * origins only. Refusing the request (not only leaving out the headers) matters here: a
+ * `text/plain` POST is sent without a preflight, and would be stored before the browser ever
+ * looked at the response headers.
+ */
+function checkOrigin(req: PayloadRequest, allowedOrigins: string[] | null): OriginCheck {
+  const origin = req.headers.get('origin')
+  if (!origin) return { allowed: true, corsOrigin: null }
+  const allowed = allowedOrigins ?? payloadCorsOrigins(req)
+  if (allowed.includes(origin)) return { allowed: true, corsOrigin: origin }
+  let host: string | null = null
+  try {
+    host = new URL(origin).host
+  } catch {
+    host = null
+  }
+  return { allowed: host !== null && host === req.headers.get('host'), corsOrigin: null }
+}
+
+function corsHeaders(origin: string | null): Record<string, string> {
+  // Vary on every answer: a cache must not hand one origin's answer to another.
+  if (!origin) return { vary: 'Origin' }
+  // No Allow-Credentials: the log is anonymous, the banner sends no cookies.
+  return { 'access-control-allow-origin': origin, vary: 'Origin' }
+}
+
+function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
+  })
+}
+
+const error = (status: number, message: string, headers: Record<string, string>, data?: Record<string, unknown>) =>
+  json(status, { errors: [{ message, ...(data ? { data } : {}) }] }, headers)
+
+/** The body, read up to `limit` bytes; null when it is longer. */
+async function readLimited(req: PayloadRequest, limit: number): Promise<Uint8Array | null> {
+  const declared = Number(req.headers.get('content-length') ?? '0')
+  if (declared > limit) return null
+  const stream = req.body as ReadableStream<Uint8Array> | null | undefined
+  if (!stream) return new Uint8Array()
+  const chunks: Uint8Array[] = []
+  let size = 0
+  const reader = stream.getReader()
+  for (;;) {
+    const { done, value } = await reader.read()
+    if (done) break
+    size += value.byteLength
+    if (size > limit) {
+      await reader.cancel().catch(() => undefined)
+      return null
+    }
+    chunks.push(value)
+  }
+  return Buffer.concat(chunks)
+}
+
+/**
+ * `POST /api/legal/consents`: the consent log's only way in (docs/API.md "Consent log"), and
+ * its CORS preflight. Refusals are JSON: 400 not JSON, 403 foreign origin, 409 another banner
+ * revision, 413 over 8 KB, 415 wrong media type, 422 invalid, 429 too many from one client.
+ */
+export function consentEndpoints(options: ResolvedLegalDocumentsPluginOptions): Endpoint[] {
+  const { consent } = options
+  const limiter = createRateLimiter(consent.rateLimit)
+  return [
+    {
+      path: PATH,
+      method: 'options',
+      handler: async (req) => {
+        const origin = checkOrigin(req, consent.allowedOrigins)
+        if (!origin.allowed) return error(403, 'This origin may not send consent records.', corsHeaders(null))
+        return new Response(null, {
+          status: 204,
+          headers: {
+            ...corsHeaders(origin.corsOrigin),
+            'access-control-allow-methods': 'POST, OPTIONS',
+            'access-control-allow-headers': 'Content-Type',
+            'access-control-max-age': '600',
+          },
+        })
+      },
+    },
+    {
+      path: PATH,
+      method: 'post',
+      handler: async (req) => {
+        const origin = checkOrigin(req, consent.allowedOrigins)
+        const headers = corsHeaders(origin.corsOrigin)
+        if (!origin.allowed) return error(403, 'This origin may not send consent records.', headers)
+
+        const rawIp = consent.clientIp(req) ?? null
+        const ip = truncateIp(rawIp)
+        const taken = limiter.take(ip ?? 'unknown')
+        if (!taken.ok) {
+          return error(429, 'Too many consent records from this network; try again later.', { ...headers, 'retry-after': String(taken.retryAfterSeconds) })
+        }
+
+        // JSON, or text/plain (what navigator.sendBeacon sends for a string: no CORS preflight).
+        const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+        if (type !== 'application/json' && type !== 'text/plain') {
+          return error(415, 'Send the consent as JSON (Content-Type: application/json or text/plain).', headers)
+        }
+        const bytes = await readLimited(req, MAX_CONSENT_BODY)
+        if (!bytes) return error(413, `The request body is larger than ${MAX_CONSENT_BODY / 1024} KB.`, { ...headers, connection: 'close' })
+        let body: unknown
+        try {
+          body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+        } catch {
+          return error(400, 'The request body is not valid JSON.', headers)
+        }
+
+        const shouldCommit = await initTransaction(req)
+        try {
+          // The configuration in force as the delivery API serves it: the record names what its visitor answered.
+          const { config, hash } = await consentConfigInForce(req)
+          const checked = validateConsent(body, config)
+          if (!checked.ok) {
+            await killTransaction(req)
+            return error(checked.status, checked.message, headers, checked.data)
+          }
+          const recordedAt = new Date().toISOString()
+          const userAgent = req.headers.get('user-agent')?.slice(0, MAX_USER_AGENT) || null
+          const doc = await asTrusted(req, () =>
+            req.payload.create({
+              collection: SLUGS.consents,
+              data: { ...checked.record, configHash: hash, ip, ipHash: hashIp(rawIp, consent.ipHashKey), userAgent, recordedAt } as never,
+              depth: 0,
+              overrideAccess: true,
+              req,
+            }),
+          )
+          if (shouldCommit) await commitTransaction(req)
+          // 201 only now: the record is committed.
+          return json(201, { id: doc.id, consentId: checked.record.consentId, revision: checked.record.revision, configHash: hash, recordedAt }, headers)
+        } catch (err) {
+          await killTransaction(req)
+          throw err
+        }
+      },
+    },
+  ]
+}

@@ -1,0 +1,127 @@
+import { describe, expect, test } from '@jest/globals'
+
+import { isEmptyBody, type SubmissionDraft, submissionProblems, submissionRefusal } from '../../../src/workflow/submission'
+import { richText } from '../../helpers/lexical'
+
+/** What a draft needs before it can go to a reviewer: pure, no server. */
+const EN = { locales: ['en'], defaultLocale: 'en' }
+const EN_UK = { locales: ['en', 'uk'], defaultLocale: 'en' }
+
+const complete = (): SubmissionDraft => ({
+  title: 'Terms of use',
+  slug: 'terms',
+  sections: [{ heading: 'Scope', body: richText('These terms apply.') }],
+})
+
+const emptyParagraph = { root: { type: 'root', children: [{ type: 'paragraph', children: [] }] } }
+const codes = (draft: SubmissionDraft, locales = EN) => submissionProblems(draft, locales).map((p) => p.code)
+
+describe('isEmptyBody', () => {
+  test.each([
+    ['missing', null],
+    ['no root', {}],
+    ['a root with no blocks', { root: { type: 'root', children: [] } }],
+    ['one empty paragraph (a cleared editor)', emptyParagraph],
+    ['only whitespace', richText('   ', '\n\t')],
+    ['a list with empty items', { root: { type: 'root', children: [{ type: 'list', children: [{ type: 'listitem', children: [] }] }] } }],
+    ['hostile JSON', { root: 'nope' }],
+  ])('%s is empty', (_name, body) => {
+    expect(isEmptyBody(body as never)).toBe(true)
+  })
+
+  test.each([
+    ['a paragraph', richText('Text.')],
+    ['text after empty paragraphs', richText('', '  ', 'x')],
+    ['text deep in a list item link', {
+      root: { type: 'root', children: [{ type: 'list', children: [{ type: 'listitem', children: [{ type: 'link', children: [{ type: 'text', text: 'here' }] }] }] }] },
+    }],
+    ['a placeholder', richText('{{company.name}}')],
+  ])('%s is text', (_name, body) => {
+    expect(isEmptyBody(body as never)).toBe(false)
+  })
+})
+
+describe('submissionProblems', () => {
+  test('a complete draft has none', () => {
+    expect(submissionProblems(complete(), EN)).toEqual([])
+    expect(submissionProblems(complete(), EN_UK)).toEqual([])
+  })
+
+  test('an empty, untitled document has every reason, in reading order', () => {
+    const problems = submissionProblems({ title: null, slug: undefined, sections: [] }, EN_UK)
+    expect(problems).toEqual([
+      { code: 'no-title', message: 'The document has no title.' },
+      { code: 'no-slug', message: 'The document has no web address.' },
+      { code: 'no-sections', message: 'The document has no sections.' },
+    ])
+    expect(submissionRefusal(problems)).toBe(
+      'This document cannot be submitted for review yet. The document has no title. The document has no web address. The document has no sections.',
+    )
+  })
+
+  test('a title or web address of only whitespace is missing', () => {
+    expect(codes({ ...complete(), title: '  \n', slug: ' ' })).toEqual(['no-title', 'no-slug'])
+    expect(codes({ ...complete(), title: { en: '', uk: 'Умови' } }, EN_UK)).toEqual(['no-title'])
+  })
+
+  test('each section without text is named by its heading, or by its position without one', () => {
+    const problems = submissionProblems(
+      {
+        ...complete(),
+        sections: [
+          { heading: 'Scope', body: richText('These terms apply.') },
+          { heading: 'Payment', body: emptyParagraph },
+          { heading: '  ', body: null },
+          { heading: { en: 'Contact' }, body: { en: richText(' ') } },
+          null,
+        ],
+      },
+      EN,
+    )
+    expect(problems).toEqual([
+      { code: 'empty-section', position: 2, heading: 'Payment', message: 'Section 2 “Payment” has no text.' },
+      { code: 'empty-section', position: 3, heading: '', message: 'Section 3 has no text.' },
+      { code: 'empty-section', position: 4, heading: 'Contact', message: 'Section 4 “Contact” has no text.' },
+      { code: 'empty-section', position: 5, heading: '', message: 'Section 5 has no text.' },
+    ])
+  })
+
+  describe('languages: the default language must be complete; another falls back to it unless it has its own, empty, text', () => {
+    test('a missing translation falls back to the default language, as a publish does', () => {
+      const draft: SubmissionDraft = {
+        title: { en: 'Terms', uk: null },
+        slug: 'terms',
+        sections: [{ heading: { en: 'Scope' }, body: { en: richText('These terms apply.') } }],
+      }
+      expect(submissionProblems(draft, EN_UK)).toEqual([])
+    })
+
+    test('the default language missing is one problem, not one per language', () => {
+      const draft: SubmissionDraft = {
+        title: { en: null, uk: 'Умови' },
+        slug: 'terms',
+        sections: [{ heading: { en: 'Scope', uk: 'Сфера' }, body: { en: emptyParagraph, uk: richText('Ці умови діють.') } }],
+      }
+      expect(submissionProblems(draft, EN_UK)).toEqual([
+        { code: 'no-title', message: 'The document has no title.' },
+        { code: 'empty-section', position: 1, heading: 'Scope', message: 'Section 1 “Scope” has no text.' },
+      ])
+    })
+
+    test('a translation that exists but is empty would be published empty: reported with its language', () => {
+      const draft: SubmissionDraft = {
+        title: { en: 'Terms', uk: '' },
+        slug: 'terms',
+        sections: [{ heading: { en: 'Scope', uk: 'Сфера' }, body: { en: richText('These terms apply.'), uk: emptyParagraph } }],
+      }
+      expect(submissionProblems(draft, EN_UK)).toEqual([
+        { code: 'no-title', locale: 'uk', message: 'The document has no title (language "uk").' },
+        { code: 'empty-section', locale: 'uk', position: 1, heading: 'Scope', message: 'Section 1 “Scope” has no text (language "uk").' },
+      ])
+    })
+
+    test('without localization, values are plain', () => {
+      expect(codes({ title: 'T', slug: 's', sections: [{ heading: 'H', body: emptyParagraph }] })).toEqual(['empty-section'])
+    })
+  })
+})
