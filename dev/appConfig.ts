@@ -76,7 +76,8 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
       user: users.slug,
       // Gravatar is unreachable offline and leaks staff e-mail hashes to a third party.
       avatar: 'default',
-      importMap: { baseDir: dirname },
+      // Where `payload generate:importmap` writes: the app lives in dev/, not at the root it looks in.
+      importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
       meta: { titleSuffix: ' · Legal documents' },
     },
     collections: [users],
