@@ -1,6 +1,8 @@
 /**
  * Browser tests: jest drives Debian's chromium through playwright-core against the production
- * build (`npm run build` first). Run by `npm run test:e2e` and by .ci/run.
+ * build (`npm run build` first), and the cookie banner's test against the API server alone.
+ * Run by `npm run test:e2e` and by .ci/run. The unit's PostgreSQL set-up is the same as
+ * `npm test`'s (the banner test makes its own database on it).
  */
 import base from './jest.config.js'
 
@@ -8,8 +10,6 @@ import base from './jest.config.js'
 const config = {
   ...base,
   testMatch: ['<rootDir>/test/e2e/**/*.e2e.ts'],
-  globalSetup: undefined,
-  globalTeardown: undefined,
   testTimeout: 240_000,
   maxWorkers: 1,
 }

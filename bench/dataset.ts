@@ -9,4 +9,5 @@ export const benchSlug = (i: number) => `bench-document-${String(i).padStart(4, 
 export const LEGAL_DOCUMENT_QUERY =
   'query LegalDocument($slug: String!, $locale: String) { legalDocument(slug: $slug, locale: $locale) { ' +
   'slug title kind locale version lastModified effectiveDate publishedAt summary ' +
-  'toc { anchor heading } sections { anchor heading html } html text } }'
+  'toc { anchor heading } sections { anchor heading html } html text status ' +
+  'upcoming { version effectiveDate publishedAt changeSummary materialChange diff { from to url } } } }'

@@ -7,12 +7,14 @@ import { documentAfterChange, documentBeforeChange, documentBeforeDelete } from 
 import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
 import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
 import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
+import { refuseSilentUnpublish, refuseSingleLocalePublish } from '../src/hooks/refuseUnpublish.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs.js'
 import { withContentAccess } from '../src/fields/contentAccess.js'
+import { consentBannerField } from '../src/cookies/bannerTexts.js'
 import { contributorsField, updatedByField } from '../src/fields/workflowPeople.js'
 import { DOCUMENT_CONTENT_FIELDS } from '../src/workflow/fields.js'
-import { REVIEW_STATES } from '../src/workflow/rules.js'
+import { REVIEW_STATES, UNPUBLISH_REFUSAL } from '../src/workflow/rules.js'
 import { legalLabel, perLanguage } from '../src/translations/index.js'
 import { STATE_KEYS } from '../src/translations/keys.js'
 
@@ -31,7 +33,13 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         edit: {
           beforeDocumentControls: [`${options.componentsPath}/client#WorkflowBar`],
           PublishButton: `${options.componentsPath}/client#LegalDocumentPublishButton`,
+          // What readers see, without "Revert to published" (a publish the workflow refuses).
+          Status: `${options.componentsPath}/client#LegalDocumentStatus`,
+          // Withdrawing is the workflow's "Withdraw" (reviewers and admins, with a reason).
+          UnpublishButton: `${options.componentsPath}/client#NoUnpublishButton`,
         },
+        // Payload's autosaves, named apart from the legal version number ("Version 2").
+        views: { edit: { versions: { tab: { label: ({ t }) => (t as (key: string) => string)('legal-documents:tab-save-history') } } } },
       },
     },
     access: {
@@ -43,8 +51,8 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
       readVersions: staffOnly,
     },
     hooks: {
-      beforeOperation: [routeWritesToDrafts, readersSeePublished, readersSortByOwnFields],
-      beforeChange: [rememberLiveRow(SLUGS.documents), documentBeforeChange],
+      beforeOperation: [refuseSilentUnpublish(SLUGS.documents, UNPUBLISH_REFUSAL), refuseSingleLocalePublish, routeWritesToDrafts, readersSeePublished, readersSortByOwnFields],
+      beforeChange: [rememberLiveRow(SLUGS.documents), documentBeforeChange(options)],
       afterChange: [refuseRestoreOverLiveRow(SLUGS.documents), documentAfterChange(options)],
       beforeDelete: [documentBeforeDelete],
     },
@@ -82,6 +90,8 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         admin: { position: 'sidebar' },
       },
       { name: 'summary', type: 'textarea', localized: true, label: legalLabel(({ t }) => t('legal-documents:field-summary')) },
+      // Cookie policies only: the cookie banner's texts, reviewed and published with the document.
+      consentBannerField(),
       {
         name: 'sections',
         type: 'relationship',
@@ -91,6 +101,8 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         // A section is written in a drawer from here ("Add new"); it joins this document on save.
         filterOptions: ({ id }) => ({ or: [{ document: { equals: id } }, { document: { exists: false } }] }),
         admin: {
+          // Clicking a section's name opens it; removing one asks first (src/admin/SectionsField.tsx).
+          components: { Field: `${options.componentsPath}/client#LegalSectionsField` },
           isSortable: true,
           description: legalLabel(({ t }) => t('legal-documents:field-sections-description')),
         },
@@ -114,6 +126,33 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         type: 'date',
         label: legalLabel(({ t }) => t('legal-documents:field-effective-date')),
         admin: { position: 'sidebar' },
+      },
+      {
+        name: 'versionTimeline',
+        type: 'ui',
+        // A ui field's label takes no function: each language's text (list view column picker).
+        label: perLanguage('timeline-title'),
+        admin: { position: 'sidebar', components: { Field: `${options.componentsPath}/client#VersionTimeline` } },
+      },
+      {
+        // Empty: the plugin's default for the document's kind (options.notice.periodDays).
+        name: 'noticePeriodDays',
+        type: 'number',
+        min: 0,
+        max: 365,
+        label: legalLabel(({ t }) => t('legal-documents:field-notice-period')),
+        admin: { position: 'sidebar', description: legalLabel(({ t }) => t('legal-documents:field-notice-period-description')) },
+      },
+      {
+        // Empty: the plugin's default for the document's kind (options.notice.requiresAcceptance).
+        name: 'requiresAcceptance',
+        type: 'select',
+        options: [
+          { label: legalLabel(({ t }) => t('legal-documents:requires-acceptance-yes')), value: 'yes' },
+          { label: legalLabel(({ t }) => t('legal-documents:requires-acceptance-no')), value: 'no' },
+        ],
+        label: legalLabel(({ t }) => t('legal-documents:field-requires-acceptance')),
+        admin: { position: 'sidebar', description: legalLabel(({ t }) => t('legal-documents:field-requires-acceptance-description')) },
       },
       {
         name: 'lastModified',
@@ -143,6 +182,7 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         type: 'checkbox',
         defaultValue: false,
         label: legalLabel(({ t }) => t('legal-documents:field-material-change')),
+        admin: { components: { Cell: `${options.componentsPath}/client#YesNoCell` } },
       },
       {
         name: 'workflowState',
@@ -173,6 +213,14 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         type: 'text',
         label: legalLabel(({ t }) => t('legal-documents:field-approved-content-hash')),
         admin: { hidden: true, readOnly: true },
+      },
+      {
+        // Set by the approving reviewer's urgent override of the notice period (with its reason,
+        // also in the review history); cleared with the approval. Written by the workflow only.
+        name: 'noticeOverride',
+        type: 'textarea',
+        label: legalLabel(({ t }) => t('legal-documents:field-notice-override')),
+        admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.noticeOverride) },
       },
       contributorsField('workflowContributors', options.usersCollection),
       updatedByField(options.usersCollection),

@@ -5,6 +5,8 @@ import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access/inde
 import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
 import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
 import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
+import { refuseSilentUnpublish } from '../src/hooks/refuseUnpublish.js'
+import { SECTION_UNPUBLISH_REFUSAL } from '../src/workflow/rules.js'
 import { sectionAfterChange, sectionBeforeChange, sectionBeforeDelete } from '../src/hooks/sectionHooks.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
@@ -24,7 +26,15 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
       useAsTitle: 'heading',
       defaultColumns: ['heading', 'document', '_status'],
       group: perLanguage('group'),
-      components: { edit: { PublishButton: `${options.componentsPath}/client#LegalSectionPublishButton` } },
+      components: {
+        edit: {
+          PublishButton: `${options.componentsPath}/client#LegalSectionPublishButton`,
+          // What an editor can do here (autosaved draft, published with its document), instead of "Status: Published".
+          Status: `${options.componentsPath}/client#LegalSectionStatus`,
+          UnpublishButton: `${options.componentsPath}/client#NoUnpublishButton`,
+        },
+        views: { edit: { versions: { tab: { label: ({ t }) => (t as (key: string) => string)('legal-documents:tab-save-history') } } } },
+      },
     },
     access: {
       read: publishedOrStaff,
@@ -34,7 +44,7 @@ export function legalSectionsCollection(options: ResolvedLegalDocumentsPluginOpt
       readVersions: staffOnly,
     },
     hooks: {
-      beforeOperation: [routeWritesToDrafts, readersSeePublished, readersSortByOwnFields],
+      beforeOperation: [refuseSilentUnpublish(SLUGS.sections, SECTION_UNPUBLISH_REFUSAL), routeWritesToDrafts, readersSeePublished, readersSortByOwnFields],
       beforeChange: [rememberLiveRow(SLUGS.sections), sectionBeforeChange],
       afterChange: [refuseRestoreOverLiveRow(SLUGS.sections), sectionAfterChange],
       beforeDelete: [sectionBeforeDelete],

@@ -45,7 +45,14 @@ export function legalVersionsCollection(options: ResolvedLegalDocumentsPluginOpt
       { name: 'effectiveDate', type: 'date', label: legalLabel(({ t }) => t('legal-documents:field-effective-date')) },
       { name: 'lastModified', type: 'date', required: true, label: legalLabel(({ t }) => t('legal-documents:field-last-modified')) },
       { name: 'changeSummary', type: 'textarea', label: legalLabel(({ t }) => t('legal-documents:field-change-summary')) },
-      { name: 'materialChange', type: 'checkbox', defaultValue: false, label: legalLabel(({ t }) => t('legal-documents:field-significant-change')) },
+      {
+        name: 'materialChange',
+        type: 'checkbox',
+        defaultValue: false,
+        label: legalLabel(({ t }) => t('legal-documents:field-significant-change')),
+        // "Yes"/"No" in the archive list, not a raw `false`.
+        admin: { components: { Cell: `${options.componentsPath}/client#YesNoCell` } },
+      },
       { name: 'approvedBy', type: 'relationship', relationTo: options.usersCollection, label: legalLabel(({ t }) => t('legal-documents:field-approved-by')) },
       { name: 'publishedBy', type: 'relationship', relationTo: options.usersCollection, label: legalLabel(({ t }) => t('legal-documents:field-published-by')) },
       {

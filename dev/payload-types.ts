@@ -74,6 +74,7 @@ export interface Config {
     'cookie-entries': CookieEntry;
     'legal-review-events': LegalReviewEvent;
     'legal-consents': LegalConsent;
+    'legal-acceptances': LegalAcceptance;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -93,6 +94,7 @@ export interface Config {
     'cookie-entries': CookieEntriesSelect<false> | CookieEntriesSelect<true>;
     'legal-review-events': LegalReviewEventsSelect<false> | LegalReviewEventsSelect<true>;
     'legal-consents': LegalConsentsSelect<false> | LegalConsentsSelect<true>;
+    'legal-acceptances': LegalAcceptancesSelect<false> | LegalAcceptancesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -105,9 +107,11 @@ export interface Config {
   fallbackLocale: ('false' | 'none' | 'null') | false | null | ('en' | 'uk') | ('en' | 'uk')[];
   globals: {
     'legal-entity': LegalEntity;
+    'payload-jobs-stats': PayloadJobsStat;
   };
   globalsSelect: {
     'legal-entity': LegalEntitySelect<false> | LegalEntitySelect<true>;
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
   };
   locale: 'en' | 'uk';
   widgets: {
@@ -117,6 +121,7 @@ export interface Config {
   jobs: {
     tasks: {
       legalDocumentsWebhook: TaskLegalDocumentsWebhook;
+      legalDocumentsConsentRetention: TaskLegalDocumentsConsentRetention;
       schedulePublish: TaskSchedulePublish;
       inline: {
         input: unknown;
@@ -151,9 +156,13 @@ export interface UserAuthOperations {
 export interface User {
   id: number;
   name?: string | null;
-  roles: ('admin' | 'editor' | 'reviewer')[];
+  roles: ('admin' | 'editor' | 'reviewer' | 'service')[];
   updatedAt: string;
   createdAt: string;
+  enableAPIKey?: boolean | null;
+  apiKey?: string | null;
+  apiKeyIndex?: string | null;
+  hasAPIKey?: boolean | null;
   email: string;
   resetPasswordToken?: string | null;
   resetPasswordExpiration?: string | null;
@@ -182,10 +191,23 @@ export interface LegalDocument {
   slug: string;
   kind: 'terms-of-use' | 'privacy-policy' | 'cookie-policy' | 'data-security' | 'general-conditions' | 'other';
   summary?: string | null;
+  consentBanner?: {
+    consentTitle?: string | null;
+    consentDescription?: string | null;
+    acceptAll?: string | null;
+    acceptNecessary?: string | null;
+    showPreferences?: string | null;
+    preferencesTitle?: string | null;
+    savePreferences?: string | null;
+    close?: string | null;
+    policyLink?: string | null;
+  };
   sections?: (number | LegalSection)[] | null;
   governingLaw?: string | null;
   jurisdiction?: string | null;
   effectiveDate?: string | null;
+  noticePeriodDays?: number | null;
+  requiresAcceptance?: ('yes' | 'no') | null;
   lastModified?: string | null;
   version?: number | null;
   changeSummary?: string | null;
@@ -194,6 +216,7 @@ export interface LegalDocument {
   approvedBy?: (number | null) | User;
   approvedAt?: string | null;
   approvedContentHash?: string | null;
+  noticeOverride?: string | null;
   workflowContributors?: (number | User)[] | null;
   updatedBy?: (number | null) | User;
   reviewHistory?: {
@@ -242,7 +265,15 @@ export interface LegalSection {
 export interface LegalReviewEvent {
   id: number;
   document: number | LegalDocument;
-  action: 'submitted' | 'approved' | 'changes-requested' | 'approval-voided' | 'published' | 'scheduled';
+  action:
+    | 'submitted'
+    | 'approved'
+    | 'changes-requested'
+    | 'approval-voided'
+    | 'published'
+    | 'scheduled'
+    | 'withdrawn'
+    | 'notice-overridden';
   by?: (number | null) | User;
   at: string;
   comment?: string | null;
@@ -361,6 +392,37 @@ export interface LegalConsent {
   createdAt: string;
 }
 /**
+ * Who accepted which version of which document, and when: hash-chained proof. Written only by POST /api/legal/acceptances; read-only, never changed or deleted here.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "legal-acceptances".
+ */
+export interface LegalAcceptance {
+  id: number;
+  event: 'acceptance' | 'erasure';
+  subject: string;
+  document?: string | null;
+  documentId?: number | null;
+  version?: number | null;
+  locale?: string | null;
+  contentHash?: string | null;
+  recordedAt: string;
+  method?: ('clickwrap' | 'checkbox' | 'signup' | 'api' | 'other') | null;
+  source?: string | null;
+  ip?: string | null;
+  ipHash?: string | null;
+  userAgent?: string | null;
+  recordedBy?: string | null;
+  erasedRecords?: number | null;
+  subjectSalt?: string | null;
+  subjectCommitment: string;
+  previousHash: string;
+  hash: string;
+  liveKey?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -429,7 +491,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'legalDocumentsWebhook' | 'schedulePublish';
+        taskSlug: 'inline' | 'legalDocumentsWebhook' | 'legalDocumentsConsentRetention' | 'schedulePublish';
         taskID: string;
         input?:
           | {
@@ -462,10 +524,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'legalDocumentsWebhook' | 'schedulePublish') | null;
+  taskSlug?: ('inline' | 'legalDocumentsWebhook' | 'legalDocumentsConsentRetention' | 'schedulePublish') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -503,6 +574,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'legal-consents';
         value: number | LegalConsent;
+      } | null)
+    | ({
+        relationTo: 'legal-acceptances';
+        value: number | LegalAcceptance;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -555,6 +630,10 @@ export interface UsersSelect<T extends boolean = true> {
   roles?: T;
   updatedAt?: T;
   createdAt?: T;
+  enableAPIKey?: T;
+  apiKey?: T;
+  apiKeyIndex?: T;
+  hasAPIKey?: T;
   email?: T;
   resetPasswordToken?: T;
   resetPasswordExpiration?: T;
@@ -580,10 +659,25 @@ export interface LegalDocumentsSelect<T extends boolean = true> {
   slug?: T;
   kind?: T;
   summary?: T;
+  consentBanner?:
+    | T
+    | {
+        consentTitle?: T;
+        consentDescription?: T;
+        acceptAll?: T;
+        acceptNecessary?: T;
+        showPreferences?: T;
+        preferencesTitle?: T;
+        savePreferences?: T;
+        close?: T;
+        policyLink?: T;
+      };
   sections?: T;
   governingLaw?: T;
   jurisdiction?: T;
   effectiveDate?: T;
+  noticePeriodDays?: T;
+  requiresAcceptance?: T;
   lastModified?: T;
   version?: T;
   changeSummary?: T;
@@ -592,6 +686,7 @@ export interface LegalDocumentsSelect<T extends boolean = true> {
   approvedBy?: T;
   approvedAt?: T;
   approvedContentHash?: T;
+  noticeOverride?: T;
   workflowContributors?: T;
   updatedBy?: T;
   reviewHistory?: T;
@@ -695,6 +790,34 @@ export interface LegalConsentsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "legal-acceptances_select".
+ */
+export interface LegalAcceptancesSelect<T extends boolean = true> {
+  event?: T;
+  subject?: T;
+  document?: T;
+  documentId?: T;
+  version?: T;
+  locale?: T;
+  contentHash?: T;
+  recordedAt?: T;
+  method?: T;
+  source?: T;
+  ip?: T;
+  ipHash?: T;
+  userAgent?: T;
+  recordedBy?: T;
+  erasedRecords?: T;
+  subjectSalt?: T;
+  subjectCommitment?: T;
+  previousHash?: T;
+  hash?: T;
+  liveKey?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -729,6 +852,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -781,6 +905,24 @@ export interface LegalEntity {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "legal-entity_select".
  */
 export interface LegalEntitySelect<T extends boolean = true> {
@@ -790,6 +932,16 @@ export interface LegalEntitySelect<T extends boolean = true> {
   email?: T;
   website?: T;
   consentRevision?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;
@@ -813,6 +965,14 @@ export interface TaskLegalDocumentsWebhook {
     url: string;
     body: string;
   };
+  output?: unknown;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskLegalDocumentsConsentRetention".
+ */
+export interface TaskLegalDocumentsConsentRetention {
+  input?: unknown;
   output?: unknown;
 }
 /**

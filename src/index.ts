@@ -2,17 +2,21 @@ import { definePlugin } from 'payload'
 import type { CollectionConfig, Config, Plugin } from 'payload'
 
 import { cookieEntriesCollection } from '../collections/CookieEntries.js'
+import { legalAcceptancesCollection } from '../collections/LegalAcceptances.js'
 import { legalConsentsCollection } from '../collections/LegalConsents.js'
 import { legalDocumentsCollection } from '../collections/LegalDocuments.js'
 import { legalEntityGlobal } from '../collections/LegalEntity.js'
 import { legalReviewEventsCollection } from '../collections/LegalReviewEvents.js'
 import { legalSectionsCollection } from '../collections/LegalSections.js'
 import { legalVersionsCollection } from '../collections/LegalVersions.js'
-import { userAccessDefaults } from './access/users.js'
+import { refuseServiceLogin, userAccessDefaults } from './access/users.js'
 import { rolesField } from './fields/rolesField.js'
+import { acceptanceEndpoints } from './acceptance/endpoints.js'
+import { acceptanceMutations, acceptanceQueries } from './acceptance/graphql.js'
 import { consentEndpoints } from './consent/endpoint.js'
 import { deliveryEndpoints } from './delivery/endpoints.js'
 import { listenForPublishes } from './delivery/invalidation.js'
+import { forgetCachedAccountsAfterChange, forgetCachedAccountsAfterDelete } from './hooks/accountChanged.js'
 import { guardScheduledPublishes } from './hooks/scheduleGuard.js'
 import { deliveryQueries } from './graphql/deliveryQueries.js'
 import { workflowMutations } from './graphql/workflowMutation.js'
@@ -21,7 +25,9 @@ import { applyCollectionOverride, applyGlobalOverride } from './overrides.js'
 import { assertPostgresConfig, beforeDestroy, checkPayloadInternals, serializeClientQueries } from './payloadInternals.js'
 import { I18N_NAMESPACE, type LegalTranslations, translations } from './translations/index.js'
 import { limitOpenTransactions } from './publish/transactionGate.js'
+import { OPTIONS_KEY } from './utilities/pluginOptions.js'
 import { webhookTask } from './webhooks/webhookTask.js'
+import { consentRetentionTask, lockJobStatsGlobal } from './consent/retention.js'
 
 export type { CollectionOverride, GlobalOverride, LegalDocumentsPluginOptions } from './options.js'
 export { hasRole, ROLES, rolesOf, type Role } from './roles.js'
@@ -51,19 +57,33 @@ export { I18N_NAMESPACE, translations } from './translations/index.js'
 export { exportLegalContent, type ExportResult } from './backup/exportContent.js'
 export { restoreLegalContent } from './backup/restoreContent.js'
 export { RestoreError, verifyExportFile } from './backup/verify.js'
+// The acceptance ledger's chain check (`npm run acceptances:verify`).
+export { verifyAcceptanceLedger, type LedgerVerification } from './acceptance/ledger.js'
+// The ledger's hash chain, for tools that audit an exported ledger or load one in bulk.
+export { type ChainedFields, GENESIS_HASH, recordHash, subjectCommitment } from './acceptance/chain.js'
 
 /**
  * The roles field, and account access where the host left it open: Payload's default lets any
  * signed-in user change any account, so an editor could reset a reviewer's password and
- * approve their own draft. Access the host set is kept as it is.
+ * approve their own draft. Access the host set is kept as it is. API keys are turned on
+ * (`auth.useAPIKey`): a website's back end records acceptances as a `service` account with one,
+ * and such an account cannot sign in with a password.
  */
 function addRolesToUsers(collections: CollectionConfig[], usersSlug: string): CollectionConfig[] {
   return collections.map((collection) => {
     if (collection.slug !== usersSlug) return collection
     const hasRoles = collection.fields.some((f) => 'name' in f && f.name === 'roles')
+    const auth = typeof collection.auth === 'object' ? collection.auth : {}
     return {
       ...collection,
+      auth: { ...auth, useAPIKey: auth.useAPIKey ?? true },
       access: { ...userAccessDefaults, ...collection.access },
+      hooks: {
+        ...collection.hooks,
+        beforeLogin: [refuseServiceLogin, ...(collection.hooks?.beforeLogin ?? [])],
+        afterChange: [...(collection.hooks?.afterChange ?? []), forgetCachedAccountsAfterChange],
+        afterDelete: [...(collection.hooks?.afterDelete ?? []), forgetCachedAccountsAfterDelete],
+      },
       fields: hasRoles ? collection.fields : [...collection.fields, rolesField],
     }
   })
@@ -113,14 +133,16 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
       applyCollectionOverride(cookieEntriesCollection(options), overrides.cookies),
       applyCollectionOverride(legalReviewEventsCollection(options), overrides.reviewEvents),
       applyCollectionOverride(legalConsentsCollection(), overrides.consents),
+      applyCollectionOverride(legalAcceptancesCollection(), overrides.acceptances),
     ],
     globals: [...(config.globals ?? []), applyGlobalOverride(legalEntityGlobal(options), overrides.entity)],
     i18n: mergeTranslations(config),
+    custom: { ...config.custom, [OPTIONS_KEY]: options },
     // Refusals the workflow and the delivery API expect (a 403 step, a 404 slug) are answers,
     // not faults: logged at info without a stack, so ERROR stays for what needs a look.
     loggingLevels: { ...PLUGIN_LOGGING_LEVELS, ...config.loggingLevels },
     // The task stays registered when disabled: its name is part of the jobs table's schema.
-    jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookTask(options)] },
+    jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookTask(options), consentRetentionTask(options)] },
   }
   // Disabled: the same collections (so the same schema, no destructive migration) with
   // their access rules and workflow hooks, which never switch off, but nothing else. Without
@@ -136,12 +158,15 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
         beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), `${options.componentsPath}/rsc#ReviewQueue`],
       },
     },
-    endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints(), ...consentEndpoints(options)],
+    endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints(), ...consentEndpoints(options), ...acceptanceEndpoints()],
     onInit: async (payload) => {
       await config.onInit?.(payload)
       // Every Payload internal the plugin touches, checked once: an upgrade that changed one
       // stops the start here with its name (src/payloadInternals.ts).
       checkPayloadInternals(payload)
+      // The retention schedule makes Payload add its jobs-stats global, open to any signed-in
+      // user: closed here (src/consent/retention.ts).
+      lockJobStatsGlobal(payload)
       guardScheduledPublishes(payload, options)
       // Payload 3.90's REST writes need a second pooled connection inside their transaction:
       // without a limit on open transactions, enough of them at once hang the server for good.
@@ -157,10 +182,12 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
       queries: (GraphQL, info) => ({
         ...(config.graphQL?.queries?.(GraphQL, info) ?? {}),
         ...deliveryQueries(GraphQL, info),
+        ...acceptanceQueries(GraphQL, info),
       }),
       mutations: (GraphQL, info) => ({
         ...(config.graphQL?.mutations?.(GraphQL, info) ?? {}),
         ...workflowMutations(options.fourEyes)(GraphQL, info),
+        ...acceptanceMutations(GraphQL, info),
       }),
     },
   }

@@ -1,3 +1,4 @@
+import type { DOCUMENT_KINDS } from './slugs.js'
 import type { Access, CollectionConfig, CollectionSlug, Field, GlobalConfig, PayloadRequest } from 'payload'
 
 /** What a host may change on one of the plugin's collections. */
@@ -74,13 +75,54 @@ export type LegalDocumentsPluginOptions = {
    * - `clientIp`: how to read the client's IP from a request. Default: the `x-real-ip` header,
    *   else the first `x-forwarded-for` entry. Those headers must be set by your own server or
    *   proxy (the reference app sets `x-real-ip` from express's `req.ip`), or clients choose them.
+   * - `retentionMonths`: consent records whose `recordedAt` is older than this many months are
+   *   deleted by the daily job `legalDocumentsConsentRetention` (Payload's jobs queue; the app
+   *   must run it). Default 24. `0` keeps records for ever.
+   * - `cookiePolicyUrl`: where the banner links to the cookie policy in force; `{slug}` is the
+   *   policy's web address, `{locale}` the banner's language. Default `/legal/{slug}` (the
+   *   reference app's page), relative to the website that shows the banner.
    */
   consent?: {
     allowedOrigins?: string[]
     rateLimit?: { limit?: number; windowMs?: number }
     ipHashKey?: string
     clientIp?: (req: PayloadRequest) => string | null | undefined
+    retentionMonths?: number
+    cookiePolicyUrl?: string
   }
+  /**
+   * The acceptance ledger (`/api/legal/acceptances`, collection `legal-acceptances`): who
+   * accepted which version of which document, recorded by a website's back end with the API key
+   * of a `service` account.
+   * - `subjectKey`: the HMAC key that turns a subject id into its pseudonym when an admin
+   *   erases a subject (`POST /api/legal/acceptances/erase`). Without it erasure is refused.
+   *   Keep it secret and stable: the same key gives the same pseudonym. Default:
+   *   `LEGAL_ACCEPTANCE_SUBJECT_KEY` from the env, else none.
+   * - `ipHashKey`: when set, a keyed hash (HMAC-SHA256) of the end user's full IP is stored
+   *   besides the truncated one. Default: `LEGAL_ACCEPTANCE_IP_HASH_KEY`, else none.
+   * - `exportBatchSize`: records read per query while an export or a chain check streams.
+   *   Default 1000.
+   */
+  acceptances?: { subjectKey?: string; ipHashKey?: string; exportBatchSize?: number }
+  /**
+   * Notice before material changes take effect, per kind of document (a document may set its
+   * own in the admin). `periodDays`: the minimum days between publishing a material change and
+   * its effective date; approving or publishing one that takes effect sooner is refused unless a
+   * reviewer records an override with a reason. `requiresAcceptance`: kinds whose readers must
+   * accept each material change (the acceptance ledger asks them again).
+   * Defaults: 30 days for terms of use, privacy policy and general conditions, 0 otherwise;
+   * acceptance required for terms of use and general conditions.
+   */
+  notice?: {
+    periodDays?: Partial<Record<DocumentKind, number>>
+    requiresAcceptance?: Partial<Record<DocumentKind, boolean>>
+  }
+  /**
+   * The time the plugin goes by: which version is in force, notice periods, ledger timestamps.
+   * For tests and simulations; leave unset in production.
+   * @default () => new Date()
+   */
+  clock?: () => Date
   /**
    * Where the admin's import map finds the plugin's components: `<path>/client` and
    * `<path>/rsc`. The package name works in any app that installed the plugin.
@@ -99,11 +141,13 @@ export type LegalDocumentsPluginOptions = {
     cookies?: CollectionOverride
     reviewEvents?: CollectionOverride
     consents?: CollectionOverride
+    acceptances?: CollectionOverride
     entity?: GlobalOverride
   }
 }
 
-export type ResolvedLegalDocumentsPluginOptions = Required<Omit<LegalDocumentsPluginOptions, 'consent' | 'overrides' | 'webhooks'>> & {
+export type ResolvedLegalDocumentsPluginOptions = Required<Omit<LegalDocumentsPluginOptions, 'acceptances' | 'consent' | 'notice' | 'overrides' | 'webhooks'>> & {
+  notice: { periodDays: Record<DocumentKind, number>; requiresAcceptance: Record<DocumentKind, boolean> }
   webhooks: { urls: string[]; secret: string; attempts: number; retryDelayMs: number }
   /** `allowedOrigins` null: Payload's `cors` origins, read when a request comes in. */
   consent: {
@@ -111,11 +155,28 @@ export type ResolvedLegalDocumentsPluginOptions = Required<Omit<LegalDocumentsPl
     rateLimit: { limit: number; windowMs: number }
     ipHashKey: string | null
     clientIp: (req: PayloadRequest) => string | null | undefined
+    retentionMonths: number
+    cookiePolicyUrl: string
   }
   overrides: NonNullable<LegalDocumentsPluginOptions['overrides']>
+  acceptances: { subjectKey: string | null; ipHashKey: string | null; exportBatchSize: number }
 }
 
-const OPTION_KEYS = ['componentsPath', 'consent', 'disabled', 'fourEyes', 'overrides', 'usersCollection', 'webhooks'] as const
+const OPTION_KEYS = ['acceptances', 'clock', 'componentsPath', 'consent', 'disabled', 'fourEyes', 'notice', 'overrides', 'usersCollection', 'webhooks'] as const
+
+type DocumentKind = (typeof DOCUMENT_KINDS)[number]['value']
+
+const NOTICE_DEFAULTS: ResolvedLegalDocumentsPluginOptions['notice'] = {
+  periodDays: { 'terms-of-use': 30, 'privacy-policy': 30, 'cookie-policy': 0, 'data-security': 0, 'general-conditions': 30, other: 0 },
+  requiresAcceptance: {
+    'terms-of-use': true,
+    'privacy-policy': false,
+    'cookie-policy': false,
+    'data-security': false,
+    'general-conditions': true,
+    other: false,
+  },
+}
 
 /**
  * The user's options from what `definePlugin` hands the plugin function. Payload 3 spreads
@@ -152,10 +213,24 @@ export function resolveOptions(options: LegalDocumentsPluginOptions = {}): Resol
       rateLimit: { limit: options.consent?.rateLimit?.limit ?? 30, windowMs: options.consent?.rateLimit?.windowMs ?? 60_000 },
       ipHashKey: options.consent?.ipHashKey ?? (process.env.LEGAL_CONSENT_IP_HASH_KEY || null),
       clientIp: options.consent?.clientIp ?? defaultClientIp,
+      retentionMonths: options.consent?.retentionMonths ?? 24,
+      cookiePolicyUrl: options.consent?.cookiePolicyUrl ?? '/legal/{slug}',
+    },
+    notice: {
+      periodDays: { ...NOTICE_DEFAULTS.periodDays, ...options.notice?.periodDays },
+      requiresAcceptance: { ...NOTICE_DEFAULTS.requiresAcceptance, ...options.notice?.requiresAcceptance },
+    },
+    clock: options.clock ?? systemClock,
+    acceptances: {
+      subjectKey: options.acceptances?.subjectKey ?? (process.env.LEGAL_ACCEPTANCE_SUBJECT_KEY || null),
+      ipHashKey: options.acceptances?.ipHashKey ?? (process.env.LEGAL_ACCEPTANCE_IP_HASH_KEY || null),
+      exportBatchSize: Math.max(1, Math.floor(options.acceptances?.exportBatchSize ?? 1000)),
     },
     overrides: options.overrides ?? {},
   }
 }
+
+const systemClock = () => new Date()
 
 const splitList = (raw: string | undefined) =>
   (raw ?? '')

@@ -1,5 +1,9 @@
-/** The three roles of the legal workflow, stored on the users collection. */
-export const ROLES = ['admin', 'editor', 'reviewer'] as const
+/**
+ * The roles, stored on the users collection: the three of the legal workflow (staff), and
+ * `service`, a machine account (a website's back end) that authenticates with an API key and
+ * may only record and ask about acceptances: no admin panel, no drafts, nothing else.
+ */
+export const ROLES = ['admin', 'editor', 'reviewer', 'service'] as const
 export type Role = (typeof ROLES)[number]
 
 /**
@@ -16,4 +20,12 @@ export function rolesOf(user: MaybeUser): Role[] {
 export function hasRole(user: MaybeUser, ...wanted: Role[]): boolean {
   const roles = rolesOf(user)
   return wanted.some((r) => roles.includes(r))
+}
+
+/** The staff roles: everyone who works on legal documents in the admin. */
+export const STAFF_ROLES = ['admin', 'editor', 'reviewer'] as const satisfies readonly Role[]
+
+/** A machine account: the `service` role and no staff role. */
+export function isServiceAccount(user: MaybeUser): boolean {
+  return hasRole(user, 'service') && !hasRole(user, ...STAFF_ROLES)
 }

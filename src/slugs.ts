@@ -10,6 +10,7 @@ export const SLUGS = {
   cookies: 'cookie-entries' as CollectionSlug,
   reviewEvents: 'legal-review-events' as CollectionSlug,
   consents: 'legal-consents' as CollectionSlug,
+  acceptances: 'legal-acceptances' as CollectionSlug,
   entity: 'legal-entity' as GlobalSlug,
 } as const
 

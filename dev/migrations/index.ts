@@ -3,6 +3,8 @@ import * as migration_20261125_111548_consent_revision from './20261125_111548_c
 import * as migration_20261125_112251_webhooks from './20261125_112251_webhooks';
 import * as migration_20261206_175952_approval_binding from './20261206_175952_approval_binding';
 import * as migration_20261206_210418_consent_log from './20261206_210418_consent_log';
+import * as migration_20261206_233000_review_withdrawn from './20261206_233000_review_withdrawn';
+import * as migration_20261206_235530_notice_acceptances_banner from './20261206_235530_notice_acceptances_banner';
 
 export const migrations = [
   {
@@ -28,6 +30,16 @@ export const migrations = [
   {
     up: migration_20261206_210418_consent_log.up,
     down: migration_20261206_210418_consent_log.down,
-    name: '20261206_210418_consent_log'
+    name: '20261206_210418_consent_log',
+  },
+  {
+    up: migration_20261206_233000_review_withdrawn.up,
+    down: migration_20261206_233000_review_withdrawn.down,
+    name: '20261206_233000_review_withdrawn',
+  },
+  {
+    up: migration_20261206_235530_notice_acceptances_banner.up,
+    down: migration_20261206_235530_notice_acceptances_banner.down,
+    name: '20261206_235530_notice_acceptances_banner'
   },
 ];

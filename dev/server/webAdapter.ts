@@ -40,6 +40,24 @@ export async function sendWebResponse(res: ServerResponse, response: Response): 
     res.end()
     return
   }
-  const body = Buffer.from(await response.arrayBuffer())
-  res.end(body)
+  // API answers are sent at once, with a Content-Length; downloads (the exports, sent as
+  // attachments) are streamed chunk by chunk with the socket's backpressure, so memory stays flat.
+  if (!/^attachment/i.test(response.headers.get('content-disposition') ?? '')) {
+    res.end(Buffer.from(await response.arrayBuffer()))
+    return
+  }
+  const reader = response.body.getReader()
+  res.on('close', () => void reader.cancel().catch(() => undefined))
+  try {
+    for (;;) {
+      const { done, value } = await reader.read()
+      if (done) break
+      if (!res.write(value)) await new Promise<void>((resolve) => res.once('drain', resolve).once('close', resolve))
+      if (res.destroyed) return
+    }
+    res.end()
+  } catch (err) {
+    // Headers are gone already: all that is left is to cut the response short.
+    res.destroy(err as Error)
+  }
 }

@@ -22,6 +22,18 @@ export type LegalDocument = {
   summary: string | null
   toc: TocEntry[]
   sections: DeliveredSection[]
+  /** The current document only: `in-force`, or `upcoming` before any version is in force. */
+  status?: 'in-force' | 'upcoming' | null
+  /** The current document only: the next version and when it takes effect. */
+  upcoming?: UpcomingVersion | null
+}
+
+export type UpcomingVersion = {
+  version: number
+  effectiveDate: string
+  changeSummary: string | null
+  materialChange: boolean
+  diff: { from: number; to: number } | null
 }
 
 export type VersionEntry = {
@@ -32,7 +44,7 @@ export type VersionEntry = {
   changeSummary: string | null
   materialChange: boolean
 }
-export type VersionList = { slug: string; currentVersion: number; versions: VersionEntry[] }
+export type VersionList = { slug: string; currentVersion: number; inForceVersion?: number | null; versions: VersionEntry[] }
 
 export type DiffStatus = 'added' | 'removed' | 'moved' | 'changed' | 'moved-and-changed' | 'unchanged'
 export type DiffSummary = { added: number; removed: number; moved: number; changed: number; unchanged: number }
@@ -119,7 +131,8 @@ async function postGraphQL<T>(options: SiteApiOptions, query: string, variables:
 function failureOf(res: Response, error: GraphQLError): ApiFailure {
   const status = error.extensions?.statusCode
   const message = error.message ?? 'Unknown error.'
-  if (status === 404) return { ok: false, reason: 'not-found', message }
+  // 410: withdrawn by a reviewer; the page is gone for readers, as for a document never published.
+  if (status === 404 || status === 410) return { ok: false, reason: 'not-found', message }
   if (status === 400 && res.ok) return { ok: false, reason: 'invalid', message }
   return unavailable(`The legal documents API answered ${res.status}: ${message}`)
 }
@@ -137,7 +150,8 @@ export async function graphqlRequest<T>(options: SiteApiOptions, query: string, 
 export const DOCUMENT_QUERY = /* GraphQL */ `
   query LegalPage($slug: String!, $locale: String, $version: Int) {
     legalDocument(slug: $slug, locale: $locale, version: $version) {
-      slug title kind locale version lastModified effectiveDate publishedAt summary
+      slug title kind locale version lastModified effectiveDate publishedAt summary status
+      upcoming { version effectiveDate changeSummary materialChange diff { from to } }
       toc { anchor heading }
       sections { anchor heading html }
     }
@@ -248,7 +262,7 @@ async function loadIndexRows(options: SiteApiOptions, locale: SiteLocale, slugs:
   if (!answer.ok) return answer
   const { res, data, errors } = answer
   // Only "not found" for a single document is expected; anything else fails the index.
-  const other = errors.find((e) => e.extensions?.statusCode !== 404 || !Array.isArray(e.path) || !/^d[0-9]+$/.test(String(e.path[0])))
+  const other = errors.find((e) => (e.extensions?.statusCode !== 404 && e.extensions?.statusCode !== 410) || !Array.isArray(e.path) || !/^d[0-9]+$/.test(String(e.path[0])))
   if (other) return failureOf(res, other)
   if (!res.ok || !data) return unavailable(`The legal documents API answered ${res.status}.`)
   return { ok: true, data: slugs.map((_, i) => data[`d${i}`]).filter((row): row is DocumentSummary => Boolean(row)) }

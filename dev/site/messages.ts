@@ -21,6 +21,11 @@ export type Messages = {
   versionsLink: string
   archivedNotice: (version: number, current: number) => string
   readCurrent: string
+  /** "This policy changes on 6 January 2027" (the date already formatted). */
+  upcomingNotice: (date: string) => string
+  seeChanges: string
+  /** A first version published ahead of its effective date. */
+  notYetInForce: (date: string) => string
   versionsTitle: (title: string) => string
   archiveHeading: string
   archiveCaption: string
@@ -87,6 +92,9 @@ const en: Messages = {
   versionsLink: 'Earlier versions and what changed',
   archivedNotice: (v, current) => `You are reading archived version ${v}, not the current version (version ${current}).`,
   readCurrent: 'Read the current version',
+  upcomingNotice: (date) => `This policy changes on ${date}`,
+  seeChanges: 'see what changes',
+  notYetInForce: (date) => `This policy takes effect on ${date}.`,
   versionsTitle: (title) => `${title}: version history`,
   archiveHeading: 'Published versions',
   archiveCaption: 'Every published version, newest first',
@@ -167,6 +175,9 @@ const uk: Messages = {
   versionsLink: 'Попередні версії та що змінилося',
   archivedNotice: (v, current) => `Ви читаєте архівну версію ${v}, а не чинну (версія ${current}).`,
   readCurrent: 'Читати чинну версію',
+  upcomingNotice: (date) => `Ця політика змінюється ${date}`,
+  seeChanges: 'подивитися, що зміниться',
+  notYetInForce: (date) => `Ця політика набирає чинності ${date}.`,
   versionsTitle: (title) => `${title}: історія версій`,
   archiveHeading: 'Опубліковані версії',
   archiveCaption: 'Усі опубліковані версії, від найновішої',

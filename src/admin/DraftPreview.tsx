@@ -3,6 +3,7 @@ import { Button, useDocumentInfo, useLocale, useTranslation } from '@payloadcms/
 import React, { useState } from 'react'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
+import { useOnSectionSaved } from './sectionEvents.js'
 import { useApiBase } from './useWorkflowStatus.js'
 
 type Preview = {
@@ -26,6 +27,10 @@ export function DraftPreview(): React.ReactElement {
   const [mode, setMode] = useState<'changes' | 'page'>('changes')
   const [error, setError] = useState<string | null>(null)
   const [loadedAt, setLoadedAt] = useState(0)
+  // A section saved in its drawer changes the page: an open preview shows the new text.
+  useOnSectionSaved(() => {
+    if (preview) void load(mode)
+  })
 
   if (id === undefined || id === null) return <p className="legal-preview__note">{t('legal-documents:preview-unsaved')}</p>
 

@@ -12,7 +12,8 @@ const useLegalTranslation = () => useTranslation<LegalTranslations, LegalTransla
 function Blocked({ reason }: { reason: string }): React.ReactElement {
   const t = useLegalTranslation()
   return (
-    <span title={reason} data-testid="publish-blocked">
+    // The reason is the wrapper's title: a disabled button gets no hover, so the wrapper takes it (styles.css).
+    <span title={reason} aria-label={reason} tabIndex={0} className="legal-publish-blocked" data-testid="publish-blocked">
       <Button buttonStyle="primary" size="medium" disabled tooltip={reason}>
         {t('legal-documents:publish')}
       </Button>
@@ -32,7 +33,12 @@ export function LegalDocumentPublishButton(props: PublishButtonClientProps): Rea
   if (!status) return <Blocked reason={t('legal-documents:blocked-checking')} />
   // The reason comes from the server's workflow rules, as the API refuses a publish.
   if (!status.canPublish) return <Blocked reason={status.publishBlockedReason ?? t('legal-documents:blocked-not-available')} />
-  return <PublishButton {...props} />
+  // Marks the page, so "Publish in <language>" is hidden (styles.css): the document is published whole.
+  return (
+    <span data-legal-publish="" style={{ display: 'contents' }}>
+      <PublishButton {...props} />
+    </span>
+  )
 }
 
 /** Sections go live with their document, after its review: never on their own. */

@@ -12,6 +12,16 @@ const ACTION_LABELS: Record<WorkflowAction, LegalTranslationKey> = {
   submit: 'legal-documents:action-submit',
   approve: 'legal-documents:action-approve',
   'request-changes': 'legal-documents:action-request-changes',
+  withdraw: 'legal-documents:action-withdraw',
+}
+
+/** The steps that ask for a comment first (a reason is part of the record). */
+type AskedAction = 'request-changes' | 'withdraw' | 'approve'
+
+const QUESTIONS: Record<AskedAction, { question: LegalTranslationKey; send: LegalTranslationKey; id: string }> = {
+  'request-changes': { question: 'legal-documents:request-changes-question', send: 'legal-documents:send-request', id: 'legal-send-request' },
+  withdraw: { question: 'legal-documents:withdraw-question', send: 'legal-documents:send-withdraw', id: 'legal-send-withdraw' },
+  approve: { question: 'legal-documents:notice-override-question', send: 'legal-documents:send-notice-override', id: 'legal-send-notice-override' },
 }
 
 const HINTS: Record<ReviewState, LegalTranslationKey> = {
@@ -55,7 +65,7 @@ export function WorkflowBar(): React.ReactElement | null {
   const { config } = useConfig()
   const api = useApiBase()
   const { status, error } = useWorkflowStatus()
-  const [asking, setAsking] = useState(false)
+  const [asking, setAsking] = useState<AskedAction | null>(null)
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
 
@@ -63,14 +73,14 @@ export function WorkflowBar(): React.ReactElement | null {
   if (error) return <div className="legal-workflow-bar" role="status">{error}</div>
   if (!status) return <div className="legal-workflow-bar" aria-busy="true" />
 
-  const run = async (action: WorkflowAction, withComment?: string) => {
+  const run = async (action: WorkflowAction, withComment?: string, noticeOverride?: string) => {
     setBusy(true)
     try {
       const res = await fetch(`${api}/legal-documents/${id}/workflow`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action, comment: withComment }),
+        body: JSON.stringify({ action, comment: withComment, noticeOverride }),
       })
       const body = await res.json()
       if (!res.ok) {
@@ -89,7 +99,7 @@ export function WorkflowBar(): React.ReactElement | null {
   // The server's label is English; the same state in the admin's language (the server's label
   // for a state this version does not know).
   const stateKey = status.scheduledFor ? 'legal-documents:state-scheduled' : keyOf(STATE_KEYS, status.workflowState)
-  const hintKey = keyOf(HINTS, status.workflowState)
+  const hintKey = status.withdrawn && status.workflowState === 'draft' ? 'legal-documents:hint-withdrawn' : keyOf(HINTS, status.workflowState)
   const languageName = (code: string): string => {
     const found = config.localization ? config.localization.locales.find((l) => l.code === code) : undefined
     const label = found?.label
@@ -111,9 +121,24 @@ export function WorkflowBar(): React.ReactElement | null {
             : ''}
         {status.version > 0 ? ` ${t('legal-documents:workflow-version', { version: status.version })}` : ''}
       </span>
+      {status.noticeProblem && status.actions.includes('approve') ? (
+        <p className="legal-workflow-bar__notice" role="note" data-testid="notice-problem">
+          {status.noticeProblem}
+        </p>
+      ) : null}
       {status.actions.map((action) =>
-        action === 'request-changes' ? (
-          <Button key={action} buttonStyle="secondary" size="small" disabled={busy} onClick={() => setAsking(true)} id="legal-request-changes">
+        action === 'request-changes' || action === 'withdraw' || (action === 'approve' && status.noticeProblem) ? (
+          <Button
+            key={action}
+            buttonStyle="secondary"
+            size="small"
+            disabled={busy}
+            onClick={() => {
+              setComment('')
+              setAsking(action)
+            }}
+            id={`legal-${action}`}
+          >
             {t(ACTION_LABELS[action])}
           </Button>
         ) : (
@@ -144,19 +169,20 @@ export function WorkflowBar(): React.ReactElement | null {
         // Not a <form>: the bar sits inside the document's form, and forms cannot nest.
         <div className="legal-workflow-bar__comment" role="group" aria-labelledby="legal-change-comment-label">
           <label htmlFor="legal-change-comment" id="legal-change-comment-label">
-            {t('legal-documents:request-changes-question')}
+            {t(QUESTIONS[asking].question)}
           </label>
           <textarea id="legal-change-comment" required value={comment} onChange={(e) => setComment(e.target.value)} rows={3} />
           <Button
             buttonStyle="primary"
             size="small"
             disabled={busy || !comment.trim()}
-            onClick={() => void run('request-changes', comment.trim())}
-            id="legal-send-request"
+            // Approving with an override: the reason goes to the review history, not as a comment.
+            onClick={() => void (asking === 'approve' ? run('approve', undefined, comment.trim()) : run(asking, comment.trim()))}
+            id={QUESTIONS[asking].id}
           >
-            {t('legal-documents:send-request')}
+            {t(QUESTIONS[asking].send)}
           </Button>
-          <Button buttonStyle="secondary" size="small" onClick={() => setAsking(false)}>
+          <Button buttonStyle="secondary" size="small" onClick={() => setAsking(null)}>
             {t('legal-documents:cancel')}
           </Button>
         </div>

@@ -5,6 +5,7 @@ import { useCallback, useEffect, useState } from 'react'
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
 import type { WorkflowAction } from '../workflow/rules.js'
 import type { SubmissionProblem } from '../workflow/submission.js'
+import { useOnSectionSaved } from './sectionEvents.js'
 
 export type WorkflowStatus = {
   id: string | number
@@ -18,6 +19,12 @@ export type WorkflowStatus = {
   publishBlockedReason: string | null
   /** Why Submit is disabled (what the draft still lacks); empty when it is not. */
   submitProblems: SubmissionProblem[]
+  /** Whether readers see a published version now. */
+  live?: boolean
+  /** Published once and withdrawn since: readers no longer see it. */
+  withdrawn?: boolean
+  /** Why this significant change would take effect too soon (Approve then asks for an override reason). */
+  noticeProblem?: string | null
 }
 
 /** The plugin's REST base, e.g. "/api" (or the configured server URL + api route). */
@@ -28,7 +35,7 @@ export function useApiBase(): string {
 
 /**
  * The signed-in user's view of the open document's workflow, from the server (the same rules
- * the write paths enforce). Fetched again after every save of the document.
+ * the write paths enforce). Fetched again after every save of the document or of a section.
  */
 export function useWorkflowStatus(): { status: WorkflowStatus | null; error: string | null; reload: () => void } {
   const { id, lastUpdateTime } = useDocumentInfo()
@@ -38,6 +45,8 @@ export function useWorkflowStatus(): { status: WorkflowStatus | null; error: str
   const [error, setError] = useState<string | null>(null)
   const [tick, setTick] = useState(0)
   const reload = useCallback(() => setTick((t) => t + 1), [])
+  // A section saved in its drawer changes this document's state without saving its form.
+  useOnSectionSaved(reload)
 
   useEffect(() => {
     if (id === undefined || id === null) return

@@ -1,13 +1,12 @@
 import { createHash } from 'node:crypto'
 import { commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
-import { consentConfig, type CookieDeclaration } from '../cookies/declaration.js'
-import { loadCookieDeclaration } from '../delivery/cookies.js'
+import { loadConsentConfig } from '../delivery/cookies.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 import { SLUGS } from '../slugs.js'
-import { defaultLocaleOf } from '../utilities/locales.js'
 import { asTrusted } from '../workflow/trust.js'
 import { hashIp, truncateIp } from './ip.js'
+import { consentProofEndpoints } from './proof.js'
 import { createRateLimiter } from './rateLimit.js'
 import { type ConsentConfigInForce, validateConsent } from './validate.js'
 
@@ -21,10 +20,7 @@ const PATH = '/legal/consents'
  * it, and the SHA-256 of those bytes: a record names the configuration its visitor answered.
  */
 export async function consentConfigInForce(req: PayloadRequest): Promise<{ config: ConsentConfigInForce; hash: string }> {
-  const localization = req.payload.config.localization
-  const locales = localization ? localization.localeCodes : ['en']
-  const declarations: CookieDeclaration[] = await Promise.all(locales.map((l) => loadCookieDeclaration(req.payload, l)))
-  const body = JSON.stringify(consentConfig(declarations, defaultLocaleOf(req.payload)))
+  const body = JSON.stringify(await loadConsentConfig(req.payload))
   return { config: JSON.parse(body) as ConsentConfigInForce, hash: createHash('sha256').update(body).digest('hex') }
 }
 
@@ -107,6 +103,9 @@ export function consentEndpoints(options: ResolvedLegalDocumentsPluginOptions): 
   const { consent } = options
   const limiter = createRateLimiter(consent.rateLimit)
   return [
+    // Admins' look-up by consent ID and the export (src/consent/proof.ts); before the POST route
+    // only for reading order, they answer GET only.
+    ...consentProofEndpoints(),
     {
       path: PATH,
       method: 'options',

@@ -1,5 +1,6 @@
 import { COOKIE_CATEGORIES } from '../../collections/CookieEntries.js'
 import { escapeHTML } from '../render/escapeHTML.js'
+import { type BannerTexts, bannerTextsFor, CATEGORY_TEXT_KEYS, FIXED_BANNER_KEYS, pluginText } from './bannerTexts.js'
 
 export type CookieEntry = {
   name: string
@@ -57,12 +58,12 @@ const serviceKey = (service: string) =>
     .replace(/[^a-z0-9]+/g, '-')
     .replace(/^-|-$/g, '') || 'service'
 
-const CATEGORY_DESCRIPTIONS: Record<string, string> = {
-  necessary: 'Needed for the website to work. They cannot be switched off.',
-  security: 'Protect the website and its visitors, for example against automated abuse.',
-  functional: 'Remember your choices, such as language and other preferences.',
-  analytics: 'Help us understand how the website is used so we can improve it.',
-  marketing: 'Used to show advertising that is relevant to you and to measure it.',
+/** The banner's texts as the cookie policy in force has them, and where that policy is read. */
+export type BannerInput = {
+  /** Per locale, what editors wrote (non-empty fields only); the rest are the plugin's defaults. */
+  texts?: Record<string, Partial<BannerTexts> | undefined>
+  /** The cookie policy's public address in a locale; null or absent: no link. */
+  policyUrl?: ((locale: string) => string | null) | null
 }
 
 /**
@@ -75,7 +76,7 @@ const CATEGORY_DESCRIPTIONS: Record<string, string> = {
  * here; the cookie names in `autoClear` and `services[].cookies` are matched, never shown, and
  * stay as they are.
  */
-export function consentConfig(declarations: CookieDeclaration[], defaultLocale: string) {
+export function consentConfig(declarations: CookieDeclaration[], defaultLocale: string, banner: BannerInput = {}) {
   const primary = declarations.find((d) => d.locale === defaultLocale) ?? declarations[0]!
   const categories: Record<string, unknown> = {}
   for (const category of primary.categories) {
@@ -112,23 +113,50 @@ export function consentConfig(declarations: CookieDeclaration[], defaultLocale: 
   }
   const translations: Record<string, unknown> = {}
   for (const d of declarations) {
-    translations[d.locale] = {
+    const locale = d.locale
+    const text = (key: (typeof FIXED_BANNER_KEYS)[keyof typeof FIXED_BANNER_KEYS]) => escapeHTML(pluginText(locale, key))
+    // Editors' texts are plain text: cookieconsent inserts them as HTML, so they are escaped too.
+    const t = Object.fromEntries(Object.entries(bannerTextsFor(locale, banner.texts?.[locale])).map(([k, v]) => [k, escapeHTML(v)])) as BannerTexts
+    const url = banner.policyUrl?.(locale) ?? null
+    const link = url ? `<a href="${escapeHTML(url)}">${t.policyLink}</a>` : null
+    translations[locale] = {
+      consentModal: {
+        title: t.consentTitle,
+        description: t.consentDescription,
+        acceptAllBtn: t.acceptAll,
+        acceptNecessaryBtn: t.acceptNecessary,
+        showPreferencesBtn: t.showPreferences,
+        ...(link ? { footer: link } : {}),
+      },
       preferencesModal: {
-        sections: d.categories.map((c) => ({
-          title: escapeHTML(c.label),
-          description: CATEGORY_DESCRIPTIONS[c.key] ?? '',
-          linkedCategory: c.key,
-          cookieTable: {
-            caption: escapeHTML(c.label),
-            headers: { name: 'Cookie', domain: 'Set by', desc: 'Purpose', duration: 'Duration' },
-            body: c.cookies.map((k) => ({
-              name: escapeHTML(k.name),
-              domain: escapeHTML(k.domain || k.provider || (k.party === 'third' ? 'Third party' : 'This website')),
-              desc: escapeHTML(k.purpose ?? ''),
-              duration: escapeHTML(k.duration ?? ''),
-            })),
-          },
-        })),
+        title: t.preferencesTitle,
+        acceptAllBtn: t.acceptAll,
+        acceptNecessaryBtn: t.acceptNecessary,
+        savePreferencesBtn: t.savePreferences,
+        closeIconLabel: t.close,
+        sections: [
+          ...d.categories.map((c) => {
+            const keys = CATEGORY_TEXT_KEYS[c.key]
+            const title = escapeHTML(keys ? pluginText(locale, keys.title) : c.label)
+            return {
+              title,
+              description: keys ? escapeHTML(pluginText(locale, keys.description)) : '',
+              linkedCategory: c.key,
+              cookieTable: {
+                caption: title,
+                headers: { name: text(FIXED_BANNER_KEYS.tableName), domain: text(FIXED_BANNER_KEYS.tableDomain), desc: text(FIXED_BANNER_KEYS.tablePurpose), duration: text(FIXED_BANNER_KEYS.tableDuration) },
+                body: c.cookies.map((k) => ({
+                  name: escapeHTML(k.name),
+                  domain: k.domain || k.provider ? escapeHTML(k.domain || k.provider || '') : text(k.party === 'third' ? FIXED_BANNER_KEYS.thirdParty : FIXED_BANNER_KEYS.firstParty),
+                  desc: escapeHTML(k.purpose ?? ''),
+                  duration: escapeHTML(k.duration ?? ''),
+                })),
+              },
+            }
+          }),
+          // Last, so a section's index is its category's: where to read the whole policy.
+          ...(link ? [{ title: text(FIXED_BANNER_KEYS.moreInfo), description: link }] : []),
+        ],
       },
     }
   }

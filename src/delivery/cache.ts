@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto'
 import type { Payload } from 'payload'
 
+import { nowOf } from '../utilities/pluginOptions.js'
+
 /** A response body rendered once and served many times, with its strong validator. */
 export type CachedBody = { body: Buffer; etag: string; contentType: string; cacheControl: string }
 
@@ -84,33 +86,68 @@ export class DeliveryCache {
   private entries = new BoundedStore<CachedBody>(CACHE_LIMITS.entries, CACHE_LIMITS.entryBytes)
   private responses = new BoundedStore<CachedResponse>(CACHE_LIMITS.responses, CACHE_LIMITS.responseBytes)
   private generation = 0
+  private boundary: number | null = null
+
+  /** @param now the plugin's clock (ms), so a version takes effect by the same time everywhere. */
+  constructor(private readonly now: () => number = Date.now) {}
 
   get(key: string): CachedBody | undefined {
+    this.expireAtBoundary()
     return this.entries.get(key)
   }
 
   /** Stores a body unless the cache was cleared while it was being rendered (stale). */
   set(key: string, value: CachedBody, generationAtStart: number): void {
+    this.expireAtBoundary()
     if (generationAtStart !== this.generation) return
     this.entries.set(key, value)
   }
 
   getResponse(key: string): CachedResponse | undefined {
+    this.expireAtBoundary()
     return this.responses.get(key)
   }
 
   /** Like `set`, for whole captured responses. */
   setResponse(key: string, value: CachedResponse, generationAtStart: number): void {
+    this.expireAtBoundary()
     if (generationAtStart !== this.generation) return
     this.responses.set(key, value)
   }
 
   get currentGeneration(): number {
+    this.expireAtBoundary()
     return this.generation
+  }
+
+  /**
+   * A render saw an upcoming version taking effect at `at` (ms): everything cached is dropped
+   * when that instant passes, so the next request renders the version then in force. Called
+   * before the render's `set`, which then refuses a body rendered before a boundary it crossed.
+   */
+  noteBoundary(at: number | null): void {
+    if (at === null) return
+    if (this.boundary === null || at < this.boundary) this.boundary = at
+  }
+
+  /** The next instant (ms) at which a cached answer goes stale by itself, if any. */
+  get nextBoundary(): number | null {
+    this.expireAtBoundary()
+    return this.boundary
+  }
+
+  /** What `toResponse` needs to keep a current answer's freshness inside the next boundary. */
+  freshness(): Freshness {
+    return { now: this.now(), boundary: this.nextBoundary }
+  }
+
+  private expireAtBoundary(): void {
+    if (this.boundary !== null && this.now() >= this.boundary) this.clear()
   }
 
   clear(): void {
     this.generation++
+    this.boundary = null
     this.entries.clear()
     this.responses.clear()
   }
@@ -129,7 +166,7 @@ const caches = new WeakMap<Payload, DeliveryCache>()
 
 export function deliveryCacheFor(payload: Payload): DeliveryCache {
   let cache = caches.get(payload)
-  if (!cache) caches.set(payload, (cache = new DeliveryCache()))
+  if (!cache) caches.set(payload, (cache = new DeliveryCache(() => nowOf(payload))))
   return cache
 }
 
@@ -150,20 +187,39 @@ export function etagMatches(ifNoneMatch: string | null, etag: string): boolean {
   return ifNoneMatch.split(',').some((t) => t.trim().replace(/^W\//, '') === etag)
 }
 
-export function toResponse(cached: CachedBody, ifNoneMatch: string | null): Response {
+/** The clock and the next instant a version takes effect, when a response is sent. */
+export type Freshness = { now: number; boundary: number | null }
+
+/**
+ * A current answer may be reused by browsers and CDNs for a minute and served stale for a day
+ * while revalidating; neither may reach past the instant an upcoming version takes effect, or
+ * readers would be shown the old version as in force. Archived versions never change.
+ */
+export function cacheControlAt(cacheControl: string, freshness?: Freshness): string {
+  if (cacheControl !== CACHE_CONTROL.current || !freshness || freshness.boundary === null) return cacheControl
+  const seconds = Math.max(0, Math.floor((freshness.boundary - freshness.now) / 1000))
+  if (seconds >= CURRENT_MAX_AGE + CURRENT_STALE) return cacheControl
+  const maxAge = Math.min(CURRENT_MAX_AGE, seconds)
+  return `public, max-age=${maxAge}, stale-while-revalidate=${seconds - maxAge}`
+}
+
+export function toResponse(cached: CachedBody, ifNoneMatch: string | null, freshness?: Freshness): Response {
   const headers = {
     'content-type': cached.contentType,
     etag: cached.etag,
-    'cache-control': cached.cacheControl,
+    'cache-control': cacheControlAt(cached.cacheControl, freshness),
     vary: 'Accept-Encoding',
   }
   if (etagMatches(ifNoneMatch, cached.etag)) return new Response(null, { status: 304, headers })
   return new Response(cached.body as unknown as BodyInit, { status: 200, headers: { ...headers, 'content-length': String(cached.body.length) } })
 }
 
+const CURRENT_MAX_AGE = 60
+const CURRENT_STALE = 86400
+
 export const CACHE_CONTROL = {
   /** The current version may change on the next publish: short freshness, long revalidation. */
-  current: 'public, max-age=60, stale-while-revalidate=86400',
+  current: `public, max-age=${CURRENT_MAX_AGE}, stale-while-revalidate=${CURRENT_STALE}`,
   /** Archived versions never change. */
   archived: 'public, max-age=31536000, immutable',
 } as const

@@ -1,6 +1,11 @@
 import type { Payload } from 'payload'
 
-import { consentConfig, type CookieDeclaration, type CookieEntry, groupCookies } from '../cookies/declaration.js'
+import type { BannerTexts } from '../cookies/bannerTexts.js'
+import { type BannerInput, consentConfig, type CookieDeclaration, type CookieEntry, groupCookies } from '../cookies/declaration.js'
+import type { FrozenContent } from '../publish/freezeContent.js'
+import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
+import { resolveTimeline, type VersionTiming } from '../versions/timeline.js'
+import { deliveryCacheFor } from './cache.js'
 import { SLUGS } from '../slugs.js'
 import { localesOf } from '../utilities/locales.js'
 
@@ -27,9 +32,64 @@ export async function loadCookieDeclaration(payload: Payload, locale: string): P
   return groupCookies(found.docs as unknown as CookieEntry[], locale, revision)
 }
 
-/** The cookie banner's configuration: the published declaration in every locale (REST and GraphQL serve the same). */
+/**
+ * The banner's texts from the cookie policy in force: the published `cookie-policy` document
+ * (the first created, when there are several), and of its archive records the one in force by
+ * the plugin's clock. When a version takes effect later, the delivery cache is told the instant
+ * (before the caller caches the response), so the banner changes texts on time.
+ */
+export async function loadBannerInput(payload: Payload): Promise<BannerInput> {
+  const policies = await payload.find({
+    collection: SLUGS.documents,
+    where: { and: [{ kind: { equals: 'cookie-policy' } }, { version: { greater_than: 0 } }] },
+    sort: 'createdAt',
+    limit: 1,
+    pagination: false,
+    depth: 0,
+    draft: false,
+    overrideAccess: false,
+    user: null,
+    select: { slug: true },
+  })
+  const policy = policies.docs[0] as { id: string | number } | undefined
+  if (!policy) return {}
+  const timings = await payload.find({
+    collection: SLUGS.versions,
+    where: { document: { equals: policy.id } },
+    limit: 0,
+    pagination: false,
+    depth: 0,
+    overrideAccess: false,
+    user: null,
+    select: { version: true, publishedAt: true, effectiveDate: true },
+  })
+  const timeline = resolveTimeline(timings.docs as unknown as (VersionTiming & { id: string | number })[], nowOf(payload))
+  deliveryCacheFor(payload).noteBoundary(timeline.nextBoundary)
+  if (!timeline.inForce) return {}
+  const record = (await payload.findByID({
+    collection: SLUGS.versions,
+    id: timeline.inForce.id,
+    depth: 0,
+    overrideAccess: false,
+    user: null,
+    select: { slug: true, content: true },
+  })) as unknown as { slug: string; content: FrozenContent }
+  const texts: Record<string, Partial<BannerTexts> | undefined> = {}
+  for (const [locale, frozen] of Object.entries(record.content?.locales ?? {})) texts[locale] = frozen.consentBanner
+  const pattern = pluginOptionsOf(payload)?.consent.cookiePolicyUrl ?? '/legal/{slug}'
+  const slug = record.slug || record.content?.slug
+  return {
+    texts,
+    policyUrl: slug ? (locale) => pattern.replaceAll('{slug}', encodeURIComponent(slug)).replaceAll('{locale}', encodeURIComponent(locale)) : null,
+  }
+}
+
+/**
+ * The cookie banner's configuration, ready for `CookieConsent.run()` of cookieconsent 3: the
+ * published declaration and the banner's texts in every locale (REST and GraphQL serve the same).
+ */
 export async function loadConsentConfig(payload: Payload): Promise<ReturnType<typeof consentConfig>> {
   const { locales, defaultLocale } = localesOf(payload)
-  const declarations = await Promise.all(locales.map((l) => loadCookieDeclaration(payload, l)))
-  return consentConfig(declarations, defaultLocale)
+  const [declarations, banner] = await Promise.all([Promise.all(locales.map((l) => loadCookieDeclaration(payload, l))), loadBannerInput(payload)])
+  return consentConfig(declarations, defaultLocale, banner)
 }

@@ -1,16 +1,16 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { redline } from '../diff/redline.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
-import { CACHE_CONTROL, deliveryCacheFor, makeBody, toResponse } from './cache.js'
+import { CACHE_CONTROL, deliveryCacheFor, documentCacheKey, makeBody, toResponse } from './cache.js'
 import { loadConsentConfig, loadCookieDeclaration } from './cookies.js'
 import {
   deliveredDocument,
+  diffResponse,
   documentHTMLFragment,
   documentMarkdown,
   listArchive,
   loadArchiveRecord,
-  localeContent,
+  loadCurrent,
 } from './documents.js'
 import { DeliveryError } from './errors.js'
 import { parseFormat, parseLocale, parseSlug, parseVersion } from './params.js'
@@ -31,12 +31,12 @@ async function cached(
   const cache = deliveryCacheFor(req.payload)
   const hit = cache.get(key)
   const ifNoneMatch = req.headers.get('if-none-match')
-  if (hit) return toResponse(hit, ifNoneMatch)
+  if (hit) return toResponse(hit, ifNoneMatch, cache.freshness())
   const generation = cache.currentGeneration
   const { body, contentType, cacheControl } = await render()
   const entry = makeBody(body, contentType, cacheControl)
   cache.set(key, entry, generation)
-  return toResponse(entry, ifNoneMatch)
+  return toResponse(entry, ifNoneMatch, cache.freshness())
 }
 
 function guardUrl(req: PayloadRequest): void {
@@ -45,36 +45,22 @@ function guardUrl(req: PayloadRequest): void {
 
 const param = (req: PayloadRequest, name: string) => req.searchParams.get(name) ?? undefined
 
-export async function renderDocumentResponse(
+async function renderDocumentResponse(
   req: PayloadRequest,
   args: { slug: string; locale: string; version?: number; format: 'json' | 'md' | 'html' },
 ) {
-  const record = await loadArchiveRecord(req.payload, args.slug, args.version)
+  // A numbered version never changes; the current one is the version in force, with what comes next.
+  const current = args.version ? undefined : await loadCurrent(req.payload, args.slug)
+  const record = current?.record ?? (await loadArchiveRecord(req.payload, args.slug, args.version))
   const fallback = defaultLocaleOf(req.payload)
   const cacheControl = args.version ? CACHE_CONTROL.archived : CACHE_CONTROL.current
   if (args.format === 'md') {
-    return { body: documentMarkdown(record, args.locale, fallback), contentType: 'text/markdown; charset=utf-8', cacheControl }
+    return { body: documentMarkdown(record, args.locale, fallback, current), contentType: 'text/markdown; charset=utf-8', cacheControl }
   }
   if (args.format === 'html') {
-    return { body: documentHTMLFragment(record, args.locale, fallback), contentType: 'text/html; charset=utf-8', cacheControl }
+    return { body: documentHTMLFragment(record, args.locale, fallback, current), contentType: 'text/html; charset=utf-8', cacheControl }
   }
-  return { body: JSON.stringify(deliveredDocument(record, args.locale, fallback)), contentType: JSON_TYPE, cacheControl }
-}
-
-export async function diffResponse(req: PayloadRequest, args: { slug: string; locale: string; from: number; to: number }) {
-  if (args.from > args.to) throw new DeliveryError('"from" must not be greater than "to".')
-  const [a, b] = await Promise.all([
-    loadArchiveRecord(req.payload, args.slug, args.from),
-    loadArchiveRecord(req.payload, args.slug, args.to),
-  ])
-  const fallback = defaultLocaleOf(req.payload)
-  return {
-    slug: args.slug,
-    locale: args.locale,
-    from: { version: a.version, lastModified: a.lastModified, publishedAt: a.publishedAt },
-    to: { version: b.version, lastModified: b.lastModified, publishedAt: b.publishedAt, changeSummary: b.changeSummary ?? null },
-    ...redline(localeContent(a, args.locale, fallback), localeContent(b, args.locale, fallback)),
-  }
+  return { body: JSON.stringify(deliveredDocument(record, args.locale, fallback, current)), contentType: JSON_TYPE, cacheControl }
 }
 
 export function deliveryEndpoints(): Endpoint[] {
@@ -88,7 +74,7 @@ export function deliveryEndpoints(): Endpoint[] {
         const locale = parseLocale(req.payload, param(req, 'locale'))
         const version = parseVersion(param(req, 'version'))
         const format = parseFormat(param(req, 'format'))
-        return cached(req, `doc|${slug}|${locale}|${version ?? 'current'}|${format}`, () =>
+        return cached(req, documentCacheKey(slug, locale, version, format), () =>
           renderDocumentResponse(req, { slug, locale, version, format }),
         )
       },
@@ -117,7 +103,7 @@ export function deliveryEndpoints(): Endpoint[] {
         const to = parseVersion(param(req, 'to'), 'to')
         if (from === undefined || to === undefined) throw new DeliveryError('Give both "from" and "to" version numbers.')
         return cached(req, `diff|${slug}|${locale}|${from}|${to}`, async () => ({
-          body: JSON.stringify(await diffResponse(req, { slug, locale, from, to })),
+          body: JSON.stringify(await diffResponse(req.payload, { slug, locale, from, to })),
           contentType: JSON_TYPE,
           // Two archived versions never change.
           cacheControl: CACHE_CONTROL.archived,

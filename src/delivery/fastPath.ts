@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { type CachedBody, deliveryCacheFor, etagMatches, toResponse } from './cache.js'
+import { acceptanceFastPath } from '../acceptance/fastPath.js'
 import { corsOriginsOf, withCorsHeaders } from './cors.js'
 import { graphqlFastPath, type GraphQLFastPathStats } from './graphqlCache.js'
 import { deliveryCacheKeyForUrl } from './requestKey.js'
@@ -56,6 +57,9 @@ export function createFastPath(options: {
   const documentsPrefix = `${apiRoute}/legal/documents/`
   const tokenCookie = `${config.cookiePrefix}-token=`
   const graphql = graphqlFastPath({ payload, config, fallback })
+  // The acceptance ledger's status lookup and recording by API key (src/acceptance/fastPath.ts).
+  const acceptances = acceptanceFastPath({ payload, config, fallback })
+  const acceptancesPrefix = `${apiRoute}/legal/acceptances`
   const stats: FastPathStats = { hits: 0, notModified: 0, passed: 0, graphql: graphql.stats }
   const corsOrigins = corsOriginsOf(config)
 
@@ -65,10 +69,13 @@ export function createFastPath(options: {
     withCorsHeaders(payload, response, origin).forEach((value, key) => flat.push(key, value))
     return flat
   }
-  const headsFor = (entry: CachedBody, origin: string | null): Heads => ({
-    ok: flatHeaders(toResponse(entry, null), origin),
-    notModified: flatHeaders(toResponse(entry, '*'), origin),
-  })
+  const headsFor = (entry: CachedBody, origin: string | null): Heads => {
+    const freshness = cache.freshness()
+    return {
+      ok: flatHeaders(toResponse(entry, null, freshness), origin),
+      notModified: flatHeaders(toResponse(entry, '*', freshness), origin),
+    }
+  }
   // Headers that do not depend on the request's Origin, computed once per cached body.
   const plainHeads = new WeakMap<CachedBody, Heads>()
 
@@ -92,8 +99,9 @@ export function createFastPath(options: {
 
     const origin = req.headers.origin
     let heads: Heads
-    if (origin !== undefined && corsOrigins?.includes(origin)) {
-      heads = headsFor(entry, origin)
+    // Before a version takes effect, Cache-Control counts down to it: computed per request.
+    if ((origin !== undefined && corsOrigins?.includes(origin)) || cache.nextBoundary !== null) {
+      heads = headsFor(entry, origin !== undefined && corsOrigins?.includes(origin) ? origin : null)
     } else {
       heads = plainHeads.get(entry) ?? headsFor(entry, null)
       plainHeads.set(entry, heads)
@@ -124,6 +132,7 @@ export function createFastPath(options: {
       stats.passed++
       return fallback(req, res)
     }
+    if (url.startsWith(acceptancesPrefix) && acceptances.serve(req, res, url)) return
     if (req.method === 'POST' && graphql.handles(url)) {
       if (!anonymous(req)) return fallback(req, res)
       return graphql.serve(req, res)

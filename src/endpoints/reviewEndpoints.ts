@@ -6,9 +6,12 @@ import { escapeHTML } from '../render/index.js'
 import { hasRole } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
+import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
+import { documentNoticeProblem } from '../versions/noticePolicy.js'
 import { actorOf } from '../workflow/actor.js'
 import { WorkflowError } from '../workflow/errors.js'
 import { contentContributors } from '../workflow/approval.js'
+import { isLive } from '../workflow/performWorkflowAction.js'
 import { draftSubmissionProblems } from '../workflow/submissionDraft.js'
 import { type Actor, decideWorkflowAction, type ReviewState, STATE_LABELS, workflowOptions } from '../workflow/rules.js'
 
@@ -60,21 +63,35 @@ export function workflowStatusEndpoint(fourEyes: boolean): Endpoint {
       const state = ((doc.workflowState as ReviewState) ?? 'draft') as ReviewState
       const schedule = state === 'approved' ? await scheduledFor(req, doc.id as string | number) : null
       const actor = actorOf(req)
+      const live = await isLive(req, doc.id as string | number)
       const options = workflowOptions({
         state,
         actor,
+        live,
         contributors: await contentContributors(req, doc),
         fourEyes,
         // Only read when Submit could be this person's next step: the bar shows why it is disabled.
         submitProblems: canSubmitNow(state, actor) ? await draftSubmissionProblems(req, doc.id as string | number) : [],
       })
+      // The notice rule (src/versions/noticePolicy.ts): Approve asks for an override reason, and
+      // an approved draft that would now take effect too soon cannot be published without one.
+      const pluginOptions = pluginOptionsOf(req.payload)
+      const notice = pluginOptions && !doc.noticeOverride ? documentNoticeProblem(doc, pluginOptions, nowOf(req.payload)) : null
+      if (notice && state === 'approved' && options.canPublish) {
+        options.canPublish = false
+        options.publishBlockedReason = notice
+      }
       return Response.json({
         id: doc.id,
         workflowState: state,
+        noticeProblem: notice,
         label: schedule ? 'Scheduled' : STATE_LABELS[state],
         scheduledFor: schedule,
         version: Number(doc.version ?? 0),
         lastModified: doc.lastModified ?? null,
+        // Whether readers see a published version now; withdrawn: published once, taken offline since.
+        live,
+        withdrawn: !live && Number(doc.version ?? 0) > 0,
         ...options,
       })
     },

@@ -3,6 +3,10 @@
 import '../admin/styles.css'
 
 export { DraftPreview } from '../admin/DraftPreview.js'
+export { LegalDocumentStatus, LegalSectionStatus, NoUnpublishButton } from '../admin/DocumentStatus.js'
+export { LegalSectionsField } from '../admin/SectionsField.js'
+export { YesNoCell } from '../admin/YesNoCell.js'
 export { CookieEntryPublishButton, LegalDocumentPublishButton, LegalSectionPublishButton } from '../admin/PublishButtons.js'
 export { ReviewHistory } from '../admin/ReviewHistory.js'
+export { VersionTimeline } from '../admin/VersionTimeline.js'
 export { WorkflowBar } from '../admin/WorkflowBar.js'

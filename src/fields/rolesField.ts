@@ -7,6 +7,7 @@ const ROLE_KEYS: Record<Role, LegalTranslationKey> = {
   admin: 'legal-documents:role-admin',
   editor: 'legal-documents:role-editor',
   reviewer: 'legal-documents:role-reviewer',
+  service: 'legal-documents:role-service',
 }
 
 /**

@@ -2,8 +2,7 @@ import { GraphQLJSON } from '@payloadcms/graphql/types'
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
 import { loadConsentConfig, loadCookieDeclaration } from '../delivery/cookies.js'
-import { deliveredDocument, listArchive, loadArchiveRecord } from '../delivery/documents.js'
-import { diffResponse } from '../delivery/endpoints.js'
+import { deliveredDocument, diffResponse, listArchive, loadArchiveRecord, loadCurrent } from '../delivery/documents.js'
 import { DeliveryError } from '../delivery/errors.js'
 import { parseLocale, parseSlug } from '../delivery/params.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
@@ -29,6 +28,22 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
     name: 'LegalDeliveredSection',
     fields: { anchor: nnStr, heading: nnStr, html: nnStr },
   })
+  const { GraphQLBoolean } = GraphQL
+  const Diff = new GraphQLObjectType({
+    name: 'LegalUpcomingDiff',
+    fields: { from: { type: new GraphQLNonNull(GraphQLInt) }, to: { type: new GraphQLNonNull(GraphQLInt) }, url: nnStr },
+  })
+  const Upcoming = new GraphQLObjectType({
+    name: 'LegalUpcomingVersion',
+    fields: {
+      version: { type: new GraphQLNonNull(GraphQLInt) },
+      effectiveDate: nnStr,
+      publishedAt: nnStr,
+      changeSummary: str,
+      materialChange: { type: new GraphQLNonNull(GraphQLBoolean) },
+      diff: { type: Diff },
+    },
+  })
   const Document = new GraphQLObjectType({
     name: 'LegalDeliveredDocument',
     fields: {
@@ -45,6 +60,9 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
       sections: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Section))) },
       html: nnStr,
       text: nnStr,
+      // Current document only (no version argument): in force, or upcoming before any is.
+      status: str,
+      upcoming: { type: Upcoming },
     },
   })
   const fallback = (req: PayloadRequest) => defaultLocaleOf(req.payload)
@@ -55,8 +73,11 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
       args: { slug: nnStr, locale: str, version: { type: GraphQLInt } },
       resolve: async (_: unknown, args: { slug: string; locale?: string; version?: number }, { req }: Ctx) => {
         const locale = parseLocale(req.payload, args.locale)
-        const record = await loadArchiveRecord(req.payload, parseSlug(args.slug), positive(args.version, 'version'))
-        return deliveredDocument(record, locale, fallback(req))
+        const slug = parseSlug(args.slug)
+        const version = positive(args.version, 'version')
+        if (version !== undefined) return deliveredDocument(await loadArchiveRecord(req.payload, slug, version), locale, fallback(req))
+        const current = await loadCurrent(req.payload, slug)
+        return deliveredDocument(current.record, locale, fallback(req), current)
       },
     },
     legalDocumentVersions: {
@@ -68,7 +89,7 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
       type: GraphQLJSON,
       args: { slug: nnStr, from: { type: new GraphQLNonNull(GraphQLInt) }, to: { type: new GraphQLNonNull(GraphQLInt) }, locale: str },
       resolve: async (_: unknown, args: { slug: string; from: number; to: number; locale?: string }, { req }: Ctx) =>
-        diffResponse(req, {
+        diffResponse(req.payload, {
           slug: parseSlug(args.slug),
           locale: parseLocale(req.payload, args.locale),
           from: positive(args.from, 'from')!,

@@ -31,10 +31,12 @@ export function workflowMutations(fourEyes: boolean): GraphQLExtension {
           id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
           action: { type: new GraphQL.GraphQLNonNull(Action) },
           comment: { type: GraphQL.GraphQLString },
+          // approve: the reason for approving a significant change with less notice than required.
+          noticeOverride: { type: GraphQL.GraphQLString },
         },
         resolve: async (
           _source: unknown,
-          args: { id: string; action: string; comment?: string | null },
+          args: { id: string; action: string; comment?: string | null; noticeOverride?: string | null },
           context: { req: PayloadRequest },
         ) => {
           const result = await performWorkflowAction(context.req, { ...args, fourEyes })

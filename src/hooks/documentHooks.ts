@@ -26,6 +26,9 @@ import { anchorsInUse } from './sectionHooks.js'
 import { changedFields } from '../utilities/compare.js'
 import { idOf, idsOf } from '../utilities/ids.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
+import { nowOf } from '../utilities/pluginOptions.js'
+import { documentNoticeProblem } from '../versions/noticePolicy.js'
+import { effectiveAt } from '../versions/timeline.js'
 
 type PendingEffects = { publish?: PublishPlan; approvalVoided?: boolean; claim?: (string | number)[] }
 
@@ -91,7 +94,9 @@ async function checkSectionsBelong(req: PayloadRequest, documentId: string | num
   }
 }
 
-export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
+export const documentBeforeChange =
+  (options: ResolvedLegalDocumentsPluginOptions): CollectionBeforeChangeHook =>
+  async ({ data, originalDoc, operation, req }) => {
   if (isTrusted(req)) return data
   // The restored version carries the status it had then; restoring it is an edit, never a publish.
   if (isRestoringVersion(req)) data._status = 'draft'
@@ -177,6 +182,10 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
     if (!original.approvedContentHash || original.approvedContentHash !== frozen.hash) {
       throw new WorkflowError(APPROVAL_OUTDATED, 409)
     }
+    const now = nowOf(req.payload)
+    // Binding at publish time, scheduled publishes included: readers get notice from publication.
+    const tooSoon = documentNoticeProblem(original, options, now)
+    if (tooSoon && !original.noticeOverride) throw new WorkflowError(tooSoon, 422, { problems: [tooSoon] })
     const last = await req.payload.find({
       collection: SLUGS.versions,
       where: { document: { equals: id } },
@@ -195,12 +204,13 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
       const problem = changeSummaryProblem(version, changeSummary)
       if (problem) throw fieldError(SLUGS.documents, 'changeSummary', problem)
     }
-    const lastModified = contentChanged ? new Date().toISOString() : ((original.lastModified as string) ?? null)
+    const lastModified = contentChanged ? new Date(now).toISOString() : ((original.lastModified as string) ?? null)
     effectsFor(req, id).publish = {
       ...frozen,
       contentChanged,
       version,
-      lastModified: lastModified ?? new Date().toISOString(),
+      lastModified: lastModified ?? new Date(now).toISOString(),
+      publishedAt: new Date(now).toISOString(),
       changeSummary,
       materialChange: Boolean(original.materialChange),
       approvedBy: original.approvedBy ? idOf(original.approvedBy) : null,
@@ -209,6 +219,7 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
       ...data,
       workflowState: 'published',
       workflowContributors: [],
+      noticeOverride: null,
       version,
       lastModified,
       // The summary belongs to this publish (the archive keeps it); the next one needs its own.
@@ -232,7 +243,7 @@ export const documentBeforeChange: CollectionBeforeChangeHook = async ({ data, o
     workflowState: next,
     workflowContributors: contributors,
     updatedBy: actor?.id ?? original.updatedBy ?? null,
-    ...(state === 'approved' ? { approvedBy: null, approvedAt: null, approvedContentHash: null } : {}),
+    ...(state === 'approved' ? { approvedBy: null, approvedAt: null, approvedContentHash: null, noticeOverride: null } : {}),
   }
 }
 
@@ -252,13 +263,13 @@ export const documentAfterChange =
       if (publish.contentChanged) {
         const defaultLocale = defaultLocaleOf(req.payload)
         await queuePublishWebhooks(req, options, {
-          event: 'legal-document.published',
           slug: publish.content.slug,
           version: publish.version,
           materialChange: publish.materialChange,
           title: publish.content.locales[defaultLocale]?.title ?? '',
-          publishedAt: new Date().toISOString(),
+          publishedAt: publish.publishedAt,
           lastModified: publish.lastModified,
+          effectiveDate: new Date(effectiveAt({ publishedAt: publish.publishedAt, effectiveDate: publish.content.effectiveDate })).toISOString(),
         })
       }
     }

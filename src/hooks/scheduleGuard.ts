@@ -7,7 +7,7 @@ import { rolesOf } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { WorkflowError } from '../workflow/errors.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
-import { canPublishRole, type ReviewState, STATE_LABELS } from '../workflow/rules.js'
+import { canPublishRole, type ReviewState, STATE_LABELS, UNPUBLISH_REFUSAL } from '../workflow/rules.js'
 
 type ScheduleInput = {
   type?: 'publish' | 'unpublish'
@@ -61,12 +61,15 @@ async function checkSchedule(req: PayloadRequest, schedule: ScheduleInput, sched
   if (!user || !canPublishRole({ id: user.id, roles: rolesOf(user as never) })) {
     throw new WorkflowError(SCHEDULE_ROLE_REFUSAL, 403)
   }
+  // A scheduled unpublish would take the document offline with no reason on the record: a
+  // reviewer withdraws it with the workflow's "Withdraw" action instead (src/hooks/refuseUnpublish.ts).
+  if (schedule.type === 'unpublish') throw new WorkflowError(UNPUBLISH_REFUSAL, 409)
   const doc = (await req.payload
     .findByID({ collection: SLUGS.documents, id: schedule.doc!.value!, draft: true, depth: 0, overrideAccess: true, req })
     .catch(() => null)) as Record<string, unknown> | null
   if (!doc) throw new WorkflowError('Document not found.', 404)
   const state = doc.workflowState as ReviewState | undefined
-  if (schedule.type !== 'unpublish' && state !== 'approved') throw new WorkflowError(approvedOnly(state), 409)
+  if (state !== 'approved') throw new WorkflowError(approvedOnly(state), 409)
   return doc.id as string | number
 }
 

@@ -1,6 +1,6 @@
 /**
  * Pure parsing core of the legal-page importer: plain text or Markdown in, title + intro +
- * sections of Lexical JSON out. No database access; the seed and the admin import build on it.
+ * sections of Lexical JSON out. No database access; the seed and the `npm run import` command build on it.
  */
 export { ImportError, type ImportWarning } from './errors.js'
 export { isAllCaps, isLikelyHeading, type HeadingContext, type HeadingOptions } from './headings.js'

@@ -25,6 +25,8 @@ export type PublishPlan = {
   changeSummary: string | null
   materialChange: boolean
   approvedBy: string | number | null
+  /** By the plugin's clock: when readers got this version (and so their notice of it). */
+  publishedAt: string
 }
 
 export async function completePublish(
@@ -57,7 +59,7 @@ export async function completePublish(
         version: publish.version,
         title: publish.content.locales[defaultLocale]?.title ?? '',
         slug: publish.content.slug,
-        publishedAt: new Date().toISOString(),
+        publishedAt: publish.publishedAt,
         effectiveDate: publish.content.effectiveDate,
         lastModified: publish.lastModified,
         changeSummary: publish.changeSummary,

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { type BannerTexts, writtenBannerTexts } from '../cookies/bannerTexts.js'
 import { contentHash, type LegalEntity, type LexicalStateInput, renderDocument } from '../render/index.js'
 import { SLUGS } from '../slugs.js'
 import { idOf } from '../utilities/ids.js'
@@ -17,7 +18,16 @@ export type FrozenSection = {
   markdown: string
 }
 
-export type FrozenLocale = { title: string; summary: string; sections: FrozenSection[] }
+export type FrozenLocale = {
+  title: string
+  summary: string
+  sections: FrozenSection[]
+  /**
+   * Cookie policies only, and only when an editor wrote any: the cookie banner's texts in this
+   * locale (non-empty fields; the rest fall back to the plugin's defaults when served).
+   */
+  consentBanner?: Partial<BannerTexts>
+}
 
 /** Exactly what readers see of one document, in every locale: what the archive keeps. */
 export type FrozenContent = {
@@ -37,6 +47,12 @@ function pick<T>(value: Localized<T>, locale: string, fallback: string): T | nul
     return (map[locale] ?? map[fallback] ?? null) as T | null
   }
   return (value ?? null) as T | null
+}
+
+/** One locale's value of a localized group read with `locale: 'all'` (`{ en: {...}, uk: {...} }`). */
+function localeValue(value: unknown, locale: string, localized: boolean): unknown {
+  if (!localized) return value
+  return value && typeof value === 'object' ? (value as Record<string, unknown>)[locale] : undefined
 }
 
 /**
@@ -92,9 +108,12 @@ export async function freezeContent(
       body: pick<LexicalStateInput>(s.body as never, locale, fallback),
     }))
     const rendered = renderDocument({ title, sections: input, entity })
+    // No fallback to another locale: an empty text shows the plugin's default in this locale.
+    const banner = doc.kind === 'cookie-policy' ? writtenBannerTexts(localeValue(doc.consentBanner, locale, Boolean(payload.config.localization))) : {}
     frozenLocales[locale] = {
       title: rendered.title,
       summary: pick<string>(doc.summary as never, locale, fallback) ?? '',
+      ...(Object.keys(banner).length ? { consentBanner: banner } : {}),
       sections: input.map((s, i) => ({
         id: s.id,
         anchor: rendered.sections[i]!.anchor,

@@ -21,4 +21,6 @@ export const REVIEW_ACTION_KEYS: Record<string, LegalTranslationKey> = {
   'approval-voided': 'legal-documents:review-action-approval-voided',
   published: 'legal-documents:review-action-published',
   scheduled: 'legal-documents:review-action-scheduled',
+  withdrawn: 'legal-documents:review-action-withdrawn',
+  'notice-overridden': 'legal-documents:review-action-notice-overridden',
 }

@@ -1,18 +1,26 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
+import { loadTimeline } from '../delivery/documents.js'
+import { versionStatus } from '../versions/timeline.js'
 import { SIGNATURE_HEADER, signBody } from './signature.js'
 
 export const WEBHOOK_TASK = 'legalDocumentsWebhook'
 
 export type PublishEvent = {
-  event: 'legal-document.published'
+  /**
+   * `published`: a new version is public (maybe ahead of its effective date: it is upcoming);
+   * `effective`: a version took effect and is now the one in force.
+   */
+  event: 'legal-document.published' | 'legal-document.effective'
   slug: string
   version: number
   materialChange: boolean
   title: string
   publishedAt: string
   lastModified: string
+  /** When the version takes effect (its effective date, never before it was published). */
+  effectiveDate: string
 }
 
 /**
@@ -29,8 +37,14 @@ export function webhookTask(options: ResolvedLegalDocumentsPluginOptions): TaskC
       { name: 'body', type: 'text', required: true },
     ],
     retries: { attempts: options.webhooks.attempts, backoff: { type: 'exponential', delay: options.webhooks.retryDelayMs } },
-    handler: async ({ input }: { input: unknown }) => {
+    handler: async ({ input, req }: { input: unknown; req: PayloadRequest }) => {
       const { url, body } = input as { url: string; body: string }
+      const event = JSON.parse(body) as PublishEvent
+      // Queued at publish to run when the version takes effect; a later version that took effect
+      // first (or a withdrawal) means this one never did, and nobody is told it did.
+      if (event.event === 'legal-document.effective' && !(await stillTakesEffect(req, event))) {
+        return { output: { skipped: 'not in force' } }
+      }
       const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'payload-plugin-legal-documents' }
       if (options.webhooks.secret) headers[SIGNATURE_HEADER] = signBody(body, options.webhooks.secret)
       const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
@@ -40,13 +54,32 @@ export function webhookTask(options: ResolvedLegalDocumentsPluginOptions): TaskC
   } as unknown as TaskConfig
 }
 
+async function stillTakesEffect(req: PayloadRequest, event: PublishEvent): Promise<boolean> {
+  try {
+    const { entries, timeline } = await loadTimeline(req.payload, event.slug)
+    const entry = entries.find((v) => v.version === event.version)
+    // Run late (the queue was down), a version may be superseded already: it still took effect.
+    return Boolean(entry) && ['in-force', 'superseded'].includes(versionStatus(entry!, timeline, entries))
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Both events of a publish, inside its transaction: `published` now, `effective` when the
+ * version takes effect (at once, or by the jobs queue's `waitUntil` at its effective date).
+ */
 export async function queuePublishWebhooks(
   req: PayloadRequest,
   options: ResolvedLegalDocumentsPluginOptions,
-  event: PublishEvent,
+  event: Omit<PublishEvent, 'event'>,
 ): Promise<void> {
-  const body = JSON.stringify(event)
+  const effectiveAt = Date.parse(event.effectiveDate)
+  const later = effectiveAt > Date.parse(event.publishedAt) ? new Date(effectiveAt) : undefined
   for (const url of options.webhooks.urls) {
-    await req.payload.jobs.queue({ task: WEBHOOK_TASK as never, input: { url, body } as never, req })
+    const published = JSON.stringify({ event: 'legal-document.published', ...event })
+    await req.payload.jobs.queue({ task: WEBHOOK_TASK as never, input: { url, body: published } as never, req })
+    const effective = JSON.stringify({ event: 'legal-document.effective', ...event })
+    await req.payload.jobs.queue({ task: WEBHOOK_TASK as never, input: { url, body: effective } as never, waitUntil: later, req })
   }
 }

@@ -14,6 +14,10 @@ export const DOCUMENT_CONTENT_FIELDS = [
   'effectiveDate',
   'changeSummary',
   'materialChange',
+  'noticePeriodDays',
+  'requiresAcceptance',
+  /** Cookie policies: the cookie banner's texts (src/cookies/bannerTexts.ts). */
+  'consentBanner',
 ] as const
 
 export const DOCUMENT_SYSTEM_FIELDS = [
@@ -23,6 +27,8 @@ export const DOCUMENT_SYSTEM_FIELDS = [
   'approvedAt',
   /** The content hash of exactly what the approving reviewer saw (src/workflow/approval.ts). */
   'approvedContentHash',
+  /** A reviewer's reason for approving a significant change with less notice than required. */
+  'noticeOverride',
   'version',
   'lastModified',
   'updatedBy',

@@ -32,7 +32,7 @@ export async function markDocumentChanged(req: PayloadRequest, documentId: UserI
       data: {
         workflowState: next,
         workflowContributors: addAuthor ? [...contributors, author] : contributors,
-        ...(state === 'approved' ? { approvedBy: null, approvedAt: null, approvedContentHash: null } : {}),
+        ...(state === 'approved' ? { approvedBy: null, approvedAt: null, approvedContentHash: null, noticeOverride: null } : {}),
       } as never,
       depth: 0,
       overrideAccess: true,

@@ -4,7 +4,7 @@ import { SLUGS } from '../slugs.js'
 import { asTrusted } from './trust.js'
 
 /** The steps the review history records: the `action` select's values (collections/LegalReviewEvents.ts). */
-export const REVIEW_EVENT_VALUES = ['submitted', 'approved', 'changes-requested', 'approval-voided', 'published', 'scheduled'] as const
+export const REVIEW_EVENT_VALUES = ['submitted', 'approved', 'changes-requested', 'approval-voided', 'published', 'scheduled', 'withdrawn', 'notice-overridden'] as const
 
 export type ReviewEventAction = (typeof REVIEW_EVENT_VALUES)[number]
 

@@ -9,7 +9,7 @@ import { type SubmissionProblem, submissionRefusal } from './submission.js'
 export const REVIEW_STATES = ['draft', 'in-review', 'changes-requested', 'approved', 'published'] as const
 export type ReviewState = (typeof REVIEW_STATES)[number]
 
-export const WORKFLOW_ACTIONS = ['submit', 'approve', 'request-changes'] as const
+export const WORKFLOW_ACTIONS = ['submit', 'approve', 'request-changes', 'withdraw'] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
 export type UserId = string | number
@@ -23,6 +23,21 @@ const deny = (status: 400 | 403 | 409, reason: string): Decision => ({ ok: false
 
 const is = (actor: Actor, ...roles: Role[]) => !!actor && roles.some((r) => actor.roles.includes(r))
 const sameId = (a: UserId, b: UserId) => String(a) === String(b)
+
+export const WITHDRAW_ROLE_REFUSAL = 'Only reviewers and admins can withdraw a published document.'
+
+/**
+ * Payload's own "Unpublish" (a non-draft save with `_status: 'draft'`) would take the document
+ * offline with no reason and no record; every route refuses it with this message instead.
+ */
+export const UNPUBLISH_REFUSAL =
+  'A legal document cannot be unpublished by a save. A reviewer or admin withdraws it with the workflow\'s "Withdraw" action ' +
+  '(POST /api/legal-documents/:id/workflow {"action":"withdraw","comment":"<reason>"}), which records the reason in the review history.'
+
+/** The same for a section: it goes live and offline with its document, never on its own. */
+export const SECTION_UNPUBLISH_REFUSAL =
+  'A section cannot be unpublished on its own. Remove it from its document and have the document reviewed and published, ' +
+  'or have a reviewer withdraw the whole document.'
 
 export const STATE_LABELS: Record<ReviewState, string> = {
   draft: 'Draft',
@@ -52,6 +67,8 @@ export function decideWorkflowAction(input: {
   fourEyes: boolean
   /** What the draft still lacks (`submissionProblems`); a submit is refused while there is any. */
   submitProblems?: SubmissionProblem[]
+  /** Whether readers see a published version now (the live row is published). */
+  live?: boolean
 }): Decision {
   const { action, state, actor, contributors, fourEyes } = input
   const comment = input.comment?.trim() ?? ''
@@ -84,6 +101,14 @@ export function decideWorkflowAction(input: {
       }
       if (!comment) return deny(400, 'Please say what should change: a comment is required.')
       return { ok: true, next: 'changes-requested' }
+
+    case 'withdraw':
+      // Taking a legal document offline is a legal act: a reviewer's or admin's, with a reason, on the record.
+      if (!is(actor, 'admin', 'reviewer')) return deny(403, WITHDRAW_ROLE_REFUSAL)
+      if (!input.live) return deny(409, 'This document is not published, so there is nothing to withdraw.')
+      if (!comment) return deny(400, 'Please give the reason for withdrawing this document: a reason is required.')
+      // Nothing published is left to compare a draft with: the next publish goes through review again.
+      return { ok: true, next: state === 'published' || state === 'approved' ? 'draft' : state }
 
     default:
       return deny(400, `Unknown action "${String(action)}".`)
@@ -135,11 +160,12 @@ export function workflowOptions(input: {
   contributors: UserId[]
   fourEyes: boolean
   submitProblems?: SubmissionProblem[]
+  live?: boolean
 }): WorkflowOptions {
   const decisions = WORKFLOW_ACTIONS.map((action) => ({
     action,
     // The comment is asked for when the action is chosen; it does not decide whether it is offered.
-    decision: decideWorkflowAction({ ...input, action, comment: action === 'request-changes' ? 'offered' : null }),
+    decision: decideWorkflowAction({ ...input, action, comment: action === 'request-changes' || action === 'withdraw' ? 'offered' : null }),
   }))
   const actions = decisions.filter(({ decision }) => decision.ok).map(({ action }) => action)
   const submit = decisions.find(({ action }) => action === 'submit')!.decision

@@ -22,6 +22,7 @@ export const SUBJECTS = [
   'legal-versions',
   'cookie-entries',
   'legal-review-events',
+  'legal-consents',
   'legal-entity',
   'users',
 ] as const
@@ -137,6 +138,13 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   row('legal-review-events', 'update', 'a review event (its comment)', NOBODY),
   row('legal-review-events', 'delete', 'a review event', NOBODY),
 
+  // The consent log: read admins; writes nobody on any route (plus refuseConsentWrites: only the
+  // consent endpoint's own insert and the retention job get past it).
+  row('legal-consents', 'read', 'a consent record', ADMINS_ONLY),
+  row('legal-consents', 'create', 'a forged consent record', NOBODY),
+  row('legal-consents', 'update', 'a consent record (its language)', NOBODY),
+  row('legal-consents', 'delete', 'a consent record', NOBODY),
+
   // Company details: read anyone, update admins.
   row('legal-entity', 'read', 'the company details', ALL_ALLOWED),
   row('legal-entity', 'update', 'the company details (name)', ADMINS_ONLY),
@@ -177,6 +185,17 @@ export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, s
     'read-versions': 'no Payload versions',
     'delete-published': 'no drafts; see delete',
     publish: 'written only by the workflow',
+    approve: 'not a reviewed collection',
+    'request-changes': 'not a reviewed collection',
+  },
+  'legal-consents': {
+    restore: 'no Payload versions',
+    'restore-over-published': 'no Payload versions',
+    'create-published': 'no drafts; see create',
+    'read-drafts': 'no drafts',
+    'read-versions': 'no Payload versions',
+    'delete-published': 'no drafts; see delete',
+    publish: 'written only by POST /api/legal/consents',
     approve: 'not a reviewed collection',
     'request-changes': 'not a reviewed collection',
   },

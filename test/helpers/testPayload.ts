@@ -70,3 +70,11 @@ export async function startTestPayload(
     },
   }
 }
+
+/**
+ * No notice period for any kind: for tests about something else that publish significant
+ * changes effective at once. The notice rules have their own tests (effectiveVersions.test.ts).
+ */
+export const NO_NOTICE: NonNullable<LegalDocumentsPluginOptions['notice']> = {
+  periodDays: { 'terms-of-use': 0, 'privacy-policy': 0, 'cookie-policy': 0, 'data-security': 0, 'general-conditions': 0, other: 0 },
+}

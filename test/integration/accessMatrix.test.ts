@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 
@@ -6,6 +7,7 @@ import { ClientError, GraphQLClient } from 'graphql-request'
 import { createLocalReq, type CollectionSlug, type GlobalSlug, type Payload } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
+import { asTrusted } from '../../src/workflow/trust'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import {
   ACCESS_MATRIX,
@@ -130,6 +132,25 @@ const SPECS: Record<Subject, Spec> = {
     plural: 'LegalReviewEvents',
     select: 'id action comment',
     createData: (m) => ({ document: context.archivedDocument, action: 'approved', at: new Date().toISOString(), comment: m }),
+  },
+  'legal-consents': {
+    slug: SLUGS.consents,
+    drafts: false,
+    probe: 'consentId',
+    write: 'language',
+    singular: 'LegalConsent',
+    plural: 'LegalConsents',
+    select: 'id consentId language',
+    createData: (m) => ({
+      consentId: randomUUID(),
+      acceptType: 'all',
+      acceptedCategories: ['necessary'],
+      rejectedCategories: [],
+      revision: 1,
+      language: m,
+      configHash: 'forged',
+      recordedAt: new Date().toISOString(),
+    }),
   },
   'legal-entity': {
     slug: SLUGS.entity,
@@ -415,7 +436,7 @@ function sharedFx(key: string, make: () => Promise<Fx>): Promise<Fx> {
   return shared.get(key)!
 }
 
-type ReadFixtures = Record<'document' | 'section' | 'cookie' | 'archiveRecord' | 'reviewEvent', Fx>
+type ReadFixtures = Record<'document' | 'section' | 'cookie' | 'archiveRecord' | 'reviewEvent' | 'consent', Fx>
 let readFixturesOnce: Promise<ReadFixtures> | undefined
 
 /**
@@ -452,9 +473,26 @@ function readFixtures(): Promise<ReadFixtures> {
       cookie: await withDraft('cookie-entries', cookie.id, cookie.name, draftName),
       archiveRecord: { id: archive.docs[0]!.id, published: String((archive.docs[0] as Doc).title) },
       reviewEvent: { id: event.docs[0]!.id, published: 'published' },
+      consent: await consentRecord(),
     }
   })()
   return readFixturesOnce
+}
+
+/** A consent record, inserted the way POST /api/legal/consents does (the trusted insert). */
+async function consentRecord(): Promise<Fx> {
+  const consentId = randomUUID()
+  const req = await createLocalReq({}, payload)
+  const doc = await asTrusted(req, () =>
+    payload.create({
+      collection: SLUGS.consents,
+      data: { consentId, acceptType: 'all', acceptedCategories: ['necessary'], rejectedCategories: [], revision: 1, language: 'en', configHash: 'a'.repeat(64), recordedAt: new Date().toISOString() } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
+  )
+  return { id: doc.id, published: consentId }
 }
 
 type FixtureDef = { fresh?: boolean; make: () => Promise<Fx> }
@@ -494,6 +532,9 @@ function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
     case 'legal-review-events':
       if (operation === 'create') return none
       return { make: async () => (await readFixtures()).reviewEvent }
+    case 'legal-consents':
+      if (operation === 'create') return none
+      return { make: async () => (await readFixtures()).consent }
     case 'legal-entity':
       // A global cannot be made fresh; reads reset the name first, so an allowed update before
       // them cannot make them fail.

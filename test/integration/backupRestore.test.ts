@@ -16,7 +16,7 @@ import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { nodeArgs } from '../../dev/server/nodeArgs'
 
 /**
@@ -115,7 +115,7 @@ async function deliveredBoth(pathAndQuery: string) {
 
 beforeAll(async () => {
   tmp = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-backup-test-'))
-  source = await startTestPayload()
+  source = await startTestPayload({ plugin: { notice: NO_NOTICE } })
   const payload = source.payload
   await seedReferenceContent(payload)
   editor = (await actorFor(payload, 'editor')).actor
@@ -224,7 +224,7 @@ describe('npm run restore', () => {
   })
 
   test('loads into an empty database, linking people by e-mail; refuses while anyone is missing', async () => {
-    target = await startTestPayload({ key: 'restored' })
+    target = await startTestPayload({ key: 'restored', plugin: { notice: NO_NOTICE } })
     // The reviewer already has an account here; the editor does not.
     await target.payload.create({ collection: 'users', data: { email: reviewer.email, name: 'Seed reviewer', password: 'pw-0123456789-abc', roles: ['reviewer'] } as never, overrideAccess: true })
 

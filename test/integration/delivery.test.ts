@@ -8,7 +8,7 @@ import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { bulletList, link, paragraph, root, text } from '../helpers/lexicalRich'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 import { nodeArgs } from '../../dev/server/nodeArgs'
 
@@ -38,7 +38,7 @@ const getJson = async (p: string) => {
 let privacy: { id: number; intro: number; contact: number }
 
 beforeAll(async () => {
-  app = await startTestPayload()
+  app = await startTestPayload({ plugin: { notice: NO_NOTICE } })
   payload = app.payload
   server = await listen(app)
   editor = await createUser(payload, 'editor', ['editor'])

@@ -27,7 +27,7 @@ import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { paragraph, root, text } from '../helpers/lexicalRich'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
 type Json = Record<string, any>
@@ -46,7 +46,7 @@ const act = async (user: TestUser, id: string | number, action: string) =>
   performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
 
 beforeAll(async () => {
-  app = await startTestPayload()
+  app = await startTestPayload({ plugin: { notice: NO_NOTICE } })
   payload = app.payload
   server = await listen(app)
   httpApi = { baseUrl: server.baseUrl }

@@ -9,7 +9,7 @@ import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { asTrusted } from '../../src/workflow/trust'
 import { richText } from '../helpers/lexical'
 import { findFreePort } from '../../dev/server/embeddedPostgres'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
 const SECRET = 'test-webhook-secret'
@@ -64,7 +64,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
   deadUrl = `http://127.0.0.1:${await findFreePort()}/nobody-listens`
   app = await startTestPayload({
-    plugin: { webhooks: { urls: [`${base}/ok`, `${base}/flaky`, deadUrl], secret: SECRET, attempts: 3, retryDelayMs: 20 } },
+    plugin: { notice: NO_NOTICE, webhooks: { urls: [`${base}/ok`, `${base}/flaky`, deadUrl], secret: SECRET, attempts: 3, retryDelayMs: 20 } },
   })
   payload = app.payload
   editor = await createUser(payload, 'editor', ['editor'])
@@ -83,16 +83,24 @@ describe('webhooks on publish', () => {
     const live = await payload.find({ collection: SLUGS.documents, where: { id: { equals: id } }, overrideAccess: false, user: null as never })
     expect(live.totalDocs).toBe(1)
 
-    await drainJobs(5000, () => received.filter((r) => r.path === '/flaky').length >= 3 && received.some((r) => r.path === '/ok'))
+    await drainJobs(5000, () => received.filter((r) => r.path === '/flaky').length >= 4 && received.filter((r) => r.path === '/ok').length >= 2)
     const ok = received.filter((r) => r.path === '/ok')
-    expect(ok).toHaveLength(1)
-    const event = JSON.parse(ok[0]!.body)
-    expect(event).toMatchObject({ event: 'legal-document.published', slug: 'webhook-doc', version: 1, materialChange: true, title: 'Doc webhook-doc' })
-    expect(verifySignature(ok[0]!.body, SECRET, ok[0]!.signature)).toBe(true)
-    expect(verifySignature(ok[0]!.body, 'wrong-secret', ok[0]!.signature)).toBe(false)
+    // Two events: published, and (no effective date: at once) effective.
+    expect(ok).toHaveLength(2)
+    const events = ok.map((r) => JSON.parse(r.body)).sort((a, b) => a.event.localeCompare(b.event))
+    const published = events[1]
+    expect(published).toMatchObject({ event: 'legal-document.published', slug: 'webhook-doc', version: 1, materialChange: true, title: 'Doc webhook-doc' })
+    expect(published.effectiveDate).toBe(published.publishedAt)
+    expect(events[0]).toMatchObject({ event: 'legal-document.effective', slug: 'webhook-doc', version: 1, effectiveDate: published.effectiveDate })
+    for (const r of ok) {
+      expect(verifySignature(r.body, SECRET, r.signature)).toBe(true)
+      expect(verifySignature(r.body, 'wrong-secret', r.signature)).toBe(false)
+    }
 
-    // Two 500s, then delivered on the third attempt.
-    expect(received.filter((r) => r.path === '/flaky')).toHaveLength(3)
+    // Two 500s, then both events delivered on later attempts.
+    const flaky = received.filter((r) => r.path === '/flaky')
+    expect(flaky).toHaveLength(4)
+    expect(new Set(flaky.slice(2).map((r) => JSON.parse(r.body).event))).toEqual(new Set(['legal-document.published', 'legal-document.effective']))
 
     type Job = { input?: { url?: string }; hasError?: boolean; totalTried?: number; completedAt?: string | null }
     const deadJob = async () =>

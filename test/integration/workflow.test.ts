@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { richText } from '../helpers/lexical'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 import { createLocalReq } from 'payload'
 
@@ -73,7 +73,7 @@ async function approved(slug: string): Promise<{ doc: Doc; section: Doc }> {
 }
 
 beforeAll(async () => {
-  app = await startTestPayload()
+  app = await startTestPayload({ plugin: { notice: NO_NOTICE } })
   payload = app.payload
   admin = await createUser(payload, 'admin', ['admin'])
   editor = await createUser(payload, 'editor', ['editor'])

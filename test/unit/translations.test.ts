@@ -6,6 +6,7 @@ import type { CollectionConfig, Field, GlobalConfig } from 'payload'
 
 import { cookieEntriesCollection } from '../../collections/CookieEntries'
 import { legalConsentsCollection } from '../../collections/LegalConsents'
+import { legalAcceptancesCollection } from '../../collections/LegalAcceptances'
 import { legalDocumentsCollection } from '../../collections/LegalDocuments'
 import { legalEntityGlobal } from '../../collections/LegalEntity'
 import { legalReviewEventsCollection } from '../../collections/LegalReviewEvents'
@@ -115,6 +116,7 @@ function allLabels(): Found[] {
     ...labelsOf(cookieEntriesCollection(options), 'collection'),
     ...labelsOf(legalReviewEventsCollection(options), 'collection'),
     ...labelsOf(legalConsentsCollection(), 'collection'),
+    ...labelsOf(legalAcceptancesCollection(), 'collection'),
     ...labelsOf(legalEntityGlobal(options), 'global'),
     ...fieldLabels([rolesField], 'users: '),
   ]
@@ -204,7 +206,7 @@ describe('the collections and global label everything through the translations',
     expect(labels.length).toBeGreaterThan(80)
     const slugs = new Set(labels.map((l) => l.where.split(':')[0]))
     expect([...slugs].sort()).toEqual(
-      ['cookie-entries', 'legal-consents', 'legal-documents', 'legal-entity', 'legal-review-events', 'legal-sections', 'legal-versions', 'users'].sort(),
+      ['cookie-entries', 'legal-acceptances', 'legal-consents', 'legal-documents', 'legal-entity', 'legal-review-events', 'legal-sections', 'legal-versions', 'users'].sort(),
     )
   })
 
@@ -238,7 +240,7 @@ describe('the collections and global label everything through the translations',
 
   test('the group is "Юридичне" in Ukrainian and "Legal" in English', () => {
     const groups = labels.filter((l) => l.where.endsWith('admin.group'))
-    expect(groups).toHaveLength(7)
+    expect(groups).toHaveLength(8)
     for (const { label } of groups) expect(label).toEqual({ en: 'Legal', uk: 'Юридичне' })
   })
 

@@ -69,6 +69,16 @@ const WORKFLOW_TABLE: Record<WorkflowAction, Record<ActorName, Row>> = {
     'no roles':              [403,         403,                 403,               403,                 403],
     'null actor':            [403,         403,                 403,               403,                 403],
   },
+  // Not live (never published, or withdrawn already): nothing to withdraw. Live: see below.
+  withdraw: {
+    admin:                   [409,         409,                 409,               409,                 409],
+    editor:                  [403,         403,                 403,               403,                 403],
+    reviewer:                [409,         409,                 409,               409,                 409],
+    'editor+reviewer':       [409,         409,                 409,               409,                 409],
+    'admin+editor+reviewer': [409,         409,                 409,               409,                 409],
+    'no roles':              [403,         403,                 403,               403,                 403],
+    'null actor':            [403,         403,                 403,               403,                 403],
+  },
 }
 
 /** decidePublish with system: false. */
@@ -109,7 +119,7 @@ function expectOutcome(decision: Decision, expected: Outcome) {
 describe('constants', () => {
   test('states and actions are the ones the tables below cover', () => {
     expect([...REVIEW_STATES]).toEqual(['draft', 'in-review', 'changes-requested', 'approved', 'published'])
-    expect([...WORKFLOW_ACTIONS]).toEqual(['submit', 'approve', 'request-changes'])
+    expect([...WORKFLOW_ACTIONS]).toEqual(['submit', 'approve', 'request-changes', 'withdraw'])
     expect(Object.keys(WORKFLOW_TABLE).sort()).toEqual([...WORKFLOW_ACTIONS].sort())
   })
 
@@ -145,10 +155,38 @@ describe('decideWorkflowAction: every action × actor × state', () => {
     })
   }
 
-  test('the table covers 3 actions × 7 actors × 5 states = 105 cases', () => {
+  test('the table covers 4 actions × 7 actors × 5 states = 140 cases', () => {
     const all = WORKFLOW_ACTIONS.flatMap((action) => cases((n) => WORKFLOW_TABLE[action][n]))
-    expect(all).toHaveLength(105)
+    expect(all).toHaveLength(140)
     expect(new Set(all.map((c) => c.state))).toEqual(new Set(REVIEW_STATES))
+  })
+})
+
+describe('decideWorkflowAction: withdraw takes a live document offline', () => {
+  const withdraw = (state: ReviewState, actor: Actor, comment: string | null = 'Replaced by the 2027 terms.', live = true) =>
+    decideWorkflowAction({ action: 'withdraw', state, actor, contributors: [], comment, fourEyes: true, live })
+
+  test.each(REVIEW_STATES)('a reviewer or admin withdraws a live document in %s, with a reason', (state) => {
+    const next = state === 'published' || state === 'approved' ? 'draft' : state
+    expect(withdraw(state, ACTORS.reviewer)).toEqual({ ok: true, next })
+    expect(withdraw(state, ACTORS.admin)).toEqual({ ok: true, next })
+  })
+
+  test('an editor is refused with 403 that names who may', () => {
+    expect(withdraw('published', ACTORS.editor)).toMatchObject({ ok: false, status: 403, reason: expect.stringMatching(/reviewers and admins/) })
+  })
+
+  test('no reason is a 400; not live is a 409', () => {
+    expect(withdraw('published', ACTORS.reviewer, '   ')).toMatchObject({ ok: false, status: 400, reason: expect.stringMatching(/reason is required/) })
+    expect(withdraw('published', ACTORS.reviewer, null)).toMatchObject({ ok: false, status: 400 })
+    expect(withdraw('draft', ACTORS.reviewer, 'x', false)).toMatchObject({ ok: false, status: 409, reason: expect.stringMatching(/nothing to withdraw/) })
+  })
+
+  test('offered to reviewers and admins on a live document only', () => {
+    const base = { contributors: [], fourEyes: true }
+    expect(workflowOptions({ ...base, state: 'published', actor: ACTORS.reviewer, live: true }).actions).toEqual(['withdraw'])
+    expect(workflowOptions({ ...base, state: 'published', actor: ACTORS.editor, live: true }).actions).toEqual([])
+    expect(workflowOptions({ ...base, state: 'published', actor: ACTORS.reviewer, live: false }).actions).toEqual([])
   })
 })
 

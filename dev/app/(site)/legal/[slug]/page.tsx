@@ -48,6 +48,25 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
               </p>
             </div>
           ) : null}
+          {!archived && doc.upcoming ? (
+            <div className="notice" role="note" data-testid="upcoming-notice">
+              <p>
+                <strong>{m.upcomingNotice(formatDate(doc.upcoming.effectiveDate, locale))}</strong>
+                {doc.upcoming.diff ? (
+                  <>
+                    {' — '}
+                    <a href={siteHref(versionsPath(slug), { locale, from: doc.upcoming.diff.from, to: doc.upcoming.diff.to })}>{m.seeChanges}</a>
+                  </>
+                ) : null}
+              </p>
+              {doc.upcoming.changeSummary ? <p>{doc.upcoming.changeSummary}</p> : null}
+            </div>
+          ) : null}
+          {!archived && doc.status === 'upcoming' && doc.effectiveDate ? (
+            <div className="notice" role="note" data-testid="not-yet-in-force">
+              <p>{m.notYetInForce(formatDate(doc.effectiveDate, locale))}</p>
+            </div>
+          ) : null}
           <dl className="doc-meta">
             <div>
               <dt>{m.lastUpdated}</dt>

@@ -1,0 +1,44 @@
+import { loadAutocannon } from './loadAutocannon.mjs'
+
+/**
+ * The acceptance ledger's load (bench/acceptances.ts), in a plain-node process of its own as
+ * bench/loadgen.mjs: `node bench/acceptanceLoad.mjs '<json>'` with { mode, base, key,
+ * connections, warmup, duration, subjects, prefix, targets }.
+ *   - mode "status": GET /api/legal/acceptances/status?subject=user-<random below subjects>;
+ *   - mode "record": POST /api/legal/acceptances, each request a subject never sent before
+ *     (`<prefix>-<n>`), accepting the version in force of one of `targets` in turn.
+ * Prints `measuring` after the warm-up, then one JSON line: the autocannon result (status
+ * codes counted over warm-up and measured seconds apart) and the CPU it used while measuring.
+ */
+const { mode, base, key, connections, warmup, duration, subjects, prefix, targets } = JSON.parse(process.argv[2])
+const autocannon = loadAutocannon({ decodeBodies: false })
+const headers = { authorization: `users API-Key ${key}`, 'content-type': 'application/json' }
+let n = 0
+const request =
+  mode === 'status'
+    ? {
+        method: 'GET',
+        setupRequest: (req) => ({ ...req, path: `/api/legal/acceptances/status?subject=user-${Math.floor(Math.random() * subjects)}` }),
+      }
+    : {
+        method: 'POST',
+        setupRequest: (req) => {
+          const i = n++
+          const t = targets[i % targets.length]
+          return {
+            ...req,
+            path: '/api/legal/acceptances',
+            body: JSON.stringify({ subject: `${prefix}-${i}`, document: t.document, version: t.version, method: 'clickwrap', source: 'bench', ip: '198.51.100.23', userAgent: 'bench' }),
+          }
+        },
+      }
+const options = { url: base, connections, headers, requests: [request] }
+const pick = (r) => ({ requests: r.requests, latency: r.latency, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, statusCodeStats: r.statusCodeStats })
+const warm = warmup > 0 ? pick(await autocannon({ ...options, duration: warmup })) : null
+process.stdout.write('measuring\n')
+const cpuBefore = process.cpuUsage()
+const started = process.hrtime.bigint()
+const result = await autocannon({ ...options, duration })
+const seconds = Number(process.hrtime.bigint() - started) / 1e9
+const cpu = process.cpuUsage(cpuBefore)
+process.stdout.write(`${JSON.stringify({ warm, result: pick(result), sent: n, cpuMicros: cpu.user + cpu.system, seconds })}\n`)

@@ -1,0 +1,233 @@
+import { createHash, randomBytes } from 'node:crypto'
+import { once } from 'node:events'
+
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+import { createLocalReq, getPayload, type Payload } from 'payload'
+
+import { buildAppConfig } from '../dev/appConfig'
+import { runCli } from '../dev/cli/runCli'
+import {
+  type ChainedFields,
+  closePayload,
+  GENESIS_HASH,
+  performWorkflowAction,
+  recordHash,
+  SLUGS,
+  subjectCommitment,
+} from 'payload-plugin-legal-documents'
+import { richText } from '../test/helpers/lexical'
+
+/**
+ * The acceptance ledger's benchmark dataset (issue 14, point 6), on DATABASE_URL: run by
+ * bench/acceptances.ts with the server's environment (development: the schema is pushed).
+ *
+ * 1. Accounts and documents, through the Local API: an admin, an editor, a reviewer, a
+ *    `service` account and an admin with API keys (BENCH_SERVICE_KEY, BENCH_ADMIN_KEY), and
+ *    three documents that require acceptance, published through the real workflow in
+ *    4 + 3 + 3 = 10 versions.
+ * 2. BENCH_RECORDS (10,000,000) acceptances over BENCH_SUBJECTS (1,000,000) subjects — each
+ *    subject accepted each of the 10 versions — generated here with a valid hash chain (the
+ *    functions of src/acceptance/chain.ts, so `verify` passes) and streamed with `COPY FROM
+ *    STDIN`, with the secondary indexes dropped during the load and built again after it; then
+ *    VACUUM ANALYZE. Skipped when the table already holds that many records.
+ *
+ * Prints one line `DATASET <json>` (the documents, versions and counts) for the orchestrator.
+ */
+
+const url = process.env.DATABASE_URL!
+const secret = process.env.PAYLOAD_SECRET!
+const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000_000)
+const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000)
+const SERVICE_KEY = process.env.BENCH_SERVICE_KEY!
+const ADMIN_KEY = process.env.BENCH_ADMIN_KEY!
+const DOCS = [
+  { slug: 'bench-terms', kind: 'terms-of-use', versions: 4 },
+  { slug: 'bench-privacy', kind: 'privacy-policy', versions: 3 },
+  { slug: 'bench-data-processing', kind: 'other', versions: 3 },
+]
+
+type Json = Record<string, any>
+const log = (line: string) => console.log(`[dataset] ${line}`)
+
+async function ensureUser(payload: Payload, email: string, roles: string[], apiKey?: string): Promise<Json> {
+  const found = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, overrideAccess: true, depth: 0 })
+  if (found.docs[0]) return found.docs[0] as Json
+  return (await payload.create({
+    collection: 'users',
+    data: { email, password: `pw-${randomBytes(8).toString('hex')}`, name: email, roles, ...(apiKey ? { enableAPIKey: true, apiKey } : {}) } as never,
+    overrideAccess: true,
+  })) as Json
+}
+
+async function prepare(payload: Payload): Promise<{ serviceId: number; combos: { slug: string; id: number; version: number; contentHash: string | null }[] }> {
+  const service = await ensureUser(payload, 'bench-service@bench.test', ['service'], SERVICE_KEY)
+  await ensureUser(payload, 'bench-admin-key@bench.test', ['admin'], ADMIN_KEY)
+  const editor = (await ensureUser(payload, 'bench-editor@bench.test', ['editor'])) as Json
+  const reviewer = (await ensureUser(payload, 'bench-reviewer@bench.test', ['reviewer'])) as Json
+  const userOf = (u: Json) => ({ ...u, collection: 'users' }) as never
+  const as = (u: Json) => ({ user: userOf(u), overrideAccess: false as const })
+  await payload.updateGlobal({ slug: SLUGS.entity, data: { name: 'Bench Ltd', email: 'legal@bench.test' } as never, overrideAccess: true })
+  const act = async (u: Json, id: number, action: string) => performWorkflowAction(await createLocalReq({ user: userOf(u) }, payload), { id, action, fourEyes: true })
+  const publish = async (id: number) => {
+    await act(editor, id, 'submit')
+    await act(reviewer, id, 'approve')
+    await payload.update({ collection: SLUGS.documents, id, data: { _status: 'published' } as never, ...as(reviewer) })
+  }
+  for (const spec of DOCS) {
+    const found = await payload.find({ collection: SLUGS.documents, where: { slug: { equals: spec.slug } }, limit: 1, depth: 0, overrideAccess: true })
+    let doc = found.docs[0] as Json | undefined
+    let section: number
+    if (!doc) {
+      doc = (await payload.create({
+        collection: SLUGS.documents,
+        data: { title: `Bench ${spec.slug}`, slug: spec.slug, kind: spec.kind, noticePeriodDays: 0, requiresAcceptance: 'yes', changeSummary: 'First version.' } as never,
+        ...as(editor),
+      })) as Json
+      section = (
+        (await payload.create({ collection: SLUGS.sections, data: { heading: 'Scope', body: richText(`These are the ${spec.slug}.`), document: doc.id } as never, ...as(editor) })) as Json
+      ).id
+      await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section] } as never, ...as(editor) })
+    } else {
+      section = (typeof doc.sections?.[0] === 'object' ? doc.sections[0].id : doc.sections?.[0]) as number
+    }
+    for (let v = Number(doc.version ?? 0) + 1; v <= spec.versions; v++) {
+      if (v > 1) {
+        await payload.update({ collection: SLUGS.sections, id: section, data: { heading: `Scope (${v})` } as never, ...as(editor) })
+        await payload.update({
+          collection: SLUGS.documents,
+          id: doc.id,
+          data: { changeSummary: `Version ${v}.`, materialChange: true, effectiveDate: new Date().toISOString() } as never,
+          ...as(editor),
+        })
+      }
+      await publish(doc.id)
+      log(`${spec.slug}: version ${v} published`)
+    }
+  }
+  const versions = await payload.find({ collection: SLUGS.versions, pagination: false, depth: 0, overrideAccess: true, sort: 'publishedAt' })
+  const slugById = new Map<number, string>()
+  for (const spec of DOCS) {
+    const d = (await payload.find({ collection: SLUGS.documents, where: { slug: { equals: spec.slug } }, limit: 1, depth: 0, overrideAccess: true })).docs[0] as Json
+    slugById.set(Number(d.id), spec.slug)
+  }
+  const combos = (versions.docs as Json[])
+    .map((v) => ({ id: Number(typeof v.document === 'object' ? v.document.id : v.document), version: Number(v.version), contentHash: (v.contentHash as string) ?? null }))
+    .filter((v) => slugById.has(v.id))
+    .map((v) => ({ ...v, slug: slugById.get(v.id)! }))
+  return { serviceId: Number(service.id), combos }
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+
+async function seed(client: pg.Client, serviceId: number, combos: { slug: string; id: number; version: number; contentHash: string | null }[]): Promise<void> {
+  const { rows: countRows } = await client.query('select count(*)::bigint as n from legal_acceptances')
+  const existing = Number(countRows[0].n)
+  if (existing >= RECORDS) {
+    log(`legal_acceptances already holds ${existing.toLocaleString('en-US')} records: seed skipped`)
+    return
+  }
+  if (RECORDS !== SUBJECTS * combos.length) throw new Error(`BENCH_RECORDS (${RECORDS}) must be BENCH_SUBJECTS (${SUBJECTS}) × ${combos.length} versions`)
+  const started = Date.now()
+  const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
+    `select indexname, indexdef from pg_indexes where tablename = 'legal_acceptances' and indexname not like '%_pkey'`,
+  )
+  log(`${existing} records found: emptying the table, dropping ${indexes.length} secondary indexes for the load`)
+  // A partial load from an interrupted run (TRUNCATE is refused: payload_locked_documents_rels references the table).
+  if (existing > 0) await client.query('delete from legal_acceptances')
+  for (const ix of indexes) await client.query(`drop index if exists "${ix.indexname}"`)
+
+  const columns = [
+    'id', 'event', 'subject', 'document', 'document_id', 'version', 'locale', 'content_hash', 'recorded_at', 'method', 'source', 'ip', 'ip_hash',
+    'user_agent', 'recorded_by', 'erased_records', 'subject_salt', 'subject_commitment', 'previous_hash', 'hash', 'live_key', 'updated_at', 'created_at',
+  ]
+  const stream = client.query(copyFrom(`copy legal_acceptances (${columns.join(', ')}) from stdin`))
+  const done = new Promise<void>((resolve, reject) => {
+    stream.on('finish', resolve)
+    stream.on('error', reject)
+  })
+  const base = Date.now() - RECORDS - 60_000
+  const recordedBy = `users:${serviceId}`
+  const userAgent = 'Mozilla/5.0 (X11; Linux x86_64) bench'
+  const N = '\\N'
+  let previous = GENESIS_HASH
+  let id = 0
+  let chunk: string[] = []
+  const saltPool = randomBytes(16 * 65536)
+  for (const combo of combos) {
+    for (let s = 0; s < SUBJECTS; s++) {
+      id++
+      const subject = `user-${s}`
+      const salt = saltPool.toString('hex', (id % 65536) * 16, (id % 65536) * 16 + 16).slice(0, 16) + id.toString(16).padStart(16, '0')
+      const recordedAt = new Date(base + id).toISOString()
+      const fields: ChainedFields = {
+        event: 'acceptance',
+        subjectCommitment: subjectCommitment(salt, subject),
+        document: combo.slug,
+        documentId: combo.id,
+        version: combo.version,
+        locale: 'en',
+        contentHash: combo.contentHash,
+        recordedAt,
+        method: 'clickwrap',
+        source: 'signup',
+        ip: '203.0.113.0',
+        ipHash: null,
+        userAgent,
+        recordedBy,
+        erasedRecords: null,
+      }
+      const hash = recordHash(fields, previous)
+      const liveKey = sha256(JSON.stringify([subject, combo.id, combo.version]))
+      chunk.push(
+        [id, 'acceptance', subject, combo.slug, combo.id, combo.version, 'en', combo.contentHash ?? N, recordedAt, 'clickwrap', 'signup', '203.0.113.0', N,
+          userAgent, recordedBy, N, salt, fields.subjectCommitment, previous, hash, liveKey, recordedAt, recordedAt].join('\t'),
+      )
+      previous = hash
+      if (chunk.length === 5000) {
+        if (!stream.write(`${chunk.join('\n')}\n`)) await once(stream, 'drain')
+        chunk = []
+        if (id % 500_000 === 0) {
+          const secs = (Date.now() - started) / 1000
+          log(`${id.toLocaleString('en-US')} rows streamed (${Math.round(id / secs).toLocaleString('en-US')} rows/s)`)
+        }
+      }
+    }
+  }
+  if (chunk.length) stream.write(`${chunk.join('\n')}\n`)
+  stream.end()
+  await done
+  log(`COPY of ${id.toLocaleString('en-US')} rows done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  await client.query(`select setval(pg_get_serial_sequence('legal_acceptances', 'id'), ${id})`)
+  await client.query(`set maintenance_work_mem = '1GB'`)
+  for (const ix of indexes) {
+    const t = Date.now()
+    await client.query(ix.indexdef)
+    log(`index ${ix.indexname} built in ${((Date.now() - t) / 1000).toFixed(0)} s`)
+  }
+  const t = Date.now()
+  await client.query('vacuum (analyze) legal_acceptances')
+  log(`VACUUM ANALYZE in ${((Date.now() - t) / 1000).toFixed(0)} s; seed done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+}
+
+async function main(): Promise<void> {
+  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+  const payload = await getPayload({ config: await buildAppConfig({ databaseUrl: url, secret }), key: 'bench-acceptances' })
+  let prepared
+  try {
+    prepared = await prepare(payload)
+  } finally {
+    await closePayload(payload)
+  }
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  try {
+    await seed(client, prepared.serviceId, prepared.combos)
+    const { rows } = await client.query(`select count(*)::bigint as records from legal_acceptances`)
+    console.log(`DATASET ${JSON.stringify({ combos: prepared.combos, records: Number(rows[0].records), subjects: SUBJECTS })}`)
+  } finally {
+    await client.end()
+  }
+}
+
+runCli(main)

@@ -1,0 +1,149 @@
+import { createHmac } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import type { Payload, PayloadRequest, SanitizedConfig } from 'payload'
+
+import { deliveryCacheFor } from '../delivery/cache.js'
+import { withCorsHeaders } from '../delivery/cors.js'
+import { type Answer, recordAcceptance, subjectStatus } from './ledger.js'
+
+/**
+ * The acceptance ledger's two hot routes, in front of express and Payload (called by the
+ * delivery fast path's listener, src/delivery/fastPath.ts): a website's back end asks
+ * `GET /api/legal/acceptances/status?subject=` on every sign-in and posts
+ * `POST /api/legal/acceptances` on every acceptance, with a users API key. Express plus
+ * Payload's request set-up and its API-key strategy (a full `payload.find` on users) cost
+ * ~2 ms of CPU per request, several times the ledger's own work; here the same answer is made
+ * by the same functions (`subjectStatus`, `recordAcceptance`: same rules, same group commit)
+ * with a cheaper authentication:
+ *
+ * - the key is looked up exactly as Payload's API-key strategy does (HMAC-SHA256 and the
+ *   legacy HMAC-SHA1 of the key under the Payload secret, against `apiKeyIndex`, `_verified`
+ *   not false when the collection verifies e-mail), and the account found is kept for
+ *   at most `API_KEY_CACHE_MS` (5 s) and only until any account changes: a change to an
+ *   account (role, key, deletion) is announced like a publish (src/hooks/accountChanged.ts), so
+ *   this process forgets its accounts at once and every other one when the NOTIFY arrives; the
+ *   5 s bound covers a lost notification;
+ * - anything it does not fully understand — another URL shape, a JWT or a session cookie, a
+ *   key that finds no account, a body without `Content-Length` or over 16 KB, another content
+ *   type — goes to express untouched, where Payload answers as before.
+ */
+
+export const API_KEY_CACHE_MS = 5_000
+const MAX_BODY = 16 * 1024
+const MAX_URL = 1500
+
+type Fallback = (req: IncomingMessage, res: ServerResponse) => void
+type Account = Record<string, unknown> & { id: number | string; collection: string }
+
+export function acceptanceFastPath(options: { payload: Payload; config: SanitizedConfig; fallback: Fallback }) {
+  const { payload, config, fallback } = options
+  const usersSlug = config.admin.user ?? 'users'
+  const users = config.collections.find((c) => c.slug === usersSlug)
+  const enabled = Boolean(users?.auth?.useAPIKey)
+  const verify = Boolean(users?.auth?.verify)
+  const recordPath = `${config.routes.api}/legal/acceptances`
+  const statusPrefix = `${recordPath}/status?`
+  const keyPrefix = `${usersSlug} API-Key `
+  const accounts = new Map<string, { account: Account | null; until: number; generation: number }>()
+  const cache = deliveryCacheFor(payload)
+
+  async function accountFor(key: string): Promise<Account | null> {
+    const sha256 = createHmac('sha256', payload.secret).update(key).digest('hex')
+    const now = Date.now()
+    const cached = accounts.get(sha256)
+    // Any change to an account moves the delivery cache's generation on (src/hooks/accountChanged.ts).
+    if (cached && cached.until > now && cached.generation === cache.currentGeneration) return cached.account
+    const generation = cache.currentGeneration
+    const sha1 = createHmac('sha1', payload.secret).update(key).digest('hex')
+    const byKey = { or: [{ apiKeyIndex: { equals: sha1 } }, { apiKeyIndex: { equals: sha256 } }] }
+    const found = await payload.find({
+      collection: usersSlug as never,
+      where: verify ? { and: [byKey, { _verified: { not_equals: false } }] } : byKey,
+      limit: 1,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+    })
+    const doc = found.docs[0] as Record<string, unknown> | undefined
+    const account = doc ? ({ ...doc, collection: usersSlug, _strategy: 'api-key' } as unknown as Account) : null
+    // Only found accounts are kept: an unknown key always goes to Payload (401 there).
+    if (account) {
+      if (accounts.size > 1000) accounts.clear()
+      accounts.set(sha256, { account, until: now + API_KEY_CACHE_MS, generation })
+    }
+    return account
+  }
+
+  const send = (req: IncomingMessage, res: ServerResponse, answer: Answer) => {
+    const body = JSON.stringify(answer.body)
+    const base = new Response(null, { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })
+    const origin = typeof req.headers.origin === 'string' ? req.headers.origin : null
+    const flat: string[] = []
+    withCorsHeaders(payload, base, origin).forEach((value, name) => flat.push(name, value))
+    flat.push('content-length', String(Buffer.byteLength(body)))
+    res.writeHead(answer.status, flat)
+    res.end(body)
+  }
+
+  const failed = (res: ServerResponse, err: unknown) => {
+    payload.logger.error({ err, msg: 'Acceptance ledger fast path failed' })
+    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+    res.end(JSON.stringify({ errors: [{ message: 'Something went wrong.' }] }))
+  }
+
+  /** The key of a request this path may answer, or null (express answers it). */
+  const keyOf = (req: IncomingMessage): string | null => {
+    const auth = req.headers.authorization
+    if (!enabled || typeof auth !== 'string' || !auth.startsWith(keyPrefix)) return null
+    if (req.headers.cookie?.includes(`${config.cookiePrefix}-token=`)) return null
+    const key = auth.slice(keyPrefix.length)
+    return key.length > 0 && key.length <= 512 ? key : null
+  }
+
+  async function status(req: IncomingMessage, res: ServerResponse, key: string, url: string): Promise<void> {
+    const account = await accountFor(key)
+    if (!account) return fallback(req, res)
+    const params = new URLSearchParams(url.slice(statusPrefix.length))
+    send(req, res, await subjectStatus({ payload, user: account } as unknown as PayloadRequest, params.get('subject')))
+  }
+
+  async function record(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
+    const account = await accountFor(key)
+    if (!account) return fallback(req, res)
+    const chunks: Buffer[] = []
+    for await (const chunk of req) chunks.push(chunk as Buffer)
+    const text = Buffer.concat(chunks).toString('utf8')
+    if (text.length > MAX_BODY) return send(req, res, { status: 413, body: { errors: [{ message: `The request body is larger than ${MAX_BODY / 1024} KB.` }] } })
+    let body: unknown
+    try {
+      body = JSON.parse(text)
+    } catch {
+      return send(req, res, { status: 400, body: { errors: [{ message: 'The request body is not valid JSON.' }] } })
+    }
+    send(req, res, await recordAcceptance({ payload, user: account } as unknown as PayloadRequest, body))
+  }
+
+  return {
+    /** Answers the request and returns true, or returns false and leaves it to express. */
+    serve(req: IncomingMessage, res: ServerResponse, url: string): boolean {
+      if (url.length > MAX_URL) return false
+      if (req.method === 'GET' && url.startsWith(statusPrefix)) {
+        const key = keyOf(req)
+        if (key === null) return false
+        status(req, res, key, url).catch((err) => failed(res, err))
+        return true
+      }
+      if (req.method === 'POST' && url === recordPath) {
+        const key = keyOf(req)
+        if (key === null) return false
+        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+        const length = Number(req.headers['content-length'] ?? NaN)
+        if (type !== 'application/json' || !Number.isInteger(length) || length > MAX_BODY || req.headers['transfer-encoding'] !== undefined) return false
+        record(req, res, key).catch((err) => failed(res, err))
+        return true
+      }
+      return false
+    },
+  }
+}

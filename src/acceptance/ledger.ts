@@ -1,0 +1,557 @@
+import { createHash } from 'node:crypto'
+
+import { sql } from '@payloadcms/db-postgres'
+import { commitTransaction, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+
+import { hashIp, truncateIp } from '../consent/ip.js'
+import { deliveryCacheFor } from '../delivery/cache.js'
+import { DeliveryError } from '../delivery/errors.js'
+import { parseLocale } from '../delivery/params.js'
+import { postgresInternals, type SqlExecutor, sqlExecutorFor } from '../payloadInternals.js'
+import { hasRole, type Role } from '../roles.js'
+import { SLUGS } from '../slugs.js'
+import { pluginOptionsOf, nowOf } from '../utilities/pluginOptions.js'
+import { requiresAcceptanceOf } from '../versions/noticePolicy.js'
+import { asTrusted } from '../workflow/trust.js'
+import {
+  type ChainedFields,
+  ChainVerifier,
+  type BrokenLink,
+  GENESIS_HASH,
+  newSalt,
+  pseudonymOf,
+  recordHash,
+  type StoredRow,
+  subjectCommitment,
+} from './chain.js'
+import { type ArchiveVersion, acceptableVersion, acceptanceStatus, type DocumentAcceptanceStatus, type LastAcceptance } from './status.js'
+import { type ExportFilter, parseSubject, validateAcceptance } from './validate.js'
+
+/**
+ * The acceptance ledger's operations: record, status, erase, verify, export. Every append
+ * transaction (a group of acceptances, or an erasure) holds one PostgreSQL advisory lock, so
+ * appends take turns across all server processes: each reads the hash of the record before
+ * it and the chain never forks. Acceptances are group-committed (`AppendQueue` below): the
+ * ones that arrive while a group is being written are written together in the next
+ * transaction. Every answer is given only after the commit of the transaction that wrote it.
+ */
+
+/** An answer for the REST endpoint and the GraphQL resolver alike. */
+export type Answer = { status: number; body: Record<string, unknown> }
+
+const TABLE = 'legal_acceptances'
+/** Key of the advisory lock that serialises appends (two-int form, apart from the publish locks). */
+const APPEND_LOCK = sql`select pg_advisory_xact_lock(hashtext('legal-acceptances:append'), 0)`
+
+const refusal = (status: number, message: string, data?: Record<string, unknown>): Answer => ({
+  status,
+  body: { errors: [{ message, ...(data ? { data } : {}) }] },
+})
+
+/** 401 anonymous, 403 without one of `roles`, null when allowed. */
+export function authorize(req: PayloadRequest, roles: Role[]): Answer | null {
+  if (!req.user) return refusal(401, 'Sign in, or send an API key: Authorization: <users collection> API-Key <key>.')
+  if (!hasRole(req.user, ...roles)) return refusal(403, `Only ${roles.join(' or ')} accounts may do this.`)
+  return null
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
+const liveKeyOf = (subject: string, documentId: number, version: number) => sha256(JSON.stringify([subject, documentId, version]))
+
+/** The columns as the verifier and the export read them (camelCase, dates as ISO 8601 UTC). */
+const COLUMN_LIST = [
+    'id',
+    'event',
+    'subject',
+    'subject_salt as "subjectSalt"',
+    'subject_commitment as "subjectCommitment"',
+    'document',
+    'document_id as "documentId"',
+    'version',
+    'locale',
+    'content_hash as "contentHash"',
+    `to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt"`,
+    'method',
+    'source',
+    'ip',
+    'ip_hash as "ipHash"',
+    'user_agent as "userAgent"',
+    'recorded_by as "recordedBy"',
+    'erased_records as "erasedRecords"',
+    'previous_hash as "previousHash"',
+    'hash',
+].join(', ')
+const COLUMNS = sql.raw(COLUMN_LIST)
+
+type Row = StoredRow & Record<string, unknown>
+
+const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []) as Row[]
+
+/** A stored row in the shape the API answers with (numbers as numbers). */
+export function publicRecord(row: Record<string, unknown>): Record<string, unknown> {
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
+  return {
+    id: num(row.id),
+    event: row.event,
+    subject: row.subject,
+    document: row.document ?? null,
+    documentId: num(row.documentId),
+    version: num(row.version),
+    locale: row.locale ?? null,
+    contentHash: row.contentHash ?? null,
+    recordedAt: row.recordedAt,
+    method: row.method ?? null,
+    source: row.source ?? null,
+    ip: row.ip ?? null,
+    ipHash: row.ipHash ?? null,
+    userAgent: row.userAgent ?? null,
+    recordedBy: row.recordedBy ?? null,
+    erasedRecords: num(row.erasedRecords),
+    subjectSalt: row.subjectSalt ?? null,
+    subjectCommitment: row.subjectCommitment,
+    previousHash: row.previousHash,
+    hash: row.hash,
+  }
+}
+
+const accountOf = (req: PayloadRequest) => (req.user ? `${req.user.collection}:${req.user.id}` : null)
+
+type LockedAppend = { executor: SqlExecutor; shouldCommit: boolean }
+
+/** Opens the request's transaction and takes the append lock; every append starts here. */
+async function beginAppend(req: PayloadRequest): Promise<LockedAppend> {
+  const shouldCommit = await initTransaction(req)
+  const { executor, inTransaction } = await sqlExecutorFor(req)
+  if (!inTransaction) {
+    if (shouldCommit) await killTransaction(req)
+    throw new Error('The acceptance ledger needs database transactions (db-postgres transactionOptions must not be false).')
+  }
+  await executor.execute(APPEND_LOCK)
+  return { executor, shouldCommit }
+}
+
+async function lastHash(executor: SqlExecutor): Promise<string> {
+  const rows = rowsOf(await executor.execute(sql`select hash from ${sql.raw(TABLE)} order by id desc limit 1`))
+  return (rows[0]?.hash as string | undefined) ?? GENESIS_HASH
+}
+
+type DocumentRef = { id: number; slug: string; title?: string; kind?: string; requiresAcceptance?: string | null }
+
+async function archiveOf(payload: Payload, documentIds: number[], req?: PayloadRequest): Promise<(ArchiveVersion & { document: number })[]> {
+  if (!documentIds.length) return []
+  const found = await payload.find({
+    collection: SLUGS.versions,
+    where: { document: { in: documentIds } },
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+    select: { document: true, version: true, publishedAt: true, effectiveDate: true, changeSummary: true, materialChange: true, contentHash: true } as never,
+    req,
+  })
+  return (found.docs as unknown as (ArchiveVersion & { document: number | { id: number } })[]).map((v) => ({
+    ...v,
+    document: typeof v.document === 'object' && v.document ? v.document.id : (v.document as number),
+  }))
+}
+
+/**
+ * Records that `subject` accepted a version (`POST /api/legal/acceptances`). 201 with the new
+ * record once committed; 200 with the existing one when this subject already accepted this
+ * version (idempotent); 404 unknown document; 422 a version neither in force nor upcoming.
+ */
+export async function recordAcceptance(req: PayloadRequest, body: unknown): Promise<Answer> {
+  const denied = authorize(req, ['service', 'admin'])
+  if (denied) return denied
+  const checked = validateAcceptance(body)
+  if (!checked.ok) return refusal(checked.status, checked.message)
+  const input = checked.value
+  let locale: string
+  try {
+    locale = parseLocale(req.payload, input.locale)
+  } catch (err) {
+    if (err instanceof DeliveryError) return refusal(400, err.message)
+    throw err
+  }
+  const snapshot = await statusSnapshot(req.payload)
+  const document = snapshot.docs.find((d) => (typeof input.document === 'number' ? Number(d.id) === input.document : d.slug === input.document))
+  if (!document) return refusal(404, `There is no legal document "${input.document}".`)
+  const versions = snapshot.archive.filter((v) => v.document === Number(document.id))
+  const now = nowOf(req.payload)
+  const version = acceptableVersion(versions, input.version, now)
+  if (!version) {
+    const { inForce, upcoming } = acceptanceStatusSummary(versions, now)
+    return refusal(422, `Version ${input.version} of "${document.slug}" is neither in force nor upcoming, so it cannot be accepted.`, { inForce, upcoming })
+  }
+  if (input.contentHash && input.contentHash !== version.contentHash) {
+    return refusal(422, `The content hash sent is not that of version ${input.version} of "${document.slug}": the page showed other text.`, {
+      contentHash: version.contentHash,
+    })
+  }
+  const options = pluginOptionsOf(req.payload)
+  const ipHashKey = options?.acceptances.ipHashKey ?? null
+
+  const salt = newSalt()
+  const fields: ChainedFields = {
+    event: 'acceptance',
+    subjectCommitment: subjectCommitment(salt, input.subject),
+    document: document.slug,
+    documentId: Number(document.id),
+    version: input.version,
+    locale,
+    contentHash: version.contentHash ?? null,
+    recordedAt: new Date(now).toISOString(),
+    method: input.method,
+    source: input.source,
+    ip: truncateIp(input.ip),
+    ipHash: hashIp(input.ip, ipHashKey),
+    userAgent: input.userAgent,
+    recordedBy: accountOf(req),
+    erasedRecords: null,
+  }
+  // Resolved only after the commit of the group that holds it: 201 new, 200 already recorded.
+  return appendQueueFor(req.payload).enqueue({ subject: input.subject, salt, fields, liveKey: liveKeyOf(input.subject, document.id, input.version) })
+}
+
+/** One acceptance waiting for its group commit. */
+type PendingAppend = {
+  subject: string
+  salt: string
+  fields: ChainedFields
+  liveKey: string
+  resolve: (answer: Answer) => void
+  reject: (err: unknown) => void
+}
+
+/** Acceptances written in one transaction at most (23 parameters each: under PostgreSQL's 65,535). */
+export const MAX_GROUP = 1000
+
+type PgQueryClient = { query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; release: (err?: Error | boolean) => void }
+
+/**
+ * Group commit, one queue per Payload instance (per process). An acceptance that arrives while
+ * no group is being written starts one at once; those that arrive meanwhile wait and are all
+ * written by the next transaction, which takes the append lock once, reads the chain's head
+ * once, skips what is already recorded (in the table, or earlier in the same group: same
+ * `live_key`), chains the rest in arrival order, inserts them in one statement with ids taken
+ * in that order, commits, and only then answers every waiting request. One commit (one WAL
+ * flush) then serves a whole group instead of one acceptance, while the guarantees stay those
+ * of a single append: a 201 means committed, nothing is answered before its commit, and a
+ * crash before the commit loses only requests that were never answered.
+ */
+class AppendQueue {
+  private pending: PendingAppend[] = []
+  private writing = false
+
+  constructor(private readonly payload: Payload) {}
+
+  enqueue(item: Omit<PendingAppend, 'resolve' | 'reject'>): Promise<Answer> {
+    return new Promise<Answer>((resolve, reject) => {
+      this.pending.push({ ...item, resolve, reject })
+      if (!this.writing) void this.drain()
+    })
+  }
+
+  private async drain(): Promise<void> {
+    this.writing = true
+    try {
+      while (this.pending.length) {
+        const group = this.pending.splice(0, MAX_GROUP)
+        try {
+          const answers = await this.write(group)
+          group.forEach((p, i) => p.resolve(answers[i]!))
+        } catch (err) {
+          if (group.length === 1) {
+            group[0]!.reject(err)
+            continue
+          }
+          // One bad acceptance must not fail the others: each alone, in its own transaction.
+          for (const p of group) {
+            try {
+              p.resolve((await this.write([p]))[0]!)
+            } catch (single) {
+              p.reject(single)
+            }
+          }
+        }
+      }
+    } finally {
+      this.writing = false
+    }
+  }
+
+  private async write(group: PendingAppend[]): Promise<Answer[]> {
+    const client = (await postgresInternals(this.payload).pool.connect()) as unknown as PgQueryClient
+    let failed: Error | undefined
+    try {
+      await client.query('begin')
+      await client.query(`select pg_advisory_xact_lock(hashtext('legal-acceptances:append'), 0)`)
+      const keys = [...new Set(group.map((p) => p.liveKey))]
+      const existing = new Map<string, Row>()
+      for (const row of (await client.query(`select live_key, ${COLUMN_LIST} from ${TABLE} where live_key = any($1::text[])`, [keys])).rows) {
+        const { live_key: key, ...rest } = row
+        existing.set(String(key), rest as Row)
+      }
+      const head = (await client.query(`select hash from ${TABLE} order by id desc limit 1`)).rows[0]
+      let previousHash = (head?.hash as string | undefined) ?? GENESIS_HASH
+      const fresh = group.filter((p) => {
+        if (existing.has(p.liveKey)) return false
+        existing.set(p.liveKey, null as never) // later duplicates in this group: 200 with this one's record
+        return true
+      })
+      const created = new Map<PendingAppend, Row>()
+      if (fresh.length) {
+        const ids = (
+          await client.query(`select nextval(pg_get_serial_sequence('${TABLE}', 'id'))::bigint as id from generate_series(1, $1::int) order by 1`, [fresh.length])
+        ).rows.map((r) => Number(r.id))
+        const values: unknown[] = []
+        const tuples: string[] = []
+        fresh.forEach((p, i) => {
+          const hash = recordHash(p.fields, previousHash)
+          const row = { ...p.fields, id: ids[i]!, subject: p.subject, subjectSalt: p.salt, previousHash, hash } as Row
+          created.set(p, row)
+          existing.set(p.liveKey, row)
+          previousHash = hash
+          const f = p.fields
+          const cells = [row.id, f.event, p.subject, f.document, f.documentId, f.version, f.locale, f.contentHash, f.recordedAt, f.method, f.source, f.ip, f.ipHash,
+            f.userAgent, f.recordedBy, f.erasedRecords, p.salt, f.subjectCommitment, row.previousHash, hash, p.liveKey]
+          tuples.push(`(${cells.map((c) => (values.push(c), `$${values.length}`)).join(', ')}, now(), now())`)
+        })
+        await client.query(
+          `insert into ${TABLE} (id, event, subject, document, document_id, version, locale, content_hash, recorded_at, method, source, ip, ip_hash,
+            user_agent, recorded_by, erased_records, subject_salt, subject_commitment, previous_hash, hash, live_key, updated_at, created_at)
+           values ${tuples.join(', ')}`,
+          values,
+        )
+      }
+      await client.query('commit')
+      // Committed: only now may anyone be told.
+      return group.map((p) => {
+        const mine = created.get(p)
+        if (mine) return { status: 201, body: { created: true, record: publicRecord(mine) } }
+        return { status: 200, body: { created: false, record: publicRecord(existing.get(p.liveKey)!) } }
+      })
+    } catch (err) {
+      failed = err as Error
+      await client.query('rollback').catch(() => undefined)
+      throw err
+    } finally {
+      // A connection whose rollback may have failed is not given back to the pool.
+      client.release(failed)
+    }
+  }
+}
+
+const queues = new WeakMap<Payload, AppendQueue>()
+function appendQueueFor(payload: Payload): AppendQueue {
+  let queue = queues.get(payload)
+  if (!queue) queues.set(payload, (queue = new AppendQueue(payload)))
+  return queue
+}
+
+/** Inserts one chained record through Payload (trusted), inside the locked transaction. */
+async function appendWithSalt(req: PayloadRequest, executor: SqlExecutor, subject: string, salt: string, fields: ChainedFields, liveKey: string | null): Promise<Row> {
+  const previousHash = await lastHash(executor)
+  const hash = recordHash(fields, previousHash)
+  const doc = (await asTrusted(req, () =>
+    req.payload.create({
+      collection: SLUGS.acceptances,
+      data: { ...fields, subject, subjectSalt: salt, previousHash, hash, liveKey } as never,
+      depth: 0,
+      overrideAccess: true,
+      req,
+    }),
+  )) as unknown as Record<string, unknown>
+  return { ...fields, id: doc.id as number, subject, subjectSalt: salt, previousHash, hash } as Row
+}
+
+function acceptanceStatusSummary(versions: ArchiveVersion[], now: number) {
+  const status = acceptanceStatus(versions, null, now, false)
+  const upcoming = versions.filter((v) => v.version > (status.inForce?.version ?? 0) && acceptableVersion(versions, v.version, now)).map((v) => v.version)
+  return { inForce: status.inForce?.version ?? null, upcoming }
+}
+
+type StatusSnapshot = { generation: number; docs: DocumentRef[]; required: DocumentRef[]; archive: (ArchiveVersion & { document: number })[] }
+const snapshots = new WeakMap<Payload, StatusSnapshot>()
+
+/**
+ * The documents, those that require acceptance, and their archive, as recording and the status
+ * lookup read them:
+ * kept until the next publish (or withdrawal) anywhere, exactly as long as the delivery cache
+ * keeps its answers (its generation changes at once here and, by NOTIFY, in every other
+ * process; src/delivery/invalidation.ts). The rule itself runs on every request at the
+ * plugin's clock, so versions still take effect on time.
+ */
+async function statusSnapshot(payload: Payload): Promise<StatusSnapshot> {
+  const cache = deliveryCacheFor(payload)
+  const generation = cache.currentGeneration
+  const hit = snapshots.get(payload)
+  if (hit && hit.generation === generation) return hit
+  const options = pluginOptionsOf(payload)
+  const docs = (
+    await payload.find({
+      collection: SLUGS.documents,
+      pagination: false,
+      depth: 0,
+      overrideAccess: true,
+      select: { slug: true, title: true, kind: true, requiresAcceptance: true } as never,
+    })
+  ).docs as unknown as DocumentRef[]
+  const required = options ? docs.filter((d) => requiresAcceptanceOf(d, options)) : docs
+  const archive = await archiveOf(
+    payload,
+    docs.map((d) => Number(d.id)),
+  )
+  const snapshot = { generation, docs, required, archive }
+  // Not kept when a publish happened while it was being read.
+  if (cache.currentGeneration === generation) snapshots.set(payload, snapshot)
+  return snapshot
+}
+
+export type SubjectStatus = {
+  subject: string
+  now: string
+  /** Some document must be accepted before the subject goes on. */
+  mustAcceptAny: boolean
+  documents: (DocumentAcceptanceStatus & { document: string; documentId: number; title: string | null; kind: string | null })[]
+}
+
+/**
+ * `GET /api/legal/acceptances/status?subject=…`: for every document that requires acceptance
+ * and has a published version, whether the subject must accept now, what they last accepted,
+ * and the change summaries between.
+ */
+export async function subjectStatus(req: PayloadRequest, rawSubject: unknown): Promise<Answer> {
+  const denied = authorize(req, ['service', 'admin'])
+  if (denied) return denied
+  const subject = parseSubject(rawSubject)
+  if (!subject) return refusal(400, 'Send the user\'s id on your site as "subject".')
+  const { payload } = req
+  const { required, archive } = await statusSnapshot(payload)
+  const accepted = rowsOf(
+    await postgresInternals(payload).drizzle.execute(
+      sql`select distinct on (document_id) document_id as "documentId", version, locale, method,
+        to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt"
+        from ${sql.raw(TABLE)} where subject = ${subject} and event = 'acceptance'
+        order by document_id, version desc, id desc`,
+    ),
+  )
+  const lastBy = new Map<number, LastAcceptance>(
+    accepted.map((r) => [Number(r.documentId), { version: Number(r.version), recordedAt: String(r.recordedAt), locale: (r.locale as string) ?? null, method: (r.method as string) ?? null }]),
+  )
+  const now = nowOf(payload)
+  const documents = required
+    .map((d) => {
+      const versions = archive.filter((v) => v.document === Number(d.id))
+      if (!versions.length) return null
+      return {
+        document: d.slug,
+        documentId: Number(d.id),
+        title: d.title ?? null,
+        kind: d.kind ?? null,
+        ...acceptanceStatus(versions, lastBy.get(Number(d.id)) ?? null, now, true),
+      }
+    })
+    .filter((d): d is NonNullable<typeof d> => d !== null)
+    .sort((a, b) => a.document.localeCompare(b.document))
+  const body: SubjectStatus = { subject, now: new Date(now).toISOString(), mustAcceptAny: documents.some((d) => d.mustAccept), documents }
+  return { status: 200, body }
+}
+
+/**
+ * `POST /api/legal/acceptances/erase {subject}` (admins): replaces the subject id by its
+ * pseudonym (HMAC under `acceptances.subjectKey`) in every record, drops the records' subject
+ * salts, and appends an `erasure` record naming the pseudonym and how many records changed.
+ * The chain still verifies: the subject was never part of a hash (src/acceptance/chain.ts).
+ */
+export async function eraseSubject(req: PayloadRequest, body: unknown): Promise<Answer> {
+  const denied = authorize(req, ['admin'])
+  if (denied) return denied
+  const key = pluginOptionsOf(req.payload)?.acceptances.subjectKey ?? null
+  if (!key) {
+    return refusal(
+      409,
+      'Erasure needs a pseudonymisation key: set the plugin option acceptances.subjectKey or the environment variable LEGAL_ACCEPTANCE_SUBJECT_KEY (a long random secret, kept stable).',
+    )
+  }
+  const subject = body && typeof body === 'object' && !Array.isArray(body) ? parseSubject((body as Record<string, unknown>).subject) : null
+  if (!subject) return refusal(400, 'Send {"subject": "<the user\'s id on your site>"}.')
+  const pseudonym = pseudonymOf(key, subject)
+  if (subject === pseudonym) return refusal(400, 'This subject is already a pseudonym.')
+
+  const { executor, shouldCommit } = await beginAppend(req)
+  try {
+    const updated = (await executor.execute(
+      sql`update ${sql.raw(TABLE)} set subject = ${pseudonym}, subject_salt = null, live_key = null, updated_at = now()
+          where subject = ${subject}`,
+    )) as { rowCount?: number }
+    const erased = Number(updated.rowCount ?? 0)
+    const salt = newSalt()
+    const fields: ChainedFields = {
+      event: 'erasure',
+      subjectCommitment: subjectCommitment(salt, pseudonym),
+      document: null,
+      documentId: null,
+      version: null,
+      locale: null,
+      contentHash: null,
+      recordedAt: new Date(nowOf(req.payload)).toISOString(),
+      method: null,
+      source: null,
+      ip: null,
+      ipHash: null,
+      userAgent: null,
+      recordedBy: accountOf(req),
+      erasedRecords: erased,
+    }
+    const row = await appendWithSalt(req, executor, pseudonym, salt, fields, null)
+    if (shouldCommit) await commitTransaction(req)
+    return { status: 200, body: { pseudonym, erasedRecords: erased, record: publicRecord(row) } }
+  } catch (err) {
+    await killTransaction(req)
+    throw err
+  }
+}
+
+const filterSql = (filter: ExportFilter) => {
+  const parts = [sql`true`]
+  if (filter.subject !== undefined) parts.push(sql`subject = ${filter.subject}`)
+  if (filter.document !== undefined) parts.push(sql`document = ${filter.document}`)
+  if (filter.documentId !== undefined) parts.push(sql`document_id = ${filter.documentId}`)
+  if (filter.version !== undefined) parts.push(sql`version = ${filter.version}`)
+  if (filter.from !== undefined) parts.push(sql`recorded_at >= ${filter.from}`)
+  if (filter.to !== undefined) parts.push(sql`recorded_at <= ${filter.to}`)
+  return sql.join(parts, sql` and `)
+}
+
+/**
+ * The ledger's rows in id order, `batchSize` at a time (keyset pagination on id: each query
+ * starts after the last id seen), so memory stays flat however many there are.
+ */
+export async function* ledgerRows(payload: Payload, filter: ExportFilter = {}, batchSize?: number): AsyncGenerator<Row[]> {
+  const size = batchSize ?? pluginOptionsOf(payload)?.acceptances.exportBatchSize ?? 1000
+  const db = postgresInternals(payload).drizzle
+  let after = 0
+  for (;;) {
+    const rows = rowsOf(
+      await db.execute(sql`select ${COLUMNS} from ${sql.raw(TABLE)} where id > ${after} and ${filterSql(filter)} order by id limit ${size}`),
+    )
+    if (!rows.length) return
+    yield rows
+    after = Number(rows[rows.length - 1]!.id)
+    if (rows.length < size) return
+  }
+}
+
+export type LedgerVerification = { ok: true; records: number; head: string } | { ok: false; records: number; brokenAt: BrokenLink }
+
+/** Walks the whole chain in id order, streaming; stops at the first broken link. */
+export async function verifyAcceptanceLedger(payload: Payload, batchSize?: number): Promise<LedgerVerification> {
+  const verifier = new ChainVerifier()
+  for await (const rows of ledgerRows(payload, {}, batchSize)) {
+    for (const row of rows) {
+      const broken = verifier.push(row)
+      if (broken) return { ok: false, records: verifier.count, brokenAt: broken }
+    }
+  }
+  return { ok: true, records: verifier.count, head: verifier.head }
+}

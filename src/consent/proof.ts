@@ -1,0 +1,181 @@
+import { stringify } from 'csv-stringify/sync'
+import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
+
+import { hasRole } from '../roles.js'
+import { SLUGS } from '../slugs.js'
+import { CONSENT_ID_PATTERN } from './validate.js'
+
+/**
+ * Proof of consent (issue 15, point 4), for admins only: every record of one visitor's
+ * `consentId` ("what did I consent to?"), and the log between two instants as CSV or JSON,
+ * streamed in batches read by keyset on id, so an export of millions of records holds one
+ * batch in memory at a time.
+ */
+
+/** Records read per query by the export. */
+export const EXPORT_BATCH = 500
+
+/** The columns of the CSV export, in order; the JSON export has the same keys. */
+export const EXPORT_COLUMNS = [
+  'id',
+  'consentId',
+  'recordedAt',
+  'acceptType',
+  'acceptedCategories',
+  'rejectedCategories',
+  'acceptedServices',
+  'rejectedServices',
+  'revision',
+  'language',
+  'configHash',
+  'ip',
+  'ipHash',
+  'userAgent',
+  'pageUrl',
+] as const
+
+type Row = Record<(typeof EXPORT_COLUMNS)[number], unknown>
+
+function json(status: number, body: unknown): Response {
+  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })
+}
+const refusal = (status: number, message: string) => json(status, { errors: [{ message }] })
+
+/** 401 anonymous, 403 signed in without the admin role; null: go on. */
+function adminOnly(req: PayloadRequest): Response | null {
+  if (!req.user) return refusal(401, 'You must be signed in as an admin.')
+  if (!hasRole(req.user, 'admin')) return refusal(403, 'Only admins may read the consent log.')
+  return null
+}
+
+const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
+
+/**
+ * `from` (inclusive) and `to` (exclusive) of the export as ISO instants. A date without a time
+ * is midnight UTC of that day for `from`, and the end of that day for `to` (so `from=to=day`
+ * exports the whole day). Null: unbounded. A string: what is wrong.
+ */
+export function parseRange(from: string | null, to: string | null): { from: string | null; to: string | null } | string {
+  const read = (value: string | null, name: string, end: boolean): string | null | { error: string } => {
+    if (value === null || value === '') return null
+    const time = Date.parse(DATE_ONLY.test(value) ? `${value}T00:00:00.000Z` : value)
+    if (Number.isNaN(time) || value.length > 40) return { error: `"${name}" must be a date (YYYY-MM-DD) or an ISO 8601 date and time.` }
+    return new Date(DATE_ONLY.test(value) && end ? time + 24 * 60 * 60_000 : time).toISOString()
+  }
+  const f = read(from, 'from', false)
+  const t = read(to, 'to', true)
+  if (f && typeof f === 'object') return f.error
+  if (t && typeof t === 'object') return t.error
+  if (f && t && f >= t) return '"from" must be before "to".'
+  return { from: f, to: t }
+}
+
+const toRow = (doc: Record<string, unknown>): Row => Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, doc[c] ?? null])) as Row
+
+/** CSV cells: lists and objects as their JSON text. */
+const csvCells = (row: Row) => EXPORT_COLUMNS.map((c) => (row[c] !== null && typeof row[c] === 'object' ? JSON.stringify(row[c]) : row[c]))
+
+/** One batch of records after `afterId` in the range, by id. */
+async function batch(payload: Payload, range: { from: string | null; to: string | null }, afterId: string | number | null) {
+  const and: Where[] = []
+  if (range.from) and.push({ recordedAt: { greater_than_equal: range.from } })
+  if (range.to) and.push({ recordedAt: { less_than: range.to } })
+  if (afterId !== null) and.push({ id: { greater_than: afterId } })
+  const found = await payload.find({
+    collection: SLUGS.consents,
+    where: and.length ? { and } : {},
+    sort: 'id',
+    limit: EXPORT_BATCH,
+    pagination: false,
+    depth: 0,
+    overrideAccess: true,
+  })
+  return found.docs as unknown as Record<string, unknown>[]
+}
+
+/** The export as a stream: `format` 'csv' (header row first) or 'json' (one array). */
+export function exportStream(payload: Payload, range: { from: string | null; to: string | null }, format: 'csv' | 'json'): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder()
+  let afterId: string | number | null = null
+  let started = false
+  let count = 0
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      try {
+        let out = ''
+        if (!started) {
+          started = true
+          out += format === 'csv' ? stringify([[...EXPORT_COLUMNS]]) : '['
+        }
+        const docs = await batch(payload, range, afterId)
+        for (const doc of docs) {
+          const row = toRow(doc)
+          out += format === 'csv' ? stringify([csvCells(row)]) : `${count ? ',' : ''}\n${JSON.stringify(row)}`
+          count++
+        }
+        if (docs.length) afterId = docs[docs.length - 1]!.id as string | number
+        const done = docs.length < EXPORT_BATCH
+        if (done && format === 'json') out += count ? '\n]\n' : ']\n'
+        if (out) controller.enqueue(encoder.encode(out))
+        if (done) controller.close()
+      } catch (err) {
+        payload.logger.error({ err, msg: 'The consent log export failed.' })
+        controller.error(err)
+      }
+    },
+  })
+}
+
+/**
+ * `GET /api/legal/consents/export?format=csv|json&from=&to=` and
+ * `GET /api/legal/consents/:consentId` (docs/API.md "Consent log").
+ */
+export function consentProofEndpoints(): Endpoint[] {
+  return [
+    {
+      path: '/legal/consents/export',
+      method: 'get',
+      handler: async (req) => {
+        const refused = adminOnly(req)
+        if (refused) return refused
+        const format = req.searchParams.get('format') ?? 'csv'
+        if (format !== 'csv' && format !== 'json') return refusal(400, '"format" must be "csv" or "json".')
+        const range = parseRange(req.searchParams.get('from'), req.searchParams.get('to'))
+        if (typeof range === 'string') return refusal(400, range)
+        const name = `consents_${(range.from ?? 'start').slice(0, 10)}_${(range.to ?? 'now').slice(0, 10)}.${format}`
+        return new Response(exportStream(req.payload, range, format), {
+          status: 200,
+          headers: {
+            'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
+            'content-disposition': `attachment; filename="${name}"`,
+            'cache-control': 'no-store',
+          },
+        })
+      },
+    },
+    {
+      path: '/legal/consents/:consentId',
+      method: 'get',
+      handler: async (req) => {
+        const refused = adminOnly(req)
+        if (refused) return refused
+        const consentId = String(req.routeParams?.consentId ?? '')
+        if (!CONSENT_ID_PATTERN.test(consentId)) return refusal(404, 'No consent was recorded with this consent ID.')
+        const found = await req.payload.find({
+          collection: SLUGS.consents,
+          where: { consentId: { equals: consentId.toLowerCase() } },
+          sort: 'recordedAt',
+          limit: 0,
+          pagination: false,
+          depth: 0,
+          overrideAccess: true,
+          req,
+        })
+        if (!found.docs.length) return refusal(404, 'No consent was recorded with this consent ID.')
+        const records = (found.docs as unknown as Record<string, unknown>[]).map(toRow)
+        // The visitor's choice now is the latest record; the others are its history.
+        return json(200, { consentId: consentId.toLowerCase(), current: records[records.length - 1], records })
+      },
+    },
+  ]
+}

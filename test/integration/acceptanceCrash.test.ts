@@ -1,0 +1,200 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { type ChildProcess, spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import fs from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { createLocalReq, getPayload } from 'payload'
+
+import { buildAppConfig } from '../../dev/appConfig'
+import { nodeArgs } from '../../dev/server/nodeArgs'
+import { closePayload } from '../../src/payloadInternals'
+import { SLUGS } from '../../src/slugs'
+import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { richText } from '../helpers/lexical'
+import { createTestDatabase } from '../helpers/testPayload'
+import { createUser } from '../helpers/users'
+
+/**
+ * Issue 14, point 6: "nothing acknowledged is lost when the server is killed". The real server
+ * (`node --import tsx dev/server/main.ts`) takes acceptances from 32 concurrent clients (group
+ * commit: src/acceptance/ledger.ts); once a few hundred have been answered 201 it is killed
+ * with SIGKILL in the middle of the load. Every acceptance answered 201 must be in the table
+ * with the very hash it was answered with, the chain must verify, and a restarted server goes
+ * on appending to it.
+ */
+const root = path.resolve(import.meta.dirname, '../..')
+const secret = randomBytes(32).toString('hex')
+const SERVICE_KEY = `svc-crash-${randomBytes(12).toString('hex')}`
+const ADMIN_KEY = `adm-crash-${randomBytes(12).toString('hex')}`
+const CLIENTS = 32
+/** Answered acceptances before the kill. */
+const KILL_AFTER = 300
+
+let database: Awaited<ReturnType<typeof createTestDatabase>>
+let dataDir: string
+const children: ChildProcess[] = []
+
+type Server = { child: ChildProcess; baseUrl: string; exited: Promise<unknown> }
+
+async function startServer(): Promise<Server> {
+  const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'], {
+    cwd: root,
+    env: {
+      PATH: process.env.PATH,
+      HOME: process.env.HOME,
+      NODE_ENV: 'development',
+      NO_NEXT: 'true',
+      NO_SEED: 'true',
+      NO_DEMO_USERS: 'true',
+      PORT: '0',
+      DATA_DIR: dataDir,
+      DATABASE_URL: database.url,
+      PAYLOAD_SECRET: secret,
+    } as unknown as NodeJS.ProcessEnv,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  children.push(child)
+  let out = ''
+  child.stdout!.on('data', (d) => (out += d))
+  child.stderr!.on('data', (d) => (out += d))
+  const exited = new Promise((resolve) => child.on('exit', resolve))
+  const started = Date.now()
+  let match: RegExpMatchArray | null = null
+  while (!(match = out.match(/Legal documents ready: admin at (http:\/\/[^/\s]+)\//))) {
+    if (child.exitCode !== null || child.signalCode !== null || Date.now() - started > 150_000) {
+      throw new Error(`the server did not start (exit ${child.exitCode}, signal ${child.signalCode}):\n${out.slice(-3000)}`)
+    }
+    await new Promise((r) => setTimeout(r, 100))
+  }
+  return { child, baseUrl: match[1]!, exited }
+}
+
+const post = (baseUrl: string, subject: string) =>
+  fetch(`${baseUrl}/api/legal/acceptances`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `users API-Key ${SERVICE_KEY}` },
+    body: JSON.stringify({ subject, document: 'crash-terms', version: 1, method: 'clickwrap' }),
+  })
+
+async function query<T = Record<string, unknown>>(text: string): Promise<T[]> {
+  const client = new pg.Client({ connectionString: database.url })
+  await client.connect()
+  try {
+    return (await client.query(text)).rows as T[]
+  } finally {
+    await client.end()
+  }
+}
+
+beforeAll(async () => {
+  database = await createTestDatabase('legal_acc_crash')
+  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-acc-crash-'))
+  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
+  const payload = await getPayload({ config: await buildAppConfig({ databaseUrl: database.url, secret }), key: 'acc-crash-prep' })
+  const editor = await createUser(payload, 'crash-editor', ['editor'])
+  const reviewer = await createUser(payload, 'crash-reviewer', ['reviewer'])
+  for (const [email, roles, apiKey] of [
+    ['crash-service@test.example', ['service'], SERVICE_KEY],
+    ['crash-admin@test.example', ['admin'], ADMIN_KEY],
+  ] as const) {
+    await payload.create({
+      collection: 'users',
+      data: { email, password: `pw-${randomBytes(8).toString('hex')}`, roles, enableAPIKey: true, apiKey } as never,
+      overrideAccess: true,
+    })
+  }
+  const as = (user: unknown) => ({ user: user as never, overrideAccess: false as const })
+  const doc = (await payload.create({
+    collection: SLUGS.documents,
+    data: { title: 'Crash terms', slug: 'crash-terms', kind: 'terms-of-use', noticePeriodDays: 0, requiresAcceptance: 'yes' } as never,
+    ...as(editor),
+  })) as { id: number }
+  const section = (await payload.create({
+    collection: SLUGS.sections,
+    data: { heading: 'Scope', body: richText('These terms apply.'), document: doc.id } as never,
+    ...as(editor),
+  })) as { id: number }
+  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
+  await performWorkflowAction(await createLocalReq({ user: editor as never }, payload), { id: doc.id, action: 'submit', fourEyes: true })
+  await performWorkflowAction(await createLocalReq({ user: reviewer as never }, payload), { id: doc.id, action: 'approve', fourEyes: true })
+  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await closePayload(payload)
+}, 120_000)
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  await database?.drop()
+  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true })
+})
+
+describe('SIGKILL under a load of acceptances', () => {
+  test('every acceptance answered 201 is in the table with its hash; the chain verifies; a restarted server appends after it', async () => {
+    const server = await startServer()
+    /** subject → the hash the 201 carried. */
+    const acknowledged = new Map<string, string>()
+    let failures = 0
+    let killed = false
+    let sent = 0
+    let onEnough: () => void = () => undefined
+    const enough = new Promise<void>((resolve) => (onEnough = resolve))
+    const worker = async (w: number) => {
+      for (let i = 0; !killed; i++) {
+        const subject = `crash-${w}-${i}`
+        sent++
+        try {
+          const res = await post(server.baseUrl, subject)
+          const body = (await res.json()) as { record?: { hash: string } }
+          if (res.status === 201) {
+            acknowledged.set(subject, body.record!.hash)
+            if (acknowledged.size >= KILL_AFTER) onEnough()
+          } else if (!killed) {
+            throw new Error(`POST answered ${res.status}: ${JSON.stringify(body)}`)
+          }
+        } catch (err) {
+          if (!killed) throw err
+          // The connection died with the server: this request was never acknowledged.
+          failures++
+          return
+        }
+      }
+    }
+    const workers = Array.from({ length: CLIENTS }, (_, w) => worker(w))
+    await Promise.race([enough, Promise.all(workers)])
+    // Mid-load: the other clients' requests are in flight (queued, inside a group transaction, or committing).
+    killed = true
+    server.child.kill('SIGKILL')
+    await server.exited
+    await Promise.all(workers)
+    expect(acknowledged.size).toBeGreaterThanOrEqual(KILL_AFTER)
+    // Requests were cut off by the kill: the crash really happened under load.
+    expect(failures).toBeGreaterThan(0)
+
+    // PostgreSQL rolls back the transaction of a connection that is gone.
+    const stored = new Map(
+      (await query<{ subject: string; hash: string }>(`select subject, hash from legal_acceptances where subject like 'crash-%'`)).map((r) => [r.subject, r.hash]),
+    )
+    const lost = [...acknowledged].filter(([subject, hash]) => stored.get(subject) !== hash)
+    expect(lost).toEqual([])
+    // Committed but never answered is allowed (the answer died with the server); the reverse is not.
+    expect(stored.size).toBeGreaterThanOrEqual(acknowledged.size)
+    expect(stored.size).toBeLessThanOrEqual(sent)
+
+    // Restart: the chain verifies, and appending goes on after the records that survived.
+    const again = await startServer()
+    const admin = { authorization: `users API-Key ${ADMIN_KEY}` }
+    const verified = (await (await fetch(`${again.baseUrl}/api/legal/acceptances/verify`, { headers: admin })).json()) as { ok: boolean; records: number }
+    expect(verified).toMatchObject({ ok: true, records: stored.size })
+    const after = await post(again.baseUrl, 'after-restart')
+    expect(after.status).toBe(201)
+    // An acknowledged subject again: idempotent, the stored record.
+    const [someSubject, someHash] = [...acknowledged][0]!
+    const repeat = await post(again.baseUrl, someSubject)
+    expect(repeat.status).toBe(200)
+    expect(((await repeat.json()) as { record: { hash: string } }).record.hash).toBe(someHash)
+    expect(await (await fetch(`${again.baseUrl}/api/legal/acceptances/verify`, { headers: admin })).json()).toMatchObject({ ok: true, records: stored.size + 1 })
+    again.child.kill('SIGKILL')
+    await again.exited
+  }, 300_000)
+})

@@ -1,0 +1,130 @@
+/**
+ * Cookie banner texts as content (issue 15, point 1): editors write them on the cookie-policy
+ * document, they go live only through the review workflow, the approval covers them, the
+ * consent configuration serves the version in force (with defaults in English and Ukrainian
+ * until then), and the export/restore keeps them.
+ */
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createLocalReq } from 'payload'
+
+import { exportLegalContent } from '../../src/backup/exportContent'
+import { restoreLegalContent } from '../../src/backup/restoreContent'
+import { loadConsentConfig } from '../../src/delivery/cookies'
+import { SLUGS } from '../../src/slugs'
+import { approvalHash } from '../../src/workflow/approval'
+import { draftCookiePolicy, publishCookie, publishDocument, reviewAndPublish, workflowStep } from '../helpers/cookiePolicy'
+import { listen } from '../helpers/httpServer'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, type TestUser } from '../helpers/users'
+
+type Json = Record<string, any>
+let app: TestApp
+let server: Awaited<ReturnType<typeof listen>>
+let editor: TestUser
+let reviewer: TestUser
+let now = Date.now()
+let policyId: string | number
+
+const config = async (): Promise<Json> => {
+  const res = await fetch(`${server.baseUrl}/api/legal/cookies/consent-config`)
+  expect(res.status).toBe(200)
+  return (await res.json()) as Json
+}
+const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
+
+beforeAll(async () => {
+  app = await startTestPayload({ plugin: { clock: () => new Date(now) } })
+  server = await listen(app)
+  editor = await createUser(app.payload, 'banner-editor', ['editor'])
+  reviewer = await createUser(app.payload, 'banner-reviewer', ['reviewer'])
+  await publishCookie(app.payload, editor, reviewer, { name: 'session_id', service: 'Website', category: 'necessary', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first' })
+  await publishCookie(app.payload, editor, reviewer, { name: '_ga', service: 'Google Analytics', category: 'analytics', purpose: 'Counts visits.', duration: '2 years', party: 'third' })
+})
+afterAll(async () => {
+  await server?.close()
+  await app?.close()
+})
+
+describe('consent configuration texts', () => {
+  test('with no cookie policy published: complete default texts in English and Ukrainian, no link', async () => {
+    const c = await config()
+    expect(Object.keys(c.language.translations)).toEqual(['en', 'uk'])
+    expect(c.language.translations.en.consentModal).toMatchObject({ title: 'We use cookies', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Necessary only', showPreferencesBtn: 'Manage preferences' })
+    expect(c.language.translations.en.consentModal.footer).toBeUndefined()
+    expect(c.language.translations.uk.consentModal).toMatchObject({ title: 'Ми використовуємо файли cookie', acceptAllBtn: 'Прийняти всі' })
+    expect(c.language.translations.uk.preferencesModal).toMatchObject({ title: 'Налаштування файлів cookie', savePreferencesBtn: 'Зберегти налаштування' })
+  })
+
+  test('written texts are not served before the review workflow published them', async () => {
+    const doc = await draftCookiePolicy(app.payload, editor, {
+      slug: 'cookie-policy',
+      banner: { en: { consentTitle: 'Cookies at Acme', acceptAll: 'Yes, all' }, uk: { consentTitle: 'Cookie в Acme' } },
+    })
+    policyId = doc.id
+    await workflowStep(app.payload, editor, policyId, 'submit')
+    expect((await config()).language.translations.en.consentModal.title).toBe('We use cookies')
+    await workflowStep(app.payload, reviewer, policyId, 'approve')
+    expect((await config()).language.translations.en.consentModal.title).toBe('We use cookies')
+  })
+
+  test('the approval covers the banner texts: a change after approval voids it, and the hash differs', async () => {
+    const req = await createLocalReq({}, app.payload)
+    const approvedHash = await approvalHash(req, policyId)
+    const draft = (await app.payload.findByID({ collection: SLUGS.documents, id: policyId, draft: true, overrideAccess: true })) as Json
+    expect(draft.workflowState).toBe('approved')
+    expect(draft.approvedContentHash).toBe(approvedHash)
+
+    await app.payload.update({ collection: SLUGS.documents, id: policyId, data: { consentBanner: { ...draft.consentBanner, acceptAll: 'Accept everything' } } as never, ...as(editor) })
+    const after = (await app.payload.findByID({ collection: SLUGS.documents, id: policyId, draft: true, overrideAccess: true })) as Json
+    expect(after.workflowState).not.toBe('approved')
+    expect(after.approvedContentHash ?? null).toBeNull()
+    expect(await approvalHash(req, policyId)).not.toBe(approvedHash)
+    await expect(publishDocument(app.payload, reviewer, policyId)).rejects.toThrow()
+    expect((await config()).language.translations.en.consentModal.title).toBe('We use cookies')
+  })
+
+  test('published through the workflow: the texts of every locale, defaults for the rest, and the link', async () => {
+    await reviewAndPublish(app.payload, editor, reviewer, policyId)
+    const c = await config()
+    const en = c.language.translations.en
+    expect(en.consentModal).toMatchObject({ title: 'Cookies at Acme', acceptAllBtn: 'Accept everything', acceptNecessaryBtn: 'Necessary only' })
+    expect(en.consentModal.footer).toBe('<a href="/legal/cookie-policy">Cookie policy</a>')
+    expect(en.preferencesModal.acceptAllBtn).toBe('Accept everything')
+    expect(c.language.translations.uk.consentModal).toMatchObject({ title: 'Cookie в Acme', acceptAllBtn: 'Прийняти всі' })
+    const archive = (await app.payload.find({ collection: SLUGS.versions, where: { document: { equals: policyId } }, overrideAccess: true })).docs as Json[]
+    expect(archive).toHaveLength(1)
+    expect(archive[0]!.content.locales.en.consentBanner).toEqual({ consentTitle: 'Cookies at Acme', acceptAll: 'Accept everything' })
+  })
+
+  test('a version that takes effect later changes the texts at its effective instant', async () => {
+    const effective = new Date(now + 60 * 60_000).toISOString()
+    await app.payload.update({
+      collection: SLUGS.documents,
+      id: policyId,
+      data: { consentBanner: { consentTitle: 'New cookie rules' }, effectiveDate: effective, changeSummary: 'New banner title.' } as never,
+      ...as(editor),
+    })
+    await reviewAndPublish(app.payload, editor, reviewer, policyId)
+    expect((await config()).language.translations.en.consentModal.title).toBe('Cookies at Acme')
+    now += 2 * 60 * 60_000
+    expect((await config()).language.translations.en.consentModal.title).toBe('New cookie rules')
+    // The other texts are the draft's, as they were.
+    expect((await config()).language.translations.en.consentModal.acceptAllBtn).toBe('Accept everything')
+  })
+
+  test('the export carries the banner texts and the restore brings them back', async () => {
+    const { file } = await exportLegalContent(app.payload)
+    expect(JSON.stringify(file)).toContain('New cookie rules')
+    const target = await startTestPayload({ key: 'restored', plugin: { clock: () => new Date(now) } })
+    try {
+      await restoreLegalContent(target.payload, file, { createMissingUsers: true })
+      const restored = (await target.payload.findByID({ collection: SLUGS.documents, id: policyId, locale: 'all', overrideAccess: true })) as Json
+      expect(restored.consentBanner.en).toMatchObject({ consentTitle: 'New cookie rules' })
+      const served = await loadConsentConfig(target.payload)
+      expect((served.language.translations as Json).en.consentModal.title).toBe('New cookie rules')
+      expect((served.language.translations as Json).uk.consentModal).toMatchObject({ title: 'Cookie в Acme', acceptAllBtn: 'Прийняти всі' })
+    } finally {
+      await target.close()
+    }
+  })
+})

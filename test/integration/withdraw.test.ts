@@ -1,0 +1,235 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { ClientError, GraphQLClient, gql } from 'graphql-request'
+
+import { SLUGS } from '../../src/slugs'
+import { SECTION_UNPUBLISH_REFUSAL, UNPUBLISH_REFUSAL } from '../../src/workflow/rules'
+import { listen } from '../helpers/httpServer'
+import { richText } from '../helpers/lexical'
+import { restClient } from '../helpers/rest'
+import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { createUser, login, type TestUser } from '../helpers/users'
+
+/**
+ * Issue 16, point 1: Payload's "Unpublish" answered "Unpublished successfully." while the page
+ * stayed live. It is refused on every route; a reviewer or admin withdraws a document through
+ * the workflow instead, with a reason on the record, and readers are told it is gone (410).
+ */
+let app: TestApp
+let server: Awaited<ReturnType<typeof listen>>
+const users: Record<'admin' | 'editor' | 'reviewer', TestUser | null> = { admin: null, editor: null, reviewer: null }
+const tokens: Record<'admin' | 'editor' | 'reviewer', string> = { admin: '', editor: '', reviewer: '' }
+
+const rest = restClient(() => server.baseUrl)
+const workflow = (id: number, token: string | null, action: string, comment?: string) =>
+  rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
+
+function gqlAs(token: string | null) {
+  return new GraphQLClient(`${server.baseUrl}/api/graphql`, { headers: token ? { authorization: `JWT ${token}` } : {} })
+}
+
+async function gqlError(promise: Promise<unknown>): Promise<{ message: string; status?: number }> {
+  try {
+    await promise
+  } catch (err) {
+    if (err instanceof ClientError) {
+      const first = err.response.errors?.[0] as { message: string; extensions?: { statusCode?: number } } | undefined
+      return { message: first?.message ?? '', status: first?.extensions?.statusCode }
+    }
+    throw err
+  }
+  throw new Error('expected a GraphQL error')
+}
+
+/** A document published as version 1 through the workflow. */
+async function publishedDocument(slug: string): Promise<number> {
+  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: `Doc ${slug}`, slug, kind: 'terms-of-use' })
+  expect(doc.status).toBe(201)
+  const id = doc.body.doc.id as number
+  const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'Scope', body: richText('These terms apply.'), document: id })
+  expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [section.body.doc.id] })).status).toBe(200)
+  expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
+  expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
+  expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(200)
+  return id
+}
+
+const delivery = (slug: string, query = '') => rest('GET', `/legal/documents/${slug}${query}`, null)
+
+async function expectStillLive(id: number, slug: string) {
+  expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).status).toBe(200)
+  expect((await delivery(slug)).status).toBe(200)
+}
+
+beforeAll(async () => {
+  app = await startTestPayload()
+  server = await listen(app)
+  for (const role of ['admin', 'editor', 'reviewer'] as const) {
+    users[role] = await createUser(app.payload, `wd-${role}`, [role])
+    tokens[role] = await login(server.baseUrl, users[role]!)
+  }
+})
+
+afterAll(async () => {
+  await server?.close()
+  await app?.close()
+})
+
+describe("Payload's silent unpublish is refused on every route", () => {
+  test('REST: the admin\'s Unpublish (PATCH {_status: "draft"}, unpublishAllLocales) is a 409 for everyone; the page stays live', async () => {
+    const id = await publishedDocument('wd-rest')
+    for (const role of ['editor', 'reviewer', 'admin'] as const) {
+      const res = await rest('PATCH', `/${SLUGS.documents}/${id}?depth=0&fallback-locale=null&unpublishAllLocales=true`, tokens[role], { _status: 'draft' })
+      expect(res.status).toBe(409)
+      expect(res.body.errors[0].message).toBe(UNPUBLISH_REFUSAL)
+      expect(res.body.errors[0].message).toMatch(/Withdraw/)
+    }
+    // Without the flag, and in bulk: the same.
+    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.admin, { _status: 'draft' })).status).toBe(409)
+    const bulk = await rest('PATCH', `/${SLUGS.documents}?where[slug][equals]=wd-rest`, tokens.admin, { _status: 'draft' })
+    expect(bulk.status).toBeGreaterThanOrEqual(400)
+    expect(bulk.status).toBeLessThan(500)
+    await expectStillLive(id, 'wd-rest')
+  })
+
+  test('REST: a draft save and an autosave of a published document still pass', async () => {
+    const id = await publishedDocument('wd-draft-save')
+    const saved = await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor, { title: 'Edited', _status: 'draft' })
+    expect(saved.status).toBe(200)
+    const auto = await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true&autosave=true`, tokens.editor, { title: 'Edited again', _status: 'draft' })
+    expect(auto.status).toBe(200)
+    // A write that is not a draft save and sends no status is still only a draft (routeWritesToDrafts).
+    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Edited thrice' })).status).toBe(200)
+    await expectStillLive(id, 'wd-draft-save')
+    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).body.title).toBe('Doc wd-draft-save')
+  })
+
+  test('REST: a never-published document may be saved with _status "draft" (nothing is unpublished)', async () => {
+    const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: 'Fresh', slug: 'wd-fresh', kind: 'other' })
+    expect((await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { title: 'Fresher', _status: 'draft' })).status).toBe(200)
+  })
+
+  test('GraphQL: updateLegalDocument with _status: draft is refused with the same message', async () => {
+    const id = await publishedDocument('wd-gql')
+    const unpublish = gql`
+      mutation ($id: Int!) {
+        updateLegalDocument(id: $id, data: { _status: draft }) {
+          version
+        }
+      }
+    `
+    for (const role of ['editor', 'reviewer', 'admin'] as const) {
+      expect(await gqlError(gqlAs(tokens[role]).request(unpublish, { id }))).toEqual({ message: UNPUBLISH_REFUSAL, status: 409 })
+    }
+    await expectStillLive(id, 'wd-gql')
+  })
+
+  test('Local API with overrideAccess: false: refused; the published row is untouched', async () => {
+    const id = await publishedDocument('wd-local')
+    for (const role of ['reviewer', 'admin'] as const) {
+      await expect(
+        app.payload.update({ collection: SLUGS.documents, id, data: { _status: 'draft' } as never, user: users[role] as never, overrideAccess: false }),
+      ).rejects.toMatchObject({ status: 409, message: UNPUBLISH_REFUSAL })
+    }
+    await expectStillLive(id, 'wd-local')
+  })
+
+  test('a section cannot be unpublished on its own: 409, and it stays live', async () => {
+    const id = await publishedDocument('wd-section')
+    const sectionId = (await rest('GET', `/${SLUGS.documents}/${id}?depth=0`, null)).body.sections[0]
+    const res = await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.admin, { _status: 'draft' })
+    expect(res.status).toBe(409)
+    expect(res.body.errors[0].message).toBe(SECTION_UNPUBLISH_REFUSAL)
+    expect((await rest('GET', `/${SLUGS.sections}/${sectionId}`, null)).status).toBe(200)
+  })
+
+  test('a scheduled unpublish is refused when it is scheduled', async () => {
+    const id = await publishedDocument('wd-schedule')
+    await expect(
+      app.payload.jobs.queue({
+        task: 'schedulePublish',
+        input: { type: 'unpublish', doc: { relationTo: SLUGS.documents, value: String(id) }, user: { relationTo: 'users', value: users.reviewer!.id } },
+        waitUntil: new Date(Date.now() + 3_600_000),
+      } as never),
+    ).rejects.toMatchObject({ status: 409, message: UNPUBLISH_REFUSAL })
+  })
+
+  test('"Publish in <language>" is refused: a legal document is published whole', async () => {
+    const id = await publishedDocument('wd-locale')
+    const res = await rest('PATCH', `/${SLUGS.documents}/${id}?publishSpecificLocale=en`, tokens.reviewer, { _status: 'published' })
+    expect(res.status).toBe(400)
+    expect(res.body.errors[0].message).toMatch(/all its languages at once/)
+  })
+})
+
+describe('withdraw: a reviewer takes a document offline through the workflow', () => {
+  test('refused for an editor (403), without a reason (400), for a never-published document (409)', async () => {
+    const id = await publishedDocument('wd-refusals')
+    const byEditor = await workflow(id, tokens.editor, 'withdraw', 'Outdated.')
+    expect(byEditor.status).toBe(403)
+    expect(byEditor.body.errors[0].message).toMatch(/Only reviewers and admins/)
+    expect(await workflow(id, tokens.reviewer, 'withdraw')).toMatchObject({ status: 400 })
+    expect(await workflow(id, tokens.reviewer, 'withdraw', '   ')).toMatchObject({ status: 400 })
+    expect(await workflow(id, null, 'withdraw', 'x')).toMatchObject({ status: 401 })
+    await expectStillLive(id, 'wd-refusals')
+
+    const fresh = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: 'Never live', slug: 'wd-never', kind: 'other' })
+    const notLive = await workflow(fresh.body.doc.id, tokens.reviewer, 'withdraw', 'x')
+    expect(notLive.status).toBe(409)
+    expect(notLive.body.errors[0].message).toMatch(/nothing to withdraw/)
+  })
+
+  test('by a reviewer over REST: readers get 410, history records it, the archive keeps the versions, and review brings it back', async () => {
+    const id = await publishedDocument('wd-rest-ok')
+    expect((await delivery('wd-rest-ok')).status).toBe(200)
+    // The status the admin's bar reads offers Withdraw to the reviewer only.
+    expect((await rest('GET', `/${SLUGS.documents}/${id}/workflow`, tokens.reviewer)).body).toMatchObject({ live: true, withdrawn: false, actions: ['withdraw'] })
+    expect((await rest('GET', `/${SLUGS.documents}/${id}/workflow`, tokens.editor)).body.actions).toEqual([])
+
+    const done = await workflow(id, tokens.reviewer, 'withdraw', 'Replaced by the new terms.')
+    expect(done).toMatchObject({ status: 200, body: { workflowState: 'draft' } })
+
+    // Readers: gone, and told so; never a 5xx.
+    const current = await delivery('wd-rest-ok')
+    expect(current.status).toBe(410)
+    expect(current.body.errors[0].message).toMatch(/withdrawn/)
+    expect((await delivery('wd-rest-ok', '?version=1')).status).toBe(410)
+    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).status).toBe(404)
+    expect((await rest('GET', `/${SLUGS.documents}?where[slug][equals]=wd-rest-ok`, null)).body.totalDocs).toBe(0)
+    // The archive keeps what was published, as history.
+    const archive = await rest('GET', `/${SLUGS.versions}?where[document][equals]=${id}`, null)
+    expect(archive.body.totalDocs).toBe(1)
+
+    // The record: who, when, why.
+    const events = await app.payload.find({ collection: SLUGS.reviewEvents, where: { document: { equals: id } }, sort: '-at', depth: 0, overrideAccess: true })
+    expect(events.docs[0]).toMatchObject({ action: 'withdrawn', comment: 'Replaced by the new terms.', by: users.reviewer!.id, version: 1 })
+
+    // The admin's bar says so, and offers no second withdraw.
+    const status = await rest('GET', `/${SLUGS.documents}/${id}/workflow`, tokens.reviewer)
+    expect(status.body).toMatchObject({ live: false, withdrawn: true, workflowState: 'draft', actions: [] })
+    expect(await workflow(id, tokens.reviewer, 'withdraw', 'again')).toMatchObject({ status: 409 })
+
+    // Back online only through review.
+    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(409)
+    expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
+    expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
+    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(200)
+    expect((await delivery('wd-rest-ok')).status).toBe(200)
+  })
+
+  test('over GraphQL: refused for an editor, accepted for an admin', async () => {
+    const id = await publishedDocument('wd-gql-ok')
+    const action = gql`
+      mutation ($id: String!, $action: LegalWorkflowAction!, $comment: String) {
+        legalWorkflowAction(id: $id, action: $action, comment: $comment) {
+          workflowState
+        }
+      }
+    `
+    expect(await gqlError(gqlAs(tokens.editor).request(action, { id: String(id), action: 'withdraw', comment: 'x' }))).toMatchObject({ status: 403 })
+    expect(await gqlError(gqlAs(tokens.admin).request(action, { id: String(id), action: 'withdraw' }))).toMatchObject({ status: 400 })
+    expect(await gqlAs(tokens.admin).request(action, { id: String(id), action: 'withdraw', comment: 'Legal asked for it.' })).toEqual({
+      legalWorkflowAction: { workflowState: 'draft' },
+    })
+    expect((await delivery('wd-gql-ok')).status).toBe(410)
+  })
+})

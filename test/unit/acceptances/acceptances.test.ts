@@ -1,0 +1,201 @@
+/**
+ * The acceptance ledger's pure parts (issue 14, points 3–5): the hash chain and its verifier,
+ * the must-accept rule on the version timeline, and the body / filter validation.
+ */
+import { describe, expect, test } from '@jest/globals'
+
+import {
+  type ChainedFields,
+  ChainVerifier,
+  GENESIS_HASH,
+  newSalt,
+  pseudonymOf,
+  recordHash,
+  type StoredRow,
+  subjectCommitment,
+} from '../../../src/acceptance/chain'
+import { acceptableVersion, acceptanceStatus, type ArchiveVersion } from '../../../src/acceptance/status'
+import { parseExportFilter, validateAcceptance } from '../../../src/acceptance/validate'
+
+const DAY = 86_400_000
+const T0 = Date.parse('2027-01-01T00:00:00.000Z')
+
+function chain(n: number): StoredRow[] {
+  const rows: StoredRow[] = []
+  let previous = GENESIS_HASH
+  for (let i = 1; i <= n; i++) {
+    const salt = newSalt()
+    const subject = `user-${i}`
+    const fields: ChainedFields = {
+      event: 'acceptance',
+      subjectCommitment: subjectCommitment(salt, subject),
+      document: 'terms',
+      documentId: 1,
+      version: i,
+      locale: 'en',
+      contentHash: 'a'.repeat(64),
+      recordedAt: new Date(T0 + i).toISOString(),
+      method: 'clickwrap',
+      source: 'web',
+      ip: null,
+      ipHash: null,
+      userAgent: null,
+      recordedBy: 'users:1',
+      erasedRecords: null,
+    }
+    const hash = recordHash(fields, previous)
+    rows.push({ ...fields, id: i, subject, subjectSalt: salt, previousHash: previous, hash })
+    previous = hash
+  }
+  return rows
+}
+
+const verify = (rows: StoredRow[]) => {
+  const v = new ChainVerifier()
+  for (const row of rows) if (v.push(row)) break
+  return v
+}
+
+describe('the hash chain', () => {
+  test('an untouched chain verifies, and the head is the last hash', () => {
+    const rows = chain(5)
+    const v = verify(rows)
+    expect(v.firstBroken).toBeNull()
+    expect(v.count).toBe(5)
+    expect(v.head).toBe(rows[4]!.hash)
+  })
+
+  test('an edited field breaks the link at that record', () => {
+    const rows = chain(5)
+    rows[2] = { ...rows[2]!, version: 99 }
+    expect(verify(rows).firstBroken).toMatchObject({ id: 3, reason: 'hash' })
+  })
+
+  test('an edited record whose hash was recomputed breaks the next link', () => {
+    const rows = chain(5)
+    const edited = { ...rows[2]!, source: 'forged' }
+    const { id, subject, subjectSalt, previousHash, hash, ...fields } = edited
+    void id, subject, subjectSalt, hash
+    rows[2] = { ...edited, hash: recordHash(fields as unknown as ChainedFields, previousHash) }
+    expect(verify(rows).firstBroken).toMatchObject({ id: 4, reason: 'previous-hash' })
+  })
+
+  test('a removed record breaks the link at the one after it', () => {
+    const rows = chain(5)
+    rows.splice(1, 1)
+    expect(verify(rows).firstBroken).toMatchObject({ id: 3, reason: 'previous-hash' })
+  })
+
+  test('a changed subject no longer matches its commitment while the salt is kept', () => {
+    const rows = chain(3)
+    rows[1] = { ...rows[1]!, subject: 'someone-else' }
+    expect(verify(rows).firstBroken).toMatchObject({ id: 2, reason: 'subject' })
+  })
+
+  test('pseudonymisation (subject replaced, salt dropped) keeps the chain verifiable', () => {
+    const rows = chain(3)
+    rows[1] = { ...rows[1]!, subject: pseudonymOf('key', rows[1]!.subject), subjectSalt: null }
+    expect(verify(rows).firstBroken).toBeNull()
+  })
+
+  test('the pseudonym is keyed and stable', () => {
+    expect(pseudonymOf('k', '42')).toBe(pseudonymOf('k', '42'))
+    expect(pseudonymOf('k', '42')).not.toBe(pseudonymOf('other', '42'))
+    expect(pseudonymOf('k', '42')).toMatch(/^pseudonym:[0-9a-f]{64}$/)
+  })
+})
+
+const v = (version: number, effectiveDays: number, extra: Partial<ArchiveVersion> = {}): ArchiveVersion => ({
+  version,
+  publishedAt: new Date(T0 + (version - 1) * DAY).toISOString(),
+  effectiveDate: new Date(T0 + effectiveDays * DAY).toISOString(),
+  changeSummary: `v${version}`,
+  materialChange: false,
+  contentHash: String(version).repeat(64).slice(0, 64),
+  ...extra,
+})
+
+describe('the must-accept rule', () => {
+  const versions = [v(1, 0), v(2, 30, { materialChange: true }), v(3, 40)]
+  const accepted1 = { version: 1, recordedAt: new Date(T0).toISOString() }
+
+  test('never accepted: must accept the version in force, no change list', () => {
+    const s = acceptanceStatus(versions, null, T0 + DAY, true)
+    expect(s).toMatchObject({ mustAccept: true, reason: 'never-accepted', acceptVersion: 1, changes: [] })
+    expect(s.upcoming).toMatchObject({ version: 2 })
+  })
+
+  test('a material version upcoming: not yet a must, but reported with its date and summary', () => {
+    const s = acceptanceStatus(versions, accepted1, T0 + 10 * DAY, true)
+    expect(s).toMatchObject({ mustAccept: false, reason: null, upcoming: { version: 2, effectiveAt: new Date(T0 + 30 * DAY).toISOString() } })
+    expect(s.changes.map((c) => [c.version, c.upcoming])).toEqual([
+      [2, true],
+      [3, true],
+    ])
+  })
+
+  test('once the material version is in force (or was, before a minor one): must accept the one in force', () => {
+    expect(acceptanceStatus(versions, accepted1, T0 + 31 * DAY, true)).toMatchObject({ mustAccept: true, reason: 'material-change', acceptVersion: 2 })
+    const s = acceptanceStatus(versions, accepted1, T0 + 41 * DAY, true)
+    expect(s).toMatchObject({ mustAccept: true, acceptVersion: 3 })
+    expect(s.changes.map((c) => [c.version, c.changeSummary, c.upcoming])).toEqual([
+      [2, 'v2', false],
+      [3, 'v3', false],
+    ])
+  })
+
+  test('minor changes only: nothing to accept', () => {
+    const minor = [v(1, 0), v(2, 5)]
+    expect(acceptanceStatus(minor, accepted1, T0 + 10 * DAY, true)).toMatchObject({ mustAccept: false, reason: null })
+  })
+
+  test('a subject who accepted the upcoming version ahead has nothing to do', () => {
+    const s = acceptanceStatus(versions, { version: 2, recordedAt: new Date(T0).toISOString() }, T0 + 31 * DAY, true)
+    expect(s).toMatchObject({ mustAccept: false, upcoming: null })
+  })
+
+  test('documents that do not require acceptance never must be accepted', () => {
+    expect(acceptanceStatus(versions, null, T0 + DAY, false)).toMatchObject({ mustAccept: false, upcoming: null })
+  })
+
+  test('acceptable versions: in force or upcoming only', () => {
+    const now = T0 + 10 * DAY
+    expect(acceptableVersion(versions, 1, now)?.version).toBe(1)
+    expect(acceptableVersion(versions, 2, now)?.version).toBe(2)
+    expect(acceptableVersion(versions, 3, now)?.version).toBe(3)
+    expect(acceptableVersion(versions, 1, T0 + 31 * DAY)).toBeNull()
+    expect(acceptableVersion(versions, 7, now)).toBeNull()
+  })
+})
+
+describe('validation', () => {
+  const ok = { subject: 'u-1', document: 'terms', version: 1 }
+  test('a minimal body is accepted with defaults', () => {
+    expect(validateAcceptance(ok)).toMatchObject({ ok: true, value: { subject: 'u-1', method: 'api', locale: null } })
+    expect(validateAcceptance({ ...ok, subject: 42 })).toMatchObject({ ok: true, value: { subject: '42' } })
+  })
+  test.each([
+    ['not an object', []],
+    ['unknown field', { ...ok, admin: true }],
+    ['empty subject', { ...ok, subject: ' ' }],
+    ['long subject', { ...ok, subject: 'x'.repeat(201) }],
+    ['bad document', { ...ok, document: 'Terms Of Use' }],
+    ['version 0', { ...ok, version: 0 }],
+    ['version text', { ...ok, version: '1' }],
+    ['bad method', { ...ok, method: 'telepathy' }],
+    ['bad hash', { ...ok, contentHash: 'abc' }],
+    ['control characters', { ...ok, source: 'a\u0000b' }],
+  ])('%s → 400', (_, body) => {
+    expect(validateAcceptance(body)).toMatchObject({ ok: false, status: 400 })
+  })
+  test('export filters', () => {
+    const p = (q: string) => parseExportFilter(new URLSearchParams(q))
+    expect(p('subject=a&document=terms&version=2&from=2027-01-01&to=2027-02-01T00:00:00Z')).toEqual({
+      ok: true,
+      value: { subject: 'a', document: 'terms', version: 2, from: '2027-01-01T00:00:00.000Z', to: '2027-02-01T00:00:00.000Z' },
+    })
+    expect(p('document=12')).toEqual({ ok: true, value: { documentId: 12 } })
+    expect(p('version=x')).toMatchObject({ ok: false, status: 400 })
+    expect(p('from=yesterday')).toMatchObject({ ok: false, status: 400 })
+  })
+})
