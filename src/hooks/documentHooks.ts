@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionB
 import { freezeContent } from '../publish/freezeContent.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 import { completePublish, type PublishPlan } from '../publish/completePublish.js'
+import { planPublish, type PublishRefusal, refusePublish } from '../publish/planPublish.js'
 import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency.js'
 import { queuePublishWebhooks } from '../webhooks/webhookTask.js'
 import { SLUG_PATTERN, SLUGS } from '../slugs.js'
@@ -10,15 +11,9 @@ import { actorOf } from '../workflow/actor.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
 import { DOCUMENT_CONTENT_FIELDS, DOCUMENT_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields.js'
 import { incomingData } from '../workflow/incomingData.js'
-import { APPROVAL_OUTDATED, contentContributors, unionIds } from '../workflow/approval.js'
+import { contentContributors, unionIds } from '../workflow/approval.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
-import {
-  canEditContent,
-  changeSummaryProblem,
-  decidePublish,
-  type ReviewState,
-  stateAfterContentChange,
-} from '../workflow/rules.js'
+import { canEditContent, type ReviewState, stateAfterContentChange } from '../workflow/rules.js'
 import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
 import { asTrusted, isTrusted } from '../workflow/trust.js'
 import { slugifyAnchor, uniqueAnchor } from '../render/index.js'
@@ -27,7 +22,6 @@ import { changedFields } from '../utilities/compare.js'
 import { idOf, idsOf } from '../utilities/ids.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
 import { nowOf } from '../utilities/pluginOptions.js'
-import { documentNoticeProblem } from '../versions/noticePolicy.js'
 import { effectiveAt } from '../versions/timeline.js'
 
 type PendingEffects = { publish?: PublishPlan; approvalVoided?: boolean; claim?: (string | number)[] }
@@ -94,6 +88,11 @@ async function checkSectionsBelong(req: PayloadRequest, documentId: string | num
   }
 }
 
+const publishRefusal = (refusal: PublishRefusal) =>
+  refusal.field
+    ? fieldError(SLUGS.documents, refusal.field, refusal.message)
+    : new WorkflowError(refusal.message, refusal.status, refusal.problems ? { problems: refusal.problems } : undefined)
+
 export const documentBeforeChange =
   (options: ResolvedLegalDocumentsPluginOptions): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, operation, req }) => {
@@ -156,8 +155,7 @@ export const documentBeforeChange =
   }
 
   if (publishing) {
-    // A bulk update starts from the live row, not the latest draft: publishing that would put
-    // stale text live next to fresh sections, so only the latest draft may be published.
+    // Decided in src/publish/planPublish.ts (pure); here only the reads and the writes.
     const latest = (await req.payload.findByID({
       collection: SLUGS.documents,
       id,
@@ -166,26 +164,9 @@ export const documentBeforeChange =
       overrideAccess: true,
       req,
     })) as unknown as Record<string, unknown>
-    if (new Date(String(latest.updatedAt)).getTime() !== new Date(String(original.updatedAt)).getTime()) {
-      if (latest._status === 'published' && latest.workflowState === 'published') {
-        throw new WorkflowError('This document has just been published by someone else.', 409)
-      }
-      throw new WorkflowError('Open this document and publish it from there: its latest draft is not the version being published.', 409)
-    }
-    const decision = decidePublish({ state, actor, system: !req.user })
-    if (!decision.ok) throw new WorkflowError(decision.reason, decision.status)
-    if (changed.length) {
-      throw new WorkflowError('The document was changed after it was approved; submit it for review again.', 409)
-    }
+    const refused = refusePublish({ original, latest, actor, system: !req.user, changed })
+    if (refused) throw publishRefusal(refused)
     const frozen = await freezeContent(req, id)
-    // What the reviewer approved is exactly what is published (src/workflow/approval.ts).
-    if (!original.approvedContentHash || original.approvedContentHash !== frozen.hash) {
-      throw new WorkflowError(APPROVAL_OUTDATED, 409)
-    }
-    const now = nowOf(req.payload)
-    // Binding at publish time, scheduled publishes included: readers get notice from publication.
-    const tooSoon = documentNoticeProblem(original, options, now)
-    if (tooSoon && !original.noticeOverride) throw new WorkflowError(tooSoon, 422, { problems: [tooSoon] })
     const last = await req.payload.find({
       collection: SLUGS.versions,
       where: { document: { equals: id } },
@@ -196,35 +177,20 @@ export const documentBeforeChange =
       req,
     })
     const previous = last.docs[0] as { contentHash?: string; version?: number } | undefined
-    const contentChanged = previous?.contentHash !== frozen.hash
-    const currentVersion = Number(original.version ?? 0)
-    const version = contentChanged ? Math.max(currentVersion, Number(previous?.version ?? 0)) + 1 : currentVersion
-    const changeSummary = (original.changeSummary as string | null) ?? null
-    if (contentChanged) {
-      const problem = changeSummaryProblem(version, changeSummary)
-      if (problem) throw fieldError(SLUGS.documents, 'changeSummary', problem)
-    }
-    const lastModified = contentChanged ? new Date(now).toISOString() : ((original.lastModified as string) ?? null)
-    effectsFor(req, id).publish = {
-      ...frozen,
-      contentChanged,
-      version,
-      lastModified: lastModified ?? new Date(now).toISOString(),
-      publishedAt: new Date(now).toISOString(),
-      changeSummary,
-      materialChange: Boolean(original.materialChange),
-      approvedBy: original.approvedBy ? idOf(original.approvedBy) : null,
-    }
+    const plan = planPublish({ original, frozenHash: frozen.hash, previous, options, now: nowOf(req.payload) })
+    if ('refusal' in plan) throw publishRefusal(plan.refusal)
+    const { outcome } = plan
+    effectsFor(req, id).publish = { ...frozen, ...outcome, lastModified: outcome.lastModified ?? outcome.publishedAt }
     return {
       ...data,
       workflowState: 'published',
       workflowContributors: [],
       noticeOverride: null,
-      version,
-      lastModified,
+      version: outcome.version,
+      lastModified: outcome.lastModified,
       // The summary belongs to this publish (the archive keeps it); the next one needs its own.
-      changeSummary: contentChanged ? null : changeSummary,
-      materialChange: contentChanged ? false : Boolean(original.materialChange),
+      changeSummary: outcome.contentChanged ? null : outcome.changeSummary,
+      materialChange: outcome.contentChanged ? false : outcome.materialChange,
     }
   }
 

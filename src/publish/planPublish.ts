@@ -1,0 +1,103 @@
+import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
+import { idOf } from '../utilities/ids.js'
+import { documentNoticeProblem } from '../versions/noticePolicy.js'
+import { APPROVAL_OUTDATED } from '../workflow/approval.js'
+import { type Actor, changeSummaryProblem, decidePublish, type ReviewState } from '../workflow/rules.js'
+
+/**
+ * The publish decision, as pure functions over plain data: the document's beforeChange hook
+ * reads the facts (the row being published, its latest draft, the frozen content's hash, the
+ * last archive record) and applies the answer; `completePublish` does the writes.
+ *
+ * Two steps, because freezing the content is a read of every section: who may publish what is
+ * decided before it (`refusePublish`), what the publish makes after it (`planPublish`).
+ */
+
+/** A refusal: the hook throws it as a WorkflowError (or, for `field`, a field's ValidationError). */
+export type PublishRefusal = { status: number; message: string; field?: string; problems?: string[] }
+
+type Row = Record<string, unknown>
+
+const sameInstant = (a: unknown, b: unknown) => new Date(String(a)).getTime() === new Date(String(b)).getTime()
+
+/**
+ * Whether this request may publish this row at all. `latest`: the document's latest draft (a
+ * bulk update starts from the live row, which would put stale text live next to fresh sections,
+ * so only the latest draft may be published). `changed`: content fields this request changes.
+ */
+export function refusePublish(input: {
+  original: Row
+  latest: Row
+  actor: Actor
+  /** No user: a job (a scheduled publish without a user) or the system itself. */
+  system: boolean
+  changed: readonly string[]
+}): PublishRefusal | null {
+  const { original, latest } = input
+  if (!sameInstant(latest.updatedAt, original.updatedAt)) {
+    if (latest._status === 'published' && latest.workflowState === 'published') {
+      return { status: 409, message: 'This document has just been published by someone else.' }
+    }
+    return { status: 409, message: 'Open this document and publish it from there: its latest draft is not the version being published.' }
+  }
+  const decision = decidePublish({ state: ((original.workflowState as ReviewState) ?? 'draft') as ReviewState, actor: input.actor, system: input.system })
+  if (!decision.ok) return { status: decision.status, message: decision.reason }
+  if (input.changed.length) return { status: 409, message: 'The document was changed after it was approved; submit it for review again.' }
+  return null
+}
+
+/** What a publish makes: the archive record's fields and the document's own. */
+export type PublishOutcome = {
+  /** False when readers would see nothing new: no version, no archive record, same date. */
+  contentChanged: boolean
+  version: number
+  /** The document's "last updated" after this publish (null before any). */
+  lastModified: string | null
+  publishedAt: string
+  changeSummary: string | null
+  materialChange: boolean
+  approvedBy: string | number | null
+}
+
+/**
+ * What the reviewer approved is exactly what is published (`approvedContentHash`); a
+ * significant change keeps its notice period unless the approval overrode it; a new version
+ * needs a change summary; version and date move only when the content hash does.
+ */
+export function planPublish(input: {
+  original: Row
+  frozenHash: string
+  /** The last archive record of this document, if any. */
+  previous: { contentHash?: string; version?: number } | undefined
+  options: Pick<ResolvedLegalDocumentsPluginOptions, 'notice'>
+  now: number
+}): { refusal: PublishRefusal } | { outcome: PublishOutcome } {
+  const { original, previous, now } = input
+  if (!original.approvedContentHash || original.approvedContentHash !== input.frozenHash) {
+    return { refusal: { status: 409, message: APPROVAL_OUTDATED } }
+  }
+  // Binding at publish time, scheduled publishes included: readers get notice from publication.
+  const tooSoon = documentNoticeProblem(original, input.options, now)
+  if (tooSoon && !original.noticeOverride) return { refusal: { status: 422, message: tooSoon, problems: [tooSoon] } }
+
+  const contentChanged = previous?.contentHash !== input.frozenHash
+  const currentVersion = Number(original.version ?? 0)
+  const version = contentChanged ? Math.max(currentVersion, Number(previous?.version ?? 0)) + 1 : currentVersion
+  const changeSummary = (original.changeSummary as string | null) ?? null
+  if (contentChanged) {
+    const problem = changeSummaryProblem(version, changeSummary)
+    if (problem) return { refusal: { status: 400, message: problem, field: 'changeSummary' } }
+  }
+  const at = new Date(now).toISOString()
+  return {
+    outcome: {
+      contentChanged,
+      version,
+      lastModified: contentChanged ? at : ((original.lastModified as string | null) ?? null),
+      publishedAt: at,
+      changeSummary,
+      materialChange: Boolean(original.materialChange),
+      approvedBy: original.approvedBy ? idOf(original.approvedBy) : null,
+    },
+  }
+}
