@@ -65,7 +65,9 @@ async function queueAs(user: TestUser | null, id: number, overrideAccess?: boole
   })
 }
 
-const jobCount = async () => (await app.payload.count({ collection: 'payload-jobs', overrideAccess: true })).totalDocs
+// Scheduled publishes only: Payload's scheduler may queue the consent-retention job at any time.
+const jobCount = async () =>
+  (await app.payload.count({ collection: 'payload-jobs', where: { taskSlug: { equals: 'schedulePublish' } }, overrideAccess: true })).totalDocs
 const scheduledEvents = async (id: number) =>
   (await app.payload.find({ collection: SLUGS.reviewEvents, where: { and: [{ document: { equals: id } }, { action: { equals: 'scheduled' } }] }, depth: 0, overrideAccess: true })).docs
 
