@@ -1,4 +1,4 @@
-import { loadAutocannon } from './loadAutocannon.mjs'
+import { loadAutocannon, measureLoad } from './loadAutocannon.mjs'
 
 /**
  * The acceptance ledger's load (bench/acceptances.ts), in a plain-node process of its own as
@@ -33,12 +33,5 @@ const request =
         },
       }
 const options = { url: base, connections, headers, requests: [request] }
-const pick = (r) => ({ requests: r.requests, latency: r.latency, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, statusCodeStats: r.statusCodeStats })
-const warm = warmup > 0 ? pick(await autocannon({ ...options, duration: warmup })) : null
-process.stdout.write('measuring\n')
-const cpuBefore = process.cpuUsage()
-const started = process.hrtime.bigint()
-const result = await autocannon({ ...options, duration })
-const seconds = Number(process.hrtime.bigint() - started) / 1e9
-const cpu = process.cpuUsage(cpuBefore)
-process.stdout.write(`${JSON.stringify({ warm, result: pick(result), sent: n, cpuMicros: cpu.user + cpu.system, seconds })}\n`)
+const measured = await measureLoad(autocannon, options, { warmup, duration })
+process.stdout.write(`${JSON.stringify({ ...measured, sent: n })}\n`)

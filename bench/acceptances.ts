@@ -27,8 +27,6 @@
  * 6. EXPLAIN (ANALYZE, BUFFERS) of the status query, the idempotency lookup and the chain-head
  *    read of a group commit.
  */
-import { type ChildProcess, spawn } from 'node:child_process'
-import { readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -37,6 +35,7 @@ import { parseArgs } from 'node:util'
 import pg from 'pg'
 
 import { nodeArgs } from '../dev/server/nodeArgs'
+import { benchServerEnv, count, ensureDatabase, load, type Load, run, startAndWait, stopServer } from './benchProcess'
 import { fmt, machineLine, ok, rssMB, writeBetweenMarkers } from './measure'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -70,137 +69,6 @@ function databaseUrl(): string {
   if (process.env.DATABASE_URL) return process.env.DATABASE_URL
   return 'postgres://postgres@127.0.0.1:5432/legal_bench_acceptances'
 }
-
-async function ensureDatabase(url: string): Promise<void> {
-  const target = new URL(url)
-  const name = target.pathname.slice(1)
-  const admin = new URL(url)
-  admin.pathname = '/postgres'
-  const client = new pg.Client({ connectionString: admin.toString() })
-  await client.connect()
-  try {
-    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name])
-    if (!rowCount) {
-      await client.query(`create database ${client.escapeIdentifier(name)}`)
-      log(`created database ${name}`)
-    }
-  } finally {
-    await client.end()
-  }
-}
-
-function startAndWait(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 180_000) {
-  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${output}`)), timeoutMs)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.length > 200_000) output = output.slice(-100_000)
-      const match = output.match(ready)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ child, match, output: () => output })
-      }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`${args.join(' ')} exited early (${code}):\n${output.slice(-5000)}`))
-    })
-  })
-}
-
-/** Runs a process to its end; its output goes through; resolves with stdout. */
-function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      process.stdout.write(chunk)
-    })
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}`))))
-  })
-}
-
-/** utime + stime of a process, in clock ticks (100 per second). */
-function cpuTicks(pid: number): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
-    return Number(fields[11]) + Number(fields[12])
-  } catch {
-    return 0
-  }
-}
-/**
- * CPU ticks of the PostgreSQL backends serving the bench database (`postgres: [<cluster>: ]<user>
- * <db> …`), per pid: the server is shared with other work, whose backends are not counted.
- */
-function pgTicks(db: string): Map<number, number> {
-  const out = new Map<number, number>()
-  for (const pid of readdirNumbers('/proc')) {
-    try {
-      const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (cmd.startsWith('postgres:') && cmd.includes(` ${db} `)) out.set(pid, cpuTicks(pid))
-    } catch {
-      /* gone */
-    }
-  }
-  return out
-}
-/** Ticks used between two samples by the backends present in both (the server's pool). */
-function pgDelta(before: Map<number, number>, after: Map<number, number>): number {
-  let total = 0
-  for (const [pid, ticks] of after) if (before.has(pid)) total += ticks - before.get(pid)!
-  return total
-}
-function readdirNumbers(dir: string): number[] {
-  return readdirSync(dir).filter((d) => /^\d+$/.test(d)).map(Number)
-}
-
-type Load = {
-  warm: { statusCodeStats: Record<string, { count: number }> } | null
-  result: {
-    requests: { average: number; total: number }
-    latency: { p50: number; p99: number; max: number }
-    errors: number
-    timeouts: number
-    non2xx: number
-    statusCodeStats: Record<string, { count: number }>
-  }
-  /** Requests autocannon built (warm-up and measured). */
-  sent: number
-  cpuMicros: number
-  seconds: number
-  serverCpu: number
-  dbCpu: number
-  loadCpu: number
-}
-
-/** One load case; CPU (percent of one core) sampled over the measured seconds. */
-function load(params: Record<string, unknown>, serverPid: number, db: string): Promise<Load> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['bench/acceptanceLoad.mjs', JSON.stringify(params)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
-    let out = ''
-    let before: { server: number; db: Map<number, number>; at: number } | null = null
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString()
-      if (!before && out.includes('measuring\n')) before = { server: cpuTicks(serverPid), db: pgTicks(db), at: Date.now() }
-    })
-    child.on('exit', (code) => {
-      if (code !== 0 || !before) return reject(new Error(`the load generator exited with ${code}:\n${out}`))
-      const seconds = (Date.now() - before.at) / 1000
-      const server = cpuTicks(serverPid) - before.server
-      const dbTicks = pgDelta(before.db, pgTicks(db))
-      const parsed = JSON.parse(out.trim().split('\n').pop()!) as Load
-      resolve({ ...parsed, serverCpu: Math.round(server / seconds), dbCpu: Math.round(dbTicks / seconds), loadCpu: Math.round(parsed.cpuMicros / 1e4 / parsed.seconds) })
-    })
-  })
-}
-
-const count = (stats: Record<string, { count: number }> | undefined, code: number) => stats?.[String(code)]?.count ?? 0
 
 async function exportCase(base: string, pid: number, format: 'csv' | 'json') {
   const before = rssMB(pid)
@@ -273,19 +141,8 @@ async function main(): Promise<void> {
   const loadBefore = os.loadavg()
   const url = databaseUrl()
   const dbName = new URL(url).pathname.slice(1)
-  await ensureDatabase(url)
-  const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TMPDIR: process.env.TMPDIR,
-    NODE_ENV: 'development',
-    DATABASE_URL: url,
-    PAYLOAD_SECRET: SECRET,
-    NO_NEXT: 'true',
-    NO_SEED: 'true',
-    NO_DEMO_USERS: 'true',
-    DATA_DIR: path.join(os.tmpdir(), 'legal-bench-acceptances'),
-  }
+  await ensureDatabase(url, log)
+  const env = benchServerEnv(url, SECRET, 'legal-bench-acceptances')
   log(`dataset: ${fmt(RECORDS)} acceptances over ${fmt(SUBJECTS)} subjects in ${url.replace(/\/\/[^@]*@/, '//')}`)
   const seedStarted = Date.now()
   const out = await run([...nodeArgs(env), 'bench/acceptancesDataset.ts'], {
@@ -317,6 +174,7 @@ async function main(): Promise<void> {
     log(`status lookup: ${opts['status-connections']} connections, ${warmup} s warm-up + ${opts.duration} s…`)
     const skipped = { result: { requests: { average: 0, total: 0 }, latency: { p50: 0, p99: 0, max: 0 }, errors: 0, timeouts: 0, non2xx: 0, statusCodeStats: {} }, warm: null, sent: 0, cpuMicros: 0, seconds: 0, serverCpu: 0, dbCpu: 0, loadCpu: 0 } as Load
     const status = !CASES.has('status') ? skipped : await load(
+      'bench/acceptanceLoad.mjs',
       { mode: 'status', base, key: SERVICE_KEY, connections: Number(opts['status-connections']), warmup, duration: Number(opts.duration), subjects: SUBJECTS },
       pid,
       dbName,
@@ -327,6 +185,7 @@ async function main(): Promise<void> {
     const recordDuration = Number(opts['record-duration'])
     log(`recording: ${opts['record-connections']} connections, ${warmup} s warm-up + ${recordDuration} s, subjects ${prefix}-*…`)
     const record = !CASES.has('record') ? skipped : await load(
+      'bench/acceptanceLoad.mjs',
       { mode: 'record', base, key: SERVICE_KEY, connections: Number(opts['record-connections']), warmup, duration: recordDuration, prefix, targets },
       pid,
       dbName,
@@ -386,12 +245,7 @@ async function main(): Promise<void> {
       log('results written to docs/BENCHMARKS.md')
     }
   } finally {
-    server.removeAllListeners('exit')
-    const exited = new Promise((resolve) => server.once('exit', resolve))
-    server.kill('SIGTERM')
-    const timer = setTimeout(() => server.kill('SIGKILL'), 15_000)
-    await exited
-    clearTimeout(timer)
+    await stopServer(server)
   }
 }
 

@@ -17,6 +17,7 @@ import {
   subjectCommitment,
 } from 'payload-plugin-legal-documents'
 import { richText } from '../test/helpers/lexical'
+import { ensureUser } from './benchUsers'
 
 /**
  * The acceptance ledger's benchmark dataset (issue 14, point 6), on DATABASE_URL: run by
@@ -49,16 +50,6 @@ const DOCS = [
 
 type Json = Record<string, any>
 const log = (line: string) => console.log(`[dataset] ${line}`)
-
-async function ensureUser(payload: Payload, email: string, roles: string[], apiKey?: string): Promise<Json> {
-  const found = await payload.find({ collection: 'users', where: { email: { equals: email } }, limit: 1, overrideAccess: true, depth: 0 })
-  if (found.docs[0]) return found.docs[0] as Json
-  return (await payload.create({
-    collection: 'users',
-    data: { email, password: `pw-${randomBytes(8).toString('hex')}`, name: email, roles, ...(apiKey ? { enableAPIKey: true, apiKey } : {}) } as never,
-    overrideAccess: true,
-  })) as Json
-}
 
 async function prepare(payload: Payload): Promise<{ serviceId: number; combos: { slug: string; id: number; version: number; contentHash: string | null }[] }> {
   const service = await ensureUser(payload, 'bench-service@bench.test', ['service'], SERVICE_KEY)

@@ -88,7 +88,7 @@ export async function explainDelivery(payload: Payload, slug: string): Promise<E
     if (!queries.length) throw new Error(`no statement was captured for "${step}": has drizzle's session (logger) changed?`)
     for (const query of queries) {
       // Only reads are explained: ANALYZE executes the statement.
-      if (/^\s*(select|with)\b/i.test(query.sql)) out.push(await explain(payload, step, query))
+      if (/^\s*(?:select|with)\b/i.test(query.sql)) out.push(await explain(payload, step, query))
     }
   }
   return out

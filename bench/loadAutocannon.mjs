@@ -27,3 +27,28 @@ export function loadAutocannon(options) {
   proto.addBody = options.decodeBodies ? proto.__decodes : () => {}
   return autocannon
 }
+
+/** What the orchestrators read of an autocannon result. */
+const pick = (r) => ({ requests: r.requests, latency: r.latency, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, statusCodeStats: r.statusCodeStats })
+
+/**
+ * A warm-up of `warmup` s (if any), the line `measuring` on stdout (the orchestrator starts its
+ * CPU sampling there), then `duration` measured seconds; `watch` gets the measured run's
+ * instance (for its events) before it starts.
+ *
+ * @param {typeof import('autocannon').default} autocannon
+ * @param {Record<string, unknown>} options
+ * @param {{ warmup: number; duration: number; watch?: (instance: import('node:events').EventEmitter) => void }} run
+ */
+export async function measureLoad(autocannon, options, { warmup, duration, watch }) {
+  const warm = warmup > 0 ? pick(await autocannon({ ...options, duration: warmup })) : null
+  process.stdout.write('measuring\n')
+  const cpuBefore = process.cpuUsage()
+  const started = process.hrtime.bigint()
+  const instance = autocannon({ ...options, duration })
+  watch?.(instance)
+  const result = await instance
+  const seconds = Number(process.hrtime.bigint() - started) / 1e9
+  const cpu = process.cpuUsage(cpuBefore)
+  return { warm, result: pick(result), cpuMicros: cpu.user + cpu.system, seconds }
+}

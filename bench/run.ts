@@ -43,6 +43,8 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
+import type { DeliveredDocument } from 'payload-plugin-legal-documents'
+
 import { type Baseline, comparisonLine, comparisonTable, loadBaseline, saveSummary } from './baseline'
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
 import { benchHost } from './host'
@@ -234,7 +236,7 @@ async function benchReferenceApp(): Promise<void> {
     if (first.status !== 200) throw new Error(`GET ${deliveryUrl} → ${first.status}: ${await first.text()}`)
     const body = Buffer.from(await first.arrayBuffer())
     const etag = first.headers.get('etag')!
-    const delivered = JSON.parse(body.toString('utf8')) as { sections: unknown[]; version: number }
+    const delivered = JSON.parse(body.toString('utf8')) as DeliveredDocument
     log(`document ${slug}: ${delivered.sections.length} sections, ${(body.length / 1024).toFixed(1)} KB JSON, ETag ${etag}`)
 
     // (d): the same bytes and headers, from a bare node:http server in its own process.

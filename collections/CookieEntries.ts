@@ -3,6 +3,13 @@ import type { CollectionConfig } from 'payload'
 import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access/index.js'
 import { cookieAfterChange, cookieAfterDelete, cookieBeforeChange, cookieBeforeDelete } from '../src/hooks/cookieHooks.js'
 import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
+import { refuseSilentUnpublish, refuseSingleLocalePublish } from '../src/hooks/refuseUnpublish.js'
+import { workflowStatusEndpoint } from '../src/endpoints/reviewEndpoints.js'
+import { workflowEndpoint } from '../src/endpoints/workflowEndpoint.js'
+import { reviewHistoryFields, reviewStateFields } from '../src/fields/reviewFields.js'
+import { contributorsField, updatedByField } from '../src/fields/workflowPeople.js'
+import { COOKIE_UNPUBLISH_REFUSAL } from '../src/workflow/rules.js'
+import { COOKIE_SUBJECT } from '../src/workflow/subjects.js'
 import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
 import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
@@ -37,26 +44,46 @@ export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOpt
     },
     admin: {
       useAsTitle: 'name',
-      defaultColumns: ['name', 'service', 'category', 'duration', '_status'],
+      defaultColumns: ['name', 'service', 'category', 'duration', 'workflowState', '_status'],
       group: perLanguage('group'),
-      components: { edit: { PublishButton: `${options.componentsPath}/client#CookieEntryPublishButton` } },
+      components: {
+        edit: {
+          // The same review workflow as documents (src/workflow/subjects.ts): submit, approve by
+          // someone else, publish exactly what was approved.
+          beforeDocumentControls: [`${options.componentsPath}/client#WorkflowBar`],
+          PublishButton: `${options.componentsPath}/client#CookieEntryPublishButton`,
+          // Taking a cookie out of the declaration is the workflow's "Withdraw", with a reason.
+          UnpublishButton: `${options.componentsPath}/client#NoUnpublishButton`,
+        },
+        // Payload's autosaves are the "Save history", as on documents and sections.
+        views: { edit: { versions: { tab: { label: ({ t }) => (t as (key: string) => string)('legal-documents:tab-save-history') } } } },
+      },
     },
     access: {
       read: publishedOrStaff,
       create: editorsOrAdmins,
       // Reviewers need update to publish; the hooks refuse them any change of content.
       update: staffOnly,
+      // Whether this entry may go (never a published one): cookieBeforeDelete.
       delete: staffOnly,
       readVersions: staffOnly,
     },
     hooks: {
-      beforeOperation: [routeWritesToDrafts, readersSeePublished, readersSortByOwnFields],
+      beforeOperation: [
+        refuseSilentUnpublish(SLUGS.cookies, COOKIE_UNPUBLISH_REFUSAL),
+        refuseSingleLocalePublish,
+        routeWritesToDrafts,
+        readersSeePublished,
+        readersSortByOwnFields,
+      ],
       beforeChange: [rememberLiveRow(SLUGS.cookies), cookieBeforeChange],
       afterChange: [refuseRestoreOverLiveRow(SLUGS.cookies), cookieAfterChange],
       beforeDelete: [cookieBeforeDelete],
       afterDelete: [cookieAfterDelete],
     },
-    versions: { drafts: true, maxPerDoc: 0 },
+    endpoints: options.disabled ? [] : [workflowEndpoint(options.fourEyes, COOKIE_SUBJECT), workflowStatusEndpoint(options.fourEyes, COOKIE_SUBJECT)],
+    // Scheduled publishes are checked like documents' (src/hooks/scheduleGuard.ts): an approved entry, a reviewer or admin.
+    versions: { drafts: { schedulePublish: true }, maxPerDoc: 0 },
     fields: withContentAccess([
       {
         name: 'name',
@@ -122,13 +149,10 @@ export function cookieEntriesCollection(options: ResolvedLegalDocumentsPluginOpt
         defaultValue: false,
         label: legalLabel(({ t }) => t('legal-documents:field-consent-again')),
       },
-      {
-        name: 'updatedBy',
-        type: 'relationship',
-        relationTo: options.usersCollection,
-        label: legalLabel(({ t }) => t('legal-documents:field-updated-by')),
-        admin: { position: 'sidebar', readOnly: true },
-      },
+      ...reviewStateFields(options.usersCollection),
+      contributorsField('workflowContributors', options.usersCollection),
+      updatedByField(options.usersCollection),
+      ...reviewHistoryFields(options.componentsPath, 'cookieEntry'),
     ], COOKIE_CONTENT_FIELDS),
   }
 }

@@ -25,6 +25,9 @@ export function legalConsentsCollection(): CollectionConfig {
     slug: SLUGS.consents,
     // Explicit: Payload 4 turns versions on by default. Consent records never change.
     versions: false,
+    // Records are never edited, so there is nothing to lock; and a lock row's foreign key to
+    // `legal_consents` could not name a record kept in a month table (src/consent/storage.ts).
+    lockDocuments: false,
     labels: {
       singular: legalLabel(({ t }) => t('legal-documents:consents-singular')),
       plural: legalLabel(({ t }) => t('legal-documents:consents-plural')),

@@ -14,9 +14,9 @@ import { withContentAccess } from '../src/fields/contentAccess.js'
 import { consentBannerField } from '../src/cookies/bannerTexts.js'
 import { contributorsField, updatedByField } from '../src/fields/workflowPeople.js'
 import { DOCUMENT_CONTENT_FIELDS } from '../src/workflow/fields.js'
-import { REVIEW_STATES, UNPUBLISH_REFUSAL } from '../src/workflow/rules.js'
+import { UNPUBLISH_REFUSAL } from '../src/workflow/rules.js'
 import { legalLabel, perLanguage } from '../src/translations/index.js'
-import { STATE_KEYS } from '../src/translations/keys.js'
+import { reviewHistoryFields, reviewStateFields } from '../src/fields/reviewFields.js'
 
 export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
@@ -184,36 +184,7 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
         label: legalLabel(({ t }) => t('legal-documents:field-material-change')),
         admin: { components: { Cell: `${options.componentsPath}/client#YesNoCell` } },
       },
-      {
-        name: 'workflowState',
-        type: 'select',
-        defaultValue: 'draft',
-        label: legalLabel(({ t }) => t('legal-documents:field-workflow-state')),
-        options: REVIEW_STATES.map((value) => ({ label: legalLabel(({ t }) => t(STATE_KEYS[value])), value })),
-        index: true,
-        admin: { position: 'sidebar', readOnly: true },
-      },
-      {
-        name: 'approvedBy',
-        type: 'relationship',
-        relationTo: options.usersCollection,
-        label: legalLabel(({ t }) => t('legal-documents:field-approved-by')),
-        admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedBy) },
-      },
-      {
-        name: 'approvedAt',
-        type: 'date',
-        label: legalLabel(({ t }) => t('legal-documents:field-approved-at')),
-        admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedAt) },
-      },
-      {
-        // The content hash of exactly what the approving reviewer saw; a publish of anything
-        // else is refused (src/workflow/approval.ts). Written by the workflow only.
-        name: 'approvedContentHash',
-        type: 'text',
-        label: legalLabel(({ t }) => t('legal-documents:field-approved-content-hash')),
-        admin: { hidden: true, readOnly: true },
-      },
+      ...reviewStateFields(options.usersCollection),
       {
         // Set by the approving reviewer's urgent override of the notice period (with its reason,
         // also in the review history); cleared with the approval. Written by the workflow only.
@@ -224,24 +195,7 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
       },
       contributorsField('workflowContributors', options.usersCollection),
       updatedByField(options.usersCollection),
-      {
-        name: 'reviewHistory',
-        type: 'join',
-        collection: SLUGS.reviewEvents,
-        on: 'document',
-        label: legalLabel(({ t }) => t('legal-documents:field-review-history')),
-        defaultSort: '-at',
-        defaultLimit: 50,
-        // Readable over the API; the admin shows the history with names (ReviewHistory).
-        admin: { hidden: true },
-      },
-      {
-        name: 'reviewHistoryView',
-        type: 'ui',
-        // A ui field's label takes no function: each language's text (list view column picker).
-        label: perLanguage('field-review-history'),
-        admin: { components: { Field: `${options.componentsPath}/client#ReviewHistory` } },
-      },
+      ...reviewHistoryFields(options.componentsPath, 'document'),
     ], DOCUMENT_CONTENT_FIELDS),
     timestamps: true,
   }

@@ -6,7 +6,7 @@ import { SLUGS } from '../src/slugs.js'
 import { legalLabel, perLanguage } from '../src/translations/index.js'
 
 /** The company behind the documents; sections refer to it with {{company.…}} placeholders. */
-export function legalEntityGlobal(_options: ResolvedLegalDocumentsPluginOptions): GlobalConfig {
+export function legalEntityGlobal(options: ResolvedLegalDocumentsPluginOptions): GlobalConfig {
   return {
     slug: SLUGS.entity,
     // Explicit: Payload 4 turns versions on by default. Changes are admin-only and not legal text.
@@ -15,6 +15,14 @@ export function legalEntityGlobal(_options: ResolvedLegalDocumentsPluginOptions)
     admin: { group: perLanguage('group') },
     access: { read: anyone, update: adminsOnly },
     fields: [
+      {
+        // For everyone but administrators, who the form is read-only for: who can change these and how to ask.
+        name: 'accessNote',
+        type: 'ui',
+        // A ui field's label takes no function: each language's text (list view column picker).
+        label: perLanguage('entity-note-label'),
+        admin: { components: { Field: `${options.componentsPath}/rsc#EntityAccessNote` } },
+      },
       { name: 'name', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-company-name')) },
       { name: 'address', type: 'textarea', label: legalLabel(({ t }) => t('legal-documents:field-address')) },
       { name: 'phone', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-phone')) },

@@ -14,7 +14,7 @@ export const REVIEW_EVENT_ACTIONS = REVIEW_EVENT_VALUES.map((value) => ({
   value,
 }))
 
-/** The review history: an append-only log written by the workflow, shown on each document. */
+/** The review history: an append-only log written by the workflow, shown on each document and cookie entry. */
 export function legalReviewEventsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
   return {
     slug: SLUGS.reviewEvents,
@@ -37,9 +37,16 @@ export function legalReviewEventsCollection(options: ResolvedLegalDocumentsPlugi
         name: 'document',
         type: 'relationship',
         relationTo: SLUGS.documents,
-        required: true,
+        // Empty on a cookie entry's step (`cookieEntry`); the workflow sets exactly one of the two.
         index: true,
         label: legalLabel(({ t }) => t('legal-documents:field-document')),
+      },
+      {
+        name: 'cookieEntry',
+        type: 'relationship',
+        relationTo: SLUGS.cookies,
+        index: true,
+        label: legalLabel(({ t }) => t('legal-documents:cookies-singular')),
       },
       {
         name: 'action',
@@ -58,6 +65,15 @@ export function legalReviewEventsCollection(options: ResolvedLegalDocumentsPlugi
       },
       { name: 'comment', type: 'textarea', label: legalLabel(({ t }) => t('legal-documents:history-comment')) },
       { name: 'version', type: 'number', label: legalLabel(({ t }) => t('legal-documents:field-version')) },
+      {
+        // "Changes requested" on a document: the content the reviewer had in front of them (the
+        // submitted draft, frozen as the archive would keep it), so a re-review can show what
+        // changed since then (GET …/preview?against=last-request).
+        name: 'reviewedContent',
+        type: 'json',
+        admin: { hidden: true },
+        label: legalLabel(({ t }) => t('legal-documents:history-reviewed-content')),
+      },
     ],
   }
 }

@@ -85,6 +85,9 @@ export interface Config {
     'legal-documents': {
       reviewHistory: 'legal-review-events';
     };
+    'cookie-entries': {
+      reviewHistory: 'legal-review-events';
+    };
   };
   collectionsSelect: {
     users: UsersSelect<false> | UsersSelect<true>;
@@ -264,7 +267,8 @@ export interface LegalSection {
  */
 export interface LegalReviewEvent {
   id: number;
-  document: number | LegalDocument;
+  document?: (number | null) | LegalDocument;
+  cookieEntry?: (number | null) | CookieEntry;
   action:
     | 'submitted'
     | 'approved'
@@ -278,8 +282,50 @@ export interface LegalReviewEvent {
   at: string;
   comment?: string | null;
   version?: number | null;
+  reviewedContent?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "cookie-entries".
+ */
+export interface CookieEntry {
+  id: number;
+  name: string;
+  service?: string | null;
+  provider?: string | null;
+  domain?: string | null;
+  path?: string | null;
+  category?: ('necessary' | 'security' | 'functional' | 'analytics' | 'marketing') | null;
+  purpose?: string | null;
+  duration?: string | null;
+  storageType?: ('cookie' | 'local-storage' | 'session-storage' | 'pixel') | null;
+  party?: ('first' | 'third') | null;
+  privacyPolicyUrl?: string | null;
+  materialChange?: boolean | null;
+  workflowState?: ('draft' | 'in-review' | 'changes-requested' | 'approved' | 'published') | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  approvedContentHash?: string | null;
+  workflowContributors?: (number | User)[] | null;
+  updatedBy?: (number | null) | User;
+  reviewHistory?: {
+    docs?: (number | LegalReviewEvent)[];
+    hasNextPage?: boolean;
+    totalDocs?: number;
+  };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -310,29 +356,6 @@ export interface LegalVersion {
   contentHash: string;
   updatedAt: string;
   createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "cookie-entries".
- */
-export interface CookieEntry {
-  id: number;
-  name: string;
-  service?: string | null;
-  provider?: string | null;
-  domain?: string | null;
-  path?: string | null;
-  category?: ('necessary' | 'security' | 'functional' | 'analytics' | 'marketing') | null;
-  purpose?: string | null;
-  duration?: string | null;
-  storageType?: ('cookie' | 'local-storage' | 'session-storage' | 'pixel') | null;
-  party?: ('first' | 'third') | null;
-  privacyPolicyUrl?: string | null;
-  materialChange?: boolean | null;
-  updatedBy?: (number | null) | User;
-  updatedAt: string;
-  createdAt: string;
-  _status?: ('draft' | 'published') | null;
 }
 /**
  * Cookie-banner choices as visitors made them (GDPR Art. 7(1) proof). Written only by POST /api/legal/consents; read-only, never changed or deleted here.
@@ -572,10 +595,6 @@ export interface PayloadLockedDocument {
         value: number | LegalReviewEvent;
       } | null)
     | ({
-        relationTo: 'legal-consents';
-        value: number | LegalConsent;
-      } | null)
-    | ({
         relationTo: 'legal-acceptances';
         value: number | LegalAcceptance;
       } | null);
@@ -747,7 +766,13 @@ export interface CookieEntriesSelect<T extends boolean = true> {
   party?: T;
   privacyPolicyUrl?: T;
   materialChange?: T;
+  workflowState?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  approvedContentHash?: T;
+  workflowContributors?: T;
   updatedBy?: T;
+  reviewHistory?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -758,11 +783,13 @@ export interface CookieEntriesSelect<T extends boolean = true> {
  */
 export interface LegalReviewEventsSelect<T extends boolean = true> {
   document?: T;
+  cookieEntry?: T;
   action?: T;
   by?: T;
   at?: T;
   comment?: T;
   version?: T;
+  reviewedContent?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -983,10 +1010,15 @@ export interface TaskSchedulePublish {
   input: {
     type?: ('publish' | 'unpublish') | null;
     locale?: string | null;
-    doc?: {
-      relationTo: 'legal-documents';
-      value: number | LegalDocument;
-    } | null;
+    doc?:
+      | ({
+          relationTo: 'legal-documents';
+          value: number | LegalDocument;
+        } | null)
+      | ({
+          relationTo: 'cookie-entries';
+          value: number | CookieEntry;
+        } | null);
     global?: string | null;
     user?: {
       relationTo: 'users';

@@ -221,8 +221,8 @@ async function fillEntity(payload: Payload): Promise<SeedSummary['entity']> {
   }
 }
 
-async function draftOf(payload: Payload, id: string | number): Promise<Doc> {
-  return (await payload.findByID({ collection: SLUGS.documents, id, draft: true, depth: 0, overrideAccess: true })) as unknown as Doc
+async function draftOf(payload: Payload, id: string | number, collection: CollectionSlug = SLUGS.documents): Promise<Doc> {
+  return (await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true })) as unknown as Doc
 }
 
 async function seedDocument(
@@ -275,9 +275,15 @@ async function seedDocument(
   }
 }
 
-/** A review step on a document, taken by `user` as in the admin. */
-export async function actAs(payload: Payload, user: Actor, id: string | number, action: 'approve' | 'submit'): Promise<void> {
-  await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+/** A review step on a document (or cookie entry), taken by `user` as in the admin. */
+export async function actAs(
+  payload: Payload,
+  user: Actor,
+  id: string | number,
+  action: 'approve' | 'submit',
+  collection: CollectionSlug = SLUGS.documents,
+): Promise<void> {
+  await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, collection, action, fourEyes: true })
 }
 
 /** Publishes the approved draft of a document or cookie entry as `reviewer`, with access control on. */
@@ -288,19 +294,26 @@ export async function publishAs(payload: Payload, collection: CollectionSlug, id
 /**
  * Submit (editor), approve and publish (reviewer) as real users, from wherever an earlier run
  * stopped, so a run interrupted between two steps resumes instead of failing on a step already
- * taken. `state`: the document's review state, when the caller has it.
+ * taken. `state`: the review state, when the caller has it. Documents and cookie entries alike.
  */
-export async function takeThroughReview(payload: Payload, id: string | number, editor: Actor, reviewer: Actor, state?: string): Promise<void> {
-  let current = state ?? String((await draftOf(payload, id)).workflowState ?? 'draft')
+export async function takeThroughReview(
+  payload: Payload,
+  id: string | number,
+  editor: Actor,
+  reviewer: Actor,
+  state?: string,
+  collection: CollectionSlug = SLUGS.documents,
+): Promise<void> {
+  let current = state ?? String((await draftOf(payload, id, collection)).workflowState ?? 'draft')
   if (current === 'draft' || current === 'changes-requested') {
-    await actAs(payload, editor, id, 'submit')
+    await actAs(payload, editor, id, 'submit', collection)
     current = 'in-review'
   }
   if (current === 'in-review') {
-    await actAs(payload, reviewer, id, 'approve')
+    await actAs(payload, reviewer, id, 'approve', collection)
     current = 'approved'
   }
-  if (current === 'approved') await publishAs(payload, SLUGS.documents, id, reviewer)
+  if (current === 'approved') await publishAs(payload, collection, id, reviewer)
 }
 
 const cookieWhere = (cookie: Pick<SeedCookie, 'name' | 'service'>): Where => ({
@@ -341,7 +354,7 @@ async function seedCookies(payload: Payload, editor: Actor, reviewer: Actor): Pr
       await payload.update({ collection: SLUGS.cookies, id, data: cookieData(cookie) as never, draft: true, depth: 0, user: editor as never, overrideAccess: false })
       counts.completed++
     }
-    await publishAs(payload, SLUGS.cookies, id, reviewer)
+    await takeThroughReview(payload, id, editor, reviewer, undefined, SLUGS.cookies)
   }
   return counts
 }
@@ -377,7 +390,12 @@ export async function resetSeedContent(payload: Payload): Promise<void> {
         await remove(SLUGS.sections, byDocument)
         await remove(SLUGS.documents, { id: { in: ids } })
       }
-      await remove(SLUGS.cookies, { or: SEED_COOKIES.map(cookieWhere) })
+      const cookies = await payload.find({ collection: SLUGS.cookies, where: { or: SEED_COOKIES.map(cookieWhere) }, draft: true, limit: 0, pagination: false, ...common })
+      const cookieIds = cookies.docs.map((c) => c.id)
+      if (cookieIds.length) {
+        await remove(SLUGS.reviewEvents, { cookieEntry: { in: cookieIds } })
+        await remove(SLUGS.cookies, { id: { in: cookieIds } })
+      }
       await payload.updateGlobal({
         slug: SLUGS.entity,
         data: Object.fromEntries(ENTITY_FIELDS.map((field) => [field, null])) as never,

@@ -27,7 +27,7 @@ import { I18N_NAMESPACE, type LegalTranslations, translations } from './translat
 import { limitOpenTransactions } from './publish/transactionGate.js'
 import { OPTIONS_KEY } from './utilities/pluginOptions.js'
 import { webhookTask } from './webhooks/webhookTask.js'
-import { consentRetentionTask, lockJobStatsGlobal } from './consent/retention.js'
+import { consentRetentionTask, lockJobStatsGlobal, prepareConsentMonths } from './consent/retention.js'
 
 export type { CollectionOverride, GlobalOverride, LegalDocumentsPluginOptions } from './options.js'
 export { hasRole, ROLES, rolesOf, type Role } from './roles.js'
@@ -45,11 +45,23 @@ export {
   lexicalToHTML,
   lexicalToMarkdown,
 } from './render/index.js'
-// Reads of the public archive, as the delivery API answers them.
-export { listArchive, loadArchiveRecord } from './delivery/documents.js'
+// Reads of the public archive, as the delivery API answers them, and the one type of each answer
+// (REST, GraphQL, the fast path and a website's pages all deliver exactly these shapes).
+export {
+  type ArchiveListEntry,
+  type DeliveredDocument,
+  type DocumentDiff,
+  type DocumentVersions,
+  listArchive,
+  loadArchiveRecord,
+  type UpcomingVersion,
+} from './delivery/documents.js'
+export type { CookieDeclaration } from './cookies/declaration.js'
+export type { SectionChange } from './diff/redline.js'
 // For hosts that run their own node:http / express server: answer cached delivery reads
 // before the framework (see README "Delivery speed").
 export { createFastPath, type FastPathListener, type FastPathStats } from './delivery/fastPath.js'
+export type { FastPathFaultAnswer } from './delivery/fastPathFault.js'
 export { rememberGraphQLResponse, takePrereadBody } from './delivery/graphqlCache.js'
 export { closePayload, guardPoolErrors, PayloadInternalsError } from './payloadInternals.js'
 export { I18N_NAMESPACE, translations } from './translations/index.js'
@@ -59,6 +71,10 @@ export { restoreLegalContent } from './backup/restoreContent.js'
 export { RestoreError, verifyExportFile } from './backup/verify.js'
 // The acceptance ledger's chain check (`npm run acceptances:verify`).
 export { verifyAcceptanceLedger, type LedgerVerification } from './acceptance/ledger.js'
+// The consent log's month tables and retention, for tools that load or prune it in bulk.
+export { CONSENT_LOG_SCHEMA, ensureConsentMonths, monthStart, monthTable } from './consent/storage.js'
+export { purgeExpiredConsents } from './consent/retention.js'
+export { pluginOptionsOf } from './utilities/pluginOptions.js'
 // The ledger's hash chain, for tools that audit an exported ledger or load one in bulk.
 export { type ChainedFields, GENESIS_HASH, recordHash, subjectCommitment } from './acceptance/chain.js'
 
@@ -176,6 +192,8 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
       serializeClientQueries(payload)
       // Other server processes on the same database tell this one when they publish.
       beforeDestroy(payload, listenForPublishes(payload))
+      // The consent log's month tables, this month's and the coming ones (src/consent/storage.ts).
+      await prepareConsentMonths(payload)
     },
     graphQL: {
       ...config.graphQL,

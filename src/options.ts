@@ -68,7 +68,7 @@ export type LegalDocumentsPluginOptions = {
    *   origin is refused with 403). Default: `LEGAL_CONSENT_ORIGINS` (comma-separated) from the
    *   env, else the origins of Payload's `cors` list. The server's own host is always allowed.
    * - `rateLimit`: posts per client (per truncated IP) per window, in memory per process.
-   *   Default 30 per 60 000 ms.
+   *   Default 30 per 60 000 ms (the limit: `LEGAL_CONSENT_RATE_LIMIT` from the env, if set).
    * - `ipHashKey`: when set, a keyed hash (HMAC-SHA256) of the full IP is stored besides the
    *   truncated one, so repeated posts from one address can be linked without storing it.
    *   Default: `LEGAL_CONSENT_IP_HASH_KEY` from the env, else none.
@@ -77,7 +77,8 @@ export type LegalDocumentsPluginOptions = {
    *   proxy (the reference app sets `x-real-ip` from express's `req.ip`), or clients choose them.
    * - `retentionMonths`: consent records whose `recordedAt` is older than this many months are
    *   deleted by the daily job `legalDocumentsConsentRetention` (Payload's jobs queue; the app
-   *   must run it). Default 24. `0` keeps records for ever.
+   *   must run it). Default 24 (`LEGAL_CONSENT_RETENTION_MONTHS` from the env, if set). `0` keeps
+   *   records for ever.
    * - `cookiePolicyUrl`: where the banner links to the cookie policy in force; `{slug}` is the
    *   policy's web address, `{locale}` the banner's language. Default `/legal/{slug}` (the
    *   reference app's page), relative to the website that shows the banner.
@@ -210,10 +211,10 @@ export function resolveOptions(options: LegalDocumentsPluginOptions = {}): Resol
     },
     consent: {
       allowedOrigins: options.consent?.allowedOrigins ?? (splitList(process.env.LEGAL_CONSENT_ORIGINS).length ? splitList(process.env.LEGAL_CONSENT_ORIGINS) : null),
-      rateLimit: { limit: options.consent?.rateLimit?.limit ?? 30, windowMs: options.consent?.rateLimit?.windowMs ?? 60_000 },
+      rateLimit: { limit: options.consent?.rateLimit?.limit ?? (Number(process.env.LEGAL_CONSENT_RATE_LIMIT) || 30), windowMs: options.consent?.rateLimit?.windowMs ?? 60_000 },
       ipHashKey: options.consent?.ipHashKey ?? (process.env.LEGAL_CONSENT_IP_HASH_KEY || null),
       clientIp: options.consent?.clientIp ?? defaultClientIp,
-      retentionMonths: options.consent?.retentionMonths ?? 24,
+      retentionMonths: options.consent?.retentionMonths ?? (Number(process.env.LEGAL_CONSENT_RETENTION_MONTHS) || 24),
       cookiePolicyUrl: options.consent?.cookiePolicyUrl ?? '/legal/{slug}',
     },
     notice: {
@@ -239,7 +240,7 @@ const splitList = (raw: string | undefined) =>
     .filter(Boolean)
 
 /** `x-real-ip`, else the first `x-forwarded-for` entry: set by the host's server or proxy. */
-function defaultClientIp(req: PayloadRequest): string | null {
+export function defaultClientIp(req: PayloadRequest): string | null {
   const real = req.headers.get('x-real-ip')?.trim()
   if (real) return real
   return req.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || null

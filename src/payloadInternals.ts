@@ -35,7 +35,7 @@ export function assertPostgresConfig(config: Config): void {
 
 export type SqlExecutor = { execute: (query: unknown) => Promise<unknown> }
 export type PgClient = EventEmitter & {
-  query: (q: string) => Promise<unknown>
+  query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }>
   release: (err?: Error | boolean) => void
 }
 export type PgPool = EventEmitter & {
@@ -56,10 +56,13 @@ export type PostgresInternals = {
 
 const isFunction = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function'
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
+const isPool = (value: unknown): value is PgPool => isObject(value) && isFunction(value.connect) && isFunction(value.end)
+const isQueue = <A>(value: unknown): value is (args: A) => Promise<unknown> => typeof value === 'function'
 
 /** The PostgreSQL adapter's pool, drizzle, sessions and beginTransaction, shape-checked. */
 export function postgresInternals(payload: Payload): PostgresInternals {
-  const db = payload.db as unknown as Record<string, unknown>
+  const db: unknown = payload.db
+  if (!isObject(db)) throw new PayloadInternalsError('db (the database adapter)')
   if (db.name !== 'postgres') throw new PayloadInternalsError(`database adapter ("${String(db.name)}" instead of "postgres")`)
   const pool = db.pool as PgPool | undefined
   if (!isObject(pool) || !isFunction(pool.connect) || !isFunction(pool.on) || !isFunction(pool.end)) {
@@ -68,7 +71,13 @@ export function postgresInternals(payload: Payload): PostgresInternals {
   if (!isObject(db.drizzle) || !isFunction((db.drizzle as SqlExecutor).execute)) throw new PayloadInternalsError('db.drizzle.execute')
   if (!isObject(db.sessions)) throw new PayloadInternalsError('db.sessions (open transactions by id)')
   if (!isFunction(db.beginTransaction)) throw new PayloadInternalsError('db.beginTransaction')
-  return db as unknown as PostgresInternals
+  if (!hasPostgresShape(db)) throw new PayloadInternalsError('db')
+  return db
+}
+
+/** The checks above, as a type guard for the shape they established. */
+function hasPostgresShape(db: Record<string, unknown>): db is Record<string, unknown> & PostgresInternals {
+  return isObject(db.pool) && isObject(db.drizzle) && isObject(db.sessions) && isFunction(db.beginTransaction)
 }
 
 /** Where a request's SQL runs: its open transaction, or, outside one, the pool. */
@@ -81,9 +90,9 @@ export async function sqlExecutorFor(req: PayloadRequest): Promise<{ executor: S
 
 /** Wraps `payload.jobs.queue` (scheduled publishes are checked when they are queued). */
 export function wrapJobsQueue<A>(payload: Payload, wrap: (queue: (args: A) => Promise<unknown>) => (args: A) => Promise<unknown>): void {
-  const jobs = (payload as unknown as { jobs?: { queue?: unknown } }).jobs
-  if (!isObject(jobs) || !isFunction(jobs.queue)) throw new PayloadInternalsError('jobs.queue')
-  const queue = (jobs.queue as (args: A) => Promise<unknown>).bind(jobs)
+  const jobs: unknown = payload.jobs
+  if (!isObject(jobs) || !isQueue<A>(jobs.queue)) throw new PayloadInternalsError('jobs.queue')
+  const queue = jobs.queue.bind(jobs)
   jobs.queue = wrap(queue)
 }
 
@@ -121,6 +130,7 @@ export function guardPoolErrors(payload: Payload): void {
 }
 
 type QueryFn = (...args: unknown[]) => unknown
+const isQueryFn = (value: unknown): value is QueryFn => typeof value === 'function'
 const serialized = new WeakSet<object>()
 const noop = () => {}
 
@@ -140,8 +150,8 @@ export function serializeClientQueries(payload: Payload): void {
   serialized.add(pool)
   const wrap = (client: PgClient) => {
     if (serialized.has(client)) return
-    const query = client.query as unknown as QueryFn
-    if (!isFunction(query)) throw new PayloadInternalsError('pg client.query')
+    const query: unknown = client.query
+    if (!isQueryFn(query)) throw new PayloadInternalsError('pg client.query')
     serialized.add(client)
     let tail: Promise<unknown> = Promise.resolve()
     const queued = (...args: unknown[]): unknown => {
@@ -178,7 +188,7 @@ export function serializeClientQueries(payload: Payload): void {
 /** Every internal at once, called at init so that an incompatible Payload stops the start. */
 export function checkPayloadInternals(payload: Payload): void {
   postgresInternals(payload)
-  const jobs = (payload as unknown as { jobs?: { queue?: unknown } }).jobs
+  const jobs: unknown = payload.jobs
   if (!isObject(jobs) || !isFunction(jobs.queue)) throw new PayloadInternalsError('jobs.queue')
   if (!isFunction(payload.destroy)) throw new PayloadInternalsError('destroy()')
 }
@@ -191,7 +201,8 @@ export function checkPayloadInternals(payload: Payload): void {
 export async function closePayload(payload: Payload): Promise<void> {
   await stopCrons(payload)
   await payload.destroy()
-  const pool = (payload.db as unknown as { pool?: PgPool }).pool
+  const db: unknown = payload.db
+  const pool = isObject(db) && isPool(db.pool) ? db.pool : undefined
   if (!pool || pool.ended) return
   const idle = new Set((pool._idle ?? []).map((i) => i.client))
   for (const client of pool._clients ?? []) {
@@ -201,6 +212,7 @@ export async function closePayload(payload: Payload): Promise<void> {
 }
 
 type Cron = { stop: () => void; isBusy?: () => boolean }
+const isCron = (value: unknown): value is Cron => isObject(value) && isFunction(value.stop)
 
 /**
  * payload.destroy() stops the jobs cron but does not wait for a run in progress, which then
@@ -208,7 +220,9 @@ type Cron = { stop: () => void; isBusy?: () => boolean }
  * first and let a running batch finish, for a few seconds at most.
  */
 async function stopCrons(payload: Payload, timeoutMs = 5000): Promise<void> {
-  const crons = ((payload as unknown as { crons?: Cron[] }).crons ?? []).slice()
+  // Payload keeps its cron schedules on an undeclared property.
+  const held: unknown = Reflect.get(payload, 'crons')
+  const crons = Array.isArray(held) ? held.filter(isCron) : []
   for (const cron of crons) cron.stop()
   const deadline = Date.now() + timeoutMs
   while (crons.some((cron) => cron.isBusy?.()) && Date.now() < deadline) {

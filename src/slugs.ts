@@ -4,15 +4,15 @@ import { legalLabel } from './translations/index.js'
 
 /** Collection and global slugs are a public contract: websites and integrations use them. */
 export const SLUGS = {
-  documents: 'legal-documents' as CollectionSlug,
-  sections: 'legal-sections' as CollectionSlug,
-  versions: 'legal-versions' as CollectionSlug,
-  cookies: 'cookie-entries' as CollectionSlug,
-  reviewEvents: 'legal-review-events' as CollectionSlug,
-  consents: 'legal-consents' as CollectionSlug,
-  acceptances: 'legal-acceptances' as CollectionSlug,
-  entity: 'legal-entity' as GlobalSlug,
-} as const
+  documents: 'legal-documents',
+  sections: 'legal-sections',
+  versions: 'legal-versions',
+  cookies: 'cookie-entries',
+  reviewEvents: 'legal-review-events',
+  consents: 'legal-consents',
+  acceptances: 'legal-acceptances',
+  entity: 'legal-entity',
+} as const satisfies Record<string, CollectionSlug | GlobalSlug>
 
 /**
  * The kinds of document: `value` is stored data and never changes; `label` is translated into

@@ -5,6 +5,9 @@ import * as migration_20261206_175952_approval_binding from './20261206_175952_a
 import * as migration_20261206_210418_consent_log from './20261206_210418_consent_log';
 import * as migration_20261206_233000_review_withdrawn from './20261206_233000_review_withdrawn';
 import * as migration_20261206_235530_notice_acceptances_banner from './20261206_235530_notice_acceptances_banner';
+import * as migration_20261207_024626_cookie_review from './20261207_024626_cookie_review';
+import * as migration_20261207_024745_review_reviewed_content from './20261207_024745_review_reviewed_content';
+import * as migration_20261207_024829_consent_months from './20261207_024829_consent_months';
 
 export const migrations = [
   {
@@ -40,6 +43,21 @@ export const migrations = [
   {
     up: migration_20261206_235530_notice_acceptances_banner.up,
     down: migration_20261206_235530_notice_acceptances_banner.down,
-    name: '20261206_235530_notice_acceptances_banner'
+    name: '20261206_235530_notice_acceptances_banner',
+  },
+  {
+    up: migration_20261207_024626_cookie_review.up,
+    down: migration_20261207_024626_cookie_review.down,
+    name: '20261207_024626_cookie_review',
+  },
+  {
+    up: migration_20261207_024745_review_reviewed_content.up,
+    down: migration_20261207_024745_review_reviewed_content.down,
+    name: '20261207_024745_review_reviewed_content',
+  },
+  {
+    up: migration_20261207_024829_consent_months.up,
+    down: migration_20261207_024829_consent_months.down,
+    name: '20261207_024829_consent_months'
   },
 ];

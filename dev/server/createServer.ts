@@ -173,7 +173,21 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
   if (options.fastPath === false) return app
   // Cached delivery responses are answered by a plain node:http listener before express ever
   // sees the request (src/delivery/fastPath.ts); `listen` is express's own, with that listener.
-  const fastPath = createFastPath({ payload, config, fallback: app })
+  // The client's IP as express reads it for the slow path (webAdapter.ts sets it as x-real-ip):
+  // with TRUST_PROXY the left-most X-Forwarded-For entry, else the socket's address.
+  const clientIp = (req: IncomingMessage): string | null =>
+    (app.get('trust proxy') ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() : '') || req.socket.remoteAddress || null
+  const fastPath = createFastPath({
+    payload,
+    config,
+    fallback: app,
+    clientIp,
+    onFault: (err, res) => {
+      if (!isDatabaseUnavailable(err)) return false
+      sendDatabaseUnavailable(res)
+      return true
+    },
+  })
   const listen = (...args: unknown[]) => {
     const server = http.createServer(fastPath)
     server.prependListener('request', securityHeaders)

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http'
 import type { AfterErrorHook, Payload, PayloadRequest } from 'payload'
 
 /**
@@ -12,14 +13,14 @@ export const RETRY_AFTER_SECONDS = 5
 /** Socket-level failures of node-postgres and Node. */
 const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE'])
 /** SQLSTATE: class 08 (connection exception), 57P01-03 (shutdown, crash, cannot connect now), 53300 (too many connections). */
-const SQLSTATE = /^(08\d{3}|57P0[123]|53300)$/
+const SQLSTATE = /^(?:08\d{3}|57P0[123]|53300)$/
 /**
  * Messages node-postgres and Payload's drizzle adapter use for the same failures. The adapter
  * re-throws a failed BEGIN as a plain Error without its cause ("cannot begin transaction: Failed
  * query: begin"); a BEGIN fails only when the database cannot take work, so that counts too.
  */
 const MESSAGES =
-  /cannot begin transaction|\b(ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end|the database system is (shutting down|starting up|in recovery mode|not yet accepting connections)|terminating connection due to administrator command|server closed the connection unexpectedly/i
+  /cannot begin transaction|\b(?:ECONNREFUSED|ECONNRESET|ETIMEDOUT|EHOSTUNREACH|ENETUNREACH)\b|Connection terminated|connection timeout|timeout exceeded when trying to connect|Client has encountered a connection error|Client was closed and is not queryable|Cannot use a pool after calling end|the database system is (?:shutting down|starting up|in recovery mode|not yet accepting connections)|terminating connection due to administrator command|server closed the connection unexpectedly/i
 
 /** True when `err` (or anything it wraps) says the database could not be reached. */
 export function isDatabaseUnavailable(err: unknown): boolean {
@@ -133,7 +134,7 @@ export function authenticationFailedByOutage(request: object): boolean {
 }
 
 /** Answers 503 with the JSON error and Retry-After (express or plain node:http response). */
-export function sendDatabaseUnavailable(res: import('node:http').ServerResponse): void {
+export function sendDatabaseUnavailable(res: ServerResponse): void {
   if (res.headersSent) return void res.end()
   const body = JSON.stringify(databaseUnavailableBody())
   res.statusCode = 503

@@ -4,6 +4,7 @@ import {
   type FragmentDefinitionNode,
   GraphQLError,
   Kind,
+  OperationTypeNode,
   parse,
   type SelectionSetNode,
   type ValidationContext,
@@ -131,7 +132,7 @@ export function refuseGraphQLRequest(body: unknown): string | null {
     return null
   }
   // Payload has no subscriptions; graphql-js would answer one with a 500 and no body.
-  const unsupported = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== 'query' && d.operation !== 'mutation')
+  const unsupported = document.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.operation !== OperationTypeNode.QUERY && d.operation !== OperationTypeNode.MUTATION)
   if (unsupported) return 'This API answers queries and mutations only: subscriptions are not supported.'
   const cycle = fragmentCycle(document)
   return cycle ? `Cannot spread fragment "${cycle}" within itself.` : null

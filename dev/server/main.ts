@@ -87,7 +87,7 @@ async function main(): Promise<void> {
     const { startIdleCollector } = await import('./idleCollector')
     const collector = startIdleCollector()
     server.on('request', collector.touch)
-    cleanups.push(async () => collector.stop())
+    cleanups.push(() => Promise.resolve(collector.stop()))
   }
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : settings.port

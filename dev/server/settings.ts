@@ -133,7 +133,7 @@ export function readServerSettings(env: Record<string, string | undefined>): Ser
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new ConfigError(`PORT must be a number between 0 and 65535, got "${env.PORT}".`)
   }
-  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+  if (databaseUrl && !/^postgres(?:ql)?:\/\//.test(databaseUrl)) {
     throw new ConfigError('DATABASE_URL must be a postgres:// connection string.')
   }
   if (production) {

@@ -4,73 +4,50 @@
  * `fetch` are all it needs. The pages pass either the network `fetch` with `LEGAL_API_URL`, or
  * one that hands the query to Payload in this process (`inProcess.ts`); the tests run both.
  */
+import type {
+  ArchiveListEntry,
+  CookieDeclaration as DeliveredCookieDeclaration,
+  DeliveredDocument,
+  DocumentDiff,
+  DocumentVersions,
+  SectionChange,
+  UpcomingVersion as DeliveredUpcomingVersion,
+} from 'payload-plugin-legal-documents'
+
 import { demoteHeadings, type SiteLocale } from './format'
 
-export type TocEntry = { anchor: string; heading: string }
-export type DeliveredSection = { anchor: string; heading: string; html: string }
+// The shapes below are the plugin's delivered types (one definition for REST, GraphQL, the fast
+// path and these pages), narrowed to the fields the pages' queries select. A type-only import:
+// nothing of the plugin is loaded at run time.
+export type TocEntry = DeliveredDocument['toc'][number]
+export type DeliveredSection = DeliveredDocument['sections'][number]
 
 /** `legalDocument` as the pages select it (no whole-document `html`/`text`: the sections suffice). */
-export type LegalDocument = {
-  slug: string
-  title: string
-  kind: string
-  locale: string
-  version: number
-  lastModified: string
-  effectiveDate: string | null
-  publishedAt: string
-  summary: string | null
-  toc: TocEntry[]
-  sections: DeliveredSection[]
-  /** The current document only: `in-force`, or `upcoming` before any version is in force. */
-  status?: 'in-force' | 'upcoming' | null
+export type LegalDocument = Omit<DeliveredDocument, 'html' | 'text' | 'summary' | 'status' | 'upcoming'> & {
+  summary: DeliveredDocument['summary'] | null
+  /** The current document only: `in-force`, or `upcoming` before any version is in force (GraphQL: null otherwise). */
+  status?: DeliveredDocument['status'] | null
   /** The current document only: the next version and when it takes effect. */
   upcoming?: UpcomingVersion | null
 }
 
-export type UpcomingVersion = {
-  version: number
-  effectiveDate: string
-  changeSummary: string | null
-  materialChange: boolean
-  diff: { from: number; to: number } | null
+/** `upcoming` as the pages select it (no `publishedAt`, no diff `url`). */
+export type UpcomingVersion = Omit<DeliveredUpcomingVersion, 'publishedAt' | 'diff'> & {
+  diff: Omit<NonNullable<DeliveredUpcomingVersion['diff']>, 'url'> | null
 }
 
-export type VersionEntry = {
-  version: number
-  publishedAt: string
-  effectiveDate: string | null
-  lastModified: string
-  changeSummary: string | null
-  materialChange: boolean
-}
-export type VersionList = { slug: string; currentVersion: number; inForceVersion?: number | null; versions: VersionEntry[] }
-
-export type DiffStatus = 'added' | 'removed' | 'moved' | 'changed' | 'moved-and-changed' | 'unchanged'
-export type DiffSummary = { added: number; removed: number; moved: number; changed: number; unchanged: number }
-export type LegalDiff = {
-  slug: string
-  locale: string
-  from: { version: number; lastModified: string; publishedAt: string }
-  to: { version: number; lastModified: string; publishedAt: string; changeSummary: string | null }
-  summary: DiffSummary
-  sections: { anchor: string; heading: string; status: DiffStatus; fromPosition: number | null; toPosition: number | null; html: string }[]
-  html: string
+export type VersionEntry = Pick<ArchiveListEntry, 'version' | 'publishedAt' | 'effectiveDate' | 'lastModified' | 'changeSummary' | 'materialChange'>
+export type VersionList = Pick<DocumentVersions, 'slug' | 'currentVersion'> & {
+  inForceVersion?: DocumentVersions['inForceVersion']
+  versions: VersionEntry[]
 }
 
-export type CookieRow = {
-  name: string
-  service: string | null
-  provider: string | null
-  domain: string | null
-  path: string | null
-  purpose: string | null
-  duration: string | null
-  storageType: string | null
-  party: string | null
-  privacyPolicyUrl: string | null
-}
-export type CookieDeclaration = { locale: string; revision: number; categories: { key: string; label: string; cookies: CookieRow[] }[] }
+export type DiffStatus = SectionChange['status']
+export type DiffSummary = DocumentDiff['summary']
+export type LegalDiff = DocumentDiff
+
+export type CookieDeclaration = DeliveredCookieDeclaration
+export type CookieRow = CookieDeclaration['categories'][number]['cookies'][number]
 
 /** A row of the index page: a published document as the delivery API serves it. */
 export type DocumentSummary = {

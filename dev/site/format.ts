@@ -43,6 +43,39 @@ export function formatDate(iso: string | null | undefined, locale: SiteLocale): 
   return new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date)
 }
 
+/**
+ * A moment in words with its time, in UTC: "25 November 2026 at 14:03 UTC". For the archive,
+ * where two versions published on one day must be told apart.
+ */
+export function formatDateTime(iso: string | null | undefined, locale: SiteLocale): string {
+  if (!iso) return ''
+  const date = new Date(iso)
+  if (Number.isNaN(date.getTime())) return ''
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hourCycle: 'h23',
+    timeZone: 'UTC',
+    timeZoneName: 'short',
+  }).format(date)
+}
+
+/**
+ * When a version binds readers: its effective date, or its publication when it has none or
+ * was published after that date (as the delivery API's timeline counts it, src/versions/timeline.ts).
+ * So a document never says "effective from: not set".
+ */
+export function effectiveFrom(v: { publishedAt: string | null | undefined; effectiveDate: string | null | undefined }): string | undefined {
+  const published = isoDateTime(v.publishedAt)
+  const effective = isoDateTime(v.effectiveDate)
+  if (!effective) return published
+  if (!published) return effective
+  return effective > published ? effective : published
+}
+
 /** The machine-readable value for `<time datetime>`: the ISO string when it is a valid date. */
 export function isoDateTime(iso: string | null | undefined): string | undefined {
   if (!iso) return undefined

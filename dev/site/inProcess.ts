@@ -34,7 +34,7 @@ export function inProcessGraphQLFetch(handler: GraphQLHandler): typeof fetch {
     answer.catch(() => {})
     let onAbort = () => {}
     const aborted = new Promise<never>((_resolve, reject) => {
-      onAbort = () => reject(signal.reason)
+      onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)))
       signal.addEventListener('abort', onAbort, { once: true })
     })
     try {

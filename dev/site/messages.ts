@@ -16,7 +16,9 @@ export type Messages = {
   lastUpdated: string
   version: string
   effectiveFrom: string
-  notSet: string
+  /** Shown above a document whose text in this language is the default language's. */
+  untranslatedNotice: string
+  partlyTranslatedNotice: string
   contents: string
   versionsLink: string
   archivedNotice: (version: number, current: number) => string
@@ -87,7 +89,8 @@ const en: Messages = {
   lastUpdated: 'Last updated',
   version: 'Version',
   effectiveFrom: 'Effective from',
-  notSet: 'not set',
+  untranslatedNotice: 'This document has not been translated into English; it is shown in its original language.',
+  partlyTranslatedNotice: 'Parts of this document have not been translated into English; they are shown in their original language.',
   contents: 'Contents',
   versionsLink: 'Earlier versions and what changed',
   archivedNotice: (v, current) => `You are reading archived version ${v}, not the current version (version ${current}).`,
@@ -170,7 +173,8 @@ const uk: Messages = {
   lastUpdated: 'Останнє оновлення',
   version: 'Версія',
   effectiveFrom: 'Набирає чинності',
-  notSet: 'не вказано',
+  untranslatedNotice: 'Цей документ ще не перекладено українською: нижче його текст англійською.',
+  partlyTranslatedNotice: 'Частину цього документа ще не перекладено українською: її показано англійською.',
   contents: 'Зміст',
   versionsLink: 'Попередні версії та що змінилося',
   archivedNotice: (v, current) => `Ви читаєте архівну версію ${v}, а не чинну (версія ${current}).`,

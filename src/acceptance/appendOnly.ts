@@ -18,5 +18,5 @@ export const refuseAcceptanceWrites: CollectionBeforeChangeHook & CollectionBefo
   if (args.operation !== 'create' || !isTrusted(args.req)) {
     throw new WorkflowError('Acceptance records are append-only: only POST /api/legal/acceptances writes them, and nothing changes or deletes them.', 403)
   }
-  return args.data as never
+  return args.data
 }

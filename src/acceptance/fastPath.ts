@@ -1,10 +1,12 @@
 import { createHmac } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 
-import type { Payload, PayloadRequest, SanitizedConfig } from 'payload'
+import type { Payload, SanitizedConfig } from 'payload'
 
 import { deliveryCacheFor } from '../delivery/cache.js'
+import { answerFastPathFault, type FastPathFaultAnswer } from '../delivery/fastPathFault.js'
 import { withCorsHeaders } from '../delivery/cors.js'
+import { localApi } from '../localApi.js'
 import { type Answer, recordAcceptance, subjectStatus } from './ledger.js'
 
 /**
@@ -36,7 +38,7 @@ const MAX_URL = 1500
 type Fallback = (req: IncomingMessage, res: ServerResponse) => void
 type Account = Record<string, unknown> & { id: number | string; collection: string }
 
-export function acceptanceFastPath(options: { payload: Payload; config: SanitizedConfig; fallback: Fallback }) {
+export function acceptanceFastPath(options: { payload: Payload; config: SanitizedConfig; fallback: Fallback; onFault?: FastPathFaultAnswer }) {
   const { payload, config, fallback } = options
   const usersSlug = config.admin.user ?? 'users'
   const users = config.collections.find((c) => c.slug === usersSlug)
@@ -57,16 +59,16 @@ export function acceptanceFastPath(options: { payload: Payload; config: Sanitize
     const generation = cache.currentGeneration
     const sha1 = createHmac('sha1', payload.secret).update(key).digest('hex')
     const byKey = { or: [{ apiKeyIndex: { equals: sha1 } }, { apiKeyIndex: { equals: sha256 } }] }
-    const found = await payload.find({
-      collection: usersSlug as never,
+    const found = await localApi(payload).find({
+      collection: usersSlug,
       where: verify ? { and: [byKey, { _verified: { not_equals: false } }] } : byKey,
       limit: 1,
       pagination: false,
       depth: 0,
       overrideAccess: true,
     })
-    const doc = found.docs[0] as Record<string, unknown> | undefined
-    const account = doc ? ({ ...doc, collection: usersSlug, _strategy: 'api-key' } as unknown as Account) : null
+    const doc = found.docs[0]
+    const account: Account | null = doc ? { ...doc, collection: usersSlug, _strategy: 'api-key' } : null
     // Only found accounts are kept: an unknown key always goes to Payload (401 there).
     if (account) {
       if (accounts.size > 1000) accounts.clear()
@@ -86,11 +88,7 @@ export function acceptanceFastPath(options: { payload: Payload; config: Sanitize
     res.end(body)
   }
 
-  const failed = (res: ServerResponse, err: unknown) => {
-    payload.logger.error({ err, msg: 'Acceptance ledger fast path failed' })
-    if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-    res.end(JSON.stringify({ errors: [{ message: 'Something went wrong.' }] }))
-  }
+  const failed = (res: ServerResponse, err: unknown) => answerFastPathFault(payload, res, err, 'Acceptance ledger', options.onFault)
 
   /** The key of a request this path may answer, or null (express answers it). */
   const keyOf = (req: IncomingMessage): string | null => {
@@ -105,7 +103,7 @@ export function acceptanceFastPath(options: { payload: Payload; config: Sanitize
     const account = await accountFor(key)
     if (!account) return fallback(req, res)
     const params = new URLSearchParams(url.slice(statusPrefix.length))
-    send(req, res, await subjectStatus({ payload, user: account } as unknown as PayloadRequest, params.get('subject')))
+    send(req, res, await subjectStatus({ payload, user: account }, params.get('subject')))
   }
 
   async function record(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
@@ -121,7 +119,7 @@ export function acceptanceFastPath(options: { payload: Payload; config: Sanitize
     } catch {
       return send(req, res, { status: 400, body: { errors: [{ message: 'The request body is not valid JSON.' }] } })
     }
-    send(req, res, await recordAcceptance({ payload, user: account } as unknown as PayloadRequest, body))
+    send(req, res, await recordAcceptance({ payload, user: account }, body))
   }
 
   return {

@@ -9,7 +9,9 @@ import { DeliveryError } from '../delivery/errors.js'
 import { parseLocale } from '../delivery/params.js'
 import { postgresInternals, type SqlExecutor, sqlExecutorFor } from '../payloadInternals.js'
 import { hasRole, type Role } from '../roles.js'
+import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
+import { idOf } from '../utilities/ids.js'
 import { pluginOptionsOf, nowOf } from '../utilities/pluginOptions.js'
 import { requiresAcceptanceOf } from '../versions/noticePolicy.js'
 import { asTrusted } from '../workflow/trust.js'
@@ -26,6 +28,7 @@ import {
 } from './chain.js'
 import { type ArchiveVersion, acceptableVersion, acceptanceStatus, type DocumentAcceptanceStatus, type LastAcceptance } from './status.js'
 import { type ExportFilter, parseSubject, validateAcceptance } from './validate.js'
+import { GroupCommitQueue, inOwnTransaction } from '../utilities/groupCommit.js'
 
 /**
  * The acceptance ledger's operations: record, status, erase, verify, export. Every append
@@ -49,7 +52,13 @@ const refusal = (status: number, message: string, data?: Record<string, unknown>
 })
 
 /** 401 anonymous, 403 without one of `roles`, null when allowed. */
-export function authorize(req: PayloadRequest, roles: Role[]): Answer | null {
+/**
+ * Who asks, through which Payload: all that authorizing, recording and the status need. The
+ * acceptance fast path (src/acceptance/fastPath.ts) has an account but no full Payload request.
+ */
+export type LedgerCaller = { payload: Payload; user?: ({ id: string | number; collection: string } & object) | null }
+
+export function authorize(req: LedgerCaller, roles: Role[]): Answer | null {
   if (!req.user) return refusal(401, 'Sign in, or send an API key: Authorization: <users collection> API-Key <key>.')
   if (!hasRole(req.user, ...roles)) return refusal(403, `Only ${roles.join(' or ')} accounts may do this.`)
   return null
@@ -114,7 +123,7 @@ export function publicRecord(row: Record<string, unknown>): Record<string, unkno
   }
 }
 
-const accountOf = (req: PayloadRequest) => (req.user ? `${req.user.collection}:${req.user.id}` : null)
+const accountOf = (req: LedgerCaller) => (req.user ? `${req.user.collection}:${req.user.id}` : null)
 
 type LockedAppend = { executor: SqlExecutor; shouldCommit: boolean }
 
@@ -139,19 +148,16 @@ type DocumentRef = { id: number; slug: string; title?: string; kind?: string; re
 
 async function archiveOf(payload: Payload, documentIds: number[], req?: PayloadRequest): Promise<(ArchiveVersion & { document: number })[]> {
   if (!documentIds.length) return []
-  const found = await payload.find({
+  const found = await localApi(payload).find({
     collection: SLUGS.versions,
     where: { document: { in: documentIds } },
     pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { document: true, version: true, publishedAt: true, effectiveDate: true, changeSummary: true, materialChange: true, contentHash: true } as never,
+    select: { document: true, version: true, publishedAt: true, effectiveDate: true, changeSummary: true, materialChange: true, contentHash: true },
     req,
   })
-  return (found.docs as unknown as (ArchiveVersion & { document: number | { id: number } })[]).map((v) => ({
-    ...v,
-    document: typeof v.document === 'object' && v.document ? v.document.id : (v.document as number),
-  }))
+  return found.docs.map((v) => ({ ...v, effectiveDate: v.effectiveDate ?? null, document: Number(idOf(v.document)) }))
 }
 
 /**
@@ -159,7 +165,7 @@ async function archiveOf(payload: Payload, documentIds: number[], req?: PayloadR
  * record once committed; 200 with the existing one when this subject already accepted this
  * version (idempotent); 404 unknown document; 422 a version neither in force nor upcoming.
  */
-export async function recordAcceptance(req: PayloadRequest, body: unknown): Promise<Answer> {
+export async function recordAcceptance(req: LedgerCaller, body: unknown): Promise<Answer> {
   const denied = authorize(req, ['service', 'admin'])
   if (denied) return denied
   const checked = validateAcceptance(body)
@@ -218,133 +224,73 @@ type PendingAppend = {
   salt: string
   fields: ChainedFields
   liveKey: string
-  resolve: (answer: Answer) => void
-  reject: (err: unknown) => void
 }
 
 /** Acceptances written in one transaction at most (23 parameters each: under PostgreSQL's 65,535). */
 export const MAX_GROUP = 1000
 
-type PgQueryClient = { query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[] }>; release: (err?: Error | boolean) => void }
-
 /**
- * Group commit, one queue per Payload instance (per process). An acceptance that arrives while
- * no group is being written starts one at once; those that arrive meanwhile wait and are all
- * written by the next transaction, which takes the append lock once, reads the chain's head
- * once, skips what is already recorded (in the table, or earlier in the same group: same
- * `live_key`), chains the rest in arrival order, inserts them in one statement with ids taken
- * in that order, commits, and only then answers every waiting request. One commit (one WAL
- * flush) then serves a whole group instead of one acceptance, while the guarantees stay those
- * of a single append: a 201 means committed, nothing is answered before its commit, and a
- * crash before the commit loses only requests that were never answered.
+ * One group of acceptances, in one transaction (group commit: src/utilities/groupCommit.ts, one
+ * queue per Payload instance, that is per process). It takes the append lock once, reads the
+ * chain's head once, skips what is already recorded (in the table, or earlier in the same
+ * group: same `live_key`), chains the rest in arrival order and inserts them in one statement
+ * with ids taken in that order. The queue gives the answers to the waiting requests only after
+ * the commit.
  */
-class AppendQueue {
-  private pending: PendingAppend[] = []
-  private writing = false
-
-  constructor(private readonly payload: Payload) {}
-
-  enqueue(item: Omit<PendingAppend, 'resolve' | 'reject'>): Promise<Answer> {
-    return new Promise<Answer>((resolve, reject) => {
-      this.pending.push({ ...item, resolve, reject })
-      if (!this.writing) void this.drain()
+function writeAcceptances(payload: Payload, group: PendingAppend[]): Promise<Answer[]> {
+  return inOwnTransaction(payload, async (client) => {
+    await client.query(`select pg_advisory_xact_lock(hashtext('legal-acceptances:append'), 0)`)
+    const keys = [...new Set(group.map((p) => p.liveKey))]
+    // null: a later duplicate within this group, answered 200 with the earlier one's record.
+    const existing = new Map<string, Row | null>()
+    for (const row of (await client.query(`select live_key, ${COLUMN_LIST} from ${TABLE} where live_key = any($1::text[])`, [keys])).rows) {
+      const { live_key: key, ...rest } = row
+      existing.set(String(key), rest as Row)
+    }
+    const head = (await client.query(`select hash from ${TABLE} order by id desc limit 1`)).rows[0]
+    let previousHash = (head?.hash as string | undefined) ?? GENESIS_HASH
+    const fresh = group.filter((p) => {
+      if (existing.has(p.liveKey)) return false
+      existing.set(p.liveKey, null)
+      return true
     })
-  }
-
-  private async drain(): Promise<void> {
-    this.writing = true
-    try {
-      while (this.pending.length) {
-        const group = this.pending.splice(0, MAX_GROUP)
-        try {
-          const answers = await this.write(group)
-          group.forEach((p, i) => p.resolve(answers[i]!))
-        } catch (err) {
-          if (group.length === 1) {
-            group[0]!.reject(err)
-            continue
-          }
-          // One bad acceptance must not fail the others: each alone, in its own transaction.
-          for (const p of group) {
-            try {
-              p.resolve((await this.write([p]))[0]!)
-            } catch (single) {
-              p.reject(single)
-            }
-          }
-        }
-      }
-    } finally {
-      this.writing = false
-    }
-  }
-
-  private async write(group: PendingAppend[]): Promise<Answer[]> {
-    const client = (await postgresInternals(this.payload).pool.connect()) as unknown as PgQueryClient
-    let failed: Error | undefined
-    try {
-      await client.query('begin')
-      await client.query(`select pg_advisory_xact_lock(hashtext('legal-acceptances:append'), 0)`)
-      const keys = [...new Set(group.map((p) => p.liveKey))]
-      const existing = new Map<string, Row>()
-      for (const row of (await client.query(`select live_key, ${COLUMN_LIST} from ${TABLE} where live_key = any($1::text[])`, [keys])).rows) {
-        const { live_key: key, ...rest } = row
-        existing.set(String(key), rest as Row)
-      }
-      const head = (await client.query(`select hash from ${TABLE} order by id desc limit 1`)).rows[0]
-      let previousHash = (head?.hash as string | undefined) ?? GENESIS_HASH
-      const fresh = group.filter((p) => {
-        if (existing.has(p.liveKey)) return false
-        existing.set(p.liveKey, null as never) // later duplicates in this group: 200 with this one's record
-        return true
+    const created = new Map<PendingAppend, Row>()
+    if (fresh.length) {
+      const ids = (
+        await client.query(`select nextval(pg_get_serial_sequence('${TABLE}', 'id'))::bigint as id from generate_series(1, $1::int) order by 1`, [fresh.length])
+      ).rows.map((r) => Number(r.id))
+      const values: unknown[] = []
+      const tuples: string[] = []
+      fresh.forEach((p, i) => {
+        const hash = recordHash(p.fields, previousHash)
+        const row = { ...p.fields, id: ids[i]!, subject: p.subject, subjectSalt: p.salt, previousHash, hash } as Row
+        created.set(p, row)
+        existing.set(p.liveKey, row)
+        previousHash = hash
+        const f = p.fields
+        const cells = [row.id, f.event, p.subject, f.document, f.documentId, f.version, f.locale, f.contentHash, f.recordedAt, f.method, f.source, f.ip, f.ipHash,
+          f.userAgent, f.recordedBy, f.erasedRecords, p.salt, f.subjectCommitment, row.previousHash, hash, p.liveKey]
+        tuples.push(`(${cells.map((c) => (values.push(c), `$${values.length}`)).join(', ')}, now(), now())`)
       })
-      const created = new Map<PendingAppend, Row>()
-      if (fresh.length) {
-        const ids = (
-          await client.query(`select nextval(pg_get_serial_sequence('${TABLE}', 'id'))::bigint as id from generate_series(1, $1::int) order by 1`, [fresh.length])
-        ).rows.map((r) => Number(r.id))
-        const values: unknown[] = []
-        const tuples: string[] = []
-        fresh.forEach((p, i) => {
-          const hash = recordHash(p.fields, previousHash)
-          const row = { ...p.fields, id: ids[i]!, subject: p.subject, subjectSalt: p.salt, previousHash, hash } as Row
-          created.set(p, row)
-          existing.set(p.liveKey, row)
-          previousHash = hash
-          const f = p.fields
-          const cells = [row.id, f.event, p.subject, f.document, f.documentId, f.version, f.locale, f.contentHash, f.recordedAt, f.method, f.source, f.ip, f.ipHash,
-            f.userAgent, f.recordedBy, f.erasedRecords, p.salt, f.subjectCommitment, row.previousHash, hash, p.liveKey]
-          tuples.push(`(${cells.map((c) => (values.push(c), `$${values.length}`)).join(', ')}, now(), now())`)
-        })
-        await client.query(
-          `insert into ${TABLE} (id, event, subject, document, document_id, version, locale, content_hash, recorded_at, method, source, ip, ip_hash,
-            user_agent, recorded_by, erased_records, subject_salt, subject_commitment, previous_hash, hash, live_key, updated_at, created_at)
-           values ${tuples.join(', ')}`,
-          values,
-        )
-      }
-      await client.query('commit')
-      // Committed: only now may anyone be told.
-      return group.map((p) => {
-        const mine = created.get(p)
-        if (mine) return { status: 201, body: { created: true, record: publicRecord(mine) } }
-        return { status: 200, body: { created: false, record: publicRecord(existing.get(p.liveKey)!) } }
-      })
-    } catch (err) {
-      failed = err as Error
-      await client.query('rollback').catch(() => undefined)
-      throw err
-    } finally {
-      // A connection whose rollback may have failed is not given back to the pool.
-      client.release(failed)
+      await client.query(
+        `insert into ${TABLE} (id, event, subject, document, document_id, version, locale, content_hash, recorded_at, method, source, ip, ip_hash,
+          user_agent, recorded_by, erased_records, subject_salt, subject_commitment, previous_hash, hash, live_key, updated_at, created_at)
+         values ${tuples.join(', ')}`,
+        values,
+      )
     }
-  }
+    return group.map((p) => {
+      const mine = created.get(p)
+      if (mine) return { status: 201, body: { created: true, record: publicRecord(mine) } }
+      return { status: 200, body: { created: false, record: publicRecord(existing.get(p.liveKey)!) } }
+    })
+  })
 }
 
-const queues = new WeakMap<Payload, AppendQueue>()
-function appendQueueFor(payload: Payload): AppendQueue {
+const queues = new WeakMap<Payload, GroupCommitQueue<PendingAppend, Answer>>()
+function appendQueueFor(payload: Payload): GroupCommitQueue<PendingAppend, Answer> {
   let queue = queues.get(payload)
-  if (!queue) queues.set(payload, (queue = new AppendQueue(payload)))
+  if (!queue) queues.set(payload, (queue = new GroupCommitQueue((group) => writeAcceptances(payload, group), MAX_GROUP)))
   return queue
 }
 
@@ -352,15 +298,15 @@ function appendQueueFor(payload: Payload): AppendQueue {
 async function appendWithSalt(req: PayloadRequest, executor: SqlExecutor, subject: string, salt: string, fields: ChainedFields, liveKey: string | null): Promise<Row> {
   const previousHash = await lastHash(executor)
   const hash = recordHash(fields, previousHash)
-  const doc = (await asTrusted(req, () =>
-    req.payload.create({
+  const doc = await asTrusted(req, () =>
+    localApi(req.payload).create({
       collection: SLUGS.acceptances,
-      data: { ...fields, subject, subjectSalt: salt, previousHash, hash, liveKey } as never,
+      data: { ...fields, subject, subjectSalt: salt, previousHash, hash, liveKey },
       depth: 0,
       overrideAccess: true,
       req,
     }),
-  )) as unknown as Record<string, unknown>
+  )
   return { ...fields, id: doc.id as number, subject, subjectSalt: salt, previousHash, hash } as Row
 }
 
@@ -387,15 +333,15 @@ async function statusSnapshot(payload: Payload): Promise<StatusSnapshot> {
   const hit = snapshots.get(payload)
   if (hit && hit.generation === generation) return hit
   const options = pluginOptionsOf(payload)
-  const docs = (
-    await payload.find({
+  const docs: DocumentRef[] = (
+    await localApi(payload).find({
       collection: SLUGS.documents,
       pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { slug: true, title: true, kind: true, requiresAcceptance: true } as never,
+      select: { slug: true, title: true, kind: true, requiresAcceptance: true },
     })
-  ).docs as unknown as DocumentRef[]
+  ).docs.map((d) => ({ ...d, id: Number(d.id), slug: d.slug ?? '', title: typeof d.title === 'string' ? d.title : undefined }))
   const required = options ? docs.filter((d) => requiresAcceptanceOf(d, options)) : docs
   const archive = await archiveOf(
     payload,
@@ -420,7 +366,7 @@ export type SubjectStatus = {
  * and has a published version, whether the subject must accept now, what they last accepted,
  * and the change summaries between.
  */
-export async function subjectStatus(req: PayloadRequest, rawSubject: unknown): Promise<Answer> {
+export async function subjectStatus(req: LedgerCaller, rawSubject: unknown): Promise<Answer> {
   const denied = authorize(req, ['service', 'admin'])
   if (denied) return denied
   const subject = parseSubject(rawSubject)
@@ -461,7 +407,7 @@ export async function subjectStatus(req: PayloadRequest, rawSubject: unknown): P
  * `POST /api/legal/acceptances/erase {subject}` (admins): replaces the subject id by its
  * pseudonym (HMAC under `acceptances.subjectKey`) in every record, drops the records' subject
  * salts, and appends an `erasure` record naming the pseudonym and how many records changed.
- * The chain still verifies: the subject was never part of a hash (src/acceptance/chain.ts).
+ * The chain still verifies: no hash ever included the subject (src/acceptance/chain.ts).
  */
 export async function eraseSubject(req: PayloadRequest, body: unknown): Promise<Answer> {
   const denied = authorize(req, ['admin'])

@@ -1,9 +1,8 @@
 'use client'
-import { Button, PublishButton, useAuth, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { Button, PublishButton, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import type { PublishButtonClientProps } from 'payload'
 import React from 'react'
 
-import { hasRole } from '../roles.js'
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
 import { useWorkflowStatus } from './useWorkflowStatus.js'
 
@@ -47,10 +46,8 @@ export function LegalSectionPublishButton(): React.ReactElement {
   return <Blocked reason={t('legal-documents:blocked-section')} />
 }
 
-/** Cookie entries are published by reviewers and admins. */
-export function CookieEntryPublishButton(props: PublishButtonClientProps): React.ReactElement {
-  const { user } = useAuth()
-  const t = useLegalTranslation()
-  if (!hasRole(user as never, 'admin', 'reviewer')) return <Blocked reason={t('legal-documents:blocked-cookie')} />
-  return <PublishButton {...props} />
-}
+/**
+ * Cookie entries go through the same review as documents: Publish only for a reviewer or admin
+ * on an approved entry, otherwise disabled with the server's reason.
+ */
+export const CookieEntryPublishButton = LegalDocumentPublishButton

@@ -3,6 +3,7 @@ import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import React, { useEffect, useState } from 'react'
 
 import type { LegalT, LegalTranslationKey, LegalTranslations } from '../translations/index.js'
+import { SLUGS } from '../slugs.js'
 import { REVIEW_ACTION_KEYS } from '../translations/keys.js'
 import { useApiBase } from './useWorkflowStatus.js'
 
@@ -20,19 +21,22 @@ const stepLabel = (action: string, t: LegalT) =>
 
 /** Who did what and when, newest first: the document's review history, read-only. */
 export function ReviewHistory(): React.ReactElement | null {
-  const { id, lastUpdateTime } = useDocumentInfo()
+  const { collectionSlug, id, lastUpdateTime } = useDocumentInfo()
   const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const api = useApiBase()
   const [steps, setSteps] = useState<Step[] | null>(null)
 
   useEffect(() => {
     if (id === undefined || id === null) return
-    const query = `where[document][equals]=${encodeURIComponent(String(id))}&sort=-at&depth=1&limit=200`
+    // A cookie entry's steps point at it through `cookieEntry`, a document's through `document`.
+    const on = collectionSlug === SLUGS.cookies ? 'cookieEntry' : 'document'
+    const query = `where[${on}][equals]=${encodeURIComponent(String(id))}&sort=-at&depth=1&limit=200&select[reviewedContent]=false`
+    // Without the content a change request keeps for the re-review (src/workflow/lastReviewed.ts): a whole document each.
     fetch(`${api}/legal-review-events?${query}`, { credentials: 'include', cache: 'no-store' })
       .then((res) => (res.ok ? res.json() : { docs: [] }))
       .then((body: { docs: Step[] }) => setSteps(body.docs))
       .catch(() => setSteps([]))
-  }, [api, id, lastUpdateTime])
+  }, [api, collectionSlug, id, lastUpdateTime])
 
   if (id === undefined || id === null) return null
   return (

@@ -43,7 +43,11 @@ function problemText(problem: SubmissionProblem, t: LegalT, languageName: (code:
         ? t('legal-documents:submit-problem-no-slug')
         : problem.code === 'no-sections'
           ? t('legal-documents:submit-problem-no-sections')
-          : problem.code === 'empty-section'
+          : problem.code === 'no-cookie-name'
+            ? t('legal-documents:submit-problem-no-cookie-name')
+            : problem.code === 'no-category'
+              ? t('legal-documents:submit-problem-no-category')
+              : problem.code === 'empty-section'
             ? problem.heading
               ? t('legal-documents:submit-problem-empty-section-named', { position: problem.position, heading: problem.heading })
               : t('legal-documents:submit-problem-empty-section', { position: problem.position })
@@ -60,7 +64,8 @@ const keyOf = <K extends string>(keys: Record<K, LegalTranslationKey>, value: st
  * document's buttons. Only the steps the server would accept are shown.
  */
 export function WorkflowBar(): React.ReactElement | null {
-  const { id } = useDocumentInfo()
+  // Legal documents and cookie entries share the workflow, at /api/<collection>/:id/workflow.
+  const { collectionSlug, id } = useDocumentInfo()
   const { i18n, t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const { config } = useConfig()
   const api = useApiBase()
@@ -76,7 +81,7 @@ export function WorkflowBar(): React.ReactElement | null {
   const run = async (action: WorkflowAction, withComment?: string, noticeOverride?: string) => {
     setBusy(true)
     try {
-      const res = await fetch(`${api}/legal-documents/${id}/workflow`, {
+      const res = await fetch(`${api}/${collectionSlug}/${id}/workflow`, {
         method: 'POST',
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
@@ -121,6 +126,18 @@ export function WorkflowBar(): React.ReactElement | null {
             : ''}
         {status.version > 0 ? ` ${t('legal-documents:workflow-version', { version: status.version })}` : ''}
       </span>
+      {status.changeRequest ? (
+        // The latest request, up where the editor and the reviewer look first (the history has them all).
+        <div className="legal-workflow-bar__request" role="note" data-testid="change-request">
+          <span>
+            {t(status.workflowState === 'in-review' ? 'legal-documents:change-request-rereview' : 'legal-documents:change-request-by', {
+              who: status.changeRequest.by ?? t('legal-documents:who-unknown'),
+              date: new Date(status.changeRequest.at).toLocaleString(i18n.language),
+            })}
+          </span>
+          {status.changeRequest.comment ? <blockquote data-testid="change-request-comment">{status.changeRequest.comment}</blockquote> : null}
+        </div>
+      ) : null}
       {status.noticeProblem && status.actions.includes('approve') ? (
         <p className="legal-workflow-bar__notice" role="note" data-testid="notice-problem">
           {status.noticeProblem}

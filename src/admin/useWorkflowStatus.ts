@@ -25,6 +25,11 @@ export type WorkflowStatus = {
   withdrawn?: boolean
   /** Why this significant change would take effect too soon (Approve then asks for an override reason). */
   noticeProblem?: string | null
+  /**
+   * The reviewer's open change request, while the editor works on it and while it is re-reviewed
+   * (src/workflow/lastReviewed.ts). `canCompare`: the preview can compare with what was reviewed.
+   */
+  changeRequest?: { by: string | null; at: string; comment: string | null; canCompare: boolean } | null
 }
 
 /** The plugin's REST base, e.g. "/api" (or the configured server URL + api route). */
@@ -38,7 +43,7 @@ export function useApiBase(): string {
  * the write paths enforce). Fetched again after every save of the document or of a section.
  */
 export function useWorkflowStatus(): { status: WorkflowStatus | null; error: string | null; reload: () => void } {
-  const { id, lastUpdateTime } = useDocumentInfo()
+  const { collectionSlug, id, lastUpdateTime } = useDocumentInfo()
   const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const api = useApiBase()
   const [status, setStatus] = useState<WorkflowStatus | null>(null)
@@ -51,7 +56,8 @@ export function useWorkflowStatus(): { status: WorkflowStatus | null; error: str
   useEffect(() => {
     if (id === undefined || id === null) return
     let cancelled = false
-    fetch(`${api}/legal-documents/${id}/workflow`, { credentials: 'include', cache: 'no-store' })
+    // Legal documents and cookie entries share the workflow (src/workflow/subjects.ts).
+    fetch(`${api}/${collectionSlug}/${id}/workflow`, { credentials: 'include', cache: 'no-store' })
       .then(async (res) => {
         const body = await res.json()
         if (cancelled) return
@@ -66,7 +72,7 @@ export function useWorkflowStatus(): { status: WorkflowStatus | null; error: str
       cancelled = true
     }
     // `t` changes only with the admin's language.
-  }, [api, id, lastUpdateTime, tick, t])
+  }, [api, collectionSlug, id, lastUpdateTime, tick, t])
 
   return { status, error, reload }
 }

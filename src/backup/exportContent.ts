@@ -1,5 +1,6 @@
-import type { CollectionSlug, Payload, PayloadRequest } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { idOf } from '../utilities/ids.js'
 import { localesOf } from '../utilities/locales.js'
@@ -34,8 +35,8 @@ export type ExportResult = {
   hashMismatches: string[]
 }
 
-async function readAll(payload: Payload, collection: CollectionSlug, draft: boolean, req?: PayloadRequest): Promise<Doc[]> {
-  const { docs } = await payload.find({
+async function readAll(payload: Payload, collection: string, draft: boolean, req?: PayloadRequest): Promise<Doc[]> {
+  const { docs } = await localApi(payload).find({
     collection,
     draft,
     locale: 'all',
@@ -45,10 +46,10 @@ async function readAll(payload: Payload, collection: CollectionSlug, draft: bool
     sort: 'id',
     overrideAccess: true,
     // No join fields (the review history on documents): they are exported as their own records.
-    joins: false as never,
+    joins: false,
     req,
   })
-  return docs as unknown as Doc[]
+  return docs
 }
 
 /**
@@ -98,8 +99,8 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
   }
   const userDocs = userIds.size
     ? ((
-        await payload.find({
-          collection: usersCollection as CollectionSlug,
+        await localApi(payload).find({
+          collection: usersCollection,
           where: { id: { in: [...userIds] } },
           depth: 0,
           limit: 0,
@@ -108,7 +109,7 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
           showHiddenFields: true,
           req,
         })
-      ).docs as unknown as Doc[])
+      ).docs)
     : []
   const userKeys = new Map<string, string>()
   const users: ExportedUser[] = []
@@ -203,7 +204,7 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
     collections[slug] = { count: records.length, sha256: collectionHash(records), records }
   }
 
-  const entityDoc = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, locale: 'all', overrideAccess: true, req })) as unknown as Doc
+  const entityDoc = await localApi(payload).findEntity({ depth: 0, locale: 'all', overrideAccess: true, req })
   const entity = portable(globalFields(payload, SLUGS.entity), entityDoc)
 
   const { locales, defaultLocale } = localesOf(payload)

@@ -9,6 +9,7 @@ import {
 } from 'payload'
 
 import { announcePublish } from '../delivery/invalidation.js'
+import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { asTrusted } from '../workflow/trust.js'
 import { exportLegalContent, mapArchiveSections, REMOVED_SECTION } from './exportContent.js'
@@ -148,7 +149,7 @@ export async function restoreLegalContent(payload: Payload, input: unknown, opti
         for (const record of records(slug)) {
           const data = toDb(slug, record.data)
           if (slug === SLUGS.versions) data.content = mapArchiveSections(record.data.content, sectionId)
-          const created = await payload.create({ collection: slug, data: data as never, depth: 0, overrideAccess: true, req })
+          const created = await localApi(payload).create({ collection: slug, data, depth: 0, overrideAccess: true, req })
           ids.set(record.key, created.id)
         }
       }
@@ -161,7 +162,7 @@ export async function restoreLegalContent(payload: Payload, input: unknown, opti
         if (field.localized || field.relationTo) throw new RestoreError(`The company details field "${field.name}" is localized or a relationship; the restore does not handle that.`)
         entity[field.name] = file.global.data[field.name] ?? null
       }
-      await payload.updateGlobal({ slug: SLUGS.entity, data: entity as never, depth: 0, overrideAccess: true, req })
+      await localApi(payload).updateEntity({ data: entity, depth: 0, overrideAccess: true, req })
 
       // Every server on this database drops its delivery cache when this commits.
       await announcePublish(req)
@@ -211,7 +212,7 @@ async function refuseUnlessEmpty(payload: Payload, req: PayloadRequest): Promise
       if (versions.totalDocs) found.push(`${versions.totalDocs} ${slug} versions`)
     }
   }
-  const entity = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true, req })) as unknown as Data
+  const entity: Data = await localApi(payload).findEntity({ depth: 0, overrideAccess: true, req })
   const filled = globalFields(payload, SLUGS.entity)
     .filter((f) => f.name !== 'consentRevision')
     .filter((f) => entity[f.name] !== null && entity[f.name] !== undefined && entity[f.name] !== '')

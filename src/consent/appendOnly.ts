@@ -16,5 +16,5 @@ export const refuseConsentWrites: CollectionBeforeChangeHook & CollectionBeforeD
   if (args.operation !== 'create' || !isTrusted(args.req)) {
     throw new WorkflowError('Consent records are append-only: only POST /api/legal/consents writes them, and nothing changes or deletes them.', 403)
   }
-  return args.data as never
+  return args.data
 }

@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto'
-import { commitTransaction, type Endpoint, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import type { Endpoint, Payload, PayloadRequest } from 'payload'
 
+import { deliveryCacheFor } from '../delivery/cache.js'
 import { loadConsentConfig } from '../delivery/cookies.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
-import { SLUGS } from '../slugs.js'
-import { asTrusted } from '../workflow/trust.js'
+import { nowOf } from '../utilities/pluginOptions.js'
+import { appendConsent } from './ingest.js'
 import { hashIp, truncateIp } from './ip.js'
 import { consentProofEndpoints } from './proof.js'
-import { createRateLimiter } from './rateLimit.js'
+import { createRateLimiter, type RateLimiter } from './rateLimit.js'
 import { type ConsentConfigInForce, validateConsent } from './validate.js'
 
 /** A consent is a few hundred bytes; 8 KB leaves room for many services and nothing else. */
@@ -15,18 +16,28 @@ export const MAX_CONSENT_BODY = 8 * 1024
 const MAX_USER_AGENT = 256
 const PATH = '/legal/consents'
 
+type ConfigInForce = { config: ConsentConfigInForce; hash: string }
+const configs = new WeakMap<Payload, { generation: number; value: ConfigInForce }>()
+
 /**
  * The banner configuration in force, exactly as GET /api/legal/cookies/consent-config serves
  * it, and the SHA-256 of those bytes: a record names the configuration its visitor answered.
+ * Kept until the delivery cache's generation moves on (a publish, here or in another process,
+ * clears it), as the GET's own cached answer is: one load per publish, not one per consent.
  */
-export async function consentConfigInForce(req: PayloadRequest): Promise<{ config: ConsentConfigInForce; hash: string }> {
-  const body = JSON.stringify(await loadConsentConfig(req.payload))
-  return { config: JSON.parse(body) as ConsentConfigInForce, hash: createHash('sha256').update(body).digest('hex') }
+export async function consentConfigInForce(payload: Payload): Promise<ConfigInForce> {
+  const generation = deliveryCacheFor(payload).currentGeneration
+  const kept = configs.get(payload)
+  if (kept && kept.generation === generation) return kept.value
+  const body = JSON.stringify(await loadConsentConfig(payload))
+  const value = { config: JSON.parse(body) as ConsentConfigInForce, hash: createHash('sha256').update(body).digest('hex') }
+  if (deliveryCacheFor(payload).currentGeneration === generation) configs.set(payload, { generation, value })
+  return value
 }
 
 /** The origins of Payload's `cors` setting (a list, or `{ origins: [...] }`); none for '*'. */
-function payloadCorsOrigins(req: PayloadRequest): string[] {
-  const cors = req.payload.config.cors as unknown
+function payloadCorsOrigins(payload: Payload): string[] {
+  const cors = payload.config.cors as unknown
   if (Array.isArray(cors)) return cors as string[]
   if (cors && typeof cors === 'object' && Array.isArray((cors as { origins?: unknown }).origins)) return (cors as { origins: string[] }).origins
   return []
@@ -41,10 +52,10 @@ type OriginCheck = { allowed: boolean; corsOrigin: string | null }
  * `text/plain` POST is sent without a preflight, and would be stored before the browser ever
  * looked at the response headers.
  */
-function checkOrigin(req: PayloadRequest, allowedOrigins: string[] | null): OriginCheck {
-  const origin = req.headers.get('origin')
+function checkOrigin(payload: Payload, headers: Headers, allowedOrigins: string[] | null): OriginCheck {
+  const origin = headers.get('origin')
   if (!origin) return { allowed: true, corsOrigin: null }
-  const allowed = allowedOrigins ?? payloadCorsOrigins(req)
+  const allowed = allowedOrigins ?? payloadCorsOrigins(payload)
   if (allowed.includes(origin)) return { allowed: true, corsOrigin: origin }
   let host: string | null = null
   try {
@@ -52,7 +63,7 @@ function checkOrigin(req: PayloadRequest, allowedOrigins: string[] | null): Orig
   } catch {
     host = null
   }
-  return { allowed: host !== null && host === req.headers.get('host'), corsOrigin: null }
+  return { allowed: host !== null && host === headers.get('host'), corsOrigin: null }
 }
 
 function corsHeaders(origin: string | null): Record<string, string> {
@@ -76,7 +87,7 @@ const error = (status: number, message: string, headers: Record<string, string>,
 async function readLimited(req: PayloadRequest, limit: number): Promise<Uint8Array | null> {
   const declared = Number(req.headers.get('content-length') ?? '0')
   if (declared > limit) return null
-  const stream = req.body as ReadableStream<Uint8Array> | null | undefined
+  const stream = req.body
   if (!stream) return new Uint8Array()
   const chunks: Uint8Array[] = []
   let size = 0
@@ -94,14 +105,67 @@ async function readLimited(req: PayloadRequest, limit: number): Promise<Uint8Arr
   return Buffer.concat(chunks)
 }
 
+const limiters = new WeakMap<ResolvedLegalDocumentsPluginOptions['consent'], RateLimiter>()
+/** One bucket set per plugin configuration: the endpoint and the fast path count together. */
+function limiterFor(consent: ResolvedLegalDocumentsPluginOptions['consent']): RateLimiter {
+  let limiter = limiters.get(consent)
+  if (!limiter) limiters.set(consent, (limiter = createRateLimiter(consent.rateLimit)))
+  return limiter
+}
+
+/** A consent POST as either route sees it: its headers, the client's IP, and its body (null: over 8 KB). */
+export type ConsentPost = { headers: Headers; rawIp: string | null; body: () => Promise<Uint8Array | null> }
+
+/**
+ * `POST /api/legal/consents`, answered the same through Payload's endpoint and through the fast
+ * path in front of express (src/consent/fastPath.ts). Refusals are JSON: 400 not JSON, 403
+ * foreign origin, 409 another banner revision, 413 over 8 KB, 415 wrong media type, 422
+ * invalid, 429 too many from one client; 201 once the record is committed.
+ */
+export async function postConsent(payload: Payload, consent: ResolvedLegalDocumentsPluginOptions['consent'], post: ConsentPost): Promise<Response> {
+  const origin = checkOrigin(payload, post.headers, consent.allowedOrigins)
+  const headers = corsHeaders(origin.corsOrigin)
+  if (!origin.allowed) return error(403, 'This origin may not send consent records.', headers)
+
+  const { rawIp } = post
+  const ip = truncateIp(rawIp)
+  const taken = limiterFor(consent).take(ip ?? 'unknown')
+  if (!taken.ok) {
+    return error(429, 'Too many consent records from this network; try again later.', { ...headers, 'retry-after': String(taken.retryAfterSeconds) })
+  }
+
+  // JSON, or text/plain (what navigator.sendBeacon sends for a string: no CORS preflight).
+  const type = (post.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  if (type !== 'application/json' && type !== 'text/plain') {
+    return error(415, 'Send the consent as JSON (Content-Type: application/json or text/plain).', headers)
+  }
+  const bytes = await post.body()
+  if (!bytes) return error(413, `The request body is larger than ${MAX_CONSENT_BODY / 1024} KB.`, { ...headers, connection: 'close' })
+  let body: unknown
+  try {
+    body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
+  } catch {
+    return error(400, 'The request body is not valid JSON.', headers)
+  }
+
+  // The configuration in force as the delivery API serves it: the record names what its visitor answered.
+  const { config, hash } = await consentConfigInForce(payload)
+  const checked = validateConsent(body, config)
+  if (!checked.ok) return error(checked.status, checked.message, headers, checked.data)
+  const recordedAt = new Date(nowOf(payload)).toISOString()
+  const userAgent = post.headers.get('user-agent')?.slice(0, MAX_USER_AGENT) || null
+  const { record } = checked
+  const id = await appendConsent(payload, { ...record, configHash: hash, ip, ipHash: hashIp(rawIp, consent.ipHashKey), userAgent, recordedAt })
+  // 201 only now: the group holding the record has committed (src/consent/ingest.ts).
+  return json(201, { id, consentId: record.consentId, revision: record.revision, configHash: hash, recordedAt }, headers)
+}
+
 /**
  * `POST /api/legal/consents`: the consent log's only way in (docs/API.md "Consent log"), and
- * its CORS preflight. Refusals are JSON: 400 not JSON, 403 foreign origin, 409 another banner
- * revision, 413 over 8 KB, 415 wrong media type, 422 invalid, 429 too many from one client.
+ * its CORS preflight (`postConsent` above answers the POST).
  */
 export function consentEndpoints(options: ResolvedLegalDocumentsPluginOptions): Endpoint[] {
   const { consent } = options
-  const limiter = createRateLimiter(consent.rateLimit)
   return [
     // Admins' look-up by consent ID and the export (src/consent/proof.ts); before the POST route
     // only for reading order, they answer GET only.
@@ -110,7 +174,7 @@ export function consentEndpoints(options: ResolvedLegalDocumentsPluginOptions): 
       path: PATH,
       method: 'options',
       handler: async (req) => {
-        const origin = checkOrigin(req, consent.allowedOrigins)
+        const origin = checkOrigin(req.payload, req.headers, consent.allowedOrigins)
         if (!origin.allowed) return error(403, 'This origin may not send consent records.', corsHeaders(null))
         return new Response(null, {
           status: 204,
@@ -126,60 +190,7 @@ export function consentEndpoints(options: ResolvedLegalDocumentsPluginOptions): 
     {
       path: PATH,
       method: 'post',
-      handler: async (req) => {
-        const origin = checkOrigin(req, consent.allowedOrigins)
-        const headers = corsHeaders(origin.corsOrigin)
-        if (!origin.allowed) return error(403, 'This origin may not send consent records.', headers)
-
-        const rawIp = consent.clientIp(req) ?? null
-        const ip = truncateIp(rawIp)
-        const taken = limiter.take(ip ?? 'unknown')
-        if (!taken.ok) {
-          return error(429, 'Too many consent records from this network; try again later.', { ...headers, 'retry-after': String(taken.retryAfterSeconds) })
-        }
-
-        // JSON, or text/plain (what navigator.sendBeacon sends for a string: no CORS preflight).
-        const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-        if (type !== 'application/json' && type !== 'text/plain') {
-          return error(415, 'Send the consent as JSON (Content-Type: application/json or text/plain).', headers)
-        }
-        const bytes = await readLimited(req, MAX_CONSENT_BODY)
-        if (!bytes) return error(413, `The request body is larger than ${MAX_CONSENT_BODY / 1024} KB.`, { ...headers, connection: 'close' })
-        let body: unknown
-        try {
-          body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
-        } catch {
-          return error(400, 'The request body is not valid JSON.', headers)
-        }
-
-        const shouldCommit = await initTransaction(req)
-        try {
-          // The configuration in force as the delivery API serves it: the record names what its visitor answered.
-          const { config, hash } = await consentConfigInForce(req)
-          const checked = validateConsent(body, config)
-          if (!checked.ok) {
-            await killTransaction(req)
-            return error(checked.status, checked.message, headers, checked.data)
-          }
-          const recordedAt = new Date().toISOString()
-          const userAgent = req.headers.get('user-agent')?.slice(0, MAX_USER_AGENT) || null
-          const doc = await asTrusted(req, () =>
-            req.payload.create({
-              collection: SLUGS.consents,
-              data: { ...checked.record, configHash: hash, ip, ipHash: hashIp(rawIp, consent.ipHashKey), userAgent, recordedAt } as never,
-              depth: 0,
-              overrideAccess: true,
-              req,
-            }),
-          )
-          if (shouldCommit) await commitTransaction(req)
-          // 201 only now: the record is committed.
-          return json(201, { id: doc.id, consentId: checked.record.consentId, revision: checked.record.revision, configHash: hash, recordedAt }, headers)
-        } catch (err) {
-          await killTransaction(req)
-          throw err
-        }
-      },
+      handler: (req) => postConsent(req.payload, consent, { headers: req.headers, rawIp: consent.clientIp(req) ?? null, body: () => readLimited(req, MAX_CONSENT_BODY) }),
     },
   ]
 }

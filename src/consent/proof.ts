@@ -1,6 +1,7 @@
 import { stringify } from 'csv-stringify/sync'
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { hasRole } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { CONSENT_ID_PATTERN } from './validate.js'
@@ -81,7 +82,7 @@ async function batch(payload: Payload, range: { from: string | null; to: string 
   if (range.from) and.push({ recordedAt: { greater_than_equal: range.from } })
   if (range.to) and.push({ recordedAt: { less_than: range.to } })
   if (afterId !== null) and.push({ id: { greater_than: afterId } })
-  const found = await payload.find({
+  const found = await localApi(payload).find({
     collection: SLUGS.consents,
     where: and.length ? { and } : {},
     sort: 'id',
@@ -90,7 +91,7 @@ async function batch(payload: Payload, range: { from: string | null; to: string 
     depth: 0,
     overrideAccess: true,
   })
-  return found.docs as unknown as Record<string, unknown>[]
+  return found.docs
 }
 
 /** The export as a stream: `format` 'csv' (header row first) or 'json' (one array). */
@@ -161,7 +162,7 @@ export function consentProofEndpoints(): Endpoint[] {
         if (refused) return refused
         const consentId = String(req.routeParams?.consentId ?? '')
         if (!CONSENT_ID_PATTERN.test(consentId)) return refusal(404, 'No consent was recorded with this consent ID.')
-        const found = await req.payload.find({
+        const found = await localApi(req.payload).find({
           collection: SLUGS.consents,
           where: { consentId: { equals: consentId.toLowerCase() } },
           sort: 'recordedAt',
@@ -172,7 +173,7 @@ export function consentProofEndpoints(): Endpoint[] {
           req,
         })
         if (!found.docs.length) return refusal(404, 'No consent was recorded with this consent ID.')
-        const records = (found.docs as unknown as Record<string, unknown>[]).map(toRow)
+        const records = found.docs.map(toRow)
         // The visitor's choice now is the latest record; the others are its history.
         return json(200, { consentId: consentId.toLowerCase(), current: records[records.length - 1], records })
       },

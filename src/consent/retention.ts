@@ -1,9 +1,10 @@
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type Payload, type TaskConfig } from 'payload'
+import type { Payload, TaskConfig } from 'payload'
 
 import { hasRole } from '../roles.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
-import { SLUGS } from '../slugs.js'
 import { nowOf } from '../utilities/pluginOptions.js'
+import { forgetConsentMonths } from './ingest.js'
+import { deleteConsentsBefore, ensureConsentMonths } from './storage.js'
 
 export const CONSENT_RETENTION_TASK = 'legalDocumentsConsentRetention'
 
@@ -23,27 +24,47 @@ export function retentionCutoff(now: number, months: number): Date {
 
 /**
  * Deletes consent records whose `recordedAt` is older than `consent.retentionMonths` by the
- * plugin's clock, counted and logged. The log is append-only on every API (its hooks refuse
- * every delete, src/consent/appendOnly.ts): this job deletes through the database adapter, which
- * runs no collection hooks, in one transaction with the count it logs. Nothing else does.
+ * plugin's clock, and creates the month tables for the coming months. The log is append-only on
+ * every API (its hooks refuse every delete, src/consent/appendOnly.ts): this job deletes below
+ * the API, in the storage layout of src/consent/storage.ts (whole months dropped, the partly
+ * expired month deleted in small batches), and logs what it deleted. Nothing else deletes.
  */
-export async function purgeExpiredConsents(payload: Payload, options: ResolvedLegalDocumentsPluginOptions): Promise<{ deleted: number; cutoff: string | null }> {
+export async function purgeExpiredConsents(
+  payload: Payload,
+  options: ResolvedLegalDocumentsPluginOptions,
+): Promise<{ deleted: number; cutoff: string | null; droppedMonths: string[]; createdMonths: string[] }> {
+  const now = nowOf(payload)
+  const createdMonths = await ensureConsentMonths(payload, now)
   const months = options.consent.retentionMonths
-  if (!(months > 0)) return { deleted: 0, cutoff: null }
-  const cutoff = retentionCutoff(nowOf(payload), months).toISOString()
-  const where = { recordedAt: { less_than: cutoff } }
-  const req = await createLocalReq({}, payload)
-  const shouldCommit = await initTransaction(req)
-  try {
-    const { totalDocs } = await payload.db.count({ collection: SLUGS.consents, where, req })
-    if (totalDocs) await payload.db.deleteMany({ collection: SLUGS.consents, where, req })
-    if (shouldCommit) await commitTransaction(req)
-    payload.logger.info({ msg: `Consent retention: deleted ${totalDocs} consent record(s) recorded before ${cutoff} (${months} months).`, deleted: totalDocs, cutoff })
-    return { deleted: totalDocs, cutoff }
-  } catch (err) {
-    await killTransaction(req)
-    throw err
+  let result: { deleted: number; droppedMonths: string[] } = { deleted: 0, droppedMonths: [] }
+  let cutoff: Date | null = null
+  if (months > 0) {
+    cutoff = retentionCutoff(now, months)
+    result = await deleteConsentsBefore(payload, cutoff)
+    payload.logger.info({
+      msg: `Consent retention: deleted ${result.deleted} consent record(s) recorded before ${cutoff.toISOString()} (${months} months).`,
+      deleted: result.deleted,
+      cutoff: cutoff.toISOString(),
+      droppedMonths: result.droppedMonths,
+    })
   }
+  forgetConsentMonths(payload)
+  return { ...result, cutoff: cutoff?.toISOString() ?? null, createdMonths }
+}
+
+/**
+ * At start-up: this month's table and the coming ones. A database without the consent log's
+ * table yet (a `payload migrate` still to run) is left alone: records then go to the parent
+ * table, and the daily job creates the months.
+ */
+export async function prepareConsentMonths(payload: Payload): Promise<void> {
+  try {
+    await ensureConsentMonths(payload, nowOf(payload))
+  } catch (err) {
+    if ((err as { code?: string }).code !== '42P01') throw err
+    payload.logger.warn('Consent log: the table legal_consents does not exist yet, so its month tables were not created (run the migrations).')
+  }
+  forgetConsentMonths(payload)
 }
 
 /**
@@ -51,16 +72,18 @@ export async function purgeExpiredConsents(payload: Payload, options: ResolvedLe
  * (the jobs table's schema names the task, and a schedule adds Payload's jobs-stats global: the
  * schema must not change), but then it deletes nothing.
  */
-export function consentRetentionTask(options: ResolvedLegalDocumentsPluginOptions): TaskConfig {
+type RetentionTaskIO = { input: object; output: Awaited<ReturnType<typeof purgeExpiredConsents>> }
+
+export function consentRetentionTask(options: ResolvedLegalDocumentsPluginOptions): TaskConfig<RetentionTaskIO> {
   return {
     slug: CONSENT_RETENTION_TASK,
     label: 'Legal documents: consent log retention',
     schedule: [{ cron: CONSENT_RETENTION_CRON, queue: 'default' }],
     retries: 2,
-    handler: async ({ req }: { req: { payload: Payload } }) => ({
-      output: options.disabled ? { deleted: 0, cutoff: null } : await purgeExpiredConsents(req.payload, options),
+    handler: async ({ req }) => ({
+      output: options.disabled ? { deleted: 0, cutoff: null, droppedMonths: [], createdMonths: [] } : await purgeExpiredConsents(req.payload, options),
     }),
-  } as unknown as TaskConfig
+  }
 }
 
 /** The global Payload adds for scheduled tasks (it records when each schedule last queued a job). */
@@ -75,7 +98,7 @@ export const JOB_STATS_GLOBAL = 'payload-jobs-stats'
 export function lockJobStatsGlobal(payload: Payload): void {
   const global = payload.config.globals.find((g) => g.slug === JOB_STATS_GLOBAL)
   if (!global) return
-  const admins = ({ req }: { req: { user?: unknown } }) => hasRole(req.user as never, 'admin')
+  const admins = ({ req }: { req: { user?: object | null } }) => hasRole(req.user, 'admin')
   const nobody = () => false
   Object.assign(global.access, { read: admins, readVersions: nobody, readDrafts: nobody, update: nobody })
 }

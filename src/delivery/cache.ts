@@ -4,13 +4,16 @@ import type { Payload } from 'payload'
 import { nowOf } from '../utilities/pluginOptions.js'
 
 /** A response body rendered once and served many times, with its strong validator. */
-export type CachedBody = { body: Buffer; etag: string; contentType: string; cacheControl: string }
+/** Bytes over a plain ArrayBuffer (what `Buffer.from(string)` gives): a valid web `BodyInit`. */
+type Bytes = Buffer<ArrayBuffer>
+
+export type CachedBody = { body: Bytes; etag: string; contentType: string; cacheControl: string }
 
 /**
  * A whole response captured from the slow path (status, headers in the order they were sent,
  * body), replayed byte for byte by the fast path: anonymous GraphQL delivery reads.
  */
-export type CachedResponse = { status: number; headers: [string, string][]; body: Buffer }
+export type CachedResponse = { status: number; headers: [string, string][]; body: Bytes }
 
 /**
  * Bounds by count and by bytes: a 40-section document is ~40–100 KB per format and locale, so
@@ -27,7 +30,7 @@ export const CACHE_LIMITS = {
 } as const
 
 /** A Map in insertion order that drops its oldest values beyond a count or a byte budget. */
-class BoundedStore<T extends { body: Buffer }> {
+class BoundedStore<T extends { body: Bytes }> {
   private map = new Map<string, T>()
   private bytes = 0
 
@@ -76,6 +79,18 @@ class BoundedStore<T extends { body: Buffer }> {
 export function documentCacheKey(slug: string, locale: string, version: number | undefined, format: string): string {
   return `doc|${slug}|${locale}|${version ?? 'current'}|${format}`
 }
+
+/**
+ * Every delivery cache key, in one place: the endpoints store under these, and the hit paths
+ * (src/delivery/requestKey.ts) look up the same strings, so the two can never drift apart.
+ */
+export const deliveryCacheKeys = {
+  document: documentCacheKey,
+  versions: (slug: string) => `versions|${slug}`,
+  diff: (slug: string, locale: string, from: number, to: number) => `diff|${slug}|${locale}|${from}|${to}`,
+  cookies: (locale: string) => `cookies|${locale}`,
+  consentConfig: () => 'consent-config',
+} as const
 
 /**
  * Rendered delivery responses, per Payload instance. Legal pages are read millions of times per
@@ -211,7 +226,7 @@ export function toResponse(cached: CachedBody, ifNoneMatch: string | null, fresh
     vary: 'Accept-Encoding',
   }
   if (etagMatches(ifNoneMatch, cached.etag)) return new Response(null, { status: 304, headers })
-  return new Response(cached.body as unknown as BodyInit, { status: 200, headers: { ...headers, 'content-length': String(cached.body.length) } })
+  return new Response(cached.body, { status: 200, headers: { ...headers, 'content-length': String(cached.body.length) } })
 }
 
 const CURRENT_MAX_AGE = 60

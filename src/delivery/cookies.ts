@@ -1,25 +1,25 @@
 import type { Payload } from 'payload'
 
 import type { BannerTexts } from '../cookies/bannerTexts.js'
-import { type BannerInput, consentConfig, type CookieDeclaration, type CookieEntry, groupCookies } from '../cookies/declaration.js'
-import type { FrozenContent } from '../publish/freezeContent.js'
+import { type BannerInput, consentConfig, type CookieDeclaration, groupCookies } from '../cookies/declaration.js'
 import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
-import { resolveTimeline, type VersionTiming } from '../versions/timeline.js'
+import { resolveTimeline } from '../versions/timeline.js'
 import { deliveryCacheFor } from './cache.js'
+import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { localesOf } from '../utilities/locales.js'
 
 export async function consentRevision(payload: Payload): Promise<number> {
-  const entity = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true })) as { consentRevision?: number }
+  const entity = await localApi(payload).findEntity({ depth: 0, overrideAccess: true })
   return entity.consentRevision ?? 1
 }
 
 /** The published cookie entries (as an anonymous reader sees them) grouped by category. */
 export async function loadCookieDeclaration(payload: Payload, locale: string): Promise<CookieDeclaration> {
   const [found, revision] = await Promise.all([
-    payload.find({
+    localApi(payload).find({
       collection: SLUGS.cookies,
-      locale: locale as never,
+      locale,
       depth: 0,
       limit: 0,
       pagination: false,
@@ -29,7 +29,7 @@ export async function loadCookieDeclaration(payload: Payload, locale: string): P
     }),
     consentRevision(payload),
   ])
-  return groupCookies(found.docs as unknown as CookieEntry[], locale, revision)
+  return groupCookies(found.docs, locale, revision)
 }
 
 /**
@@ -53,7 +53,7 @@ export async function loadBannerInput(payload: Payload): Promise<BannerInput> {
   })
   const policy = policies.docs[0] as { id: string | number } | undefined
   if (!policy) return {}
-  const timings = await payload.find({
+  const timings = await localApi(payload).find({
     collection: SLUGS.versions,
     where: { document: { equals: policy.id } },
     limit: 0,
@@ -63,17 +63,20 @@ export async function loadBannerInput(payload: Payload): Promise<BannerInput> {
     user: null,
     select: { version: true, publishedAt: true, effectiveDate: true },
   })
-  const timeline = resolveTimeline(timings.docs as unknown as (VersionTiming & { id: string | number })[], nowOf(payload))
+  const timeline = resolveTimeline(
+    timings.docs.map((v) => ({ ...v, effectiveDate: v.effectiveDate ?? null })),
+    nowOf(payload),
+  )
   deliveryCacheFor(payload).noteBoundary(timeline.nextBoundary)
   if (!timeline.inForce) return {}
-  const record = (await payload.findByID({
+  const record = await localApi(payload).findByID({
     collection: SLUGS.versions,
     id: timeline.inForce.id,
     depth: 0,
     overrideAccess: false,
     user: null,
     select: { slug: true, content: true },
-  })) as unknown as { slug: string; content: FrozenContent }
+  })
   const texts: Record<string, Partial<BannerTexts> | undefined> = {}
   for (const [locale, frozen] of Object.entries(record.content?.locales ?? {})) texts[locale] = frozen.consentBanner
   const pattern = pluginOptionsOf(payload)?.consent.cookiePolicyUrl ?? '/legal/{slug}'

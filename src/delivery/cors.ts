@@ -1,4 +1,4 @@
-import { headersWithCors, type Payload, type PayloadRequest, type SanitizedConfig } from 'payload'
+import { headersWithCors, type Payload, type SanitizedConfig } from 'payload'
 
 /**
  * The origins Payload's CORS configuration lists (`cors: [...]` or `cors: { origins: [...] }`),
@@ -16,6 +16,5 @@ export function corsOriginsOf(config: SanitizedConfig): string[] | null {
 
 /** Payload's CORS headers for a request from `origin`, as `handleEndpoints` adds them. */
 export function withCorsHeaders(payload: Payload, response: Response, origin: string | null): Headers {
-  const req = { payload, headers: new Headers(origin ? { origin } : undefined) } as unknown as PayloadRequest
-  return headersWithCors({ headers: new Headers(response.headers), req })
+  return headersWithCors({ headers: new Headers(response.headers), req: { payload, headers: new Headers(origin ? { origin } : undefined) } })
 }

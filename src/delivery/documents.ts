@@ -1,9 +1,11 @@
 import type { Payload } from 'payload'
 
 import type { FrozenContent, FrozenLocale } from '../publish/freezeContent.js'
-import { redline } from '../diff/redline.js'
+import { type Redline, redline } from '../diff/redline.js'
 import { escapeHTML, escapeMarkdown } from '../render/index.js'
+import { idOf } from '../utilities/ids.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
+import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { nowOf } from '../utilities/pluginOptions.js'
 import { effectiveAt, resolveTimeline, type Timeline, versionStatus, type VersionStatus } from '../versions/timeline.js'
@@ -109,7 +111,7 @@ async function wasWithdrawn(payload: Payload, slug: string): Promise<boolean> {
 }
 
 async function findRecord(payload: Payload, documentId: string | number, version: number): Promise<ArchiveRecord> {
-  const found = await payload.find({
+  const found = await localApi(payload).find({
     collection: SLUGS.versions,
     where: { and: [{ document: { equals: documentId } }, { version: { equals: version } }] },
     limit: 1,
@@ -118,9 +120,15 @@ async function findRecord(payload: Payload, documentId: string | number, version
     overrideAccess: false,
     user: null,
   })
-  const record = found.docs[0] as unknown as ArchiveRecord | undefined
-  if (!record) throw new DeliveryError(`Version ${version} of this document does not exist.`, 404)
-  return record
+  const doc = found.docs[0]
+  if (!doc) throw new DeliveryError(`Version ${version} of this document does not exist.`, 404)
+  return {
+    ...doc,
+    document: idOf(doc.document),
+    effectiveDate: doc.effectiveDate ?? null,
+    changeSummary: doc.changeSummary ?? null,
+    materialChange: Boolean(doc.materialChange),
+  }
 }
 
 /**
@@ -133,7 +141,7 @@ export async function loadTimeline(
   slug: string,
 ): Promise<{ documentId: string | number; latest: number; entries: VersionEntry[]; timeline: Timeline<VersionEntry>; now: number }> {
   const doc = await publishedDocument(payload, slug)
-  const found = await payload.find({
+  const found = await localApi(payload).find({
     collection: SLUGS.versions,
     where: { document: { equals: doc.id } },
     sort: '-version',
@@ -144,17 +152,16 @@ export async function loadTimeline(
     user: null,
     select: { version: true, publishedAt: true, effectiveDate: true, lastModified: true, changeSummary: true, materialChange: true },
   })
-  const entries = found.docs.map((r) => {
-    const v = r as unknown as VersionEntry
-    return {
+  const entries = found.docs.map(
+    (v): VersionEntry => ({
       version: v.version,
       publishedAt: v.publishedAt,
       effectiveDate: v.effectiveDate ?? null,
       lastModified: v.lastModified,
       changeSummary: v.changeSummary ?? null,
       materialChange: Boolean(v.materialChange),
-    }
-  })
+    }),
+  )
   const now = nowOf(payload)
   const timeline = resolveTimeline(entries, now)
   deliveryCacheFor(payload).noteBoundary(timeline.nextBoundary)
@@ -209,11 +216,17 @@ function upcomingVersion(payload: Payload, slug: string, v: VersionEntry, inForc
 
 export type ArchiveListEntry = VersionEntry & { status: VersionStatus; effectiveAt: string }
 
+/** A document's archive as delivered (REST `…/versions`, GraphQL `legalDocumentVersions`). */
+export type DocumentVersions = {
+  slug: string
+  currentVersion: number
+  inForceVersion: number | null
+  upcoming: UpcomingVersion[]
+  versions: ArchiveListEntry[]
+}
+
 /** The archive of a document, newest first, with each version's status now. */
-export async function listArchive(
-  payload: Payload,
-  slug: string,
-): Promise<{ slug: string; currentVersion: number; inForceVersion: number | null; upcoming: UpcomingVersion[]; versions: ArchiveListEntry[] }> {
+export async function listArchive(payload: Payload, slug: string): Promise<DocumentVersions> {
   const { entries, timeline } = await loadTimeline(payload, slug)
   const inForce = timeline.inForce?.version ?? null
   return {
@@ -301,8 +314,16 @@ export function documentHTMLFragment(record: ArchiveRecord, locale: string, fall
   )
 }
 
+/** The redline between two versions as delivered (REST `…/diff`, GraphQL `legalDocumentDiff`). */
+export type DocumentDiff = Redline & {
+  slug: string
+  locale: string
+  from: { version: number; lastModified: string; publishedAt: string }
+  to: { version: number; lastModified: string; publishedAt: string; changeSummary: string | null }
+}
+
 /** The redline between two versions (REST `…/diff` and GraphQL `legalDocumentDiff`). */
-export async function diffResponse(payload: Payload, args: { slug: string; locale: string; from: number; to: number }) {
+export async function diffResponse(payload: Payload, args: { slug: string; locale: string; from: number; to: number }): Promise<DocumentDiff> {
   if (args.from > args.to) throw new DeliveryError('"from" must not be greater than "to".')
   const [a, b] = await Promise.all([
     loadArchiveRecord(payload, args.slug, args.from),

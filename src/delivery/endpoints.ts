@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { defaultLocaleOf } from '../utilities/locales.js'
-import { CACHE_CONTROL, deliveryCacheFor, documentCacheKey, makeBody, toResponse } from './cache.js'
+import { CACHE_CONTROL, deliveryCacheFor, deliveryCacheKeys, makeBody, toResponse } from './cache.js'
 import { loadConsentConfig, loadCookieDeclaration } from './cookies.js'
 import {
   deliveredDocument,
@@ -74,7 +74,7 @@ export function deliveryEndpoints(): Endpoint[] {
         const locale = parseLocale(req.payload, param(req, 'locale'))
         const version = parseVersion(param(req, 'version'))
         const format = parseFormat(param(req, 'format'))
-        return cached(req, documentCacheKey(slug, locale, version, format), () =>
+        return cached(req, deliveryCacheKeys.document(slug, locale, version, format), () =>
           renderDocumentResponse(req, { slug, locale, version, format }),
         )
       },
@@ -85,7 +85,7 @@ export function deliveryEndpoints(): Endpoint[] {
       handler: async (req) => {
         guardUrl(req)
         const slug = parseSlug(req.routeParams?.slug)
-        return cached(req, `versions|${slug}`, async () => ({
+        return cached(req, deliveryCacheKeys.versions(slug), async () => ({
           body: JSON.stringify(await listArchive(req.payload, slug)),
           contentType: JSON_TYPE,
           cacheControl: CACHE_CONTROL.current,
@@ -102,7 +102,7 @@ export function deliveryEndpoints(): Endpoint[] {
         const from = parseVersion(param(req, 'from'), 'from')
         const to = parseVersion(param(req, 'to'), 'to')
         if (from === undefined || to === undefined) throw new DeliveryError('Give both "from" and "to" version numbers.')
-        return cached(req, `diff|${slug}|${locale}|${from}|${to}`, async () => ({
+        return cached(req, deliveryCacheKeys.diff(slug, locale, from, to), async () => ({
           body: JSON.stringify(await diffResponse(req.payload, { slug, locale, from, to })),
           contentType: JSON_TYPE,
           // Two archived versions never change.
@@ -116,7 +116,7 @@ export function deliveryEndpoints(): Endpoint[] {
       handler: async (req) => {
         guardUrl(req)
         const locale = parseLocale(req.payload, param(req, 'locale'))
-        return cached(req, `cookies|${locale}`, async () => ({
+        return cached(req, deliveryCacheKeys.cookies(locale), async () => ({
           body: JSON.stringify(await loadCookieDeclaration(req.payload, locale)),
           contentType: JSON_TYPE,
           cacheControl: CACHE_CONTROL.current,
@@ -128,7 +128,7 @@ export function deliveryEndpoints(): Endpoint[] {
       method: 'get',
       handler: async (req) => {
         guardUrl(req)
-        return cached(req, 'consent-config', async () => {
+        return cached(req, deliveryCacheKeys.consentConfig(), async () => {
           return {
             body: JSON.stringify(await loadConsentConfig(req.payload)),
             contentType: JSON_TYPE,

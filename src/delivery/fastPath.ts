@@ -3,6 +3,8 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { type CachedBody, deliveryCacheFor, etagMatches, toResponse } from './cache.js'
 import { acceptanceFastPath } from '../acceptance/fastPath.js'
+import { consentFastPath } from '../consent/fastPath.js'
+import type { FastPathFaultAnswer } from './fastPathFault.js'
 import { corsOriginsOf, withCorsHeaders } from './cors.js'
 import { graphqlFastPath, type GraphQLFastPathStats } from './graphqlCache.js'
 import { deliveryCacheKeyForUrl } from './requestKey.js'
@@ -50,6 +52,16 @@ export function createFastPath(options: {
   config: SanitizedConfig
   /** The slow path: the express app. */
   fallback: Fallback
+  /**
+   * The client's IP as the host's server reads it (what it sets as `x-real-ip` for Payload);
+   * without it, consent records go through express (src/consent/fastPath.ts).
+   */
+  clientIp?: (req: IncomingMessage) => string | null
+  /**
+   * Answers a fault the host recognises, as its slow path would (the reference app: the database
+   * not reachable → 503); anything else the fast path answers 500.
+   */
+  onFault?: FastPathFaultAnswer
 }): FastPathListener {
   const { payload, config, fallback } = options
   const cache = deliveryCacheFor(payload)
@@ -58,8 +70,10 @@ export function createFastPath(options: {
   const tokenCookie = `${config.cookiePrefix}-token=`
   const graphql = graphqlFastPath({ payload, config, fallback })
   // The acceptance ledger's status lookup and recording by API key (src/acceptance/fastPath.ts).
-  const acceptances = acceptanceFastPath({ payload, config, fallback })
+  const acceptances = acceptanceFastPath({ payload, config, fallback, onFault: options.onFault })
   const acceptancesPrefix = `${apiRoute}/legal/acceptances`
+  // The consent log's POST (src/consent/fastPath.ts).
+  const consents = consentFastPath({ payload, config, clientIp: options.clientIp, onFault: options.onFault })
   const stats: FastPathStats = { hits: 0, notModified: 0, passed: 0, graphql: graphql.stats }
   const corsOrigins = corsOriginsOf(config)
 
@@ -133,6 +147,7 @@ export function createFastPath(options: {
       return fallback(req, res)
     }
     if (url.startsWith(acceptancesPrefix) && acceptances.serve(req, res, url)) return
+    if (consents.serve(req, res, url)) return
     if (req.method === 'POST' && graphql.handles(url)) {
       if (!anonymous(req)) return fallback(req, res)
       return graphql.serve(req, res)

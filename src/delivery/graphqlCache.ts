@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Kind, parse, print } from 'graphql'
+import { Kind, OperationTypeNode, parse, print } from 'graphql'
 import type { Payload, SanitizedConfig } from 'payload'
 
 import { type CachedResponse, deliveryCacheFor } from './cache.js'
@@ -88,7 +88,7 @@ function normaliseDeliveryQuery(query: string): string | null {
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
   if (operations.length !== 1) return null
   const operation = operations[0]!
-  if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== 'query') return null
+  if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== OperationTypeNode.QUERY) return null
   if (document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)) return null
   for (const selection of operation.selectionSet.selections) {
     if (selection.kind !== Kind.FIELD || !DELIVERY_QUERY_FIELDS.has(selection.name.value)) return null

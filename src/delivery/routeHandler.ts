@@ -96,7 +96,7 @@ export function legalDeliveryRoutes(config: Promise<SanitizedConfig> | Sanitized
     if (!entry) return passOn(request)
     const { ok, notModified } = heads(entry, headers.get('origin'))
     if (etagMatches(headers.get('if-none-match'), entry.etag)) return new Response(null, { status: 304, headers: notModified })
-    return new Response(entry.body as unknown as BodyInit, { status: 200, headers: ok })
+    return new Response(entry.body, { status: 200, headers: ok })
   }
 
   return { GET, DELETE: passOn, OPTIONS: passOn, PATCH: passOn, POST: passOn, PUT: passOn }

@@ -121,3 +121,15 @@ export function redline(from: FrozenLocale, to: FrozenLocale): Redline {
       .join(''),
   }
 }
+
+/**
+ * A redline as a reviewer reads it: the sections that differ first (in the order the redline
+ * gives them: the new draft's order, removed sections last), then the unchanged ones, which the
+ * admin folds away. Nothing is dropped; only the order changes.
+ */
+export function forReview(sections: readonly SectionChange[]): { changed: SectionChange[]; unchanged: SectionChange[] } {
+  return {
+    changed: sections.filter((s) => s.status !== 'unchanged'),
+    unchanged: sections.filter((s) => s.status === 'unchanged'),
+  }
+}

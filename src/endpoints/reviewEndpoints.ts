@@ -1,6 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { redline } from '../diff/redline.js'
+import { localApi } from '../localApi.js'
+import { forReview, redline } from '../diff/redline.js'
 import { freezeContent, type FrozenContent } from '../publish/freezeContent.js'
 import { escapeHTML } from '../render/index.js'
 import { hasRole } from '../roles.js'
@@ -10,9 +11,9 @@ import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
 import { documentNoticeProblem } from '../versions/noticePolicy.js'
 import { actorOf } from '../workflow/actor.js'
 import { WorkflowError } from '../workflow/errors.js'
-import { contentContributors } from '../workflow/approval.js'
 import { isLive } from '../workflow/performWorkflowAction.js'
-import { draftSubmissionProblems } from '../workflow/submissionDraft.js'
+import { comparisonOf, openChangeRequest, type ReviewStep, SETTLING_STEPS, showsChangeRequest } from '../workflow/lastReviewed.js'
+import { DOCUMENT_SUBJECT, type WorkflowSubject } from '../workflow/subjects.js'
 import { type Actor, decideWorkflowAction, type ReviewState, STATE_LABELS, workflowOptions } from '../workflow/rules.js'
 
 /** Whether role and state would let this person submit (the content is checked separately). */
@@ -25,19 +26,43 @@ const canSubmitNow = (state: ReviewState, actor: Actor) =>
  * exactly the ones that will be accepted.
  */
 
-async function draftFor(req: PayloadRequest): Promise<Record<string, unknown>> {
+async function draftFor(req: PayloadRequest, subject: WorkflowSubject = DOCUMENT_SUBJECT): Promise<Record<string, unknown>> {
   if (!hasRole(req.user, 'admin', 'editor', 'reviewer')) throw new WorkflowError('You must be signed in as staff.', req.user ? 403 : 401)
   const doc = (await req.payload
-    .findByID({ collection: SLUGS.documents, id: String(req.routeParams?.id ?? ''), draft: true, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: subject.slug, id: String(req.routeParams?.id ?? ''), draft: true, depth: 0, overrideAccess: true, req })
     .catch(() => null)) as Record<string, unknown> | null
-  if (!doc) throw new WorkflowError('Document not found.', 404)
+  if (!doc) throw new WorkflowError(subject.notFound, 404)
   return doc
 }
 
+type OpenRequest = { by: string | null; at: string; comment: string | null; reviewedContent: FrozenContent | null }
+
+/**
+ * The document's open change request (src/workflow/lastReviewed.ts), with the reviewer's name:
+ * the newest step that settles a request is read, and it is open when it is the request itself.
+ */
+async function openRequestOf(req: PayloadRequest, id: string | number): Promise<OpenRequest | null> {
+  const { docs } = await req.payload.db.find<ReviewStep & { by?: string | number | null; reviewedContent?: FrozenContent | null }>({
+    collection: SLUGS.reviewEvents,
+    where: { and: [{ document: { equals: id } }, { action: { in: [...SETTLING_STEPS] } }] },
+    sort: '-at',
+    limit: 1,
+    req,
+  })
+  const open = openChangeRequest(docs)
+  if (!open) return null
+  const usersCollection = pluginOptionsOf(req.payload)?.usersCollection
+  const user =
+    open.by != null && usersCollection
+      ? await req.payload.db.findOne<{ id: string | number; name?: string | null; email?: string | null }>({ collection: usersCollection, where: { id: { equals: open.by } }, req })
+      : null
+  return { by: user?.name || user?.email || null, at: open.at, comment: open.comment ?? null, reviewedContent: open.reviewedContent ?? null }
+}
+
 /** The earliest pending scheduled publish of a document, if any. */
-async function scheduledFor(req: PayloadRequest, id: string | number): Promise<string | null> {
-  const jobs = await req.payload.find({
-    collection: 'payload-jobs' as never,
+async function scheduledFor(req: PayloadRequest, id: string | number, collection: string): Promise<string | null> {
+  const jobs = await localApi(req.payload).find({
+    collection: 'payload-jobs',
     where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
     sort: 'waitUntil',
     limit: 0,
@@ -48,42 +73,49 @@ async function scheduledFor(req: PayloadRequest, id: string | number): Promise<s
   })
   const job = jobs.docs.find((j) => {
     const input = (j as { input?: { doc?: { relationTo?: string; value?: unknown }; type?: string } }).input
-    return input?.doc?.relationTo === SLUGS.documents && String(input.doc.value) === String(id) && input.type !== 'unpublish'
+    return input?.doc?.relationTo === collection && String(input.doc.value) === String(id) && input.type !== 'unpublish'
   }) as { waitUntil?: string } | undefined
   return job?.waitUntil ?? null
 }
 
-/** GET /api/legal-documents/:id/workflow → state, label, scheduled time and the signed-in user's options. */
-export function workflowStatusEndpoint(fourEyes: boolean): Endpoint {
+/**
+ * GET /api/legal-documents/:id/workflow (and /api/cookie-entries/:id/workflow) → state, label,
+ * scheduled time and the signed-in user's options.
+ */
+export function workflowStatusEndpoint(fourEyes: boolean, subject: WorkflowSubject = DOCUMENT_SUBJECT): Endpoint {
   return {
     path: '/:id/workflow',
     method: 'get',
     handler: async (req) => {
-      const doc = await draftFor(req)
+      const doc = await draftFor(req, subject)
       const state = ((doc.workflowState as ReviewState) ?? 'draft') as ReviewState
-      const schedule = state === 'approved' ? await scheduledFor(req, doc.id as string | number) : null
+      const schedule = state === 'approved' ? await scheduledFor(req, doc.id as string | number, subject.slug) : null
       const actor = actorOf(req)
-      const live = await isLive(req, doc.id as string | number)
+      const live = await isLive(req, doc.id as string | number, subject.slug)
       const options = workflowOptions({
         state,
         actor,
         live,
-        contributors: await contentContributors(req, doc),
+        contributors: await subject.contributors(req, doc),
         fourEyes,
         // Only read when Submit could be this person's next step: the bar shows why it is disabled.
-        submitProblems: canSubmitNow(state, actor) ? await draftSubmissionProblems(req, doc.id as string | number) : [],
+        submitProblems: canSubmitNow(state, actor) ? await subject.submitProblems(req, doc.id as string | number) : [],
       })
       // The notice rule (src/versions/noticePolicy.ts): Approve asks for an override reason, and
       // an approved draft that would now take effect too soon cannot be published without one.
       const pluginOptions = pluginOptionsOf(req.payload)
-      const notice = pluginOptions && !doc.noticeOverride ? documentNoticeProblem(doc, pluginOptions, nowOf(req.payload)) : null
+      const notice =
+        pluginOptions && subject.legalText && !doc.noticeOverride ? documentNoticeProblem(doc, pluginOptions, nowOf(req.payload)) : null
       if (notice && state === 'approved' && options.canPublish) {
         options.canPublish = false
         options.publishBlockedReason = notice
       }
+      // Who asked for what, while the editor works on it and while the reviewer looks again.
+      const request = subject.legalText && showsChangeRequest(state) ? await openRequestOf(req, doc.id as string | number) : null
       return Response.json({
         id: doc.id,
         workflowState: state,
+        changeRequest: request ? { by: request.by, at: request.at, comment: request.comment, canCompare: Boolean(request.reviewedContent) } : null,
         noticeProblem: notice,
         label: schedule ? 'Scheduled' : STATE_LABELS[state],
         scheduledFor: schedule,
@@ -99,8 +131,11 @@ export function workflowStatusEndpoint(fourEyes: boolean): Endpoint {
 }
 
 /**
- * GET /api/legal-documents/:id/preview?locale=en → the current draft rendered as it would be
- * published (sanitized HTML), and a redline against the last published version.
+ * GET /api/legal-documents/:id/preview?locale=en&against=published|last-request → the current
+ * draft rendered as it would be published (sanitized HTML), and a redline against the last
+ * published version (default) or against the content the reviewer reviewed when they requested
+ * the changes that are still open (`last-request`; 409 when there is no such request). `review`
+ * is the same redline with the changed sections first.
  */
 export function previewEndpoint(): Endpoint {
   return {
@@ -108,13 +143,15 @@ export function previewEndpoint(): Endpoint {
     method: 'get',
     handler: async (req) => {
       const doc = await draftFor(req)
+      const against = comparisonOf(req.query?.against)
+      if (!against) throw new WorkflowError('Unknown comparison: use against=published or against=last-request.', 400)
       const localization = req.payload.config.localization
       const fallback = defaultLocaleOf(req.payload)
       const wanted = typeof req.query?.locale === 'string' ? req.query.locale : fallback
       const locale = localization && !localization.localeCodes.includes(wanted) ? fallback : wanted
       const { content } = await freezeContent(req, doc.id as string | number)
       const draft = content.locales[locale] ?? content.locales[fallback]!
-      const last = await req.payload.find({
+      const last = await localApi(req.payload).find({
         collection: SLUGS.versions,
         where: { document: { equals: doc.id } },
         sort: '-version',
@@ -123,14 +160,24 @@ export function previewEndpoint(): Endpoint {
         overrideAccess: true,
         req,
       })
-      const archived = last.docs[0] as unknown as { version: number; content: FrozenContent } | undefined
-      const before = archived ? (archived.content.locales[locale] ?? archived.content.locales[fallback]) : undefined
+      const archived = last.docs[0]
+      const request = against === 'last-request' ? await openRequestOf(req, doc.id as string | number) : null
+      if (against === 'last-request' && !request?.reviewedContent) {
+        throw new WorkflowError('No open change request holds the content that was reviewed: compare with the published version instead.', 409)
+      }
+      const base = request?.reviewedContent ?? archived?.content
+      const before = base ? (base.locales[locale] ?? base.locales[fallback]) : undefined
+      const lines = redline(before ?? { title: '', summary: '', sections: [] }, draft)
       return Response.json({
         locale,
         title: draft.title,
         html: draft.sections.map((s) => `<section id="${escapeHTML(s.anchor)}"><h2>${escapeHTML(s.heading)}</h2>${s.html}</section>`).join(''),
+        against,
         comparedWith: archived ? archived.version : null,
-        redline: redline(before ?? { title: '', summary: '', sections: [] }, draft),
+        // against=last-request: whose request, and when (the content compared with is theirs).
+        request: request ? { by: request.by, at: request.at } : null,
+        redline: lines,
+        review: forReview(lines.sections),
       })
     },
   }

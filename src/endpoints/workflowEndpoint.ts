@@ -1,13 +1,14 @@
 import { addDataAndFileToRequest, type Endpoint } from 'payload'
 
 import { performWorkflowAction } from '../workflow/performWorkflowAction.js'
+import { DOCUMENT_SUBJECT, type WorkflowSubject } from '../workflow/subjects.js'
 
 /**
- * POST /api/legal-documents/:id/workflow
+ * POST /api/legal-documents/:id/workflow (and /api/cookie-entries/:id/workflow)
  * `{ "action": "submit" | "approve" | "request-changes" | …, "comment"?: string, "noticeOverride"?: string }`
  * (`noticeOverride`: approve only, the reason for overriding the notice period).
  */
-export function workflowEndpoint(fourEyes: boolean): Endpoint {
+export function workflowEndpoint(fourEyes: boolean, subject: WorkflowSubject = DOCUMENT_SUBJECT): Endpoint {
   return {
     path: '/:id/workflow',
     method: 'post',
@@ -16,7 +17,10 @@ export function workflowEndpoint(fourEyes: boolean): Endpoint {
       const body = (req.data ?? {}) as { action?: unknown; comment?: unknown; noticeOverride?: unknown }
       const result = await performWorkflowAction(req, {
         id: String(req.routeParams?.id ?? ''),
+        collection: subject.slug,
         action: String(body.action ?? ''),
+        // Cast: anything else a client sent goes on as it is, for performWorkflowAction to refuse
+        // with its 400 (it checks the type at run time: it is public API and called untyped).
         comment: typeof body.comment === 'string' ? body.comment : body.comment == null ? null : (body.comment as never),
         fourEyes,
         noticeOverride: body.noticeOverride == null ? null : (body.noticeOverride as string),

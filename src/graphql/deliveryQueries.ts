@@ -2,7 +2,15 @@ import { GraphQLJSON } from '@payloadcms/graphql/types'
 import type { GraphQLExtension, PayloadRequest } from 'payload'
 
 import { loadConsentConfig, loadCookieDeclaration } from '../delivery/cookies.js'
-import { deliveredDocument, diffResponse, listArchive, loadArchiveRecord, loadCurrent } from '../delivery/documents.js'
+import {
+  type DeliveredDocument,
+  deliveredDocument,
+  diffResponse,
+  listArchive,
+  loadArchiveRecord,
+  loadCurrent,
+  type UpcomingVersion,
+} from '../delivery/documents.js'
 import { DeliveryError } from '../delivery/errors.js'
 import { parseLocale, parseSlug } from '../delivery/params.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
@@ -42,7 +50,7 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
       changeSummary: str,
       materialChange: { type: new GraphQLNonNull(GraphQLBoolean) },
       diff: { type: Diff },
-    },
+    } satisfies Record<keyof UpcomingVersion, unknown>,
   })
   const Document = new GraphQLObjectType({
     name: 'LegalDeliveredDocument',
@@ -63,7 +71,8 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
       // Current document only (no version argument): in force, or upcoming before any is.
       status: str,
       upcoming: { type: Upcoming },
-    },
+      // Exactly the fields of the delivered type: a field added there and not here fails to compile.
+    } satisfies Record<keyof DeliveredDocument, unknown>,
   })
   const fallback = (req: PayloadRequest) => defaultLocaleOf(req.payload)
 

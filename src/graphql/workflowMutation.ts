@@ -2,9 +2,10 @@ import type { GraphQLExtension, PayloadRequest } from 'payload'
 
 import { performWorkflowAction } from '../workflow/performWorkflowAction.js'
 import { REVIEW_STATES, WORKFLOW_ACTIONS } from '../workflow/rules.js'
+import { WORKFLOW_SUBJECTS } from '../workflow/subjects.js'
 
 /**
- * `legalWorkflowAction(id, action, comment)`: the GraphQL route to the same workflow
+ * `legalWorkflowAction(id, action, comment, collection)`: the GraphQL route to the same workflow
  * operation as the REST endpoint, with the same rules and errors.
  */
 export function workflowMutations(fourEyes: boolean): GraphQLExtension {
@@ -16,6 +17,11 @@ export function workflowMutations(fourEyes: boolean): GraphQLExtension {
     const State = new GraphQL.GraphQLEnumType({
       name: 'LegalReviewState',
       values: Object.fromEntries(REVIEW_STATES.map((s) => [s.replace('-', '_'), { value: s }])),
+    })
+    // legal_documents (the default) or cookie_entries.
+    const Collection = new GraphQL.GraphQLEnumType({
+      name: 'LegalWorkflowCollection',
+      values: Object.fromEntries(WORKFLOW_SUBJECTS.map((s) => [s.slug.replace(/-/g, '_'), { value: s.slug }])),
     })
     const Result = new GraphQL.GraphQLObjectType({
       name: 'LegalWorkflowResult',
@@ -31,15 +37,16 @@ export function workflowMutations(fourEyes: boolean): GraphQLExtension {
           id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
           action: { type: new GraphQL.GraphQLNonNull(Action) },
           comment: { type: GraphQL.GraphQLString },
+          collection: { type: Collection },
           // approve: the reason for approving a significant change with less notice than required.
           noticeOverride: { type: GraphQL.GraphQLString },
         },
         resolve: async (
           _source: unknown,
-          args: { id: string; action: string; comment?: string | null; noticeOverride?: string | null },
+          args: { id: string; action: string; comment?: string | null; noticeOverride?: string | null; collection?: string | null },
           context: { req: PayloadRequest },
         ) => {
-          const result = await performWorkflowAction(context.req, { ...args, fourEyes })
+          const result = await performWorkflowAction(context.req, { ...args, collection: args.collection ?? undefined, fourEyes })
           return { id: String(result.id), workflowState: result.workflowState }
         },
       },

@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { freezeContent } from '../publish/freezeContent.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 import { completePublish, type PublishPlan } from '../publish/completePublish.js'
@@ -46,7 +47,7 @@ function takeEffects(req: PayloadRequest, id: string | number): PendingEffects |
 async function unclaimedSections(req: PayloadRequest, sections: unknown): Promise<(string | number)[]> {
   const ids = (Array.isArray(sections) ? sections : []).map(idOf)
   if (!ids.length) return []
-  const found = await req.payload.find({
+  const found = await localApi(req.payload).find({
     collection: SLUGS.sections,
     where: { and: [{ id: { in: ids } }, { document: { exists: false } }] },
     draft: true,
@@ -62,11 +63,11 @@ async function unclaimedSections(req: PayloadRequest, sections: unknown): Promis
 /** Makes each unclaimed section part of the document, with a link name unique within it. */
 async function claimSections(req: PayloadRequest, documentId: string | number, ids: (string | number)[]): Promise<void> {
   for (const id of ids) {
-    const section = (await req.payload.findByID({ collection: SLUGS.sections, id, draft: true, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
+    const section = (await localApi(req.payload).findByID({ collection: SLUGS.sections, id, draft: true, depth: 0, overrideAccess: true, req }))
     const taken = await anchorsInUse(req, documentId, id)
     const anchor = uniqueAnchor(String(section.anchor || slugifyAnchor(String(section.heading ?? ''))), taken)
     await asTrusted(req, () =>
-      req.payload.update({ collection: SLUGS.sections, id, data: { document: documentId, anchor } as never, draft: true, depth: 0, overrideAccess: true, req }),
+      localApi(req.payload).update({ collection: SLUGS.sections, id, data: { document: documentId, anchor }, draft: true, depth: 0, overrideAccess: true, req }),
     )
   }
 }
@@ -74,7 +75,7 @@ async function claimSections(req: PayloadRequest, documentId: string | number, i
 async function checkSectionsBelong(req: PayloadRequest, documentId: string | number, sections: unknown): Promise<void> {
   const ids = (Array.isArray(sections) ? sections : []).map(idOf)
   if (!ids.length) return
-  const foreign = await req.payload.find({
+  const foreign = await localApi(req.payload).find({
     collection: SLUGS.sections,
     where: { and: [{ id: { in: ids } }, { document: { exists: true } }, { document: { not_equals: documentId } }] },
     draft: true,
@@ -156,18 +157,18 @@ export const documentBeforeChange =
 
   if (publishing) {
     // Decided in src/publish/planPublish.ts (pure); here only the reads and the writes.
-    const latest = (await req.payload.findByID({
+    const latest = (await localApi(req.payload).findByID({
       collection: SLUGS.documents,
       id,
       draft: true,
       depth: 0,
       overrideAccess: true,
       req,
-    })) as unknown as Record<string, unknown>
+    }))
     const refused = refusePublish({ original, latest, actor, system: !req.user, changed })
     if (refused) throw publishRefusal(refused)
     const frozen = await freezeContent(req, id)
-    const last = await req.payload.find({
+    const last = await localApi(req.payload).find({
       collection: SLUGS.versions,
       where: { document: { equals: id } },
       sort: '-version',

@@ -1,13 +1,14 @@
 import type { Payload, PayloadRequest } from 'payload'
 import { createLocalReq } from 'payload'
 
+import { localApi } from '../localApi.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 import { wrapJobsQueue } from '../payloadInternals.js'
 import { rolesOf } from '../roles.js'
-import { SLUGS } from '../slugs.js'
 import { WorkflowError } from '../workflow/errors.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
-import { canPublishRole, type ReviewState, STATE_LABELS, UNPUBLISH_REFUSAL } from '../workflow/rules.js'
+import { canPublishRole, COOKIE_UNPUBLISH_REFUSAL, type ReviewState, STATE_LABELS, UNPUBLISH_REFUSAL } from '../workflow/rules.js'
+import { DOCUMENT_SUBJECT, subjectFor } from '../workflow/subjects.js'
 
 type ScheduleInput = {
   type?: 'publish' | 'unpublish'
@@ -19,8 +20,11 @@ type QueueArgs = { task?: string; input?: unknown; waitUntil?: Date; req?: Paylo
 function legalSchedule(args: QueueArgs): ScheduleInput | null {
   if (args.task !== 'schedulePublish') return null
   const input = (args.input ?? {}) as ScheduleInput
-  return input.doc?.relationTo === SLUGS.documents && input.doc.value !== undefined ? input : null
+  return input.doc?.relationTo !== undefined && subjectFor(input.doc.relationTo) && input.doc.value !== undefined ? input : null
 }
+
+/** What the schedule publishes: a legal document or a cookie entry (src/workflow/subjects.ts). */
+const subjectOf = (schedule: ScheduleInput) => subjectFor(schedule.doc?.relationTo) ?? DOCUMENT_SUBJECT
 
 type Scheduler = { id: string | number; collection?: string }
 
@@ -56,22 +60,25 @@ async function checkSchedule(req: PayloadRequest, schedule: ScheduleInput, sched
   const user = (
     scheduler.collection !== undefined && scheduler.collection !== usersSlug
       ? null
-      : await req.payload.findByID({ collection: usersSlug as never, id: scheduler.id, depth: 0, overrideAccess: true, req }).catch(() => null)
+      : await localApi(req.payload).findByID({ collection: usersSlug, id: scheduler.id, depth: 0, overrideAccess: true, req }).catch(() => null)
   ) as { id: string | number } | null
-  if (!user || !canPublishRole({ id: user.id, roles: rolesOf(user as never) })) {
+  if (!user || !canPublishRole({ id: user.id, roles: rolesOf(user) })) {
     throw new WorkflowError(SCHEDULE_ROLE_REFUSAL, 403)
   }
   // A scheduled unpublish would take the document offline with no reason on the record: a
   // reviewer withdraws it with the workflow's "Withdraw" action instead (src/hooks/refuseUnpublish.ts).
-  if (schedule.type === 'unpublish') throw new WorkflowError(UNPUBLISH_REFUSAL, 409)
+  const subject = subjectOf(schedule)
+  if (schedule.type === 'unpublish') throw new WorkflowError(subject.legalText ? UNPUBLISH_REFUSAL : COOKIE_UNPUBLISH_REFUSAL, 409)
   const doc = (await req.payload
-    .findByID({ collection: SLUGS.documents, id: schedule.doc!.value!, draft: true, depth: 0, overrideAccess: true, req })
+    .findByID({ collection: subject.slug, id: schedule.doc!.value!, draft: true, depth: 0, overrideAccess: true, req })
     .catch(() => null)) as Record<string, unknown> | null
-  if (!doc) throw new WorkflowError('Document not found.', 404)
+  if (!doc) throw new WorkflowError(subject.notFound, 404)
   const state = doc.workflowState as ReviewState | undefined
   if (state !== 'approved') throw new WorkflowError(approvedOnly(state), 409)
   return doc.id as string | number
 }
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
 
 /**
  * Payload's jobs collection refuses every REST and GraphQL write with a bare "You are not
@@ -81,13 +88,14 @@ async function checkSchedule(req: PayloadRequest, schedule: ScheduleInput, sched
  * opened the collection still gets the check, and other jobs get the collection's rule.
  */
 function explainJobsCollectionRefusal(payload: Payload, options: ResolvedLegalDocumentsPluginOptions): void {
-  const jobs = payload.collections['payload-jobs' as never] as { config: { access: Record<string, unknown> } } | undefined
+  // Found by its config: `payload-jobs` is Payload's own collection, outside a host's generated slug union.
+  const jobs = Object.values(payload.collections).find((collection) => collection.config.slug === 'payload-jobs')
   if (!jobs) return
   const access = jobs.config.access
-  const create = access.create as ((args: { req: PayloadRequest; data?: unknown }) => unknown) | undefined
-  access.create = async (args: { req: PayloadRequest; data?: Record<string, unknown> }) => {
-    const data = args.data
-    const schedule = data && typeof data === 'object' ? legalSchedule({ task: data.taskSlug as string, input: data.input }) : null
+  const create = access.create
+  access.create = async (args) => {
+    const data: unknown = args.data
+    const schedule = isRecord(data) ? legalSchedule({ task: String(data.taskSlug), input: data.input }) : null
     if (!schedule) return create ? create(args) : false
     await checkSchedule(args.req, schedule, args.req.user ? { id: args.req.user.id, collection: args.req.user.collection } : undefined, options.usersCollection)
     const allowed = create ? await create(args) : false
@@ -113,7 +121,7 @@ export function guardScheduledPublishes(payload: Payload, options: ResolvedLegal
     const job = await queue({ ...args, req })
     const when = args.waitUntil ? new Date(args.waitUntil).toISOString() : 'now'
     await recordReviewEvent(req, {
-      document: documentId,
+      [subjectOf(schedule).eventField]: documentId,
       action: 'scheduled',
       by: by ?? null,
       comment: `${schedule.type === 'unpublish' ? 'Unpublish' : 'Publish'} scheduled for ${when}`,

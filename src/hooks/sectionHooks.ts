@@ -1,5 +1,6 @@
 import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest, Where } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { findPlaceholders, findUnknownPlaceholders, isDerivedAnchor, isKnownPlaceholder, KNOWN_PLACEHOLDERS, slugifyAnchor, uniqueAnchor } from '../render/index.js'
 import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency.js'
 import { SLUG_PATTERN, SLUGS } from '../slugs.js'
@@ -25,7 +26,7 @@ export async function anchorsInUse(req: PayloadRequest, documentId: unknown, exc
   const where: Where = exceptId
     ? { and: [{ document: { equals: documentId } }, { id: { not_equals: exceptId } }] }
     : { document: { equals: documentId } }
-  const others = await req.payload.find({
+  const others = await localApi(req.payload).find({
     collection: SLUGS.sections,
     where,
     draft: true,
@@ -166,7 +167,7 @@ export const sectionAfterChange: CollectionAfterChangeHook = async ({ doc, req }
 /** Deleting a live section would change the published page without review. */
 export const sectionBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
   if (isTrusted(req)) return
-  const section = (await req.payload.findByID({ collection: SLUGS.sections, id, depth: 0, overrideAccess: true, req })) as unknown as Record<string, unknown>
+  const section = (await localApi(req.payload).findByID({ collection: SLUGS.sections, id, depth: 0, overrideAccess: true, req }))
   if (section._status === 'published') {
     throw new WorkflowError('This section is published. Remove it from its document and publish that first.', 409)
   }

@@ -29,6 +29,8 @@ type LinkChild = LexicalLineBreakNode | LexicalTextNode
 const AUTOLINK =
   /(https?:\/\/[^\s<>"“”«»]+|\bwww\.[\p{L}\p{N}-]+\.[^\s<>"“”«»]+)|((?<![\p{L}\p{N}._%+-])[\p{L}\p{N}._%+-]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.\p{L}{2,})/gu
 const AUTOLINK_AT = new RegExp(AUTOLINK.source, 'uy')
+// CommonMark's ASCII punctuation, as its spec lists it.
+// eslint-disable-next-line regexp/no-obscure-range
 const ASCII_PUNCTUATION = /[!-/:-@[-`{-~]/
 
 function trimUrl(url: string): string {

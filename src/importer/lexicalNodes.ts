@@ -110,6 +110,8 @@ type LexicalNode = LexicalBlockNode | LexicalInlineNode | LexicalListItemNode | 
 const RTL = '\u0591-\u07FF\uFB1D-\uFDFD\uFE70-\uFEFC'
 const LTR =
   'A-Za-z\u00C0-\u00D6\u00D8-\u00F6\u00F8-\u02B8\u0300-\u0590\u0800-\u1FFF\u200E\u2C00-\uFB1C\uFE00-\uFE6F\uFEFD-\uFFFF'
+// The Unicode ranges of strong left-to-right and right-to-left letters, built from LTR and RTL above.
+// eslint-disable-next-line no-misleading-character-class, regexp/no-misleading-unicode-character, regexp/no-obscure-range
 const RTL_FIRST = new RegExp(`^[^${LTR}]*[${RTL}]`)
 
 export function textContent(node: LexicalNode): string {

@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { bumpConsentRevision } from '../cookies/bumpConsentRevision.js'
 import { announcePublish } from '../delivery/invalidation.js'
+import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
 import { asTrusted } from '../workflow/trust.js'
@@ -37,11 +38,11 @@ export async function completePublish(
   const { payload } = req
   await asTrusted(req, async () => {
     for (const id of publish.draftSectionIds) {
-      await payload.update({
+      await localApi(payload).update({
         collection: SLUGS.sections,
         id,
         // Its text is reviewed now: nobody's unpublished work is left in it.
-        data: { _status: 'published', draftContributors: [] } as never,
+        data: { _status: 'published', draftContributors: [] },
         draft: false,
         depth: 0,
         overrideAccess: true,
@@ -52,7 +53,7 @@ export async function completePublish(
     if (!publish.contentChanged) return
     if (publish.content.kind === 'cookie-policy' && publish.materialChange) await bumpConsentRevision(req)
     const defaultLocale = defaultLocaleOf(payload)
-    await payload.create({
+    await localApi(payload).create({
       collection: SLUGS.versions,
       data: {
         document: documentId,
@@ -68,7 +69,7 @@ export async function completePublish(
         publishedBy: req.user?.id ?? null,
         content: publish.content,
         contentHash: publish.hash,
-      } as never,
+      },
       depth: 0,
       overrideAccess: true,
       req,

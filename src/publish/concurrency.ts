@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { sqlExecutorFor } from '../payloadInternals.js'
 import { changedFields } from '../utilities/compare.js'
 import { idOf } from '../utilities/ids.js'
@@ -60,14 +61,14 @@ export async function assertStillLatest(
   original: Doc,
   message: (latest: Doc) => string,
 ): Promise<Doc> {
-  const latest = (await req.payload.findByID({
-    collection: collection as never,
+  const latest: Doc = await localApi(req.payload).findByID({
+    collection,
     id: original.id as string | number,
     draft: true,
     depth: 0,
     overrideAccess: true,
     req,
-  })) as unknown as Doc
+  })
   if (instant(latest.updatedAt) !== instant(original.updatedAt)) throw new WorkflowError(message(latest), 409)
   return latest
 }
@@ -94,15 +95,15 @@ export async function assertNoConflictingEdit(
   if (sent === instant(latest.updatedAt)) return
   const by = idOf(latest.updatedBy)
   if (req.user && by !== undefined && by !== null && String(by) === String(req.user.id)) return
-  const found = await req.payload.findVersions({
-    collection: collection as never,
+  const found = await localApi(req.payload).findVersions({
+    collection,
     where: { and: [{ parent: { equals: latest.id } }, { updatedAt: { equals: new Date(sent).toISOString() } }] },
     limit: 1,
     depth: 0,
     overrideAccess: true,
     req,
   })
-  const baseline = (found.docs[0] as { version?: Doc } | undefined)?.version
+  const baseline: Doc | undefined = found.docs[0]?.version
   if (baseline && !changedFields(latest, baseline, contentFields).length) return
   throw new WorkflowError(message, 409)
 }

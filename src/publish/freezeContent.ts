@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { type BannerTexts, writtenBannerTexts } from '../cookies/bannerTexts.js'
 import { contentHash, type LegalEntity, type LexicalStateInput, renderDocument } from '../render/index.js'
 import { SLUGS } from '../slugs.js'
@@ -64,7 +65,7 @@ export async function freezeContent(
   documentId: string | number,
 ): Promise<{ content: FrozenContent; hash: string; sectionIds: (string | number)[]; draftSectionIds: (string | number)[] }> {
   const { payload } = req
-  const doc = (await payload.findByID({
+  const doc = (await localApi(payload).findByID({
       collection: SLUGS.documents,
       id: documentId,
       draft: true,
@@ -72,12 +73,12 @@ export async function freezeContent(
       depth: 0,
       overrideAccess: true,
       req,
-    })) as unknown as Record<string, unknown>
+    }))
   const sectionIds = ((doc.sections as unknown[]) ?? []).map(idOf)
   // One query, not one per section: inside a transaction all queries share one connection,
   // and node-postgres runs them one after another anyway (in parallel it warns, pg 9 refuses).
   const found = sectionIds.length
-    ? await payload.find({
+    ? await localApi(payload).find({
         collection: SLUGS.sections,
         where: { id: { in: sectionIds } },
         draft: true,
@@ -89,7 +90,7 @@ export async function freezeContent(
         req,
       })
     : { docs: [] }
-  const byId = new Map(found.docs.map((s) => [String(s.id), s as unknown as Record<string, unknown>]))
+  const byId = new Map(found.docs.map((s) => [String(s.id), s]))
   const sections = sectionIds.map((id) => {
     const section = byId.get(String(id))
     if (!section) throw new Error(`Section ${id} of document ${documentId} was not found.`)
@@ -100,19 +101,19 @@ export async function freezeContent(
 
   const frozenLocales: Record<string, FrozenLocale> = {}
   for (const locale of locales) {
-    const title = pick<string>(doc.title as never, locale, fallback) ?? ''
+    const title = pick<string>(doc.title, locale, fallback) ?? ''
     const input = sections.map((s) => ({
       id: s.id as string | number,
-      heading: pick<string>(s.heading as never, locale, fallback) ?? '',
+      heading: pick<string>(s.heading, locale, fallback) ?? '',
       anchor: (s.anchor as string) ?? '',
-      body: pick<LexicalStateInput>(s.body as never, locale, fallback),
+      body: pick<LexicalStateInput>(s.body, locale, fallback),
     }))
     const rendered = renderDocument({ title, sections: input, entity })
     // No fallback to another locale: an empty text shows the plugin's default in this locale.
     const banner = doc.kind === 'cookie-policy' ? writtenBannerTexts(localeValue(doc.consentBanner, locale, Boolean(payload.config.localization))) : {}
     frozenLocales[locale] = {
       title: rendered.title,
-      summary: pick<string>(doc.summary as never, locale, fallback) ?? '',
+      summary: pick<string>(doc.summary, locale, fallback) ?? '',
       ...(Object.keys(banner).length ? { consentBanner: banner } : {}),
       sections: input.map((s, i) => ({
         id: s.id,

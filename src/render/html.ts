@@ -93,6 +93,8 @@ export function lexicalToHTML(state: LexicalStateInput, options: RenderOptions =
   if (!resolved) return ''
   const raw = convertLexicalToHTML({
     converters: CONVERTERS,
+    // Cast: stored Lexical JSON is checked node by node by the converters; EditorState is
+    // lexical's in-memory class type, which plain JSON from the database never is.
     data: resolved as unknown as EditorState,
     disableContainer: true,
     // Alignment and indent arrive as inline styles, which the sanitiser would strip anyway.

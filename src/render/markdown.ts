@@ -32,7 +32,10 @@ function codeSpan(code: string): string {
 function formattedText(node: LexicalNode): string {
   // Emphasis markers must touch the text ("**bold** " not "**bold **"), so whitespace at the
   // ends stays outside them.
-  const [, lead, core, trail] = /^(\s*)([\s\S]*?)(\s*)$/.exec(node.text ?? '') ?? ['', '', '', '']
+  const text = node.text ?? ''
+  const core = text.trim()
+  const lead = text.slice(0, text.length - text.trimStart().length)
+  const trail = text.slice(lead.length + core.length)
   if (!core) return lead + trail
   let md = hasFormat(node, TEXT_FORMAT.code) ? codeSpan(core) : escapeMarkdown(core)
   if (hasFormat(node, TEXT_FORMAT.strikethrough)) md = `~~${md}~~`
@@ -53,6 +56,7 @@ export function markdownLinkDestination(url: string): string {
   const escaped = url
     .replace(/[\\()<>]/g, '\\$&')
     .replace(/&(?=#?\w+;)/g, '\\&')
+    // eslint-disable-next-line no-control-regex -- control characters are what is encoded
     .replace(/[\u0000-\u001f\u007f]/g, (char) => encodeURIComponent(char))
   return escaped === '' || escaped.includes(' ') ? `<${escaped}>` : escaped
 }

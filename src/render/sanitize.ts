@@ -4,7 +4,7 @@ import sanitizeHtml from 'sanitize-html'
 // linked them (noopener) nor tell it where the reader came from (noreferrer).
 function safeLink(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
   const { target, rel: _rel, ...rest } = attribs
-  const external = /^(https?:)?\/\//i.test(rest.href ?? '')
+  const external = /^(?:https?:)?\/\//i.test(rest.href ?? '')
   const newTab = target === '_blank'
   return {
     tagName,

@@ -18,11 +18,20 @@ export type LegalTranslationKey = `legal-documents:${Extract<keyof LegalTranslat
 export type LegalT = (key: LegalTranslationKey, vars?: Record<string, unknown>) => string
 
 /**
+ * The admin's `t` (a server component's `i18n.t`) with the plugin's keys: Payload types it with
+ * its own keys only; the plugin's are merged into the same translations (`translations` below).
+ */
+export function legalT(i18n: Parameters<LabelFunction>[0]['i18n']): LegalT {
+  return i18n.t as (key: string, vars?: Record<string, unknown>) => string
+}
+
+/**
  * A label, description or select option label that Payload translates into the admin's
  * language: `legalLabel(({ t }) => t('legal-documents:field-title'))`. Payload types `t` with its
  * own keys only; this checks the plugin's keys at compile time instead.
  */
 export function legalLabel(label: (args: { i18n: Parameters<LabelFunction>[0]['i18n']; t: LegalT }) => string): LabelFunction {
+  // Cast: the same function; only the type of `t` differs (the plugin's keys instead of Payload's).
   return label as unknown as LabelFunction
 }
 

@@ -3,7 +3,7 @@ function normalise(value: unknown): unknown {
   if (value === undefined || value === null || value === '') return null
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString()
   // Dates arrive as ISO strings, sometimes without a time; stored ones always have it.
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) {
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(?:T|$)/.test(value)) {
     const d = new Date(value)
     return Number.isNaN(d.getTime()) ? value : d.toISOString()
   }

@@ -1,5 +1,6 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
+import { localApi } from '../localApi.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 import { loadTimeline } from '../delivery/documents.js'
 import { versionStatus } from '../versions/timeline.js'
@@ -24,11 +25,29 @@ export type PublishEvent = {
 }
 
 /**
+ * A published document was taken offline by a reviewer (workflow `withdraw`): readers get 410
+ * from now on. `version` is the last version that was published. The reason stays in the
+ * review history (staff only): a receiver may be a third party.
+ */
+export type WithdrawEvent = {
+  event: 'legal-document.withdrawn'
+  slug: string
+  version: number
+  title: string
+  withdrawnAt: string
+}
+
+export type WebhookEvent = PublishEvent | WithdrawEvent
+
+/**
  * One delivery of one event to one URL, as a Payload job: it is queued inside the publish
  * transaction (a rolled-back publish sends nothing), runs after it, and is retried with
  * exponential backoff. Its failure is the job's, never the publish's.
  */
-export function webhookTask(options: ResolvedLegalDocumentsPluginOptions): TaskConfig {
+/** Typed by its input and output: the host's generated task slugs cannot name the plugin's task. */
+type WebhookTaskIO = { input: { url: string; body: string }; output: { status: number } | { skipped: string } }
+
+export function webhookTask(options: ResolvedLegalDocumentsPluginOptions): TaskConfig<WebhookTaskIO> {
   return {
     slug: WEBHOOK_TASK,
     label: 'Legal documents webhook',
@@ -37,9 +56,9 @@ export function webhookTask(options: ResolvedLegalDocumentsPluginOptions): TaskC
       { name: 'body', type: 'text', required: true },
     ],
     retries: { attempts: options.webhooks.attempts, backoff: { type: 'exponential', delay: options.webhooks.retryDelayMs } },
-    handler: async ({ input, req }: { input: unknown; req: PayloadRequest }) => {
-      const { url, body } = input as { url: string; body: string }
-      const event = JSON.parse(body) as PublishEvent
+    handler: async ({ input, req }) => {
+      const { url, body } = input
+      const event = JSON.parse(body) as WebhookEvent
       // Queued at publish to run when the version takes effect; a later version that took effect
       // first (or a withdrawal) means this one never did, and nobody is told it did.
       if (event.event === 'legal-document.effective' && !(await stillTakesEffect(req, event))) {
@@ -51,7 +70,7 @@ export function webhookTask(options: ResolvedLegalDocumentsPluginOptions): TaskC
       if (!res.ok) throw new Error(`Webhook ${url} answered ${res.status}`)
       return { output: { status: res.status } }
     },
-  } as unknown as TaskConfig
+  }
 }
 
 async function stillTakesEffect(req: PayloadRequest, event: PublishEvent): Promise<boolean> {
@@ -77,9 +96,22 @@ export async function queuePublishWebhooks(
   const effectiveAt = Date.parse(event.effectiveDate)
   const later = effectiveAt > Date.parse(event.publishedAt) ? new Date(effectiveAt) : undefined
   for (const url of options.webhooks.urls) {
-    const published = JSON.stringify({ event: 'legal-document.published', ...event })
-    await req.payload.jobs.queue({ task: WEBHOOK_TASK as never, input: { url, body: published } as never, req })
-    const effective = JSON.stringify({ event: 'legal-document.effective', ...event })
-    await req.payload.jobs.queue({ task: WEBHOOK_TASK as never, input: { url, body: effective } as never, waitUntil: later, req })
+    await queueDelivery(req, url, JSON.stringify({ event: 'legal-document.published', ...event }))
+    await queueDelivery(req, url, JSON.stringify({ event: 'legal-document.effective', ...event }), later)
   }
+}
+
+/** The one place a delivery is queued (the task is registered by slug, so its input is not typed by Payload's generated types). */
+async function queueDelivery(req: PayloadRequest, url: string, body: string, waitUntil?: Date): Promise<void> {
+  await localApi(req.payload).queueTask({ task: WEBHOOK_TASK, input: { url, body }, waitUntil, req })
+}
+
+/** `legal-document.withdrawn`, queued inside the withdrawal's transaction (a refused or rolled-back one sends nothing). */
+export async function queueWithdrawWebhooks(
+  req: PayloadRequest,
+  options: ResolvedLegalDocumentsPluginOptions,
+  event: Omit<WithdrawEvent, 'event'>,
+): Promise<void> {
+  const body = JSON.stringify({ event: 'legal-document.withdrawn', ...event })
+  for (const url of options.webhooks.urls) await queueDelivery(req, url, body)
 }

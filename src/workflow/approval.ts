@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { freezeContent } from '../publish/freezeContent.js'
 import { SLUGS } from '../slugs.js'
 import { idsOf } from '../utilities/ids.js'
@@ -23,7 +24,7 @@ export const APPROVAL_OUTDATED =
 
 /** The documents whose latest draft lists the section, by id as stored. */
 export async function documentsListing(req: PayloadRequest, sectionId: string | number): Promise<(string | number)[]> {
-  const found = await req.payload.find({
+  const found = await localApi(req.payload).find({
     collection: SLUGS.documents,
     where: { sections: { in: [sectionId] } },
     draft: true,
@@ -47,14 +48,14 @@ export async function contentContributors(req: PayloadRequest, doc: Record<strin
   const out = idsOf(doc.workflowContributors)
   const sectionIds = idsOf(doc.sections)
   if (sectionIds.length) {
-    const sections = await req.payload.find({
+    const sections = await localApi(req.payload).find({
       collection: SLUGS.sections,
       where: { id: { in: sectionIds } },
       draft: true,
       depth: 0,
       limit: 0,
       pagination: false,
-      select: { draftContributors: true } as never,
+      select: { draftContributors: true },
       overrideAccess: true,
       req,
     })

@@ -58,6 +58,9 @@ export const COOKIE_CONTENT_FIELDS = [
   'materialChange',
 ] as const
 
+/** As for documents: the review state, the approval and its content binding, and who changed it. */
+export const COOKIE_SYSTEM_FIELDS = ['workflowState', 'workflowContributors', 'approvedBy', 'approvedAt', 'approvedContentHash', 'updatedBy'] as const
+
 /**
  * Fields only the workflow may write: whatever a client sent is replaced by the stored value
  * (not just deleted, because Payload has already merged stored values into `data` by the time

@@ -1,5 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { idsOf } from '../utilities/ids.js'
 import { recordReviewEvent } from './reviewEvents.js'
@@ -25,7 +26,7 @@ export async function markDocumentChanged(req: PayloadRequest, documentId: UserI
   if (next === state && !addAuthor) return
 
   await asTrusted(req, () =>
-    payload.update({
+    localApi(payload).update({
       collection: SLUGS.documents,
       id: documentId,
       draft: true,
@@ -33,7 +34,7 @@ export async function markDocumentChanged(req: PayloadRequest, documentId: UserI
         workflowState: next,
         workflowContributors: addAuthor ? [...contributors, author] : contributors,
         ...(state === 'approved' ? { approvedBy: null, approvedAt: null, approvedContentHash: null, noticeOverride: null } : {}),
-      } as never,
+      },
       depth: 0,
       overrideAccess: true,
       req,

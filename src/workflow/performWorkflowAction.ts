@@ -1,17 +1,19 @@
-import { commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import { type CollectionSlug, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { announcePublish } from '../delivery/invalidation.js'
 import { lockForWrite } from '../publish/concurrency.js'
+import { freezeContent } from '../publish/freezeContent.js'
 import { SLUGS } from '../slugs.js'
 import { actorOf } from './actor.js'
 import { WorkflowError } from './errors.js'
-import { approvalHash, contentContributors } from './approval.js'
 import { type ReviewEventAction, recordReviewEvent } from './reviewEvents.js'
 import { decideWorkflowAction, type ReviewState, WORKFLOW_ACTIONS, type WorkflowAction } from './rules.js'
-import { draftSubmissionProblems } from './submissionDraft.js'
+import { subjectFor } from './subjects.js'
 import { asTrusted } from './trust.js'
 import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
 import { documentNoticeProblem } from '../versions/noticePolicy.js'
+import { queueWithdrawWebhooks } from '../webhooks/webhookTask.js'
 
 const EVENT: Record<WorkflowAction, ReviewEventAction> = {
   submit: 'submitted',
@@ -23,7 +25,8 @@ const EVENT: Record<WorkflowAction, ReviewEventAction> = {
 export type WorkflowActionResult = { id: string | number; workflowState: ReviewState }
 
 /**
- * Submit, approve or request changes, as `req.user`. The one implementation behind the REST
+ * Submit, approve, request changes or withdraw, as `req.user`, on a legal document or a cookie
+ * entry (`collection`, legal documents by default; src/workflow/subjects.ts). The one implementation behind the REST
  * endpoint, the GraphQL mutation and the Local API; it runs in one transaction, so the state
  * change and its history entry are written together or not at all.
  */
@@ -31,6 +34,8 @@ export async function performWorkflowAction(
   req: PayloadRequest,
   input: {
     id: string | number
+    /** `legal-documents` (the default) or `cookie-entries`. */
+    collection?: string
     action: string
     comment?: string | null
     fourEyes: boolean
@@ -50,6 +55,8 @@ export async function performWorkflowAction(
   if (input.noticeOverride != null && (typeof input.noticeOverride !== 'string' || input.noticeOverride.length > 2000)) {
     throw new WorkflowError('The reason for overriding the notice period must be text of at most 2000 characters.', 400)
   }
+  const subject = subjectFor(input.collection)
+  if (!subject) throw new WorkflowError(`The review workflow does not cover "${input.collection}".`, 400)
   const action = input.action as WorkflowAction
   const actor = actorOf(req)
   if (!actor) throw new WorkflowError('You must be signed in.', 401)
@@ -58,61 +65,67 @@ export async function performWorkflowAction(
   try {
     const read = (id: string | number) =>
       req.payload
-        .findByID({ collection: SLUGS.documents, id, draft: true, depth: 0, overrideAccess: true, req })
+        .findByID({ collection: subject.slug, id, draft: true, depth: 0, overrideAccess: true, req })
         .catch(() => null) as Promise<Record<string, unknown> | null>
     const found = await read(input.id)
-    if (!found) throw new WorkflowError('Document not found.', 404)
+    if (!found) throw new WorkflowError(subject.notFound, 404)
     // Route params arrive as text; relationships need the id in its own type.
     const id = found.id as string | number
     // One step (or publish, or save) at a time per document, decided on the state as of the
     // lock: two reviewers approving at once must not both succeed (src/publish/concurrency.ts).
-    await lockForWrite(req, SLUGS.documents, id, 'Someone else is acting on this document right now. Try again in a moment.')
+    await lockForWrite(req, subject.slug, id, 'Someone else is acting on this document right now. Try again in a moment.')
     const doc = (await read(id)) ?? found
 
     const state = ((doc.workflowState as ReviewState) ?? 'draft') as ReviewState
-    const live = await isLive(req, id)
+    const live = await isLive(req, id, subject.slug)
     const decision = decideWorkflowAction({
       action,
       state,
       actor,
       // The document's contributors and the authors of its listed sections' unpublished drafts.
-      contributors: await contentContributors(req, doc),
+      contributors: await subject.contributors(req, doc),
       comment: input.comment,
       fourEyes: input.fourEyes,
       // A draft without a title, web address or text cannot go to a reviewer (src/workflow/submission.ts).
-      submitProblems: action === 'submit' ? await draftSubmissionProblems(req, id) : [],
+      submitProblems: action === 'submit' ? await subject.submitProblems(req, id) : [],
       live,
     })
     if (!decision.ok) throw new WorkflowError(decision.reason, decision.status, decision.problems ? { problems: decision.problems } : undefined)
 
     if (action === 'withdraw') {
-      await withdraw(req, id, decision.next)
-      await recordReviewEvent(req, { document: id, action: 'withdrawn', comment: input.comment?.trim() || null, version: Number(doc.version ?? 0) || undefined })
+      await withdraw(req, subject.slug, id, decision.next)
+      await recordReviewEvent(req, { [subject.eventField]: id, action: 'withdrawn', comment: input.comment?.trim() || null, version: Number(doc.version ?? 0) || undefined })
+      // Webhooks are about legal documents (docs/API.md "Webhooks"); cookie entries send none.
+      if (subject.slug === SLUGS.documents) await queueWithdrawnWebhook(req, id)
       if (shouldCommit) await commitTransaction(req)
       return { id, workflowState: decision.next }
     }
 
-    const overrideReason = action === 'approve' ? noticeOverrideFor(req, doc, input.noticeOverride) : null
-    const approvedContentHash = action === 'approve' ? await approvalHash(req, id) : null
+    const overrideReason = action === 'approve' && subject.legalText ? noticeOverrideFor(req, doc, input.noticeOverride) : null
+    const approvedContentHash = action === 'approve' ? await subject.approvalHash(req, id) : null
     await asTrusted(req, () =>
-      req.payload.update({
-        collection: SLUGS.documents,
+      localApi(req.payload).update({
+        collection: subject.slug,
         id,
         draft: true,
         data: {
           workflowState: decision.next,
           // An approval is bound to exactly the content the reviewer approved (src/workflow/approval.ts).
           ...(action === 'approve'
-            ? { approvedBy: actor.id, approvedAt: new Date(nowOf(req.payload)).toISOString(), approvedContentHash, noticeOverride: overrideReason }
-            : { approvedBy: null, approvedAt: null, approvedContentHash: null, noticeOverride: null }),
-        } as never,
+            ? { approvedBy: actor.id, approvedAt: new Date(nowOf(req.payload)).toISOString(), approvedContentHash }
+            : { approvedBy: null, approvedAt: null, approvedContentHash: null }),
+          // Cookie entries have no notice period.
+          ...(subject.legalText ? { noticeOverride: overrideReason } : {}),
+        },
         depth: 0,
         overrideAccess: true,
         req,
       }),
     )
-    await recordReviewEvent(req, { document: id, action: EVENT[action], comment: input.comment?.trim() || null })
-    if (overrideReason) await recordReviewEvent(req, { document: id, action: 'notice-overridden', comment: overrideReason })
+    // What the reviewer reviewed, kept with their request: the re-review compares the revised draft with it.
+    const reviewedContent = action === 'request-changes' && subject.slug === SLUGS.documents ? (await freezeContent(req, id)).content : undefined
+    await recordReviewEvent(req, { [subject.eventField]: id, action: EVENT[action], comment: input.comment?.trim() || null, reviewedContent })
+    if (overrideReason) await recordReviewEvent(req, { [subject.eventField]: id, action: 'notice-overridden', comment: overrideReason })
     if (shouldCommit) await commitTransaction(req)
     return { id, workflowState: decision.next }
   } catch (err) {
@@ -136,9 +149,33 @@ function noticeOverrideFor(req: PayloadRequest, doc: Record<string, unknown>, ov
   return reason
 }
 
-/** Whether readers see a published version of the document now: its live row is published. */
-export async function isLive(req: PayloadRequest, id: string | number): Promise<boolean> {
-  const row = (await req.payload.db.findOne({ collection: SLUGS.documents, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
+/**
+ * Tells the webhook receivers that the document is gone, naming the last version readers had
+ * (its archive record: the live row may carry a newer draft's title). Inside the transaction.
+ */
+async function queueWithdrawnWebhook(req: PayloadRequest, id: string | number): Promise<void> {
+  const options = pluginOptionsOf(req.payload)
+  if (!options?.webhooks.urls.length) return
+  const { docs } = await req.payload.db.find<{ slug: string; version: number; title: string }>({
+    collection: SLUGS.versions,
+    where: { document: { equals: id } },
+    sort: '-version',
+    limit: 1,
+    req,
+  })
+  const last = docs[0]
+  if (!last) return
+  await queueWithdrawWebhooks(req, options, {
+    slug: last.slug,
+    version: last.version,
+    title: last.title,
+    withdrawnAt: new Date(nowOf(req.payload)).toISOString(),
+  })
+}
+
+/** Whether readers see a published version of the document (or entry) now: its live row is published. */
+export async function isLive(req: PayloadRequest, id: string | number, collection: CollectionSlug = SLUGS.documents): Promise<boolean> {
+  const row = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
   return row?._status === 'published'
 }
 
@@ -148,10 +185,10 @@ export async function isLive(req: PayloadRequest, id: string | number): Promise<
  * history). The latest draft and its sections are kept as they are; the next publish goes
  * through review like any other. Runs inside the workflow action's transaction.
  */
-async function withdraw(req: PayloadRequest, id: string | number, next: ReviewState): Promise<void> {
+async function withdraw(req: PayloadRequest, collection: CollectionSlug, id: string | number, next: ReviewState): Promise<void> {
   await asTrusted(req, () =>
-    req.payload.update({
-      collection: SLUGS.documents,
+    localApi(req.payload).update({
+      collection,
       id,
       // Not a draft save: the live row itself stops being published.
       draft: false,
@@ -159,7 +196,7 @@ async function withdraw(req: PayloadRequest, id: string | number, next: ReviewSt
         _status: 'draft',
         workflowState: next,
         ...(next === 'draft' ? { approvedBy: null, approvedAt: null, approvedContentHash: null } : {}),
-      } as never,
+      },
       depth: 0,
       overrideAccess: true,
       req,

@@ -34,6 +34,11 @@ export const UNPUBLISH_REFUSAL =
   'A legal document cannot be unpublished by a save. A reviewer or admin withdraws it with the workflow\'s "Withdraw" action ' +
   '(POST /api/legal-documents/:id/workflow {"action":"withdraw","comment":"<reason>"}), which records the reason in the review history.'
 
+/** The same for a cookie entry: removing a cookie from the public declaration is a reviewed, recorded act. */
+export const COOKIE_UNPUBLISH_REFUSAL =
+  'A published cookie entry cannot be unpublished by a save. A reviewer or admin withdraws it from the declaration with the workflow\'s "Withdraw" action ' +
+  '(POST /api/cookie-entries/:id/workflow {"action":"withdraw","comment":"<reason>"}), which records the reason in the review history.'
+
 /** The same for a section: it goes live and offline with its document, never on its own. */
 export const SECTION_UNPUBLISH_REFUSAL =
   'A section cannot be unpublished on its own. Remove it from its document and have the document reviewed and published, ' +

@@ -31,6 +31,8 @@ export type SubmissionProblem =
   | { code: 'no-slug'; message: string }
   | { code: 'no-sections'; message: string }
   | { code: 'empty-section'; locale?: string; position: number; heading: string; message: string }
+  | { code: 'no-cookie-name'; message: string }
+  | { code: 'no-category'; message: string }
 
 /** The value of one language, as a publish resolves it (a Lexical state is one value, not a map). */
 function valueIn<T>(value: Localized<T>, locale: string, fallback: string): T | null {
@@ -99,6 +101,17 @@ export function submissionProblems(draft: SubmissionDraft, { locales, defaultLoc
       })
     }
   })
+  return problems
+}
+
+/**
+ * What a cookie entry needs before review: a name, and a category (an unclassified cookie could
+ * not be published, so it is not worth a reviewer's time).
+ */
+export function cookieSubmissionProblems(draft: { name?: unknown; category?: unknown }): SubmissionProblem[] {
+  const problems: SubmissionProblem[] = []
+  if (blank(draft.name)) problems.push({ code: 'no-cookie-name', message: 'The cookie entry has no name.' })
+  if (blank(draft.category)) problems.push({ code: 'no-category', message: 'The cookie entry has no category.' })
   return problems
 }
 

@@ -1,9 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { idsOf } from '../utilities/ids.js'
 import { localesOf } from '../utilities/locales.js'
-import { type SubmissionDraft, type SubmissionProblem, submissionProblems } from './submission.js'
+import { type SubmissionProblem, submissionProblems } from './submission.js'
 
 /**
  * What the latest draft of a document still lacks before it can be submitted
@@ -12,7 +13,7 @@ import { type SubmissionDraft, type SubmissionProblem, submissionProblems } from
  */
 export async function draftSubmissionProblems(req: PayloadRequest, documentId: string | number): Promise<SubmissionProblem[]> {
   const { payload } = req
-  const doc = (await payload.findByID({
+  const doc = (await localApi(payload).findByID({
     collection: SLUGS.documents,
     id: documentId,
     draft: true,
@@ -21,11 +22,11 @@ export async function draftSubmissionProblems(req: PayloadRequest, documentId: s
     select: { title: true, slug: true, sections: true },
     overrideAccess: true,
     req,
-  })) as unknown as { title?: SubmissionDraft['title']; slug?: string | null; sections?: unknown }
+  }))
   const sectionIds = idsOf(doc.sections)
   // One query for all sections (inside a transaction queries share one connection anyway).
   const found = sectionIds.length
-    ? await payload.find({
+    ? await localApi(payload).find({
         collection: SLUGS.sections,
         where: { id: { in: sectionIds } },
         draft: true,
@@ -38,6 +39,6 @@ export async function draftSubmissionProblems(req: PayloadRequest, documentId: s
         req,
       })
     : { docs: [] }
-  const byId = new Map(found.docs.map((s) => [String(s.id), s as unknown as NonNullable<SubmissionDraft['sections'][number]>]))
+  const byId = new Map(found.docs.map((s) => [String(s.id), { heading: s.heading, body: s.body }]))
   return submissionProblems({ title: doc.title, slug: doc.slug, sections: sectionIds.map((id) => byId.get(String(id)) ?? null) }, localesOf(payload))
 }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 
+import { axeFindings } from './axe'
 import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn, startProductionApp } from './productionApp'
 
 /**
@@ -52,6 +53,7 @@ describe('the document edit page fits the screen', () => {
           return { scrollWidth: root.scrollWidth, clientWidth: root.clientWidth, barRight: Math.round(bar.right), wide, barCoversTitle: bar.bottom > title.top }
         })
         await page.screenshot({ path: path.join(artifacts, `admin-document-${role}-${width}.png`) })
+        if (width === 1366) expect(await axeFindings(page, `admin-document-${role}`)).toEqual([])
         // What sticks out is listed only when the page scrolls sideways (Payload's closed
         // navigation drawer always sits past the edge, hidden, without widening the page).
         const seen = { width, ...fit, wide: fit.scrollWidth > fit.clientWidth ? fit.wide : [] }

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
+import { axeFindings } from './axe'
 import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn, startProductionApp, until } from './productionApp'
 
 /**
@@ -80,6 +81,7 @@ describe('the admin says what is true', () => {
     expect(await page.inputValue('dialog #field-heading')).toBe(heading)
     expect(await page.textContent('dialog [data-testid="section-note"]')).toContain('saved automatically as a draft')
     await page.screenshot({ path: path.join(artifacts, 'truth-section-drawer.png'), fullPage: true })
+    expect(await axeFindings(page, 'truth-section-drawer', 'serious', 'dialog[open]')).toEqual([])
 
     // A save in the drawer: the bar shows Draft and Submit without a reload.
     await page.fill('dialog #field-heading', `${heading} (revised)`)
@@ -102,7 +104,7 @@ describe('the admin says what is true', () => {
       void dialog.dismiss()
     })
     await chips(page).last().locator('.multi-value-remove').click()
-    await until('the confirmation', async () => asked)
+    await until('the confirmation', () => Promise.resolve(asked))
     expect(asked).toContain('back to Draft')
     await page.waitForTimeout(2500)
     expect(await chips(page).count()).toBe(count)
@@ -139,6 +141,7 @@ describe('the admin says what is true', () => {
     await page.waitForSelector('[data-testid="review-history"] tr[data-action="withdrawn"]', { timeout: 30_000 })
     expect(await page.textContent('[data-testid="review-history"]')).toContain('Replaced by the new terms of use.')
     await page.screenshot({ path: path.join(artifacts, 'truth-withdrawn.png'), fullPage: true })
+    expect(await axeFindings(page, 'truth-withdrawn')).toEqual([])
 
     // Readers: the page is gone, the API says why.
     expect((await fetch(`${app.baseUrl}/legal/${SLUG}`)).status).toBe(404)

@@ -15,7 +15,7 @@ import path from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
 import { SLUGS } from '../../src/slugs'
-import { draftCookiePolicy, publishCookie, reviewAndPublish } from '../helpers/cookiePolicy'
+import { draftCookiePolicy, publishCookie, reviewAndPublish, reviewCookie } from '../helpers/cookiePolicy'
 import { listen } from '../helpers/httpServer'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
@@ -147,7 +147,7 @@ describe('the served configuration in vanilla-cookieconsent 3', () => {
       user: editor as never,
       overrideAccess: false,
     })
-    await app.payload.update({ collection: SLUGS.cookies, id: analyticsCookie.id, data: { _status: 'published' } as never, user: reviewer as never, overrideAccess: false })
+    await reviewCookie(app.payload, editor, reviewer, analyticsCookie.id)
 
     const page = await openSite()
     const served = (await page.evaluate(() => (window as unknown as { servedConfig: Json }).servedConfig)) as Json

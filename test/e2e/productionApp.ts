@@ -57,7 +57,7 @@ export async function startProductionApp(): Promise<ProductionApp> {
   } as NodeJS.ProcessEnv
   const server = run(['dev/server/main.ts'], env)
   const started = Date.now()
-  while (!/admin at (http:\/\/[^/]+)\/admin/.test(server.output())) {
+  while (!/admin at http:\/\/[^/]+\/admin/.test(server.output())) {
     if (server.child.exitCode !== null || Date.now() - started > 120_000) throw new Error(`server did not start:\n${server.output()}`)
     await new Promise((r) => setTimeout(r, 200))
   }
@@ -131,4 +131,29 @@ export async function signIn(browser: Browser, app: ProductionApp, account: Acco
   await page.click('button[type="submit"]')
   await page.waitForURL(/\/admin\/?$/, { timeout: 60_000 })
   return { context, page }
+}
+
+/** The workflow bar's status text ("Draft", "In review", …). */
+export const workflowStatus = (page: Page) => page.textContent('[data-testid="workflow-status"]')
+
+/** Clicks a workflow button and waits until the bar shows the state it leads to. */
+export async function workflowAct(page: Page, button: string, expected: string): Promise<void> {
+  await page.click(button)
+  await until(`status "${expected}"`, async () => (await workflowStatus(page).catch(() => null)) === expected, 30_000)
+}
+
+/** Appends a sentence to a section's text in the rich-text editor and waits for autosave. */
+export async function appendToSection(app: ProductionApp, page: Page, sectionId: number, sentence: string): Promise<void> {
+  await page.goto(`${app.baseUrl}/admin/collections/legal-sections/${sectionId}`)
+  const editor = page.locator('[data-lexical-editor="true"]').first()
+  await editor.waitFor({ timeout: 60_000 })
+  // At the end of the last paragraph, so the sentence becomes a paragraph of its own.
+  await editor.locator('p').last().click()
+  await page.keyboard.press('End')
+  await page.keyboard.press('Enter')
+  await page.keyboard.type(sentence)
+  await until('the section draft to be saved', async () => {
+    const draft = await apiCall(app, `/api/legal-sections/${sectionId}?draft=true&depth=0`, app.accounts.editor)
+    return JSON.stringify(draft.body).includes(sentence)
+  })
 }

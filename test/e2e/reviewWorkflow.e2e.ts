@@ -3,7 +3,8 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
-import { type Account, apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn as signInAs, startProductionApp, until } from './productionApp'
+import { axeFindings } from './axe'
+import { type Account, apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn as signInAs, startProductionApp, until, workflowAct, workflowStatus, appendToSection as appendToSectionOf } from './productionApp'
 
 /**
  * The review workflow as people do it, in a real browser against the production build:
@@ -25,6 +26,8 @@ let step = 0
 async function shot(page: Page, name: string): Promise<void> {
   step++
   await page.screenshot({ path: path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true })
+  // Every step's page, admin or public, without serious accessibility violations.
+  expect(await axeFindings(page, name)).toEqual([])
 }
 
 async function signIn(account: Account): Promise<Page> {
@@ -43,34 +46,15 @@ async function openDocument(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="workflow-status"]', { timeout: 60_000 })
 }
 
-const status = (page: Page) => page.textContent('[data-testid="workflow-status"]')
+const status = workflowStatus
+const act = workflowAct
+const appendToSection = (page: Page, sentence: string) => appendToSectionOf(app, page, sectionId, sentence)
 
 /** The editor must never see an enabled Publish button: only the disabled one that says why. */
 async function expectNoPublishFor(page: Page): Promise<void> {
   // Its tooltip says why once the review status has loaded.
   await page.waitForSelector('[data-testid="publish-blocked"][title="Only reviewers and admins can publish."]', { timeout: 30_000 })
   expect(await page.locator('#action-save:enabled').count()).toBe(0)
-}
-
-/** Appends a sentence to the section's text in the rich-text editor and waits for autosave. */
-async function appendToSection(page: Page, sentence: string): Promise<void> {
-  await page.goto(`${app.baseUrl}/admin/collections/legal-sections/${sectionId}`)
-  const editor = page.locator('[data-lexical-editor="true"]').first()
-  await editor.waitFor({ timeout: 60_000 })
-  // At the end of the last paragraph, so the sentence becomes a paragraph of its own.
-  await editor.locator('p').last().click()
-  await page.keyboard.press('End')
-  await page.keyboard.press('Enter')
-  await page.keyboard.type(sentence)
-  await until('the section draft to be saved', async () => {
-    const draft = await api(`/api/legal-sections/${sectionId}?draft=true&depth=0`, app.accounts.editor)
-    return JSON.stringify(draft.body).includes(sentence)
-  })
-}
-
-async function act(page: Page, button: string, expected: string): Promise<void> {
-  await page.click(button)
-  await until(`status "${expected}"`, async () => (await status(page).catch(() => null)) === expected, 30_000)
 }
 
 beforeAll(async () => {

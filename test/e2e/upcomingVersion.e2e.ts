@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 
+import { axeFindings } from './axe'
 import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn, startProductionApp } from './productionApp'
 
 /**
@@ -81,6 +82,7 @@ describe('a significant change published with notice', () => {
     expect(await inForce.textContent()).toContain('version 1')
     expect(await page.locator('[data-testid="timeline-upcoming"]').textContent()).toContain('version 2')
     await page.locator('[data-testid="version-timeline"]').screenshot({ path: path.join(artifacts, 'version-timeline.png') })
+    expect(await axeFindings(page, 'admin-version-timeline')).toEqual([])
     await context.close()
   })
 })

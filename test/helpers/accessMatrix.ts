@@ -42,6 +42,7 @@ export const OPERATIONS = [
   'publish',
   'approve',
   'request-changes',
+  'withdraw',
 ] as const
 export type Operation = (typeof OPERATIONS)[number]
 
@@ -94,6 +95,8 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   row('legal-documents', 'publish', 'an approved draft', ['deny:403', 'deny:403', 'allow', 'allow']),
   row('legal-documents', 'approve', "a document in review (the editor's changes)", ['deny:401', 'deny:403', 'allow', 'allow']),
   row('legal-documents', 'request-changes', "a document in review (the editor's changes)", ['deny:401', 'deny:403', 'allow', 'allow']),
+  // Taking a legal text offline: reviewers and admins, with a reason (rules.ts decideWorkflowAction).
+  row('legal-documents', 'withdraw', 'a published document, with a reason', ['deny:401', 'deny:403', 'allow', 'allow']),
 
   // Sections: access publishedOrStaff / editorsOrAdmins, sectionBeforeChange (never published on
   // its own → 409), sectionBeforeDelete (published or still listed → 409).
@@ -109,22 +112,24 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   row('legal-sections', 'restore-over-published', 'an earlier draft version of a published section', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
   row('legal-sections', 'publish', 'a draft section, on its own', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
 
-  // Cookie entries: access publishedOrStaff / editorsOrAdmins / staffOnly, cookieBeforeChange
-  // (reviewers change nothing; only reviewers/admins publish), cookieBeforeDelete (published →
-  // reviewers/admins, draft → editors/admins).
+  // Cookie entries: the review workflow of documents (src/workflow/subjects.ts). Access
+  // publishedOrStaff / editorsOrAdmins / staffOnly; cookieBeforeChange (reviewers change nothing;
+  // only an approved entry is published, by reviewers/admins, never at creation);
+  // cookieBeforeDelete (a published entry is withdrawn, never deleted; a draft → editors/admins).
   row('cookie-entries', 'read', 'a published entry', ALL_ALLOWED),
   row('cookie-entries', 'read-drafts', 'a published entry with a newer draft', DRAFTS_FOR_STAFF),
   row('cookie-entries', 'read-versions', 'a published entry with a newer draft', STAFF_ONLY),
   row('cookie-entries', 'create', 'a new entry', EDITORS_AND_ADMINS),
-  // Creating an entry as published is publishing it: reviewers and admins publish, but only
-  // editors and admins create, so only admins may do both at once.
-  row('cookie-entries', 'create-published', 'a new entry with a category, sent as published', ['deny:403', 'deny:403', 'deny:403', 'allow']),
+  row('cookie-entries', 'create-published', 'a new entry with a category, sent as published', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
   row('cookie-entries', 'update', 'a published entry (its name)', EDITORS_AND_ADMINS),
   row('cookie-entries', 'delete', 'a never-published entry', EDITORS_AND_ADMINS),
-  row('cookie-entries', 'delete-published', 'a published entry', ['deny:403', 'deny:403', 'allow', 'allow']),
+  row('cookie-entries', 'delete-published', 'a published entry', ['deny:403', 'deny:409', 'deny:409', 'deny:409']),
   row('cookie-entries', 'restore', 'an earlier draft version of a published entry', EDITORS_AND_ADMINS),
   row('cookie-entries', 'restore-over-published', 'an earlier draft version of a published entry', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
-  row('cookie-entries', 'publish', 'a draft entry with a category', ['deny:403', 'deny:403', 'allow', 'allow']),
+  row('cookie-entries', 'publish', 'an approved entry', ['deny:403', 'deny:403', 'allow', 'allow']),
+  row('cookie-entries', 'approve', "an entry in review (the editor's)", ['deny:401', 'deny:403', 'allow', 'allow']),
+  row('cookie-entries', 'request-changes', "an entry in review (the editor's)", ['deny:401', 'deny:403', 'allow', 'allow']),
+  row('cookie-entries', 'withdraw', 'a published entry, with a reason', ['deny:401', 'deny:403', 'allow', 'allow']),
 
   // The archive: read anyone; create/update/delete nobody (plus refuseUntrustedWrites).
   row('legal-versions', 'read', 'an archive record', ALL_ALLOWED),
@@ -161,10 +166,7 @@ export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, s
   'legal-sections': {
     approve: 'sections are reviewed with their document (a section change puts its document back to draft)',
     'request-changes': 'as approve',
-  },
-  'cookie-entries': {
-    approve: 'cookie entries have no review step: reviewers and admins publish them directly',
-    'request-changes': 'as approve',
+    withdraw: 'a section goes offline with its document, never on its own (see publish)',
   },
   'legal-versions': {
     restore: 'no Payload versions',
@@ -176,6 +178,7 @@ export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, s
     publish: 'written only by the publish of a document',
     approve: 'not a reviewed collection',
     'request-changes': 'not a reviewed collection',
+    withdraw: 'not a reviewed collection',
   },
   'legal-review-events': {
     restore: 'no Payload versions',
@@ -187,6 +190,7 @@ export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, s
     publish: 'written only by the workflow',
     approve: 'not a reviewed collection',
     'request-changes': 'not a reviewed collection',
+    withdraw: 'not a reviewed collection',
   },
   'legal-consents': {
     restore: 'no Payload versions',
@@ -198,6 +202,7 @@ export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, s
     publish: 'written only by POST /api/legal/consents',
     approve: 'not a reviewed collection',
     'request-changes': 'not a reviewed collection',
+    withdraw: 'not a reviewed collection',
   },
   'legal-entity': {
     restore: 'no Payload versions',
@@ -211,6 +216,7 @@ export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, s
     publish: 'no drafts',
     approve: 'not a reviewed global',
     'request-changes': 'not a reviewed global',
+    withdraw: 'not a reviewed global',
   },
   users: {
     restore: 'no Payload versions',
@@ -222,6 +228,7 @@ export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, s
     publish: 'no drafts',
     approve: 'not a reviewed collection',
     'request-changes': 'not a reviewed collection',
+    withdraw: 'not a reviewed collection',
   },
 }
 
@@ -265,6 +272,7 @@ export const OPERATION_LABELS: Record<Operation, string> = {
   publish: 'publish',
   approve: 'approve',
   'request-changes': 'request changes',
+  withdraw: 'withdraw (take offline)',
 }
 
 /** How each operation is tried on each route, and how its outcome is proven. */
@@ -346,6 +354,12 @@ export const OPERATION_ROUTES: Record<Operation, { rest: string; graphql: string
     graphql: '`legalWorkflowAction(id, action: request_changes, comment)`',
     local: '`performWorkflowAction`',
     proof: 'allow: the draft is in "changes requested"; deny: as approve',
+  },
+  withdraw: {
+    rest: '`POST /api/legal-documents/:id/workflow` `{ "action": "withdraw", "comment" }`',
+    graphql: '`legalWorkflowAction(id, action: withdraw, comment)`',
+    local: '`performWorkflowAction`',
+    proof: 'allow: the live row is no longer published and the history records "withdrawn" by this user; deny: as approve',
   },
 }
 

@@ -33,9 +33,16 @@ export async function draftCookiePolicy(
   return doc
 }
 
-export async function workflowStep(payload: Payload, user: TestUser, id: string | number, action: string) {
+export async function workflowStep(payload: Payload, user: TestUser, id: string | number, action: string, collection: string = SLUGS.documents) {
   const req = await createLocalReq({ user: user as never }, payload)
-  return performWorkflowAction(req, { id, action, fourEyes: true })
+  return performWorkflowAction(req, { id, collection, action, fourEyes: true })
+}
+
+/** A cookie entry's draft through review: submitted by `editor`, approved and published by `reviewer`. */
+export async function reviewCookie(payload: Payload, editor: TestUser, reviewer: TestUser, id: string | number): Promise<Json> {
+  await workflowStep(payload, editor, id, 'submit', SLUGS.cookies)
+  await workflowStep(payload, reviewer, id, 'approve', SLUGS.cookies)
+  return (await payload.update({ collection: SLUGS.cookies, id, data: { _status: 'published' } as never, ...as(reviewer) })) as Json
 }
 
 export async function publishDocument(payload: Payload, user: TestUser, id: string | number): Promise<Json> {
@@ -49,8 +56,8 @@ export async function reviewAndPublish(payload: Payload, editor: TestUser, revie
   return publishDocument(payload, reviewer, id)
 }
 
-/** A published cookie entry: written by an editor, published by a reviewer. */
+/** A published cookie entry: written by an editor, reviewed and published by a reviewer. */
 export async function publishCookie(payload: Payload, editor: TestUser, reviewer: TestUser, data: Json): Promise<Json> {
   const created = (await payload.create({ collection: SLUGS.cookies, data: data as never, ...as(editor) })) as Json
-  return (await payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) })) as Json
+  return reviewCookie(payload, editor, reviewer, created.id)
 }

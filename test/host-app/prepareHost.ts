@@ -88,7 +88,7 @@ export type Env = Record<string, string | undefined>
 export function childEnv(extra: Record<string, string> = {}): Env {
   const env: Env = {}
   for (const [key, value] of Object.entries(process.env)) {
-    if (/^(npm_|INIT_CWD$|NODE_ENV$|NODE_OPTIONS$|DATABASE_URL$|PAYLOAD_|PORT$)/i.test(key)) continue
+    if (/^(?:npm_|INIT_CWD$|NODE_ENV$|NODE_OPTIONS$|DATABASE_URL$|PAYLOAD_|PORT$)/i.test(key)) continue
     env[key] = value
   }
   return { ...env, NEXT_TELEMETRY_DISABLED: '1', CI: process.env.CI ?? '1', ...extra }
@@ -169,7 +169,7 @@ const isBuiltin = (name: string) => name.startsWith('node:') || builtinModules.i
 function importsOf(source: string): string[] {
   const found = new Set<string>()
   const patterns = [
-    /^\s*(?:import|export)\b[^;]*?\bfrom\s*['"]([^'"\s]+)['"]/gm,
+    /^\s*(?:import|export)\b[^;]*?\sfrom\s*['"]([^'"\s]+)['"]/gm,
     /^\s*import\s*['"]([^'"\s]+)['"]/gm,
     /\bimport\(\s*['"]([^'"\s]+)['"]\s*\)/g,
     /\brequire\(\s*['"]([^'"\s]+)['"]\s*\)/g,
@@ -195,10 +195,10 @@ async function checkTarball(tarball: string, unpackDir: string): Promise<string>
   const files = listing.filter((entry) => !entry.endsWith('/')).map((entry) => entry.replace(/^package\//, ''))
   const stray = files.filter(
     (f) =>
-      !(f === 'package.json' || /^(README|LICEN[CS]E|CHANGELOG)(\.md|\.txt)?$/i.test(f) || f.startsWith('dist/')) ||
-      /\.(map|tsbuildinfo)$/.test(f) ||
-      (/\.(ts|tsx|mts|cts)$/.test(f) && !/\.d\.(ts|mts|cts)$/.test(f)) ||
-      /^dist\/(dev|test|seed|bench|migrations|docs)\//.test(f),
+      !(f === 'package.json' || /^(?:README|LICEN[CS]E|CHANGELOG)(?:\.md|\.txt)?$/i.test(f) || f.startsWith('dist/')) ||
+      /\.(?:map|tsbuildinfo)$/.test(f) ||
+      (/\.(?:ts|tsx|mts|cts)$/.test(f) && !/\.d\.(?:ts|mts|cts)$/.test(f)) ||
+      /^dist\/(?:dev|test|seed|bench|migrations|docs)\//.test(f),
   )
   check(stray.length === 0, `the tarball holds files a host does not need: ${stray.slice(0, 20).join(', ')}`)
   check(files.includes('package.json') && files.some((f) => /^README/i.test(f)), 'the tarball lacks package.json or README', files.slice(0, 20))
@@ -218,7 +218,7 @@ async function checkTarball(tarball: string, unpackDir: string): Promise<string>
 
   const allowed = new Set([PLUGIN, ...Object.keys(installed), ...Object.keys(manifest.peerDependencies ?? {})])
   const problems: string[] = []
-  for (const file of files.filter((f) => /\.(js|mjs|cjs|d\.ts)$/.test(f))) {
+  for (const file of files.filter((f) => /\.(?:js|mjs|cjs|d\.ts)$/.test(f))) {
     const source = await fs.readFile(path.join(root, file), 'utf8')
     for (const specifier of importsOf(source)) {
       if (specifier.startsWith('.')) {
@@ -372,7 +372,7 @@ export async function prepareHost(options: PrepareHostOptions): Promise<Prepared
       await fs.cp(templateDir, hostDir, {
         recursive: true,
         // Only the template's own files: nothing a local run inside it may have left.
-        filter: (src) => !/(^|[/\\])(node_modules|\.next|migrations)([/\\]|$)|\.tsbuildinfo$|next-env\.d\.ts$|payload-types\.ts$/.test(path.relative(templateDir, src)),
+        filter: (src) => !/(?:^|[/\\])(?:node_modules|\.next|migrations)(?:[/\\]|$)|\.tsbuildinfo$|next-env\.d\.ts$|payload-types\.ts$/.test(path.relative(templateDir, src)),
       })
       // The template pins what this repo develops and tests against; keep them in step.
       const repo = JSON.parse(await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8')) as Json

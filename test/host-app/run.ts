@@ -201,9 +201,10 @@ async function main(): Promise<void> {
       // Every ERROR line fails: the refusals this run provokes on purpose (the editor's approval,
       // 403; the unknown slug, 404) are expected answers, which the plugin logs at info.
       const bad = serverLog()
+        // eslint-disable-next-line no-control-regex -- terminal colour codes are what is removed
         .replace(/\x1b\[[0-9;]*m/g, '')
         .split('\n')
-        .filter((line) => /not found in importMap|getFromImportMap|Unhandled|\b(ERROR|FATAL)\b|⨯/.test(line))
+        .filter((line) => /not found in importMap|getFromImportMap|Unhandled|\b(?:ERROR|FATAL)\b|⨯/.test(line))
       check(bad.length === 0, 'the server logged errors', bad.slice(0, 20).join('\n'))
     })
 
@@ -214,6 +215,7 @@ async function main(): Promise<void> {
     console.error(`\n${failure.message}`)
     if (failure instanceof StepFailure && failure.output) console.error(`\n── output ──\n${tail(failure.output)}`)
     else if (!(failure instanceof StepFailure)) console.error(failure.stack)
+    // eslint-disable-next-line no-control-regex -- terminal colour codes are what is removed
     if (serverLog()) console.error(`\n── server log ──\n${tail(serverLog().replace(/\x1b\[[0-9;]*m/g, ''), 12000)}`)
     await host?.cleanup()
     process.exit(1)

@@ -1,18 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { createLocalReq, getPayload } from 'payload'
 
 import { buildAppConfig } from '../../dev/appConfig'
-import { nodeArgs } from '../../dev/server/nodeArgs'
 import { closePayload } from '../../src/payloadInternals'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { richText } from '../helpers/lexical'
+import { killUnderLoad, queryOnce, startServerProcess } from '../helpers/serverProcess'
 import { createTestDatabase } from '../helpers/testPayload'
 import { createUser } from '../helpers/users'
 
@@ -24,7 +23,6 @@ import { createUser } from '../helpers/users'
  * with the very hash it was answered with, the chain must verify, and a restarted server goes
  * on appending to it.
  */
-const root = path.resolve(import.meta.dirname, '../..')
 const secret = randomBytes(32).toString('hex')
 const SERVICE_KEY = `svc-crash-${randomBytes(12).toString('hex')}`
 const ADMIN_KEY = `adm-crash-${randomBytes(12).toString('hex')}`
@@ -36,40 +34,7 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>
 let dataDir: string
 const children: ChildProcess[] = []
 
-type Server = { child: ChildProcess; baseUrl: string; exited: Promise<unknown> }
-
-async function startServer(): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      NO_NEXT: 'true',
-      NO_SEED: 'true',
-      NO_DEMO_USERS: 'true',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      PAYLOAD_SECRET: secret,
-    } as unknown as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let out = ''
-  child.stdout!.on('data', (d) => (out += d))
-  child.stderr!.on('data', (d) => (out += d))
-  const exited = new Promise((resolve) => child.on('exit', resolve))
-  const started = Date.now()
-  let match: RegExpMatchArray | null = null
-  while (!(match = out.match(/Legal documents ready: admin at (http:\/\/[^/\s]+)\//))) {
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() - started > 150_000) {
-      throw new Error(`the server did not start (exit ${child.exitCode}, signal ${child.signalCode}):\n${out.slice(-3000)}`)
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  return { child, baseUrl: match[1]!, exited }
-}
+const startServer = () => startServerProcess({ databaseUrl: database.url, dataDir, secret }, children)
 
 const post = (baseUrl: string, subject: string) =>
   fetch(`${baseUrl}/api/legal/acceptances`, {
@@ -78,15 +43,7 @@ const post = (baseUrl: string, subject: string) =>
     body: JSON.stringify({ subject, document: 'crash-terms', version: 1, method: 'clickwrap' }),
   })
 
-async function query<T = Record<string, unknown>>(text: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: database.url })
-  await client.connect()
-  try {
-    return (await client.query(text)).rows as T[]
-  } finally {
-    await client.end()
-  }
-}
+const query = <T = Record<string, unknown>>(text: string) => queryOnce<T>(database.url, text)
 
 beforeAll(async () => {
   database = await createTestDatabase('legal_acc_crash')
@@ -132,41 +89,19 @@ afterAll(async () => {
 describe('SIGKILL under a load of acceptances', () => {
   test('every acceptance answered 201 is in the table with its hash; the chain verifies; a restarted server appends after it', async () => {
     const server = await startServer()
-    /** subject → the hash the 201 carried. */
-    const acknowledged = new Map<string, string>()
-    let failures = 0
-    let killed = false
-    let sent = 0
-    let onEnough: () => void = () => undefined
-    const enough = new Promise<void>((resolve) => (onEnough = resolve))
-    const worker = async (w: number) => {
-      for (let i = 0; !killed; i++) {
+    // subject → the hash the 201 carried; the kill comes mid-load, with the other clients' requests
+    // in flight (queued, inside a group transaction, or committing).
+    const { acknowledged, sent, failures } = await killUnderLoad(server, {
+      clients: CLIENTS,
+      killAfter: KILL_AFTER,
+      send: async (w, i) => {
         const subject = `crash-${w}-${i}`
-        sent++
-        try {
-          const res = await post(server.baseUrl, subject)
-          const body = (await res.json()) as { record?: { hash: string } }
-          if (res.status === 201) {
-            acknowledged.set(subject, body.record!.hash)
-            if (acknowledged.size >= KILL_AFTER) onEnough()
-          } else if (!killed) {
-            throw new Error(`POST answered ${res.status}: ${JSON.stringify(body)}`)
-          }
-        } catch (err) {
-          if (!killed) throw err
-          // The connection died with the server: this request was never acknowledged.
-          failures++
-          return
-        }
-      }
-    }
-    const workers = Array.from({ length: CLIENTS }, (_, w) => worker(w))
-    await Promise.race([enough, Promise.all(workers)])
-    // Mid-load: the other clients' requests are in flight (queued, inside a group transaction, or committing).
-    killed = true
-    server.child.kill('SIGKILL')
-    await server.exited
-    await Promise.all(workers)
+        const res = await post(server.baseUrl, subject)
+        const body = (await res.json()) as { record?: { hash: string } }
+        if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${JSON.stringify(body)}`)
+        return [subject, body.record!.hash]
+      },
+    })
     expect(acknowledged.size).toBeGreaterThanOrEqual(KILL_AFTER)
     // Requests were cut off by the kill: the crash really happened under load.
     expect(failures).toBeGreaterThan(0)

@@ -189,7 +189,7 @@ interface Route {
   create(spec: Spec, data: Data, user: Actor): Promise<Outcome>
   update(spec: Spec, id: Id | null, data: Data, user: Actor): Promise<Outcome>
   delete(spec: Spec, id: Id, user: Actor): Promise<Outcome>
-  workflow(id: Id, action: string, comment: string | null, user: Actor): Promise<Outcome>
+  workflow(spec: Spec, id: Id, action: string, comment: string | null, user: Actor): Promise<Outcome>
 }
 
 const tokenOf = (user: Actor) => (user ? tokens[user.roles[0] as keyof typeof tokens] : null)
@@ -216,8 +216,8 @@ const viaRest: Route = (() => {
         ? call('POST', `/globals/${spec.slug}?depth=0`, user, data, (b) => b.result)
         : call('PATCH', `/${spec.slug}/${id}?depth=0`, user, data, (b) => b.doc),
     delete: (spec, id, user) => call('DELETE', `/${spec.slug}/${id}`, user, undefined, (b) => b.doc),
-    workflow: (id, action, comment, user) =>
-      call('POST', `/${SLUGS.documents}/${id}/workflow`, user, { action, ...(comment ? { comment } : {}) }, (b) => b),
+    workflow: (spec, id, action, comment, user) =>
+      call('POST', `/${spec.slug}/${id}/workflow`, user, { action, ...(comment ? { comment } : {}) }, (b) => b),
   }
 })()
 
@@ -277,11 +277,11 @@ const viaGraphQL: Route = (() => {
           ),
     delete: (spec, id, user) =>
       call(user, `mutation ($id: Int!) { delete${spec.singular}(id: $id) { id } }`, { id: Number(id) }, `delete${spec.singular}`),
-    workflow: (id, action, comment, user) =>
+    workflow: (spec, id, action, comment, user) =>
       call(
         user,
-        'mutation ($id: String!, $action: LegalWorkflowAction!, $comment: String) { legalWorkflowAction(id: $id, action: $action, comment: $comment) { id workflowState } }',
-        { id: String(id), action: action.replace('-', '_'), comment },
+        'mutation ($id: String!, $action: LegalWorkflowAction!, $comment: String, $collection: LegalWorkflowCollection) { legalWorkflowAction(id: $id, action: $action, comment: $comment, collection: $collection) { id workflowState } }',
+        { id: String(id), action: action.replace('-', '_'), comment, collection: spec.slug.replace(/-/g, '_') },
         'legalWorkflowAction',
       ),
   }
@@ -318,9 +318,9 @@ const viaLocal: Route = (() => {
           : payload.update({ collection: collection(spec), id: id!, data: data as never, ...as(user) }),
       ),
     delete: (spec, id, user) => call(() => payload.delete({ collection: collection(spec), id, ...as(user) })),
-    workflow: (id, action, comment, user) =>
+    workflow: (spec, id, action, comment, user) =>
       call(async () =>
-        performWorkflowAction(await createLocalReq({ user: (user ?? undefined) as never }, payload), { id, action, comment, fourEyes: true }),
+        performWorkflowAction(await createLocalReq({ user: (user ?? undefined) as never }, payload), { id, collection: spec.slug, action, comment, fourEyes: true }),
       ),
   }
 })()
@@ -334,8 +334,8 @@ const ROUTE_CLIENTS: Record<MatrixRoute, Route> = { rest: viaRest, graphql: viaG
 type Fx = { id: Id | null; published?: string; draft?: string; extra?: Record<string, Id | string> }
 
 const asUser = (user: TestUser) => ({ user: user as never, overrideAccess: false as const, depth: 0 })
-const act = async (user: TestUser, id: Id, action: string, comment?: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, comment, fourEyes: true })
+const act = async (user: TestUser, id: Id, action: string, comment?: string, collection: string = SLUGS.documents) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, collection, action, comment, fourEyes: true })
 
 let seq = 0
 const nextLabel = (label: string) => `fx-${label}-${++seq}`
@@ -380,8 +380,18 @@ async function draftCookie(label: string): Promise<{ id: Id; name: string }> {
   const entry = await payload.create({ collection: SLUGS.cookies, data: { name, category: 'analytics', purpose: 'Fixture.' } as never, ...asUser(users.editor) })
   return { id: entry.id, name }
 }
-async function publishedCookie(label: string) {
+async function inReviewCookie(label: string) {
   const entry = await draftCookie(label)
+  await act(users.editor, entry.id, 'submit', undefined, SLUGS.cookies)
+  return entry
+}
+async function approvedCookie(label: string) {
+  const entry = await inReviewCookie(label)
+  await act(users.reviewer, entry.id, 'approve', undefined, SLUGS.cookies)
+  return entry
+}
+async function publishedCookie(label: string) {
+  const entry = await approvedCookie(label)
   await payload.update({ collection: SLUGS.cookies, id: entry.id, data: { _status: 'published' } as never, ...asUser(users.reviewer) })
   return entry
 }
@@ -510,6 +520,7 @@ function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
       if (operation === 'delete') return { fresh: true, make: async () => ({ id: (await draftDocument('delete')).id }) }
       if (operation === 'delete-published') return { make: () => sharedFx('doc-delete-published', async () => ({ id: (await publishedDocument('delete-published')).id })) }
       if (operation === 'publish') return { fresh: true, make: async () => ({ id: (await approvedDocument('publish')).id }) }
+      if (operation === 'withdraw') return { fresh: true, make: async () => ({ id: (await publishedDocument('withdraw')).id }) }
       return { fresh: true, make: async () => ({ id: (await inReviewDocument(operation)).id }) }
     case 'legal-sections':
       if (reading) return { make: async () => (await readFixtures()).section }
@@ -524,8 +535,10 @@ function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
       if (operation === 'create' || operation === 'create-published') return none
       if (operation === 'update') return { make: () => sharedFx('cookie-update', async () => ({ id: (await publishedCookie('update')).id })) }
       if (operation === 'delete') return { fresh: true, make: async () => ({ id: (await draftCookie('delete')).id }) }
-      if (operation === 'delete-published') return { fresh: true, make: async () => ({ id: (await publishedCookie('delete-published')).id }) }
-      return { fresh: true, make: async () => ({ id: (await draftCookie('publish')).id }) }
+      if (operation === 'delete-published') return { make: () => sharedFx('cookie-delete-published', async () => ({ id: (await publishedCookie('delete-published')).id })) }
+      if (operation === 'publish') return { fresh: true, make: async () => ({ id: (await approvedCookie('publish')).id }) }
+      if (operation === 'withdraw') return { fresh: true, make: async () => ({ id: (await publishedCookie('withdraw')).id }) }
+      return { fresh: true, make: async () => ({ id: (await inReviewCookie(operation)).id }) }
     case 'legal-versions':
       if (operation === 'create') return none
       return { make: async () => (await readFixtures()).archiveRecord }
@@ -625,9 +638,11 @@ async function perform(cell: MatrixCell, spec: Spec, route: Route, fx: Fx, user:
     case 'publish':
       return route.update(spec, fx.id, { _status: 'published' }, user)
     case 'approve':
-      return route.workflow(fx.id!, 'approve', null, user)
+      return route.workflow(spec, fx.id!, 'approve', null, user)
     case 'request-changes':
-      return route.workflow(fx.id!, 'request-changes', 'Please clarify the scope.', user)
+      return route.workflow(spec, fx.id!, 'request-changes', 'Please clarify the scope.', user)
+    case 'withdraw':
+      return route.workflow(spec, fx.id!, 'withdraw', 'Replaced by a new contract.', user)
     default:
       throw new Error(`not a write: ${cell.operation}`)
   }
@@ -694,6 +709,17 @@ async function expectEffect(cell: MatrixCell, spec: Spec, fx: Fx, user: Actor, m
     case 'request-changes':
       expect((await findRecord(spec, id!, true))?.workflowState).toBe('changes-requested')
       return
+    case 'withdraw': {
+      const live = await findRecord(spec, id!, false)
+      const { docs } = await payload.find({
+        collection: SLUGS.reviewEvents,
+        where: { and: [{ [spec.slug === SLUGS.cookies ? 'cookieEntry' : 'document']: { equals: id } }, { action: { equals: 'withdrawn' } }] },
+        depth: 0,
+        overrideAccess: true,
+      })
+      expect({ live: live?._status, withdrawnBy: docs.map((e) => String((e as Doc).by)) }).toEqual({ live: 'draft', withdrawnBy: [String(user!.id)] })
+      return
+    }
   }
 }
 
@@ -790,6 +816,7 @@ describe('access matrix', () => {
 
 describe('the matrix is complete and documented', () => {
   test('every collection and global × every operation has cells or a stated reason, never both', () => {
+    expect([SUBJECTS.length, OPERATIONS.length].every((n) => n > 0)).toBe(true)
     for (const subject of SUBJECTS) {
       for (const operation of OPERATIONS) {
         const rows = ACCESS_MATRIX.filter((r) => r.subject === subject && r.operation === operation).length

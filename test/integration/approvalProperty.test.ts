@@ -7,6 +7,7 @@ import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { prng } from '../helpers/prng'
 import { type Json, restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
@@ -38,20 +39,6 @@ const rest = restClient(() => server.baseUrl)
 type Id = number
 type Actor = { user: TestUser; token: string; name: string }
 let users: Record<'ed1' | 'ed2' | 'rev' | 'dual', Actor>
-
-/** mulberry32: a small seeded PRNG, so a failing run can be replayed from its seed. */
-function prng(seed: number) {
-  let a = seed >>> 0
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-  const int = (n: number) => Math.floor(next() * n)
-  return { next, int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)]! }
-}
 
 const sha = (value: unknown) => createHash('sha256').update(canonicalJSON(value), 'utf8').digest('hex')
 const ids = (xs: unknown): Id[] => ((xs as unknown[]) ?? []).map((x) => (x && typeof x === 'object' ? (x as { id: Id }).id : (x as Id)))

@@ -12,6 +12,7 @@ import { SLUGS } from '../../src/slugs'
 import { listen } from '../helpers/httpServer'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
+import { reviewCookie } from '../helpers/cookiePolicy'
 
 type Json = Record<string, any>
 const SITE = 'https://www.site.example'
@@ -44,7 +45,7 @@ beforeAll(async () => {
   adminToken = await login(server.baseUrl, admin)
   const mk = async (data: Json) => {
     const created = (await app.payload.create({ collection: SLUGS.cookies, data: data as never, ...as(editor) })) as Json
-    await app.payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) })
+    await reviewCookie(app.payload, editor, reviewer, created.id)
   }
   await mk({ name: 'session_id', service: 'Website', category: 'necessary', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first' })
   await mk({ name: '_ga_*', service: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Counts visits.', duration: '2 years', party: 'third' })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { type ChildProcess, spawn } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -12,9 +12,9 @@ import { closePayload } from '../../src/payloadInternals'
 import { SLUGS } from '../../src/slugs'
 import { richText } from '../helpers/lexical'
 import { restClient } from '../helpers/rest'
+import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
 import { createTestDatabase } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
-import { nodeArgs } from '../../dev/server/nodeArgs'
 
 /**
  * The real server (`node --import tsx dev/server/main.ts`, as `npm run dev` runs it) is killed
@@ -22,7 +22,6 @@ import { nodeArgs } from '../../dev/server/nodeArgs'
  * all of the publish's writes but before its commit), then started again on the same database:
  * the document must be published completely or not at all.
  */
-const root = path.resolve(import.meta.dirname, '../..')
 const secret = randomBytes(32).toString('hex')
 
 let database: Awaited<ReturnType<typeof createTestDatabase>>
@@ -30,41 +29,9 @@ let dataDir: string
 const users: Record<'editor' | 'reviewer', TestUser> = {} as never
 const children: ChildProcess[] = []
 
-type Server = { child: ChildProcess; baseUrl: string; output: () => string; exited: Promise<number | null> }
+type Server = ServerProcess
 
-async function startServer(extraEnv: Record<string, string> = {}): Promise<Server> {
-  const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      NO_NEXT: 'true',
-      NO_SEED: 'true',
-      NO_DEMO_USERS: 'true',
-      PORT: '0',
-      DATA_DIR: dataDir,
-      DATABASE_URL: database.url,
-      PAYLOAD_SECRET: secret,
-      ...extraEnv,
-    } as unknown as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  children.push(child)
-  let out = ''
-  child.stdout!.on('data', (d) => (out += d))
-  child.stderr!.on('data', (d) => (out += d))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
-  const started = Date.now()
-  let match: RegExpMatchArray | null = null
-  while (!(match = out.match(/Legal documents ready: admin at (http:\/\/[^/\s]+)\//))) {
-    if (child.exitCode !== null || child.signalCode !== null || Date.now() - started > 150_000) {
-      throw new Error(`the server did not start (exit ${child.exitCode}, signal ${child.signalCode}, ${Date.now() - started} ms):\n${out.slice(-3000)}`)
-    }
-    await new Promise((r) => setTimeout(r, 100))
-  }
-  return { child, baseUrl: match[1], output: () => out, exited }
-}
+const startServer = (extraEnv: Record<string, string> = {}) => startServerProcess({ databaseUrl: database.url, dataDir, secret, env: extraEnv }, children)
 
 async function kill(server: Server): Promise<void> {
   server.child.kill('SIGKILL')

@@ -10,6 +10,7 @@ import { listen } from '../helpers/httpServer'
 import { bulletList, link, paragraph, root, text } from '../helpers/lexicalRich'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
+import { reviewCookie } from '../helpers/cookiePolicy'
 import { nodeArgs } from '../../dev/server/nodeArgs'
 
 let app: TestApp
@@ -236,7 +237,7 @@ describe('cookie declaration', () => {
   test('groups published entries by category; drafts are left out; consent config follows cookieconsent v3', async () => {
     const mk = async (data: Json, publish: boolean) => {
       const created = (await payload.create({ collection: SLUGS.cookies, data: data as never, ...as(editor) })) as Json
-      if (publish) await payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) })
+      if (publish) await reviewCookie(payload, editor, reviewer, created.id)
       return created
     }
     await mk({ name: 'session_id', service: 'Website', category: 'necessary', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first' }, true)
@@ -265,10 +266,10 @@ describe('cookie declaration', () => {
       data: { name: '_fbp', service: 'Facebook', category: 'marketing', purpose: 'Ads.', materialChange: true } as never,
       ...as(editor),
     })) as Json
-    await payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) })
+    await reviewCookie(payload, editor, reviewer, created.id)
     expect((await getJson('/legal/cookies/consent-config')).body.revision).toBe(2)
     await payload.update({ collection: SLUGS.cookies, id: created.id, data: { purpose: 'Advertising.' } as never, ...as(editor) })
-    await payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) })
+    await reviewCookie(payload, editor, reviewer, created.id)
     const after = (await getJson('/legal/cookies')).body
     expect(after.revision).toBe(2)
     expect(JSON.stringify(after)).toContain('Advertising.')
@@ -344,7 +345,7 @@ describe('cache invalidation across processes', () => {
       child.stdout.on('data', (d) => (out += d))
       child.stderr.on('data', (d) => (out += d))
       const start = Date.now()
-      while (!/ready: admin at http:\/\/[^:]+:(\d+)/.test(out)) {
+      while (!/ready: admin at http:\/\/[^:]+:\d+/.test(out)) {
         if (Date.now() - start > 90_000 || child.exitCode !== null) throw new Error(`second server did not start:\n${out}`)
         await new Promise((r) => setTimeout(r, 100))
       }

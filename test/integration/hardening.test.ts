@@ -48,9 +48,10 @@ let dropDatabase: () => Promise<void>
 let editor: TestUser
 
 /** Stands in for Next: answers with the Content-Security-Policy it was handed in the request. */
-async function fakeNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
+function fakeNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
   res.setHeader('content-type', 'application/json')
   res.end(JSON.stringify({ requestPolicy: req.headers['content-security-policy'] ?? null }))
+  return Promise.resolve()
 }
 
 beforeAll(async () => {
@@ -219,7 +220,7 @@ describe('GraphQL in production', () => {
     const errorsWith = async (env: Record<string, string>) => {
       const c = await buildAppConfig({ databaseUrl: 'postgres://unused@127.0.0.1:1/x', secret: 'x'.repeat(32), security: readSecuritySettings({ NODE_ENV: 'production', ...env }) })
       const { schema, validationRules } = configToSchema(c)
-      return inProduction(async () => validate(schema, document, validationRules({} as never)).map((e) => e.message))
+      return inProduction(() => Promise.resolve(validate(schema, document, validationRules({} as never)).map((e) => e.message)))
     }
     expect(await errorsWith({})).toEqual([expect.stringMatching(/introspection is not allowed/)])
     expect(await errorsWith({ GRAPHQL_INTROSPECTION: 'true' })).toEqual([])

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { randomBytes } from 'node:crypto'
 import pg from 'pg'
+import { getPayload } from 'payload'
 
+import { buildAppConfig } from '../../dev/appConfig'
 import { migrations } from '../../dev/migrations'
+import { closePayload } from '../../src/payloadInternals'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 
 /** Tables, columns, indexes and enums of a database, in a comparable form. */
@@ -57,5 +61,30 @@ describe('production migrations', () => {
     expect(b.columns).toEqual(a.columns)
     expect(b.indexes).toEqual(a.indexes)
     expect(b.enums).toEqual(a.enums)
+  })
+
+  test("a start on the migrated schema makes the consent log's month tables, as a start on the pushed one does", async () => {
+    const monthsOf = async (url: string) => {
+      const client = new pg.Client({ connectionString: url })
+      await client.connect()
+      try {
+        const { rows } = await client.query(`select inhrelid::regclass::text as name from pg_inherits where inhparent = 'public.legal_consents'::regclass order by 1`)
+        return rows.map((r) => r.name as string)
+      } finally {
+        await client.end()
+      }
+    }
+    // In production the migrations run while Payload connects, before the plugin's start-up step;
+    // here they ran after the start, so the start that follows them is a restart on that database.
+    expect(await monthsOf(migrated.databaseUrl)).toEqual([])
+    const restarted = await getPayload({
+      config: await buildAppConfig({ databaseUrl: migrated.databaseUrl, secret: randomBytes(32).toString('hex'), runMigrations: true }),
+      key: 'migrated-restart',
+    })
+    await closePayload(restarted)
+    const made = await monthsOf(migrated.databaseUrl)
+    expect(made).toHaveLength(3)
+    expect(made.every((name) => name.startsWith('legal_consent_log.m'))).toBe(true)
+    expect(await monthsOf(pushed.databaseUrl)).toEqual(made)
   })
 })

@@ -68,7 +68,7 @@ describe('every way the app is started', () => {
 
   test('the processes tests, benchmarks and the soak run spawn use nodeArgs, never a bare --import tsx', () => {
     const files = ['test', 'bench', 'src', 'dev', 'seed'].flatMap((dir) => fs.readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' }).map((file) => path.join(dir, file)))
-    const bare = files.filter((file) => /\.(m?[jt]s)$/.test(file) && /'--import',\s*'tsx'/.test(fs.readFileSync(path.join(root, file), 'utf8')))
+    const bare = files.filter((file) => /\.m?[jt]s$/.test(file) && /'--import',\s*'tsx'/.test(fs.readFileSync(path.join(root, file), 'utf8')))
     expect(bare).toEqual(['dev/server/nodeArgs.ts'])
   })
 })

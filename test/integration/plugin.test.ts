@@ -92,7 +92,7 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
     expect(disabled.globals.map((g) => g.slug)).toEqual(enabled.globals.map((g) => g.slug))
     const legal = (c: typeof enabled) => c.collections.find((x) => x.slug === SLUGS.documents)!
     expect(legal(disabled).access.read).toBe(legal(enabled).access.read)
-    const hookNames = (c: typeof enabled) => Object.entries(legal(c).hooks).map(([on, fns]) => [on, (fns as Function[]).map((f) => f.name)])
+    const hookNames = (c: typeof enabled) => Object.entries(legal(c).hooks).map(([on, fns]) => [on, (fns as { name: string }[]).map((f) => f.name)])
     expect(hookNames(disabled)).toEqual(hookNames(enabled))
     expect(legal(disabled).hooks.beforeChange.length).toBeGreaterThan(1)
 
@@ -129,8 +129,9 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
       db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
     })
     const options = { disabled: true, usersCollection: 'staff' }
-    const v3 = await legalDocumentsPluginDescriptor.plugin({ config: base(), plugins: {}, ...options })
-    const v4 = await legalDocumentsPluginDescriptor.plugin({ config: base(), plugins: {}, options })
+    // The descriptor's plugin may be sync or async depending on Payload's version: await either.
+    const v3 = await Promise.resolve(legalDocumentsPluginDescriptor.plugin({ config: base(), plugins: {}, ...options }))
+    const v4 = await Promise.resolve(legalDocumentsPluginDescriptor.plugin({ config: base(), plugins: {}, options }))
     for (const applied of [v3, v4]) {
       expect(applied.onInit).toBeUndefined() // disabled
       const staff = applied.collections!.find((c) => c.slug === 'staff')!

@@ -98,3 +98,60 @@ describe('GET /api/legal-documents/:id/preview', () => {
     expect((await rest('GET', `/${SLUGS.documents}/${id}/preview?locale=xx`, tokens.editor)).body.locale).toBe('en')
   })
 })
+
+describe('re-review: the open change request and the redline against what the reviewer reviewed (issue 16, point 8)', () => {
+  test('the bar gets who asked for what while it is open; the preview compares with the reviewed content, changed sections first', async () => {
+    const { id, sectionId } = await createDocument('rereview')
+    const contact = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'Contact', body: richText('Write to us.'), document: id })
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [sectionId, contact.body.doc.id] })
+    const status = async (token: string) => (await rest('GET', `/${SLUGS.documents}/${id}/workflow`, token)).body
+    const preview = (query: string) => rest('GET', `/${SLUGS.documents}/${id}/preview?${query}`, tokens.reviewer)
+
+    expect((await status(tokens.editor)).changeRequest).toBeNull()
+    await act(id, tokens.editor, 'submit')
+    // Nothing requested yet: there is nothing to compare with but the published version.
+    const none = await preview('against=last-request')
+    expect({ status: none.status, message: none.body.errors?.[0]?.message }).toEqual({
+      status: 409,
+      message: 'No open change request holds the content that was reviewed: compare with the published version instead.',
+    })
+
+    expect((await act(id, tokens.reviewer, 'request-changes', 'Say who "you" is.')).status).toBe(200)
+    const asked = await status(tokens.editor)
+    expect(asked).toMatchObject({ workflowState: 'changes-requested', changeRequest: { by: 'reviewer', comment: 'Say who "you" is.', canCompare: true } })
+    expect(Number.isNaN(Date.parse(asked.changeRequest.at))).toBe(false)
+
+    // The editor revises one section after the request, and submits again: the re-review still shows the request.
+    expect((await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.editor, { body: richText('These terms apply to every visitor.') })).status).toBe(200)
+    await act(id, tokens.editor, 'submit')
+    expect(await status(tokens.reviewer)).toMatchObject({ workflowState: 'in-review', changeRequest: { by: 'reviewer', comment: 'Say who "you" is.' } })
+
+    const sinceRequest = await preview('against=last-request')
+    expect(sinceRequest.status).toBe(200)
+    expect(sinceRequest.body).toMatchObject({ against: 'last-request', request: { by: 'reviewer', at: asked.changeRequest.at } })
+    // Only the revised section differs from what the reviewer saw; it comes first, the unchanged one after.
+    expect(sinceRequest.body.redline.summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 1, unchanged: 1 })
+    expect(sinceRequest.body.review.changed.map((s: { anchor: string; status: string }) => `${s.anchor}:${s.status}`)).toEqual(['scope:changed'])
+    expect(sinceRequest.body.review.unchanged.map((s: { anchor: string }) => s.anchor)).toEqual(['contact'])
+    expect(sinceRequest.body.review.changed[0].html).toContain('<del>you</del><ins>every visitor</ins>')
+
+    // Against the published version (none yet), everything is new.
+    const sincePublished = await preview('against=published')
+    expect(sincePublished.body).toMatchObject({ against: 'published', comparedWith: null, request: null })
+    expect(sincePublished.body.redline.summary).toMatchObject({ added: 2, unchanged: 0 })
+    expect((await preview('against=yesterday')).status).toBe(400)
+
+    // The history as the admin's table reads it: who and what, without the reviewed content.
+    const history = await rest('GET', `/legal-review-events?where[document][equals]=${id}&sort=-at&depth=1&limit=200&select[reviewedContent]=false`, tokens.editor)
+    const request = history.body.docs.find((d: { action: string }) => d.action === 'changes-requested')
+    expect(request).toMatchObject({ comment: 'Say who "you" is.', by: { name: 'reviewer' } })
+    expect('reviewedContent' in request).toBe(false)
+    const full = await app.payload.find({ collection: SLUGS.reviewEvents, where: { id: { equals: request.id } }, depth: 0, overrideAccess: true })
+    expect(full.docs[0]).toMatchObject({ reviewedContent: { slug: 'rereview', locales: { en: { title: 'Doc rereview' } } } })
+
+    // Approving settles the request: it is no longer shown, nor offered as a comparison.
+    await act(id, tokens.reviewer, 'approve')
+    expect((await status(tokens.reviewer)).changeRequest).toBeNull()
+    expect((await preview('against=last-request')).status).toBe(409)
+  })
+})

@@ -121,6 +121,34 @@ describe('webhooks on publish', () => {
     expect(still.totalDocs).toBe(1)
   })
 
+  test('withdrawing a published document sends a signed legal-document.withdrawn naming its last version; a refused withdrawal sends nothing', async () => {
+    const id = await publishNewDocument('withdrawn-doc')
+    const withdrawnEvents = () => received.filter((r) => r.path === '/ok' && JSON.parse(r.body).event === 'legal-document.withdrawn')
+    // The editor may not withdraw: refused, and nothing is queued for it.
+    const jobsBefore = await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })
+    await expect(
+      performWorkflowAction(await createLocalReq({ user: editor as never }, payload), { id, action: 'withdraw', comment: 'Outdated.', fourEyes: true }),
+    ).rejects.toMatchObject({ status: 403 })
+    expect((await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })).totalDocs).toBe(jobsBefore.totalDocs)
+
+    const result = await performWorkflowAction(await createLocalReq({ user: reviewer as never }, payload), {
+      id,
+      action: 'withdraw',
+      comment: 'Replaced by a new contract.',
+      fourEyes: true,
+    })
+    expect(result.workflowState).toBe('draft')
+    await drainJobs(5000, () => withdrawnEvents().length >= 1)
+    const [delivery] = withdrawnEvents()
+    expect(withdrawnEvents()).toHaveLength(1)
+    const event = JSON.parse(delivery!.body)
+    expect(event).toEqual({ event: 'legal-document.withdrawn', slug: 'withdrawn-doc', version: 1, title: 'Doc withdrawn-doc', withdrawnAt: expect.any(String) })
+    expect(Number.isNaN(Date.parse(event.withdrawnAt))).toBe(false)
+    // The reason is staff-only review history, not something a third-party receiver is sent.
+    expect(delivery!.body).not.toContain('Replaced by a new contract.')
+    expect(verifySignature(delivery!.body, SECRET, delivery!.signature)).toBe(true)
+  })
+
   test('a publish that rolls back queues no webhook', async () => {
     const as = (u: TestUser) => ({ user: u as never, overrideAccess: false as const })
     const doc = (await payload.create({ collection: SLUGS.documents, data: { title: 'Rollback', slug: 'rollback-doc', kind: 'other' } as never, ...as(editor) })) as { id: number }

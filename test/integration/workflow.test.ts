@@ -6,6 +6,7 @@ import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { richText } from '../helpers/lexical'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
+import { reviewCookie, workflowStep } from '../helpers/cookiePolicy'
 import { createLocalReq } from 'payload'
 
 let app: TestApp
@@ -477,12 +478,15 @@ describe('localization', () => {
 describe('cookie entries', () => {
   const entry = { name: '_ga', service: 'Google Analytics', provider: 'Google', purpose: 'Counts visits.', duration: '2 years' }
 
-  test('an unclassified entry cannot be published; editors cannot publish; a reviewer can once it has a category', async () => {
+  test('an unclassified entry cannot be submitted; nothing is published before review; a reviewer publishes the approved entry', async () => {
     const created = (await payload.create({ collection: SLUGS.cookies, data: entry as never, ...as(editor) })) as Doc
+    await expect(workflowStep(payload, editor, created.id, 'submit', SLUGS.cookies)).rejects.toMatchObject({ status: 422 })
     await expect(
       payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) }),
-    ).rejects.toMatchObject({ status: 400 })
+    ).rejects.toMatchObject({ status: 409 })
     await payload.update({ collection: SLUGS.cookies, id: created.id, data: { category: 'analytics' } as never, ...as(editor) })
+    await workflowStep(payload, editor, created.id, 'submit', SLUGS.cookies)
+    await workflowStep(payload, reviewer, created.id, 'approve', SLUGS.cookies)
     await expect(
       payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(editor) }),
     ).rejects.toMatchObject({ status: 403 })
@@ -493,13 +497,13 @@ describe('cookie entries', () => {
     expect(anonymousAfter.totalDocs).toBe(1)
   })
 
-  test('reviewers cannot change an entry; only reviewers and admins remove a published one', async () => {
+  test('reviewers cannot change an entry; a published one is withdrawn through the workflow, never deleted', async () => {
     const created = (await payload.create({ collection: SLUGS.cookies, data: { ...entry, category: 'analytics' } as never, ...as(editor) })) as Doc
     await expect(
       payload.update({ collection: SLUGS.cookies, id: created.id, data: { purpose: 'Changed by reviewer' } as never, ...as(reviewer) }),
     ).rejects.toMatchObject({ status: 403 })
-    await payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer2) })
-    await expect(payload.delete({ collection: SLUGS.cookies, id: created.id, ...as(editor) })).rejects.toMatchObject({ status: 403 })
-    await payload.delete({ collection: SLUGS.cookies, id: created.id, ...as(reviewer) })
+    await reviewCookie(payload, editor, reviewer2, created.id)
+    await expect(payload.delete({ collection: SLUGS.cookies, id: created.id, ...as(editor) })).rejects.toMatchObject({ status: 409 })
+    await expect(payload.delete({ collection: SLUGS.cookies, id: created.id, ...as(reviewer) })).rejects.toMatchObject({ status: 409 })
   })
 })

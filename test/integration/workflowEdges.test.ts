@@ -18,6 +18,12 @@ let server: Awaited<ReturnType<typeof listen>>
 const rest = restClient(() => server.baseUrl)
 const tokens = { editor: '', reviewer: '', admin: '' }
 
+/** A cookie entry through review over REST: submitted by the editor, approved and published by the reviewer. */
+async function reviewCookie(id: number) {
+  expect((await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.editor, { action: 'submit' })).status).toBe(200)
+  expect((await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.reviewer, { action: 'approve' })).status).toBe(200)
+  return rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.reviewer, { _status: 'published' })
+}
 const workflow = (id: number, token: string, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
 
@@ -141,7 +147,7 @@ describe('restoring an earlier version is an edit, never a publish', () => {
   test('restoring a cookie entry keeps it a draft', async () => {
     const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'restore_me', category: 'analytics', purpose: 'First purpose.' })
     const cookieId = created.body.doc.id
-    expect((await rest('PATCH', `/${SLUGS.cookies}/${cookieId}`, tokens.reviewer, { _status: 'published' })).status).toBe(200)
+    expect((await reviewCookie(cookieId)).status).toBe(200)
     await rest('PATCH', `/${SLUGS.cookies}/${cookieId}`, tokens.editor, { purpose: 'Second purpose.' })
     const old = await firstVersionId(SLUGS.cookies, cookieId)
     expect((await rest('POST', `/${SLUGS.cookies}/versions/${old}`, tokens.editor)).status).toBe(409)
@@ -162,20 +168,25 @@ describe('cookie entries', () => {
     expect((await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.editor)).status).toBe(200)
   })
 
-  test('an editor cannot delete a published entry; a reviewer can', async () => {
+  test('nobody deletes a published entry: it leaves the declaration by the workflow\'s Withdraw', async () => {
     const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'published_one', category: 'functional' })
     const id = created.body.doc.id
-    await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.reviewer, { _status: 'published' })
-    expect((await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.editor)).status).toBe(403)
-    expect((await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.reviewer)).status).toBe(200)
-    expect((await rest('GET', `/${SLUGS.cookies}/${id}`, null)).status).toBe(404)
+    expect((await reviewCookie(id)).status).toBe(200)
+    for (const token of [tokens.editor, tokens.reviewer, tokens.admin]) {
+      const refused = await rest('DELETE', `/${SLUGS.cookies}/${id}`, token)
+      expect(refused.status).toBe(409)
+      expect(refused.body.errors[0].message).toMatch(/Withdraw/)
+    }
+    expect((await rest('GET', `/${SLUGS.cookies}/${id}`, null)).status).toBe(200)
   })
 
-  test('an unclassified entry cannot be published over REST', async () => {
+  test('an unclassified entry cannot be submitted, so it is never published, over REST', async () => {
     const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'unclassified' })
+    const submit = await rest('POST', `/${SLUGS.cookies}/${created.body.doc.id}/workflow`, tokens.editor, { action: 'submit' })
+    expect(submit.status).toBe(422)
+    expect(submit.body.errors[0].message).toMatch(/no category/)
     const res = await rest('PATCH', `/${SLUGS.cookies}/${created.body.doc.id}`, tokens.reviewer, { _status: 'published' })
-    expect(res.status).toBe(400)
-    expect(JSON.stringify(res.body)).toMatch(/Choose a category before publishing/)
+    expect(res.status).toBe(409)
   })
 })
 

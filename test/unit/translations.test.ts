@@ -139,6 +139,7 @@ describe('the plugin translations', () => {
   })
 
   test('keys are plain: no plural endings Payload would read as _one/_other forms, no nesting', () => {
+    expect(Object.keys(enTexts).length).toBeGreaterThan(0)
     for (const [key, value] of Object.entries(enTexts)) {
       expect(key).toMatch(/^[a-z][a-z-]*[a-z]$/)
       expect(typeof value).toBe('string')
@@ -146,6 +147,7 @@ describe('the plugin translations', () => {
   })
 
   test('no text is empty or only whitespace', () => {
+    expect([Object.keys(enTexts).length, Object.keys(ukTexts).length].every((n) => n > 0)).toBe(true)
     for (const texts of [enTexts, ukTexts]) {
       for (const [key, value] of Object.entries(texts)) expect([key, value.trim().length > 0]).toEqual([key, true])
     }
@@ -161,6 +163,7 @@ describe('the plugin translations', () => {
   })
 
   test('both languages fill in the same {{placeholders}}', () => {
+    expect(Object.keys(enTexts).length).toBeGreaterThan(0)
     for (const key of Object.keys(enTexts)) {
       expect([key, placeholders(ukTexts[key]!)]).toEqual([key, placeholders(enTexts[key]!)])
     }

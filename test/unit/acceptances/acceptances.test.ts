@@ -74,8 +74,7 @@ describe('the hash chain', () => {
   test('an edited record whose hash was recomputed breaks the next link', () => {
     const rows = chain(5)
     const edited = { ...rows[2]!, source: 'forged' }
-    const { id, subject, subjectSalt, previousHash, hash, ...fields } = edited
-    void id, subject, subjectSalt, hash
+    const { id: _id, subject: _subject, subjectSalt: _salt, previousHash, hash: _hash, ...fields } = edited
     rows[2] = { ...edited, hash: recordHash(fields as unknown as ChainedFields, previousHash) }
     expect(verify(rows).firstBroken).toMatchObject({ id: 4, reason: 'previous-hash' })
   })

@@ -77,10 +77,10 @@ describe('logConsent', () => {
   test('falls back to fetch with keepalive and retries network failures with backoff, not a 4xx', async () => {
     const calls: RequestInit[] = []
     let n = 0
-    const fetchFn = jest.fn(async (_url: string, init: RequestInit) => {
+    const fetchFn = jest.fn((_url: string, init: RequestInit) => {
       calls.push(init)
-      if (++n < 3) throw new TypeError('network down')
-      return new Response('{}', { status: 201 })
+      if (++n < 3) return Promise.reject(new TypeError('network down'))
+      return Promise.resolve(new Response('{}', { status: 201 }))
     })
     const log = logConsent({ endpoint: 'https://legal.example/x', cookieConsent: cc, sendBeacon: () => false, fetch: fetchFn as never, retryDelayMs: 1 })
     expect(await log.send()).toBe(true)
@@ -88,7 +88,7 @@ describe('logConsent', () => {
     expect(calls[0]).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' })
 
     const onError = jest.fn()
-    const refusing = jest.fn(async () => new Response('{}', { status: 422 }))
+    const refusing = jest.fn(() => Promise.resolve(new Response('{}', { status: 422 })))
     const failed = logConsent({ endpoint: 'https://legal.example/x', cookieConsent: cc, sendBeacon: () => false, fetch: refusing as never, retryDelayMs: 1, onError })
     expect(await failed.send()).toBe(false)
     expect(refusing).toHaveBeenCalledTimes(1)

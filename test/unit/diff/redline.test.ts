@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { redline, redlineText } from '../../../src/diff/redline'
+import { forReview, redline, redlineText } from '../../../src/diff/redline'
 import type { FrozenLocale, FrozenSection } from '../../../src/publish/freezeContent'
 
 /** A frozen section; the redline reads only id, anchor, heading and text. */
@@ -239,5 +239,23 @@ describe('redline', () => {
       sections: [],
       html: '',
     })
+  })
+})
+
+describe('forReview: changed sections first, unchanged ones after', () => {
+  test('every changed kind comes before the unchanged sections, each group in redline order, nothing lost', () => {
+    const B2 = sec(2, 'What we collect', 'Your email address and phone number.')
+    const E = sec(5, 'Cookies', 'We use two.')
+    // A unchanged, B changed, E added, C unchanged, D removed.
+    const r = redline(doc(A, B, C, D), doc(A, B2, E, C))
+    const { changed, unchanged } = forReview(r.sections)
+    expect(changed.map((s) => `${s.anchor}:${s.status}`)).toEqual(['what-we-collect:changed', 'cookies:added', 'contact:removed'])
+    expect(unchanged.map((s) => s.anchor)).toEqual(['who-we-are', 'your-rights'])
+    expect([...changed, ...unchanged].map((s) => s.anchor).sort()).toEqual(r.sections.map((s) => s.anchor).sort())
+  })
+
+  test('moved sections count as changed; an identical draft has nothing changed', () => {
+    expect(forReview(redline(doc(A, B, C), doc(B, A, C)).sections).changed.map((s) => s.status)).toEqual(['moved'])
+    expect(forReview(redline(doc(A, B), doc(A, B)).sections)).toMatchObject({ changed: [], unchanged: [{ anchor: 'who-we-are' }, { anchor: 'what-we-collect' }] })
   })
 })

@@ -103,6 +103,7 @@ describe('the real legal pages (shared/seeds/legal-pages.txt)', () => {
     }
     for (const state of [result.intro, ...result.sections.map((s) => s.body)]) if (state) collect(state.root)
     const all = texts.join('\n')
+    expect(sampleLines.filter((line) => line.trim() !== '').length).toBeGreaterThan(0)
     for (const line of sampleLines) {
       const text = line.trim().replace(/^(?:•|\d+\.)\s*/, '')
       if (text !== '') expect(all).toContain(text)

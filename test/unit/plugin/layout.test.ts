@@ -19,7 +19,7 @@ const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
 function filesUnder(dir: string): string[] {
   return fs
     .readdirSync(path.join(root, dir), { recursive: true, encoding: 'utf8' })
-    .filter((file) => /\.(m?[jt]sx?)$/.test(file) && !file.includes('node_modules') && !file.includes('.next'))
+    .filter((file) => /\.m?[jt]sx?$/.test(file) && !file.includes('node_modules') && !file.includes('.next'))
     .map((file) => path.join(dir, file))
 }
 
@@ -65,7 +65,7 @@ describe('the plugin and the reference app are two parts', () => {
           const target = path.relative(root, path.resolve(path.dirname(path.join(root, file)), spec))
           if (!target.startsWith('src') && !target.startsWith('collections')) offenders.push(`${file}: ${spec}`)
           // NodeNext: Node loads dist/ as it is, so relative imports name their file.
-          if (!/\.(js|css)$/.test(spec)) offenders.push(`${file}: ${spec} (no .js suffix)`)
+          if (!/\.(?:js|css)$/.test(spec)) offenders.push(`${file}: ${spec} (no .js suffix)`)
           continue
         }
         if (spec.startsWith('node:')) continue

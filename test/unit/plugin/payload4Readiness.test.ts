@@ -23,10 +23,11 @@ const sources = ['src', 'collections'].flatMap((dir) =>
     .map((file) => path.join(dir, file)),
 )
 
-/** The argument object of each `payload.<op>({ … })` call, by brace matching. */
+/** The argument object of each `payload.<op>({ … })` or `localApi(payload).<op>({ … })` call (src/localApi.ts), by brace matching. */
 function localApiCalls(source: string): { op: string; args: string; line: number }[] {
   const calls: { op: string; args: string; line: number }[] = []
-  const pattern = /payload\s*\.\s*(find|findByID|findGlobal|findVersions|findVersionByID|findGlobalVersions|update|updateGlobal|create|delete|duplicate)\(\s*\{/g
+  const pattern =
+    /(?:payload|localApi\([^)]*\))\s*\.\s*(find|findByID|findGlobal|findVersions|findVersionByID|findGlobalVersions|update|updateGlobal|create|delete|duplicate|findEntity|updateEntity)\(\s*\{/g
   for (const match of source.matchAll(pattern)) {
     const start = match.index! + match[0].length - 1
     let depth = 0

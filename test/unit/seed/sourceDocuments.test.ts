@@ -58,6 +58,7 @@ describe('cutting the source into the five documents', () => {
   })
 
   test('undoing the listed edits gives back the source line for line: nothing else was changed', () => {
+    expect(cut.documents.length).toBeGreaterThan(0)
     for (const doc of cut.documents) {
       const edited = doc.text.split('\n')
       edited.forEach((line, i) => {
@@ -76,6 +77,7 @@ describe('cutting the source into the five documents', () => {
   })
 
   test('an edit only adds: every character of the source sentence stays, in order', () => {
+    expect(textEdits.length).toBeGreaterThan(0)
     for (const edit of textEdits) {
       const resolved = resolvePlaceholders(edit.replace, sourceEntity)
       expect({ edit: edit.find, kept: isSubsequence(chars(edit.find), chars(resolved)) }).toEqual({ edit: edit.find, kept: true })
@@ -145,6 +147,7 @@ describe('cutting the source into the five documents', () => {
   })
 
   test('the importer finds exactly the sections the cut expects, the intro first', () => {
+    expect(cut.documents.length).toBeGreaterThan(0)
     for (const doc of cut.documents) {
       const parsed = parseLegalText(doc.text)
       expect(parsed.title).toBe(doc.title)

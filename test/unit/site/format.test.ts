@@ -5,7 +5,9 @@ import { cookieTables } from '../../../dev/site/cookies'
 import {
   apiBaseUrl,
   demoteHeadings,
+  effectiveFrom,
   formatDate,
+  formatDateTime,
   isoDateTime,
   parseLocaleParam,
   parseVersionParam,
@@ -51,6 +53,23 @@ describe('dates', () => {
     expect(formatDate('2026-11-25T00:00:00.000Z', 'uk')).toMatch(/^25 листопада 2026/)
     expect(formatDate(null, 'en')).toBe('')
     expect(formatDate('not a date', 'en')).toBe('')
+  })
+
+  test('with the time in UTC, so two versions of one day differ (issue 16, point 10)', () => {
+    const morning = formatDateTime('2026-11-25T09:05:00.000Z', 'en')
+    const evening = formatDateTime('2026-11-25T17:30:00.000Z', 'en')
+    expect(morning).toBe('25 November 2026 at 09:05 UTC')
+    expect(evening).toBe('25 November 2026 at 17:30 UTC')
+    expect(formatDateTime('2026-11-25T17:30:00.000Z', 'uk')).toMatch(/^25 листопада 2026.*17:30.*UTC$/)
+    expect(formatDateTime(undefined, 'en')).toBe('')
+  })
+
+  test('effective from: the effective date, or the publication when there is none or it came later — never "not set"', () => {
+    const publishedAt = '2026-11-25T09:05:00.000Z'
+    expect(effectiveFrom({ publishedAt, effectiveDate: null })).toBe(publishedAt)
+    expect(effectiveFrom({ publishedAt, effectiveDate: '2027-01-01T00:00:00.000Z' })).toBe('2027-01-01T00:00:00.000Z')
+    expect(effectiveFrom({ publishedAt, effectiveDate: '2026-01-01T00:00:00.000Z' })).toBe(publishedAt)
+    expect(effectiveFrom({ publishedAt: null, effectiveDate: '2026-01-01T00:00:00.000Z' })).toBe('2026-01-01T00:00:00.000Z')
   })
 
   test('<time datetime> gets a normalised ISO value, or nothing', () => {

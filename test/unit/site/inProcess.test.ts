@@ -4,7 +4,7 @@ import { graphqlRequest, loadDocumentIndex } from '../../../dev/site/api'
 import { IN_PROCESS_BASE_URL, inProcessGraphQLFetch } from '../../../dev/site/inProcess'
 
 /** A stand-in for Payload's GraphQL handler that records what it was handed. */
-function recorder(answer: () => Promise<Response> = async () => Response.json({ data: { ok: true } })) {
+function recorder(answer: () => Promise<Response> = () => Promise.resolve(Response.json({ data: { ok: true } }))) {
   const seen: Request[] = []
   const handler = async (request: Request) => {
     seen.push(request)
@@ -33,7 +33,7 @@ describe('the in-process GraphQL fetch', () => {
   })
 
   test('the site API uses it like a network fetch', async () => {
-    const { seen, handler } = recorder(async () => Response.json({ data: { LegalDocuments: { docs: [] } } }))
+    const { seen, handler } = recorder(() => Promise.resolve(Response.json({ data: { LegalDocuments: { docs: [] } } })))
     const result = await loadDocumentIndex({ baseUrl: IN_PROCESS_BASE_URL, fetch: inProcessGraphQLFetch(handler) }, 'en')
     expect(result).toEqual({ ok: true, data: [] })
     expect(seen).toHaveLength(1)
@@ -47,8 +47,8 @@ describe('the in-process GraphQL fetch', () => {
     expect(Date.now() - started).toBeLessThan(1500)
     clearTimeout(timer)
 
-    const failing = inProcessGraphQLFetch(async () => {
-      throw new Error('database down')
+    const failing = inProcessGraphQLFetch(() => {
+      return Promise.reject(new Error('database down'))
     })
     expect(await graphqlRequest({ baseUrl: IN_PROCESS_BASE_URL, fetch: failing }, '{ a }')).toMatchObject({
       ok: false,

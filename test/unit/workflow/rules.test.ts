@@ -192,6 +192,7 @@ describe('decideWorkflowAction: withdraw takes a live document offline', () => {
 
 describe('decideWorkflowAction: refusal reasons', () => {
   test('a null actor is told to sign in, whatever the action', () => {
+    expect(WORKFLOW_ACTIONS.length).toBeGreaterThan(0)
     for (const action of WORKFLOW_ACTIONS) {
       const d = decideWorkflowAction({ action, state: 'in-review', actor: null, contributors: [], comment: 'x', fourEyes: true })
       expect(d).toEqual({ ok: false, status: 403, reason: 'You must be signed in.' })
@@ -398,6 +399,7 @@ describe('canEditContent / canPublishRole', () => {
   })
 
   test('the roles agree with the decisions: editors submit, publishers approve and publish', () => {
+    expect(ACTOR_NAMES.length).toBeGreaterThan(0)
     for (const name of ACTOR_NAMES) {
       const actor = ACTORS[name] as Actor
       const submit = decideWorkflowAction({ action: 'submit', state: 'draft', actor, contributors: [], fourEyes: true })
@@ -422,6 +424,7 @@ describe('stateAfterContentChange', () => {
   })
 
   test('after a change nothing is approved any more, so publishing is refused until re-approval', () => {
+    expect(REVIEW_STATES.length).toBeGreaterThan(0)
     for (const state of REVIEW_STATES) {
       const after = stateAfterContentChange(state)
       expect(decidePublish({ state: after, actor: ACTORS.admin, system: false })).toMatchObject({ ok: false, status: 409 })
@@ -430,6 +433,7 @@ describe('stateAfterContentChange', () => {
   })
 
   test('an editor can always resubmit after a change', () => {
+    expect(REVIEW_STATES.length).toBeGreaterThan(0)
     for (const state of REVIEW_STATES) {
       const after = stateAfterContentChange(state)
       expect(

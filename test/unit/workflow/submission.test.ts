@@ -1,6 +1,6 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { isEmptyBody, type SubmissionDraft, submissionProblems, submissionRefusal } from '../../../src/workflow/submission'
+import { cookieSubmissionProblems, isEmptyBody, type SubmissionDraft, submissionProblems, submissionRefusal } from '../../../src/workflow/submission'
 import { richText } from '../../helpers/lexical'
 
 /** What a draft needs before it can go to a reviewer: pure, no server. */
@@ -123,5 +123,13 @@ describe('submissionProblems', () => {
     test('without localization, values are plain', () => {
       expect(codes({ title: 'T', slug: 's', sections: [{ heading: 'H', body: emptyParagraph }] })).toEqual(['empty-section'])
     })
+  })
+})
+
+describe('cookieSubmissionProblems: what a cookie entry needs before review', () => {
+  test('a name and a category; blanks count as missing', () => {
+    expect(cookieSubmissionProblems({ name: '_ga', category: 'analytics' })).toEqual([])
+    expect(cookieSubmissionProblems({ name: '  ', category: null }).map((p) => p.code)).toEqual(['no-cookie-name', 'no-category'])
+    expect(cookieSubmissionProblems({ name: '_ga' })).toEqual([{ code: 'no-category', message: 'The cookie entry has no category.' }])
   })
 })

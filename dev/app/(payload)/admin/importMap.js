@@ -25,6 +25,7 @@ import { ParagraphFeatureClient as ParagraphFeatureClient_e70f5e05f09f93e00b997e
 import { LegalSectionPublishButton as LegalSectionPublishButton_2c1f94dea84c00465f196037ef7dd1cf } from 'payload-plugin-legal-documents/client'
 import { LegalSectionStatus as LegalSectionStatus_2c1f94dea84c00465f196037ef7dd1cf } from 'payload-plugin-legal-documents/client'
 import { CookieEntryPublishButton as CookieEntryPublishButton_2c1f94dea84c00465f196037ef7dd1cf } from 'payload-plugin-legal-documents/client'
+import { EntityAccessNote as EntityAccessNote_18a78de1d95d380153d5d571709cac2f } from 'payload-plugin-legal-documents/rsc'
 import { ReviewQueue as ReviewQueue_18a78de1d95d380153d5d571709cac2f } from 'payload-plugin-legal-documents/rsc'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -57,6 +58,7 @@ export const importMap = {
   "payload-plugin-legal-documents/client#LegalSectionPublishButton": LegalSectionPublishButton_2c1f94dea84c00465f196037ef7dd1cf,
   "payload-plugin-legal-documents/client#LegalSectionStatus": LegalSectionStatus_2c1f94dea84c00465f196037ef7dd1cf,
   "payload-plugin-legal-documents/client#CookieEntryPublishButton": CookieEntryPublishButton_2c1f94dea84c00465f196037ef7dd1cf,
+  "payload-plugin-legal-documents/rsc#EntityAccessNote": EntityAccessNote_18a78de1d95d380153d5d571709cac2f,
   "payload-plugin-legal-documents/rsc#ReviewQueue": ReviewQueue_18a78de1d95d380153d5d571709cac2f,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

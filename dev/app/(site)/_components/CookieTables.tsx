@@ -11,7 +11,7 @@ export function CookieTables({ tables, m, level }: { tables: CookieTable[]; m: M
         <section key={table.key} className="cookie-category" aria-labelledby={`cookies-${table.key}`}>
           <Heading id={`cookies-${table.key}`}>{table.label}</Heading>
           <div className="table-scroll">
-            <table className="cookie-table" data-testid="cookie-table" data-category={table.key} aria-labelledby={`cookies-${table.key}`}>
+            <table className="cookie-table stack-table" data-testid="cookie-table" data-category={table.key} aria-labelledby={`cookies-${table.key}`}>
               <thead>
                 <tr>
                   <th scope="col">{m.colName}</th>
@@ -25,10 +25,10 @@ export function CookieTables({ tables, m, level }: { tables: CookieTable[]; m: M
               <tbody>
                 {table.rows.map((row, i) => (
                   <tr key={`${row.name}-${i}`}>
-                    <th scope="row">
-                      <code>{row.name}</code>
+                    <th scope="row" data-label={m.colName}>
+                      <code className="cookie-name">{row.name}</code>
                     </th>
-                    <td>
+                    <td data-label={m.colProvider}>
                       {row.providerUrl ? (
                         <a href={row.providerUrl} rel="noopener noreferrer" aria-label={m.privacyPolicyOf(row.provider || row.providerUrl)}>
                           {row.provider || row.providerUrl}
@@ -37,10 +37,10 @@ export function CookieTables({ tables, m, level }: { tables: CookieTable[]; m: M
                         row.provider
                       )}
                     </td>
-                    <td>{row.purpose}</td>
-                    <td>{row.duration}</td>
-                    <td>{row.type}</td>
-                    <td>{row.party}</td>
+                    <td data-label={m.colPurpose}>{row.purpose}</td>
+                    <td data-label={m.colDuration}>{row.duration}</td>
+                    <td data-label={m.colType}>{row.type}</td>
+                    <td data-label={m.colParty}>{row.party}</td>
                   </tr>
                 ))}
               </tbody>

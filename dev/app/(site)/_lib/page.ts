@@ -21,7 +21,7 @@ export async function loadSitePage<T>(
 ): Promise<{ locale: SiteLocale; m: Messages; data: T | null; missing: boolean }> {
   const locale = parseLocaleParam(query.locale)
   const m = messagesFor(locale)
-  const api = await siteApiOptions()
+  const api = siteApiOptions()
   const result = api ? await load(api, locale) : null
   return { locale, m, data: result?.ok ? result.data : null, missing: !!result && !result.ok && result.reason !== 'unavailable' }
 }

@@ -27,10 +27,11 @@ function payloadGraphQL(): Promise<GraphQLHandler> {
  * server at any host. Null (the pages say the API is unavailable) when `LEGAL_API_URL` is set
  * but is not a plain http(s) URL.
  */
-export const siteApiOptions = cache(async (): Promise<SiteApiOptions | null> => {
+export const siteApiOptions = cache((): SiteApiOptions | null => {
   const configured = process.env.LEGAL_API_URL?.trim()
   if (configured) {
     const baseUrl = apiBaseUrl(configured)
+    // eslint-disable-next-line no-console -- a configuration fault, written where the site's operator reads it
     if (!baseUrl) console.error('LEGAL_API_URL is not an http(s) URL without credentials, query or fragment; the /legal pages cannot reach the API.')
     return baseUrl ? { baseUrl } : null
   }

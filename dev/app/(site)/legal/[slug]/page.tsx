@@ -2,7 +2,8 @@ import { notFound } from 'next/navigation'
 
 import { loadDocumentPage } from '../../../../site/api'
 import { cookieTables } from '../../../../site/cookies'
-import { documentPath, formatDate, isoDateTime, parseVersionParam, siteHref, versionsPath } from '../../../../site/format'
+import { documentPath, effectiveFrom, formatDate, isoDateTime, parseVersionParam, siteHref, versionsPath } from '../../../../site/format'
+import { loadTranslation } from '../../../../site/translation'
 import { CookieTables } from '../../_components/CookieTables'
 import { SiteFrame, Unavailable } from '../../_components/SiteFrame'
 import { loadSitePage, type SitePageProps } from '../../_lib/page'
@@ -22,7 +23,12 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
   const query = await searchParams
   const version = parseVersionParam(query.version)
   if (version === 'invalid') notFound()
-  const { locale, m, data, missing } = await loadSitePage(query, (api, locale) => loadDocumentPage(api, { slug, locale, version }))
+  const { locale, m, data, missing } = await loadSitePage(query, async (api, locale) => {
+    const page = await loadDocumentPage(api, { slug, locale, version })
+    if (!page.ok) return page
+    const shown = page.data.document
+    return { ok: true, data: { ...page.data, translation: await loadTranslation(api, { slug, locale, version: shown.version, shown }) } }
+  })
   if (missing) notFound()
 
   if (!data) {
@@ -33,13 +39,26 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
     )
   }
 
-  const { document: doc, currentVersion, archived, cookies } = data
+  const { document: doc, currentVersion, archived, cookies, translation } = data
   const tables = cookies?.ok ? cookieTables(cookies.data, m) : null
+  const inForceFrom = effectiveFrom(doc)
+  // Text shown in the default language is marked as such, for screen readers and for readers.
+  const fallbackLang = translation && translation.state !== 'translated' ? translation.fallbackLocale : undefined
+  const untranslated = new Set(translation?.untranslatedSections ?? [])
   return (
     <SiteFrame locale={locale} path={documentPath(slug)} query={{ version }} current="documents" title={doc.title}>
       <article className="legal-document" data-testid="legal-document" data-kind={doc.kind}>
         <header className="document-header">
-          <h1 data-testid="document-title">{doc.title}</h1>
+          <h1 data-testid="document-title" lang={translation?.titleUntranslated ? fallbackLang : undefined}>
+            {doc.title}
+          </h1>
+          {translation && translation.state !== 'translated' ? (
+            <div className="notice" role="note" data-testid="untranslated-notice">
+              <p>
+                <strong>{translation.state === 'none' ? m.untranslatedNotice : m.partlyTranslatedNotice}</strong>
+              </p>
+            </div>
+          ) : null}
           {archived ? (
             <div className="notice" role="note" data-testid="archived-notice">
               <p>
@@ -83,11 +102,15 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
             <div>
               <dt>{m.effectiveFrom}</dt>
               <dd data-testid="effective-date">
-                {doc.effectiveDate ? <time dateTime={isoDateTime(doc.effectiveDate)}>{formatDate(doc.effectiveDate, locale)}</time> : m.notSet}
+                <time dateTime={inForceFrom}>{formatDate(inForceFrom, locale)}</time>
               </dd>
             </div>
           </dl>
-          {doc.summary ? <p className="doc-summary">{doc.summary}</p> : null}
+          {doc.summary ? (
+            <p className="doc-summary" lang={translation?.titleUntranslated ? fallbackLang : undefined}>
+              {doc.summary}
+            </p>
+          ) : null}
         </header>
 
         {doc.toc.length > 0 ? (
@@ -95,7 +118,7 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
             <h2 id="toc-heading">{m.contents}</h2>
             <ol>
               {doc.toc.map((entry) => (
-                <li key={entry.anchor}>
+                <li key={entry.anchor} lang={untranslated.has(entry.anchor) ? fallbackLang : undefined}>
                   <a href={`#${entry.anchor}`}>{entry.heading}</a>
                 </li>
               ))}
@@ -104,7 +127,13 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
         ) : null}
 
         {doc.sections.map((section) => (
-          <section key={section.anchor} id={section.anchor} className="document-section" data-testid="document-section">
+          <section
+            key={section.anchor}
+            id={section.anchor}
+            className="document-section"
+            data-testid="document-section"
+            lang={untranslated.has(section.anchor) ? fallbackLang : undefined}
+          >
             <h2>{section.heading}</h2>
             <div className="section-body" dangerouslySetInnerHTML={{ __html: section.html }} />
           </section>

@@ -1,7 +1,7 @@
 import { notFound } from 'next/navigation'
 
 import { diffSectionsForPage, loadVersionsPage, type VersionEntry } from '../../../../../site/api'
-import { documentPath, formatDate, isoDateTime, parseVersionParam, siteHref, versionsPath } from '../../../../../site/format'
+import { documentPath, effectiveFrom, formatDate, formatDateTime, isoDateTime, parseVersionParam, siteHref, versionsPath } from '../../../../../site/format'
 import type { Messages } from '../../../../../site/messages'
 import { SiteFrame, Unavailable } from '../../../_components/SiteFrame'
 import { loadSitePage, type SitePageProps } from '../../../_lib/page'
@@ -44,7 +44,7 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
       <section aria-labelledby="archive-heading">
         <h2 id="archive-heading">{m.archiveHeading}</h2>
         <div className="table-scroll">
-          <table className="versions-table" data-testid="versions-table">
+          <table className="versions-table stack-table" data-testid="versions-table">
             <caption>{m.archiveCaption}</caption>
             <thead>
               <tr>
@@ -58,7 +58,7 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
             <tbody>
               {versions.versions.map((v) => (
                 <tr key={v.version} data-testid="version-row" data-version={v.version}>
-                  <th scope="row">
+                  <th scope="row" data-label={m.colVersion}>
                     <a
                       href={siteHref(documentPath(slug), { locale, version: v.version === versions.currentVersion ? null : v.version })}
                       aria-current={v.version === versions.currentVersion ? 'true' : undefined}
@@ -66,12 +66,15 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
                       {`${m.version} ${v.version}`}
                     </a>
                   </th>
-                  <td>
-                    <time dateTime={isoDateTime(v.publishedAt)}>{formatDate(v.publishedAt, locale)}</time>
+                  {/* With its time: two versions published on one day must be told apart. */}
+                  <td data-label={m.colPublished} data-testid="version-published">
+                    <time dateTime={isoDateTime(v.publishedAt)}>{formatDateTime(v.publishedAt, locale)}</time>
                   </td>
-                  <td>{v.effectiveDate ? <time dateTime={isoDateTime(v.effectiveDate)}>{formatDate(v.effectiveDate, locale)}</time> : m.notSet}</td>
-                  <td>{v.changeSummary || (v.version === 1 ? m.noSummary : '')}</td>
-                  <td>{v.materialChange ? <strong>{m.yes}</strong> : m.no}</td>
+                  <td data-label={m.colEffective}>
+                    <time dateTime={effectiveFrom(v)}>{formatDate(effectiveFrom(v), locale)}</time>
+                  </td>
+                  <td data-label={m.colSummary}>{v.changeSummary || (v.version === 1 ? m.noSummary : '')}</td>
+                  <td data-label={m.colMaterial}>{v.materialChange ? <strong>{m.yes}</strong> : m.no}</td>
                 </tr>
               ))}
             </tbody>

@@ -1,0 +1,132 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import fs from 'node:fs/promises'
+import path from 'node:path'
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+
+import { artifacts, axeFindings } from './axe'
+import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, startProductionApp } from './productionApp'
+
+/**
+ * Issue 16, point 10: the public pages on a phone (390 px) and on a small laptop (1,024 px).
+ * Nothing is cut off or scrolls sideways (the versions and cookie tables become one card per
+ * row), cookie names are never split mid-word, no "not set" where an effective date would be,
+ * two versions published on one day can be told apart, and a page asked for in a language its
+ * text does not exist in says so and marks the text's real language. Screenshots go to
+ * test/artifacts/public-phone-*.png.
+ */
+const SLUG = 'general-conditions'
+let app: ProductionApp
+let browser: Browser
+const contexts: BrowserContext[] = []
+
+async function open(url: string, width: number): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width, height: 900 } })
+  contexts.push(context)
+  const page = await context.newPage()
+  const response = await page.goto(`${app.baseUrl}${url}`)
+  expect([url, response?.status()]).toEqual([url, 200])
+  return page
+}
+
+/** Sideways overflow of the page, and of any table's own scroll box (a table cut off at the edge). */
+async function overflow(page: Page): Promise<{ page: boolean; tables: number }> {
+  return page.evaluate(() => ({
+    page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    tables: [...document.querySelectorAll('.table-scroll')].filter((el) => el.scrollWidth > el.clientWidth + 1).length,
+  }))
+}
+
+beforeAll(async () => {
+  await fs.mkdir(artifacts, { recursive: true })
+  app = await startProductionApp()
+  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  // A second version of one document on the seed's day: the archive lists two versions of one date.
+  const { editor, reviewer } = app.accounts
+  const post = (pathname: string, account: typeof editor, body: unknown, method = 'POST') => apiCall(app, pathname, account, { method, body: JSON.stringify(body) })
+  const id = (await apiCall(app, `/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`)).docs[0].id
+  await post(`/api/legal-documents/${id}?draft=true`, editor, { summary: 'Shorter and clearer.', changeSummary: 'A clearer summary.' }, 'PATCH')
+  await post(`/api/legal-documents/${id}/workflow`, editor, { action: 'submit' })
+  await post(`/api/legal-documents/${id}/workflow`, reviewer, { action: 'approve' })
+  expect((await post(`/api/legal-documents/${id}`, reviewer, { _status: 'published' }, 'PATCH')).doc.version).toBe(2)
+})
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => {})
+  await browser?.close()
+  await app?.stop()
+})
+
+describe('public pages on a phone', () => {
+  test.each([
+    ['/legal', 'index'],
+    [`/legal/${SLUG}`, 'document'],
+    [`/legal/${SLUG}/versions`, 'versions'],
+    [`/legal/${SLUG}/versions?from=1&to=2`, 'versions-diff'],
+    ['/legal/cookies', 'cookies'],
+    ['/legal/cookie-policy', 'cookie-policy'],
+    ['/legal/terms-of-use?locale=uk', 'document-uk'],
+  ])('%s fits 390 and 1,024 px, says when it is in force, has no serious axe findings', async (url, name) => {
+    for (const width of [390, 1024]) {
+      const page = await open(url, width)
+      await page.screenshot({ path: path.join(artifacts, `public-phone-${name}-${width}.png`), fullPage: true })
+      expect({ url, width, ...(await overflow(page)) }).toEqual({ url, width, page: false, tables: 0 })
+      // A new document has no effective date: it is in force from its publication, and says so.
+      expect(await page.locator('body').innerText()).not.toMatch(/not set|не вказано/i)
+      for (const dd of await page.locator('[data-testid="effective-date"]').all()) expect(await dd.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-/)
+      if (width === 390) expect(await axeFindings(page, `public-${name}-390`, 'serious')).toEqual([])
+    }
+  })
+
+  test('cookie names stay whole: one line each, never broken anywhere, at 390 and 1,024 px', async () => {
+    for (const url of ['/legal/cookies', '/legal/cookie-policy']) {
+      for (const width of [390, 1024]) {
+        const page = await open(url, width)
+        const names = await page.locator('[data-testid="cookie-table"] .cookie-name').evaluateAll((els) =>
+          els.map((el) => {
+            const style = getComputedStyle(el)
+            return { name: el.textContent, lines: el.getClientRects().length, overflowWrap: style.overflowWrap, wordBreak: style.wordBreak }
+          }),
+        )
+        expect(names.map((n) => n.name)).toContain('session-id')
+        for (const n of names) expect({ url, width, ...n }).toEqual({ url, width, name: n.name, lines: 1, overflowWrap: 'break-word', wordBreak: 'normal' })
+      }
+    }
+  })
+
+  test('two versions published on one day can be told apart in the archive', async () => {
+    const page = await open(`/legal/${SLUG}/versions`, 390)
+    // Each card starts with its version (the row header), newest first, then its publication
+    // with the time: the seed's and this test's publish, the same day, maybe the same minute.
+    const rows = await page.locator('[data-testid="version-row"]').evaluateAll((els) =>
+      els.map((el) => {
+        const time = el.querySelector('[data-testid="version-published"] time')!
+        const first = el.firstElementChild!
+        return { first: first.textContent, top: Math.round(first.getBoundingClientRect().top - el.getBoundingClientRect().top), at: time.getAttribute('datetime') ?? '', shown: time.textContent ?? '' }
+      }),
+    )
+    expect(rows.map((r) => r.first)).toEqual(['Version 2', 'Version 1'])
+    expect(rows.map((r) => r.top <= 1)).toEqual([true, true])
+    expect(rows[0]!.at.slice(0, 10)).toBe(rows[1]!.at.slice(0, 10))
+    expect(rows[0]!.at > rows[1]!.at).toBe(true)
+    for (const r of rows) expect(r.shown).toMatch(/ at \d{2}:\d{2} UTC$/)
+  })
+
+  test('?locale=uk over English text: a notice in Ukrainian, and the English marked lang="en"', async () => {
+    const page = await open('/legal/terms-of-use?locale=uk', 390)
+    expect(await page.getAttribute('html', 'lang')).toBe('uk')
+    const notice = page.locator('[data-testid="untranslated-notice"]')
+    expect(await notice.isVisible()).toBe(true)
+    expect(await notice.textContent()).toContain('ще не перекладено українською')
+    // The notice speaks the page's language; the title and every section are marked English.
+    expect(await notice.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('uk')
+    expect(await page.getAttribute('[data-testid="document-title"]', 'lang')).toBe('en')
+    const sections = await page.locator('[data-testid="document-section"]').evaluateAll((els) => els.map((el) => el.getAttribute('lang')))
+    expect(sections.length).toBeGreaterThan(0)
+    expect(new Set(sections)).toEqual(new Set(['en']))
+
+    // In English there is nothing to say.
+    const english = await open('/legal/terms-of-use', 390)
+    expect(await english.locator('[data-testid="untranslated-notice"]').count()).toBe(0)
+    expect(await english.locator('[data-testid="document-section"][lang]').count()).toBe(0)
+  })
+})
