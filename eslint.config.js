@@ -34,7 +34,8 @@ export default [
       'dev/server/**',
       'dev/testPublishDelay.ts',
       'seed/**',
-      'test/host-app/**',
+      // Tests print what they measured (timings, outage summaries) beside their verdict.
+      'test/**',
     ],
     rules: {
       'no-console': 'off',
@@ -57,7 +58,11 @@ export default [
           allowDefaultProject: [
             '*.js',
             '*.mjs',
-            'bench/*.mjs',
+            // Not reached through a TypeScript import (those the project itself lints).
+            'bench/acceptanceLoad.mjs',
+            'bench/consentLoad.mjs',
+            'bench/loadgen.mjs',
+            'bench/rawServer.mjs',
             'dev/*.mjs',
             'test/helpers/*.mjs',
             'test/host-app/template/*.mjs',

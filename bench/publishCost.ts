@@ -6,8 +6,7 @@ import { actAs, publishAs } from '../seed/seed'
 import { paragraph, root } from 'payload-plugin-legal-documents/importer'
 import { runCli } from '../dev/cli/runCli'
 import { startCliPayload } from '../dev/server/bootstrap'
-import { guardPoolErrors } from 'payload-plugin-legal-documents'
-import { SLUGS } from 'payload-plugin-legal-documents'
+import { guardPoolErrors, SLUGS } from 'payload-plugin-legal-documents'
 
 /**
  * Issue 7, point 5: the cost of a publish, and how soon another process serves it.

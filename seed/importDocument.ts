@@ -1,8 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { LexicalState, ParsedLegalText } from 'payload-plugin-legal-documents/importer'
-import { canonicalJSON, findUnknownPlaceholders, KNOWN_PLACEHOLDERS } from 'payload-plugin-legal-documents'
-import { DOCUMENT_KINDS, SLUGS } from 'payload-plugin-legal-documents'
+import { canonicalJSON, DOCUMENT_KINDS, findUnknownPlaceholders, KNOWN_PLACEHOLDERS, SLUGS } from 'payload-plugin-legal-documents'
 import type { Actor } from './actors'
 
 /**
@@ -15,7 +14,7 @@ import type { Actor } from './actors'
 export type ImportSection = { heading: string; body: LexicalState; /** 1-based source line of the heading. */ line?: number }
 
 export type DocumentKindValue = (typeof DOCUMENT_KINDS)[number]['value']
-export const DOCUMENT_KIND_VALUES = DOCUMENT_KINDS.map((k) => k.value) as DocumentKindValue[]
+export const DOCUMENT_KIND_VALUES = DOCUMENT_KINDS.map<DocumentKindValue>((k) => k.value)
 
 export type ImportDocumentInput = {
   slug: string

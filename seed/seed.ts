@@ -6,9 +6,7 @@ import { commitTransaction, createLocalReq, initTransaction, killTransaction, ty
 
 import { parseLegalText } from 'payload-plugin-legal-documents/importer'
 import { projectRoot } from '../dev/server/bootstrap'
-import { SLUGS } from 'payload-plugin-legal-documents'
-import { performWorkflowAction } from 'payload-plugin-legal-documents'
-import { asTrusted } from 'payload-plugin-legal-documents'
+import { asTrusted, performWorkflowAction, SLUGS } from 'payload-plugin-legal-documents'
 import { type Actor, actorFor } from './actors'
 import { COOKIE_ASSUMPTIONS, SEED_COOKIES, type SeedCookie } from './cookies'
 import { findDocumentBySlug, importDocument, sectionsFromParsed } from './importDocument'

@@ -3,10 +3,14 @@ import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
 import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
-import { createFastPath, type FastPathListener } from 'payload-plugin-legal-documents'
-import { rememberGraphQLResponse, takePrereadBody } from 'payload-plugin-legal-documents'
+import {
+  createFastPath,
+  type FastPathListener,
+  guardPoolErrors,
+  rememberGraphQLResponse,
+  takePrereadBody,
+} from 'payload-plugin-legal-documents'
 import { authenticationFailedByOutage, databaseAnswers, guardAuthenticationDuringOutage, isDatabaseUnavailable, sendDatabaseUnavailable } from './databaseErrors'
-import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { apiQueryProblem } from './apiQuery'
 import { apiRouteProblem, apiTargetKind } from './apiRoutes'
 import { csrfProblem } from './csrf'

@@ -152,7 +152,7 @@ export function acceptanceEndpoints(): Endpoint[] {
     {
       path: `${PATH}/export`,
       method: 'get',
-      handler: async (req) => {
+      handler: (req) => {
         const denied = authorize(req, ['admin'])
         if (denied) return answer(denied)
         const format = req.searchParams.get('format') ?? 'json'

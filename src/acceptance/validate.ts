@@ -27,6 +27,7 @@ export type AcceptanceInput = {
 export type Checked<T> = { ok: true; value: T } | { ok: false; status: 400; message: string }
 
 const KEYS = new Set(['subject', 'document', 'version', 'locale', 'method', 'source', 'ip', 'userAgent', 'contentHash'])
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
 const CONTROL = /[\u0000-\u001f\u007f]/
 
 const fail = (message: string): Checked<never> => ({ ok: false, status: 400, message })

@@ -1,5 +1,4 @@
 import type { CollectionSlug, Payload, ServerProps, TypedUser, Where } from 'payload'
-import React from 'react'
 
 import { hasRole } from '../roles.js'
 import { SLUGS } from '../slugs.js'

@@ -173,7 +173,7 @@ export function consentEndpoints(options: ResolvedLegalDocumentsPluginOptions): 
     {
       path: PATH,
       method: 'options',
-      handler: async (req) => {
+      handler: (req) => {
         const origin = checkOrigin(req.payload, req.headers, consent.allowedOrigins)
         if (!origin.allowed) return error(403, 'This origin may not send consent records.', corsHeaders(null))
         return new Response(null, {

@@ -136,7 +136,7 @@ export function consentProofEndpoints(): Endpoint[] {
     {
       path: '/legal/consents/export',
       method: 'get',
-      handler: async (req) => {
+      handler: (req) => {
         const refused = adminOnly(req)
         if (refused) return refused
         const format = req.searchParams.get('format') ?? 'csv'

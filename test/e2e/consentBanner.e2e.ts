@@ -150,7 +150,7 @@ describe('the served configuration in vanilla-cookieconsent 3', () => {
     await reviewCookie(app.payload, editor, reviewer, analyticsCookie.id)
 
     const page = await openSite()
-    const served = (await page.evaluate(() => (window as unknown as { servedConfig: Json }).servedConfig)) as Json
+    const served = await page.evaluate<Json>(() => (window as unknown as { servedConfig: Json }).servedConfig)
     expect(served.revision).toBe(before + 1)
     expect((await consentCookie(page))?.revision).toBe(before)
     expect(await shows(page, 'consent')).toBe(true)

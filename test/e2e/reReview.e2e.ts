@@ -3,7 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
-import { type Account, apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn as signInAs, startProductionApp, until, workflowAct, workflowStatus, appendToSection as appendToSectionOf } from './productionApp'
+import { type Account, apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn as signInAs, startProductionApp, workflowAct, appendToSection as appendToSectionOf } from './productionApp'
 
 /**
  * Issue 16, point 8, in a real browser against the production build: the reviewer requests
@@ -37,7 +37,6 @@ async function openDocument(page: Page): Promise<void> {
   await page.waitForSelector('[data-testid="workflow-status"]', { timeout: 60_000 })
 }
 
-const status = workflowStatus
 const act = workflowAct
 const appendToSection = (page: Page, sentence: string) => appendToSectionOf(app, page, sectionId, sentence)
 

@@ -61,7 +61,7 @@ export function check(condition: unknown, message: string, detail?: unknown): as
   }
 }
 
-export type Step = (name: string, fn: () => Promise<string | void>) => Promise<void>
+export type Step = (name: string, fn: () => Promise<string | void> | string | void) => Promise<void>
 
 /** `ok    1.2 s  name  (detail)` or `FAIL  1.2 s  name` through `log`, one line per step. */
 export function stepper(log: (line: string) => void): Step {

@@ -197,7 +197,7 @@ async function main(): Promise<void> {
       check(delivered.body.title === 'Host terms', 'delivery shows the unreviewed draft', delivered.body)
     })
 
-    await step('server log: no import-map misses or errors', async () => {
+    await step('server log: no import-map misses or errors', () => {
       // Every ERROR line fails: the refusals this run provokes on purpose (the editor's approval,
       // 403; the unknown slug, 404) are expected answers, which the plugin logs at info.
       const bad = serverLog()

@@ -509,7 +509,7 @@ type FixtureDef = { fresh?: boolean; make: () => Promise<Fx> }
 
 function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
   const reading = operation === 'read' || operation === 'read-drafts' || operation === 'read-versions'
-  const none: FixtureDef = { make: async () => ({ id: null }) }
+  const none: FixtureDef = { make: () => Promise.resolve({ id: null }) }
   if (operation === 'restore') return { fresh: true, make: () => restoreFixture(subject, 'restore') }
   if (operation === 'restore-over-published') return { make: () => sharedFx(`${subject}:restore-over-published`, () => restoreFixture(subject, 'restore-live')) }
   switch (subject) {
@@ -529,7 +529,7 @@ function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
       if (operation === 'delete') return { fresh: true, make: async () => ({ id: (await unlistedSection('delete')).id }) }
       if (operation === 'delete-published') return { make: () => sharedFx('section-delete-published', async () => ({ id: (await publishedDocument('section-published')).sectionId })) }
       // publish: the host document's own, listed draft section
-      return { make: () => sharedFx('section-publish', async () => ({ id: context.hostSection })) }
+      return { make: () => sharedFx('section-publish', () => Promise.resolve({ id: context.hostSection })) }
     case 'cookie-entries':
       if (reading) return { make: async () => (await readFixtures()).cookie }
       if (operation === 'create' || operation === 'create-published') return none

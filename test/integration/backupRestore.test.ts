@@ -212,7 +212,7 @@ describe('npm run export', () => {
 })
 
 describe('npm run restore', () => {
-  test('refuses a changed file before touching any database', async () => {
+  test('refuses a changed file before touching any database', () => {
     const tampered = structuredClone(exported)
     const record = tampered.collections[SLUGS.versions].records[0]!
     record.data.publishedAt = '2001-01-01T00:00:00.000Z'

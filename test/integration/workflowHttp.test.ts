@@ -4,7 +4,7 @@ import { ClientError, GraphQLClient, gql } from 'graphql-request'
 import { SLUGS } from '../../src/slugs'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
-import { type Json, restClient } from '../helpers/rest'
+import { restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login } from '../helpers/users'
 

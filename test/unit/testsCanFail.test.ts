@@ -15,7 +15,7 @@ import ts from 'typescript'
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const testFiles = fs
   .readdirSync(path.join(root, 'test'), { recursive: true, encoding: 'utf8' })
-  .filter((file) => /\.(test|e2e)\.tsx?$/.test(file) && !file.includes('node_modules') && !file.startsWith('host-app/template'))
+  .filter((file) => /\.(?:test|e2e)\.tsx?$/.test(file) && !file.includes('node_modules') && !file.startsWith('host-app/template'))
   .map((file) => path.join('test', file))
 
 /** Tests whose assertions run in a helper of the file, with the reason they cannot pass vacuously. */
@@ -106,14 +106,14 @@ function scan(file: string): { tests: number; vacuous: Found[]; floating: Found[
           ? `${callee.expression.text}.${callee.name.text}`
           : ''
       const fn = n.arguments.find((a) => ts.isArrowFunction(a) || ts.isFunctionExpression(a))
-      if (/^(it|test)(\.(only|concurrent|failing))?$/.test(name) && fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
+      if (/^(?:it|test)(?:\.(?:only|concurrent|failing))?$/.test(name) && fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) {
         tests++
         const first = n.arguments[0]
         const title = first && ts.isStringLiteralLike(first) ? first.text : (first?.getText().replace(/^`|`$/g, '') ?? '')
         if (unconditionalAssertions(fn.body) === 0 && !ASSERTING_HELPERS[`${file} › ${title}`]) vacuous.push({ where: where(n), title })
       }
       // expect(…).rejects / .resolves that is neither awaited nor returned checks nothing.
-      if (ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && /^(rejects|resolves)$/.test(callee.expression.name.text)) {
+      if (ts.isPropertyAccessExpression(callee) && ts.isPropertyAccessExpression(callee.expression) && /^(?:rejects|resolves)$/.test(callee.expression.name.text)) {
         let up: ts.Node = n.parent
         while (ts.isPropertyAccessExpression(up) || ts.isCallExpression(up) || ts.isParenthesizedExpression(up)) up = up.parent
         if (!ts.isAwaitExpression(up) && !ts.isReturnStatement(up) && !ts.isArrowFunction(up)) floating.push({ where: where(n), title: n.getText().slice(0, 80) })
