@@ -26,7 +26,8 @@ const config = {
   moduleNameMapper: {
     '^@payload-config$': '<rootDir>/dev/payload.config.ts',
     '^payload-plugin-legal-documents$': '<rootDir>/src/index.ts',
-    '^payload-plugin-legal-documents/(client|rsc|importer|next|consent)$': '<rootDir>/src/exports/$1.ts',
+    '^payload-plugin-legal-documents/(client|rsc|importer|next|consent)$':
+      '<rootDir>/src/exports/$1.ts',
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   testMatch: ['<rootDir>/test/**/*.test.ts'],

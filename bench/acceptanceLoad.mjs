@@ -10,7 +10,9 @@ import { loadAutocannon, measureLoad } from './loadAutocannon.mjs'
  * Prints `measuring` after the warm-up, then one JSON line: the autocannon result (status
  * codes counted over warm-up and measured seconds apart) and the CPU it used while measuring.
  */
-const { mode, base, key, connections, warmup, duration, subjects, prefix, targets } = JSON.parse(process.argv[2])
+const { mode, base, key, connections, warmup, duration, subjects, prefix, targets } = JSON.parse(
+  process.argv[2],
+)
 const autocannon = loadAutocannon({ decodeBodies: false })
 const headers = { authorization: `users API-Key ${key}`, 'content-type': 'application/json' }
 let n = 0
@@ -18,7 +20,10 @@ const request =
   mode === 'status'
     ? {
         method: 'GET',
-        setupRequest: (req) => ({ ...req, path: `/api/legal/acceptances/status?subject=user-${Math.floor(Math.random() * subjects)}` }),
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/legal/acceptances/status?subject=user-${Math.floor(Math.random() * subjects)}`,
+        }),
       }
     : {
         method: 'POST',
@@ -28,7 +33,15 @@ const request =
           return {
             ...req,
             path: '/api/legal/acceptances',
-            body: JSON.stringify({ subject: `${prefix}-${i}`, document: t.document, version: t.version, method: 'clickwrap', source: 'bench', ip: '198.51.100.23', userAgent: 'bench' }),
+            body: JSON.stringify({
+              subject: `${prefix}-${i}`,
+              document: t.document,
+              version: t.version,
+              method: 'clickwrap',
+              source: 'bench',
+              ip: '198.51.100.23',
+              userAgent: 'bench',
+            }),
           }
         },
       }

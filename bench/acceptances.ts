@@ -31,26 +31,34 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-
 import pg from 'pg'
 
 import { nodeArgs } from '../dev/server/nodeArgs'
-import { benchServerEnv, count, ensureDatabase, load, type Load, run, startAndWait, stopServer } from './benchProcess'
+import {
+  benchServerEnv,
+  count,
+  ensureDatabase,
+  load,
+  type Load,
+  run,
+  startAndWait,
+  stopServer,
+} from './benchProcess'
 import { fmt, machineLine, ok, rssMB, writeBetweenMarkers } from './measure'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: opts } = parseArgs({
   options: {
-    records: { type: 'string', default: '10000000' },
-    subjects: { type: 'string', default: '1000000' },
-    'status-connections': { type: 'string', default: '8' },
-    'record-connections': { type: 'string', default: '64' },
-    duration: { type: 'string', default: '10' },
-    'record-duration': { type: 'string', default: '30' },
-    warmup: { type: 'string', default: '3' },
-    'no-export': { type: 'boolean', default: false },
     cases: { type: 'string', default: 'status,record,export' },
+    duration: { type: 'string', default: '10' },
+    'no-export': { type: 'boolean', default: false },
     'no-fast-path': { type: 'boolean', default: false },
+    'record-connections': { type: 'string', default: '64' },
+    'record-duration': { type: 'string', default: '30' },
+    records: { type: 'string', default: '10000000' },
+    'status-connections': { type: 'string', default: '8' },
+    subjects: { type: 'string', default: '1000000' },
+    warmup: { type: 'string', default: '3' },
     write: { type: 'boolean', default: false },
   },
   strict: true,
@@ -61,12 +69,14 @@ const SECRET = 'legal-bench-acceptances-secret-0123456789abcdef0123456789abcdef'
 const SERVICE_KEY = 'svc-bench-acceptances-0123456789abcdef01234567'
 const ADMIN_KEY = 'adm-bench-acceptances-0123456789abcdef01234567'
 const CASES = new Set(opts.cases.split(','))
-const TARGETS = { statusP99: 10, statusRps: 2000, recordRps: 1000 }
+const TARGETS = { recordRps: 1000, statusP99: 10, statusRps: 2000 }
 
 const log = (line: string) => console.log(`[bench:acceptances] ${line}`)
 
 function databaseUrl(): string {
-  if (process.env.DATABASE_URL) return process.env.DATABASE_URL
+  if (process.env.DATABASE_URL) {
+    return process.env.DATABASE_URL
+  }
   return 'postgres://postgres@127.0.0.1:5432/legal_bench_acceptances'
 }
 
@@ -82,17 +92,29 @@ async function exportCase(base: string, pid: number, format: 'csv' | 'json') {
     samples.push([bytes, rss])
   }, 100)
   const started = Date.now()
-  const res = await fetch(`${base}/api/legal/acceptances/export?format=${format}`, { headers: { authorization: `users API-Key ${ADMIN_KEY}` } })
-  if (res.status !== 200) throw new Error(`export ${format} → ${res.status}: ${await res.text()}`)
+  const res = await fetch(`${base}/api/legal/acceptances/export?format=${format}`, {
+    headers: { authorization: `users API-Key ${ADMIN_KEY}` },
+  })
+  if (res.status !== 200) {
+    throw new Error(`export ${format} → ${res.status}: ${await res.text()}`)
+  }
   let newlines = 0
   let firstByteMs = 0
   const reader = res.body!.getReader()
   for (;;) {
     const { done, value } = await reader.read()
-    if (done) break
-    if (!bytes) firstByteMs = Date.now() - started
+    if (done) {
+      break
+    }
+    if (!bytes) {
+      firstByteMs = Date.now() - started
+    }
     bytes += value.length
-    for (let i = 0; i < value.length; i++) if (value[i] === 10) newlines++
+    for (let i = 0; i < value.length; i++) {
+      if (value[i] === 10) {
+        newlines++
+      }
+    }
   }
   const seconds = (Date.now() - started) / 1000
   clearInterval(sampler)
@@ -100,15 +122,32 @@ async function exportCase(base: string, pid: number, format: 'csv' | 'json') {
   // CSV: a header line, then one line a record. JSON: "[", one line a record, "]".
   const rows = format === 'csv' ? newlines - 1 : newlines - 2
   // The highest RSS once a tenth of the body was sent, against the highest over the last half.
-  const maxWhere = (from: number, to: number) => Math.max(0, ...samples.filter(([b]) => b >= from * bytes && b <= to * bytes).map(([, r]) => r))
-  return { format, rows, bytes, seconds, before: before ?? 0, peak, atTenth: maxWhere(0, 0.1), lastHalf: maxWhere(0.5, 1), after: rssMB(pid) ?? 0, firstByteMs }
+  const maxWhere = (from: number, to: number) =>
+    Math.max(0, ...samples.filter(([b]) => b >= from * bytes && b <= to * bytes).map(([, r]) => r))
+  return {
+    after: rssMB(pid) ?? 0,
+    atTenth: maxWhere(0, 0.1),
+    before: before ?? 0,
+    bytes,
+    firstByteMs,
+    format,
+    lastHalf: maxWhere(0.5, 1),
+    peak,
+    rows,
+    seconds,
+  }
 }
 
 async function explain(url: string, subject: string): Promise<string> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
-    const liveKey = (await client.query(`select live_key from legal_acceptances where subject = $1 and live_key is not null limit 1`, [subject])).rows[0]?.live_key
+    const liveKey = (
+      await client.query(
+        `select live_key from legal_acceptances where subject = $1 and live_key is not null limit 1`,
+        [subject],
+      )
+    ).rows[0]?.live_key
     const queries: [string, string, unknown[]][] = [
       [
         `status lookup of subject ${subject} (src/acceptance/ledger.ts subjectStatus)`,
@@ -118,16 +157,30 @@ async function explain(url: string, subject: string): Promise<string> {
   order by document_id, version desc, id desc`,
         [subject],
       ],
-      [`idempotency lookup of a group commit (live_key = any(…), here one key)`, `select live_key, id, hash from legal_acceptances where live_key = any($1::text[])`, [[liveKey]]],
-      [`chain head read by a group commit`, `select hash from legal_acceptances order by id desc limit 1`, []],
+      [
+        `idempotency lookup of a group commit (live_key = any(…), here one key)`,
+        `select live_key, id, hash from legal_acceptances where live_key = any($1::text[])`,
+        [[liveKey]],
+      ],
+      [
+        `chain head read by a group commit`,
+        `select hash from legal_acceptances order by id desc limit 1`,
+        [],
+      ],
     ]
     const out: string[] = []
     for (const [title, text, params] of queries) {
-      const plan = (await client.query(`explain (analyze, buffers) ${text}`, params)).rows.map((r) => r['QUERY PLAN']).join('\n')
-      out.push(`##### ${title}\n\n\`\`\`sql\n${text.replace('$1::text[]', `array['${liveKey}']`).replace('$1', `'${subject}'`)}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\``)
+      const plan = (await client.query(`explain (analyze, buffers) ${text}`, params)).rows
+        .map((r) => r['QUERY PLAN'])
+        .join('\n')
+      out.push(
+        `##### ${title}\n\n\`\`\`sql\n${text.replace('$1::text[]', `array['${liveKey}']`).replace('$1', `'${subject}'`)}\n\`\`\`\n\n\`\`\`\n${plan}\n\`\`\``,
+      )
     }
     const sizes = (
-      await client.query(`select pg_size_pretty(pg_table_size('legal_acceptances')) as "table", pg_size_pretty(pg_indexes_size('legal_acceptances')) as "indexes"`)
+      await client.query(
+        `select pg_size_pretty(pg_table_size('legal_acceptances')) as "table", pg_size_pretty(pg_indexes_size('legal_acceptances')) as "indexes"`,
+      )
     ).rows[0]
     out.unshift(`Table \`legal_acceptances\`: ${sizes.table} of rows, ${sizes.indexes} of indexes.`)
     return out.join('\n\n')
@@ -143,57 +196,136 @@ async function main(): Promise<void> {
   const dbName = new URL(url).pathname.slice(1)
   await ensureDatabase(url, log)
   const env = benchServerEnv(url, SECRET, 'legal-bench-acceptances')
-  log(`dataset: ${fmt(RECORDS)} acceptances over ${fmt(SUBJECTS)} subjects in ${url.replace(/\/\/[^@]*@/, '//')}`)
+  log(
+    `dataset: ${fmt(RECORDS)} acceptances over ${fmt(SUBJECTS)} subjects in ${url.replace(/\/\/[^@]*@/, '//')}`,
+  )
   const seedStarted = Date.now()
   const out = await run([...nodeArgs(env), 'bench/acceptancesDataset.ts'], {
     ...env,
-    BENCH_RECORDS: String(RECORDS),
-    BENCH_SUBJECTS: String(SUBJECTS),
-    BENCH_SERVICE_KEY: SERVICE_KEY,
     BENCH_ADMIN_KEY: ADMIN_KEY,
+    BENCH_RECORDS: String(RECORDS),
+    BENCH_SERVICE_KEY: SERVICE_KEY,
+    BENCH_SUBJECTS: String(SUBJECTS),
   })
-  const dataset = JSON.parse(/^DATASET (.*)$/m.exec(out)![1]!) as { combos: { slug: string; version: number }[]; records: number }
-  log(`dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${fmt(dataset.records)} records`)
+  const dataset = JSON.parse(/^DATASET (.*)$/m.exec(out)![1]) as {
+    combos: { slug: string; version: number }[]
+    records: number
+  }
+  log(
+    `dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${fmt(dataset.records)} records`,
+  )
   const inForce = new Map<string, number>()
-  for (const c of dataset.combos) inForce.set(c.slug, Math.max(inForce.get(c.slug) ?? 0, c.version))
+  for (const c of dataset.combos) {
+    inForce.set(c.slug, Math.max(inForce.get(c.slug) ?? 0, c.version))
+  }
   const targets = [...inForce].map(([document, version]) => ({ document, version }))
 
-  const launched = await startAndWait([...nodeArgs(env), 'dev/server/main.ts'], { ...env, PORT: '0', HOST: '127.0.0.1', ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}) }, /Legal documents ready: admin at (http:\/\/[^/\s]+)\//)
+  const launched = await startAndWait(
+    [...nodeArgs(env), 'dev/server/main.ts'],
+    {
+      ...env,
+      HOST: '127.0.0.1',
+      PORT: '0',
+      ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}),
+    },
+    /Legal documents ready: admin at (http:\/\/[^/\s]+)\//,
+  )
   const server = launched.child
   const pid = server.pid!
-  const base = launched.match[1]!
+  const base = launched.match[1]
   log(`server on ${base} (pid ${pid})`)
   try {
-    const probe = await fetch(`${base}/api/legal/acceptances/status?subject=user-42`, { headers: { authorization: `users API-Key ${SERVICE_KEY}` } })
-    const probeBody = (await probe.json()) as { documents?: { lastAccepted: unknown; mustAccept: boolean }[] }
-    if (probe.status !== 200 || probeBody.documents?.length !== inForce.size || probeBody.documents.some((d) => !d.lastAccepted || d.mustAccept)) {
-      throw new Error(`status of user-42 is not what the dataset holds: ${probe.status} ${JSON.stringify(probeBody)}`)
+    const probe = await fetch(`${base}/api/legal/acceptances/status?subject=user-42`, {
+      headers: { authorization: `users API-Key ${SERVICE_KEY}` },
+    })
+    const probeBody = (await probe.json()) as {
+      documents?: { lastAccepted: unknown; mustAccept: boolean }[]
+    }
+    if (
+      probe.status !== 200 ||
+      probeBody.documents?.length !== inForce.size ||
+      probeBody.documents.some((d) => !d.lastAccepted || d.mustAccept)
+    ) {
+      throw new Error(
+        `status of user-42 is not what the dataset holds: ${probe.status} ${JSON.stringify(probeBody)}`,
+      )
     }
 
     const warmup = Number(opts.warmup)
-    log(`status lookup: ${opts['status-connections']} connections, ${warmup} s warm-up + ${opts.duration} s…`)
-    const skipped = { result: { requests: { average: 0, total: 0 }, latency: { p50: 0, p99: 0, max: 0 }, errors: 0, timeouts: 0, non2xx: 0, statusCodeStats: {} }, warm: null, sent: 0, cpuMicros: 0, seconds: 0, serverCpu: 0, dbCpu: 0, loadCpu: 0 } as Load
-    const status = !CASES.has('status') ? skipped : await load(
-      'bench/acceptanceLoad.mjs',
-      { mode: 'status', base, key: SERVICE_KEY, connections: Number(opts['status-connections']), warmup, duration: Number(opts.duration), subjects: SUBJECTS },
-      pid,
-      dbName,
+    log(
+      `status lookup: ${opts['status-connections']} connections, ${warmup} s warm-up + ${opts.duration} s…`,
     )
-    log(`    ${fmt(status.result.requests.average)} req/s, p50 ${status.result.latency.p50} ms, p99 ${status.result.latency.p99} ms, non-2xx ${status.result.non2xx}, errors ${status.result.errors}`)
+    const skipped = {
+      cpuMicros: 0,
+      dbCpu: 0,
+      loadCpu: 0,
+      result: {
+        errors: 0,
+        latency: { max: 0, p50: 0, p99: 0 },
+        non2xx: 0,
+        requests: { average: 0, total: 0 },
+        statusCodeStats: {},
+        timeouts: 0,
+      },
+      seconds: 0,
+      sent: 0,
+      serverCpu: 0,
+      warm: null,
+    } as Load
+    const status = !CASES.has('status')
+      ? skipped
+      : await load(
+          'bench/acceptanceLoad.mjs',
+          {
+            base,
+            connections: Number(opts['status-connections']),
+            duration: Number(opts.duration),
+            key: SERVICE_KEY,
+            mode: 'status',
+            subjects: SUBJECTS,
+            warmup,
+          },
+          pid,
+          dbName,
+        )
+    log(
+      `    ${fmt(status.result.requests.average)} req/s, p50 ${status.result.latency.p50} ms, p99 ${status.result.latency.p99} ms, non-2xx ${status.result.non2xx}, errors ${status.result.errors}`,
+    )
 
     const prefix = `bench-${started.getTime().toString(36)}`
     const recordDuration = Number(opts['record-duration'])
-    log(`recording: ${opts['record-connections']} connections, ${warmup} s warm-up + ${recordDuration} s, subjects ${prefix}-*…`)
-    const record = !CASES.has('record') ? skipped : await load(
-      'bench/acceptanceLoad.mjs',
-      { mode: 'record', base, key: SERVICE_KEY, connections: Number(opts['record-connections']), warmup, duration: recordDuration, prefix, targets },
-      pid,
-      dbName,
+    log(
+      `recording: ${opts['record-connections']} connections, ${warmup} s warm-up + ${recordDuration} s, subjects ${prefix}-*…`,
     )
-    const created = count(record.warm?.statusCodeStats, 201) + count(record.result.statusCodeStats, 201)
+    const record = !CASES.has('record')
+      ? skipped
+      : await load(
+          'bench/acceptanceLoad.mjs',
+          {
+            base,
+            connections: Number(opts['record-connections']),
+            duration: recordDuration,
+            key: SERVICE_KEY,
+            mode: 'record',
+            prefix,
+            targets,
+            warmup,
+          },
+          pid,
+          dbName,
+        )
+    const created =
+      count(record.warm?.statusCodeStats, 201) + count(record.result.statusCodeStats, 201)
     const client = new pg.Client({ connectionString: url })
     await client.connect()
-    const stored = Number((await client.query(`select count(*)::int as n from legal_acceptances where subject like $1`, [`${prefix}-%`])).rows[0].n)
+    const stored = Number(
+      (
+        await client.query(
+          `select count(*)::int as n from legal_acceptances where subject like $1`,
+          [`${prefix}-%`],
+        )
+      ).rows[0].n,
+    )
     await client.end()
     const recordRps = count(record.result.statusCodeStats, 201) / recordDuration
     log(
@@ -207,7 +339,9 @@ async function main(): Promise<void> {
         log(`export as ${format}…`)
         const e = await exportCase(base, pid, format)
         exports.push(e)
-        log(`    ${fmt(e.rows)} records, ${(e.bytes / 1e6).toFixed(0)} MB in ${e.seconds.toFixed(0)} s (${(e.bytes / 1e6 / e.seconds).toFixed(1)} MB/s, ${fmt(e.rows / e.seconds)} records/s); RSS ${e.before} MB before, ${e.atTenth} MB by the first tenth, ${e.lastHalf} MB at most over the last half, peak ${e.peak} MB`)
+        log(
+          `    ${fmt(e.rows)} records, ${(e.bytes / 1e6).toFixed(0)} MB in ${e.seconds.toFixed(0)} s (${(e.bytes / 1e6 / e.seconds).toFixed(1)} MB/s, ${fmt(e.rows / e.seconds)} records/s); RSS ${e.before} MB before, ${e.atTenth} MB by the first tenth, ${e.lastHalf} MB at most over the last half, peak ${e.peak} MB`,
+        )
       }
     }
 

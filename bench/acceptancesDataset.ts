@@ -1,12 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto'
 import { once } from 'node:events'
-
-import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
 import { createLocalReq, getPayload, type Payload } from 'payload'
-
-import { buildAppConfig } from '../dev/appConfig'
-import { runCli } from '../dev/cli/runCli'
 import {
   type ChainedFields,
   closePayload,
@@ -16,6 +10,11 @@ import {
   SLUGS,
   subjectCommitment,
 } from 'payload-plugin-legal-documents'
+import pg from 'pg'
+import { from as copyFrom } from 'pg-copy-streams'
+
+import { buildAppConfig } from '../dev/appConfig'
+import { runCli } from '../dev/cli/runCli'
 import { richText } from '../test/helpers/lexical'
 import { ensureUser } from './benchUsers'
 
@@ -51,44 +50,98 @@ const DOCS = [
 type Json = Record<string, any>
 const log = (line: string) => console.log(`[dataset] ${line}`)
 
-async function prepare(payload: Payload): Promise<{ serviceId: number; combos: { slug: string; id: number; version: number; contentHash: string | null }[] }> {
+async function prepare(payload: Payload): Promise<{
+  combos: { contentHash: null | string; id: number; slug: string; version: number }[]
+  serviceId: number
+}> {
   const service = await ensureUser(payload, 'bench-service@bench.test', ['service'], SERVICE_KEY)
   await ensureUser(payload, 'bench-admin-key@bench.test', ['admin'], ADMIN_KEY)
-  const editor = (await ensureUser(payload, 'bench-editor@bench.test', ['editor'])) as Json
-  const reviewer = (await ensureUser(payload, 'bench-reviewer@bench.test', ['reviewer'])) as Json
+  const editor = await ensureUser(payload, 'bench-editor@bench.test', ['editor'])
+  const reviewer = await ensureUser(payload, 'bench-reviewer@bench.test', ['reviewer'])
   const userOf = (u: Json) => ({ ...u, collection: 'users' }) as never
-  const as = (u: Json) => ({ user: userOf(u), overrideAccess: false as const })
-  await payload.updateGlobal({ slug: SLUGS.entity, data: { name: 'Bench Ltd', email: 'legal@bench.test' } as never, overrideAccess: true })
-  const act = async (u: Json, id: number, action: string) => performWorkflowAction(await createLocalReq({ user: userOf(u) }, payload), { id, action, fourEyes: true })
+  const as = (u: Json) => ({ overrideAccess: false as const, user: userOf(u) })
+  await payload.updateGlobal({
+    slug: SLUGS.entity,
+    data: { name: 'Bench Ltd', email: 'legal@bench.test' },
+    overrideAccess: true,
+  })
+  const act = async (u: Json, id: number, action: string) =>
+    performWorkflowAction(await createLocalReq({ user: userOf(u) }, payload), {
+      id,
+      action,
+      fourEyes: true,
+    })
   const publish = async (id: number) => {
     await act(editor, id, 'submit')
     await act(reviewer, id, 'approve')
-    await payload.update({ collection: SLUGS.documents, id, data: { _status: 'published' } as never, ...as(reviewer) })
+    await payload.update({
+      id,
+      collection: SLUGS.documents,
+      data: { _status: 'published' } as never,
+      ...as(reviewer),
+    })
   }
   for (const spec of DOCS) {
-    const found = await payload.find({ collection: SLUGS.documents, where: { slug: { equals: spec.slug } }, limit: 1, depth: 0, overrideAccess: true })
+    const found = await payload.find({
+      collection: SLUGS.documents,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      where: { slug: { equals: spec.slug } },
+    })
     let doc = found.docs[0] as Json | undefined
     let section: number
     if (!doc) {
-      doc = (await payload.create({
+      doc = await payload.create({
         collection: SLUGS.documents,
-        data: { title: `Bench ${spec.slug}`, slug: spec.slug, kind: spec.kind, noticePeriodDays: 0, requiresAcceptance: 'yes', changeSummary: 'First version.' } as never,
+        data: {
+          slug: spec.slug,
+          changeSummary: 'First version.',
+          kind: spec.kind,
+          noticePeriodDays: 0,
+          requiresAcceptance: 'yes',
+          title: `Bench ${spec.slug}`,
+        } as never,
         ...as(editor),
-      })) as Json
+      })
       section = (
-        (await payload.create({ collection: SLUGS.sections, data: { heading: 'Scope', body: richText(`These are the ${spec.slug}.`), document: doc.id } as never, ...as(editor) })) as Json
+        (await payload.create({
+          collection: SLUGS.sections,
+          data: {
+            body: richText(`These are the ${spec.slug}.`),
+            document: doc.id,
+            heading: 'Scope',
+          } as never,
+          ...as(editor),
+        })) as Json
       ).id
-      await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section] } as never, ...as(editor) })
+      await payload.update({
+        id: doc.id,
+        collection: SLUGS.documents,
+        data: { sections: [section] },
+        ...as(editor),
+      })
     } else {
-      section = (typeof doc.sections?.[0] === 'object' ? doc.sections[0].id : doc.sections?.[0]) as number
+      section = (
+        typeof doc.sections?.[0] === 'object' ? doc.sections[0].id : doc.sections?.[0]
+      ) as number
     }
     for (let v = Number(doc.version ?? 0) + 1; v <= spec.versions; v++) {
       if (v > 1) {
-        await payload.update({ collection: SLUGS.sections, id: section, data: { heading: `Scope (${v})` } as never, ...as(editor) })
         await payload.update({
-          collection: SLUGS.documents,
+          id: section,
+          collection: SLUGS.sections,
+          data: { heading: `Scope (${v})` },
+          ...as(editor),
+        })
+        await payload.update({
           id: doc.id,
-          data: { changeSummary: `Version ${v}.`, materialChange: true, effectiveDate: new Date().toISOString() } as never,
+          collection: SLUGS.documents,
+          data: {
+            changeSummary: `Version ${v}.`,
+            effectiveDate: new Date().toISOString(),
+            materialChange: true,
+          },
           ...as(editor),
         })
       }
@@ -96,41 +149,96 @@ async function prepare(payload: Payload): Promise<{ serviceId: number; combos: {
       log(`${spec.slug}: version ${v} published`)
     }
   }
-  const versions = await payload.find({ collection: SLUGS.versions, pagination: false, depth: 0, overrideAccess: true, sort: 'publishedAt' })
+  const versions = await payload.find({
+    collection: SLUGS.versions,
+    depth: 0,
+    overrideAccess: true,
+    pagination: false,
+    sort: 'publishedAt',
+  })
   const slugById = new Map<number, string>()
   for (const spec of DOCS) {
-    const d = (await payload.find({ collection: SLUGS.documents, where: { slug: { equals: spec.slug } }, limit: 1, depth: 0, overrideAccess: true })).docs[0] as Json
+    const d = (
+      await payload.find({
+        collection: SLUGS.documents,
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+        where: { slug: { equals: spec.slug } },
+      })
+    ).docs[0] as Json
     slugById.set(Number(d.id), spec.slug)
   }
   const combos = (versions.docs as Json[])
-    .map((v) => ({ id: Number(typeof v.document === 'object' ? v.document.id : v.document), version: Number(v.version), contentHash: (v.contentHash as string) ?? null }))
+    .map((v) => ({
+      id: Number(typeof v.document === 'object' ? v.document.id : v.document),
+      contentHash: (v.contentHash as string) ?? null,
+      version: Number(v.version),
+    }))
     .filter((v) => slugById.has(v.id))
     .map((v) => ({ ...v, slug: slugById.get(v.id)! }))
-  return { serviceId: Number(service.id), combos }
+  return { combos, serviceId: Number(service.id) }
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
 
-async function seed(client: pg.Client, serviceId: number, combos: { slug: string; id: number; version: number; contentHash: string | null }[]): Promise<void> {
-  const { rows: countRows } = await client.query('select count(*)::bigint as n from legal_acceptances')
+async function seed(
+  client: pg.Client,
+  serviceId: number,
+  combos: { contentHash: null | string; id: number; slug: string; version: number }[],
+): Promise<void> {
+  const { rows: countRows } = await client.query(
+    'select count(*)::bigint as n from legal_acceptances',
+  )
   const existing = Number(countRows[0].n)
   if (existing >= RECORDS) {
     log(`legal_acceptances already holds ${existing.toLocaleString('en-US')} records: seed skipped`)
     return
   }
-  if (RECORDS !== SUBJECTS * combos.length) throw new Error(`BENCH_RECORDS (${RECORDS}) must be BENCH_SUBJECTS (${SUBJECTS}) × ${combos.length} versions`)
+  if (RECORDS !== SUBJECTS * combos.length) {
+    throw new Error(
+      `BENCH_RECORDS (${RECORDS}) must be BENCH_SUBJECTS (${SUBJECTS}) × ${combos.length} versions`,
+    )
+  }
   const started = Date.now()
-  const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
+  const { rows: indexes } = await client.query<{ indexdef: string; indexname: string }>(
     `select indexname, indexdef from pg_indexes where tablename = 'legal_acceptances' and indexname not like '%_pkey'`,
   )
-  log(`${existing} records found: emptying the table, dropping ${indexes.length} secondary indexes for the load`)
+  log(
+    `${existing} records found: emptying the table, dropping ${indexes.length} secondary indexes for the load`,
+  )
   // A partial load from an interrupted run (TRUNCATE is refused: payload_locked_documents_rels references the table).
-  if (existing > 0) await client.query('delete from legal_acceptances')
-  for (const ix of indexes) await client.query(`drop index if exists "${ix.indexname}"`)
+  if (existing > 0) {
+    await client.query('delete from legal_acceptances')
+  }
+  for (const ix of indexes) {
+    await client.query(`drop index if exists "${ix.indexname}"`)
+  }
 
   const columns = [
-    'id', 'event', 'subject', 'document', 'document_id', 'version', 'locale', 'content_hash', 'recorded_at', 'method', 'source', 'ip', 'ip_hash',
-    'user_agent', 'recorded_by', 'erased_records', 'subject_salt', 'subject_commitment', 'previous_hash', 'hash', 'live_key', 'updated_at', 'created_at',
+    'id',
+    'event',
+    'subject',
+    'document',
+    'document_id',
+    'version',
+    'locale',
+    'content_hash',
+    'recorded_at',
+    'method',
+    'source',
+    'ip',
+    'ip_hash',
+    'user_agent',
+    'recorded_by',
+    'erased_records',
+    'subject_salt',
+    'subject_commitment',
+    'previous_hash',
+    'hash',
+    'live_key',
+    'updated_at',
+    'created_at',
   ]
   const stream = client.query(copyFrom(`copy legal_acceptances (${columns.join(', ')}) from stdin`))
   const done = new Promise<void>((resolve, reject) => {
@@ -149,46 +257,79 @@ async function seed(client: pg.Client, serviceId: number, combos: { slug: string
     for (let s = 0; s < SUBJECTS; s++) {
       id++
       const subject = `user-${s}`
-      const salt = saltPool.toString('hex', (id % 65536) * 16, (id % 65536) * 16 + 16).slice(0, 16) + id.toString(16).padStart(16, '0')
+      const salt =
+        saltPool.toString('hex', (id % 65536) * 16, (id % 65536) * 16 + 16).slice(0, 16) +
+        id.toString(16).padStart(16, '0')
       const recordedAt = new Date(base + id).toISOString()
       const fields: ChainedFields = {
-        event: 'acceptance',
-        subjectCommitment: subjectCommitment(salt, subject),
+        contentHash: combo.contentHash,
         document: combo.slug,
         documentId: combo.id,
-        version: combo.version,
-        locale: 'en',
-        contentHash: combo.contentHash,
-        recordedAt,
-        method: 'clickwrap',
-        source: 'signup',
+        erasedRecords: null,
+        event: 'acceptance',
         ip: '203.0.113.0',
         ipHash: null,
-        userAgent,
+        locale: 'en',
+        method: 'clickwrap',
+        recordedAt,
         recordedBy,
-        erasedRecords: null,
+        source: 'signup',
+        subjectCommitment: subjectCommitment(salt, subject),
+        userAgent,
+        version: combo.version,
       }
       const hash = recordHash(fields, previous)
       const liveKey = sha256(JSON.stringify([subject, combo.id, combo.version]))
       chunk.push(
-        [id, 'acceptance', subject, combo.slug, combo.id, combo.version, 'en', combo.contentHash ?? N, recordedAt, 'clickwrap', 'signup', '203.0.113.0', N,
-          userAgent, recordedBy, N, salt, fields.subjectCommitment, previous, hash, liveKey, recordedAt, recordedAt].join('\t'),
+        [
+          id,
+          'acceptance',
+          subject,
+          combo.slug,
+          combo.id,
+          combo.version,
+          'en',
+          combo.contentHash ?? N,
+          recordedAt,
+          'clickwrap',
+          'signup',
+          '203.0.113.0',
+          N,
+          userAgent,
+          recordedBy,
+          N,
+          salt,
+          fields.subjectCommitment,
+          previous,
+          hash,
+          liveKey,
+          recordedAt,
+          recordedAt,
+        ].join('\t'),
       )
       previous = hash
       if (chunk.length === 5000) {
-        if (!stream.write(`${chunk.join('\n')}\n`)) await once(stream, 'drain')
+        if (!stream.write(`${chunk.join('\n')}\n`)) {
+          await once(stream, 'drain')
+        }
         chunk = []
         if (id % 500_000 === 0) {
           const secs = (Date.now() - started) / 1000
-          log(`${id.toLocaleString('en-US')} rows streamed (${Math.round(id / secs).toLocaleString('en-US')} rows/s)`)
+          log(
+            `${id.toLocaleString('en-US')} rows streamed (${Math.round(id / secs).toLocaleString('en-US')} rows/s)`,
+          )
         }
       }
     }
   }
-  if (chunk.length) stream.write(`${chunk.join('\n')}\n`)
+  if (chunk.length) {
+    stream.write(`${chunk.join('\n')}\n`)
+  }
   stream.end()
   await done
-  log(`COPY of ${id.toLocaleString('en-US')} rows done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  log(
+    `COPY of ${id.toLocaleString('en-US')} rows done in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  )
   await client.query(`select setval(pg_get_serial_sequence('legal_acceptances', 'id'), ${id})`)
   await client.query(`set maintenance_work_mem = '1GB'`)
   for (const ix of indexes) {
@@ -198,12 +339,17 @@ async function seed(client: pg.Client, serviceId: number, combos: { slug: string
   }
   const t = Date.now()
   await client.query('vacuum (analyze) legal_acceptances')
-  log(`VACUUM ANALYZE in ${((Date.now() - t) / 1000).toFixed(0)} s; seed done in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  log(
+    `VACUUM ANALYZE in ${((Date.now() - t) / 1000).toFixed(0)} s; seed done in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  )
 }
 
 async function main(): Promise<void> {
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const payload = await getPayload({ config: await buildAppConfig({ databaseUrl: url, secret }), key: 'bench-acceptances' })
+  const payload = await getPayload({
+    config: await buildAppConfig({ databaseUrl: url, secret }),
+    key: 'bench-acceptances',
+  })
   let prepared
   try {
     prepared = await prepare(payload)
@@ -215,7 +361,9 @@ async function main(): Promise<void> {
   try {
     await seed(client, prepared.serviceId, prepared.combos)
     const { rows } = await client.query(`select count(*)::bigint as records from legal_acceptances`)
-    console.log(`DATASET ${JSON.stringify({ combos: prepared.combos, records: Number(rows[0].records), subjects: SUBJECTS })}`)
+    console.log(
+      `DATASET ${JSON.stringify({ combos: prepared.combos, records: Number(rows[0].records), subjects: SUBJECTS })}`,
+    )
   } finally {
     await client.end()
   }

@@ -20,12 +20,20 @@ import type { Payload } from 'payload'
 
 export type GrowthStats = { created: number; milliseconds: number }
 
-export async function growArchive(payload: Payload, options: { versions: number; log: (line: string) => void }): Promise<GrowthStats> {
+export async function growArchive(
+  payload: Payload,
+  options: { log: (line: string) => void; versions: number },
+): Promise<GrowthStats> {
   const versions = Math.trunc(options.versions)
-  if (!(versions >= 1)) throw new Error('versions must be a positive integer')
+  if (!(versions >= 1)) {
+    throw new Error('versions must be a positive integer')
+  }
   const started = Date.now()
   const run = async (raw: string) =>
-    (await payload.db.execute({ drizzle: payload.db.drizzle, raw })) as unknown as { rowCount?: number; rows?: unknown[] }
+    (await payload.db.execute({ drizzle: payload.db.drizzle, raw })) as unknown as {
+      rowCount?: number
+      rows?: unknown[]
+    }
   const inserted = await run(`
     INSERT INTO legal_versions (document_id, version, title, slug, published_at, effective_date, last_modified,
       change_summary, material_change, approved_by_id, published_by_id, content, content_hash, updated_at, created_at)

@@ -1,26 +1,37 @@
 /** The part of autocannon's programmatic API the benchmark uses (the package ships no types). */
 declare module 'autocannon' {
-  type Histogram = { average: number; mean: number; stddev: number; min: number; max: number; p50: number; p90: number; p97_5: number; p99: number; p99_9: number }
+  type Histogram = {
+    average: number
+    max: number
+    mean: number
+    min: number
+    p50: number
+    p90: number
+    p97_5: number
+    p99: number
+    p99_9: number
+    stddev: number
+  }
   export type Options = {
-    url: string
+    body?: Buffer | string
     connections?: number
     duration?: number
-    pipelining?: number
-    method?: string
     headers?: Record<string, string>
-    body?: string | Buffer
+    method?: string
+    pipelining?: number
     timeout?: number
+    url: string
   }
   export type Result = {
-    requests: Histogram
-    latency: Histogram
-    throughput: Histogram
+    '2xx': number
     duration: number
     errors: number
-    timeouts: number
+    latency: Histogram
     non2xx: number
-    '2xx': number
+    requests: Histogram
     statusCodeStats: Record<string, { count: number }>
+    throughput: Histogram
+    timeouts: number
   }
   function autocannon(options: Options): Promise<Result>
   export default autocannon

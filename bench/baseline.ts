@@ -8,9 +8,19 @@ import type { MissLatency } from './missLatency'
  * with the small dataset measured on the same machine, and the comparison it prints.
  */
 
-export type CaseSummary = { id: string; label: string; rps: number; p50: number; p99: number }
-export type RunSummary = { measuredAt: string; docs: number; sections: number; versions: number; results: CaseSummary[]; miss: MissLatency | null }
-export type Baseline = { summary: Pick<RunSummary, 'measuredAt' | 'results'> & Partial<RunSummary>; source: string }
+export type CaseSummary = { id: string; label: string; p50: number; p99: number; rps: number }
+export type RunSummary = {
+  docs: number
+  measuredAt: string
+  miss: MissLatency | null
+  results: CaseSummary[]
+  sections: number
+  versions: number
+}
+export type Baseline = {
+  source: string
+  summary: Partial<RunSummary> & Pick<RunSummary, 'measuredAt' | 'results'>
+}
 
 const FILE = 'results.json'
 /** The bound issue 7, point 6 sets on the scale run's delivery p99. */
@@ -26,40 +36,61 @@ export function saveSummary(dataDir: string, summary: RunSummary): void {
  */
 export function loadBaseline(smallDataDir: string, benchmarksFile: string): Baseline | null {
   const saved = path.join(smallDataDir, FILE)
-  if (existsSync(saved)) return { summary: JSON.parse(readFileSync(saved, 'utf8')) as RunSummary, source: saved }
-  if (!existsSync(benchmarksFile)) return null
+  if (existsSync(saved)) {
+    return { source: saved, summary: JSON.parse(readFileSync(saved, 'utf8')) as RunSummary }
+  }
+  if (!existsSync(benchmarksFile)) {
+    return null
+  }
   const doc = readFileSync(benchmarksFile, 'utf8')
-  const section = doc.slice(doc.indexOf('<!-- bench:results:start -->'), doc.indexOf('<!-- bench:results:end -->'))
-  const results: CaseSummary[] = [...section.matchAll(/^\| \((\w)\) ([^|]+?) \| ([\d,]+) \| ([\d.]+) \| ([\d.]+) \|/gm)].map((m) => ({
-    id: m[1]!,
-    label: m[2]!,
-    rps: Number(m[3]!.replace(/,/g, '')),
+  const section = doc.slice(
+    doc.indexOf('<!-- bench:results:start -->'),
+    doc.indexOf('<!-- bench:results:end -->'),
+  )
+  const results: CaseSummary[] = [
+    ...section.matchAll(/^\| \((\w)\) ([^|]+?) \| ([\d,]+) \| ([\d.]+) \| ([\d.]+) \|/gm),
+  ].map((m) => ({
+    id: m[1],
+    label: m[2],
     p50: Number(m[4]),
     p99: Number(m[5]),
+    rps: Number(m[3].replace(/,/g, '')),
   }))
-  if (!results.length) return null
+  if (!results.length) {
+    return null
+  }
   const measuredAt = /^Measured (\S+)/m.exec(section)?.[1] ?? '?'
   const docs = Number(/and (\d+) generated documents/.exec(section)?.[1] ?? NaN)
-  return { summary: { measuredAt, docs, results, miss: null }, source: 'docs/BENCHMARKS.md (committed figures)' }
+  return {
+    source: 'docs/BENCHMARKS.md (committed figures)',
+    summary: { docs, measuredAt, miss: null, results },
+  }
 }
 
 const met = (ratio: number) => (ratio <= SCALE_P99_BOUND ? 'met' : '**missed**')
 const times = (scale: number, small: number) => (small > 0 ? scale / small : NaN)
 
 /** Markdown table of p99 latencies, small against scale, with the 1.5× bound. */
-export function comparisonTable(baseline: Baseline, scale: { results: CaseSummary[]; miss: MissLatency }): string[] {
+export function comparisonTable(
+  baseline: Baseline,
+  scale: { miss: MissLatency; results: CaseSummary[] },
+): string[] {
   const small = baseline.summary
   const rows: string[] = []
   for (const s of scale.results) {
     const b = small.results.find((r) => r.id === s.id)
-    if (!b) continue
+    if (!b) {
+      continue
+    }
     const ratio = times(s.p99, b.p99)
     const target = s.id === 'a' ? `≤ ${SCALE_P99_BOUND}× (issue 7, point 6) | ${met(ratio)}` : '– |'
     rows.push(`| p99 of (${s.id}) | ${b.p99} ms | ${s.p99} ms | ${ratio.toFixed(2)}× | ${target} |`)
   }
   if (small.miss) {
     const ratio = times(scale.miss.p99, small.miss.p99)
-    rows.push(`| p99 of a delivery cache miss | ${small.miss.p99} ms | ${scale.miss.p99} ms | ${ratio.toFixed(2)}× | ≤ ${SCALE_P99_BOUND}× (the same bound where the database is read) | ${met(ratio)} |`)
+    rows.push(
+      `| p99 of a delivery cache miss | ${small.miss.p99} ms | ${scale.miss.p99} ms | ${ratio.toFixed(2)}× | ≤ ${SCALE_P99_BOUND}× (the same bound where the database is read) | ${met(ratio)} |`,
+    )
   } else {
     rows.push(`| p99 of a delivery cache miss | not measured | ${scale.miss.p99} ms | – | – | |`)
   }
@@ -73,13 +104,26 @@ export function comparisonTable(baseline: Baseline, scale: { results: CaseSummar
 }
 
 /** One line for the console: the bound's figure and the cache-miss figure. */
-export function comparisonLine(baseline: Baseline | null, scale: { results: CaseSummary[]; miss: MissLatency }): string {
-  if (!baseline) return 'no small-dataset figures to compare with: run `npm run bench` first'
+export function comparisonLine(
+  baseline: Baseline | null,
+  scale: { miss: MissLatency; results: CaseSummary[] },
+): string {
+  if (!baseline) {
+    return 'no small-dataset figures to compare with: run `npm run bench` first'
+  }
   const a = scale.results.find((r) => r.id === 'a')
   const smallA = baseline.summary.results.find((r) => r.id === 'a')
   const parts: string[] = []
-  if (a && smallA) parts.push(`(a) p99 ${a.p99} ms vs ${smallA.p99} ms (${times(a.p99, smallA.p99).toFixed(2)}×, bound ${SCALE_P99_BOUND}×: ${met(times(a.p99, smallA.p99)).replace(/\*/g, '')})`)
+  if (a && smallA) {
+    parts.push(
+      `(a) p99 ${a.p99} ms vs ${smallA.p99} ms (${times(a.p99, smallA.p99).toFixed(2)}×, bound ${SCALE_P99_BOUND}×: ${met(times(a.p99, smallA.p99)).replace(/\*/g, '')})`,
+    )
+  }
   const m = baseline.summary.miss
-  if (m) parts.push(`cache-miss p99 ${scale.miss.p99} ms vs ${m.p99} ms (${times(scale.miss.p99, m.p99).toFixed(2)}×)`)
+  if (m) {
+    parts.push(
+      `cache-miss p99 ${scale.miss.p99} ms vs ${m.p99} ms (${times(scale.miss.p99, m.p99).toFixed(2)}×)`,
+    )
+  }
   return `scale vs small dataset (${baseline.source}): ${parts.join('; ') || 'nothing comparable'}`
 }

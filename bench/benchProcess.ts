@@ -8,7 +8,6 @@ import { readdirSync, readFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-
 import pg from 'pg'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -32,46 +31,68 @@ export async function ensureDatabase(url: string, log: (line: string) => void): 
   }
 }
 
-export function startAndWait(args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 180_000) {
-  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }>((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`${args.join(' ')} did not start:\n${output}`)), timeoutMs)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.length > 200_000) output = output.slice(-100_000)
-      const match = output.match(ready)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ child, match, output: () => output })
+export function startAndWait(
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 180_000,
+) {
+  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }>(
+    (resolve, reject) => {
+      const child = spawn(process.execPath, args, {
+        cwd: root,
+        env,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      })
+      let output = ''
+      const timer = setTimeout(
+        () => reject(new Error(`${args.join(' ')} did not start:\n${output}`)),
+        timeoutMs,
+      )
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString()
+        if (output.length > 200_000) {
+          output = output.slice(-100_000)
+        }
+        const match = output.match(ready)
+        if (match) {
+          clearTimeout(timer)
+          resolve({ child, match, output: () => output })
+        }
       }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`${args.join(' ')} exited early (${code}):\n${output.slice(-5000)}`))
-    })
-  })
+      child.stdout.on('data', onData)
+      child.stderr.on('data', onData)
+      child.on('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`${args.join(' ')} exited early (${code}):\n${output.slice(-5000)}`))
+      })
+    },
+  )
 }
 
 /** Runs a process to its end; its output goes through; resolves with stdout. */
 export function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, args, {
+      cwd: root,
+      env,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       process.stdout.write(chunk)
     })
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${args.join(' ')} exited with ${code}`)),
+    )
   })
 }
 
 /** utime + stime of a process, in clock ticks (100 per second). */
 export function cpuTicks(pid: number): number {
   try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ')
     return Number(fields[11]) + Number(fields[12])
   } catch {
     return 0
@@ -86,7 +107,9 @@ export function pgTicks(db: string): Map<number, number> {
   for (const pid of readdirNumbers('/proc')) {
     try {
       const cmd = readFileSync(`/proc/${pid}/cmdline`, 'utf8')
-      if (cmd.startsWith('postgres:') && cmd.includes(` ${db} `)) out.set(pid, cpuTicks(pid))
+      if (cmd.startsWith('postgres:') && cmd.includes(` ${db} `)) {
+        out.set(pid, cpuTicks(pid))
+      }
     } catch {
       /* gone */
     }
@@ -96,59 +119,85 @@ export function pgTicks(db: string): Map<number, number> {
 /** Ticks used between two samples by the backends present in both (the server's pool). */
 export function pgDelta(before: Map<number, number>, after: Map<number, number>): number {
   let total = 0
-  for (const [pid, ticks] of after) if (before.has(pid)) total += ticks - before.get(pid)!
+  for (const [pid, ticks] of after) {
+    if (before.has(pid)) {
+      total += ticks - before.get(pid)!
+    }
+  }
   return total
 }
 export function readdirNumbers(dir: string): number[] {
-  return readdirSync(dir).filter((d) => /^\d+$/.test(d)).map(Number)
+  return readdirSync(dir)
+    .filter((d) => /^\d+$/.test(d))
+    .map(Number)
 }
 
 export type Load = {
-  warm: { statusCodeStats: Record<string, { count: number }> } | null
-  result: {
-    requests: { average: number; total: number }
-    latency: { p50: number; p99: number; max: number }
-    errors: number
-    timeouts: number
-    non2xx: number
-    statusCodeStats: Record<string, { count: number }>
-  }
-  /** Requests autocannon built (warm-up and measured). */
-  sent: number
   cpuMicros: number
-  seconds: number
-  serverCpu: number
   dbCpu: number
   loadCpu: number
+  result: {
+    errors: number
+    latency: { max: number; p50: number; p99: number }
+    non2xx: number
+    requests: { average: number; total: number }
+    statusCodeStats: Record<string, { count: number }>
+    timeouts: number
+  }
+  seconds: number
+  /** Requests autocannon built (warm-up and measured). */
+  sent: number
+  serverCpu: number
+  warm: { statusCodeStats: Record<string, { count: number }> } | null
 }
 
 /** One load case run by `script` (bench/*Load.mjs); CPU (percent of one core) sampled over the measured seconds. */
-export function load(script: string, params: Record<string, unknown>, serverPid: number, db: string): Promise<Load> {
+export function load(
+  script: string,
+  params: Record<string, unknown>,
+  serverPid: number,
+  db: string,
+): Promise<Load> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [script, JSON.stringify(params)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [script, JSON.stringify(params)], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
-    let before: { server: number; db: Map<number, number>; at: number } | null = null
-    child.stdout!.on('data', (chunk: Buffer) => {
+    let before: { at: number; db: Map<number, number>; server: number } | null = null
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
-      if (!before && out.includes('measuring\n')) before = { server: cpuTicks(serverPid), db: pgTicks(db), at: Date.now() }
+      if (!before && out.includes('measuring\n')) {
+        before = { at: Date.now(), db: pgTicks(db), server: cpuTicks(serverPid) }
+      }
     })
     child.on('exit', (code) => {
-      if (code !== 0 || !before) return reject(new Error(`the load generator exited with ${code}:\n${out}`))
+      if (code !== 0 || !before) {
+        return reject(new Error(`the load generator exited with ${code}:\n${out}`))
+      }
       const seconds = (Date.now() - before.at) / 1000
       const server = cpuTicks(serverPid) - before.server
       const dbTicks = pgDelta(before.db, pgTicks(db))
       const parsed = JSON.parse(out.trim().split('\n').pop()!) as Load
-      resolve({ ...parsed, serverCpu: Math.round(server / seconds), dbCpu: Math.round(dbTicks / seconds), loadCpu: Math.round(parsed.cpuMicros / 1e4 / parsed.seconds) })
+      resolve({
+        ...parsed,
+        dbCpu: Math.round(dbTicks / seconds),
+        loadCpu: Math.round(parsed.cpuMicros / 1e4 / parsed.seconds),
+        serverCpu: Math.round(server / seconds),
+      })
     })
   })
 }
 
-export const count = (stats: Record<string, { count: number }> | undefined, code: number) => stats?.[String(code)]?.count ?? 0
+export const count = (stats: Record<string, { count: number }> | undefined, code: number) =>
+  stats?.[String(code)]?.count ?? 0
 
 /** SIGTERM, then SIGKILL after 15 s, and waits for the exit. */
 export async function stopServer(server: ChildProcess): Promise<void> {
   server.removeAllListeners('exit')
-  if (server.exitCode !== null || server.signalCode !== null) return
+  if (server.exitCode !== null || server.signalCode !== null) {
+    return
+  }
   const exited = new Promise((resolve) => server.once('exit', resolve))
   server.kill('SIGTERM')
   const timer = setTimeout(() => server.kill('SIGKILL'), 15_000)
@@ -159,15 +208,15 @@ export async function stopServer(server: ChildProcess): Promise<void> {
 /** The server's environment for a benchmark: development mode (the dataset's schema is pushed), no Next, no seed. */
 export function benchServerEnv(url: string, secret: string, dataDir: string): NodeJS.ProcessEnv {
   return {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TMPDIR: process.env.TMPDIR,
-    NODE_ENV: 'development',
+    DATA_DIR: path.join(os.tmpdir(), dataDir),
     DATABASE_URL: url,
-    PAYLOAD_SECRET: secret,
+    HOME: process.env.HOME,
+    NO_DEMO_USERS: 'true',
     NO_NEXT: 'true',
     NO_SEED: 'true',
-    NO_DEMO_USERS: 'true',
-    DATA_DIR: path.join(os.tmpdir(), dataDir),
+    NODE_ENV: 'development',
+    PATH: process.env.PATH,
+    PAYLOAD_SECRET: secret,
+    TMPDIR: process.env.TMPDIR,
   }
 }

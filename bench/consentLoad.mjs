@@ -14,14 +14,18 @@ import { loadAutocannon, measureLoad } from './loadAutocannon.mjs'
  * used while measuring, and a timeline of the measured seconds (per wall-clock second: answers
  * and the slowest latency), so a stall shows where it happened.
  */
-const { mode, base, key, connections, warmup, duration, records, categories, revision } = JSON.parse(process.argv[2])
+const { mode, base, key, connections, warmup, duration, records, categories, revision } =
+  JSON.parse(process.argv[2])
 const autocannon = loadAutocannon({ decodeBodies: false })
 let n = 0
 const request =
   mode === 'lookup'
     ? {
         method: 'GET',
-        setupRequest: (req) => ({ ...req, path: `/api/legal/consents/${benchConsentId(Math.floor(Math.random() * records))}` }),
+        setupRequest: (req) => ({
+          ...req,
+          path: `/api/legal/consents/${benchConsentId(Math.floor(Math.random() * records))}`,
+        }),
       }
     : {
         method: 'POST',
@@ -30,11 +34,20 @@ const request =
           return {
             ...req,
             path: '/api/legal/consents',
-            body: JSON.stringify({ consentId: randomUUID(), acceptType: 'all', acceptedCategories: categories, rejectedCategories: [], revision }),
+            body: JSON.stringify({
+              consentId: randomUUID(),
+              acceptType: 'all',
+              acceptedCategories: categories,
+              rejectedCategories: [],
+              revision,
+            }),
           }
         },
       }
-const headers = mode === 'lookup' ? { authorization: `users API-Key ${key}` } : { 'content-type': 'application/json', 'user-agent': 'bench' }
+const headers =
+  mode === 'lookup'
+    ? { authorization: `users API-Key ${key}` }
+    : { 'content-type': 'application/json', 'user-agent': 'bench' }
 const options = { url: base, connections, headers, requests: [request] }
 /** second (epoch) → [answers, slowest ms] */
 const timeline = new Map()
@@ -47,4 +60,6 @@ const watch = (instance) =>
     timeline.set(second, slot)
   })
 const measured = await measureLoad(autocannon, options, { warmup, duration, watch })
-process.stdout.write(`${JSON.stringify({ ...measured, sent: n, timeline: [...timeline].map(([t, [count, max]]) => ({ t, count, max: Math.round(max) })) })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ ...measured, sent: n, timeline: [...timeline].map(([t, [count, max]]) => ({ t, count, max: Math.round(max) })) })}\n`,
+)

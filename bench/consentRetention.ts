@@ -1,8 +1,8 @@
 import { getPayload } from 'payload'
+import { closePayload, pluginOptionsOf, purgeExpiredConsents } from 'payload-plugin-legal-documents'
 
 import { buildAppConfig } from '../dev/appConfig'
 import { runCli } from '../dev/cli/runCli'
-import { closePayload, pluginOptionsOf, purgeExpiredConsents } from 'payload-plugin-legal-documents'
 
 /**
  * One retention run of the consent log (the daily job's work, src/consent/retention.ts) on
@@ -11,13 +11,21 @@ import { closePayload, pluginOptionsOf, purgeExpiredConsents } from 'payload-plu
  * ended (epoch ms) and what it deleted.
  */
 async function main(): Promise<void> {
-  const payload = await getPayload({ config: await buildAppConfig({ databaseUrl: process.env.DATABASE_URL!, secret: process.env.PAYLOAD_SECRET! }), key: 'bench-consent-retention' })
+  const payload = await getPayload({
+    config: await buildAppConfig({
+      databaseUrl: process.env.DATABASE_URL!,
+      secret: process.env.PAYLOAD_SECRET!,
+    }),
+    key: 'bench-consent-retention',
+  })
   try {
     const options = pluginOptionsOf(payload)
-    if (!options) throw new Error('the legal documents plugin is not configured')
+    if (!options) {
+      throw new Error('the legal documents plugin is not configured')
+    }
     const start = Date.now()
     const result = await purgeExpiredConsents(payload, options)
-    console.log(`RETENTION ${JSON.stringify({ start, end: Date.now(), ...result })}`)
+    console.log(`RETENTION ${JSON.stringify({ end: Date.now(), start, ...result })}`)
   } finally {
     await closePayload(payload)
   }

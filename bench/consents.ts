@@ -27,22 +27,30 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
-
 import pg from 'pg'
 
 import { nodeArgs } from '../dev/server/nodeArgs'
-import { benchServerEnv, count, ensureDatabase, load, type Load, run, startAndWait, stopServer } from './benchProcess'
+import {
+  benchServerEnv,
+  count,
+  ensureDatabase,
+  load,
+  type Load,
+  run,
+  startAndWait,
+  stopServer,
+} from './benchProcess'
 import { benchConsentId } from './consentIds.mjs'
 import { fmt, machineLine, ok, writeBetweenMarkers } from './measure'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: opts } = parseArgs({
   options: {
-    records: { type: 'string', default: '20000000' },
     connections: { type: 'string', default: '64' },
     duration: { type: 'string', default: '30' },
     'lookup-connections': { type: 'string', default: '4' },
     'lookup-duration': { type: 'string', default: '10' },
+    records: { type: 'string', default: '20000000' },
     'retention-duration': { type: 'string', default: '60' },
     warmup: { type: 'string', default: '3' },
     write: { type: 'boolean', default: false },
@@ -52,15 +60,19 @@ const { values: opts } = parseArgs({
 const RECORDS = Number(opts.records)
 const SECRET = 'legal-bench-consents-secret-0123456789abcdef0123456789abcdef0123'
 const ADMIN_KEY = 'adm-bench-consents-0123456789abcdef0123456789'
-const TARGETS = { ingestRps: 2000, ingestP99: 50, lookupP99: 10, stallMs: 1000 }
+const TARGETS = { ingestP99: 50, ingestRps: 2000, lookupP99: 10, stallMs: 1000 }
 const log = (line: string) => console.log(`[bench:consents] ${line}`)
 
-type Timeline = { t: number; count: number; max: number }[]
-type ConsentLoad = Load & { timeline: Timeline }
+type Timeline = { count: number; max: number; t: number }[]
+type ConsentLoad = { timeline: Timeline } & Load
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]
 
-async function sqlLookups(url: string, perMonthRecords: number): Promise<{ p50: number; p99: number; max: number; plan: string }> {
+async function sqlLookups(
+  url: string,
+  perMonthRecords: number,
+): Promise<{ max: number; p50: number; p99: number; plan: string }> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   try {
@@ -73,8 +85,17 @@ async function sqlLookups(url: string, perMonthRecords: number): Promise<{ p50: 
       times.push(Number(process.hrtime.bigint() - t) / 1e6)
     }
     times.sort((a, b) => a - b)
-    const plan = (await client.query(`explain (analyze, buffers) ${text}`, [benchConsentId(4242)])).rows.map((r) => r['QUERY PLAN']).join('\n')
-    return { p50: percentile(times, 50), p99: percentile(times, 99), max: times[times.length - 1]!, plan }
+    const plan = (
+      await client.query(`explain (analyze, buffers) ${text}`, [benchConsentId(4242)])
+    ).rows
+      .map((r) => r['QUERY PLAN'])
+      .join('\n')
+    return {
+      max: times[times.length - 1],
+      p50: percentile(times, 50),
+      p99: percentile(times, 99),
+      plan,
+    }
   } finally {
     await client.end()
   }
@@ -93,62 +114,124 @@ async function main(): Promise<void> {
   }
   log(`dataset: ${fmt(RECORDS)} consent records in ${url.replace(/\/\/[^@]*@/, '//')}`)
   const seedStarted = Date.now()
-  const out = await run([...nodeArgs(env), 'bench/consentsDataset.ts'], { ...env, BENCH_RECORDS: String(RECORDS), BENCH_ADMIN_KEY: ADMIN_KEY })
-  const dataset = JSON.parse(/^DATASET (.*)$/m.exec(out)![1]!) as { records: number; perMonth: number; months: string[] }
-  log(`dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${fmt(dataset.records)} records`)
+  const out = await run([...nodeArgs(env), 'bench/consentsDataset.ts'], {
+    ...env,
+    BENCH_ADMIN_KEY: ADMIN_KEY,
+    BENCH_RECORDS: String(RECORDS),
+  })
+  const dataset = JSON.parse(/^DATASET (.*)$/m.exec(out)![1]) as {
+    months: string[]
+    perMonth: number
+    records: number
+  }
+  log(
+    `dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${fmt(dataset.records)} records`,
+  )
 
-  const launched = await startAndWait([...nodeArgs(env), 'dev/server/main.ts'], {
+  const launched = await startAndWait(
+    [...nodeArgs(env), 'dev/server/main.ts'],
+    {
       ...env,
-      PORT: '0',
       HOST: '127.0.0.1',
+      PORT: '0',
       // The server's own daily job would catch up on start and drop the oldest month unmeasured;
       // the retention measured below is the bench's own run of the same function.
       LEGAL_CONSENT_RETENTION_MONTHS: '1200',
-    }, /Legal documents ready: admin at (http:\/\/[^/\s]+)\//)
+    },
+    /Legal documents ready: admin at (http:\/\/[^/\s]+)\//,
+  )
   const server = launched.child
   const pid = server.pid!
-  const base = launched.match[1]!
+  const base = launched.match[1]
   log(`server on ${base} (pid ${pid})`)
   const client = new pg.Client({ connectionString: url })
   await client.connect()
-  const benchRows = async () => Number((await client.query(`select count(*)::bigint as n from legal_consents where user_agent = 'bench' and recorded_at > now() - interval '1 day'`)).rows[0].n)
+  const benchRows = async () =>
+    Number(
+      (
+        await client.query(
+          `select count(*)::bigint as n from legal_consents where user_agent = 'bench' and recorded_at > now() - interval '1 day'`,
+        )
+      ).rows[0].n,
+    )
   try {
-    const config = (await (await fetch(`${base}/api/legal/cookies/consent-config`)).json()) as { categories: Record<string, unknown>; revision: number }
+    const config = (await (await fetch(`${base}/api/legal/cookies/consent-config`)).json()) as {
+      categories: Record<string, unknown>
+      revision: number
+    }
     const banner = { categories: Object.keys(config.categories), revision: config.revision }
     // The oldest months were retained away by an earlier run's retention and loaded again: a record of the middle months must be found.
-    const probe = await fetch(`${base}/api/legal/consents/${benchConsentId(dataset.perMonth * 13 + 5)}`, { headers: { authorization: `users API-Key ${ADMIN_KEY}` } })
-    if (probe.status !== 200) throw new Error(`look-up of a dataset record → ${probe.status}: ${await probe.text()}`)
+    const probe = await fetch(
+      `${base}/api/legal/consents/${benchConsentId(dataset.perMonth * 13 + 5)}`,
+      { headers: { authorization: `users API-Key ${ADMIN_KEY}` } },
+    )
+    if (probe.status !== 200) {
+      throw new Error(`look-up of a dataset record → ${probe.status}: ${await probe.text()}`)
+    }
 
     const warmup = Number(opts.warmup)
     const duration = Number(opts.duration)
     const connections = Number(opts.connections)
     log(`ingestion: ${connections} connections, ${warmup} s warm-up + ${duration} s…`)
     const rowsBefore = await benchRows()
-    const ingest = (await load('bench/consentLoad.mjs', { mode: 'record', base, connections, warmup, duration, ...banner }, pid, dbName)) as ConsentLoad
-    const answered = count(ingest.warm?.statusCodeStats, 201) + count(ingest.result.statusCodeStats, 201)
+    const ingest = (await load(
+      'bench/consentLoad.mjs',
+      { base, connections, duration, mode: 'record', warmup, ...banner },
+      pid,
+      dbName,
+    )) as ConsentLoad
+    const answered =
+      count(ingest.warm?.statusCodeStats, 201) + count(ingest.result.statusCodeStats, 201)
     const stored = (await benchRows()) - rowsBefore
     const ingestRps = count(ingest.result.statusCodeStats, 201) / duration
-    log(`    ${fmt(ingestRps)} consents/s (201), p50 ${ingest.result.latency.p50} ms, p99 ${ingest.result.latency.p99} ms, max ${ingest.result.latency.max} ms, non-2xx ${ingest.result.non2xx}, errors ${ingest.result.errors}; ${fmt(answered)} answered 201, ${fmt(stored)} rows stored`)
+    log(
+      `    ${fmt(ingestRps)} consents/s (201), p50 ${ingest.result.latency.p50} ms, p99 ${ingest.result.latency.p99} ms, max ${ingest.result.latency.max} ms, non-2xx ${ingest.result.non2xx}, errors ${ingest.result.errors}; ${fmt(answered)} answered 201, ${fmt(stored)} rows stored`,
+    )
 
     const lookupDuration = Number(opts['lookup-duration'])
     log(`look-up by consent ID: ${opts['lookup-connections']} connections, ${lookupDuration} s…`)
     const lookup = (await load(
       'bench/consentLoad.mjs',
-      { mode: 'lookup', base, key: ADMIN_KEY, connections: Number(opts['lookup-connections']), warmup, duration: lookupDuration, records: dataset.perMonth * dataset.months.length },
+      {
+        base,
+        connections: Number(opts['lookup-connections']),
+        duration: lookupDuration,
+        key: ADMIN_KEY,
+        mode: 'lookup',
+        records: dataset.perMonth * dataset.months.length,
+        warmup,
+      },
       pid,
       dbName,
     )) as ConsentLoad
     // Ids of the months retention may already have dropped (the two oldest) are 404s, counted apart.
-    log(`    ${fmt(lookup.result.requests.average)} req/s, p50 ${lookup.result.latency.p50} ms, p99 ${lookup.result.latency.p99} ms`)
+    log(
+      `    ${fmt(lookup.result.requests.average)} req/s, p50 ${lookup.result.latency.p50} ms, p99 ${lookup.result.latency.p99} ms`,
+    )
     const sql = await sqlLookups(url, dataset.perMonth * dataset.months.length)
-    log(`    SQL: p50 ${sql.p50.toFixed(2)} ms, p99 ${sql.p99.toFixed(2)} ms, max ${sql.max.toFixed(2)} ms`)
+    log(
+      `    SQL: p50 ${sql.p50.toFixed(2)} ms, p99 ${sql.p99.toFixed(2)} ms, max ${sql.max.toFixed(2)} ms`,
+    )
 
     const retentionDuration = Number(opts['retention-duration'])
-    log(`retention under load: ${connections} connections for ${retentionDuration} s, retention started 10 s in…`)
-    const underLoad = load('bench/consentLoad.mjs', { mode: 'record', base, connections, warmup: 0, duration: retentionDuration, ...banner }, pid, dbName) as Promise<ConsentLoad>
+    log(
+      `retention under load: ${connections} connections for ${retentionDuration} s, retention started 10 s in…`,
+    )
+    const underLoad = load(
+      'bench/consentLoad.mjs',
+      { base, connections, duration: retentionDuration, mode: 'record', warmup: 0, ...banner },
+      pid,
+      dbName,
+    ) as Promise<ConsentLoad>
     await new Promise((r) => setTimeout(r, 10_000))
     const retentionOut = await run([...nodeArgs(env), 'bench/consentRetention.ts'], env)
-    const retention = JSON.parse(/^RETENTION (.*)$/m.exec(retentionOut)![1]!) as { start: number; end: number; deleted: number; droppedMonths: string[]; cutoff: string }
+    const retention = JSON.parse(/^RETENTION (.*)$/m.exec(retentionOut)![1]) as {
+      cutoff: string
+      deleted: number
+      droppedMonths: string[]
+      end: number
+      start: number
+    }
     const during = await underLoad
     const from = Math.floor(retention.start / 1000)
     const to = Math.floor(retention.end / 1000)
@@ -156,7 +239,9 @@ async function main(): Promise<void> {
     const stall = Math.max(0, ...window.map((s) => s.max))
     const slowestSecond = Math.min(...window.map((s) => s.count))
     const retentionSeconds = (retention.end - retention.start) / 1000
-    log(`    retention deleted ${fmt(retention.deleted)} records (dropped ${retention.droppedMonths.join(', ') || 'no month'}) in ${retentionSeconds.toFixed(1)} s; longest consent wait meanwhile ${stall} ms, slowest second ${slowestSecond} answers`)
+    log(
+      `    retention deleted ${fmt(retention.deleted)} records (dropped ${retention.droppedMonths.join(', ') || 'no month'}) in ${retentionSeconds.toFixed(1)} s; longest consent wait meanwhile ${stall} ms, slowest second ${slowestSecond} answers`,
+    )
 
     const lines = [
       machineLine(started, loadBefore, os.loadavg()),

@@ -1,12 +1,17 @@
 import { once } from 'node:events'
-
+import { getPayload } from 'payload'
+import {
+  closePayload,
+  CONSENT_LOG_SCHEMA,
+  ensureConsentMonths,
+  monthStart,
+  monthTable,
+} from 'payload-plugin-legal-documents'
 import pg from 'pg'
 import { from as copyFrom } from 'pg-copy-streams'
-import { getPayload } from 'payload'
 
 import { buildAppConfig } from '../dev/appConfig'
 import { runCli } from '../dev/cli/runCli'
-import { CONSENT_LOG_SCHEMA, closePayload, ensureConsentMonths, monthStart, monthTable } from 'payload-plugin-legal-documents'
 import { ensureUser } from './benchUsers'
 import { benchConsentId, DATASET_MONTHS } from './consentIds.mjs'
 
@@ -32,20 +37,46 @@ const RECORDS = Number(process.env.BENCH_RECORDS ?? 20_000_000)
 const ADMIN_KEY = process.env.BENCH_ADMIN_KEY!
 const log = (line: string) => console.log(`[dataset] ${line}`)
 
-const CATEGORIES = ['["necessary","analytics","marketing"]', '["necessary"]', '["necessary","analytics"]']
+const CATEGORIES = [
+  '["necessary","analytics","marketing"]',
+  '["necessary"]',
+  '["necessary","analytics"]',
+]
 const REJECTED = ['[]', '["analytics","marketing"]', '["marketing"]']
 const TYPES = ['all', 'necessary', 'custom']
 
-async function loadMonth(client: pg.Client, name: string, start: Date, first: number, count: number): Promise<void> {
+async function loadMonth(
+  client: pg.Client,
+  name: string,
+  start: Date,
+  first: number,
+  count: number,
+): Promise<void> {
   const table = `"${CONSENT_LOG_SCHEMA}"."${name}"`
   const started = Date.now()
   await client.query(`truncate ${table}`)
-  const { rows: indexes } = await client.query<{ indexname: string; indexdef: string }>(
+  const { rows: indexes } = await client.query<{ indexdef: string; indexname: string }>(
     `select indexname, indexdef from pg_indexes where schemaname = $1 and tablename = $2 and indexname not like '%_pkey'`,
     [CONSENT_LOG_SCHEMA, name],
   )
-  for (const ix of indexes) await client.query(`drop index "${CONSENT_LOG_SCHEMA}"."${ix.indexname}"`)
-  const columns = ['consent_id', 'accept_type', 'accepted_categories', 'rejected_categories', 'revision', 'language', 'config_hash', 'ip', 'user_agent', 'page_url', 'recorded_at', 'updated_at', 'created_at']
+  for (const ix of indexes) {
+    await client.query(`drop index "${CONSENT_LOG_SCHEMA}"."${ix.indexname}"`)
+  }
+  const columns = [
+    'consent_id',
+    'accept_type',
+    'accepted_categories',
+    'rejected_categories',
+    'revision',
+    'language',
+    'config_hash',
+    'ip',
+    'user_agent',
+    'page_url',
+    'recorded_at',
+    'updated_at',
+    'created_at',
+  ]
   const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`))
   const done = new Promise<void>((resolve, reject) => {
     stream.on('finish', resolve)
@@ -58,29 +89,60 @@ async function loadMonth(client: pg.Client, name: string, start: Date, first: nu
     const n = first + i
     const at = new Date(start.getTime() + Math.floor((i / count) * span)).toISOString()
     const k = n % 3
-    chunk.push([benchConsentId(n), TYPES[k], CATEGORIES[k], REJECTED[k], 1, 'en', hash, '203.0.113.0', 'Mozilla/5.0 (X11; Linux x86_64) bench', 'https://www.site.example/', at, at, at].join('\t'))
+    chunk.push(
+      [
+        benchConsentId(n),
+        TYPES[k],
+        CATEGORIES[k],
+        REJECTED[k],
+        1,
+        'en',
+        hash,
+        '203.0.113.0',
+        'Mozilla/5.0 (X11; Linux x86_64) bench',
+        'https://www.site.example/',
+        at,
+        at,
+        at,
+      ].join('\t'),
+    )
     if (chunk.length === 5000) {
-      if (!stream.write(`${chunk.join('\n')}\n`)) await once(stream, 'drain')
+      if (!stream.write(`${chunk.join('\n')}\n`)) {
+        await once(stream, 'drain')
+      }
       chunk = []
     }
   }
-  if (chunk.length) stream.write(`${chunk.join('\n')}\n`)
+  if (chunk.length) {
+    stream.write(`${chunk.join('\n')}\n`)
+  }
   stream.end()
   await done
   await client.query(`set maintenance_work_mem = '512MB'`)
-  for (const ix of indexes) await client.query(ix.indexdef)
+  for (const ix of indexes) {
+    await client.query(ix.indexdef)
+  }
   await client.query(`vacuum (analyze) ${table}`)
-  log(`${name}: ${count.toLocaleString('en-US')} records in ${((Date.now() - started) / 1000).toFixed(0)} s`)
+  log(
+    `${name}: ${count.toLocaleString('en-US')} records in ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  )
 }
 
 async function main(): Promise<void> {
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const payload = await getPayload({ config: await buildAppConfig({ databaseUrl: url, secret }), key: 'bench-consents' })
+  const payload = await getPayload({
+    config: await buildAppConfig({ databaseUrl: url, secret }),
+    key: 'bench-consents',
+  })
   const now = Date.now()
-  const months = Array.from({ length: DATASET_MONTHS }, (_, i) => monthStart(now, i - DATASET_MONTHS + 1))
+  const months = Array.from({ length: DATASET_MONTHS }, (_, i) =>
+    monthStart(now, i - DATASET_MONTHS + 1),
+  )
   try {
     await ensureUser(payload, 'bench-consent-admin@bench.test', ['admin'], ADMIN_KEY)
-    for (let i = 0; i < months.length; i += 3) await ensureConsentMonths(payload, months[i]!.getTime())
+    for (let i = 0; i < months.length; i += 3) {
+      await ensureConsentMonths(payload, months[i].getTime())
+    }
   } finally {
     await closePayload(payload)
   }
@@ -92,13 +154,20 @@ async function main(): Promise<void> {
     for (const [m, start] of months.entries()) {
       const name = monthTable(start)
       // Ingestion adds records to the current month; retention empties or drops the oldest.
-      const have = Number((await client.query(`select count(*)::bigint as n from "${CONSENT_LOG_SCHEMA}"."${name}"`)).rows[0].n)
-      if (have >= perMonth) continue
+      const have = Number(
+        (await client.query(`select count(*)::bigint as n from "${CONSENT_LOG_SCHEMA}"."${name}"`))
+          .rows[0].n,
+      )
+      if (have >= perMonth) {
+        continue
+      }
       await loadMonth(client, name, start, m * perMonth, perMonth)
     }
     log(`dataset ready in ${((Date.now() - started) / 1000).toFixed(0)} s`)
     const { rows } = await client.query(`select count(*)::bigint as records from legal_consents`)
-    console.log(`DATASET ${JSON.stringify({ records: Number(rows[0].records), perMonth, months: months.map(monthTable) })}`)
+    console.log(
+      `DATASET ${JSON.stringify({ months: months.map(monthTable), perMonth, records: Number(rows[0].records) })}`,
+    )
   } finally {
     await client.end()
   }

@@ -1,10 +1,9 @@
 import 'dotenv/config'
-
 import { writeFileSync } from 'node:fs'
+import { guardPoolErrors } from 'payload-plugin-legal-documents'
 
 import { runCli } from '../dev/cli/runCli'
 import { startCliPayload } from '../dev/server/bootstrap'
-import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { benchSlug } from './dataset'
 import { explainReport } from './explainQueries'
 
@@ -16,15 +15,20 @@ import { explainReport } from './explainQueries'
  *   DATABASE_URL=postgres://… NODE_ENV=production PAYLOAD_SECRET=… node --conditions=production --import tsx bench/explain.ts
  */
 
-const slug = process.env.BENCH_EXPLAIN_SLUG || benchSlug(Math.ceil(Number(process.env.BENCH_SCALE_DOCS ?? 1000) / 2))
+const slug =
+  process.env.BENCH_EXPLAIN_SLUG ||
+  benchSlug(Math.ceil(Number(process.env.BENCH_SCALE_DOCS ?? 1000) / 2))
 
 async function main(): Promise<void> {
   const app = await startCliPayload('bench explain')
   guardPoolErrors(app.payload)
   try {
     const report = await explainReport(app.payload, slug)
-    if (process.env.BENCH_EXPLAIN_OUT) writeFileSync(process.env.BENCH_EXPLAIN_OUT, report)
-    else console.log(report)
+    if (process.env.BENCH_EXPLAIN_OUT) {
+      writeFileSync(process.env.BENCH_EXPLAIN_OUT, report)
+    } else {
+      console.log(report)
+    }
   } finally {
     await app.close()
   }

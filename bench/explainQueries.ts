@@ -15,47 +15,65 @@ import { listArchive, loadArchiveRecord } from 'payload-plugin-legal-documents'
 type Logger = { logQuery: (query: string, params: unknown[]) => void }
 type Session = { logger: Logger; options?: { logger?: Logger } }
 
-export type Captured = { sql: string; params: unknown[] }
+export type Captured = { params: unknown[]; sql: string }
 
 /** Runs `fn`, returning the statements it sent through Payload's database adapter. */
-export async function captureQueries(payload: Payload, fn: () => Promise<unknown>): Promise<Captured[]> {
+export async function captureQueries(
+  payload: Payload,
+  fn: () => Promise<unknown>,
+): Promise<Captured[]> {
   // db-postgres has no runtime switch for drizzle's logger: prepared queries read it from the
   // session (`options` is what transactions copy it from), so it is swapped there and restored.
   const session = (payload.db.drizzle as unknown as { session: Session }).session
   const saved = { logger: session.logger, options: session.options?.logger }
   const queries: Captured[] = []
-  const logger: Logger = { logQuery: (sql, params) => queries.push({ sql, params: [...params] }) }
+  const logger: Logger = { logQuery: (sql, params) => queries.push({ params: [...params], sql }) }
   session.logger = logger
-  if (session.options) session.options.logger = logger
+  if (session.options) {
+    session.options.logger = logger
+  }
   try {
     await fn()
   } finally {
     session.logger = saved.logger
-    if (session.options) session.options.logger = saved.options
+    if (session.options) {
+      session.options.logger = saved.options
+    }
   }
   return queries
 }
 
-export type Explained = Captured & {
-  step: string
-  plan: string
+export type Explained = {
+  executionMs: null | number
   /** `index on table`, in plan order. */
   indexes: string[]
-  seqScans: string[]
-  executionMs: number | null
+  plan: string
   sentMs: number
-}
+  seqScans: string[]
+  step: string
+} & Captured
 
 export async function explain(payload: Payload, step: string, query: Captured): Promise<Explained> {
-  const { rows } = await payload.db.pool.query<{ 'QUERY PLAN': string }>(`EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`, query.params)
+  const { rows } = await payload.db.pool.query<{ 'QUERY PLAN': string }>(
+    `EXPLAIN (ANALYZE, BUFFERS) ${query.sql}`,
+    query.params,
+  )
   const plan = rows.map((r) => r['QUERY PLAN']).join('\n')
   const indexes = [
-    ...[...plan.matchAll(/Index (?:Only )?Scan (?:Backward )?using (\S+) on/g)].map((m) => m[1]!),
+    ...[...plan.matchAll(/Index (?:Only )?Scan (?:Backward )?using (\S+) on/g)].map((m) => m[1]),
     ...[...plan.matchAll(/Bitmap Index Scan on (\S+)/g)].map((m) => `${m[1]} (bitmap)`),
   ]
-  const seqScans = [...plan.matchAll(/Seq Scan on (\S+)/g)].map((m) => m[1]!)
+  const seqScans = [...plan.matchAll(/Seq Scan on (\S+)/g)].map((m) => m[1])
   const ms = /Execution Time: ([\d.]+) ms/.exec(plan)?.[1]
-  return { ...query, step, plan, indexes, seqScans, executionMs: ms ? Number(ms) : null, sentMs: await timeAsSent(payload, query) }
+  return {
+    ...query,
+    executionMs: ms ? Number(ms) : null,
+    indexes,
+    plan,
+    sentMs: await timeAsSent(payload, query),
+    seqScans,
+    step,
+  }
 }
 
 /**
@@ -70,7 +88,7 @@ async function timeAsSent(payload: Payload, query: Captured): Promise<number> {
     await payload.db.pool.query(query.sql, query.params)
     times.push(performance.now() - t0)
   }
-  return Math.round(times.sort((a, b) => a - b)[2]! * 100) / 100
+  return Math.round(times.sort((a, b) => a - b)[2] * 100) / 100
 }
 
 /** The three delivery reads of one document, each with the statements it sent. */
@@ -79,34 +97,54 @@ export async function explainDelivery(payload: Payload, slug: string): Promise<E
   const archived = current.version > 1 ? 1 : current.version
   const steps: [string, () => Promise<unknown>][] = [
     [`current version: GET /api/legal/documents/${slug}`, () => loadArchiveRecord(payload, slug)],
-    [`archived version: GET /api/legal/documents/${slug}?version=${archived}`, () => loadArchiveRecord(payload, slug, archived)],
+    [
+      `archived version: GET /api/legal/documents/${slug}?version=${archived}`,
+      () => loadArchiveRecord(payload, slug, archived),
+    ],
     [`version list: GET /api/legal/documents/${slug}/versions`, () => listArchive(payload, slug)],
   ]
   const out: Explained[] = []
   for (const [step, run] of steps) {
     const queries = await captureQueries(payload, run)
-    if (!queries.length) throw new Error(`no statement was captured for "${step}": has drizzle's session (logger) changed?`)
+    if (!queries.length) {
+      throw new Error(
+        `no statement was captured for "${step}": has drizzle's session (logger) changed?`,
+      )
+    }
     for (const query of queries) {
       // Only reads are explained: ANALYZE executes the statement.
-      if (/^\s*(?:select|with)\b/i.test(query.sql)) out.push(await explain(payload, step, query))
+      if (/^\s*(?:select|with)\b/i.test(query.sql)) {
+        out.push(await explain(payload, step, query))
+      }
     }
   }
   return out
 }
 
-const TABLES = ['legal_documents', 'legal_documents_locales', 'legal_documents_rels', 'legal_sections', 'legal_versions']
+const TABLES = [
+  'legal_documents',
+  'legal_documents_locales',
+  'legal_documents_rels',
+  'legal_sections',
+  'legal_versions',
+]
 
 /** Exact row counts (the statistics' estimates can lag a bulk load) and on-disk sizes. */
 export async function tableSizes(payload: Payload): Promise<string[]> {
-  const lines = ['| table | rows | heap pages (planner) | size with indexes and TOAST |', '| --- | ---: | ---: | ---: |']
+  const lines = [
+    '| table | rows | heap pages (planner) | size with indexes and TOAST |',
+    '| --- | ---: | ---: | ---: |',
+  ]
   for (const table of TABLES) {
     const { rows } = await payload.db.pool.query<{ n: string; pages: number; total: string }>(
       `select (select count(*) from "${table}")::text as n, relpages as pages, pg_size_pretty(pg_total_relation_size(oid)) as total
          from pg_class where oid = $1::regclass`,
       [table],
     )
-    const r = rows[0]!
-    lines.push(`| \`${table}\` | ${Number(r.n).toLocaleString('en-US')} | ${r.pages} | ${r.total} |`)
+    const r = rows[0]
+    lines.push(
+      `| \`${table}\` | ${Number(r.n).toLocaleString('en-US')} | ${r.pages} | ${r.total} |`,
+    )
   }
   return lines
 }
@@ -142,9 +180,20 @@ export async function explainReport(payload: Payload, slug: string): Promise<str
   const seen = new Set<string>()
   explained.forEach((e, i) => {
     const key = `${e.sql}\n${JSON.stringify(e.params)}`
-    if (seen.has(key)) return
+    if (seen.has(key)) {
+      return
+    }
     seen.add(key)
-    lines.push(`#### ${i + 1}. ${e.step}`, '', ...fence('sql', e.sql), '', `Parameters: \`${JSON.stringify(e.params)}\``, '', ...fence('', e.plan), '')
+    lines.push(
+      `#### ${i + 1}. ${e.step}`,
+      '',
+      ...fence('sql', e.sql),
+      '',
+      `Parameters: \`${JSON.stringify(e.params)}\``,
+      '',
+      ...fence('', e.plan),
+      '',
+    )
   })
   return lines.join('\n')
 }

@@ -24,7 +24,7 @@ export function words(seed: number, count: number): string {
   const out: string[] = []
   for (let i = 0; i < count; i++) {
     x = (x * 1103515245 + 12345) % 2147483648
-    out.push(WORDS[x % WORDS.length]!)
+    out.push(WORDS[x % WORDS.length])
   }
   const sentence = out.join(' ')
   return sentence.charAt(0).toUpperCase() + sentence.slice(1) + '.'
@@ -34,12 +34,19 @@ export function generatedSections(doc: number, count: number): ImportSection[] {
   return Array.from({ length: count }, (_, s) => {
     const seed = doc * 1000 + s
     return {
-      heading: `${s + 1}. ${words(seed, 3).slice(0, -1)}`,
       body: root([
         paragraph(`${words(seed + 1, 9)} {{company.name}} ${words(seed + 2, 6)}`),
-        ...(s % 4 === 0 ? [list('bullet', [listItem([text(words(seed + 3, 6))]), listItem([text(words(seed + 4, 5))])])] : []),
+        ...(s % 4 === 0
+          ? [
+              list('bullet', [
+                listItem([text(words(seed + 3, 6))]),
+                listItem([text(words(seed + 4, 5))]),
+              ]),
+            ]
+          : []),
         paragraph(words(seed + 5, 8)),
       ]),
+      heading: `${s + 1}. ${words(seed, 3).slice(0, -1)}`,
     }
   })
 }

@@ -32,21 +32,38 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { client, expectStatus, type Reply } from '../test/host-app/hostHttp'
-import { check, type HostServer, type PreparedHost, prepareHost } from '../test/host-app/prepareHost'
+import {
+  check,
+  type HostServer,
+  type PreparedHost,
+  prepareHost,
+} from '../test/host-app/prepareHost'
 import { LEGAL_DOCUMENT_QUERY } from './dataset'
 import { generatedSections } from './generatedContent'
-import { benchCommand, type Case, fmt, machineLine, type Measured, type MeasureSettings, measureCases, ok, RESULT_HEADER, resultRow, rssMB } from './measure'
+import {
+  benchCommand,
+  type Case,
+  fmt,
+  machineLine,
+  measureCases,
+  type Measured,
+  type MeasureSettings,
+  ok,
+  RESULT_HEADER,
+  resultRow,
+  rssMB,
+} from './measure'
 
 type Json = Record<string, any>
 
-export type HostBenchOptions = MeasureSettings & {
+export type HostBenchOptions = {
+  log: (line: string) => void
   retries: number
   /** Sections of the seeded document (40 as the reference benchmark's dataset). */
   sections: number
-  log: (line: string) => void
-}
+} & MeasureSettings
 
-export type HostBenchResult = { report: string; results: Measured[]; failed: string[] }
+export type HostBenchResult = { failed: string[]; report: string; results: Measured[] }
 
 /** Env var naming the file that describes the bare route's answer (written by this bench). */
 const SPEC_ENV = 'BENCH_BARE_SPEC'
@@ -93,11 +110,13 @@ export const HOST_EXTRA_FILES: Record<string, string> = {
 }
 
 /** Headers a connection or a moment adds, not the response's own. */
-const PER_CONNECTION = new Set(['date', 'connection', 'keep-alive', 'transfer-encoding'])
+const PER_CONNECTION = new Set(['connection', 'date', 'keep-alive', 'transfer-encoding'])
 const ownHeaders = (reply: Reply): [string, string][] => {
   const out: [string, string][] = []
   reply.headers.forEach((value, key) => {
-    if (!PER_CONNECTION.has(key)) out.push([key, value])
+    if (!PER_CONNECTION.has(key)) {
+      out.push([key, value])
+    }
   })
   return out
 }
@@ -107,7 +126,11 @@ const headerText = (reply: Reply) =>
     .join('\n')
 
 /** Seeds the document through the review workflow over HTTP; returns its slug. */
-export async function seedHostDocument(http: ReturnType<typeof client>, sections: number, log: (line: string) => void): Promise<string> {
+export async function seedHostDocument(
+  http: ReturnType<typeof client>,
+  sections: number,
+  log: (line: string) => void,
+): Promise<string> {
   const password = `bench-${Math.random().toString(36).slice(2)}`
   const email = (role: string) => `${role}@host-bench.test`
   const tokens: Record<string, string> = {}
@@ -116,37 +139,79 @@ export async function seedHostDocument(http: ReturnType<typeof client>, sections
     expectStatus(reply, 200, `login as ${role}`)
     tokens[role] = reply.body.token as string
   }
-  expectStatus(await http('POST', '/api/users/first-register', null, { email: email('admin'), password, roles: ['admin'] }), 200, 'first-register')
+  expectStatus(
+    await http('POST', '/api/users/first-register', null, {
+      email: email('admin'),
+      password,
+      roles: ['admin'],
+    }),
+    200,
+    'first-register',
+  )
   await login('admin')
   for (const role of ['editor', 'reviewer']) {
-    expectStatus(await http('POST', '/api/users', tokens.admin!, { email: email(role), password, roles: [role] }), 201, `create the ${role}`)
+    expectStatus(
+      await http('POST', '/api/users', tokens.admin, {
+        email: email(role),
+        password,
+        roles: [role],
+      }),
+      201,
+      `create the ${role}`,
+    )
     await login(role)
   }
   // The company the {{company.name}} placeholders name, as the reference dataset has one.
-  expectStatus(await http('POST', '/api/globals/legal-entity', tokens.admin!, { name: 'Host Bench Ltd' }), 200, 'set the legal entity')
+  expectStatus(
+    await http('POST', '/api/globals/legal-entity', tokens.admin, { name: 'Host Bench Ltd' }),
+    200,
+    'set the legal entity',
+  )
 
   const slug = 'host-bench-terms'
   const t0 = Date.now()
-  const doc = await http('POST', '/api/legal-documents', tokens.editor!, { title: 'Host benchmark terms', slug, kind: 'terms-of-use' })
+  const doc = await http('POST', '/api/legal-documents', tokens.editor, {
+    slug,
+    kind: 'terms-of-use',
+    title: 'Host benchmark terms',
+  })
   expectStatus(doc, 201, 'create the document')
   const id = doc.body.doc.id as number | string
   const ids: (number | string)[] = []
   for (const section of generatedSections(100, sections)) {
-    const created = await http('POST', '/api/legal-sections', tokens.editor!, { heading: section.heading, body: section.body, document: id })
+    const created = await http('POST', '/api/legal-sections', tokens.editor, {
+      body: section.body,
+      document: id,
+      heading: section.heading,
+    })
     expectStatus(created, 201, `create section ${section.heading}`)
     ids.push(created.body.doc.id as number | string)
   }
-  expectStatus(await http('PATCH', `/api/legal-documents/${id}`, tokens.editor!, { sections: ids }), 200, 'link the sections')
+  expectStatus(
+    await http('PATCH', `/api/legal-documents/${id}`, tokens.editor, { sections: ids }),
+    200,
+    'link the sections',
+  )
   const workflow = async (role: string, action: string) => {
-    const reply = await http('POST', `/api/legal-documents/${id}/workflow`, tokens[role]!, { action })
+    const reply = await http('POST', `/api/legal-documents/${id}/workflow`, tokens[role], {
+      action,
+    })
     expectStatus(reply, 200, action)
   }
   await workflow('editor', 'submit')
   await workflow('reviewer', 'approve')
-  const published = await http('PATCH', `/api/legal-documents/${id}`, tokens.reviewer!, { _status: 'published' })
+  const published = await http('PATCH', `/api/legal-documents/${id}`, tokens.reviewer, {
+    _status: 'published',
+  })
   expectStatus(published, 200, 'publish')
-  check(published.body.doc?._status === 'published', 'the document is not published', published.body.doc)
-  log(`seeded ${slug} over HTTP: ${sections} sections, created, submitted, approved and published in ${((Date.now() - t0) / 1000).toFixed(1)} s`)
+  check(
+    published.body.doc?._status === 'published',
+    'the document is not published',
+    published.body.doc,
+  )
+  log(
+    `seeded ${slug} over HTTP: ${sections} sections, created, submitted, approved and published in ${((Date.now() - t0) / 1000).toFixed(1)} s`,
+  )
   return slug
 }
 
@@ -154,7 +219,7 @@ export async function benchHost(options: HostBenchOptions): Promise<HostBenchRes
   const { log } = options
   const started = new Date()
   const loadBefore = os.loadavg()
-  let host: PreparedHost | null = null
+  let host: null | PreparedHost = null
   let server: HostServer | null = null
   try {
     log('host app: preparing (pack, install, type-check, migrate, next build)…')
@@ -173,17 +238,30 @@ export async function benchHost(options: HostBenchOptions): Promise<HostBenchRes
     expectStatus(first, 200, 'the first delivery GET')
     const body = first.bytes
     const etag = first.headers.get('etag')!
-    check(etag && (first.body.sections as unknown[] | undefined)?.length === options.sections, `the delivery lacks the ETag or its ${options.sections} sections`, first.text.slice(0, 500))
+    check(
+      etag && (first.body.sections as undefined | unknown[])?.length === options.sections,
+      `the delivery lacks the ETag or its ${options.sections} sections`,
+      first.text.slice(0, 500),
+    )
     const hit = await http('GET', deliveryPath, null)
-    check(hit.status === 200 && hit.bytes.equals(body) && headerText(hit) === headerText(first), 'the cached delivery differs from the first answer', { first: headerText(first), hit: headerText(hit) })
+    check(
+      hit.status === 200 && hit.bytes.equals(body) && headerText(hit) === headerText(first),
+      'the cached delivery differs from the first answer',
+      { first: headerText(first), hit: headerText(hit) },
+    )
     const notModified = await http('GET', deliveryPath, null, undefined, { 'if-none-match': etag })
     expectStatus(notModified, 304, 'If-None-Match on the delivery')
-    log(`document ${slug}: ${options.sections} sections, ${(body.length / 1024).toFixed(1)} KB JSON, ETag ${etag}`)
+    log(
+      `document ${slug}: ${options.sections} sections, ${(body.length / 1024).toFixed(1)} KB JSON, ETag ${etag}`,
+    )
 
     // The bare route's answer: the delivery's own headers, for 200 and 304.
     const bodyFile = path.join(host.dir, 'bench-bare-body.json')
     writeFileSync(bodyFile, body)
-    writeFileSync(specFile, JSON.stringify({ bodyFile, etag, ok: ownHeaders(hit), notModified: ownHeaders(notModified) }))
+    writeFileSync(
+      specFile,
+      JSON.stringify({ bodyFile, etag, notModified: ownHeaders(notModified), ok: ownHeaders(hit) }),
+    )
 
     const jsonHeaders = { 'content-type': 'application/json' }
     const graphqlBody = JSON.stringify({ query: LEGAL_DOCUMENT_QUERY, variables: { slug } })
@@ -192,36 +270,107 @@ export async function benchHost(options: HostBenchOptions): Promise<HostBenchRes
 
     // Every case answers what it claims before it is timed.
     const bare = await http('GET', '/bench-bare', null)
-    check(bare.status === 200 && bare.bytes.equals(body), 'the bare route does not send the delivery bytes', { status: bare.status, bytes: bare.bytes.length })
+    check(
+      bare.status === 200 && bare.bytes.equals(body),
+      'the bare route does not send the delivery bytes',
+      { bytes: bare.bytes.length, status: bare.status },
+    )
     for (const h of ['content-type', 'etag', 'cache-control', 'content-length']) {
-      check(bare.headers.get(h) === hit.headers.get(h), `the bare route's ${h} differs: ${bare.headers.get(h)} vs ${hit.headers.get(h)}`)
+      check(
+        bare.headers.get(h) === hit.headers.get(h),
+        `the bare route's ${h} differs: ${bare.headers.get(h)} vs ${hit.headers.get(h)}`,
+      )
     }
     const bare304 = await http('GET', '/bench-bare', null, undefined, { 'if-none-match': etag })
-    check(bare304.status === 304 && bare304.headers.get('etag') === etag, `the bare route's conditional GET answered ${bare304.status}`)
+    check(
+      bare304.status === 304 && bare304.headers.get('etag') === etag,
+      `the bare route's conditional GET answered ${bare304.status}`,
+    )
     const stock = await http('GET', stockPath, null)
-    check(stock.status === 200 && stock.bytes.equals(body), "Payload's catch-all handler does not send the delivery bytes", { status: stock.status, text: stock.text.slice(0, 300) })
+    check(
+      stock.status === 200 && stock.bytes.equals(body),
+      "Payload's catch-all handler does not send the delivery bytes",
+      { status: stock.status, text: stock.text.slice(0, 300) },
+    )
     for (const h of ['content-type', 'etag', 'cache-control']) {
-      check(stock.headers.get(h) === hit.headers.get(h), `Payload's catch-all handler's ${h} differs: ${stock.headers.get(h)} vs ${hit.headers.get(h)}`)
+      check(
+        stock.headers.get(h) === hit.headers.get(h),
+        `Payload's catch-all handler's ${h} differs: ${stock.headers.get(h)} vs ${hit.headers.get(h)}`,
+      )
     }
     const gql = await http('POST', '/api/graphql', null, JSON.parse(graphqlBody))
     expectStatus(gql, 200, 'GraphQL legalDocument')
-    check(JSON.stringify(gql.body.data?.legalDocument) === body.toString('utf8'), 'GraphQL legalDocument differs from the REST delivery body', gql.text.slice(0, 500))
+    check(
+      JSON.stringify(gql.body.data?.legalDocument) === body.toString('utf8'),
+      'GraphQL legalDocument differs from the REST delivery body',
+      gql.text.slice(0, 500),
+    )
     const rest = await http('GET', restPath, null)
     const restDoc = rest.body.docs?.[0] as Json | undefined
     check(
-      rest.status === 200 && restDoc?.slug === slug && restDoc.sections?.length === options.sections && typeof restDoc.sections[0] === 'object',
+      rest.status === 200 &&
+        restDoc?.slug === slug &&
+        restDoc.sections?.length === options.sections &&
+        typeof restDoc.sections[0] === 'object',
       `stock REST did not return ${slug} with its sections populated`,
       rest.text.slice(0, 500),
     )
 
     const cases: Case[] = [
-      { id: 'h-bare', label: 'bare Next route handler, same bytes from memory (ceiling)', url: `${base}/bench-bare`, expectStatus: 200, pid },
-      { id: 'h-a', label: "delivery GET /api/legal/documents/:slug through the plugin's route handlers", url: `${base}${deliveryPath}`, expectStatus: 200, pid },
-      { id: 'h-a0', label: "the same delivery through Payload's catch-all REST handler", url: `${base}${stockPath}`, expectStatus: 200, pid },
-      { id: 'h-e', label: '(h-a) conditional GET → 304', url: `${base}${deliveryPath}`, headers: { 'if-none-match': etag }, expectStatus: 304, pid },
-      { id: 'h-bare-304', label: '(h-bare) conditional GET → 304', url: `${base}/bench-bare`, headers: { 'if-none-match': etag }, expectStatus: 304, pid },
-      { id: 'h-c', label: 'GraphQL legalDocument (POST /api/graphql)', url: `${base}/api/graphql`, method: 'POST', headers: jsonHeaders, body: graphqlBody, expectStatus: 200, pid },
-      { id: 'h-b', label: 'stock Payload REST ?where[slug][equals]=…&depth=1', url: `${base}${restPath}`, expectStatus: 200, pid },
+      {
+        id: 'h-bare',
+        expectStatus: 200,
+        label: 'bare Next route handler, same bytes from memory (ceiling)',
+        pid,
+        url: `${base}/bench-bare`,
+      },
+      {
+        id: 'h-a',
+        expectStatus: 200,
+        label: "delivery GET /api/legal/documents/:slug through the plugin's route handlers",
+        pid,
+        url: `${base}${deliveryPath}`,
+      },
+      {
+        id: 'h-a0',
+        expectStatus: 200,
+        label: "the same delivery through Payload's catch-all REST handler",
+        pid,
+        url: `${base}${stockPath}`,
+      },
+      {
+        id: 'h-e',
+        expectStatus: 304,
+        headers: { 'if-none-match': etag },
+        label: '(h-a) conditional GET → 304',
+        pid,
+        url: `${base}${deliveryPath}`,
+      },
+      {
+        id: 'h-bare-304',
+        expectStatus: 304,
+        headers: { 'if-none-match': etag },
+        label: '(h-bare) conditional GET → 304',
+        pid,
+        url: `${base}/bench-bare`,
+      },
+      {
+        id: 'h-c',
+        body: graphqlBody,
+        expectStatus: 200,
+        headers: jsonHeaders,
+        label: 'GraphQL legalDocument (POST /api/graphql)',
+        method: 'POST',
+        pid,
+        url: `${base}/api/graphql`,
+      },
+      {
+        id: 'h-b',
+        expectStatus: 200,
+        label: 'stock Payload REST ?where[slug][equals]=…&depth=1',
+        pid,
+        url: `${base}${restPath}`,
+      },
     ].map((c) => ({ ...c, dbMatch: ` ${host!.databaseName} ` }) as Case)
     // The preparation (pack, install, next build) is this bench's own load: the figure that tells
     // whether others were using the machine is the one right before the cases.
@@ -230,12 +379,25 @@ export async function benchHost(options: HostBenchOptions): Promise<HostBenchRes
     const rss = rssMB(pid)
     log(`    next start RSS ${rss} MB right after the load cases`)
 
-    const report = formatHostReport({ results, started, loadBefore, loadBeforeCases, loadAfter: os.loadavg(), slug, bodyBytes: body.length, rss, settings: options, databaseHost: new URL(host.databaseUrl).host })
+    const report = formatHostReport({
+      slug,
+      bodyBytes: body.length,
+      databaseHost: new URL(host.databaseUrl).host,
+      loadAfter: os.loadavg(),
+      loadBefore,
+      loadBeforeCases,
+      results,
+      rss,
+      settings: options,
+      started,
+    })
     const failed = results.filter((r) => r.wrongStatus > 0 || r.errors > 0).map((r) => r.id)
-    return { report, results, failed }
+    return { failed, report, results }
   } catch (err) {
     const output = server?.output()
-    if (output) log(`host app: server output (tail):\n${output.slice(-4000)}`)
+    if (output) {
+      log(`host app: server output (tail):\n${output.slice(-4000)}`)
+    }
     throw err
   } finally {
     await host?.cleanup()
@@ -243,32 +405,35 @@ export async function benchHost(options: HostBenchOptions): Promise<HostBenchRes
 }
 
 function formatHostReport(r: {
-  results: Measured[]
-  started: Date
+  bodyBytes: number
+  databaseHost: string
+  loadAfter: number[]
   loadBefore: number[]
   loadBeforeCases: number[]
-  loadAfter: number[]
-  slug: string
-  bodyBytes: number
-  rss: number | null
+  results: Measured[]
+  rss: null | number
   settings: HostBenchOptions
-  databaseHost: string
+  slug: string
+  started: Date
 }): string {
   const by = Object.fromEntries(r.results.map((m) => [m.id, m])) as Record<string, Measured>
   const ratio = (x: number, y: number) => (y ? x / y : NaN)
-  const aOverBare = ratio(by['h-a']!.rps, by['h-bare']!.rps)
-  const aOverB = ratio(by['h-a']!.rps, by['h-b']!.rps)
-  const aOverA0 = ratio(by['h-a']!.rps, by['h-a0']!.rps)
-  const eOverBare304 = ratio(by['h-e']!.rps, by['h-bare-304']!.rps)
+  const aOverBare = ratio(by['h-a'].rps, by['h-bare'].rps)
+  const aOverB = ratio(by['h-a'].rps, by['h-b'].rps)
+  const aOverA0 = ratio(by['h-a'].rps, by['h-a0'].rps)
+  const eOverBare304 = ratio(by['h-e'].rps, by['h-bare-304'].rps)
   /** Server CPU per response, in µs: the figure least sensitive to the load generator. */
   const cpuPer = (m: Measured) => (m.rps ? Math.round((m.cpu.server / 100 / m.rps) * 1e6) : NaN)
-  const { connections, warmup, duration } = r.settings
+  const { connections, duration, warmup } = r.settings
   return [
-    machineLine(r.started, r.loadBefore, r.loadAfter).replace(/ before, /, ` before the host app's preparation, ${r.loadBeforeCases.map((l) => l.toFixed(2)).join(' / ')} right after it (its own build), `),
+    machineLine(r.started, r.loadBefore, r.loadAfter).replace(
+      / before, /,
+      ` before the host app's preparation, ${r.loadBeforeCases.map((l) => l.toFixed(2)).join(' / ')} right after it (its own build), `,
+    ),
     `Command: \`${benchCommand()}\` — ${connections} connections, ${warmup} s warm-up + ${duration} s per case; a fresh host app ` +
       `(test/host-app/template + the packed plugin, \`next build\` with Turbopack, \`next start\` with NODE_ENV=production), document \`${r.slug}\` ` +
       `(${r.settings.sections} sections, ${(r.bodyBytes / 1024).toFixed(1)} KB JSON) seeded over HTTP through the review workflow; PostgreSQL at ${r.databaseHost} ` +
-      '(its CPU column: the backends of the host\'s database).',
+      "(its CPU column: the backends of the host's database).",
     '',
     ...RESULT_HEADER,
     ...r.results.map((m) => resultRow(m)),

@@ -21,7 +21,9 @@ import path from 'node:path'
 export function loadAutocannon(options) {
   const require = createRequire(import.meta.url)
   const autocannon = require('autocannon')
-  const queue = require(path.join(path.dirname(require.resolve('autocannon')), 'lib', 'pipelinedRequestsQueue.js'))
+  const queue = require(
+    path.join(path.dirname(require.resolve('autocannon')), 'lib', 'pipelinedRequestsQueue.js'),
+  )
   const proto = queue.prototype
   proto.__decodes ??= proto.addBody
   proto.addBody = options.decodeBodies ? proto.__decodes : () => {}
@@ -29,7 +31,14 @@ export function loadAutocannon(options) {
 }
 
 /** What the orchestrators read of an autocannon result. */
-const pick = (r) => ({ requests: r.requests, latency: r.latency, errors: r.errors, timeouts: r.timeouts, non2xx: r.non2xx, statusCodeStats: r.statusCodeStats })
+const pick = (r) => ({
+  requests: r.requests,
+  latency: r.latency,
+  errors: r.errors,
+  timeouts: r.timeouts,
+  non2xx: r.non2xx,
+  statusCodeStats: r.statusCodeStats,
+})
 
 /**
  * A warm-up of `warmup` s (if any), the line `measuring` on stdout (the orchestrator starts its

@@ -17,4 +17,6 @@ const result = await autocannon({ ...options, duration })
 const seconds = Number(process.hrtime.bigint() - started) / 1e9
 const cpu = process.cpuUsage(cpuBefore)
 const { requests, latency, throughput, errors, timeouts, non2xx, statusCodeStats } = result
-process.stdout.write(`${JSON.stringify({ result: { requests, latency, throughput, errors, timeouts, non2xx, '2xx': result['2xx'], statusCodeStats }, cpuMicros: cpu.user + cpu.system, seconds })}\n`)
+process.stdout.write(
+  `${JSON.stringify({ result: { requests, latency, throughput, errors, timeouts, non2xx, '2xx': result['2xx'], statusCodeStats }, cpuMicros: cpu.user + cpu.system, seconds })}\n`,
+)

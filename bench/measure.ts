@@ -5,6 +5,7 @@
  * processes disturbed it. Importing this module runs nothing and loads no Payload.
  */
 import type { Result } from 'autocannon'
+
 import { spawn } from 'node:child_process'
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import net from 'node:net'
@@ -19,12 +20,12 @@ export const NOISY = 35
 
 export type MeasureSettings = {
   connections: number
-  /** Unmeasured seconds before each case. */
-  warmup: number
-  /** Measured seconds per case. */
-  duration: number
   /** autocannon's own response-body decoding (bench/loadAutocannon.mjs); off by default. */
   decodeBodies: boolean
+  /** Measured seconds per case. */
+  duration: number
+  /** Unmeasured seconds before each case. */
+  warmup: number
 }
 
 /** A free loopback port (never 3000). */
@@ -41,18 +42,26 @@ export function freePort(): Promise<number> {
 // --- CPU accounting from /proc (Linux): who used the two cores during a case -------------------
 
 const TICK = 100 // USER_HZ: clock ticks per second on Linux
-type ProcInfo = { ppid: number; comm: string; ticks: number }
+type ProcInfo = { comm: string; ppid: number; ticks: number }
 function procTable(): Map<number, ProcInfo> {
   const table = new Map<number, ProcInfo>()
-  if (process.platform !== 'linux') return table
+  if (process.platform !== 'linux') {
+    return table
+  }
   for (const name of readdirSync('/proc')) {
-    if (!/^\d+$/.test(name)) continue
+    if (!/^\d+$/.test(name)) {
+      continue
+    }
     try {
       const stat = readFileSync(`/proc/${name}/stat`, 'utf8')
       const close = stat.lastIndexOf(')')
       const comm = stat.slice(stat.indexOf('(') + 1, close)
       const fields = stat.slice(close + 2).split(' ')
-      table.set(Number(name), { ppid: Number(fields[1]), comm, ticks: Number(fields[11]) + Number(fields[12]) })
+      table.set(Number(name), {
+        comm,
+        ppid: Number(fields[1]),
+        ticks: Number(fields[11]) + Number(fields[12]),
+      })
     } catch {
       // the process ended meanwhile
     }
@@ -71,35 +80,50 @@ function cmdline(pid: number): string {
  * descendants (the embedded PostgreSQL) plus, with `dbMatch`, every process whose command line
  * contains it (PostgreSQL names each backend `postgres: <user> <database> <client> <state>`).
  */
-function serverTicks(pid: number, dbMatch?: string): { server: number; db: Map<number, number> } {
+function serverTicks(pid: number, dbMatch?: string): { db: Map<number, number>; server: number } {
   const table = procTable()
   const descends = (p: number): boolean => {
-    for (let at = table.get(p)?.ppid, hops = 0; at && hops < 10; at = table.get(at)?.ppid, hops++) if (at === pid) return true
+    for (let at = table.get(p)?.ppid, hops = 0; at && hops < 10; at = table.get(at)?.ppid, hops++) {
+      if (at === pid) {
+        return true
+      }
+    }
     return false
   }
   const db = new Map<number, number>()
   for (const [p, info] of table) {
-    if (p === pid) continue
-    if (descends(p) || (dbMatch && info.comm.startsWith('postgres') && cmdline(p).includes(dbMatch))) db.set(p, info.ticks)
+    if (p === pid) {
+      continue
+    }
+    if (
+      descends(p) ||
+      (dbMatch && info.comm.startsWith('postgres') && cmdline(p).includes(dbMatch))
+    ) {
+      db.set(p, info.ticks)
+    }
   }
-  return { server: table.get(pid)?.ticks ?? 0, db }
+  return { db, server: table.get(pid)?.ticks ?? 0 }
 }
 /** Database ticks used between two readings: by the processes alive at the second (a process
  *  that ended meanwhile, e.g. a pooled connection closed, takes its ticks with it: not counted,
  *  rather than subtracted). */
 function dbTicksBetween(before: Map<number, number>, after: Map<number, number>): number {
   let ticks = 0
-  for (const [p, t] of after) ticks += t - (before.get(p) ?? 0)
+  for (const [p, t] of after) {
+    ticks += t - (before.get(p) ?? 0)
+  }
   return ticks
 }
 /** Busy CPU ticks of the whole machine (all cores), from the first line of /proc/stat. */
 function machineBusyTicks(): number {
-  if (process.platform !== 'linux') return 0
-  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0]!.trim().split(/\s+/)
+  if (process.platform !== 'linux') {
+    return 0
+  }
+  const [, ...f] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/)
   const n = f.map(Number)
-  return n.slice(0, 8).reduce((a, b) => a + b, 0) - n[3]! - n[4]! // minus idle and iowait
+  return n.slice(0, 8).reduce((a, b) => a + b, 0) - n[3] - n[4] // minus idle and iowait
 }
-export function rssMB(pid: number): number | null {
+export function rssMB(pid: number): null | number {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
     return kb ? Math.round(Number(kb) / 1024) : null
@@ -111,30 +135,30 @@ export function rssMB(pid: number): number | null {
 // --- the cases -----------------------------------------------------------------------------------
 
 export type Case = {
-  id: string
-  label: string
-  url: string
-  method?: 'GET' | 'POST'
-  headers?: Record<string, string>
   body?: string
-  expectStatus: number
-  /** Which process's CPU counts as "server" (the raw ceiling is its own process). */
-  pid: number
   /** Processes whose command line contains this count as the database too (see serverTicks). */
   dbMatch?: string
+  expectStatus: number
+  headers?: Record<string, string>
+  id: string
+  label: string
+  method?: 'GET' | 'POST'
+  /** Which process's CPU counts as "server" (the raw ceiling is its own process). */
+  pid: number
+  url: string
 }
-export type Measured = Case & {
-  rps: number
-  p50: number
-  p99: number
-  bytesPerSec: number
-  wrongStatus: number
-  errors: number
-  /** Percent of one core; `other` is what the rest of the machine used meanwhile. */
-  cpu: { server: number; db: number; loadGenerator: number; other: number }
+export type Measured = {
   /** How many times the case was measured (see --retries); the quietest attempt is kept. */
   attempts?: number
-}
+  bytesPerSec: number
+  /** Percent of one core; `other` is what the rest of the machine used meanwhile. */
+  cpu: { db: number; loadGenerator: number; other: number; server: number }
+  errors: number
+  p50: number
+  p99: number
+  rps: number
+  wrongStatus: number
+} & Case
 
 /**
  * One case: autocannon in its own plain-node process (bench/loadgen.mjs; bodies are not decoded
@@ -142,14 +166,29 @@ export type Measured = Case & {
  * warm-up to the end of the measured seconds.
  */
 export function measure(c: Case, settings: MeasureSettings): Promise<Measured> {
-  const options = { url: c.url, connections: settings.connections, method: c.method ?? 'GET', headers: c.headers, body: c.body, timeout: 30 }
-  const input = JSON.stringify({ options, warmup: settings.warmup, duration: settings.duration, decodeBodies: settings.decodeBodies })
+  const options = {
+    body: c.body,
+    connections: settings.connections,
+    headers: c.headers,
+    method: c.method ?? 'GET',
+    timeout: 30,
+    url: c.url,
+  }
+  const input = JSON.stringify({
+    decodeBodies: settings.decodeBodies,
+    duration: settings.duration,
+    options,
+    warmup: settings.warmup,
+  })
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(root, 'bench', 'loadgen.mjs'), input], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    const child = spawn(process.execPath, [path.join(root, 'bench', 'loadgen.mjs'), input], {
+      cwd: root,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    })
     let out = ''
     let before: ReturnType<typeof serverTicks> | undefined
     let busyBefore = 0
-    child.stdout!.on('data', (chunk: Buffer) => {
+    child.stdout.on('data', (chunk: Buffer) => {
       out += chunk.toString()
       if (!before && out.includes('measuring\n')) {
         before = serverTicks(c.pid, c.dbMatch)
@@ -159,29 +198,35 @@ export function measure(c: Case, settings: MeasureSettings): Promise<Measured> {
     child.on('error', reject)
     child.on('exit', (code) => {
       const line = out.split('\n').find((l) => l.startsWith('{'))
-      if (code !== 0 || !line || !before) return reject(new Error(`bench/loadgen.mjs exited with ${code}:\n${out}`))
+      if (code !== 0 || !line || !before) {
+        return reject(new Error(`bench/loadgen.mjs exited with ${code}:\n${out}`))
+      }
       const after = serverTicks(c.pid, c.dbMatch)
       const busy = machineBusyTicks() - busyBefore
       const db = dbTicksBetween(before.db, after.db)
-      const { result, cpuMicros, seconds } = JSON.parse(line) as { result: Result; cpuMicros: number; seconds: number }
+      const { cpuMicros, result, seconds } = JSON.parse(line) as {
+        cpuMicros: number
+        result: Result
+        seconds: number
+      }
       const pct = (ticks: number) => Math.round((100 * ticks) / TICK / seconds)
       const loadGenerator = Math.round((100 * cpuMicros) / 1e6 / seconds)
       const right = result.statusCodeStats[String(c.expectStatus)]?.count ?? 0
       const total = Object.values(result.statusCodeStats).reduce((n, s) => n + Number(s.count), 0)
       resolve({
         ...c,
-        rps: result.requests.average,
-        p50: result.latency.p50,
-        p99: result.latency.p99,
         bytesPerSec: result.throughput.average,
-        wrongStatus: total - Number(right),
-        errors: result.errors,
         cpu: {
-          server: pct(after.server - before.server),
           db: pct(db),
           loadGenerator,
           other: Math.max(0, pct(busy - (after.server - before.server) - db) - loadGenerator),
+          server: pct(after.server - before.server),
         },
+        errors: result.errors,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        rps: result.requests.average,
+        wrongStatus: total - Number(right),
       })
     })
   })
@@ -191,19 +236,33 @@ export function measure(c: Case, settings: MeasureSettings): Promise<Measured> {
  * Each case one after the other, logged as it goes; a case during which other processes used
  * more than NOISY% of a core is measured again, up to `retries` times, and the quietest attempt kept.
  */
-export async function measureCases(cases: Case[], settings: MeasureSettings & { retries: number; log: (line: string) => void }): Promise<Measured[]> {
+export async function measureCases(
+  cases: Case[],
+  settings: { log: (line: string) => void; retries: number } & MeasureSettings,
+): Promise<Measured[]> {
   const { log } = settings
   const results: Measured[] = []
   for (const c of cases) {
-    log(`(${c.id}) ${c.label}: ${settings.warmup} s warm-up + ${settings.duration} s, ${settings.connections} connections…`)
+    log(
+      `(${c.id}) ${c.label}: ${settings.warmup} s warm-up + ${settings.duration} s, ${settings.connections} connections…`,
+    )
     let best: Measured | undefined
     for (let attempt = 0; attempt <= settings.retries; attempt++) {
-      if (attempt) log(`    other processes used ${best!.cpu.other}% of a core meanwhile: measuring again`)
+      if (attempt) {
+        log(`    other processes used ${best!.cpu.other}% of a core meanwhile: measuring again`)
+      }
       const m = { ...(await measure(c, settings)), attempts: attempt + 1 }
-      log(`    ${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms; CPU: server ${m.cpu.server}%, db ${m.cpu.db}%, autocannon ${m.cpu.loadGenerator}%, rest ${m.cpu.other}%${m.wrongStatus || m.errors ? `, ${m.wrongStatus} wrong status, ${m.errors} errors` : ''}`)
-      if (!best || m.cpu.other < best.cpu.other) best = { ...m, attempts: attempt + 1 }
-      else best.attempts = attempt + 1
-      if (m.cpu.other <= NOISY) break
+      log(
+        `    ${Math.round(m.rps)} req/s, p50 ${m.p50} ms, p99 ${m.p99} ms; CPU: server ${m.cpu.server}%, db ${m.cpu.db}%, autocannon ${m.cpu.loadGenerator}%, rest ${m.cpu.other}%${m.wrongStatus || m.errors ? `, ${m.wrongStatus} wrong status, ${m.errors} errors` : ''}`,
+      )
+      if (!best || m.cpu.other < best.cpu.other) {
+        best = { ...m, attempts: attempt + 1 }
+      } else {
+        best.attempts = attempt + 1
+      }
+      if (m.cpu.other <= NOISY) {
+        break
+      }
     }
     results.push(best!)
   }
@@ -252,6 +311,8 @@ export function writeBetweenMarkers(file: string, name: string, text: string): v
   const doc = readFileSync(file, 'utf8')
   const a = doc.indexOf(start)
   const b = doc.indexOf(end)
-  if (a === -1 || b === -1) throw new Error(`${path.relative(root, file)} has no ${start} … ${end} markers`)
+  if (a === -1 || b === -1) {
+    throw new Error(`${path.relative(root, file)} has no ${start} … ${end} markers`)
+  }
   writeFileSync(file, `${doc.slice(0, a + start.length)}\n${text}\n${doc.slice(b)}`)
 }

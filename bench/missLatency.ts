@@ -8,27 +8,39 @@ import { benchSlug } from './dataset'
  * is the server's latency and not queueing in the load generator.
  */
 
-export type MissLatency = { requests: number; p50: number; p99: number; max: number; wrongStatus: number }
+export type MissLatency = {
+  max: number
+  p50: number
+  p99: number
+  requests: number
+  wrongStatus: number
+}
 
 /**
  * `count` distinct URLs spread over `docs` documents × `variants` (query strings), in an order
  * that jumps between documents, leaving out the document the load cases measured.
  */
-export function missUrls(base: string, options: { docs: number; variants: string[]; skipDoc: number; count: number }): string[] {
-  const { docs, variants, skipDoc, count } = options
+export function missUrls(
+  base: string,
+  options: { count: number; docs: number; skipDoc: number; variants: string[] },
+): string[] {
+  const { count, docs, skipDoc, variants } = options
   const pairs = docs * variants.length
   const urls = new Set<string>()
   // A stride coprime with most pair counts walks the pairs in a scattered order.
   for (let k = 0; k < pairs && urls.size < count; k++) {
     const at = (k * 7919) % pairs
     const doc = 1 + (at % docs)
-    if (doc === skipDoc) continue
+    if (doc === skipDoc) {
+      continue
+    }
     urls.add(`${base}/api/legal/documents/${benchSlug(doc)}${variants[Math.floor(at / docs)]}`)
   }
   return [...urls]
 }
 
-const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
+const percentile = (sorted: number[], p: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 const round1 = (x: number) => Math.round(x * 10) / 10
 
 /** Fetches `warmup` URLs unmeasured (the miss path's code is cold), then times the rest. */
@@ -39,10 +51,20 @@ export async function measureMisses(urls: string[], warmup: number): Promise<Mis
     const t0 = performance.now()
     const res = await fetch(url)
     await res.arrayBuffer()
-    if (i < warmup) continue
+    if (i < warmup) {
+      continue
+    }
     times.push(performance.now() - t0)
-    if (res.status !== 200) wrongStatus++
+    if (res.status !== 200) {
+      wrongStatus++
+    }
   }
   const sorted = times.sort((a, b) => a - b)
-  return { requests: sorted.length, p50: round1(percentile(sorted, 50)), p99: round1(percentile(sorted, 99)), max: round1(sorted.at(-1) ?? NaN), wrongStatus }
+  return {
+    max: round1(sorted.at(-1) ?? NaN),
+    p50: round1(percentile(sorted, 50)),
+    p99: round1(percentile(sorted, 99)),
+    requests: sorted.length,
+    wrongStatus,
+  }
 }

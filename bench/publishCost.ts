@@ -1,12 +1,17 @@
 import 'dotenv/config'
-
-import { actorFor } from '../seed/actors'
-import { findDocumentBySlug, idOf, importDocument, type ImportSection } from '../seed/importDocument'
-import { actAs, publishAs } from '../seed/seed'
+import { guardPoolErrors, SLUGS } from 'payload-plugin-legal-documents'
 import { paragraph, root } from 'payload-plugin-legal-documents/importer'
+
 import { runCli } from '../dev/cli/runCli'
 import { startCliPayload } from '../dev/server/bootstrap'
-import { guardPoolErrors, SLUGS } from 'payload-plugin-legal-documents'
+import { actorFor } from '../seed/actors'
+import {
+  findDocumentBySlug,
+  idOf,
+  importDocument,
+  type ImportSection,
+} from '../seed/importDocument'
+import { actAs, publishAs } from '../seed/seed'
 
 /**
  * Issue 7, point 5: the cost of a publish, and how soon another process serves it.
@@ -28,7 +33,11 @@ const PUBLISHES = Number(process.env.BENCH_PUBLISHES ?? 20)
 const serverUrl = process.env.BENCH_SERVER_URL
 
 const body = (n: number, round: number) =>
-  root([paragraph(`Clause ${n + 1}, revision ${round}: the provider processes personal data only as described in this policy.`)])
+  root([
+    paragraph(
+      `Clause ${n + 1}, revision ${round}: the provider processes personal data only as described in this policy.`,
+    ),
+  ])
 
 async function served(slug: string): Promise<number> {
   const res = await fetch(`${serverUrl}/api/legal/documents/${slug}`)
@@ -37,11 +46,13 @@ async function served(slug: string): Promise<number> {
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b)
-  return s.length % 2 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2
 }
 
 async function main(): Promise<void> {
-  if (!serverUrl) throw new Error('BENCH_SERVER_URL is not set')
+  if (!serverUrl) {
+    throw new Error('BENCH_SERVER_URL is not set')
+  }
   const app = await startCliPayload('bench publish cost')
   const { payload } = app
   guardPoolErrors(payload)
@@ -51,10 +62,21 @@ async function main(): Promise<void> {
 
     let doc = await findDocumentBySlug(payload, SLUG)
     if (!doc) {
-      const sections: ImportSection[] = Array.from({ length: SECTIONS }, (_, n) => ({ heading: `Clause ${n + 1}`, body: body(n, 0) }))
-      const imported = await importDocument(payload, { slug: SLUG, title: 'Publish cost', kind: 'other', sections, editor })
+      const sections: ImportSection[] = Array.from({ length: SECTIONS }, (_, n) => ({
+        body: body(n, 0),
+        heading: `Clause ${n + 1}`,
+      }))
+      const imported = await importDocument(payload, {
+        slug: SLUG,
+        editor,
+        kind: 'other',
+        sections,
+        title: 'Publish cost',
+      })
       doc = await findDocumentBySlug(payload, SLUG)
-      if (!doc || doc.id !== imported.documentId) throw new Error('the publish-cost document was not created')
+      if (!doc || doc.id !== imported.documentId) {
+        throw new Error('the publish-cost document was not created')
+      }
     }
     const id = doc.id
     const sectionIds = ((doc.sections as unknown[]) ?? []).map(idOf)
@@ -70,22 +92,22 @@ async function main(): Promise<void> {
         await served(SLUG)
         const n = round % SECTIONS
         await payload.update({
+          id: sectionIds[n],
           collection: SLUGS.sections,
-          id: sectionIds[n]!,
           data: { body: body(n, Date.now()) } as never,
-          draft: true,
           depth: 0,
-          user: editor as never,
+          draft: true,
           overrideAccess: false,
+          user: editor,
         })
         await payload.update({
-          collection: SLUGS.documents,
           id,
-          data: { changeSummary: `Revision ${previous + 1}.` } as never,
-          draft: true,
+          collection: SLUGS.documents,
+          data: { changeSummary: `Revision ${previous + 1}.` },
           depth: 0,
-          user: editor as never,
+          draft: true,
           overrideAccess: false,
+          user: editor,
         })
       }
       await actAs(payload, editor, id, 'submit')
@@ -95,18 +117,20 @@ async function main(): Promise<void> {
       const t1 = performance.now()
       publishMs.push(t1 - t0)
       const deadline = t1 + 5000
-      while ((await served(SLUG)) <= previous && performance.now() < deadline) await new Promise((r) => setTimeout(r, 2))
+      while ((await served(SLUG)) <= previous && performance.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 2))
+      }
       visibleMs.push(performance.now() - t1)
     }
     const round1 = (x: number) => Math.round(x * 10) / 10
     console.log(
       `RESULT ${JSON.stringify({
-        sections: SECTIONS,
         publishes: PUBLISHES,
-        publishMedianMs: round1(median(publishMs)),
         publishMaxMs: round1(Math.max(...publishMs)),
-        visibleMedianMs: round1(median(visibleMs)),
+        publishMedianMs: round1(median(publishMs)),
+        sections: SECTIONS,
         visibleMaxMs: round1(Math.max(...visibleMs)),
+        visibleMedianMs: round1(median(visibleMs)),
       })}`,
     )
   } finally {

@@ -1,3 +1,5 @@
+import type { DeliveredDocument } from 'payload-plugin-legal-documents'
+
 /**
  * `npm run bench [-- options]`: delivery speed against stock Payload and the raw-Node ceiling,
  * side by side in one run, against the production build (docs/BENCHMARKS.md).
@@ -43,36 +45,53 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 
-import type { DeliveredDocument } from 'payload-plugin-legal-documents'
-
-import { type Baseline, comparisonLine, comparisonTable, loadBaseline, saveSummary } from './baseline'
+import { nodeArgs } from '../dev/server/nodeArgs'
+import {
+  type Baseline,
+  comparisonLine,
+  comparisonTable,
+  loadBaseline,
+  saveSummary,
+} from './baseline'
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
 import { benchHost } from './host'
-import { benchCommand, type Case, freePort, machineLine, type Measured, type MeasureSettings, measureCases, ok, RESULT_HEADER, resultRow, rssMB, writeBetweenMarkers } from './measure'
-import { type MissLatency, measureMisses, missUrls } from './missLatency'
-import { nodeArgs } from '../dev/server/nodeArgs'
+import {
+  benchCommand,
+  type Case,
+  freePort,
+  machineLine,
+  measureCases,
+  type Measured,
+  type MeasureSettings,
+  ok,
+  RESULT_HEADER,
+  resultRow,
+  rssMB,
+  writeBetweenMarkers,
+} from './measure'
+import { measureMisses, type MissLatency, missUrls } from './missLatency'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 const { values: opts } = parseArgs({
   options: {
-    duration: { type: 'string', default: '10' },
-    warmup: { type: 'string', default: '3' },
-    connections: { type: 'string', default: '64' },
-    docs: { type: 'string' },
-    sections: { type: 'string', default: '40' },
-    scale: { type: 'boolean', default: false },
-    versions: { type: 'string', default: '20' },
     build: { type: 'boolean', default: false },
-    fresh: { type: 'boolean', default: false },
-    write: { type: 'boolean', default: false },
-    smoke: { type: 'boolean', default: false },
+    connections: { type: 'string', default: '64' },
     'decode-bodies': { type: 'boolean', default: false },
+    docs: { type: 'string' },
+    duration: { type: 'string', default: '10' },
+    fresh: { type: 'boolean', default: false },
+    'host-only': { type: 'boolean', default: false },
     'no-fast-path': { type: 'boolean', default: false },
+    'no-host': { type: 'boolean', default: false },
     'no-publish': { type: 'boolean', default: false },
     retries: { type: 'string', default: '2' },
-    'no-host': { type: 'boolean', default: false },
-    'host-only': { type: 'boolean', default: false },
+    scale: { type: 'boolean', default: false },
+    sections: { type: 'string', default: '40' },
+    smoke: { type: 'boolean', default: false },
+    versions: { type: 'string', default: '20' },
+    warmup: { type: 'string', default: '3' },
+    write: { type: 'boolean', default: false },
   },
   strict: true,
 })
@@ -90,14 +109,21 @@ const retries = opts.smoke ? 0 : Number(opts.retries)
 const SETTLE_MS = 8_000
 /** Issue 7, point 7. */
 const RSS_TARGET_MB = 400
-const settings: MeasureSettings = { connections, warmup, duration, decodeBodies: Boolean(opts['decode-bodies']) }
+const settings: MeasureSettings = {
+  connections,
+  decodeBodies: Boolean(opts['decode-bodies']),
+  duration,
+  warmup,
+}
 
 const log = (line: string) => console.log(`[bench] ${line}`)
 
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
+    )
   })
 }
 
@@ -106,38 +132,62 @@ function capture(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<s
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
-    child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString()))
-    child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${out}`))))
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('exit', (code) =>
+      code === 0
+        ? resolve(out)
+        : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}:\n${out}`)),
+    )
   })
 }
 
-type PublishCost = { sections: number; publishes: number; publishMedianMs: number; publishMaxMs: number; visibleMedianMs: number; visibleMaxMs: number }
+type PublishCost = {
+  publishes: number
+  publishMaxMs: number
+  publishMedianMs: number
+  sections: number
+  visibleMaxMs: number
+  visibleMedianMs: number
+}
 
 /** Starts a process and resolves once a line of its stdout matches. */
-function startAndWait(cmd: string, args: string[], env: NodeJS.ProcessEnv, ready: RegExp, timeoutMs = 120_000) {
-  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }>((resolve, reject) => {
-    const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-    let output = ''
-    const timer = setTimeout(() => reject(new Error(`${cmd} ${args.join(' ')} did not start:\n${output}`)), timeoutMs)
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      const match = output.match(ready)
-      if (match) {
-        clearTimeout(timer)
-        resolve({ child, match, output: () => output })
+function startAndWait(
+  cmd: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+  ready: RegExp,
+  timeoutMs = 120_000,
+) {
+  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }>(
+    (resolve, reject) => {
+      const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      let output = ''
+      const timer = setTimeout(
+        () => reject(new Error(`${cmd} ${args.join(' ')} did not start:\n${output}`)),
+        timeoutMs,
+      )
+      const onData = (chunk: Buffer) => {
+        output += chunk.toString()
+        const match = output.match(ready)
+        if (match) {
+          clearTimeout(timer)
+          resolve({ child, match, output: () => output })
+        }
       }
-    }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()))
-    child.on('exit', (code) => {
-      clearTimeout(timer)
-      reject(new Error(`${cmd} exited early (${code}):\n${output}`))
-    })
-  })
+      child.stdout.on('data', onData)
+      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
+      child.on('exit', (code) => {
+        clearTimeout(timer)
+        reject(new Error(`${cmd} exited early (${code}):\n${output}`))
+      })
+    },
+  )
 }
 
 async function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) return
+  if (!child || child.exitCode !== null || child.signalCode !== null) {
+    return
+  }
   child.removeAllListeners('exit')
   const exited = new Promise((resolve) => child.once('exit', resolve))
   child.kill('SIGTERM')
@@ -149,16 +199,29 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
 // --- main ----------------------------------------------------------------------------------------
 
 async function main(): Promise<void> {
-  if (opts['host-only'] && opts['no-host']) throw new Error('--host-only and --no-host exclude each other')
-  if (!opts['host-only']) await benchReferenceApp()
+  if (opts['host-only'] && opts['no-host']) {
+    throw new Error('--host-only and --no-host exclude each other')
+  }
+  if (!opts['host-only']) {
+    await benchReferenceApp()
+  }
   // The scale run is about the reference app's dataset: no host section there.
-  if (!opts['no-host'] && !opts.scale) await benchHostApp()
+  if (!opts['no-host'] && !opts.scale) {
+    await benchHostApp()
+  }
 }
 
 /** The host-app section (bench/host.ts), after the reference app's server has stopped. */
 async function benchHostApp(): Promise<void> {
-  log(`host app: delivery through the plugin's Next route handlers in a fresh Payload app (${opts.smoke ? 'smoke: ' : ''}${warmup} s warm-up + ${duration} s per case)`)
-  const { report, failed } = await benchHost({ ...settings, retries, sections: sectionsPerDoc, log })
+  log(
+    `host app: delivery through the plugin's Next route handlers in a fresh Payload app (${opts.smoke ? 'smoke: ' : ''}${warmup} s warm-up + ${duration} s per case)`,
+  )
+  const { failed, report } = await benchHost({
+    ...settings,
+    log,
+    retries,
+    sections: sectionsPerDoc,
+  })
   console.log(`\n${report}`)
   if (opts.write) {
     writeBetweenMarkers(path.join(root, 'docs', 'BENCHMARKS.md'), 'host', report)
@@ -182,34 +245,46 @@ async function benchReferenceApp(): Promise<void> {
   const external = process.env.DATABASE_URL
   const dataDir = path.join(
     os.tmpdir(),
-    opts.scale ? `legal-docs-bench-scale-v${DATASET_VERSION}-${docs}x${sectionsPerDoc}x${versions}` : `legal-docs-bench-v${DATASET_VERSION}-${docs}x${sectionsPerDoc}`,
+    opts.scale
+      ? `legal-docs-bench-scale-v${DATASET_VERSION}-${docs}x${sectionsPerDoc}x${versions}`
+      : `legal-docs-bench-v${DATASET_VERSION}-${docs}x${sectionsPerDoc}`,
   )
-  if (opts.fresh) await fs.rm(dataDir, { recursive: true, force: true })
+  if (opts.fresh) {
+    await fs.rm(dataDir, { force: true, recursive: true })
+  }
   await fs.mkdir(dataDir, { recursive: true })
   const secretFile = path.join(dataDir, 'bench-secret')
-  if (!existsSync(secretFile)) writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 })
+  if (!existsSync(secretFile)) {
+    writeFileSync(secretFile, randomBytes(32).toString('hex'), { mode: 0o600 })
+  }
   const env: NodeJS.ProcessEnv = {
-    PATH: process.env.PATH,
-    HOME: process.env.HOME,
-    TMPDIR: process.env.TMPDIR,
-    NODE_ENV: 'production',
-    PAYLOAD_SECRET: readFileSync(secretFile, 'utf8').trim(),
     DATA_DIR: dataDir,
+    HOME: process.env.HOME,
     NEXT_TELEMETRY_DISABLED: '1',
+    NODE_ENV: 'production',
+    PATH: process.env.PATH,
+    PAYLOAD_SECRET: readFileSync(secretFile, 'utf8').trim(),
+    TMPDIR: process.env.TMPDIR,
     ...(external ? { DATABASE_URL: external } : { EMBEDDED_POSTGRES: 'true' }),
   }
 
-  log(`dataset: the reference content + ${docs} documents × ${sectionsPerDoc} sections${opts.scale ? `, ${versions} archived versions each` : ''}, ${external ? 'in DATABASE_URL' : `in ${dataDir}`}`)
+  log(
+    `dataset: the reference content + ${docs} documents × ${sectionsPerDoc} sections${opts.scale ? `, ${versions} archived versions each` : ''}, ${external ? 'in DATABASE_URL' : `in ${dataDir}`}`,
+  )
   const seedStarted = Date.now()
   if (opts.scale) {
     await run(process.execPath, [...nodeArgs(env), 'bench/scaleDataset.ts'], {
       ...env,
       BENCH_SCALE_DOCS: String(docs),
-      BENCH_SECTIONS: String(sectionsPerDoc),
       BENCH_SCALE_VERSIONS: String(versions),
+      BENCH_SECTIONS: String(sectionsPerDoc),
     })
   } else {
-    await run(process.execPath, [...nodeArgs(env), 'bench/seedDataset.ts'], { ...env, BENCH_DOCS: String(docs), BENCH_SECTIONS: String(sectionsPerDoc) })
+    await run(process.execPath, [...nodeArgs(env), 'bench/seedDataset.ts'], {
+      ...env,
+      BENCH_DOCS: String(docs),
+      BENCH_SECTIONS: String(sectionsPerDoc),
+    })
   }
   log(`dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(1)} s`)
 
@@ -224,7 +299,17 @@ async function benchReferenceApp(): Promise<void> {
     const port = await freePort()
     // Exactly what `npm start` runs (cross-env NODE_ENV=production node --conditions=production --import tsx dev/server/main.ts),
     // started directly so the measured process is the server itself, not npm.
-    const launched = await startAndWait(process.execPath, [...nodeArgs(env), 'dev/server/main.ts'], { ...env, PORT: String(port), HOST: '127.0.0.1', ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}) }, /Legal documents ready/)
+    const launched = await startAndWait(
+      process.execPath,
+      [...nodeArgs(env), 'dev/server/main.ts'],
+      {
+        ...env,
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}),
+      },
+      /Legal documents ready/,
+    )
     server = launched.child
     const serverPid = server.pid!
     const base = `http://127.0.0.1:${port}`
@@ -233,21 +318,32 @@ async function benchReferenceApp(): Promise<void> {
     const slug = benchSlug(Math.ceil(docs / 2))
     const deliveryUrl = `${base}/api/legal/documents/${slug}`
     const first = await fetch(deliveryUrl)
-    if (first.status !== 200) throw new Error(`GET ${deliveryUrl} → ${first.status}: ${await first.text()}`)
+    if (first.status !== 200) {
+      throw new Error(`GET ${deliveryUrl} → ${first.status}: ${await first.text()}`)
+    }
     const body = Buffer.from(await first.arrayBuffer())
     const etag = first.headers.get('etag')!
     const delivered = JSON.parse(body.toString('utf8')) as DeliveredDocument
-    log(`document ${slug}: ${delivered.sections.length} sections, ${(body.length / 1024).toFixed(1)} KB JSON, ETag ${etag}`)
+    log(
+      `document ${slug}: ${delivered.sections.length} sections, ${(body.length / 1024).toFixed(1)} KB JSON, ETag ${etag}`,
+    )
 
     // (d): the same bytes and headers, from a bare node:http server in its own process.
     const headers: string[] = []
     first.headers.forEach((value, key) => {
-      if (!['date', 'connection', 'keep-alive'].includes(key)) headers.push(key, value)
+      if (!['connection', 'date', 'keep-alive'].includes(key)) {
+        headers.push(key, value)
+      }
     })
     const bodyFile = path.join(dataDir, 'ceiling-body.json')
     writeFileSync(bodyFile, body)
-    writeFileSync(path.join(dataDir, 'ceiling.json'), JSON.stringify({ headers, bodyFile }))
-    const raw = await startAndWait(process.execPath, ['bench/rawServer.mjs', path.join(dataDir, 'ceiling.json')], env, /^(\d+)\s*$/m)
+    writeFileSync(path.join(dataDir, 'ceiling.json'), JSON.stringify({ bodyFile, headers }))
+    const raw = await startAndWait(
+      process.execPath,
+      ['bench/rawServer.mjs', path.join(dataDir, 'ceiling.json')],
+      env,
+      /^(\d+)\s*$/m,
+    )
     ceiling = raw.child
     const ceilingUrl = `http://127.0.0.1:${raw.match[1]}/`
 
@@ -257,89 +353,195 @@ async function benchReferenceApp(): Promise<void> {
 
     // The cases must answer what they claim to before they are timed.
     const fromCeiling = Buffer.from(await (await fetch(ceilingUrl)).arrayBuffer())
-    if (!fromCeiling.equals(body)) throw new Error('the ceiling server does not send the delivery bytes')
-    const stock = (await (await fetch(restUrl)).json()) as { docs: { slug: string; sections: unknown[] }[] }
-    if (stock.docs[0]?.slug !== slug || stock.docs[0].sections.length !== sectionsPerDoc || typeof stock.docs[0].sections[0] !== 'object') {
+    if (!fromCeiling.equals(body)) {
+      throw new Error('the ceiling server does not send the delivery bytes')
+    }
+    const stock = (await (await fetch(restUrl)).json()) as {
+      docs: { sections: unknown[]; slug: string }[]
+    }
+    if (
+      stock.docs[0]?.slug !== slug ||
+      stock.docs[0].sections.length !== sectionsPerDoc ||
+      typeof stock.docs[0].sections[0] !== 'object'
+    ) {
       throw new Error(`stock REST did not return ${slug} with its sections populated`)
     }
-    const gql = (await (await fetch(`${base}/api/graphql`, { method: 'POST', headers: jsonHeaders, body: graphqlBody })).json()) as {
+    const gql = (await (
+      await fetch(`${base}/api/graphql`, {
+        body: graphqlBody,
+        headers: jsonHeaders,
+        method: 'POST',
+      })
+    ).json()) as {
       data?: { legalDocument?: unknown }
     }
-    if (JSON.stringify(gql.data?.legalDocument) !== body.toString('utf8')) throw new Error('GraphQL legalDocument differs from the REST delivery body')
+    if (JSON.stringify(gql.data?.legalDocument) !== body.toString('utf8')) {
+      throw new Error('GraphQL legalDocument differs from the REST delivery body')
+    }
     const conditional = await fetch(deliveryUrl, { headers: { 'if-none-match': etag } })
-    if (conditional.status !== 304) throw new Error(`conditional GET answered ${conditional.status}`)
+    if (conditional.status !== 304) {
+      throw new Error(`conditional GET answered ${conditional.status}`)
+    }
 
     const cases: Case[] = [
-      { id: 'd', label: 'raw node:http, same bytes from memory (ceiling)', url: ceilingUrl, expectStatus: 200, pid: ceiling.pid! },
-      { id: 'a', label: 'delivery GET /api/legal/documents/:slug', url: deliveryUrl, expectStatus: 200, pid: serverPid },
-      { id: 'e', label: '(a) conditional GET → 304', url: deliveryUrl, headers: { 'if-none-match': etag }, expectStatus: 304, pid: serverPid },
-      { id: 'c', label: 'GraphQL legalDocument (POST /api/graphql)', url: `${base}/api/graphql`, method: 'POST', headers: jsonHeaders, body: graphqlBody, expectStatus: 200, pid: serverPid },
-      { id: 'b', label: 'stock Payload REST ?where[slug][equals]=…&depth=1', url: restUrl, expectStatus: 200, pid: serverPid },
+      {
+        id: 'd',
+        expectStatus: 200,
+        label: 'raw node:http, same bytes from memory (ceiling)',
+        pid: ceiling.pid!,
+        url: ceilingUrl,
+      },
+      {
+        id: 'a',
+        expectStatus: 200,
+        label: 'delivery GET /api/legal/documents/:slug',
+        pid: serverPid,
+        url: deliveryUrl,
+      },
+      {
+        id: 'e',
+        expectStatus: 304,
+        headers: { 'if-none-match': etag },
+        label: '(a) conditional GET → 304',
+        pid: serverPid,
+        url: deliveryUrl,
+      },
+      {
+        id: 'c',
+        body: graphqlBody,
+        expectStatus: 200,
+        headers: jsonHeaders,
+        label: 'GraphQL legalDocument (POST /api/graphql)',
+        method: 'POST',
+        pid: serverPid,
+        url: `${base}/api/graphql`,
+      },
+      {
+        id: 'b',
+        expectStatus: 200,
+        label: 'stock Payload REST ?where[slug][equals]=…&depth=1',
+        pid: serverPid,
+        url: restUrl,
+      },
     ]
-    const results = await measureCases(cases, { ...settings, retries, log })
+    const results = await measureCases(cases, { ...settings, log, retries })
     // Right after the load, and once the server has been idle long enough for its idle
     // collector (dev/server/idleCollector.ts) to give the load's garbage back.
     const rssLoaded = rssMB(serverPid)
     await new Promise((r) => setTimeout(r, SETTLE_MS))
     const rss = { loaded: rssLoaded, settled: rssMB(serverPid) }
-    log(`    server RSS ${rss.loaded} MB right after the load cases, ${rss.settled} MB after ${SETTLE_MS / 1000} s without requests`)
+    log(
+      `    server RSS ${rss.loaded} MB right after the load cases, ${rss.settled} MB after ${SETTLE_MS / 1000} s without requests`,
+    )
 
-    const variants = opts.scale ? Array.from({ length: versions }, (_, v) => (v + 1 === versions ? '' : `?version=${v + 1}`)) : ['', '?format=md']
-    const urls = missUrls(base, { docs, variants, skipDoc: Math.ceil(docs / 2), count: MISSES + 10 })
+    const variants = opts.scale
+      ? Array.from({ length: versions }, (_, v) => (v + 1 === versions ? '' : `?version=${v + 1}`))
+      : ['', '?format=md']
+    const urls = missUrls(base, {
+      count: MISSES + 10,
+      docs,
+      skipDoc: Math.ceil(docs / 2),
+      variants,
+    })
     // The miss path's code is still cold (the load cases only hit the cache): a few unmeasured first.
     const warmMisses = Math.min(10, Math.floor(urls.length / 3))
-    log(`cache misses: ${urls.length - warmMisses} distinct delivery URLs never requested before, one at a time…`)
+    log(
+      `cache misses: ${urls.length - warmMisses} distinct delivery URLs never requested before, one at a time…`,
+    )
     const miss = await measureMisses(urls, warmMisses)
-    log(`    p50 ${miss.p50} ms, p99 ${miss.p99} ms, max ${miss.max} ms${miss.wrongStatus ? `, ${miss.wrongStatus} wrong status` : ''}`)
+    log(
+      `    p50 ${miss.p50} ms, p99 ${miss.p99} ms, max ${miss.max} ms${miss.wrongStatus ? `, ${miss.wrongStatus} wrong status` : ''}`,
+    )
 
-    let explain: string | null = null
+    let explain: null | string = null
     if (opts.scale) {
       log(`EXPLAIN (ANALYZE, BUFFERS) of the delivery queries for ${slug} (bench/explain.ts)…`)
       const explainFile = path.join(dataDir, 'explain.md')
-      await run(process.execPath, [...nodeArgs(env), 'bench/explain.ts'], { ...env, BENCH_EXPLAIN_SLUG: slug, BENCH_EXPLAIN_OUT: explainFile })
+      await run(process.execPath, [...nodeArgs(env), 'bench/explain.ts'], {
+        ...env,
+        BENCH_EXPLAIN_OUT: explainFile,
+        BENCH_EXPLAIN_SLUG: slug,
+      })
       explain = readFileSync(explainFile, 'utf8')
     }
 
-    let publish: PublishCost | null = null
+    let publish: null | PublishCost = null
     if (!opts['no-publish']) {
-      log(`publish cost: ${opts.smoke ? 3 : 20} publishes of an approved 50-section document, seen by the server process…`)
+      log(
+        `publish cost: ${opts.smoke ? 3 : 20} publishes of an approved 50-section document, seen by the server process…`,
+      )
       const out = await capture(process.execPath, [...nodeArgs(env), 'bench/publishCost.ts'], {
         ...env,
-        BENCH_SERVER_URL: base,
         BENCH_PUBLISHES: opts.smoke ? '3' : '20',
+        BENCH_SERVER_URL: base,
       })
       const line = /^RESULT (.*)$/m.exec(out)?.[1]
-      if (!line) throw new Error(`bench/publishCost.ts printed no result:\n${out}`)
+      if (!line) {
+        throw new Error(`bench/publishCost.ts printed no result:\n${out}`)
+      }
       publish = JSON.parse(line) as PublishCost
-      log(`    publish median ${publish.publishMedianMs} ms (max ${publish.publishMaxMs}); served by the server after ${publish.visibleMedianMs} ms median (max ${publish.visibleMaxMs})`)
+      log(
+        `    publish median ${publish.publishMedianMs} ms (max ${publish.publishMaxMs}); served by the server after ${publish.visibleMedianMs} ms median (max ${publish.visibleMaxMs})`,
+      )
     }
 
     const finished = new Date()
     const summary = {
-      measuredAt: started.toISOString().replace(/\.\d+Z$/, 'Z'),
       docs,
+      measuredAt: started.toISOString().replace(/\.\d+Z$/, 'Z'),
+      miss,
+      results: results.map(({ id, label, p50, p99, rps }) => ({ id, label, p50, p99, rps })),
       sections: sectionsPerDoc,
       versions,
-      results: results.map(({ id, label, rps, p50, p99 }) => ({ id, label, rps, p50, p99 })),
-      miss,
     }
     // A run without the fast path is no baseline for the scale run.
-    if (!opts['no-fast-path']) saveSummary(dataDir, summary)
+    if (!opts['no-fast-path']) {
+      saveSummary(dataDir, summary)
+    }
     const baseline = opts.scale
-      ? loadBaseline(path.join(os.tmpdir(), `legal-docs-bench-v${DATASET_VERSION}-${smallDocs(opts.smoke)}x${sectionsPerDoc}`), path.join(root, 'docs', 'BENCHMARKS.md'))
+      ? loadBaseline(
+          path.join(
+            os.tmpdir(),
+            `legal-docs-bench-v${DATASET_VERSION}-${smallDocs(opts.smoke)}x${sectionsPerDoc}`,
+          ),
+          path.join(root, 'docs', 'BENCHMARKS.md'),
+        )
       : null
-    let report = formatReport({ results, publish, miss, baseline, started, finished, loadBefore, loadAfter: os.loadavg(), rss, slug, bodyBytes: body.length, external: Boolean(external) })
-    if (explain) report += `\n\n#### EXPLAIN of the delivery queries\n\n${explain.trim()}`
+    let report = formatReport({
+      slug,
+      baseline,
+      bodyBytes: body.length,
+      external: Boolean(external),
+      finished,
+      loadAfter: os.loadavg(),
+      loadBefore,
+      miss,
+      publish,
+      results,
+      rss,
+      started,
+    })
+    if (explain) {
+      report += `\n\n#### EXPLAIN of the delivery queries\n\n${explain.trim()}`
+    }
     console.log(`\n${report}`)
-    if (opts.scale) log(comparisonLine(baseline, summary))
+    if (opts.scale) {
+      log(comparisonLine(baseline, summary))
+    }
     if (opts.write) {
-      writeBetweenMarkers(path.join(root, 'docs', 'BENCHMARKS.md'), opts.scale ? 'scale' : 'results', report)
+      writeBetweenMarkers(
+        path.join(root, 'docs', 'BENCHMARKS.md'),
+        opts.scale ? 'scale' : 'results',
+        report,
+      )
       log('results written to docs/BENCHMARKS.md')
     }
     const failed = results.filter((r) => r.wrongStatus > 0 || r.errors > 0)
     if (failed.length || miss.wrongStatus) {
       process.exitCode = 1
-      log(`cases with wrong answers or errors: ${[...failed.map((r) => r.id), ...(miss.wrongStatus ? ['cache misses'] : [])].join(', ')}`)
+      log(
+        `cases with wrong answers or errors: ${[...failed.map((r) => r.id), ...(miss.wrongStatus ? ['cache misses'] : [])].join(', ')}`,
+      )
     }
   } finally {
     await cleanup()
@@ -347,24 +549,24 @@ async function benchReferenceApp(): Promise<void> {
 }
 
 function formatReport(r: {
-  results: Measured[]
-  publish: PublishCost | null
-  miss: MissLatency
   baseline: Baseline | null
-  started: Date
-  finished: Date
-  loadBefore: number[]
-  loadAfter: number[]
-  rss: { loaded: number | null; settled: number | null }
-  slug: string
   bodyBytes: number
   external: boolean
+  finished: Date
+  loadAfter: number[]
+  loadBefore: number[]
+  miss: MissLatency
+  publish: null | PublishCost
+  results: Measured[]
+  rss: { loaded: null | number; settled: null | number }
+  slug: string
+  started: Date
 }): string {
   const by = Object.fromEntries(r.results.map((m) => [m.id, m])) as Record<string, Measured>
   const ratio = (x: number, y: number) => (y ? x / y : NaN)
-  const aOverD = ratio(by.a!.rps, by.d!.rps)
-  const aOverB = ratio(by.a!.rps, by.b!.rps)
-  const cOverA = ratio(by.c!.rps, by.a!.rps)
+  const aOverD = ratio(by.a.rps, by.d.rps)
+  const aOverB = ratio(by.a.rps, by.b.rps)
+  const cOverA = ratio(by.c.rps, by.a.rps)
   const lines = [
     machineLine(r.started, r.loadBefore, r.loadAfter),
     `Command: \`${benchCommand()}\` — ${connections} connections, ` +
@@ -377,7 +579,7 @@ function formatReport(r: {
     '',
     '| ratio | value | target | |',
     '| --- | ---: | --- | --- |',
-    `| a/d | ${(aOverD * 100).toFixed(0)}% | ≥ 50%, with (a) p99 ≤ 20 ms (p99 ${by.a!.p99} ms) | ${ok(aOverD >= 0.5 && by.a!.p99 <= 20)} |`,
+    `| a/d | ${(aOverD * 100).toFixed(0)}% | ≥ 50%, with (a) p99 ≤ 20 ms (p99 ${by.a.p99} ms) | ${ok(aOverD >= 0.5 && by.a.p99 <= 20)} |`,
     `| a/b | ${aOverB.toFixed(1)}× | ≥ 10× | ${ok(aOverB >= 10)} |`,
     `| c/a | ${(cOverA * 100).toFixed(0)}% (a is ${(1 / cOverA).toFixed(2)}× c) | (c) within 3× of (a): ≥ 33% | ${ok(cOverA >= 1 / 3)} |`,
     ...(r.publish
@@ -390,7 +592,14 @@ function formatReport(r: {
     '',
     `Delivery cache misses (bench/missLatency.ts): ${r.miss.requests} distinct URLs never requested before${opts.scale ? ` (documents and versions 1–${versions})` : ' (documents as JSON and Markdown)'}, ` +
       `one at a time: p50 ${r.miss.p50} ms, p99 ${r.miss.p99} ms, max ${r.miss.max} ms${r.miss.wrongStatus ? ` ⚠ ${r.miss.wrongStatus} wrong status` : ''}.`,
-    ...(opts.scale ? ['', ...(r.baseline ? comparisonTable(r.baseline, { results: r.results, miss: r.miss }) : ['No small-dataset figures to compare with: run `npm run bench` first.'])] : []),
+    ...(opts.scale
+      ? [
+          '',
+          ...(r.baseline
+            ? comparisonTable(r.baseline, { miss: r.miss, results: r.results })
+            : ['No small-dataset figures to compare with: run `npm run bench` first.']),
+        ]
+      : []),
     '',
     `Server RSS: ${r.rss.loaded ?? '?'} MB right after the load cases, ${r.rss.settled ?? '?'} MB after ${SETTLE_MS / 1000} s without requests. CPU columns: share of one core over the measured seconds (200% = both cores); "rest of the machine" is everything else that ran meanwhile (kernel network work included) — when it is high, other processes were competing and the run is noisy.`,
   ]

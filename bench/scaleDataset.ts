@@ -1,8 +1,8 @@
 import 'dotenv/config'
+import { guardPoolErrors } from 'payload-plugin-legal-documents'
 
 import { runCli } from '../dev/cli/runCli'
 import { startCliPayload } from '../dev/server/bootstrap'
-import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { growArchive } from './archiveGrowth'
 import { seedBenchDocuments } from './generatedDocuments'
 
@@ -24,10 +24,13 @@ const DOCS = Number(process.env.BENCH_SCALE_DOCS ?? 1000)
 const SECTIONS = Number(process.env.BENCH_SECTIONS ?? 40)
 const VERSIONS = Number(process.env.BENCH_SCALE_VERSIONS ?? 20)
 
-const mean = (xs: number[]) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0)
+const mean = (xs: number[]) =>
+  xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : 0
 
 async function main(): Promise<void> {
-  if (!(DOCS >= 1 && SECTIONS >= 1 && VERSIONS >= 1)) throw new Error('BENCH_SCALE_DOCS, BENCH_SECTIONS and BENCH_SCALE_VERSIONS must be positive')
+  if (!(DOCS >= 1 && SECTIONS >= 1 && VERSIONS >= 1)) {
+    throw new Error('BENCH_SCALE_DOCS, BENCH_SECTIONS and BENCH_SCALE_VERSIONS must be positive')
+  }
   const app = await startCliPayload('bench scale dataset')
   const { payload } = app
   // Stopping the embedded PostgreSQL at the end drops the pool's connections: a warning, not a crash.
@@ -35,12 +38,26 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line)
   try {
     const started = Date.now()
-    log(`scale dataset: ${DOCS} documents × ${SECTIONS} sections, ${VERSIONS} archived versions each`)
-    const seeded = await seedBenchDocuments(payload, { docs: DOCS, sections: SECTIONS, log, progressEvery: 20 })
-    log(`first publishes (real path): ${seeded.created} new, mean ${mean(seeded.msPerDocument)} ms/document`)
-    const grown = await growArchive(payload, { versions: VERSIONS, log })
-    log(`archive (generated versions 2..${VERSIONS}): ${grown.created} new records in ${(grown.milliseconds / 1000).toFixed(1)} s`)
-    await payload.db.execute({ drizzle: payload.db.drizzle, raw: 'ANALYZE legal_documents, legal_documents_locales, legal_sections, legal_versions' })
+    log(
+      `scale dataset: ${DOCS} documents × ${SECTIONS} sections, ${VERSIONS} archived versions each`,
+    )
+    const seeded = await seedBenchDocuments(payload, {
+      docs: DOCS,
+      log,
+      progressEvery: 20,
+      sections: SECTIONS,
+    })
+    log(
+      `first publishes (real path): ${seeded.created} new, mean ${mean(seeded.msPerDocument)} ms/document`,
+    )
+    const grown = await growArchive(payload, { log, versions: VERSIONS })
+    log(
+      `archive (generated versions 2..${VERSIONS}): ${grown.created} new records in ${(grown.milliseconds / 1000).toFixed(1)} s`,
+    )
+    await payload.db.execute({
+      drizzle: payload.db.drizzle,
+      raw: 'ANALYZE legal_documents, legal_documents_locales, legal_sections, legal_versions',
+    })
     log(`scale dataset ready in ${((Date.now() - started) / 1000).toFixed(1)} s`)
   } finally {
     await app.close()

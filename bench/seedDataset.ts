@@ -1,8 +1,8 @@
 import 'dotenv/config'
+import { guardPoolErrors } from 'payload-plugin-legal-documents'
 
 import { runCli } from '../dev/cli/runCli'
 import { startCliPayload } from '../dev/server/bootstrap'
-import { guardPoolErrors } from 'payload-plugin-legal-documents'
 import { seedBenchDocuments } from './generatedDocuments'
 
 /**
@@ -27,8 +27,14 @@ async function main(): Promise<void> {
   guardPoolErrors(payload)
   try {
     const started = Date.now()
-    const { created } = await seedBenchDocuments(payload, { docs: DOCS, sections: SECTIONS, log: (line) => console.log(line) })
-    console.log(`dataset ready: ${DOCS} generated documents × ${SECTIONS} sections (${created} new) in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+    const { created } = await seedBenchDocuments(payload, {
+      docs: DOCS,
+      log: (line) => console.log(line),
+      sections: SECTIONS,
+    })
+    console.log(
+      `dataset ready: ${DOCS} generated documents × ${SECTIONS} sections (${created} new) in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+    )
   } finally {
     await app.close()
   }

@@ -33,6 +33,7 @@
  * flat within 10 % and the server under 400 MB; its last result is in docs/BENCHMARKS.md.
  */
 import type { Options, Result } from 'autocannon'
+
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync } from 'node:fs'
@@ -41,6 +42,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
+
 import { runCli } from '../dev/cli/runCli'
 import { nodeArgs } from '../dev/server/nodeArgs'
 import { loadAutocannon } from './loadAutocannon.mjs'
@@ -49,14 +51,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
 const { values: opts } = parseArgs({
   options: {
-    minutes: { type: 'string', default: '10' },
+    build: { type: 'boolean', default: false },
     connections: { type: 'string', default: '4' },
-    'publish-every': { type: 'string', default: '5' },
-    rate: { type: 'string' },
+    keep: { type: 'boolean', default: false },
     'max-growth': { type: 'string', default: '15' },
     'max-rss': { type: 'string' },
-    build: { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
+    minutes: { type: 'string', default: '10' },
+    'publish-every': { type: 'string', default: '5' },
+    rate: { type: 'string' },
   },
   strict: true,
 })
@@ -66,8 +68,17 @@ const publishEvery = Number(opts['publish-every'])
 const rate = opts.rate === undefined ? null : Number(opts.rate)
 const maxGrowth = Number(opts['max-growth']) / 100
 const maxRss = opts['max-rss'] === undefined ? null : Number(opts['max-rss'])
-if (!(minutes > 0) || !(connections > 0) || !(publishEvery > 0) || (rate !== null && !(rate > 0)) || !(maxGrowth >= 0) || (maxRss !== null && !(maxRss > 0))) {
-  console.error('usage: npm run soak [-- --minutes N] [--connections N] [--publish-every S] [--rate N] [--max-growth P] [--max-rss MB] [--build] [--keep]')
+if (
+  !(minutes > 0) ||
+  !(connections > 0) ||
+  !(publishEvery > 0) ||
+  (rate !== null && !(rate > 0)) ||
+  !(maxGrowth >= 0) ||
+  (maxRss !== null && !(maxRss > 0))
+) {
+  console.error(
+    'usage: npm run soak [-- --minutes N] [--connections N] [--publish-every S] [--rate N] [--max-growth P] [--max-rss MB] [--build] [--keep]',
+  )
   process.exit(2)
 }
 const durationS = Math.round(minutes * 60)
@@ -80,7 +91,7 @@ const autocannon = loadAutocannon({ decodeBodies: false })
 const log = (line: string) => console.log(`[soak] ${line}`)
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms))
 
-function rssMB(pid: number): number | null {
+function rssMB(pid: number): null | number {
   try {
     const kb = /VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1]
     return kb ? Math.round(Number(kb) / 1024) : null
@@ -92,7 +103,9 @@ function rssMB(pid: number): number | null {
 function runToEnd(cmd: string, args: string[], env: NodeJS.ProcessEnv): Promise<void> {
   return new Promise((resolve, reject) => {
     const child = spawn(cmd, args, { cwd: root, env, stdio: 'inherit' })
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`))))
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`${cmd} ${args.join(' ')} exited with ${code}`)),
+    )
   })
 }
 
@@ -107,35 +120,62 @@ async function seed(env: NodeJS.ProcessEnv): Promise<{ editor: Account; reviewer
     // Only now: loading the database adapter before Payload's config can stall Node's module
     // loader (see src/backup/verify.ts).
     const { seedReferenceContent } = await import('../seed/seed')
-    const editor = { email: 'soak-editor@example.invalid', password: randomBytes(12).toString('base64url') }
-    const reviewer = { email: 'soak-reviewer@example.invalid', password: randomBytes(12).toString('base64url') }
-    for (const [account, role] of [[editor, 'editor'], [reviewer, 'reviewer']] as const) {
-      await app.payload.create({ collection: 'users', data: { ...account, name: `Soak ${role}`, roles: [role] } as never, overrideAccess: true })
+    const editor = {
+      email: 'soak-editor@example.invalid',
+      password: randomBytes(12).toString('base64url'),
+    }
+    const reviewer = {
+      email: 'soak-reviewer@example.invalid',
+      password: randomBytes(12).toString('base64url'),
+    }
+    for (const [account, role] of [
+      [editor, 'editor'],
+      [reviewer, 'reviewer'],
+    ] as const) {
+      await app.payload.create({
+        collection: 'users',
+        data: { ...account, name: `Soak ${role}`, roles: [role] },
+        overrideAccess: true,
+      })
     }
     const summary = await seedReferenceContent(app.payload)
-    log(`seeded ${summary.documents.length} documents and the cookie declaration in ${(summary.milliseconds / 1000).toFixed(1)} s`)
+    log(
+      `seeded ${summary.documents.length} documents and the cookie declaration in ${(summary.milliseconds / 1000).toFixed(1)} s`,
+    )
     return { editor, reviewer }
   } finally {
     await app.close()
   }
 }
 
-function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; output: () => string }> {
+function startServer(
+  env: NodeJS.ProcessEnv,
+): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
     // Its own process group, stopped as a whole like a container stop.
-    const child = spawn(process.execPath, [...nodeArgs(env), 'dev/server/main.ts'], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true })
+    const child = spawn(process.execPath, [...nodeArgs(env), 'dev/server/main.ts'], {
+      cwd: root,
+      detached: true,
+      env,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let output = ''
-    const timer = setTimeout(() => reject(new Error(`the server did not start:\n${output}`)), 180_000)
+    const timer = setTimeout(
+      () => reject(new Error(`the server did not start:\n${output}`)),
+      180_000,
+    )
     const onData = (chunk: Buffer) => {
       output += chunk.toString()
-      if (output.length > 1_000_000) output = output.slice(-500_000)
+      if (output.length > 1_000_000) {
+        output = output.slice(-500_000)
+      }
       if (/Legal documents ready/.test(output)) {
         clearTimeout(timer)
         resolve({ child, output: () => output })
       }
     }
-    child.stdout!.on('data', onData)
-    child.stderr!.on('data', onData)
+    child.stdout.on('data', onData)
+    child.stderr.on('data', onData)
     child.on('exit', (code) => {
       clearTimeout(timer)
       reject(new Error(`the server exited (${code}):\n${output}`))
@@ -144,7 +184,9 @@ function startServer(env: NodeJS.ProcessEnv): Promise<{ child: ChildProcess; out
 }
 
 async function stopServer(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return
+  }
   child.removeAllListeners('exit')
   const exited = new Promise((resolve) => child.once('exit', resolve))
   process.kill(-child.pid!, 'SIGTERM')
@@ -153,12 +195,22 @@ async function stopServer(child: ChildProcess): Promise<void> {
   clearTimeout(timer)
 }
 
-type Bucket = { responses: number; bad: number; latencies: number[] }
-type Sample = { t: number; rssMB: number | null; reads: number; readsPerS: number; p99: number; publishes: number; errors: number }
+type Bucket = { bad: number; latencies: number[]; responses: number }
+type Sample = {
+  errors: number
+  p99: number
+  publishes: number
+  reads: number
+  readsPerS: number
+  rssMB: null | number
+  t: number
+}
 
 function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+  if (!sorted.length) {
+    return 0
+  }
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]
 }
 
 async function main(): Promise<number> {
@@ -172,12 +224,12 @@ async function main(): Promise<number> {
   const port = await findFreePort()
   const env: NodeJS.ProcessEnv = {
     ...process.env,
-    NODE_ENV: 'production',
-    EMBEDDED_POSTGRES: 'true',
     DATA_DIR: dataDir,
-    PORT: String(port),
+    EMBEDDED_POSTGRES: 'true',
     HOST: '127.0.0.1',
+    NODE_ENV: 'production',
     PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+    PORT: String(port),
   }
   delete env.DATABASE_URL
 
@@ -190,30 +242,56 @@ async function main(): Promise<number> {
     const base = `http://127.0.0.1:${port}`
     log(`production server on ${base} (pid ${pid}, RSS ${rssMB(pid)} MB); ${minutes} min of load`)
 
-    const api = async (method: string, url: string, token: string | null, body?: unknown) => {
+    const api = async (method: string, url: string, token: null | string, body?: unknown) => {
       const res = await fetch(`${base}${url}`, {
-        method,
-        headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
         body: body === undefined ? undefined : JSON.stringify(body),
+        headers: {
+          'content-type': 'application/json',
+          ...(token ? { authorization: `JWT ${token}` } : {}),
+        },
+        method,
         signal: AbortSignal.timeout(30_000),
       })
       const text = await res.text()
-      if (!res.ok) throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 300)}`)
+      if (!res.ok) {
+        throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 300)}`)
+      }
       return JSON.parse(text) as Record<string, any>
     }
-    const login = async (a: Account) => (await api('POST', '/api/users/login', null, a)).token as string
+    const login = async (a: Account) =>
+      (await api('POST', '/api/users/login', null, a)).token as string
     const editorToken = await login(accounts.editor)
     const reviewerToken = await login(accounts.reviewer)
-    const documents = (await api('GET', '/api/legal-documents?limit=100&depth=0&sort=slug', null)).docs as { id: number; slug: string; sections: number[] }[]
+    const documents = (await api('GET', '/api/legal-documents?limit=100&depth=0&sort=slug', null))
+      .docs as { id: number; sections: number[]; slug: string }[]
 
     // --- reads ------------------------------------------------------------------------------
-    const gql = (query: string): Partial<Options> => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
-    const reads: { label: string; options: Partial<Options> & { path: string } }[] = [
+    const gql = (query: string): Partial<Options> => ({
+      body: JSON.stringify({ query }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
+    })
+    const reads: { label: string; options: { path: string } & Partial<Options> }[] = [
       { label: 'delivery REST current', options: { path: '/api/legal/documents/privacy-policy' } },
-      { label: 'delivery REST archived', options: { path: '/api/legal/documents/terms-of-use?version=1' } },
+      {
+        label: 'delivery REST archived',
+        options: { path: '/api/legal/documents/terms-of-use?version=1' },
+      },
       { label: 'delivery REST cookies', options: { path: '/api/legal/cookies?locale=uk' } },
-      { label: 'GraphQL delivery', options: { path: '/api/graphql', ...gql('{ legalDocument(slug: "data-security") { title version lastModified html } }') } },
-      { label: 'GraphQL stock', options: { path: '/api/graphql', ...gql('{ LegalDocuments(limit: 5) { docs { title slug version } } }') } },
+      {
+        label: 'GraphQL delivery',
+        options: {
+          path: '/api/graphql',
+          ...gql('{ legalDocument(slug: "data-security") { title version lastModified html } }'),
+        },
+      },
+      {
+        label: 'GraphQL stock',
+        options: {
+          path: '/api/graphql',
+          ...gql('{ LegalDocuments(limit: 5) { docs { title slug version } } }'),
+        },
+      },
       { label: 'stock REST', options: { path: '/api/legal-documents?limit=5&depth=0' } },
     ]
     const t0 = Date.now()
@@ -221,22 +299,37 @@ async function main(): Promise<number> {
     const bucketAt = (ms: number) => {
       const index = Math.floor((ms - t0) / (SAMPLE_S * 1000))
       let b = buckets.get(index)
-      if (!b) buckets.set(index, (b = { responses: 0, bad: 0, latencies: [] }))
+      if (!b) {
+        buckets.set(index, (b = { bad: 0, latencies: [], responses: 0 }))
+      }
       return b
     }
     const runs = reads.map(({ label, options }) => {
       const { path: p, ...rest } = options
       // overallRate spreads the route's share of --rate over its connections: a steady load.
-      const steady = rate === null ? {} : { overallRate: Math.max(1, Math.round(rate / reads.length)) }
-      const run = autocannon({ url: `${base}${p}`, connections, duration: durationS, timeout: 30, ...steady, ...rest }) as Promise<Result> & {
+      const steady =
+        rate === null ? {} : { overallRate: Math.max(1, Math.round(rate / reads.length)) }
+      const run = autocannon({
+        connections,
+        duration: durationS,
+        timeout: 30,
+        url: `${base}${p}`,
+        ...steady,
+        ...rest,
+      }) as {
         on: (event: string, fn: (...args: any[]) => void) => void
-      }
-      run.on('response', (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
-        const b = bucketAt(Date.now())
-        b.responses++
-        b.latencies.push(responseTime)
-        if (statusCode < 200 || statusCode >= 300) b.bad++
-      })
+      } & Promise<Result>
+      run.on(
+        'response',
+        (_client: unknown, statusCode: number, _bytes: number, responseTime: number) => {
+          const b = bucketAt(Date.now())
+          b.responses++
+          b.latencies.push(responseTime)
+          if (statusCode < 200 || statusCode >= 300) {
+            b.bad++
+          }
+        },
+      )
       run.on('reqError', () => bucketAt(Date.now()).bad++)
       return run.then((result) => ({ label, result }))
     })
@@ -250,49 +343,83 @@ async function main(): Promise<number> {
       const headings = new Map<number, string>()
       for (let n = 1; !stopPublishing; n++) {
         const next = Date.now() + publishEvery * 1000
-        const doc = documents[(n - 1) % documents.length]!
+        const doc = documents[(n - 1) % documents.length]
         const begun = Date.now()
         try {
-          const sectionId = doc.sections[0]!
-          if (!headings.has(sectionId)) headings.set(sectionId, (await api('GET', `/api/legal-sections/${sectionId}?depth=0`, editorToken)).heading)
-          await api('PATCH', `/api/legal-sections/${sectionId}?draft=true&depth=0`, editorToken, { heading: `${headings.get(sectionId)} (soak ${n})` })
-          await api('PATCH', `/api/legal-documents/${doc.id}?draft=true&depth=0`, editorToken, { changeSummary: `Soak revision ${n}.` })
-          await api('POST', `/api/legal-documents/${doc.id}/workflow`, editorToken, { action: 'submit' })
-          await api('POST', `/api/legal-documents/${doc.id}/workflow`, reviewerToken, { action: 'approve' })
-          const published = await api('PATCH', `/api/legal-documents/${doc.id}?depth=0`, reviewerToken, { _status: 'published' })
+          const sectionId = doc.sections[0]
+          if (!headings.has(sectionId)) {
+            headings.set(
+              sectionId,
+              (await api('GET', `/api/legal-sections/${sectionId}?depth=0`, editorToken)).heading,
+            )
+          }
+          await api('PATCH', `/api/legal-sections/${sectionId}?draft=true&depth=0`, editorToken, {
+            heading: `${headings.get(sectionId)} (soak ${n})`,
+          })
+          await api('PATCH', `/api/legal-documents/${doc.id}?draft=true&depth=0`, editorToken, {
+            changeSummary: `Soak revision ${n}.`,
+          })
+          await api('POST', `/api/legal-documents/${doc.id}/workflow`, editorToken, {
+            action: 'submit',
+          })
+          await api('POST', `/api/legal-documents/${doc.id}/workflow`, reviewerToken, {
+            action: 'approve',
+          })
+          const published = await api(
+            'PATCH',
+            `/api/legal-documents/${doc.id}?depth=0`,
+            reviewerToken,
+            { _status: 'published' },
+          )
           const version = Number(published.doc?.version)
           // Readers see it on their next request: every cache was dropped by the publish.
           const delivered = await api('GET', `/api/legal/documents/${doc.slug}`, null)
-          if (delivered.version !== version) throw new Error(`${doc.slug}: published version ${version}, delivered ${delivered.version}`)
+          if (delivered.version !== version) {
+            throw new Error(
+              `${doc.slug}: published version ${version}, delivered ${delivered.version}`,
+            )
+          }
           publishes++
           publishMs.push(Date.now() - begun)
         } catch (err) {
           publishErrors.push(`publish ${n} (${doc.slug}): ${(err as Error).message}`)
         }
         await sleep(Math.max(0, next - Date.now()))
-        if (Date.now() - t0 > durationS * 1000) break
+        if (Date.now() - t0 > durationS * 1000) {
+          break
+        }
       }
     })()
 
     // --- samples ------------------------------------------------------------------------------
     const samples: Sample[] = []
     const sample = (t: number) => {
-      const b = buckets.get(t / SAMPLE_S - 1) ?? { responses: 0, bad: 0, latencies: [] }
+      const b = buckets.get(t / SAMPLE_S - 1) ?? { bad: 0, latencies: [], responses: 0 }
       const sorted = b.latencies.sort((x, y) => x - y)
       const s: Sample = {
-        t,
-        rssMB: rssMB(pid),
-        reads: b.responses,
-        readsPerS: Math.round(b.responses / SAMPLE_S),
+        errors: b.bad + publishErrors.length,
         p99: Math.round(percentile(sorted, 99)),
         publishes,
-        errors: b.bad + publishErrors.length,
+        reads: b.responses,
+        readsPerS: Math.round(b.responses / SAMPLE_S),
+        rssMB: rssMB(pid),
+        t,
       }
       b.latencies = []
       samples.push(s)
-      log(`t=${String(t).padStart(4)} s  RSS ${s.rssMB} MB  reads ${s.readsPerS}/s  p99 ${s.p99} ms  publishes ${publishes}  errors ${s.errors}`)
+      log(
+        `t=${String(t).padStart(4)} s  RSS ${s.rssMB} MB  reads ${s.readsPerS}/s  p99 ${s.p99} ms  publishes ${publishes}  errors ${s.errors}`,
+      )
     }
-    samples.push({ t: 0, rssMB: rssMB(pid), reads: 0, readsPerS: 0, p99: 0, publishes: 0, errors: 0 })
+    samples.push({
+      errors: 0,
+      p99: 0,
+      publishes: 0,
+      reads: 0,
+      readsPerS: 0,
+      rssMB: rssMB(pid),
+      t: 0,
+    })
     for (let t = SAMPLE_S; t <= durationS; t += SAMPLE_S) {
       await sleep(t0 + t * 1000 + 200 - Date.now())
       sample(t)
@@ -308,7 +435,10 @@ async function main(): Promise<number> {
     const serverAlive = server.exitCode === null && server.signalCode === null
 
     // --- report -------------------------------------------------------------------------------
-    const readErrors = results.reduce((n, { result }) => n + result.errors + result.timeouts + result.non2xx, 0)
+    const readErrors = results.reduce(
+      (n, { result }) => n + result.errors + result.timeouts + result.non2xx,
+      0,
+    )
     const totalReads = results.reduce((n, { result }) => n + result['2xx'] + result.non2xx, 0)
     const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : 0)
     const window = Math.min(60, durationS / 2)
@@ -326,12 +456,21 @@ async function main(): Promise<number> {
       '',
       '| reads | req/s | p99 (ms) | errors + timeouts + non-2xx |',
       '| --- | --- | --- | --- |',
-      ...results.map(({ label, result }) => `| ${label} | ${Math.round(result.requests.average)} | ${Math.round(result.latency.p99)} | ${result.errors + result.timeouts + result.non2xx} |`),
+      ...results.map(
+        ({ label, result }) =>
+          `| ${label} | ${Math.round(result.requests.average)} | ${Math.round(result.latency.p99)} | ${result.errors + result.timeouts + result.non2xx} |`,
+      ),
       `| **all** | **${Math.round(totalReads / durationS)}** | | **${readErrors}** |`,
       '',
       `Publishes: ${publishes} new versions through the workflow over REST, ${publishErrors.length} failed; ` +
         `edit → published → delivered median ${percentile(sortedPublish, 50)} ms, max ${sortedPublish.at(-1) ?? 0} ms.`,
-      `Reads per ${SAMPLE_S} s window (req/s): ${samples.slice(1).map((s) => s.readsPerS).join(', ')}; p99 (ms): ${samples.slice(1).map((s) => s.p99).join(', ')}.`,
+      `Reads per ${SAMPLE_S} s window (req/s): ${samples
+        .slice(1)
+        .map((s) => s.readsPerS)
+        .join(', ')}; p99 (ms): ${samples
+        .slice(1)
+        .map((s) => s.p99)
+        .join(', ')}.`,
       `Server RSS every ${SAMPLE_S} s (MB): ${samples.map((s) => s.rssMB).join(', ')}.`,
       `First ${window} s mean ${firstRss.toFixed(0)} MB, last ${window} s mean ${lastRss.toFixed(0)} MB: ` +
         `${growth >= 0 ? '+' : ''}${(growth * 100).toFixed(1)} % (${flat ? 'flat' : `NOT flat: more than +${(maxGrowth * 100).toFixed(0)} %`}); ` +
@@ -340,12 +479,19 @@ async function main(): Promise<number> {
       `Errors: ${errors}${serverAlive ? '' : ' (the server exited)'}. ${errors === 0 && flat && underCap ? 'PASS' : 'FAIL'}`,
     ]
     console.log(`\n${lines.join('\n')}\n`)
-    for (const e of publishErrors.slice(0, 10)) console.log(`  ${e}`)
+    for (const e of publishErrors.slice(0, 10)) {
+      console.log(`  ${e}`)
+    }
     return errors === 0 && flat && underCap ? 0 : 1
   } finally {
-    if (server) await stopServer(server)
-    if (!opts.keep) await fs.rm(dataDir, { recursive: true, force: true })
-    else log(`data kept in ${dataDir}`)
+    if (server) {
+      await stopServer(server)
+    }
+    if (!opts.keep) {
+      await fs.rm(dataDir, { force: true, recursive: true })
+    } else {
+      log(`data kept in ${dataDir}`)
+    }
   }
 }
 

@@ -1,34 +1,42 @@
 import type { CollectionConfig } from 'payload'
 
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
+
 import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access/index.js'
+import { consentBannerField } from '../src/cookies/bannerTexts.js'
 import { previewEndpoint, workflowStatusEndpoint } from '../src/endpoints/reviewEndpoints.js'
 import { workflowEndpoint } from '../src/endpoints/workflowEndpoint.js'
-import { documentAfterChange, documentBeforeChange, documentBeforeDelete } from '../src/hooks/documentHooks.js'
-import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
-import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
-import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
-import { refuseSilentUnpublish, refuseSingleLocalePublish } from '../src/hooks/refuseUnpublish.js'
-import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
-import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs.js'
 import { withContentAccess } from '../src/fields/contentAccess.js'
-import { consentBannerField } from '../src/cookies/bannerTexts.js'
+import { reviewHistoryFields, reviewStateFields } from '../src/fields/reviewFields.js'
 import { contributorsField, updatedByField } from '../src/fields/workflowPeople.js'
+import {
+  documentAfterChange,
+  documentBeforeChange,
+  documentBeforeDelete,
+} from '../src/hooks/documentHooks.js'
+import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
+import { refuseSilentUnpublish, refuseSingleLocalePublish } from '../src/hooks/refuseUnpublish.js'
+import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
+import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
+import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs.js'
+import { legalLabel, perLanguage } from '../src/translations/index.js'
 import { DOCUMENT_CONTENT_FIELDS } from '../src/workflow/fields.js'
 import { UNPUBLISH_REFUSAL } from '../src/workflow/rules.js'
-import { legalLabel, perLanguage } from '../src/translations/index.js'
-import { reviewHistoryFields, reviewStateFields } from '../src/fields/reviewFields.js'
 
-export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
+export function legalDocumentsCollection(
+  options: ResolvedLegalDocumentsPluginOptions,
+): CollectionConfig {
   return {
     slug: SLUGS.documents,
-    labels: {
-      singular: legalLabel(({ t }) => t('legal-documents:documents-singular')),
-      plural: legalLabel(({ t }) => t('legal-documents:documents-plural')),
+    access: {
+      create: editorsOrAdmins,
+      read: publishedOrStaff,
+      // Reviewers need update to publish; the hooks refuse them any change of content.
+      delete: editorsOrAdmins,
+      readVersions: staffOnly,
+      update: staffOnly,
     },
     admin: {
-      useAsTitle: 'title',
-      defaultColumns: ['title', 'kind', 'version', 'lastModified', '_status'],
-      group: perLanguage('group'),
       components: {
         edit: {
           beforeDocumentControls: [`${options.componentsPath}/client#WorkflowBar`],
@@ -39,164 +47,234 @@ export function legalDocumentsCollection(options: ResolvedLegalDocumentsPluginOp
           UnpublishButton: `${options.componentsPath}/client#NoUnpublishButton`,
         },
         // Payload's autosaves, named apart from the legal version number ("Version 2").
-        views: { edit: { versions: { tab: { label: ({ t }) => (t as (key: string) => string)('legal-documents:tab-save-history') } } } },
+        views: {
+          edit: { versions: { tab: { label: ({ t }) => t('legal-documents:tab-save-history') } } },
+        },
       },
+      defaultColumns: ['title', 'kind', 'version', 'lastModified', '_status'],
+      group: perLanguage('group'),
+      useAsTitle: 'title',
     },
-    access: {
-      read: publishedOrStaff,
-      create: editorsOrAdmins,
-      // Reviewers need update to publish; the hooks refuse them any change of content.
-      update: staffOnly,
-      delete: editorsOrAdmins,
-      readVersions: staffOnly,
-    },
+    endpoints: options.disabled
+      ? []
+      : [
+          workflowEndpoint(options.fourEyes),
+          workflowStatusEndpoint(options.fourEyes),
+          previewEndpoint(),
+        ],
+    fields: withContentAccess(
+      [
+        {
+          name: 'title',
+          type: 'text',
+          label: legalLabel(({ t }) => t('legal-documents:field-title')),
+          localized: true,
+          required: true,
+        },
+        {
+          name: 'slug',
+          type: 'text',
+          admin: {
+            description: legalLabel(({ t }) => t('legal-documents:field-web-address-description')),
+            position: 'sidebar',
+          },
+          index: true,
+          label: legalLabel(({ t }) => t('legal-documents:field-web-address')),
+          required: true,
+          unique: true,
+          validate: (value: null | string | undefined) =>
+            typeof value === 'string' && SLUG_PATTERN.test(value) && value.length <= 100
+              ? true
+              : 'Use lowercase letters, digits and single hyphens only, e.g. "privacy-policy".',
+        },
+        {
+          name: 'kind',
+          type: 'select',
+          admin: { position: 'sidebar' },
+          defaultValue: 'other',
+          label: legalLabel(({ t }) => t('legal-documents:field-kind')),
+          options: [...DOCUMENT_KINDS],
+          required: true,
+        },
+        {
+          name: 'summary',
+          type: 'textarea',
+          label: legalLabel(({ t }) => t('legal-documents:field-summary')),
+          localized: true,
+        },
+        // Cookie policies only: the cookie banner's texts, reviewed and published with the document.
+        consentBannerField(),
+        {
+          name: 'sections',
+          type: 'relationship',
+          hasMany: true,
+          label: legalLabel(({ t }) => t('legal-documents:field-sections')),
+          relationTo: SLUGS.sections,
+          // A section is written in a drawer from here ("Add new"); it joins this document on save.
+          admin: {
+            // Clicking a section's name opens it; removing one asks first (src/admin/SectionsField.tsx).
+            components: { Field: `${options.componentsPath}/client#LegalSectionsField` },
+            description: legalLabel(({ t }) => t('legal-documents:field-sections-description')),
+            isSortable: true,
+          },
+          filterOptions: ({ id }) => ({
+            or: [{ document: { equals: id } }, { document: { exists: false } }],
+          }),
+        },
+        {
+          name: 'preview',
+          type: 'ui',
+          // A ui field's label takes no function: each language's text (list view column picker).
+          admin: { components: { Field: `${options.componentsPath}/client#DraftPreview` } },
+          label: perLanguage('field-preview'),
+        },
+        {
+          type: 'row',
+          fields: [
+            {
+              name: 'governingLaw',
+              type: 'text',
+              label: legalLabel(({ t }) => t('legal-documents:field-governing-law')),
+            },
+            {
+              name: 'jurisdiction',
+              type: 'text',
+              label: legalLabel(({ t }) => t('legal-documents:field-jurisdiction')),
+            },
+          ],
+        },
+        {
+          name: 'effectiveDate',
+          type: 'date',
+          admin: { position: 'sidebar' },
+          label: legalLabel(({ t }) => t('legal-documents:field-effective-date')),
+        },
+        {
+          name: 'versionTimeline',
+          type: 'ui',
+          // A ui field's label takes no function: each language's text (list view column picker).
+          admin: {
+            components: { Field: `${options.componentsPath}/client#VersionTimeline` },
+            position: 'sidebar',
+          },
+          label: perLanguage('timeline-title'),
+        },
+        {
+          // Empty: the plugin's default for the document's kind (options.notice.periodDays).
+          name: 'noticePeriodDays',
+          type: 'number',
+          admin: {
+            description: legalLabel(({ t }) =>
+              t('legal-documents:field-notice-period-description'),
+            ),
+            position: 'sidebar',
+          },
+          label: legalLabel(({ t }) => t('legal-documents:field-notice-period')),
+          max: 365,
+          min: 0,
+        },
+        {
+          // Empty: the plugin's default for the document's kind (options.notice.requiresAcceptance).
+          name: 'requiresAcceptance',
+          type: 'select',
+          admin: {
+            description: legalLabel(({ t }) =>
+              t('legal-documents:field-requires-acceptance-description'),
+            ),
+            position: 'sidebar',
+          },
+          label: legalLabel(({ t }) => t('legal-documents:field-requires-acceptance')),
+          options: [
+            {
+              label: legalLabel(({ t }) => t('legal-documents:requires-acceptance-yes')),
+              value: 'yes',
+            },
+            {
+              label: legalLabel(({ t }) => t('legal-documents:requires-acceptance-no')),
+              value: 'no',
+            },
+          ],
+        },
+        {
+          name: 'lastModified',
+          type: 'date',
+          admin: {
+            description: legalLabel(({ t }) =>
+              t('legal-documents:field-last-modified-description'),
+            ),
+            position: 'sidebar',
+            readOnly: true,
+          },
+          label: legalLabel(({ t }) => t('legal-documents:field-last-modified')),
+        },
+        {
+          name: 'version',
+          type: 'number',
+          admin: {
+            description: legalLabel(({ t }) => t('legal-documents:field-version-description')),
+            position: 'sidebar',
+            readOnly: true,
+          },
+          defaultValue: 0,
+          label: legalLabel(({ t }) => t('legal-documents:field-version')),
+        },
+        {
+          name: 'changeSummary',
+          type: 'textarea',
+          admin: {
+            description: legalLabel(({ t }) =>
+              t('legal-documents:field-change-summary-description'),
+            ),
+          },
+          label: legalLabel(({ t }) => t('legal-documents:field-change-summary')),
+        },
+        {
+          name: 'materialChange',
+          type: 'checkbox',
+          admin: { components: { Cell: `${options.componentsPath}/client#YesNoCell` } },
+          defaultValue: false,
+          label: legalLabel(({ t }) => t('legal-documents:field-material-change')),
+        },
+        ...reviewStateFields(options.usersCollection),
+        {
+          // Set by the approving reviewer's urgent override of the notice period (with its reason,
+          // also in the review history); cleared with the approval. Written by the workflow only.
+          name: 'noticeOverride',
+          type: 'textarea',
+          admin: {
+            condition: (data) => Boolean(data?.noticeOverride),
+            position: 'sidebar',
+            readOnly: true,
+          },
+          label: legalLabel(({ t }) => t('legal-documents:field-notice-override')),
+        },
+        contributorsField('workflowContributors', options.usersCollection),
+        updatedByField(options.usersCollection),
+        ...reviewHistoryFields(options.componentsPath, 'document'),
+      ],
+      DOCUMENT_CONTENT_FIELDS,
+    ),
     hooks: {
-      beforeOperation: [refuseSilentUnpublish(SLUGS.documents, UNPUBLISH_REFUSAL), refuseSingleLocalePublish, routeWritesToDrafts, readersSeePublished, readersSortByOwnFields],
-      beforeChange: [rememberLiveRow(SLUGS.documents), documentBeforeChange(options)],
       afterChange: [refuseRestoreOverLiveRow(SLUGS.documents), documentAfterChange(options)],
+      beforeChange: [rememberLiveRow(SLUGS.documents), documentBeforeChange(options)],
       beforeDelete: [documentBeforeDelete],
+      beforeOperation: [
+        refuseSilentUnpublish(SLUGS.documents, UNPUBLISH_REFUSAL),
+        refuseSingleLocalePublish,
+        routeWritesToDrafts,
+        readersSeePublished,
+        readersSortByOwnFields,
+      ],
     },
-    endpoints: options.disabled ? [] : [workflowEndpoint(options.fourEyes), workflowStatusEndpoint(options.fourEyes), previewEndpoint()],
+    labels: {
+      plural: legalLabel(({ t }) => t('legal-documents:documents-plural')),
+      singular: legalLabel(({ t }) => t('legal-documents:documents-singular')),
+    },
+    timestamps: true,
     versions: {
       drafts: { autosave: { interval: 2000 }, schedulePublish: true },
       // Payload prunes to the newest 100 by default; legal history must never be pruned.
       maxPerDoc: 0,
     },
-    fields: withContentAccess([
-      { name: 'title', type: 'text', required: true, localized: true, label: legalLabel(({ t }) => t('legal-documents:field-title')) },
-      {
-        name: 'slug',
-        type: 'text',
-        required: true,
-        unique: true,
-        index: true,
-        label: legalLabel(({ t }) => t('legal-documents:field-web-address')),
-        admin: {
-          position: 'sidebar',
-          description: legalLabel(({ t }) => t('legal-documents:field-web-address-description')),
-        },
-        validate: (value: string | null | undefined) =>
-          typeof value === 'string' && SLUG_PATTERN.test(value) && value.length <= 100
-            ? true
-            : 'Use lowercase letters, digits and single hyphens only, e.g. "privacy-policy".',
-      },
-      {
-        name: 'kind',
-        type: 'select',
-        required: true,
-        defaultValue: 'other',
-        options: [...DOCUMENT_KINDS],
-        label: legalLabel(({ t }) => t('legal-documents:field-kind')),
-        admin: { position: 'sidebar' },
-      },
-      { name: 'summary', type: 'textarea', localized: true, label: legalLabel(({ t }) => t('legal-documents:field-summary')) },
-      // Cookie policies only: the cookie banner's texts, reviewed and published with the document.
-      consentBannerField(),
-      {
-        name: 'sections',
-        type: 'relationship',
-        relationTo: SLUGS.sections,
-        hasMany: true,
-        label: legalLabel(({ t }) => t('legal-documents:field-sections')),
-        // A section is written in a drawer from here ("Add new"); it joins this document on save.
-        filterOptions: ({ id }) => ({ or: [{ document: { equals: id } }, { document: { exists: false } }] }),
-        admin: {
-          // Clicking a section's name opens it; removing one asks first (src/admin/SectionsField.tsx).
-          components: { Field: `${options.componentsPath}/client#LegalSectionsField` },
-          isSortable: true,
-          description: legalLabel(({ t }) => t('legal-documents:field-sections-description')),
-        },
-      },
-      {
-        name: 'preview',
-        type: 'ui',
-        // A ui field's label takes no function: each language's text (list view column picker).
-        label: perLanguage('field-preview'),
-        admin: { components: { Field: `${options.componentsPath}/client#DraftPreview` } },
-      },
-      {
-        type: 'row',
-        fields: [
-          { name: 'governingLaw', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-governing-law')) },
-          { name: 'jurisdiction', type: 'text', label: legalLabel(({ t }) => t('legal-documents:field-jurisdiction')) },
-        ],
-      },
-      {
-        name: 'effectiveDate',
-        type: 'date',
-        label: legalLabel(({ t }) => t('legal-documents:field-effective-date')),
-        admin: { position: 'sidebar' },
-      },
-      {
-        name: 'versionTimeline',
-        type: 'ui',
-        // A ui field's label takes no function: each language's text (list view column picker).
-        label: perLanguage('timeline-title'),
-        admin: { position: 'sidebar', components: { Field: `${options.componentsPath}/client#VersionTimeline` } },
-      },
-      {
-        // Empty: the plugin's default for the document's kind (options.notice.periodDays).
-        name: 'noticePeriodDays',
-        type: 'number',
-        min: 0,
-        max: 365,
-        label: legalLabel(({ t }) => t('legal-documents:field-notice-period')),
-        admin: { position: 'sidebar', description: legalLabel(({ t }) => t('legal-documents:field-notice-period-description')) },
-      },
-      {
-        // Empty: the plugin's default for the document's kind (options.notice.requiresAcceptance).
-        name: 'requiresAcceptance',
-        type: 'select',
-        options: [
-          { label: legalLabel(({ t }) => t('legal-documents:requires-acceptance-yes')), value: 'yes' },
-          { label: legalLabel(({ t }) => t('legal-documents:requires-acceptance-no')), value: 'no' },
-        ],
-        label: legalLabel(({ t }) => t('legal-documents:field-requires-acceptance')),
-        admin: { position: 'sidebar', description: legalLabel(({ t }) => t('legal-documents:field-requires-acceptance-description')) },
-      },
-      {
-        name: 'lastModified',
-        type: 'date',
-        label: legalLabel(({ t }) => t('legal-documents:field-last-modified')),
-        admin: {
-          position: 'sidebar',
-          readOnly: true,
-          description: legalLabel(({ t }) => t('legal-documents:field-last-modified-description')),
-        },
-      },
-      {
-        name: 'version',
-        type: 'number',
-        defaultValue: 0,
-        label: legalLabel(({ t }) => t('legal-documents:field-version')),
-        admin: { position: 'sidebar', readOnly: true, description: legalLabel(({ t }) => t('legal-documents:field-version-description')) },
-      },
-      {
-        name: 'changeSummary',
-        type: 'textarea',
-        label: legalLabel(({ t }) => t('legal-documents:field-change-summary')),
-        admin: { description: legalLabel(({ t }) => t('legal-documents:field-change-summary-description')) },
-      },
-      {
-        name: 'materialChange',
-        type: 'checkbox',
-        defaultValue: false,
-        label: legalLabel(({ t }) => t('legal-documents:field-material-change')),
-        admin: { components: { Cell: `${options.componentsPath}/client#YesNoCell` } },
-      },
-      ...reviewStateFields(options.usersCollection),
-      {
-        // Set by the approving reviewer's urgent override of the notice period (with its reason,
-        // also in the review history); cleared with the approval. Written by the workflow only.
-        name: 'noticeOverride',
-        type: 'textarea',
-        label: legalLabel(({ t }) => t('legal-documents:field-notice-override')),
-        admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.noticeOverride) },
-      },
-      contributorsField('workflowContributors', options.usersCollection),
-      updatedByField(options.usersCollection),
-      ...reviewHistoryFields(options.componentsPath, 'document'),
-    ], DOCUMENT_CONTENT_FIELDS),
-    timestamps: true,
   }
 }

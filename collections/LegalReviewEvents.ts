@@ -1,8 +1,9 @@
 import type { CollectionConfig } from 'payload'
 
+import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
+
 import { nobody, staffOnly } from '../src/access/index.js'
 import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites.js'
-import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { SLUGS } from '../src/slugs.js'
 import { legalLabel, perLanguage } from '../src/translations/index.js'
 import { REVIEW_ACTION_KEYS } from '../src/translations/keys.js'
@@ -10,28 +11,24 @@ import { REVIEW_EVENT_VALUES } from '../src/workflow/reviewEvents.js'
 
 /** The steps of the review history: `value` is stored, `label` is translated (REVIEW_ACTION_KEYS). */
 export const REVIEW_EVENT_ACTIONS = REVIEW_EVENT_VALUES.map((value) => ({
-  label: legalLabel(({ t }) => t(REVIEW_ACTION_KEYS[value]!)),
+  label: legalLabel(({ t }) => t(REVIEW_ACTION_KEYS[value])),
   value,
 }))
 
 /** The review history: an append-only log written by the workflow, shown on each document and cookie entry. */
-export function legalReviewEventsCollection(options: ResolvedLegalDocumentsPluginOptions): CollectionConfig {
+export function legalReviewEventsCollection(
+  options: ResolvedLegalDocumentsPluginOptions,
+): CollectionConfig {
   return {
     slug: SLUGS.reviewEvents,
     // Explicit: Payload 4 turns versions on by default. Review events are append-only records.
-    versions: false,
-    labels: {
-      singular: legalLabel(({ t }) => t('legal-documents:review-events-singular')),
-      plural: legalLabel(({ t }) => t('legal-documents:review-events-plural')),
-    },
+    access: { create: nobody, delete: nobody, read: staffOnly, update: nobody },
     admin: {
-      useAsTitle: 'action',
       defaultColumns: ['document', 'action', 'by', 'at', 'comment'],
       group: perLanguage('group'),
       hidden: true,
+      useAsTitle: 'action',
     },
-    access: { read: staffOnly, create: nobody, update: nobody, delete: nobody },
-    hooks: { beforeChange: [refuseUntrustedWrites], beforeDelete: [refuseUntrustedWrites] },
     fields: [
       {
         name: 'document',
@@ -44,27 +41,40 @@ export function legalReviewEventsCollection(options: ResolvedLegalDocumentsPlugi
       {
         name: 'cookieEntry',
         type: 'relationship',
-        relationTo: SLUGS.cookies,
         index: true,
         label: legalLabel(({ t }) => t('legal-documents:cookies-singular')),
+        relationTo: SLUGS.cookies,
       },
       {
         name: 'action',
         type: 'select',
-        required: true,
-        options: REVIEW_EVENT_ACTIONS,
         label: legalLabel(({ t }) => t('legal-documents:history-step')),
+        options: REVIEW_EVENT_ACTIONS,
+        required: true,
       },
-      { name: 'by', type: 'relationship', relationTo: options.usersCollection, label: legalLabel(({ t }) => t('legal-documents:history-by')) },
+      {
+        name: 'by',
+        type: 'relationship',
+        label: legalLabel(({ t }) => t('legal-documents:history-by')),
+        relationTo: options.usersCollection,
+      },
       {
         name: 'at',
         type: 'date',
-        required: true,
-        label: legalLabel(({ t }) => t('legal-documents:history-when')),
         admin: { date: { pickerAppearance: 'dayAndTime' } },
+        label: legalLabel(({ t }) => t('legal-documents:history-when')),
+        required: true,
       },
-      { name: 'comment', type: 'textarea', label: legalLabel(({ t }) => t('legal-documents:history-comment')) },
-      { name: 'version', type: 'number', label: legalLabel(({ t }) => t('legal-documents:field-version')) },
+      {
+        name: 'comment',
+        type: 'textarea',
+        label: legalLabel(({ t }) => t('legal-documents:history-comment')),
+      },
+      {
+        name: 'version',
+        type: 'number',
+        label: legalLabel(({ t }) => t('legal-documents:field-version')),
+      },
       {
         // "Changes requested" on a document: the content the reviewer had in front of them (the
         // submitted draft, frozen as the archive would keep it), so a re-review can show what
@@ -75,5 +85,11 @@ export function legalReviewEventsCollection(options: ResolvedLegalDocumentsPlugi
         label: legalLabel(({ t }) => t('legal-documents:history-reviewed-content')),
       },
     ],
+    hooks: { beforeChange: [refuseUntrustedWrites], beforeDelete: [refuseUntrustedWrites] },
+    labels: {
+      plural: legalLabel(({ t }) => t('legal-documents:review-events-plural')),
+      singular: legalLabel(({ t }) => t('legal-documents:review-events-singular')),
+    },
+    versions: false,
   }
 }

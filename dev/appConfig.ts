@@ -4,10 +4,19 @@ import { en } from '@payloadcms/translations/languages/en'
 import { uk } from '@payloadcms/translations/languages/uk'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { buildConfig, type CollectionConfig, defaultLoggerOptions, type SanitizedConfig } from 'payload'
+import {
+  buildConfig,
+  type CollectionConfig,
+  defaultLoggerOptions,
+  type SanitizedConfig,
+} from 'payload'
+import {
+  hasRole,
+  legalDocumentsPlugin,
+  type LegalDocumentsPluginOptions,
+} from 'payload-plugin-legal-documents'
 
 import { migrations } from './migrations'
-import { hasRole, legalDocumentsPlugin, type LegalDocumentsPluginOptions } from 'payload-plugin-legal-documents'
 import { clientInputErrors, logClientErrorsAtInfo } from './server/clientErrors'
 import { databaseUnavailableAfterError } from './server/databaseErrors'
 import { GRAPHQL_LIMITS, graphQLValidationRules } from './server/graphqlLimits'
@@ -24,14 +33,17 @@ export function usersCollection(security: SecuritySettings): CollectionConfig {
   return {
     slug: 'users',
     auth: {
-      maxLoginAttempts: security.loginMaxAttempts,
+      cookies: { sameSite: 'Lax', secure: security.secureCookies },
       lockTime: security.loginLockMs,
-      cookies: { secure: security.secureCookies, sameSite: 'Lax' },
+      maxLoginAttempts: security.loginMaxAttempts,
     },
     // The admin speaks English and Ukrainian (see i18n below): the app's own labels too.
-    labels: { singular: { en: 'User', uk: 'Користувач' }, plural: { en: 'Users', uk: 'Користувачі' } },
-    admin: { useAsTitle: 'email', group: { en: 'Settings', uk: 'Налаштування' } },
+    admin: { group: { en: 'Settings', uk: 'Налаштування' }, useAsTitle: 'email' },
     fields: [{ name: 'name', type: 'text', label: { en: 'Name', uk: "Ім'я" } }],
+    labels: {
+      plural: { en: 'Users', uk: 'Користувачі' },
+      singular: { en: 'User', uk: 'Користувач' },
+    },
   }
 }
 
@@ -39,23 +51,23 @@ export function usersCollection(security: SecuritySettings): CollectionConfig {
 const CLIENT_ERROR_LOGGING = {
   AuthenticationError: 'info',
   LockedAuth: 'info',
+  QueryError: 'info',
   UnauthorizedError: 'info',
   UnverifiedEmail: 'info',
-  QueryError: 'info',
 } as NonNullable<Parameters<typeof buildConfig>[0]['loggingLevels']>
 
 export type AppConfigOptions = {
   databaseUrl: string
-  secret: string
-  /** Apply `migrations/` at start (production) instead of pushing the schema (development). */
-  runMigrations?: boolean
-  serverURL?: string
-  /** Plugin options (tests pass webhook receivers here). */
-  plugin?: LegalDocumentsPluginOptions
-  /** CORS, CSRF, cookies, lockout, GraphQL tooling; default: from the environment. */
-  security?: SecuritySettings
   /** Where the log goes (tests read it); default: Payload's pretty-printed stdout. */
   logDestination?: { write: (line: string) => void }
+  /** Plugin options (tests pass webhook receivers here). */
+  plugin?: LegalDocumentsPluginOptions
+  /** Apply `migrations/` at start (production) instead of pushing the schema (development). */
+  runMigrations?: boolean
+  secret: string
+  /** CORS, CSRF, cookies, lockout, GraphQL tooling; default: from the environment. */
+  security?: SecuritySettings
+  serverURL?: string
 }
 
 /**
@@ -70,60 +82,66 @@ export function buildAppConfig(options: AppConfigOptions): Promise<SanitizedConf
     serverURL: options.serverURL,
     // Browsers on these origins may read the API; these may use the session cookie (Payload
     // adds serverURL). Empty CORS: no Access-Control-Allow-Origin for anyone.
-    cors: security.corsOrigins,
-    csrf: security.csrfOrigins,
     admin: {
       user: users.slug,
       // Gravatar is unreachable offline and leaks staff e-mail hashes to a third party.
       avatar: 'default',
       // Where `payload generate:importmap` writes: the app lives in dev/, not at the root it looks in.
-      importMap: { baseDir: dirname, importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js') },
+      importMap: {
+        baseDir: dirname,
+        importMapFile: path.resolve(dirname, 'app/(payload)/admin/importMap.js'),
+      },
       meta: { titleSuffix: ' · Legal documents' },
     },
     collections: [users],
+    cors: security.corsOrigins,
+    csrf: security.csrfOrigins,
     editor: lexicalEditor(),
     // The admin in the seed company's two languages (the plugin ships its labels in both).
+    db: postgresAdapter({
+      migrationDir: path.resolve(dirname, 'migrations'),
+      pool: { connectionString: options.databaseUrl },
+      // Production applies committed migrations at start; dev push is never mixed with them.
+      prodMigrations: options.runMigrations ? migrations : undefined,
+      push: !options.runMigrations,
+    }),
     i18n: { supportedLanguages: { en, uk } },
     localization: {
+      defaultLocale: 'en',
+      fallback: true,
       locales: [
         { code: 'en', label: 'English' },
         { code: 'uk', label: 'Українська' },
       ],
-      defaultLocale: 'en',
-      fallback: true,
     },
-    db: postgresAdapter({
-      pool: { connectionString: options.databaseUrl },
-      migrationDir: path.resolve(dirname, 'migrations'),
-      // Production applies committed migrations at start; dev push is never mixed with them.
-      push: !options.runMigrations,
-      prodMigrations: options.runMigrations ? migrations : undefined,
-    }),
     plugins: [legalDocumentsPlugin(options.plugin ?? {})],
     // Runs due jobs (scheduled publishes, webhooks) every 5 seconds in the server process,
     // which starts Payload with `cron: true`; tests run the queue themselves.
+    graphQL: {
+      // Depth, width and alias limits (dev/server/graphqlLimits.ts); complexity is Payload's rule.
+      maxComplexity: GRAPHQL_LIMITS.maxComplexity,
+      validationRules: () => graphQLValidationRules(),
+      // Off in production unless GRAPHQL_PLAYGROUND / GRAPHQL_INTROSPECTION say otherwise.
+      disableIntrospectionInProduction: !security.graphQLIntrospection,
+      disablePlaygroundInProduction: !security.graphQLPlayground,
+    },
     jobs: {
-      autoRun: [{ cron: '*/5 * * * * *', queue: 'default', limit: 20 }],
+      autoRun: [{ cron: '*/5 * * * * *', limit: 20, queue: 'default' }],
       // The server runs the queue itself; over HTTP (`/api/payload-jobs/run`), admins only,
       // not every signed-in account as Payload allows by default.
       access: { run: ({ req }) => hasRole(req.user, 'admin') },
     },
     typescript: { outputFile: path.resolve(dirname, 'payload-types.ts') },
-    graphQL: {
-      // Depth, width and alias limits (dev/server/graphqlLimits.ts); complexity is Payload's rule.
-      validationRules: () => graphQLValidationRules(),
-      maxComplexity: GRAPHQL_LIMITS.maxComplexity,
-      // Off in production unless GRAPHQL_PLAYGROUND / GRAPHQL_INTROSPECTION say otherwise.
-      disablePlaygroundInProduction: !security.graphQLPlayground,
-      disableIntrospectionInProduction: !security.graphQLIntrospection,
-    },
     // Bad values that reach the database or the body parser are the client's error: 400, not 500.
     // …and a database outage answers 503 with a JSON error until it is back (dev/server/databaseErrors.ts).
     hooks: { afterError: [clientInputErrors, databaseUnavailableAfterError] },
     telemetry: false,
     // Refused requests are answers, not faults: 4xx at info without a stack (clientErrors.ts);
     // Payload's own 4xx error classes are named here too, so they are never logged as errors.
+    logger: {
+      destination: options.logDestination ?? defaultLoggerOptions,
+      options: { hooks: { logMethod: logClientErrorsAtInfo } },
+    },
     loggingLevels: CLIENT_ERROR_LOGGING,
-    logger: { options: { hooks: { logMethod: logClientErrorsAtInfo } }, destination: options.logDestination ?? defaultLoggerOptions },
   })
 }

@@ -7,8 +7,8 @@ import { publishDelayForTests } from './testPublishDelay'
 // before anything imports this file; `next build` only needs the config's shape.
 export default buildAppConfig({
   databaseUrl: process.env.DATABASE_URL ?? 'postgres://unset@127.0.0.1:1/unset',
-  secret: process.env.PAYLOAD_SECRET ?? 'build-time-placeholder',
-  runMigrations: process.env.NODE_ENV === 'production',
-  serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL || undefined,
   plugin: publishDelayForTests(process.env),
+  runMigrations: process.env.NODE_ENV === 'production',
+  secret: process.env.PAYLOAD_SECRET ?? 'build-time-placeholder',
+  serverURL: process.env.PAYLOAD_PUBLIC_SERVER_URL || undefined,
 })

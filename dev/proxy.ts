@@ -8,8 +8,11 @@ import { type NextRequest, NextResponse } from 'next/server'
 export function proxy(request: NextRequest): NextResponse {
   const headers = new Headers(request.headers)
   const locale = request.nextUrl.searchParams.get('locale')
-  if (locale) headers.set('x-legal-site-locale', locale)
-  else headers.delete('x-legal-site-locale')
+  if (locale) {
+    headers.set('x-legal-site-locale', locale)
+  } else {
+    headers.delete('x-legal-site-locale')
+  }
   return NextResponse.next({ request: { headers } })
 }
 

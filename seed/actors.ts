@@ -1,42 +1,53 @@
-import { randomBytes } from 'node:crypto'
-
 import type { Payload } from 'payload'
 
-import { rolesOf, type Role } from 'payload-plugin-legal-documents'
+import { randomBytes } from 'node:crypto'
+import { type Role, rolesOf } from 'payload-plugin-legal-documents'
 
 /** A user in the shape the Local API's `user` option and the workflow's `req.user` expect. */
-export type Actor = { id: string | number; email: string; roles: Role[]; collection: 'users' }
+export type Actor = { collection: 'users'; email: string; id: number | string; roles: Role[] }
 
 export const SEED_ACCOUNTS = {
-  editor: { email: 'seed-editor@example.invalid', name: 'Seed editor' },
-  reviewer: { email: 'seed-reviewer@example.invalid', name: 'Seed reviewer' },
+  editor: { name: 'Seed editor', email: 'seed-editor@example.invalid' },
+  reviewer: { name: 'Seed reviewer', email: 'seed-reviewer@example.invalid' },
 } as const
 
-type UserDoc = { id: string | number; email: string; roles?: unknown }
+type UserDoc = { email: string; id: number | string; roles?: unknown }
 
-const toActor = (doc: UserDoc): Actor => ({ id: doc.id, email: doc.email, roles: rolesOf(doc), collection: 'users' })
+const toActor = (doc: UserDoc): Actor => ({
+  id: doc.id,
+  collection: 'users',
+  email: doc.email,
+  roles: rolesOf(doc),
+})
 
 export async function userByEmail(payload: Payload, email: string): Promise<Actor | null> {
   const { docs } = await payload.find({
     collection: 'users',
-    where: { email: { equals: email.toLowerCase() } },
-    limit: 1,
     depth: 0,
+    limit: 1,
     overrideAccess: true,
+    where: { email: { equals: email.toLowerCase() } },
   })
-  return docs[0] ? toActor(docs[0] as unknown as UserDoc) : null
+  return docs[0] ? toActor(docs[0]) : null
 }
 
-async function oldestWithRole(payload: Payload, role: Role, except?: string | number): Promise<Actor | null> {
+async function oldestWithRole(
+  payload: Payload,
+  role: Role,
+  except?: number | string,
+): Promise<Actor | null> {
   const { docs } = await payload.find({
     collection: 'users',
-    where: except === undefined ? { roles: { in: [role] } } : { and: [{ roles: { in: [role] } }, { id: { not_equals: except } }] },
-    sort: 'createdAt',
-    limit: 1,
     depth: 0,
+    limit: 1,
     overrideAccess: true,
+    sort: 'createdAt',
+    where:
+      except === undefined
+        ? { roles: { in: [role] } }
+        : { and: [{ roles: { in: [role] } }, { id: { not_equals: except } }] },
   })
-  return docs[0] ? toActor(docs[0] as unknown as UserDoc) : null
+  return docs[0] ? toActor(docs[0]) : null
 }
 
 /**
@@ -48,20 +59,29 @@ async function oldestWithRole(payload: Payload, role: Role, except?: string | nu
 export async function actorFor(
   payload: Payload,
   role: 'editor' | 'reviewer',
-  options: { except?: string | number } = {},
+  options: { except?: number | string } = {},
 ): Promise<{ actor: Actor; created: boolean }> {
   const existing = await oldestWithRole(payload, role, options.except)
-  if (existing) return { actor: existing, created: false }
+  if (existing) {
+    return { actor: existing, created: false }
+  }
   const account = SEED_ACCOUNTS[role]
   // The account may exist without the role (an admin changed it): never hand out roles silently.
   const taken = await userByEmail(payload, account.email)
   if (taken) {
-    throw new Error(`${account.email} exists but is not a ${role}; give it the ${role} role or add another ${role}.`)
+    throw new Error(
+      `${account.email} exists but is not a ${role}; give it the ${role} role or add another ${role}.`,
+    )
   }
   const doc = await payload.create({
     collection: 'users',
-    data: { email: account.email, name: account.name, password: randomBytes(24).toString('base64url'), roles: [role] } as never,
+    data: {
+      name: account.name,
+      email: account.email,
+      password: randomBytes(24).toString('base64url'),
+      roles: [role],
+    },
     overrideAccess: true,
   })
-  return { actor: toActor(doc as unknown as UserDoc), created: true }
+  return { actor: toActor(doc), created: true }
 }

@@ -5,21 +5,21 @@
  * and everything assumed is listed in COOKIE_ASSUMPTIONS, which the seed reports as blanks.
  */
 
-export type CookieCategory = 'necessary' | 'security' | 'functional' | 'analytics' | 'marketing'
+export type CookieCategory = 'analytics' | 'functional' | 'marketing' | 'necessary' | 'security'
 
 export type SeedCookie = {
-  name: string
-  service: string
-  provider: string | null
-  domain: string | null
   category: CookieCategory
-  purpose: string
+  domain: null | string
   duration: string
-  storageType: 'cookie' | 'local-storage' | 'session-storage' | 'pixel'
+  name: string
   party: 'first' | 'third'
-  privacyPolicyUrl: string | null
+  privacyPolicyUrl: null | string
+  provider: null | string
+  purpose: string
+  service: string
   /** Where the Cookie Policy names it, quoted. */
   source: string
+  storageType: 'cookie' | 'local-storage' | 'pixel' | 'session-storage'
 }
 
 const GOOGLE_PRIVACY = 'https://policies.google.com/privacy'
@@ -27,120 +27,138 @@ const GOOGLE_PRIVACY = 'https://policies.google.com/privacy'
 export const SEED_COOKIES: SeedCookie[] = [
   {
     name: 'session-id',
-    service: 'Website session',
-    provider: null,
-    domain: null,
     category: 'necessary',
-    purpose: 'Holds a session ID while you visit the website, so the pages you open belong to one visit. Deleted when the visit ends.',
+    domain: null,
     duration: 'Session (deleted when you close the browser)',
-    storageType: 'cookie',
     party: 'first',
     privacyPolicyUrl: null,
-    source: 'a cookie-file with a session ID is placed in your computer, and this file is stored there only during the visit',
+    provider: null,
+    purpose:
+      'Holds a session ID while you visit the website, so the pages you open belong to one visit. Deleted when the visit ends.',
+    service: 'Website session',
+    source:
+      'a cookie-file with a session ID is placed in your computer, and this file is stored there only during the visit',
+    storageType: 'cookie',
   },
   {
     name: 'preferences',
-    service: 'Website preferences',
-    provider: null,
-    domain: null,
     category: 'functional',
-    purpose: 'Remembers you and your preferences between visits, so the website can be customised to your interests and responds faster.',
+    domain: null,
     duration: '1 year',
-    storageType: 'cookie',
     party: 'first',
     privacyPolicyUrl: null,
-    source: 'We also place permanent cookie-files (also known as local areas of data storage) in our users’ computers in order to remember them',
+    provider: null,
+    purpose:
+      'Remembers you and your preferences between visits, so the website can be customised to your interests and responds faster.',
+    service: 'Website preferences',
+    source:
+      'We also place permanent cookie-files (also known as local areas of data storage) in our users’ computers in order to remember them',
+    storageType: 'cookie',
   },
   {
     name: 'performance (local storage)',
-    service: 'Website performance',
-    provider: null,
-    domain: null,
     category: 'functional',
-    purpose: 'Keeps data in your browser to help you navigate the site, load pages fast and answer your requests in real time.',
+    domain: null,
     duration: 'Until you clear your browser data',
-    storageType: 'local-storage',
     party: 'first',
     privacyPolicyUrl: null,
-    source: 'We have to use certain cookie-files and local storage areas in order to provide our users with the highest possible level of interaction',
+    provider: null,
+    purpose:
+      'Keeps data in your browser to help you navigate the site, load pages fast and answer your requests in real time.',
+    service: 'Website performance',
+    source:
+      'We have to use certain cookie-files and local storage areas in order to provide our users with the highest possible level of interaction',
+    storageType: 'local-storage',
   },
   {
     name: '_ga',
-    service: 'Google Analytics',
-    provider: 'Google LLC',
-    domain: null,
     category: 'analytics',
-    purpose: 'Tells visitors apart, anonymously, so Google Analytics can count them and report where they come from and which pages they visit; we use the reports to improve navigation.',
+    domain: null,
     duration: '2 years',
-    storageType: 'cookie',
     party: 'third',
     privacyPolicyUrl: GOOGLE_PRIVACY,
-    source: 'We use information, collected by Google Analytics, to make reports and improve the website navigation.',
+    provider: 'Google LLC',
+    purpose:
+      'Tells visitors apart, anonymously, so Google Analytics can count them and report where they come from and which pages they visit; we use the reports to improve navigation.',
+    service: 'Google Analytics',
+    source:
+      'We use information, collected by Google Analytics, to make reports and improve the website navigation.',
+    storageType: 'cookie',
   },
   {
     name: '_ga_*',
-    service: 'Google Analytics',
-    provider: 'Google LLC',
-    domain: null,
     category: 'analytics',
-    purpose: 'Keeps the state of your current visit for Google Analytics (which pages you open, and when), for the same anonymous reports.',
+    domain: null,
     duration: '2 years',
-    storageType: 'cookie',
     party: 'third',
     privacyPolicyUrl: GOOGLE_PRIVACY,
-    source: 'We use information, collected by Google Analytics, to make reports and improve the website navigation.',
+    provider: 'Google LLC',
+    purpose:
+      'Keeps the state of your current visit for Google Analytics (which pages you open, and when), for the same anonymous reports.',
+    service: 'Google Analytics',
+    source:
+      'We use information, collected by Google Analytics, to make reports and improve the website navigation.',
+    storageType: 'cookie',
   },
   {
     name: '_GRECAPTCHA',
-    service: 'CAPTCHA (Google reCAPTCHA)',
-    provider: 'Google LLC',
-    domain: 'www.google.com',
     category: 'security',
-    purpose: 'Tells people from bots when a form is sent, protecting the website and its users from fraud and spam.',
+    domain: 'www.google.com',
     duration: '6 months',
-    storageType: 'cookie',
     party: 'third',
     privacyPolicyUrl: GOOGLE_PRIVACY,
-    source: 'We may use cookie-files and other methods, for example, CAPTCHA, for purposes of the security of the website',
+    provider: 'Google LLC',
+    purpose:
+      'Tells people from bots when a form is sent, protecting the website and its users from fraud and spam.',
+    service: 'CAPTCHA (Google reCAPTCHA)',
+    source:
+      'We may use cookie-files and other methods, for example, CAPTCHA, for purposes of the security of the website',
+    storageType: 'cookie',
   },
   {
     name: 'guest_id',
-    service: 'Twitter (X) social plugin',
-    provider: 'X Corp.',
-    domain: '.x.com',
     category: 'functional',
-    purpose: 'Set by Twitter (X) when its plugin is shown, so you can share our content on Twitter; Twitter processes it under its own privacy policy.',
+    domain: '.x.com',
     duration: '13 months',
-    storageType: 'cookie',
     party: 'third',
     privacyPolicyUrl: 'https://x.com/en/privacy',
-    source: 'Third parties, who place cookie-files in your device when you use our website, include Twitter and Facebook',
+    provider: 'X Corp.',
+    purpose:
+      'Set by Twitter (X) when its plugin is shown, so you can share our content on Twitter; Twitter processes it under its own privacy policy.',
+    service: 'Twitter (X) social plugin',
+    source:
+      'Third parties, who place cookie-files in your device when you use our website, include Twitter and Facebook',
+    storageType: 'cookie',
   },
   {
     name: 'fr',
-    service: 'Facebook social plugin',
-    provider: 'Meta Platforms Ireland Ltd.',
-    domain: '.facebook.com',
     category: 'functional',
-    purpose: 'Set by Facebook when its plugin is shown, so you can share our content on Facebook; Facebook processes it under its own privacy policy.',
+    domain: '.facebook.com',
     duration: '90 days',
-    storageType: 'cookie',
     party: 'third',
     privacyPolicyUrl: 'https://www.facebook.com/privacy/policy/',
-    source: 'Third parties, who place cookie-files in your device when you use our website, include Twitter and Facebook',
+    provider: 'Meta Platforms Ireland Ltd.',
+    purpose:
+      'Set by Facebook when its plugin is shown, so you can share our content on Facebook; Facebook processes it under its own privacy policy.',
+    service: 'Facebook social plugin',
+    source:
+      'Third parties, who place cookie-files in your device when you use our website, include Twitter and Facebook',
+    storageType: 'cookie',
   },
   {
     name: 'advertising (behavioural)',
-    service: 'Behavioural advertising',
-    provider: null,
-    domain: null,
     category: 'marketing',
-    purpose: 'Records which other websites this computer visited, without personal details, so the advertisements shown suit your interests.',
+    domain: null,
     duration: '13 months',
-    storageType: 'cookie',
     party: 'third',
     privacyPolicyUrl: null,
-    source: 'We use cookie-files that help us understand, what kind of advertisement might be interesting for you.',
+    provider: null,
+    purpose:
+      'Records which other websites this computer visited, without personal details, so the advertisements shown suit your interests.',
+    service: 'Behavioural advertising',
+    source:
+      'We use cookie-files that help us understand, what kind of advertisement might be interesting for you.',
+    storageType: 'cookie',
   },
 ]
 
@@ -164,11 +182,11 @@ export const COOKIE_ASSUMPTIONS: Array<{ cookie: string; fill: string }> = [
   },
   {
     cookie: 'guest_id',
-    fill: 'Only the main cookie of the Twitter (X) plugin is listed; check the provider\'s current list and lifetimes.',
+    fill: "Only the main cookie of the Twitter (X) plugin is listed; check the provider's current list and lifetimes.",
   },
   {
     cookie: 'fr',
-    fill: 'Only the main cookie of the Facebook plugin is listed; check the provider\'s current list and lifetimes.',
+    fill: "Only the main cookie of the Facebook plugin is listed; check the provider's current list and lifetimes.",
   },
   {
     cookie: 'advertising (behavioural)',

@@ -1,14 +1,22 @@
 import 'dotenv/config'
-
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { SLUG_PATTERN } from 'payload-plugin-legal-documents'
+import {
+  ImportError,
+  type ParsedLegalText,
+  parseLegalText,
+} from 'payload-plugin-legal-documents/importer'
 
 import { runCli, withCliPayload } from '../dev/cli/runCli'
-
-import { SLUG_PATTERN } from 'payload-plugin-legal-documents'
-import { ImportError, parseLegalText, type ParsedLegalText } from 'payload-plugin-legal-documents/importer'
-import { defaultLocaleOf, DOCUMENT_KIND_VALUES, type DocumentKindValue, ImportRefused, sectionsFromParsed } from './importDocument'
+import {
+  defaultLocaleOf,
+  DOCUMENT_KIND_VALUES,
+  type DocumentKindValue,
+  ImportRefused,
+  sectionsFromParsed,
+} from './importDocument'
 
 /**
  * `npm run import -- FILE --slug SLUG --kind KIND [--locale uk]` and more (see USAGE).
@@ -33,46 +41,58 @@ const USAGE = `usage: npm run import -- FILE --slug SLUG [--kind KIND] [options]
 const INTRO_HEADINGS: Record<string, string> = { en: 'Introduction', uk: 'Вступ' }
 
 type Options = {
-  file: string
-  slug: string
-  kind?: DocumentKindValue
-  locale?: string
-  title?: string
-  format: 'markdown' | 'text'
-  introHeading?: string
   as?: string
   dryRun: boolean
+  file: string
+  format: 'markdown' | 'text'
+  introHeading?: string
+  kind?: DocumentKindValue
+  locale?: string
+  slug: string
+  title?: string
 }
 
 class UsageError extends Error {}
 
-function readOptions(argv: string[]): Options | 'help' {
+function readOptions(argv: string[]): 'help' | Options {
   let parsed
   try {
     parsed = parseArgs({
+      allowPositionals: true,
       args: argv,
       options: {
         slug: { type: 'string' },
+        as: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        format: { type: 'string' },
+        help: { type: 'boolean', default: false, short: 'h' },
+        'intro-heading': { type: 'string' },
         kind: { type: 'string' },
         locale: { type: 'string' },
         title: { type: 'string' },
-        format: { type: 'string' },
-        'intro-heading': { type: 'string' },
-        as: { type: 'string' },
-        'dry-run': { type: 'boolean', default: false },
-        help: { type: 'boolean', short: 'h', default: false },
       },
-      allowPositionals: true,
       strict: true,
     })
   } catch (err) {
     throw new UsageError((err as Error).message)
   }
-  const { values, positionals } = parsed
-  if (values.help) return 'help'
-  if (positionals.length !== 1) throw new UsageError(positionals.length ? `one file at a time, got ${positionals.length}` : 'no file given')
-  if (!values.slug) throw new UsageError('--slug is required')
-  if (!SLUG_PATTERN.test(values.slug)) throw new UsageError(`--slug "${values.slug}": use lowercase letters, digits and single hyphens`)
+  const { positionals, values } = parsed
+  if (values.help) {
+    return 'help'
+  }
+  if (positionals.length !== 1) {
+    throw new UsageError(
+      positionals.length ? `one file at a time, got ${positionals.length}` : 'no file given',
+    )
+  }
+  if (!values.slug) {
+    throw new UsageError('--slug is required')
+  }
+  if (!SLUG_PATTERN.test(values.slug)) {
+    throw new UsageError(
+      `--slug "${values.slug}": use lowercase letters, digits and single hyphens`,
+    )
+  }
   if (values.kind !== undefined && !(DOCUMENT_KIND_VALUES as string[]).includes(values.kind)) {
     throw new UsageError(`--kind "${values.kind}": use one of ${DOCUMENT_KIND_VALUES.join(', ')}`)
   }
@@ -81,20 +101,20 @@ function readOptions(argv: string[]): Options | 'help' {
   }
   const file = positionals[0]
   return {
-    file,
     slug: values.slug,
+    as: values.as,
+    dryRun: values['dry-run'],
+    file,
+    format: values.format ?? (/\.(?:md|markdown)$/i.test(file) ? 'markdown' : 'text'),
+    introHeading: values['intro-heading'],
     kind: values.kind as DocumentKindValue | undefined,
     locale: values.locale,
     title: values.title,
-    format: (values.format as Options['format'] | undefined) ?? (/\.(?:md|markdown)$/i.test(file) ? 'markdown' : 'text'),
-    introHeading: values['intro-heading'],
-    as: values.as,
-    dryRun: values['dry-run'],
   }
 }
 
 async function main(argv: string[]): Promise<number> {
-  let options: Options | 'help'
+  let options: 'help' | Options
   try {
     options = readOptions(argv)
   } catch (err) {
@@ -111,7 +131,9 @@ async function main(argv: string[]): Promise<number> {
   try {
     text = await fs.readFile(options.file, 'utf8')
   } catch (err) {
-    console.error(`import: cannot read ${shown}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`)
+    console.error(
+      `import: cannot read ${shown}: ${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (err as Error).message}`,
+    )
     return 1
   }
 
@@ -127,7 +149,9 @@ async function main(argv: string[]): Promise<number> {
     }
     throw err
   }
-  for (const warning of parsed.warnings) console.error(`${shown}:${warning.line}: warning: ${warning.message}`)
+  for (const warning of parsed.warnings) {
+    console.error(`${shown}:${warning.line}: warning: ${warning.message}`)
+  }
 
   const title = options.title ?? parsed.title
   if (!title) {
@@ -140,7 +164,11 @@ async function main(argv: string[]): Promise<number> {
 
   if (options.dryRun) {
     console.log(`${shown}: "${title}", ${sections.length} sections (dry run, nothing written)`)
-    sections.forEach((s, i) => console.log(`  [${i + 1}/${sections.length}] ${s.heading}${s.line ? `  (line ${s.line})` : ''}`))
+    sections.forEach((s, i) =>
+      console.log(
+        `  [${i + 1}/${sections.length}] ${s.heading}${s.line ? `  (line ${s.line})` : ''}`,
+      ),
+    )
     return 0
   }
 
@@ -152,8 +180,12 @@ async function main(argv: string[]): Promise<number> {
       let editor
       if (options.as) {
         editor = await userByEmail(app.payload, options.as)
-        if (!editor) throw new ImportRefused(`there is no user ${options.as}`)
-        if (!editor.roles.some((r) => r === 'editor' || r === 'admin')) throw new ImportRefused(`${options.as} is not an editor or admin`)
+        if (!editor) {
+          throw new ImportRefused(`there is no user ${options.as}`)
+        }
+        if (!editor.roles.some((r) => r === 'editor' || r === 'admin')) {
+          throw new ImportRefused(`${options.as} is not an editor or admin`)
+        }
       } else {
         editor = (await actorFor(app.payload, 'editor')).actor
       }
@@ -161,16 +193,20 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Importing ${shown} into "${options.slug}" (${localeShown}) as ${editor.email}`)
       const result = await importDocument(app.payload, {
         slug: options.slug,
-        title,
+        editor,
         kind: options.kind,
         locale,
+        onSection: ({ action, heading, index, line, total }) =>
+          console.log(
+            `  [${index + 1}/${total}] ${action.padEnd(9)} ${heading}${line ? `  (line ${line})` : ''}`,
+          ),
         sections,
-        editor,
-        onSection: ({ index, total, heading, action, line }) =>
-          console.log(`  [${index + 1}/${total}] ${action.padEnd(9)} ${heading}${line ? `  (line ${line})` : ''}`),
+        title,
       })
       for (const r of result.removed) {
-        console.log(`  removed   ${r.heading}${r.deleted ? '' : '  (published before: kept in the record, no longer in the document)'}`)
+        console.log(
+          `  removed   ${r.heading}${r.deleted ? '' : '  (published before: kept in the record, no longer in the document)'}`,
+        )
       }
       const count = (action: string) => result.sections.filter((s) => s.action === action).length
       console.log(
@@ -178,11 +214,21 @@ async function main(argv: string[]): Promise<number> {
           `${sections.length} sections: ${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged, ` +
           `${result.removed.length} removed; ${parsed.warnings.length} warning${parsed.warnings.length === 1 ? '' : 's'}.`,
       )
-      if (result.workflowState === 'draft') console.log('Next: review it in the admin and submit it for review.')
+      if (result.workflowState === 'draft') {
+        console.log('Next: review it in the admin and submit it for review.')
+      }
       return 0
     },
-    (err) => (err instanceof ImportRefused ? (err.line ? `${shown}:${err.line}: ${err.message}` : `import: ${err.message}`) : undefined),
+    (err) =>
+      err instanceof ImportRefused
+        ? err.line
+          ? `${shown}:${err.line}: ${err.message}`
+          : `import: ${err.message}`
+        : undefined,
   )
 }
 
-runCli(() => main(process.argv.slice(2)), 'import: stopped before it finished (during start-up). Nothing was imported; run it again.')
+runCli(
+  () => main(process.argv.slice(2)),
+  'import: stopped before it finished (during start-up). Nothing was imported; run it again.',
+)

@@ -12,20 +12,27 @@ const USAGE = 'usage: npm run seed [-- --reset] [--source FILE] [--effective-dat
 
 async function main(): Promise<number> {
   const args = readCliArgs('seed', USAGE, {
+    allowPositionals: false,
     options: {
+      'effective-date': { type: 'string' },
+      help: { type: 'boolean', default: false, short: 'h' },
       reset: { type: 'boolean', default: false },
       source: { type: 'string' },
-      'effective-date': { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     },
     strict: true,
-    allowPositionals: false,
   })
-  if (typeof args === 'number') return args
+  if (typeof args === 'number') {
+    return args
+  }
   const { values } = args
   const effective = values['effective-date']
-  if (effective !== undefined && (!/^\d{4}-\d{2}-\d{2}$/.test(effective) || Number.isNaN(Date.parse(effective)))) {
-    console.error(`seed: --effective-date must be a date like 2025-01-31, got "${effective}"\n${USAGE}`)
+  if (
+    effective !== undefined &&
+    (!/^\d{4}-\d{2}-\d{2}$/.test(effective) || Number.isNaN(Date.parse(effective)))
+  ) {
+    console.error(
+      `seed: --effective-date must be a date like 2025-01-31, got "${effective}"\n${USAGE}`,
+    )
     return 2
   }
 
@@ -48,14 +55,17 @@ async function main(): Promise<number> {
     const { formatSummary, seedReferenceContent } = await import('./seed')
     console.log(`Seeding the reference content${values.reset ? ' (--reset: starting over)' : ''}`)
     const summary = await seedReferenceContent(app.payload, {
-      sourcePath,
-      reset: values.reset,
       effectiveDate: effective ? `${effective}T00:00:00.000Z` : undefined,
       log: (line) => console.log(line),
+      reset: values.reset,
+      sourcePath,
     })
     console.log(formatSummary(summary).join('\n'))
     return 0
   })
 }
 
-runCli(main, 'seed: stopped before it finished (during start-up). Nothing was seeded; run it again.')
+runCli(
+  main,
+  'seed: stopped before it finished (during start-up). Nothing was seeded; run it again.',
+)

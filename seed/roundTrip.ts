@@ -15,17 +15,24 @@ export function normaliseText(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(BULLET_AT_LINE_START, '$1•')
-    .replace(/[\s\u00A0]+/g, ' ')
+    .replace(/\s+/g, ' ')
     .trim()
 }
 
 /** Where two normalised texts part, with some context, for a readable failure. */
-export function firstDifference(expected: string, actual: string, context = 60): string | null {
-  if (expected === actual) return null
+export function firstDifference(expected: string, actual: string, context = 60): null | string {
+  if (expected === actual) {
+    return null
+  }
   let at = 0
-  while (at < expected.length && at < actual.length && expected[at] === actual[at]) at++
+  while (at < expected.length && at < actual.length && expected[at] === actual[at]) {
+    at++
+  }
   const from = Math.max(0, at - context)
-  const show = (s: string) => JSON.stringify((from > 0 ? '…' : '') + s.slice(from, at + context) + (at + context < s.length ? '…' : ''))
+  const show = (s: string) =>
+    JSON.stringify(
+      (from > 0 ? '…' : '') + s.slice(from, at + context) + (at + context < s.length ? '…' : ''),
+    )
   return `at character ${at}:\n    expected ${show(expected)}\n    actual   ${show(actual)}`
 }
 
@@ -52,7 +59,9 @@ export function compareSections(expected: SectionText[], actual: SectionText[]):
       problems.push(`${label}: heading is "${got.heading}"`)
     }
     const difference = firstDifference(normaliseText(want.text), normaliseText(got.text))
-    if (difference) problems.push(`${label}: text differs ${difference}`)
+    if (difference) {
+      problems.push(`${label}: text differs ${difference}`)
+    }
   }
   return problems
 }

@@ -1,12 +1,19 @@
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-
-import { commitTransaction, createLocalReq, initTransaction, killTransaction, type CollectionSlug, type Payload, type Where } from 'payload'
-
-import { parseLegalText } from 'payload-plugin-legal-documents/importer'
-import { projectRoot } from '../dev/server/bootstrap'
+import {
+  type CollectionSlug,
+  commitTransaction,
+  createLocalReq,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type Where,
+} from 'payload'
 import { asTrusted, performWorkflowAction, SLUGS } from 'payload-plugin-legal-documents'
+import { parseLegalText } from 'payload-plugin-legal-documents/importer'
+
+import { projectRoot } from '../dev/server/bootstrap'
 import { type Actor, actorFor } from './actors'
 import { COOKIE_ASSUMPTIONS, SEED_COOKIES, type SeedCookie } from './cookies'
 import { findDocumentBySlug, importDocument, sectionsFromParsed } from './importDocument'
@@ -20,53 +27,57 @@ import {
 } from './sourceDocuments'
 
 export type SeedOptions = {
-  /** Default: ../shared/seeds/legal-pages.txt beside the repository. */
-  sourcePath?: string
-  /** Delete the seed's documents (archive included), cookie entries and company details first. */
-  reset?: boolean
   /** ISO date the documents take effect; default: today (UTC). Only used for new documents. */
   effectiveDate?: string
   log?: (line: string) => void
+  /** Delete the seed's documents (archive included), cookie entries and company details first. */
+  reset?: boolean
+  /** Default: ../shared/seeds/legal-pages.txt beside the repository. */
+  sourcePath?: string
 }
 
 export type DocumentOutcome = {
+  /** created: new and published; completed: an unpublished draft taken through review; kept: already published. */
+  action: 'completed' | 'created' | 'kept'
+  sections: number
   slug: string
   title: string
-  /** created: new and published; completed: an unpublished draft taken through review; kept: already published. */
-  action: 'created' | 'completed' | 'kept'
   version: number
-  sections: number
   workflowState: string
 }
 
 export type SeedSummary = {
-  source: string
-  reset: boolean
+  actors: { created: string[]; editor: string; reviewer: string }
+  cookies: { completed: number; created: number; kept: number }
   documents: DocumentOutcome[]
-  cookies: { created: number; completed: number; kept: number }
   entity: { filled: string[]; missing: string[] }
-  actors: { editor: string; reviewer: string; created: string[] }
   /** Every change the seed made to the source text and every gap it left, in source order. */
   findings: Finding[]
-  /** Importer warnings, with their line in the source file. */
-  warnings: Array<{ document: string; line: number | null; message: string }>
   milliseconds: number
+  reset: boolean
+  source: string
+  /** Importer warnings, with their line in the source file. */
+  warnings: Array<{ document: string; line: null | number; message: string }>
 }
 
 const ENTITY_FIELDS = ['name', 'address', 'phone', 'email', 'website'] as const
 
 export const SEED_SLUGS = DOCUMENTS.map((d) => d.slug)
 
-type Doc = Record<string, unknown> & { id: string | number }
+type Doc = { id: number | string } & Record<string, unknown>
 
 export function todayUTC(): string {
   return `${new Date().toISOString().slice(0, 10)}T00:00:00.000Z`
 }
 
 /** Reads and cuts the source; the error names the file when it is missing. */
-export async function loadSource(sourcePath = defaultSourcePath()): Promise<{ path: string; documents: SourceDocument[]; findings: Finding[] }> {
+export async function loadSource(
+  sourcePath = defaultSourcePath(),
+): Promise<{ documents: SourceDocument[]; findings: Finding[]; path: string }> {
   if (!existsSync(sourcePath)) {
-    throw new Error(`the seed's source ${path.relative(projectRoot, sourcePath) || sourcePath} was not found (it lives in shared/ beside the repository)`)
+    throw new Error(
+      `the seed's source ${path.relative(projectRoot, sourcePath) || sourcePath} was not found (it lives in shared/ beside the repository)`,
+    )
   }
   const cut = cutSourceDocuments(await fs.readFile(sourcePath, 'utf8'))
   return { path: sourcePath, ...cut }
@@ -78,12 +89,17 @@ export async function loadSource(sourcePath = defaultSourcePath()): Promise<{ pa
  * edited it since), what an earlier interrupted run left unpublished is completed, and nothing
  * is ever created twice. Everything goes through the review workflow as real users.
  */
-export async function seedReferenceContent(payload: Payload, options: SeedOptions = {}): Promise<SeedSummary> {
+export async function seedReferenceContent(
+  payload: Payload,
+  options: SeedOptions = {},
+): Promise<SeedSummary> {
   const started = Date.now()
   const log = options.log ?? (() => {})
   const source = await loadSource(options.sourcePath)
 
-  if (options.reset) await resetSeedContent(payload)
+  if (options.reset) {
+    await resetSeedContent(payload)
+  }
 
   const editor = await actorFor(payload, 'editor')
   const reviewer = await actorFor(payload, 'reviewer', { except: editor.actor.id })
@@ -93,52 +109,57 @@ export async function seedReferenceContent(payload: Payload, options: SeedOption
   const documents: DocumentOutcome[] = []
   const effectiveDate = options.effectiveDate ?? todayUTC()
   for (const doc of source.documents) {
-    const outcome = await seedDocument(payload, doc, { editor: editor.actor, reviewer: reviewer.actor, effectiveDate, warnings })
+    const outcome = await seedDocument(payload, doc, {
+      editor: editor.actor,
+      effectiveDate,
+      reviewer: reviewer.actor,
+      warnings,
+    })
     documents.push(outcome)
-    log(`  ${doc.slug.padEnd(20)} ${outcome.action.padEnd(9)} version ${outcome.version}, ${outcome.sections} section${outcome.sections === 1 ? '' : 's'}`)
+    log(
+      `  ${doc.slug.padEnd(20)} ${outcome.action.padEnd(9)} version ${outcome.version}, ${outcome.sections} section${outcome.sections === 1 ? '' : 's'}`,
+    )
   }
 
   const cookies = await seedCookies(payload, editor.actor, reviewer.actor)
-  log(`  cookie declaration   ${cookies.created} created, ${cookies.completed} completed, ${cookies.kept} kept`)
+  log(
+    `  cookie declaration   ${cookies.created} created, ${cookies.completed} completed, ${cookies.kept} kept`,
+  )
 
   const findings = [
     ...source.findings,
-    ...entity.missing.map(
-      (field): Finding => ({
-        kind: 'blank',
-        document: 'Company details',
-        section: null,
-        sentence: `{{company.${field}}}`,
-        note: `The source has no company ${field === 'email' ? 'e-mail address' : field}; sentences using {{company.${field}}} show nothing until an admin fills it in (Legal → Company details).`,
-        line: null,
-      }),
-    ),
-    ...COOKIE_ASSUMPTIONS.map(
-      (assumption): Finding => ({
-        kind: 'blank',
-        document: 'Cookie declaration',
-        section: assumption.cookie,
-        sentence: SEED_COOKIES.find((c) => c.name === assumption.cookie)?.source ?? assumption.cookie,
-        note: assumption.fill,
-        line: null,
-      }),
-    ),
+    ...entity.missing.map((field): Finding => ({
+      document: 'Company details',
+      kind: 'blank',
+      line: null,
+      note: `The source has no company ${field === 'email' ? 'e-mail address' : field}; sentences using {{company.${field}}} show nothing until an admin fills it in (Legal → Company details).`,
+      section: null,
+      sentence: `{{company.${field}}}`,
+    })),
+    ...COOKIE_ASSUMPTIONS.map((assumption): Finding => ({
+      document: 'Cookie declaration',
+      kind: 'blank',
+      line: null,
+      note: assumption.fill,
+      section: assumption.cookie,
+      sentence: SEED_COOKIES.find((c) => c.name === assumption.cookie)?.source ?? assumption.cookie,
+    })),
   ]
 
   return {
-    source: path.relative(projectRoot, source.path) || source.path,
-    reset: Boolean(options.reset),
-    documents,
-    cookies,
-    entity,
     actors: {
+      created: [editor, reviewer].filter((a) => a.created).map((a) => a.actor.email),
       editor: editor.actor.email,
       reviewer: reviewer.actor.email,
-      created: [editor, reviewer].filter((a) => a.created).map((a) => a.actor.email),
     },
+    cookies,
+    documents,
+    entity,
     findings,
-    warnings,
     milliseconds: Date.now() - started,
+    reset: Boolean(options.reset),
+    source: path.relative(projectRoot, source.path) || source.path,
+    warnings,
   }
 }
 
@@ -146,15 +167,22 @@ export async function seedReferenceContent(payload: Payload, options: SeedOption
  * The dev server's start-up seed: only on a database without any legal document or cookie
  * entry, so a developer's own content is never touched. Returns null when it did nothing.
  */
-export async function seedIfEmpty(payload: Payload, options: { log: (line: string) => void; sourcePath?: string }): Promise<SeedSummary | null> {
+export async function seedIfEmpty(
+  payload: Payload,
+  options: { log: (line: string) => void; sourcePath?: string },
+): Promise<null | SeedSummary> {
   const [documents, cookies] = await Promise.all([
     payload.count({ collection: SLUGS.documents, overrideAccess: true }),
     payload.count({ collection: SLUGS.cookies, overrideAccess: true }),
   ])
-  if (documents.totalDocs > 0 || cookies.totalDocs > 0) return null
+  if (documents.totalDocs > 0 || cookies.totalDocs > 0) {
+    return null
+  }
   const sourcePath = options.sourcePath ?? defaultSourcePath()
   if (!existsSync(sourcePath)) {
-    options.log(`Reference content not seeded: ${path.relative(projectRoot, sourcePath)} not found.`)
+    options.log(
+      `Reference content not seeded: ${path.relative(projectRoot, sourcePath)} not found.`,
+    )
     return null
   }
   const summary = await seedReferenceContent(payload, { sourcePath })
@@ -179,19 +207,26 @@ export function shortSummary(summary: SeedSummary): string {
 /** The full report `npm run seed` prints. */
 export function formatSummary(summary: SeedSummary): string[] {
   const out: string[] = []
-  const where = (f: Finding) => [f.document, f.section].filter(Boolean).join(' › ') + (f.line ? ` (source line ${f.line})` : '')
+  const where = (f: Finding) =>
+    [f.document, f.section].filter(Boolean).join(' › ') + (f.line ? ` (source line ${f.line})` : '')
   const changes = summary.findings.filter((f) => f.kind !== 'blank' && f.kind !== 'suspected')
   out.push('', `Changes to the source text (${changes.length}):`)
-  for (const f of changes) out.push(`  - ${where(f)}: ${f.note}`, `      "${f.sentence}"`)
+  for (const f of changes) {
+    out.push(`  - ${where(f)}: ${f.note}`, `      "${f.sentence}"`)
+  }
   const blanks = blanksOf(summary)
   out.push('', `Blanks the editor must fill in (${blanks.length}; see docs/SEED.md):`)
   blanks.forEach((f, i) => {
-    out.push(`  ${String(i + 1).padStart(2)}. ${where(f)}${f.kind === 'suspected' ? ' [not reviewed yet]' : ''}`)
+    out.push(
+      `  ${String(i + 1).padStart(2)}. ${where(f)}${f.kind === 'suspected' ? ' [not reviewed yet]' : ''}`,
+    )
     out.push(`      "${f.sentence}"`, `      → ${f.note}`)
   })
   if (summary.warnings.length) {
     out.push('', `Importer warnings (${summary.warnings.length}):`)
-    for (const w of summary.warnings) out.push(`  - ${w.document}${w.line ? `, source line ${w.line}` : ''}: ${w.message}`)
+    for (const w of summary.warnings) {
+      out.push(`  - ${w.document}${w.line ? `, source line ${w.line}` : ''}: ${w.message}`)
+    }
   }
   out.push(
     '',
@@ -205,32 +240,61 @@ export function formatSummary(summary: SeedSummary): string[] {
 }
 
 async function fillEntity(payload: Payload): Promise<SeedSummary['entity']> {
-  const current = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true })) as unknown as Record<string, unknown>
+  const current = (await payload.findGlobal({
+    slug: SLUGS.entity,
+    depth: 0,
+    overrideAccess: true,
+  })) as unknown as Record<string, unknown>
   const data: Record<string, string> = {}
   // Only empty fields: what an admin typed in wins over the source.
   for (const [field, value] of Object.entries(SOURCE_ENTITY)) {
-    if (typeof current[field] !== 'string' || current[field] === '') data[field] = value
+    if (typeof current[field] !== 'string' || current[field] === '') {
+      data[field] = value
+    }
   }
-  if (Object.keys(data).length) await payload.updateGlobal({ slug: SLUGS.entity, data: data as never, depth: 0, overrideAccess: true })
+  if (Object.keys(data).length) {
+    await payload.updateGlobal({ slug: SLUGS.entity, data, depth: 0, overrideAccess: true })
+  }
   const after = { ...current, ...data }
   return {
     filled: Object.keys(data),
-    missing: ENTITY_FIELDS.filter((field) => typeof after[field] !== 'string' || after[field] === ''),
+    missing: ENTITY_FIELDS.filter(
+      (field) => typeof after[field] !== 'string' || after[field] === '',
+    ),
   }
 }
 
-async function draftOf(payload: Payload, id: string | number, collection: CollectionSlug = SLUGS.documents): Promise<Doc> {
-  return (await payload.findByID({ collection, id, draft: true, depth: 0, overrideAccess: true })) as unknown as Doc
+async function draftOf(
+  payload: Payload,
+  id: number | string,
+  collection: CollectionSlug = SLUGS.documents,
+): Promise<Doc> {
+  return (await payload.findByID({
+    id,
+    collection,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+  })) as unknown as Doc
 }
 
 async function seedDocument(
   payload: Payload,
   doc: SourceDocument,
-  context: { editor: Actor; reviewer: Actor; effectiveDate: string; warnings: SeedSummary['warnings'] },
+  context: {
+    editor: Actor
+    effectiveDate: string
+    reviewer: Actor
+    warnings: SeedSummary['warnings']
+  },
 ): Promise<DocumentOutcome> {
   const parsed = parseLegalText(doc.text)
   for (const warning of parsed.warnings) {
-    context.warnings.push({ document: doc.title, line: doc.sourceLines[warning.line - 1] ?? null, message: warning.message })
+    context.warnings.push({
+      document: doc.title,
+      line: doc.sourceLines[warning.line - 1] ?? null,
+      message: warning.message,
+    })
   }
   const sections = sectionsFromParsed(parsed, doc.introHeading ?? '')
   // The importer and the cut must agree on the sections, or the round trip would compare
@@ -238,37 +302,43 @@ async function seedDocument(
   const expected = doc.sections.map((s) => s.heading)
   const got = sections.map((s) => s.heading)
   if (expected.join('\n') !== got.join('\n')) {
-    throw new Error(`${doc.title}: the importer found sections ${JSON.stringify(got)}, the seed expects ${JSON.stringify(expected)}`)
+    throw new Error(
+      `${doc.title}: the importer found sections ${JSON.stringify(got)}, the seed expects ${JSON.stringify(expected)}`,
+    )
   }
 
   const existing = await findDocumentBySlug(payload, doc.slug)
   if (existing && Number(existing.version ?? 0) >= 1) {
     return {
       slug: doc.slug,
-      title: doc.title,
       action: 'kept',
-      version: Number(existing.version),
       sections: ((existing.sections as unknown[]) ?? []).length,
+      title: doc.title,
+      version: Number(existing.version),
       workflowState: String(existing.workflowState),
     }
   }
 
   const imported = await importDocument(payload, {
     slug: doc.slug,
-    title: doc.title,
+    editor: context.editor,
+    initial: {
+      effectiveDate: context.effectiveDate,
+      governingLaw: doc.governingLaw,
+      jurisdiction: doc.jurisdiction,
+    },
     kind: doc.kind,
     sections,
-    editor: context.editor,
-    initial: { effectiveDate: context.effectiveDate, governingLaw: doc.governingLaw, jurisdiction: doc.jurisdiction },
+    title: doc.title,
   })
   await takeThroughReview(payload, imported.documentId, context.editor, context.reviewer)
   const published = await draftOf(payload, imported.documentId)
   return {
     slug: doc.slug,
-    title: doc.title,
     action: existing ? 'completed' : 'created',
-    version: Number(published.version ?? 0),
     sections: sections.length,
+    title: doc.title,
+    version: Number(published.version ?? 0),
     workflowState: String(published.workflowState),
   }
 }
@@ -277,16 +347,33 @@ async function seedDocument(
 export async function actAs(
   payload: Payload,
   user: Actor,
-  id: string | number,
+  id: number | string,
   action: 'approve' | 'submit',
   collection: CollectionSlug = SLUGS.documents,
 ): Promise<void> {
-  await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, collection, action, fourEyes: true })
+  await performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+    id,
+    action,
+    collection,
+    fourEyes: true,
+  })
 }
 
 /** Publishes the approved draft of a document or cookie entry as `reviewer`, with access control on. */
-export async function publishAs(payload: Payload, collection: CollectionSlug, id: string | number, reviewer: Actor): Promise<void> {
-  await payload.update({ collection, id, data: { _status: 'published' } as never, depth: 0, user: reviewer as never, overrideAccess: false })
+export async function publishAs(
+  payload: Payload,
+  collection: CollectionSlug,
+  id: number | string,
+  reviewer: Actor,
+): Promise<void> {
+  await payload.update({
+    id,
+    collection,
+    data: { _status: 'published' } as never,
+    depth: 0,
+    overrideAccess: false,
+    user: reviewer,
+  })
 }
 
 /**
@@ -296,7 +383,7 @@ export async function publishAs(payload: Payload, collection: CollectionSlug, id
  */
 export async function takeThroughReview(
   payload: Payload,
-  id: string | number,
+  id: number | string,
   editor: Actor,
   reviewer: Actor,
   state?: string,
@@ -311,7 +398,9 @@ export async function takeThroughReview(
     await actAs(payload, reviewer, id, 'approve', collection)
     current = 'approved'
   }
-  if (current === 'approved') await publishAs(payload, collection, id, reviewer)
+  if (current === 'approved') {
+    await publishAs(payload, collection, id, reviewer)
+  }
 }
 
 const cookieWhere = (cookie: Pick<SeedCookie, 'name' | 'service'>): Where => ({
@@ -323,14 +412,30 @@ function cookieData(cookie: SeedCookie): Record<string, unknown> {
   return { ...data, path: '/' }
 }
 
-async function seedCookies(payload: Payload, editor: Actor, reviewer: Actor): Promise<SeedSummary['cookies']> {
-  const counts = { created: 0, completed: 0, kept: 0 }
+async function seedCookies(
+  payload: Payload,
+  editor: Actor,
+  reviewer: Actor,
+): Promise<SeedSummary['cookies']> {
+  const counts = { completed: 0, created: 0, kept: 0 }
   for (const cookie of SEED_COOKIES) {
-    const { docs } = await payload.find({ collection: SLUGS.cookies, where: cookieWhere(cookie), draft: true, depth: 0, limit: 1, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: SLUGS.cookies,
+      depth: 0,
+      draft: true,
+      limit: 1,
+      overrideAccess: true,
+      where: cookieWhere(cookie),
+    })
     const found = docs[0] as unknown as Doc | undefined
     // The main row says "published" once any version was published, whatever drafts follow.
     const live = found
-      ? ((await payload.findByID({ collection: SLUGS.cookies, id: found.id, depth: 0, overrideAccess: true })) as unknown as Doc)
+      ? ((await payload.findByID({
+          id: found.id,
+          collection: SLUGS.cookies,
+          depth: 0,
+          overrideAccess: true,
+        })) as unknown as Doc)
       : undefined
     if (live?._status === 'published') {
       counts.kept++
@@ -340,16 +445,24 @@ async function seedCookies(payload: Payload, editor: Actor, reviewer: Actor): Pr
     if (id === undefined) {
       const created = (await payload.create({
         collection: SLUGS.cookies,
-        data: cookieData(cookie) as never,
-        draft: true,
+        data: cookieData(cookie),
         depth: 0,
-        user: editor as never,
+        draft: true,
         overrideAccess: false,
+        user: editor,
       })) as unknown as Doc
       id = created.id
       counts.created++
     } else {
-      await payload.update({ collection: SLUGS.cookies, id, data: cookieData(cookie) as never, draft: true, depth: 0, user: editor as never, overrideAccess: false })
+      await payload.update({
+        id,
+        collection: SLUGS.cookies,
+        data: cookieData(cookie),
+        depth: 0,
+        draft: true,
+        overrideAccess: false,
+        user: editor,
+      })
       counts.completed++
     }
     await takeThroughReview(payload, id, editor, reviewer, undefined, SLUGS.cookies)
@@ -366,20 +479,37 @@ async function seedCookies(payload: Payload, editor: Actor, reviewer: Actor): Pr
  */
 export async function resetSeedContent(payload: Payload): Promise<void> {
   if (process.env.NODE_ENV === 'production') {
-    throw new Error('--reset deletes published documents and their archive; it does not run in production')
+    throw new Error(
+      '--reset deletes published documents and their archive; it does not run in production',
+    )
   }
   const req = await createLocalReq({}, payload)
   const shouldCommit = await initTransaction(req)
   try {
     await asTrusted(req, async () => {
-      const common = { overrideAccess: true, req, depth: 0 } as const
+      const common = { depth: 0, overrideAccess: true, req } as const
       // One by one: a bulk delete runs its rows in parallel on the transaction's single client.
       const remove = async (collection: CollectionSlug, where: Where) => {
-        const { docs } = await payload.find({ collection, where, draft: true, limit: 0, pagination: false, ...common })
-        for (const doc of docs) await payload.delete({ collection, id: doc.id, ...common })
+        const { docs } = await payload.find({
+          collection,
+          draft: true,
+          limit: 0,
+          pagination: false,
+          where,
+          ...common,
+        })
+        for (const doc of docs) {
+          await payload.delete({ id: doc.id, collection, ...common })
+        }
         return docs.map((doc) => doc.id)
       }
-      const { docs } = await payload.find({ collection: SLUGS.documents, where: { slug: { in: SEED_SLUGS } }, limit: 0, pagination: false, ...common })
+      const { docs } = await payload.find({
+        collection: SLUGS.documents,
+        limit: 0,
+        pagination: false,
+        where: { slug: { in: SEED_SLUGS } },
+        ...common,
+      })
       const ids = docs.map((d) => d.id)
       if (ids.length) {
         const byDocument: Where = { document: { in: ids } }
@@ -388,7 +518,14 @@ export async function resetSeedContent(payload: Payload): Promise<void> {
         await remove(SLUGS.sections, byDocument)
         await remove(SLUGS.documents, { id: { in: ids } })
       }
-      const cookies = await payload.find({ collection: SLUGS.cookies, where: { or: SEED_COOKIES.map(cookieWhere) }, draft: true, limit: 0, pagination: false, ...common })
+      const cookies = await payload.find({
+        collection: SLUGS.cookies,
+        draft: true,
+        limit: 0,
+        pagination: false,
+        where: { or: SEED_COOKIES.map(cookieWhere) },
+        ...common,
+      })
       const cookieIds = cookies.docs.map((c) => c.id)
       if (cookieIds.length) {
         await remove(SLUGS.reviewEvents, { cookieEntry: { in: cookieIds } })
@@ -396,11 +533,13 @@ export async function resetSeedContent(payload: Payload): Promise<void> {
       }
       await payload.updateGlobal({
         slug: SLUGS.entity,
-        data: Object.fromEntries(ENTITY_FIELDS.map((field) => [field, null])) as never,
+        data: Object.fromEntries(ENTITY_FIELDS.map((field) => [field, null])),
         ...common,
       })
     })
-    if (shouldCommit) await commitTransaction(req)
+    if (shouldCommit) {
+      await commitTransaction(req)
+    }
   } catch (err) {
     await killTransaction(req)
     throw err

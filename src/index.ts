@@ -1,5 +1,6 @@
-import { definePlugin } from 'payload'
 import type { CollectionConfig, Config, Plugin } from 'payload'
+
+import { definePlugin } from 'payload'
 
 import { cookieEntriesCollection } from '../collections/CookieEntries.js'
 import { legalAcceptancesCollection } from '../collections/LegalAcceptances.js'
@@ -9,42 +10,60 @@ import { legalEntityGlobal } from '../collections/LegalEntity.js'
 import { legalReviewEventsCollection } from '../collections/LegalReviewEvents.js'
 import { legalSectionsCollection } from '../collections/LegalSections.js'
 import { legalVersionsCollection } from '../collections/LegalVersions.js'
-import { refuseServiceLogin, userAccessDefaults } from './access/users.js'
-import { rolesField } from './fields/rolesField.js'
 import { acceptanceEndpoints } from './acceptance/endpoints.js'
 import { acceptanceMutations, acceptanceQueries } from './acceptance/graphql.js'
+import { refuseServiceLogin, userAccessDefaults } from './access/users.js'
 import { consentEndpoints } from './consent/endpoint.js'
+import {
+  consentRetentionTask,
+  lockJobStatsGlobal,
+  prepareConsentMonths,
+} from './consent/retention.js'
 import { deliveryEndpoints } from './delivery/endpoints.js'
 import { listenForPublishes } from './delivery/invalidation.js'
-import { forgetCachedAccountsAfterChange, forgetCachedAccountsAfterDelete } from './hooks/accountChanged.js'
-import { guardScheduledPublishes } from './hooks/scheduleGuard.js'
+import { rolesField } from './fields/rolesField.js'
 import { deliveryQueries } from './graphql/deliveryQueries.js'
 import { workflowMutations } from './graphql/workflowMutation.js'
+import {
+  forgetCachedAccountsAfterChange,
+  forgetCachedAccountsAfterDelete,
+} from './hooks/accountChanged.js'
+import { guardScheduledPublishes } from './hooks/scheduleGuard.js'
 import { type LegalDocumentsPluginOptions, readPluginOptions, resolveOptions } from './options.js'
 import { applyCollectionOverride, applyGlobalOverride } from './overrides.js'
-import { assertPostgresConfig, beforeDestroy, checkPayloadInternals, serializeClientQueries } from './payloadInternals.js'
-import { I18N_NAMESPACE, type LegalTranslations, translations } from './translations/index.js'
+import {
+  assertPostgresConfig,
+  beforeDestroy,
+  checkPayloadInternals,
+  serializeClientQueries,
+} from './payloadInternals.js'
 import { limitOpenTransactions } from './publish/transactionGate.js'
+import { I18N_NAMESPACE, type LegalTranslations, translations } from './translations/index.js'
 import { OPTIONS_KEY } from './utilities/pluginOptions.js'
 import { webhookTask } from './webhooks/webhookTask.js'
-import { consentRetentionTask, lockJobStatsGlobal, prepareConsentMonths } from './consent/retention.js'
 
-export type { CollectionOverride, GlobalOverride, LegalDocumentsPluginOptions } from './options.js'
-export { hasRole, ROLES, rolesOf, type Role } from './roles.js'
-export { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from './slugs.js'
-export { SIGNATURE_HEADER, verifySignature } from './webhooks/signature.js'
-export { performWorkflowAction } from './workflow/performWorkflowAction.js'
-export { asTrusted } from './workflow/trust.js'
-export * as workflowRules from './workflow/rules.js'
-// Rendering of the stored Lexical JSON (pure).
+// The ledger's hash chain, for tools that audit an exported ledger or load one in bulk.
 export {
-  canonicalJSON,
-  contentHash,
-  findUnknownPlaceholders,
-  KNOWN_PLACEHOLDERS,
-  lexicalToHTML,
-  lexicalToMarkdown,
-} from './render/index.js'
+  type ChainedFields,
+  GENESIS_HASH,
+  recordHash,
+  subjectCommitment,
+} from './acceptance/chain.js'
+// The acceptance ledger's chain check (`npm run acceptances:verify`).
+export { type LedgerVerification, verifyAcceptanceLedger } from './acceptance/ledger.js'
+// Backup: one hash-checked JSON file of all legal content, restored in one transaction.
+export { exportLegalContent, type ExportResult } from './backup/exportContent.js'
+export { restoreLegalContent } from './backup/restoreContent.js'
+export { RestoreError, verifyExportFile } from './backup/verify.js'
+export { purgeExpiredConsents } from './consent/retention.js'
+// The consent log's month tables and retention, for tools that load or prune it in bulk.
+export {
+  CONSENT_LOG_SCHEMA,
+  ensureConsentMonths,
+  monthStart,
+  monthTable,
+} from './consent/storage.js'
+export type { CookieDeclaration } from './cookies/declaration.js'
 // Reads of the public archive, as the delivery API answers them, and the one type of each answer
 // (REST, GraphQL, the fast path and a website's pages all deliver exactly these shapes).
 export {
@@ -56,27 +75,31 @@ export {
   loadArchiveRecord,
   type UpcomingVersion,
 } from './delivery/documents.js'
-export type { CookieDeclaration } from './cookies/declaration.js'
-export type { SectionChange } from './diff/redline.js'
 // For hosts that run their own node:http / express server: answer cached delivery reads
 // before the framework (see README "Delivery speed").
 export { createFastPath, type FastPathListener, type FastPathStats } from './delivery/fastPath.js'
 export type { FastPathFaultAnswer } from './delivery/fastPathFault.js'
 export { rememberGraphQLResponse, takePrereadBody } from './delivery/graphqlCache.js'
+export type { SectionChange } from './diff/redline.js'
+export type { CollectionOverride, GlobalOverride, LegalDocumentsPluginOptions } from './options.js'
 export { closePayload, guardPoolErrors, PayloadInternalsError } from './payloadInternals.js'
+// Rendering of the stored Lexical JSON (pure).
+export {
+  canonicalJSON,
+  contentHash,
+  findUnknownPlaceholders,
+  KNOWN_PLACEHOLDERS,
+  lexicalToHTML,
+  lexicalToMarkdown,
+} from './render/index.js'
+export { hasRole, type Role, ROLES, rolesOf } from './roles.js'
+export { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from './slugs.js'
 export { I18N_NAMESPACE, translations } from './translations/index.js'
-// Backup: one hash-checked JSON file of all legal content, restored in one transaction.
-export { exportLegalContent, type ExportResult } from './backup/exportContent.js'
-export { restoreLegalContent } from './backup/restoreContent.js'
-export { RestoreError, verifyExportFile } from './backup/verify.js'
-// The acceptance ledger's chain check (`npm run acceptances:verify`).
-export { verifyAcceptanceLedger, type LedgerVerification } from './acceptance/ledger.js'
-// The consent log's month tables and retention, for tools that load or prune it in bulk.
-export { CONSENT_LOG_SCHEMA, ensureConsentMonths, monthStart, monthTable } from './consent/storage.js'
-export { purgeExpiredConsents } from './consent/retention.js'
 export { pluginOptionsOf } from './utilities/pluginOptions.js'
-// The ledger's hash chain, for tools that audit an exported ledger or load one in bulk.
-export { type ChainedFields, GENESIS_HASH, recordHash, subjectCommitment } from './acceptance/chain.js'
+export { SIGNATURE_HEADER, verifySignature } from './webhooks/signature.js'
+export { performWorkflowAction } from './workflow/performWorkflowAction.js'
+export * as workflowRules from './workflow/rules.js'
+export { asTrusted } from './workflow/trust.js'
 
 /**
  * The roles field, and account access where the host left it open: Payload's default lets any
@@ -87,20 +110,22 @@ export { type ChainedFields, GENESIS_HASH, recordHash, subjectCommitment } from 
  */
 function addRolesToUsers(collections: CollectionConfig[], usersSlug: string): CollectionConfig[] {
   return collections.map((collection) => {
-    if (collection.slug !== usersSlug) return collection
+    if (collection.slug !== usersSlug) {
+      return collection
+    }
     const hasRoles = collection.fields.some((f) => 'name' in f && f.name === 'roles')
     const auth = typeof collection.auth === 'object' ? collection.auth : {}
     return {
       ...collection,
-      auth: { ...auth, useAPIKey: auth.useAPIKey ?? true },
       access: { ...userAccessDefaults, ...collection.access },
+      auth: { ...auth, useAPIKey: auth.useAPIKey ?? true },
+      fields: hasRoles ? collection.fields : [...collection.fields, rolesField],
       hooks: {
         ...collection.hooks,
-        beforeLogin: [refuseServiceLogin, ...(collection.hooks?.beforeLogin ?? [])],
         afterChange: [...(collection.hooks?.afterChange ?? []), forgetCachedAccountsAfterChange],
         afterDelete: [...(collection.hooks?.afterDelete ?? []), forgetCachedAccountsAfterDelete],
+        beforeLogin: [refuseServiceLogin, ...(collection.hooks?.beforeLogin ?? [])],
       },
-      fields: hasRoles ? collection.fields : [...collection.fields, rolesField],
     }
   })
 }
@@ -111,32 +136,49 @@ function addRolesToUsers(collections: CollectionConfig[], usersSlug: string): Co
  * English texts rather than raw keys.
  */
 function mergeTranslations(config: Config): Config['i18n'] {
-  const merged: Record<string, Record<string, unknown>> = { ...(config.i18n?.translations as Record<string, Record<string, unknown>>) }
+  const merged: Record<string, Record<string, unknown>> = {
+    ...(config.i18n?.translations as Record<string, Record<string, unknown>>),
+  }
   const ours: Record<string, LegalTranslations> = translations
-  const languages = new Set([...Object.keys(ours), ...Object.keys(config.i18n?.supportedLanguages ?? {})])
+  const languages = new Set([
+    ...Object.keys(config.i18n?.supportedLanguages ?? {}),
+    ...Object.keys(ours),
+  ])
   for (const language of languages) {
     const theirs = merged[language] ?? {}
     const texts = (ours[language] ?? translations.en)[I18N_NAMESPACE]
-    merged[language] = { ...theirs, [I18N_NAMESPACE]: { ...texts, ...(theirs[I18N_NAMESPACE] as object | undefined) } }
+    merged[language] = {
+      ...theirs,
+      [I18N_NAMESPACE]: { ...texts, ...(theirs[I18N_NAMESPACE] as object | undefined) },
+    }
   }
-  return { ...config.i18n, translations: merged as NonNullable<Config['i18n']>['translations'] }
+  return { ...config.i18n, translations: merged }
 }
 
 /**
  * Payload's logError looks the level up by `error.name`; its type lists only Payload's own
  * error names, so the plugin's two are added with one cast.
  */
-const PLUGIN_LOGGING_LEVELS = { WorkflowError: 'info', DeliveryError: 'info', QueryError: 'info' } as NonNullable<Config['loggingLevels']>
+const PLUGIN_LOGGING_LEVELS = {
+  DeliveryError: 'info',
+  QueryError: 'info',
+  WorkflowError: 'info',
+} as NonNullable<Config['loggingLevels']>
 
 /** Adds everything to a host's config: what the plugin function of `legalDocumentsPlugin` does. */
-export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsPluginOptions = {}): Config {
+export function applyLegalDocuments(
+  config: Config,
+  userOptions: LegalDocumentsPluginOptions = {},
+): Config {
   assertPostgresConfig(config)
   const options = resolveOptions(userOptions)
   const { overrides } = options
   const usersSlug = options.usersCollection
   const collections = config.collections ?? []
   if (!collections.some((c) => c.slug === usersSlug && c.auth)) {
-    throw new Error(`legalDocumentsPlugin: usersCollection "${usersSlug}" is not an auth collection of this config.`)
+    throw new Error(
+      `legalDocumentsPlugin: usersCollection "${usersSlug}" is not an auth collection of this config.`,
+    )
   }
 
   const withCollections: Config = {
@@ -151,19 +193,27 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
       applyCollectionOverride(legalConsentsCollection(), overrides.consents),
       applyCollectionOverride(legalAcceptancesCollection(), overrides.acceptances),
     ],
-    globals: [...(config.globals ?? []), applyGlobalOverride(legalEntityGlobal(options), overrides.entity)],
-    i18n: mergeTranslations(config),
     custom: { ...config.custom, [OPTIONS_KEY]: options },
+    globals: [
+      ...(config.globals ?? []),
+      applyGlobalOverride(legalEntityGlobal(options), overrides.entity),
+    ],
+    i18n: mergeTranslations(config),
     // Refusals the workflow and the delivery API expect (a 403 step, a 404 slug) are answers,
     // not faults: logged at info without a stack, so ERROR stays for what needs a look.
     loggingLevels: { ...PLUGIN_LOGGING_LEVELS, ...config.loggingLevels },
     // The task stays registered when disabled: its name is part of the jobs table's schema.
-    jobs: { ...config.jobs, tasks: [...(config.jobs?.tasks ?? []), webhookTask(options), consentRetentionTask(options)] },
+    jobs: {
+      ...config.jobs,
+      tasks: [...(config.jobs?.tasks ?? []), webhookTask(options), consentRetentionTask(options)],
+    },
   }
   // Disabled: the same collections (so the same schema, no destructive migration) with
   // their access rules and workflow hooks, which never switch off, but nothing else. Without
   // the workflow action nothing can be approved, so nothing new goes live.
-  if (options.disabled) return withCollections
+  if (options.disabled) {
+    return withCollections
+  }
 
   return {
     ...withCollections,
@@ -171,10 +221,31 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
       ...config.admin,
       components: {
         ...config.admin?.components,
-        beforeDashboard: [...(config.admin?.components?.beforeDashboard ?? []), `${options.componentsPath}/rsc#ReviewQueue`],
+        beforeDashboard: [
+          ...(config.admin?.components?.beforeDashboard ?? []),
+          `${options.componentsPath}/rsc#ReviewQueue`,
+        ],
       },
     },
-    endpoints: [...(config.endpoints ?? []), ...deliveryEndpoints(), ...consentEndpoints(options), ...acceptanceEndpoints()],
+    endpoints: [
+      ...(config.endpoints ?? []),
+      ...deliveryEndpoints(),
+      ...consentEndpoints(options),
+      ...acceptanceEndpoints(),
+    ],
+    graphQL: {
+      ...config.graphQL,
+      mutations: (GraphQL, info) => ({
+        ...(config.graphQL?.mutations?.(GraphQL, info) ?? {}),
+        ...workflowMutations(options.fourEyes)(GraphQL, info),
+        ...acceptanceMutations(GraphQL, info),
+      }),
+      queries: (GraphQL, info) => ({
+        ...(config.graphQL?.queries?.(GraphQL, info) ?? {}),
+        ...deliveryQueries(GraphQL, info),
+        ...acceptanceQueries(GraphQL, info),
+      }),
+    },
     onInit: async (payload) => {
       await config.onInit?.(payload)
       // Every Payload internal the plugin touches, checked once: an upgrade that changed one
@@ -195,19 +266,6 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
       // The consent log's month tables, this month's and the coming ones (src/consent/storage.ts).
       await prepareConsentMonths(payload)
     },
-    graphQL: {
-      ...config.graphQL,
-      queries: (GraphQL, info) => ({
-        ...(config.graphQL?.queries?.(GraphQL, info) ?? {}),
-        ...deliveryQueries(GraphQL, info),
-        ...acceptanceQueries(GraphQL, info),
-      }),
-      mutations: (GraphQL, info) => ({
-        ...(config.graphQL?.mutations?.(GraphQL, info) ?? {}),
-        ...workflowMutations(options.fourEyes)(GraphQL, info),
-        ...acceptanceMutations(GraphQL, info),
-      }),
-    },
   }
 }
 
@@ -217,7 +275,8 @@ export function applyLegalDocuments(config: Config, userOptions: LegalDocumentsP
  */
 export const legalDocumentsPluginDescriptor = {
   slug: 'payload-plugin-legal-documents',
-  plugin: ({ config, ...rest }: { config: Config } & Record<string, unknown>): Config => applyLegalDocuments(config, readPluginOptions(rest)),
+  plugin: ({ config, ...rest }: { config: Config } & Record<string, unknown>): Config =>
+    applyLegalDocuments(config, readPluginOptions(rest)),
 }
 
 const definedPlugin = definePlugin<LegalDocumentsPluginOptions>(legalDocumentsPluginDescriptor)

@@ -1,7 +1,8 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import { SLUGS } from './slugs.js'
 import type { ID, LegalEntityDoc, PluginCollections } from './types.js'
+
+import { SLUGS } from './slugs.js'
 
 /**
  * Payload's Local API, typed by the plugin's own document types (src/types.ts) instead of a
@@ -12,48 +13,58 @@ import type { ID, LegalEntityDoc, PluginCollections } from './types.js'
  * an open document.
  */
 
-type OpenDoc = { id: ID; [field: string]: unknown }
-export type DocOf<S extends string> = S extends keyof PluginCollections ? PluginCollections[S] : OpenDoc
+type OpenDoc = { [field: string]: unknown; id: ID }
+export type DocOf<S extends string> = S extends keyof PluginCollections
+  ? PluginCollections[S]
+  : OpenDoc
 /** What a `select` of some fields returns: those fields and the id. */
-type Selected<D, Sel> = [Sel] extends [undefined] ? D : Pick<D, Extract<keyof Sel | 'id', keyof D>> & { [field: string]: unknown }
-type Data<S extends string> = Partial<Omit<DocOf<S>, 'id'>> & { [field: string]: unknown }
+type Selected<D, Sel> = [Sel] extends [undefined]
+  ? D
+  : { [field: string]: unknown } & Pick<D, Extract<'id' | keyof Sel, keyof D>>
+type Data<S extends string> = { [field: string]: unknown } & Partial<Omit<DocOf<S>, 'id'>>
 
 type Common = {
-  depth?: number
-  draft?: boolean
-  locale?: string
-  fallbackLocale?: false | string
-  overrideAccess?: boolean
-  /** The acting account (a host's users collection); `null` for an anonymous reader. */
-  user?: object | null
-  req?: Partial<PayloadRequest>
   context?: Record<string, unknown>
-  showHiddenFields?: boolean
+  depth?: number
   disableTransaction?: boolean
+  draft?: boolean
+  fallbackLocale?: false | string
+  locale?: string
+  overrideAccess?: boolean
+  req?: Partial<PayloadRequest>
+  showHiddenFields?: boolean
+  /** The acting account (a host's users collection); `null` for an anonymous reader. */
+  user?: null | object
 }
 type SelectOf<S extends string> = Partial<Record<keyof DocOf<S> & string, boolean>>
-type FindArgs<S extends string, Sel> = Common & {
+type FindArgs<S extends string, Sel> = {
   collection: S
-  where?: Where
-  sort?: string | string[]
+  joins?: false
   limit?: number
   page?: number
   pagination?: boolean
   select?: Sel
-  joins?: false
+  sort?: string | string[]
+  where?: Where
+} & Common
+export type FoundDocs<D> = {
+  docs: D[]
+  hasNextPage: boolean
+  page?: number
+  totalDocs: number
+  totalPages: number
 }
-export type FoundDocs<D> = { docs: D[]; totalDocs: number; hasNextPage: boolean; page?: number; totalPages: number }
 
 /** The Local API with the arguments the plugin passes and the documents they return. */
 type LooseLocalApi = {
+  create(args: object): Promise<never>
   find(args: object): Promise<FoundDocs<never>>
   findByID(args: object): Promise<never>
-  findVersions(args: object): Promise<FoundDocs<never>>
-  create(args: object): Promise<never>
-  update(args: object): Promise<never>
   findGlobal(args: object): Promise<never>
-  updateGlobal(args: object): Promise<never>
+  findVersions(args: object): Promise<FoundDocs<never>>
   jobs: { queue(args: object): Promise<unknown> }
+  update(args: object): Promise<never>
+  updateGlobal(args: object): Promise<never>
 }
 
 export function localApi(payload: Payload) {
@@ -61,24 +72,48 @@ export function localApi(payload: Payload) {
   // which the plugin cannot name; the functions below give each call the plugin's own types.
   const api = payload as unknown as LooseLocalApi
   return {
-    find: <S extends string, Sel extends SelectOf<S> | undefined = undefined>(args: FindArgs<S, Sel>): Promise<FoundDocs<Selected<DocOf<S>, Sel>>> =>
-      api.find(args),
+    find: <S extends string, Sel extends SelectOf<S> | undefined = undefined>(
+      args: FindArgs<S, Sel>,
+    ): Promise<FoundDocs<Selected<DocOf<S>, Sel>>> => api.find(args),
     findByID: <S extends string, Sel extends SelectOf<S> | undefined = undefined>(
-      args: Common & { collection: S; id: ID; select?: Sel; joins?: false },
+      args: { collection: S; id: ID; joins?: false; select?: Sel } & Common,
     ): Promise<Selected<DocOf<S>, Sel>> => api.findByID(args),
     /** Payload's version records of a collection with drafts or versions. */
+    create: <S extends string>(
+      args: { collection: S; data: Data<S> } & Common,
+    ): Promise<DocOf<S>> => api.create(args),
     findVersions: <S extends string>(
-      args: Common & { collection: S; where?: Where; sort?: string | string[]; limit?: number; pagination?: boolean },
-    ): Promise<FoundDocs<{ id: ID; parent?: ID | { id: ID }; version: DocOf<S>; createdAt?: string; updatedAt?: string; [field: string]: unknown }>> =>
-      api.findVersions(args),
-    create: <S extends string>(args: Common & { collection: S; data: Data<S> }): Promise<DocOf<S>> => api.create(args),
+      args: {
+        collection: S
+        limit?: number
+        pagination?: boolean
+        sort?: string | string[]
+        where?: Where
+      } & Common,
+    ): Promise<
+      FoundDocs<{
+        [field: string]: unknown
+        createdAt?: string
+        id: ID
+        parent?: { id: ID } | ID
+        updatedAt?: string
+        version: DocOf<S>
+      }>
+    > => api.findVersions(args),
     /** By id (the plugin never updates by query). */
-    update: <S extends string>(args: Common & { collection: S; id: ID; data: Data<S>; autosave?: boolean }): Promise<DocOf<S>> =>
-      api.update(args),
+    update: <S extends string>(
+      args: { autosave?: boolean; collection: S; data: Data<S>; id: ID } & Common,
+    ): Promise<DocOf<S>> => api.update(args),
     /** Queues one of the plugin's tasks (Payload types task slugs by the host's generated types). */
-    queueTask: (args: { task: string; input: Record<string, unknown>; waitUntil?: Date; req?: Partial<PayloadRequest> }): Promise<unknown> =>
-      api.jobs.queue(args),
-    findEntity: (args: Common): Promise<LegalEntityDoc> => api.findGlobal({ ...args, slug: SLUGS.entity }),
-    updateEntity: (args: Common & { data: Partial<LegalEntityDoc> }): Promise<LegalEntityDoc> => api.updateGlobal({ ...args, slug: SLUGS.entity }),
+    findEntity: (args: Common): Promise<LegalEntityDoc> =>
+      api.findGlobal({ ...args, slug: SLUGS.entity }),
+    queueTask: (args: {
+      input: Record<string, unknown>
+      req?: Partial<PayloadRequest>
+      task: string
+      waitUntil?: Date
+    }): Promise<unknown> => api.jobs.queue(args),
+    updateEntity: (args: { data: Partial<LegalEntityDoc> } & Common): Promise<LegalEntityDoc> =>
+      api.updateGlobal({ ...args, slug: SLUGS.entity }),
   }
 }

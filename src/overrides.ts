@@ -1,4 +1,11 @@
-import type { Access, AccessArgs, AccessResult, CollectionConfig, Field, GlobalConfig, Where } from 'payload'
+import type {
+  Access,
+  AccessArgs,
+  AccessResult,
+  CollectionConfig,
+  Field,
+  GlobalConfig,
+} from 'payload'
 
 import type { CollectionOverride, GlobalOverride } from './options.js'
 
@@ -9,63 +16,104 @@ import type { CollectionOverride, GlobalOverride } from './options.js'
 export function narrowAccess(plugin: Access | undefined, host: Access): Access {
   return async (args: AccessArgs) => {
     const first: AccessResult = plugin ? await plugin(args) : Boolean(args.req.user)
-    if (!first) return false
+    if (!first) {
+      return false
+    }
     const second: AccessResult = await host(args)
-    if (!second) return false
-    if (first === true) return second
-    if (second === true) return first
-    return { and: [first as Where, second as Where] }
+    if (!second) {
+      return false
+    }
+    if (first === true) {
+      return second
+    }
+    if (second === true) {
+      return first
+    }
+    return { and: [first, second] }
   }
 }
 
 const topLevelNames = (fields: Field[]): string[] =>
-  fields.flatMap((field) => ('name' in field && field.name ? [field.name] : 'fields' in field && !('name' in field) ? topLevelNames(field.fields) : []))
+  fields.flatMap((field) =>
+    'name' in field && field.name
+      ? [field.name]
+      : 'fields' in field && !('name' in field)
+        ? topLevelNames(field.fields)
+        : [],
+  )
 
 function extraFields(slug: string, own: Field[], extra: Field[] | undefined): Field[] {
-  if (!extra?.length) return own
+  if (!extra?.length) {
+    return own
+  }
   const taken = new Set(topLevelNames(own))
   const clash = topLevelNames(extra).find((name) => taken.has(name))
-  if (clash) throw new Error(`legalDocumentsPlugin: overrides for "${slug}" add a field "${clash}", a name the plugin uses.`)
+  if (clash) {
+    throw new Error(
+      `legalDocumentsPlugin: overrides for "${slug}" add a field "${clash}", a name the plugin uses.`,
+    )
+  }
   return [...own, ...extra]
 }
 
-type Hooks = Record<string, unknown[] | undefined>
+type Hooks = Record<string, undefined | unknown[]>
 function appendHooks<T extends object | undefined>(own: T, extra: T): T {
-  if (!extra) return own
+  if (!extra) {
+    return own
+  }
   const merged: Hooks = { ...(own as Hooks | undefined) }
-  for (const [kind, list] of Object.entries(extra as Hooks)) merged[kind] = [...(merged[kind] ?? []), ...(list ?? [])]
+  for (const [kind, list] of Object.entries(extra as Hooks)) {
+    merged[kind] = [...(merged[kind] ?? []), ...(list ?? [])]
+  }
   return merged as T
 }
 
-function narrowAll<T extends Record<string, unknown> | undefined>(own: T, extra: Partial<Record<string, Access>> | undefined): T {
-  if (!extra) return own
+function narrowAll<T extends Record<string, unknown> | undefined>(
+  own: T,
+  extra: Partial<Record<string, Access>> | undefined,
+): T {
+  if (!extra) {
+    return own
+  }
   const merged: Record<string, unknown> = { ...own }
   for (const [operation, rule] of Object.entries(extra)) {
-    if (rule) merged[operation] = narrowAccess(merged[operation] as Access | undefined, rule)
+    if (rule) {
+      merged[operation] = narrowAccess(merged[operation] as Access | undefined, rule)
+    }
   }
   return merged as T
 }
 
-export function applyCollectionOverride(collection: CollectionConfig, override: CollectionOverride | undefined): CollectionConfig {
-  if (!override) return collection
+export function applyCollectionOverride(
+  collection: CollectionConfig,
+  override: CollectionOverride | undefined,
+): CollectionConfig {
+  if (!override) {
+    return collection
+  }
   return {
     ...collection,
-    admin: { ...collection.admin, ...override.admin },
-    labels: override.labels ?? collection.labels,
-    fields: extraFields(collection.slug, collection.fields, override.fields),
     access: narrowAll(collection.access, override.access),
+    admin: { ...collection.admin, ...override.admin },
+    fields: extraFields(collection.slug, collection.fields, override.fields),
     hooks: appendHooks(collection.hooks, override.hooks),
+    labels: override.labels ?? collection.labels,
   }
 }
 
-export function applyGlobalOverride(global: GlobalConfig, override: GlobalOverride | undefined): GlobalConfig {
-  if (!override) return global
+export function applyGlobalOverride(
+  global: GlobalConfig,
+  override: GlobalOverride | undefined,
+): GlobalConfig {
+  if (!override) {
+    return global
+  }
   return {
     ...global,
-    admin: { ...global.admin, ...override.admin },
-    label: override.label ?? global.label,
-    fields: extraFields(global.slug, global.fields, override.fields),
     access: narrowAll(global.access, override.access),
+    admin: { ...global.admin, ...override.admin },
+    fields: extraFields(global.slug, global.fields, override.fields),
     hooks: appendHooks(global.hooks, override.hooks),
+    label: override.label ?? global.label,
   }
 }

@@ -26,7 +26,9 @@ export class PayloadInternalsError extends Error {
  */
 export function assertPostgresConfig(config: Config): void {
   const name = (config.db as { name?: unknown } | undefined)?.name
-  if (name === 'postgres') return
+  if (name === 'postgres') {
+    return
+  }
   throw new Error(
     `legalDocumentsPlugin needs PostgreSQL (@payloadcms/db-postgres): it relies on row locks and LISTEN/NOTIFY, ` +
       `but this config's database adapter is ${typeof name === 'string' ? `"${name}"` : 'not set'}.`,
@@ -34,71 +36,117 @@ export function assertPostgresConfig(config: Config): void {
 }
 
 export type SqlExecutor = { execute: (query: unknown) => Promise<unknown> }
-export type PgClient = EventEmitter & {
-  query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }>
-  release: (err?: Error | boolean) => void
-}
-export type PgPool = EventEmitter & {
+export type PgClient = {
+  query: (
+    text: string,
+    values?: unknown[],
+  ) => Promise<{ rowCount?: null | number; rows: Record<string, unknown>[] }>
+  release: (err?: boolean | Error) => void
+} & EventEmitter
+export type PgPool = {
+  _clients?: PgClient[]
+  _idle?: { client: unknown }[]
   connect: () => Promise<PgClient>
   end: () => Promise<void>
   ended?: boolean
   options?: { max?: number }
-  _clients?: PgClient[]
-  _idle?: { client: unknown }[]
+} & EventEmitter
+export type TransactionSession = {
+  db?: SqlExecutor
+  reject: () => Promise<void> | void
+  resolve: () => Promise<void> | void
 }
-export type TransactionSession = { db?: SqlExecutor; resolve: () => Promise<void> | void; reject: () => Promise<void> | void }
 export type PostgresInternals = {
-  pool: PgPool
+  beginTransaction: (options?: unknown) => Promise<null | number | string>
   drizzle: SqlExecutor
+  pool: PgPool
   sessions: Record<string, TransactionSession>
-  beginTransaction: (options?: unknown) => Promise<string | number | null>
 }
 
-const isFunction = (value: unknown): value is (...args: never[]) => unknown => typeof value === 'function'
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null
-const isPool = (value: unknown): value is PgPool => isObject(value) && isFunction(value.connect) && isFunction(value.end)
-const isQueue = <A>(value: unknown): value is (args: A) => Promise<unknown> => typeof value === 'function'
+const isFunction = (value: unknown): value is (...args: never[]) => unknown =>
+  typeof value === 'function'
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+const isPool = (value: unknown): value is PgPool =>
+  isObject(value) && isFunction(value.connect) && isFunction(value.end)
+const isQueue = <A>(value: unknown): value is (args: A) => Promise<unknown> =>
+  typeof value === 'function'
 
 /** The PostgreSQL adapter's pool, drizzle, sessions and beginTransaction, shape-checked. */
 export function postgresInternals(payload: Payload): PostgresInternals {
   const db: unknown = payload.db
-  if (!isObject(db)) throw new PayloadInternalsError('db (the database adapter)')
-  if (db.name !== 'postgres') throw new PayloadInternalsError(`database adapter ("${String(db.name)}" instead of "postgres")`)
+  if (!isObject(db)) {
+    throw new PayloadInternalsError('db (the database adapter)')
+  }
+  if (db.name !== 'postgres') {
+    throw new PayloadInternalsError(`database adapter ("${String(db.name)}" instead of "postgres")`)
+  }
   const pool = db.pool as PgPool | undefined
-  if (!isObject(pool) || !isFunction(pool.connect) || !isFunction(pool.on) || !isFunction(pool.end)) {
+  if (
+    !isObject(pool) ||
+    !isFunction(pool.connect) ||
+    !isFunction(pool.on) ||
+    !isFunction(pool.end)
+  ) {
     throw new PayloadInternalsError('db.pool (a node-postgres Pool)')
   }
-  if (!isObject(db.drizzle) || !isFunction((db.drizzle as SqlExecutor).execute)) throw new PayloadInternalsError('db.drizzle.execute')
-  if (!isObject(db.sessions)) throw new PayloadInternalsError('db.sessions (open transactions by id)')
-  if (!isFunction(db.beginTransaction)) throw new PayloadInternalsError('db.beginTransaction')
-  if (!hasPostgresShape(db)) throw new PayloadInternalsError('db')
+  if (!isObject(db.drizzle) || !isFunction((db.drizzle as SqlExecutor).execute)) {
+    throw new PayloadInternalsError('db.drizzle.execute')
+  }
+  if (!isObject(db.sessions)) {
+    throw new PayloadInternalsError('db.sessions (open transactions by id)')
+  }
+  if (!isFunction(db.beginTransaction)) {
+    throw new PayloadInternalsError('db.beginTransaction')
+  }
+  if (!hasPostgresShape(db)) {
+    throw new PayloadInternalsError('db')
+  }
   return db
 }
 
 /** The checks above, as a type guard for the shape they established. */
-function hasPostgresShape(db: Record<string, unknown>): db is Record<string, unknown> & PostgresInternals {
-  return isObject(db.pool) && isObject(db.drizzle) && isObject(db.sessions) && isFunction(db.beginTransaction)
+function hasPostgresShape(
+  db: Record<string, unknown>,
+): db is PostgresInternals & Record<string, unknown> {
+  return (
+    isObject(db.pool) &&
+    isObject(db.drizzle) &&
+    isObject(db.sessions) &&
+    isFunction(db.beginTransaction)
+  )
 }
 
 /** Where a request's SQL runs: its open transaction, or, outside one, the pool. */
-export async function sqlExecutorFor(req: PayloadRequest): Promise<{ executor: SqlExecutor; inTransaction: boolean }> {
+export async function sqlExecutorFor(
+  req: PayloadRequest,
+): Promise<{ executor: SqlExecutor; inTransaction: boolean }> {
   const db = postgresInternals(req.payload)
   const id = req.transactionID ? await req.transactionID : undefined
   const session = id !== undefined && id !== null ? db.sessions[String(id)] : undefined
-  return session?.db ? { executor: session.db, inTransaction: true } : { executor: db.drizzle, inTransaction: false }
+  return session?.db
+    ? { executor: session.db, inTransaction: true }
+    : { executor: db.drizzle, inTransaction: false }
 }
 
 /** Wraps `payload.jobs.queue` (scheduled publishes are checked when they are queued). */
-export function wrapJobsQueue<A>(payload: Payload, wrap: (queue: (args: A) => Promise<unknown>) => (args: A) => Promise<unknown>): void {
+export function wrapJobsQueue<A>(
+  payload: Payload,
+  wrap: (queue: (args: A) => Promise<unknown>) => (args: A) => Promise<unknown>,
+): void {
   const jobs: unknown = payload.jobs
-  if (!isObject(jobs) || !isQueue<A>(jobs.queue)) throw new PayloadInternalsError('jobs.queue')
+  if (!isObject(jobs) || !isQueue<A>(jobs.queue)) {
+    throw new PayloadInternalsError('jobs.queue')
+  }
   const queue = jobs.queue.bind(jobs)
   jobs.queue = wrap(queue)
 }
 
 /** Runs `stop` before Payload's own `destroy`. */
-export function beforeDestroy(payload: Payload, stop: () => void | Promise<void>): void {
-  if (!isFunction(payload.destroy)) throw new PayloadInternalsError('destroy()')
+export function beforeDestroy(payload: Payload, stop: () => Promise<void> | void): void {
+  if (!isFunction(payload.destroy)) {
+    throw new PayloadInternalsError('destroy()')
+  }
   const destroy = payload.destroy.bind(payload)
   payload.destroy = async () => {
     await stop()
@@ -115,7 +163,9 @@ const guarded = new WeakSet<object>()
  */
 export function guardPoolErrors(payload: Payload): void {
   const pool = postgresInternals(payload).pool
-  if (guarded.has(pool)) return
+  if (guarded.has(pool)) {
+    return
+  }
   guarded.add(pool)
   const warn = (err: Error) => payload.logger.warn(`Database connection lost: ${err.message}`)
   pool.on('error', warn)
@@ -125,7 +175,9 @@ export function guardPoolErrors(payload: Payload): void {
       client.on('error', warn)
     }
   }
-  for (const client of pool._clients ?? []) guardClient(client)
+  for (const client of pool._clients ?? []) {
+    guardClient(client)
+  }
   pool.on('connect', guardClient)
 }
 
@@ -146,17 +198,25 @@ const noop = () => {}
  */
 export function serializeClientQueries(payload: Payload): void {
   const pool = postgresInternals(payload).pool
-  if (serialized.has(pool)) return
+  if (serialized.has(pool)) {
+    return
+  }
   serialized.add(pool)
   const wrap = (client: PgClient) => {
-    if (serialized.has(client)) return
+    if (serialized.has(client)) {
+      return
+    }
     const query: unknown = client.query
-    if (!isQueryFn(query)) throw new PayloadInternalsError('pg client.query')
+    if (!isQueryFn(query)) {
+      throw new PayloadInternalsError('pg client.query')
+    }
     serialized.add(client)
     let tail: Promise<unknown> = Promise.resolve()
     const queued = (...args: unknown[]): unknown => {
       const first = args[0]
-      if (isObject(first) && isFunction(first.submit)) return query.apply(client, args)
+      if (isObject(first) && isFunction(first.submit)) {
+        return query.apply(client, args)
+      }
       const last = args[args.length - 1]
       if (isFunction(last)) {
         const run = () =>
@@ -181,7 +241,9 @@ export function serializeClientQueries(payload: Payload): void {
     }
     client.query = queued as PgClient['query']
   }
-  for (const client of pool._clients ?? []) wrap(client)
+  for (const client of pool._clients ?? []) {
+    wrap(client)
+  }
   pool.on('connect', wrap)
 }
 
@@ -189,8 +251,12 @@ export function serializeClientQueries(payload: Payload): void {
 export function checkPayloadInternals(payload: Payload): void {
   postgresInternals(payload)
   const jobs: unknown = payload.jobs
-  if (!isObject(jobs) || !isFunction(jobs.queue)) throw new PayloadInternalsError('jobs.queue')
-  if (!isFunction(payload.destroy)) throw new PayloadInternalsError('destroy()')
+  if (!isObject(jobs) || !isFunction(jobs.queue)) {
+    throw new PayloadInternalsError('jobs.queue')
+  }
+  if (!isFunction(payload.destroy)) {
+    throw new PayloadInternalsError('destroy()')
+  }
 }
 
 /**
@@ -203,15 +269,19 @@ export async function closePayload(payload: Payload): Promise<void> {
   await payload.destroy()
   const db: unknown = payload.db
   const pool = isObject(db) && isPool(db.pool) ? db.pool : undefined
-  if (!pool || pool.ended) return
+  if (!pool || pool.ended) {
+    return
+  }
   const idle = new Set((pool._idle ?? []).map((i) => i.client))
   for (const client of pool._clients ?? []) {
-    if (!idle.has(client)) client.release?.(true)
+    if (!idle.has(client)) {
+      client.release?.(true)
+    }
   }
   await pool.end().catch(() => {})
 }
 
-type Cron = { stop: () => void; isBusy?: () => boolean }
+type Cron = { isBusy?: () => boolean; stop: () => void }
 const isCron = (value: unknown): value is Cron => isObject(value) && isFunction(value.stop)
 
 /**
@@ -223,7 +293,9 @@ async function stopCrons(payload: Payload, timeoutMs = 5000): Promise<void> {
   // Payload keeps its cron schedules on an undeclared property.
   const held: unknown = Reflect.get(payload, 'crons')
   const crons = Array.isArray(held) ? held.filter(isCron) : []
-  for (const cron of crons) cron.stop()
+  for (const cron of crons) {
+    cron.stop()
+  }
   const deadline = Date.now() + timeoutMs
   while (crons.some((cron) => cron.isBusy?.()) && Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 50))

@@ -4,14 +4,14 @@ import { legalLabel } from './translations/index.js'
 
 /** Collection and global slugs are a public contract: websites and integrations use them. */
 export const SLUGS = {
+  acceptances: 'legal-acceptances',
+  consents: 'legal-consents',
+  cookies: 'cookie-entries',
   documents: 'legal-documents',
+  entity: 'legal-entity',
+  reviewEvents: 'legal-review-events',
   sections: 'legal-sections',
   versions: 'legal-versions',
-  cookies: 'cookie-entries',
-  reviewEvents: 'legal-review-events',
-  consents: 'legal-consents',
-  acceptances: 'legal-acceptances',
-  entity: 'legal-entity',
 } as const satisfies Record<string, CollectionSlug | GlobalSlug>
 
 /**
@@ -20,10 +20,16 @@ export const SLUGS = {
  */
 export const DOCUMENT_KINDS = [
   { label: legalLabel(({ t }) => t('legal-documents:kind-terms-of-use')), value: 'terms-of-use' },
-  { label: legalLabel(({ t }) => t('legal-documents:kind-privacy-policy')), value: 'privacy-policy' },
+  {
+    label: legalLabel(({ t }) => t('legal-documents:kind-privacy-policy')),
+    value: 'privacy-policy',
+  },
   { label: legalLabel(({ t }) => t('legal-documents:kind-cookie-policy')), value: 'cookie-policy' },
   { label: legalLabel(({ t }) => t('legal-documents:kind-data-security')), value: 'data-security' },
-  { label: legalLabel(({ t }) => t('legal-documents:kind-general-conditions')), value: 'general-conditions' },
+  {
+    label: legalLabel(({ t }) => t('legal-documents:kind-general-conditions')),
+    value: 'general-conditions',
+  },
   { label: legalLabel(({ t }) => t('legal-documents:kind-other')), value: 'other' },
 ] as const
 

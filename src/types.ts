@@ -7,137 +7,145 @@
 import type { FrozenContent } from './publish/freezeContent.js'
 import type { LexicalStateInput } from './render/types.js'
 
-export type ID = string | number
+export type ID = number | string
 
 /** A localized field read with `locale: 'all'` is one value per locale; otherwise the value. */
-export type Localized<T> = T | Record<string, T | null | undefined> | null | undefined
+export type Localized<T> = null | Record<string, null | T | undefined> | T | undefined
 
 type Open = { [field: string]: unknown }
 type Timestamps = { createdAt?: string; updatedAt?: string }
 type Drafts = { _status?: 'draft' | 'published' | null }
 
-export type WorkflowStateValue = 'draft' | 'in-review' | 'changes-requested' | 'approved' | 'published'
+export type WorkflowStateValue =
+  'approved' | 'changes-requested' | 'draft' | 'in-review' | 'published'
 
-export type LegalDocumentDoc = Open &
-  Timestamps &
-  Drafts & {
-    id: ID
-    title?: Localized<string>
-    slug?: string
-    kind?: string
-    summary?: Localized<string>
-    consentBanner?: unknown
-    sections?: (ID | { id: ID })[] | null
-    governingLaw?: string | null
-    jurisdiction?: string | null
-    effectiveDate?: string | null
-    noticePeriodDays?: number | null
-    requiresAcceptance?: 'yes' | 'no' | null
-    lastModified?: string | null
-    version?: number | null
-    changeSummary?: string | null
-    materialChange?: boolean | null
-    workflowState?: WorkflowStateValue | null
-    approvedBy?: ID | { id: ID } | null
-    approvedAt?: string | null
-    approvedContentHash?: string | null
-    noticeOverride?: string | null
-    workflowContributors?: (ID | { id: ID })[] | null
-    updatedBy?: ID | { id: ID } | null
-  }
+export type LegalDocumentDoc = {
+  approvedAt?: null | string
+  approvedBy?: { id: ID } | ID | null
+  approvedContentHash?: null | string
+  changeSummary?: null | string
+  consentBanner?: unknown
+  effectiveDate?: null | string
+  governingLaw?: null | string
+  id: ID
+  jurisdiction?: null | string
+  kind?: string
+  lastModified?: null | string
+  materialChange?: boolean | null
+  noticeOverride?: null | string
+  noticePeriodDays?: null | number
+  requiresAcceptance?: 'no' | 'yes' | null
+  sections?: ({ id: ID } | ID)[] | null
+  slug?: string
+  summary?: Localized<string>
+  title?: Localized<string>
+  updatedBy?: { id: ID } | ID | null
+  version?: null | number
+  workflowContributors?: ({ id: ID } | ID)[] | null
+  workflowState?: null | WorkflowStateValue
+} & Drafts &
+  Open &
+  Timestamps
 
-export type LegalSectionDoc = Open &
-  Timestamps &
-  Drafts & {
-    id: ID
-    heading?: Localized<string>
-    anchor?: string | null
-    body?: Localized<LexicalStateInput>
-    document?: ID | { id: ID } | null
-    draftContributors?: (ID | { id: ID })[] | null
-    updatedBy?: ID | { id: ID } | null
-  }
+export type LegalSectionDoc = {
+  anchor?: null | string
+  body?: Localized<LexicalStateInput>
+  document?: { id: ID } | ID | null
+  draftContributors?: ({ id: ID } | ID)[] | null
+  heading?: Localized<string>
+  id: ID
+  updatedBy?: { id: ID } | ID | null
+} & Drafts &
+  Open &
+  Timestamps
 
-export type LegalVersionDoc = Open &
-  Timestamps & {
-    id: ID
-    document: ID | { id: ID }
-    version: number
-    title: string
-    slug: string
-    publishedAt: string
-    effectiveDate?: string | null
-    lastModified: string
-    changeSummary?: string | null
-    materialChange?: boolean | null
-    approvedBy?: ID | { id: ID } | null
-    publishedBy?: ID | { id: ID } | null
-    /** Written by the publish transaction alone (src/publish/freezeContent.ts). */
-    content: FrozenContent
-    contentHash: string
-  }
+export type LegalVersionDoc = {
+  approvedBy?: { id: ID } | ID | null
+  changeSummary?: null | string
+  /** Written by the publish transaction alone (src/publish/freezeContent.ts). */
+  content: FrozenContent
+  contentHash: string
+  document: { id: ID } | ID
+  effectiveDate?: null | string
+  id: ID
+  lastModified: string
+  materialChange?: boolean | null
+  publishedAt: string
+  publishedBy?: { id: ID } | ID | null
+  slug: string
+  title: string
+  version: number
+} & Open &
+  Timestamps
 
-export type CookieEntryDoc = Open &
-  Timestamps &
-  Drafts & {
-    id: ID
-    name: string
-    service?: string | null
-    provider?: string | null
-    domain?: string | null
-    path?: string | null
-    category?: string | null
-    purpose?: string | null
-    duration?: string | null
-    storageType?: string | null
-    party?: string | null
-    privacyPolicyUrl?: string | null
-    materialChange?: boolean | null
-    updatedBy?: ID | { id: ID } | null
-  }
+export type CookieEntryDoc = {
+  category?: null | string
+  domain?: null | string
+  duration?: null | string
+  id: ID
+  materialChange?: boolean | null
+  name: string
+  party?: null | string
+  path?: null | string
+  privacyPolicyUrl?: null | string
+  provider?: null | string
+  purpose?: null | string
+  service?: null | string
+  storageType?: null | string
+  updatedBy?: { id: ID } | ID | null
+} & Drafts &
+  Open &
+  Timestamps
 
-export type LegalReviewEventDoc = Open &
-  Timestamps & {
-    id: ID
-    document: ID | { id: ID }
-    action: string
-    by?: ID | { id: ID } | null
-    at: string
-    comment?: string | null
-    version?: number | null
-  }
+export type LegalReviewEventDoc = {
+  action: string
+  at: string
+  by?: { id: ID } | ID | null
+  comment?: null | string
+  document: { id: ID } | ID
+  id: ID
+  version?: null | number
+} & Open &
+  Timestamps
 
-export type LegalConsentDoc = Open & Timestamps & { id: ID; consentId: string; revision: number; configHash: string; recordedAt: string }
+export type LegalConsentDoc = {
+  configHash: string
+  consentId: string
+  id: ID
+  recordedAt: string
+  revision: number
+} & Open &
+  Timestamps
 
-export type LegalAcceptanceDoc = Open &
-  Timestamps & {
-    id: ID
-    event: 'acceptance' | 'erasure'
-    subject: string
-    subjectCommitment: string
-    previousHash: string
-    hash: string
-    recordedAt: string
-  }
+export type LegalAcceptanceDoc = {
+  event: 'acceptance' | 'erasure'
+  hash: string
+  id: ID
+  previousHash: string
+  recordedAt: string
+  subject: string
+  subjectCommitment: string
+} & Open &
+  Timestamps
 
-export type LegalEntityDoc = Open &
-  Timestamps & {
-    id: ID
-    name?: string | null
-    address?: string | null
-    phone?: string | null
-    email?: string | null
-    website?: string | null
-    consentRevision?: number | null
-  }
+export type LegalEntityDoc = {
+  address?: null | string
+  consentRevision?: null | number
+  email?: null | string
+  id: ID
+  name?: null | string
+  phone?: null | string
+  website?: null | string
+} & Open &
+  Timestamps
 
 /** The plugin's collections by slug (src/slugs.ts), and the documents they hold. */
 export type PluginCollections = {
+  'cookie-entries': CookieEntryDoc
+  'legal-acceptances': LegalAcceptanceDoc
+  'legal-consents': LegalConsentDoc
   'legal-documents': LegalDocumentDoc
+  'legal-review-events': LegalReviewEventDoc
   'legal-sections': LegalSectionDoc
   'legal-versions': LegalVersionDoc
-  'cookie-entries': CookieEntryDoc
-  'legal-review-events': LegalReviewEventDoc
-  'legal-consents': LegalConsentDoc
-  'legal-acceptances': LegalAcceptanceDoc
 }

@@ -9,15 +9,18 @@ import { readCliArgs, runCli, withCliPayload } from './runCli'
  * exit code 1. It only reads, so it may run while the server runs.
  */
 
-const USAGE = 'usage: npm run acceptances:verify   (checks the acceptance ledger of the app database: DATABASE_URL or the embedded one)'
+const USAGE =
+  'usage: npm run acceptances:verify   (checks the acceptance ledger of the app database: DATABASE_URL or the embedded one)'
 
 async function main(): Promise<number> {
   const args = readCliArgs('acceptances:verify', USAGE, {
-    options: { help: { type: 'boolean', short: 'h', default: false } },
-    strict: true,
     allowPositionals: false,
+    options: { help: { type: 'boolean', default: false, short: 'h' } },
+    strict: true,
   })
-  if (typeof args === 'number') return args
+  if (typeof args === 'number') {
+    return args
+  }
   return withCliPayload('acceptances:verify', async (app) => {
     const { verifyAcceptanceLedger } = await import('payload-plugin-legal-documents')
     const result = await verifyAcceptanceLedger(app.payload)
@@ -25,9 +28,14 @@ async function main(): Promise<number> {
       console.log(`ok, ${result.records} records (head ${result.head})`)
       return 0
     }
-    console.error(`BROKEN at record ${result.brokenAt.id}: ${result.brokenAt.message} (${result.records} records read)`)
+    console.error(
+      `BROKEN at record ${result.brokenAt.id}: ${result.brokenAt.message} (${result.records} records read)`,
+    )
     return 1
   })
 }
 
-runCli(main, 'acceptances:verify: stopped before it finished (during start-up: see above). Nothing was checked.')
+runCli(
+  main,
+  'acceptances:verify: stopped before it finished (during start-up: see above). Nothing was checked.',
+)

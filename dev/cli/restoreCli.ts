@@ -12,22 +12,24 @@ const USAGE = 'usage: npm run restore -- FILE [--create-missing-users]'
 
 async function main(): Promise<number> {
   const args = readCliArgs('restore', USAGE, {
+    allowPositionals: true,
     options: {
       'create-missing-users': { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
+      help: { type: 'boolean', default: false, short: 'h' },
     },
     strict: true,
-    allowPositionals: true,
   })
-  if (typeof args === 'number') return args
-  const { values, positionals } = args
+  if (typeof args === 'number') {
+    return args
+  }
+  const { positionals, values } = args
   if (positionals.length !== 1) {
     console.error(`restore: give exactly one export file\n${USAGE}`)
     return 2
   }
   const path = await import('node:path')
   const fs = await import('node:fs/promises')
-  const source = path.resolve(positionals[0]!)
+  const source = path.resolve(positionals[0])
 
   // Read and check the file before starting a database, so a wrong file fails fast.
   let parsed: unknown
@@ -55,9 +57,17 @@ async function main(): Promise<number> {
         log: (line) => console.log(line),
       })
       const counts = Object.entries(summary.counts).map(([slug, n]) => `${n} ${slug}`)
-      console.log(`Restored ${counts.join(', ')} and the company details in ${(summary.milliseconds / 1000).toFixed(1)} s`)
-      if (summary.users.created.length) console.log(`Accounts created without roles (an admin sets their password and roles): ${summary.users.created.join(', ')}`)
-      console.log(`Checked before commit: the restored content has the file's SHA-256 ${summary.sha256}`)
+      console.log(
+        `Restored ${counts.join(', ')} and the company details in ${(summary.milliseconds / 1000).toFixed(1)} s`,
+      )
+      if (summary.users.created.length) {
+        console.log(
+          `Accounts created without roles (an admin sets their password and roles): ${summary.users.created.join(', ')}`,
+        )
+      }
+      console.log(
+        `Checked before commit: the restored content has the file's SHA-256 ${summary.sha256}`,
+      )
       return 0
     },
     // A refusal of the restore: its message says why, without a stack.
@@ -65,4 +75,7 @@ async function main(): Promise<number> {
   )
 }
 
-runCli(main, 'restore: stopped before it finished (during start-up: see above). Nothing was restored.')
+runCli(
+  main,
+  'restore: stopped before it finished (during start-up: see above). Nothing was restored.',
+)

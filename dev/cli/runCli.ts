@@ -10,14 +10,19 @@ import type { CliPayload } from '../server/bootstrap'
  */
 
 /** An error as a tool prints it: its stack, or its text when it has none. */
-export const describeError = (err: unknown): string => (err instanceof Error ? (err.stack ?? err.message) : String(err))
+export const describeError = (err: unknown): string =>
+  err instanceof Error ? (err.stack ?? err.message) : String(err)
 
 /**
  * The tool's command line (node:util parseArgs; `config` has a `help` option), or the exit code
  * when there is nothing more to do: 2 after a usage error (printed with `usage`), 0 after
  * `--help` (the usage, on stdout).
  */
-export function readCliArgs<T extends ParseArgsConfig>(tool: string, usage: string, config: T): ReturnType<typeof parseArgs<T>> | number {
+export function readCliArgs<T extends ParseArgsConfig>(
+  tool: string,
+  usage: string,
+  config: T,
+): number | ReturnType<typeof parseArgs<T>> {
   let parsed: ReturnType<typeof parseArgs<T>>
   try {
     parsed = parseArgs(config)
@@ -69,7 +74,9 @@ export function runCli(main: () => Promise<number | void>, stoppedEarly?: string
   let finished = false
   if (stoppedEarly !== undefined) {
     process.on('exit', (code) => {
-      if (finished || code !== 0) return
+      if (finished || code !== 0) {
+        return
+      }
       console.error(stoppedEarly)
       process.exitCode = 1
     })

@@ -1,5 +1,5 @@
-import * as qs from 'qs-esm'
 import { validOperatorSet } from 'payload/shared'
+import * as qs from 'qs-esm'
 
 /**
  * Checks the query string of a REST request before Payload reads it.
@@ -12,7 +12,12 @@ import { validOperatorSet } from 'payload/shared'
  */
 
 /** How Payload parses the query string (createPayloadRequest): the same structure is checked. */
-const QS_OPTIONS = { allowEmptyArrays: true, arrayLimit: 1000, depth: 10, ignoreQueryPrefix: true } as const
+const QS_OPTIONS = {
+  allowEmptyArrays: true,
+  arrayLimit: 1000,
+  depth: 10,
+  ignoreQueryPrefix: true,
+} as const
 
 /** Dot-separated field names, as Payload's SAFE_FIELD_PATH_REGEX. */
 const FIELD_PATH = /^\w+(?:\.\w+)*$/
@@ -22,29 +27,47 @@ const MAX_SORT_FIELDS = 10
 const MAX_WHERE_NESTING = 10
 const WHOLE_NUMBER = /^\d{1,9}$/
 
-const BOOLEAN_PARAMS = ['autosave', 'draft', 'trash', 'overrideLock', 'pagination', 'flattenLocales', 'publishAllLocales', 'unpublishAllLocales']
+const BOOLEAN_PARAMS = [
+  'autosave',
+  'draft',
+  'trash',
+  'overrideLock',
+  'pagination',
+  'flattenLocales',
+  'publishAllLocales',
+  'unpublishAllLocales',
+]
 const NUMBER_PARAMS = ['depth', 'limit', 'page']
 const STRING_PARAMS = ['locale', 'fallback-locale', 'fallbackLocale']
-const LIST_OPERATORS = new Set(['in', 'not_in', 'all'])
-const GEO_OPERATORS = new Set(['near', 'within', 'intersects'])
+const LIST_OPERATORS = new Set(['all', 'in', 'not_in'])
+const GEO_OPERATORS = new Set(['intersects', 'near', 'within'])
 
-type Problem = string | null
+type Problem = null | string
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value)
 
-const isScalar = (value: unknown) => value === null || ['string', 'number', 'boolean'].includes(typeof value)
+const isScalar = (value: unknown) =>
+  value === null || ['boolean', 'number', 'string'].includes(typeof value)
 
 /** qs turns `a[0]=…` into an array, but `a[1001]=…` (beyond arrayLimit) into an object with numeric keys. */
-function listItems(value: unknown): unknown[] | null {
-  if (Array.isArray(value)) return value
-  if (isPlainObject(value) && Object.keys(value).every((k) => /^\d+$/.test(k))) return Object.values(value)
+function listItems(value: unknown): null | unknown[] {
+  if (Array.isArray(value)) {
+    return value
+  }
+  if (isPlainObject(value) && Object.keys(value).every((k) => /^\d+$/.test(k))) {
+    return Object.values(value)
+  }
   return null
 }
 
 function checkPath(path: string, where: string): Problem {
-  if (!FIELD_PATH.test(path)) return `${where}: "${path}" is not a field path (names of letters, digits and _ joined by dots).`
-  if (path.split('.').length > MAX_PATH_SEGMENTS) return `${where}: "${path}" goes deeper than ${MAX_PATH_SEGMENTS} fields.`
+  if (!FIELD_PATH.test(path)) {
+    return `${where}: "${path}" is not a field path (names of letters, digits and _ joined by dots).`
+  }
+  if (path.split('.').length > MAX_PATH_SEGMENTS) {
+    return `${where}: "${path}" goes deeper than ${MAX_PATH_SEGMENTS} fields.`
+  }
   return null
 }
 
@@ -53,40 +76,62 @@ function checkOperatorValue(operator: string, value: unknown, where: string): Pr
     return `${where}: "${operator}" is not an operator (use one of ${[...validOperatorSet].join(', ')}).`
   }
   if (LIST_OPERATORS.has(operator)) {
-    if (typeof value === 'string' || typeof value === 'number') return null
+    if (typeof value === 'string' || typeof value === 'number') {
+      return null
+    }
     const items = listItems(value)
-    if (items && items.every(isScalar)) return null
+    if (items && items.every(isScalar)) {
+      return null
+    }
     return `${where}[${operator}] takes a comma-separated list or repeated values, not an object.`
   }
   if (GEO_OPERATORS.has(operator)) {
-    return typeof value === 'string' || Array.isArray(value) || isPlainObject(value) ? null : `${where}[${operator}] is not a location.`
+    return typeof value === 'string' || Array.isArray(value) || isPlainObject(value)
+      ? null
+      : `${where}[${operator}] is not a location.`
   }
   if (operator === 'exists') {
-    return value === true || value === false || value === 'true' || value === 'false' ? null : `${where}[exists] takes true or false.`
+    return value === true || value === false || value === 'true' || value === 'false'
+      ? null
+      : `${where}[exists] takes true or false.`
   }
   return isScalar(value) ? null : `${where}[${operator}] takes one value, not a list or an object.`
 }
 
 /** A `where` object: `and`/`or` lists of conditions, or field paths with `{ operator: value }`. */
 export function checkWhere(value: unknown, where = 'where', nesting = 0): Problem {
-  if (nesting > MAX_WHERE_NESTING) return `${where} nests and/or more than ${MAX_WHERE_NESTING} levels deep.`
-  if (!isPlainObject(value)) return `${where} must be an object of conditions, e.g. where[title][equals]=Terms.`
+  if (nesting > MAX_WHERE_NESTING) {
+    return `${where} nests and/or more than ${MAX_WHERE_NESTING} levels deep.`
+  }
+  if (!isPlainObject(value)) {
+    return `${where} must be an object of conditions, e.g. where[title][equals]=Terms.`
+  }
   for (const [key, condition] of Object.entries(value)) {
     if (key === 'and' || key === 'or') {
       const items = listItems(condition)
-      if (!items) return `${where}[${key}] must be a list of conditions, e.g. ${where}[${key}][0][title][equals]=Terms.`
+      if (!items) {
+        return `${where}[${key}] must be a list of conditions, e.g. ${where}[${key}][0][title][equals]=Terms.`
+      }
       for (const [i, item] of items.entries()) {
         const problem = checkWhere(item, `${where}[${key}][${i}]`, nesting + 1)
-        if (problem) return problem
+        if (problem) {
+          return problem
+        }
       }
       continue
     }
     const pathProblem = checkPath(key, where)
-    if (pathProblem) return pathProblem
-    if (!isPlainObject(condition)) return `${where}[${key}] must name an operator, e.g. ${where}[${key}][equals]=value.`
+    if (pathProblem) {
+      return pathProblem
+    }
+    if (!isPlainObject(condition)) {
+      return `${where}[${key}] must name an operator, e.g. ${where}[${key}][equals]=value.`
+    }
     for (const [operator, operand] of Object.entries(condition)) {
       const problem = checkOperatorValue(operator, operand, `${where}[${key}]`)
-      if (problem) return problem
+      if (problem) {
+        return problem
+      }
     }
   }
   return null
@@ -94,83 +139,140 @@ export function checkWhere(value: unknown, where = 'where', nesting = 0): Proble
 
 export function checkSort(value: unknown, name = 'sort'): Problem {
   const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : null
-  if (!items || !items.every((s) => typeof s === 'string')) return `${name} must be field names separated by commas, e.g. ${name}=-updatedAt,title.`
-  if (items.length > MAX_SORT_FIELDS) return `${name} names more than ${MAX_SORT_FIELDS} fields.`
-  for (const item of items as string[]) {
+  if (!items || !items.every((s) => typeof s === 'string')) {
+    return `${name} must be field names separated by commas, e.g. ${name}=-updatedAt,title.`
+  }
+  if (items.length > MAX_SORT_FIELDS) {
+    return `${name} names more than ${MAX_SORT_FIELDS} fields.`
+  }
+  for (const item of items) {
     const problem = checkPath(item.trim().replace(/^-/, ''), name)
-    if (problem) return problem
+    if (problem) {
+      return problem
+    }
   }
   return null
 }
 
 /** `select[title]=true&select[meta][description]=true`: field names down to true/false. */
 function checkSelect(value: unknown, name: string, depth = 0): Problem {
-  if (!isPlainObject(value)) return `${name} must list fields, e.g. ${name}[title]=true.`
-  if (depth > 10) return `${name} is nested too deeply.`
+  if (!isPlainObject(value)) {
+    return `${name} must list fields, e.g. ${name}[title]=true.`
+  }
+  if (depth > 10) {
+    return `${name} is nested too deeply.`
+  }
   for (const [key, item] of Object.entries(value)) {
-    if (!/^\w+$/.test(key)) return `${name}: "${key}" is not a field name.`
-    if (item === true || item === false || item === 'true' || item === 'false') continue
+    if (!/^\w+$/.test(key)) {
+      return `${name}: "${key}" is not a field name.`
+    }
+    if (item === true || item === false || item === 'true' || item === 'false') {
+      continue
+    }
     const problem = checkSelect(item, `${name}[${key}]`, depth + 1)
-    if (problem) return problem
+    if (problem) {
+      return problem
+    }
   }
   return null
 }
 
 function checkPopulate(value: unknown): Problem {
-  if (!isPlainObject(value)) return 'populate must name collections and fields, e.g. populate[legal-sections][heading]=true.'
+  if (!isPlainObject(value)) {
+    return 'populate must name collections and fields, e.g. populate[legal-sections][heading]=true.'
+  }
   for (const [slug, select] of Object.entries(value)) {
-    if (!/^[\w-]+$/.test(slug)) return `populate: "${slug}" is not a collection.`
+    if (!/^[\w-]+$/.test(slug)) {
+      return `populate: "${slug}" is not a collection.`
+    }
     const problem = checkSelect(select, `populate[${slug}]`)
-    if (problem) return problem
+    if (problem) {
+      return problem
+    }
   }
   return null
 }
 
 function checkJoins(value: unknown): Problem {
-  if (!isPlainObject(value)) return 'joins must name join fields, e.g. joins[reviewHistory][limit]=5 or joins[reviewHistory]=false.'
+  if (!isPlainObject(value)) {
+    return 'joins must name join fields, e.g. joins[reviewHistory][limit]=5 or joins[reviewHistory]=false.'
+  }
   for (const [path, join] of Object.entries(value)) {
     const name = `joins[${path}]`
     const pathProblem = checkPath(path, 'joins')
-    if (pathProblem) return pathProblem
-    if (join === 'false' || join === false) continue
-    if (!isPlainObject(join)) return `${name} must be false or { limit, page, sort, where, count }.`
+    if (pathProblem) {
+      return pathProblem
+    }
+    if (join === 'false' || join === false) {
+      continue
+    }
+    if (!isPlainObject(join)) {
+      return `${name} must be false or { limit, page, sort, where, count }.`
+    }
     for (const [key, item] of Object.entries(join)) {
       let problem: Problem = null
-      if (key === 'limit' || key === 'page') problem = typeof item === 'string' && WHOLE_NUMBER.test(item) ? null : `${name}[${key}] must be a whole number.`
-      else if (key === 'count') problem = item === 'true' || item === 'false' ? null : `${name}[count] takes true or false.`
-      else if (key === 'sort') problem = checkSort(item, `${name}[sort]`)
-      else if (key === 'where') problem = checkWhere(item, `${name}[where]`)
-      else problem = `${name}: "${key}" is not a join option (limit, page, sort, where, count).`
-      if (problem) return problem
+      if (key === 'limit' || key === 'page') {
+        problem =
+          typeof item === 'string' && WHOLE_NUMBER.test(item)
+            ? null
+            : `${name}[${key}] must be a whole number.`
+      } else if (key === 'count') {
+        problem = item === 'true' || item === 'false' ? null : `${name}[count] takes true or false.`
+      } else if (key === 'sort') {
+        problem = checkSort(item, `${name}[sort]`)
+      } else if (key === 'where') {
+        problem = checkWhere(item, `${name}[where]`)
+      } else {
+        problem = `${name}: "${key}" is not a join option (limit, page, sort, where, count).`
+      }
+      if (problem) {
+        return problem
+      }
     }
   }
   return null
 }
 
 function hasNul(value: unknown): boolean {
-  if (typeof value === 'string') return value.includes('\u0000')
-  if (Array.isArray(value)) return value.some(hasNul)
-  if (isPlainObject(value)) return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v))
+  if (typeof value === 'string') {
+    return value.includes('\u0000')
+  }
+  if (Array.isArray(value)) {
+    return value.some(hasNul)
+  }
+  if (isPlainObject(value)) {
+    return Object.entries(value).some(([k, v]) => k.includes('\u0000') || hasNul(v))
+  }
   return false
 }
 
 /** Why the query string `search` (with or without its `?`) is refused, or null when it is fine. */
 export function apiQueryProblem(search: string): Problem {
-  if (!search || search === '?') return null
+  if (!search || search === '?') {
+    return null
+  }
   let query: Record<string, unknown>
   try {
-    query = qs.parse(search, QS_OPTIONS) as Record<string, unknown>
+    query = qs.parse(search, QS_OPTIONS)
   } catch {
     return 'The query string could not be read.'
   }
-  if (hasNul(query)) return 'The query string contains a NUL character.'
+  if (hasNul(query)) {
+    return 'The query string contains a NUL character.'
+  }
 
   for (const key of NUMBER_PARAMS) {
-    if (key in query && !(typeof query[key] === 'string' && WHOLE_NUMBER.test(query[key] as string))) return `${key} must be a whole number, e.g. ${key}=1.`
+    if (key in query && !(typeof query[key] === 'string' && WHOLE_NUMBER.test(query[key]))) {
+      return `${key} must be a whole number, e.g. ${key}=1.`
+    }
   }
-  if (query.page === '0') return 'page starts at 1.'
+  if (query.page === '0') {
+    return 'page starts at 1.'
+  }
   for (const key of [...BOOLEAN_PARAMS, ...STRING_PARAMS]) {
-    if (key in query && typeof query[key] !== 'string') return `${key} takes one value, e.g. ${key}=${BOOLEAN_PARAMS.includes(key) ? 'true' : 'en'}.`
+    if (key in query && typeof query[key] !== 'string') {
+      return `${key} takes one value, e.g. ${key}=${BOOLEAN_PARAMS.includes(key) ? 'true' : 'en'}.`
+    }
   }
   if ('where' in query) {
     let where = query.where
@@ -183,7 +285,9 @@ export function apiQueryProblem(search: string): Problem {
       }
     }
     const problem = checkWhere(where)
-    if (problem) return problem
+    if (problem) {
+      return problem
+    }
   }
   if ('data' in query && typeof query.data === 'string' && query.data.length > 0) {
     try {
@@ -194,19 +298,27 @@ export function apiQueryProblem(search: string): Problem {
   }
   if ('sort' in query) {
     const problem = checkSort(query.sort)
-    if (problem) return problem
+    if (problem) {
+      return problem
+    }
   }
   if ('select' in query) {
     const problem = checkSelect(query.select, 'select')
-    if (problem) return problem
+    if (problem) {
+      return problem
+    }
   }
   if ('populate' in query) {
     const problem = checkPopulate(query.populate)
-    if (problem) return problem
+    if (problem) {
+      return problem
+    }
   }
   if ('joins' in query) {
     const problem = checkJoins(query.joins)
-    if (problem) return problem
+    if (problem) {
+      return problem
+    }
   }
   return null
 }

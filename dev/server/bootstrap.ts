@@ -1,10 +1,10 @@
+import type { Payload, SanitizedConfig } from 'payload'
+
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-
-import type { Payload, SanitizedConfig } from 'payload'
 
 import { ConfigError, readServerSettings, type ServerSettings } from './settings'
 
@@ -23,7 +23,9 @@ export function resolveDataDir(env: Record<string, string | undefined> = process
 export async function devSecret(dataDir: string): Promise<string> {
   // Kept on disk so admin sessions survive restarts of the dev server.
   const file = path.join(dataDir, 'dev-secret')
-  if (existsSync(file)) return (await fs.readFile(file, 'utf8')).trim()
+  if (existsSync(file)) {
+    return (await fs.readFile(file, 'utf8')).trim()
+  }
   const secret = randomBytes(32).toString('hex')
   await fs.mkdir(dataDir, { recursive: true })
   await fs.writeFile(file, secret, { mode: 0o600 })
@@ -36,7 +38,9 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
   await client.connect()
   try {
     const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name])
-    if (!rowCount) await client.query(`create database ${client.escapeIdentifier(name)}`)
+    if (!rowCount) {
+      await client.query(`create database ${client.escapeIdentifier(name)}`)
+    }
   } finally {
     await client.end()
   }
@@ -45,10 +49,10 @@ export async function ensureDatabase(adminUrl: string, name: string): Promise<vo
 export const EMBEDDED_DATABASE_NAME = 'legal'
 
 export type DatabaseBootstrap = {
+  /** Set when the embedded PostgreSQL is used. */
+  embedded?: { attached: boolean; port: number }
   /** Stops the embedded PostgreSQL if this process started it; otherwise does nothing. */
   stop: () => Promise<void>
-  /** Set when the embedded PostgreSQL is used. */
-  embedded?: { port: number; attached: boolean }
 }
 
 /**
@@ -59,21 +63,26 @@ export type DatabaseBootstrap = {
  */
 export async function bootstrapDatabase(
   settings: ServerSettings,
-  options: { dataDir: string; attach?: boolean },
+  options: { attach?: boolean; dataDir: string },
 ): Promise<DatabaseBootstrap> {
   const result: DatabaseBootstrap = { stop: async () => {} }
   try {
     if (settings.embeddedPostgres) {
-      const { attachRunningEmbeddedPostgres, startEmbeddedPostgres } = await import('./embeddedPostgres')
+      const { attachRunningEmbeddedPostgres, startEmbeddedPostgres } =
+        await import('./embeddedPostgres')
       const pgDir = path.join(options.dataDir, 'postgres')
-      const attached = options.attach ? await attachRunningEmbeddedPostgres({ dataDir: pgDir }) : null
+      const attached = options.attach
+        ? await attachRunningEmbeddedPostgres({ dataDir: pgDir })
+        : null
       const db = attached ?? (await startEmbeddedPostgres({ dataDir: pgDir }))
       result.stop = () => db.stop()
       await ensureDatabase(db.adminUrl, EMBEDDED_DATABASE_NAME)
       process.env.DATABASE_URL = db.urlFor(EMBEDDED_DATABASE_NAME)
-      result.embedded = { port: db.port, attached: attached !== null }
+      result.embedded = { attached: attached !== null, port: db.port }
     }
-    if (!settings.secret) process.env.PAYLOAD_SECRET = await devSecret(options.dataDir)
+    if (!settings.secret) {
+      process.env.PAYLOAD_SECRET = await devSecret(options.dataDir)
+    }
   } catch (err) {
     // The caller gets no handle when this throws, so nothing else could stop the database.
     await result.stop().catch(() => {})
@@ -82,7 +91,13 @@ export async function bootstrapDatabase(
   return result
 }
 
-export type CliPayload = { payload: Payload; config: SanitizedConfig; settings: ServerSettings; dataDir: string; close: () => Promise<void> }
+export type CliPayload = {
+  close: () => Promise<void>
+  config: SanitizedConfig
+  dataDir: string
+  payload: Payload
+  settings: ServerSettings
+}
 
 /**
  * Payload for a command-line tool, on the server's database. Settings problems end the
@@ -101,7 +116,7 @@ export async function startCliPayload(toolName: string): Promise<CliPayload> {
     throw err
   }
   const dataDir = resolveDataDir()
-  const db = await bootstrapDatabase(settings, { dataDir, attach: true })
+  const db = await bootstrapDatabase(settings, { attach: true, dataDir })
   try {
     // Imported only now: the config reads DATABASE_URL and PAYLOAD_SECRET when it is evaluated.
     const { default: configPromise } = await import('../payload.config')
@@ -110,14 +125,14 @@ export async function startCliPayload(toolName: string): Promise<CliPayload> {
     const payload = await getPayload({ config })
     const { closePayload } = await import('payload-plugin-legal-documents')
     return {
-      payload,
-      config,
-      settings,
-      dataDir,
       close: async () => {
         await closePayload(payload)
         await db.stop()
       },
+      config,
+      dataDir,
+      payload,
+      settings,
     }
   } catch (err) {
     await db.stop()

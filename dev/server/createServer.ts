@@ -1,8 +1,13 @@
-import express, { type Express, type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from 'express'
-import http, { type IncomingMessage, type ServerResponse } from 'node:http'
 import type { Duplex } from 'node:stream'
-import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 
+import express, {
+  type Express,
+  type Request as ExpressRequest,
+  type Response as ExpressResponse,
+  type NextFunction,
+} from 'express'
+import http, { type IncomingMessage, type ServerResponse } from 'node:http'
+import { handleEndpoints, type Payload, type SanitizedConfig } from 'payload'
 import {
   createFastPath,
   type FastPathListener,
@@ -10,12 +15,27 @@ import {
   rememberGraphQLResponse,
   takePrereadBody,
 } from 'payload-plugin-legal-documents'
-import { authenticationFailedByOutage, databaseAnswers, guardAuthenticationDuringOutage, isDatabaseUnavailable, sendDatabaseUnavailable } from './databaseErrors'
+
 import { apiQueryProblem } from './apiQuery'
 import { apiRouteProblem, apiTargetKind } from './apiRoutes'
 import { csrfProblem } from './csrf'
+import {
+  authenticationFailedByOutage,
+  databaseAnswers,
+  guardAuthenticationDuringOutage,
+  isDatabaseUnavailable,
+  sendDatabaseUnavailable,
+} from './databaseErrors'
 import { refuseGraphQLRequest } from './graphqlLimits'
-import { answerClientError, graphqlContentTypeProblem, guardRestRequest, parseJsonObject, readLimitedBody, refuseConnect, sendJsonError } from './requestGuards'
+import {
+  answerClientError,
+  graphqlContentTypeProblem,
+  guardRestRequest,
+  parseJsonObject,
+  readLimitedBody,
+  refuseConnect,
+  sendJsonError,
+} from './requestGuards'
 import { createSecurityHeaders } from './securityHeaders'
 import { readSecuritySettings, type SecuritySettings } from './settings'
 import { sendWebResponse, toWebRequest } from './webAdapter'
@@ -25,17 +45,17 @@ const MAX_GRAPHQL_BODY = 100 * 1024
 type NextRequestHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>
 
 export type CreateServerOptions = {
-  payload: Payload
-  config: SanitizedConfig | Promise<SanitizedConfig>
-  /** Next's request handler for the admin UI and pages; without it those paths answer 404. */
-  nextHandler?: NextRequestHandler
-  /** How long /readyz waits for the database before answering 503. */
-  readinessTimeoutMs?: number
+  config: Promise<SanitizedConfig> | SanitizedConfig
   /**
    * Answer cached delivery responses before express (default true). With it, `app.listen`
    * serves through `app.fastPath`; `http.createServer(app)` is always the plain express app.
    */
   fastPath?: boolean
+  /** Next's request handler for the admin UI and pages; without it those paths answer 404. */
+  nextHandler?: NextRequestHandler
+  payload: Payload
+  /** How long /readyz waits for the database before answering 503. */
+  readinessTimeoutMs?: number
   /** Security headers, HSTS; default: from the environment (`readSecuritySettings`). */
   security?: SecuritySettings
 }
@@ -45,8 +65,10 @@ export type CreateServerOptions = {
  * framework-neutral handlers (the same ones Next's `/api` routes wrap), which skips Next's
  * routing cost on the hot path; everything else is Next's.
  */
-export async function createServer(options: CreateServerOptions): Promise<Express & { fastPath?: FastPathListener }> {
-  const { payload, nextHandler } = options
+export async function createServer(
+  options: CreateServerOptions,
+): Promise<{ fastPath?: FastPathListener } & Express> {
+  const { nextHandler, payload } = options
   const config = await options.config
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
   const graphqlPost = GRAPHQL_POST(config)
@@ -67,11 +89,22 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
     next()
   })
   // Cross-site request forgery, for every path: the API, GraphQL and the admin's server functions (csrf.ts).
-  const csrfPolicy = { serverOrigin: security.serverOrigin, allowedOrigins: security.csrfOrigins, cookieName: `${config.cookiePrefix}-token` }
+  const csrfPolicy = {
+    allowedOrigins: security.csrfOrigins,
+    cookieName: `${config.cookiePrefix}-token`,
+    serverOrigin: security.serverOrigin,
+  }
   app.use((req, res, next) => {
     const problem = csrfProblem(req, csrfPolicy)
-    if (!problem) return next()
-    payload.logger.info({ msg: 'Refused a cross-site request that carried the sign-in cookie', method: req.method, path: req.path, origin: req.get('origin') ?? null })
+    if (!problem) {
+      return next()
+    }
+    payload.logger.info({
+      method: req.method,
+      msg: 'Refused a cross-site request that carried the sign-in cookie',
+      origin: req.get('origin') ?? null,
+      path: req.path,
+    })
     sendJsonError(res, 403, problem)
   })
 
@@ -80,7 +113,11 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
   })
   app.get('/readyz', async (_req, res) => {
     const ok = await databaseAnswers(payload, options.readinessTimeoutMs ?? 2000, false)
-    res.status(ok ? 200 : 503).json(ok ? { status: 'ready' } : { status: 'unavailable', error: 'Database is not reachable.' })
+    res
+      .status(ok ? 200 : 503)
+      .json(
+        ok ? { status: 'ready' } : { error: 'Database is not reachable.', status: 'unavailable' },
+      )
   })
 
   const origin = (req: ExpressRequest) => `${req.protocol}://${req.get('host') ?? 'localhost'}`
@@ -91,26 +128,42 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
       // it, so it gets a 400. Bodies are small queries: anything huge is refused unread.
       // The fast path may have read the body already (an anonymous query it could not answer).
       const wrongType = graphqlContentTypeProblem(req)
-      if (wrongType) return void sendJsonError(res, wrongType.status, wrongType.message, { connection: 'close' })
+      if (wrongType) {
+        return void sendJsonError(res, wrongType.status, wrongType.message, { connection: 'close' })
+      }
       const body = takePrereadBody(req) ?? (await readLimitedBody(req, MAX_GRAPHQL_BODY))
-      if (body === null) return void sendJsonError(res, 413, 'The request body is too large.', { connection: 'close' })
+      if (body === null) {
+        return void sendJsonError(res, 413, 'The request body is too large.', {
+          connection: 'close',
+        })
+      }
       const json = parseJsonObject(body)
-      if (!json.ok) return void res.status(400).json({ errors: [{ message: `${json.message} Send {"query": "…"}.` }] })
+      if (!json.ok) {
+        return void res
+          .status(400)
+          .json({ errors: [{ message: `${json.message} Send {"query": "…"}.` }] })
+      }
       // Size in tokens and fragment cycles (dev/server/graphqlLimits.ts).
       const refused = refuseGraphQLRequest(json.value)
-      if (refused) return void res.status(400).json({ errors: [{ message: refused }] })
+      if (refused) {
+        return void res.status(400).json({ errors: [{ message: refused }] })
+      }
       const request = toWebRequest(req, origin(req), body)
       const response = await graphqlPost(request)
-      if (authenticationFailedByOutage(request)) return void sendDatabaseUnavailable(res)
+      if (authenticationFailedByOutage(request)) {
+        return void sendDatabaseUnavailable(res)
+      }
       // A query that could not be parsed or validated ran nowhere: say so with a 400, as the
       // GraphQL-over-HTTP spec does for application/graphql-response+json.
       if (response.status === 200) {
         const text = await response.text()
         const parsed = JSON.parse(text) as { data?: unknown; errors?: unknown[] }
         // A database outage (statusCode 503, set by the afterError hook) is a 503 for the whole request.
-        const unavailable = parsed.errors?.some((e) => (e as { extensions?: { statusCode?: unknown } }).extensions?.statusCode === 503)
+        const unavailable = parsed.errors?.some(
+          (e) => (e as { extensions?: { statusCode?: unknown } }).extensions?.statusCode === 503,
+        )
         const status = unavailable ? 503 : parsed.errors?.length && !('data' in parsed) ? 400 : 200
-        const answer = new Response(text, { status, headers: response.headers })
+        const answer = new Response(text, { headers: response.headers, status })
         rememberGraphQLResponse(req, answer, text, Boolean(parsed.errors?.length))
         return void (await sendWebResponse(res, answer))
       }
@@ -121,30 +174,58 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
   })
 
   app.all(`${apiRoute}/{*splat}`, async (req, res, next) => {
-    if (req.path === `${apiRoute}/graphql-playground` && nextHandler) return next()
+    if (req.path === `${apiRoute}/graphql-playground` && nextHandler) {
+      return next()
+    }
     try {
       // A route Payload has, for this collection or global (dev/server/apiRoutes.ts)…
-      const search = req.originalUrl.includes('?') ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1) : ''
-      const hasWhere = [...new URLSearchParams(search).keys()].some((key) => key === 'where' || key.startsWith('where['))
+      const search = req.originalUrl.includes('?')
+        ? req.originalUrl.slice(req.originalUrl.indexOf('?') + 1)
+        : ''
+      const hasWhere = [...new URLSearchParams(search).keys()].some(
+        (key) => key === 'where' || key.startsWith('where['),
+      )
       const route = apiRouteProblem(payload, req.method, req.path.slice(apiRoute.length), hasWhere)
-      if (route) return void sendJsonError(res, route.status, route.message, route.allow ? { allow: route.allow } : {})
+      if (route) {
+        return void sendJsonError(
+          res,
+          route.status,
+          route.message,
+          route.allow ? { allow: route.allow } : {},
+        )
+      }
       // …with a query string Payload can read (dev/server/apiQuery.ts); root endpoints such
       // as the plugin's delivery API check their own parameters…
       const payloadQuery = apiTargetKind(payload, req.path.slice(apiRoute.length)) !== 'root'
       const queryProblem = payloadQuery ? apiQueryProblem(search) : null
-      if (queryProblem) return void sendJsonError(res, 400, queryProblem)
+      if (queryProblem) {
+        return void sendJsonError(res, 400, queryProblem)
+      }
       // …and a body of the right size, media type and shape (dev/server/requestGuards.ts).
       const guard = await guardRestRequest(req, { plainTextJson: !payloadQuery })
-      if (!guard.ok) return void sendJsonError(res, guard.status, guard.message, guard.status === 413 ? { connection: 'close' } : {})
+      if (!guard.ok) {
+        return void sendJsonError(
+          res,
+          guard.status,
+          guard.message,
+          guard.status === 413 ? { connection: 'close' } : {},
+        )
+      }
       if (guard.queryInBody && payloadQuery) {
         const bodyProblem = apiQueryProblem(guard.body!.toString('utf8'))
-        if (bodyProblem) return void sendJsonError(res, 400, bodyProblem)
+        if (bodyProblem) {
+          return void sendJsonError(res, 400, bodyProblem)
+        }
       }
       const request = toWebRequest(req, origin(req), guard.body)
       const response = await handleEndpoints({ config, path: req.path, request })
-      if (authenticationFailedByOutage(request)) return void sendDatabaseUnavailable(res)
+      if (authenticationFailedByOutage(request)) {
+        return void sendDatabaseUnavailable(res)
+      }
       // Payload answers a path it has no route for with 501; apiRouteProblem should have caught it.
-      if (response.status === 501) return void sendJsonError(res, 404, `There is no API route at ${req.path}.`)
+      if (response.status === 501) {
+        return void sendJsonError(res, 404, `There is no API route at ${req.path}.`)
+      }
       await sendWebResponse(res, response)
     } catch (err) {
       next(err)
@@ -164,33 +245,56 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
     // Express's own refusals (e.g. a path that does not decode: 400) keep their 4xx status.
     const status = (err as { status?: unknown } | null)?.status
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      if (res.headersSent) return res.end()
-      return void res.status(status).json({ errors: [{ message: err instanceof URIError ? 'The request path is not validly encoded.' : 'Bad request.' }] })
+      if (res.headersSent) {
+        return res.end()
+      }
+      return void res.status(status).json({
+        errors: [
+          {
+            message:
+              err instanceof URIError ? 'The request path is not validly encoded.' : 'Bad request.',
+          },
+        ],
+      })
     }
     // The database went away before Payload could answer (e.g. while reading the signed-in user).
-    if (isDatabaseUnavailable(err)) return void sendDatabaseUnavailable(res)
+    if (isDatabaseUnavailable(err)) {
+      return void sendDatabaseUnavailable(res)
+    }
     payload.logger.error({ err }, 'Unhandled request error')
-    if (res.headersSent) return res.end()
+    if (res.headersSent) {
+      return res.end()
+    }
     res.status(500).json({ errors: [{ message: 'Something went wrong.' }] })
   })
 
-  if (options.fastPath === false) return app
+  if (options.fastPath === false) {
+    return app
+  }
   // Cached delivery responses are answered by a plain node:http listener before express ever
   // sees the request (src/delivery/fastPath.ts); `listen` is express's own, with that listener.
   // The client's IP as express reads it for the slow path (webAdapter.ts sets it as x-real-ip):
   // with TRUST_PROXY the left-most X-Forwarded-For entry, else the socket's address.
-  const clientIp = (req: IncomingMessage): string | null =>
-    (app.get('trust proxy') ? String(req.headers['x-forwarded-for'] ?? '').split(',')[0]!.trim() : '') || req.socket.remoteAddress || null
+  const clientIp = (req: IncomingMessage): null | string =>
+    (app.get('trust proxy')
+      ? String(req.headers['x-forwarded-for'] ?? '')
+          .split(',')[0]
+          .trim()
+      : '') ||
+    req.socket.remoteAddress ||
+    null
   const fastPath = createFastPath({
-    payload,
+    clientIp,
     config,
     fallback: app,
-    clientIp,
     onFault: (err, res) => {
-      if (!isDatabaseUnavailable(err)) return false
+      if (!isDatabaseUnavailable(err)) {
+        return false
+      }
       sendDatabaseUnavailable(res)
       return true
     },
+    payload,
   })
   const listen = (...args: unknown[]) => {
     const server = http.createServer(fastPath)
@@ -202,7 +306,9 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
     if (typeof last === 'function') {
       let called = false
       const done = (...a: unknown[]) => {
-        if (called) return
+        if (called) {
+          return
+        }
         called = true
         ;(last as (...a: unknown[]) => void)(...a)
       }
@@ -211,5 +317,5 @@ export async function createServer(options: CreateServerOptions): Promise<Expres
     }
     return server.listen(...(args as Parameters<typeof server.listen>))
   }
-  return Object.assign(app, { listen: listen as Express['listen'], fastPath })
+  return Object.assign(app, { fastPath, listen: listen as Express['listen'] })
 }

@@ -16,25 +16,27 @@ import type { IncomingMessage } from 'node:http'
  * forgeable by a foreign page and pass: browsers never add that header on their own.
  */
 export type CsrfPolicy = {
-  /** From PAYLOAD_PUBLIC_SERVER_URL. */
-  serverOrigin: string | null
   /** CSRF_ORIGINS: other origins whose pages may use the session cookie. */
   allowedOrigins: readonly string[]
   /** Payload's session cookie: `${cookiePrefix}-token`. */
   cookieName: string
+  /** From PAYLOAD_PUBLIC_SERVER_URL. */
+  serverOrigin: null | string
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS'])
 
 function hasCookie(header: string | undefined, name: string): boolean {
-  if (!header) return false
+  if (!header) {
+    return false
+  }
   return header.split(';').some((pair) => {
     const eq = pair.indexOf('=')
     return eq > 0 && pair.slice(0, eq).trim() === name && pair.slice(eq + 1).trim() !== ''
   })
 }
 
-function originOf(value: string): string | null {
+function originOf(value: string): null | string {
   try {
     const origin = new URL(value).origin
     return origin === 'null' ? null : origin
@@ -44,29 +46,55 @@ function originOf(value: string): string | null {
 }
 
 /** The origins that count as this server's own for a connection that arrived on `localPort`. */
-export function ownOrigins(policy: Pick<CsrfPolicy, 'serverOrigin'>, localPort: number | undefined): string[] {
-  if (policy.serverOrigin) return [policy.serverOrigin]
-  if (!localPort) return []
-  return [`http://localhost:${localPort}`, `http://127.0.0.1:${localPort}`, `http://[::1]:${localPort}`]
+export function ownOrigins(
+  policy: Pick<CsrfPolicy, 'serverOrigin'>,
+  localPort: number | undefined,
+): string[] {
+  if (policy.serverOrigin) {
+    return [policy.serverOrigin]
+  }
+  if (!localPort) {
+    return []
+  }
+  return [
+    `http://localhost:${localPort}`,
+    `http://127.0.0.1:${localPort}`,
+    `http://[::1]:${localPort}`,
+  ]
 }
 
 /** Why `req` is refused as a possible forgery (a sentence for the 403), or null when it may go on. */
-export function csrfProblem(req: IncomingMessage, policy: CsrfPolicy): string | null {
-  if (SAFE_METHODS.has((req.method ?? 'GET').toUpperCase())) return null
-  if (!hasCookie(req.headers.cookie, policy.cookieName)) return null
-  if (req.headers.authorization) return null
+export function csrfProblem(req: IncomingMessage, policy: CsrfPolicy): null | string {
+  if (SAFE_METHODS.has((req.method ?? 'GET').toUpperCase())) {
+    return null
+  }
+  if (!hasCookie(req.headers.cookie, policy.cookieName)) {
+    return null
+  }
+  if (req.headers.authorization) {
+    return null
+  }
 
   const originHeader = req.headers.origin
   const refererHeader = req.headers.referer
-  const origin = originHeader !== undefined ? originOf(originHeader) : refererHeader !== undefined ? originOf(refererHeader) : null
+  const origin =
+    originHeader !== undefined
+      ? originOf(originHeader)
+      : refererHeader !== undefined
+        ? originOf(refererHeader)
+        : null
   const advice = policy.serverOrigin
     ? 'Use the admin at its own address, or list the site in CSRF_ORIGINS.'
     : 'Set PAYLOAD_PUBLIC_SERVER_URL to the address the admin is used at, or list the site in CSRF_ORIGINS.'
   if (originHeader === undefined && refererHeader === undefined) {
     return 'A request that changes something with the sign-in cookie must say where it comes from (Origin header). Send the token in an Authorization header instead, or send the request from the admin.'
   }
-  if (!origin) return `Requests from an opaque origin ("${originHeader ?? refererHeader}") may not use the sign-in cookie.`
+  if (!origin) {
+    return `Requests from an opaque origin ("${originHeader ?? refererHeader}") may not use the sign-in cookie.`
+  }
   const trusted = [...ownOrigins(policy, req.socket?.localPort), ...policy.allowedOrigins]
-  if (trusted.includes(origin)) return null
+  if (trusted.includes(origin)) {
+    return null
+  }
   return `Requests from ${origin} may not use the sign-in cookie to change anything. ${advice}`
 }

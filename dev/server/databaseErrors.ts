@@ -7,11 +7,21 @@ import type { AfterErrorHook, Payload, PayloadRequest } from 'payload'
  * Payload's generic 500 "Something went wrong.". Nothing else changes: the pool opens new
  * connections as soon as the database is back, so the server recovers by itself.
  */
-export const DATABASE_UNAVAILABLE_MESSAGE = 'The database is not reachable. Please try again in a few seconds.'
+export const DATABASE_UNAVAILABLE_MESSAGE =
+  'The database is not reachable. Please try again in a few seconds.'
 export const RETRY_AFTER_SECONDS = 5
 
 /** Socket-level failures of node-postgres and Node. */
-const NETWORK_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN', 'EPIPE'])
+const NETWORK_CODES = new Set([
+  'EAI_AGAIN',
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'ENOTFOUND',
+  'EPIPE',
+  'ETIMEDOUT',
+])
 /** SQLSTATE: class 08 (connection exception), 57P01-03 (shutdown, crash, cannot connect now), 53300 (too many connections). */
 const SQLSTATE = /^(?:08\d{3}|57P0[123]|53300)$/
 /**
@@ -26,20 +36,38 @@ const MESSAGES =
 export function isDatabaseUnavailable(err: unknown): boolean {
   const seen = new Set<unknown>()
   let current: unknown = err
-  for (let depth = 0; current && typeof current === 'object' && depth < 8 && !seen.has(current); depth++) {
+  for (
+    let depth = 0;
+    current && typeof current === 'object' && depth < 8 && !seen.has(current);
+    depth++
+  ) {
     seen.add(current)
-    const e = current as { code?: unknown; message?: unknown; cause?: unknown; originalError?: unknown; errors?: unknown }
-    if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SQLSTATE.test(e.code))) return true
-    if (typeof e.message === 'string' && MESSAGES.test(e.message)) return true
+    const e = current as {
+      cause?: unknown
+      code?: unknown
+      errors?: unknown
+      message?: unknown
+      originalError?: unknown
+    }
+    if (typeof e.code === 'string' && (NETWORK_CODES.has(e.code) || SQLSTATE.test(e.code))) {
+      return true
+    }
+    if (typeof e.message === 'string' && MESSAGES.test(e.message)) {
+      return true
+    }
     // AggregateError (a connect to every address of a host failed) holds the causes in `errors`.
-    if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner))) return true
+    if (Array.isArray(e.errors) && e.errors.some((inner) => isDatabaseUnavailable(inner))) {
+      return true
+    }
     current = e.cause ?? e.originalError
   }
   return false
 }
 
 function addRetryAfter(req: PayloadRequest | undefined): void {
-  if (!req) return
+  if (!req) {
+    return
+  }
   const headers = req.responseHeaders ?? new Headers()
   headers.set('Retry-After', String(RETRY_AFTER_SECONDS))
   req.responseHeaders = headers
@@ -51,14 +79,21 @@ function addRetryAfter(req: PayloadRequest | undefined): void {
  * express server turns into the HTTP status: dev/server/createServer.ts).
  */
 export const databaseUnavailableAfterError: AfterErrorHook = ({ error, graphqlResult, req }) => {
-  if (!isDatabaseUnavailable(error)) return
+  if (!isDatabaseUnavailable(error)) {
+    return
+  }
   addRetryAfter(req)
   if (graphqlResult) {
     return {
       graphqlResult: {
         ...graphqlResult,
+        extensions: {
+          ...(graphqlResult.extensions ?? {}),
+          name: 'DatabaseUnavailable',
+          stack: undefined,
+          statusCode: 503,
+        },
         message: DATABASE_UNAVAILABLE_MESSAGE,
-        extensions: { ...(graphqlResult.extensions ?? {}), name: 'DatabaseUnavailable', statusCode: 503, stack: undefined },
       },
     }
   }
@@ -66,7 +101,9 @@ export const databaseUnavailableAfterError: AfterErrorHook = ({ error, graphqlRe
 }
 
 /** The JSON body the express server sends for an outage it catches itself. */
-export const databaseUnavailableBody = () => ({ errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }] })
+export const databaseUnavailableBody = () => ({
+  errors: [{ message: DATABASE_UNAVAILABLE_MESSAGE }],
+})
 
 /**
  * Payload's JWT strategy catches every error while it looks the signed-in user up and then
@@ -81,10 +118,17 @@ export const databaseUnavailableBody = () => ({ errors: [{ message: DATABASE_UNA
 const failedByOutage = new WeakSet<object>()
 const wrapped = new WeakSet<object>()
 
-type Strategy = { name: string; authenticate: (args: { headers: Headers; req?: object } & Record<string, unknown>) => Promise<{ user: unknown } & Record<string, unknown>> }
+type Strategy = {
+  authenticate: (
+    args: { headers: Headers; req?: object } & Record<string, unknown>,
+  ) => Promise<{ user: unknown } & Record<string, unknown>>
+  name: string
+}
 
 function carriesCredentials(headers: Headers, cookiePrefix: string): boolean {
-  if (headers.get('authorization')) return true
+  if (headers.get('authorization')) {
+    return true
+  }
   return (headers.get('cookie') ?? '').includes(`${cookiePrefix}-token=`)
 }
 
@@ -92,9 +136,16 @@ function carriesCredentials(headers: Headers, cookiePrefix: string): boolean {
  * Whether the database answers `select 1` within `timeoutMs`. An adapter without a pool cannot
  * be asked: then the answer is `withoutPool`.
  */
-export async function databaseAnswers(payload: Payload, timeoutMs: number, withoutPool: boolean): Promise<boolean> {
-  const pool = (payload.db as unknown as { pool?: { query: (sql: string) => Promise<unknown> } }).pool
-  if (!pool) return withoutPool
+export async function databaseAnswers(
+  payload: Payload,
+  timeoutMs: number,
+  withoutPool: boolean,
+): Promise<boolean> {
+  const pool = (payload.db as unknown as { pool?: { query: (sql: string) => Promise<unknown> } })
+    .pool
+  if (!pool) {
+    return withoutPool
+  }
   let timer: NodeJS.Timeout | undefined
   try {
     await Promise.race([
@@ -115,14 +166,22 @@ export function guardAuthenticationDuringOutage(payload: Payload): void {
   const strategies = (payload as unknown as { authStrategies?: Strategy[] }).authStrategies ?? []
   const cookiePrefix = payload.config.cookiePrefix ?? 'payload'
   for (const strategy of strategies) {
-    if (wrapped.has(strategy)) continue
+    if (wrapped.has(strategy)) {
+      continue
+    }
     wrapped.add(strategy)
     const original = strategy.authenticate
     strategy.authenticate = async (args) => {
       const result = await original(args)
-      if (result.user || !carriesCredentials(args.headers, cookiePrefix)) return result
-      if (await databaseAnswers(payload, 1000, true)) return original(args)
-      if (args.req) failedByOutage.add(args.req)
+      if (result.user || !carriesCredentials(args.headers, cookiePrefix)) {
+        return result
+      }
+      if (await databaseAnswers(payload, 1000, true)) {
+        return original(args)
+      }
+      if (args.req) {
+        failedByOutage.add(args.req)
+      }
       return result
     }
   }
@@ -135,7 +194,9 @@ export function authenticationFailedByOutage(request: object): boolean {
 
 /** Answers 503 with the JSON error and Retry-After (express or plain node:http response). */
 export function sendDatabaseUnavailable(res: ServerResponse): void {
-  if (res.headersSent) return void res.end()
+  if (res.headersSent) {
+    return void res.end()
+  }
   const body = JSON.stringify(databaseUnavailableBody())
   res.statusCode = 503
   res.setHeader('content-type', 'application/json; charset=utf-8')

@@ -1,16 +1,16 @@
+import type { Payload } from 'payload'
+import type { Role } from 'payload-plugin-legal-documents'
+
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import type { Payload } from 'payload'
 
-import type { Role } from 'payload-plugin-legal-documents'
-
-export type DemoUser = { email: string; password: string; name: string; role: Role }
+export type DemoUser = { email: string; name: string; password: string; role: Role }
 
 const DEMO: Omit<DemoUser, 'password'>[] = [
-  { email: 'admin@example.com', name: 'Ada Admin', role: 'admin' },
-  { email: 'editor@example.com', name: 'Erin Editor', role: 'editor' },
-  { email: 'reviewer@example.com', name: 'Rafael Reviewer', role: 'reviewer' },
+  { name: 'Ada Admin', email: 'admin@example.com', role: 'admin' },
+  { name: 'Erin Editor', email: 'editor@example.com', role: 'editor' },
+  { name: 'Rafael Reviewer', email: 'reviewer@example.com', role: 'reviewer' },
 ]
 
 /**
@@ -19,14 +19,16 @@ const DEMO: Omit<DemoUser, 'password'>[] = [
  */
 export async function ensureDemoUsers(payload: Payload): Promise<DemoUser[]> {
   const { totalDocs } = await payload.count({ collection: 'users', overrideAccess: true })
-  if (totalDocs > 0) return []
+  if (totalDocs > 0) {
+    return []
+  }
   const created: DemoUser[] = []
   for (const user of DEMO) {
     const password = randomBytes(9).toString('base64url')
     await payload.create({
       collection: 'users',
+      data: { name: user.name, email: user.email, password, roles: [user.role] },
       overrideAccess: true,
-      data: { email: user.email, password, name: user.name, roles: [user.role] } as never,
     })
     created.push({ ...user, password })
   }
@@ -38,9 +40,13 @@ export async function ensureDemoUsers(payload: Payload): Promise<DemoUser[]> {
  * passwords exist nowhere else. Shared by the dev server and `npm run seed`.
  */
 export async function announceDemoUsers(users: DemoUser[], dataDir: string): Promise<void> {
-  if (!users.length) return
+  if (!users.length) {
+    return
+  }
   const lines = users.map((u) => `  ${u.role.padEnd(9)} ${u.email}  password: ${u.password}`)
   console.log(['', 'Demo users created (shown once; development only):', ...lines, ''].join('\n'))
   await fs.mkdir(dataDir, { recursive: true }).catch(() => {})
-  await fs.writeFile(path.join(dataDir, 'demo-users.txt'), lines.join('\n') + '\n', { mode: 0o600 }).catch(() => {})
+  await fs
+    .writeFile(path.join(dataDir, 'demo-users.txt'), lines.join('\n') + '\n', { mode: 0o600 })
+    .catch(() => {})
 }

@@ -1,9 +1,10 @@
 import 'dotenv/config'
 
 import type { Server } from 'node:http'
+
 import path from 'node:path'
 
-import { bootstrapDatabase, projectRoot as root, resolveDataDir } from './bootstrap'
+import { bootstrapDatabase, resolveDataDir, projectRoot as root } from './bootstrap'
 import { ConfigError, readServerSettings } from './settings'
 
 const dataDir = resolveDataDir()
@@ -29,7 +30,9 @@ async function main(): Promise<void> {
 
   let shuttingDown = false
   const shutdown = async (signal: string) => {
-    if (shuttingDown) return
+    if (shuttingDown) {
+      return
+    }
     shuttingDown = true
     console.log(`\n${signal} received, shutting down…`)
     await runCleanups()
@@ -63,24 +66,40 @@ async function main(): Promise<void> {
     const { seedIfEmpty } = await import('../../seed/seed')
     // A broken seed must not keep a developer from the admin: report it and start anyway.
     await seedIfEmpty(payload, { log: (line) => console.log(line) }).catch((err) => {
-      console.error(`Seeding the reference content failed; starting without it (retry with \`npm run seed\`):\n${err instanceof Error ? err.stack : err}`)
+      console.error(
+        `Seeding the reference content failed; starting without it (retry with \`npm run seed\`):\n${err instanceof Error ? err.stack : err}`,
+      )
     })
   }
 
   let nextHandler
   if (process.env.NO_NEXT !== 'true') {
     const { default: next } = await import('next')
-    const nextApp = next({ dev: !settings.production, webpack: true, dir: path.join(root, 'dev'), hostname: settings.host, port: settings.port })
+    const nextApp = next({
+      dev: !settings.production,
+      dir: path.join(root, 'dev'),
+      hostname: settings.host,
+      port: settings.port,
+      webpack: true,
+    })
     await nextApp.prepare()
     const handle = nextApp.getRequestHandler()
-    nextHandler = (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) => handle(req, res)
+    nextHandler = (req: Parameters<typeof handle>[0], res: Parameters<typeof handle>[1]) =>
+      handle(req, res)
   }
 
   const { createServer } = await import('./createServer')
   // DELIVERY_FAST_PATH=off serves everything through express (benchmarks compare both).
-  const app = await createServer({ payload, config, nextHandler, fastPath: process.env.DELIVERY_FAST_PATH !== 'off' })
+  const app = await createServer({
+    config,
+    fastPath: process.env.DELIVERY_FAST_PATH !== 'off',
+    nextHandler,
+    payload,
+  })
   const server: Server = await new Promise((resolve, reject) => {
-    const s = app.listen(settings.port, settings.host, (err?: Error) => (err ? reject(err) : resolve(s)))
+    const s = app.listen(settings.port, settings.host, (err?: Error) =>
+      err ? reject(err) : resolve(s),
+    )
   })
   cleanups.push(() => new Promise((resolve) => server.close(resolve)))
   if (process.env.IDLE_GC !== 'off') {
@@ -92,7 +111,9 @@ async function main(): Promise<void> {
   const address = server.address()
   const port = typeof address === 'object' && address ? address.port : settings.port
   const shownHost = settings.host === '0.0.0.0' ? 'localhost' : settings.host
-  console.log(`Legal documents ready: admin at http://${shownHost}:${port}/admin (${settings.production ? 'production' : 'development'})`)
+  console.log(
+    `Legal documents ready: admin at http://${shownHost}:${port}/admin (${settings.production ? 'production' : 'development'})`,
+  )
 }
 
 main().catch(async (err) => {

@@ -11,7 +11,9 @@
  * either condition the same code resolves straight to the build, with no top-level await, and
  * the stall is gone (0 of 80). test/integration/moduleGraph.test.ts keeps it that way.
  */
-export function exportCondition(env: Record<string, string | undefined> = process.env): 'development' | 'production' {
+export function exportCondition(
+  env: Record<string, string | undefined> = process.env,
+): 'development' | 'production' {
   return env.NODE_ENV === 'production' ? 'production' : 'development'
 }
 

@@ -18,18 +18,28 @@ export const API_BODY_LIMITS = {
   maxArrayLength: 5000,
 } as const
 
-const METHODS = new Set(['GET', 'HEAD', 'OPTIONS', 'POST', 'PUT', 'PATCH', 'DELETE'])
+const METHODS = new Set(['DELETE', 'GET', 'HEAD', 'OPTIONS', 'PATCH', 'POST', 'PUT'])
 
-export type GuardFailure = { status: number; message: string }
+export type GuardFailure = { message: string; status: number }
 /** `queryInBody`: the body is a query string (POST with `X-Payload-HTTP-Method-Override: GET`). */
-export type GuardResult = { ok: true; body?: Buffer; queryInBody?: boolean } | ({ ok: false } & GuardFailure)
+export type GuardResult =
+  { body?: Buffer; ok: true; queryInBody?: boolean } | ({ ok: false } & GuardFailure)
 
-const fail = (status: number, message: string): GuardResult => ({ ok: false, status, message })
+const fail = (status: number, message: string): GuardResult => ({ message, ok: false, status })
 
 /** Answers a refused request the way Payload answers its own errors. */
-export function sendJsonError(res: ServerResponse, status: number, message: string, headers: Record<string, string> = {}): void {
+export function sendJsonError(
+  res: ServerResponse,
+  status: number,
+  message: string,
+  headers: Record<string, string> = {},
+): void {
   const body = JSON.stringify({ errors: [{ message }] })
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(body), ...headers })
+  res.writeHead(status, {
+    'content-length': Buffer.byteLength(body),
+    'content-type': 'application/json; charset=utf-8',
+    ...headers,
+  })
   res.end(body)
 }
 
@@ -39,12 +49,16 @@ export function sendJsonError(res: ServerResponse, status: number, message: stri
  */
 export async function readLimitedBody(req: IncomingMessage, limit: number): Promise<Buffer | null> {
   const declared = Number(req.headers['content-length'])
-  if (Number.isFinite(declared) && declared > limit) return null
+  if (Number.isFinite(declared) && declared > limit) {
+    return null
+  }
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > limit) return null
+    if (size > limit) {
+      return null
+    }
     chunks.push(chunk as Buffer)
   }
   return Buffer.concat(chunks)
@@ -53,23 +67,38 @@ export async function readLimitedBody(req: IncomingMessage, limit: number): Prom
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/
 
 /** Why a parsed JSON value is refused, or null. Walks without recursion: depth is what is checked. */
-export function checkJsonValue(value: unknown, limits: { maxDepth: number; maxArrayLength: number } = API_BODY_LIMITS): string | null {
+export function checkJsonValue(
+  value: unknown,
+  limits: { maxArrayLength: number; maxDepth: number } = API_BODY_LIMITS,
+): null | string {
   const badString = (s: string) => s.includes('\u0000') || LONE_SURROGATE.test(s)
   const stack: [unknown, number][] = [[value, 1]]
   while (stack.length) {
     const [node, depth] = stack.pop()!
     if (typeof node === 'string') {
-      if (badString(node)) return 'Text in the request contains a NUL character or an unpaired surrogate.'
+      if (badString(node)) {
+        return 'Text in the request contains a NUL character or an unpaired surrogate.'
+      }
       continue
     }
-    if (node === null || typeof node !== 'object') continue
-    if (depth > limits.maxDepth) return `The request body is nested more than ${limits.maxDepth} levels deep.`
+    if (node === null || typeof node !== 'object') {
+      continue
+    }
+    if (depth > limits.maxDepth) {
+      return `The request body is nested more than ${limits.maxDepth} levels deep.`
+    }
     if (Array.isArray(node)) {
-      if (node.length > limits.maxArrayLength) return `A list in the request has more than ${limits.maxArrayLength} items.`
-      for (const item of node) stack.push([item, depth + 1])
+      if (node.length > limits.maxArrayLength) {
+        return `A list in the request has more than ${limits.maxArrayLength} items.`
+      }
+      for (const item of node) {
+        stack.push([item, depth + 1])
+      }
     } else {
       for (const [key, item] of Object.entries(node)) {
-        if (badString(key)) return 'A key in the request contains a NUL character or an unpaired surrogate.'
+        if (badString(key)) {
+          return 'A key in the request contains a NUL character or an unpaired surrogate.'
+        }
         stack.push([item, depth + 1])
       }
     }
@@ -80,32 +109,44 @@ export function checkJsonValue(value: unknown, limits: { maxDepth: number; maxAr
 const utf8 = new TextDecoder('utf-8', { fatal: true })
 
 /** A JSON object from raw bytes, or why not. */
-export function parseJsonObject(bytes: Buffer | string): { ok: true; value: Record<string, unknown> } | { ok: false; message: string } {
+export function parseJsonObject(
+  bytes: Buffer | string,
+): { message: string; ok: false } | { ok: true; value: Record<string, unknown> } {
   let text: string
   try {
     text = typeof bytes === 'string' ? bytes : utf8.decode(bytes)
   } catch {
-    return { ok: false, message: 'The request body is not valid UTF-8.' }
+    return { message: 'The request body is not valid UTF-8.', ok: false }
   }
   let value: unknown
   try {
     value = JSON.parse(text)
   } catch {
-    return { ok: false, message: 'The request body is not valid JSON.' }
+    return { message: 'The request body is not valid JSON.', ok: false }
   }
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    return { ok: false, message: 'The request body must be a JSON object.' }
+    return { message: 'The request body must be a JSON object.', ok: false }
   }
   const problem = checkJsonValue(value)
-  return problem ? { ok: false, message: problem } : { ok: true, value: value as Record<string, unknown> }
+  return problem
+    ? { message: problem, ok: false }
+    : { ok: true, value: value as Record<string, unknown> }
 }
 
-function mediaType(header: string | undefined): { type: string; params: Map<string, string> } {
+function mediaType(header: string | undefined): { params: Map<string, string>; type: string } {
   const [type = '', ...rest] = (header ?? '').split(';')
   const params = new Map<string, string>()
   for (const part of rest) {
     const eq = part.indexOf('=')
-    if (eq > 0) params.set(part.slice(0, eq).trim().toLowerCase(), part.slice(eq + 1).trim().replace(/^"|"$/g, ''))
+    if (eq > 0) {
+      params.set(
+        part.slice(0, eq).trim().toLowerCase(),
+        part
+          .slice(eq + 1)
+          .trim()
+          .replace(/^"|"$/g, ''),
+      )
+    }
   }
   return { type: type.trim().toLowerCase(), params }
 }
@@ -116,10 +157,15 @@ function multipartPayloadField(body: Buffer, boundary: string): Buffer | null {
   let start = body.indexOf(delimiter)
   while (start !== -1) {
     const next = body.indexOf(delimiter, start + delimiter.length)
-    if (next === -1) return null
+    if (next === -1) {
+      return null
+    }
     const part = body.subarray(start + delimiter.length, next)
     const headerEnd = part.indexOf('\r\n\r\n')
-    if (headerEnd !== -1 && /name="_payload"/i.test(part.subarray(0, headerEnd).toString('latin1'))) {
+    if (
+      headerEnd !== -1 &&
+      /name="_payload"/i.test(part.subarray(0, headerEnd).toString('latin1'))
+    ) {
       return part.subarray(headerEnd + 4, part.length - 2)
     }
     start = next
@@ -128,7 +174,8 @@ function multipartPayloadField(body: Buffer, boundary: string): Buffer | null {
 }
 
 /** Content types a legal text cannot need: only identity encoding is read. */
-const ENCODED = (value: string | undefined) => value !== undefined && value.trim().toLowerCase() !== 'identity' && value.trim() !== ''
+const ENCODED = (value: string | undefined) =>
+  value !== undefined && value.trim().toLowerCase() !== 'identity' && value.trim() !== ''
 
 /**
  * Checks a REST request (everything under the API route except GraphQL) and reads its body.
@@ -141,51 +188,85 @@ const ENCODED = (value: string | undefined) => value !== undefined && value.trim
  * `plainTextJson`: also accept a JSON object sent as text/plain (root endpoints only: the
  * consent log's `navigator.sendBeacon`, which a browser sends without a CORS preflight).
  */
-export async function guardRestRequest(req: IncomingMessage, { plainTextJson = false }: { plainTextJson?: boolean } = {}): Promise<GuardResult> {
+export async function guardRestRequest(
+  req: IncomingMessage,
+  { plainTextJson = false }: { plainTextJson?: boolean } = {},
+): Promise<GuardResult> {
   const method = (req.method ?? 'GET').toUpperCase()
-  if (!METHODS.has(method)) return fail(405, `The method ${method} is not allowed.`)
-  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') return { ok: true }
-  if (ENCODED(req.headers['content-encoding'])) return fail(415, 'Compressed request bodies are not accepted.')
+  if (!METHODS.has(method)) {
+    return fail(405, `The method ${method} is not allowed.`)
+  }
+  if (method === 'GET' || method === 'HEAD' || method === 'OPTIONS') {
+    return { ok: true }
+  }
+  if (ENCODED(req.headers['content-encoding'])) {
+    return fail(415, 'Compressed request bodies are not accepted.')
+  }
 
   const body = await readLimitedBody(req, API_BODY_LIMITS.maxBytes)
-  if (body === null) return fail(413, `The request body is larger than ${API_BODY_LIMITS.maxBytes / 1024} KB.`)
-  if (body.length === 0) return { ok: true, body }
+  if (body === null) {
+    return fail(413, `The request body is larger than ${API_BODY_LIMITS.maxBytes / 1024} KB.`)
+  }
+  if (body.length === 0) {
+    return { body, ok: true }
+  }
 
   const { type, params } = mediaType(req.headers['content-type'])
   if (type === 'application/json') {
     const charset = params.get('charset')
-    if (charset && charset.toLowerCase() !== 'utf-8') return fail(415, 'JSON must be sent as UTF-8.')
+    if (charset && charset.toLowerCase() !== 'utf-8') {
+      return fail(415, 'JSON must be sent as UTF-8.')
+    }
     const parsed = parseJsonObject(body)
-    if (!parsed.ok) return fail(400, parsed.message)
+    if (!parsed.ok) {
+      return fail(400, parsed.message)
+    }
     // Payload recognises JSON only by this exact media type.
     req.headers['content-type'] = 'application/json'
-    return { ok: true, body }
+    return { body, ok: true }
   }
   if (type === 'text/plain' && plainTextJson && method === 'POST') {
     const charset = params.get('charset')
-    if (charset && charset.toLowerCase() !== 'utf-8') return fail(415, 'JSON must be sent as UTF-8.')
+    if (charset && charset.toLowerCase() !== 'utf-8') {
+      return fail(415, 'JSON must be sent as UTF-8.')
+    }
     const parsed = parseJsonObject(body)
-    if (!parsed.ok) return fail(400, parsed.message)
-    return { ok: true, body }
+    if (!parsed.ok) {
+      return fail(400, parsed.message)
+    }
+    return { body, ok: true }
   }
   if (type === 'multipart/form-data') {
     const boundary = params.get('boundary')
-    if (!boundary) return fail(400, 'A multipart body needs a boundary.')
+    if (!boundary) {
+      return fail(400, 'A multipart body needs a boundary.')
+    }
     // Payload reads a multipart body's data from its `_payload` field (the admin always sends
     // one); without it there is nothing to save.
     const field = multipartPayloadField(body, boundary)
-    if (!field) return fail(400, 'A multipart body must carry its JSON in a "_payload" field.')
+    if (!field) {
+      return fail(400, 'A multipart body must carry its JSON in a "_payload" field.')
+    }
     const parsed = parseJsonObject(field)
-    if (!parsed.ok) return fail(400, parsed.message)
-    return { ok: true, body }
+    if (!parsed.ok) {
+      return fail(400, parsed.message)
+    }
+    return { body, ok: true }
   }
-  const override = String(req.headers['x-payload-http-method-override'] ?? req.headers['x-http-method-override'] ?? '')
+  const override = String(
+    req.headers['x-payload-http-method-override'] ?? req.headers['x-http-method-override'] ?? '',
+  )
   if (type === 'application/x-www-form-urlencoded' && method === 'POST' && override === 'GET') {
-    if (!utf8Valid(body) || body.includes(0)) return fail(400, 'The query in the request body is not valid.')
+    if (!utf8Valid(body) || body.includes(0)) {
+      return fail(400, 'The query in the request body is not valid.')
+    }
     req.headers['content-type'] = 'application/x-www-form-urlencoded'
-    return { ok: true, body, queryInBody: true }
+    return { body, ok: true, queryInBody: true }
   }
-  return fail(415, 'Send the request body as JSON (Content-Type: application/json) or multipart/form-data.')
+  return fail(
+    415,
+    'Send the request body as JSON (Content-Type: application/json) or multipart/form-data.',
+  )
 }
 
 function utf8Valid(bytes: Buffer): boolean {
@@ -199,11 +280,16 @@ function utf8Valid(bytes: Buffer): boolean {
 
 /** Checks the media type of a GraphQL POST: JSON only (GraphQL over HTTP). */
 export function graphqlContentTypeProblem(req: IncomingMessage): GuardFailure | null {
-  if (ENCODED(req.headers['content-encoding'])) return { status: 415, message: 'Compressed request bodies are not accepted.' }
+  if (ENCODED(req.headers['content-encoding'])) {
+    return { message: 'Compressed request bodies are not accepted.', status: 415 }
+  }
   const { type, params } = mediaType(req.headers['content-type'])
   const charset = params.get('charset')
   if (type !== 'application/json' || (charset && charset.toLowerCase() !== 'utf-8')) {
-    return { status: 415, message: 'Send GraphQL requests as JSON: Content-Type: application/json.' }
+    return {
+      message: 'Send GraphQL requests as JSON: Content-Type: application/json.',
+      status: 415,
+    }
   }
   return null
 }
@@ -221,13 +307,24 @@ export function refuseConnect(socket: Duplex): void {
  * with a bare status line. Answer them with a JSON error like every other refusal.
  */
 export function answerClientError(err: NodeJS.ErrnoException, socket: Duplex): void {
-  if (!socket.writable || (socket as Duplex & { _httpMessage?: unknown })._httpMessage) {
+  if (!socket.writable || (socket as { _httpMessage?: unknown } & Duplex)._httpMessage) {
     socket.destroy()
     return
   }
-  const status = err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
-  const reason = status === 431 ? 'Request Header Fields Too Large' : status === 408 ? 'Request Timeout' : 'Bad Request'
-  const message = status === 431 ? 'The request line and headers are larger than 16 KB.' : status === 408 ? 'The request took too long.' : 'The request is malformed.'
+  const status =
+    err.code === 'HPE_HEADER_OVERFLOW' ? 431 : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 408 : 400
+  const reason =
+    status === 431
+      ? 'Request Header Fields Too Large'
+      : status === 408
+        ? 'Request Timeout'
+        : 'Bad Request'
+  const message =
+    status === 431
+      ? 'The request line and headers are larger than 16 KB.'
+      : status === 408
+        ? 'The request took too long.'
+        : 'The request is malformed.'
   const body = JSON.stringify({ errors: [{ message }] })
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json; charset=utf-8\r\nContent-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,

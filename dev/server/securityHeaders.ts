@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+
+import { randomBytes } from 'node:crypto'
 
 import type { SecuritySettings } from './settings'
 
@@ -45,30 +46,52 @@ export function pagePolicy(nonce: string, production: boolean): string {
   ].join('; ')
 }
 
-export function createSecurityHeaders(settings: Pick<SecuritySettings, 'production' | 'hsts'>, apiRoute = '/api'): SecurityHeaders {
+export function createSecurityHeaders(
+  settings: Pick<SecuritySettings, 'hsts' | 'production'>,
+  apiRoute = '/api',
+): SecurityHeaders {
   const common: HeaderList = [
     ['X-Content-Type-Options', 'nosniff'],
     ['Referrer-Policy', 'strict-origin-when-cross-origin'],
     ['Cross-Origin-Opener-Policy', 'same-origin'],
     ['X-Permitted-Cross-Domain-Policies', 'none'],
   ]
-  if (settings.hsts) common.push(['Strict-Transport-Security', 'max-age=31536000'])
-  const api: HeaderList = [...common, ['Content-Security-Policy', API_POLICY], ['X-Frame-Options', 'DENY']]
+  if (settings.hsts) {
+    common.push(['Strict-Transport-Security', 'max-age=31536000'])
+  }
+  const api: HeaderList = [
+    ...common,
+    ['Content-Security-Policy', API_POLICY],
+    ['X-Frame-Options', 'DENY'],
+  ]
   const playground = `${apiRoute}/graphql-playground`
   const apiPrefix = `${apiRoute}/`
 
   const set = (res: ServerResponse, list: HeaderList) => {
-    for (const [name, value] of list) res.setHeader(name, value)
+    for (const [name, value] of list) {
+      res.setHeader(name, value)
+    }
   }
 
   return (req, res) => {
     const url = req.url ?? '/'
-    const isApi = url.startsWith(apiPrefix) || url === apiRoute || url.startsWith(`${apiRoute}?`) || url.startsWith('/healthz') || url.startsWith('/readyz')
-    if (isApi && !url.startsWith(playground)) return set(res, api)
+    const isApi =
+      url.startsWith(apiPrefix) ||
+      url === apiRoute ||
+      url.startsWith(`${apiRoute}?`) ||
+      url.startsWith('/healthz') ||
+      url.startsWith('/readyz')
+    if (isApi && !url.startsWith(playground)) {
+      return set(res, api)
+    }
     set(res, common)
-    if (isApi) return
+    if (isApi) {
+      return
+    }
     // Static files of Next need no policy of their own; pages get one with a fresh nonce.
-    if (url.startsWith('/_next/static/')) return
+    if (url.startsWith('/_next/static/')) {
+      return
+    }
     const policy = pagePolicy(randomBytes(16).toString('base64'), settings.production)
     req.headers['content-security-policy'] = policy
     res.setHeader('Content-Security-Policy', policy)

@@ -6,54 +6,54 @@ export class ConfigError extends Error {}
 
 /** Secrets that appear in templates, docs or this repository: never acceptable in production. */
 export const KNOWN_DEFAULT_SECRETS = new Set([
-  'secret',
-  'changeme',
+  'build-time-placeholder',
   'change-me',
+  'changeme',
+  'payload',
+  'replace-me-with-a-long-random-string',
+  'secret',
+  'YOUR_SECRET_HERE',
   'your-secret',
   'your-secret-here',
-  'YOUR_SECRET_HERE',
-  'payload',
-  'build-time-placeholder',
-  'replace-me-with-a-long-random-string',
 ])
 
 export type ServerSettings = {
-  production: boolean
-  port: number
-  host: string
   /** Empty when the embedded PostgreSQL is to be started. */
   databaseUrl: string
   embeddedPostgres: boolean
+  host: string
+  port: number
+  production: boolean
   /** Empty in development when none is set: the server then makes and keeps one in .data/. */
   secret: string
-  seedDemoUsers: boolean
+  security: SecuritySettings
   /** Development: publish the reference content (seed/) when the database has no legal documents. */
   seedContent: boolean
-  security: SecuritySettings
+  seedDemoUsers: boolean
 }
 
 /** What the Payload config and the HTTP server do to protect accounts, sessions and pages. */
 export type SecuritySettings = {
-  production: boolean
   /** Origins whose browser requests get CORS headers (`CORS_ORIGINS`); `'*'` for every origin. */
-  corsOrigins: string[] | '*'
+  corsOrigins: '*' | string[]
   /** Other origins whose requests may use the session cookie (`CSRF_ORIGINS`); Payload adds its serverURL. */
   csrfOrigins: string[]
+  graphQLIntrospection: boolean
+  /** In production, Payload's GraphQL playground (`GRAPHQL_PLAYGROUND=true`) and introspection (`GRAPHQL_INTROSPECTION=true`). */
+  graphQLPlayground: boolean
+  /** Send Strict-Transport-Security (production, unless `HSTS=false`). */
+  hsts: boolean
+  loginLockMs: number
+  /** Failed logins before an account is locked (`LOGIN_MAX_ATTEMPTS`), and for how long (`LOGIN_LOCK_MINUTES`). */
+  loginMaxAttempts: number
+  production: boolean
+  /** The session cookie is `Secure` (only sent over HTTPS): on in production unless `COOKIE_SECURE=false`. */
+  secureCookies: boolean
   /**
    * The server's own origin, from `PAYLOAD_PUBLIC_SERVER_URL`; null when unset (then only the
    * loopback addresses of the port the server listens on count as its own: dev/server/csrf.ts).
    */
-  serverOrigin: string | null
-  /** The session cookie is `Secure` (only sent over HTTPS): on in production unless `COOKIE_SECURE=false`. */
-  secureCookies: boolean
-  /** In production, Payload's GraphQL playground (`GRAPHQL_PLAYGROUND=true`) and introspection (`GRAPHQL_INTROSPECTION=true`). */
-  graphQLPlayground: boolean
-  graphQLIntrospection: boolean
-  /** Failed logins before an account is locked (`LOGIN_MAX_ATTEMPTS`), and for how long (`LOGIN_LOCK_MINUTES`). */
-  loginMaxAttempts: number
-  loginLockMs: number
-  /** Send Strict-Transport-Security (production, unless `HSTS=false`). */
-  hsts: boolean
+  serverOrigin: null | string
 }
 
 const truthy = (v: string | undefined) => v === 'true' || v === '1' || v === 'yes'
@@ -61,39 +61,62 @@ const falsy = (v: string | undefined) => v === 'false' || v === '0' || v === 'no
 
 /** A comma-separated list of origins (`https://example.org`, no path), each checked. */
 function readOrigins(name: string, raw: string | undefined): string[] {
-  const origins = (raw ?? '').split(',').map((o) => o.trim()).filter(Boolean)
+  const origins = (raw ?? '')
+    .split(',')
+    .map((o) => o.trim())
+    .filter(Boolean)
   for (const origin of origins) {
-    let url: URL | undefined
+    let url: undefined | URL
     try {
       url = new URL(origin)
     } catch {
       url = undefined
     }
     if (!url || !/^https?:$/.test(url.protocol) || url.origin !== origin) {
-      throw new ConfigError(`${name} must list origins such as https://www.example.org (scheme and host, no path), got "${origin}".`)
+      throw new ConfigError(
+        `${name} must list origins such as https://www.example.org (scheme and host, no path), got "${origin}".`,
+      )
     }
   }
   return origins
 }
 
-function readWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
-  if (raw === undefined || raw.trim() === '') return fallback
+function readWholeNumber(
+  name: string,
+  raw: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (raw === undefined || raw.trim() === '') {
+    return fallback
+  }
   const n = Number(raw)
-  if (!Number.isInteger(n) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`)
+  if (!Number.isInteger(n) || n < min || n > max) {
+    throw new ConfigError(`${name} must be a whole number from ${min} to ${max}, got "${raw}".`)
+  }
   return n
 }
 
 /** The origin of `PAYLOAD_PUBLIC_SERVER_URL` (it may carry a path: only scheme, host and port count). */
-function readServerOrigin(raw: string | undefined): string | null {
+function readServerOrigin(raw: string | undefined): null | string {
   const value = raw?.trim()
-  if (!value) return null
+  if (!value) {
+    return null
+  }
   let url: URL
   try {
     url = new URL(value)
   } catch {
-    throw new ConfigError(`PAYLOAD_PUBLIC_SERVER_URL must be this server's public address, such as https://legal.example.org, got "${value}".`)
+    throw new ConfigError(
+      `PAYLOAD_PUBLIC_SERVER_URL must be this server's public address, such as https://legal.example.org, got "${value}".`,
+    )
   }
-  if (!/^https?:$/.test(url.protocol)) throw new ConfigError(`PAYLOAD_PUBLIC_SERVER_URL must start with http:// or https://, got "${value}".`)
+  if (!/^https?:$/.test(url.protocol)) {
+    throw new ConfigError(
+      `PAYLOAD_PUBLIC_SERVER_URL must start with http:// or https://, got "${value}".`,
+    )
+  }
   return url.origin
 }
 
@@ -103,23 +126,27 @@ function readServerOrigin(raw: string | undefined): string | null {
  */
 export function readSecuritySettings(env: Record<string, string | undefined>): SecuritySettings {
   const production = env.NODE_ENV === 'production'
-  const cors = env.CORS_ORIGINS?.trim() === '*' ? '*' : readOrigins('CORS_ORIGINS', env.CORS_ORIGINS)
+  const cors =
+    env.CORS_ORIGINS?.trim() === '*' ? '*' : readOrigins('CORS_ORIGINS', env.CORS_ORIGINS)
   const csrfOrigins = readOrigins('CSRF_ORIGINS', env.CSRF_ORIGINS)
   if (csrfOrigins.length && !env.PAYLOAD_PUBLIC_SERVER_URL?.trim()) {
     // A non-empty list is enforced: without the server's own origin in it, the admin could not sign in.
-    throw new ConfigError('CSRF_ORIGINS needs PAYLOAD_PUBLIC_SERVER_URL (the admin\'s own origin, which Payload adds to the list).')
+    throw new ConfigError(
+      "CSRF_ORIGINS needs PAYLOAD_PUBLIC_SERVER_URL (the admin's own origin, which Payload adds to the list).",
+    )
   }
   return {
-    production,
     corsOrigins: cors,
     csrfOrigins,
-    serverOrigin: readServerOrigin(env.PAYLOAD_PUBLIC_SERVER_URL),
-    secureCookies: production ? !falsy(env.COOKIE_SECURE) : truthy(env.COOKIE_SECURE),
-    graphQLPlayground: truthy(env.GRAPHQL_PLAYGROUND),
     graphQLIntrospection: truthy(env.GRAPHQL_INTROSPECTION),
-    loginMaxAttempts: readWholeNumber('LOGIN_MAX_ATTEMPTS', env.LOGIN_MAX_ATTEMPTS, 5, 1, 100),
-    loginLockMs: readWholeNumber('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 10, 1, 24 * 60) * 60_000,
+    graphQLPlayground: truthy(env.GRAPHQL_PLAYGROUND),
     hsts: production && !falsy(env.HSTS),
+    loginLockMs:
+      readWholeNumber('LOGIN_LOCK_MINUTES', env.LOGIN_LOCK_MINUTES, 10, 1, 24 * 60) * 60_000,
+    loginMaxAttempts: readWholeNumber('LOGIN_MAX_ATTEMPTS', env.LOGIN_MAX_ATTEMPTS, 5, 1, 100),
+    production,
+    secureCookies: production ? !falsy(env.COOKIE_SECURE) : truthy(env.COOKIE_SECURE),
+    serverOrigin: readServerOrigin(env.PAYLOAD_PUBLIC_SERVER_URL),
   }
 }
 
@@ -137,24 +164,32 @@ export function readServerSettings(env: Record<string, string | undefined>): Ser
     throw new ConfigError('DATABASE_URL must be a postgres:// connection string.')
   }
   if (production) {
-    if (!secret) throw new ConfigError('PAYLOAD_SECRET is not set; generate one with `openssl rand -hex 32`.')
-    if (KNOWN_DEFAULT_SECRETS.has(secret)) {
-      throw new ConfigError('PAYLOAD_SECRET is a known default value; generate one with `openssl rand -hex 32`.')
+    if (!secret) {
+      throw new ConfigError('PAYLOAD_SECRET is not set; generate one with `openssl rand -hex 32`.')
     }
-    if (secret.length < 32) throw new ConfigError('PAYLOAD_SECRET must be at least 32 characters long.')
+    if (KNOWN_DEFAULT_SECRETS.has(secret)) {
+      throw new ConfigError(
+        'PAYLOAD_SECRET is a known default value; generate one with `openssl rand -hex 32`.',
+      )
+    }
+    if (secret.length < 32) {
+      throw new ConfigError('PAYLOAD_SECRET must be at least 32 characters long.')
+    }
     if (!databaseUrl && !embeddedPostgres) {
-      throw new ConfigError('DATABASE_URL is not set; set it, or set EMBEDDED_POSTGRES=true to run the embedded database.')
+      throw new ConfigError(
+        'DATABASE_URL is not set; set it, or set EMBEDDED_POSTGRES=true to run the embedded database.',
+      )
     }
   }
   return {
-    production,
-    port,
-    host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
     databaseUrl,
     embeddedPostgres,
+    host: env.HOST?.trim() || (production ? '0.0.0.0' : '127.0.0.1'),
+    port,
+    production,
     secret,
-    seedDemoUsers: !production && !truthy(env.NO_DEMO_USERS),
-    seedContent: !production && !truthy(env.NO_SEED),
     security: readSecuritySettings(env),
+    seedContent: !production && !truthy(env.NO_SEED),
+    seedDemoUsers: !production && !truthy(env.NO_DEMO_USERS),
   }
 }

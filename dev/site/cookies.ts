@@ -1,16 +1,17 @@
 import type { CookieDeclaration } from './api'
-import { safeExternalUrl } from './format'
 import type { Messages } from './messages'
 
+import { safeExternalUrl } from './format'
+
 export type CookieTableRow = {
+  duration: string
   name: string
+  party: string
   provider: string
   /** The provider's privacy policy, only when it is an http(s) address. */
   providerUrl?: string
   purpose: string
-  duration: string
   type: string
-  party: string
 }
 export type CookieTable = { key: string; label: string; rows: CookieTableRow[] }
 
@@ -25,12 +26,12 @@ export function cookieTables(declaration: CookieDeclaration, messages: Messages)
     label: messages.categories[category.key] ?? category.label,
     rows: category.cookies.map((c) => ({
       name: c.name,
+      type: c.storageType ? (messages.storageTypes[c.storageType] ?? c.storageType) : '',
+      duration: c.duration ?? '',
+      party: c.party ? (messages.parties[c.party] ?? c.party) : '',
       provider: c.provider || c.service || '',
       providerUrl: safeExternalUrl(c.privacyPolicyUrl),
       purpose: c.purpose ?? '',
-      duration: c.duration ?? '',
-      type: c.storageType ? (messages.storageTypes[c.storageType] ?? c.storageType) : '',
-      party: c.party ? (messages.parties[c.party] ?? c.party) : '',
     })),
   }))
 }

@@ -28,38 +28,55 @@ export function parseLocaleParam(value: SearchParamValue): SiteLocale {
  * A version number from the query: `null` when absent or empty, `'invalid'` when it is not a
  * positive whole number (the page answers 404, as for a version that does not exist).
  */
-export function parseVersionParam(value: SearchParamValue): number | null | 'invalid' {
+export function parseVersionParam(value: SearchParamValue): 'invalid' | null | number {
   const v = firstParam(value)?.trim()
-  if (v === undefined || v === '') return null
-  if (!/^[1-9][0-9]{0,8}$/.test(v)) return 'invalid'
+  if (v === undefined || v === '') {
+    return null
+  }
+  if (!/^[1-9]\d{0,8}$/.test(v)) {
+    return 'invalid'
+  }
   return Number(v)
 }
 
 /** A date (ISO string) in words for the locale: "25 November 2026". Dates are shown in UTC, as stored. */
-export function formatDate(iso: string | null | undefined, locale: SiteLocale): string {
-  if (!iso) return ''
+export function formatDate(iso: null | string | undefined, locale: SiteLocale): string {
+  if (!iso) {
+    return ''
+  }
   const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date)
+  if (Number.isNaN(date.getTime())) {
+    return ''
+  }
+  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+    day: 'numeric',
+    month: 'long',
+    timeZone: 'UTC',
+    year: 'numeric',
+  }).format(date)
 }
 
 /**
  * A moment in words with its time, in UTC: "25 November 2026 at 14:03 UTC". For the archive,
  * where two versions published on one day must be told apart.
  */
-export function formatDateTime(iso: string | null | undefined, locale: SiteLocale): string {
-  if (!iso) return ''
+export function formatDateTime(iso: null | string | undefined, locale: SiteLocale): string {
+  if (!iso) {
+    return ''
+  }
   const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) return ''
+  if (Number.isNaN(date.getTime())) {
+    return ''
+  }
   return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
     day: 'numeric',
-    month: 'long',
-    year: 'numeric',
     hour: '2-digit',
-    minute: '2-digit',
     hourCycle: 'h23',
+    minute: '2-digit',
+    month: 'long',
     timeZone: 'UTC',
     timeZoneName: 'short',
+    year: 'numeric',
   }).format(date)
 }
 
@@ -68,17 +85,26 @@ export function formatDateTime(iso: string | null | undefined, locale: SiteLocal
  * was published after that date (as the delivery API's timeline counts it, src/versions/timeline.ts).
  * So a document never says "effective from: not set".
  */
-export function effectiveFrom(v: { publishedAt: string | null | undefined; effectiveDate: string | null | undefined }): string | undefined {
+export function effectiveFrom(v: {
+  effectiveDate: null | string | undefined
+  publishedAt: null | string | undefined
+}): string | undefined {
   const published = isoDateTime(v.publishedAt)
   const effective = isoDateTime(v.effectiveDate)
-  if (!effective) return published
-  if (!published) return effective
+  if (!effective) {
+    return published
+  }
+  if (!published) {
+    return effective
+  }
   return effective > published ? effective : published
 }
 
 /** The machine-readable value for `<time datetime>`: the ISO string when it is a valid date. */
-export function isoDateTime(iso: string | null | undefined): string | undefined {
-  if (!iso) return undefined
+export function isoDateTime(iso: null | string | undefined): string | undefined {
+  if (!iso) {
+    return undefined
+  }
   const date = new Date(iso)
   return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
 }
@@ -87,11 +113,19 @@ export function isoDateTime(iso: string | null | undefined): string | undefined 
  * A site link with its query: empty values and the default locale are left out, so the
  * English pages have clean addresses. `path` is a path of this site (`/legal/…`).
  */
-export function siteHref(path: string, query: Record<string, string | number | null | undefined> = {}, hash?: string): string {
+export function siteHref(
+  path: string,
+  query: Record<string, null | number | string | undefined> = {},
+  hash?: string,
+): string {
   const params = new URLSearchParams()
   for (const [key, value] of Object.entries(query)) {
-    if (value === null || value === undefined || value === '') continue
-    if (key === 'locale' && value === DEFAULT_LOCALE) continue
+    if (value === null || value === undefined || value === '') {
+      continue
+    }
+    if (key === 'locale' && value === DEFAULT_LOCALE) {
+      continue
+    }
     params.set(key, String(value))
   }
   const qs = params.toString()
@@ -103,8 +137,10 @@ export const documentPath = (slug: string) => `/legal/${encodeURIComponent(slug)
 export const versionsPath = (slug: string) => `${documentPath(slug)}/versions`
 
 /** Only http(s) links from content fields become links; anything else is shown as text. */
-export function safeExternalUrl(value: string | null | undefined): string | undefined {
-  if (!value) return undefined
+export function safeExternalUrl(value: null | string | undefined): string | undefined {
+  if (!value) {
+    return undefined
+  }
   try {
     const url = new URL(value)
     return url.protocol === 'https:' || url.protocol === 'http:' ? url.toString() : undefined
@@ -129,16 +165,29 @@ export function demoteHeadings(html: string): string {
  * from a request's headers: the Host header is whatever the client sent, and fetching it would
  * let anyone make this server request (and show) another server's "legal text".
  */
-export function apiBaseUrl(envUrl: string | undefined): string | null {
+export function apiBaseUrl(envUrl: string | undefined): null | string {
   const configured = envUrl?.trim()
-  if (!configured) return null
+  if (!configured) {
+    return null
+  }
   let url: URL
   try {
     url = new URL(configured)
   } catch {
     return null
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null
-  if (url.username || url.password || url.search || url.hash || configured.includes('?') || configured.includes('#')) return null
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    return null
+  }
+  if (
+    url.username ||
+    url.password ||
+    url.search ||
+    url.hash ||
+    configured.includes('?') ||
+    configured.includes('#')
+  ) {
+    return null
+  }
   return `${url.origin}${url.pathname.replace(/\/+$/, '')}`
 }

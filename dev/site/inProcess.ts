@@ -16,25 +16,31 @@ export const IN_PROCESS_BASE_URL = 'http://in-process.invalid'
 export type GraphQLHandler = (request: Request) => Promise<Response>
 
 export function inProcessGraphQLFetch(handler: GraphQLHandler): typeof fetch {
-  const inProcessFetch = async (_input: RequestInfo | URL, init: RequestInit = {}): Promise<Response> => {
+  const inProcessFetch = async (
+    _input: RequestInfo | URL,
+    init: RequestInit = {},
+  ): Promise<Response> => {
     if ((init.method ?? 'GET').toUpperCase() !== 'POST' || typeof init.body !== 'string') {
       throw new TypeError('The in-process GraphQL fetch takes a POST with a JSON string body.')
     }
     const signal = init.signal ?? undefined
     signal?.throwIfAborted()
     const request = new Request(`${IN_PROCESS_BASE_URL}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/json' },
       body: init.body,
+      headers: { accept: 'application/json', 'content-type': 'application/json' },
+      method: 'POST',
     })
     const answer = handler(request)
-    if (!signal) return answer
+    if (!signal) {
+      return answer
+    }
     // Payload's handler does not listen to the signal: the timeout still ends the wait (and a
     // late failure of the abandoned answer is not an unhandled rejection).
     answer.catch(() => {})
     let onAbort = () => {}
     const aborted = new Promise<never>((_resolve, reject) => {
-      onAbort = () => reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)))
+      onAbort = () =>
+        reject(signal.reason instanceof Error ? signal.reason : new Error(String(signal.reason)))
       signal.addEventListener('abort', onAbort, { once: true })
     })
     try {
@@ -43,5 +49,5 @@ export function inProcessGraphQLFetch(handler: GraphQLHandler): typeof fetch {
       signal.removeEventListener('abort', onAbort)
     }
   }
-  return inProcessFetch as typeof fetch
+  return inProcessFetch
 }

@@ -10,19 +10,23 @@ import { DEFAULT_LOCALE, type SiteLocale } from './format'
  * counted as untranslated: the notice then says a little more than it must, never less.)
  */
 export type Translation = {
-  /** `none`: nothing is translated; `partial`: some sections or the title are not. */
-  state: 'translated' | 'partial' | 'none'
   /** The language the untranslated parts are shown in. */
   fallbackLocale: SiteLocale
+  /** `none`: nothing is translated; `partial`: some sections or the title are not. */
+  state: 'none' | 'partial' | 'translated'
   titleUntranslated: boolean
   /** Anchors of the sections shown in the fallback language. */
   untranslatedSections: string[]
 }
 
-type Text = { title: string; sections: Pick<DeliveredSection, 'anchor' | 'heading' | 'html'>[] }
+type Text = { sections: Pick<DeliveredSection, 'anchor' | 'heading' | 'html'>[]; title: string }
 
 /** Pure: `shown` (the page's locale) against `original` (the default locale), both of one version. */
-export function translationOf(shown: Text, original: Text, fallbackLocale: SiteLocale = DEFAULT_LOCALE): Translation {
+export function translationOf(
+  shown: Text,
+  original: Text,
+  fallbackLocale: SiteLocale = DEFAULT_LOCALE,
+): Translation {
   const originals = new Map(original.sections.map((s) => [s.anchor, s]))
   const untranslatedSections = shown.sections
     .filter((s) => {
@@ -32,15 +36,23 @@ export function translationOf(shown: Text, original: Text, fallbackLocale: SiteL
     .map((s) => s.anchor)
   const titleUntranslated = shown.title === original.title
   const none = titleUntranslated && untranslatedSections.length === shown.sections.length
-  const state = none ? 'none' : titleUntranslated || untranslatedSections.length > 0 ? 'partial' : 'translated'
-  return { state, fallbackLocale, titleUntranslated, untranslatedSections }
+  const state = none
+    ? 'none'
+    : titleUntranslated || untranslatedSections.length > 0
+      ? 'partial'
+      : 'translated'
+  return { fallbackLocale, state, titleUntranslated, untranslatedSections }
 }
 
 const ORIGINAL_QUERY = /* GraphQL */ `
   query LegalOriginal($slug: String!, $locale: String, $version: Int) {
     legalDocument(slug: $slug, locale: $locale, version: $version) {
       title
-      sections { anchor heading html }
+      sections {
+        anchor
+        heading
+        html
+      }
     }
   }
 `
@@ -52,9 +64,11 @@ const ORIGINAL_QUERY = /* GraphQL */ `
  */
 export async function loadTranslation(
   options: SiteApiOptions,
-  args: { slug: string; locale: SiteLocale; version: number; shown: Text },
-): Promise<Translation | null> {
-  if (args.locale === DEFAULT_LOCALE) return null
+  args: { locale: SiteLocale; shown: Text; slug: string; version: number },
+): Promise<null | Translation> {
+  if (args.locale === DEFAULT_LOCALE) {
+    return null
+  }
   const result: ApiResult<{ legalDocument: Text }> = await graphqlRequest(options, ORIGINAL_QUERY, {
     slug: args.slug,
     locale: DEFAULT_LOCALE,

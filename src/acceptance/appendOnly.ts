@@ -10,13 +10,17 @@ import { isTrusted } from '../workflow/trust.js'
  * refused even then; erasure's pseudonymisation is a SQL update inside the ledger's own
  * transaction, outside every Payload route.
  */
-export const refuseAcceptanceWrites: CollectionBeforeChangeHook & CollectionBeforeDeleteHook = (args: {
-  req: Parameters<CollectionBeforeChangeHook>[0]['req']
-  operation?: string
+export const refuseAcceptanceWrites: CollectionBeforeChangeHook &
+  CollectionBeforeDeleteHook = (args: {
   data?: unknown
+  operation?: string
+  req: Parameters<CollectionBeforeChangeHook>[0]['req']
 }) => {
   if (args.operation !== 'create' || !isTrusted(args.req)) {
-    throw new WorkflowError('Acceptance records are append-only: only POST /api/legal/acceptances writes them, and nothing changes or deletes them.', 403)
+    throw new WorkflowError(
+      'Acceptance records are append-only: only POST /api/legal/acceptances writes them, and nothing changes or deletes them.',
+      403,
+    )
   }
   return args.data
 }

@@ -23,22 +23,22 @@ export type LedgerEvent = 'acceptance' | 'erasure'
 
 /** Exactly what the hash covers, besides `previousHash`. */
 export type ChainedFields = {
+  contentHash: null | string
+  document: null | string
+  documentId: null | number
+  erasedRecords: null | number
   event: LedgerEvent
-  subjectCommitment: string
-  document: string | null
-  documentId: number | null
-  version: number | null
-  locale: string | null
-  contentHash: string | null
+  ip: null | string
+  ipHash: null | string
+  locale: null | string
+  method: null | string
   /** ISO 8601 with milliseconds (as stored). */
   recordedAt: string
-  method: string | null
-  source: string | null
-  ip: string | null
-  ipHash: string | null
-  userAgent: string | null
-  recordedBy: string | null
-  erasedRecords: number | null
+  recordedBy: null | string
+  source: null | string
+  subjectCommitment: string
+  userAgent: null | string
+  version: null | number
 }
 
 export const CHAINED_FIELD_NAMES = [
@@ -85,45 +85,47 @@ export function chainedFieldsOf(row: Record<string, unknown>): ChainedFields {
   const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v))
   const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
   return {
-    event: String(row.event) as LedgerEvent,
-    subjectCommitment: String(row.subjectCommitment ?? ''),
+    contentHash: str(row.contentHash),
     document: str(row.document),
     documentId: num(row.documentId),
-    version: num(row.version),
-    locale: str(row.locale),
-    contentHash: str(row.contentHash),
-    recordedAt: isoInstant(row.recordedAt),
-    method: str(row.method),
-    source: str(row.source),
+    erasedRecords: num(row.erasedRecords),
+    event: String(row.event) as LedgerEvent,
     ip: str(row.ip),
     ipHash: str(row.ipHash),
-    userAgent: str(row.userAgent),
+    locale: str(row.locale),
+    method: str(row.method),
+    recordedAt: isoInstant(row.recordedAt),
     recordedBy: str(row.recordedBy),
-    erasedRecords: num(row.erasedRecords),
+    source: str(row.source),
+    subjectCommitment: String(row.subjectCommitment ?? ''),
+    userAgent: str(row.userAgent),
+    version: num(row.version),
   }
 }
 
 /** SHA-256 (hex) of the canonical JSON of the chained fields and the previous hash. */
 export function recordHash(fields: ChainedFields, previousHash: string): string {
   const picked: Record<string, unknown> = { format: CHAIN_FORMAT, previousHash }
-  for (const name of CHAINED_FIELD_NAMES) picked[name] = fields[name]
+  for (const name of CHAINED_FIELD_NAMES) {
+    picked[name] = fields[name]
+  }
   return sha256(canonicalJSON(picked))
 }
 
 /** A stored ledger row as the verifier reads it. */
-export type StoredRow = Record<string, unknown> & {
-  id: number | string
-  subject: string
-  subjectSalt: string | null
-  subjectCommitment: string
-  previousHash: string
+export type StoredRow = {
   hash: string
-}
+  id: number | string
+  previousHash: string
+  subject: string
+  subjectCommitment: string
+  subjectSalt: null | string
+} & Record<string, unknown>
 
 export type BrokenLink = {
   id: number | string
-  reason: 'previous-hash' | 'hash' | 'subject'
   message: string
+  reason: 'hash' | 'previous-hash' | 'subject'
 }
 
 /**
@@ -131,38 +133,51 @@ export type BrokenLink = {
  * batches with flat memory. `push` answers the first broken link and keeps answering it.
  */
 export class ChainVerifier {
-  private previous = GENESIS_HASH
   private broken: BrokenLink | null = null
+  private previous = GENESIS_HASH
   count = 0
 
-  get head(): string {
-    return this.previous
+  push(row: StoredRow): BrokenLink | null {
+    if (this.broken) {
+      return this.broken
+    }
+    this.count++
+    if (row.previousHash !== this.previous) {
+      this.broken = {
+        id: row.id,
+        message: `record ${row.id} does not follow the record before it (a record before it was changed, removed or inserted)`,
+        reason: 'previous-hash',
+      }
+      return this.broken
+    }
+    if (recordHash(chainedFieldsOf(row), row.previousHash) !== row.hash) {
+      this.broken = {
+        id: row.id,
+        message: `record ${row.id} was changed after it was written (its hash does not match its fields)`,
+        reason: 'hash',
+      }
+      return this.broken
+    }
+    if (
+      row.subjectSalt &&
+      subjectCommitment(row.subjectSalt, row.subject) !== row.subjectCommitment
+    ) {
+      this.broken = {
+        id: row.id,
+        message: `record ${row.id}'s subject was changed after it was written`,
+        reason: 'subject',
+      }
+      return this.broken
+    }
+    this.previous = row.hash
+    return null
   }
 
   get firstBroken(): BrokenLink | null {
     return this.broken
   }
 
-  push(row: StoredRow): BrokenLink | null {
-    if (this.broken) return this.broken
-    this.count++
-    if (row.previousHash !== this.previous) {
-      this.broken = {
-        id: row.id,
-        reason: 'previous-hash',
-        message: `record ${row.id} does not follow the record before it (a record before it was changed, removed or inserted)`,
-      }
-      return this.broken
-    }
-    if (recordHash(chainedFieldsOf(row), row.previousHash) !== row.hash) {
-      this.broken = { id: row.id, reason: 'hash', message: `record ${row.id} was changed after it was written (its hash does not match its fields)` }
-      return this.broken
-    }
-    if (row.subjectSalt && subjectCommitment(row.subjectSalt, row.subject) !== row.subjectCommitment) {
-      this.broken = { id: row.id, reason: 'subject', message: `record ${row.id}'s subject was changed after it was written` }
-      return this.broken
-    }
-    this.previous = row.hash
-    return null
+  get head(): string {
+    return this.previous
   }
 }

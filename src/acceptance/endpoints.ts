@@ -1,7 +1,17 @@
-import { stringify } from 'csv-stringify/sync'
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { type Answer, authorize, eraseSubject, ledgerRows, publicRecord, recordAcceptance, subjectStatus, verifyAcceptanceLedger } from './ledger.js'
+import { stringify } from 'csv-stringify/sync'
+
+import {
+  type Answer,
+  authorize,
+  eraseSubject,
+  ledgerRows,
+  publicRecord,
+  recordAcceptance,
+  subjectStatus,
+  verifyAcceptanceLedger,
+} from './ledger.js'
 import { parseExportFilter } from './validate.js'
 
 /** An acceptance is a few hundred bytes; 16 KB leaves room for a long user agent and nothing else. */
@@ -10,8 +20,12 @@ const PATH = '/legal/acceptances'
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
+    headers: {
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+      ...headers,
+    },
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   })
 }
 
@@ -19,16 +33,28 @@ const answer = (a: Answer) => json(a.status, a.body)
 const refuse = (status: number, message: string) => json(status, { errors: [{ message }] })
 
 /** The JSON body, or a refusal: 413 over the limit, 415 not JSON, 400 unreadable. */
-async function readJson(req: PayloadRequest): Promise<{ ok: true; body: unknown } | { ok: false; response: Response }> {
-  const type = (req.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-  if (type !== 'application/json') return { ok: false, response: refuse(415, 'Send JSON (Content-Type: application/json).') }
+async function readJson(
+  req: PayloadRequest,
+): Promise<{ body: unknown; ok: true } | { ok: false; response: Response }> {
+  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
+  if (type !== 'application/json') {
+    return { ok: false, response: refuse(415, 'Send JSON (Content-Type: application/json).') }
+  }
   if (Number(req.headers.get('content-length') ?? '0') > MAX_ACCEPTANCE_BODY) {
-    return { ok: false, response: refuse(413, `The request body is larger than ${MAX_ACCEPTANCE_BODY / 1024} KB.`) }
+    return {
+      ok: false,
+      response: refuse(413, `The request body is larger than ${MAX_ACCEPTANCE_BODY / 1024} KB.`),
+    }
   }
   const text = typeof req.text === 'function' ? await req.text() : ''
-  if (text.length > MAX_ACCEPTANCE_BODY) return { ok: false, response: refuse(413, `The request body is larger than ${MAX_ACCEPTANCE_BODY / 1024} KB.`) }
+  if (text.length > MAX_ACCEPTANCE_BODY) {
+    return {
+      ok: false,
+      response: refuse(413, `The request body is larger than ${MAX_ACCEPTANCE_BODY / 1024} KB.`),
+    }
+  }
   try {
-    return { ok: true, body: JSON.parse(text) }
+    return { body: JSON.parse(text), ok: true }
   } catch {
     return { ok: false, response: refuse(400, 'The request body is not valid JSON.') }
   }
@@ -61,34 +87,49 @@ const CSV_COLUMNS = [
  * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a formula:
  * such text cells get a leading apostrophe in the CSV (OWASP "CSV injection"). JSON is exact.
  */
-const defuse = (value: unknown) => (typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value)
+const defuse = (value: unknown) =>
+  typeof value === 'string' && /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
 
 /**
  * The export as a stream: each pull reads one batch of rows (keyset on id) and emits it, so an
  * export of millions of records holds one batch in memory, and a client that stops reading
  * stops the queries.
  */
-function exportStream(req: PayloadRequest, format: 'csv' | 'json', filter: Parameters<typeof ledgerRows>[1]): ReadableStream<Uint8Array> {
+function exportStream(
+  req: PayloadRequest,
+  format: 'csv' | 'json',
+  filter: Parameters<typeof ledgerRows>[1],
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
   const batches = ledgerRows(req.payload, filter)
   let first = true
   return new ReadableStream<Uint8Array>({
+    async cancel() {
+      await batches.return(undefined)
+    },
     async pull(controller) {
       try {
         const next = await batches.next()
         if (next.done) {
-          if (format === 'json') controller.enqueue(encoder.encode(first ? '[]\n' : '\n]\n'))
-          else if (first) controller.enqueue(encoder.encode(stringify([], { header: true, columns: [...CSV_COLUMNS] })))
+          if (format === 'json') {
+            controller.enqueue(encoder.encode(first ? '[]\n' : '\n]\n'))
+          } else if (first) {
+            controller.enqueue(
+              encoder.encode(stringify([], { columns: [...CSV_COLUMNS], header: true })),
+            )
+          }
           controller.close()
           return
         }
         const records = next.value.map(publicRecord)
         let chunk: string
         if (format === 'json') {
-          chunk = records.map((r, i) => `${first && i === 0 ? '[\n' : ',\n'}${JSON.stringify(r)}`).join('')
+          chunk = records
+            .map((r, i) => `${first && i === 0 ? '[\n' : ',\n'}${JSON.stringify(r)}`)
+            .join('')
         } else {
           const rows = records.map((r) => CSV_COLUMNS.map((c) => defuse(r[c] ?? '')))
-          chunk = stringify(rows, { header: first, columns: [...CSV_COLUMNS] })
+          chunk = stringify(rows, { columns: [...CSV_COLUMNS], header: first })
         }
         first = false
         controller.enqueue(encoder.encode(chunk))
@@ -96,9 +137,6 @@ function exportStream(req: PayloadRequest, format: 'csv' | 'json', filter: Param
         req.payload.logger.error({ err, msg: 'Acceptance ledger export failed' })
         controller.error(err)
       }
-    },
-    async cancel() {
-      await batches.return(undefined)
     },
   })
 }
@@ -114,62 +152,79 @@ function exportStream(req: PayloadRequest, format: 'csv' | 'json', filter: Param
 export function acceptanceEndpoints(): Endpoint[] {
   return [
     {
-      path: PATH,
-      method: 'post',
       handler: async (req) => {
         const denied = authorize(req, ['service', 'admin'])
-        if (denied) return answer(denied)
+        if (denied) {
+          return answer(denied)
+        }
         const read = await readJson(req)
-        if (!read.ok) return read.response
+        if (!read.ok) {
+          return read.response
+        }
         return answer(await recordAcceptance(req, read.body))
       },
-    },
-    {
-      path: `${PATH}/status`,
-      method: 'get',
-      handler: async (req) => answer(await subjectStatus(req, req.searchParams.get('subject'))),
-    },
-    {
-      path: `${PATH}/erase`,
       method: 'post',
+      path: PATH,
+    },
+    {
+      handler: async (req) => answer(await subjectStatus(req, req.searchParams.get('subject'))),
+      method: 'get',
+      path: `${PATH}/status`,
+    },
+    {
       handler: async (req) => {
         const denied = authorize(req, ['admin'])
-        if (denied) return answer(denied)
+        if (denied) {
+          return answer(denied)
+        }
         const read = await readJson(req)
-        if (!read.ok) return read.response
+        if (!read.ok) {
+          return read.response
+        }
         return answer(await eraseSubject(req, read.body))
       },
+      method: 'post',
+      path: `${PATH}/erase`,
     },
     {
-      path: `${PATH}/verify`,
-      method: 'get',
       handler: async (req) => {
         const denied = authorize(req, ['admin'])
-        if (denied) return answer(denied)
+        if (denied) {
+          return answer(denied)
+        }
         return json(200, await verifyAcceptanceLedger(req.payload))
       },
+      method: 'get',
+      path: `${PATH}/verify`,
     },
     {
-      path: `${PATH}/export`,
-      method: 'get',
       handler: (req) => {
         const denied = authorize(req, ['admin'])
-        if (denied) return answer(denied)
+        if (denied) {
+          return answer(denied)
+        }
         const format = req.searchParams.get('format') ?? 'json'
-        if (format !== 'csv' && format !== 'json') return refuse(400, '"format" must be csv or json.')
+        if (format !== 'csv' && format !== 'json') {
+          return refuse(400, '"format" must be csv or json.')
+        }
         const filter = parseExportFilter(req.searchParams)
-        if (!filter.ok) return refuse(filter.status, filter.message)
+        if (!filter.ok) {
+          return refuse(filter.status, filter.message)
+        }
         const stamp = new Date().toISOString().slice(0, 10)
         return new Response(exportStream(req, format, filter.value), {
-          status: 200,
           headers: {
-            'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-            'content-disposition': `attachment; filename="legal-acceptances-${stamp}.${format}"`,
             'cache-control': 'no-store',
+            'content-disposition': `attachment; filename="legal-acceptances-${stamp}.${format}"`,
+            'content-type':
+              format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
             'x-content-type-options': 'nosniff',
           },
+          status: 200,
         })
       },
+      method: 'get',
+      path: `${PATH}/export`,
     },
   ]
 }

@@ -1,11 +1,11 @@
-import { createHmac } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
-
 import type { Payload, SanitizedConfig } from 'payload'
 
+import { createHmac } from 'node:crypto'
+
 import { deliveryCacheFor } from '../delivery/cache.js'
-import { answerFastPathFault, type FastPathFaultAnswer } from '../delivery/fastPathFault.js'
 import { withCorsHeaders } from '../delivery/cors.js'
+import { answerFastPathFault, type FastPathFaultAnswer } from '../delivery/fastPathFault.js'
 import { localApi } from '../localApi.js'
 import { type Answer, recordAcceptance, subjectStatus } from './ledger.js'
 
@@ -36,10 +36,15 @@ const MAX_BODY = 16 * 1024
 const MAX_URL = 1500
 
 type Fallback = (req: IncomingMessage, res: ServerResponse) => void
-type Account = Record<string, unknown> & { id: number | string; collection: string }
+type Account = { collection: string; id: number | string } & Record<string, unknown>
 
-export function acceptanceFastPath(options: { payload: Payload; config: SanitizedConfig; fallback: Fallback; onFault?: FastPathFaultAnswer }) {
-  const { payload, config, fallback } = options
+export function acceptanceFastPath(options: {
+  config: SanitizedConfig
+  fallback: Fallback
+  onFault?: FastPathFaultAnswer
+  payload: Payload
+}) {
+  const { config, fallback, payload } = options
   const usersSlug = config.admin.user ?? 'users'
   const users = config.collections.find((c) => c.slug === usersSlug)
   const enabled = Boolean(users?.auth?.useAPIKey)
@@ -47,7 +52,7 @@ export function acceptanceFastPath(options: { payload: Payload; config: Sanitize
   const recordPath = `${config.routes.api}/legal/acceptances`
   const statusPrefix = `${recordPath}/status?`
   const keyPrefix = `${usersSlug} API-Key `
-  const accounts = new Map<string, { account: Account | null; until: number; generation: number }>()
+  const accounts = new Map<string, { account: Account | null; generation: number; until: number }>()
   const cache = deliveryCacheFor(payload)
 
   async function accountFor(key: string): Promise<Account | null> {
@@ -55,31 +60,39 @@ export function acceptanceFastPath(options: { payload: Payload; config: Sanitize
     const now = Date.now()
     const cached = accounts.get(sha256)
     // Any change to an account moves the delivery cache's generation on (src/hooks/accountChanged.ts).
-    if (cached && cached.until > now && cached.generation === cache.currentGeneration) return cached.account
+    if (cached && cached.until > now && cached.generation === cache.currentGeneration) {
+      return cached.account
+    }
     const generation = cache.currentGeneration
     const sha1 = createHmac('sha1', payload.secret).update(key).digest('hex')
     const byKey = { or: [{ apiKeyIndex: { equals: sha1 } }, { apiKeyIndex: { equals: sha256 } }] }
     const found = await localApi(payload).find({
       collection: usersSlug,
-      where: verify ? { and: [byKey, { _verified: { not_equals: false } }] } : byKey,
-      limit: 1,
-      pagination: false,
       depth: 0,
+      limit: 1,
       overrideAccess: true,
+      pagination: false,
+      where: verify ? { and: [byKey, { _verified: { not_equals: false } }] } : byKey,
     })
     const doc = found.docs[0]
-    const account: Account | null = doc ? { ...doc, collection: usersSlug, _strategy: 'api-key' } : null
+    const account: Account | null = doc
+      ? { ...doc, _strategy: 'api-key', collection: usersSlug }
+      : null
     // Only found accounts are kept: an unknown key always goes to Payload (401 there).
     if (account) {
-      if (accounts.size > 1000) accounts.clear()
-      accounts.set(sha256, { account, until: now + API_KEY_CACHE_MS, generation })
+      if (accounts.size > 1000) {
+        accounts.clear()
+      }
+      accounts.set(sha256, { account, generation, until: now + API_KEY_CACHE_MS })
     }
     return account
   }
 
   const send = (req: IncomingMessage, res: ServerResponse, answer: Answer) => {
     const body = JSON.stringify(answer.body)
-    const base = new Response(null, { headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })
+    const base = new Response(null, {
+      headers: { 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' },
+    })
     const origin = typeof req.headers.origin === 'string' ? req.headers.origin : null
     const flat: string[] = []
     withCorsHeaders(payload, base, origin).forEach((value, name) => flat.push(name, value))
@@ -88,36 +101,60 @@ export function acceptanceFastPath(options: { payload: Payload; config: Sanitize
     res.end(body)
   }
 
-  const failed = (res: ServerResponse, err: unknown) => answerFastPathFault(payload, res, err, 'Acceptance ledger', options.onFault)
+  const failed = (res: ServerResponse, err: unknown) =>
+    answerFastPathFault(payload, res, err, 'Acceptance ledger', options.onFault)
 
   /** The key of a request this path may answer, or null (express answers it). */
-  const keyOf = (req: IncomingMessage): string | null => {
+  const keyOf = (req: IncomingMessage): null | string => {
     const auth = req.headers.authorization
-    if (!enabled || typeof auth !== 'string' || !auth.startsWith(keyPrefix)) return null
-    if (req.headers.cookie?.includes(`${config.cookiePrefix}-token=`)) return null
+    if (!enabled || typeof auth !== 'string' || !auth.startsWith(keyPrefix)) {
+      return null
+    }
+    if (req.headers.cookie?.includes(`${config.cookiePrefix}-token=`)) {
+      return null
+    }
     const key = auth.slice(keyPrefix.length)
     return key.length > 0 && key.length <= 512 ? key : null
   }
 
-  async function status(req: IncomingMessage, res: ServerResponse, key: string, url: string): Promise<void> {
+  async function status(
+    req: IncomingMessage,
+    res: ServerResponse,
+    key: string,
+    url: string,
+  ): Promise<void> {
     const account = await accountFor(key)
-    if (!account) return fallback(req, res)
+    if (!account) {
+      return fallback(req, res)
+    }
     const params = new URLSearchParams(url.slice(statusPrefix.length))
     send(req, res, await subjectStatus({ payload, user: account }, params.get('subject')))
   }
 
   async function record(req: IncomingMessage, res: ServerResponse, key: string): Promise<void> {
     const account = await accountFor(key)
-    if (!account) return fallback(req, res)
+    if (!account) {
+      return fallback(req, res)
+    }
     const chunks: Buffer[] = []
-    for await (const chunk of req) chunks.push(chunk as Buffer)
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer)
+    }
     const text = Buffer.concat(chunks).toString('utf8')
-    if (text.length > MAX_BODY) return send(req, res, { status: 413, body: { errors: [{ message: `The request body is larger than ${MAX_BODY / 1024} KB.` }] } })
+    if (text.length > MAX_BODY) {
+      return send(req, res, {
+        body: { errors: [{ message: `The request body is larger than ${MAX_BODY / 1024} KB.` }] },
+        status: 413,
+      })
+    }
     let body: unknown
     try {
       body = JSON.parse(text)
     } catch {
-      return send(req, res, { status: 400, body: { errors: [{ message: 'The request body is not valid JSON.' }] } })
+      return send(req, res, {
+        body: { errors: [{ message: 'The request body is not valid JSON.' }] },
+        status: 400,
+      })
     }
     send(req, res, await recordAcceptance({ payload, user: account }, body))
   }
@@ -125,19 +162,32 @@ export function acceptanceFastPath(options: { payload: Payload; config: Sanitize
   return {
     /** Answers the request and returns true, or returns false and leaves it to express. */
     serve(req: IncomingMessage, res: ServerResponse, url: string): boolean {
-      if (url.length > MAX_URL) return false
+      if (url.length > MAX_URL) {
+        return false
+      }
       if (req.method === 'GET' && url.startsWith(statusPrefix)) {
         const key = keyOf(req)
-        if (key === null) return false
+        if (key === null) {
+          return false
+        }
         status(req, res, key, url).catch((err) => failed(res, err))
         return true
       }
       if (req.method === 'POST' && url === recordPath) {
         const key = keyOf(req)
-        if (key === null) return false
-        const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase()
+        if (key === null) {
+          return false
+        }
+        const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase()
         const length = Number(req.headers['content-length'] ?? NaN)
-        if (type !== 'application/json' || !Number.isInteger(length) || length > MAX_BODY || req.headers['transfer-encoding'] !== undefined) return false
+        if (
+          type !== 'application/json' ||
+          !Number.isInteger(length) ||
+          length > MAX_BODY ||
+          req.headers['transfer-encoding'] !== undefined
+        ) {
+          return false
+        }
         record(req, res, key).catch((err) => failed(res, err))
         return true
       }

@@ -1,5 +1,6 @@
-import { GraphQLJSON } from '@payloadcms/graphql/types'
 import type { GraphQLExtension, PayloadRequest } from 'payload'
+
+import { GraphQLJSON } from '@payloadcms/graphql/types'
 
 import { WorkflowError } from '../workflow/errors.js'
 import { type Answer, recordAcceptance, subjectStatus } from './ledger.js'
@@ -8,8 +9,11 @@ type Ctx = { req: PayloadRequest }
 
 /** A refusal as a GraphQL error with the REST status in `extensions.statusCode`. */
 function unwrap(answer: Answer): Record<string, unknown> {
-  if (answer.status < 300) return answer.body
-  const message = (answer.body.errors as { message: string }[] | undefined)?.[0]?.message ?? 'Refused.'
+  if (answer.status < 300) {
+    return answer.body
+  }
+  const message =
+    (answer.body.errors as { message: string }[] | undefined)?.[0]?.message ?? 'Refused.'
   throw new WorkflowError(message, answer.status)
 }
 
@@ -21,7 +25,8 @@ export const acceptanceQueries: GraphQLExtension = (GraphQL) => ({
   legalAcceptanceStatus: {
     type: GraphQLJSON,
     args: { subject: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) } },
-    resolve: async (_: unknown, args: { subject: string }, { req }: Ctx) => unwrap(await subjectStatus(req, args.subject)),
+    resolve: async (_: unknown, args: { subject: string }, { req }: Ctx) =>
+      unwrap(await subjectStatus(req, args.subject)),
   },
 })
 
@@ -35,19 +40,21 @@ export const acceptanceMutations: GraphQLExtension = (GraphQL) => {
     recordLegalAcceptance: {
       type: GraphQLJSON,
       args: {
-        subject: { type: new GraphQLNonNull(GraphQLString) },
+        contentHash: { type: GraphQLString },
         document: { type: new GraphQLNonNull(GraphQLString) },
-        version: { type: new GraphQLNonNull(GraphQLInt) },
+        ip: { type: GraphQLString },
         locale: { type: GraphQLString },
         method: { type: GraphQLString },
         source: { type: GraphQLString },
-        ip: { type: GraphQLString },
+        subject: { type: new GraphQLNonNull(GraphQLString) },
         userAgent: { type: GraphQLString },
-        contentHash: { type: GraphQLString },
+        version: { type: new GraphQLNonNull(GraphQLInt) },
       },
       resolve: async (_: unknown, args: Record<string, unknown>, { req }: Ctx) => {
         // GraphQL hands absent optional arguments as undefined: only the ones sent are passed on.
-        const body = Object.fromEntries(Object.entries(args).filter(([, v]) => v !== undefined && v !== null))
+        const body = Object.fromEntries(
+          Object.entries(args).filter(([, v]) => v !== undefined && v !== null),
+        )
         return unwrap(await recordAcceptance(req, body))
       },
     },

@@ -1,24 +1,30 @@
-import { createHash } from 'node:crypto'
-
 import { sql } from '@payloadcms/db-postgres'
-import { commitTransaction, initTransaction, killTransaction, type Payload, type PayloadRequest } from 'payload'
+import { createHash } from 'node:crypto'
+import {
+  commitTransaction,
+  initTransaction,
+  killTransaction,
+  type Payload,
+  type PayloadRequest,
+} from 'payload'
 
 import { hashIp, truncateIp } from '../consent/ip.js'
 import { deliveryCacheFor } from '../delivery/cache.js'
 import { DeliveryError } from '../delivery/errors.js'
 import { parseLocale } from '../delivery/params.js'
+import { localApi } from '../localApi.js'
 import { postgresInternals, type SqlExecutor, sqlExecutorFor } from '../payloadInternals.js'
 import { hasRole, type Role } from '../roles.js'
-import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
+import { GroupCommitQueue, inOwnTransaction } from '../utilities/groupCommit.js'
 import { idOf } from '../utilities/ids.js'
-import { pluginOptionsOf, nowOf } from '../utilities/pluginOptions.js'
+import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
 import { requiresAcceptanceOf } from '../versions/noticePolicy.js'
 import { asTrusted } from '../workflow/trust.js'
 import {
+  type BrokenLink,
   type ChainedFields,
   ChainVerifier,
-  type BrokenLink,
   GENESIS_HASH,
   newSalt,
   pseudonymOf,
@@ -26,9 +32,14 @@ import {
   type StoredRow,
   subjectCommitment,
 } from './chain.js'
-import { type ArchiveVersion, acceptableVersion, acceptanceStatus, type DocumentAcceptanceStatus, type LastAcceptance } from './status.js'
+import {
+  acceptableVersion,
+  acceptanceStatus,
+  type ArchiveVersion,
+  type DocumentAcceptanceStatus,
+  type LastAcceptance,
+} from './status.js'
 import { type ExportFilter, parseSubject, validateAcceptance } from './validate.js'
-import { GroupCommitQueue, inOwnTransaction } from '../utilities/groupCommit.js'
 
 /**
  * The acceptance ledger's operations: record, status, erase, verify, export. Every append
@@ -40,15 +51,15 @@ import { GroupCommitQueue, inOwnTransaction } from '../utilities/groupCommit.js'
  */
 
 /** An answer for the REST endpoint and the GraphQL resolver alike. */
-export type Answer = { status: number; body: Record<string, unknown> }
+export type Answer = { body: Record<string, unknown>; status: number }
 
 const TABLE = 'legal_acceptances'
 /** Key of the advisory lock that serialises appends (two-int form, apart from the publish locks). */
 const APPEND_LOCK = sql`select pg_advisory_xact_lock(hashtext('legal-acceptances:append'), 0)`
 
 const refusal = (status: number, message: string, data?: Record<string, unknown>): Answer => ({
-  status,
   body: { errors: [{ message, ...(data ? { data } : {}) }] },
+  status,
 })
 
 /** 401 anonymous, 403 without one of `roles`, null when allowed. */
@@ -56,70 +67,81 @@ const refusal = (status: number, message: string, data?: Record<string, unknown>
  * Who asks, through which Payload: all that authorizing, recording and the status need. The
  * acceptance fast path (src/acceptance/fastPath.ts) has an account but no full Payload request.
  */
-export type LedgerCaller = { payload: Payload; user?: ({ id: string | number; collection: string } & object) | null }
+export type LedgerCaller = {
+  payload: Payload
+  user?: ({ collection: string; id: number | string } & object) | null
+}
 
 export function authorize(req: LedgerCaller, roles: Role[]): Answer | null {
-  if (!req.user) return refusal(401, 'Sign in, or send an API key: Authorization: <users collection> API-Key <key>.')
-  if (!hasRole(req.user, ...roles)) return refusal(403, `Only ${roles.join(' or ')} accounts may do this.`)
+  if (!req.user) {
+    return refusal(
+      401,
+      'Sign in, or send an API key: Authorization: <users collection> API-Key <key>.',
+    )
+  }
+  if (!hasRole(req.user, ...roles)) {
+    return refusal(403, `Only ${roles.join(' or ')} accounts may do this.`)
+  }
   return null
 }
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')
-const liveKeyOf = (subject: string, documentId: number, version: number) => sha256(JSON.stringify([subject, documentId, version]))
+const liveKeyOf = (subject: string, documentId: number, version: number) =>
+  sha256(JSON.stringify([subject, documentId, version]))
 
 /** The columns as the verifier and the export read them (camelCase, dates as ISO 8601 UTC). */
 const COLUMN_LIST = [
-    'id',
-    'event',
-    'subject',
-    'subject_salt as "subjectSalt"',
-    'subject_commitment as "subjectCommitment"',
-    'document',
-    'document_id as "documentId"',
-    'version',
-    'locale',
-    'content_hash as "contentHash"',
-    `to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt"`,
-    'method',
-    'source',
-    'ip',
-    'ip_hash as "ipHash"',
-    'user_agent as "userAgent"',
-    'recorded_by as "recordedBy"',
-    'erased_records as "erasedRecords"',
-    'previous_hash as "previousHash"',
-    'hash',
+  'id',
+  'event',
+  'subject',
+  'subject_salt as "subjectSalt"',
+  'subject_commitment as "subjectCommitment"',
+  'document',
+  'document_id as "documentId"',
+  'version',
+  'locale',
+  'content_hash as "contentHash"',
+  `to_char(recorded_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"') as "recordedAt"`,
+  'method',
+  'source',
+  'ip',
+  'ip_hash as "ipHash"',
+  'user_agent as "userAgent"',
+  'recorded_by as "recordedBy"',
+  'erased_records as "erasedRecords"',
+  'previous_hash as "previousHash"',
+  'hash',
 ].join(', ')
 const COLUMNS = sql.raw(COLUMN_LIST)
 
-type Row = StoredRow & Record<string, unknown>
+type Row = Record<string, unknown> & StoredRow
 
-const rowsOf = (result: unknown): Row[] => ((result as { rows?: Row[] }).rows ?? []) as Row[]
+const rowsOf = (result: unknown): Row[] => (result as { rows?: Row[] }).rows ?? []
 
 /** A stored row in the shape the API answers with (numbers as numbers). */
 export function publicRecord(row: Record<string, unknown>): Record<string, unknown> {
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v))
   return {
     id: num(row.id),
-    event: row.event,
-    subject: row.subject,
+    contentHash: row.contentHash ?? null,
     document: row.document ?? null,
     documentId: num(row.documentId),
-    version: num(row.version),
-    locale: row.locale ?? null,
-    contentHash: row.contentHash ?? null,
-    recordedAt: row.recordedAt,
-    method: row.method ?? null,
-    source: row.source ?? null,
+    erasedRecords: num(row.erasedRecords),
+    event: row.event,
+    hash: row.hash,
     ip: row.ip ?? null,
     ipHash: row.ipHash ?? null,
-    userAgent: row.userAgent ?? null,
-    recordedBy: row.recordedBy ?? null,
-    erasedRecords: num(row.erasedRecords),
-    subjectSalt: row.subjectSalt ?? null,
-    subjectCommitment: row.subjectCommitment,
+    locale: row.locale ?? null,
+    method: row.method ?? null,
     previousHash: row.previousHash,
-    hash: row.hash,
+    recordedAt: row.recordedAt,
+    recordedBy: row.recordedBy ?? null,
+    source: row.source ?? null,
+    subject: row.subject,
+    subjectCommitment: row.subjectCommitment,
+    subjectSalt: row.subjectSalt ?? null,
+    userAgent: row.userAgent ?? null,
+    version: num(row.version),
   }
 }
 
@@ -132,32 +154,62 @@ async function beginAppend(req: PayloadRequest): Promise<LockedAppend> {
   const shouldCommit = await initTransaction(req)
   const { executor, inTransaction } = await sqlExecutorFor(req)
   if (!inTransaction) {
-    if (shouldCommit) await killTransaction(req)
-    throw new Error('The acceptance ledger needs database transactions (db-postgres transactionOptions must not be false).')
+    if (shouldCommit) {
+      await killTransaction(req)
+    }
+    throw new Error(
+      'The acceptance ledger needs database transactions (db-postgres transactionOptions must not be false).',
+    )
   }
   await executor.execute(APPEND_LOCK)
   return { executor, shouldCommit }
 }
 
 async function lastHash(executor: SqlExecutor): Promise<string> {
-  const rows = rowsOf(await executor.execute(sql`select hash from ${sql.raw(TABLE)} order by id desc limit 1`))
-  return (rows[0]?.hash as string | undefined) ?? GENESIS_HASH
+  const rows = rowsOf(
+    await executor.execute(sql`select hash from ${sql.raw(TABLE)} order by id desc limit 1`),
+  )
+  return rows[0]?.hash ?? GENESIS_HASH
 }
 
-type DocumentRef = { id: number; slug: string; title?: string; kind?: string; requiresAcceptance?: string | null }
+type DocumentRef = {
+  id: number
+  kind?: string
+  requiresAcceptance?: null | string
+  slug: string
+  title?: string
+}
 
-async function archiveOf(payload: Payload, documentIds: number[], req?: PayloadRequest): Promise<(ArchiveVersion & { document: number })[]> {
-  if (!documentIds.length) return []
+async function archiveOf(
+  payload: Payload,
+  documentIds: number[],
+  req?: PayloadRequest,
+): Promise<({ document: number } & ArchiveVersion)[]> {
+  if (!documentIds.length) {
+    return []
+  }
   const found = await localApi(payload).find({
     collection: SLUGS.versions,
-    where: { document: { in: documentIds } },
-    pagination: false,
     depth: 0,
     overrideAccess: true,
-    select: { document: true, version: true, publishedAt: true, effectiveDate: true, changeSummary: true, materialChange: true, contentHash: true },
+    pagination: false,
     req,
+    select: {
+      changeSummary: true,
+      contentHash: true,
+      document: true,
+      effectiveDate: true,
+      materialChange: true,
+      publishedAt: true,
+      version: true,
+    },
+    where: { document: { in: documentIds } },
   })
-  return found.docs.map((v) => ({ ...v, effectiveDate: v.effectiveDate ?? null, document: Number(idOf(v.document)) }))
+  return found.docs.map((v) => ({
+    ...v,
+    document: Number(idOf(v.document)),
+    effectiveDate: v.effectiveDate ?? null,
+  }))
 }
 
 /**
@@ -167,63 +219,88 @@ async function archiveOf(payload: Payload, documentIds: number[], req?: PayloadR
  */
 export async function recordAcceptance(req: LedgerCaller, body: unknown): Promise<Answer> {
   const denied = authorize(req, ['service', 'admin'])
-  if (denied) return denied
+  if (denied) {
+    return denied
+  }
   const checked = validateAcceptance(body)
-  if (!checked.ok) return refusal(checked.status, checked.message)
+  if (!checked.ok) {
+    return refusal(checked.status, checked.message)
+  }
   const input = checked.value
   let locale: string
   try {
     locale = parseLocale(req.payload, input.locale)
   } catch (err) {
-    if (err instanceof DeliveryError) return refusal(400, err.message)
+    if (err instanceof DeliveryError) {
+      return refusal(400, err.message)
+    }
     throw err
   }
   const snapshot = await statusSnapshot(req.payload)
-  const document = snapshot.docs.find((d) => (typeof input.document === 'number' ? Number(d.id) === input.document : d.slug === input.document))
-  if (!document) return refusal(404, `There is no legal document "${input.document}".`)
+  const document = snapshot.docs.find((d) =>
+    typeof input.document === 'number'
+      ? Number(d.id) === input.document
+      : d.slug === input.document,
+  )
+  if (!document) {
+    return refusal(404, `There is no legal document "${input.document}".`)
+  }
   const versions = snapshot.archive.filter((v) => v.document === Number(document.id))
   const now = nowOf(req.payload)
   const version = acceptableVersion(versions, input.version, now)
   if (!version) {
     const { inForce, upcoming } = acceptanceStatusSummary(versions, now)
-    return refusal(422, `Version ${input.version} of "${document.slug}" is neither in force nor upcoming, so it cannot be accepted.`, { inForce, upcoming })
+    return refusal(
+      422,
+      `Version ${input.version} of "${document.slug}" is neither in force nor upcoming, so it cannot be accepted.`,
+      { inForce, upcoming },
+    )
   }
   if (input.contentHash && input.contentHash !== version.contentHash) {
-    return refusal(422, `The content hash sent is not that of version ${input.version} of "${document.slug}": the page showed other text.`, {
-      contentHash: version.contentHash,
-    })
+    return refusal(
+      422,
+      `The content hash sent is not that of version ${input.version} of "${document.slug}": the page showed other text.`,
+      {
+        contentHash: version.contentHash,
+      },
+    )
   }
   const options = pluginOptionsOf(req.payload)
   const ipHashKey = options?.acceptances.ipHashKey ?? null
 
   const salt = newSalt()
   const fields: ChainedFields = {
-    event: 'acceptance',
-    subjectCommitment: subjectCommitment(salt, input.subject),
+    contentHash: version.contentHash ?? null,
     document: document.slug,
     documentId: Number(document.id),
-    version: input.version,
-    locale,
-    contentHash: version.contentHash ?? null,
-    recordedAt: new Date(now).toISOString(),
-    method: input.method,
-    source: input.source,
+    erasedRecords: null,
+    event: 'acceptance',
     ip: truncateIp(input.ip),
     ipHash: hashIp(input.ip, ipHashKey),
-    userAgent: input.userAgent,
+    locale,
+    method: input.method,
+    recordedAt: new Date(now).toISOString(),
     recordedBy: accountOf(req),
-    erasedRecords: null,
+    source: input.source,
+    subjectCommitment: subjectCommitment(salt, input.subject),
+    userAgent: input.userAgent,
+    version: input.version,
   }
   // Resolved only after the commit of the group that holds it: 201 new, 200 already recorded.
-  return appendQueueFor(req.payload).enqueue({ subject: input.subject, salt, fields, liveKey: liveKeyOf(input.subject, document.id, input.version) })
+  return appendQueueFor(req.payload).enqueue({
+    fields,
+    liveKey: liveKeyOf(input.subject, document.id, input.version),
+    salt,
+    subject: input.subject,
+  })
 }
 
 /** One acceptance waiting for its group commit. */
 type PendingAppend = {
-  subject: string
-  salt: string
   fields: ChainedFields
   liveKey: string
+  salt: string
+  subject: string
 }
 
 /** Acceptances written in one transaction at most (23 parameters each: under PostgreSQL's 65,535). */
@@ -242,35 +319,75 @@ function writeAcceptances(payload: Payload, group: PendingAppend[]): Promise<Ans
     await client.query(`select pg_advisory_xact_lock(hashtext('legal-acceptances:append'), 0)`)
     const keys = [...new Set(group.map((p) => p.liveKey))]
     // null: a later duplicate within this group, answered 200 with the earlier one's record.
-    const existing = new Map<string, Row | null>()
-    for (const row of (await client.query(`select live_key, ${COLUMN_LIST} from ${TABLE} where live_key = any($1::text[])`, [keys])).rows) {
+    const existing = new Map<string, null | Row>()
+    for (const row of (
+      await client.query(
+        `select live_key, ${COLUMN_LIST} from ${TABLE} where live_key = any($1::text[])`,
+        [keys],
+      )
+    ).rows) {
       const { live_key: key, ...rest } = row
       existing.set(String(key), rest as Row)
     }
     const head = (await client.query(`select hash from ${TABLE} order by id desc limit 1`)).rows[0]
     let previousHash = (head?.hash as string | undefined) ?? GENESIS_HASH
     const fresh = group.filter((p) => {
-      if (existing.has(p.liveKey)) return false
+      if (existing.has(p.liveKey)) {
+        return false
+      }
       existing.set(p.liveKey, null)
       return true
     })
     const created = new Map<PendingAppend, Row>()
     if (fresh.length) {
       const ids = (
-        await client.query(`select nextval(pg_get_serial_sequence('${TABLE}', 'id'))::bigint as id from generate_series(1, $1::int) order by 1`, [fresh.length])
+        await client.query(
+          `select nextval(pg_get_serial_sequence('${TABLE}', 'id'))::bigint as id from generate_series(1, $1::int) order by 1`,
+          [fresh.length],
+        )
       ).rows.map((r) => Number(r.id))
       const values: unknown[] = []
       const tuples: string[] = []
       fresh.forEach((p, i) => {
         const hash = recordHash(p.fields, previousHash)
-        const row = { ...p.fields, id: ids[i]!, subject: p.subject, subjectSalt: p.salt, previousHash, hash } as Row
+        const row = {
+          ...p.fields,
+          id: ids[i],
+          hash,
+          previousHash,
+          subject: p.subject,
+          subjectSalt: p.salt,
+        } as Row
         created.set(p, row)
         existing.set(p.liveKey, row)
         previousHash = hash
         const f = p.fields
-        const cells = [row.id, f.event, p.subject, f.document, f.documentId, f.version, f.locale, f.contentHash, f.recordedAt, f.method, f.source, f.ip, f.ipHash,
-          f.userAgent, f.recordedBy, f.erasedRecords, p.salt, f.subjectCommitment, row.previousHash, hash, p.liveKey]
-        tuples.push(`(${cells.map((c) => (values.push(c), `$${values.length}`)).join(', ')}, now(), now())`)
+        const cells = [
+          row.id,
+          f.event,
+          p.subject,
+          f.document,
+          f.documentId,
+          f.version,
+          f.locale,
+          f.contentHash,
+          f.recordedAt,
+          f.method,
+          f.source,
+          f.ip,
+          f.ipHash,
+          f.userAgent,
+          f.recordedBy,
+          f.erasedRecords,
+          p.salt,
+          f.subjectCommitment,
+          row.previousHash,
+          hash,
+          p.liveKey,
+        ]
+        tuples.push(
+          `(${cells.map((c) => (values.push(c), `$${values.length}`)).join(', ')}, now(), now())`,
+        )
       })
       await client.query(
         `insert into ${TABLE} (id, event, subject, document, document_id, version, locale, content_hash, recorded_at, method, source, ip, ip_hash,
@@ -281,8 +398,13 @@ function writeAcceptances(payload: Payload, group: PendingAppend[]): Promise<Ans
     }
     return group.map((p) => {
       const mine = created.get(p)
-      if (mine) return { status: 201, body: { created: true, record: publicRecord(mine) } }
-      return { status: 200, body: { created: false, record: publicRecord(existing.get(p.liveKey)!) } }
+      if (mine) {
+        return { body: { created: true, record: publicRecord(mine) }, status: 201 }
+      }
+      return {
+        body: { created: false, record: publicRecord(existing.get(p.liveKey)!) },
+        status: 200,
+      }
     })
   })
 }
@@ -290,33 +412,55 @@ function writeAcceptances(payload: Payload, group: PendingAppend[]): Promise<Ans
 const queues = new WeakMap<Payload, GroupCommitQueue<PendingAppend, Answer>>()
 function appendQueueFor(payload: Payload): GroupCommitQueue<PendingAppend, Answer> {
   let queue = queues.get(payload)
-  if (!queue) queues.set(payload, (queue = new GroupCommitQueue((group) => writeAcceptances(payload, group), MAX_GROUP)))
+  if (!queue) {
+    queues.set(
+      payload,
+      (queue = new GroupCommitQueue((group) => writeAcceptances(payload, group), MAX_GROUP)),
+    )
+  }
   return queue
 }
 
 /** Inserts one chained record through Payload (trusted), inside the locked transaction. */
-async function appendWithSalt(req: PayloadRequest, executor: SqlExecutor, subject: string, salt: string, fields: ChainedFields, liveKey: string | null): Promise<Row> {
+async function appendWithSalt(
+  req: PayloadRequest,
+  executor: SqlExecutor,
+  subject: string,
+  salt: string,
+  fields: ChainedFields,
+  liveKey: null | string,
+): Promise<Row> {
   const previousHash = await lastHash(executor)
   const hash = recordHash(fields, previousHash)
   const doc = await asTrusted(req, () =>
     localApi(req.payload).create({
       collection: SLUGS.acceptances,
-      data: { ...fields, subject, subjectSalt: salt, previousHash, hash, liveKey },
+      data: { ...fields, hash, liveKey, previousHash, subject, subjectSalt: salt },
       depth: 0,
       overrideAccess: true,
       req,
     }),
   )
-  return { ...fields, id: doc.id as number, subject, subjectSalt: salt, previousHash, hash } as Row
+  return { ...fields, id: doc.id as number, hash, previousHash, subject, subjectSalt: salt }
 }
 
 function acceptanceStatusSummary(versions: ArchiveVersion[], now: number) {
   const status = acceptanceStatus(versions, null, now, false)
-  const upcoming = versions.filter((v) => v.version > (status.inForce?.version ?? 0) && acceptableVersion(versions, v.version, now)).map((v) => v.version)
+  const upcoming = versions
+    .filter(
+      (v) =>
+        v.version > (status.inForce?.version ?? 0) && acceptableVersion(versions, v.version, now),
+    )
+    .map((v) => v.version)
   return { inForce: status.inForce?.version ?? null, upcoming }
 }
 
-type StatusSnapshot = { generation: number; docs: DocumentRef[]; required: DocumentRef[]; archive: (ArchiveVersion & { document: number })[] }
+type StatusSnapshot = {
+  archive: ({ document: number } & ArchiveVersion)[]
+  docs: DocumentRef[]
+  generation: number
+  required: DocumentRef[]
+}
 const snapshots = new WeakMap<Payload, StatusSnapshot>()
 
 /**
@@ -331,34 +475,48 @@ async function statusSnapshot(payload: Payload): Promise<StatusSnapshot> {
   const cache = deliveryCacheFor(payload)
   const generation = cache.currentGeneration
   const hit = snapshots.get(payload)
-  if (hit && hit.generation === generation) return hit
+  if (hit && hit.generation === generation) {
+    return hit
+  }
   const options = pluginOptionsOf(payload)
   const docs: DocumentRef[] = (
     await localApi(payload).find({
       collection: SLUGS.documents,
-      pagination: false,
       depth: 0,
       overrideAccess: true,
-      select: { slug: true, title: true, kind: true, requiresAcceptance: true },
+      pagination: false,
+      select: { slug: true, kind: true, requiresAcceptance: true, title: true },
     })
-  ).docs.map((d) => ({ ...d, id: Number(d.id), slug: d.slug ?? '', title: typeof d.title === 'string' ? d.title : undefined }))
+  ).docs.map((d) => ({
+    ...d,
+    id: Number(d.id),
+    slug: d.slug ?? '',
+    title: typeof d.title === 'string' ? d.title : undefined,
+  }))
   const required = options ? docs.filter((d) => requiresAcceptanceOf(d, options)) : docs
   const archive = await archiveOf(
     payload,
     docs.map((d) => Number(d.id)),
   )
-  const snapshot = { generation, docs, required, archive }
+  const snapshot = { archive, docs, generation, required }
   // Not kept when a publish happened while it was being read.
-  if (cache.currentGeneration === generation) snapshots.set(payload, snapshot)
+  if (cache.currentGeneration === generation) {
+    snapshots.set(payload, snapshot)
+  }
   return snapshot
 }
 
 export type SubjectStatus = {
-  subject: string
-  now: string
+  documents: ({
+    document: string
+    documentId: number
+    kind: null | string
+    title: null | string
+  } & DocumentAcceptanceStatus)[]
   /** Some document must be accepted before the subject goes on. */
   mustAcceptAny: boolean
-  documents: (DocumentAcceptanceStatus & { document: string; documentId: number; title: string | null; kind: string | null })[]
+  now: string
+  subject: string
 }
 
 /**
@@ -368,11 +526,15 @@ export type SubjectStatus = {
  */
 export async function subjectStatus(req: LedgerCaller, rawSubject: unknown): Promise<Answer> {
   const denied = authorize(req, ['service', 'admin'])
-  if (denied) return denied
+  if (denied) {
+    return denied
+  }
   const subject = parseSubject(rawSubject)
-  if (!subject) return refusal(400, 'Send the user\'s id on your site as "subject".')
+  if (!subject) {
+    return refusal(400, 'Send the user\'s id on your site as "subject".')
+  }
   const { payload } = req
-  const { required, archive } = await statusSnapshot(payload)
+  const { archive, required } = await statusSnapshot(payload)
   const accepted = rowsOf(
     await postgresInternals(payload).drizzle.execute(
       sql`select distinct on (document_id) document_id as "documentId", version, locale, method,
@@ -382,25 +544,40 @@ export async function subjectStatus(req: LedgerCaller, rawSubject: unknown): Pro
     ),
   )
   const lastBy = new Map<number, LastAcceptance>(
-    accepted.map((r) => [Number(r.documentId), { version: Number(r.version), recordedAt: String(r.recordedAt), locale: (r.locale as string) ?? null, method: (r.method as string) ?? null }]),
+    accepted.map((r) => [
+      Number(r.documentId),
+      {
+        locale: (r.locale as string) ?? null,
+        method: (r.method as string) ?? null,
+        recordedAt: String(r.recordedAt),
+        version: Number(r.version),
+      },
+    ]),
   )
   const now = nowOf(payload)
   const documents = required
     .map((d) => {
       const versions = archive.filter((v) => v.document === Number(d.id))
-      if (!versions.length) return null
+      if (!versions.length) {
+        return null
+      }
       return {
         document: d.slug,
         documentId: Number(d.id),
-        title: d.title ?? null,
         kind: d.kind ?? null,
+        title: d.title ?? null,
         ...acceptanceStatus(versions, lastBy.get(Number(d.id)) ?? null, now, true),
       }
     })
     .filter((d): d is NonNullable<typeof d> => d !== null)
     .sort((a, b) => a.document.localeCompare(b.document))
-  const body: SubjectStatus = { subject, now: new Date(now).toISOString(), mustAcceptAny: documents.some((d) => d.mustAccept), documents }
-  return { status: 200, body }
+  const body: SubjectStatus = {
+    documents,
+    mustAcceptAny: documents.some((d) => d.mustAccept),
+    now: new Date(now).toISOString(),
+    subject,
+  }
+  return { body, status: 200 }
 }
 
 /**
@@ -411,7 +588,9 @@ export async function subjectStatus(req: LedgerCaller, rawSubject: unknown): Pro
  */
 export async function eraseSubject(req: PayloadRequest, body: unknown): Promise<Answer> {
   const denied = authorize(req, ['admin'])
-  if (denied) return denied
+  if (denied) {
+    return denied
+  }
   const key = pluginOptionsOf(req.payload)?.acceptances.subjectKey ?? null
   if (!key) {
     return refusal(
@@ -419,10 +598,17 @@ export async function eraseSubject(req: PayloadRequest, body: unknown): Promise<
       'Erasure needs a pseudonymisation key: set the plugin option acceptances.subjectKey or the environment variable LEGAL_ACCEPTANCE_SUBJECT_KEY (a long random secret, kept stable).',
     )
   }
-  const subject = body && typeof body === 'object' && !Array.isArray(body) ? parseSubject((body as Record<string, unknown>).subject) : null
-  if (!subject) return refusal(400, 'Send {"subject": "<the user\'s id on your site>"}.')
+  const subject =
+    body && typeof body === 'object' && !Array.isArray(body)
+      ? parseSubject((body as Record<string, unknown>).subject)
+      : null
+  if (!subject) {
+    return refusal(400, 'Send {"subject": "<the user\'s id on your site>"}.')
+  }
   const pseudonym = pseudonymOf(key, subject)
-  if (subject === pseudonym) return refusal(400, 'This subject is already a pseudonym.')
+  if (subject === pseudonym) {
+    return refusal(400, 'This subject is already a pseudonym.')
+  }
 
   const { executor, shouldCommit } = await beginAppend(req)
   try {
@@ -433,25 +619,27 @@ export async function eraseSubject(req: PayloadRequest, body: unknown): Promise<
     const erased = Number(updated.rowCount ?? 0)
     const salt = newSalt()
     const fields: ChainedFields = {
-      event: 'erasure',
-      subjectCommitment: subjectCommitment(salt, pseudonym),
+      contentHash: null,
       document: null,
       documentId: null,
-      version: null,
-      locale: null,
-      contentHash: null,
-      recordedAt: new Date(nowOf(req.payload)).toISOString(),
-      method: null,
-      source: null,
+      erasedRecords: erased,
+      event: 'erasure',
       ip: null,
       ipHash: null,
-      userAgent: null,
+      locale: null,
+      method: null,
+      recordedAt: new Date(nowOf(req.payload)).toISOString(),
       recordedBy: accountOf(req),
-      erasedRecords: erased,
+      source: null,
+      subjectCommitment: subjectCommitment(salt, pseudonym),
+      userAgent: null,
+      version: null,
     }
     const row = await appendWithSalt(req, executor, pseudonym, salt, fields, null)
-    if (shouldCommit) await commitTransaction(req)
-    return { status: 200, body: { pseudonym, erasedRecords: erased, record: publicRecord(row) } }
+    if (shouldCommit) {
+      await commitTransaction(req)
+    }
+    return { body: { erasedRecords: erased, pseudonym, record: publicRecord(row) }, status: 200 }
   } catch (err) {
     await killTransaction(req)
     throw err
@@ -460,12 +648,24 @@ export async function eraseSubject(req: PayloadRequest, body: unknown): Promise<
 
 const filterSql = (filter: ExportFilter) => {
   const parts = [sql`true`]
-  if (filter.subject !== undefined) parts.push(sql`subject = ${filter.subject}`)
-  if (filter.document !== undefined) parts.push(sql`document = ${filter.document}`)
-  if (filter.documentId !== undefined) parts.push(sql`document_id = ${filter.documentId}`)
-  if (filter.version !== undefined) parts.push(sql`version = ${filter.version}`)
-  if (filter.from !== undefined) parts.push(sql`recorded_at >= ${filter.from}`)
-  if (filter.to !== undefined) parts.push(sql`recorded_at <= ${filter.to}`)
+  if (filter.subject !== undefined) {
+    parts.push(sql`subject = ${filter.subject}`)
+  }
+  if (filter.document !== undefined) {
+    parts.push(sql`document = ${filter.document}`)
+  }
+  if (filter.documentId !== undefined) {
+    parts.push(sql`document_id = ${filter.documentId}`)
+  }
+  if (filter.version !== undefined) {
+    parts.push(sql`version = ${filter.version}`)
+  }
+  if (filter.from !== undefined) {
+    parts.push(sql`recorded_at >= ${filter.from}`)
+  }
+  if (filter.to !== undefined) {
+    parts.push(sql`recorded_at <= ${filter.to}`)
+  }
   return sql.join(parts, sql` and `)
 }
 
@@ -473,31 +673,47 @@ const filterSql = (filter: ExportFilter) => {
  * The ledger's rows in id order, `batchSize` at a time (keyset pagination on id: each query
  * starts after the last id seen), so memory stays flat however many there are.
  */
-export async function* ledgerRows(payload: Payload, filter: ExportFilter = {}, batchSize?: number): AsyncGenerator<Row[]> {
+export async function* ledgerRows(
+  payload: Payload,
+  filter: ExportFilter = {},
+  batchSize?: number,
+): AsyncGenerator<Row[]> {
   const size = batchSize ?? pluginOptionsOf(payload)?.acceptances.exportBatchSize ?? 1000
   const db = postgresInternals(payload).drizzle
   let after = 0
   for (;;) {
     const rows = rowsOf(
-      await db.execute(sql`select ${COLUMNS} from ${sql.raw(TABLE)} where id > ${after} and ${filterSql(filter)} order by id limit ${size}`),
+      await db.execute(
+        sql`select ${COLUMNS} from ${sql.raw(TABLE)} where id > ${after} and ${filterSql(filter)} order by id limit ${size}`,
+      ),
     )
-    if (!rows.length) return
+    if (!rows.length) {
+      return
+    }
     yield rows
-    after = Number(rows[rows.length - 1]!.id)
-    if (rows.length < size) return
+    after = Number(rows[rows.length - 1].id)
+    if (rows.length < size) {
+      return
+    }
   }
 }
 
-export type LedgerVerification = { ok: true; records: number; head: string } | { ok: false; records: number; brokenAt: BrokenLink }
+export type LedgerVerification =
+  { brokenAt: BrokenLink; ok: false; records: number } | { head: string; ok: true; records: number }
 
 /** Walks the whole chain in id order, streaming; stops at the first broken link. */
-export async function verifyAcceptanceLedger(payload: Payload, batchSize?: number): Promise<LedgerVerification> {
+export async function verifyAcceptanceLedger(
+  payload: Payload,
+  batchSize?: number,
+): Promise<LedgerVerification> {
   const verifier = new ChainVerifier()
   for await (const rows of ledgerRows(payload, {}, batchSize)) {
     for (const row of rows) {
       const broken = verifier.push(row)
-      if (broken) return { ok: false, records: verifier.count, brokenAt: broken }
+      if (broken) {
+        return { brokenAt: broken, ok: false, records: verifier.count }
+      }
     }
   }
-  return { ok: true, records: verifier.count, head: verifier.head }
+  return { head: verifier.head, ok: true, records: verifier.count }
 }

@@ -7,7 +7,9 @@ import { hasRole } from '../roles.js'
  * would let anyone read draft-only documents and `?draft=true` data.
  */
 export const publishedOrStaff: Access = ({ req: { user } }) => {
-  if (hasRole(user, 'admin', 'editor', 'reviewer')) return true
+  if (hasRole(user, 'admin', 'editor', 'reviewer')) {
+    return true
+  }
   const published: Where = { _status: { equals: 'published' } }
   return published
 }

@@ -1,11 +1,20 @@
-import { APIError, type Access, type CollectionBeforeLoginHook, type CollectionConfig } from 'payload'
+import {
+  type Access,
+  APIError,
+  type CollectionBeforeLoginHook,
+  type CollectionConfig,
+} from 'payload'
 
 import { hasRole, isServiceAccount } from '../roles.js'
 
 const admins: Access = ({ req: { user } }) => hasRole(user, 'admin')
 const adminsOrSelf: Access = ({ req: { user } }) => {
-  if (!user) return false
-  if (hasRole(user, 'admin')) return true
+  if (!user) {
+    return false
+  }
+  if (hasRole(user, 'admin')) {
+    return true
+  }
   return { id: { equals: user.id } }
 }
 
@@ -20,12 +29,14 @@ export const userAccessDefaults: NonNullable<CollectionConfig['access']> = {
   admin: ({ req: { user } }) => Boolean(user) && !isServiceAccount(user),
   create: admins,
   delete: admins,
-  update: adminsOrSelf,
-  unlock: admins,
   read: ({ req: { user } }) => {
-    if (!user) return false
+    if (!user) {
+      return false
+    }
     return isServiceAccount(user) ? { id: { equals: user.id } } : true
   },
+  unlock: admins,
+  update: adminsOrSelf,
 }
 
 /**
@@ -33,6 +44,13 @@ export const userAccessDefaults: NonNullable<CollectionConfig['access']> = {
  * never with a password: a session would let them into places an API key does not.
  */
 export const refuseServiceLogin: CollectionBeforeLoginHook = ({ user }) => {
-  if (isServiceAccount(user)) throw new APIError('Service accounts sign in with their API key only, not with a password.', 403, undefined, true)
+  if (isServiceAccount(user)) {
+    throw new APIError(
+      'Service accounts sign in with their API key only, not with a password.',
+      403,
+      undefined,
+      true,
+    )
+  }
   return user
 }

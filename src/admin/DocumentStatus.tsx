@@ -1,8 +1,11 @@
 'use client'
+import type React from 'react'
+
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import React, { useEffect, useRef } from 'react'
+import { useEffect, useRef } from 'react'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
+
 import { announceSectionSaved } from './sectionEvents.js'
 import { useWorkflowStatus } from './useWorkflowStatus.js'
 
@@ -12,11 +15,13 @@ import { useWorkflowStatus } from './useWorkflowStatus.js'
  * section saved in a drawer does not), and its "Revert to published" is a publish the workflow
  * refuses. This one says what readers see, from the server, and refreshes after a section save.
  */
-export function LegalDocumentStatus(): React.ReactElement | null {
+export function LegalDocumentStatus(): null | React.ReactElement {
   const { id } = useDocumentInfo()
   const { status } = useWorkflowStatus()
   const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
-  if (id === undefined || id === null || !status) return null
+  if (id === undefined || id === null || !status) {
+    return null
+  }
   const text = status.live
     ? status.workflowState === 'published'
       ? t('legal-documents:status-live', { version: status.version })
@@ -42,7 +47,9 @@ export function LegalSectionStatus(): React.ReactElement {
   const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const seen = useRef(lastUpdateTime)
   useEffect(() => {
-    if (lastUpdateTime && lastUpdateTime !== seen.current) announceSectionSaved()
+    if (lastUpdateTime && lastUpdateTime !== seen.current) {
+      announceSectionSaved()
+    }
     seen.current = lastUpdateTime
   }, [lastUpdateTime])
   return (

@@ -1,30 +1,42 @@
 'use client'
+import type React from 'react'
+
 import { Button, useDocumentInfo, useLocale, useTranslation } from '@payloadcms/ui'
-import React, { useState } from 'react'
+import { useState } from 'react'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
+
 import { useOnSectionSaved } from './sectionEvents.js'
 import { useApiBase, useWorkflowStatus } from './useWorkflowStatus.js'
 
-type SectionChange = { anchor: string; heading: string; status: string; html: string }
+type SectionChange = { anchor: string; heading: string; html: string; status: string }
 
 type Preview = {
-  title: string
-  html: string
   against: Against
-  comparedWith: number | null
-  request: { by: string | null; at: string } | null
-  redline: { html: string; summary: { added: number; removed: number; moved: number; changed: number } }
+  comparedWith: null | number
+  html: string
+  redline: {
+    html: string
+    summary: { added: number; changed: number; moved: number; removed: number }
+  }
+  request: { at: string; by: null | string } | null
   review: { changed: SectionChange[]; unchanged: SectionChange[] }
+  title: string
 }
 
 /** What the redline compares the draft with (the endpoint's `against`). */
-type Against = 'published' | 'last-request'
-type Mode = Against | 'page'
+type Against = 'last-request' | 'published'
+type Mode = 'page' | Against
 
 /** One section of the redline; its HTML is the server's (escaped text with ins/del only). */
 function RedlineSection({ section }: { section: SectionChange }): React.ReactElement {
-  return <section className={`redline-${section.status}`} id={`redline-${section.anchor}`} dangerouslySetInnerHTML={{ __html: section.html }} />
+  return (
+    <section
+      className={`redline-${section.status}`}
+      dangerouslySetInnerHTML={{ __html: section.html }}
+      id={`redline-${section.anchor}`}
+    />
+  )
 }
 
 /**
@@ -39,26 +51,35 @@ export function DraftPreview(): React.ReactElement {
   const locale = useLocale()
   const { t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const api = useApiBase()
-  const [preview, setPreview] = useState<Preview | null>(null)
+  const [preview, setPreview] = useState<null | Preview>(null)
   const { status } = useWorkflowStatus()
   const [mode, setMode] = useState<Mode>('published')
-  const [error, setError] = useState<string | null>(null)
+  const [error, setError] = useState<null | string>(null)
   const [loadedAt, setLoadedAt] = useState(0)
   // A section saved in its drawer changes the page: an open preview shows the new text.
   useOnSectionSaved(() => {
-    if (preview) void load(mode)
+    if (preview) {
+      void load(mode)
+    }
   })
 
-  if (id === undefined || id === null) return <p className="legal-preview__note">{t('legal-documents:preview-unsaved')}</p>
+  if (id === undefined || id === null) {
+    return <p className="legal-preview__note">{t('legal-documents:preview-unsaved')}</p>
+  }
 
   const load = async (next: Mode) => {
     setMode(next)
     setError(null)
     const against = next === 'last-request' ? 'last-request' : 'published'
     const query = `locale=${encodeURIComponent(locale?.code ?? 'en')}&against=${against}`
-    const res = await fetch(`${api}/legal-documents/${id}/preview?${query}`, { credentials: 'include', cache: 'no-store' })
+    const res = await fetch(`${api}/legal-documents/${id}/preview?${query}`, {
+      cache: 'no-store',
+      credentials: 'include',
+    })
     const body = await res.json()
-    if (!res.ok) return setError(body?.errors?.[0]?.message ?? t('legal-documents:preview-failed'))
+    if (!res.ok) {
+      return setError(body?.errors?.[0]?.message ?? t('legal-documents:preview-failed'))
+    }
     setPreview(body as Preview)
     setLoadedAt(lastUpdateTime)
   }
@@ -68,23 +89,35 @@ export function DraftPreview(): React.ReactElement {
     <div className="legal-preview" data-testid="draft-preview">
       <h3>{t('legal-documents:field-preview')}</h3>
       <div className="legal-preview__controls">
-        <Button buttonStyle={mode === 'published' && preview ? 'primary' : 'secondary'} size="small" onClick={() => load('published')} id="legal-preview-changes">
+        <Button
+          buttonStyle={mode === 'published' && preview ? 'primary' : 'secondary'}
+          id="legal-preview-changes"
+          onClick={() => load('published')}
+          size="small"
+        >
           {t('legal-documents:preview-show-changes')}
         </Button>
         {status?.changeRequest?.canCompare ? (
           <Button
             buttonStyle={mode === 'last-request' && preview ? 'primary' : 'secondary'}
-            size="small"
-            onClick={() => load('last-request')}
             id="legal-preview-since-request"
+            onClick={() => load('last-request')}
+            size="small"
           >
             {t('legal-documents:preview-show-since-request')}
           </Button>
         ) : null}
-        <Button buttonStyle={mode === 'page' && preview ? 'primary' : 'secondary'} size="small" onClick={() => load('page')} id="legal-preview-page">
+        <Button
+          buttonStyle={mode === 'page' && preview ? 'primary' : 'secondary'}
+          id="legal-preview-page"
+          onClick={() => load('page')}
+          size="small"
+        >
           {t('legal-documents:preview-show-page')}
         </Button>
-        {stale ? <span className="legal-preview__note">{t('legal-documents:preview-stale')}</span> : null}
+        {stale ? (
+          <span className="legal-preview__note">{t('legal-documents:preview-stale')}</span>
+        ) : null}
       </div>
       {error ? <p role="alert">{error}</p> : null}
       {preview ? (
@@ -92,36 +125,50 @@ export function DraftPreview(): React.ReactElement {
           <p className="legal-preview__note" data-testid="preview-note">
             {mode === 'last-request' && preview.request
               ? t('legal-documents:preview-since-request', {
-                  who: preview.request.by ?? t('legal-documents:who-unknown'),
-                  date: new Date(preview.request.at).toLocaleString(),
-                  changed: preview.redline.summary.changed,
                   added: preview.redline.summary.added,
-                  removed: preview.redline.summary.removed,
+                  changed: preview.redline.summary.changed,
+                  date: new Date(preview.request.at).toLocaleString(),
                   moved: preview.redline.summary.moved,
+                  removed: preview.redline.summary.removed,
+                  who: preview.request.by ?? t('legal-documents:who-unknown'),
                 })
               : mode !== 'page'
-              ? preview.comparedWith
-                ? t('legal-documents:preview-compared', {
-                    version: preview.comparedWith,
-                    changed: preview.redline.summary.changed,
-                    added: preview.redline.summary.added,
-                    removed: preview.redline.summary.removed,
-                    moved: preview.redline.summary.moved,
-                  })
-                : t('legal-documents:preview-all-new')
-              : t('legal-documents:preview-page-note')}
+                ? preview.comparedWith
+                  ? t('legal-documents:preview-compared', {
+                      added: preview.redline.summary.added,
+                      changed: preview.redline.summary.changed,
+                      moved: preview.redline.summary.moved,
+                      removed: preview.redline.summary.removed,
+                      version: preview.comparedWith,
+                    })
+                  : t('legal-documents:preview-all-new')
+                : t('legal-documents:preview-page-note')}
           </p>
           {mode === 'page' ? (
             <article
               className="legal-preview__page legal-preview__page--page"
-              data-testid="preview-page"
               // Rendered and sanitised by the server (sanitize-html); never raw input.
-              dangerouslySetInnerHTML={{ __html: `<h1>${escape(preview.title)}</h1>${preview.html}` }}
+              dangerouslySetInnerHTML={{
+                __html: `<h1>${escape(preview.title)}</h1>${preview.html}`,
+              }}
+              data-testid="preview-page"
             />
           ) : (
-            <article className="legal-preview__page legal-preview__page--changes" data-testid="preview-redline" data-against={preview.against}>
-              <h4>{t('legal-documents:preview-changed-sections', { count: preview.review.changed.length })}</h4>
-              {preview.review.changed.length ? null : <p className="legal-preview__note">{t('legal-documents:preview-no-changed-sections')}</p>}
+            <article
+              className="legal-preview__page legal-preview__page--changes"
+              data-against={preview.against}
+              data-testid="preview-redline"
+            >
+              <h4>
+                {t('legal-documents:preview-changed-sections', {
+                  count: preview.review.changed.length,
+                })}
+              </h4>
+              {preview.review.changed.length ? null : (
+                <p className="legal-preview__note">
+                  {t('legal-documents:preview-no-changed-sections')}
+                </p>
+              )}
               <div data-testid="preview-changed">
                 {preview.review.changed.map((section, i) => (
                   <RedlineSection key={`${i}-${section.anchor}`} section={section} />
@@ -130,7 +177,11 @@ export function DraftPreview(): React.ReactElement {
               {preview.review.unchanged.length ? (
                 // A native <details>: opened and closed with the keyboard like any button.
                 <details className="legal-preview__unchanged" data-testid="preview-unchanged">
-                  <summary>{t('legal-documents:preview-unchanged-sections', { count: preview.review.unchanged.length })}</summary>
+                  <summary>
+                    {t('legal-documents:preview-unchanged-sections', {
+                      count: preview.review.unchanged.length,
+                    })}
+                  </summary>
                   {preview.review.unchanged.map((section, i) => (
                     <RedlineSection key={`${i}-${section.anchor}`} section={section} />
                   ))}

@@ -1,4 +1,5 @@
 import type { Payload, ServerProps, TypedUser } from 'payload'
+
 import React from 'react'
 
 import { hasRole } from '../roles.js'
@@ -11,11 +12,23 @@ const NAMED = 3
 /** The administrators' e-mail addresses, for whom to ask; none when the host's users have no roles field. */
 async function adminAddresses(payload: Payload): Promise<string[]> {
   const users = pluginOptionsOf(payload)?.usersCollection
-  if (!users) return []
+  if (!users) {
+    return []
+  }
   const found = await payload
-    .find({ collection: users, where: { roles: { in: ['admin'] } }, depth: 0, limit: NAMED, sort: 'email', overrideAccess: true, select: { email: true } })
+    .find({
+      collection: users,
+      depth: 0,
+      limit: NAMED,
+      overrideAccess: true,
+      select: { email: true },
+      sort: 'email',
+      where: { roles: { in: ['admin'] } },
+    })
     .catch(() => null)
-  return (found?.docs ?? []).map((d) => Object.fromEntries(Object.entries(d)).email).filter((e): e is string => typeof e === 'string' && e !== '')
+  return (found?.docs ?? [])
+    .map((d) => Object.fromEntries(Object.entries(d)).email)
+    .filter((e): e is string => typeof e === 'string' && e !== '')
 }
 
 /**
@@ -23,14 +36,25 @@ async function adminAddresses(payload: Payload): Promise<string[]> {
  * this note at its top says why, who can change them and how to ask (the administrators'
  * addresses). Administrators see nothing.
  */
-export async function EntityAccessNote({ i18n, payload, user }: { i18n: ServerProps['i18n']; payload: Payload; user?: TypedUser | null }) {
-  if (!user || hasRole(user, 'admin')) return null
+export async function EntityAccessNote({
+  i18n,
+  payload,
+  user,
+}: {
+  i18n: ServerProps['i18n']
+  payload: Payload
+  user?: null | TypedUser
+}) {
+  if (!user || hasRole(user, 'admin')) {
+    return null
+  }
   const t = legalT(i18n)
   const admins = await adminAddresses(payload)
   return (
-    <div className="legal-entity-note" role="note" data-testid="entity-access-note">
+    <div className="legal-entity-note" data-testid="entity-access-note" role="note">
       <p>
-        <strong>{t('legal-documents:entity-note-title')}</strong> {t('legal-documents:entity-note-body')}
+        <strong>{t('legal-documents:entity-note-title')}</strong>{' '}
+        {t('legal-documents:entity-note-body')}
       </p>
       <p>
         {admins.length ? (

@@ -1,9 +1,11 @@
 'use client'
-import { Button, PublishButton, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 import type { PublishButtonClientProps } from 'payload'
-import React from 'react'
+import type React from 'react'
+
+import { Button, PublishButton, useDocumentInfo, useTranslation } from '@payloadcms/ui'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
+
 import { useWorkflowStatus } from './useWorkflowStatus.js'
 
 const useLegalTranslation = () => useTranslation<LegalTranslations, LegalTranslationKey>().t
@@ -13,9 +15,15 @@ function Blocked({ reason }: { reason: string }): React.ReactElement {
   return (
     // The reason is the wrapper's title: a disabled button gets no hover, so the wrapper takes it (styles.css).
     // It takes keyboard focus too, so keyboard and screen-reader users reach the reason.
-    // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
-    <span title={reason} aria-label={reason} tabIndex={0} className="legal-publish-blocked" data-testid="publish-blocked">
-      <Button buttonStyle="primary" size="medium" disabled tooltip={reason}>
+    <span
+      aria-label={reason}
+      className="legal-publish-blocked"
+      data-testid="publish-blocked"
+      // eslint-disable-next-line jsx-a11y/no-noninteractive-tabindex
+      tabIndex={0}
+      title={reason}
+    >
+      <Button buttonStyle="primary" disabled size="medium" tooltip={reason}>
         {t('legal-documents:publish')}
       </Button>
     </span>
@@ -30,10 +38,18 @@ export function LegalDocumentPublishButton(props: PublishButtonClientProps): Rea
   const { id } = useDocumentInfo()
   const { status } = useWorkflowStatus()
   const t = useLegalTranslation()
-  if (id === undefined || id === null) return <Blocked reason={t('legal-documents:blocked-unsaved')} />
-  if (!status) return <Blocked reason={t('legal-documents:blocked-checking')} />
+  if (id === undefined || id === null) {
+    return <Blocked reason={t('legal-documents:blocked-unsaved')} />
+  }
+  if (!status) {
+    return <Blocked reason={t('legal-documents:blocked-checking')} />
+  }
   // The reason comes from the server's workflow rules, as the API refuses a publish.
-  if (!status.canPublish) return <Blocked reason={status.publishBlockedReason ?? t('legal-documents:blocked-not-available')} />
+  if (!status.canPublish) {
+    return (
+      <Blocked reason={status.publishBlockedReason ?? t('legal-documents:blocked-not-available')} />
+    )
+  }
   // Marks the page, so "Publish in <language>" is hidden (styles.css): the document is published whole.
   return (
     <span data-legal-publish="" style={{ display: 'contents' }}>

@@ -1,9 +1,12 @@
 'use client'
-import { RelationshipField, useTranslation } from '@payloadcms/ui'
 import type { RelationshipFieldClientProps } from 'payload'
-import React, { useCallback, useRef } from 'react'
+import type React from 'react'
+
+import { RelationshipField, useTranslation } from '@payloadcms/ui'
+import { useCallback, useRef } from 'react'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
+
 import { useWorkflowStatus } from './useWorkflowStatus.js'
 
 const CHIP = '.rs__multi-value'
@@ -39,8 +42,14 @@ export function LegalSectionsField(props: RelationshipFieldClientProps): React.R
         event.preventDefault()
         event.stopPropagation()
         const heading = headingOf(remove.closest(CHIP))
-        const inReview = status?.workflowState === 'in-review' || status?.workflowState === 'approved'
-        const question = t(inReview ? 'legal-documents:section-remove-confirm-review' : 'legal-documents:section-remove-confirm', { heading })
+        const inReview =
+          status?.workflowState === 'in-review' || status?.workflowState === 'approved'
+        const question = t(
+          inReview
+            ? 'legal-documents:section-remove-confirm-review'
+            : 'legal-documents:section-remove-confirm',
+          { heading },
+        )
         if (window.confirm(question)) {
           confirmed.current = true
           ;(remove as HTMLElement).click()
@@ -49,7 +58,8 @@ export function LegalSectionsField(props: RelationshipFieldClientProps): React.R
       }
       const name = target.closest(NAME)
       const from = pressedAt.current
-      const dragged = from !== null && Math.hypot(event.clientX - from.x, event.clientY - from.y) > 4
+      const dragged =
+        from !== null && Math.hypot(event.clientX - from.x, event.clientY - from.y) > 4
       if (name && !dragged) {
         const open = name.closest(CHIP)?.querySelector<HTMLElement>(OPEN)
         if (open) {
@@ -69,7 +79,12 @@ export function LegalSectionsField(props: RelationshipFieldClientProps): React.R
   }, [])
 
   return (
-    <div className="legal-sections-field" data-testid="sections-field" onClickCapture={onClickCapture} onMouseDownCapture={onMouseDownCapture}>
+    <div
+      className="legal-sections-field"
+      data-testid="sections-field"
+      onClickCapture={onClickCapture}
+      onMouseDownCapture={onMouseDownCapture}
+    >
       <RelationshipField {...props} />
     </div>
   )

@@ -1,29 +1,36 @@
 'use client'
+import type React from 'react'
+
 import { useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import React, { useEffect, useState } from 'react'
+import { useEffect, useState } from 'react'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
+
 import { useApiBase } from './useWorkflowStatus.js'
 
-type Entry = { version: number; status: string; effectiveAt: string; materialChange: boolean }
-type Archive = { inForceVersion: number | null; versions: Entry[] }
+type Entry = { effectiveAt: string; materialChange: boolean; status: string; version: number }
+type Archive = { inForceVersion: null | number; versions: Entry[] }
 
 /**
  * Which published version readers are bound by now and which one comes next, as the public
  * archive answers it (the same timeline the delivery API serves), so editors see what readers see.
  */
-export function VersionTimeline(): React.ReactElement | null {
+export function VersionTimeline(): null | React.ReactElement {
   const { id, lastUpdateTime, savedDocumentData } = useDocumentInfo()
-  const { t, i18n } = useTranslation<LegalTranslations, LegalTranslationKey>()
+  const { i18n, t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const api = useApiBase()
   const slug = (savedDocumentData as { slug?: string } | undefined)?.slug
-  const [archive, setArchive] = useState<Archive | null | 'none' | 'withdrawn'>(null)
+  const [archive, setArchive] = useState<'none' | 'withdrawn' | Archive | null>(null)
 
   useEffect(() => {
-    if (!slug) return
+    if (!slug) {
+      return
+    }
     let cancelled = false
     fetch(`${api}/legal/documents/${encodeURIComponent(slug)}/versions`, { cache: 'no-store' })
-      .then(async (res) => (res.ok ? ((await res.json()) as Archive) : res.status === 410 ? 'withdrawn' : 'none'))
+      .then(async (res) =>
+        res.ok ? ((await res.json()) as Archive) : res.status === 410 ? 'withdrawn' : 'none',
+      )
       .then((answer) => !cancelled && setArchive(answer))
       .catch(() => !cancelled && setArchive('none'))
     return () => {
@@ -31,8 +38,15 @@ export function VersionTimeline(): React.ReactElement | null {
     }
   }, [api, slug, lastUpdateTime])
 
-  if (id === undefined || id === null) return null
-  const day = (iso: string) => new Date(iso).toLocaleDateString(i18n.language, { day: 'numeric', month: 'long', year: 'numeric' })
+  if (id === undefined || id === null) {
+    return null
+  }
+  const day = (iso: string) =>
+    new Date(iso).toLocaleDateString(i18n.language, {
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+    })
   const list = archive && typeof archive === 'object' ? archive : null
   const inForce = list?.versions.find((v) => v.status === 'in-force')
   const upcoming = list ? list.versions.filter((v) => v.status === 'upcoming').reverse() : []
@@ -48,13 +62,19 @@ export function VersionTimeline(): React.ReactElement | null {
           {inForce ? (
             <li data-testid="timeline-in-force">
               <strong>{t('legal-documents:timeline-in-force')}</strong>{' '}
-              {t('legal-documents:timeline-version-since', { version: inForce.version, date: day(inForce.effectiveAt) })}
+              {t('legal-documents:timeline-version-since', {
+                date: day(inForce.effectiveAt),
+                version: inForce.version,
+              })}
             </li>
           ) : null}
           {upcoming.map((u) => (
-            <li key={u.version} data-testid="timeline-upcoming">
+            <li data-testid="timeline-upcoming" key={u.version}>
               <strong>{t('legal-documents:timeline-upcoming')}</strong>{' '}
-              {t('legal-documents:timeline-version-from', { version: u.version, date: day(u.effectiveAt) })}
+              {t('legal-documents:timeline-version-from', {
+                date: day(u.effectiveAt),
+                version: u.version,
+              })}
               {u.materialChange ? ` · ${t('legal-documents:timeline-significant')}` : ''}
             </li>
           ))}

@@ -1,41 +1,63 @@
 'use client'
+import type React from 'react'
+
 import { Button, Pill, toast, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
-import React, { useState } from 'react'
+import { useState } from 'react'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
-import { STATE_KEYS } from '../translations/keys.js'
 import type { ReviewState, WorkflowAction } from '../workflow/rules.js'
 import type { SubmissionProblem } from '../workflow/submission.js'
+
+import { STATE_KEYS } from '../translations/keys.js'
 import { useApiBase, useWorkflowStatus } from './useWorkflowStatus.js'
 
 const ACTION_LABELS: Record<WorkflowAction, LegalTranslationKey> = {
-  submit: 'legal-documents:action-submit',
   approve: 'legal-documents:action-approve',
   'request-changes': 'legal-documents:action-request-changes',
+  submit: 'legal-documents:action-submit',
   withdraw: 'legal-documents:action-withdraw',
 }
 
 /** The steps that ask for a comment first (a reason is part of the record). */
-type AskedAction = 'request-changes' | 'withdraw' | 'approve'
+type AskedAction = 'approve' | 'request-changes' | 'withdraw'
 
-const QUESTIONS: Record<AskedAction, { question: LegalTranslationKey; send: LegalTranslationKey; id: string }> = {
-  'request-changes': { question: 'legal-documents:request-changes-question', send: 'legal-documents:send-request', id: 'legal-send-request' },
-  withdraw: { question: 'legal-documents:withdraw-question', send: 'legal-documents:send-withdraw', id: 'legal-send-withdraw' },
-  approve: { question: 'legal-documents:notice-override-question', send: 'legal-documents:send-notice-override', id: 'legal-send-notice-override' },
+const QUESTIONS: Record<
+  AskedAction,
+  { id: string; question: LegalTranslationKey; send: LegalTranslationKey }
+> = {
+  approve: {
+    id: 'legal-send-notice-override',
+    question: 'legal-documents:notice-override-question',
+    send: 'legal-documents:send-notice-override',
+  },
+  'request-changes': {
+    id: 'legal-send-request',
+    question: 'legal-documents:request-changes-question',
+    send: 'legal-documents:send-request',
+  },
+  withdraw: {
+    id: 'legal-send-withdraw',
+    question: 'legal-documents:withdraw-question',
+    send: 'legal-documents:send-withdraw',
+  },
 }
 
 const HINTS: Record<ReviewState, LegalTranslationKey> = {
+  approved: 'legal-documents:hint-approved',
+  'changes-requested': 'legal-documents:hint-changes-requested',
   draft: 'legal-documents:hint-draft',
   'in-review': 'legal-documents:hint-in-review',
-  'changes-requested': 'legal-documents:hint-changes-requested',
-  approved: 'legal-documents:hint-approved',
   published: 'legal-documents:hint-published',
 }
 
 type LegalT = ReturnType<typeof useTranslation<LegalTranslations, LegalTranslationKey>>['t']
 
 /** One reason Submit is disabled, as something to do, in the admin's language (the server's English otherwise). */
-function problemText(problem: SubmissionProblem, t: LegalT, languageName: (code: string) => string): string {
+function problemText(
+  problem: SubmissionProblem,
+  t: LegalT,
+  languageName: (code: string) => string,
+): string {
   const text =
     problem.code === 'no-title'
       ? t('legal-documents:submit-problem-no-title')
@@ -48,44 +70,67 @@ function problemText(problem: SubmissionProblem, t: LegalT, languageName: (code:
             : problem.code === 'no-category'
               ? t('legal-documents:submit-problem-no-category')
               : problem.code === 'empty-section'
-            ? problem.heading
-              ? t('legal-documents:submit-problem-empty-section-named', { position: problem.position, heading: problem.heading })
-              : t('legal-documents:submit-problem-empty-section', { position: problem.position })
-            : (problem as { message: string }).message
+                ? problem.heading
+                  ? t('legal-documents:submit-problem-empty-section-named', {
+                      heading: problem.heading,
+                      position: problem.position,
+                    })
+                  : t('legal-documents:submit-problem-empty-section', {
+                      position: problem.position,
+                    })
+                : (problem as { message: string }).message
   const locale = 'locale' in problem ? problem.locale : undefined
-  return locale ? t('legal-documents:submit-problem-in-language', { language: languageName(locale), problem: text }) : text
+  return locale
+    ? t('legal-documents:submit-problem-in-language', {
+        language: languageName(locale),
+        problem: text,
+      })
+    : text
 }
 
-const keyOf = <K extends string>(keys: Record<K, LegalTranslationKey>, value: string): LegalTranslationKey | undefined =>
+const keyOf = <K extends string>(
+  keys: Record<K, LegalTranslationKey>,
+  value: string,
+): LegalTranslationKey | undefined =>
   Object.prototype.hasOwnProperty.call(keys, value) ? keys[value as K] : undefined
 
 /**
  * The review status of a legal document and the steps the signed-in user may take, above the
  * document's buttons. Only the steps the server would accept are shown.
  */
-export function WorkflowBar(): React.ReactElement | null {
+export function WorkflowBar(): null | React.ReactElement {
   // Legal documents and cookie entries share the workflow, at /api/<collection>/:id/workflow.
-  const { collectionSlug, id } = useDocumentInfo()
+  const { id, collectionSlug } = useDocumentInfo()
   const { i18n, t } = useTranslation<LegalTranslations, LegalTranslationKey>()
   const { config } = useConfig()
   const api = useApiBase()
-  const { status, error } = useWorkflowStatus()
+  const { error, status } = useWorkflowStatus()
   const [asking, setAsking] = useState<AskedAction | null>(null)
   const [comment, setComment] = useState('')
   const [busy, setBusy] = useState(false)
 
-  if (id === undefined || id === null) return null
-  if (error) return <div className="legal-workflow-bar" role="status">{error}</div>
-  if (!status) return <div className="legal-workflow-bar" aria-busy="true" />
+  if (id === undefined || id === null) {
+    return null
+  }
+  if (error) {
+    return (
+      <div className="legal-workflow-bar" role="status">
+        {error}
+      </div>
+    )
+  }
+  if (!status) {
+    return <div aria-busy="true" className="legal-workflow-bar" />
+  }
 
   const run = async (action: WorkflowAction, withComment?: string, noticeOverride?: string) => {
     setBusy(true)
     try {
       const res = await fetch(`${api}/${collectionSlug}/${id}/workflow`, {
-        method: 'POST',
+        body: JSON.stringify({ action, comment: withComment, noticeOverride }),
         credentials: 'include',
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ action, comment: withComment, noticeOverride }),
+        method: 'POST',
       })
       const body = await res.json()
       if (!res.ok) {
@@ -103,13 +148,24 @@ export function WorkflowBar(): React.ReactElement | null {
   const stateClass = status.label === 'Scheduled' ? 'scheduled' : status.workflowState
   // The server's label is English; the same state in the admin's language (the server's label
   // for a state this version does not know).
-  const stateKey = status.scheduledFor ? 'legal-documents:state-scheduled' : keyOf(STATE_KEYS, status.workflowState)
-  const hintKey = status.withdrawn && status.workflowState === 'draft' ? 'legal-documents:hint-withdrawn' : keyOf(HINTS, status.workflowState)
+  const stateKey = status.scheduledFor
+    ? 'legal-documents:state-scheduled'
+    : keyOf(STATE_KEYS, status.workflowState)
+  const hintKey =
+    status.withdrawn && status.workflowState === 'draft'
+      ? 'legal-documents:hint-withdrawn'
+      : keyOf(HINTS, status.workflowState)
   const languageName = (code: string): string => {
-    const found = config.localization ? config.localization.locales.find((l) => l.code === code) : undefined
+    const found = config.localization
+      ? config.localization.locales.find((l) => l.code === code)
+      : undefined
     const label = found?.label
-    if (typeof label === 'string') return label
-    if (label && typeof label === 'object') return (label as Record<string, string>)[i18n.language] ?? Object.values(label)[0] ?? code
+    if (typeof label === 'string') {
+      return label
+    }
+    if (label && typeof label === 'object') {
+      return label[i18n.language] ?? Object.values(label)[0] ?? code
+    }
     return code
   }
   const problems = (status.submitProblems ?? []).map((p) => problemText(p, t, languageName))
@@ -120,46 +176,68 @@ export function WorkflowBar(): React.ReactElement | null {
       </Pill>
       <span className="legal-workflow-bar__hint">
         {status.scheduledFor
-          ? t('legal-documents:workflow-scheduled-for', { date: new Date(status.scheduledFor).toLocaleString() })
+          ? t('legal-documents:workflow-scheduled-for', {
+              date: new Date(status.scheduledFor).toLocaleString(),
+            })
           : hintKey
             ? t(hintKey)
             : ''}
-        {status.version > 0 ? ` ${t('legal-documents:workflow-version', { version: status.version })}` : ''}
+        {status.version > 0
+          ? ` ${t('legal-documents:workflow-version', { version: status.version })}`
+          : ''}
       </span>
       {status.changeRequest ? (
         // The latest request, up where the editor and the reviewer look first (the history has them all).
-        <div className="legal-workflow-bar__request" role="note" data-testid="change-request">
+        <div className="legal-workflow-bar__request" data-testid="change-request" role="note">
           <span>
-            {t(status.workflowState === 'in-review' ? 'legal-documents:change-request-rereview' : 'legal-documents:change-request-by', {
-              who: status.changeRequest.by ?? t('legal-documents:who-unknown'),
-              date: new Date(status.changeRequest.at).toLocaleString(i18n.language),
-            })}
+            {t(
+              status.workflowState === 'in-review'
+                ? 'legal-documents:change-request-rereview'
+                : 'legal-documents:change-request-by',
+              {
+                date: new Date(status.changeRequest.at).toLocaleString(i18n.language),
+                who: status.changeRequest.by ?? t('legal-documents:who-unknown'),
+              },
+            )}
           </span>
-          {status.changeRequest.comment ? <blockquote data-testid="change-request-comment">{status.changeRequest.comment}</blockquote> : null}
+          {status.changeRequest.comment ? (
+            <blockquote data-testid="change-request-comment">
+              {status.changeRequest.comment}
+            </blockquote>
+          ) : null}
         </div>
       ) : null}
       {status.noticeProblem && status.actions.includes('approve') ? (
-        <p className="legal-workflow-bar__notice" role="note" data-testid="notice-problem">
+        <p className="legal-workflow-bar__notice" data-testid="notice-problem" role="note">
           {status.noticeProblem}
         </p>
       ) : null}
       {status.actions.map((action) =>
-        action === 'request-changes' || action === 'withdraw' || (action === 'approve' && status.noticeProblem) ? (
+        action === 'request-changes' ||
+        action === 'withdraw' ||
+        (action === 'approve' && status.noticeProblem) ? (
           <Button
-            key={action}
             buttonStyle="secondary"
-            size="small"
             disabled={busy}
+            id={`legal-${action}`}
+            key={action}
             onClick={() => {
               setComment('')
               setAsking(action)
             }}
-            id={`legal-${action}`}
+            size="small"
           >
             {t(ACTION_LABELS[action])}
           </Button>
         ) : (
-          <Button key={action} buttonStyle="primary" size="small" disabled={busy} onClick={() => run(action)} id={`legal-${action}`}>
+          <Button
+            buttonStyle="primary"
+            disabled={busy}
+            id={`legal-${action}`}
+            key={action}
+            onClick={() => run(action)}
+            size="small"
+          >
             {t(ACTION_LABELS[action])}
           </Button>
         ),
@@ -168,11 +246,18 @@ export function WorkflowBar(): React.ReactElement | null {
         // A disabled button that says why: the server refuses this submit for the same reasons.
         <div className="legal-workflow-bar__blocked" data-testid="submit-blocked">
           <span title={problems.join('\n')}>
-            <Button buttonStyle="primary" size="small" disabled tooltip={problems.join(' ')} id="legal-submit" aria-describedby="legal-submit-problems">
+            <Button
+              aria-describedby="legal-submit-problems"
+              buttonStyle="primary"
+              disabled
+              id="legal-submit"
+              size="small"
+              tooltip={problems.join(' ')}
+            >
               {t(ACTION_LABELS.submit)}
             </Button>
           </span>
-          <div id="legal-submit-problems" className="legal-workflow-bar__problems">
+          <div className="legal-workflow-bar__problems" id="legal-submit-problems">
             <span>{t('legal-documents:submit-blocked')}</span>
             <ul>
               {problems.map((text, i) => (
@@ -184,22 +269,36 @@ export function WorkflowBar(): React.ReactElement | null {
       ) : null}
       {asking ? (
         // Not a <form>: the bar sits inside the document's form, and forms cannot nest.
-        <div className="legal-workflow-bar__comment" role="group" aria-labelledby="legal-change-comment-label">
+        <div
+          aria-labelledby="legal-change-comment-label"
+          className="legal-workflow-bar__comment"
+          role="group"
+        >
           <label htmlFor="legal-change-comment" id="legal-change-comment-label">
             {t(QUESTIONS[asking].question)}
           </label>
-          <textarea id="legal-change-comment" required value={comment} onChange={(e) => setComment(e.target.value)} rows={3} />
+          <textarea
+            id="legal-change-comment"
+            onChange={(e) => setComment(e.target.value)}
+            required
+            rows={3}
+            value={comment}
+          />
           <Button
             buttonStyle="primary"
-            size="small"
             disabled={busy || !comment.trim()}
-            // Approving with an override: the reason goes to the review history, not as a comment.
-            onClick={() => void (asking === 'approve' ? run('approve', undefined, comment.trim()) : run(asking, comment.trim()))}
             id={QUESTIONS[asking].id}
+            // Approving with an override: the reason goes to the review history, not as a comment.
+            onClick={() =>
+              void (asking === 'approve'
+                ? run('approve', undefined, comment.trim())
+                : run(asking, comment.trim()))
+            }
+            size="small"
           >
             {t(QUESTIONS[asking].send)}
           </Button>
-          <Button buttonStyle="secondary" size="small" onClick={() => setAsking(null)}>
+          <Button buttonStyle="secondary" onClick={() => setAsking(null)} size="small">
             {t('legal-documents:cancel')}
           </Button>
         </div>

@@ -1,7 +1,8 @@
 'use client'
-import { useTranslation } from '@payloadcms/ui'
 import type { DefaultCellComponentProps } from 'payload'
-import React from 'react'
+import type React from 'react'
+
+import { useTranslation } from '@payloadcms/ui'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
 

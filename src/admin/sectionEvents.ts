@@ -10,7 +10,9 @@ import { useEffect, useRef } from 'react'
 const SECTION_SAVED = 'legal-documents.section-saved'
 
 export function announceSectionSaved(): void {
-  if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent(SECTION_SAVED))
+  if (typeof window !== 'undefined') {
+    window.dispatchEvent(new CustomEvent(SECTION_SAVED))
+  }
 }
 
 export function useOnSectionSaved(callback: () => void): void {

@@ -24,7 +24,7 @@ import {
   usersHash,
 } from './format.js'
 
-type Doc = Record<string, unknown> & { id: string | number }
+type Doc = { id: number | string } & Record<string, unknown>
 
 /** Prefix of the key an archive section id gets when its section no longer exists. */
 export const REMOVED_SECTION = 'removed:'
@@ -35,16 +35,21 @@ export type ExportResult = {
   hashMismatches: string[]
 }
 
-async function readAll(payload: Payload, collection: string, draft: boolean, req?: PayloadRequest): Promise<Doc[]> {
+async function readAll(
+  payload: Payload,
+  collection: string,
+  draft: boolean,
+  req?: PayloadRequest,
+): Promise<Doc[]> {
   const { docs } = await localApi(payload).find({
     collection,
-    draft,
-    locale: 'all',
     depth: 0,
+    draft,
     limit: 0,
+    locale: 'all',
+    overrideAccess: true,
     pagination: false,
     sort: 'id',
-    overrideAccess: true,
     // No join fields (the review history on documents): they are exported as their own records.
     joins: false,
     req,
@@ -59,7 +64,10 @@ async function readAll(payload: Payload, collection: string, draft: boolean, req
  * everyone those refer to. Pass `req` to read inside a transaction (the restore checks its own
  * work that way before it commits).
  */
-export async function exportLegalContent(payload: Payload, options: { req?: PayloadRequest } = {}): Promise<ExportResult> {
+export async function exportLegalContent(
+  payload: Payload,
+  options: { req?: PayloadRequest } = {},
+): Promise<ExportResult> {
   const { req } = options
   const usersCollection = usersCollectionOf(payload)
 
@@ -68,7 +76,10 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
   for (const slug of EXPORTED_COLLECTIONS) {
     live.set(slug, await readAll(payload, slug, false, req))
     if (DRAFT_COLLECTIONS.includes(slug)) {
-      drafts.set(slug, new Map((await readAll(payload, slug, true, req)).map((d) => [String(d.id), d])))
+      drafts.set(
+        slug,
+        new Map((await readAll(payload, slug, true, req)).map((d) => [String(d.id), d])),
+      )
     }
   }
 
@@ -80,75 +91,106 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
   }
 
   // People: every user any record refers to, by e-mail.
-  const fieldsOf = new Map<string, FieldInfo[]>(EXPORTED_COLLECTIONS.map((slug) => [slug, collectionFields(payload, slug)]))
+  const fieldsOf = new Map<string, FieldInfo[]>(
+    EXPORTED_COLLECTIONS.map((slug) => [slug, collectionFields(payload, slug)]),
+  )
   const userIds = new Set<string>()
   const addUser = (v: unknown) => {
     const id = idOf(v) ?? null
-    if (id !== null) userIds.add(String(id))
+    if (id !== null) {
+      userIds.add(String(id))
+    }
   }
   for (const slug of EXPORTED_COLLECTIONS) {
     const docs = [...live.get(slug)!, ...(drafts.get(slug)?.values() ?? [])]
     for (const field of fieldsOf.get(slug)!) {
-      if (field.relationTo !== usersCollection) continue
+      if (field.relationTo !== usersCollection) {
+        continue
+      }
       for (const doc of docs) {
         const value = doc[field.name]
-        if (Array.isArray(value)) value.forEach(addUser)
-        else addUser(value)
+        if (Array.isArray(value)) {
+          value.forEach(addUser)
+        } else {
+          addUser(value)
+        }
       }
     }
   }
   const userDocs = userIds.size
-    ? ((
+    ? (
         await localApi(payload).find({
           collection: usersCollection,
-          where: { id: { in: [...userIds] } },
           depth: 0,
           limit: 0,
-          pagination: false,
           overrideAccess: true,
-          showHiddenFields: true,
+          pagination: false,
           req,
+          showHiddenFields: true,
+          where: { id: { in: [...userIds] } },
         })
-      ).docs)
+      ).docs
     : []
   const userKeys = new Map<string, string>()
   const users: ExportedUser[] = []
   for (const user of userDocs.sort((a, b) => String(a.email).localeCompare(String(b.email)))) {
     const email = String(user.email ?? '').toLowerCase()
-    if (!email) continue
+    if (!email) {
+      continue
+    }
     const key = `${usersCollection}/${email}`
     userKeys.set(String(user.id), key)
-    users.push({ key, email, name: typeof user.name === 'string' && user.name ? user.name : null })
+    users.push({ name: typeof user.name === 'string' && user.name ? user.name : null, email, key })
   }
 
-  const refKey = (relationTo: string, value: unknown): string | null => {
+  const refKey = (relationTo: string, value: unknown): null | string => {
     const id = idOf(value) ?? null
-    if (id === null) return null
-    if (relationTo === usersCollection) return userKeys.get(String(id)) ?? null
+    if (id === null) {
+      return null
+    }
+    if (relationTo === usersCollection) {
+      return userKeys.get(String(id)) ?? null
+    }
     const map = keys.get(relationTo)
-    if (!map) throw new Error(`A relationship points to "${relationTo}", which the export does not include.`)
+    if (!map) {
+      throw new Error(
+        `A relationship points to "${relationTo}", which the export does not include.`,
+      )
+    }
     return map.get(String(id)) ?? null
   }
 
   const convert = (field: FieldInfo, value: unknown): unknown => {
-    if (value === null || value === undefined) return undefined
+    if (value === null || value === undefined) {
+      return undefined
+    }
     if (field.relationTo) {
       if (field.hasMany) {
-        const list = (Array.isArray(value) ? value : [value]).map((v) => refKey(field.relationTo!, v)).filter((v) => v !== null)
+        const list = (Array.isArray(value) ? value : [value])
+          .map((v) => refKey(field.relationTo!, v))
+          .filter((v) => v !== null)
         // An empty list and no list are the same thing (a restore writes an empty list).
         return list.length ? list : undefined
       }
       return refKey(field.relationTo, value) ?? undefined
     }
-    if (field.type === 'date') return new Date(value as string).toISOString()
+    if (field.type === 'date') {
+      return new Date(value as string).toISOString()
+    }
     return value
   }
 
   /** Every stored field; localized ones as `{ locale: value }` without empty locales; no nulls. */
-  const portable = (fields: FieldInfo[], doc: Doc, omit: string[] = []): Record<string, unknown> => {
+  const portable = (
+    fields: FieldInfo[],
+    doc: Doc,
+    omit: string[] = [],
+  ): Record<string, unknown> => {
     const out: Record<string, unknown> = {}
     for (const field of fields) {
-      if (omit.includes(field.name)) continue
+      if (omit.includes(field.name)) {
+        continue
+      }
       let value: unknown
       if (field.localized) {
         const byLocale = doc[field.name]
@@ -162,7 +204,9 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
       } else {
         value = convert(field, doc[field.name])
       }
-      if (value !== undefined) out[field.name] = value
+      if (value !== undefined) {
+        out[field.name] = value
+      }
     }
     return out
   }
@@ -180,11 +224,13 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
       const key = keys.get(slug)!.get(String(doc.id))!
       const data = portable(fields, doc)
       if (slug === SLUGS.versions) {
-        if (archiveContentHash(doc.content) !== doc.contentHash) hashMismatches.push(`${key} (version ${doc.version} of ${doc.slug})`)
+        if (archiveContentHash(doc.content) !== doc.contentHash) {
+          hashMismatches.push(`${key} (version ${doc.version} of ${doc.slug})`)
+        }
         // The archive names the sections it froze by id (the redline matches them by it).
         data.content = mapArchiveSections(doc.content, sectionKey)
       }
-      let draft: Record<string, unknown> | null | undefined
+      let draft: null | Record<string, unknown> | undefined
       if (DRAFT_COLLECTIONS.includes(slug)) {
         const latest = drafts.get(slug)!.get(String(doc.id))
         draft = null
@@ -194,30 +240,43 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
             const { createdAt: _c, updatedAt: _u, ...rest } = r
             return canonical(rest)
           }
-          if (same(candidate) !== same(data)) draft = candidate
+          if (same(candidate) !== same(data)) {
+            draft = candidate
+          }
         }
       }
-      const record: ExportedRecord = { key, sourceId: doc.id, data, ...(draft === undefined ? {} : { draft }), sha256: '' }
+      const record: ExportedRecord = {
+        data,
+        key,
+        sourceId: doc.id,
+        ...(draft === undefined ? {} : { draft }),
+        sha256: '',
+      }
       record.sha256 = recordHash(record)
       return record
     })
-    collections[slug] = { count: records.length, sha256: collectionHash(records), records }
+    collections[slug] = { count: records.length, records, sha256: collectionHash(records) }
   }
 
-  const entityDoc = await localApi(payload).findEntity({ depth: 0, locale: 'all', overrideAccess: true, req })
+  const entityDoc = await localApi(payload).findEntity({
+    depth: 0,
+    locale: 'all',
+    overrideAccess: true,
+    req,
+  })
   const entity = portable(globalFields(payload, SLUGS.entity), entityDoc)
 
-  const { locales, defaultLocale } = localesOf(payload)
+  const { defaultLocale, locales } = localesOf(payload)
   const body = {
-    users: { sha256: usersHash(users), records: users },
-    global: { slug: SLUGS.entity, sha256: sha256Of(entity), data: entity },
     collections,
+    global: { slug: SLUGS.entity, data: entity, sha256: sha256Of(entity) },
+    users: { records: users, sha256: usersHash(users) },
   }
   const file: LegalExport = {
+    exportedAt: new Date().toISOString(),
     format: EXPORT_FORMAT,
     formatVersion: EXPORT_FORMAT_VERSION,
-    exportedAt: new Date().toISOString(),
-    source: { locales, defaultLocale, usersCollection },
+    source: { defaultLocale, locales, usersCollection },
     ...body,
     sha256: fileHash(body),
   }
@@ -226,16 +285,23 @@ export async function exportLegalContent(payload: Payload, options: { req?: Payl
 
 /** The archive's frozen content with each section's id replaced by `mapId(id)`. */
 export function mapArchiveSections(content: unknown, mapId: (id: unknown) => unknown): unknown {
-  if (!content || typeof content !== 'object') return content
+  if (!content || typeof content !== 'object') {
+    return content
+  }
   const c = content as { locales?: Record<string, { sections?: Record<string, unknown>[] }> }
-  if (!c.locales) return content
+  if (!c.locales) {
+    return content
+  }
   return {
     ...c,
     locales: Object.fromEntries(
       Object.entries(c.locales).map(([locale, value]) => [
         locale,
         value && Array.isArray(value.sections)
-          ? { ...value, sections: value.sections.map((s) => ('id' in s ? { ...s, id: mapId(s.id) } : s)) }
+          ? {
+              ...value,
+              sections: value.sections.map((s) => ('id' in s ? { ...s, id: mapId(s.id) } : s)),
+            }
           : value,
       ]),
     ),

@@ -16,43 +16,49 @@ export const EXPORT_FORMAT = 'payload-plugin-legal-documents/export'
 export const EXPORT_FORMAT_VERSION = 1
 
 /** In the order a restore writes them: what a record refers to exists before it. */
-export const EXPORTED_COLLECTIONS = [SLUGS.cookies, SLUGS.documents, SLUGS.sections, SLUGS.versions, SLUGS.reviewEvents] as const
+export const EXPORTED_COLLECTIONS = [
+  SLUGS.cookies,
+  SLUGS.documents,
+  SLUGS.sections,
+  SLUGS.versions,
+  SLUGS.reviewEvents,
+] as const
 export type ExportedCollectionSlug = (typeof EXPORTED_COLLECTIONS)[number]
 
 /** Collections with drafts: their records carry the live row and, when it differs, the latest draft. */
 export const DRAFT_COLLECTIONS: readonly string[] = [SLUGS.cookies, SLUGS.documents, SLUGS.sections]
 
 export type ExportedRecord = {
-  key: string
-  /** The record's id in the exporting database (informational; not hashed). */
-  sourceId: string | number
   /** All fields, every locale (`{ en: …, uk: … }` for localized ones). For drafts collections: the live row. */
   data: Record<string, unknown>
   /** Drafts collections: the latest draft when it differs from the live row, else null. */
-  draft?: Record<string, unknown> | null
+  draft?: null | Record<string, unknown>
+  key: string
   sha256: string
+  /** The record's id in the exporting database (informational; not hashed). */
+  sourceId: number | string
 }
 
-export type ExportedCollection = { count: number; sha256: string; records: ExportedRecord[] }
+export type ExportedCollection = { count: number; records: ExportedRecord[]; sha256: string }
 
-export type ExportedUser = { key: string; email: string; name: string | null }
+export type ExportedUser = { email: string; key: string; name: null | string }
 
 export type LegalExport = {
+  collections: Record<ExportedCollectionSlug, ExportedCollection>
+  exportedAt: string
   format: typeof EXPORT_FORMAT
   formatVersion: number
-  exportedAt: string
-  source: { locales: string[]; defaultLocale: string; usersCollection: string }
-  users: { sha256: string; records: ExportedUser[] }
-  global: { slug: string; sha256: string; data: Record<string, unknown> }
-  collections: Record<ExportedCollectionSlug, ExportedCollection>
+  global: { data: Record<string, unknown>; sha256: string; slug: string }
   /** Hash of the whole content: equal files hold equal content. */
   sha256: string
+  source: { defaultLocale: string; locales: string[]; usersCollection: string }
+  users: { records: ExportedUser[]; sha256: string }
 }
 
 export const sha256Of = (value: unknown): string => contentHash(value)
 
-export function recordHash(record: Pick<ExportedRecord, 'key' | 'data' | 'draft'>): string {
-  return sha256Of({ key: record.key, data: record.data, draft: record.draft ?? null })
+export function recordHash(record: Pick<ExportedRecord, 'data' | 'draft' | 'key'>): string {
+  return sha256Of({ data: record.data, draft: record.draft ?? null, key: record.key })
 }
 
 export function collectionHash(records: Pick<ExportedRecord, 'sha256'>[]): string {
@@ -63,11 +69,13 @@ export function usersHash(users: ExportedUser[]): string {
   return sha256Of(users)
 }
 
-export function fileHash(file: Pick<LegalExport, 'users' | 'global' | 'collections'>): string {
+export function fileHash(file: Pick<LegalExport, 'collections' | 'global' | 'users'>): string {
   return sha256Of({
-    users: file.users.sha256,
+    collections: Object.fromEntries(
+      EXPORTED_COLLECTIONS.map((slug) => [slug, file.collections[slug]?.sha256 ?? null]),
+    ),
     global: file.global.sha256,
-    collections: Object.fromEntries(EXPORTED_COLLECTIONS.map((slug) => [slug, file.collections[slug]?.sha256 ?? null])),
+    users: file.users.sha256,
   })
 }
 
@@ -76,7 +84,9 @@ export function fileHash(file: Pick<LegalExport, 'users' | 'global' | 'collectio
  * it (src/publish/freezeContent.ts): section ids are bookkeeping and stay out of the hash.
  */
 export function archiveContentHash(content: unknown): string {
-  const c = (content ?? {}) as { locales?: Record<string, { sections?: Record<string, unknown>[] }> }
+  const c = (content ?? {}) as {
+    locales?: Record<string, { sections?: Record<string, unknown>[] }>
+  }
   const locales = Object.fromEntries(
     Object.entries(c.locales ?? {}).map(([locale, value]) => [
       locale,
@@ -92,12 +102,18 @@ export const canonical = canonicalJSON
 /** Where the two files' hashes differ, as `collection/key` lines (empty when they are equal). */
 export function compareExports(a: LegalExport, b: LegalExport): string[] {
   const out: string[] = []
-  if (a.users.sha256 !== b.users.sha256) out.push('users')
-  if (a.global.sha256 !== b.global.sha256) out.push(a.global.slug)
+  if (a.users.sha256 !== b.users.sha256) {
+    out.push('users')
+  }
+  if (a.global.sha256 !== b.global.sha256) {
+    out.push(a.global.slug)
+  }
   for (const slug of EXPORTED_COLLECTIONS) {
     const left = a.collections[slug]
     const right = b.collections[slug]
-    if (left?.sha256 === right?.sha256) continue
+    if (left?.sha256 === right?.sha256) {
+      continue
+    }
     const rightByKey = new Map((right?.records ?? []).map((r) => [r.key, r.sha256]))
     const keys = new Set([...(left?.records ?? []).map((r) => r.key), ...rightByKey.keys()])
     const leftByKey = new Map((left?.records ?? []).map((r) => [r.key, r.sha256]))

@@ -11,11 +11,16 @@ import {
 import { announcePublish } from '../delivery/invalidation.js'
 import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
+import { localesOf } from '../utilities/locales.js'
 import { asTrusted } from '../workflow/trust.js'
 import { exportLegalContent, mapArchiveSections, REMOVED_SECTION } from './exportContent.js'
-import { localesOf } from '../utilities/locales.js'
 import { collectionFields, type FieldInfo, globalFields, usersCollectionOf } from './fields.js'
-import { DRAFT_COLLECTIONS, EXPORTED_COLLECTIONS, type ExportedRecord, type LegalExport } from './format.js'
+import {
+  DRAFT_COLLECTIONS,
+  EXPORTED_COLLECTIONS,
+  type ExportedRecord,
+  type LegalExport,
+} from './format.js'
 import { RestoreError, verifyExportFile } from './verify.js'
 
 export { RestoreError, verifyExportFile }
@@ -32,14 +37,13 @@ export type RestoreOptions = {
 }
 
 export type RestoreSummary = {
-  sha256: string
   counts: Record<string, number>
-  users: { linked: string[]; created: string[] }
   milliseconds: number
+  sha256: string
+  users: { created: string[]; linked: string[] }
 }
 
 type Data = Record<string, unknown>
-
 
 /**
  * Loads an export into an empty database, in one transaction: it is all there or none of it.
@@ -59,18 +63,26 @@ type Data = Record<string, unknown>
  * - Before it commits, the restore exports what it wrote and compares it with the file, hash by
  *   hash; any difference rolls everything back.
  */
-export async function restoreLegalContent(payload: Payload, input: unknown, options: RestoreOptions = {}): Promise<RestoreSummary> {
+export async function restoreLegalContent(
+  payload: Payload,
+  input: unknown,
+  options: RestoreOptions = {},
+): Promise<RestoreSummary> {
   const started = Date.now()
   const log = options.log ?? (() => {})
   const file = verifyExportFile(input)
 
-  const { locales, defaultLocale } = localesOf(payload)
+  const { defaultLocale, locales } = localesOf(payload)
   const missingLocales = file.source.locales.filter((l) => !locales.includes(l))
   if (missingLocales.length) {
-    throw new RestoreError(`The export has content in ${missingLocales.join(', ')}, which this app does not have (its locales: ${locales.join(', ')}); it would be lost.`)
+    throw new RestoreError(
+      `The export has content in ${missingLocales.join(', ')}, which this app does not have (its locales: ${locales.join(', ')}); it would be lost.`,
+    )
   }
   if (file.source.defaultLocale !== defaultLocale) {
-    throw new RestoreError(`The export's default locale is ${file.source.defaultLocale}, this app's is ${defaultLocale}: readers would see other fallbacks.`)
+    throw new RestoreError(
+      `The export's default locale is ${file.source.defaultLocale}, this app's is ${defaultLocale}: readers would see other fallbacks.`,
+    )
   }
   const usersCollection = usersCollectionOf(payload) as CollectionSlug
 
@@ -79,11 +91,21 @@ export async function restoreLegalContent(payload: Payload, input: unknown, opti
   try {
     const summary = await asTrusted(req, async () => {
       await refuseUnlessEmpty(payload, req)
-      const users = await linkUsers(payload, req, file, usersCollection, Boolean(options.createMissingUsers))
-      log(`People: ${users.linked.length} linked to existing accounts, ${users.created.length} accounts created without roles`)
-      const ids = new Map<string, string | number>(users.ids)
+      const users = await linkUsers(
+        payload,
+        req,
+        file,
+        usersCollection,
+        Boolean(options.createMissingUsers),
+      )
+      log(
+        `People: ${users.linked.length} linked to existing accounts, ${users.created.length} accounts created without roles`,
+      )
+      const ids = new Map<string, number | string>(users.ids)
 
-      const fields = new Map<string, FieldInfo[]>(EXPORTED_COLLECTIONS.map((slug) => [slug, collectionFields(payload, slug)]))
+      const fields = new Map<string, FieldInfo[]>(
+        EXPORTED_COLLECTIONS.map((slug) => [slug, collectionFields(payload, slug)]),
+      )
       const toDb = (slug: string, data: Data, overrides: Data = {}): Data => {
         const out: Data = {}
         for (const field of fields.get(slug)!) {
@@ -93,73 +115,144 @@ export async function restoreLegalContent(payload: Payload, input: unknown, opti
           }
           const value = data[field.name]
           if (field.localized) {
-            out[field.name] = value && typeof value === 'object'
-              ? Object.fromEntries(Object.entries(value as Data).map(([locale, v]) => [locale, fromPortable(field, v, ids)]))
-              : {}
+            out[field.name] =
+              value && typeof value === 'object'
+                ? Object.fromEntries(
+                    Object.entries(value as Data).map(([locale, v]) => [
+                      locale,
+                      fromPortable(field, v, ids),
+                    ]),
+                  )
+                : {}
           } else {
             // Absent means empty: written as null, so no default value fills it in.
-            out[field.name] = value === undefined ? (field.hasMany ? [] : null) : fromPortable(field, value, ids)
+            out[field.name] =
+              value === undefined ? (field.hasMany ? [] : null) : fromPortable(field, value, ids)
           }
         }
         return out
       }
 
-      const writeDrafted = async (slug: CollectionSlug, record: ExportedRecord, id: string | number) => {
+      const writeDrafted = async (
+        slug: CollectionSlug,
+        record: ExportedRecord,
+        id: number | string,
+      ) => {
         const liveData = toDb(slug, record.data)
-        const liveAt = String(record.data.updatedAt ?? record.data.createdAt ?? new Date().toISOString())
-        await payload.db.createVersion({ collectionSlug: slug, parent: id, versionData: liveData, autosave: false, createdAt: liveAt, updatedAt: liveAt, req })
+        const liveAt = String(
+          record.data.updatedAt ?? record.data.createdAt ?? new Date().toISOString(),
+        )
+        await payload.db.createVersion({
+          autosave: false,
+          collectionSlug: slug,
+          createdAt: liveAt,
+          parent: id,
+          req,
+          updatedAt: liveAt,
+          versionData: liveData,
+        })
         if (record.draft) {
           // The newer draft is Payload's latest version; the live row stays what readers see.
           let draftAt = String(record.draft.updatedAt ?? liveAt)
-          if (Date.parse(draftAt) <= Date.parse(liveAt)) draftAt = new Date(Date.parse(liveAt) + 1).toISOString()
-          const draftData = toDb(slug, record.draft, { createdAt: liveData.createdAt, updatedAt: draftAt })
-          await payload.db.createVersion({ collectionSlug: slug, parent: id, versionData: draftData, autosave: false, createdAt: draftAt, updatedAt: draftAt, req })
+          if (Date.parse(draftAt) <= Date.parse(liveAt)) {
+            draftAt = new Date(Date.parse(liveAt) + 1).toISOString()
+          }
+          const draftData = toDb(slug, record.draft, {
+            createdAt: liveData.createdAt,
+            updatedAt: draftAt,
+          })
+          await payload.db.createVersion({
+            autosave: false,
+            collectionSlug: slug,
+            createdAt: draftAt,
+            parent: id,
+            req,
+            updatedAt: draftAt,
+            versionData: draftData,
+          })
         }
       }
 
       const counts: Record<string, number> = {}
-      const records = (slug: string) => file.collections[slug as keyof LegalExport['collections']].records
+      const records = (slug: string) =>
+        file.collections[slug as keyof LegalExport['collections']].records
 
       // Cookie entries.
       for (const record of records(SLUGS.cookies)) {
-        const created = await payload.db.create({ collection: SLUGS.cookies, data: toDb(SLUGS.cookies, record.data), req })
-        ids.set(record.key, created.id as string | number)
-        await writeDrafted(SLUGS.cookies, record, created.id as string | number)
+        const created = await payload.db.create({
+          collection: SLUGS.cookies,
+          data: toDb(SLUGS.cookies, record.data),
+          req,
+        })
+        ids.set(record.key, created.id as number | string)
+        await writeDrafted(SLUGS.cookies, record, created.id as number | string)
       }
       // Documents, without their sections (those need the document first)…
       for (const record of records(SLUGS.documents)) {
-        const created = await payload.db.create({ collection: SLUGS.documents, data: toDb(SLUGS.documents, record.data, { sections: [] }), req })
-        ids.set(record.key, created.id as string | number)
+        const created = await payload.db.create({
+          collection: SLUGS.documents,
+          data: toDb(SLUGS.documents, record.data, { sections: [] }),
+          req,
+        })
+        ids.set(record.key, created.id as number | string)
       }
       // …their sections…
       for (const record of records(SLUGS.sections)) {
-        const created = await payload.db.create({ collection: SLUGS.sections, data: toDb(SLUGS.sections, record.data), req })
-        ids.set(record.key, created.id as string | number)
-        await writeDrafted(SLUGS.sections, record, created.id as string | number)
+        const created = await payload.db.create({
+          collection: SLUGS.sections,
+          data: toDb(SLUGS.sections, record.data),
+          req,
+        })
+        ids.set(record.key, created.id as number | string)
+        await writeDrafted(SLUGS.sections, record, created.id as number | string)
       }
       // …then each document whole, with its drafts.
       for (const record of records(SLUGS.documents)) {
         const id = ids.get(record.key)!
-        await payload.db.updateOne({ collection: SLUGS.documents, id, data: toDb(SLUGS.documents, record.data), req })
+        await payload.db.updateOne({
+          id,
+          collection: SLUGS.documents,
+          data: toDb(SLUGS.documents, record.data),
+          req,
+        })
         await writeDrafted(SLUGS.documents, record, id)
       }
       // The archive and the review history: only the trusted path writes them.
-      const sectionId = (value: unknown) => (typeof value === 'string' && ids.has(value) ? ids.get(value) : String(value).startsWith(REMOVED_SECTION) ? String(value) : value)
+      const sectionId = (value: unknown) =>
+        typeof value === 'string' && ids.has(value)
+          ? ids.get(value)
+          : String(value).startsWith(REMOVED_SECTION)
+            ? String(value)
+            : value
       for (const slug of [SLUGS.versions, SLUGS.reviewEvents]) {
         for (const record of records(slug)) {
           const data = toDb(slug, record.data)
-          if (slug === SLUGS.versions) data.content = mapArchiveSections(record.data.content, sectionId)
-          const created = await localApi(payload).create({ collection: slug, data, depth: 0, overrideAccess: true, req })
+          if (slug === SLUGS.versions) {
+            data.content = mapArchiveSections(record.data.content, sectionId)
+          }
+          const created = await localApi(payload).create({
+            collection: slug,
+            data,
+            depth: 0,
+            overrideAccess: true,
+            req,
+          })
           ids.set(record.key, created.id)
         }
       }
-      for (const slug of DRAFT_COLLECTIONS.concat([SLUGS.versions, SLUGS.reviewEvents])) counts[slug] = records(slug).length
+      for (const slug of DRAFT_COLLECTIONS.concat([SLUGS.versions, SLUGS.reviewEvents])) {
+        counts[slug] = records(slug).length
+      }
 
       // The company details.
       const entityFields = globalFields(payload, SLUGS.entity)
       const entity: Data = {}
       for (const field of entityFields) {
-        if (field.localized || field.relationTo) throw new RestoreError(`The company details field "${field.name}" is localized or a relationship; the restore does not handle that.`)
+        if (field.localized || field.relationTo) {
+          throw new RestoreError(
+            `The company details field "${field.name}" is localized or a relationship; the restore does not handle that.`,
+          )
+        }
         entity[field.name] = file.global.data[field.name] ?? null
       }
       await localApi(payload).updateEntity({ data: entity, depth: 0, overrideAccess: true, req })
@@ -170,21 +263,42 @@ export async function restoreLegalContent(payload: Payload, input: unknown, opti
       // What was written, exported again, must be the file: hash by hash.
       const { file: written } = await exportLegalContent(payload, { req })
       const differences: string[] = []
-      if (written.global.sha256 !== file.global.sha256) differences.push('the company details')
+      if (written.global.sha256 !== file.global.sha256) {
+        differences.push('the company details')
+      }
       for (const slug of EXPORTED_COLLECTIONS) {
         const a = file.collections[slug].records
         const b = new Map(written.collections[slug].records.map((r) => [r.key, r.sha256]))
-        for (const r of a) if (b.get(r.key) !== r.sha256) differences.push(r.key)
-        if (written.collections[slug].count !== a.length) differences.push(`${slug} (${written.collections[slug].count} records instead of ${a.length})`)
+        for (const r of a) {
+          if (b.get(r.key) !== r.sha256) {
+            differences.push(r.key)
+          }
+        }
+        if (written.collections[slug].count !== a.length) {
+          differences.push(
+            `${slug} (${written.collections[slug].count} records instead of ${a.length})`,
+          )
+        }
       }
       const emails = (f: LegalExport) => f.users.records.map((u) => u.email).join('\n')
-      if (emails(written) !== emails(file)) differences.push('the people named')
-      if (differences.length) {
-        throw new RestoreError(`The restored content differs from the file (${differences.slice(0, 10).join(', ')}${differences.length > 10 ? ', …' : ''}); everything was rolled back.`)
+      if (emails(written) !== emails(file)) {
+        differences.push('the people named')
       }
-      return { sha256: file.sha256, counts, users: { linked: users.linked, created: users.created }, milliseconds: 0 }
+      if (differences.length) {
+        throw new RestoreError(
+          `The restored content differs from the file (${differences.slice(0, 10).join(', ')}${differences.length > 10 ? ', …' : ''}); everything was rolled back.`,
+        )
+      }
+      return {
+        counts,
+        milliseconds: 0,
+        sha256: file.sha256,
+        users: { created: users.created, linked: users.linked },
+      }
     })
-    if (shouldCommit) await commitTransaction(req)
+    if (shouldCommit) {
+      await commitTransaction(req)
+    }
     return { ...summary, milliseconds: Date.now() - started }
   } catch (err) {
     await killTransaction(req)
@@ -192,11 +306,19 @@ export async function restoreLegalContent(payload: Payload, input: unknown, opti
   }
 }
 
-function fromPortable(field: FieldInfo, value: unknown, ids: Map<string, string | number>): unknown {
-  if (!field.relationTo || value === null || value === undefined) return value
+function fromPortable(
+  field: FieldInfo,
+  value: unknown,
+  ids: Map<string, number | string>,
+): unknown {
+  if (!field.relationTo || value === null || value === undefined) {
+    return value
+  }
   const resolve = (key: unknown) => {
     const id = ids.get(String(key))
-    if (id === undefined) throw new RestoreError(`${field.name} refers to ${String(key)}, which was not restored.`)
+    if (id === undefined) {
+      throw new RestoreError(`${field.name} refers to ${String(key)}, which was not restored.`)
+    }
     return id
   }
   return Array.isArray(value) ? value.map(resolve) : resolve(value)
@@ -206,17 +328,22 @@ async function refuseUnlessEmpty(payload: Payload, req: PayloadRequest): Promise
   const found: string[] = []
   for (const slug of EXPORTED_COLLECTIONS) {
     const { totalDocs } = await payload.count({ collection: slug, overrideAccess: true, req })
-    if (totalDocs) found.push(`${totalDocs} ${slug}`)
-    else if (DRAFT_COLLECTIONS.includes(slug)) {
+    if (totalDocs) {
+      found.push(`${totalDocs} ${slug}`)
+    } else if (DRAFT_COLLECTIONS.includes(slug)) {
       const versions = await payload.countVersions({ collection: slug, overrideAccess: true, req })
-      if (versions.totalDocs) found.push(`${versions.totalDocs} ${slug} versions`)
+      if (versions.totalDocs) {
+        found.push(`${versions.totalDocs} ${slug} versions`)
+      }
     }
   }
   const entity: Data = await localApi(payload).findEntity({ depth: 0, overrideAccess: true, req })
   const filled = globalFields(payload, SLUGS.entity)
     .filter((f) => f.name !== 'consentRevision')
     .filter((f) => entity[f.name] !== null && entity[f.name] !== undefined && entity[f.name] !== '')
-  if (filled.length || Number(entity.consentRevision ?? 1) > 1) found.push('company details')
+  if (filled.length || Number(entity.consentRevision ?? 1) > 1) {
+    found.push('company details')
+  }
   if (found.length) {
     throw new RestoreError(
       `The database already holds legal content (${found.join(', ')}). A restore loads only into an empty database, ` +
@@ -231,16 +358,25 @@ async function linkUsers(
   file: LegalExport,
   usersCollection: CollectionSlug,
   createMissing: boolean,
-): Promise<{ ids: Map<string, string | number>; linked: string[]; created: string[] }> {
-  const ids = new Map<string, string | number>()
+): Promise<{ created: string[]; ids: Map<string, number | string>; linked: string[] }> {
+  const ids = new Map<string, number | string>()
   const linked: string[] = []
   const missing: LegalExport['users']['records'] = []
   for (const user of file.users.records) {
-    const { docs } = await payload.find({ collection: usersCollection, where: { email: { equals: user.email } }, limit: 1, depth: 0, overrideAccess: true, req })
+    const { docs } = await payload.find({
+      collection: usersCollection,
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      req,
+      where: { email: { equals: user.email } },
+    })
     if (docs[0]) {
       ids.set(user.key, docs[0].id)
       linked.push(user.email)
-    } else missing.push(user)
+    } else {
+      missing.push(user)
+    }
   }
   if (missing.length && !createMissing) {
     throw new RestoreError(
@@ -260,8 +396,8 @@ async function linkUsers(
       data: { email: user.email, roles: [], ...(hasName && user.name ? { name: user.name } : {}) },
       req,
     })
-    ids.set(user.key, doc.id as string | number)
+    ids.set(user.key, doc.id as number | string)
     created.push(user.email)
   }
-  return { ids, linked, created }
+  return { created, ids, linked }
 }

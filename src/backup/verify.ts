@@ -36,49 +36,80 @@ export class RestoreError extends Error {
 export function verifyExportFile(input: unknown): LegalExport {
   const file = input as LegalExport
   if (!file || typeof file !== 'object' || file.format !== EXPORT_FORMAT) {
-    throw new RestoreError(`This is not a legal-documents export (expected "format": "${EXPORT_FORMAT}").`)
+    throw new RestoreError(
+      `This is not a legal-documents export (expected "format": "${EXPORT_FORMAT}").`,
+    )
   }
   if (file.formatVersion !== EXPORT_FORMAT_VERSION) {
-    throw new RestoreError(`This export has format version ${String(file.formatVersion)}; this version of the plugin reads version ${EXPORT_FORMAT_VERSION}.`)
+    throw new RestoreError(
+      `This export has format version ${String(file.formatVersion)}; this version of the plugin reads version ${EXPORT_FORMAT_VERSION}.`,
+    )
   }
   const problems: string[] = []
   const known = new Set<string>()
-  for (const user of file.users?.records ?? []) known.add(user.key)
-  if (usersHash(file.users?.records ?? []) !== file.users?.sha256) problems.push('the list of people has been changed (SHA-256 mismatch)')
-  if (sha256Of(file.global?.data ?? null) !== file.global?.sha256) problems.push('the company details have been changed (SHA-256 mismatch)')
+  for (const user of file.users?.records ?? []) {
+    known.add(user.key)
+  }
+  if (usersHash(file.users?.records ?? []) !== file.users?.sha256) {
+    problems.push('the list of people has been changed (SHA-256 mismatch)')
+  }
+  if (sha256Of(file.global?.data ?? null) !== file.global?.sha256) {
+    problems.push('the company details have been changed (SHA-256 mismatch)')
+  }
   for (const slug of EXPORTED_COLLECTIONS) {
     const collection = file.collections?.[slug]
     if (!collection || !Array.isArray(collection.records)) {
       problems.push(`the collection ${slug} is missing`)
       continue
     }
-    if (collection.count !== collection.records.length) problems.push(`${slug}: ${collection.records.length} records, but the file says ${collection.count}`)
+    if (collection.count !== collection.records.length) {
+      problems.push(
+        `${slug}: ${collection.records.length} records, but the file says ${collection.count}`,
+      )
+    }
     collection.records.forEach((record, i) => {
-      if (record.key !== `${slug}/${i + 1}`) problems.push(`${slug}: record ${i + 1} has the key "${record.key}"`)
-      if (recordHash(record) !== record.sha256) problems.push(`${record.key} has been changed (SHA-256 mismatch)`)
-      if (slug === SLUGS.versions && archiveContentHash(record.data.content) !== record.data.contentHash) {
+      if (record.key !== `${slug}/${i + 1}`) {
+        problems.push(`${slug}: record ${i + 1} has the key "${record.key}"`)
+      }
+      if (recordHash(record) !== record.sha256) {
+        problems.push(`${record.key} has been changed (SHA-256 mismatch)`)
+      }
+      if (
+        slug === SLUGS.versions &&
+        archiveContentHash(record.data.content) !== record.data.contentHash
+      ) {
         problems.push(`${record.key}: its content does not match its contentHash`)
       }
       known.add(record.key)
     })
-    if (collectionHash(collection.records) !== collection.sha256) problems.push(`${slug}: the list of records has been changed (SHA-256 mismatch)`)
+    if (collectionHash(collection.records) !== collection.sha256) {
+      problems.push(`${slug}: the list of records has been changed (SHA-256 mismatch)`)
+    }
   }
-  if (!problems.length && fileHash(file) !== file.sha256) problems.push('the file has been changed (SHA-256 mismatch)')
+  if (!problems.length && fileHash(file) !== file.sha256) {
+    problems.push('the file has been changed (SHA-256 mismatch)')
+  }
   if (!problems.length) {
     // Every reference must point into the file: checked after the hashes, which make it certain
     // that the file is what was exported.
     for (const slug of EXPORTED_COLLECTIONS) {
       for (const record of file.collections[slug].records) {
         for (const value of referencesOf(record)) {
-          if (!known.has(value)) problems.push(`${record.key} refers to ${value}, which is not in the file`)
+          if (!known.has(value)) {
+            problems.push(`${record.key} refers to ${value}, which is not in the file`)
+          }
         }
       }
     }
   }
   if (problems.length) {
     const shown = problems.slice(0, 10).map((p) => `  - ${p}`)
-    if (problems.length > 10) shown.push(`  - … and ${problems.length - 10} more`)
-    throw new RestoreError(`The export file failed its integrity check; nothing was restored:\n${shown.join('\n')}`)
+    if (problems.length > 10) {
+      shown.push(`  - … and ${problems.length - 10} more`)
+    }
+    throw new RestoreError(
+      `The export file failed its integrity check; nothing was restored:\n${shown.join('\n')}`,
+    )
   }
   return file
 }
@@ -87,16 +118,30 @@ export function verifyExportFile(input: unknown): LegalExport {
 function referencesOf(record: ExportedRecord): string[] {
   const out: string[] = []
   const visit = (value: unknown) => {
-    if (typeof value === 'string' && /^[a-z0-9-]+\/./.test(value)) out.push(value)
+    if (typeof value === 'string' && /^[a-z0-9-]+\/./.test(value)) {
+      out.push(value)
+    }
   }
   for (const part of [record.data, record.draft ?? {}]) {
     for (const [name, value] of Object.entries(part)) {
-      if (!REFERENCE_FIELDS.has(name)) continue
-      if (Array.isArray(value)) value.forEach(visit)
-      else visit(value)
+      if (!REFERENCE_FIELDS.has(name)) {
+        continue
+      }
+      if (Array.isArray(value)) {
+        value.forEach(visit)
+      } else {
+        visit(value)
+      }
     }
   }
   return out
 }
-const REFERENCE_FIELDS = new Set(['document', 'sections', 'approvedBy', 'publishedBy', 'updatedBy', 'workflowContributors', 'by'])
-
+const REFERENCE_FIELDS = new Set([
+  'approvedBy',
+  'by',
+  'document',
+  'publishedBy',
+  'sections',
+  'updatedBy',
+  'workflowContributors',
+])

@@ -9,12 +9,15 @@ import { isTrusted } from '../workflow/trust.js'
  * src/workflow/trust.ts). Updates and deletes are refused even then.
  */
 export const refuseConsentWrites: CollectionBeforeChangeHook & CollectionBeforeDeleteHook = (args: {
-  req: Parameters<CollectionBeforeChangeHook>[0]['req']
-  operation?: string
   data?: unknown
+  operation?: string
+  req: Parameters<CollectionBeforeChangeHook>[0]['req']
 }) => {
   if (args.operation !== 'create' || !isTrusted(args.req)) {
-    throw new WorkflowError('Consent records are append-only: only POST /api/legal/consents writes them, and nothing changes or deletes them.', 403)
+    throw new WorkflowError(
+      'Consent records are append-only: only POST /api/legal/consents writes them, and nothing changes or deletes them.',
+      403,
+    )
   }
   return args.data
 }

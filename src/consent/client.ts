@@ -12,43 +12,43 @@
 
 /** The part of cookieconsent 3's API the logger reads. */
 export type CookieConsentApi = {
-  getCookie: () => { consentId?: string; revision?: number; languageCode?: string }
+  getCookie: () => { consentId?: string; languageCode?: string; revision?: number }
   getUserPreferences: () => {
-    acceptType: 'all' | 'necessary' | 'custom'
     acceptedCategories: string[]
-    rejectedCategories: string[]
     acceptedServices: Record<string, string[]>
+    acceptType: 'all' | 'custom' | 'necessary'
+    rejectedCategories: string[]
     rejectedServices: Record<string, string[]>
   }
 }
 
 export type LogConsentOptions = {
-  /** The full URL of `POST /api/legal/consents` on the legal server. */
-  endpoint: string
-  cookieConsent: CookieConsentApi
   /** Tries with fetch after a network failure (not after an answer: a 4xx is final). Default 4. */
   attempts?: number
-  /** First wait before a retry, doubled each time. Default 1000 ms. */
-  retryDelayMs?: number
-  /** Send the page's origin and path (never its query or fragment). Default true. */
-  sendPageUrl?: boolean
-  /** Called when a record could not be delivered (last network error, or the server's refusal). */
-  onError?: (error: unknown) => void
+  cookieConsent: CookieConsentApi
+  /** The full URL of `POST /api/legal/consents` on the legal server. */
+  endpoint: string
   /** For tests: the browser's own by default. */
   fetch?: typeof fetch
+  /** Called when a record could not be delivered (last network error, or the server's refusal). */
+  onError?: (error: unknown) => void
+  /** First wait before a retry, doubled each time. Default 1000 ms. */
+  retryDelayMs?: number
   sendBeacon?: (url: string, data: string) => boolean
+  /** Send the page's origin and path (never its query or fragment). Default true. */
+  sendPageUrl?: boolean
 }
 
 export type ConsentPayload = {
-  consentId: string
-  acceptType: string
   acceptedCategories: string[]
-  rejectedCategories: string[]
   acceptedServices: Record<string, string[]>
-  rejectedServices: Record<string, string[]>
-  revision: number
+  acceptType: string
+  consentId: string
   language?: string
   pageUrl?: string
+  rejectedCategories: string[]
+  rejectedServices: Record<string, string[]>
+  revision: number
 }
 
 /** What cookieconsent holds right now, as the endpoint takes it. */
@@ -56,11 +56,11 @@ export function consentPayload(cc: CookieConsentApi, pageUrl?: string): ConsentP
   const cookie = cc.getCookie()
   const prefs = cc.getUserPreferences()
   return {
-    consentId: String(cookie.consentId ?? ''),
-    acceptType: prefs.acceptType,
     acceptedCategories: prefs.acceptedCategories,
-    rejectedCategories: prefs.rejectedCategories,
     acceptedServices: prefs.acceptedServices,
+    acceptType: prefs.acceptType,
+    consentId: String(cookie.consentId ?? ''),
+    rejectedCategories: prefs.rejectedCategories,
     rejectedServices: prefs.rejectedServices,
     revision: Number(cookie.revision ?? 0),
     ...(cookie.languageCode ? { language: cookie.languageCode } : {}),
@@ -77,38 +77,57 @@ const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
  * backoff while the network fails. The body goes as `text/plain` JSON: a "simple" request, so
  * no CORS preflight is needed and sendBeacon can send it cross-origin.
  */
-export function logConsent(options: LogConsentOptions): { onFirstConsent: () => void; onChange: () => void; send: () => Promise<boolean> } {
+export function logConsent(options: LogConsentOptions): {
+  onChange: () => void
+  onFirstConsent: () => void
+  send: () => Promise<boolean>
+} {
   const attempts = options.attempts ?? 4
   const delay = options.retryDelayMs ?? 1000
-  const doFetch = options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined)
+  const doFetch =
+    options.fetch ?? (typeof fetch === 'function' ? fetch.bind(globalThis) : undefined)
   const beacon =
     options.sendBeacon ??
     (typeof navigator !== 'undefined' && typeof navigator.sendBeacon === 'function'
-      ? (url: string, data: string) => navigator.sendBeacon(url, new Blob([data], { type: 'text/plain;charset=UTF-8' }))
+      ? (url: string, data: string) =>
+          navigator.sendBeacon(url, new Blob([data], { type: 'text/plain;charset=UTF-8' }))
       : undefined)
 
   async function send(): Promise<boolean> {
-    const page = options.sendPageUrl === false || typeof location === 'undefined' ? undefined : `${location.origin}${location.pathname}`
+    const page =
+      options.sendPageUrl === false || typeof location === 'undefined'
+        ? undefined
+        : `${location.origin}${location.pathname}`
     const body = JSON.stringify(consentPayload(options.cookieConsent, page))
     // sendBeacon only says whether the browser queued the request; queued is as good as it gets.
-    if (beacon && beacon(options.endpoint, body)) return true
-    if (!doFetch) return false
+    if (beacon && beacon(options.endpoint, body)) {
+      return true
+    }
+    if (!doFetch) {
+      return false
+    }
     let lastError: unknown
     for (let attempt = 0; attempt < attempts; attempt++) {
-      if (attempt > 0) await wait(delay * 2 ** (attempt - 1))
+      if (attempt > 0) {
+        await wait(delay * 2 ** (attempt - 1))
+      }
       try {
         const res = await doFetch(options.endpoint, {
-          method: 'POST',
-          headers: { 'content-type': 'text/plain;charset=UTF-8' },
           body,
-          keepalive: true,
           credentials: 'omit',
+          headers: { 'content-type': 'text/plain;charset=UTF-8' },
+          keepalive: true,
+          method: 'POST',
           mode: 'cors',
         })
-        if (res.ok) return true
+        if (res.ok) {
+          return true
+        }
         // 429 and 5xx may pass; any other answer will not change on a retry.
         lastError = new Error(`Consent log answered ${res.status}`)
-        if (res.status !== 429 && res.status < 500) break
+        if (res.status !== 429 && res.status < 500) {
+          break
+        }
       } catch (err) {
         lastError = err
       }
@@ -120,5 +139,5 @@ export function logConsent(options: LogConsentOptions): { onFirstConsent: () => 
   const handler = () => {
     void send()
   }
-  return { onFirstConsent: handler, onChange: handler, send }
+  return { onChange: handler, onFirstConsent: handler, send }
 }

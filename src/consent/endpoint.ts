@@ -1,9 +1,11 @@
-import { createHash } from 'node:crypto'
 import type { Endpoint, Payload, PayloadRequest } from 'payload'
+
+import { createHash } from 'node:crypto'
+
+import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 
 import { deliveryCacheFor } from '../delivery/cache.js'
 import { loadConsentConfig } from '../delivery/cookies.js'
-import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 import { nowOf } from '../utilities/pluginOptions.js'
 import { appendConsent } from './ingest.js'
 import { hashIp, truncateIp } from './ip.js'
@@ -28,22 +30,33 @@ const configs = new WeakMap<Payload, { generation: number; value: ConfigInForce 
 export async function consentConfigInForce(payload: Payload): Promise<ConfigInForce> {
   const generation = deliveryCacheFor(payload).currentGeneration
   const kept = configs.get(payload)
-  if (kept && kept.generation === generation) return kept.value
+  if (kept && kept.generation === generation) {
+    return kept.value
+  }
   const body = JSON.stringify(await loadConsentConfig(payload))
-  const value = { config: JSON.parse(body) as ConsentConfigInForce, hash: createHash('sha256').update(body).digest('hex') }
-  if (deliveryCacheFor(payload).currentGeneration === generation) configs.set(payload, { generation, value })
+  const value = {
+    config: JSON.parse(body) as ConsentConfigInForce,
+    hash: createHash('sha256').update(body).digest('hex'),
+  }
+  if (deliveryCacheFor(payload).currentGeneration === generation) {
+    configs.set(payload, { generation, value })
+  }
   return value
 }
 
 /** The origins of Payload's `cors` setting (a list, or `{ origins: [...] }`); none for '*'. */
 function payloadCorsOrigins(payload: Payload): string[] {
   const cors = payload.config.cors as unknown
-  if (Array.isArray(cors)) return cors as string[]
-  if (cors && typeof cors === 'object' && Array.isArray((cors as { origins?: unknown }).origins)) return (cors as { origins: string[] }).origins
+  if (Array.isArray(cors)) {
+    return cors as string[]
+  }
+  if (cors && typeof cors === 'object' && Array.isArray((cors as { origins?: unknown }).origins)) {
+    return (cors as { origins: string[] }).origins
+  }
   return []
 }
 
-type OriginCheck = { allowed: boolean; corsOrigin: string | null }
+type OriginCheck = { allowed: boolean; corsOrigin: null | string }
 
 /**
  * A request without Origin (not a browser, or a same-origin GET) is served; a browser's is
@@ -52,12 +65,20 @@ type OriginCheck = { allowed: boolean; corsOrigin: string | null }
  * `text/plain` POST is sent without a preflight, and would be stored before the browser ever
  * looked at the response headers.
  */
-function checkOrigin(payload: Payload, headers: Headers, allowedOrigins: string[] | null): OriginCheck {
+function checkOrigin(
+  payload: Payload,
+  headers: Headers,
+  allowedOrigins: null | string[],
+): OriginCheck {
   const origin = headers.get('origin')
-  if (!origin) return { allowed: true, corsOrigin: null }
+  if (!origin) {
+    return { allowed: true, corsOrigin: null }
+  }
   const allowed = allowedOrigins ?? payloadCorsOrigins(payload)
-  if (allowed.includes(origin)) return { allowed: true, corsOrigin: origin }
-  let host: string | null = null
+  if (allowed.includes(origin)) {
+    return { allowed: true, corsOrigin: origin }
+  }
+  let host: null | string = null
   try {
     host = new URL(origin).host
   } catch {
@@ -66,35 +87,51 @@ function checkOrigin(payload: Payload, headers: Headers, allowedOrigins: string[
   return { allowed: host !== null && host === headers.get('host'), corsOrigin: null }
 }
 
-function corsHeaders(origin: string | null): Record<string, string> {
+function corsHeaders(origin: null | string): Record<string, string> {
   // Vary on every answer: a cache must not hand one origin's answer to another.
-  if (!origin) return { vary: 'Origin' }
+  if (!origin) {
+    return { vary: 'Origin' }
+  }
   // No Allow-Credentials: the log is anonymous, the banner sends no cookies.
   return { 'access-control-allow-origin': origin, vary: 'Origin' }
 }
 
 function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
+    headers: {
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+      ...headers,
+    },
     status,
-    headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store', ...headers },
   })
 }
 
-const error = (status: number, message: string, headers: Record<string, string>, data?: Record<string, unknown>) =>
-  json(status, { errors: [{ message, ...(data ? { data } : {}) }] }, headers)
+const error = (
+  status: number,
+  message: string,
+  headers: Record<string, string>,
+  data?: Record<string, unknown>,
+) => json(status, { errors: [{ message, ...(data ? { data } : {}) }] }, headers)
 
 /** The body, read up to `limit` bytes; null when it is longer. */
-async function readLimited(req: PayloadRequest, limit: number): Promise<Uint8Array | null> {
+async function readLimited(req: PayloadRequest, limit: number): Promise<null | Uint8Array> {
   const declared = Number(req.headers.get('content-length') ?? '0')
-  if (declared > limit) return null
+  if (declared > limit) {
+    return null
+  }
   const stream = req.body
-  if (!stream) return new Uint8Array()
+  if (!stream) {
+    return new Uint8Array()
+  }
   const chunks: Uint8Array[] = []
   let size = 0
   const reader = stream.getReader()
   for (;;) {
     const { done, value } = await reader.read()
-    if (done) break
+    if (done) {
+      break
+    }
     size += value.byteLength
     if (size > limit) {
       await reader.cancel().catch(() => undefined)
@@ -109,12 +146,18 @@ const limiters = new WeakMap<ResolvedLegalDocumentsPluginOptions['consent'], Rat
 /** One bucket set per plugin configuration: the endpoint and the fast path count together. */
 function limiterFor(consent: ResolvedLegalDocumentsPluginOptions['consent']): RateLimiter {
   let limiter = limiters.get(consent)
-  if (!limiter) limiters.set(consent, (limiter = createRateLimiter(consent.rateLimit)))
+  if (!limiter) {
+    limiters.set(consent, (limiter = createRateLimiter(consent.rateLimit)))
+  }
   return limiter
 }
 
 /** A consent POST as either route sees it: its headers, the client's IP, and its body (null: over 8 KB). */
-export type ConsentPost = { headers: Headers; rawIp: string | null; body: () => Promise<Uint8Array | null> }
+export type ConsentPost = {
+  body: () => Promise<null | Uint8Array>
+  headers: Headers
+  rawIp: null | string
+}
 
 /**
  * `POST /api/legal/consents`, answered the same through Payload's endpoint and through the fast
@@ -122,25 +165,43 @@ export type ConsentPost = { headers: Headers; rawIp: string | null; body: () => 
  * foreign origin, 409 another banner revision, 413 over 8 KB, 415 wrong media type, 422
  * invalid, 429 too many from one client; 201 once the record is committed.
  */
-export async function postConsent(payload: Payload, consent: ResolvedLegalDocumentsPluginOptions['consent'], post: ConsentPost): Promise<Response> {
+export async function postConsent(
+  payload: Payload,
+  consent: ResolvedLegalDocumentsPluginOptions['consent'],
+  post: ConsentPost,
+): Promise<Response> {
   const origin = checkOrigin(payload, post.headers, consent.allowedOrigins)
   const headers = corsHeaders(origin.corsOrigin)
-  if (!origin.allowed) return error(403, 'This origin may not send consent records.', headers)
+  if (!origin.allowed) {
+    return error(403, 'This origin may not send consent records.', headers)
+  }
 
   const { rawIp } = post
   const ip = truncateIp(rawIp)
   const taken = limiterFor(consent).take(ip ?? 'unknown')
   if (!taken.ok) {
-    return error(429, 'Too many consent records from this network; try again later.', { ...headers, 'retry-after': String(taken.retryAfterSeconds) })
+    return error(429, 'Too many consent records from this network; try again later.', {
+      ...headers,
+      'retry-after': String(taken.retryAfterSeconds),
+    })
   }
 
   // JSON, or text/plain (what navigator.sendBeacon sends for a string: no CORS preflight).
-  const type = (post.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
+  const type = (post.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
   if (type !== 'application/json' && type !== 'text/plain') {
-    return error(415, 'Send the consent as JSON (Content-Type: application/json or text/plain).', headers)
+    return error(
+      415,
+      'Send the consent as JSON (Content-Type: application/json or text/plain).',
+      headers,
+    )
   }
   const bytes = await post.body()
-  if (!bytes) return error(413, `The request body is larger than ${MAX_CONSENT_BODY / 1024} KB.`, { ...headers, connection: 'close' })
+  if (!bytes) {
+    return error(413, `The request body is larger than ${MAX_CONSENT_BODY / 1024} KB.`, {
+      ...headers,
+      connection: 'close',
+    })
+  }
   let body: unknown
   try {
     body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
@@ -151,13 +212,26 @@ export async function postConsent(payload: Payload, consent: ResolvedLegalDocume
   // The configuration in force as the delivery API serves it: the record names what its visitor answered.
   const { config, hash } = await consentConfigInForce(payload)
   const checked = validateConsent(body, config)
-  if (!checked.ok) return error(checked.status, checked.message, headers, checked.data)
+  if (!checked.ok) {
+    return error(checked.status, checked.message, headers, checked.data)
+  }
   const recordedAt = new Date(nowOf(payload)).toISOString()
   const userAgent = post.headers.get('user-agent')?.slice(0, MAX_USER_AGENT) || null
   const { record } = checked
-  const id = await appendConsent(payload, { ...record, configHash: hash, ip, ipHash: hashIp(rawIp, consent.ipHashKey), userAgent, recordedAt })
+  const id = await appendConsent(payload, {
+    ...record,
+    configHash: hash,
+    ip,
+    ipHash: hashIp(rawIp, consent.ipHashKey),
+    recordedAt,
+    userAgent,
+  })
   // 201 only now: the group holding the record has committed (src/consent/ingest.ts).
-  return json(201, { id, consentId: record.consentId, revision: record.revision, configHash: hash, recordedAt }, headers)
+  return json(
+    201,
+    { id, configHash: hash, consentId: record.consentId, recordedAt, revision: record.revision },
+    headers,
+  )
 }
 
 /**
@@ -171,26 +245,33 @@ export function consentEndpoints(options: ResolvedLegalDocumentsPluginOptions): 
     // only for reading order, they answer GET only.
     ...consentProofEndpoints(),
     {
-      path: PATH,
-      method: 'options',
       handler: (req) => {
         const origin = checkOrigin(req.payload, req.headers, consent.allowedOrigins)
-        if (!origin.allowed) return error(403, 'This origin may not send consent records.', corsHeaders(null))
+        if (!origin.allowed) {
+          return error(403, 'This origin may not send consent records.', corsHeaders(null))
+        }
         return new Response(null, {
-          status: 204,
           headers: {
             ...corsHeaders(origin.corsOrigin),
-            'access-control-allow-methods': 'POST, OPTIONS',
             'access-control-allow-headers': 'Content-Type',
+            'access-control-allow-methods': 'POST, OPTIONS',
             'access-control-max-age': '600',
           },
+          status: 204,
         })
       },
+      method: 'options',
+      path: PATH,
     },
     {
-      path: PATH,
+      handler: (req) =>
+        postConsent(req.payload, consent, {
+          body: () => readLimited(req, MAX_CONSENT_BODY),
+          headers: req.headers,
+          rawIp: consent.clientIp(req) ?? null,
+        }),
       method: 'post',
-      handler: (req) => postConsent(req.payload, consent, { headers: req.headers, rawIp: consent.clientIp(req) ?? null, body: () => readLimited(req, MAX_CONSENT_BODY) }),
+      path: PATH,
     },
   ]
 }

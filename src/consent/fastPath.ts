@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { buffer } from 'node:stream/consumers'
-
 import type { Payload, SanitizedConfig } from 'payload'
+
+import { buffer } from 'node:stream/consumers'
 
 import { answerFastPathFault, type FastPathFaultAnswer } from '../delivery/fastPathFault.js'
 import { defaultClientIp } from '../options.js'
@@ -22,25 +22,30 @@ import { MAX_CONSENT_BODY, postConsent } from './endpoint.js'
  * (express's CSRF check is for those); anything else goes to express untouched.
  */
 export function consentFastPath(options: {
-  payload: Payload
+  clientIp?: (req: IncomingMessage) => null | string
   config: SanitizedConfig
-  clientIp?: (req: IncomingMessage) => string | null
   onFault?: FastPathFaultAnswer
+  payload: Payload
 }) {
-  const { payload, config, clientIp } = options
+  const { clientIp, config, payload } = options
   const consent = pluginOptionsOf(payload)?.consent
   const enabled = Boolean(clientIp && consent && consent.clientIp === defaultClientIp)
   const path = `${config.routes.api}/legal/consents`
   const tokenCookie = `${config.cookiePrefix}-token=`
 
-  const failed = (res: ServerResponse, err: unknown) => answerFastPathFault(payload, res, err, 'Consent log', options.onFault)
+  const failed = (res: ServerResponse, err: unknown) =>
+    answerFastPathFault(payload, res, err, 'Consent log', options.onFault)
 
   async function record(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const headers = new Headers()
-    for (const [name, value] of Object.entries(req.headers)) if (typeof value === 'string') headers.set(name, value)
+    for (const [name, value] of Object.entries(req.headers)) {
+      if (typeof value === 'string') {
+        headers.set(name, value)
+      }
+    }
     // `serve` took only a declared Content-Length within 8 KB, and node's parser reads no byte past it.
     const body = async () => new Uint8Array(await buffer(req))
-    const answer = await postConsent(payload, consent!, { headers, rawIp: clientIp!(req), body })
+    const answer = await postConsent(payload, consent!, { body, headers, rawIp: clientIp!(req) })
     const text = Buffer.from(await answer.arrayBuffer())
     const flat: string[] = []
     answer.headers.forEach((value, name) => flat.push(name, value))
@@ -52,15 +57,32 @@ export function consentFastPath(options: {
   return {
     /** Answers the request and returns true, or returns false and leaves it to express. */
     serve(req: IncomingMessage, res: ServerResponse, url: string): boolean {
-      if (!enabled || req.method !== 'POST' || url !== path) return false
+      if (!enabled || req.method !== 'POST' || url !== path) {
+        return false
+      }
       const length = Number(req.headers['content-length'] ?? NaN)
-      if (!Number.isInteger(length) || length > MAX_CONSENT_BODY || req.headers['transfer-encoding'] !== undefined) return false
+      if (
+        !Number.isInteger(length) ||
+        length > MAX_CONSENT_BODY ||
+        req.headers['transfer-encoding'] !== undefined
+      ) {
+        return false
+      }
       const encoding = req.headers['content-encoding']
-      if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') return false
-      if (req.headers.cookie?.includes(tokenCookie)) return false
+      if (encoding !== undefined && encoding.trim().toLowerCase() !== 'identity') {
+        return false
+      }
+      if (req.headers.cookie?.includes(tokenCookie)) {
+        return false
+      }
       // Another charset: express's request guard answers it (415), as before.
-      const charset = /;\s*charset=([^;\s]+)/i.exec(req.headers['content-type'] ?? '')?.[1]?.replace(/"/g, '').toLowerCase()
-      if (charset !== undefined && charset !== 'utf-8') return false
+      const charset = /;\s*charset=([^;\s]+)/i
+        .exec(req.headers['content-type'] ?? '')?.[1]
+        ?.replace(/"/g, '')
+        .toLowerCase()
+      if (charset !== undefined && charset !== 'utf-8') {
+        return false
+      }
       record(req, res).catch((err) => failed(res, err))
       return true
     },

@@ -13,7 +13,10 @@ export const CONSENT_WRITERS = 3
 /** How long the list of month tables is trusted before it is read again (another process may add one). */
 const MONTHS_TTL_MS = 60_000
 
-type Log = { queue: GroupCommitQueue<ConsentRow, number>; months: { names: Set<string>; readAt: number } | null }
+type Log = {
+  months: { names: Set<string>; readAt: number } | null
+  queue: GroupCommitQueue<ConsentRow, number>
+}
 
 const logs = new WeakMap<Payload, Log>()
 
@@ -32,7 +35,9 @@ function logFor(payload: Payload): Log {
               return await insertConsentRows(payload, client, group, state.months.names)
             } catch (err) {
               // 42P01: a month table went away (retention elsewhere); read them again on the retry.
-              if ((err as { code?: string }).code === '42P01') state.months = null
+              if ((err as { code?: string }).code === '42P01') {
+                state.months = null
+              }
               throw err
             }
           }),
@@ -56,5 +61,7 @@ export function appendConsent(payload: Payload, row: ConsentRow): Promise<number
 /** Forgets the month tables read (after this process created or dropped one). */
 export function forgetConsentMonths(payload: Payload): void {
   const log = logs.get(payload)
-  if (log) log.months = null
+  if (log) {
+    log.months = null
+  }
 }

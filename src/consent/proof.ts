@@ -1,5 +1,6 @@
-import { stringify } from 'csv-stringify/sync'
 import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
+
+import { stringify } from 'csv-stringify/sync'
 
 import { localApi } from '../localApi.js'
 import { hasRole } from '../roles.js'
@@ -38,14 +39,21 @@ export const EXPORT_COLUMNS = [
 type Row = Record<(typeof EXPORT_COLUMNS)[number], unknown>
 
 function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' } })
+  return new Response(JSON.stringify(body), {
+    headers: { 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' },
+    status,
+  })
 }
 const refusal = (status: number, message: string) => json(status, { errors: [{ message }] })
 
 /** 401 anonymous, 403 signed in without the admin role; null: go on. */
-function adminOnly(req: PayloadRequest): Response | null {
-  if (!req.user) return refusal(401, 'You must be signed in as an admin.')
-  if (!hasRole(req.user, 'admin')) return refusal(403, 'Only admins may read the consent log.')
+function adminOnly(req: PayloadRequest): null | Response {
+  if (!req.user) {
+    return refusal(401, 'You must be signed in as an admin.')
+  }
+  if (!hasRole(req.user, 'admin')) {
+    return refusal(403, 'Only admins may read the consent log.')
+  }
   return null
 }
 
@@ -56,48 +64,83 @@ const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
  * is midnight UTC of that day for `from`, and the end of that day for `to` (so `from=to=day`
  * exports the whole day). Null: unbounded. A string: what is wrong.
  */
-export function parseRange(from: string | null, to: string | null): { from: string | null; to: string | null } | string {
-  const read = (value: string | null, name: string, end: boolean): string | null | { error: string } => {
-    if (value === null || value === '') return null
+export function parseRange(
+  from: null | string,
+  to: null | string,
+): { from: null | string; to: null | string } | string {
+  const read = (
+    value: null | string,
+    name: string,
+    end: boolean,
+  ): { error: string } | null | string => {
+    if (value === null || value === '') {
+      return null
+    }
     const time = Date.parse(DATE_ONLY.test(value) ? `${value}T00:00:00.000Z` : value)
-    if (Number.isNaN(time) || value.length > 40) return { error: `"${name}" must be a date (YYYY-MM-DD) or an ISO 8601 date and time.` }
+    if (Number.isNaN(time) || value.length > 40) {
+      return { error: `"${name}" must be a date (YYYY-MM-DD) or an ISO 8601 date and time.` }
+    }
     return new Date(DATE_ONLY.test(value) && end ? time + 24 * 60 * 60_000 : time).toISOString()
   }
   const f = read(from, 'from', false)
   const t = read(to, 'to', true)
-  if (f && typeof f === 'object') return f.error
-  if (t && typeof t === 'object') return t.error
-  if (f && t && f >= t) return '"from" must be before "to".'
+  if (f && typeof f === 'object') {
+    return f.error
+  }
+  if (t && typeof t === 'object') {
+    return t.error
+  }
+  if (f && t && f >= t) {
+    return '"from" must be before "to".'
+  }
   return { from: f, to: t }
 }
 
-const toRow = (doc: Record<string, unknown>): Row => Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, doc[c] ?? null])) as Row
+const toRow = (doc: Record<string, unknown>): Row =>
+  Object.fromEntries(EXPORT_COLUMNS.map((c) => [c, doc[c] ?? null])) as Row
 
 /** CSV cells: lists and objects as their JSON text. */
-const csvCells = (row: Row) => EXPORT_COLUMNS.map((c) => (row[c] !== null && typeof row[c] === 'object' ? JSON.stringify(row[c]) : row[c]))
+const csvCells = (row: Row) =>
+  EXPORT_COLUMNS.map((c) =>
+    row[c] !== null && typeof row[c] === 'object' ? JSON.stringify(row[c]) : row[c],
+  )
 
 /** One batch of records after `afterId` in the range, by id. */
-async function batch(payload: Payload, range: { from: string | null; to: string | null }, afterId: string | number | null) {
+async function batch(
+  payload: Payload,
+  range: { from: null | string; to: null | string },
+  afterId: null | number | string,
+) {
   const and: Where[] = []
-  if (range.from) and.push({ recordedAt: { greater_than_equal: range.from } })
-  if (range.to) and.push({ recordedAt: { less_than: range.to } })
-  if (afterId !== null) and.push({ id: { greater_than: afterId } })
+  if (range.from) {
+    and.push({ recordedAt: { greater_than_equal: range.from } })
+  }
+  if (range.to) {
+    and.push({ recordedAt: { less_than: range.to } })
+  }
+  if (afterId !== null) {
+    and.push({ id: { greater_than: afterId } })
+  }
   const found = await localApi(payload).find({
     collection: SLUGS.consents,
-    where: and.length ? { and } : {},
-    sort: 'id',
-    limit: EXPORT_BATCH,
-    pagination: false,
     depth: 0,
+    limit: EXPORT_BATCH,
     overrideAccess: true,
+    pagination: false,
+    sort: 'id',
+    where: and.length ? { and } : {},
   })
   return found.docs
 }
 
 /** The export as a stream: `format` 'csv' (header row first) or 'json' (one array). */
-export function exportStream(payload: Payload, range: { from: string | null; to: string | null }, format: 'csv' | 'json'): ReadableStream<Uint8Array> {
+export function exportStream(
+  payload: Payload,
+  range: { from: null | string; to: null | string },
+  format: 'csv' | 'json',
+): ReadableStream<Uint8Array> {
   const encoder = new TextEncoder()
-  let afterId: string | number | null = null
+  let afterId: null | number | string = null
   let started = false
   let count = 0
   return new ReadableStream<Uint8Array>({
@@ -111,14 +154,25 @@ export function exportStream(payload: Payload, range: { from: string | null; to:
         const docs = await batch(payload, range, afterId)
         for (const doc of docs) {
           const row = toRow(doc)
-          out += format === 'csv' ? stringify([csvCells(row)]) : `${count ? ',' : ''}\n${JSON.stringify(row)}`
+          out +=
+            format === 'csv'
+              ? stringify([csvCells(row)])
+              : `${count ? ',' : ''}\n${JSON.stringify(row)}`
           count++
         }
-        if (docs.length) afterId = docs[docs.length - 1]!.id as string | number
+        if (docs.length) {
+          afterId = docs[docs.length - 1].id
+        }
         const done = docs.length < EXPORT_BATCH
-        if (done && format === 'json') out += count ? '\n]\n' : ']\n'
-        if (out) controller.enqueue(encoder.encode(out))
-        if (done) controller.close()
+        if (done && format === 'json') {
+          out += count ? '\n]\n' : ']\n'
+        }
+        if (out) {
+          controller.enqueue(encoder.encode(out))
+        }
+        if (done) {
+          controller.close()
+        }
       } catch (err) {
         payload.logger.error({ err, msg: 'The consent log export failed.' })
         controller.error(err)
@@ -134,49 +188,66 @@ export function exportStream(payload: Payload, range: { from: string | null; to:
 export function consentProofEndpoints(): Endpoint[] {
   return [
     {
-      path: '/legal/consents/export',
-      method: 'get',
       handler: (req) => {
         const refused = adminOnly(req)
-        if (refused) return refused
+        if (refused) {
+          return refused
+        }
         const format = req.searchParams.get('format') ?? 'csv'
-        if (format !== 'csv' && format !== 'json') return refusal(400, '"format" must be "csv" or "json".')
+        if (format !== 'csv' && format !== 'json') {
+          return refusal(400, '"format" must be "csv" or "json".')
+        }
         const range = parseRange(req.searchParams.get('from'), req.searchParams.get('to'))
-        if (typeof range === 'string') return refusal(400, range)
+        if (typeof range === 'string') {
+          return refusal(400, range)
+        }
         const name = `consents_${(range.from ?? 'start').slice(0, 10)}_${(range.to ?? 'now').slice(0, 10)}.${format}`
         return new Response(exportStream(req.payload, range, format), {
-          status: 200,
           headers: {
-            'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
-            'content-disposition': `attachment; filename="${name}"`,
             'cache-control': 'no-store',
+            'content-disposition': `attachment; filename="${name}"`,
+            'content-type':
+              format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8',
           },
+          status: 200,
         })
       },
+      method: 'get',
+      path: '/legal/consents/export',
     },
     {
-      path: '/legal/consents/:consentId',
-      method: 'get',
       handler: async (req) => {
         const refused = adminOnly(req)
-        if (refused) return refused
+        if (refused) {
+          return refused
+        }
         const consentId = String(req.routeParams?.consentId ?? '')
-        if (!CONSENT_ID_PATTERN.test(consentId)) return refusal(404, 'No consent was recorded with this consent ID.')
+        if (!CONSENT_ID_PATTERN.test(consentId)) {
+          return refusal(404, 'No consent was recorded with this consent ID.')
+        }
         const found = await localApi(req.payload).find({
           collection: SLUGS.consents,
-          where: { consentId: { equals: consentId.toLowerCase() } },
-          sort: 'recordedAt',
-          limit: 0,
-          pagination: false,
           depth: 0,
+          limit: 0,
           overrideAccess: true,
+          pagination: false,
           req,
+          sort: 'recordedAt',
+          where: { consentId: { equals: consentId.toLowerCase() } },
         })
-        if (!found.docs.length) return refusal(404, 'No consent was recorded with this consent ID.')
+        if (!found.docs.length) {
+          return refusal(404, 'No consent was recorded with this consent ID.')
+        }
         const records = found.docs.map(toRow)
         // The visitor's choice now is the latest record; the others are its history.
-        return json(200, { consentId: consentId.toLowerCase(), current: records[records.length - 1], records })
+        return json(200, {
+          consentId: consentId.toLowerCase(),
+          current: records[records.length - 1],
+          records,
+        })
       },
+      method: 'get',
+      path: '/legal/consents/:consentId',
     },
   ]
 }

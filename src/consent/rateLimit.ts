@@ -6,14 +6,20 @@
  */
 export type RateLimiter = {
   /** Takes one token for `key`: `ok`, or how many seconds until the next one. */
-  take: (key: string, now?: number) => { ok: true } | { ok: false; retryAfterSeconds: number }
+  take: (key: string, now?: number) => { ok: false; retryAfterSeconds: number } | { ok: true }
 }
 
 const MAX_KEYS = 50_000
 
-export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs: number }): RateLimiter {
+export function createRateLimiter({
+  limit,
+  windowMs,
+}: {
+  limit: number
+  windowMs: number
+}): RateLimiter {
   const perMs = limit / windowMs
-  const buckets = new Map<string, { tokens: number; at: number }>()
+  const buckets = new Map<string, { at: number; tokens: number }>()
   return {
     take(key, now = Date.now()) {
       let bucket = buckets.get(key)
@@ -23,17 +29,26 @@ export function createRateLimiter({ limit, windowMs }: { limit: number; windowMs
       } else {
         // Full buckets carry no information: when the map is large, forget them first, then the oldest.
         if (buckets.size >= MAX_KEYS) {
-          for (const [k, b] of buckets) if (b.tokens + (now - b.at) * perMs >= limit) buckets.delete(k)
-          if (buckets.size >= MAX_KEYS) buckets.delete(buckets.keys().next().value!)
+          for (const [k, b] of buckets) {
+            if (b.tokens + (now - b.at) * perMs >= limit) {
+              buckets.delete(k)
+            }
+          }
+          if (buckets.size >= MAX_KEYS) {
+            buckets.delete(buckets.keys().next().value!)
+          }
         }
-        bucket = { tokens: limit, at: now }
+        bucket = { at: now, tokens: limit }
         buckets.set(key, bucket)
       }
       if (bucket.tokens >= 1) {
         bucket.tokens -= 1
         return { ok: true }
       }
-      return { ok: false, retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)) }
+      return {
+        ok: false,
+        retryAfterSeconds: Math.max(1, Math.ceil((1 - bucket.tokens) / perMs / 1000)),
+      }
     },
   }
 }

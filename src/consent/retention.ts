@@ -1,7 +1,8 @@
 import type { Payload, TaskConfig } from 'payload'
 
-import { hasRole } from '../roles.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
+
+import { hasRole } from '../roles.js'
 import { nowOf } from '../utilities/pluginOptions.js'
 import { forgetConsentMonths } from './ingest.js'
 import { deleteConsentsBefore, ensureConsentMonths } from './storage.js'
@@ -32,7 +33,12 @@ export function retentionCutoff(now: number, months: number): Date {
 export async function purgeExpiredConsents(
   payload: Payload,
   options: ResolvedLegalDocumentsPluginOptions,
-): Promise<{ deleted: number; cutoff: string | null; droppedMonths: string[]; createdMonths: string[] }> {
+): Promise<{
+  createdMonths: string[]
+  cutoff: null | string
+  deleted: number
+  droppedMonths: string[]
+}> {
   const now = nowOf(payload)
   const createdMonths = await ensureConsentMonths(payload, now)
   const months = options.consent.retentionMonths
@@ -42,14 +48,14 @@ export async function purgeExpiredConsents(
     cutoff = retentionCutoff(now, months)
     result = await deleteConsentsBefore(payload, cutoff)
     payload.logger.info({
-      msg: `Consent retention: deleted ${result.deleted} consent record(s) recorded before ${cutoff.toISOString()} (${months} months).`,
-      deleted: result.deleted,
       cutoff: cutoff.toISOString(),
+      deleted: result.deleted,
       droppedMonths: result.droppedMonths,
+      msg: `Consent retention: deleted ${result.deleted} consent record(s) recorded before ${cutoff.toISOString()} (${months} months).`,
     })
   }
   forgetConsentMonths(payload)
-  return { ...result, cutoff: cutoff?.toISOString() ?? null, createdMonths }
+  return { ...result, createdMonths, cutoff: cutoff?.toISOString() ?? null }
 }
 
 /**
@@ -61,8 +67,12 @@ export async function prepareConsentMonths(payload: Payload): Promise<void> {
   try {
     await ensureConsentMonths(payload, nowOf(payload))
   } catch (err) {
-    if ((err as { code?: string }).code !== '42P01') throw err
-    payload.logger.warn('Consent log: the table legal_consents does not exist yet, so its month tables were not created (run the migrations).')
+    if ((err as { code?: string }).code !== '42P01') {
+      throw err
+    }
+    payload.logger.warn(
+      'Consent log: the table legal_consents does not exist yet, so its month tables were not created (run the migrations).',
+    )
   }
   forgetConsentMonths(payload)
 }
@@ -74,15 +84,19 @@ export async function prepareConsentMonths(payload: Payload): Promise<void> {
  */
 type RetentionTaskIO = { input: object; output: Awaited<ReturnType<typeof purgeExpiredConsents>> }
 
-export function consentRetentionTask(options: ResolvedLegalDocumentsPluginOptions): TaskConfig<RetentionTaskIO> {
+export function consentRetentionTask(
+  options: ResolvedLegalDocumentsPluginOptions,
+): TaskConfig<RetentionTaskIO> {
   return {
     slug: CONSENT_RETENTION_TASK,
-    label: 'Legal documents: consent log retention',
-    schedule: [{ cron: CONSENT_RETENTION_CRON, queue: 'default' }],
-    retries: 2,
     handler: async ({ req }) => ({
-      output: options.disabled ? { deleted: 0, cutoff: null, droppedMonths: [], createdMonths: [] } : await purgeExpiredConsents(req.payload, options),
+      output: options.disabled
+        ? { createdMonths: [], cutoff: null, deleted: 0, droppedMonths: [] }
+        : await purgeExpiredConsents(req.payload, options),
     }),
+    label: 'Legal documents: consent log retention',
+    retries: 2,
+    schedule: [{ cron: CONSENT_RETENTION_CRON, queue: 'default' }],
   }
 }
 
@@ -97,8 +111,15 @@ export const JOB_STATS_GLOBAL = 'payload-jobs-stats'
  */
 export function lockJobStatsGlobal(payload: Payload): void {
   const global = payload.config.globals.find((g) => g.slug === JOB_STATS_GLOBAL)
-  if (!global) return
-  const admins = ({ req }: { req: { user?: object | null } }) => hasRole(req.user, 'admin')
+  if (!global) {
+    return
+  }
+  const admins = ({ req }: { req: { user?: null | object } }) => hasRole(req.user, 'admin')
   const nobody = () => false
-  Object.assign(global.access, { read: admins, readVersions: nobody, readDrafts: nobody, update: nobody })
+  Object.assign(global.access, {
+    read: admins,
+    readDrafts: nobody,
+    readVersions: nobody,
+    update: nobody,
+  })
 }

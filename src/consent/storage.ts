@@ -71,7 +71,10 @@ export async function existingMonths(client: PgQueryClient): Promise<string[]> {
   return rows.map((r) => String(r.name)).filter((n) => MONTH_TABLE.test(n))
 }
 
-async function withDdlRetries<T>(payload: Payload, work: (client: PgQueryClient) => Promise<T>): Promise<T> {
+async function withDdlRetries<T>(
+  payload: Payload,
+  work: (client: PgQueryClient) => Promise<T>,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await inOwnTransaction(payload, async (client) => {
@@ -81,7 +84,9 @@ async function withDdlRetries<T>(payload: Payload, work: (client: PgQueryClient)
       })
     } catch (err) {
       // 55P03 lock_not_available: a reader holds the table; let it finish and try again.
-      if ((err as { code?: string }).code !== '55P03' || attempt >= DDL_ATTEMPTS) throw err
+      if ((err as { code?: string }).code !== '55P03' || attempt >= DDL_ATTEMPTS) {
+        throw err
+      }
       await new Promise((r) => setTimeout(r, 200 * attempt))
     }
   }
@@ -99,7 +104,9 @@ export async function ensureConsentMonths(payload: Payload, now: number): Promis
     const name = monthTable(start)
     const made = await withDdlRetries(payload, async (client) => {
       await client.query(`create schema if not exists "${CONSENT_LOG_SCHEMA}"`)
-      if ((await existingMonths(client)).includes(name)) return false
+      if ((await existingMonths(client)).includes(name)) {
+        return false
+      }
       const end = monthStart(start.getTime(), 1)
       await client.query(
         `create table ${childOf(name)} (like ${parentOf(payload)} including defaults including constraints including indexes,
@@ -108,39 +115,47 @@ export async function ensureConsentMonths(payload: Payload, now: number): Promis
       await client.query(`alter table ${childOf(name)} inherit ${parentOf(payload)}`)
       return true
     })
-    if (made) created.push(name)
+    if (made) {
+      created.push(name)
+    }
   }
   return created
 }
 
 /** One consent record as the endpoint writes it (columns of `legal_consents`). */
 export type ConsentRow = {
-  consentId: string
-  acceptType: string
   acceptedCategories: unknown
-  rejectedCategories: unknown
   acceptedServices: unknown
+  acceptType: string
+  configHash: string
+  consentId: string
+  ip: null | string
+  ipHash: null | string
+  language: null | string
+  pageUrl: null | string
+  recordedAt: string
+  rejectedCategories: unknown
   rejectedServices: unknown
   revision: number
-  language: string | null
-  configHash: string
-  ip: string | null
-  ipHash: string | null
-  userAgent: string | null
-  pageUrl: string | null
-  recordedAt: string
+  userAgent: null | string
 }
 
 const COLUMNS =
   'consent_id, accept_type, accepted_categories, rejected_categories, accepted_services, rejected_services, revision, language, config_hash, ip, ip_hash, user_agent, page_url, recorded_at'
-const json = (value: unknown) => (value === undefined || value === null ? null : JSON.stringify(value))
+const json = (value: unknown) =>
+  value === undefined || value === null ? null : JSON.stringify(value)
 
 /**
  * Inserts `rows` with `client` (inside the caller's transaction): each into its month's table,
  * or into the parent when that month has none (`months`: the names that exist). Returns the ids
  * in the order of `rows`.
  */
-export async function insertConsentRows(payload: Payload, client: PgQueryClient, rows: ConsentRow[], months: ReadonlySet<string>): Promise<number[]> {
+export async function insertConsentRows(
+  payload: Payload,
+  client: PgQueryClient,
+  rows: ConsentRow[],
+  months: ReadonlySet<string>,
+): Promise<number[]> {
   const byTable = new Map<string, number[]>()
   rows.forEach((row, i) => {
     const name = monthTable(monthStart(Date.parse(row.recordedAt)))
@@ -151,14 +166,31 @@ export async function insertConsentRows(payload: Payload, client: PgQueryClient,
   for (const [table, indexes] of byTable) {
     const values: unknown[] = []
     const tuples = indexes.map((i) => {
-      const r = rows[i]!
-      const cells = [r.consentId, r.acceptType, json(r.acceptedCategories), json(r.rejectedCategories), json(r.acceptedServices), json(r.rejectedServices),
-        r.revision, r.language, r.configHash, r.ip, r.ipHash, r.userAgent, r.pageUrl, r.recordedAt]
+      const r = rows[i]
+      const cells = [
+        r.consentId,
+        r.acceptType,
+        json(r.acceptedCategories),
+        json(r.rejectedCategories),
+        json(r.acceptedServices),
+        json(r.rejectedServices),
+        r.revision,
+        r.language,
+        r.configHash,
+        r.ip,
+        r.ipHash,
+        r.userAgent,
+        r.pageUrl,
+        r.recordedAt,
+      ]
       return `(${cells.map((c) => (values.push(c), `$${values.length}`)).join(', ')})`
     })
     // `returning id` comes back in the order of the VALUES list for a plain insert.
-    const inserted = await client.query(`insert into ${table} (${COLUMNS}) values ${tuples.join(', ')} returning id`, values)
-    inserted.rows.forEach((r, k) => (ids[indexes[k]!] = Number(r.id)))
+    const inserted = await client.query(
+      `insert into ${table} (${COLUMNS}) values ${tuples.join(', ')} returning id`,
+      values,
+    )
+    inserted.rows.forEach((r, k) => (ids[indexes[k]] = Number(r.id)))
   }
   return ids
 }
@@ -169,7 +201,10 @@ export async function insertConsentRows(payload: Payload, client: PgQueryClient,
  * batches of `DELETE_BATCH` rows, each its own short transaction, so that no lock is held long
  * and ingestion, which writes the current month, never waits on it.
  */
-export async function deleteConsentsBefore(payload: Payload, cutoff: Date): Promise<{ deleted: number; droppedMonths: string[] }> {
+export async function deleteConsentsBefore(
+  payload: Payload,
+  cutoff: Date,
+): Promise<{ deleted: number; droppedMonths: string[] }> {
   let deleted = 0
   const droppedMonths: string[] = []
   const months = await inOwnTransaction(payload, existingMonths)
@@ -178,7 +213,9 @@ export async function deleteConsentsBefore(payload: Payload, cutoff: Date): Prom
     const end = monthStart(start.getTime(), 1)
     if (end.getTime() <= cutoff.getTime()) {
       deleted += await withDdlRetries(payload, async (client) => {
-        const count = Number((await client.query(`select count(*)::bigint as n from ${childOf(name)}`)).rows[0]!.n)
+        const count = Number(
+          (await client.query(`select count(*)::bigint as n from ${childOf(name)}`)).rows[0].n,
+        )
         await client.query(`drop table ${childOf(name)}`)
         return count
       })
@@ -202,6 +239,8 @@ async function deleteInBatches(payload: Payload, table: string, cutoff: Date): P
       return result.rowCount ?? 0
     })
     deleted += n
-    if (n < DELETE_BATCH) return deleted
+    if (n < DELETE_BATCH) {
+      return deleted
+    }
   }
 }

@@ -32,47 +32,89 @@ type Key = LegalTranslationKey
 
 /** Label key and default-text key of every field (literal keys: the translations test reads them). */
 const FIELD_KEYS: Record<BannerTextField, { label: Key; text: Key; textarea?: true }> = {
-  consentTitle: { label: 'legal-documents:field-banner-consent-title', text: 'legal-documents:banner-consent-title' },
-  consentDescription: { label: 'legal-documents:field-banner-consent-description', text: 'legal-documents:banner-consent-description', textarea: true },
-  acceptAll: { label: 'legal-documents:field-banner-accept-all', text: 'legal-documents:banner-accept-all' },
-  acceptNecessary: { label: 'legal-documents:field-banner-accept-necessary', text: 'legal-documents:banner-accept-necessary' },
-  showPreferences: { label: 'legal-documents:field-banner-show-preferences', text: 'legal-documents:banner-show-preferences' },
-  preferencesTitle: { label: 'legal-documents:field-banner-preferences-title', text: 'legal-documents:banner-preferences-title' },
-  savePreferences: { label: 'legal-documents:field-banner-save-preferences', text: 'legal-documents:banner-save-preferences' },
+  acceptAll: {
+    label: 'legal-documents:field-banner-accept-all',
+    text: 'legal-documents:banner-accept-all',
+  },
+  acceptNecessary: {
+    label: 'legal-documents:field-banner-accept-necessary',
+    text: 'legal-documents:banner-accept-necessary',
+  },
   close: { label: 'legal-documents:field-banner-close', text: 'legal-documents:banner-close' },
-  policyLink: { label: 'legal-documents:field-banner-policy-link', text: 'legal-documents:banner-policy-link' },
+  consentDescription: {
+    label: 'legal-documents:field-banner-consent-description',
+    text: 'legal-documents:banner-consent-description',
+    textarea: true,
+  },
+  consentTitle: {
+    label: 'legal-documents:field-banner-consent-title',
+    text: 'legal-documents:banner-consent-title',
+  },
+  policyLink: {
+    label: 'legal-documents:field-banner-policy-link',
+    text: 'legal-documents:banner-policy-link',
+  },
+  preferencesTitle: {
+    label: 'legal-documents:field-banner-preferences-title',
+    text: 'legal-documents:banner-preferences-title',
+  },
+  savePreferences: {
+    label: 'legal-documents:field-banner-save-preferences',
+    text: 'legal-documents:banner-save-preferences',
+  },
+  showPreferences: {
+    label: 'legal-documents:field-banner-show-preferences',
+    text: 'legal-documents:banner-show-preferences',
+  },
 }
 
 /** Texts of the configuration that editors do not write: table headers, category descriptions. */
 export const FIXED_BANNER_KEYS = {
-  moreInfo: 'legal-documents:banner-more-info',
-  tableName: 'legal-documents:banner-table-name',
-  tableDomain: 'legal-documents:banner-table-domain',
-  tablePurpose: 'legal-documents:banner-table-purpose',
-  tableDuration: 'legal-documents:banner-table-duration',
   firstParty: 'legal-documents:banner-first-party',
+  moreInfo: 'legal-documents:banner-more-info',
+  tableDomain: 'legal-documents:banner-table-domain',
+  tableDuration: 'legal-documents:banner-table-duration',
+  tableName: 'legal-documents:banner-table-name',
+  tablePurpose: 'legal-documents:banner-table-purpose',
   thirdParty: 'legal-documents:banner-third-party',
 } as const satisfies Record<string, Key>
 
-export const CATEGORY_TEXT_KEYS: Record<string, { title: Key; description: Key }> = {
-  necessary: { title: 'legal-documents:cookie-category-necessary', description: 'legal-documents:banner-category-necessary' },
-  security: { title: 'legal-documents:cookie-category-security', description: 'legal-documents:banner-category-security' },
-  functional: { title: 'legal-documents:cookie-category-functional', description: 'legal-documents:banner-category-functional' },
-  analytics: { title: 'legal-documents:cookie-category-analytics', description: 'legal-documents:banner-category-analytics' },
-  marketing: { title: 'legal-documents:cookie-category-marketing', description: 'legal-documents:banner-category-marketing' },
+export const CATEGORY_TEXT_KEYS: Record<string, { description: Key; title: Key }> = {
+  analytics: {
+    description: 'legal-documents:banner-category-analytics',
+    title: 'legal-documents:cookie-category-analytics',
+  },
+  functional: {
+    description: 'legal-documents:banner-category-functional',
+    title: 'legal-documents:cookie-category-functional',
+  },
+  marketing: {
+    description: 'legal-documents:banner-category-marketing',
+    title: 'legal-documents:cookie-category-marketing',
+  },
+  necessary: {
+    description: 'legal-documents:banner-category-necessary',
+    title: 'legal-documents:cookie-category-necessary',
+  },
+  security: {
+    description: 'legal-documents:banner-category-security',
+    title: 'legal-documents:cookie-category-security',
+  },
 }
 
 /** The plugin's text for a key in a locale ('uk-UA' reads 'uk'); English when it has none. */
 export function pluginText(locale: string, key: Key): string {
   const name = key.slice('legal-documents:'.length)
   const all = translations as Record<string, { 'legal-documents': Record<string, string> }>
-  const language = all[locale] ?? all[locale.split('-')[0]!.toLowerCase()] ?? all.en!
-  return language['legal-documents'][name] ?? all.en!['legal-documents'][name] ?? ''
+  const language = all[locale] ?? all[locale.split('-')[0].toLowerCase()] ?? all.en
+  return language['legal-documents'][name] ?? all.en['legal-documents'][name] ?? ''
 }
 
 /** The default banner texts in a locale. */
 export function defaultBannerTexts(locale: string): BannerTexts {
-  return Object.fromEntries(BANNER_TEXT_FIELDS.map((f) => [f, pluginText(locale, FIELD_KEYS[f].text)])) as BannerTexts
+  return Object.fromEntries(
+    BANNER_TEXT_FIELDS.map((f) => [f, pluginText(locale, FIELD_KEYS[f].text)]),
+  ) as BannerTexts
 }
 
 /**
@@ -81,16 +123,23 @@ export function defaultBannerTexts(locale: string): BannerTexts {
  */
 export function writtenBannerTexts(value: unknown): Partial<BannerTexts> {
   const out: Partial<BannerTexts> = {}
-  if (!value || typeof value !== 'object') return out
+  if (!value || typeof value !== 'object') {
+    return out
+  }
   for (const f of BANNER_TEXT_FIELDS) {
     const v = (value as Record<string, unknown>)[f]
-    if (typeof v === 'string' && v.trim()) out[f] = v.trim()
+    if (typeof v === 'string' && v.trim()) {
+      out[f] = v.trim()
+    }
   }
   return out
 }
 
 /** Per field: the text written for this locale, else the default. */
-export function bannerTextsFor(locale: string, written: Partial<BannerTexts> | null | undefined): BannerTexts {
+export function bannerTextsFor(
+  locale: string,
+  written: null | Partial<BannerTexts> | undefined,
+): BannerTexts {
   return { ...defaultBannerTexts(locale), ...(written ?? {}) }
 }
 
@@ -99,8 +148,6 @@ export function consentBannerField(): Field {
   return {
     name: CONSENT_BANNER_FIELD,
     type: 'group',
-    localized: true,
-    label: legalLabel(({ t }) => t('legal-documents:field-consent-banner')),
     admin: {
       condition: (data) => data?.kind === 'cookie-policy',
       description: legalLabel(({ t }) => t('legal-documents:field-consent-banner-description')),
@@ -108,8 +155,10 @@ export function consentBannerField(): Field {
     fields: BANNER_TEXT_FIELDS.map((name) => ({
       name,
       type: FIELD_KEYS[name].textarea ? 'textarea' : 'text',
-      maxLength: FIELD_KEYS[name].textarea ? 2000 : 200,
       label: legalLabel(({ t }) => t(FIELD_KEYS[name].label)),
+      maxLength: FIELD_KEYS[name].textarea ? 2000 : 200,
     })) as Field[],
+    label: legalLabel(({ t }) => t('legal-documents:field-consent-banner')),
+    localized: true,
   }
 }

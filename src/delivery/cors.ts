@@ -5,7 +5,7 @@ import { headersWithCors, type Payload, type SanitizedConfig } from 'payload'
  * or null ('*' or no CORS). Only a listed origin gets headers of its own; every other request
  * gets the same ones, which the fast paths compute once per cached body.
  */
-export function corsOriginsOf(config: SanitizedConfig): string[] | null {
+export function corsOriginsOf(config: SanitizedConfig): null | string[] {
   const cors = config.cors as unknown
   return Array.isArray(cors)
     ? (cors as string[])
@@ -15,6 +15,13 @@ export function corsOriginsOf(config: SanitizedConfig): string[] | null {
 }
 
 /** Payload's CORS headers for a request from `origin`, as `handleEndpoints` adds them. */
-export function withCorsHeaders(payload: Payload, response: Response, origin: string | null): Headers {
-  return headersWithCors({ headers: new Headers(response.headers), req: { payload, headers: new Headers(origin ? { origin } : undefined) } })
+export function withCorsHeaders(
+  payload: Payload,
+  response: Response,
+  origin: null | string,
+): Headers {
+  return headersWithCors({
+    headers: new Headers(response.headers),
+    req: { headers: new Headers(origin ? { origin } : undefined), payload },
+  })
 }

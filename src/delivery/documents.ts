@@ -1,29 +1,36 @@
 import type { Payload } from 'payload'
 
 import type { FrozenContent, FrozenLocale } from '../publish/freezeContent.js'
+
 import { type Redline, redline } from '../diff/redline.js'
+import { localApi } from '../localApi.js'
 import { escapeHTML, escapeMarkdown } from '../render/index.js'
+import { SLUGS } from '../slugs.js'
 import { idOf } from '../utilities/ids.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
-import { localApi } from '../localApi.js'
-import { SLUGS } from '../slugs.js'
 import { nowOf } from '../utilities/pluginOptions.js'
-import { effectiveAt, resolveTimeline, type Timeline, versionStatus, type VersionStatus } from '../versions/timeline.js'
+import {
+  effectiveAt,
+  resolveTimeline,
+  type Timeline,
+  versionStatus,
+  type VersionStatus,
+} from '../versions/timeline.js'
 import { deliveryCacheFor } from './cache.js'
 import { DeliveryError } from './errors.js'
 
 export type ArchiveRecord = {
-  id: string | number
-  document: string | number
-  version: number
-  title: string
-  slug: string
-  publishedAt: string
-  effectiveDate: string | null
-  lastModified: string
-  changeSummary: string | null
-  materialChange: boolean
+  changeSummary: null | string
   content: FrozenContent
+  document: number | string
+  effectiveDate: null | string
+  id: number | string
+  lastModified: string
+  materialChange: boolean
+  publishedAt: string
+  slug: string
+  title: string
+  version: number
 }
 
 /** An archive record without its content: what the timeline and the archive list read. */
@@ -34,58 +41,62 @@ export type VersionEntry = Omit<ArchiveRecord, 'content' | 'document' | 'id' | '
  * when, and where to see the changes against the version in force.
  */
 export type UpcomingVersion = {
-  version: number
-  /** When it takes effect (its effective date, never before it was published). */
-  effectiveDate: string
-  publishedAt: string
-  changeSummary: string | null
-  materialChange: boolean
+  changeSummary: null | string
   /** The redline against the version in force (`GET …/diff?from=&to=`); null when none is in force. */
   diff: { from: number; to: number; url: string } | null
+  /** When it takes effect (its effective date, never before it was published). */
+  effectiveDate: string
+  materialChange: boolean
+  publishedAt: string
+  version: number
 }
 
 /** What a website needs to show one legal page, in one object. */
 export type DeliveredDocument = {
-  slug: string
-  title: string
-  kind: string
-  locale: string
-  version: number
-  lastModified: string
-  effectiveDate: string | null
-  publishedAt: string
-  summary: string
-  toc: { anchor: string; heading: string }[]
-  sections: { anchor: string; heading: string; html: string }[]
+  effectiveDate: null | string
   html: string
-  text: string
+  kind: string
+  lastModified: string
+  locale: string
+  publishedAt: string
+  sections: { anchor: string; heading: string; html: string }[]
+  slug: string
   /**
    * Of the current document only (no `?version=`): `in-force`, or `upcoming` when no version is
    * in force yet (a first publish ahead of its effective date). Absent on an archived version.
    */
   status?: 'in-force' | 'upcoming'
+  summary: string
+  text: string
+  title: string
+  toc: { anchor: string; heading: string }[]
   /** Of the current document only: the next version that takes effect, or null. */
-  upcoming?: UpcomingVersion | null
+  upcoming?: null | UpcomingVersion
+  version: number
 }
 
 /** The published document with this slug, as an anonymous reader may see it. */
 async function publishedDocument(payload: Payload, slug: string) {
   const found = await payload.find({
     collection: SLUGS.documents,
-    where: { slug: { equals: slug } },
     limit: 1,
+    where: { slug: { equals: slug } },
     // One row by a unique key: no count(*) query for a page total nobody reads.
-    pagination: false,
     depth: 0,
     draft: false,
     overrideAccess: false,
+    pagination: false,
+    select: { slug: true, version: true },
     user: null,
-    select: { version: true, slug: true },
   })
-  const doc = found.docs[0] as { id: string | number; version?: number } | undefined
-  if (!doc && (await wasWithdrawn(payload, slug))) throw new DeliveryError(WITHDRAWN, 410)
-  if (!doc || !doc.version) throw new DeliveryError('Document not found.', 404)
-  return doc as { id: string | number; version: number }
+  const doc = found.docs[0] as { id: number | string; version?: number } | undefined
+  if (!doc && (await wasWithdrawn(payload, slug))) {
+    throw new DeliveryError(WITHDRAWN, 410)
+  }
+  if (!doc || !doc.version) {
+    throw new DeliveryError('Document not found.', 404)
+  }
+  return doc as { id: number | string; version: number }
 }
 
 export const WITHDRAWN =
@@ -98,35 +109,41 @@ export const WITHDRAWN =
 async function wasWithdrawn(payload: Payload, slug: string): Promise<boolean> {
   const found = await payload.find({
     collection: SLUGS.documents,
-    where: { slug: { equals: slug } },
-    limit: 1,
-    pagination: false,
     depth: 0,
     draft: false,
+    limit: 1,
     overrideAccess: true,
-    select: { version: true, _status: true },
+    pagination: false,
+    select: { _status: true, version: true },
+    where: { slug: { equals: slug } },
   })
-  const row = found.docs[0] as { version?: number; _status?: string } | undefined
+  const row = found.docs[0] as { _status?: string; version?: number } | undefined
   return Boolean(row && Number(row.version ?? 0) > 0 && row._status !== 'published')
 }
 
-async function findRecord(payload: Payload, documentId: string | number, version: number): Promise<ArchiveRecord> {
+async function findRecord(
+  payload: Payload,
+  documentId: number | string,
+  version: number,
+): Promise<ArchiveRecord> {
   const found = await localApi(payload).find({
     collection: SLUGS.versions,
-    where: { and: [{ document: { equals: documentId } }, { version: { equals: version } }] },
-    limit: 1,
-    pagination: false,
     depth: 0,
+    limit: 1,
     overrideAccess: false,
+    pagination: false,
     user: null,
+    where: { and: [{ document: { equals: documentId } }, { version: { equals: version } }] },
   })
   const doc = found.docs[0]
-  if (!doc) throw new DeliveryError(`Version ${version} of this document does not exist.`, 404)
+  if (!doc) {
+    throw new DeliveryError(`Version ${version} of this document does not exist.`, 404)
+  }
   return {
     ...doc,
+    changeSummary: doc.changeSummary ?? null,
     document: idOf(doc.document),
     effectiveDate: doc.effectiveDate ?? null,
-    changeSummary: doc.changeSummary ?? null,
     materialChange: Boolean(doc.materialChange),
   }
 }
@@ -139,33 +156,44 @@ async function findRecord(payload: Payload, documentId: string | number, version
 export async function loadTimeline(
   payload: Payload,
   slug: string,
-): Promise<{ documentId: string | number; latest: number; entries: VersionEntry[]; timeline: Timeline<VersionEntry>; now: number }> {
+): Promise<{
+  documentId: number | string
+  entries: VersionEntry[]
+  latest: number
+  now: number
+  timeline: Timeline<VersionEntry>
+}> {
   const doc = await publishedDocument(payload, slug)
   const found = await localApi(payload).find({
     collection: SLUGS.versions,
-    where: { document: { equals: doc.id } },
-    sort: '-version',
-    limit: 0,
-    pagination: false,
     depth: 0,
+    limit: 0,
     overrideAccess: false,
+    pagination: false,
+    select: {
+      changeSummary: true,
+      effectiveDate: true,
+      lastModified: true,
+      materialChange: true,
+      publishedAt: true,
+      version: true,
+    },
+    sort: '-version',
     user: null,
-    select: { version: true, publishedAt: true, effectiveDate: true, lastModified: true, changeSummary: true, materialChange: true },
+    where: { document: { equals: doc.id } },
   })
-  const entries = found.docs.map(
-    (v): VersionEntry => ({
-      version: v.version,
-      publishedAt: v.publishedAt,
-      effectiveDate: v.effectiveDate ?? null,
-      lastModified: v.lastModified,
-      changeSummary: v.changeSummary ?? null,
-      materialChange: Boolean(v.materialChange),
-    }),
-  )
+  const entries = found.docs.map((v): VersionEntry => ({
+    changeSummary: v.changeSummary ?? null,
+    effectiveDate: v.effectiveDate ?? null,
+    lastModified: v.lastModified,
+    materialChange: Boolean(v.materialChange),
+    publishedAt: v.publishedAt,
+    version: v.version,
+  }))
   const now = nowOf(payload)
   const timeline = resolveTimeline(entries, now)
   deliveryCacheFor(payload).noteBoundary(timeline.nextBoundary)
-  return { documentId: doc.id, latest: doc.version, entries, timeline, now }
+  return { documentId: doc.id, entries, latest: doc.version, now, timeline }
 }
 
 /**
@@ -174,10 +202,16 @@ export async function loadTimeline(
  * through a publish, like any other change of the text. Without a version number: the version
  * in force (src/versions/timeline.ts).
  */
-export async function loadArchiveRecord(payload: Payload, slug: string, version?: number): Promise<ArchiveRecord> {
+export async function loadArchiveRecord(
+  payload: Payload,
+  slug: string,
+  version?: number,
+): Promise<ArchiveRecord> {
   if (version !== undefined) {
     const doc = await publishedDocument(payload, slug)
-    if (version > doc.version) throw new DeliveryError(`Version ${version} of this document does not exist.`, 404)
+    if (version > doc.version) {
+      throw new DeliveryError(`Version ${version} of this document does not exist.`, 404)
+    }
     return findRecord(payload, doc.id, version)
   }
   return (await loadCurrent(payload, slug)).record
@@ -187,10 +221,16 @@ export async function loadArchiveRecord(payload: Payload, slug: string, version?
 export async function loadCurrent(
   payload: Payload,
   slug: string,
-): Promise<{ record: ArchiveRecord; status: 'in-force' | 'upcoming'; upcoming: UpcomingVersion | null }> {
+): Promise<{
+  record: ArchiveRecord
+  status: 'in-force' | 'upcoming'
+  upcoming: null | UpcomingVersion
+}> {
   const { documentId, timeline } = await loadTimeline(payload, slug)
   const served = timeline.inForce ?? timeline.upcoming[0]
-  if (!served) throw new DeliveryError('Document not found.', 404)
+  if (!served) {
+    throw new DeliveryError('Document not found.', 404)
+  }
   const record = await findRecord(payload, documentId, served.version)
   const next = timeline.upcoming.find((u) => u.version !== served.version) ?? null
   return {
@@ -200,27 +240,36 @@ export async function loadCurrent(
   }
 }
 
-function upcomingVersion(payload: Payload, slug: string, v: VersionEntry, inForce: number | null): UpcomingVersion {
+function upcomingVersion(
+  payload: Payload,
+  slug: string,
+  v: VersionEntry,
+  inForce: null | number,
+): UpcomingVersion {
   return {
-    version: v.version,
-    effectiveDate: new Date(effectiveAt(v)).toISOString(),
-    publishedAt: v.publishedAt,
     changeSummary: v.changeSummary ?? null,
-    materialChange: Boolean(v.materialChange),
     diff:
       inForce === null
         ? null
-        : { from: inForce, to: v.version, url: `${payload.config.routes.api}/legal/documents/${slug}/diff?from=${inForce}&to=${v.version}` },
+        : {
+            from: inForce,
+            to: v.version,
+            url: `${payload.config.routes.api}/legal/documents/${slug}/diff?from=${inForce}&to=${v.version}`,
+          },
+    effectiveDate: new Date(effectiveAt(v)).toISOString(),
+    materialChange: Boolean(v.materialChange),
+    publishedAt: v.publishedAt,
+    version: v.version,
   }
 }
 
-export type ArchiveListEntry = VersionEntry & { status: VersionStatus; effectiveAt: string }
+export type ArchiveListEntry = { effectiveAt: string; status: VersionStatus } & VersionEntry
 
 /** A document's archive as delivered (REST `…/versions`, GraphQL `legalDocumentVersions`). */
 export type DocumentVersions = {
-  slug: string
   currentVersion: number
-  inForceVersion: number | null
+  inForceVersion: null | number
+  slug: string
   upcoming: UpcomingVersion[]
   versions: ArchiveListEntry[]
 }
@@ -235,14 +284,24 @@ export async function listArchive(payload: Payload, slug: string): Promise<Docum
     currentVersion: inForce ?? timeline.upcoming[0]?.version ?? entries[0]?.version ?? 0,
     inForceVersion: inForce,
     upcoming: timeline.upcoming.map((u) => upcomingVersion(payload, slug, u, inForce)),
-    versions: entries.map((v) => ({ ...v, status: versionStatus(v, timeline, entries), effectiveAt: new Date(effectiveAt(v)).toISOString() })),
+    versions: entries.map((v) => ({
+      ...v,
+      effectiveAt: new Date(effectiveAt(v)).toISOString(),
+      status: versionStatus(v, timeline, entries),
+    })),
   }
 }
 
-export function localeContent(record: ArchiveRecord, locale: string, fallback: string): FrozenLocale {
+export function localeContent(
+  record: ArchiveRecord,
+  locale: string,
+  fallback: string,
+): FrozenLocale {
   const locales = record.content?.locales ?? {}
   const content = locales[locale] ?? locales[fallback] ?? Object.values(locales)[0]
-  if (!content) throw new DeliveryError('This version has no content.', 404)
+  if (!content) {
+    throw new DeliveryError('This version has no content.', 404)
+  }
   return content
 }
 
@@ -253,51 +312,83 @@ export function deliveredDocument(
   current?: Current,
 ): DeliveredDocument {
   const content = localeContent(record, locale, fallback)
-  const sections = content.sections.map((s) => ({ anchor: s.anchor, heading: s.heading, html: s.html }))
+  const sections = content.sections.map((s) => ({
+    anchor: s.anchor,
+    heading: s.heading,
+    html: s.html,
+  }))
   return {
     slug: record.slug,
-    title: content.title,
-    kind: record.content.kind,
-    locale,
-    version: record.version,
-    lastModified: record.lastModified,
     effectiveDate: record.effectiveDate ?? null,
-    publishedAt: record.publishedAt,
-    summary: content.summary ?? '',
-    toc: content.sections.map((s) => ({ anchor: s.anchor, heading: s.heading })),
-    sections,
     html: sections
-      .map((s) => `<section id="${escapeHTML(s.anchor)}"><h2>${escapeHTML(s.heading)}</h2>${s.html}</section>`)
+      .map(
+        (s) =>
+          `<section id="${escapeHTML(s.anchor)}"><h2>${escapeHTML(s.heading)}</h2>${s.html}</section>`,
+      )
       .join(''),
-    text: content.sections.map((s) => [s.heading, s.text].filter(Boolean).join('\n\n')).join('\n\n'),
+    kind: record.content.kind,
+    lastModified: record.lastModified,
+    locale,
+    publishedAt: record.publishedAt,
+    sections,
+    summary: content.summary ?? '',
+    text: content.sections
+      .map((s) => [s.heading, s.text].filter(Boolean).join('\n\n'))
+      .join('\n\n'),
+    title: content.title,
+    toc: content.sections.map((s) => ({ anchor: s.anchor, heading: s.heading })),
+    version: record.version,
     ...(current ? { status: current.status, upcoming: current.upcoming } : {}),
   }
 }
 
-const day = (iso: string | null) => (iso ? iso.slice(0, 10) : '')
+const day = (iso: null | string) => (iso ? iso.slice(0, 10) : '')
 
-type Current = { status: 'in-force' | 'upcoming'; upcoming: UpcomingVersion | null }
+type Current = { status: 'in-force' | 'upcoming'; upcoming: null | UpcomingVersion }
 
 /** The plain notice of a change ahead, in the fragment's and the Markdown's language (English). */
-function upcomingNotice(current: Current | undefined): string | null {
+function upcomingNotice(current: Current | undefined): null | string {
   const next = current?.upcoming
-  if (!next) return null
+  if (!next) {
+    return null
+  }
   return `This document changes on ${day(next.effectiveDate)} (version ${next.version}).`
 }
 
-export function documentMarkdown(record: ArchiveRecord, locale: string, fallback: string, current?: Current): string {
+export function documentMarkdown(
+  record: ArchiveRecord,
+  locale: string,
+  fallback: string,
+  current?: Current,
+): string {
   const content = localeContent(record, locale, fallback)
-  const head = [`# ${escapeMarkdown(content.title)}`, `Last updated: ${day(record.lastModified)} · Version ${record.version}`]
+  const head = [
+    `# ${escapeMarkdown(content.title)}`,
+    `Last updated: ${day(record.lastModified)} · Version ${record.version}`,
+  ]
   const notice = upcomingNotice(current)
-  if (notice) head.push(`> ${escapeMarkdown(notice)}${current?.upcoming?.changeSummary ? ` ${escapeMarkdown(current.upcoming.changeSummary)}` : ''}`)
-  const body = content.sections.map((s) => [`## ${escapeMarkdown(s.heading)}`, s.markdown].filter(Boolean).join('\n\n'))
+  if (notice) {
+    head.push(
+      `> ${escapeMarkdown(notice)}${current?.upcoming?.changeSummary ? ` ${escapeMarkdown(current.upcoming.changeSummary)}` : ''}`,
+    )
+  }
+  const body = content.sections.map((s) =>
+    [`## ${escapeMarkdown(s.heading)}`, s.markdown].filter(Boolean).join('\n\n'),
+  )
   return [...head, ...body].join('\n\n') + '\n'
 }
 
 /** A fragment a website can drop into its page: landmarks, headings and a linked contents list. */
-export function documentHTMLFragment(record: ArchiveRecord, locale: string, fallback: string, current?: Current): string {
+export function documentHTMLFragment(
+  record: ArchiveRecord,
+  locale: string,
+  fallback: string,
+  current?: Current,
+): string {
   const doc = deliveredDocument(record, locale, fallback)
-  const toc = doc.toc.map((t) => `<li><a href="#${escapeHTML(t.anchor)}">${escapeHTML(t.heading)}</a></li>`).join('')
+  const toc = doc.toc
+    .map((t) => `<li><a href="#${escapeHTML(t.anchor)}">${escapeHTML(t.heading)}</a></li>`)
+    .join('')
   const notice = upcomingNotice(current)
   const summary = current?.upcoming?.changeSummary
   return (
@@ -315,16 +406,21 @@ export function documentHTMLFragment(record: ArchiveRecord, locale: string, fall
 }
 
 /** The redline between two versions as delivered (REST `…/diff`, GraphQL `legalDocumentDiff`). */
-export type DocumentDiff = Redline & {
-  slug: string
+export type DocumentDiff = {
+  from: { lastModified: string; publishedAt: string; version: number }
   locale: string
-  from: { version: number; lastModified: string; publishedAt: string }
-  to: { version: number; lastModified: string; publishedAt: string; changeSummary: string | null }
-}
+  slug: string
+  to: { changeSummary: null | string; lastModified: string; publishedAt: string; version: number }
+} & Redline
 
 /** The redline between two versions (REST `…/diff` and GraphQL `legalDocumentDiff`). */
-export async function diffResponse(payload: Payload, args: { slug: string; locale: string; from: number; to: number }): Promise<DocumentDiff> {
-  if (args.from > args.to) throw new DeliveryError('"from" must not be greater than "to".')
+export async function diffResponse(
+  payload: Payload,
+  args: { from: number; locale: string; slug: string; to: number },
+): Promise<DocumentDiff> {
+  if (args.from > args.to) {
+    throw new DeliveryError('"from" must not be greater than "to".')
+  }
   const [a, b] = await Promise.all([
     loadArchiveRecord(payload, args.slug, args.from),
     loadArchiveRecord(payload, args.slug, args.to),
@@ -332,9 +428,14 @@ export async function diffResponse(payload: Payload, args: { slug: string; local
   const fallback = defaultLocaleOf(payload)
   return {
     slug: args.slug,
+    from: { lastModified: a.lastModified, publishedAt: a.publishedAt, version: a.version },
     locale: args.locale,
-    from: { version: a.version, lastModified: a.lastModified, publishedAt: a.publishedAt },
-    to: { version: b.version, lastModified: b.lastModified, publishedAt: b.publishedAt, changeSummary: b.changeSummary ?? null },
+    to: {
+      changeSummary: b.changeSummary ?? null,
+      lastModified: b.lastModified,
+      publishedAt: b.publishedAt,
+      version: b.version,
+    },
     ...redline(localeContent(a, args.locale, fallback), localeContent(b, args.locale, fallback)),
   }
 }

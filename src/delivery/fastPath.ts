@@ -1,10 +1,11 @@
 import type { IncomingMessage, RequestListener, ServerResponse } from 'node:http'
 import type { Payload, SanitizedConfig } from 'payload'
 
-import { type CachedBody, deliveryCacheFor, etagMatches, toResponse } from './cache.js'
+import type { FastPathFaultAnswer } from './fastPathFault.js'
+
 import { acceptanceFastPath } from '../acceptance/fastPath.js'
 import { consentFastPath } from '../consent/fastPath.js'
-import type { FastPathFaultAnswer } from './fastPathFault.js'
+import { type CachedBody, deliveryCacheFor, etagMatches, toResponse } from './cache.js'
 import { corsOriginsOf, withCorsHeaders } from './cors.js'
 import { graphqlFastPath, type GraphQLFastPathStats } from './graphqlCache.js'
 import { deliveryCacheKeyForUrl } from './requestKey.js'
@@ -26,17 +27,17 @@ import { deliveryCacheKeyForUrl } from './requestKey.js'
  */
 
 export type FastPathStats = {
+  /** The anonymous GraphQL cache (`./graphqlCache`). */
+  graphql: GraphQLFastPathStats
   /** Answered 200 from the cache. */
   hits: number
   /** Answered 304 from the cache. */
   notModified: number
   /** Delivery-shaped requests handed to express (miss, unusual input, signed in). */
   passed: number
-  /** The anonymous GraphQL cache (`./graphqlCache`). */
-  graphql: GraphQLFastPathStats
 }
 
-export type FastPathListener = RequestListener & { stats: FastPathStats }
+export type FastPathListener = { stats: FastPathStats } & RequestListener
 
 type Fallback = (req: IncomingMessage, res: ServerResponse) => void
 
@@ -45,71 +46,88 @@ const PLAIN_URL = /^[\x21-\x7e]*$/
 /** The delivery endpoint refuses URLs (origin included) over 2048 characters; stay well below. */
 const MAX_FAST_URL = 1500
 
-type Heads = { ok: (string | number)[]; notModified: (string | number)[] }
+type Heads = { notModified: (number | string)[]; ok: (number | string)[] }
 
 export function createFastPath(options: {
-  payload: Payload
-  config: SanitizedConfig
-  /** The slow path: the express app. */
-  fallback: Fallback
   /**
    * The client's IP as the host's server reads it (what it sets as `x-real-ip` for Payload);
    * without it, consent records go through express (src/consent/fastPath.ts).
    */
-  clientIp?: (req: IncomingMessage) => string | null
+  clientIp?: (req: IncomingMessage) => null | string
+  config: SanitizedConfig
+  /** The slow path: the express app. */
+  fallback: Fallback
   /**
    * Answers a fault the host recognises, as its slow path would (the reference app: the database
    * not reachable → 503); anything else the fast path answers 500.
    */
   onFault?: FastPathFaultAnswer
+  payload: Payload
 }): FastPathListener {
-  const { payload, config, fallback } = options
+  const { config, fallback, payload } = options
   const cache = deliveryCacheFor(payload)
   const apiRoute = config.routes.api
   const documentsPrefix = `${apiRoute}/legal/documents/`
   const tokenCookie = `${config.cookiePrefix}-token=`
-  const graphql = graphqlFastPath({ payload, config, fallback })
+  const graphql = graphqlFastPath({ config, fallback, payload })
   // The acceptance ledger's status lookup and recording by API key (src/acceptance/fastPath.ts).
-  const acceptances = acceptanceFastPath({ payload, config, fallback, onFault: options.onFault })
+  const acceptances = acceptanceFastPath({ config, fallback, onFault: options.onFault, payload })
   const acceptancesPrefix = `${apiRoute}/legal/acceptances`
   // The consent log's POST (src/consent/fastPath.ts).
-  const consents = consentFastPath({ payload, config, clientIp: options.clientIp, onFault: options.onFault })
-  const stats: FastPathStats = { hits: 0, notModified: 0, passed: 0, graphql: graphql.stats }
+  const consents = consentFastPath({
+    clientIp: options.clientIp,
+    config,
+    onFault: options.onFault,
+    payload,
+  })
+  const stats: FastPathStats = { graphql: graphql.stats, hits: 0, notModified: 0, passed: 0 }
   const corsOrigins = corsOriginsOf(config)
 
   /** Payload's CORS headers for a request from `origin`, flat as `writeHead` takes them. */
-  const flatHeaders = (response: Response, origin: string | null): (string | number)[] => {
+  const flatHeaders = (response: Response, origin: null | string): (number | string)[] => {
     const flat: string[] = []
     withCorsHeaders(payload, response, origin).forEach((value, key) => flat.push(key, value))
     return flat
   }
-  const headsFor = (entry: CachedBody, origin: string | null): Heads => {
+  const headsFor = (entry: CachedBody, origin: null | string): Heads => {
     const freshness = cache.freshness()
     return {
-      ok: flatHeaders(toResponse(entry, null, freshness), origin),
       notModified: flatHeaders(toResponse(entry, '*', freshness), origin),
+      ok: flatHeaders(toResponse(entry, null, freshness), origin),
     }
   }
   // Headers that do not depend on the request's Origin, computed once per cached body.
   const plainHeads = new WeakMap<CachedBody, Heads>()
 
   const anonymous = (req: IncomingMessage) => {
-    if (req.headers.authorization !== undefined) return false
+    if (req.headers.authorization !== undefined) {
+      return false
+    }
     const cookie = req.headers.cookie
     return cookie === undefined || !cookie.includes(tokenCookie)
   }
 
   /** Answers from the cache and returns true, or returns false and leaves `res` untouched. */
   const serveDocument = (req: IncomingMessage, res: ServerResponse, url: string): boolean => {
-    if (url.length > MAX_FAST_URL || !PLAIN_URL.test(url)) return false
+    if (url.length > MAX_FAST_URL || !PLAIN_URL.test(url)) {
+      return false
+    }
     const host = (req.headers.host?.length ?? 0) + (req.headers['x-forwarded-host']?.length ?? 0)
-    if (url.length + host > MAX_FAST_URL) return false
-    if (!anonymous(req)) return false
+    if (url.length + host > MAX_FAST_URL) {
+      return false
+    }
+    if (!anonymous(req)) {
+      return false
+    }
 
     const key = deliveryCacheKeyForUrl(payload, url, documentsPrefix)
-    if (key === null) return false
+    if (key === null) {
+      return false
+    }
     const entry = cache.get(key)
-    if (!entry) return false
+    if (!entry) {
+      return false
+    }
 
     const origin = req.headers.origin
     let heads: Heads
@@ -142,14 +160,22 @@ export function createFastPath(options: {
       } catch (err) {
         payload.logger.error({ err }, 'Delivery fast path failed; answering through the slow path')
       }
-      if (served) return
+      if (served) {
+        return
+      }
       stats.passed++
       return fallback(req, res)
     }
-    if (url.startsWith(acceptancesPrefix) && acceptances.serve(req, res, url)) return
-    if (consents.serve(req, res, url)) return
+    if (url.startsWith(acceptancesPrefix) && acceptances.serve(req, res, url)) {
+      return
+    }
+    if (consents.serve(req, res, url)) {
+      return
+    }
     if (req.method === 'POST' && graphql.handles(url)) {
-      if (!anonymous(req)) return fallback(req, res)
+      if (!anonymous(req)) {
+        return fallback(req, res)
+      }
       return graphql.serve(req, res)
     }
     fallback(req, res)

@@ -1,5 +1,4 @@
 import type { ServerResponse } from 'node:http'
-
 import type { Payload } from 'payload'
 
 /**
@@ -19,8 +18,15 @@ export function answerFastPathFault(
   route: string,
   hostAnswer?: FastPathFaultAnswer,
 ): void {
-  if (hostAnswer?.(err, res)) return
+  if (hostAnswer?.(err, res)) {
+    return
+  }
   payload.logger.error({ err, msg: `${route} fast path failed` })
-  if (!res.headersSent) res.writeHead(500, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  if (!res.headersSent) {
+    res.writeHead(500, {
+      'cache-control': 'no-store',
+      'content-type': 'application/json; charset=utf-8',
+    })
+  }
   res.end(JSON.stringify({ errors: [{ message: 'Something went wrong.' }] }))
 }

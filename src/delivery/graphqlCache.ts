@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
-import { Kind, OperationTypeNode, parse, print } from 'graphql'
 import type { Payload, SanitizedConfig } from 'payload'
+
+import { Kind, OperationTypeNode, parse, print } from 'graphql'
 
 import { type CachedResponse, deliveryCacheFor } from './cache.js'
 import { corsOriginsOf } from './cors.js'
@@ -21,21 +22,21 @@ import { corsOriginsOf } from './cors.js'
  */
 
 export const DELIVERY_QUERY_FIELDS = new Set([
-  'legalDocument',
-  'legalDocumentVersions',
-  'legalDocumentDiff',
-  'cookieDeclaration',
-  'cookieConsentConfig',
   '__typename',
+  'cookieConsentConfig',
+  'cookieDeclaration',
+  'legalDocument',
+  'legalDocumentDiff',
+  'legalDocumentVersions',
 ])
 
 /** Delivery queries are small; bigger bodies go to the slow path unread. */
 const MAX_CACHEABLE_BODY = 16 * 1024
 const MAX_NORMALISED = 500
 
-export type GraphQLFastPathStats = { hits: number; stored: number; passed: number }
+export type GraphQLFastPathStats = { hits: number; passed: number; stored: number }
 
-type Pending = { key: string; generation: number; payload: Payload }
+type Pending = { generation: number; key: string; payload: Payload }
 
 /** Bodies the fast path has already read, for the express GraphQL route. */
 const prereadBodies = new WeakMap<IncomingMessage, Buffer>()
@@ -54,22 +55,39 @@ export function takePrereadBody(req: IncomingMessage): Buffer | undefined {
  * the fast path marked the request cacheable and the answer is a clean 200. Nothing is stored
  * when a publish happened since the request arrived (the generation moved on).
  */
-export function rememberGraphQLResponse(req: IncomingMessage, response: Response, body: string, hasErrors: boolean): void {
+export function rememberGraphQLResponse(
+  req: IncomingMessage,
+  response: Response,
+  body: string,
+  hasErrors: boolean,
+): void {
   const pending = pendingStores.get(req)
   pendingStores.delete(req)
-  if (!pending || hasErrors || response.status !== 200 || response.headers.has('set-cookie')) return
+  if (!pending || hasErrors || response.status !== 200 || response.headers.has('set-cookie')) {
+    return
+  }
   const headers: [string, string][] = []
   response.headers.forEach((value, key) => headers.push([key, value]))
-  const entry: CachedResponse = { status: response.status, headers, body: Buffer.from(body, 'utf8') }
+  const entry: CachedResponse = {
+    body: Buffer.from(body, 'utf8'),
+    headers,
+    status: response.status,
+  }
   deliveryCacheFor(pending.payload).setResponse(pending.key, entry, pending.generation)
   const stats = statsByPayload.get(pending.payload)
-  if (stats) stats.stored++
+  if (stats) {
+    stats.stored++
+  }
 }
 
 /** JSON with object keys sorted, so `{a, b}` and `{b, a}` share a key. */
 function stableJSON(value: unknown): string {
-  if (value === null || typeof value !== 'object') return JSON.stringify(value) ?? 'null'
-  if (Array.isArray(value)) return `[${value.map(stableJSON).join(',')}]`
+  if (value === null || typeof value !== 'object') {
+    return JSON.stringify(value) ?? 'null'
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map(stableJSON).join(',')}]`
+  }
   const obj = value as Record<string, unknown>
   return `{${Object.keys(obj)
     .sort()
@@ -78,7 +96,7 @@ function stableJSON(value: unknown): string {
 }
 
 /** The printed query when it only asks for delivery fields, otherwise null. */
-function normaliseDeliveryQuery(query: string): string | null {
+function normaliseDeliveryQuery(query: string): null | string {
   let document
   try {
     document = parse(query, { noLocation: true })
@@ -86,55 +104,82 @@ function normaliseDeliveryQuery(query: string): string | null {
     return null
   }
   const operations = document.definitions.filter((d) => d.kind === Kind.OPERATION_DEFINITION)
-  if (operations.length !== 1) return null
-  const operation = operations[0]!
-  if (operation.kind !== Kind.OPERATION_DEFINITION || operation.operation !== OperationTypeNode.QUERY) return null
-  if (document.definitions.some((d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION)) return null
+  if (operations.length !== 1) {
+    return null
+  }
+  const operation = operations[0]
+  if (
+    operation.kind !== Kind.OPERATION_DEFINITION ||
+    operation.operation !== OperationTypeNode.QUERY
+  ) {
+    return null
+  }
+  if (
+    document.definitions.some(
+      (d) => d.kind !== Kind.OPERATION_DEFINITION && d.kind !== Kind.FRAGMENT_DEFINITION,
+    )
+  ) {
+    return null
+  }
   for (const selection of operation.selectionSet.selections) {
-    if (selection.kind !== Kind.FIELD || !DELIVERY_QUERY_FIELDS.has(selection.name.value)) return null
+    if (selection.kind !== Kind.FIELD || !DELIVERY_QUERY_FIELDS.has(selection.name.value)) {
+      return null
+    }
   }
   return print(document)
 }
 
 export function graphqlFastPath(options: {
-  payload: Payload
   config: SanitizedConfig
   fallback: (req: IncomingMessage, res: ServerResponse) => void
+  payload: Payload
 }) {
-  const { payload, config, fallback } = options
+  const { config, fallback, payload } = options
   const path = `${config.routes.api}/graphql`
   const enabled = !config.graphQL?.disable
   const cache = deliveryCacheFor(payload)
-  const normalised = new Map<string, string | null>()
-  const stats: GraphQLFastPathStats = { hits: 0, stored: 0, passed: 0 }
+  const normalised = new Map<string, null | string>()
+  const stats: GraphQLFastPathStats = { hits: 0, passed: 0, stored: 0 }
   statsByPayload.set(payload, stats)
   const corsOrigins = corsOriginsOf(config)
 
-  const normalise = (query: string): string | null => {
+  const normalise = (query: string): null | string => {
     let result = normalised.get(query)
     if (result === undefined) {
       result = normaliseDeliveryQuery(query)
-      if (normalised.size >= MAX_NORMALISED) normalised.delete(normalised.keys().next().value as string)
+      if (normalised.size >= MAX_NORMALISED) {
+        normalised.delete(normalised.keys().next().value as string)
+      }
       normalised.set(query, result)
     }
     return result
   }
 
   /** The cache key of a request body, or null when it must not come from the cache. */
-  const keyOf = (req: IncomingMessage, body: Buffer): string | null => {
+  const keyOf = (req: IncomingMessage, body: Buffer): null | string => {
     let parsed: unknown
     try {
       parsed = JSON.parse(body.toString('utf8'))
     } catch {
       return null
     }
-    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return null
-    const { query, variables, operationName, ...rest } = parsed as Record<string, unknown>
-    if (Object.keys(rest).length || typeof query !== 'string') return null
-    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) return null
-    if (operationName != null && typeof operationName !== 'string') return null
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) {
+      return null
+    }
+    const { operationName, query, variables, ...rest } = parsed as Record<string, unknown>
+    if (Object.keys(rest).length || typeof query !== 'string') {
+      return null
+    }
+    if (variables != null && (typeof variables !== 'object' || Array.isArray(variables))) {
+      return null
+    }
+    if (operationName != null && typeof operationName !== 'string') {
+      return null
+    }
     const printed = normalise(query)
-    if (printed === null) return null
+    if (printed === null) {
+      return null
+    }
     const origin = req.headers.origin
     const originKey = origin !== undefined && corsOrigins?.includes(origin) ? origin : ''
     return [
@@ -151,13 +196,15 @@ export function graphqlFastPath(options: {
   const send = (res: ServerResponse, entry: CachedResponse) => {
     // As the slow path's sendWebResponse sends it: same calls, same header order.
     res.statusCode = entry.status
-    for (const [key, value] of entry.headers) res.setHeader(key, value)
+    for (const [key, value] of entry.headers) {
+      res.setHeader(key, value)
+    }
     res.end(entry.body)
   }
 
   const decide = (req: IncomingMessage, res: ServerResponse, body: Buffer) => {
     prereadBodies.set(req, body)
-    let key: string | null = null
+    let key: null | string = null
     try {
       key = keyOf(req, body)
     } catch (err) {
@@ -170,25 +217,32 @@ export function graphqlFastPath(options: {
         stats.hits++
         return send(res, hit)
       }
-      pendingStores.set(req, { key, generation: cache.currentGeneration, payload })
+      pendingStores.set(req, { generation: cache.currentGeneration, key, payload })
     }
     stats.passed++
     fallback(req, res)
   }
 
   return {
-    stats,
     handles: (url: string) => enabled && url === path,
+    stats,
     /** For an anonymous POST to the GraphQL path. */
     serve(req: IncomingMessage, res: ServerResponse): void {
       const length = Number(req.headers['content-length'])
-      if (req.headers['transfer-encoding'] !== undefined || !Number.isInteger(length) || length < 0 || length > MAX_CACHEABLE_BODY) {
+      if (
+        req.headers['transfer-encoding'] !== undefined ||
+        !Number.isInteger(length) ||
+        length < 0 ||
+        length > MAX_CACHEABLE_BODY
+      ) {
         stats.passed++
         return fallback(req, res)
       }
       const chunks: Buffer[] = []
       req.on('data', (chunk: Buffer) => chunks.push(chunk))
-      req.once('end', () => decide(req, res, chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks)))
+      req.once('end', () =>
+        decide(req, res, chunks.length === 1 ? chunks[0] : Buffer.concat(chunks)),
+      )
       req.once('error', () => res.destroy())
     },
   }

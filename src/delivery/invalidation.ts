@@ -1,7 +1,13 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { Payload, PayloadRequest } from 'payload'
 
-import { guardPoolErrors, type PgClient, postgresInternals, sqlExecutorFor } from '../payloadInternals.js'
+import { sql } from '@payloadcms/db-postgres'
+
+import {
+  guardPoolErrors,
+  type PgClient,
+  postgresInternals,
+  sqlExecutorFor,
+} from '../payloadInternals.js'
 import { deliveryCacheFor } from './cache.js'
 
 export const PUBLISH_CHANNEL = 'legal_documents_published'
@@ -33,14 +39,18 @@ export function listenForPublishes(payload: Payload): () => void {
   let releaseCurrent: (() => void) | undefined
 
   const connect = async () => {
-    if (stopped) return
+    if (stopped) {
+      return
+    }
     try {
       const c = await pool.connect()
       // A client may be released once only: a second release throws, and from an 'error'
       // event (the database going away during shutdown) that would end the process.
       let released = false
       const release = () => {
-        if (released) return
+        if (released) {
+          return
+        }
         released = true
         try {
           c.release(true)
@@ -52,10 +62,14 @@ export function listenForPublishes(payload: Payload): () => void {
       c.on('notification', () => deliveryCacheFor(payload).clear())
       c.on('error', () => {
         release()
-        if (client === c) client = undefined
+        if (client === c) {
+          client = undefined
+        }
         retry()
       })
-      if (stopped) return release()
+      if (stopped) {
+        return release()
+      }
       await c.query(`LISTEN ${PUBLISH_CHANNEL}`)
       client = c
       deliveryCacheFor(payload).clear()
@@ -64,7 +78,9 @@ export function listenForPublishes(payload: Payload): () => void {
     }
   }
   const retry = () => {
-    if (stopped) return
+    if (stopped) {
+      return
+    }
     timer = setTimeout(() => void connect(), 1000)
     timer.unref()
   }

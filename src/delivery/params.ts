@@ -4,11 +4,13 @@ import { SLUG_PATTERN } from '../slugs.js'
 import { localesOf } from '../utilities/locales.js'
 import { DeliveryError } from './errors.js'
 
-export type DeliveryFormat = 'json' | 'md' | 'html'
+export type DeliveryFormat = 'html' | 'json' | 'md'
 
 export function parseLocale(payload: Payload, raw: unknown): string {
-  const { locales: codes, defaultLocale: fallback } = localesOf(payload)
-  if (raw === undefined || raw === null || raw === '') return fallback
+  const { defaultLocale: fallback, locales: codes } = localesOf(payload)
+  if (raw === undefined || raw === null || raw === '') {
+    return fallback
+  }
   if (typeof raw !== 'string' || !codes.includes(raw)) {
     throw new DeliveryError(`Unknown locale. Use one of: ${codes.join(', ')}.`)
   }
@@ -17,7 +19,9 @@ export function parseLocale(payload: Payload, raw: unknown): string {
 
 /** A version number: a positive integer written in digits only. */
 export function parseVersion(raw: unknown, name = 'version'): number | undefined {
-  if (raw === undefined || raw === null || raw === '') return undefined
+  if (raw === undefined || raw === null || raw === '') {
+    return undefined
+  }
   if (typeof raw !== 'string' || !/^[1-9]\d{0,8}$/.test(raw)) {
     throw new DeliveryError(`"${name}" must be a positive whole number.`)
   }
@@ -25,8 +29,12 @@ export function parseVersion(raw: unknown, name = 'version'): number | undefined
 }
 
 export function parseFormat(raw: unknown): DeliveryFormat {
-  if (raw === undefined || raw === null || raw === '' || raw === 'json') return 'json'
-  if (raw === 'md' || raw === 'html') return raw
+  if (raw === undefined || raw === null || raw === '' || raw === 'json') {
+    return 'json'
+  }
+  if (raw === 'md' || raw === 'html') {
+    return raw
+  }
   throw new DeliveryError('"format" must be json, md or html.')
 }
 

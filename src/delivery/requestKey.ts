@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { documentCacheKey } from './cache.js'
 import { parseFormat, parseLocale, parseSlug, parseVersion } from './params.js'
 
-const QUERY_KEYS = new Set(['locale', 'format', 'version'])
+const QUERY_KEYS = new Set(['format', 'locale', 'version'])
 
 /**
  * The delivery cache key of `GET <documentsPrefix><slug>?locale&format&version`, or null when
@@ -11,26 +11,41 @@ const QUERY_KEYS = new Set(['locale', 'format', 'version'])
  * invalid values): the delivery endpoint then answers, with its 4xx JSON where due. Shared by
  * the node:http fast path and the web route handler so both serve exactly the same keys.
  */
-export function deliveryCacheKeyForUrl(payload: Payload, url: string, documentsPrefix: string): string | null {
-  if (!url.startsWith(documentsPrefix)) return null
+export function deliveryCacheKeyForUrl(
+  payload: Payload,
+  url: string,
+  documentsPrefix: string,
+): null | string {
+  if (!url.startsWith(documentsPrefix)) {
+    return null
+  }
   const q = url.indexOf('?')
   const rawSlug = url.slice(documentsPrefix.length, q === -1 ? undefined : q)
-  let locale: unknown, format: unknown, version: unknown
+  let format: unknown, locale: unknown, version: unknown
   if (q !== -1) {
     const params = new URLSearchParams(url.slice(q + 1))
     let count = 0
     for (const key of params.keys()) {
-      if (!QUERY_KEYS.has(key)) return null
+      if (!QUERY_KEYS.has(key)) {
+        return null
+      }
       count++
     }
     locale = params.get('locale') ?? undefined
     format = params.get('format') ?? undefined
     version = params.get('version') ?? undefined
     // A repeated parameter: leave its reading to the endpoint.
-    if (count !== [locale, format, version].filter((v) => v !== undefined).length) return null
+    if (count !== [locale, format, version].filter((v) => v !== undefined).length) {
+      return null
+    }
   }
   try {
-    return documentCacheKey(parseSlug(rawSlug), parseLocale(payload, locale), parseVersion(version), parseFormat(format))
+    return documentCacheKey(
+      parseSlug(rawSlug),
+      parseLocale(payload, locale),
+      parseVersion(version),
+      parseFormat(format),
+    )
   } catch {
     return null
   }

@@ -1,7 +1,7 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { localApi } from '../localApi.js'
 import { forReview, redline } from '../diff/redline.js'
+import { localApi } from '../localApi.js'
 import { freezeContent, type FrozenContent } from '../publish/freezeContent.js'
 import { escapeHTML } from '../render/index.js'
 import { hasRole } from '../roles.js'
@@ -11,14 +11,26 @@ import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
 import { documentNoticeProblem } from '../versions/noticePolicy.js'
 import { actorOf } from '../workflow/actor.js'
 import { WorkflowError } from '../workflow/errors.js'
+import {
+  comparisonOf,
+  openChangeRequest,
+  type ReviewStep,
+  SETTLING_STEPS,
+  showsChangeRequest,
+} from '../workflow/lastReviewed.js'
 import { isLive } from '../workflow/performWorkflowAction.js'
-import { comparisonOf, openChangeRequest, type ReviewStep, SETTLING_STEPS, showsChangeRequest } from '../workflow/lastReviewed.js'
+import {
+  type Actor,
+  decideWorkflowAction,
+  type ReviewState,
+  STATE_LABELS,
+  workflowOptions,
+} from '../workflow/rules.js'
 import { DOCUMENT_SUBJECT, type WorkflowSubject } from '../workflow/subjects.js'
-import { type Actor, decideWorkflowAction, type ReviewState, STATE_LABELS, workflowOptions } from '../workflow/rules.js'
 
 /** Whether role and state would let this person submit (the content is checked separately). */
 const canSubmitNow = (state: ReviewState, actor: Actor) =>
-  decideWorkflowAction({ action: 'submit', state, actor, contributors: [], fourEyes: false }).ok
+  decideWorkflowAction({ action: 'submit', actor, contributors: [], fourEyes: false, state }).ok
 
 /**
  * What the admin's workflow bar and preview read. Staff only: both show the current draft.
@@ -26,54 +38,105 @@ const canSubmitNow = (state: ReviewState, actor: Actor) =>
  * exactly the ones that will be accepted.
  */
 
-async function draftFor(req: PayloadRequest, subject: WorkflowSubject = DOCUMENT_SUBJECT): Promise<Record<string, unknown>> {
-  if (!hasRole(req.user, 'admin', 'editor', 'reviewer')) throw new WorkflowError('You must be signed in as staff.', req.user ? 403 : 401)
+async function draftFor(
+  req: PayloadRequest,
+  subject: WorkflowSubject = DOCUMENT_SUBJECT,
+): Promise<Record<string, unknown>> {
+  if (!hasRole(req.user, 'admin', 'editor', 'reviewer')) {
+    throw new WorkflowError('You must be signed in as staff.', req.user ? 403 : 401)
+  }
   const doc = (await req.payload
-    .findByID({ collection: subject.slug, id: String(req.routeParams?.id ?? ''), draft: true, depth: 0, overrideAccess: true, req })
-    .catch(() => null)) as Record<string, unknown> | null
-  if (!doc) throw new WorkflowError(subject.notFound, 404)
+    .findByID({
+      id: String(req.routeParams?.id ?? ''),
+      collection: subject.slug,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      req,
+    })
+    .catch(() => null)) as null | Record<string, unknown>
+  if (!doc) {
+    throw new WorkflowError(subject.notFound, 404)
+  }
   return doc
 }
 
-type OpenRequest = { by: string | null; at: string; comment: string | null; reviewedContent: FrozenContent | null }
+type OpenRequest = {
+  at: string
+  by: null | string
+  comment: null | string
+  reviewedContent: FrozenContent | null
+}
 
 /**
  * The document's open change request (src/workflow/lastReviewed.ts), with the reviewer's name:
  * the newest step that settles a request is read, and it is open when it is the request itself.
  */
-async function openRequestOf(req: PayloadRequest, id: string | number): Promise<OpenRequest | null> {
-  const { docs } = await req.payload.db.find<ReviewStep & { by?: string | number | null; reviewedContent?: FrozenContent | null }>({
+async function openRequestOf(
+  req: PayloadRequest,
+  id: number | string,
+): Promise<null | OpenRequest> {
+  const { docs } = await req.payload.db.find<
+    { by?: null | number | string; reviewedContent?: FrozenContent | null } & ReviewStep
+  >({
     collection: SLUGS.reviewEvents,
-    where: { and: [{ document: { equals: id } }, { action: { in: [...SETTLING_STEPS] } }] },
-    sort: '-at',
     limit: 1,
     req,
+    sort: '-at',
+    where: { and: [{ document: { equals: id } }, { action: { in: [...SETTLING_STEPS] } }] },
   })
   const open = openChangeRequest(docs)
-  if (!open) return null
+  if (!open) {
+    return null
+  }
   const usersCollection = pluginOptionsOf(req.payload)?.usersCollection
   const user =
     open.by != null && usersCollection
-      ? await req.payload.db.findOne<{ id: string | number; name?: string | null; email?: string | null }>({ collection: usersCollection, where: { id: { equals: open.by } }, req })
+      ? await req.payload.db.findOne<{
+          email?: null | string
+          id: number | string
+          name?: null | string
+        }>({ collection: usersCollection, req, where: { id: { equals: open.by } } })
       : null
-  return { by: user?.name || user?.email || null, at: open.at, comment: open.comment ?? null, reviewedContent: open.reviewedContent ?? null }
+  return {
+    at: open.at,
+    by: user?.name || user?.email || null,
+    comment: open.comment ?? null,
+    reviewedContent: open.reviewedContent ?? null,
+  }
 }
 
 /** The earliest pending scheduled publish of a document, if any. */
-async function scheduledFor(req: PayloadRequest, id: string | number, collection: string): Promise<string | null> {
+async function scheduledFor(
+  req: PayloadRequest,
+  id: number | string,
+  collection: string,
+): Promise<null | string> {
   const jobs = await localApi(req.payload).find({
     collection: 'payload-jobs',
-    where: { and: [{ taskSlug: { equals: 'schedulePublish' } }, { completedAt: { exists: false } }, { hasError: { not_equals: true } }] },
-    sort: 'waitUntil',
-    limit: 0,
-    pagination: false,
     depth: 0,
+    limit: 0,
     overrideAccess: true,
+    pagination: false,
     req,
+    sort: 'waitUntil',
+    where: {
+      and: [
+        { taskSlug: { equals: 'schedulePublish' } },
+        { completedAt: { exists: false } },
+        { hasError: { not_equals: true } },
+      ],
+    },
   })
   const job = jobs.docs.find((j) => {
-    const input = (j as { input?: { doc?: { relationTo?: string; value?: unknown }; type?: string } }).input
-    return input?.doc?.relationTo === collection && String(input.doc.value) === String(id) && input.type !== 'unpublish'
+    const input = (
+      j as { input?: { doc?: { relationTo?: string; value?: unknown }; type?: string } }
+    ).input
+    return (
+      input?.doc?.relationTo === collection &&
+      String(input.doc.value) === String(id) &&
+      input.type !== 'unpublish'
+    )
   }) as { waitUntil?: string } | undefined
   return job?.waitUntil ?? null
 }
@@ -82,51 +145,71 @@ async function scheduledFor(req: PayloadRequest, id: string | number, collection
  * GET /api/legal-documents/:id/workflow (and /api/cookie-entries/:id/workflow) → state, label,
  * scheduled time and the signed-in user's options.
  */
-export function workflowStatusEndpoint(fourEyes: boolean, subject: WorkflowSubject = DOCUMENT_SUBJECT): Endpoint {
+export function workflowStatusEndpoint(
+  fourEyes: boolean,
+  subject: WorkflowSubject = DOCUMENT_SUBJECT,
+): Endpoint {
   return {
-    path: '/:id/workflow',
-    method: 'get',
     handler: async (req) => {
       const doc = await draftFor(req, subject)
-      const state = ((doc.workflowState as ReviewState) ?? 'draft') as ReviewState
-      const schedule = state === 'approved' ? await scheduledFor(req, doc.id as string | number, subject.slug) : null
+      const state = (doc.workflowState as ReviewState) ?? 'draft'
+      const schedule =
+        state === 'approved'
+          ? await scheduledFor(req, doc.id as number | string, subject.slug)
+          : null
       const actor = actorOf(req)
-      const live = await isLive(req, doc.id as string | number, subject.slug)
+      const live = await isLive(req, doc.id as number | string, subject.slug)
       const options = workflowOptions({
-        state,
         actor,
-        live,
         contributors: await subject.contributors(req, doc),
         fourEyes,
+        live,
+        state,
         // Only read when Submit could be this person's next step: the bar shows why it is disabled.
-        submitProblems: canSubmitNow(state, actor) ? await subject.submitProblems(req, doc.id as string | number) : [],
+        submitProblems: canSubmitNow(state, actor)
+          ? await subject.submitProblems(req, doc.id as number | string)
+          : [],
       })
       // The notice rule (src/versions/noticePolicy.ts): Approve asks for an override reason, and
       // an approved draft that would now take effect too soon cannot be published without one.
       const pluginOptions = pluginOptionsOf(req.payload)
       const notice =
-        pluginOptions && subject.legalText && !doc.noticeOverride ? documentNoticeProblem(doc, pluginOptions, nowOf(req.payload)) : null
+        pluginOptions && subject.legalText && !doc.noticeOverride
+          ? documentNoticeProblem(doc, pluginOptions, nowOf(req.payload))
+          : null
       if (notice && state === 'approved' && options.canPublish) {
         options.canPublish = false
         options.publishBlockedReason = notice
       }
       // Who asked for what, while the editor works on it and while the reviewer looks again.
-      const request = subject.legalText && showsChangeRequest(state) ? await openRequestOf(req, doc.id as string | number) : null
+      const request =
+        subject.legalText && showsChangeRequest(state)
+          ? await openRequestOf(req, doc.id as number | string)
+          : null
       return Response.json({
         id: doc.id,
-        workflowState: state,
-        changeRequest: request ? { by: request.by, at: request.at, comment: request.comment, canCompare: Boolean(request.reviewedContent) } : null,
-        noticeProblem: notice,
+        changeRequest: request
+          ? {
+              at: request.at,
+              by: request.by,
+              canCompare: Boolean(request.reviewedContent),
+              comment: request.comment,
+            }
+          : null,
         label: schedule ? 'Scheduled' : STATE_LABELS[state],
+        lastModified: doc.lastModified ?? null,
+        noticeProblem: notice,
         scheduledFor: schedule,
         version: Number(doc.version ?? 0),
-        lastModified: doc.lastModified ?? null,
+        workflowState: state,
         // Whether readers see a published version now; withdrawn: published once, taken offline since.
         live,
         withdrawn: !live && Number(doc.version ?? 0) > 0,
         ...options,
       })
     },
+    method: 'get',
+    path: '/:id/workflow',
   }
 }
 
@@ -139,46 +222,60 @@ export function workflowStatusEndpoint(fourEyes: boolean, subject: WorkflowSubje
  */
 export function previewEndpoint(): Endpoint {
   return {
-    path: '/:id/preview',
-    method: 'get',
     handler: async (req) => {
       const doc = await draftFor(req)
       const against = comparisonOf(req.query?.against)
-      if (!against) throw new WorkflowError('Unknown comparison: use against=published or against=last-request.', 400)
+      if (!against) {
+        throw new WorkflowError(
+          'Unknown comparison: use against=published or against=last-request.',
+          400,
+        )
+      }
       const localization = req.payload.config.localization
       const fallback = defaultLocaleOf(req.payload)
       const wanted = typeof req.query?.locale === 'string' ? req.query.locale : fallback
       const locale = localization && !localization.localeCodes.includes(wanted) ? fallback : wanted
-      const { content } = await freezeContent(req, doc.id as string | number)
-      const draft = content.locales[locale] ?? content.locales[fallback]!
+      const { content } = await freezeContent(req, doc.id as number | string)
+      const draft = content.locales[locale] ?? content.locales[fallback]
       const last = await localApi(req.payload).find({
         collection: SLUGS.versions,
-        where: { document: { equals: doc.id } },
-        sort: '-version',
-        limit: 1,
         depth: 0,
+        limit: 1,
         overrideAccess: true,
         req,
+        sort: '-version',
+        where: { document: { equals: doc.id } },
       })
       const archived = last.docs[0]
-      const request = against === 'last-request' ? await openRequestOf(req, doc.id as string | number) : null
+      const request =
+        against === 'last-request' ? await openRequestOf(req, doc.id as number | string) : null
       if (against === 'last-request' && !request?.reviewedContent) {
-        throw new WorkflowError('No open change request holds the content that was reviewed: compare with the published version instead.', 409)
+        throw new WorkflowError(
+          'No open change request holds the content that was reviewed: compare with the published version instead.',
+          409,
+        )
       }
       const base = request?.reviewedContent ?? archived?.content
       const before = base ? (base.locales[locale] ?? base.locales[fallback]) : undefined
-      const lines = redline(before ?? { title: '', summary: '', sections: [] }, draft)
+      const lines = redline(before ?? { sections: [], summary: '', title: '' }, draft)
       return Response.json({
-        locale,
-        title: draft.title,
-        html: draft.sections.map((s) => `<section id="${escapeHTML(s.anchor)}"><h2>${escapeHTML(s.heading)}</h2>${s.html}</section>`).join(''),
         against,
         comparedWith: archived ? archived.version : null,
+        html: draft.sections
+          .map(
+            (s) =>
+              `<section id="${escapeHTML(s.anchor)}"><h2>${escapeHTML(s.heading)}</h2>${s.html}</section>`,
+          )
+          .join(''),
+        locale,
+        title: draft.title,
         // against=last-request: whose request, and when (the content compared with is theirs).
-        request: request ? { by: request.by, at: request.at } : null,
         redline: lines,
+        request: request ? { at: request.at, by: request.by } : null,
         review: forReview(lines.sections),
       })
     },
+    method: 'get',
+    path: '/:id/preview',
   }
 }

@@ -8,24 +8,36 @@ import { DOCUMENT_SUBJECT, type WorkflowSubject } from '../workflow/subjects.js'
  * `{ "action": "submit" | "approve" | "request-changes" | …, "comment"?: string, "noticeOverride"?: string }`
  * (`noticeOverride`: approve only, the reason for overriding the notice period).
  */
-export function workflowEndpoint(fourEyes: boolean, subject: WorkflowSubject = DOCUMENT_SUBJECT): Endpoint {
+export function workflowEndpoint(
+  fourEyes: boolean,
+  subject: WorkflowSubject = DOCUMENT_SUBJECT,
+): Endpoint {
   return {
-    path: '/:id/workflow',
-    method: 'post',
     handler: async (req) => {
       await addDataAndFileToRequest(req)
-      const body = (req.data ?? {}) as { action?: unknown; comment?: unknown; noticeOverride?: unknown }
+      const body = (req.data ?? {}) as {
+        action?: unknown
+        comment?: unknown
+        noticeOverride?: unknown
+      }
       const result = await performWorkflowAction(req, {
         id: String(req.routeParams?.id ?? ''),
-        collection: subject.slug,
         action: String(body.action ?? ''),
+        collection: subject.slug,
         // Cast: anything else a client sent goes on as it is, for performWorkflowAction to refuse
         // with its 400 (it checks the type at run time: it is public API and called untyped).
-        comment: typeof body.comment === 'string' ? body.comment : body.comment == null ? null : (body.comment as never),
+        comment:
+          typeof body.comment === 'string'
+            ? body.comment
+            : body.comment == null
+              ? null
+              : (body.comment as never),
         fourEyes,
         noticeOverride: body.noticeOverride == null ? null : (body.noticeOverride as string),
       })
       return Response.json(result)
     },
+    method: 'post',
+    path: '/:id/workflow',
   }
 }

@@ -1,2 +1,8 @@
 /** Browser-side helper for cookie banners: logs cookieconsent 3 choices to the consent log. */
-export { consentPayload, logConsent, type ConsentPayload, type CookieConsentApi, type LogConsentOptions } from '../consent/client.js'
+export {
+  consentPayload,
+  type ConsentPayload,
+  type CookieConsentApi,
+  logConsent,
+  type LogConsentOptions,
+} from '../consent/client.js'

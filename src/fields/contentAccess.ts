@@ -13,9 +13,14 @@ const editorsWrite: FieldAccess = ({ req }) => canEditContent(actorOf(req))
  */
 export function withContentAccess(fields: Field[], names: readonly string[]): Field[] {
   return fields.map((field) => {
-    if (field.type === 'row') return { ...field, fields: withContentAccess(field.fields, names) }
+    if (field.type === 'row') {
+      return { ...field, fields: withContentAccess(field.fields, names) }
+    }
     if ('name' in field && names.includes(field.name)) {
-      return { ...field, access: { ...('access' in field ? field.access : {}), update: editorsWrite } } as Field
+      return {
+        ...field,
+        access: { ...('access' in field ? field.access : {}), update: editorsWrite },
+      } as Field
     }
     return field
   })

@@ -14,45 +14,51 @@ export const reviewStateFields = (usersCollection: CollectionSlug): Field[] => [
   {
     name: 'workflowState',
     type: 'select',
-    defaultValue: 'draft',
-    label: legalLabel(({ t }) => t('legal-documents:field-workflow-state')),
-    options: REVIEW_STATES.map((value) => ({ label: legalLabel(({ t }) => t(STATE_KEYS[value])), value })),
-    index: true,
     admin: { position: 'sidebar', readOnly: true },
+    defaultValue: 'draft',
+    index: true,
+    label: legalLabel(({ t }) => t('legal-documents:field-workflow-state')),
+    options: REVIEW_STATES.map((value) => ({
+      label: legalLabel(({ t }) => t(STATE_KEYS[value])),
+      value,
+    })),
   },
   {
     name: 'approvedBy',
     type: 'relationship',
-    relationTo: usersCollection,
+    admin: { condition: (data) => Boolean(data?.approvedBy), position: 'sidebar', readOnly: true },
     label: legalLabel(({ t }) => t('legal-documents:field-approved-by')),
-    admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedBy) },
+    relationTo: usersCollection,
   },
   {
     name: 'approvedAt',
     type: 'date',
+    admin: { condition: (data) => Boolean(data?.approvedAt), position: 'sidebar', readOnly: true },
     label: legalLabel(({ t }) => t('legal-documents:field-approved-at')),
-    admin: { position: 'sidebar', readOnly: true, condition: (data) => Boolean(data?.approvedAt) },
   },
   {
     // The content hash of exactly what the approving reviewer saw; a publish of anything
     // else is refused (src/workflow/approval.ts). Written by the workflow only.
     name: 'approvedContentHash',
     type: 'text',
-    label: legalLabel(({ t }) => t('legal-documents:field-approved-content-hash')),
     admin: { hidden: true, readOnly: true },
+    label: legalLabel(({ t }) => t('legal-documents:field-approved-content-hash')),
   },
 ]
 
 /** The review history: over the API (a join on the review events), and with names in the admin. */
-export const reviewHistoryFields = (componentsPath: string, on: 'document' | 'cookieEntry'): Field[] => [
+export const reviewHistoryFields = (
+  componentsPath: string,
+  on: 'cookieEntry' | 'document',
+): Field[] => [
   {
     name: 'reviewHistory',
     type: 'join',
     collection: SLUGS.reviewEvents,
-    on,
-    label: legalLabel(({ t }) => t('legal-documents:field-review-history')),
-    defaultSort: '-at',
     defaultLimit: 50,
+    defaultSort: '-at',
+    label: legalLabel(({ t }) => t('legal-documents:field-review-history')),
+    on,
     // Readable over the API; the admin shows the history with names (ReviewHistory).
     admin: { hidden: true },
   },
@@ -60,7 +66,7 @@ export const reviewHistoryFields = (componentsPath: string, on: 'document' | 'co
     name: 'reviewHistoryView',
     type: 'ui',
     // A ui field's label takes no function: each language's text (list view column picker).
-    label: perLanguage('field-review-history'),
     admin: { components: { Field: `${componentsPath}/client#ReviewHistory` } },
+    label: perLanguage('field-review-history'),
   },
 ]

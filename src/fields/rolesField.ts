@@ -1,6 +1,6 @@
 import type { Field, FieldHook } from 'payload'
 
-import { ROLES, type Role } from '../roles.js'
+import { type Role, ROLES } from '../roles.js'
 import { legalLabel, type LegalTranslationKey } from '../translations/index.js'
 
 const ROLE_KEYS: Record<Role, LegalTranslationKey> = {
@@ -16,7 +16,9 @@ const ROLE_KEYS: Record<Role, LegalTranslationKey> = {
  * default would make it an editor, and nobody could hand out roles or create accounts.
  */
 export const firstUserIsAdmin: FieldHook = ({ operation, req, value }) => {
-  if (operation !== 'create' || req.user || !req.pathname?.endsWith('/first-register')) return value
+  if (operation !== 'create' || req.user || !req.pathname?.endsWith('/first-register')) {
+    return value
+  }
   const roles = Array.isArray(value) ? (value as Role[]) : []
   return roles.includes('admin') ? roles : ['admin', ...roles]
 }
@@ -24,17 +26,17 @@ export const firstUserIsAdmin: FieldHook = ({ operation, req, value }) => {
 export const rolesField: Field = {
   name: 'roles',
   type: 'select',
-  hasMany: true,
-  required: true,
   defaultValue: ['editor'],
-  options: ROLES.map((value) => ({ label: legalLabel(({ t }) => t(ROLE_KEYS[value])), value })),
+  hasMany: true,
   label: legalLabel(({ t }) => t('legal-documents:field-roles')),
+  options: ROLES.map((value) => ({ label: legalLabel(({ t }) => t(ROLE_KEYS[value])), value })),
+  required: true,
   // Saved into the session token so access checks need no extra query per request.
-  saveToJWT: true,
-  hooks: { beforeChange: [firstUserIsAdmin] },
   access: {
     // Only admins hand out roles; otherwise an editor could make themself a reviewer.
     create: ({ req: { user } }) => Array.isArray(user?.roles) && user.roles.includes('admin'),
     update: ({ req: { user } }) => Array.isArray(user?.roles) && user.roles.includes('admin'),
   },
+  hooks: { beforeChange: [firstUserIsAdmin] },
+  saveToJWT: true,
 }

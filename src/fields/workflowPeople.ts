@@ -11,16 +11,16 @@ import { legalLabel } from '../translations/index.js'
 export const contributorsField = (name: string, usersCollection: CollectionSlug): Field => ({
   name,
   type: 'relationship',
-  relationTo: usersCollection,
+  admin: { position: 'sidebar', readOnly: true },
   hasMany: true,
   label: legalLabel(({ t }) => t('legal-documents:field-contributors')),
-  admin: { position: 'sidebar', readOnly: true },
+  relationTo: usersCollection,
 })
 
 export const updatedByField = (usersCollection: CollectionSlug): Field => ({
   name: 'updatedBy',
   type: 'relationship',
-  relationTo: usersCollection,
-  label: legalLabel(({ t }) => t('legal-documents:field-updated-by')),
   admin: { position: 'sidebar', readOnly: true },
+  label: legalLabel(({ t }) => t('legal-documents:field-updated-by')),
+  relationTo: usersCollection,
 })

@@ -1,5 +1,6 @@
-import { GraphQLJSON } from '@payloadcms/graphql/types'
 import type { GraphQLExtension, PayloadRequest } from 'payload'
+
+import { GraphQLJSON } from '@payloadcms/graphql/types'
 
 import { loadConsentConfig, loadCookieDeclaration } from '../delivery/cookies.js'
 import {
@@ -17,9 +18,13 @@ import { defaultLocaleOf } from '../utilities/locales.js'
 
 type Ctx = { req: PayloadRequest }
 
-const positive = (n: number | null | undefined, name: string) => {
-  if (n === null || n === undefined) return undefined
-  if (!Number.isInteger(n) || n < 1) throw new DeliveryError(`"${name}" must be a positive whole number.`)
+const positive = (n: null | number | undefined, name: string) => {
+  if (n === null || n === undefined) {
+    return undefined
+  }
+  if (!Number.isInteger(n) || n < 1) {
+    throw new DeliveryError(`"${name}" must be a positive whole number.`)
+  }
   return n
 }
 
@@ -31,7 +36,10 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
   const { GraphQLInt, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLString } = GraphQL
   const str = { type: GraphQLString }
   const nnStr = { type: new GraphQLNonNull(GraphQLString) }
-  const Toc = new GraphQLObjectType({ name: 'LegalTocEntry', fields: { anchor: nnStr, heading: nnStr } })
+  const Toc = new GraphQLObjectType({
+    name: 'LegalTocEntry',
+    fields: { anchor: nnStr, heading: nnStr },
+  })
   const Section = new GraphQLObjectType({
     name: 'LegalDeliveredSection',
     fields: { anchor: nnStr, heading: nnStr, html: nnStr },
@@ -39,35 +47,39 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
   const { GraphQLBoolean } = GraphQL
   const Diff = new GraphQLObjectType({
     name: 'LegalUpcomingDiff',
-    fields: { from: { type: new GraphQLNonNull(GraphQLInt) }, to: { type: new GraphQLNonNull(GraphQLInt) }, url: nnStr },
+    fields: {
+      from: { type: new GraphQLNonNull(GraphQLInt) },
+      to: { type: new GraphQLNonNull(GraphQLInt) },
+      url: nnStr,
+    },
   })
   const Upcoming = new GraphQLObjectType({
     name: 'LegalUpcomingVersion',
     fields: {
-      version: { type: new GraphQLNonNull(GraphQLInt) },
-      effectiveDate: nnStr,
-      publishedAt: nnStr,
       changeSummary: str,
-      materialChange: { type: new GraphQLNonNull(GraphQLBoolean) },
       diff: { type: Diff },
+      effectiveDate: nnStr,
+      materialChange: { type: new GraphQLNonNull(GraphQLBoolean) },
+      publishedAt: nnStr,
+      version: { type: new GraphQLNonNull(GraphQLInt) },
     } satisfies Record<keyof UpcomingVersion, unknown>,
   })
   const Document = new GraphQLObjectType({
     name: 'LegalDeliveredDocument',
     fields: {
       slug: nnStr,
-      title: nnStr,
-      kind: nnStr,
-      locale: nnStr,
-      version: { type: new GraphQLNonNull(GraphQLInt) },
-      lastModified: nnStr,
       effectiveDate: str,
-      publishedAt: nnStr,
-      summary: str,
-      toc: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Toc))) },
-      sections: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Section))) },
       html: nnStr,
+      kind: nnStr,
+      lastModified: nnStr,
+      locale: nnStr,
+      publishedAt: nnStr,
+      sections: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Section))) },
+      summary: str,
       text: nnStr,
+      title: nnStr,
+      toc: { type: new GraphQLNonNull(new GraphQLList(new GraphQLNonNull(Toc))) },
+      version: { type: new GraphQLNonNull(GraphQLInt) },
       // Current document only (no version argument): in force, or upcoming before any is.
       status: str,
       upcoming: { type: Upcoming },
@@ -77,33 +89,11 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
   const fallback = (req: PayloadRequest) => defaultLocaleOf(req.payload)
 
   return {
-    legalDocument: {
-      type: Document,
-      args: { slug: nnStr, locale: str, version: { type: GraphQLInt } },
-      resolve: async (_: unknown, args: { slug: string; locale?: string; version?: number }, { req }: Ctx) => {
-        const locale = parseLocale(req.payload, args.locale)
-        const slug = parseSlug(args.slug)
-        const version = positive(args.version, 'version')
-        if (version !== undefined) return deliveredDocument(await loadArchiveRecord(req.payload, slug, version), locale, fallback(req))
-        const current = await loadCurrent(req.payload, slug)
-        return deliveredDocument(current.record, locale, fallback(req), current)
+    cookieConsentConfig: {
+      type: GraphQLJSON,
+      resolve: async (_: unknown, _args: unknown, { req }: Ctx) => {
+        return loadConsentConfig(req.payload)
       },
-    },
-    legalDocumentVersions: {
-      type: GraphQLJSON,
-      args: { slug: nnStr },
-      resolve: async (_: unknown, args: { slug: string }, { req }: Ctx) => listArchive(req.payload, parseSlug(args.slug)),
-    },
-    legalDocumentDiff: {
-      type: GraphQLJSON,
-      args: { slug: nnStr, from: { type: new GraphQLNonNull(GraphQLInt) }, to: { type: new GraphQLNonNull(GraphQLInt) }, locale: str },
-      resolve: async (_: unknown, args: { slug: string; from: number; to: number; locale?: string }, { req }: Ctx) =>
-        diffResponse(req.payload, {
-          slug: parseSlug(args.slug),
-          locale: parseLocale(req.payload, args.locale),
-          from: positive(args.from, 'from')!,
-          to: positive(args.to, 'to')!,
-        }),
     },
     cookieDeclaration: {
       type: GraphQLJSON,
@@ -111,11 +101,53 @@ export const deliveryQueries: GraphQLExtension = (GraphQL) => {
       resolve: async (_: unknown, args: { locale?: string }, { req }: Ctx) =>
         loadCookieDeclaration(req.payload, parseLocale(req.payload, args.locale)),
     },
-    cookieConsentConfig: {
-      type: GraphQLJSON,
-      resolve: async (_: unknown, _args: unknown, { req }: Ctx) => {
-        return loadConsentConfig(req.payload)
+    legalDocument: {
+      type: Document,
+      args: { slug: nnStr, locale: str, version: { type: GraphQLInt } },
+      resolve: async (
+        _: unknown,
+        args: { locale?: string; slug: string; version?: number },
+        { req }: Ctx,
+      ) => {
+        const locale = parseLocale(req.payload, args.locale)
+        const slug = parseSlug(args.slug)
+        const version = positive(args.version, 'version')
+        if (version !== undefined) {
+          return deliveredDocument(
+            await loadArchiveRecord(req.payload, slug, version),
+            locale,
+            fallback(req),
+          )
+        }
+        const current = await loadCurrent(req.payload, slug)
+        return deliveredDocument(current.record, locale, fallback(req), current)
       },
+    },
+    legalDocumentDiff: {
+      type: GraphQLJSON,
+      args: {
+        slug: nnStr,
+        from: { type: new GraphQLNonNull(GraphQLInt) },
+        locale: str,
+        to: { type: new GraphQLNonNull(GraphQLInt) },
+      },
+      resolve: async (
+        _: unknown,
+        args: { from: number; locale?: string; slug: string; to: number },
+        { req }: Ctx,
+      ) =>
+        diffResponse(req.payload, {
+          slug: parseSlug(args.slug),
+          from: positive(args.from, 'from')!,
+          locale: parseLocale(req.payload, args.locale),
+          to: positive(args.to, 'to')!,
+        }),
+    },
+    legalDocumentVersions: {
+      type: GraphQLJSON,
+      args: { slug: nnStr },
+      resolve: async (_: unknown, args: { slug: string }, { req }: Ctx) =>
+        listArchive(req.payload, parseSlug(args.slug)),
     },
   }
 }

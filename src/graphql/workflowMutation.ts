@@ -21,7 +21,9 @@ export function workflowMutations(fourEyes: boolean): GraphQLExtension {
     // legal_documents (the default) or cookie_entries.
     const Collection = new GraphQL.GraphQLEnumType({
       name: 'LegalWorkflowCollection',
-      values: Object.fromEntries(WORKFLOW_SUBJECTS.map((s) => [s.slug.replace(/-/g, '_'), { value: s.slug }])),
+      values: Object.fromEntries(
+        WORKFLOW_SUBJECTS.map((s) => [s.slug.replace(/-/g, '_'), { value: s.slug }]),
+      ),
     })
     const Result = new GraphQL.GraphQLObjectType({
       name: 'LegalWorkflowResult',
@@ -36,17 +38,27 @@ export function workflowMutations(fourEyes: boolean): GraphQLExtension {
         args: {
           id: { type: new GraphQL.GraphQLNonNull(GraphQL.GraphQLString) },
           action: { type: new GraphQL.GraphQLNonNull(Action) },
-          comment: { type: GraphQL.GraphQLString },
           collection: { type: Collection },
+          comment: { type: GraphQL.GraphQLString },
           // approve: the reason for approving a significant change with less notice than required.
           noticeOverride: { type: GraphQL.GraphQLString },
         },
         resolve: async (
           _source: unknown,
-          args: { id: string; action: string; comment?: string | null; noticeOverride?: string | null; collection?: string | null },
+          args: {
+            action: string
+            collection?: null | string
+            comment?: null | string
+            id: string
+            noticeOverride?: null | string
+          },
           context: { req: PayloadRequest },
         ) => {
-          const result = await performWorkflowAction(context.req, { ...args, collection: args.collection ?? undefined, fourEyes })
+          const result = await performWorkflowAction(context.req, {
+            ...args,
+            collection: args.collection ?? undefined,
+            fourEyes,
+          })
           return { id: String(result.id), workflowState: result.workflowState }
         },
       },

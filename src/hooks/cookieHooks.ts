@@ -1,23 +1,28 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionBeforeDeleteHook, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  CollectionBeforeDeleteHook,
+  PayloadRequest,
+} from 'payload'
 
-import { localApi } from '../localApi.js'
 import { bumpConsentRevision } from '../cookies/bumpConsentRevision.js'
 import { announcePublish } from '../delivery/invalidation.js'
+import { localApi } from '../localApi.js'
 import { assertStillLatest, lockForWrite } from '../publish/concurrency.js'
 import { refusePublish } from '../publish/planPublish.js'
 import { SLUGS } from '../slugs.js'
+import { changedFields } from '../utilities/compare.js'
+import { idsOf } from '../utilities/ids.js'
 import { actorOf } from '../workflow/actor.js'
 import { APPROVAL_OUTDATED } from '../workflow/approval.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
 import { COOKIE_CONTENT_FIELDS, COOKIE_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields.js'
-import { recordReviewEvent } from '../workflow/reviewEvents.js'
-import { canEditContent, type ReviewState, stateAfterContentChange } from '../workflow/rules.js'
 import { incomingData } from '../workflow/incomingData.js'
 import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
+import { recordReviewEvent } from '../workflow/reviewEvents.js'
+import { canEditContent, type ReviewState, stateAfterContentChange } from '../workflow/rules.js'
 import { cookieApprovalHash } from '../workflow/subjects.js'
 import { isTrusted } from '../workflow/trust.js'
-import { changedFields } from '../utilities/compare.js'
-import { idsOf } from '../utilities/ids.js'
 
 /**
  * Cookie entries go through the same review as documents (src/workflow/subjects.ts): an editor's
@@ -25,7 +30,7 @@ import { idsOf } from '../utilities/ids.js'
  * published, by a reviewer or admin, and only with exactly the content that was approved.
  */
 
-type CookieEffects = { published?: boolean; approvalVoided?: boolean }
+type CookieEffects = { approvalVoided?: boolean; published?: boolean }
 
 // Work decided in beforeChange and done in afterChange (same transaction): per entry, and per
 // request the number of significant publishes, which raise the consent revision once.
@@ -34,81 +39,151 @@ const material = new WeakMap<PayloadRequest, number>()
 
 function effectsFor(req: PayloadRequest, id: unknown): CookieEffects {
   let byEntry = effects.get(requestKey(req))
-  if (!byEntry) effects.set(requestKey(req), (byEntry = new Map()))
+  if (!byEntry) {
+    effects.set(requestKey(req), (byEntry = new Map()))
+  }
   let found = byEntry.get(String(id))
-  if (!found) byEntry.set(String(id), (found = {}))
+  if (!found) {
+    byEntry.set(String(id), (found = {}))
+  }
   return found
 }
 
-const REVIEWER_EDIT = 'Reviewers cannot change cookie entries. Use "Request changes" to ask for edits.'
+const REVIEWER_EDIT =
+  'Reviewers cannot change cookie entries. Use "Request changes" to ask for edits.'
 
-export const cookieBeforeChange: CollectionBeforeChangeHook = async ({ data, originalDoc, operation, req }) => {
-  if (isTrusted(req)) return data
+export const cookieBeforeChange: CollectionBeforeChangeHook = async ({
+  data,
+  operation,
+  originalDoc,
+  req,
+}) => {
+  if (isTrusted(req)) {
+    return data
+  }
   // The restored version carries the status it had then; restoring it is an edit, never a publish.
-  if (isRestoringVersion(req)) data._status = 'draft'
+  if (isRestoringVersion(req)) {
+    data._status = 'draft'
+  }
   const original = (originalDoc ?? {}) as Record<string, unknown>
   pinSystemFields(data, operation === 'create' ? undefined : original, COOKIE_SYSTEM_FIELDS)
   const actor = actorOf(req)
   const publishing = data._status === 'published'
 
   if (operation === 'create') {
-    if (publishing) throw new WorkflowError('A new cookie entry must be reviewed and approved before it is published.', 409)
-    return { ...data, workflowState: 'draft', workflowContributors: actor ? [actor.id] : [], updatedBy: actor?.id ?? null }
+    if (publishing) {
+      throw new WorkflowError(
+        'A new cookie entry must be reviewed and approved before it is published.',
+        409,
+      )
+    }
+    return {
+      ...data,
+      updatedBy: actor?.id ?? null,
+      workflowContributors: actor ? [actor.id] : [],
+      workflowState: 'draft',
+    }
   }
 
-  const id = original.id as string | number
+  const id = original.id as number | string
   const changed = changedFields(data, original, COOKIE_CONTENT_FIELDS)
   // What the caller sent, before field access dropped what a reviewer may not write.
-  if (req.user && !canEditContent(actor) && changedFields(incomingData(req, data), original, COOKIE_CONTENT_FIELDS).length) {
+  if (
+    req.user &&
+    !canEditContent(actor) &&
+    changedFields(incomingData(req, data), original, COOKIE_CONTENT_FIELDS).length
+  ) {
     throw new WorkflowError(REVIEWER_EDIT, 403)
   }
   // One write at a time per entry: an approval (which hashes the draft under this lock), a
   // publish and a save cannot interleave.
-  await lockForWrite(req, SLUGS.cookies, id, 'This cookie entry is being saved or published by someone else right now. Try again in a moment.')
+  await lockForWrite(
+    req,
+    SLUGS.cookies,
+    id,
+    'This cookie entry is being saved or published by someone else right now. Try again in a moment.',
+  )
 
   if (publishing) {
-    const latest = (await localApi(req.payload).findByID({ collection: SLUGS.cookies, id, draft: true, depth: 0, overrideAccess: true, req }))
-    const refused = refusePublish({ original, latest, actor, system: !req.user, changed })
-    if (refused) throw new WorkflowError(refused.message, refused.status)
+    const latest = await localApi(req.payload).findByID({
+      id,
+      collection: SLUGS.cookies,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      req,
+    })
+    const refused = refusePublish({ actor, changed, latest, original, system: !req.user })
+    if (refused) {
+      throw new WorkflowError(refused.message, refused.status)
+    }
     if (!original.category) {
-      throw fieldError(SLUGS.cookies, 'category', 'Choose a category before publishing: an unclassified cookie cannot be published.')
+      throw fieldError(
+        SLUGS.cookies,
+        'category',
+        'Choose a category before publishing: an unclassified cookie cannot be published.',
+      )
     }
     // What the reviewer approved is exactly what goes live, whatever path changed the draft since.
-    if (!original.approvedContentHash || original.approvedContentHash !== (await cookieApprovalHash(req, id))) {
+    if (
+      !original.approvedContentHash ||
+      original.approvedContentHash !== (await cookieApprovalHash(req, id))
+    ) {
       throw new WorkflowError(APPROVAL_OUTDATED, 409)
     }
-    if (original.materialChange) material.set(requestKey(req), (material.get(requestKey(req)) ?? 0) + 1)
+    if (original.materialChange) {
+      material.set(requestKey(req), (material.get(requestKey(req)) ?? 0) + 1)
+    }
     effectsFor(req, id).published = true
     // The flag belongs to this publish (it raises the consent revision once); the next change
     // starts unflagged.
-    return { ...data, materialChange: false, workflowState: 'published', workflowContributors: [] }
+    return { ...data, materialChange: false, workflowContributors: [], workflowState: 'published' }
   }
 
-  if (!changed.length) return data
-  await assertStillLatest(req, SLUGS.cookies, original, () => 'This cookie entry changed while you were saving it. Reload it and try again.')
+  if (!changed.length) {
+    return data
+  }
+  await assertStillLatest(
+    req,
+    SLUGS.cookies,
+    original,
+    () => 'This cookie entry changed while you were saving it. Reload it and try again.',
+  )
   const state = (original.workflowState as ReviewState | undefined) ?? 'draft'
   const contributors = idsOf(original.workflowContributors)
-  if (actor && !contributors.some((c) => String(c) === String(actor.id))) contributors.push(actor.id)
-  if (state === 'approved') effectsFor(req, id).approvalVoided = true
+  if (actor && !contributors.some((c) => String(c) === String(actor.id))) {
+    contributors.push(actor.id)
+  }
+  if (state === 'approved') {
+    effectsFor(req, id).approvalVoided = true
+  }
   return {
     ...data,
-    workflowState: stateAfterContentChange(state),
-    workflowContributors: contributors,
     updatedBy: actor?.id ?? original.updatedBy ?? null,
-    ...(state === 'approved' ? { approvedBy: null, approvedAt: null, approvedContentHash: null } : {}),
+    workflowContributors: contributors,
+    workflowState: stateAfterContentChange(state),
+    ...(state === 'approved'
+      ? { approvedAt: null, approvedBy: null, approvedContentHash: null }
+      : {}),
   }
 }
 
 export const cookieAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
   const byEntry = effects.get(requestKey(req))
   const done = byEntry?.get(String(doc.id))
-  if (!done) return doc
+  if (!done) {
+    return doc
+  }
   byEntry!.delete(String(doc.id))
   if (done.approvalVoided) {
-    await recordReviewEvent(req, { cookieEntry: doc.id, action: 'approval-voided', comment: 'The cookie entry changed after approval.' })
+    await recordReviewEvent(req, {
+      action: 'approval-voided',
+      comment: 'The cookie entry changed after approval.',
+      cookieEntry: doc.id,
+    })
   }
   if (done.published) {
-    await recordReviewEvent(req, { cookieEntry: doc.id, action: 'published' })
+    await recordReviewEvent(req, { action: 'published', cookieEntry: doc.id })
     if ((material.get(requestKey(req)) ?? 0) > 0) {
       material.delete(requestKey(req))
       await bumpConsentRevision(req)
@@ -118,8 +193,16 @@ export const cookieAfterChange: CollectionAfterChangeHook = async ({ doc, req })
   return doc
 }
 
-export const cookieAfterDelete = async ({ doc, req }: { doc: Record<string, unknown>; req: PayloadRequest }) => {
-  if (doc._status === 'published') await announcePublish(req)
+export const cookieAfterDelete = async ({
+  doc,
+  req,
+}: {
+  doc: Record<string, unknown>
+  req: PayloadRequest
+}) => {
+  if (doc._status === 'published') {
+    await announcePublish(req)
+  }
   return doc
 }
 
@@ -130,19 +213,35 @@ export const cookieAfterDelete = async ({ doc, req }: { doc: Record<string, unkn
  * that never went live is its editor's to remove; reviewers only read.
  */
 export const cookieBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }) => {
-  if (isTrusted(req) || !req.user) return
-  const entry = (await localApi(req.payload).findByID({ collection: SLUGS.cookies, id, depth: 0, overrideAccess: true, req }))
-  if (entry._status === 'published') {
-    throw new WorkflowError('This cookie is in the published declaration. A reviewer or admin withdraws it with the workflow\'s "Withdraw" action, with a reason.', 409)
+  if (isTrusted(req) || !req.user) {
+    return
   }
-  const published = await req.payload.count({
-    collection: SLUGS.reviewEvents,
-    where: { and: [{ cookieEntry: { equals: id } }, { action: { equals: 'published' } }] },
+  const entry = await localApi(req.payload).findByID({
+    id,
+    collection: SLUGS.cookies,
+    depth: 0,
     overrideAccess: true,
     req,
   })
-  if (published.totalDocs > 0) {
-    throw new WorkflowError('This cookie entry was published once; its review history must be kept, so it cannot be deleted.', 409)
+  if (entry._status === 'published') {
+    throw new WorkflowError(
+      'This cookie is in the published declaration. A reviewer or admin withdraws it with the workflow\'s "Withdraw" action, with a reason.',
+      409,
+    )
   }
-  if (!canEditContent(actorOf(req))) throw new WorkflowError('Reviewers cannot remove a draft cookie entry; ask its editor.', 403)
+  const published = await req.payload.count({
+    collection: SLUGS.reviewEvents,
+    overrideAccess: true,
+    req,
+    where: { and: [{ cookieEntry: { equals: id } }, { action: { equals: 'published' } }] },
+  })
+  if (published.totalDocs > 0) {
+    throw new WorkflowError(
+      'This cookie entry was published once; its review history must be kept, so it cannot be deleted.',
+      409,
+    )
+  }
+  if (!canEditContent(actorOf(req))) {
+    throw new WorkflowError('Reviewers cannot remove a draft cookie entry; ask its editor.', 403)
+  }
 }

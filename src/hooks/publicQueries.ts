@@ -11,14 +11,20 @@ import { isTrusted } from '../workflow/trust.js'
  */
 export function isOwnFieldPath(fields: readonly FlattenedField[], path: string): boolean {
   const segments = path.split('.')
-  if (segments.length === 1 && segments[0] === 'id') return true
+  if (segments.length === 1 && segments[0] === 'id') {
+    return true
+  }
   let current = fields
   for (const [i, name] of segments.entries()) {
     const field = current.find((f) => f.name === name)
-    if (!field || field.hidden) return false
+    if (!field || field.hidden) {
+      return false
+    }
     const last = i === segments.length - 1
     if (field.type === 'group' || field.type === 'tab') {
-      if (last) return false
+      if (last) {
+        return false
+      }
       current = field.flattenedFields
       continue
     }
@@ -40,11 +46,26 @@ const sortPaths = (sort: unknown): string[] =>
  * account's password hash or salt and read them out bit by bit. Refused with Payload's own
  * 400 (QueryError) on every route: REST, GraphQL and the Local API with access checks.
  */
-export const readersSortByOwnFields: CollectionBeforeOperationHook = ({ args, collection, operation, req }) => {
-  if (operation !== 'read') return args
-  if ((args as { overrideAccess?: boolean }).overrideAccess === true) return args
-  if (isTrusted(req) || hasRole(req.user, 'admin', 'editor', 'reviewer')) return args
-  const refused = sortPaths((args as { sort?: unknown }).sort).filter((path) => !isOwnFieldPath(collection.flattenedFields, path))
-  if (refused.length) throw new QueryError(refused.map((path) => ({ path })))
+export const readersSortByOwnFields: CollectionBeforeOperationHook = ({
+  args,
+  collection,
+  operation,
+  req,
+}) => {
+  if (operation !== 'read') {
+    return args
+  }
+  if ((args as { overrideAccess?: boolean }).overrideAccess === true) {
+    return args
+  }
+  if (isTrusted(req) || hasRole(req.user, 'admin', 'editor', 'reviewer')) {
+    return args
+  }
+  const refused = sortPaths((args as { sort?: unknown }).sort).filter(
+    (path) => !isOwnFieldPath(collection.flattenedFields, path),
+  )
+  if (refused.length) {
+    throw new QueryError(refused.map((path) => ({ path })))
+  }
   return args
 }

@@ -18,18 +18,37 @@ import { isTrusted } from '../workflow/trust.js'
 export const refuseSilentUnpublish =
   (collection: CollectionSlug, message: string): CollectionBeforeOperationHook =>
   async ({ args, operation, req }) => {
-    if (operation !== 'update' || isTrusted(req)) return args
-    const a = args as { data?: Record<string, unknown>; draft?: boolean; id?: string | number; where?: Where; autosave?: boolean }
-    if (a.data?._status !== 'draft' || a.draft === true || a.autosave === true) return args
-    if (await touchesLiveRow(req, collection, a.id, a.where)) throw new WorkflowError(message, 409)
+    if (operation !== 'update' || isTrusted(req)) {
+      return args
+    }
+    const a = args as {
+      autosave?: boolean
+      data?: Record<string, unknown>
+      draft?: boolean
+      id?: number | string
+      where?: Where
+    }
+    if (a.data?._status !== 'draft' || a.draft === true || a.autosave === true) {
+      return args
+    }
+    if (await touchesLiveRow(req, collection, a.id, a.where)) {
+      throw new WorkflowError(message, 409)
+    }
     return args
   }
 
-async function touchesLiveRow(req: PayloadRequest, collection: CollectionSlug, id: string | number | undefined, where: Where | undefined) {
+async function touchesLiveRow(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: number | string | undefined,
+  where: undefined | Where,
+) {
   const published: Where = { _status: { equals: 'published' } }
-  const scope: Where | undefined = id !== undefined && id !== null ? { id: { equals: id } } : where
+  const scope: undefined | Where = id !== undefined && id !== null ? { id: { equals: id } } : where
   // A bulk update with no filter at all is a bulk unpublish of everything published.
-  const found = await req.payload.db.count({ collection, where: scope ? { and: [scope, published] } : published, req }).catch(() => null)
+  const found = await req.payload.db
+    .count({ collection, req, where: scope ? { and: [scope, published] } : published })
+    .catch(() => null)
   // Unknown (a malformed filter): let Payload's own validation answer it; the write is still a draft save.
   return (found?.totalDocs ?? 0) > 0
 }
@@ -42,8 +61,16 @@ export const SINGLE_LOCALE_PUBLISH_REFUSAL =
  * the archive froze all of them: what the reviewer approved is the whole document, so it is
  * published whole (the plain "Publish changes"), on every route.
  */
-export const refuseSingleLocalePublish: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation !== 'update' || isTrusted(req)) return args
-  if ((args as { publishSpecificLocale?: string }).publishSpecificLocale) throw new WorkflowError(SINGLE_LOCALE_PUBLISH_REFUSAL, 400)
+export const refuseSingleLocalePublish: CollectionBeforeOperationHook = ({
+  args,
+  operation,
+  req,
+}) => {
+  if (operation !== 'update' || isTrusted(req)) {
+    return args
+  }
+  if ((args as { publishSpecificLocale?: string }).publishSpecificLocale) {
+    throw new WorkflowError(SINGLE_LOCALE_PUBLISH_REFUSAL, 400)
+  }
   return args
 }

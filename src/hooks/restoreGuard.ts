@@ -1,4 +1,9 @@
-import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionSlug, PayloadRequest } from 'payload'
+import type {
+  CollectionAfterChangeHook,
+  CollectionBeforeChangeHook,
+  CollectionSlug,
+  PayloadRequest,
+} from 'payload'
 
 import { WorkflowError } from '../workflow/errors.js'
 import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
@@ -11,19 +16,25 @@ import { isTrusted } from '../workflow/trust.js'
  * that rewrote a live row is undone (the operation's transaction rolls back) with a message
  * that says how to do it instead. Restoring as a draft is an ordinary edit, reviewed as such.
  */
-const liveBefore = new WeakMap<PayloadRequest, Map<string, string | null>>()
+const liveBefore = new WeakMap<PayloadRequest, Map<string, null | string>>()
 
-async function liveRow(req: PayloadRequest, collection: CollectionSlug, id: string | number) {
-  return (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
+async function liveRow(req: PayloadRequest, collection: CollectionSlug, id: number | string) {
+  return (await req.payload.db.findOne({
+    collection,
+    req,
+    where: { id: { equals: id } },
+  })) as null | Record<string, unknown>
 }
 
 export const rememberLiveRow =
   (collection: CollectionSlug): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req }) => {
-    if (!isRestoringVersion(req) || isTrusted(req) || !originalDoc?.id) return data
+    if (!isRestoringVersion(req) || isTrusted(req) || !originalDoc?.id) {
+      return data
+    }
     const live = await liveRow(req, collection, originalDoc.id)
     const key = requestKey(req)
-    const byId = liveBefore.get(key) ?? new Map<string, string | null>()
+    const byId = liveBefore.get(key) ?? new Map<string, null | string>()
     byId.set(String(originalDoc.id), live?._status === 'published' ? String(live.updatedAt) : null)
     liveBefore.set(key, byId)
     return data
@@ -33,10 +44,14 @@ export const refuseRestoreOverLiveRow =
   (collection: CollectionSlug): CollectionAfterChangeHook =>
   async ({ doc, req }) => {
     const byId = liveBefore.get(requestKey(req))
-    if (!byId?.has(String(doc.id))) return doc
+    if (!byId?.has(String(doc.id))) {
+      return doc
+    }
     const publishedAt = byId.get(String(doc.id))
     byId.delete(String(doc.id))
-    if (!publishedAt) return doc
+    if (!publishedAt) {
+      return doc
+    }
     const live = await liveRow(req, collection, doc.id)
     if (live && String(live.updatedAt) !== publishedAt) {
       throw new WorkflowError(

@@ -4,8 +4,8 @@ import { hasRole } from '../roles.js'
 import { actorOf } from '../workflow/actor.js'
 import { WorkflowError } from '../workflow/errors.js'
 import { rememberIncoming } from '../workflow/incomingData.js'
-import { canEditContent } from '../workflow/rules.js'
 import { rememberOriginalRequest } from '../workflow/requestKey.js'
+import { canEditContent } from '../workflow/rules.js'
 import { isTrusted } from '../workflow/trust.js'
 
 /**
@@ -20,15 +20,24 @@ export const routeWritesToDrafts: CollectionBeforeOperationHook = ({ args, opera
     // A restore writes the whole text, and reviewers do not write text (field access would
     // silently keep the old values, so refuse it outright).
     if (!isTrusted(req) && req.user && !canEditContent(actorOf(req))) {
-      throw new WorkflowError('Reviewers cannot restore earlier versions: that changes the text. Ask an editor.', 403)
+      throw new WorkflowError(
+        'Reviewers cannot restore earlier versions: that changes the text. Ask an editor.',
+        403,
+      )
     }
     return args
   }
-  if (operation !== 'create' && operation !== 'update') return args
-  if (isTrusted(req)) return args
+  if (operation !== 'create' && operation !== 'update') {
+    return args
+  }
+  if (isTrusted(req)) {
+    return args
+  }
   rememberIncoming(req, args.data)
   const data = args.data as Record<string, unknown> | undefined
-  if (data?._status === 'published') return args
+  if (data?._status === 'published') {
+    return args
+  }
   return { ...args, draft: true }
 }
 
@@ -38,9 +47,15 @@ export const routeWritesToDrafts: CollectionBeforeOperationHook = ({ args, opera
  * newer draft, which is wrong too.
  */
 export const readersSeePublished: CollectionBeforeOperationHook = ({ args, operation, req }) => {
-  if (operation !== 'read' || !args.draft) return args
+  if (operation !== 'read' || !args.draft) {
+    return args
+  }
   // Server code reading with overrideAccess (the plugin's own hooks, seeds, host code) is not a reader.
-  if ((args as { overrideAccess?: boolean }).overrideAccess === true) return args
-  if (isTrusted(req) || hasRole(req.user, 'admin', 'editor', 'reviewer')) return args
+  if ((args as { overrideAccess?: boolean }).overrideAccess === true) {
+    return args
+  }
+  if (isTrusted(req) || hasRole(req.user, 'admin', 'editor', 'reviewer')) {
+    return args
+  }
   return { ...args, draft: false }
 }

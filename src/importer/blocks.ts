@@ -1,13 +1,13 @@
 import { ImportError } from './errors.js'
 import { isLikelyHeading } from './headings.js'
-import { matchListMarker, TAB_STOP, type ListMarker, type SourceLine } from './lines.js'
+import { type ListMarker, matchListMarker, type SourceLine, TAB_STOP } from './lines.js'
 
 /** One source line of a paragraph, as it will be joined into inline text. */
 export interface TextLine {
-  no: number
-  text: string
   /** The line ends in a hard break (Markdown "  " or "\"), kept as a line break when joining. */
   hardBreak: boolean
+  no: number
+  text: string
 }
 
 export interface ParagraphBlock {
@@ -18,29 +18,29 @@ export interface ParagraphBlock {
 }
 
 export interface HeadingBlock {
-  kind: 'heading'
   /** Markdown "#" count; plain-text headings are depth 2 (a section under the document title). */
   depth: number
+  kind: 'heading'
+  line: number
   /** Raw heading text (Markdown inline syntax not yet parsed). */
   text: string
-  line: number
 }
 
 export interface ListItemBlock {
-  line: number
-  /** The number written for ordered lists; the position for bullets. */
-  value: number
-  markerIndent: number
   contentIndent: number
+  line: number
+  markerIndent: number
   /** The item's own text and continuation paragraphs, interleaved with its sub-lists. */
   parts: Array<ListBlock | ParagraphBlock>
+  /** The number written for ordered lists; the position for bullets. */
+  value: number
 }
 
 export interface ListBlock {
-  kind: 'list'
-  ordered: boolean
-  line: number
   items: ListItemBlock[]
+  kind: 'list'
+  line: number
+  ordered: boolean
 }
 
 export type Block = HeadingBlock | ListBlock | ParagraphBlock
@@ -53,16 +53,16 @@ export interface BlockOptions {
 type Warn = (line: number, message: string) => void
 
 interface OpenList {
-  list: ListBlock
-  /** An item belongs to this list when indented at least this far (one past its parent's marker). */
-  floor: number
   /** Where the list lives: the top-level block sequence or a parent item's parts. */
   container: Array<Block | ListBlock | ParagraphBlock>
+  /** An item belongs to this list when indented at least this far (one past its parent's marker). */
+  floor: number
+  list: ListBlock
 }
 
 // One line at a time (bounded by the importer's line length), so the backtracking stays linear in practice.
 // eslint-disable-next-line regexp/no-super-linear-backtracking
-const ATX_HEADING = /^(#{1,6})(?:[ \t]+(.*?))?(?:[ \t]+#+)?[ \t]*$/
+const ATX_HEADING = /^(#{1,6})(?:[ \t]+(.*))?$/
 const SETEXT_UNDERLINE = /^(=+|-+)[ \t]*$/
 const THEMATIC_BREAK = /^(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,})$/
 // Plain-text rules such as "-----" or "*****" are decoration, not content.
@@ -72,9 +72,9 @@ const FENCE = /^(`{3,}|~{3,})/
 /** Markdown hard breaks: two trailing spaces, or an unescaped backslash at the end of the line. */
 function textLine(line: SourceLine, content: string, markdown: boolean): TextLine {
   if (markdown && /(?:^|[^\\])(?:\\\\)*\\$/.test(content)) {
-    return { no: line.no, text: content.slice(0, -1).trimEnd(), hardBreak: true }
+    return { hardBreak: true, no: line.no, text: content.slice(0, -1).trimEnd() }
   }
-  return { no: line.no, text: content, hardBreak: markdown && line.trailingBreak }
+  return { hardBreak: markdown && line.trailingBreak, no: line.no, text: content }
 }
 
 const raw = (line: SourceLine | undefined): string | undefined =>
@@ -90,19 +90,30 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
   const markdown = options.format === 'markdown'
   const blocks: Block[] = []
   const stack: OpenList[] = []
-  let paragraph: ParagraphBlock | null = null
+  let paragraph: null | ParagraphBlock = null
   let previousBlank = true
-  let fence: { char: string; length: number; indent: number; line: number; block: ParagraphBlock } | null = null
+  let fence: {
+    block: ParagraphBlock
+    char: string
+    indent: number
+    length: number
+    line: number
+  } | null = null
   let inQuote = false
   let inIndentedCode = false
   let lastContent = lines.length - 1
-  while (lastContent >= 0 && lines[lastContent].content === '') lastContent--
+  while (lastContent >= 0 && lines[lastContent].content === '') {
+    lastContent--
+  }
 
   const closeLists = () => {
     stack.length = 0
   }
 
-  const startParagraph = (container: Array<Block | ListBlock | ParagraphBlock>, line: TextLine): ParagraphBlock => {
+  const startParagraph = (
+    container: Array<Block | ListBlock | ParagraphBlock>,
+    line: TextLine,
+  ): ParagraphBlock => {
     const block: ParagraphBlock = { kind: 'paragraph', lines: [line] }
     container.push(block)
     return block
@@ -110,7 +121,7 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
 
   const addItem = (line: SourceLine, marker: ListMarker) => {
     let parentItem: ListItemBlock | null = null
-    let sibling: OpenList | null = null
+    let sibling: null | OpenList = null
     for (let k = stack.length - 1; k >= 0; k--) {
       const last = stack[k].list.items.at(-1)!
       if (line.indent > last.markerIndent) {
@@ -158,9 +169,9 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
         container = blocks
         floor = 0
       }
-      const list: ListBlock = { kind: 'list', ordered: marker.ordered, line: line.no, items: [] }
+      const list: ListBlock = { items: [], kind: 'list', line: line.no, ordered: marker.ordered }
       container.push(list)
-      open = { list, floor, container }
+      open = { container, floor, list }
       stack.push(open)
     }
 
@@ -174,13 +185,15 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
       )
     }
     const item: ListItemBlock = {
-      line: line.no,
-      value,
-      markerIndent: line.indent,
       contentIndent: line.indent + marker.width,
+      line: line.no,
+      markerIndent: line.indent,
       parts: [],
+      value,
     }
-    if (marker.text !== '') item.parts.push({ kind: 'paragraph', lines: [textLine(line, marker.text, markdown)] })
+    if (marker.text !== '') {
+      item.parts.push({ kind: 'paragraph', lines: [textLine(line, marker.text, markdown)] })
+    }
     open.list.items.push(item)
   }
 
@@ -191,8 +204,11 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
       if (line.indent > owner.markerIndent) {
         stack.length = k + 1
         const last = owner.parts.at(-1)
-        if (last?.kind === 'paragraph' && !previousBlank) last.lines.push(text)
-        else startParagraph(owner.parts, text)
+        if (last?.kind === 'paragraph' && !previousBlank) {
+          last.lines.push(text)
+        } else {
+          startParagraph(owner.parts, text)
+        }
         return true
       }
     }
@@ -210,12 +226,21 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
   lines.forEach((line, index) => {
     if (fence) {
       const close = FENCE.exec(line.content)
-      if (close && close[1][0] === fence.char && close[1].length >= fence.length && line.content.trim() === close[1]) {
+      if (
+        close &&
+        close[1][0] === fence.char &&
+        close[1].length >= fence.length &&
+        line.content.trim() === close[1]
+      ) {
         fence = null
         previousBlank = false
         return
       }
-      fence.block.lines.push({ no: line.no, text: ' '.repeat(Math.max(0, line.indent - fence.indent)) + line.content, hardBreak: true })
+      fence.block.lines.push({
+        hardBreak: true,
+        no: line.no,
+        text: ' '.repeat(Math.max(0, line.indent - fence.indent)) + line.content,
+      })
       return
     }
 
@@ -230,12 +255,21 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
     let content = line.content
     if (markdown && line.indent < TAB_STOP) {
       const fenceOpen = FENCE.exec(content)
-      if (fenceOpen && !(fenceOpen[1][0] === '`' && content.slice(fenceOpen[1].length).includes('`'))) {
+      if (
+        fenceOpen &&
+        !(fenceOpen[1][0] === '`' && content.slice(fenceOpen[1].length).includes('`'))
+      ) {
         closeLists()
         warn(line.no, 'code block imported as a plain paragraph')
         const block: ParagraphBlock = { kind: 'paragraph', lines: [], preformatted: true }
         blocks.push(block)
-        fence = { char: fenceOpen[1][0], length: fenceOpen[1].length, indent: line.indent, line: line.no, block }
+        fence = {
+          block,
+          char: fenceOpen[1][0],
+          indent: line.indent,
+          length: fenceOpen[1].length,
+          line: line.no,
+        }
         paragraph = null
         return
       }
@@ -245,8 +279,11 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
         paragraph = null
         previousBlank = false
         const text = (atx[2] ?? '').trim()
-        if (text === '') warn(line.no, 'empty heading ignored')
-        else blocks.push({ kind: 'heading', depth: atx[1].length, text, line: line.no })
+        if (text === '') {
+          warn(line.no, 'empty heading ignored')
+        } else {
+          blocks.push({ depth: atx[1].length, kind: 'heading', line: line.no, text })
+        }
         return
       }
       const setext = SETEXT_UNDERLINE.exec(content)
@@ -254,17 +291,19 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
         blocks.splice(blocks.indexOf(paragraph), 1)
         const first = paragraph.lines[0]
         blocks.push({
-          kind: 'heading',
           depth: setext[1][0] === '=' ? 1 : 2,
-          text: paragraph.lines.map((l) => l.text).join(' '),
+          kind: 'heading',
           line: first.no,
+          text: paragraph.lines.map((l) => l.text).join(' '),
         })
         paragraph = null
         previousBlank = false
         return
       }
       if (content.startsWith('>')) {
-        if (!inQuote) warn(line.no, 'block quote imported as a plain paragraph')
+        if (!inQuote) {
+          warn(line.no, 'block quote imported as a plain paragraph')
+        }
         inQuote = true
         content = content.replace(/^(?:>[ \t]?)+/, '').trim()
         if (content === '') {
@@ -302,28 +341,39 @@ export function parseBlocks(lines: SourceLine[], options: BlockOptions, warn: Wa
     }
 
     if (markdown && line.indent >= TAB_STOP && !(paragraph && !previousBlank)) {
-      if (!inIndentedCode) warn(line.no, 'indented code block imported as a plain paragraph')
+      if (!inIndentedCode) {
+        warn(line.no, 'indented code block imported as a plain paragraph')
+      }
       inIndentedCode = true
     } else if (
       !markdown &&
       isLikelyHeading(
         raw(line)!,
-        { previousLine: raw(lines[index - 1]), nextLine: raw(lines[index + 1]), followedByContent: index < lastContent },
+        {
+          followedByContent: index < lastContent,
+          nextLine: raw(lines[index + 1]),
+          previousLine: raw(lines[index - 1]),
+        },
         { maxLength: options.maxHeadingLength },
       )
     ) {
-      blocks.push({ kind: 'heading', depth: 2, text: content, line: line.no })
+      blocks.push({ depth: 2, kind: 'heading', line: line.no, text: content })
       paragraph = null
       previousBlank = false
       return
     }
 
-    if (paragraph && !previousBlank) paragraph.lines.push(text)
-    else paragraph = startParagraph(blocks, text)
+    if (paragraph && !previousBlank) {
+      paragraph.lines.push(text)
+    } else {
+      paragraph = startParagraph(blocks, text)
+    }
     previousBlank = false
   })
 
   const unclosed = fence as { line: number } | null
-  if (unclosed) warn(unclosed.line, 'code block is never closed; everything after it was imported as its text')
+  if (unclosed) {
+    warn(unclosed.line, 'code block is never closed; everything after it was imported as its text')
+  }
   return blocks
 }

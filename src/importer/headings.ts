@@ -1,12 +1,12 @@
 import { matchListMarker } from './lines.js'
 
 export interface HeadingContext {
-  /** The line just before; undefined (or blank) at the start of the document. */
-  previousLine?: string
-  /** The line just after; undefined (or blank) at the end of the document. */
-  nextLine?: string
   /** Whether any non-blank line follows. Defaults to true. */
   followedByContent?: boolean
+  /** The line just after; undefined (or blank) at the end of the document. */
+  nextLine?: string
+  /** The line just before; undefined (or blank) at the start of the document. */
+  previousLine?: string
 }
 
 export interface HeadingOptions {
@@ -29,7 +29,7 @@ export function isAllCaps(line: string): boolean {
 }
 
 // "OUR RIGHT TO MODIFY General Conditions, ...": capitals that open a line mark it as a title.
-const CAPS_LEAD = /^\p{Lu}{2,}[\s,&/-]+\p{Lu}{2,}(?![\p{Ll}])/u
+const CAPS_LEAD = /^\p{Lu}{2,}[\s,&/-]+\p{Lu}{2,}(?!\p{Ll})/u
 
 /**
  * Decides whether a line of plain text (as copied from a web page) is a heading. Web pages lose
@@ -50,23 +50,53 @@ const CAPS_LEAD = /^\p{Lu}{2,}[\s,&/-]+\p{Lu}{2,}(?![\p{Ll}])/u
  *
  * Without a context the line is judged as if it stood alone between blank lines.
  */
-export function isLikelyHeading(line: string, context: HeadingContext = {}, options: HeadingOptions = {}): boolean {
+export function isLikelyHeading(
+  line: string,
+  context: HeadingContext = {},
+  options: HeadingOptions = {},
+): boolean {
   const maxLength = options.maxLength ?? DEFAULT_MAX_HEADING_LENGTH
   const indent = /^[ \t\u00A0]*/.exec(line)![0]
-  if (indent.includes('\t') || indent.length > 1) return false
+  if (indent.includes('\t') || indent.length > 1) {
+    return false
+  }
   const text = line.trim()
-  if (text === '' || !/\p{L}/u.test(text)) return false
-  if (matchListMarker(text)) return false
-  if (context.followedByContent === false) return false
-  if (!blank(context.previousLine)) return false
-  if (URL_OR_EMAIL.test(text)) return false
+  if (text === '' || !/\p{L}/u.test(text)) {
+    return false
+  }
+  if (matchListMarker(text)) {
+    return false
+  }
+  if (context.followedByContent === false) {
+    return false
+  }
+  if (!blank(context.previousLine)) {
+    return false
+  }
+  if (URL_OR_EMAIL.test(text)) {
+    return false
+  }
 
-  if (isAllCaps(text)) return text.length <= Math.max(maxLength, MAX_CAPS_HEADING_LENGTH) && !/[.,;]$/.test(text)
+  if (isAllCaps(text)) {
+    return text.length <= Math.max(maxLength, MAX_CAPS_HEADING_LENGTH) && !/[.,;]$/.test(text)
+  }
 
-  if (!blank(context.nextLine)) return false
-  if (text.length > (CAPS_LEAD.test(text) ? Math.max(maxLength, MAX_CAPS_HEADING_LENGTH) : maxLength)) return false
-  if (/[.,;:…]$/.test(text)) return false
-  if (/:\s/.test(text)) return false
-  if (/^\P{L}*\p{Ll}/u.test(text)) return false
+  if (!blank(context.nextLine)) {
+    return false
+  }
+  if (
+    text.length > (CAPS_LEAD.test(text) ? Math.max(maxLength, MAX_CAPS_HEADING_LENGTH) : maxLength)
+  ) {
+    return false
+  }
+  if (/[.,;:…]$/.test(text)) {
+    return false
+  }
+  if (/:\s/.test(text)) {
+    return false
+  }
+  if (/^\P{L}*\p{Ll}/u.test(text)) {
+    return false
+  }
   return true
 }

@@ -3,19 +3,11 @@
  * sections of Lexical JSON out. No database access; the seed and the `npm run import` command build on it.
  */
 export { ImportError, type ImportWarning } from './errors.js'
-export { isAllCaps, isLikelyHeading, type HeadingContext, type HeadingOptions } from './headings.js'
+export { type HeadingContext, type HeadingOptions, isAllCaps, isLikelyHeading } from './headings.js'
 export {
-  heading,
-  lineBreak,
-  link,
-  list,
-  listItem,
-  paragraph,
-  root,
-  text,
-  TEXT_FORMAT,
   type Direction,
   type ElementFormat,
+  heading,
   type HeadingTag,
   type LexicalBlockNode,
   type LexicalHeadingNode,
@@ -28,6 +20,19 @@ export {
   type LexicalRootNode,
   type LexicalState,
   type LexicalTextNode,
+  lineBreak,
+  link,
+  list,
+  listItem,
   type ListType,
+  paragraph,
+  root,
+  text,
+  TEXT_FORMAT,
 } from './lexicalNodes.js'
-export { parseLegalText, type ParsedLegalText, type ParsedSection, type ParseLegalTextOptions } from './parse.js'
+export {
+  type ParsedLegalText,
+  type ParsedSection,
+  parseLegalText,
+  type ParseLegalTextOptions,
+} from './parse.js'

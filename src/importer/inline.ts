@@ -1,11 +1,11 @@
 import {
+  type LexicalInlineNode,
+  type LexicalLineBreakNode,
+  type LexicalTextNode,
   lineBreak,
   link,
   text,
   TEXT_FORMAT,
-  type LexicalInlineNode,
-  type LexicalLineBreakNode,
-  type LexicalTextNode,
 } from './lexicalNodes.js'
 
 /**
@@ -14,8 +14,8 @@ import {
  * Hard line breaks are "\n" in `text`.
  */
 export interface InlineSource {
+  lineStarts: Array<{ line: number; offset: number }>
   text: string
-  lineStarts: Array<{ offset: number; line: number }>
 }
 
 export interface InlineContext {
@@ -38,43 +38,60 @@ function trimUrl(url: string): string {
   for (;;) {
     const last = result.at(-1)!
     const count = (char: string) => result.split(char).length - 1
-    if (/[.,;:!?'"’”»*]/.test(last)) result = result.slice(0, -1)
-    else if (last === ')' && count(')') > count('(')) result = result.slice(0, -1)
-    else if (last === ']' && count(']') > count('[')) result = result.slice(0, -1)
-    else return result
+    if (/[.,;:!?'"’”»*]/.test(last)) {
+      result = result.slice(0, -1)
+    } else if (last === ')' && count(')') > count('(')) {
+      result = result.slice(0, -1)
+    } else if (last === ']' && count(']') > count('[')) {
+      result = result.slice(0, -1)
+    } else {
+      return result
+    }
   }
 }
 
 /** The href for something written as a link target or found as a bare address. */
 export function normalizeUrl(target: string): string {
-  if (/^www\./i.test(target)) return `https://${target}`
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(target) && /^[^\s@/]+@[^\s@/]+\.[^\s@/]+$/.test(target)) return `mailto:${target}`
+  if (/^www\./i.test(target)) {
+    return `https://${target}`
+  }
+  if (
+    !/^[a-z][a-z0-9+.-]*:/i.test(target) &&
+    /^[^\s@/]+@[^\s/@][^\s./@]*\.[^\s/@]+$/.test(target)
+  ) {
+    return `mailto:${target}`
+  }
   return target
 }
 
 class InlineBuilder {
-  readonly nodes: LexicalInlineNode[] = []
+  private readonly ctx: InlineContext
 
   private readonly source: InlineSource
-  private readonly ctx: InlineContext
+  readonly nodes: LexicalInlineNode[] = []
 
   constructor(source: InlineSource, ctx: InlineContext) {
     this.source = source
     this.ctx = ctx
   }
 
-  warn(line: number, message: string): void {
-    this.ctx.warn(line, message)
-  }
-
   lineAt(offset: number): number {
     let line = this.source.lineStarts[0]?.line ?? 1
-    for (const start of this.source.lineStarts) if (start.offset <= offset) line = start.line
+    for (const start of this.source.lineStarts) {
+      if (start.offset <= offset) {
+        line = start.line
+      }
+    }
     return line
   }
 
   /** Literal text: splits off line breaks and, unless inside a link, bare URLs and e-mails. */
-  pushText(into: LexicalInlineNode[] | LinkChild[], value: string, format: number, autolink: boolean): void {
+  pushText(
+    into: LexicalInlineNode[] | LinkChild[],
+    value: string,
+    format: number,
+    autolink: boolean,
+  ): void {
     if (!autolink) {
       pushPlain(into, value, format)
       return
@@ -89,17 +106,28 @@ class InlineBuilder {
     }
     pushPlain(into, value.slice(last), format)
   }
+
+  warn(line: number, message: string): void {
+    this.ctx.warn(line, message)
+  }
 }
 
 function pushPlain(into: LexicalInlineNode[] | LinkChild[], value: string, format: number): void {
   value.split('\n').forEach((part, index) => {
-    if (index > 0) (into as LinkChild[]).push(lineBreak())
-    if (part === '') return
+    if (index > 0) {
+      ;(into as LinkChild[]).push(lineBreak())
+    }
+    if (part === '') {
+      return
+    }
     const previous = into.at(-1)
     // Lexical merges adjacent text nodes of equal format on the first edit; doing it here keeps
     // the stored JSON identical before and after.
-    if (previous?.type === 'text' && previous.format === format && previous.style === '') previous.text += part
-    else (into as LinkChild[]).push(text(part, format))
+    if (previous?.type === 'text' && previous.format === format && previous.style === '') {
+      previous.text += part
+    } else {
+      ;(into as LinkChild[]).push(text(part, format))
+    }
   })
 }
 
@@ -116,7 +144,9 @@ export function parseInline(source: InlineSource, ctx: InlineContext): LexicalIn
 
 function runLength(src: string, at: number, char: string): number {
   let end = at
-  while (src[end] === char) end++
+  while (src[end] === char) {
+    end++
+  }
   return end - at
 }
 
@@ -129,9 +159,13 @@ function skipCodeSpan(src: string, at: number): number {
 /** Index of the next run of exactly `length` copies of `char`, or -1. */
 function findRun(src: string, from: number, char: string, length: number): number {
   for (let i = from; i < src.length; i++) {
-    if (src[i] !== char) continue
+    if (src[i] !== char) {
+      continue
+    }
     const run = runLength(src, i, char)
-    if (run === length) return i
+    if (run === length) {
+      return i
+    }
     i += run - 1
   }
   return -1
@@ -153,12 +187,17 @@ function findEmphasisClose(src: string, at: number, char: string, length: number
       i = skipCodeSpan(src, i) - 1
       continue
     }
-    if (c !== char) continue
+    if (c !== char) {
+      continue
+    }
     const run = runLength(src, i, char)
     // A closer is right-flanking: it follows non-whitespace; "_" also must not sit inside a word,
     // so snake_case_names stay literal.
-    const closes = run === length && !/\s/.test(src[i - 1]) && (char !== '_' || !isWordChar(src[i + run]))
-    if (closes && i > at + length) return i
+    const closes =
+      run === length && !/\s/.test(src[i - 1]) && (char !== '_' || !isWordChar(src[i + run]))
+    if (closes && i > at + length) {
+      return i
+    }
     i += run - 1
   }
   return -1
@@ -169,32 +208,43 @@ function matchBracket(src: string, at: number, open: string, close: string): num
   let depth = 0
   for (let i = at; i < src.length; i++) {
     const c = src[i]
-    if (c === '\\') i++
-    else if (c === open) depth++
-    else if (c === close && --depth === 0) return i + 1
+    if (c === '\\') {
+      i++
+    } else if (c === open) {
+      depth++
+    } else if (c === close && --depth === 0) {
+      return i + 1
+    }
   }
   return -1
 }
 
 interface MarkdownLink {
+  end: number
   label: string
   target: string
-  end: number
 }
 
 /** `[label](target "title")` starting at `at` (the "["), or null. */
 function readLink(src: string, at: number): MarkdownLink | null {
   const labelEnd = matchBracket(src, at, '[', ']')
-  if (labelEnd < 0 || src[labelEnd] !== '(') return null
+  if (labelEnd < 0 || src[labelEnd] !== '(') {
+    return null
+  }
   const targetEnd = matchBracket(src, labelEnd, '(', ')')
-  if (targetEnd < 0) return null
+  if (targetEnd < 0) {
+    return null
+  }
   let target = src.slice(labelEnd + 1, targetEnd - 1).trim()
   const angled = /^<([^>]*)>/.exec(target)
-  target = angled ? angled[1] : target.replace(/\s+(?:"[^"]*"|'[^']*'|\([^)]*\))$/, '').replace(/\s+/g, '')
-  return { label: src.slice(at + 1, labelEnd - 1), target, end: targetEnd }
+  target = angled
+    ? angled[1]
+    : target.replace(/\s+(?:"[^"]*"|'[^']*'|\([^)]*\))$/, '').replace(/\s+/g, '')
+  return { end: targetEnd, label: src.slice(at + 1, labelEnd - 1), target }
 }
 
-const AUTOLINK_BRACKETED = /^<((?:https?|mailto):[^\s<>]+|[^\s<>@]+@[^\s<>@]+\.[^\s<>@]+)>/i
+const AUTOLINK_BRACKETED =
+  /^<((?:https?|mailto):[^\s<>]+|[^\s<>@]+@[^\s<>@][^\s.<>@]*\.[^\s<>@]+)>/i
 
 /**
  * A small Markdown inline parser: enough of CommonMark for legal text (emphasis, strong,
@@ -228,7 +278,11 @@ function parseMarkdown(
       if (close > 0) {
         flush()
         let code = src.slice(i + ticks, close).replace(/\n/g, ' ')
-        if (/^ .*[^ ].* $/.test(code)) code = code.slice(1, -1)
+        if (
+          /^ +(?:[^\n\r \u2028\u2029]|(?:[^\n\r \u2028\u2029].*)?[\n\r\u2028\u2029]).* $/.test(code)
+        ) {
+          code = code.slice(1, -1)
+        }
         pushPlain(into, code, format | TEXT_FORMAT.code)
         i = close + ticks
         continue
@@ -262,7 +316,9 @@ function parseMarkdown(
       const auto = AUTOLINK_BRACKETED.exec(src.slice(i))
       if (auto) {
         flush()
-        ;(into as LexicalInlineNode[]).push(link(normalizeUrl(auto[1]), [text(auto[1].replace(/^mailto:/i, ''), format)]))
+        ;(into as LexicalInlineNode[]).push(
+          link(normalizeUrl(auto[1]), [text(auto[1].replace(/^mailto:/i, ''), format)]),
+        )
         i += auto[0].length
         continue
       }

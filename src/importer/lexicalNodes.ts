@@ -15,10 +15,10 @@ export type ListType = 'bullet' | 'number'
 /** Lexical's text format bitmask (lexical/src/LexicalConstants.ts). */
 export const TEXT_FORMAT = {
   bold: 1,
+  code: 16,
   italic: 2,
   strikethrough: 4,
   underline: 8,
-  code: 16,
 } as const
 
 interface SerializedElement {
@@ -44,47 +44,47 @@ export interface LexicalLineBreakNode {
 
 export interface LexicalLinkNode extends SerializedElement {
   children: Array<LexicalLineBreakNode | LexicalTextNode>
+  fields: { linkType: 'custom'; newTab: boolean; url: string }
+  id?: string
   type: 'link'
   // Payload bumped its link node to version 3 when it added `id`; older versions get migrated on load.
   version: 3
-  fields: { linkType: 'custom'; newTab: boolean; url: string }
-  id?: string
 }
 
 export type LexicalInlineNode = LexicalLineBreakNode | LexicalLinkNode | LexicalTextNode
 
 export interface LexicalParagraphNode extends SerializedElement {
   children: LexicalInlineNode[]
-  type: 'paragraph'
-  version: 1
   textFormat: number
   textStyle: string
+  type: 'paragraph'
+  version: 1
 }
 
 export interface LexicalHeadingNode extends SerializedElement {
   children: LexicalInlineNode[]
+  tag: HeadingTag
   type: 'heading'
   version: 1
-  tag: HeadingTag
 }
 
 export interface LexicalListItemNode extends SerializedElement {
-  /** Inline content, or exactly one list: Lexical nests a list by wrapping it in its own item. */
-  children: LexicalInlineNode[] | [LexicalListNode]
-  type: 'listitem'
-  version: 1
   /** Only check lists use it; ListItemNode.exportJSON() writes undefined (dropped by JSON) otherwise. */
   checked: boolean | undefined
+  /** Inline content, or exactly one list: Lexical nests a list by wrapping it in its own item. */
+  children: [LexicalListNode] | LexicalInlineNode[]
+  type: 'listitem'
   value: number
+  version: 1
 }
 
 export interface LexicalListNode extends SerializedElement {
   children: LexicalListItemNode[]
-  type: 'list'
-  version: 1
   listType: ListType
   start: number
   tag: 'ol' | 'ul'
+  type: 'list'
+  version: 1
 }
 
 export type LexicalBlockNode = LexicalHeadingNode | LexicalListNode | LexicalParagraphNode
@@ -115,8 +115,12 @@ const LTR =
 const RTL_FIRST = new RegExp(`^[^${LTR}]*[${RTL}]`)
 
 export function textContent(node: LexicalNode): string {
-  if (node.type === 'text') return node.text
-  if (node.type === 'linebreak') return '\n'
+  if (node.type === 'text') {
+    return node.text
+  }
+  if (node.type === 'linebreak') {
+    return '\n'
+  }
   return (node.children as LexicalNode[]).map(textContent).join('')
 }
 
@@ -130,7 +134,7 @@ function inlineChildren(children: LexicalInlineNode[] | string): LexicalInlineNo
 }
 
 export function text(value: string, format = 0): LexicalTextNode {
-  return { detail: 0, format, mode: 'normal', style: '', text: value, type: 'text', version: 1 }
+  return { type: 'text', detail: 0, format, mode: 'normal', style: '', text: value, version: 1 }
 }
 
 export function lineBreak(): LexicalLineBreakNode {
@@ -148,15 +152,17 @@ export function link(
 ): LexicalLinkNode {
   const kids = typeof children === 'string' ? [text(children)] : children
   const node: LexicalLinkNode = {
+    type: 'link',
     children: kids,
     direction: directionOf(kids),
+    fields: { linkType: 'custom', newTab: options.newTab ?? false, url },
     format: '',
     indent: 0,
-    type: 'link',
     version: 3,
-    fields: { linkType: 'custom', newTab: options.newTab ?? false, url },
   }
-  if (options.id) node.id = options.id
+  if (options.id) {
+    node.id = options.id
+  }
   return node
 }
 
@@ -165,20 +171,31 @@ export function paragraph(children: LexicalInlineNode[] | string): LexicalParagr
   // ParagraphNode.exportJSON() copies the first direct text child's format and style.
   const firstText = kids.find((child): child is LexicalTextNode => child.type === 'text')
   return {
+    type: 'paragraph',
     children: kids,
     direction: directionOf(kids),
     format: '',
     indent: 0,
-    type: 'paragraph',
-    version: 1,
     textFormat: firstText?.format ?? 0,
     textStyle: firstText?.style ?? '',
+    version: 1,
   }
 }
 
-export function heading(tag: HeadingTag, children: LexicalInlineNode[] | string): LexicalHeadingNode {
+export function heading(
+  tag: HeadingTag,
+  children: LexicalInlineNode[] | string,
+): LexicalHeadingNode {
   const kids = inlineChildren(children)
-  return { children: kids, direction: directionOf(kids), format: '', indent: 0, type: 'heading', version: 1, tag }
+  return {
+    type: 'heading',
+    children: kids,
+    direction: directionOf(kids),
+    format: '',
+    indent: 0,
+    tag,
+    version: 1,
+  }
 }
 
 // Items built without a value, so list() can tell "number me" from an explicit 0 or 1.
@@ -199,16 +216,18 @@ export function listItem(
         ? children
         : [children]
   const item: LexicalListItemNode = {
+    type: 'listitem',
+    checked: undefined,
     children: kids,
-    direction: directionOf(kids as LexicalNode[]),
+    direction: directionOf(kids),
     format: '',
     indent: 0,
-    type: 'listitem',
-    version: 1,
-    checked: undefined,
     value: value ?? 1,
+    version: 1,
   }
-  if (value === undefined) unnumbered.add(item)
+  if (value === undefined) {
+    unnumbered.add(item)
+  }
   return item
 }
 
@@ -223,8 +242,8 @@ function deepen(list: LexicalListNode): LexicalListNode {
     ...list,
     children: list.children.map((item) => ({
       ...item,
-      indent: item.indent + 1,
       children: isWrapper(item) ? [deepen(item.children[0] as LexicalListNode)] : item.children,
+      indent: item.indent + 1,
     })),
   }
 }
@@ -235,33 +254,50 @@ function deepen(list: LexicalListNode): LexicalListNode {
  * wraps a sub-list takes the next number without using it up. Explicit values are kept, so
  * "1, 3" stays "1, 3" (Payload's HTML converter writes them as <li value>).
  */
-export function list(listType: ListType, items: LexicalListItemNode[], options: { start?: number } = {}): LexicalListNode {
+export function list(
+  listType: ListType,
+  items: LexicalListItemNode[],
+  options: { start?: number } = {},
+): LexicalListNode {
   const firstExplicit = items.find((item) => !isWrapper(item) && !unnumbered.has(item))?.value
   const start = options.start ?? (listType === 'number' ? (firstExplicit ?? 1) : 1)
   let next = start
   const children = items.map((item) => {
     const value = unnumbered.has(item) ? next : item.value
-    if (!isWrapper(item)) next = value + 1
+    if (!isWrapper(item)) {
+      next = value + 1
+    }
     return isWrapper(item)
-      ? { ...item, value, children: [deepen(item.children[0] as LexicalListNode)] as [LexicalListNode] }
+      ? {
+          ...item,
+          children: [deepen(item.children[0] as LexicalListNode)] as [LexicalListNode],
+          value,
+        }
       : { ...item, value }
   })
   return {
+    type: 'list',
     children,
     direction: directionOf(children),
     format: '',
     indent: 0,
-    type: 'list',
-    version: 1,
     listType,
     start,
     tag: listType === 'number' ? 'ol' : 'ul',
+    version: 1,
   }
 }
 
 /** The whole editor state ({ root }), i.e. the value of a richText field. */
 export function root(children: LexicalBlockNode[]): LexicalState {
   return {
-    root: { children, direction: directionOf(children), format: '', indent: 0, type: 'root', version: 1 },
+    root: {
+      type: 'root',
+      children,
+      direction: directionOf(children),
+      format: '',
+      indent: 0,
+      version: 1,
+    },
   }
 }

@@ -1,55 +1,61 @@
-import { parseBlocks, type Block, type ListBlock, type ParagraphBlock, type TextLine } from './blocks.js'
+import {
+  type Block,
+  type ListBlock,
+  type ParagraphBlock,
+  parseBlocks,
+  type TextLine,
+} from './blocks.js'
 import { ImportError, type ImportWarning } from './errors.js'
-import { parseInline, type InlineContext, type InlineSource } from './inline.js'
+import { type InlineContext, type InlineSource, parseInline } from './inline.js'
 import {
   heading,
-  list,
-  listItem,
-  paragraph,
-  root,
-  textContent,
   type HeadingTag,
   type LexicalBlockNode,
   type LexicalInlineNode,
   type LexicalListItemNode,
   type LexicalListNode,
   type LexicalState,
+  list,
+  listItem,
+  paragraph,
+  root,
+  textContent,
 } from './lexicalNodes.js'
 import { readLines } from './lines.js'
 
 export interface ParseLegalTextOptions {
+  /** Take a leading heading as the document title instead of a section. Default true. */
+  detectTitle?: boolean
   /** How to read the input. Default 'text' (plain text as copied from a web page). */
   format?: 'markdown' | 'text'
+  /**
+   * Gives each link node an id, as Payload's editor does (a 24-hex bson ObjectID). Without it links
+   * are stored without an id, which Payload accepts; the output then depends on the input only.
+   */
+  linkId?: () => string
+  /** Plain text: longest line still taken for a heading (see isLikelyHeading). Default 120. */
+  maxHeadingLength?: number
   /**
    * Markdown only: headings of this depth or shallower start a section; deeper ones stay in the
    * section's body as heading nodes (h4, h5 ...). Default 6: every heading starts a section.
    * Plain text has no heading levels, so there every detected heading starts a section.
    */
   sectionDepth?: number
-  /** Take a leading heading as the document title instead of a section. Default true. */
-  detectTitle?: boolean
-  /** Plain text: longest line still taken for a heading (see isLikelyHeading). Default 120. */
-  maxHeadingLength?: number
-  /**
-   * Gives each link node an id, as Payload's editor does (a 24-hex bson ObjectID). Without it links
-   * are stored without an id, which Payload accepts; the output then depends on the input only.
-   */
-  linkId?: () => string
 }
 
 export interface ParsedSection {
+  body: LexicalState
   /** The heading as plain text (Markdown emphasis and link syntax removed). */
   heading: string
   /** 1-based input line of the heading. */
   line: number
-  body: LexicalState
 }
 
 export interface ParsedLegalText {
-  title?: string
   /** Content between the title (or the start) and the first section heading. */
   intro?: LexicalState
   sections: ParsedSection[]
+  title?: string
   warnings: ImportWarning[]
 }
 
@@ -73,14 +79,20 @@ export interface ParsedLegalText {
  * encoding, an empty document, a Markdown list item indented so deep that Markdown reads it as
  * code). Everything else is imported, and whatever looked odd is listed in `warnings`.
  */
-export function parseLegalText(input: string, options: ParseLegalTextOptions = {}): ParsedLegalText {
+export function parseLegalText(
+  input: string,
+  options: ParseLegalTextOptions = {},
+): ParsedLegalText {
   const format = options.format ?? 'text'
   const warnings: ImportWarning[] = []
   const warn = (line: number, message: string) => warnings.push({ line, message })
   const lines = readLines(input, warnings)
   const blocks = parseBlocks(lines, { format, maxHeadingLength: options.maxHeadingLength }, warn)
   if (blocks.length === 0) {
-    throw new ImportError(lines.find((line) => line.content !== '')?.no ?? 1, 'the document has no content (only separators)')
+    throw new ImportError(
+      lines.find((line) => line.content !== '')?.no ?? 1,
+      'the document has no content (only separators)',
+    )
   }
 
   const ctx: InlineContext = { format, warn }
@@ -94,7 +106,9 @@ export function parseLegalText(input: string, options: ParseLegalTextOptions = {
   if (options.detectTitle !== false && first.kind === 'heading') {
     // Markdown: the title is a leading "#" that is the only one; several "#" are peer sections.
     const title =
-      format === 'text' || (first.depth === 1 && blocks.filter((b) => b.kind === 'heading' && b.depth === 1).length === 1)
+      format === 'text' ||
+      (first.depth === 1 &&
+        blocks.filter((b) => b.kind === 'heading' && b.depth === 1).length === 1)
     if (title) {
       result.title = headingText(first.text, ctx, first.line)
       index = 1
@@ -110,37 +124,57 @@ export function parseLegalText(input: string, options: ParseLegalTextOptions = {
   }
 
   const intro = takeBody()
-  if (intro.length > 0) result.intro = root(intro)
+  if (intro.length > 0) {
+    result.intro = root(intro)
+  }
 
   const seen = new Map<string, number>()
   while (index < blocks.length) {
     const block = blocks[index++]
-    if (block.kind !== 'heading') continue
+    if (block.kind !== 'heading') {
+      continue
+    }
     const text = headingText(block.text, ctx, block.line)
     const body = takeBody()
-    if (body.length === 0) warn(block.line, `heading "${text}" has no content`)
+    if (body.length === 0) {
+      warn(block.line, `heading "${text}" has no content`)
+    }
     const key = text.toLowerCase()
-    if (seen.has(key)) warn(block.line, `heading "${text}" repeats the one on line ${seen.get(key)}`)
-    else seen.set(key, block.line)
-    result.sections.push({ heading: text, line: block.line, body: root(body) })
+    if (seen.has(key)) {
+      warn(block.line, `heading "${text}" repeats the one on line ${seen.get(key)}`)
+    } else {
+      seen.set(key, block.line)
+    }
+    result.sections.push({ body: root(body), heading: text, line: block.line })
   }
 
   if (options.linkId) {
     const states = [result.intro, ...result.sections.map((section) => section.body)]
-    for (const state of states) if (state) assignLinkIds(state.root.children, options.linkId)
+    for (const state of states) {
+      if (state) {
+        assignLinkIds(state.root.children, options.linkId)
+      }
+    }
   }
   return result
 }
 
 function headingText(source: string, ctx: InlineContext, line: number): string {
-  const nodes = parseInline({ text: source, lineStarts: [{ offset: 0, line }] }, ctx)
+  const nodes = parseInline({ lineStarts: [{ line, offset: 0 }], text: source }, ctx)
   return nodes.map(textContent).join('').replace(/\s+/g, ' ').trim()
 }
 
-function assignLinkIds(nodes: Array<{ type: string; children?: unknown[]; id?: string }>, linkId: () => string): void {
+function assignLinkIds(
+  nodes: Array<{ children?: unknown[]; id?: string; type: string }>,
+  linkId: () => string,
+): void {
   for (const node of nodes) {
-    if (node.type === 'link') node.id = linkId()
-    if (node.children) assignLinkIds(node.children as typeof nodes, linkId)
+    if (node.type === 'link') {
+      node.id = linkId()
+    }
+    if (node.children) {
+      assignLinkIds(node.children as typeof nodes, linkId)
+    }
   }
 }
 
@@ -153,36 +187,48 @@ function joinParagraphs(paragraphs: ParagraphBlock[], format: 'markdown' | 'text
   let text = ''
   const lineStarts: InlineSource['lineStarts'] = []
   paragraphs.forEach((block, p) => {
-    if (p > 0) text += '\n'
+    if (p > 0) {
+      text += '\n'
+    }
     block.lines.forEach((line: TextLine, l) => {
       if (l > 0) {
         const previous = block.lines[l - 1]
         text += format === 'text' || block.preformatted || previous.hardBreak ? '\n' : ' '
       }
-      lineStarts.push({ offset: text.length, line: line.no })
+      lineStarts.push({ line: line.no, offset: text.length })
       text += line.text
     })
   })
-  return { text, lineStarts }
+  return { lineStarts, text }
 }
 
 function inlineOf(paragraphs: ParagraphBlock[], ctx: InlineContext): LexicalInlineNode[] {
-  if (paragraphs.length === 0) return []
+  if (paragraphs.length === 0) {
+    return []
+  }
   const preformatted = paragraphs.every((block) => block.preformatted)
-  return parseInline(joinParagraphs(paragraphs, ctx.format), preformatted ? { ...ctx, format: 'text' } : ctx)
+  return parseInline(
+    joinParagraphs(paragraphs, ctx.format),
+    preformatted ? { ...ctx, format: 'text' } : ctx,
+  )
 }
 
 function toLexical(block: Block, ctx: InlineContext): LexicalBlockNode[] {
   switch (block.kind) {
-    case 'paragraph':
-      return block.lines.length === 0 ? [] : [paragraph(inlineOf([block], ctx))]
     case 'heading': {
       // Only Markdown sub-headings below `sectionDepth` get here.
       const tag = `h${Math.min(Math.max(block.depth, 1), 6)}` as HeadingTag
-      return [heading(tag, parseInline({ text: block.text, lineStarts: [{ offset: 0, line: block.line }] }, ctx))]
+      return [
+        heading(
+          tag,
+          parseInline({ lineStarts: [{ line: block.line, offset: 0 }], text: block.text }, ctx),
+        ),
+      ]
     }
     case 'list':
       return [toLexicalList(block, ctx)]
+    case 'paragraph':
+      return block.lines.length === 0 ? [] : [paragraph(inlineOf([block], ctx))]
   }
 }
 
@@ -198,7 +244,9 @@ function toLexicalList(block: ListBlock, ctx: InlineContext): LexicalListNode {
     let pending: ParagraphBlock[] = []
     let emitted = false
     const emitText = () => {
-      if (!emitted && pending.length === 0) ctx.warn(item.line, 'empty list item')
+      if (!emitted && pending.length === 0) {
+        ctx.warn(item.line, 'empty list item')
+      }
       if (emitted) {
         ctx.warn(
           pending[0].lines[0].no,
@@ -214,10 +262,14 @@ function toLexicalList(block: ListBlock, ctx: InlineContext): LexicalListNode {
         pending.push(part)
         continue
       }
-      if (!emitted || pending.length > 0) emitText()
+      if (!emitted || pending.length > 0) {
+        emitText()
+      }
       items.push(listItem(toLexicalList(part, ctx)))
     }
-    if (!emitted || pending.length > 0) emitText()
+    if (!emitted || pending.length > 0) {
+      emitText()
+    }
   }
   const ordered = block.ordered
   return list(ordered ? 'number' : 'bullet', items, { start: ordered ? block.items[0].value : 1 })

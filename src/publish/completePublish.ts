@@ -1,12 +1,13 @@
 import type { PayloadRequest } from 'payload'
 
+import type { FrozenContent } from './freezeContent.js'
+
 import { bumpConsentRevision } from '../cookies/bumpConsentRevision.js'
 import { announcePublish } from '../delivery/invalidation.js'
 import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
 import { asTrusted } from '../workflow/trust.js'
-import type { FrozenContent } from './freezeContent.js'
 
 /**
  * The second half of a publish, run from the document's afterChange hook and so inside the
@@ -15,60 +16,64 @@ import type { FrozenContent } from './freezeContent.js'
  */
 /** What the document's beforeChange hook decided for a publish, carried to its afterChange. */
 export type PublishPlan = {
+  approvedBy: null | number | string
+  changeSummary: null | string
   content: FrozenContent
-  hash: string
-  sectionIds: (string | number)[]
-  /** The sections whose latest version is a draft: only these need publishing. */
-  draftSectionIds: (string | number)[]
   contentChanged: boolean
-  version: number
+  /** The sections whose latest version is a draft: only these need publishing. */
+  draftSectionIds: (number | string)[]
+  hash: string
   lastModified: string
-  changeSummary: string | null
   materialChange: boolean
-  approvedBy: string | number | null
   /** By the plugin's clock: when readers got this version (and so their notice of it). */
   publishedAt: string
+  sectionIds: (number | string)[]
+  version: number
 }
 
 export async function completePublish(
   req: PayloadRequest,
-  documentId: string | number,
+  documentId: number | string,
   publish: PublishPlan,
 ): Promise<void> {
   const { payload } = req
   await asTrusted(req, async () => {
     for (const id of publish.draftSectionIds) {
       await localApi(payload).update({
-        collection: SLUGS.sections,
         id,
+        collection: SLUGS.sections,
         // Its text is reviewed now: nobody's unpublished work is left in it.
         data: { _status: 'published', draftContributors: [] },
-        draft: false,
         depth: 0,
+        draft: false,
         overrideAccess: true,
         req,
       })
     }
     await announcePublish(req)
-    if (!publish.contentChanged) return
-    if (publish.content.kind === 'cookie-policy' && publish.materialChange) await bumpConsentRevision(req)
+    if (!publish.contentChanged) {
+      return
+    }
+    if (publish.content.kind === 'cookie-policy' && publish.materialChange) {
+      await bumpConsentRevision(req)
+    }
     const defaultLocale = defaultLocaleOf(payload)
     await localApi(payload).create({
       collection: SLUGS.versions,
       data: {
-        document: documentId,
-        version: publish.version,
-        title: publish.content.locales[defaultLocale]?.title ?? '',
         slug: publish.content.slug,
-        publishedAt: publish.publishedAt,
-        effectiveDate: publish.content.effectiveDate,
-        lastModified: publish.lastModified,
-        changeSummary: publish.changeSummary,
-        materialChange: publish.materialChange,
         approvedBy: publish.approvedBy,
-        publishedBy: req.user?.id ?? null,
+        changeSummary: publish.changeSummary,
         content: publish.content,
         contentHash: publish.hash,
+        document: documentId,
+        effectiveDate: publish.content.effectiveDate,
+        lastModified: publish.lastModified,
+        materialChange: publish.materialChange,
+        publishedAt: publish.publishedAt,
+        publishedBy: req.user?.id ?? null,
+        title: publish.content.locales[defaultLocale]?.title ?? '',
+        version: publish.version,
       },
       depth: 0,
       overrideAccess: true,

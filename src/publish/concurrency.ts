@@ -1,5 +1,6 @@
-import { sql } from '@payloadcms/db-postgres'
 import type { PayloadRequest } from 'payload'
+
+import { sql } from '@payloadcms/db-postgres'
 
 import { localApi } from '../localApi.js'
 import { sqlExecutorFor } from '../payloadInternals.js'
@@ -28,19 +29,25 @@ import { WorkflowError } from '../workflow/errors.js'
 export async function lockForWrite(
   req: PayloadRequest,
   collection: string,
-  id: string | number,
+  id: number | string,
   busyMessage: string,
   waitMs = 5000,
 ): Promise<void> {
   const { executor: session, inTransaction } = await sqlExecutorFor(req)
-  if (!inTransaction) return
+  if (!inTransaction) {
+    return
+  }
   const deadline = Date.now() + waitMs
   for (;;) {
     const result = (await session.execute(
       sql`select pg_try_advisory_xact_lock(hashtext(${collection}), hashtext(${String(id)})) as locked`,
     )) as { rows?: { locked?: boolean }[] }
-    if (result.rows?.[0]?.locked) return
-    if (Date.now() >= deadline) throw new WorkflowError(busyMessage, 409)
+    if (result.rows?.[0]?.locked) {
+      return
+    }
+    if (Date.now() >= deadline) {
+      throw new WorkflowError(busyMessage, 409)
+    }
     await new Promise((resolve) => setTimeout(resolve, 20 + Math.random() * 60))
   }
 }
@@ -62,14 +69,16 @@ export async function assertStillLatest(
   message: (latest: Doc) => string,
 ): Promise<Doc> {
   const latest: Doc = await localApi(req.payload).findByID({
+    id: original.id as number | string,
     collection,
-    id: original.id as string | number,
-    draft: true,
     depth: 0,
+    draft: true,
     overrideAccess: true,
     req,
   })
-  if (instant(latest.updatedAt) !== instant(original.updatedAt)) throw new WorkflowError(message(latest), 409)
+  if (instant(latest.updatedAt) !== instant(original.updatedAt)) {
+    throw new WorkflowError(message(latest), 409)
+  }
   return latest
 }
 
@@ -89,21 +98,36 @@ export async function assertNoConflictingEdit(
   contentFields: readonly string[],
   message: string,
 ): Promise<void> {
-  if (sentUpdatedAt === undefined || sentUpdatedAt === null || sentUpdatedAt === '') return
+  if (sentUpdatedAt === undefined || sentUpdatedAt === null || sentUpdatedAt === '') {
+    return
+  }
   const sent = instant(sentUpdatedAt)
-  if (Number.isNaN(sent)) throw new WorkflowError('updatedAt must be the date-time of the draft you edited.', 400)
-  if (sent === instant(latest.updatedAt)) return
+  if (Number.isNaN(sent)) {
+    throw new WorkflowError('updatedAt must be the date-time of the draft you edited.', 400)
+  }
+  if (sent === instant(latest.updatedAt)) {
+    return
+  }
   const by = idOf(latest.updatedBy)
-  if (req.user && by !== undefined && by !== null && String(by) === String(req.user.id)) return
+  if (req.user && by !== undefined && by !== null && String(by) === String(req.user.id)) {
+    return
+  }
   const found = await localApi(req.payload).findVersions({
     collection,
-    where: { and: [{ parent: { equals: latest.id } }, { updatedAt: { equals: new Date(sent).toISOString() } }] },
-    limit: 1,
     depth: 0,
+    limit: 1,
     overrideAccess: true,
     req,
+    where: {
+      and: [
+        { parent: { equals: latest.id } },
+        { updatedAt: { equals: new Date(sent).toISOString() } },
+      ],
+    },
   })
   const baseline: Doc | undefined = found.docs[0]?.version
-  if (baseline && !changedFields(latest, baseline, contentFields).length) return
+  if (baseline && !changedFields(latest, baseline, contentFields).length) {
+    return
+  }
   throw new WorkflowError(message, 409)
 }

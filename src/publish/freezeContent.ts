@@ -1,58 +1,70 @@
 import type { PayloadRequest } from 'payload'
 
-import { localApi } from '../localApi.js'
 import { type BannerTexts, writtenBannerTexts } from '../cookies/bannerTexts.js'
-import { contentHash, type LegalEntity, type LexicalStateInput, renderDocument } from '../render/index.js'
+import { localApi } from '../localApi.js'
+import {
+  contentHash,
+  type LegalEntity,
+  type LexicalStateInput,
+  renderDocument,
+} from '../render/index.js'
 import { SLUGS } from '../slugs.js'
 import { idOf } from '../utilities/ids.js'
 import { localesOf } from '../utilities/locales.js'
 
-type Localized<T> = Record<string, T | null | undefined> | T | null | undefined
+type Localized<T> = null | Record<string, null | T | undefined> | T | undefined
 
 export type FrozenSection = {
-  id: string | number
   anchor: string
-  heading: string
   body: LexicalStateInput
+  heading: string
   html: string
-  text: string
+  id: number | string
   markdown: string
+  text: string
 }
 
 export type FrozenLocale = {
-  title: string
-  summary: string
-  sections: FrozenSection[]
   /**
    * Cookie policies only, and only when an editor wrote any: the cookie banner's texts in this
    * locale (non-empty fields; the rest fall back to the plugin's defaults when served).
    */
   consentBanner?: Partial<BannerTexts>
+  sections: FrozenSection[]
+  summary: string
+  title: string
 }
 
 /** Exactly what readers see of one document, in every locale: what the archive keeps. */
 export type FrozenContent = {
+  effectiveDate: null | string
   /** The company details the placeholders were resolved with. */
   entity: LegalEntity
-  slug: string
+  governingLaw: null | string
+  jurisdiction: null | string
   kind: string
-  governingLaw: string | null
-  jurisdiction: string | null
-  effectiveDate: string | null
   locales: Record<string, FrozenLocale>
+  slug: string
 }
 
-function pick<T>(value: Localized<T>, locale: string, fallback: string): T | null {
-  if (value && typeof value === 'object' && !Array.isArray(value) && ('root' in (value as object)) === false) {
-    const map = value as Record<string, T | null | undefined>
-    return (map[locale] ?? map[fallback] ?? null) as T | null
+function pick<T>(value: Localized<T>, locale: string, fallback: string): null | T {
+  if (
+    value &&
+    typeof value === 'object' &&
+    !Array.isArray(value) &&
+    'root' in (value as object) === false
+  ) {
+    const map = value as Record<string, null | T | undefined>
+    return map[locale] ?? map[fallback] ?? null
   }
-  return (value ?? null) as T | null
+  return (value ?? null) as null | T
 }
 
 /** One locale's value of a localized group read with `locale: 'all'` (`{ en: {...}, uk: {...} }`). */
 function localeValue(value: unknown, locale: string, localized: boolean): unknown {
-  if (!localized) return value
+  if (!localized) {
+    return value
+  }
   return value && typeof value === 'object' ? (value as Record<string, unknown>)[locale] : undefined
 }
 
@@ -62,88 +74,114 @@ function localeValue(value: unknown, locale: string, localized: boolean): unknow
  */
 export async function freezeContent(
   req: PayloadRequest,
-  documentId: string | number,
-): Promise<{ content: FrozenContent; hash: string; sectionIds: (string | number)[]; draftSectionIds: (string | number)[] }> {
+  documentId: number | string,
+): Promise<{
+  content: FrozenContent
+  draftSectionIds: (number | string)[]
+  hash: string
+  sectionIds: (number | string)[]
+}> {
   const { payload } = req
-  const doc = (await localApi(payload).findByID({
-      collection: SLUGS.documents,
-      id: documentId,
-      draft: true,
-      locale: 'all',
-      depth: 0,
-      overrideAccess: true,
-      req,
-    }))
+  const doc = await localApi(payload).findByID({
+    id: documentId,
+    collection: SLUGS.documents,
+    depth: 0,
+    draft: true,
+    locale: 'all',
+    overrideAccess: true,
+    req,
+  })
   const sectionIds = ((doc.sections as unknown[]) ?? []).map(idOf)
   // One query, not one per section: inside a transaction all queries share one connection,
   // and node-postgres runs them one after another anyway (in parallel it warns, pg 9 refuses).
   const found = sectionIds.length
     ? await localApi(payload).find({
         collection: SLUGS.sections,
-        where: { id: { in: sectionIds } },
-        draft: true,
-        locale: 'all',
         depth: 0,
+        draft: true,
         limit: 0,
-        pagination: false,
+        locale: 'all',
         overrideAccess: true,
+        pagination: false,
         req,
+        where: { id: { in: sectionIds } },
       })
     : { docs: [] }
   const byId = new Map(found.docs.map((s) => [String(s.id), s]))
   const sections = sectionIds.map((id) => {
     const section = byId.get(String(id))
-    if (!section) throw new Error(`Section ${id} of document ${documentId} was not found.`)
+    if (!section) {
+      throw new Error(`Section ${id} of document ${documentId} was not found.`)
+    }
     return section
   })
-  const entity = (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true, req })) as LegalEntity
-  const { locales, defaultLocale: fallback } = localesOf(payload)
+  const entity = (await payload.findGlobal({
+    slug: SLUGS.entity,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })) as LegalEntity
+  const { defaultLocale: fallback, locales } = localesOf(payload)
 
   const frozenLocales: Record<string, FrozenLocale> = {}
   for (const locale of locales) {
     const title = pick<string>(doc.title, locale, fallback) ?? ''
     const input = sections.map((s) => ({
-      id: s.id as string | number,
-      heading: pick<string>(s.heading, locale, fallback) ?? '',
+      id: s.id,
       anchor: (s.anchor as string) ?? '',
       body: pick<LexicalStateInput>(s.body, locale, fallback),
+      heading: pick<string>(s.heading, locale, fallback) ?? '',
     }))
-    const rendered = renderDocument({ title, sections: input, entity })
+    const rendered = renderDocument({ entity, sections: input, title })
     // No fallback to another locale: an empty text shows the plugin's default in this locale.
-    const banner = doc.kind === 'cookie-policy' ? writtenBannerTexts(localeValue(doc.consentBanner, locale, Boolean(payload.config.localization))) : {}
+    const banner =
+      doc.kind === 'cookie-policy'
+        ? writtenBannerTexts(
+            localeValue(doc.consentBanner, locale, Boolean(payload.config.localization)),
+          )
+        : {}
     frozenLocales[locale] = {
-      title: rendered.title,
       summary: pick<string>(doc.summary, locale, fallback) ?? '',
+      title: rendered.title,
       ...(Object.keys(banner).length ? { consentBanner: banner } : {}),
       sections: input.map((s, i) => ({
         id: s.id,
-        anchor: rendered.sections[i]!.anchor,
-        heading: rendered.sections[i]!.heading,
+        anchor: rendered.sections[i].anchor,
         body: s.body,
-        html: rendered.sections[i]!.html,
-        text: rendered.sections[i]!.text,
-        markdown: rendered.sections[i]!.markdown,
+        heading: rendered.sections[i].heading,
+        html: rendered.sections[i].html,
+        markdown: rendered.sections[i].markdown,
+        text: rendered.sections[i].text,
       })),
     }
   }
   const content: FrozenContent = {
-    entity: { name: entity?.name ?? null, address: entity?.address ?? null, phone: entity?.phone ?? null, email: entity?.email ?? null, website: entity?.website ?? null },
     slug: String(doc.slug ?? ''),
-    kind: String(doc.kind ?? ''),
+    effectiveDate: doc.effectiveDate ? new Date(doc.effectiveDate).toISOString() : null,
+    entity: {
+      name: entity?.name ?? null,
+      address: entity?.address ?? null,
+      email: entity?.email ?? null,
+      phone: entity?.phone ?? null,
+      website: entity?.website ?? null,
+    },
     governingLaw: (doc.governingLaw as string) ?? null,
     jurisdiction: (doc.jurisdiction as string) ?? null,
-    effectiveDate: doc.effectiveDate ? new Date(doc.effectiveDate as string).toISOString() : null,
+    kind: String(doc.kind ?? ''),
     locales: frozenLocales,
   }
   // Section ids are bookkeeping, not what readers see: they stay out of the hash.
   const hashed = {
     ...content,
     locales: Object.fromEntries(
-      Object.entries(frozenLocales).map(([k, v]) => [k, { ...v, sections: v.sections.map(({ id: _id, ...rest }) => rest) }]),
+      Object.entries(frozenLocales).map(([k, v]) => [
+        k,
+        { ...v, sections: v.sections.map(({ id: _id, ...rest }) => rest) },
+      ]),
     ),
   }
   // A section whose latest version is already the published one has nothing to publish; re-saving
   // it would cost a full update (hooks, main row, version row) for every untouched section.
-  const draftSectionIds = sections.filter((s) => s._status !== 'published').map((s) => s.id as string | number)
-  return { content, hash: contentHash(hashed), sectionIds, draftSectionIds }
+  const draftSectionIds = sections.filter((s) => s._status !== 'published').map((s) => s.id)
+  return { content, draftSectionIds, hash: contentHash(hashed), sectionIds }
 }

@@ -1,8 +1,14 @@
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
+
 import { idOf } from '../utilities/ids.js'
 import { documentNoticeProblem } from '../versions/noticePolicy.js'
 import { APPROVAL_OUTDATED } from '../workflow/approval.js'
-import { type Actor, changeSummaryProblem, decidePublish, type ReviewState } from '../workflow/rules.js'
+import {
+  type Actor,
+  changeSummaryProblem,
+  decidePublish,
+  type ReviewState,
+} from '../workflow/rules.js'
 
 /**
  * The publish decision, as pure functions over plain data: the document's beforeChange hook
@@ -14,11 +20,17 @@ import { type Actor, changeSummaryProblem, decidePublish, type ReviewState } fro
  */
 
 /** A refusal: the hook throws it as a WorkflowError (or, for `field`, a field's ValidationError). */
-export type PublishRefusal = { status: number; message: string; field?: string; problems?: string[] }
+export type PublishRefusal = {
+  field?: string
+  message: string
+  problems?: string[]
+  status: number
+}
 
 type Row = Record<string, unknown>
 
-const sameInstant = (a: unknown, b: unknown) => new Date(String(a)).getTime() === new Date(String(b)).getTime()
+const sameInstant = (a: unknown, b: unknown) =>
+  new Date(String(a)).getTime() === new Date(String(b)).getTime()
 
 /**
  * Whether this request may publish this row at all. `latest`: the document's latest draft (a
@@ -26,37 +38,52 @@ const sameInstant = (a: unknown, b: unknown) => new Date(String(a)).getTime() ==
  * so only the latest draft may be published). `changed`: content fields this request changes.
  */
 export function refusePublish(input: {
-  original: Row
-  latest: Row
   actor: Actor
+  changed: readonly string[]
+  latest: Row
+  original: Row
   /** No user: a job (a scheduled publish without a user) or the system itself. */
   system: boolean
-  changed: readonly string[]
-}): PublishRefusal | null {
-  const { original, latest } = input
+}): null | PublishRefusal {
+  const { latest, original } = input
   if (!sameInstant(latest.updatedAt, original.updatedAt)) {
     if (latest._status === 'published' && latest.workflowState === 'published') {
-      return { status: 409, message: 'This document has just been published by someone else.' }
+      return { message: 'This document has just been published by someone else.', status: 409 }
     }
-    return { status: 409, message: 'Open this document and publish it from there: its latest draft is not the version being published.' }
+    return {
+      message:
+        'Open this document and publish it from there: its latest draft is not the version being published.',
+      status: 409,
+    }
   }
-  const decision = decidePublish({ state: ((original.workflowState as ReviewState) ?? 'draft') as ReviewState, actor: input.actor, system: input.system })
-  if (!decision.ok) return { status: decision.status, message: decision.reason }
-  if (input.changed.length) return { status: 409, message: 'The document was changed after it was approved; submit it for review again.' }
+  const decision = decidePublish({
+    actor: input.actor,
+    state: (original.workflowState as ReviewState) ?? 'draft',
+    system: input.system,
+  })
+  if (!decision.ok) {
+    return { message: decision.reason, status: decision.status }
+  }
+  if (input.changed.length) {
+    return {
+      message: 'The document was changed after it was approved; submit it for review again.',
+      status: 409,
+    }
+  }
   return null
 }
 
 /** What a publish makes: the archive record's fields and the document's own. */
 export type PublishOutcome = {
+  approvedBy: null | number | string
+  changeSummary: null | string
   /** False when readers would see nothing new: no version, no archive record, same date. */
   contentChanged: boolean
-  version: number
   /** The document's "last updated" after this publish (null before any). */
-  lastModified: string | null
-  publishedAt: string
-  changeSummary: string | null
+  lastModified: null | string
   materialChange: boolean
-  approvedBy: string | number | null
+  publishedAt: string
+  version: number
 }
 
 /**
@@ -65,39 +92,45 @@ export type PublishOutcome = {
  * needs a change summary; version and date move only when the content hash does.
  */
 export function planPublish(input: {
-  original: Row
   frozenHash: string
+  now: number
+  options: Pick<ResolvedLegalDocumentsPluginOptions, 'notice'>
+  original: Row
   /** The last archive record of this document, if any. */
   previous: { contentHash?: string; version?: number } | undefined
-  options: Pick<ResolvedLegalDocumentsPluginOptions, 'notice'>
-  now: number
-}): { refusal: PublishRefusal } | { outcome: PublishOutcome } {
-  const { original, previous, now } = input
+}): { outcome: PublishOutcome } | { refusal: PublishRefusal } {
+  const { now, original, previous } = input
   if (!original.approvedContentHash || original.approvedContentHash !== input.frozenHash) {
-    return { refusal: { status: 409, message: APPROVAL_OUTDATED } }
+    return { refusal: { message: APPROVAL_OUTDATED, status: 409 } }
   }
   // Binding at publish time, scheduled publishes included: readers get notice from publication.
   const tooSoon = documentNoticeProblem(original, input.options, now)
-  if (tooSoon && !original.noticeOverride) return { refusal: { status: 422, message: tooSoon, problems: [tooSoon] } }
+  if (tooSoon && !original.noticeOverride) {
+    return { refusal: { message: tooSoon, problems: [tooSoon], status: 422 } }
+  }
 
   const contentChanged = previous?.contentHash !== input.frozenHash
   const currentVersion = Number(original.version ?? 0)
-  const version = contentChanged ? Math.max(currentVersion, Number(previous?.version ?? 0)) + 1 : currentVersion
-  const changeSummary = (original.changeSummary as string | null) ?? null
+  const version = contentChanged
+    ? Math.max(currentVersion, Number(previous?.version ?? 0)) + 1
+    : currentVersion
+  const changeSummary = (original.changeSummary as null | string) ?? null
   if (contentChanged) {
     const problem = changeSummaryProblem(version, changeSummary)
-    if (problem) return { refusal: { status: 400, message: problem, field: 'changeSummary' } }
+    if (problem) {
+      return { refusal: { field: 'changeSummary', message: problem, status: 400 } }
+    }
   }
   const at = new Date(now).toISOString()
   return {
     outcome: {
-      contentChanged,
-      version,
-      lastModified: contentChanged ? at : ((original.lastModified as string | null) ?? null),
-      publishedAt: at,
-      changeSummary,
-      materialChange: Boolean(original.materialChange),
       approvedBy: original.approvedBy ? idOf(original.approvedBy) : null,
+      changeSummary,
+      contentChanged,
+      lastModified: contentChanged ? at : ((original.lastModified as null | string) ?? null),
+      materialChange: Boolean(original.materialChange),
+      publishedAt: at,
+      version,
     },
   }
 }

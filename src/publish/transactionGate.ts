@@ -23,21 +23,29 @@ const gated = new WeakSet<object>()
  */
 export function limitOpenTransactions(payload: Payload, reserve = 3): void {
   const db = postgresInternals(payload)
-  if (gated.has(db)) return
+  if (gated.has(db)) {
+    return
+  }
   gated.add(db)
   const limit = Math.max(1, (db.pool?.options?.max ?? 10) - reserve)
   let open = 0
   const waiting: (() => void)[] = []
   const release = () => {
     const next = waiting.shift()
-    if (next) next()
-    else open--
+    if (next) {
+      next()
+    } else {
+      open--
+    }
   }
   const begin = db.beginTransaction.bind(db)
   db.beginTransaction = async (options?: unknown) => {
-    if (open < limit) open++
-    else await new Promise<void>((resolve) => waiting.push(resolve))
-    let id: string | number | null
+    if (open < limit) {
+      open++
+    } else {
+      await new Promise<void>((resolve) => waiting.push(resolve))
+    }
+    let id: null | number | string
     try {
       id = await begin(options)
     } catch (err) {
@@ -52,11 +60,13 @@ export function limitOpenTransactions(payload: Payload, reserve = 3): void {
     // Commit and rollback both end the session through one of these, exactly once.
     let ended = false
     const end = () => {
-      if (ended) return
+      if (ended) {
+        return
+      }
       ended = true
       release()
     }
-    const { resolve, reject } = session
+    const { reject, resolve } = session
     session.resolve = async () => {
       try {
         await resolve()

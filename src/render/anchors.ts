@@ -1,17 +1,17 @@
 // Ukrainian national transliteration (2010), plus the Russian-only letters.
 // prettier-ignore
 const CYRILLIC: Record<string, string> = {
-  а: 'a', б: 'b', в: 'v', г: 'h', ґ: 'g', д: 'd', е: 'e', є: 'ie', ж: 'zh', з: 'z', и: 'y',
-  і: 'i', ї: 'i', й: 'i', к: 'k', л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's',
-  т: 't', у: 'u', ф: 'f', х: 'kh', ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ь: '', ю: 'iu',
-  я: 'ia', ё: 'io', ы: 'y', э: 'e', ъ: '',
+  а: 'a', б: 'b', в: 'v', г: 'h', д: 'd', е: 'e', ж: 'zh', з: 'z', и: 'y', й: 'i', к: 'k',
+  л: 'l', м: 'm', н: 'n', о: 'o', п: 'p', р: 'r', с: 's', т: 't', у: 'u', ф: 'f', х: 'kh',
+  ц: 'ts', ч: 'ch', ш: 'sh', щ: 'shch', ъ: '', ы: 'y', ь: '', э: 'e', ю: 'iu', я: 'ia',
+  ё: 'io', є: 'ie', і: 'i', ї: 'i', ґ: 'g',
 }
 // The same standard spells these differently at the start of a word.
-const CYRILLIC_WORD_START: Record<string, string> = { є: 'ye', ї: 'yi', й: 'y', ю: 'yu', я: 'ya' }
+const CYRILLIC_WORD_START: Record<string, string> = { й: 'y', ю: 'yu', я: 'ya', є: 'ye', ї: 'yi' }
 
 // Letters that Unicode decomposition does not reduce to ASCII.
 // prettier-ignore
-const LATIN: Record<string, string> = { ß: 'ss', æ: 'ae', œ: 'oe', ø: 'o', đ: 'd', ð: 'd', þ: 'th', ł: 'l', ı: 'i' }
+const LATIN: Record<string, string> = { ß: 'ss', æ: 'ae', ð: 'd', ø: 'o', þ: 'th', đ: 'd', ı: 'i', ł: 'l', œ: 'oe' }
 
 const MAX_ANCHOR_LENGTH = 80
 export const FALLBACK_ANCHOR = 'section'
@@ -27,8 +27,9 @@ export function slugifyAnchor(heading: string): string {
   let out = ''
   let previous = ''
   for (const char of lower) {
-    const wordStart = !/[\p{L}\p{N}'’ʼ]/u.test(previous)
-    out += (wordStart ? CYRILLIC_WORD_START[char] : undefined) ?? CYRILLIC[char] ?? LATIN[char] ?? char
+    const wordStart = !/[\p{L}\p{N}'’]/u.test(previous)
+    out +=
+      (wordStart ? CYRILLIC_WORD_START[char] : undefined) ?? CYRILLIC[char] ?? LATIN[char] ?? char
     previous = char
   }
   let slug = out
@@ -48,9 +49,13 @@ export function slugifyAnchor(heading: string): string {
 /** `base` if free, else the first free of base-2, base-3... */
 export function uniqueAnchor(base: string, taken: Iterable<string>): string {
   const used = new Set(taken)
-  if (!used.has(base)) return base
+  if (!used.has(base)) {
+    return base
+  }
   let n = 2
-  while (used.has(`${base}-${n}`)) n++
+  while (used.has(`${base}-${n}`)) {
+    n++
+  }
   return `${base}-${n}`
 }
 
@@ -60,5 +65,8 @@ export function uniqueAnchor(base: string, taken: Iterable<string>): string {
  */
 export function isDerivedAnchor(anchor: string, heading: string): boolean {
   const base = slugifyAnchor(heading)
-  return anchor === base || (anchor.startsWith(`${base}-`) && /^\d+$/.test(anchor.slice(base.length + 1)))
+  return (
+    anchor === base ||
+    (anchor.startsWith(`${base}-`) && /^\d+$/.test(anchor.slice(base.length + 1)))
+  )
 }

@@ -18,10 +18,18 @@ function serialize(value: unknown): string | undefined {
   ) {
     return serialize((value as { toJSON: () => unknown }).toJSON())
   }
-  if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value)
-  if (typeof value === 'number') return Number.isFinite(value) ? JSON.stringify(value) : 'null'
-  if (typeof value === 'bigint') throw new TypeError('contentHash: BigInt has no JSON form')
-  if (Array.isArray(value)) return `[${value.map((item) => serialize(item) ?? 'null').join(',')}]`
+  if (value === null || typeof value === 'boolean' || typeof value === 'string') {
+    return JSON.stringify(value)
+  }
+  if (typeof value === 'number') {
+    return Number.isFinite(value) ? JSON.stringify(value) : 'null'
+  }
+  if (typeof value === 'bigint') {
+    throw new TypeError('contentHash: BigInt has no JSON form')
+  }
+  if (Array.isArray(value)) {
+    return `[${value.map((item) => serialize(item) ?? 'null').join(',')}]`
+  }
   if (typeof value === 'object') {
     const record = value as Record<string, unknown>
     const members = Object.keys(record)

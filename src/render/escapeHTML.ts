@@ -1,9 +1,9 @@
 const ENTITIES: Record<string, string> = {
+  '"': '&quot;',
   '&': '&amp;',
+  "'": '&#39;',
   '<': '&lt;',
   '>': '&gt;',
-  '"': '&quot;',
-  "'": '&#39;',
 }
 
 /** Escapes text for HTML element content and quoted attribute values alike. */

@@ -9,14 +9,17 @@ import {
   TabHTMLConverter,
 } from '@payloadcms/richtext-lexical/html'
 
+import type { LexicalNode, LexicalStateInput, RenderOptions } from './types.js'
+
 import { escapeHTML } from './escapeHTML.js'
 import { hasFormat, listEntries, safeHref, TEXT_FORMAT } from './nodes.js'
 import { resolveStatePlaceholders } from './placeholders.js'
 import { sanitizeLegalHTML } from './sanitize.js'
-import type { LexicalNode, LexicalStateInput, RenderOptions } from './types.js'
 
 type EditorState = Parameters<typeof convertLexicalToHTML>[0]['data']
-type NodesToHTML = Parameters<Extract<HTMLConverter, (...args: never[]) => unknown>>[0]['nodesToHTML']
+type NodesToHTML = Parameters<
+  Extract<HTMLConverter, (...args: never[]) => unknown>
+>[0]['nodesToHTML']
 
 // Payload types converters by its own node types; every node reaching ours went through
 // normalizeState, so it is a LexicalNode.
@@ -32,11 +35,21 @@ function nodesHTML(nodesToHTML: NodesToHTML, nodes: LexicalNode[]): string {
 // sanitiser would strip along with the formatting; <s> and <u> need no style.
 const text = converter((node) => {
   let html = escapeHTML(node.text ?? '')
-  if (hasFormat(node, TEXT_FORMAT.code)) html = `<code>${html}</code>`
-  if (hasFormat(node, TEXT_FORMAT.underline)) html = `<u>${html}</u>`
-  if (hasFormat(node, TEXT_FORMAT.strikethrough)) html = `<s>${html}</s>`
-  if (hasFormat(node, TEXT_FORMAT.italic)) html = `<em>${html}</em>`
-  if (hasFormat(node, TEXT_FORMAT.bold)) html = `<strong>${html}</strong>`
+  if (hasFormat(node, TEXT_FORMAT.code)) {
+    html = `<code>${html}</code>`
+  }
+  if (hasFormat(node, TEXT_FORMAT.underline)) {
+    html = `<u>${html}</u>`
+  }
+  if (hasFormat(node, TEXT_FORMAT.strikethrough)) {
+    html = `<s>${html}</s>`
+  }
+  if (hasFormat(node, TEXT_FORMAT.italic)) {
+    html = `<em>${html}</em>`
+  }
+  if (hasFormat(node, TEXT_FORMAT.bold)) {
+    html = `<strong>${html}</strong>`
+  }
   return html
 })
 
@@ -45,7 +58,9 @@ const text = converter((node) => {
 const link = converter((node, nodesToHTML) => {
   const inner = nodesHTML(nodesToHTML, node.children)
   const href = safeHref(node.fields)
-  if (href === null) return inner
+  if (href === null) {
+    return inner
+  }
   const newTab = node.fields?.newTab ? ' rel="noopener noreferrer" target="_blank"' : ''
   return `<a href="${escapeHTML(href)}"${newTab}>${inner}</a>`
 })
@@ -59,11 +74,16 @@ const list = converter((node, nodesToHTML) => {
   let expected = entries[0]?.number ?? 1
   const items = entries.map((entry) => {
     // Only numbers that break the sequence need a value attribute.
-    const value = ordered && entry.hasMarker && entry.number !== expected ? ` value="${entry.number}"` : ''
-    if (entry.hasMarker) expected = entry.number + 1
+    const value =
+      ordered && entry.hasMarker && entry.number !== expected ? ` value="${entry.number}"` : ''
+    if (entry.hasMarker) {
+      expected = entry.number + 1
+    }
     return `<li${value}>${nodesHTML(nodesToHTML, entry.inline)}${nodesHTML(nodesToHTML, entry.nested)}</li>`
   })
-  if (!ordered) return `<ul>${items.join('')}</ul>`
+  if (!ordered) {
+    return `<ul>${items.join('')}</ul>`
+  }
   const start = entries[0] && entries[0].number !== 1 ? ` start="${entries[0].number}"` : ''
   return `<ol${start}>${items.join('')}</ol>`
 })
@@ -79,18 +99,20 @@ const CONVERTERS: HTMLConverters = {
   ...BlockquoteHTMLConverter,
   ...LinebreakHTMLConverter,
   ...TabHTMLConverter,
-  text,
-  link,
   autolink: link,
+  link,
   list,
   listitem: contents,
+  text,
   unknown: contents,
 }
 
 /** Sanitised HTML of a rich-text body with placeholders resolved; '' when it is empty. */
 export function lexicalToHTML(state: LexicalStateInput, options: RenderOptions = {}): string {
   const resolved = resolveStatePlaceholders(state, options.entity)
-  if (!resolved) return ''
+  if (!resolved) {
+    return ''
+  }
   const raw = convertLexicalToHTML({
     converters: CONVERTERS,
     // Cast: stored Lexical JSON is checked node by node by the converters; EditorState is

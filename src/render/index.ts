@@ -7,10 +7,10 @@ export { FALLBACK_ANCHOR, isDerivedAnchor, slugifyAnchor, uniqueAnchor } from '.
 export { canonicalJSON, contentHash } from './contentHash.js'
 export {
   type DocumentSectionInput,
+  renderDocument,
   type RenderDocumentInput,
   type RenderedDocument,
   type RenderedSection,
-  renderDocument,
   type TocEntry,
 } from './document.js'
 export { escapeHTML } from './escapeHTML.js'
@@ -30,4 +30,10 @@ export {
 } from './placeholders.js'
 export { sanitizeLegalHTML } from './sanitize.js'
 export { lexicalToText } from './text.js'
-export type { LegalEntity, LexicalNode, LexicalStateInput, LinkFields, RenderOptions } from './types.js'
+export type {
+  LegalEntity,
+  LexicalNode,
+  LexicalStateInput,
+  LinkFields,
+  RenderOptions,
+} from './types.js'

@@ -1,7 +1,8 @@
+import type { LexicalNode, LexicalStateInput, RenderOptions } from './types.js'
+
 import { hasFormat, TEXT_FORMAT } from './nodes.js'
 import { resolveStatePlaceholders } from './placeholders.js'
 import { layoutText, type TextDialect } from './textLayout.js'
-import type { LexicalNode, LexicalStateInput, RenderOptions } from './types.js'
 
 /**
  * Backslash-escapes what Markdown would read as markup anywhere in a line. Escaping < and >
@@ -36,11 +37,19 @@ function formattedText(node: LexicalNode): string {
   const core = text.trim()
   const lead = text.slice(0, text.length - text.trimStart().length)
   const trail = text.slice(lead.length + core.length)
-  if (!core) return lead + trail
+  if (!core) {
+    return lead + trail
+  }
   let md = hasFormat(node, TEXT_FORMAT.code) ? codeSpan(core) : escapeMarkdown(core)
-  if (hasFormat(node, TEXT_FORMAT.strikethrough)) md = `~~${md}~~`
-  if (hasFormat(node, TEXT_FORMAT.italic)) md = `*${md}*`
-  if (hasFormat(node, TEXT_FORMAT.bold)) md = `**${md}**`
+  if (hasFormat(node, TEXT_FORMAT.strikethrough)) {
+    md = `~~${md}~~`
+  }
+  if (hasFormat(node, TEXT_FORMAT.italic)) {
+    md = `*${md}*`
+  }
+  if (hasFormat(node, TEXT_FORMAT.bold)) {
+    md = `**${md}**`
+  }
   return lead + md + trail
 }
 
@@ -62,25 +71,31 @@ export function markdownLinkDestination(url: string): string {
 }
 
 const MARKDOWN: TextDialect = {
-  text: formattedText,
   link: (inner, href) => {
-    if (href === null) return inner
+    if (href === null) {
+      return inner
+    }
     return `[${inner || escapeMarkdown(href)}](${markdownLinkDestination(href)})`
   },
+  text: formattedText,
   // CommonMark's hard line break; two trailing spaces would be invisible and easily lost.
-  linebreak: '\\\n',
   finishInline: (inline) => inline.split('\n').map(escapeLineStart).join('\n'),
   heading: (inline, level) => `${'#'.repeat(level)} ${inline.replace(/\\\n/g, ' ')}`,
+  linebreak: '\\\n',
+  marker: (listType, entry) => {
+    if (listType === 'number') {
+      return `${entry.number}. `
+    }
+    if (listType === 'check') {
+      return entry.checked ? '- [x] ' : '- [ ] '
+    }
+    return '- '
+  },
   quote: (inline) =>
     inline
       .split('\n')
       .map((line) => (line ? `> ${line}` : '>'))
       .join('\n'),
-  marker: (listType, entry) => {
-    if (listType === 'number') return `${entry.number}. `
-    if (listType === 'check') return entry.checked ? '- [x] ' : '- [ ] '
-    return '- '
-  },
   // CommonMark nests a list only if it starts at the parent item's text column.
   nestedIndent: (markerWidth) => ' '.repeat(markerWidth),
 }

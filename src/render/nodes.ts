@@ -1,5 +1,6 @@
-import { TEXT_FORMAT } from '../importer/lexicalNodes.js'
 import type { LexicalNode, LexicalStateInput, LinkFields } from './types.js'
+
+import { TEXT_FORMAT } from '../importer/lexicalNodes.js'
 
 // One bitmask for writing (the importer's builders) and reading (the renderers).
 export { TEXT_FORMAT }
@@ -13,25 +14,43 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 function normalizeNode(raw: unknown): LexicalNode | null {
-  if (!isRecord(raw) || typeof raw.type !== 'string') return null
+  if (!isRecord(raw) || typeof raw.type !== 'string') {
+    return null
+  }
   const node: LexicalNode = {
     type: raw.type,
-    version: typeof raw.version === 'number' ? raw.version : 1,
     children: Array.isArray(raw.children)
       ? raw.children.map(normalizeNode).filter((child): child is LexicalNode => child !== null)
       : [],
+    version: typeof raw.version === 'number' ? raw.version : 1,
   }
-  if (raw.type === 'text') node.text = typeof raw.text === 'string' ? raw.text : ''
+  if (raw.type === 'text') {
+    node.text = typeof raw.text === 'string' ? raw.text : ''
+  }
   // Element nodes use `format` for alignment ('center'...); only the text bitmask matters here.
-  if (typeof raw.format === 'number') node.format = raw.format
-  if (typeof raw.tag === 'string') node.tag = raw.tag
-  if (typeof raw.listType === 'string') node.listType = raw.listType
-  if (isListNumber(raw.start)) node.start = raw.start
-  if (isListNumber(raw.value)) node.value = raw.value
-  if (typeof raw.checked === 'boolean') node.checked = raw.checked
+  if (typeof raw.format === 'number') {
+    node.format = raw.format
+  }
+  if (typeof raw.tag === 'string') {
+    node.tag = raw.tag
+  }
+  if (typeof raw.listType === 'string') {
+    node.listType = raw.listType
+  }
+  if (isListNumber(raw.start)) {
+    node.start = raw.start
+  }
+  if (isListNumber(raw.value)) {
+    node.value = raw.value
+  }
+  if (typeof raw.checked === 'boolean') {
+    node.checked = raw.checked
+  }
   if (isRecord(raw.fields)) {
     const fields: LinkFields = { ...raw.fields }
-    if (typeof fields.url !== 'string') delete fields.url
+    if (typeof fields.url !== 'string') {
+      delete fields.url
+    }
     fields.newTab = fields.newTab === true
     node.fields = fields
   }
@@ -50,12 +69,12 @@ export function normalizeState(state: LexicalStateInput): LexicalNode | null {
 
 /** One visible item of a list: its number, its own content and the lists nested under it. */
 export type ListEntry = {
-  number: number
   checked?: boolean
-  inline: LexicalNode[]
-  nested: LexicalNode[]
   /** False only for a nested list that opens a list, so there is no item to hang it under. */
   hasMarker: boolean
+  inline: LexicalNode[]
+  nested: LexicalNode[]
+  number: number
 }
 
 /**
@@ -73,12 +92,15 @@ export function listEntries(list: LexicalNode): ListEntry[] {
     const inline = content.filter((node) => node.type !== 'list')
     const previous = entries.at(-1)
     if (inline.length === 0 && nested.length > 0) {
-      if (previous) previous.nested.push(...nested)
-      else entries.push({ number: next, inline, nested, hasMarker: false })
+      if (previous) {
+        previous.nested.push(...nested)
+      } else {
+        entries.push({ hasMarker: false, inline, nested, number: next })
+      }
       continue
     }
     const number = child.type === 'listitem' && child.value !== undefined ? child.value : next
-    entries.push({ number, checked: child.checked, inline, nested, hasMarker: true })
+    entries.push({ checked: child.checked, hasMarker: true, inline, nested, number })
     next = number + 1
   }
   return entries
@@ -91,13 +113,19 @@ const SAFE_SCHEMES = new Set(['http', 'https', 'mailto', 'tel'])
  * is unsafe (javascript:, data:...) or unknown (internal links) is better unlinked than dead.
  * Relative and fragment URLs carry no scheme and stay.
  */
-export function safeHref(fields: LinkFields | undefined): string | null {
-  if (!fields || fields.linkType === 'internal' || !fields.url) return null
+export function safeHref(fields: LinkFields | undefined): null | string {
+  if (!fields || fields.linkType === 'internal' || !fields.url) {
+    return null
+  }
   // Browsers ignore control characters inside a scheme ("java\tscript:"), so must we.
   // eslint-disable-next-line no-control-regex -- browsers drop control characters in URLs; so do we, before checking the scheme
   const url = fields.url.trim().replace(/[\u0000-\u001f\u007f]/g, '')
-  if (!url) return null
+  if (!url) {
+    return null
+  }
   const scheme = /^([a-z][a-z0-9+.-]*):/i.exec(url)
-  if (scheme) return SAFE_SCHEMES.has(scheme[1].toLowerCase()) ? url : null
+  if (scheme) {
+    return SAFE_SCHEMES.has(scheme[1].toLowerCase()) ? url : null
+  }
   return url
 }

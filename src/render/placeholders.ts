@@ -1,5 +1,6 @@
-import { normalizeState } from './nodes.js'
 import type { LegalEntity, LexicalNode, LexicalStateInput } from './types.js'
+
+import { normalizeState } from './nodes.js'
 
 export const KNOWN_PLACEHOLDERS = [
   'company.name',
@@ -12,10 +13,10 @@ export const KNOWN_PLACEHOLDERS = [
 export type PlaceholderName = (typeof KNOWN_PLACEHOLDERS)[number]
 
 const ENTITY_KEYS: Record<PlaceholderName, keyof LegalEntity> = {
-  'company.name': 'name',
   'company.address': 'address',
-  'company.phone': 'phone',
   'company.email': 'email',
+  'company.name': 'name',
+  'company.phone': 'phone',
   'company.website': 'website',
 }
 
@@ -39,7 +40,9 @@ function decodeName(raw: string): string {
 
 function uniqueNames(pattern: RegExp, text: string, decode: (raw: string) => string): string[] {
   const names = new Set<string>()
-  for (const match of text.matchAll(pattern)) names.add(decode(match[1]))
+  for (const match of text.matchAll(pattern)) {
+    names.add(decode(match[1]))
+  }
   return [...names]
 }
 
@@ -74,18 +77,30 @@ export function resolvePlaceholders(text: string, entity: LegalEntity | null | u
  * without a scheme that starts the URL gets https://, or it would become a relative link.
  * The result still has to pass `safeHref`: a value cannot smuggle in a javascript: URL.
  */
-export function resolveUrlPlaceholders(url: string, entity: LegalEntity | null | undefined): string {
+export function resolveUrlPlaceholders(
+  url: string,
+  entity: LegalEntity | null | undefined,
+): string {
   return (
     url
       // Payload's link field encodes such a URL whole, scheme included: "mailto%3A%7B%7B%20...".
       .replace(/^(https?|mailto|tel)%3A/i, '$1:')
       .replace(URL_PLACEHOLDER, (whole, raw: string, offset: number) => {
         const name = decodeName(raw)
-        if (!isKnownPlaceholder(name)) return whole
+        if (!isKnownPlaceholder(name)) {
+          return whole
+        }
         const value = entityValue(name, entity)
-        if (name === 'company.name' || name === 'company.address') return encodeURIComponent(value)
+        if (name === 'company.name' || name === 'company.address') {
+          return encodeURIComponent(value)
+        }
         const compact = value.replace(/\s+/g, '')
-        if (name === 'company.website' && offset === 0 && compact && !/^[a-z][a-z0-9+.-]*:/i.test(compact)) {
+        if (
+          name === 'company.website' &&
+          offset === 0 &&
+          compact &&
+          !/^[a-z][a-z0-9+.-]*:/i.test(compact)
+        ) {
           return `https://${compact}`
         }
         return compact
@@ -95,15 +110,25 @@ export function resolveUrlPlaceholders(url: string, entity: LegalEntity | null |
 
 function walk(node: LexicalNode, visit: (node: LexicalNode) => void): void {
   visit(node)
-  for (const child of node.children) walk(child, visit)
+  for (const child of node.children) {
+    walk(child, visit)
+  }
 }
 
 function placeholdersInState(root: LexicalNode): string[] {
   const names = new Set<string>()
   walk(root, (node) => {
-    if (node.text) for (const name of findPlaceholders(node.text)) names.add(name)
+    if (node.text) {
+      for (const name of findPlaceholders(node.text)) {
+        names.add(name)
+      }
+    }
     const url = node.fields?.url
-    if (url) for (const name of uniqueNames(URL_PLACEHOLDER, url, decodeName)) names.add(name)
+    if (url) {
+      for (const name of uniqueNames(URL_PLACEHOLDER, url, decodeName)) {
+        names.add(name)
+      }
+    }
   })
   return [...names]
 }
@@ -123,7 +148,9 @@ export function findMissingValues(
   entity: LegalEntity | null | undefined,
 ): PlaceholderName[] {
   const root = normalizeState(state)
-  if (!root) return []
+  if (!root) {
+    return []
+  }
   return placeholdersInState(root).filter(
     (name): name is PlaceholderName => isKnownPlaceholder(name) && entityValue(name, entity) === '',
   )
@@ -136,7 +163,9 @@ export function findMissingValues(
  */
 export function findSplitPlaceholders(state: LexicalStateInput): string[] {
   const root = normalizeState(state)
-  if (!root) return []
+  if (!root) {
+    return []
+  }
   const split = new Set<string>()
   walk(root, (node) => {
     // Ends of each text child within the joined text; a match crossing one is split.
@@ -149,7 +178,9 @@ export function findSplitPlaceholders(state: LexicalStateInput): string[] {
     for (const match of joined.matchAll(TEXT_PLACEHOLDER)) {
       const start = match.index
       const end = start + match[0].length
-      if (boundaries.some((boundary) => boundary > start && boundary < end)) split.add(match[0])
+      if (boundaries.some((boundary) => boundary > start && boundary < end)) {
+        split.add(match[0])
+      }
     }
   })
   return [...split]
@@ -161,15 +192,16 @@ function resolveNode(node: LexicalNode, entity: LegalEntity | null | undefined):
     // A multi-line value (the address is a textarea) becomes real line breaks, as typed ones are.
     return text.split('\n').flatMap((line, index) => {
       const textNode: LexicalNode = { ...node, text: line }
-      return index === 0 ? [textNode] : [{ type: 'linebreak', version: 1, children: [] }, textNode]
+      return index === 0 ? [textNode] : [{ type: 'linebreak', children: [], version: 1 }, textNode]
     })
   }
   const resolved: LexicalNode = {
     ...node,
     children: node.children.flatMap((child) => resolveNode(child, entity)),
   }
-  if (node.fields?.url)
+  if (node.fields?.url) {
     resolved.fields = { ...node.fields, url: resolveUrlPlaceholders(node.fields.url, entity) }
+  }
   return [resolved]
 }
 

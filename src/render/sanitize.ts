@@ -3,12 +3,16 @@ import sanitizeHtml from 'sanitize-html'
 // Links to other sites, and links opening a new tab, cannot reach back into the page that
 // linked them (noopener) nor tell it where the reader came from (noreferrer).
 function safeLink(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHtml.Tag {
-  const { target, rel: _rel, ...rest } = attribs
+  const { rel: _rel, target, ...rest } = attribs
   const external = /^(?:https?:)?\/\//i.test(rest.href ?? '')
   const newTab = target === '_blank'
   return {
+    attribs: {
+      ...rest,
+      ...(external || newTab ? { rel: 'noopener noreferrer' } : {}),
+      ...(newTab ? { target } : {}),
+    },
     tagName,
-    attribs: { ...rest, ...(external || newTab ? { rel: 'noopener noreferrer' } : {}), ...(newTab ? { target } : {}) },
   }
 }
 
@@ -17,6 +21,11 @@ function safeLink(tagName: string, attribs: sanitizeHtml.Attributes): sanitizeHt
  * h2; no class or style survives, so the host site's stylesheet alone decides the look.
  */
 const OPTIONS: sanitizeHtml.IOptions = {
+  allowedAttributes: {
+    a: ['href', 'rel', 'target'],
+    li: ['value'],
+    ol: ['start'],
+  },
   allowedTags: [
     'p',
     'h2',
@@ -36,17 +45,12 @@ const OPTIONS: sanitizeHtml.IOptions = {
     'br',
     'blockquote',
   ],
-  allowedAttributes: {
-    a: ['href', 'rel', 'target'],
-    ol: ['start'],
-    li: ['value'],
-  },
   // Relative and protocol-relative (//host) URLs stay allowed: they can only be http(s).
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
-  allowedSchemesByTag: {},
   allowedSchemesAppliedToAttributes: ['href'],
+  allowedSchemesByTag: {},
   disallowedTagsMode: 'discard',
-  transformTags: { h1: 'h2', a: safeLink },
+  transformTags: { a: safeLink, h1: 'h2' },
 }
 
 /**

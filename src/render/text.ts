@@ -1,20 +1,25 @@
-import { resolveStatePlaceholders } from './placeholders.js'
-import { layoutText, type TextDialect } from './textLayout.js'
 import type { LexicalStateInput, RenderOptions } from './types.js'
 
+import { resolveStatePlaceholders } from './placeholders.js'
+import { layoutText, type TextDialect } from './textLayout.js'
+
 const PLAIN: TextDialect = {
-  text: (node) => node.text ?? '',
-  link: (inner) => inner,
-  linebreak: '\n',
   finishInline: (inline) => inline,
   heading: (inline) => inline,
-  quote: (inline) => inline,
+  linebreak: '\n',
+  link: (inner) => inner,
   marker: (listType, entry) => {
-    if (listType === 'number') return `${entry.number}. `
-    if (listType === 'check') return entry.checked ? '[x] ' : '[ ] '
+    if (listType === 'number') {
+      return `${entry.number}. `
+    }
+    if (listType === 'check') {
+      return entry.checked ? '[x] ' : '[ ] '
+    }
     return '• '
   },
   nestedIndent: () => '  ',
+  quote: (inline) => inline,
+  text: (node) => node.text ?? '',
 }
 
 /**

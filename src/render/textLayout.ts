@@ -1,19 +1,20 @@
-import { type ListEntry, listEntries, safeHref } from './nodes.js'
 import type { LexicalNode } from './types.js'
+
+import { listEntries, type ListEntry, safeHref } from './nodes.js'
 
 /** What differs between the plain-text and Markdown renderings; the layout is shared. */
 export type TextDialect = {
-  /** A text node, formatted and escaped as the dialect needs. */
-  text(node: LexicalNode): string
-  link(inner: string, href: string | null): string
-  linebreak: string
   /** Applied to a block's inline content before any list marker or prefix is added. */
   finishInline(inline: string): string
   heading(inline: string, level: number): string
-  quote(inline: string): string
+  linebreak: string
+  link(inner: string, href: null | string): string
   marker(listType: string | undefined, entry: ListEntry): string
   /** Indent of a nested list under an item whose marker is `markerWidth` characters wide. */
   nestedIndent(markerWidth: number): string
+  quote(inline: string): string
+  /** A text node, formatted and escaped as the dialect needs. */
+  text(node: LexicalNode): string
 }
 
 // A line break at either end of a block would leave an empty line, or in Markdown a stray
@@ -21,20 +22,29 @@ export type TextDialect = {
 function trimLinebreaks(nodes: LexicalNode[]): LexicalNode[] {
   let start = 0
   let end = nodes.length
-  while (start < end && nodes[start].type === 'linebreak') start++
-  while (end > start && nodes[end - 1].type === 'linebreak') end--
+  while (start < end && nodes[start].type === 'linebreak') {
+    start++
+  }
+  while (end > start && nodes[end - 1].type === 'linebreak') {
+    end--
+  }
   return nodes.slice(start, end)
 }
 
 function inline(nodes: LexicalNode[], dialect: TextDialect): string {
   let out = ''
   for (const node of nodes) {
-    if (node.type === 'text') out += dialect.text(node)
-    else if (node.type === 'linebreak') out += dialect.linebreak
-    else if (node.type === 'tab') out += '\t'
-    else if (node.type === 'link' || node.type === 'autolink') {
+    if (node.type === 'text') {
+      out += dialect.text(node)
+    } else if (node.type === 'linebreak') {
+      out += dialect.linebreak
+    } else if (node.type === 'tab') {
+      out += '\t'
+    } else if (node.type === 'link' || node.type === 'autolink') {
       out += dialect.link(inline(node.children, dialect), safeHref(node.fields))
-    } else out += inline(node.children, dialect)
+    } else {
+      out += inline(node.children, dialect)
+    }
   }
   return out
 }
@@ -75,10 +85,10 @@ function block(node: LexicalNode, dialect: TextDialect): string {
   switch (node.type) {
     case 'heading':
       return dialect.heading(blockInline(node.children, dialect), headingLevel(node.tag))
-    case 'quote':
-      return dialect.quote(blockInline(node.children, dialect))
     case 'list':
       return listLines(node, dialect).join('\n')
+    case 'quote':
+      return dialect.quote(blockInline(node.children, dialect))
     default:
       // Paragraphs, and unknown blocks reduced to their text.
       return blockInline(node.type === 'text' ? [node] : node.children, dialect)

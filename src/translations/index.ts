@@ -12,7 +12,8 @@ export type LegalTranslations = typeof en
 export const translations: Record<'en' | 'uk', LegalTranslations> = { en, uk }
 
 /** A key of the plugin's namespace as `t` takes it, e.g. `'legal-documents:group'`. */
-export type LegalTranslationKey = `legal-documents:${Extract<keyof LegalTranslations['legal-documents'], string>}`
+export type LegalTranslationKey =
+  `legal-documents:${Extract<keyof LegalTranslations['legal-documents'], string>}`
 
 /** `t` limited to the plugin's keys; `vars` fill `{{name}}` placeholders. */
 export type LegalT = (key: LegalTranslationKey, vars?: Record<string, unknown>) => string
@@ -30,7 +31,9 @@ export function legalT(i18n: Parameters<LabelFunction>[0]['i18n']): LegalT {
  * language: `legalLabel(({ t }) => t('legal-documents:field-title'))`. Payload types `t` with its
  * own keys only; this checks the plugin's keys at compile time instead.
  */
-export function legalLabel(label: (args: { i18n: Parameters<LabelFunction>[0]['i18n']; t: LegalT }) => string): LabelFunction {
+export function legalLabel(
+  label: (args: { i18n: Parameters<LabelFunction>[0]['i18n']; t: LegalT }) => string,
+): LabelFunction {
   // Cast: the same function; only the type of `t` differs (the plugin's keys instead of Payload's).
   return label as unknown as LabelFunction
 }
@@ -40,6 +43,8 @@ export function legalLabel(label: (args: { i18n: Parameters<LabelFunction>[0]['i
  * record but no function (`admin.group`). Built from the plugin's own translations, so a host's
  * `i18n.translations` do not change these: a host sets its own value through `overrides`.
  */
-export function perLanguage(key: keyof LegalTranslations['legal-documents']): Record<keyof typeof translations, string> {
+export function perLanguage(
+  key: keyof LegalTranslations['legal-documents'],
+): Record<keyof typeof translations, string> {
   return { en: en['legal-documents'][key], uk: uk['legal-documents'][key] }
 }

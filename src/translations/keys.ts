@@ -7,20 +7,20 @@ import type { LegalTranslationKey } from './index.js'
  * components, so both show the same words.
  */
 export const STATE_KEYS: Record<ReviewState, LegalTranslationKey> = {
+  approved: 'legal-documents:state-approved',
+  'changes-requested': 'legal-documents:state-changes-requested',
   draft: 'legal-documents:state-draft',
   'in-review': 'legal-documents:state-in-review',
-  'changes-requested': 'legal-documents:state-changes-requested',
-  approved: 'legal-documents:state-approved',
   published: 'legal-documents:state-published',
 }
 
 export const REVIEW_ACTION_KEYS: Record<string, LegalTranslationKey> = {
-  submitted: 'legal-documents:review-action-submitted',
+  'approval-voided': 'legal-documents:review-action-approval-voided',
   approved: 'legal-documents:review-action-approved',
   'changes-requested': 'legal-documents:review-action-changes-requested',
-  'approval-voided': 'legal-documents:review-action-approval-voided',
+  'notice-overridden': 'legal-documents:review-action-notice-overridden',
   published: 'legal-documents:review-action-published',
   scheduled: 'legal-documents:review-action-scheduled',
+  submitted: 'legal-documents:review-action-submitted',
   withdrawn: 'legal-documents:review-action-withdrawn',
-  'notice-overridden': 'legal-documents:review-action-notice-overridden',
 }

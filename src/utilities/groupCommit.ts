@@ -4,8 +4,11 @@ import { postgresInternals } from '../payloadInternals.js'
 
 /** A pooled node-postgres client, as the group writers use it. */
 export type PgQueryClient = {
-  query: (text: string, values?: unknown[]) => Promise<{ rows: Record<string, unknown>[]; rowCount?: number | null }>
-  release: (err?: Error | boolean) => void
+  query: (
+    text: string,
+    values?: unknown[],
+  ) => Promise<{ rowCount?: null | number; rows: Record<string, unknown>[] }>
+  release: (err?: boolean | Error) => void
 }
 
 /**
@@ -21,7 +24,11 @@ export type PgQueryClient = {
  * request waits for at most part of a commit before its own group starts.
  */
 export class GroupCommitQueue<Item, Result> {
-  private pending: { item: Item; resolve: (result: Result) => void; reject: (err: unknown) => void }[] = []
+  private pending: {
+    item: Item
+    reject: (err: unknown) => void
+    resolve: (result: Result) => void
+  }[] = []
   private writers = 0
 
   constructor(
@@ -30,13 +37,6 @@ export class GroupCommitQueue<Item, Result> {
     private readonly concurrency = 1,
   ) {}
 
-  enqueue(item: Item): Promise<Result> {
-    return new Promise<Result>((resolve, reject) => {
-      this.pending.push({ item, resolve, reject })
-      if (this.writers < this.concurrency) void this.drain()
-    })
-  }
-
   private async drain(): Promise<void> {
     this.writers++
     try {
@@ -44,15 +44,15 @@ export class GroupCommitQueue<Item, Result> {
         const group = this.pending.splice(0, this.maxGroup)
         try {
           const results = await this.write(group.map((p) => p.item))
-          group.forEach((p, i) => p.resolve(results[i]!))
+          group.forEach((p, i) => p.resolve(results[i]))
         } catch (err) {
           if (group.length === 1) {
-            group[0]!.reject(err)
+            group[0].reject(err)
             continue
           }
           for (const p of group) {
             try {
-              p.resolve((await this.write([p.item]))[0]!)
+              p.resolve((await this.write([p.item]))[0])
             } catch (single) {
               p.reject(single)
             }
@@ -63,6 +63,15 @@ export class GroupCommitQueue<Item, Result> {
       this.writers--
     }
   }
+
+  enqueue(item: Item): Promise<Result> {
+    return new Promise<Result>((resolve, reject) => {
+      this.pending.push({ item, reject, resolve })
+      if (this.writers < this.concurrency) {
+        void this.drain()
+      }
+    })
+  }
 }
 
 /**
@@ -70,7 +79,10 @@ export class GroupCommitQueue<Item, Result> {
  * and returns its result; rolls back on any error. A connection whose rollback may have failed
  * is not given back to the pool.
  */
-export async function inOwnTransaction<T>(payload: Payload, work: (client: PgQueryClient) => Promise<T>): Promise<T> {
+export async function inOwnTransaction<T>(
+  payload: Payload,
+  work: (client: PgQueryClient) => Promise<T>,
+): Promise<T> {
   const client: PgQueryClient = await postgresInternals(payload).pool.connect()
   let failed: Error | undefined
   try {

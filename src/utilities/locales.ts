@@ -10,9 +10,9 @@ export function defaultLocaleOf(payload: Payload): string {
   return localesOf(payload).defaultLocale
 }
 
-export function localesOf(payload: Payload): { locales: string[]; defaultLocale: string } {
+export function localesOf(payload: Payload): { defaultLocale: string; locales: string[] } {
   const localization = payload.config.localization
   return localization
-    ? { locales: [...localization.localeCodes], defaultLocale: localization.defaultLocale }
-    : { locales: ['en'], defaultLocale: 'en' }
+    ? { defaultLocale: localization.defaultLocale, locales: [...localization.localeCodes] }
+    : { defaultLocale: 'en', locales: ['en'] }
 }

@@ -10,7 +10,8 @@ import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 export const OPTIONS_KEY = 'legalDocuments'
 
 export function pluginOptionsOf(payload: Payload): ResolvedLegalDocumentsPluginOptions | undefined {
-  return (payload.config.custom as Record<string, unknown> | undefined)?.[OPTIONS_KEY] as ResolvedLegalDocumentsPluginOptions | undefined
+  return (payload.config.custom as Record<string, unknown> | undefined)?.[OPTIONS_KEY] as
+    ResolvedLegalDocumentsPluginOptions | undefined
 }
 
 /** Now, by the plugin's clock (a test's controllable clock, else the system's). */

@@ -2,36 +2,46 @@ import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 
 /** What the notice rules read of a legal document. */
 export type NoticeDocument = {
-  kind?: string | null
-  noticePeriodDays?: number | null
+  kind?: null | string
+  noticePeriodDays?: null | number
   /** 'yes' / 'no', or empty for the kind's default. */
-  requiresAcceptance?: 'yes' | 'no' | string | null
+  requiresAcceptance?: 'no' | 'yes' | null | string
 }
 
 type NoticeOptions = Pick<ResolvedLegalDocumentsPluginOptions, 'notice'>
 
 /** The document's own setting, else the plugin's default for its kind. */
 export function noticePeriodDaysOf(doc: NoticeDocument, options: NoticeOptions): number {
-  if (typeof doc.noticePeriodDays === 'number' && doc.noticePeriodDays >= 0) return doc.noticePeriodDays
-  return options.notice.periodDays[(doc.kind ?? 'other') as keyof typeof options.notice.periodDays] ?? 0
+  if (typeof doc.noticePeriodDays === 'number' && doc.noticePeriodDays >= 0) {
+    return doc.noticePeriodDays
+  }
+  return (
+    options.notice.periodDays[(doc.kind ?? 'other') as keyof typeof options.notice.periodDays] ?? 0
+  )
 }
 
 /** Whether readers must accept this document (and accept again after each material change). */
 export function requiresAcceptanceOf(doc: NoticeDocument, options: NoticeOptions): boolean {
-  if (doc.requiresAcceptance === 'yes' || doc.requiresAcceptance === 'no') return doc.requiresAcceptance === 'yes'
-  return options.notice.requiresAcceptance[(doc.kind ?? 'other') as keyof typeof options.notice.requiresAcceptance] ?? false
+  if (doc.requiresAcceptance === 'yes' || doc.requiresAcceptance === 'no') {
+    return doc.requiresAcceptance === 'yes'
+  }
+  return (
+    options.notice.requiresAcceptance[
+      (doc.kind ?? 'other') as keyof typeof options.notice.requiresAcceptance
+    ] ?? false
+  )
 }
 
 const DAY = 86_400_000
 
 /** What the notice rule needs to know about a publish, now or at approval. */
 export type NoticeCheck = {
+  effectiveDate: null | string
   materialChange: boolean
+  now: number
+  periodDays: number
   /** False for a document's first publish: there is no earlier version whose readers need notice. */
   previouslyPublished: boolean
-  effectiveDate: string | null
-  periodDays: number
-  now: number
 }
 
 /** The first day a significant change may take effect (whole UTC days: effective dates are days). */
@@ -43,11 +53,15 @@ export function earliestEffectiveDay(now: number, periodDays: number): number {
  * Why a significant change would take effect too soon, or null. Readers get the notice from
  * publication, so the rule is checked at approval (early) and again at publish (binding).
  */
-export function noticeProblem(check: NoticeCheck): string | null {
-  if (!check.materialChange || !check.previouslyPublished || check.periodDays <= 0) return null
+export function noticeProblem(check: NoticeCheck): null | string {
+  if (!check.materialChange || !check.previouslyPublished || check.periodDays <= 0) {
+    return null
+  }
   const earliest = earliestEffectiveDay(check.now, check.periodDays)
   const effective = check.effectiveDate ? Date.parse(check.effectiveDate) : check.now
-  if (!Number.isNaN(effective) && Math.floor(effective / DAY) * DAY >= earliest) return null
+  if (!Number.isNaN(effective) && Math.floor(effective / DAY) * DAY >= earliest) {
+    return null
+  }
   const day = new Date(earliest).toISOString().slice(0, 10)
   return (
     `This significant change needs ${check.periodDays} days' notice before it takes effect: ` +
@@ -56,12 +70,16 @@ export function noticeProblem(check: NoticeCheck): string | null {
 }
 
 /** The notice rule for a legal document's latest draft (as stored), by the plugin's options. */
-export function documentNoticeProblem(doc: NoticeDocument & Record<string, unknown>, options: NoticeOptions, now: number): string | null {
+export function documentNoticeProblem(
+  doc: NoticeDocument & Record<string, unknown>,
+  options: NoticeOptions,
+  now: number,
+): null | string {
   return noticeProblem({
-    materialChange: Boolean(doc.materialChange),
-    previouslyPublished: Number(doc.version ?? 0) > 0,
     effectiveDate: doc.effectiveDate ? new Date(doc.effectiveDate as string).toISOString() : null,
-    periodDays: noticePeriodDaysOf(doc, options),
+    materialChange: Boolean(doc.materialChange),
     now,
+    periodDays: noticePeriodDaysOf(doc, options),
+    previouslyPublished: Number(doc.version ?? 0) > 0,
   })
 }

@@ -8,8 +8,14 @@ export function signBody(body: string, secret: string): string {
 }
 
 /** For receivers (and tests): constant-time check of a signature header. */
-export function verifySignature(body: string, secret: string, header: string | null | undefined): boolean {
-  if (!header) return false
+export function verifySignature(
+  body: string,
+  secret: string,
+  header: null | string | undefined,
+): boolean {
+  if (!header) {
+    return false
+  }
   const expected = Buffer.from(signBody(body, secret))
   const given = Buffer.from(header)
   return expected.length === given.length && timingSafeEqual(expected, given)

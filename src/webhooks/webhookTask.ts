@@ -1,27 +1,28 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import { localApi } from '../localApi.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
+
 import { loadTimeline } from '../delivery/documents.js'
+import { localApi } from '../localApi.js'
 import { versionStatus } from '../versions/timeline.js'
 import { SIGNATURE_HEADER, signBody } from './signature.js'
 
 export const WEBHOOK_TASK = 'legalDocumentsWebhook'
 
 export type PublishEvent = {
+  /** When the version takes effect (its effective date, never before it was published). */
+  effectiveDate: string
   /**
    * `published`: a new version is public (maybe ahead of its effective date: it is upcoming);
    * `effective`: a version took effect and is now the one in force.
    */
-  event: 'legal-document.published' | 'legal-document.effective'
-  slug: string
-  version: number
-  materialChange: boolean
-  title: string
-  publishedAt: string
+  event: 'legal-document.effective' | 'legal-document.published'
   lastModified: string
-  /** When the version takes effect (its effective date, never before it was published). */
-  effectiveDate: string
+  materialChange: boolean
+  publishedAt: string
+  slug: string
+  title: string
+  version: number
 }
 
 /**
@@ -32,8 +33,8 @@ export type PublishEvent = {
 export type WithdrawEvent = {
   event: 'legal-document.withdrawn'
   slug: string
-  version: number
   title: string
+  version: number
   withdrawnAt: string
 }
 
@@ -45,30 +46,50 @@ export type WebhookEvent = PublishEvent | WithdrawEvent
  * exponential backoff. Its failure is the job's, never the publish's.
  */
 /** Typed by its input and output: the host's generated task slugs cannot name the plugin's task. */
-type WebhookTaskIO = { input: { url: string; body: string }; output: { status: number } | { skipped: string } }
+type WebhookTaskIO = {
+  input: { body: string; url: string }
+  output: { skipped: string } | { status: number }
+}
 
-export function webhookTask(options: ResolvedLegalDocumentsPluginOptions): TaskConfig<WebhookTaskIO> {
+export function webhookTask(
+  options: ResolvedLegalDocumentsPluginOptions,
+): TaskConfig<WebhookTaskIO> {
   return {
     slug: WEBHOOK_TASK,
-    label: 'Legal documents webhook',
-    inputSchema: [
-      { name: 'url', type: 'text', required: true },
-      { name: 'body', type: 'text', required: true },
-    ],
-    retries: { attempts: options.webhooks.attempts, backoff: { type: 'exponential', delay: options.webhooks.retryDelayMs } },
     handler: async ({ input, req }) => {
-      const { url, body } = input
+      const { body, url } = input
       const event = JSON.parse(body) as WebhookEvent
       // Queued at publish to run when the version takes effect; a later version that took effect
       // first (or a withdrawal) means this one never did, and nobody is told it did.
       if (event.event === 'legal-document.effective' && !(await stillTakesEffect(req, event))) {
         return { output: { skipped: 'not in force' } }
       }
-      const headers: Record<string, string> = { 'content-type': 'application/json', 'user-agent': 'payload-plugin-legal-documents' }
-      if (options.webhooks.secret) headers[SIGNATURE_HEADER] = signBody(body, options.webhooks.secret)
-      const res = await fetch(url, { method: 'POST', headers, body, signal: AbortSignal.timeout(10_000) })
-      if (!res.ok) throw new Error(`Webhook ${url} answered ${res.status}`)
+      const headers: Record<string, string> = {
+        'content-type': 'application/json',
+        'user-agent': 'payload-plugin-legal-documents',
+      }
+      if (options.webhooks.secret) {
+        headers[SIGNATURE_HEADER] = signBody(body, options.webhooks.secret)
+      }
+      const res = await fetch(url, {
+        body,
+        headers,
+        method: 'POST',
+        signal: AbortSignal.timeout(10_000),
+      })
+      if (!res.ok) {
+        throw new Error(`Webhook ${url} answered ${res.status}`)
+      }
       return { output: { status: res.status } }
+    },
+    inputSchema: [
+      { name: 'url', type: 'text', required: true },
+      { name: 'body', type: 'text', required: true },
+    ],
+    label: 'Legal documents webhook',
+    retries: {
+      attempts: options.webhooks.attempts,
+      backoff: { type: 'exponential', delay: options.webhooks.retryDelayMs },
     },
   }
 }
@@ -78,7 +99,10 @@ async function stillTakesEffect(req: PayloadRequest, event: PublishEvent): Promi
     const { entries, timeline } = await loadTimeline(req.payload, event.slug)
     const entry = entries.find((v) => v.version === event.version)
     // Run late (the queue was down), a version may be superseded already: it still took effect.
-    return Boolean(entry) && ['in-force', 'superseded'].includes(versionStatus(entry!, timeline, entries))
+    return (
+      Boolean(entry) &&
+      ['in-force', 'superseded'].includes(versionStatus(entry!, timeline, entries))
+    )
   } catch {
     return false
   }
@@ -97,13 +121,28 @@ export async function queuePublishWebhooks(
   const later = effectiveAt > Date.parse(event.publishedAt) ? new Date(effectiveAt) : undefined
   for (const url of options.webhooks.urls) {
     await queueDelivery(req, url, JSON.stringify({ event: 'legal-document.published', ...event }))
-    await queueDelivery(req, url, JSON.stringify({ event: 'legal-document.effective', ...event }), later)
+    await queueDelivery(
+      req,
+      url,
+      JSON.stringify({ event: 'legal-document.effective', ...event }),
+      later,
+    )
   }
 }
 
 /** The one place a delivery is queued (the task is registered by slug, so its input is not typed by Payload's generated types). */
-async function queueDelivery(req: PayloadRequest, url: string, body: string, waitUntil?: Date): Promise<void> {
-  await localApi(req.payload).queueTask({ task: WEBHOOK_TASK, input: { url, body }, waitUntil, req })
+async function queueDelivery(
+  req: PayloadRequest,
+  url: string,
+  body: string,
+  waitUntil?: Date,
+): Promise<void> {
+  await localApi(req.payload).queueTask({
+    input: { body, url },
+    req,
+    task: WEBHOOK_TASK,
+    waitUntil,
+  })
 }
 
 /** `legal-document.withdrawn`, queued inside the withdrawal's transaction (a refused or rolled-back one sends nothing). */
@@ -113,5 +152,7 @@ export async function queueWithdrawWebhooks(
   event: Omit<WithdrawEvent, 'event'>,
 ): Promise<void> {
   const body = JSON.stringify({ event: 'legal-document.withdrawn', ...event })
-  for (const url of options.webhooks.urls) await queueDelivery(req, url, body)
+  for (const url of options.webhooks.urls) {
+    await queueDelivery(req, url, body)
+  }
 }

@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
-import { rolesOf } from '../roles.js'
 import type { Actor } from './rules.js'
+
+import { rolesOf } from '../roles.js'
 
 export function actorOf(req: PayloadRequest): Actor {
   const user = req.user

@@ -1,11 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
+import type { UserId } from './rules.js'
+
 import { localApi } from '../localApi.js'
 import { freezeContent } from '../publish/freezeContent.js'
 import { SLUGS } from '../slugs.js'
 import { idsOf } from '../utilities/ids.js'
-import type { UserId } from './rules.js'
-
 
 /**
  * What a reviewer approves is exactly what gets published. An approval records the content hash
@@ -15,7 +15,10 @@ import type { UserId } from './rules.js'
  * (documentHooks, sectionHooks, markDocumentChanged) is the first line; this is the backstop,
  * whatever path changed the content.
  */
-export async function approvalHash(req: PayloadRequest, documentId: string | number): Promise<string> {
+export async function approvalHash(
+  req: PayloadRequest,
+  documentId: number | string,
+): Promise<string> {
   return (await freezeContent(req, documentId)).hash
 }
 
@@ -23,19 +26,22 @@ export const APPROVAL_OUTDATED =
   'The content changed since it was approved (or the approval does not record what was approved): it must be reviewed again. Ask a reviewer to request changes, then submit it again.'
 
 /** The documents whose latest draft lists the section, by id as stored. */
-export async function documentsListing(req: PayloadRequest, sectionId: string | number): Promise<(string | number)[]> {
+export async function documentsListing(
+  req: PayloadRequest,
+  sectionId: number | string,
+): Promise<(number | string)[]> {
   const found = await localApi(req.payload).find({
     collection: SLUGS.documents,
-    where: { sections: { in: [sectionId] } },
-    draft: true,
     depth: 0,
+    draft: true,
     limit: 0,
-    pagination: false,
-    select: { sections: true },
     overrideAccess: true,
+    pagination: false,
     req,
+    select: { sections: true },
+    where: { sections: { in: [sectionId] } },
   })
-  return found.docs.map((d) => d.id as string | number)
+  return found.docs.map((d) => d.id)
 }
 
 /**
@@ -44,28 +50,37 @@ export async function documentsListing(req: PayloadRequest, sectionId: string | 
  * written for another document and then listed here brings its authors with it). The four-eyes
  * rule keeps all of them from approving.
  */
-export async function contentContributors(req: PayloadRequest, doc: Record<string, unknown>): Promise<UserId[]> {
+export async function contentContributors(
+  req: PayloadRequest,
+  doc: Record<string, unknown>,
+): Promise<UserId[]> {
   const out = idsOf(doc.workflowContributors)
   const sectionIds = idsOf(doc.sections)
   if (sectionIds.length) {
     const sections = await localApi(req.payload).find({
       collection: SLUGS.sections,
-      where: { id: { in: sectionIds } },
-      draft: true,
       depth: 0,
+      draft: true,
       limit: 0,
-      pagination: false,
-      select: { draftContributors: true },
       overrideAccess: true,
+      pagination: false,
       req,
+      select: { draftContributors: true },
+      where: { id: { in: sectionIds } },
     })
-    for (const s of sections.docs) out.push(...idsOf((s as { draftContributors?: unknown }).draftContributors))
+    for (const s of sections.docs) {
+      out.push(...idsOf((s as { draftContributors?: unknown }).draftContributors))
+    }
   }
   return unionIds(out)
 }
 
 export function unionIds(ids: UserId[]): UserId[] {
   const seen = new Map<string, UserId>()
-  for (const id of ids) if (id !== undefined && id !== null && !seen.has(String(id))) seen.set(String(id), id)
+  for (const id of ids) {
+    if (id !== undefined && id !== null && !seen.has(String(id))) {
+      seen.set(String(id), id)
+    }
+  }
   return [...seen.values()]
 }

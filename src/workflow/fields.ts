@@ -59,7 +59,14 @@ export const COOKIE_CONTENT_FIELDS = [
 ] as const
 
 /** As for documents: the review state, the approval and its content binding, and who changed it. */
-export const COOKIE_SYSTEM_FIELDS = ['workflowState', 'workflowContributors', 'approvedBy', 'approvedAt', 'approvedContentHash', 'updatedBy'] as const
+export const COOKIE_SYSTEM_FIELDS = [
+  'workflowState',
+  'workflowContributors',
+  'approvedBy',
+  'approvedAt',
+  'approvedContentHash',
+  'updatedBy',
+] as const
 
 /**
  * Fields only the workflow may write: whatever a client sent is replaced by the stored value
@@ -72,7 +79,10 @@ export function pinSystemFields(
   fields: readonly string[],
 ): void {
   for (const f of fields) {
-    if (original && f in original) data[f] = original[f]
-    else delete data[f]
+    if (original && f in original) {
+      data[f] = original[f]
+    } else {
+      delete data[f]
+    }
   }
 }

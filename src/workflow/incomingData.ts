@@ -10,11 +10,17 @@ import { requestKey } from './requestKey.js'
 const incoming = new WeakMap<PayloadRequest, Record<string, unknown>>()
 
 export function rememberIncoming(req: PayloadRequest, data: unknown): void {
-  if (data && typeof data === 'object' && !Array.isArray(data)) incoming.set(requestKey(req), data as Record<string, unknown>)
-  else incoming.delete(requestKey(req))
+  if (data && typeof data === 'object' && !Array.isArray(data)) {
+    incoming.set(requestKey(req), data as Record<string, unknown>)
+  } else {
+    incoming.delete(requestKey(req))
+  }
 }
 
 /** The caller's data for this write; `data` itself where nothing was recorded (restores, trusted writes). */
-export function incomingData(req: PayloadRequest, data: Record<string, unknown>): Record<string, unknown> {
+export function incomingData(
+  req: PayloadRequest,
+  data: Record<string, unknown>,
+): Record<string, unknown> {
   return incoming.get(requestKey(req)) ?? data
 }

@@ -12,7 +12,7 @@ export type ReviewStep = {
   action: string
   at: string
   by?: unknown
-  comment?: string | null
+  comment?: null | string
   reviewedContent?: unknown
 }
 
@@ -28,11 +28,15 @@ const SETTLES = new Set<string>(SETTLING_STEPS)
  * The change request that is still open, or null: the newest of the settling steps, when it is
  * "changes-requested". Steps may come in any order; ties on `at` keep the later one in the list.
  */
-export function openChangeRequest<S extends ReviewStep>(steps: readonly S[]): S | null {
-  let newest: S | null = null
+export function openChangeRequest<S extends ReviewStep>(steps: readonly S[]): null | S {
+  let newest: null | S = null
   for (const step of steps) {
-    if (!SETTLES.has(step.action)) continue
-    if (!newest || Date.parse(step.at) >= Date.parse(newest.at)) newest = step
+    if (!SETTLES.has(step.action)) {
+      continue
+    }
+    if (!newest || Date.parse(step.at) >= Date.parse(newest.at)) {
+      newest = step
+    }
   }
   return newest?.action === 'changes-requested' ? newest : null
 }
@@ -48,6 +52,8 @@ export type Comparison = (typeof COMPARISONS)[number]
 
 /** The `against` query parameter: absent means the published version; anything else unknown is refused. */
 export function comparisonOf(value: unknown): Comparison | null {
-  if (value === undefined || value === null || value === '') return 'published'
+  if (value === undefined || value === null || value === '') {
+    return 'published'
+  }
   return COMPARISONS.find((c) => c === value) ?? null
 }

@@ -15,36 +15,49 @@ import { asTrusted } from './trust.js'
 export async function markDocumentChanged(req: PayloadRequest, documentId: UserId): Promise<void> {
   const { payload } = req
   const doc = (await payload
-    .findByID({ collection: SLUGS.documents, id: documentId, draft: true, depth: 0, overrideAccess: true, req })
-    .catch(() => null)) as Record<string, unknown> | null
-  if (!doc) return
+    .findByID({
+      id: documentId,
+      collection: SLUGS.documents,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      req,
+    })
+    .catch(() => null)) as null | Record<string, unknown>
+  if (!doc) {
+    return
+  }
   const state = (doc.workflowState as ReviewState) ?? 'draft'
   const next = stateAfterContentChange(state)
   const contributors = idsOf(doc.workflowContributors)
   const author = req.user?.id
   const addAuthor = author !== undefined && !contributors.some((c) => String(c) === String(author))
-  if (next === state && !addAuthor) return
+  if (next === state && !addAuthor) {
+    return
+  }
 
   await asTrusted(req, () =>
     localApi(payload).update({
-      collection: SLUGS.documents,
       id: documentId,
-      draft: true,
+      collection: SLUGS.documents,
       data: {
-        workflowState: next,
         workflowContributors: addAuthor ? [...contributors, author] : contributors,
-        ...(state === 'approved' ? { approvedBy: null, approvedAt: null, approvedContentHash: null, noticeOverride: null } : {}),
+        workflowState: next,
+        ...(state === 'approved'
+          ? { approvedAt: null, approvedBy: null, approvedContentHash: null, noticeOverride: null }
+          : {}),
       },
       depth: 0,
+      draft: true,
       overrideAccess: true,
       req,
     }),
   )
   if (state === 'approved') {
     await recordReviewEvent(req, {
-      document: documentId,
       action: 'approval-voided',
       comment: 'A section changed after approval.',
+      document: documentId,
     })
   }
 }

@@ -1,28 +1,39 @@
-import { type CollectionSlug, commitTransaction, initTransaction, killTransaction, type PayloadRequest } from 'payload'
+import {
+  type CollectionSlug,
+  commitTransaction,
+  initTransaction,
+  killTransaction,
+  type PayloadRequest,
+} from 'payload'
 
-import { localApi } from '../localApi.js'
 import { announcePublish } from '../delivery/invalidation.js'
+import { localApi } from '../localApi.js'
 import { lockForWrite } from '../publish/concurrency.js'
 import { freezeContent } from '../publish/freezeContent.js'
 import { SLUGS } from '../slugs.js'
-import { actorOf } from './actor.js'
-import { WorkflowError } from './errors.js'
-import { type ReviewEventAction, recordReviewEvent } from './reviewEvents.js'
-import { decideWorkflowAction, type ReviewState, WORKFLOW_ACTIONS, type WorkflowAction } from './rules.js'
-import { subjectFor } from './subjects.js'
-import { asTrusted } from './trust.js'
 import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
 import { documentNoticeProblem } from '../versions/noticePolicy.js'
 import { queueWithdrawWebhooks } from '../webhooks/webhookTask.js'
+import { actorOf } from './actor.js'
+import { WorkflowError } from './errors.js'
+import { recordReviewEvent, type ReviewEventAction } from './reviewEvents.js'
+import {
+  decideWorkflowAction,
+  type ReviewState,
+  WORKFLOW_ACTIONS,
+  type WorkflowAction,
+} from './rules.js'
+import { subjectFor } from './subjects.js'
+import { asTrusted } from './trust.js'
 
 const EVENT: Record<WorkflowAction, ReviewEventAction> = {
-  submit: 'submitted',
   approve: 'approved',
   'request-changes': 'changes-requested',
+  submit: 'submitted',
   withdraw: 'withdrawn',
 }
 
-export type WorkflowActionResult = { id: string | number; workflowState: ReviewState }
+export type WorkflowActionResult = { id: number | string; workflowState: ReviewState }
 
 /**
  * Submit, approve, request changes or withdraw, as `req.user`, on a legal document or a cookie
@@ -33,100 +44,165 @@ export type WorkflowActionResult = { id: string | number; workflowState: ReviewS
 export async function performWorkflowAction(
   req: PayloadRequest,
   input: {
-    id: string | number
+    action: string
     /** `legal-documents` (the default) or `cookie-entries`. */
     collection?: string
-    action: string
-    comment?: string | null
+    comment?: null | string
     fourEyes: boolean
+    id: number | string
     /**
      * Approve only: the reviewer's reason for approving a significant change with less notice
      * than the document requires (an urgent legal requirement). Logged in the review history.
      */
-    noticeOverride?: string | null
+    noticeOverride?: null | string
   },
 ): Promise<WorkflowActionResult> {
   if (!(WORKFLOW_ACTIONS as readonly string[]).includes(input.action)) {
-    throw new WorkflowError(`Unknown action "${input.action}". Use one of: ${WORKFLOW_ACTIONS.join(', ')}.`, 400)
+    throw new WorkflowError(
+      `Unknown action "${input.action}". Use one of: ${WORKFLOW_ACTIONS.join(', ')}.`,
+      400,
+    )
   }
   if (input.comment != null && (typeof input.comment !== 'string' || input.comment.length > 5000)) {
     throw new WorkflowError('The comment must be text of at most 5000 characters.', 400)
   }
-  if (input.noticeOverride != null && (typeof input.noticeOverride !== 'string' || input.noticeOverride.length > 2000)) {
-    throw new WorkflowError('The reason for overriding the notice period must be text of at most 2000 characters.', 400)
+  if (
+    input.noticeOverride != null &&
+    (typeof input.noticeOverride !== 'string' || input.noticeOverride.length > 2000)
+  ) {
+    throw new WorkflowError(
+      'The reason for overriding the notice period must be text of at most 2000 characters.',
+      400,
+    )
   }
   const subject = subjectFor(input.collection)
-  if (!subject) throw new WorkflowError(`The review workflow does not cover "${input.collection}".`, 400)
+  if (!subject) {
+    throw new WorkflowError(`The review workflow does not cover "${input.collection}".`, 400)
+  }
   const action = input.action as WorkflowAction
   const actor = actorOf(req)
-  if (!actor) throw new WorkflowError('You must be signed in.', 401)
+  if (!actor) {
+    throw new WorkflowError('You must be signed in.', 401)
+  }
 
   const shouldCommit = await initTransaction(req)
   try {
-    const read = (id: string | number) =>
+    const read = (id: number | string) =>
       req.payload
-        .findByID({ collection: subject.slug, id, draft: true, depth: 0, overrideAccess: true, req })
-        .catch(() => null) as Promise<Record<string, unknown> | null>
+        .findByID({
+          id,
+          collection: subject.slug,
+          depth: 0,
+          draft: true,
+          overrideAccess: true,
+          req,
+        })
+        .catch(() => null) as Promise<null | Record<string, unknown>>
     const found = await read(input.id)
-    if (!found) throw new WorkflowError(subject.notFound, 404)
+    if (!found) {
+      throw new WorkflowError(subject.notFound, 404)
+    }
     // Route params arrive as text; relationships need the id in its own type.
-    const id = found.id as string | number
+    const id = found.id as number | string
     // One step (or publish, or save) at a time per document, decided on the state as of the
     // lock: two reviewers approving at once must not both succeed (src/publish/concurrency.ts).
-    await lockForWrite(req, subject.slug, id, 'Someone else is acting on this document right now. Try again in a moment.')
+    await lockForWrite(
+      req,
+      subject.slug,
+      id,
+      'Someone else is acting on this document right now. Try again in a moment.',
+    )
     const doc = (await read(id)) ?? found
 
-    const state = ((doc.workflowState as ReviewState) ?? 'draft') as ReviewState
+    const state = (doc.workflowState as ReviewState) ?? 'draft'
     const live = await isLive(req, id, subject.slug)
     const decision = decideWorkflowAction({
       action,
-      state,
       actor,
+      state,
       // The document's contributors and the authors of its listed sections' unpublished drafts.
-      contributors: await subject.contributors(req, doc),
       comment: input.comment,
+      contributors: await subject.contributors(req, doc),
       fourEyes: input.fourEyes,
       // A draft without a title, web address or text cannot go to a reviewer (src/workflow/submission.ts).
-      submitProblems: action === 'submit' ? await subject.submitProblems(req, id) : [],
       live,
+      submitProblems: action === 'submit' ? await subject.submitProblems(req, id) : [],
     })
-    if (!decision.ok) throw new WorkflowError(decision.reason, decision.status, decision.problems ? { problems: decision.problems } : undefined)
+    if (!decision.ok) {
+      throw new WorkflowError(
+        decision.reason,
+        decision.status,
+        decision.problems ? { problems: decision.problems } : undefined,
+      )
+    }
 
     if (action === 'withdraw') {
       await withdraw(req, subject.slug, id, decision.next)
-      await recordReviewEvent(req, { [subject.eventField]: id, action: 'withdrawn', comment: input.comment?.trim() || null, version: Number(doc.version ?? 0) || undefined })
+      await recordReviewEvent(req, {
+        action: 'withdrawn',
+        comment: input.comment?.trim() || null,
+        [subject.eventField]: id,
+        version: Number(doc.version ?? 0) || undefined,
+      })
       // Webhooks are about legal documents (docs/API.md "Webhooks"); cookie entries send none.
-      if (subject.slug === SLUGS.documents) await queueWithdrawnWebhook(req, id)
-      if (shouldCommit) await commitTransaction(req)
+      if (subject.slug === SLUGS.documents) {
+        await queueWithdrawnWebhook(req, id)
+      }
+      if (shouldCommit) {
+        await commitTransaction(req)
+      }
       return { id, workflowState: decision.next }
     }
 
-    const overrideReason = action === 'approve' && subject.legalText ? noticeOverrideFor(req, doc, input.noticeOverride) : null
+    const overrideReason =
+      action === 'approve' && subject.legalText
+        ? noticeOverrideFor(req, doc, input.noticeOverride)
+        : null
     const approvedContentHash = action === 'approve' ? await subject.approvalHash(req, id) : null
     await asTrusted(req, () =>
       localApi(req.payload).update({
-        collection: subject.slug,
         id,
-        draft: true,
+        collection: subject.slug,
         data: {
           workflowState: decision.next,
           // An approval is bound to exactly the content the reviewer approved (src/workflow/approval.ts).
           ...(action === 'approve'
-            ? { approvedBy: actor.id, approvedAt: new Date(nowOf(req.payload)).toISOString(), approvedContentHash }
-            : { approvedBy: null, approvedAt: null, approvedContentHash: null }),
+            ? {
+                approvedAt: new Date(nowOf(req.payload)).toISOString(),
+                approvedBy: actor.id,
+                approvedContentHash,
+              }
+            : { approvedAt: null, approvedBy: null, approvedContentHash: null }),
           // Cookie entries have no notice period.
           ...(subject.legalText ? { noticeOverride: overrideReason } : {}),
         },
         depth: 0,
+        draft: true,
         overrideAccess: true,
         req,
       }),
     )
     // What the reviewer reviewed, kept with their request: the re-review compares the revised draft with it.
-    const reviewedContent = action === 'request-changes' && subject.slug === SLUGS.documents ? (await freezeContent(req, id)).content : undefined
-    await recordReviewEvent(req, { [subject.eventField]: id, action: EVENT[action], comment: input.comment?.trim() || null, reviewedContent })
-    if (overrideReason) await recordReviewEvent(req, { [subject.eventField]: id, action: 'notice-overridden', comment: overrideReason })
-    if (shouldCommit) await commitTransaction(req)
+    const reviewedContent =
+      action === 'request-changes' && subject.slug === SLUGS.documents
+        ? (await freezeContent(req, id)).content
+        : undefined
+    await recordReviewEvent(req, {
+      action: EVENT[action],
+      comment: input.comment?.trim() || null,
+      reviewedContent,
+      [subject.eventField]: id,
+    })
+    if (overrideReason) {
+      await recordReviewEvent(req, {
+        action: 'notice-overridden',
+        comment: overrideReason,
+        [subject.eventField]: id,
+      })
+    }
+    if (shouldCommit) {
+      await commitTransaction(req)
+    }
     return { id, workflowState: decision.next }
   } catch (err) {
     await killTransaction(req)
@@ -139,13 +215,23 @@ export async function performWorkflowAction(
  * (422, with the first allowed date) unless the reviewer gives a reason to override it. Returns
  * the override's reason when one is needed and given; an override nobody needed is not recorded.
  */
-function noticeOverrideFor(req: PayloadRequest, doc: Record<string, unknown>, override: string | null | undefined): string | null {
+function noticeOverrideFor(
+  req: PayloadRequest,
+  doc: Record<string, unknown>,
+  override: null | string | undefined,
+): null | string {
   const options = pluginOptionsOf(req.payload)
-  if (!options) return null
+  if (!options) {
+    return null
+  }
   const problem = documentNoticeProblem(doc, options, nowOf(req.payload))
-  if (!problem) return null
+  if (!problem) {
+    return null
+  }
   const reason = override?.trim()
-  if (!reason) throw new WorkflowError(problem, 422, { problems: [problem] })
+  if (!reason) {
+    throw new WorkflowError(problem, 422, { problems: [problem] })
+  }
   return reason
 }
 
@@ -153,29 +239,41 @@ function noticeOverrideFor(req: PayloadRequest, doc: Record<string, unknown>, ov
  * Tells the webhook receivers that the document is gone, naming the last version readers had
  * (its archive record: the live row may carry a newer draft's title). Inside the transaction.
  */
-async function queueWithdrawnWebhook(req: PayloadRequest, id: string | number): Promise<void> {
+async function queueWithdrawnWebhook(req: PayloadRequest, id: number | string): Promise<void> {
   const options = pluginOptionsOf(req.payload)
-  if (!options?.webhooks.urls.length) return
-  const { docs } = await req.payload.db.find<{ slug: string; version: number; title: string }>({
+  if (!options?.webhooks.urls.length) {
+    return
+  }
+  const { docs } = await req.payload.db.find<{ slug: string; title: string; version: number }>({
     collection: SLUGS.versions,
-    where: { document: { equals: id } },
-    sort: '-version',
     limit: 1,
     req,
+    sort: '-version',
+    where: { document: { equals: id } },
   })
   const last = docs[0]
-  if (!last) return
+  if (!last) {
+    return
+  }
   await queueWithdrawWebhooks(req, options, {
     slug: last.slug,
-    version: last.version,
     title: last.title,
+    version: last.version,
     withdrawnAt: new Date(nowOf(req.payload)).toISOString(),
   })
 }
 
 /** Whether readers see a published version of the document (or entry) now: its live row is published. */
-export async function isLive(req: PayloadRequest, id: string | number, collection: CollectionSlug = SLUGS.documents): Promise<boolean> {
-  const row = (await req.payload.db.findOne({ collection, where: { id: { equals: id } }, req })) as Record<string, unknown> | null
+export async function isLive(
+  req: PayloadRequest,
+  id: number | string,
+  collection: CollectionSlug = SLUGS.documents,
+): Promise<boolean> {
+  const row = (await req.payload.db.findOne({
+    collection,
+    req,
+    where: { id: { equals: id } },
+  })) as null | Record<string, unknown>
   return row?._status === 'published'
 }
 
@@ -185,19 +283,26 @@ export async function isLive(req: PayloadRequest, id: string | number, collectio
  * history). The latest draft and its sections are kept as they are; the next publish goes
  * through review like any other. Runs inside the workflow action's transaction.
  */
-async function withdraw(req: PayloadRequest, collection: CollectionSlug, id: string | number, next: ReviewState): Promise<void> {
+async function withdraw(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: number | string,
+  next: ReviewState,
+): Promise<void> {
   await asTrusted(req, () =>
     localApi(req.payload).update({
-      collection,
       id,
+      collection,
       // Not a draft save: the live row itself stops being published.
-      draft: false,
       data: {
         _status: 'draft',
         workflowState: next,
-        ...(next === 'draft' ? { approvedBy: null, approvedAt: null, approvedContentHash: null } : {}),
+        ...(next === 'draft'
+          ? { approvedAt: null, approvedBy: null, approvedContentHash: null }
+          : {}),
       },
       depth: 0,
+      draft: false,
       overrideAccess: true,
       req,
     }),

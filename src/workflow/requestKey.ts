@@ -9,11 +9,16 @@ import type { PayloadRequest } from 'payload'
 const ORIGINAL_REQUEST = 'legalDocumentsOriginalRequest'
 
 export function rememberOriginalRequest(req: PayloadRequest): void {
-  if (req.context) (req.context as Record<string, unknown>)[ORIGINAL_REQUEST] = req
+  if (req.context) {
+    ;(req.context as Record<string, unknown>)[ORIGINAL_REQUEST] = req
+  }
 }
 
 export function requestKey(req: PayloadRequest): PayloadRequest {
-  return ((req.context as Record<string, unknown> | undefined)?.[ORIGINAL_REQUEST] as PayloadRequest | undefined) ?? req
+  return (
+    ((req.context as Record<string, unknown> | undefined)?.[ORIGINAL_REQUEST] as
+      PayloadRequest | undefined) ?? req
+  )
 }
 
 /** True while Payload restores an earlier version (the admin's "Restore" button, REST or GraphQL). */

@@ -4,22 +4,29 @@
  * operation, so a rule changed here changes everywhere.
  */
 import type { Role } from '../roles.js'
+
 import { type SubmissionProblem, submissionRefusal } from './submission.js'
 
-export const REVIEW_STATES = ['draft', 'in-review', 'changes-requested', 'approved', 'published'] as const
+export const REVIEW_STATES = [
+  'draft',
+  'in-review',
+  'changes-requested',
+  'approved',
+  'published',
+] as const
 export type ReviewState = (typeof REVIEW_STATES)[number]
 
 export const WORKFLOW_ACTIONS = ['submit', 'approve', 'request-changes', 'withdraw'] as const
 export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number]
 
-export type UserId = string | number
+export type UserId = number | string
 export type Actor = { id: UserId; roles: Role[] } | null
 
 export type Decision =
-  | { ok: true; next: ReviewState }
-  | { ok: false; status: 400 | 403 | 409 | 422; reason: string; problems?: SubmissionProblem[] }
+  | { next: ReviewState; ok: true }
+  | { ok: false; problems?: SubmissionProblem[]; reason: string; status: 400 | 403 | 409 | 422 }
 
-const deny = (status: 400 | 403 | 409, reason: string): Decision => ({ ok: false, status, reason })
+const deny = (status: 400 | 403 | 409, reason: string): Decision => ({ ok: false, reason, status })
 
 const is = (actor: Actor, ...roles: Role[]) => !!actor && roles.some((r) => actor.roles.includes(r))
 const sameId = (a: UserId, b: UserId) => String(a) === String(b)
@@ -45,10 +52,10 @@ export const SECTION_UNPUBLISH_REFUSAL =
   'or have a reviewer withdraw the whole document.'
 
 export const STATE_LABELS: Record<ReviewState, string> = {
+  approved: 'Approved',
+  'changes-requested': 'Changes requested',
   draft: 'Draft',
   'in-review': 'In review',
-  'changes-requested': 'Changes requested',
-  approved: 'Approved',
   published: 'Published',
 }
 
@@ -64,70 +71,118 @@ export function canPublishRole(actor: Actor): boolean {
 
 export function decideWorkflowAction(input: {
   action: WorkflowAction
-  state: ReviewState
   actor: Actor
+  comment?: null | string
   /** Everyone who changed the document or its sections since the last publish. */
   contributors: UserId[]
-  comment?: string | null
   fourEyes: boolean
-  /** What the draft still lacks (`submissionProblems`); a submit is refused while there is any. */
-  submitProblems?: SubmissionProblem[]
   /** Whether readers see a published version now (the live row is published). */
   live?: boolean
+  state: ReviewState
+  /** What the draft still lacks (`submissionProblems`); a submit is refused while there is any. */
+  submitProblems?: SubmissionProblem[]
 }): Decision {
-  const { action, state, actor, contributors, fourEyes } = input
+  const { action, actor, contributors, fourEyes, state } = input
   const comment = input.comment?.trim() ?? ''
-  if (!actor) return deny(403, 'You must be signed in.')
+  if (!actor) {
+    return deny(403, 'You must be signed in.')
+  }
 
   switch (action) {
-    case 'submit':
-      if (!is(actor, 'admin', 'editor')) return deny(403, 'Only editors can submit a document for review.')
-      if (state === 'in-review') return deny(409, 'This document is already waiting for review.')
-      if (state === 'approved') return deny(409, 'This document is already approved.')
-      if (state === 'published') return deny(409, 'Nothing has changed since the last publish: there is nothing to review.')
-      if (input.submitProblems?.length) {
-        // 422: the step is allowed, the draft is not ready; every reason, so all can be fixed at once.
-        return { ok: false, status: 422, reason: submissionRefusal(input.submitProblems), problems: input.submitProblems }
-      }
-      return { ok: true, next: 'in-review' }
-
     case 'approve':
-      if (!is(actor, 'admin', 'reviewer')) return deny(403, 'Only reviewers can approve a document.')
-      if (state !== 'in-review') return deny(409, `Only a document in review can be approved; this one is "${STATE_LABELS[state]}".`)
-      if (fourEyes && contributors.some((id) => sameId(id, actor.id))) {
-        return deny(403, 'You changed this draft yourself, so someone else must approve it (four-eyes rule).')
+      if (!is(actor, 'admin', 'reviewer')) {
+        return deny(403, 'Only reviewers can approve a document.')
       }
-      return { ok: true, next: 'approved' }
+      if (state !== 'in-review') {
+        return deny(
+          409,
+          `Only a document in review can be approved; this one is "${STATE_LABELS[state]}".`,
+        )
+      }
+      if (fourEyes && contributors.some((id) => sameId(id, actor.id))) {
+        return deny(
+          403,
+          'You changed this draft yourself, so someone else must approve it (four-eyes rule).',
+        )
+      }
+      return { next: 'approved', ok: true }
 
     case 'request-changes':
-      if (!is(actor, 'admin', 'reviewer')) return deny(403, 'Only reviewers can request changes.')
-      if (state !== 'in-review' && state !== 'approved') {
-        return deny(409, `Changes can only be requested on a document in review or approved; this one is "${STATE_LABELS[state]}".`)
+      if (!is(actor, 'admin', 'reviewer')) {
+        return deny(403, 'Only reviewers can request changes.')
       }
-      if (!comment) return deny(400, 'Please say what should change: a comment is required.')
-      return { ok: true, next: 'changes-requested' }
+      if (state !== 'in-review' && state !== 'approved') {
+        return deny(
+          409,
+          `Changes can only be requested on a document in review or approved; this one is "${STATE_LABELS[state]}".`,
+        )
+      }
+      if (!comment) {
+        return deny(400, 'Please say what should change: a comment is required.')
+      }
+      return { next: 'changes-requested', ok: true }
+
+    case 'submit':
+      if (!is(actor, 'admin', 'editor')) {
+        return deny(403, 'Only editors can submit a document for review.')
+      }
+      if (state === 'in-review') {
+        return deny(409, 'This document is already waiting for review.')
+      }
+      if (state === 'approved') {
+        return deny(409, 'This document is already approved.')
+      }
+      if (state === 'published') {
+        return deny(409, 'Nothing has changed since the last publish: there is nothing to review.')
+      }
+      if (input.submitProblems?.length) {
+        // 422: the step is allowed, the draft is not ready; every reason, so all can be fixed at once.
+        return {
+          ok: false,
+          problems: input.submitProblems,
+          reason: submissionRefusal(input.submitProblems),
+          status: 422,
+        }
+      }
+      return { next: 'in-review', ok: true }
 
     case 'withdraw':
       // Taking a legal document offline is a legal act: a reviewer's or admin's, with a reason, on the record.
-      if (!is(actor, 'admin', 'reviewer')) return deny(403, WITHDRAW_ROLE_REFUSAL)
-      if (!input.live) return deny(409, 'This document is not published, so there is nothing to withdraw.')
-      if (!comment) return deny(400, 'Please give the reason for withdrawing this document: a reason is required.')
+      if (!is(actor, 'admin', 'reviewer')) {
+        return deny(403, WITHDRAW_ROLE_REFUSAL)
+      }
+      if (!input.live) {
+        return deny(409, 'This document is not published, so there is nothing to withdraw.')
+      }
+      if (!comment) {
+        return deny(
+          400,
+          'Please give the reason for withdrawing this document: a reason is required.',
+        )
+      }
       // Nothing published is left to compare a draft with: the next publish goes through review again.
-      return { ok: true, next: state === 'published' || state === 'approved' ? 'draft' : state }
+      return { next: state === 'published' || state === 'approved' ? 'draft' : state, ok: true }
 
     default:
       return deny(400, `Unknown action "${String(action)}".`)
   }
 }
 
-export function decidePublish(input: { state: ReviewState; actor: Actor; system: boolean }): Decision {
+export function decidePublish(input: {
+  actor: Actor
+  state: ReviewState
+  system: boolean
+}): Decision {
   if (!input.system && !canPublishRole(input.actor)) {
     return deny(403, 'Only reviewers and admins can publish.')
   }
   if (input.state !== 'approved') {
-    return deny(409, `Only an approved draft can be published; this one is "${STATE_LABELS[input.state]}".`)
+    return deny(
+      409,
+      `Only an approved draft can be published; this one is "${STATE_LABELS[input.state]}".`,
+    )
   }
-  return { ok: true, next: 'published' }
+  return { next: 'published', ok: true }
 }
 
 /**
@@ -139,7 +194,10 @@ export function stateAfterContentChange(state: ReviewState): ReviewState {
 }
 
 /** Change summary is required for every publish that creates a version after the first. */
-export function changeSummaryProblem(nextVersion: number, summary: string | null | undefined): string | null {
+export function changeSummaryProblem(
+  nextVersion: number,
+  summary: null | string | undefined,
+): null | string {
   if (nextVersion > 1 && !summary?.trim()) {
     return 'Describe what changed (change summary) before publishing a new version.'
   }
@@ -151,7 +209,7 @@ export type WorkflowOptions = {
   actions: WorkflowAction[]
   canPublish: boolean
   /** Why Publish is unavailable, in words for the person looking at it; null when it is available. */
-  publishBlockedReason: string | null
+  publishBlockedReason: null | string
   /**
    * What the draft still lacks when this person could otherwise submit it (role and state allow
    * it): Submit is shown disabled with these. Empty when Submit is offered, or is not theirs to take.
@@ -160,21 +218,25 @@ export type WorkflowOptions = {
 }
 
 export function workflowOptions(input: {
-  state: ReviewState
   actor: Actor
   contributors: UserId[]
   fourEyes: boolean
-  submitProblems?: SubmissionProblem[]
   live?: boolean
+  state: ReviewState
+  submitProblems?: SubmissionProblem[]
 }): WorkflowOptions {
   const decisions = WORKFLOW_ACTIONS.map((action) => ({
     action,
     // The comment is asked for when the action is chosen; it does not decide whether it is offered.
-    decision: decideWorkflowAction({ ...input, action, comment: action === 'request-changes' || action === 'withdraw' ? 'offered' : null }),
+    decision: decideWorkflowAction({
+      ...input,
+      action,
+      comment: action === 'request-changes' || action === 'withdraw' ? 'offered' : null,
+    }),
   }))
   const actions = decisions.filter(({ decision }) => decision.ok).map(({ action }) => action)
   const submit = decisions.find(({ action }) => action === 'submit')!.decision
-  const publish = decidePublish({ state: input.state, actor: input.actor, system: false })
+  const publish = decidePublish({ actor: input.actor, state: input.state, system: false })
   return {
     actions,
     canPublish: publish.ok,

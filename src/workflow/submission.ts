@@ -1,3 +1,5 @@
+import type { LexicalNode, LexicalStateInput } from '../render/types.js'
+
 /**
  * What a draft needs before it can go to a reviewer, as a pure rule: no database, no Payload.
  * The workflow operation refuses a submit with these problems (every route), and the status the
@@ -11,40 +13,41 @@
  * and is reported with its language.
  */
 import { normalizeState } from '../render/nodes.js'
-import type { LexicalNode, LexicalStateInput } from '../render/types.js'
 
 /** A field as read with `locale: 'all'` (one value per language), or as read without localization. */
-export type Localized<T> = Record<string, T | null | undefined> | T | null | undefined
+export type Localized<T> = null | Record<string, null | T | undefined> | T | undefined
 
 export type SubmissionDraft = {
-  title: Localized<string>
-  slug: string | null | undefined
   /** The listed sections, in order; `null` for one that is listed but cannot be found. */
-  sections: ({ heading: Localized<string>; body: Localized<LexicalStateInput> } | null)[]
+  sections: ({ body: Localized<LexicalStateInput>; heading: Localized<string> } | null)[]
+  slug: null | string | undefined
+  title: Localized<string>
 }
 
-export type SubmissionLocales = { locales: string[]; defaultLocale: string }
+export type SubmissionLocales = { defaultLocale: string; locales: string[] }
 
 /** Why a draft cannot be submitted. `locale` is set only for a problem in a language other than the default. */
 export type SubmissionProblem =
-  | { code: 'no-title'; locale?: string; message: string }
-  | { code: 'no-slug'; message: string }
-  | { code: 'no-sections'; message: string }
-  | { code: 'empty-section'; locale?: string; position: number; heading: string; message: string }
-  | { code: 'no-cookie-name'; message: string }
+  | { code: 'empty-section'; heading: string; locale?: string; message: string; position: number }
   | { code: 'no-category'; message: string }
+  | { code: 'no-cookie-name'; message: string }
+  | { code: 'no-sections'; message: string }
+  | { code: 'no-slug'; message: string }
+  | { code: 'no-title'; locale?: string; message: string }
 
 /** The value of one language, as a publish resolves it (a Lexical state is one value, not a map). */
-function valueIn<T>(value: Localized<T>, locale: string, fallback: string): T | null {
+function valueIn<T>(value: Localized<T>, locale: string, fallback: string): null | T {
   if (value && typeof value === 'object' && !Array.isArray(value) && !('root' in value)) {
-    const map = value as Record<string, T | null | undefined>
-    return (map[locale] ?? map[fallback] ?? null) as T | null
+    const map = value as Record<string, null | T | undefined>
+    return map[locale] ?? map[fallback] ?? null
   }
-  return (value ?? null) as T | null
+  return (value ?? null) as null | T
 }
 
 function hasText(node: LexicalNode): boolean {
-  if (node.type === 'text' && typeof node.text === 'string' && node.text.trim() !== '') return true
+  if (node.type === 'text' && typeof node.text === 'string' && node.text.trim() !== '') {
+    return true
+  }
   return node.children.some(hasText)
 }
 
@@ -68,7 +71,10 @@ function sectionName(position: number, heading: string): string {
  * The default language first, then the others in the configured order; one problem per thing
  * to fix in each language.
  */
-export function submissionProblems(draft: SubmissionDraft, { locales, defaultLocale }: SubmissionLocales): SubmissionProblem[] {
+export function submissionProblems(
+  draft: SubmissionDraft,
+  { defaultLocale, locales }: SubmissionLocales,
+): SubmissionProblem[] {
   const problems: SubmissionProblem[] = []
   const order = [defaultLocale, ...locales.filter((l) => l !== defaultLocale)]
   const languageOf = (locale: string) => (locale === defaultLocale ? undefined : locale)
@@ -76,28 +82,47 @@ export function submissionProblems(draft: SubmissionDraft, { locales, defaultLoc
   for (const locale of order) {
     // Another language with the default's problem says nothing new: fixing the default fixes it.
     const title = valueIn(draft.title, locale, defaultLocale)
-    if (blank(title) && (locale === defaultLocale || !blank(valueIn(draft.title, defaultLocale, defaultLocale)))) {
+    if (
+      blank(title) &&
+      (locale === defaultLocale || !blank(valueIn(draft.title, defaultLocale, defaultLocale)))
+    ) {
       const lang = languageOf(locale)
-      problems.push({ code: 'no-title', ...(lang ? { locale: lang } : {}), message: `The document has no title${inLanguage(lang)}.` })
+      problems.push({
+        code: 'no-title',
+        ...(lang ? { locale: lang } : {}),
+        message: `The document has no title${inLanguage(lang)}.`,
+      })
     }
   }
-  if (blank(draft.slug)) problems.push({ code: 'no-slug', message: 'The document has no web address.' })
-  if (draft.sections.length === 0) problems.push({ code: 'no-sections', message: 'The document has no sections.' })
+  if (blank(draft.slug)) {
+    problems.push({ code: 'no-slug', message: 'The document has no web address.' })
+  }
+  if (draft.sections.length === 0) {
+    problems.push({ code: 'no-sections', message: 'The document has no sections.' })
+  }
 
   draft.sections.forEach((section, index) => {
     const position = index + 1
-    const heading = (section && valueIn(section.heading, defaultLocale, defaultLocale)?.trim()) || ''
+    const heading =
+      (section && valueIn(section.heading, defaultLocale, defaultLocale)?.trim()) || ''
     for (const locale of order) {
       const empty = !section || isEmptyBody(valueIn(section.body, locale, defaultLocale))
-      if (!empty) continue
-      if (locale !== defaultLocale && (!section || isEmptyBody(valueIn(section.body, defaultLocale, defaultLocale)))) continue
+      if (!empty) {
+        continue
+      }
+      if (
+        locale !== defaultLocale &&
+        (!section || isEmptyBody(valueIn(section.body, defaultLocale, defaultLocale)))
+      ) {
+        continue
+      }
       const lang = languageOf(locale)
       problems.push({
         code: 'empty-section',
         ...(lang ? { locale: lang } : {}),
-        position,
         heading,
         message: `${sectionName(position, heading)} has no text${inLanguage(lang)}.`,
+        position,
       })
     }
   })
@@ -108,10 +133,17 @@ export function submissionProblems(draft: SubmissionDraft, { locales, defaultLoc
  * What a cookie entry needs before review: a name, and a category (an unclassified cookie could
  * not be published, so it is not worth a reviewer's time).
  */
-export function cookieSubmissionProblems(draft: { name?: unknown; category?: unknown }): SubmissionProblem[] {
+export function cookieSubmissionProblems(draft: {
+  category?: unknown
+  name?: unknown
+}): SubmissionProblem[] {
   const problems: SubmissionProblem[] = []
-  if (blank(draft.name)) problems.push({ code: 'no-cookie-name', message: 'The cookie entry has no name.' })
-  if (blank(draft.category)) problems.push({ code: 'no-category', message: 'The cookie entry has no category.' })
+  if (blank(draft.name)) {
+    problems.push({ code: 'no-cookie-name', message: 'The cookie entry has no name.' })
+  }
+  if (blank(draft.category)) {
+    problems.push({ code: 'no-category', message: 'The cookie entry has no category.' })
+  }
   return problems
 }
 

@@ -5,7 +5,13 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 
 import { generatedSections } from '../../bench/generatedContent'
 import { artifacts, axeFindings } from './axe'
-import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, startProductionApp } from './productionApp'
+import {
+  apiCall,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type ProductionApp,
+  startProductionApp,
+} from './productionApp'
 
 /**
  * Issue 16: the admin pages people work in — login, dashboard, the documents list, the edit
@@ -20,16 +26,26 @@ let app: ProductionApp
 let browser: Browser
 let documentId: number
 
-type Timing = { first: number; runs: number[]; median: number; ttfb: number; domContentLoaded: number }
+type Timing = {
+  domContentLoaded: number
+  first: number
+  median: number
+  runs: number[]
+  ttfb: number
+}
 const timings: Record<string, Timing> = {}
 
-const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
 /** The navigation's own figures (ms from its start), read once the page is ready. */
-async function navigationTiming(page: Page): Promise<{ ttfb: number; domContentLoaded: number }> {
+async function navigationTiming(page: Page): Promise<{ domContentLoaded: number; ttfb: number }> {
   return page.evaluate(() => {
-    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined
-    return { ttfb: Math.round(nav?.responseStart ?? 0), domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? 0) }
+    const nav = performance.getEntriesByType('navigation')[0] as
+      PerformanceNavigationTiming | undefined
+    return {
+      domContentLoaded: Math.round(nav?.domContentLoadedEventEnd ?? 0),
+      ttfb: Math.round(nav?.responseStart ?? 0),
+    }
   })
 }
 
@@ -38,14 +54,19 @@ async function navigationTiming(page: Page): Promise<{ ttfb: number; domContentL
  * controls respond (for the edit view: the workflow bar has its status, every section is listed
  * and the title field takes input).
  */
-async function measure(name: string, page: Page, act: () => Promise<unknown>, ready: () => Promise<unknown>): Promise<number> {
+async function measure(
+  name: string,
+  page: Page,
+  act: () => Promise<unknown>,
+  ready: () => Promise<unknown>,
+): Promise<number> {
   const started = performance.now()
   await act()
   await ready()
   const ms = Math.round(performance.now() - started)
   const nav = await navigationTiming(page)
   // Navigation figures of the first visit (a click that navigates on the client keeps the page's own).
-  const entry = (timings[name] ??= { first: ms, runs: [], median: 0, ...nav })
+  const entry = (timings[name] ??= { first: ms, median: 0, runs: [], ...nav })
   entry.runs.push(ms)
   entry.median = median(entry.runs.length > 1 ? entry.runs.slice(1) : entry.runs)
   return ms
@@ -53,34 +74,61 @@ async function measure(name: string, page: Page, act: () => Promise<unknown>, re
 
 async function noSidewaysScroll(page: Page, name: string): Promise<void> {
   for (const width of [1024, 390]) {
-    await page.setViewportSize({ width, height: 900 })
+    await page.setViewportSize({ height: 900, width })
     await page.waitForTimeout(300)
-    const fit = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))
+    const fit = await page.evaluate(() => ({
+      clientWidth: document.documentElement.clientWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+    }))
     await page.screenshot({ path: path.join(artifacts, `admin-${name}-${width}.png`) })
-    expect({ name, width, ...fit }).toEqual({ name, width, scrollWidth: Math.min(fit.scrollWidth, fit.clientWidth), clientWidth: fit.clientWidth })
+    expect({ name, width, ...fit }).toEqual({
+      name,
+      clientWidth: fit.clientWidth,
+      scrollWidth: Math.min(fit.scrollWidth, fit.clientWidth),
+      width,
+    })
   }
-  await page.setViewportSize({ width: 1400, height: 1000 })
+  await page.setViewportSize({ height: 1000, width: 1400 })
 }
 
 beforeAll(async () => {
   await fs.mkdir(artifacts, { recursive: true })
   app = await startProductionApp()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
   // The 50-section document, written as an editor does it over the API (as bench/host.ts seeds
   // the host app), submitted, approved and published.
   const { editor, reviewer } = app.accounts
-  const post = (pathname: string, account: typeof editor, body: unknown, method = 'POST') => apiCall(app, pathname, account, { method, body: JSON.stringify(body) })
-  const created = await post('/api/legal-documents', editor, { title: 'Fifty-section terms', slug: 'fifty-sections', kind: 'terms-of-use' })
+  const post = (pathname: string, account: typeof editor, body: unknown, method = 'POST') =>
+    apiCall(app, pathname, account, { body: JSON.stringify(body), method })
+  const created = await post('/api/legal-documents', editor, {
+    slug: 'fifty-sections',
+    kind: 'terms-of-use',
+    title: 'Fifty-section terms',
+  })
   documentId = created.doc.id
   const ids: number[] = []
   for (const section of generatedSections(50, SECTIONS)) {
-    const reply = await post('/api/legal-sections', editor, { heading: section.heading, body: section.body, document: documentId })
+    const reply = await post('/api/legal-sections', editor, {
+      body: section.body,
+      document: documentId,
+      heading: section.heading,
+    })
     ids.push(reply.doc.id)
   }
-  await post(`/api/legal-documents/${documentId}`, editor, { sections: ids, changeSummary: 'First version.' }, 'PATCH')
+  await post(
+    `/api/legal-documents/${documentId}`,
+    editor,
+    { changeSummary: 'First version.', sections: ids },
+    'PATCH',
+  )
   await post(`/api/legal-documents/${documentId}/workflow`, editor, { action: 'submit' })
   await post(`/api/legal-documents/${documentId}/workflow`, reviewer, { action: 'approve' })
-  const published = await post(`/api/legal-documents/${documentId}`, reviewer, { _status: 'published' }, 'PATCH')
+  const published = await post(
+    `/api/legal-documents/${documentId}`,
+    reviewer,
+    { _status: 'published' },
+    'PATCH',
+  )
   expect(published.doc.version).toBe(1)
 }, 600_000)
 
@@ -97,9 +145,10 @@ describe('admin pages on the production build', () => {
     for (let run = 0; run <= RUNS; run++) {
       // A fresh browser context each run: nothing cached from the run before but what the
       // server caches. Run 0 is the first visit after start; runs 1..RUNS give the median.
-      const context = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+      const context = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
       const page = await context.newPage()
-      const time = (name: string, act: () => Promise<unknown>, ready: () => Promise<unknown>) => measure(name, page, act, ready)
+      const time = (name: string, act: () => Promise<unknown>, ready: () => Promise<unknown>) =>
+        measure(name, page, act, ready)
       const last = run === RUNS
 
       await time(
@@ -140,13 +189,18 @@ describe('admin pages on the production build', () => {
         async () => {
           await page.locator('[data-testid="workflow-status"]').waitFor({ timeout: 60_000 })
           await page.locator('#field-title:enabled').waitFor({ timeout: 60_000 })
-          await chips(page).nth(SECTIONS - 1).waitFor({ timeout: 60_000 })
+          await chips(page)
+            .nth(SECTIONS - 1)
+            .waitFor({ timeout: 60_000 })
         },
       )
       if (last) {
         expect(await chips(page).count()).toBe(SECTIONS)
         expect(await page.inputValue('#field-title')).toBe('Fifty-section terms')
-        await page.screenshot({ path: path.join(artifacts, 'admin-edit-50-sections.png'), fullPage: true })
+        await page.screenshot({
+          fullPage: true,
+          path: path.join(artifacts, 'admin-edit-50-sections.png'),
+        })
         serious.push(...(await axeFindings(page, 'admin-edit')))
         await noSidewaysScroll(page, 'edit')
       }
@@ -160,8 +214,13 @@ describe('admin pages on the production build', () => {
       )
       expect(await page.inputValue('dialog #field-heading')).toBe(heading)
       if (last) {
-        await page.screenshot({ path: path.join(artifacts, 'admin-section-drawer.png'), fullPage: true })
-        serious.push(...(await axeFindings(page, 'admin-section-drawer', 'serious', 'dialog[open]')))
+        await page.screenshot({
+          fullPage: true,
+          path: path.join(artifacts, 'admin-section-drawer.png'),
+        })
+        serious.push(
+          ...(await axeFindings(page, 'admin-section-drawer', 'serious', 'dialog[open]')),
+        )
       }
       await page.click('dialog button[id^="close-drawer"]')
 
@@ -178,16 +237,30 @@ describe('admin pages on the production build', () => {
     }
 
     const report = {
-      measuredAt: new Date().toISOString(),
       build: 'production (npm run build:app), embedded PostgreSQL, headless Debian chromium',
       document: { sections: SECTIONS },
-      runs: RUNS + 1,
+      measuredAt: new Date().toISOString(),
       note: 'ms from the start of the action until the page is ready (see test/e2e/adminTimings.e2e.ts); first = the first visit after start, median = over the runs after it',
+      runs: RUNS + 1,
       timings,
     }
-    await fs.writeFile(path.join(artifacts, 'admin-timings.json'), `${JSON.stringify(report, null, 2)}\n`)
-    console.log(`admin timings (ms):\n${Object.entries(timings).map(([k, t]) => `  ${k}: first ${t.first}, median ${t.median} (runs ${t.runs.join(', ')})`).join('\n')}`)
-    expect(Object.keys(timings)).toEqual(['login', 'dashboard (after login)', 'documents list', `document edit (${SECTIONS} sections)`, 'section drawer', 'save history'])
+    await fs.writeFile(
+      path.join(artifacts, 'admin-timings.json'),
+      `${JSON.stringify(report, null, 2)}\n`,
+    )
+    console.log(
+      `admin timings (ms):\n${Object.entries(timings)
+        .map(([k, t]) => `  ${k}: first ${t.first}, median ${t.median} (runs ${t.runs.join(', ')})`)
+        .join('\n')}`,
+    )
+    expect(Object.keys(timings)).toEqual([
+      'login',
+      'dashboard (after login)',
+      'documents list',
+      `document edit (${SECTIONS} sections)`,
+      'section drawer',
+      'save history',
+    ])
     expect(serious).toEqual([])
   })
 })

@@ -4,7 +4,15 @@ import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 import { axeFindings } from './axe'
-import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn, startProductionApp, until } from './productionApp'
+import {
+  apiCall,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type ProductionApp,
+  signIn,
+  startProductionApp,
+  until,
+} from './productionApp'
 
 /**
  * Issue 16 (points 1, 4, 5, 6, 9): the admin tells editors and reviewers the truth. No
@@ -43,12 +51,15 @@ async function expectNoUnpublish(page: Page): Promise<void> {
 beforeAll(async () => {
   await fs.mkdir(artifacts, { recursive: true })
   app = await startProductionApp()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
-  documentId = (await apiCall(app, `/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`)).docs[0].id
+  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
+  documentId = (await apiCall(app, `/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`))
+    .docs[0].id
 })
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
+  for (const context of contexts) {
+    await context.close().catch(() => {})
+  }
   await browser?.close()
   await app?.stop()
 })
@@ -60,11 +71,16 @@ describe('the admin says what is true', () => {
     await open(page)
     expect(await status(page)).toBe('Published')
     // What readers see, instead of Payload's "Status: Published" with "Revert to published".
-    expect(await page.textContent('[data-testid="reader-status"]')).toContain('Live: readers see version 1.')
+    expect(await page.textContent('[data-testid="reader-status"]')).toContain(
+      'Live: readers see version 1.',
+    )
     expect(await page.locator('#action-revert-to-published').count()).toBe(0)
     // A disabled Publish says why, on hover too.
     const blocked = page.locator('[data-testid="publish-blocked"]')
-    await page.waitForSelector('[data-testid="publish-blocked"][title="Only reviewers and admins can publish."]', { timeout: 30_000 })
+    await page.waitForSelector(
+      '[data-testid="publish-blocked"][title="Only reviewers and admins can publish."]',
+      { timeout: 30_000 },
+    )
     await blocked.hover()
     expect(await blocked.getAttribute('aria-label')).toBe('Only reviewers and admins can publish.')
     // Payload's autosaves are the "Save history", apart from the legal version number.
@@ -75,24 +91,43 @@ describe('the admin says what is true', () => {
 
     // Clicking a section's name opens it in the drawer, which says what can be done there.
     const first = chips(page).first()
-    const heading = (await first.locator('.relationship--multi-value-label__text').textContent())!.trim()
+    const heading = (await first
+      .locator('.relationship--multi-value-label__text')
+      .textContent())!.trim()
     await first.locator('.relationship--multi-value-label__text').click()
     await page.waitForSelector('dialog #field-heading')
     expect(await page.inputValue('dialog #field-heading')).toBe(heading)
-    expect(await page.textContent('dialog [data-testid="section-note"]')).toContain('saved automatically as a draft')
-    await page.screenshot({ path: path.join(artifacts, 'truth-section-drawer.png'), fullPage: true })
+    expect(await page.textContent('dialog [data-testid="section-note"]')).toContain(
+      'saved automatically as a draft',
+    )
+    await page.screenshot({
+      fullPage: true,
+      path: path.join(artifacts, 'truth-section-drawer.png'),
+    })
     expect(await axeFindings(page, 'truth-section-drawer', 'serious', 'dialog[open]')).toEqual([])
 
     // A save in the drawer: the bar shows Draft and Submit without a reload.
     await page.fill('dialog #field-heading', `${heading} (revised)`)
     await until('the bar to show Draft', async () => (await status(page)) === 'Draft', 60_000)
     await page.waitForSelector('#legal-submit', { timeout: 30_000 })
-    expect(await page.textContent('[data-testid="reader-status"]')).toContain('The changes here are a draft')
+    expect(await page.textContent('[data-testid="reader-status"]')).toContain(
+      'The changes here are a draft',
+    )
     await page.click('dialog button[id^="close-drawer"]')
 
     // In review: the × asks, says it takes the document back to Draft, and Cancel keeps the section.
     await page.fill('#field-changeSummary', 'Renamed the first section.')
-    await until('the change summary to be saved', async () => (await apiCall(app, `/api/legal-documents/${documentId}?draft=true&depth=0`, app.accounts.editor)).changeSummary)
+    await until(
+      'the change summary to be saved',
+      async () =>
+        (
+          await apiCall(
+            app,
+            `/api/legal-documents/${documentId}?draft=true&depth=0`,
+            app.accounts.editor,
+          )
+        ).changeSummary,
+    )
     await page.click('#legal-submit')
     await until('status "In review"', async () => (await status(page)) === 'In review', 30_000)
     // The step reloads the page: wait for the sections again.
@@ -115,7 +150,10 @@ describe('the admin says what is true', () => {
     await chips(page).last().locator('.multi-value-remove').click()
     await until('the section to be removed', async () => (await chips(page).count()) === count - 1)
     await until('the bar to show Draft', async () => (await status(page)) === 'Draft', 60_000)
-    await page.screenshot({ path: path.join(artifacts, 'truth-section-removed.png'), fullPage: true })
+    await page.screenshot({
+      fullPage: true,
+      path: path.join(artifacts, 'truth-section-removed.png'),
+    })
   })
 
   test('reviewer: no Unpublish; Withdraw asks for a reason, takes the page offline and is on the record', async () => {
@@ -125,10 +163,15 @@ describe('the admin says what is true', () => {
     await expectNoUnpublish(page)
     expect(await page.locator('#action-revert-to-published').count()).toBe(0)
     // Payload's Unpublish over the API: refused, and the page stays live.
-    const refused = await apiCall(app, `/api/legal-documents/${documentId}?unpublishAllLocales=true`, app.accounts.reviewer, {
-      method: 'PATCH',
-      body: JSON.stringify({ _status: 'draft' }),
-    })
+    const refused = await apiCall(
+      app,
+      `/api/legal-documents/${documentId}?unpublishAllLocales=true`,
+      app.accounts.reviewer,
+      {
+        body: JSON.stringify({ _status: 'draft' }),
+        method: 'PATCH',
+      },
+    )
     expect(refused.errors[0].message).toMatch(/Withdraw/)
     expect((await fetch(`${app.baseUrl}/legal/${SLUG}`)).status).toBe(200)
 
@@ -137,10 +180,16 @@ describe('the admin says what is true', () => {
     expect(await page.locator('#legal-send-withdraw').isDisabled()).toBe(true)
     await page.fill('#legal-change-comment', 'Replaced by the new terms of use.')
     await page.click('#legal-send-withdraw')
-    await page.waitForSelector('[data-testid="reader-status"]:has-text("Withdrawn")', { timeout: 60_000 })
-    await page.waitForSelector('[data-testid="review-history"] tr[data-action="withdrawn"]', { timeout: 30_000 })
-    expect(await page.textContent('[data-testid="review-history"]')).toContain('Replaced by the new terms of use.')
-    await page.screenshot({ path: path.join(artifacts, 'truth-withdrawn.png'), fullPage: true })
+    await page.waitForSelector('[data-testid="reader-status"]:has-text("Withdrawn")', {
+      timeout: 60_000,
+    })
+    await page.waitForSelector('[data-testid="review-history"] tr[data-action="withdrawn"]', {
+      timeout: 30_000,
+    })
+    expect(await page.textContent('[data-testid="review-history"]')).toContain(
+      'Replaced by the new terms of use.',
+    )
+    await page.screenshot({ fullPage: true, path: path.join(artifacts, 'truth-withdrawn.png') })
     expect(await axeFindings(page, 'truth-withdrawn')).toEqual([])
 
     // Readers: the page is gone, the API says why.

@@ -15,14 +15,27 @@ import path from 'node:path'
 import { type Browser, chromium, type Page } from 'playwright-core'
 
 import { SLUGS } from '../../src/slugs'
-import { draftCookiePolicy, publishCookie, reviewAndPublish, reviewCookie } from '../helpers/cookiePolicy'
+import {
+  draftCookiePolicy,
+  publishCookie,
+  reviewAndPublish,
+  reviewCookie,
+} from '../helpers/cookiePolicy'
 import { listen } from '../helpers/httpServer'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
 type Json = Record<string, any>
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run']
+const CHROMIUM_ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+]
 const dist = path.resolve(process.cwd(), 'node_modules/vanilla-cookieconsent/dist')
 
 let app: TestApp
@@ -53,18 +66,38 @@ async function openSite(): Promise<Page> {
   const context = browser.contexts()[0] ?? (await browser.newContext())
   const page = await context.newPage()
   page.on('console', (m) => {
-    if (m.type() === 'error' || m.type() === 'warning') problems.push(`console.${m.type()}: ${m.text()}`)
+    if (m.type() === 'error' || m.type() === 'warning') {
+      problems.push(`console.${m.type()}: ${m.text()}`)
+    }
   })
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`))
   await page.route(`${server.baseUrl}/site/**`, (route) => {
     const url = new URL(route.request().url())
-    if (url.pathname === '/site/') return route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: PAGE })
-    if (url.pathname === '/site/cookieconsent.umd.js') return route.fulfill({ status: 200, contentType: 'text/javascript', body: readFileSync(path.join(dist, 'cookieconsent.umd.js')) })
-    if (url.pathname === '/site/cookieconsent.css') return route.fulfill({ status: 200, contentType: 'text/css', body: readFileSync(path.join(dist, 'cookieconsent.css')) })
-    return route.fulfill({ status: 404, body: '' })
+    if (url.pathname === '/site/') {
+      return route.fulfill({ body: PAGE, contentType: 'text/html; charset=utf-8', status: 200 })
+    }
+    if (url.pathname === '/site/cookieconsent.umd.js') {
+      return route.fulfill({
+        body: readFileSync(path.join(dist, 'cookieconsent.umd.js')),
+        contentType: 'text/javascript',
+        status: 200,
+      })
+    }
+    if (url.pathname === '/site/cookieconsent.css') {
+      return route.fulfill({
+        body: readFileSync(path.join(dist, 'cookieconsent.css')),
+        contentType: 'text/css',
+        status: 200,
+      })
+    }
+    return route.fulfill({ body: '', status: 404 })
   })
   await page.goto(`${server.baseUrl}/site/`)
-  await page.waitForFunction(() => (window as unknown as { bannerReady?: boolean }).bannerReady === true, undefined, { timeout: 15_000 })
+  await page.waitForFunction(
+    () => (window as unknown as { bannerReady?: boolean }).bannerReady === true,
+    undefined,
+    { timeout: 15_000 },
+  )
   return page
 }
 
@@ -72,24 +105,61 @@ const consentCookie = async (page: Page): Promise<Json | null> => {
   const c = (await page.context().cookies()).find((k) => k.name === 'cc_cookie')
   return c ? (JSON.parse(decodeURIComponent(c.value)) as Json) : null
 }
-const shows = (page: Page, what: 'consent' | 'preferences') => page.evaluate((w) => document.documentElement.classList.contains(`show--${w}`), what)
+const shows = (page: Page, what: 'consent' | 'preferences') =>
+  page.evaluate((w) => document.documentElement.classList.contains(`show--${w}`), what)
 
 beforeAll(async () => {
-  if (!existsSync(CHROMIUM)) throw new Error(`No chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`)
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(`No chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`)
+  }
   app = await startTestPayload()
   server = await listen(app)
   editor = await createUser(app.payload, 'browser-editor', ['editor'])
   reviewer = await createUser(app.payload, 'browser-reviewer', ['reviewer'])
-  await publishCookie(app.payload, editor, reviewer, { name: 'session_id', service: 'Website', category: 'necessary', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first' })
-  analyticsCookie = await publishCookie(app.payload, editor, reviewer, { name: '_ga', service: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Counts visits.', duration: '2 years', party: 'third' })
-  await publishCookie(app.payload, editor, reviewer, { name: '_ga_*', service: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Keeps the session state.', duration: '2 years', party: 'third' })
-  await publishCookie(app.payload, editor, reviewer, { name: '_fbp', service: 'Meta Pixel', provider: 'Meta', category: 'marketing', purpose: 'Advertising.', duration: '3 months', party: 'third' })
+  await publishCookie(app.payload, editor, reviewer, {
+    name: 'session_id',
+    category: 'necessary',
+    duration: 'Session',
+    party: 'first',
+    purpose: 'Keeps you signed in.',
+    service: 'Website',
+  })
+  analyticsCookie = await publishCookie(app.payload, editor, reviewer, {
+    name: '_ga',
+    category: 'analytics',
+    duration: '2 years',
+    party: 'third',
+    provider: 'Google',
+    purpose: 'Counts visits.',
+    service: 'Google Analytics',
+  })
+  await publishCookie(app.payload, editor, reviewer, {
+    name: '_ga_*',
+    category: 'analytics',
+    duration: '2 years',
+    party: 'third',
+    provider: 'Google',
+    purpose: 'Keeps the session state.',
+    service: 'Google Analytics',
+  })
+  await publishCookie(app.payload, editor, reviewer, {
+    name: '_fbp',
+    category: 'marketing',
+    duration: '3 months',
+    party: 'third',
+    provider: 'Meta',
+    purpose: 'Advertising.',
+    service: 'Meta Pixel',
+  })
   const policy = await draftCookiePolicy(app.payload, editor, {
     slug: 'cookie-policy',
-    banner: { en: { consentTitle: 'Cookies at Acme', showPreferences: 'Choose cookies' }, uk: { consentTitle: 'Cookie в Acme' } },
+    banner: {
+      en: { consentTitle: 'Cookies at Acme', showPreferences: 'Choose cookies' },
+      uk: { consentTitle: 'Cookie в Acme' },
+    },
   })
   await reviewAndPublish(app.payload, editor, reviewer, policy.id)
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS })
+  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: CHROMIUM })
 }, 120_000)
 
 afterAll(async () => {
@@ -103,61 +173,98 @@ describe('the served configuration in vanilla-cookieconsent 3', () => {
     const page = await openSite()
     expect(await shows(page, 'consent')).toBe(true)
     await expect(page.locator('#cc-main .cm__title').textContent()).resolves.toBe('Cookies at Acme')
-    await expect(page.locator('#cc-main .cm__footer a').getAttribute('href')).resolves.toBe('/legal/cookie-policy')
+    await expect(page.locator('#cc-main .cm__footer a').getAttribute('href')).resolves.toBe(
+      '/legal/cookie-policy',
+    )
     await page.locator('#cc-main .cm__btn[data-role="show"]').click()
-    await page.waitForFunction(() => document.documentElement.classList.contains('show--preferences'))
+    await page.waitForFunction(() =>
+      document.documentElement.classList.contains('show--preferences'),
+    )
     // cookieconsent names a cell by its column's header: the "Cookie" column lists the names.
-    const listed = await page.locator('#cc-main .pm table tbody td[data-column="Cookie"]').allTextContents()
+    const listed = await page
+      .locator('#cc-main .pm table tbody td[data-column="Cookie"]')
+      .allTextContents()
     expect(listed.map((t) => t.trim()).sort()).toEqual([...published].sort())
-    await expect(page.locator('#cc-main .pm__title').textContent()).resolves.toBe('Cookie preferences')
+    await expect(page.locator('#cc-main .pm__title').textContent()).resolves.toBe(
+      'Cookie preferences',
+    )
     expect(problems).toEqual([])
     await page.close()
   })
 
   test('accepting only analytics stores that choice in the consent cookie', async () => {
     const page = await openSite()
-    const revision = (await page.evaluate(() => (window as unknown as { servedConfig: Json }).servedConfig.revision)) as number
+    const revision = (await page.evaluate(
+      () => (window as unknown as { servedConfig: Json }).servedConfig.revision,
+    )) as number
     await page.locator('#cc-main .cm__btn[data-role="show"]').click()
-    await page.waitForFunction(() => document.documentElement.classList.contains('show--preferences'))
+    await page.waitForFunction(() =>
+      document.documentElement.classList.contains('show--preferences'),
+    )
     const toggle = page.locator('#cc-main .pm input.section__toggle[value="analytics"]')
     await page.waitForTimeout(500) // the modal's opening transition
     await toggle.evaluate((input: HTMLInputElement) => input.click())
     expect(await toggle.isChecked()).toBe(true)
-    expect(await page.locator('#cc-main .pm input.section__toggle[value="marketing"]').isChecked()).toBe(false)
+    expect(
+      await page.locator('#cc-main .pm input.section__toggle[value="marketing"]').isChecked(),
+    ).toBe(false)
     await page.locator('#cc-main .pm__btn[data-role="save"]').click()
-    await page.waitForFunction(() => !document.documentElement.classList.contains('show--preferences'))
+    await page.waitForFunction(
+      () => !document.documentElement.classList.contains('show--preferences'),
+    )
     const cookie = await consentCookie(page)
     expect(cookie?.categories).toEqual(['necessary', 'analytics'])
     expect(cookie?.revision).toBe(revision)
-    expect(await page.evaluate(() => (window as unknown as { CookieConsent: { acceptedCategory: (c: string) => boolean } }).CookieConsent.acceptedCategory('marketing'))).toBe(false)
+    expect(
+      await page.evaluate(() =>
+        (
+          window as unknown as { CookieConsent: { acceptedCategory: (c: string) => boolean } }
+        ).CookieConsent.acceptedCategory('marketing'),
+      ),
+    ).toBe(false)
     // Asked once: a reload keeps the choice and shows no banner.
     await page.reload()
-    await page.waitForFunction(() => (window as unknown as { bannerReady?: boolean }).bannerReady === true)
+    await page.waitForFunction(
+      () => (window as unknown as { bannerReady?: boolean }).bannerReady === true,
+    )
     expect(await shows(page, 'consent')).toBe(false)
     expect(problems).toEqual([])
     await page.close()
   })
 
   test('a published material change to the cookie declaration raises the revision: the banner asks again', async () => {
-    const before = ((await (await fetch(`${server.baseUrl}/api/legal/cookies/consent-config`)).json()) as Json).revision as number
+    const before = (
+      (await (await fetch(`${server.baseUrl}/api/legal/cookies/consent-config`)).json()) as Json
+    ).revision as number
     await app.payload.update({
-      collection: SLUGS.cookies,
       id: analyticsCookie.id,
-      data: { purpose: 'Counts visits and measures campaigns.', materialChange: true } as never,
-      user: editor as never,
+      collection: SLUGS.cookies,
+      data: { materialChange: true, purpose: 'Counts visits and measures campaigns.' },
       overrideAccess: false,
+      user: editor,
     })
     await reviewCookie(app.payload, editor, reviewer, analyticsCookie.id)
 
     const page = await openSite()
-    const served = await page.evaluate<Json>(() => (window as unknown as { servedConfig: Json }).servedConfig)
+    const served = await page.evaluate<Json>(
+      () => (window as unknown as { servedConfig: Json }).servedConfig,
+    )
     expect(served.revision).toBe(before + 1)
     expect((await consentCookie(page))?.revision).toBe(before)
     expect(await shows(page, 'consent')).toBe(true)
-    expect(await page.evaluate(() => (window as unknown as { CookieConsent: { validConsent: () => boolean } }).CookieConsent.validConsent())).toBe(false)
+    expect(
+      await page.evaluate(() =>
+        (
+          window as unknown as { CookieConsent: { validConsent: () => boolean } }
+        ).CookieConsent.validConsent(),
+      ),
+    ).toBe(false)
     await page.locator('#cc-main .cm__btn[data-role="necessary"]').click()
     await page.waitForFunction(() => !document.documentElement.classList.contains('show--consent'))
-    expect(await consentCookie(page)).toMatchObject({ categories: ['necessary'], revision: before + 1 })
+    expect(await consentCookie(page)).toMatchObject({
+      categories: ['necessary'],
+      revision: before + 1,
+    })
     expect(problems).toEqual([])
     await page.close()
   })

@@ -3,7 +3,16 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
-import { type Account, apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn as signInAs, startProductionApp, until } from './productionApp'
+import {
+  type Account,
+  apiCall,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type ProductionApp,
+  signIn as signInAs,
+  startProductionApp,
+  until,
+} from './productionApp'
 
 /**
  * Issue 16, point 7, in a real browser against the production build: a cookie entry goes
@@ -17,11 +26,11 @@ const PURPOSE = 'Measures how visitors find the cookie policy.'
 /** Screenshots into test/artifacts (CI keeps them), numbered in the order they are taken. */
 const screenshots = {
   dir: path.resolve(import.meta.dirname, '../artifacts'),
-  taken: 0,
   take(page: Page, name: string) {
     const file = `cookie-review-${String(++this.taken).padStart(2, '0')}-${name}.png`
-    return page.screenshot({ path: path.join(this.dir, file), fullPage: true })
+    return page.screenshot({ fullPage: true, path: path.join(this.dir, file) })
   },
+  taken: 0,
 }
 
 let app: ProductionApp
@@ -31,13 +40,21 @@ const contexts: BrowserContext[] = []
 /** The page at a laptop's and a phone's width, screenshotted, with nothing wider than the screen. */
 async function fitsAt(page: Page, name: string): Promise<void> {
   for (const width of [1366, 390]) {
-    await page.setViewportSize({ width, height: 900 })
+    await page.setViewportSize({ height: 900, width })
     await page.waitForTimeout(200)
     await screenshots.take(page, `${name}-${width}`)
-    const fit = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }))
-    expect({ name, width, ...fit }).toEqual({ name, width, scrollWidth: Math.min(fit.scrollWidth, fit.clientWidth), clientWidth: fit.clientWidth })
+    const fit = await page.evaluate(() => ({
+      clientWidth: document.documentElement.clientWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+    }))
+    expect({ name, width, ...fit }).toEqual({
+      name,
+      clientWidth: fit.clientWidth,
+      scrollWidth: Math.min(fit.scrollWidth, fit.clientWidth),
+      width,
+    })
   }
-  await page.setViewportSize({ width: 1400, height: 1000 })
+  await page.setViewportSize({ height: 1000, width: 1400 })
 }
 
 async function signIn(account: Account): Promise<Page> {
@@ -51,17 +68,23 @@ const status = (page: Page) => page.textContent('[data-testid="workflow-status"]
 
 async function act(page: Page, button: string, expected: string): Promise<void> {
   await page.click(button)
-  await until(`status "${expected}"`, async () => (await status(page).catch(() => null)) === expected, 30_000)
+  await until(
+    `status "${expected}"`,
+    async () => (await status(page).catch(() => null)) === expected,
+    30_000,
+  )
 }
 
 beforeAll(async () => {
   await fs.mkdir(screenshots.dir, { recursive: true })
   app = await startProductionApp()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
 })
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
+  for (const context of contexts) {
+    await context.close().catch(() => {})
+  }
   await browser?.close()
   await app?.stop()
 })
@@ -86,14 +109,19 @@ describe('a cookie entry through review', () => {
     await editor.waitForSelector('[data-testid="workflow-status"]', { timeout: 60_000 })
     expect(await status(editor)).toBe('Draft')
     // No way to publish it from here: the disabled button says why.
-    await editor.waitForSelector('[data-testid="publish-blocked"][title="Only reviewers and admins can publish."]', { timeout: 30_000 })
+    await editor.waitForSelector(
+      '[data-testid="publish-blocked"][title="Only reviewers and admins can publish."]',
+      { timeout: 30_000 },
+    )
     await screenshots.take(editor, 'editor-draft')
     await act(editor, '#legal-submit', 'In review')
     await screenshots.take(editor, 'editor-submitted')
 
     // It waits on the reviewer's dashboard, marked as a cookie.
     const reviewer = await signIn(app.accounts.reviewer)
-    const waiting = reviewer.locator(`[data-testid="queue-review"] li[data-collection="cookie-entries"] a:has-text("${NAME}")`)
+    const waiting = reviewer.locator(
+      `[data-testid="queue-review"] li[data-collection="cookie-entries"] a:has-text("${NAME}")`,
+    )
     await waiting.waitFor({ timeout: 30_000 })
     await fitsAt(reviewer, 'reviewer-dashboard')
     await waiting.click()
@@ -105,21 +133,37 @@ describe('a cookie entry through review', () => {
 
     // Approved and ready to publish, on the dashboard too.
     await reviewer.goto(`${app.baseUrl}/admin`)
-    await reviewer.locator(`[data-testid="queue-approved"] a:has-text("${NAME}")`).waitFor({ timeout: 30_000 })
+    await reviewer
+      .locator(`[data-testid="queue-approved"] a:has-text("${NAME}")`)
+      .waitFor({ timeout: 30_000 })
     await reviewer.locator(`[data-testid="queue-approved"] a:has-text("${NAME}")`).click()
     await reviewer.waitForSelector('[data-testid="workflow-status"]', { timeout: 60_000 })
     await reviewer.waitForSelector('#action-save:enabled', { timeout: 30_000 })
     await reviewer.click('#action-save')
-    await until('the entry to be published', async () => (await api(`/api/cookie-entries/${id}?depth=0`).catch(() => null))?._status === 'published', 30_000)
+    await until(
+      'the entry to be published',
+      async () =>
+        (await api(`/api/cookie-entries/${id}?depth=0`).catch(() => null))?._status === 'published',
+      30_000,
+    )
     await reviewer.reload()
-    await reviewer.waitForSelector('[data-testid="review-history"] tr[data-action="published"]', { timeout: 30_000 })
+    await reviewer.waitForSelector('[data-testid="review-history"] tr[data-action="published"]', {
+      timeout: 30_000,
+    })
     expect(await status(reviewer)).toBe('Published')
     await screenshots.take(reviewer, 'reviewer-published')
-    const history = await api(`/api/legal-review-events?where[cookieEntry][equals]=${id}&sort=at&depth=0`, app.accounts.reviewer)
-    expect(history.docs.map((e: { action: string }) => e.action)).toEqual(['submitted', 'approved', 'published'])
+    const history = await api(
+      `/api/legal-review-events?where[cookieEntry][equals]=${id}&sort=at&depth=0`,
+      app.accounts.reviewer,
+    )
+    expect(history.docs.map((e: { action: string }) => e.action)).toEqual([
+      'submitted',
+      'approved',
+      'published',
+    ])
 
     // The public cookie table shows it.
-    const visitor = await browser.newContext({ viewport: { width: 1400, height: 1000 } })
+    const visitor = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
     contexts.push(visitor)
     const page = await visitor.newPage()
     await page.goto(`${app.baseUrl}/legal/cookies`)
@@ -134,7 +178,9 @@ describe('a cookie entry through review', () => {
     await editor.goto(`${app.baseUrl}/admin/globals/legal-entity`)
     const note = editor.locator('[data-testid="entity-access-note"]')
     await note.waitFor({ timeout: 60_000 })
-    expect(await note.textContent()).toContain('Only administrators can change the company details.')
+    expect(await note.textContent()).toContain(
+      'Only administrators can change the company details.',
+    )
     expect(await note.locator(`a[href="mailto:${app.accounts.admin.email}"]`).count()).toBe(1)
     await fitsAt(editor, 'editor-company-details')
 

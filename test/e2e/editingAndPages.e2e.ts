@@ -1,12 +1,21 @@
+import type { AddressInfo } from 'node:net'
+
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import fs from 'node:fs/promises'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 import { axeFindings } from './axe'
-import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn, startProductionApp, until } from './productionApp'
+import {
+  apiCall,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type ProductionApp,
+  signIn,
+  startProductionApp,
+  until,
+} from './productionApp'
 
 /**
  * Editing a document's sections from the document (reorder by dragging, add one in place,
@@ -19,19 +28,31 @@ const contexts: BrowserContext[] = []
 let documentId: number
 
 const headings = async () =>
-  ((await apiCall(app, `/api/legal-documents/${documentId}?draft=true&depth=1`, app.accounts.editor)).sections as { heading: string }[]).map((s) => s.heading)
+  (
+    (
+      await apiCall(
+        app,
+        `/api/legal-documents/${documentId}?draft=true&depth=1`,
+        app.accounts.editor,
+      )
+    ).sections as { heading: string }[]
+  ).map((s) => s.heading)
 
 const pills = (page: Page) => page.locator('#field-sections [aria-roledescription="sortable"]')
 
 beforeAll(async () => {
   await fs.mkdir(artifacts, { recursive: true })
   app = await startProductionApp()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
-  documentId = (await apiCall(app, '/api/legal-documents?where[slug][equals]=data-security&depth=0')).docs[0].id
+  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
+  documentId = (
+    await apiCall(app, '/api/legal-documents?where[slug][equals]=data-security&depth=0')
+  ).docs[0].id
 })
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
+  for (const context of contexts) {
+    await context.close().catch(() => {})
+  }
   await browser?.close()
   await app?.stop()
 })
@@ -43,18 +64,28 @@ describe('editing sections from their document', () => {
     await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${documentId}`)
     await page.waitForSelector('[data-testid="workflow-status"]')
     const before = await headings()
-    expect(before).toEqual(['Introduction', 'Where we store your data', 'How long we store your data', 'Measures taken to protect your data'])
+    expect(before).toEqual([
+      'Introduction',
+      'Where we store your data',
+      'How long we store your data',
+      'Measures taken to protect your data',
+    ])
 
     // Drag the third section in front of the first; autosave keeps the new order as a draft.
     const from = (await pills(page).nth(2).boundingBox())!
     const to = (await pills(page).nth(0).boundingBox())!
     await page.mouse.move(from.x + 20, from.y + from.height / 2)
     await page.mouse.down()
-    for (let i = 1; i <= 15; i++) await page.mouse.move(from.x + 20 + ((to.x - from.x) * i) / 15, from.y + from.height / 2)
+    for (let i = 1; i <= 15; i++) {
+      await page.mouse.move(from.x + 20 + ((to.x - from.x) * i) / 15, from.y + from.height / 2)
+    }
     await page.mouse.move(to.x + 5, to.y + to.height / 2)
     await page.mouse.up()
     const reordered = [before[2], before[0], before[1], before[3]]
-    await until('the new order to be saved', async () => JSON.stringify(await headings()) === JSON.stringify(reordered))
+    await until(
+      'the new order to be saved',
+      async () => JSON.stringify(await headings()) === JSON.stringify(reordered),
+    )
 
     // Add a section in place: the drawer saves it, the list gains it, the document claims it.
     await page.click('.relationship-add-new__add-button')
@@ -62,20 +93,36 @@ describe('editing sections from their document', () => {
     await page.fill('dialog #field-heading', 'Contact us')
     await page.locator('dialog [data-lexical-editor="true"]').click()
     await page.keyboard.type('Write to us about your data at any time.')
-    await until('the new section in the list', async () => (await headings()).includes('Contact us'), 30_000)
+    await until(
+      'the new section in the list',
+      async () => (await headings()).includes('Contact us'),
+      30_000,
+    )
     // The drawer autosaves the text on its own schedule, later on a busy machine: wait for it.
     await until(
-      'the new section\'s text to be saved',
+      "the new section's text to be saved",
       async () => {
-        const sections = (await apiCall(app, `/api/legal-documents/${documentId}?draft=true&depth=1`, app.accounts.editor)).sections as { heading: string; body?: unknown }[]
-        return JSON.stringify(sections.find((s) => s.heading === 'Contact us')?.body ?? null).includes('Write to us about your data at any time.')
+        const sections = (
+          await apiCall(
+            app,
+            `/api/legal-documents/${documentId}?draft=true&depth=1`,
+            app.accounts.editor,
+          )
+        ).sections as { body?: unknown; heading: string }[]
+        return JSON.stringify(
+          sections.find((s) => s.heading === 'Contact us')?.body ?? null,
+        ).includes('Write to us about your data at any time.')
       },
       90_000,
     )
     // Let the drawer's autosave run once more after the claim, then close it.
     await page.waitForTimeout(3000)
     await page.click('dialog button[id^="close-drawer"]')
-    const draft = await apiCall(app, `/api/legal-documents/${documentId}?draft=true&depth=1`, app.accounts.editor)
+    const draft = await apiCall(
+      app,
+      `/api/legal-documents/${documentId}?draft=true&depth=1`,
+      app.accounts.editor,
+    )
     const added = draft.sections.find((s: { heading: string }) => s.heading === 'Contact us')
     expect(added).toMatchObject({ anchor: 'contact-us', document: documentId })
     expect(draft.workflowState).toBe('draft')
@@ -91,11 +138,16 @@ describe('editing sections from their document', () => {
     // The preview shows the page as it will be published, and the changes as a redline.
     await page.click('#legal-preview-page')
     await page.waitForSelector('[data-testid="preview-page"] h2')
-    expect(await page.locator('[data-testid="preview-page"] h2').allTextContents()).toEqual([...reordered, 'Contact us'])
+    expect(await page.locator('[data-testid="preview-page"] h2').allTextContents()).toEqual([
+      ...reordered,
+      'Contact us',
+    ])
     await page.click('#legal-preview-changes')
     await page.waitForSelector('[data-testid="preview-redline"] ins')
-    expect(await page.textContent('[data-testid="preview-redline"]')).toContain('Write to us about your data at any time.')
-    await page.screenshot({ path: path.join(artifacts, 'sections-edited.png'), fullPage: true })
+    expect(await page.textContent('[data-testid="preview-redline"]')).toContain(
+      'Write to us about your data at any time.',
+    )
+    await page.screenshot({ fullPage: true, path: path.join(artifacts, 'sections-edited.png') })
     expect(await axeFindings(page, 'sections-edited')).toEqual([])
 
     // Readers still see version 1 in the old order.
@@ -122,13 +174,18 @@ describe('public pages', () => {
     expect(await axeFindings(page, `public-${name}`, 'minor')).toEqual([])
     expect(await page.locator('h1').count()).toBe(1)
     expect(await page.locator('main').count()).toBe(1)
-    if (url.endsWith('?locale=uk')) expect(await page.getAttribute('html', 'lang')).toBe('uk')
+    if (url.endsWith('?locale=uk')) {
+      expect(await page.getAttribute('html', 'lang')).toBe('uk')
+    }
     expect(await page.locator('.site-nav').isVisible()).toBe(true)
     await page.emulateMedia({ media: 'print' })
     // Printed, the page is the document: no site navigation, language switch or skip link.
     expect(await page.locator('.site-nav').isVisible()).toBe(false)
     expect(await page.locator('.language-nav').isVisible()).toBe(false)
-    await page.screenshot({ path: path.join(artifacts, `public-${name}-print.png`), fullPage: true })
+    await page.screenshot({
+      fullPage: true,
+      path: path.join(artifacts, `public-${name}-print.png`),
+    })
   })
 
   test('pages from the production build carry the security headers and do not advertise the stack', async () => {
@@ -149,7 +206,9 @@ describe('public pages', () => {
     const tables = page.locator('[data-testid="cookie-declaration"] [data-testid="cookie-table"]')
     expect(await tables.count()).toBeGreaterThan(0)
     const text = await page.textContent('[data-testid="cookie-declaration"]')
-    for (const cookie of ['session-id', '_ga']) expect(text).toContain(cookie)
+    for (const cookie of ['session-id', '_ga']) {
+      expect(text).toContain(cookie)
+    }
   })
 
   test('a forged Host header does not make the pages fetch their text from that host (SSRF)', async () => {
@@ -158,9 +217,17 @@ describe('public pages', () => {
     const FORGED = 'FORGED-LEGAL-TEXT'
     const received: string[] = []
     const forgedDocument = {
-      slug: 'privacy-policy', title: FORGED, kind: 'privacy-policy', locale: 'en', version: 99, lastModified: '2026-01-01T00:00:00.000Z',
-      effectiveDate: null, publishedAt: '2026-01-01T00:00:00.000Z', summary: FORGED,
-      toc: [{ anchor: 'forged', heading: FORGED }], sections: [{ anchor: 'forged', heading: FORGED, html: `<p>${FORGED}</p>` }],
+      slug: 'privacy-policy',
+      effectiveDate: null,
+      kind: 'privacy-policy',
+      lastModified: '2026-01-01T00:00:00.000Z',
+      locale: 'en',
+      publishedAt: '2026-01-01T00:00:00.000Z',
+      sections: [{ anchor: 'forged', heading: FORGED, html: `<p>${FORGED}</p>` }],
+      summary: FORGED,
+      title: FORGED,
+      toc: [{ anchor: 'forged', heading: FORGED }],
+      version: 99,
     }
     const decoy = http.createServer((req, res) => {
       received.push(`${req.method} ${req.url}`)
@@ -169,10 +236,20 @@ describe('public pages', () => {
       res.end(
         JSON.stringify({
           data: {
-            legalDocument: forgedDocument,
-            legalDocumentVersions: { slug: 'privacy-policy', currentVersion: 99, versions: [] },
-            LegalDocuments: { docs: [{ slug: 'privacy-policy', title: FORGED, version: 99, lastModified: null, effectiveDate: null }] },
             d0: forgedDocument,
+            legalDocument: forgedDocument,
+            LegalDocuments: {
+              docs: [
+                {
+                  slug: 'privacy-policy',
+                  effectiveDate: null,
+                  lastModified: null,
+                  title: FORGED,
+                  version: 99,
+                },
+              ],
+            },
+            legalDocumentVersions: { slug: 'privacy-policy', currentVersion: 99, versions: [] },
           },
         }),
       )
@@ -181,15 +258,21 @@ describe('public pages', () => {
     const decoyHost = `127.0.0.1:${(decoy.address() as AddressInfo).port}`
     // fetch cannot set Host; node:http sends what it is given.
     const getWithHost = (pathname: string) =>
-      new Promise<{ status: number; body: string }>((resolve, reject) => {
+      new Promise<{ body: string; status: number }>((resolve, reject) => {
         const target = new URL(pathname, app.baseUrl)
         const req = http.request(
-          { hostname: target.hostname, port: target.port, path: target.pathname, headers: { host: decoyHost, 'x-forwarded-host': decoyHost }, agent: false },
+          {
+            agent: false,
+            headers: { host: decoyHost, 'x-forwarded-host': decoyHost },
+            hostname: target.hostname,
+            path: target.pathname,
+            port: target.port,
+          },
           (res) => {
             let body = ''
             res.setEncoding('utf8')
             res.on('data', (chunk) => (body += chunk))
-            res.on('end', () => resolve({ status: res.statusCode ?? 0, body }))
+            res.on('end', () => resolve({ body, status: res.statusCode ?? 0 }))
           },
         )
         req.on('error', reject)

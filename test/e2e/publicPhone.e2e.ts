@@ -4,7 +4,13 @@ import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 import { artifacts, axeFindings } from './axe'
-import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, startProductionApp } from './productionApp'
+import {
+  apiCall,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type ProductionApp,
+  startProductionApp,
+} from './productionApp'
 
 /**
  * Issue 16, point 10: the public pages on a phone (390 px) and on a small laptop (1,024 px).
@@ -20,7 +26,7 @@ let browser: Browser
 const contexts: BrowserContext[] = []
 
 async function open(url: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width, height: 900 } })
+  const context = await browser.newContext({ viewport: { height: 900, width } })
   contexts.push(context)
   const page = await context.newPage()
   const response = await page.goto(`${app.baseUrl}${url}`)
@@ -32,26 +38,40 @@ async function open(url: string, width: number): Promise<Page> {
 async function overflow(page: Page): Promise<{ page: boolean; tables: number }> {
   return page.evaluate(() => ({
     page: document.documentElement.scrollWidth > document.documentElement.clientWidth,
-    tables: [...document.querySelectorAll('.table-scroll')].filter((el) => el.scrollWidth > el.clientWidth + 1).length,
+    tables: [...document.querySelectorAll('.table-scroll')].filter(
+      (el) => el.scrollWidth > el.clientWidth + 1,
+    ).length,
   }))
 }
 
 beforeAll(async () => {
   await fs.mkdir(artifacts, { recursive: true })
   app = await startProductionApp()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
   // A second version of one document on the seed's day: the archive lists two versions of one date.
   const { editor, reviewer } = app.accounts
-  const post = (pathname: string, account: typeof editor, body: unknown, method = 'POST') => apiCall(app, pathname, account, { method, body: JSON.stringify(body) })
-  const id = (await apiCall(app, `/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`)).docs[0].id
-  await post(`/api/legal-documents/${id}?draft=true`, editor, { summary: 'Shorter and clearer.', changeSummary: 'A clearer summary.' }, 'PATCH')
+  const post = (pathname: string, account: typeof editor, body: unknown, method = 'POST') =>
+    apiCall(app, pathname, account, { body: JSON.stringify(body), method })
+  const id = (await apiCall(app, `/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`))
+    .docs[0].id
+  await post(
+    `/api/legal-documents/${id}?draft=true`,
+    editor,
+    { changeSummary: 'A clearer summary.', summary: 'Shorter and clearer.' },
+    'PATCH',
+  )
   await post(`/api/legal-documents/${id}/workflow`, editor, { action: 'submit' })
   await post(`/api/legal-documents/${id}/workflow`, reviewer, { action: 'approve' })
-  expect((await post(`/api/legal-documents/${id}`, reviewer, { _status: 'published' }, 'PATCH')).doc.version).toBe(2)
+  expect(
+    (await post(`/api/legal-documents/${id}`, reviewer, { _status: 'published' }, 'PATCH')).doc
+      .version,
+  ).toBe(2)
 })
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
+  for (const context of contexts) {
+    await context.close().catch(() => {})
+  }
   await browser?.close()
   await app?.stop()
 })
@@ -65,30 +85,61 @@ describe('public pages on a phone', () => {
     ['/legal/cookies', 'cookies'],
     ['/legal/cookie-policy', 'cookie-policy'],
     ['/legal/terms-of-use?locale=uk', 'document-uk'],
-  ])('%s fits 390 and 1,024 px, says when it is in force, has no serious axe findings', async (url, name) => {
-    for (const width of [390, 1024]) {
-      const page = await open(url, width)
-      await page.screenshot({ path: path.join(artifacts, `public-phone-${name}-${width}.png`), fullPage: true })
-      expect({ url, width, ...(await overflow(page)) }).toEqual({ url, width, page: false, tables: 0 })
-      // A new document has no effective date: it is in force from its publication, and says so.
-      expect(await page.locator('body').innerText()).not.toMatch(/not set|не вказано/i)
-      for (const dd of await page.locator('[data-testid="effective-date"]').all()) expect(await dd.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-/)
-      if (width === 390) expect(await axeFindings(page, `public-${name}-390`, 'serious')).toEqual([])
-    }
-  })
+  ])(
+    '%s fits 390 and 1,024 px, says when it is in force, has no serious axe findings',
+    async (url, name) => {
+      for (const width of [390, 1024]) {
+        const page = await open(url, width)
+        await page.screenshot({
+          fullPage: true,
+          path: path.join(artifacts, `public-phone-${name}-${width}.png`),
+        })
+        expect({ url, width, ...(await overflow(page)) }).toEqual({
+          page: false,
+          tables: 0,
+          url,
+          width,
+        })
+        // A new document has no effective date: it is in force from its publication, and says so.
+        expect(await page.locator('body').innerText()).not.toMatch(/not set|не вказано/i)
+        for (const dd of await page.locator('[data-testid="effective-date"]').all()) {
+          expect(await dd.locator('time').getAttribute('datetime')).toMatch(/^\d{4}-/)
+        }
+        if (width === 390) {
+          expect(await axeFindings(page, `public-${name}-390`, 'serious')).toEqual([])
+        }
+      }
+    },
+  )
 
   test('cookie names stay whole: one line each, never broken anywhere, at 390 and 1,024 px', async () => {
     for (const url of ['/legal/cookies', '/legal/cookie-policy']) {
       for (const width of [390, 1024]) {
         const page = await open(url, width)
-        const names = await page.locator('[data-testid="cookie-table"] .cookie-name').evaluateAll((els) =>
-          els.map((el) => {
-            const style = getComputedStyle(el)
-            return { name: el.textContent, lines: el.getClientRects().length, overflowWrap: style.overflowWrap, wordBreak: style.wordBreak }
-          }),
-        )
+        const names = await page
+          .locator('[data-testid="cookie-table"] .cookie-name')
+          .evaluateAll((els) =>
+            els.map((el) => {
+              const style = getComputedStyle(el)
+              return {
+                name: el.textContent,
+                lines: el.getClientRects().length,
+                overflowWrap: style.overflowWrap,
+                wordBreak: style.wordBreak,
+              }
+            }),
+          )
         expect(names.map((n) => n.name)).toContain('session-id')
-        for (const n of names) expect({ url, width, ...n }).toEqual({ url, width, name: n.name, lines: 1, overflowWrap: 'break-word', wordBreak: 'normal' })
+        for (const n of names) {
+          expect({ url, width, ...n }).toEqual({
+            name: n.name,
+            lines: 1,
+            overflowWrap: 'break-word',
+            url,
+            width,
+            wordBreak: 'normal',
+          })
+        }
       }
     }
   })
@@ -101,14 +152,21 @@ describe('public pages on a phone', () => {
       els.map((el) => {
         const time = el.querySelector('[data-testid="version-published"] time')!
         const first = el.firstElementChild!
-        return { first: first.textContent, top: Math.round(first.getBoundingClientRect().top - el.getBoundingClientRect().top), at: time.getAttribute('datetime') ?? '', shown: time.textContent ?? '' }
+        return {
+          at: time.getAttribute('datetime') ?? '',
+          first: first.textContent,
+          shown: time.textContent ?? '',
+          top: Math.round(first.getBoundingClientRect().top - el.getBoundingClientRect().top),
+        }
       }),
     )
     expect(rows.map((r) => r.first)).toEqual(['Version 2', 'Version 1'])
     expect(rows.map((r) => r.top <= 1)).toEqual([true, true])
-    expect(rows[0]!.at.slice(0, 10)).toBe(rows[1]!.at.slice(0, 10))
-    expect(rows[0]!.at > rows[1]!.at).toBe(true)
-    for (const r of rows) expect(r.shown).toMatch(/ at \d{2}:\d{2} UTC$/)
+    expect(rows[0].at.slice(0, 10)).toBe(rows[1].at.slice(0, 10))
+    expect(rows[0].at > rows[1].at).toBe(true)
+    for (const r of rows) {
+      expect(r.shown).toMatch(/ at \d{2}:\d{2} UTC$/)
+    }
   })
 
   test('?locale=uk over English text: a notice in Ukrainian, and the English marked lang="en"', async () => {
@@ -120,7 +178,9 @@ describe('public pages on a phone', () => {
     // The notice speaks the page's language; the title and every section are marked English.
     expect(await notice.evaluate((el) => el.closest('[lang]')?.getAttribute('lang'))).toBe('uk')
     expect(await page.getAttribute('[data-testid="document-title"]', 'lang')).toBe('en')
-    const sections = await page.locator('[data-testid="document-section"]').evaluateAll((els) => els.map((el) => el.getAttribute('lang')))
+    const sections = await page
+      .locator('[data-testid="document-section"]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('lang')))
     expect(sections.length).toBeGreaterThan(0)
     expect(new Set(sections)).toEqual(new Set(['en']))
 

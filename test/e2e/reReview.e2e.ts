@@ -3,7 +3,17 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
-import { type Account, apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn as signInAs, startProductionApp, workflowAct, appendToSection as appendToSectionOf } from './productionApp'
+import {
+  type Account,
+  apiCall,
+  appendToSection as appendToSectionOf,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type ProductionApp,
+  signIn as signInAs,
+  startProductionApp,
+  workflowAct,
+} from './productionApp'
 
 /**
  * Issue 16, point 8, in a real browser against the production build: the reviewer requests
@@ -24,7 +34,8 @@ const contexts: BrowserContext[] = []
 let documentId: number
 let sectionId: number
 
-const api = (pathname: string, account?: Account, init: RequestInit = {}) => apiCall(app, pathname, account, init)
+const api = (pathname: string, account?: Account, init: RequestInit = {}) =>
+  apiCall(app, pathname, account, init)
 
 async function signIn(account: Account): Promise<Page> {
   const { context, page } = await signInAs(browser, app, account)
@@ -38,27 +49,40 @@ async function openDocument(page: Page): Promise<void> {
 }
 
 const act = workflowAct
-const appendToSection = (page: Page, sentence: string) => appendToSectionOf(app, page, sectionId, sentence)
+const appendToSection = (page: Page, sentence: string) =>
+  appendToSectionOf(app, page, sectionId, sentence)
 
 /** A screenshot at this width, and proof that nothing is wider than the screen. */
 async function shotAt(page: Page, width: number, name: string): Promise<void> {
-  await page.setViewportSize({ width, height: 900 })
+  await page.setViewportSize({ height: 900, width })
   await page.locator('[data-testid="change-request"]').scrollIntoViewIfNeeded()
-  await page.screenshot({ path: path.join(artifacts, `re-review-${name}-${width}.png`), fullPage: true })
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.clientWidth])
-  expect({ width, scrollWidth }).toEqual({ width, scrollWidth: Math.min(scrollWidth!, clientWidth!) })
+  await page.screenshot({
+    fullPage: true,
+    path: path.join(artifacts, `re-review-${name}-${width}.png`),
+  })
+  const [scrollWidth, clientWidth] = await page.evaluate(() => [
+    document.documentElement.scrollWidth,
+    document.documentElement.clientWidth,
+  ])
+  expect({ scrollWidth, width }).toEqual({ scrollWidth: Math.min(scrollWidth, clientWidth), width })
 }
 
 beforeAll(async () => {
   await fs.mkdir(artifacts, { recursive: true })
   app = await startProductionApp()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
   documentId = (await api(`/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`)).docs[0].id
-  sectionId = (await api(`/api/legal-sections?where[document][equals]=${documentId}&where[anchor][equals]=${SECTION_ANCHOR}&depth=0`)).docs[0].id
+  sectionId = (
+    await api(
+      `/api/legal-sections?where[document][equals]=${documentId}&where[anchor][equals]=${SECTION_ANCHOR}&depth=0`,
+    )
+  ).docs[0].id
 })
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
+  for (const context of contexts) {
+    await context.close().catch(() => {})
+  }
   await browser?.close()
   await app?.stop()
 })
@@ -82,15 +106,27 @@ describe('re-review in the admin', () => {
     // The editor sees who asked for what at the top, in the bar.
     await openDocument(editor)
     await editor.waitForSelector('[data-testid="change-request"]')
-    expect(await editor.textContent('[data-testid="change-request"]')).toContain('Changes requested by Rita Reviewer')
+    expect(await editor.textContent('[data-testid="change-request"]')).toContain(
+      'Changes requested by Rita Reviewer',
+    )
     expect(await editor.textContent('[data-testid="change-request-comment"]')).toBe(REQUEST)
     // The full history below still has it, with who asked.
-    await editor.waitForSelector('[data-testid="review-history"] tr[data-action="changes-requested"]')
-    expect(await editor.textContent('[data-testid="review-history"] tr[data-action="changes-requested"]')).toContain(REQUEST)
-    expect(await editor.textContent('[data-testid="review-history"] tr[data-action="changes-requested"]')).toContain('Rita Reviewer')
+    await editor.waitForSelector(
+      '[data-testid="review-history"] tr[data-action="changes-requested"]',
+    )
+    expect(
+      await editor.textContent(
+        '[data-testid="review-history"] tr[data-action="changes-requested"]',
+      ),
+    ).toContain(REQUEST)
+    expect(
+      await editor.textContent(
+        '[data-testid="review-history"] tr[data-action="changes-requested"]',
+      ),
+    ).toContain('Rita Reviewer')
     await shotAt(editor, 1366, 'editor-sees-request')
     await shotAt(editor, 390, 'editor-sees-request')
-    await editor.setViewportSize({ width: 1400, height: 1000 })
+    await editor.setViewportSize({ height: 1000, width: 1400 })
     await appendToSection(editor, FIX)
     await openDocument(editor)
     await act(editor, '#legal-submit', 'In review')
@@ -98,25 +134,39 @@ describe('re-review in the admin', () => {
     // Re-review: the request stays in the bar, and the redline since it shows only the fix.
     await openDocument(reviewer)
     await reviewer.waitForSelector('[data-testid="change-request"]')
-    expect(await reviewer.textContent('[data-testid="change-request"]')).toContain('Resubmitted after changes requested by Rita Reviewer')
+    expect(await reviewer.textContent('[data-testid="change-request"]')).toContain(
+      'Resubmitted after changes requested by Rita Reviewer',
+    )
     expect(await reviewer.textContent('[data-testid="change-request-comment"]')).toBe(REQUEST)
     await reviewer.click('#legal-preview-since-request')
     const sinceRequest = '[data-testid="preview-redline"][data-against="last-request"]'
     await reviewer.waitForSelector(`${sinceRequest} [data-testid="preview-changed"] ins`)
-    expect(await reviewer.textContent('[data-testid="preview-note"]')).toContain('Compared with the draft Rita Reviewer reviewed when requesting changes')
+    expect(await reviewer.textContent('[data-testid="preview-note"]')).toContain(
+      'Compared with the draft Rita Reviewer reviewed when requesting changes',
+    )
     // Only the revised section differs from what the reviewer saw, and it comes first; the
     // first edit was in front of them already, so it is not marked as new.
-    expect(await reviewer.locator(`${sinceRequest} [data-testid="preview-changed"] > section`).evaluateAll((els) => els.map((e) => e.id))).toEqual([
-      `redline-${SECTION_ANCHOR}`,
-    ])
-    const inserted = (await reviewer.locator(`${sinceRequest} [data-testid="preview-changed"] ins`).allTextContents()).join(' ')
+    expect(
+      await reviewer
+        .locator(`${sinceRequest} [data-testid="preview-changed"] > section`)
+        .evaluateAll((els) => els.map((e) => e.id)),
+    ).toEqual([`redline-${SECTION_ANCHOR}`])
+    const inserted = (
+      await reviewer
+        .locator(`${sinceRequest} [data-testid="preview-changed"] ins`)
+        .allTextContents()
+    ).join(' ')
     expect(inserted).toContain(FIX)
     expect(inserted).not.toContain(FIRST_EDIT)
     // The other sections are folded, counted, and open and close from the keyboard.
-    const sections = (await api(`/api/legal-documents/${documentId}?draft=true&depth=0`, app.accounts.reviewer)).sections.length
+    const sections = (
+      await api(`/api/legal-documents/${documentId}?draft=true&depth=0`, app.accounts.reviewer)
+    ).sections.length
     expect(sections).toBeGreaterThan(1)
     const folded = reviewer.locator(`${sinceRequest} [data-testid="preview-unchanged"]`)
-    expect(await folded.locator('summary').textContent()).toBe(`Unchanged sections (${sections - 1}): show`)
+    expect(await folded.locator('summary').textContent()).toBe(
+      `Unchanged sections (${sections - 1}): show`,
+    )
     expect(await folded.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false)
     await folded.locator('summary').focus()
     await reviewer.keyboard.press('Enter')
@@ -126,12 +176,16 @@ describe('re-review in the admin', () => {
     expect(await folded.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false)
     await shotAt(reviewer, 1366, 'reviewer-since-request')
     await shotAt(reviewer, 390, 'reviewer-since-request')
-    await reviewer.setViewportSize({ width: 1400, height: 1000 })
+    await reviewer.setViewportSize({ height: 1000, width: 1400 })
 
     // Against the published version both edits are new.
     await reviewer.click('#legal-preview-changes')
-    await reviewer.waitForSelector('[data-testid="preview-redline"][data-against="published"] [data-testid="preview-changed"] ins')
-    const sincePublished = (await reviewer.locator('[data-testid="preview-changed"] ins').allTextContents()).join(' ')
+    await reviewer.waitForSelector(
+      '[data-testid="preview-redline"][data-against="published"] [data-testid="preview-changed"] ins',
+    )
+    const sincePublished = (
+      await reviewer.locator('[data-testid="preview-changed"] ins').allTextContents()
+    ).join(' ')
     expect(sincePublished).toContain(FIRST_EDIT)
     expect(sincePublished).toContain(FIX)
 
@@ -142,14 +196,23 @@ describe('re-review in the admin', () => {
 
   test('a new draft nobody has named yet is listed on the dashboard for what it is, not as "Untitled"', async () => {
     // What the admin's autosave leaves behind when someone opens "Create new" and walks away.
-    const post = (collection: string) => api(`/api/${collection}?draft=true`, app.accounts.editor, { method: 'POST', body: JSON.stringify({}) })
+    const post = (collection: string) =>
+      api(`/api/${collection}?draft=true`, app.accounts.editor, {
+        body: JSON.stringify({}),
+        method: 'POST',
+      })
     const document = (await post('legal-documents')).doc
     const cookie = (await post('cookie-entries')).doc
     expect([typeof document?.id, typeof cookie?.id]).toEqual(['number', 'number'])
     const editor = await signIn(app.accounts.editor)
     await editor.waitForSelector('[data-testid="queue-drafts"] a')
     const drafts = await editor.locator('[data-testid="queue-drafts"] a').allTextContents()
-    expect(drafts).toEqual(expect.arrayContaining([`Document without a title yet (no. ${document.id})`, `Cookie entry without a name yet (no. ${cookie.id})`]))
+    expect(drafts).toEqual(
+      expect.arrayContaining([
+        `Document without a title yet (no. ${document.id})`,
+        `Cookie entry without a name yet (no. ${cookie.id})`,
+      ]),
+    )
     expect(drafts.join(' ')).not.toMatch(/Untitled/)
     // A cookie entry's autosaves are its "Save history" too, not "Versions" beside its review state.
     await editor.goto(`${app.baseUrl}/admin/collections/cookie-entries/${cookie.id}`)

@@ -4,7 +4,19 @@ import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 import { axeFindings } from './axe'
-import { type Account, apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn as signInAs, startProductionApp, until, workflowAct, workflowStatus, appendToSection as appendToSectionOf } from './productionApp'
+import {
+  type Account,
+  apiCall,
+  appendToSection as appendToSectionOf,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type ProductionApp,
+  signIn as signInAs,
+  startProductionApp,
+  until,
+  workflowAct,
+  workflowStatus,
+} from './productionApp'
 
 /**
  * The review workflow as people do it, in a real browser against the production build:
@@ -25,7 +37,10 @@ let step = 0
 
 async function shot(page: Page, name: string): Promise<void> {
   step++
-  await page.screenshot({ path: path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`), fullPage: true })
+  await page.screenshot({
+    fullPage: true,
+    path: path.join(artifacts, `${String(step).padStart(2, '0')}-${name}.png`),
+  })
   // Every step's page, admin or public, without serious accessibility violations.
   expect(await axeFindings(page, name)).toEqual([])
 }
@@ -36,7 +51,8 @@ async function signIn(account: Account): Promise<Page> {
   return page
 }
 
-const api = (pathname: string, account?: Account, init: RequestInit = {}) => apiCall(app, pathname, account, init)
+const api = (pathname: string, account?: Account, init: RequestInit = {}) =>
+  apiCall(app, pathname, account, init)
 
 let documentId: number
 let sectionId: number
@@ -48,27 +64,35 @@ async function openDocument(page: Page): Promise<void> {
 
 const status = workflowStatus
 const act = workflowAct
-const appendToSection = (page: Page, sentence: string) => appendToSectionOf(app, page, sectionId, sentence)
+const appendToSection = (page: Page, sentence: string) =>
+  appendToSectionOf(app, page, sectionId, sentence)
 
 /** The editor must never see an enabled Publish button: only the disabled one that says why. */
 async function expectNoPublishFor(page: Page): Promise<void> {
   // Its tooltip says why once the review status has loaded.
-  await page.waitForSelector('[data-testid="publish-blocked"][title="Only reviewers and admins can publish."]', { timeout: 30_000 })
+  await page.waitForSelector(
+    '[data-testid="publish-blocked"][title="Only reviewers and admins can publish."]',
+    { timeout: 30_000 },
+  )
   expect(await page.locator('#action-save:enabled').count()).toBe(0)
 }
 
 beforeAll(async () => {
   await fs.mkdir(artifacts, { recursive: true })
   app = await startProductionApp()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
   const docs = await api(`/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`)
   documentId = docs.docs[0].id
-  const sections = await api(`/api/legal-sections?where[document][equals]=${documentId}&where[anchor][equals]=${SECTION_ANCHOR}&depth=0`)
+  const sections = await api(
+    `/api/legal-sections?where[document][equals]=${documentId}&where[anchor][equals]=${SECTION_ANCHOR}&depth=0`,
+  )
   sectionId = sections.docs[0].id
 })
 
 afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => {})
+  for (const context of contexts) {
+    await context.close().catch(() => {})
+  }
   await browser?.close()
   await app?.stop()
 })
@@ -88,7 +112,12 @@ describe('review workflow in the admin', () => {
     await openDocument(editor)
     expect(await status(editor)).toBe('Draft')
     await editor.fill('#field-changeSummary', 'Says what else we build.')
-    await until('the change summary to be saved', async () => (await api(`/api/legal-documents/${documentId}?draft=true&depth=0`, app.accounts.editor)).changeSummary)
+    await until(
+      'the change summary to be saved',
+      async () =>
+        (await api(`/api/legal-documents/${documentId}?draft=true&depth=0`, app.accounts.editor))
+          .changeSummary,
+    )
     await expectNoPublishFor(editor)
     await act(editor, '#legal-submit', 'In review')
     await expectNoPublishFor(editor)
@@ -97,7 +126,9 @@ describe('review workflow in the admin', () => {
     // The reviewer finds it on the dashboard, cannot edit the text, and asks for changes.
     const reviewer = await signIn(app.accounts.reviewer)
     await reviewer.waitForSelector('[data-testid="queue-review"] a')
-    expect(await reviewer.textContent('[data-testid="queue-review"]')).toContain('General Conditions')
+    expect(await reviewer.textContent('[data-testid="queue-review"]')).toContain(
+      'General Conditions',
+    )
     await shot(reviewer, 'reviewer-dashboard')
     await reviewer.click('[data-testid="queue-review"] a')
     await reviewer.waitForSelector('[data-testid="workflow-status"]')
@@ -105,7 +136,9 @@ describe('review workflow in the admin', () => {
     expect(await reviewer.isEditable('#field-changeSummary')).toBe(false)
     await reviewer.goto(`${app.baseUrl}/admin/collections/legal-sections/${sectionId}`)
     await reviewer.locator('[data-lexical-editor="true"]').first().waitFor()
-    expect(await reviewer.getAttribute('[data-lexical-editor="true"]', 'contenteditable')).toBe('false')
+    expect(await reviewer.getAttribute('[data-lexical-editor="true"]', 'contenteditable')).toBe(
+      'false',
+    )
     await openDocument(reviewer)
     await reviewer.click('[data-testid="preview-redline"], #legal-preview-changes')
     await reviewer.waitForSelector('[data-testid="preview-redline"] ins')
@@ -114,7 +147,9 @@ describe('review workflow in the admin', () => {
     await reviewer.click('#legal-request-changes')
     await reviewer.fill('#legal-change-comment', REQUEST)
     await act(reviewer, '#legal-send-request', 'Changes requested')
-    await reviewer.waitForSelector('[data-testid="review-history"] tr[data-action="changes-requested"]')
+    await reviewer.waitForSelector(
+      '[data-testid="review-history"] tr[data-action="changes-requested"]',
+    )
     expect(await reviewer.textContent('[data-testid="review-history"]')).toContain(REQUEST)
     expect(await reviewer.textContent('[data-testid="review-history"]')).toContain('Rita Reviewer')
     await shot(reviewer, 'reviewer-requested-changes')
@@ -122,7 +157,9 @@ describe('review workflow in the admin', () => {
     // The editor sees the request, fixes the text and submits again.
     await editor.goto(`${app.baseUrl}/admin`)
     await editor.waitForSelector('[data-testid="queue-changes"] a')
-    expect(await editor.textContent('[data-testid="queue-changes"]')).toContain('General Conditions')
+    expect(await editor.textContent('[data-testid="queue-changes"]')).toContain(
+      'General Conditions',
+    )
     await openDocument(editor)
     expect(await editor.textContent('[data-testid="review-history"]')).toContain(REQUEST)
     await expectNoPublishFor(editor)
@@ -138,7 +175,11 @@ describe('review workflow in the admin', () => {
     expect(await reviewer.locator('[data-testid="publish-blocked"]').count()).toBe(0)
     await shot(reviewer, 'reviewer-approved')
     await reviewer.click('#action-save')
-    await until('the publish', async () => (await api(`/api/legal/documents/${SLUG}`)).version === 2, 60_000)
+    await until(
+      'the publish',
+      async () => (await api(`/api/legal/documents/${SLUG}`)).version === 2,
+      60_000,
+    )
     await openDocument(reviewer)
     expect(await status(reviewer)).toBe('Published')
     await shot(reviewer, 'reviewer-published')
@@ -158,16 +199,22 @@ describe('review workflow in the admin', () => {
     expect(paragraphs.slice(-2)).toEqual([FIRST_EDIT, FIX])
     expect(body).toContain('Digitroom Holding Limited')
     const lastUpdated = await page.getAttribute('[data-testid="last-updated"]', 'datetime')
-    expect(new Date(lastUpdated!).getTime()).toBeGreaterThan(new Date(before.lastModified).getTime())
+    expect(new Date(lastUpdated!).getTime()).toBeGreaterThan(
+      new Date(before.lastModified).getTime(),
+    )
     await shot(page, 'public-page')
 
     const graphql = await api('/api/graphql', undefined, {
+      body: JSON.stringify({
+        query: `{ legalDocument(slug: "${SLUG}") { version lastModified text } }`,
+      }),
       method: 'POST',
-      body: JSON.stringify({ query: `{ legalDocument(slug: "${SLUG}") { version lastModified text } }` }),
     })
     expect(graphql.data.legalDocument.version).toBe(2)
     expect(graphql.data.legalDocument.text).toContain(FIX)
-    expect(new Date(graphql.data.legalDocument.lastModified).getTime()).toBeGreaterThan(new Date(before.lastModified).getTime())
+    expect(new Date(graphql.data.legalDocument.lastModified).getTime()).toBeGreaterThan(
+      new Date(before.lastModified).getTime(),
+    )
   })
 
   test('a new, empty document: Submit is disabled and the bar says what is missing', async () => {
@@ -181,16 +228,27 @@ describe('review workflow in the admin', () => {
       expect(await status(editor)).toBe('Draft')
       expect(await editor.locator('#legal-submit').isDisabled()).toBe(true)
       const reasons = await editor.locator('#legal-submit-problems li').allTextContents()
-      expect(reasons).toEqual(['Give the document a title.', 'Give it a web address (in the sidebar).', 'Add at least one section.'])
+      expect(reasons).toEqual([
+        'Give the document a title.',
+        'Give it a web address (in the sidebar).',
+        'Add at least one section.',
+      ])
       await shot(editor, 'editor-empty-document-submit-disabled')
       // The server refuses the same submit for the same reasons.
-      const refused = await apiCall(app, `/api/legal-documents/${id}/workflow`, app.accounts.editor, {
-        method: 'POST',
-        body: JSON.stringify({ action: 'submit' }),
-      })
+      const refused = await apiCall(
+        app,
+        `/api/legal-documents/${id}/workflow`,
+        app.accounts.editor,
+        {
+          body: JSON.stringify({ action: 'submit' }),
+          method: 'POST',
+        },
+      )
       expect(refused.errors[0].message).toContain('The document has no title.')
     } finally {
-      await apiCall(app, `/api/legal-documents/${id}`, app.accounts.editor, { method: 'DELETE' }).catch(() => {})
+      await apiCall(app, `/api/legal-documents/${id}`, app.accounts.editor, {
+        method: 'DELETE',
+      }).catch(() => {})
     }
   })
 })

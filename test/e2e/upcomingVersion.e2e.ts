@@ -4,7 +4,14 @@ import path from 'node:path'
 import { type Browser, chromium } from 'playwright-core'
 
 import { axeFindings } from './axe'
-import { apiCall, CHROMIUM_ARGS, chromiumPath, type ProductionApp, signIn, startProductionApp } from './productionApp'
+import {
+  apiCall,
+  CHROMIUM_ARGS,
+  chromiumPath,
+  type ProductionApp,
+  signIn,
+  startProductionApp,
+} from './productionApp'
 
 /**
  * A significant change published ahead of its effective date (issue 14, point 1), as readers
@@ -17,13 +24,17 @@ const DAY = 86_400_000
 let app: ProductionApp
 let browser: Browser
 
-const post = (pathname: string, account: ProductionApp['accounts']['editor'], body: unknown, method = 'POST') =>
-  apiCall(app, pathname, account, { method, body: JSON.stringify(body) })
+const post = (
+  pathname: string,
+  account: ProductionApp['accounts']['editor'],
+  body: unknown,
+  method = 'POST',
+) => apiCall(app, pathname, account, { body: JSON.stringify(body), method })
 
 beforeAll(async () => {
   await fs.mkdir(artifacts, { recursive: true })
   app = await startProductionApp()
-  browser = await chromium.launch({ executablePath: chromiumPath(), args: CHROMIUM_ARGS })
+  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
 })
 
 afterAll(async () => {
@@ -37,34 +48,69 @@ describe('a significant change published with notice', () => {
 
   test('the editor dates it 45 days ahead; a reviewer approves and publishes it', async () => {
     const { editor, reviewer } = app.accounts
-    const doc = (await apiCall(app, '/api/legal-documents?where[slug][equals]=privacy-policy&depth=0')).docs[0]
+    const doc = (
+      await apiCall(app, '/api/legal-documents?where[slug][equals]=privacy-policy&depth=0')
+    ).docs[0]
     id = doc.id
     const draft = await apiCall(app, `/api/legal-documents/${id}?draft=true&depth=1`, editor)
     const section = draft.sections[0]
-    await post(`/api/legal-sections/${section.id}?draft=true`, editor, { heading: `${section.heading} (updated)` }, 'PATCH')
-    await post(`/api/legal-documents/${id}?draft=true`, editor, {
-      materialChange: true,
-      changeSummary: 'We now keep support e-mails for two years.',
-      effectiveDate: effective.toISOString(),
-    }, 'PATCH')
-    expect((await post(`/api/legal-documents/${id}/workflow`, editor, { action: 'submit' })).workflowState).toBe('in-review')
-    expect((await post(`/api/legal-documents/${id}/workflow`, reviewer, { action: 'approve' })).workflowState).toBe('approved')
-    const published = await post(`/api/legal-documents/${id}`, reviewer, { _status: 'published' }, 'PATCH')
+    await post(
+      `/api/legal-sections/${section.id}?draft=true`,
+      editor,
+      { heading: `${section.heading} (updated)` },
+      'PATCH',
+    )
+    await post(
+      `/api/legal-documents/${id}?draft=true`,
+      editor,
+      {
+        changeSummary: 'We now keep support e-mails for two years.',
+        effectiveDate: effective.toISOString(),
+        materialChange: true,
+      },
+      'PATCH',
+    )
+    expect(
+      (await post(`/api/legal-documents/${id}/workflow`, editor, { action: 'submit' }))
+        .workflowState,
+    ).toBe('in-review')
+    expect(
+      (await post(`/api/legal-documents/${id}/workflow`, reviewer, { action: 'approve' }))
+        .workflowState,
+    ).toBe('approved')
+    const published = await post(
+      `/api/legal-documents/${id}`,
+      reviewer,
+      { _status: 'published' },
+      'PATCH',
+    )
     expect(published.doc.version).toBe(2)
   })
 
   test('the public page keeps the version in force and announces the change, at 1,366 and 390 px', async () => {
-    const day = effective.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+    const day = effective.toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'long',
+      timeZone: 'UTC',
+      year: 'numeric',
+    })
     for (const width of [1366, 390]) {
-      const context = await browser.newContext({ viewport: { width, height: 900 } })
+      const context = await browser.newContext({ viewport: { height: 900, width } })
       const page = await context.newPage()
       await page.goto(`${app.baseUrl}/legal/privacy-policy`)
       expect(await page.textContent('[data-testid="document-version"]')).toBe('1')
       const notice = page.locator('[data-testid="upcoming-notice"]')
       expect(await notice.textContent()).toContain(`This policy changes on ${day}`)
       expect(await notice.textContent()).toContain('We now keep support e-mails for two years.')
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true)
-      await page.screenshot({ path: path.join(artifacts, `upcoming-notice-${width}.png`), fullPage: false })
+      expect(
+        await page.evaluate(
+          () => document.documentElement.scrollWidth <= document.documentElement.clientWidth,
+        ),
+      ).toBe(true)
+      await page.screenshot({
+        fullPage: false,
+        path: path.join(artifacts, `upcoming-notice-${width}.png`),
+      })
       if (width === 1366) {
         await notice.locator('a').click()
         await page.waitForURL(/\/legal\/privacy-policy\/versions\?.*from=1.*to=2/)
@@ -80,8 +126,12 @@ describe('a significant change published with notice', () => {
     const inForce = page.locator('[data-testid="timeline-in-force"]')
     await inForce.waitFor()
     expect(await inForce.textContent()).toContain('version 1')
-    expect(await page.locator('[data-testid="timeline-upcoming"]').textContent()).toContain('version 2')
-    await page.locator('[data-testid="version-timeline"]').screenshot({ path: path.join(artifacts, 'version-timeline.png') })
+    expect(await page.locator('[data-testid="timeline-upcoming"]').textContent()).toContain(
+      'version 2',
+    )
+    await page
+      .locator('[data-testid="version-timeline"]')
+      .screenshot({ path: path.join(artifacts, 'version-timeline.png') })
     expect(await axeFindings(page, 'admin-version-timeline')).toEqual([])
     await context.close()
   })

@@ -56,10 +56,10 @@ export type Operation = (typeof OPERATIONS)[number]
 export type Expectation = 'allow' | 'deny:401' | 'deny:403' | 'deny:409' | 'published'
 
 export type MatrixRow = {
-  subject: Subject
-  operation: Operation
   /** The record the operation is tried on (the fixture each cell starts from). */
   on: string
+  operation: Operation
+  subject: Subject
 } & Record<MatrixRole, Expectation>
 
 const row = (
@@ -67,14 +67,44 @@ const row = (
   operation: Operation,
   on: string,
   [anonymous, editor, reviewer, admin]: [Expectation, Expectation, Expectation, Expectation],
-): MatrixRow => ({ subject, operation, on, anonymous, editor, reviewer, admin })
+): MatrixRow => ({ admin, anonymous, editor, on, operation, reviewer, subject })
 
-const ALL_ALLOWED: [Expectation, Expectation, Expectation, Expectation] = ['allow', 'allow', 'allow', 'allow']
-const STAFF_ONLY: [Expectation, Expectation, Expectation, Expectation] = ['deny:403', 'allow', 'allow', 'allow']
-const DRAFTS_FOR_STAFF: [Expectation, Expectation, Expectation, Expectation] = ['published', 'allow', 'allow', 'allow']
-const EDITORS_AND_ADMINS: [Expectation, Expectation, Expectation, Expectation] = ['deny:403', 'allow', 'deny:403', 'allow']
-const NOBODY: [Expectation, Expectation, Expectation, Expectation] = ['deny:403', 'deny:403', 'deny:403', 'deny:403']
-const ADMINS_ONLY: [Expectation, Expectation, Expectation, Expectation] = ['deny:403', 'deny:403', 'deny:403', 'allow']
+const ALL_ALLOWED: [Expectation, Expectation, Expectation, Expectation] = [
+  'allow',
+  'allow',
+  'allow',
+  'allow',
+]
+const STAFF_ONLY: [Expectation, Expectation, Expectation, Expectation] = [
+  'deny:403',
+  'allow',
+  'allow',
+  'allow',
+]
+const DRAFTS_FOR_STAFF: [Expectation, Expectation, Expectation, Expectation] = [
+  'published',
+  'allow',
+  'allow',
+  'allow',
+]
+const EDITORS_AND_ADMINS: [Expectation, Expectation, Expectation, Expectation] = [
+  'deny:403',
+  'allow',
+  'deny:403',
+  'allow',
+]
+const NOBODY: [Expectation, Expectation, Expectation, Expectation] = [
+  'deny:403',
+  'deny:403',
+  'deny:403',
+  'deny:403',
+]
+const ADMINS_ONLY: [Expectation, Expectation, Expectation, Expectation] = [
+  'deny:403',
+  'deny:403',
+  'deny:403',
+  'allow',
+]
 
 /** The expected outcome of every applicable cell. */
 export const ACCESS_MATRIX: readonly MatrixRow[] = [
@@ -83,20 +113,70 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   // an approved draft only), documentBeforeDelete (archived → 409), the workflow operation
   // (anonymous → 401, wrong role → 403; four-eyes: the fixtures' author is the editor).
   row('legal-documents', 'read', 'a published document', ALL_ALLOWED),
-  row('legal-documents', 'read-drafts', 'a published document with a newer draft', DRAFTS_FOR_STAFF),
+  row(
+    'legal-documents',
+    'read-drafts',
+    'a published document with a newer draft',
+    DRAFTS_FOR_STAFF,
+  ),
   row('legal-documents', 'read-versions', 'a published document with a newer draft', STAFF_ONLY),
   row('legal-documents', 'create', 'a new document', EDITORS_AND_ADMINS),
-  row('legal-documents', 'create-published', 'a new document sent as published', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
-  row('legal-documents', 'update', 'a published document whose draft is in review (its title)', EDITORS_AND_ADMINS),
+  row('legal-documents', 'create-published', 'a new document sent as published', [
+    'deny:403',
+    'deny:409',
+    'deny:403',
+    'deny:409',
+  ]),
+  row(
+    'legal-documents',
+    'update',
+    'a published document whose draft is in review (its title)',
+    EDITORS_AND_ADMINS,
+  ),
   row('legal-documents', 'delete', 'a never-published document', EDITORS_AND_ADMINS),
-  row('legal-documents', 'delete-published', 'a published document', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
-  row('legal-documents', 'restore', 'an earlier draft version of a published document', EDITORS_AND_ADMINS),
-  row('legal-documents', 'restore-over-published', 'an earlier draft version of a published document', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
-  row('legal-documents', 'publish', 'an approved draft', ['deny:403', 'deny:403', 'allow', 'allow']),
-  row('legal-documents', 'approve', "a document in review (the editor's changes)", ['deny:401', 'deny:403', 'allow', 'allow']),
-  row('legal-documents', 'request-changes', "a document in review (the editor's changes)", ['deny:401', 'deny:403', 'allow', 'allow']),
+  row('legal-documents', 'delete-published', 'a published document', [
+    'deny:403',
+    'deny:409',
+    'deny:403',
+    'deny:409',
+  ]),
+  row(
+    'legal-documents',
+    'restore',
+    'an earlier draft version of a published document',
+    EDITORS_AND_ADMINS,
+  ),
+  row(
+    'legal-documents',
+    'restore-over-published',
+    'an earlier draft version of a published document',
+    ['deny:403', 'deny:409', 'deny:403', 'deny:409'],
+  ),
+  row('legal-documents', 'publish', 'an approved draft', [
+    'deny:403',
+    'deny:403',
+    'allow',
+    'allow',
+  ]),
+  row('legal-documents', 'approve', "a document in review (the editor's changes)", [
+    'deny:401',
+    'deny:403',
+    'allow',
+    'allow',
+  ]),
+  row('legal-documents', 'request-changes', "a document in review (the editor's changes)", [
+    'deny:401',
+    'deny:403',
+    'allow',
+    'allow',
+  ]),
   // Taking a legal text offline: reviewers and admins, with a reason (rules.ts decideWorkflowAction).
-  row('legal-documents', 'withdraw', 'a published document, with a reason', ['deny:401', 'deny:403', 'allow', 'allow']),
+  row('legal-documents', 'withdraw', 'a published document, with a reason', [
+    'deny:401',
+    'deny:403',
+    'allow',
+    'allow',
+  ]),
 
   // Sections: access publishedOrStaff / editorsOrAdmins, sectionBeforeChange (never published on
   // its own → 409), sectionBeforeDelete (published or still listed → 409).
@@ -104,13 +184,38 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   row('legal-sections', 'read-drafts', 'a published section with a newer draft', DRAFTS_FOR_STAFF),
   row('legal-sections', 'read-versions', 'a published section with a newer draft', STAFF_ONLY),
   row('legal-sections', 'create', 'a new section of a draft document', EDITORS_AND_ADMINS),
-  row('legal-sections', 'create-published', 'a new section sent as published', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
+  row('legal-sections', 'create-published', 'a new section sent as published', [
+    'deny:403',
+    'deny:409',
+    'deny:403',
+    'deny:409',
+  ]),
   row('legal-sections', 'update', 'a published section (its heading)', EDITORS_AND_ADMINS),
   row('legal-sections', 'delete', 'an unlisted draft section', EDITORS_AND_ADMINS),
-  row('legal-sections', 'delete-published', 'a published section', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
-  row('legal-sections', 'restore', 'an earlier draft version of a published section', EDITORS_AND_ADMINS),
-  row('legal-sections', 'restore-over-published', 'an earlier draft version of a published section', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
-  row('legal-sections', 'publish', 'a draft section, on its own', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
+  row('legal-sections', 'delete-published', 'a published section', [
+    'deny:403',
+    'deny:409',
+    'deny:403',
+    'deny:409',
+  ]),
+  row(
+    'legal-sections',
+    'restore',
+    'an earlier draft version of a published section',
+    EDITORS_AND_ADMINS,
+  ),
+  row(
+    'legal-sections',
+    'restore-over-published',
+    'an earlier draft version of a published section',
+    ['deny:403', 'deny:409', 'deny:403', 'deny:409'],
+  ),
+  row('legal-sections', 'publish', 'a draft section, on its own', [
+    'deny:403',
+    'deny:409',
+    'deny:403',
+    'deny:409',
+  ]),
 
   // Cookie entries: the review workflow of documents (src/workflow/subjects.ts). Access
   // publishedOrStaff / editorsOrAdmins / staffOnly; cookieBeforeChange (reviewers change nothing;
@@ -120,16 +225,51 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   row('cookie-entries', 'read-drafts', 'a published entry with a newer draft', DRAFTS_FOR_STAFF),
   row('cookie-entries', 'read-versions', 'a published entry with a newer draft', STAFF_ONLY),
   row('cookie-entries', 'create', 'a new entry', EDITORS_AND_ADMINS),
-  row('cookie-entries', 'create-published', 'a new entry with a category, sent as published', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
+  row('cookie-entries', 'create-published', 'a new entry with a category, sent as published', [
+    'deny:403',
+    'deny:409',
+    'deny:403',
+    'deny:409',
+  ]),
   row('cookie-entries', 'update', 'a published entry (its name)', EDITORS_AND_ADMINS),
   row('cookie-entries', 'delete', 'a never-published entry', EDITORS_AND_ADMINS),
-  row('cookie-entries', 'delete-published', 'a published entry', ['deny:403', 'deny:409', 'deny:409', 'deny:409']),
-  row('cookie-entries', 'restore', 'an earlier draft version of a published entry', EDITORS_AND_ADMINS),
-  row('cookie-entries', 'restore-over-published', 'an earlier draft version of a published entry', ['deny:403', 'deny:409', 'deny:403', 'deny:409']),
+  row('cookie-entries', 'delete-published', 'a published entry', [
+    'deny:403',
+    'deny:409',
+    'deny:409',
+    'deny:409',
+  ]),
+  row(
+    'cookie-entries',
+    'restore',
+    'an earlier draft version of a published entry',
+    EDITORS_AND_ADMINS,
+  ),
+  row('cookie-entries', 'restore-over-published', 'an earlier draft version of a published entry', [
+    'deny:403',
+    'deny:409',
+    'deny:403',
+    'deny:409',
+  ]),
   row('cookie-entries', 'publish', 'an approved entry', ['deny:403', 'deny:403', 'allow', 'allow']),
-  row('cookie-entries', 'approve', "an entry in review (the editor's)", ['deny:401', 'deny:403', 'allow', 'allow']),
-  row('cookie-entries', 'request-changes', "an entry in review (the editor's)", ['deny:401', 'deny:403', 'allow', 'allow']),
-  row('cookie-entries', 'withdraw', 'a published entry, with a reason', ['deny:401', 'deny:403', 'allow', 'allow']),
+  row('cookie-entries', 'approve', "an entry in review (the editor's)", [
+    'deny:401',
+    'deny:403',
+    'allow',
+    'allow',
+  ]),
+  row('cookie-entries', 'request-changes', "an entry in review (the editor's)", [
+    'deny:401',
+    'deny:403',
+    'allow',
+    'allow',
+  ]),
+  row('cookie-entries', 'withdraw', 'a published entry, with a reason', [
+    'deny:401',
+    'deny:403',
+    'allow',
+    'allow',
+  ]),
 
   // The archive: read anyone; create/update/delete nobody (plus refuseUntrustedWrites).
   row('legal-versions', 'read', 'an archive record', ALL_ALLOWED),
@@ -163,76 +303,84 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
 
 /** Why the remaining subject × operation pairs have no cells. */
 export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, string>>>> = {
-  'legal-sections': {
-    approve: 'sections are reviewed with their document (a section change puts its document back to draft)',
-    'request-changes': 'as approve',
-    withdraw: 'a section goes offline with its document, never on its own (see publish)',
-  },
-  'legal-versions': {
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
-    'create-published': 'no drafts; see create',
-    'read-drafts': 'no drafts: every record is a publish',
-    'read-versions': 'no Payload versions: the collection is itself the archive',
-    'delete-published': 'no drafts; see delete',
-    publish: 'written only by the publish of a document',
-    approve: 'not a reviewed collection',
-    'request-changes': 'not a reviewed collection',
-    withdraw: 'not a reviewed collection',
-  },
-  'legal-review-events': {
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
-    'create-published': 'no drafts; see create',
-    'read-drafts': 'no drafts',
-    'read-versions': 'no Payload versions',
-    'delete-published': 'no drafts; see delete',
-    publish: 'written only by the workflow',
-    approve: 'not a reviewed collection',
-    'request-changes': 'not a reviewed collection',
-    withdraw: 'not a reviewed collection',
-  },
   'legal-consents': {
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
+    approve: 'not a reviewed collection',
     'create-published': 'no drafts; see create',
-    'read-drafts': 'no drafts',
-    'read-versions': 'no Payload versions',
     'delete-published': 'no drafts; see delete',
     publish: 'written only by POST /api/legal/consents',
-    approve: 'not a reviewed collection',
+    'read-drafts': 'no drafts',
+    'read-versions': 'no Payload versions',
     'request-changes': 'not a reviewed collection',
+    restore: 'no Payload versions',
+    'restore-over-published': 'no Payload versions',
     withdraw: 'not a reviewed collection',
   },
   'legal-entity': {
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
-    'read-drafts': 'no drafts',
-    'read-versions': 'no Payload versions',
+    approve: 'not a reviewed global',
     create: 'a global: one record, never created',
     'create-published': 'a global: one record, never created',
     delete: 'a global: never deleted',
     'delete-published': 'a global: never deleted',
     publish: 'no drafts',
-    approve: 'not a reviewed global',
-    'request-changes': 'not a reviewed global',
-    withdraw: 'not a reviewed global',
-  },
-  users: {
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
-    'create-published': 'no drafts; see create',
     'read-drafts': 'no drafts',
     'read-versions': 'no Payload versions',
+    'request-changes': 'not a reviewed global',
+    restore: 'no Payload versions',
+    'restore-over-published': 'no Payload versions',
+    withdraw: 'not a reviewed global',
+  },
+  'legal-review-events': {
+    approve: 'not a reviewed collection',
+    'create-published': 'no drafts; see create',
+    'delete-published': 'no drafts; see delete',
+    publish: 'written only by the workflow',
+    'read-drafts': 'no drafts',
+    'read-versions': 'no Payload versions',
+    'request-changes': 'not a reviewed collection',
+    restore: 'no Payload versions',
+    'restore-over-published': 'no Payload versions',
+    withdraw: 'not a reviewed collection',
+  },
+  'legal-sections': {
+    approve:
+      'sections are reviewed with their document (a section change puts its document back to draft)',
+    'request-changes': 'as approve',
+    withdraw: 'a section goes offline with its document, never on its own (see publish)',
+  },
+  'legal-versions': {
+    approve: 'not a reviewed collection',
+    'create-published': 'no drafts; see create',
+    'delete-published': 'no drafts; see delete',
+    publish: 'written only by the publish of a document',
+    'read-drafts': 'no drafts: every record is a publish',
+    'read-versions': 'no Payload versions: the collection is itself the archive',
+    'request-changes': 'not a reviewed collection',
+    restore: 'no Payload versions',
+    'restore-over-published': 'no Payload versions',
+    withdraw: 'not a reviewed collection',
+  },
+  users: {
+    approve: 'not a reviewed collection',
+    'create-published': 'no drafts; see create',
     'delete-published': 'no drafts; see delete',
     publish: 'no drafts',
-    approve: 'not a reviewed collection',
+    'read-drafts': 'no drafts',
+    'read-versions': 'no Payload versions',
     'request-changes': 'not a reviewed collection',
+    restore: 'no Payload versions',
+    'restore-over-published': 'no Payload versions',
     withdraw: 'not a reviewed collection',
   },
 }
 
-export type MatrixCell = { subject: Subject; operation: Operation; on: string; role: MatrixRole; route: MatrixRoute; expected: Expectation }
+export type MatrixCell = {
+  expected: Expectation
+  on: string
+  operation: Operation
+  role: MatrixRole
+  route: MatrixRoute
+  subject: Subject
+}
 
 /** One cell per applicable (subject, operation, role) and route: the tests are these. */
 /**
@@ -241,133 +389,159 @@ export type MatrixCell = { subject: Subject; operation: Operation; on: string; r
  * Local API restore writes over the live row, which the plugin refuses with 409 and rolls back.
  * Restoring as a draft works over REST, GraphQL and the admin.
  */
-export function routeExpectation(operation: Operation, route: MatrixRoute, expected: Expectation): Expectation {
-  return operation === 'restore' && route === 'local' && expected === 'allow' ? 'deny:409' : expected
+export function routeExpectation(
+  operation: Operation,
+  route: MatrixRoute,
+  expected: Expectation,
+): Expectation {
+  return operation === 'restore' && route === 'local' && expected === 'allow'
+    ? 'deny:409'
+    : expected
 }
 
 export function matrixCells(): MatrixCell[] {
   return ACCESS_MATRIX.flatMap((r) =>
     ROLES.flatMap((role) =>
-      ROUTES.map((route) => ({ subject: r.subject, operation: r.operation, on: r.on, role, route, expected: routeExpectation(r.operation, route, r[role]) })),
+      ROUTES.map((route) => ({
+        expected: routeExpectation(r.operation, route, r[role]),
+        on: r.on,
+        operation: r.operation,
+        role,
+        route,
+        subject: r.subject,
+      })),
     ),
   )
 }
 
-export function deniedStatus(expected: Expectation): number | null {
+export function deniedStatus(expected: Expectation): null | number {
   const m = /^deny:(\d{3})$/.exec(expected)
   return m ? Number(m[1]) : null
 }
 
 export const OPERATION_LABELS: Record<Operation, string> = {
+  approve: 'approve',
+  create: 'create',
+  'create-published': 'create as published',
+  delete: 'delete',
+  'delete-published': 'delete published',
+  publish: 'publish',
   read: 'read',
   'read-drafts': 'read drafts',
   'read-versions': 'read Payload versions',
-  create: 'create',
-  'create-published': 'create as published',
-  update: 'update content',
-  delete: 'delete',
-  'delete-published': 'delete published',
+  'request-changes': 'request changes',
   restore: 'restore a version as a draft',
   'restore-over-published': 'restore a version over the published row',
-  publish: 'publish',
-  approve: 'approve',
-  'request-changes': 'request changes',
+  update: 'update content',
   withdraw: 'withdraw (take offline)',
 }
 
 /** How each operation is tried on each route, and how its outcome is proven. */
-export const OPERATION_ROUTES: Record<Operation, { rest: string; graphql: string; local: string; proof: string }> = {
-  read: {
-    rest: '`GET /api/<slug>/:id` (global: `GET /api/globals/legal-entity`)',
-    graphql: '`<Singular>(id)` (global: `LegalEntity`)',
-    local: '`findByID` (global: `findGlobal`)',
-    proof: 'allow: the published value comes back; deny: the error status',
-  },
-  'read-drafts': {
-    rest: '`GET /api/<slug>/:id?draft=true`',
-    graphql: '`<Singular>(id, draft: true)`',
-    local: '`findByID({ draft: true })`',
-    proof: 'allow: the draft value; published: the published value and never the draft value',
-  },
-  'read-versions': {
-    rest: '`GET /api/<slug>/versions?where[parent][equals]=:id`, `GET /api/<slug>/versions/:versionId`',
-    graphql: '`versions<Plural>(where: { parent: { equals: id } })`, `version<Singular>(id)`',
-    local: '`findVersions`, `findVersionByID`',
-    proof: "allow: the draft's version is listed and read by id; deny: the error status, on both",
+export const OPERATION_ROUTES: Record<
+  Operation,
+  { graphql: string; local: string; proof: string; rest: string }
+> = {
+  approve: {
+    graphql: '`legalWorkflowAction(id, action: approve)`',
+    local: '`performWorkflowAction` (the plugin export)',
+    proof:
+      'allow: the draft is approved, by this user; deny: the error status, and a re-read (state, review history) equals the one before',
+    rest: '`POST /api/legal-documents/:id/workflow` `{ "action": "approve" }`',
   },
   create: {
-    rest: '`POST /api/<slug>`',
     graphql: '`create<Singular>`',
     local: '`create`',
-    proof: 'allow: the record exists (a draft where the collection has drafts); deny: the error status, and the collection holds the same records as before',
+    proof:
+      'allow: the record exists (a draft where the collection has drafts); deny: the error status, and the collection holds the same records as before',
+    rest: '`POST /api/<slug>`',
   },
   'create-published': {
-    rest: '`POST /api/<slug>` with `"_status": "published"`',
     graphql: '`create<Singular>(data: { …, _status: published })`',
     local: "`create({ data: { …, _status: 'published' } })`",
     proof: 'allow: the record exists and is published; deny: as create',
-  },
-  update: {
-    rest: '`PATCH /api/<slug>/:id` (global: `POST /api/globals/legal-entity`)',
-    graphql: '`update<Singular>(id, data)` (global: `updateLegalEntity`)',
-    local: '`update` (global: `updateGlobal`)',
-    proof: 'allow: a re-read shows the new value in the latest draft while the live (published) row keeps the old one; deny: the error status, and a re-read (latest draft, live row, version and history counts) equals the one before',
+    rest: '`POST /api/<slug>` with `"_status": "published"`',
   },
   delete: {
-    rest: '`DELETE /api/<slug>/:id`',
     graphql: '`delete<Singular>(id)`',
     local: '`delete`',
     proof: 'allow: the record is gone; deny: the error status, and a re-read equals the one before',
+    rest: '`DELETE /api/<slug>/:id`',
   },
   'delete-published': {
-    rest: '`DELETE /api/<slug>/:id`',
     graphql: '`delete<Singular>(id)`',
     local: '`delete`',
     proof: 'as delete',
-  },
-  restore: {
-    rest: '`POST /api/<slug>/versions/:versionId?draft=true`',
-    graphql: '`restoreVersion<Singular>(id, draft: true)`',
-    local: '`restoreVersion({ draft: true })`',
-    proof: 'allow: the latest draft has the restored text and is a draft, the live row is unchanged; deny: the error status, and a re-read equals the one before',
-  },
-  'restore-over-published': {
-    rest: '`POST /api/<slug>/versions/:versionId`',
-    graphql: '`restoreVersion<Singular>(id)`',
-    local: '`restoreVersion`',
-    proof: 'as restore (Payload writes the live row when `draft` is not set; the plugin refuses and rolls back)',
+    rest: '`DELETE /api/<slug>/:id`',
   },
   publish: {
-    rest: '`PATCH /api/<slug>/:id` `{ "_status": "published" }`',
     graphql: '`update<Singular>(id, data: { _status: published })`',
     local: "`update({ data: { _status: 'published' } })`",
-    proof: 'allow: the live row is published (documents: version 1 and one archive record); deny: the error status, and a re-read equals the one before',
+    proof:
+      'allow: the live row is published (documents: version 1 and one archive record); deny: the error status, and a re-read equals the one before',
+    rest: '`PATCH /api/<slug>/:id` `{ "_status": "published" }`',
   },
-  approve: {
-    rest: '`POST /api/legal-documents/:id/workflow` `{ "action": "approve" }`',
-    graphql: '`legalWorkflowAction(id, action: approve)`',
-    local: '`performWorkflowAction` (the plugin export)',
-    proof: 'allow: the draft is approved, by this user; deny: the error status, and a re-read (state, review history) equals the one before',
+  read: {
+    graphql: '`<Singular>(id)` (global: `LegalEntity`)',
+    local: '`findByID` (global: `findGlobal`)',
+    proof: 'allow: the published value comes back; deny: the error status',
+    rest: '`GET /api/<slug>/:id` (global: `GET /api/globals/legal-entity`)',
+  },
+  'read-drafts': {
+    graphql: '`<Singular>(id, draft: true)`',
+    local: '`findByID({ draft: true })`',
+    proof: 'allow: the draft value; published: the published value and never the draft value',
+    rest: '`GET /api/<slug>/:id?draft=true`',
+  },
+  'read-versions': {
+    graphql: '`versions<Plural>(where: { parent: { equals: id } })`, `version<Singular>(id)`',
+    local: '`findVersions`, `findVersionByID`',
+    proof: "allow: the draft's version is listed and read by id; deny: the error status, on both",
+    rest: '`GET /api/<slug>/versions?where[parent][equals]=:id`, `GET /api/<slug>/versions/:versionId`',
   },
   'request-changes': {
-    rest: '`POST /api/legal-documents/:id/workflow` `{ "action": "request-changes", "comment" }`',
     graphql: '`legalWorkflowAction(id, action: request_changes, comment)`',
     local: '`performWorkflowAction`',
     proof: 'allow: the draft is in "changes requested"; deny: as approve',
+    rest: '`POST /api/legal-documents/:id/workflow` `{ "action": "request-changes", "comment" }`',
+  },
+  restore: {
+    graphql: '`restoreVersion<Singular>(id, draft: true)`',
+    local: '`restoreVersion({ draft: true })`',
+    proof:
+      'allow: the latest draft has the restored text and is a draft, the live row is unchanged; deny: the error status, and a re-read equals the one before',
+    rest: '`POST /api/<slug>/versions/:versionId?draft=true`',
+  },
+  'restore-over-published': {
+    graphql: '`restoreVersion<Singular>(id)`',
+    local: '`restoreVersion`',
+    proof:
+      'as restore (Payload writes the live row when `draft` is not set; the plugin refuses and rolls back)',
+    rest: '`POST /api/<slug>/versions/:versionId`',
+  },
+  update: {
+    graphql: '`update<Singular>(id, data)` (global: `updateLegalEntity`)',
+    local: '`update` (global: `updateGlobal`)',
+    proof:
+      'allow: a re-read shows the new value in the latest draft while the live (published) row keeps the old one; deny: the error status, and a re-read (latest draft, live row, version and history counts) equals the one before',
+    rest: '`PATCH /api/<slug>/:id` (global: `POST /api/globals/legal-entity`)',
   },
   withdraw: {
-    rest: '`POST /api/legal-documents/:id/workflow` `{ "action": "withdraw", "comment" }`',
     graphql: '`legalWorkflowAction(id, action: withdraw, comment)`',
     local: '`performWorkflowAction`',
-    proof: 'allow: the live row is no longer published and the history records "withdrawn" by this user; deny: as approve',
+    proof:
+      'allow: the live row is no longer published and the history records "withdrawn" by this user; deny: as approve',
+    rest: '`POST /api/legal-documents/:id/workflow` `{ "action": "withdraw", "comment" }`',
   },
 }
 
-const cellText = (e: Expectation): string => (e === 'allow' ? 'allow' : e === 'published' ? 'published¹' : `deny ${deniedStatus(e)}`)
+const cellText = (e: Expectation): string =>
+  e === 'allow' ? 'allow' : e === 'published' ? 'published¹' : `deny ${deniedStatus(e)}`
 
-export const MATRIX_BEGIN = '<!-- access-matrix:begin (generated from test/helpers/accessMatrix.ts; checked by test/integration/accessMatrix.test.ts) -->'
+export const MATRIX_BEGIN =
+  '<!-- access-matrix:begin (generated from test/helpers/accessMatrix.ts; checked by test/integration/accessMatrix.test.ts) -->'
 export const MATRIX_END = '<!-- access-matrix:end -->'
-export const ROUTES_BEGIN = '<!-- access-matrix-routes:begin (generated from test/helpers/accessMatrix.ts; checked by test/integration/accessMatrix.test.ts) -->'
+export const ROUTES_BEGIN =
+  '<!-- access-matrix-routes:begin (generated from test/helpers/accessMatrix.ts; checked by test/integration/accessMatrix.test.ts) -->'
 export const ROUTES_END = '<!-- access-matrix-routes:end -->'
 
 /** The matrix as a Markdown table (without the begin/end markers). */
@@ -376,7 +550,8 @@ export function renderMatrixMarkdown(): string {
     '| collection / global | operation | on | anonymous | editor | reviewer | admin |',
     '| --- | --- | --- | --- | --- | --- | --- |',
     ...ACCESS_MATRIX.map(
-      (r) => `| \`${r.subject}\` | ${OPERATION_LABELS[r.operation]} | ${r.on} | ${ROLES.map((role) => cellText(r[role])).join(' | ')} |`,
+      (r) =>
+        `| \`${r.subject}\` | ${OPERATION_LABELS[r.operation]} | ${r.on} | ${ROLES.map((role) => cellText(r[role])).join(' | ')} |`,
     ),
   ]
   const cells = ACCESS_MATRIX.length * ROLES.length
@@ -405,16 +580,20 @@ export function renderRoutesMarkdown(): string {
   for (const subject of SUBJECTS) {
     for (const op of OPERATIONS) {
       const reason = NOT_APPLICABLE[subject]?.[op]
-      if (reason) lines.push(`- \`${subject}\` ${OPERATION_LABELS[op]}: ${reason}`)
+      if (reason) {
+        lines.push(`- \`${subject}\` ${OPERATION_LABELS[op]}: ${reason}`)
+      }
     }
   }
   return lines.join('\n')
 }
 
 /** The text between a begin and an end marker in a Markdown file, or null. */
-export function generatedBlock(markdown: string, begin: string, end: string): string | null {
+export function generatedBlock(markdown: string, begin: string, end: string): null | string {
   const from = markdown.indexOf(begin)
   const to = markdown.indexOf(end)
-  if (from < 0 || to < from) return null
+  if (from < 0 || to < from) {
+    return null
+  }
   return markdown.slice(from + begin.length, to).trim()
 }

@@ -1,5 +1,6 @@
-import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+import http from 'node:http'
 
 import { loadAutocannon } from '../../bench/loadAutocannon.mjs'
 
@@ -9,11 +10,19 @@ import { loadAutocannon } from '../../bench/loadAutocannon.mjs'
 const server = http.createServer((_req, res) => res.end('hello'))
 await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve))
 const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`
-const result: Record<string, { responses: number; mismatches: number }> = {}
+const result: Record<string, { mismatches: number; responses: number }> = {}
 for (const decodeBodies of [false, true]) {
   const autocannon = loadAutocannon({ decodeBodies })
-  const r = (await autocannon({ url, connections: 2, amount: 200, expectBody: 'hello' } as never)) as unknown as { mismatches: number; '2xx': number }
-  result[decodeBodies ? 'decoding' : 'notDecoding'] = { responses: r['2xx'], mismatches: r.mismatches }
+  const r = (await autocannon({
+    amount: 200,
+    connections: 2,
+    expectBody: 'hello',
+    url,
+  } as never)) as unknown as { '2xx': number; mismatches: number }
+  result[decodeBodies ? 'decoding' : 'notDecoding'] = {
+    mismatches: r.mismatches,
+    responses: r['2xx'],
+  }
 }
 server.close()
 console.log(JSON.stringify(result))

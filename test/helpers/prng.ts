@@ -9,5 +9,5 @@ export function prng(seed: number) {
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296
   }
   const int = (n: number) => Math.floor(next() * n)
-  return { next, int, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)]! }
+  return { int, next, pick: <T>(xs: readonly T[]): T => xs[int(xs.length)] }
 }

@@ -1,15 +1,23 @@
 export type Json = Record<string, any>
-export type RestResult = { status: number; body: Json }
+export type RestResult = { body: Json; status: number }
 
 /** A JSON REST call to the test server, as a user (JWT) or anonymously. */
 export function restClient(baseUrl: () => string) {
-  return async function rest(method: string, path: string, token: string | null, body?: unknown): Promise<RestResult> {
+  return async function rest(
+    method: string,
+    path: string,
+    token: null | string,
+    body?: unknown,
+  ): Promise<RestResult> {
     const res = await fetch(`${baseUrl()}/api${path}`, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
       body: body === undefined ? undefined : JSON.stringify(body),
+      headers: {
+        'content-type': 'application/json',
+        ...(token ? { authorization: `JWT ${token}` } : {}),
+      },
+      method,
     })
     const text = await res.text()
-    return { status: res.status, body: text ? (JSON.parse(text) as Json) : {} }
+    return { body: text ? (JSON.parse(text) as Json) : {}, status: res.status }
   }
 }

@@ -1,13 +1,17 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import path from 'node:path'
-
 import pg from 'pg'
 
 import { nodeArgs } from '../../dev/server/nodeArgs'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
-export type ServerProcess = { child: ChildProcess; baseUrl: string; output: () => string; exited: Promise<number | null> }
+export type ServerProcess = {
+  baseUrl: string
+  child: ChildProcess
+  exited: Promise<null | number>
+  output: () => string
+}
 
 /**
  * The real server (`node --import tsx dev/server/main.ts`, development mode, no Next) as a child
@@ -15,44 +19,54 @@ export type ServerProcess = { child: ChildProcess; baseUrl: string; output: () =
  * `children`, so the test's afterAll can kill what is left.
  */
 export async function startServerProcess(
-  options: { databaseUrl: string; dataDir: string; secret: string; env?: Record<string, string> },
+  options: { databaseUrl: string; dataDir: string; env?: Record<string, string>; secret: string },
   children: ChildProcess[],
 ): Promise<ServerProcess> {
-  const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'], {
-    cwd: root,
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: 'development',
-      NO_NEXT: 'true',
-      NO_SEED: 'true',
-      NO_DEMO_USERS: 'true',
-      PORT: '0',
-      DATA_DIR: options.dataDir,
-      DATABASE_URL: options.databaseUrl,
-      PAYLOAD_SECRET: options.secret,
-      ...options.env,
+  const child = spawn(
+    process.execPath,
+    [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'],
+    {
+      cwd: root,
+      env: {
+        DATA_DIR: options.dataDir,
+        DATABASE_URL: options.databaseUrl,
+        HOME: process.env.HOME,
+        NO_DEMO_USERS: 'true',
+        NO_NEXT: 'true',
+        NO_SEED: 'true',
+        NODE_ENV: 'development',
+        PATH: process.env.PATH,
+        PAYLOAD_SECRET: options.secret,
+        PORT: '0',
+        ...options.env,
+      },
+      stdio: ['ignore', 'pipe', 'pipe'],
     },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
+  )
   children.push(child)
   let out = ''
-  child.stdout!.on('data', (d) => (out += d))
-  child.stderr!.on('data', (d) => (out += d))
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)))
+  child.stdout.on('data', (d) => (out += d))
+  child.stderr.on('data', (d) => (out += d))
+  const exited = new Promise<null | number>((resolve) => child.on('exit', (code) => resolve(code)))
   const started = Date.now()
-  let match: RegExpMatchArray | null = null
+  let match: null | RegExpMatchArray = null
   while (!(match = out.match(/Legal documents ready: admin at (http:\/\/[^/\s]+)\//))) {
     if (child.exitCode !== null || child.signalCode !== null || Date.now() - started > 150_000) {
-      throw new Error(`the server did not start (exit ${child.exitCode}, signal ${child.signalCode}, ${Date.now() - started} ms):\n${out.slice(-3000)}`)
+      throw new Error(
+        `the server did not start (exit ${child.exitCode}, signal ${child.signalCode}, ${Date.now() - started} ms):\n${out.slice(-3000)}`,
+      )
     }
     await new Promise((r) => setTimeout(r, 100))
   }
-  return { child, baseUrl: match[1]!, output: () => out, exited }
+  return { baseUrl: match[1], child, exited, output: () => out }
 }
 
 /** One query on its own connection (the server under test holds the pool). */
-export async function queryOnce<T = Record<string, unknown>>(databaseUrl: string, text: string, values: unknown[] = []): Promise<T[]> {
+export async function queryOnce<T = Record<string, unknown>>(
+  databaseUrl: string,
+  text: string,
+  values: unknown[] = [],
+): Promise<T[]> {
   const client = new pg.Client({ connectionString: databaseUrl })
   await client.connect()
   try {
@@ -71,8 +85,12 @@ export async function queryOnce<T = Record<string, unknown>>(databaseUrl: string
  */
 export async function killUnderLoad<V>(
   server: ServerProcess,
-  options: { clients: number; killAfter: number; send: (worker: number, i: number) => Promise<[key: string, value: V]> },
-): Promise<{ acknowledged: Map<string, V>; sent: number; failures: number }> {
+  options: {
+    clients: number
+    killAfter: number
+    send: (worker: number, i: number) => Promise<[key: string, value: V]>
+  },
+): Promise<{ acknowledged: Map<string, V>; failures: number; sent: number }> {
   const acknowledged = new Map<string, V>()
   let failures = 0
   let killed = false
@@ -85,9 +103,13 @@ export async function killUnderLoad<V>(
       try {
         const [key, value] = await options.send(w, i)
         acknowledged.set(key, value)
-        if (acknowledged.size >= options.killAfter) onEnough()
+        if (acknowledged.size >= options.killAfter) {
+          onEnough()
+        }
       } catch (err) {
-        if (!killed) throw err
+        if (!killed) {
+          throw err
+        }
         failures++
         return
       }
@@ -99,5 +121,5 @@ export async function killUnderLoad<V>(
   server.child.kill('SIGKILL')
   await server.exited
   await Promise.all(workers)
-  return { acknowledged, sent, failures }
+  return { acknowledged, failures, sent }
 }

@@ -1,19 +1,24 @@
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+import pg from 'pg'
+
+import type { LegalDocumentsPluginOptions } from '../../src/options'
 
 import { buildAppConfig } from '../../dev/appConfig'
-import type { LegalDocumentsPluginOptions } from '../../src/options'
 import { closePayload } from '../../src/payloadInternals'
 
 const adminUrl = () => {
   const url = process.env.TEST_PG_ADMIN_URL
-  if (!url) throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (globalSetup).')
+  if (!url) {
+    throw new Error('TEST_PG_ADMIN_URL is not set: run the tests through jest (globalSetup).')
+  }
   return url
 }
 
 /** A fresh, empty database on the run's PostgreSQL, so test files never share a schema. */
-export async function createTestDatabase(prefix = 'legal_test'): Promise<{ url: string; name: string; drop: () => Promise<void> }> {
+export async function createTestDatabase(
+  prefix = 'legal_test',
+): Promise<{ drop: () => Promise<void>; name: string; url: string }> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`
   const client = new pg.Client({ connectionString: adminUrl() })
   await client.connect()
@@ -23,35 +28,39 @@ export async function createTestDatabase(prefix = 'legal_test'): Promise<{ url: 
   url.pathname = `/${name}`
   return {
     name,
-    url: url.toString(),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl() })
       await c.connect()
       await c.query(`drop database if exists ${c.escapeIdentifier(name)} with (force)`)
       await c.end()
     },
+    url: url.toString(),
   }
 }
 
 export type TestApp = {
-  payload: Payload
+  close: () => Promise<void>
   config: SanitizedConfig
   databaseUrl: string
-  close: () => Promise<void>
+  payload: Payload
 }
-
 
 /** The reference app's Payload on its own database (schema pushed, as in development). */
 export async function startTestPayload(
-  options: { runMigrations?: boolean; key?: string; plugin?: LegalDocumentsPluginOptions; logDestination?: { write: (line: string) => void } } = {},
+  options: {
+    key?: string
+    logDestination?: { write: (line: string) => void }
+    plugin?: LegalDocumentsPluginOptions
+    runMigrations?: boolean
+  } = {},
 ): Promise<TestApp> {
   const db = await createTestDatabase()
   const config = await buildAppConfig({
     databaseUrl: db.url,
-    secret: randomBytes(32).toString('hex'),
-    runMigrations: options.runMigrations,
-    plugin: options.plugin,
     logDestination: options.logDestination,
+    plugin: options.plugin,
+    runMigrations: options.runMigrations,
+    secret: randomBytes(32).toString('hex'),
   })
   // getPayload caches one instance per key (per test file: jest gives each file its own
   // global). Payload's REST and GraphQL handlers look the instance up by the default key, so an
@@ -61,13 +70,13 @@ export async function startTestPayload(
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
   const payload = await getPayload({ config, key: options.key })
   return {
-    payload,
-    config,
-    databaseUrl: db.url,
     close: async () => {
       await closePayload(payload)
       await db.drop()
     },
+    config,
+    databaseUrl: db.url,
+    payload,
   }
 }
 
@@ -76,5 +85,12 @@ export async function startTestPayload(
  * changes effective at once. The notice rules have their own tests (effectiveVersions.test.ts).
  */
 export const NO_NOTICE: NonNullable<LegalDocumentsPluginOptions['notice']> = {
-  periodDays: { 'terms-of-use': 0, 'privacy-policy': 0, 'cookie-policy': 0, 'data-security': 0, 'general-conditions': 0, other: 0 },
+  periodDays: {
+    'cookie-policy': 0,
+    'data-security': 0,
+    'general-conditions': 0,
+    other: 0,
+    'privacy-policy': 0,
+    'terms-of-use': 0,
+  },
 }

@@ -23,7 +23,8 @@ function packageType(dir) {
   typeCache.set(dir, type)
   return type
 }
-const isEsm = (file) => file.endsWith('.mjs') || (file.endsWith('.js') && packageType(path.dirname(file)) === 'module')
+const isEsm = (file) =>
+  file.endsWith('.mjs') || (file.endsWith('.js') && packageType(path.dirname(file)) === 'module')
 
 function awaitsAtTopLevel(node) {
   if (!node || typeof node.type !== 'string') return false
@@ -31,7 +32,12 @@ function awaitsAtTopLevel(node) {
   if (node.type === 'AwaitExpression' || (node.type === 'ForOfStatement' && node.await)) return true
   for (const key of Object.keys(node)) {
     const value = node[key]
-    if (Array.isArray(value) ? value.some(awaitsAtTopLevel) : value && typeof value.type === 'string' && awaitsAtTopLevel(value)) return true
+    if (
+      Array.isArray(value)
+        ? value.some(awaitsAtTopLevel)
+        : value && typeof value.type === 'string' && awaitsAtTopLevel(value)
+    )
+      return true
   }
   return false
 }
@@ -45,13 +51,22 @@ function visit(url) {
   if (!isEsm(file)) return
   let ast
   try {
-    ast = parse(fs.readFileSync(file, 'utf8'), { ecmaVersion: 'latest', sourceType: 'module', allowAwaitOutsideFunction: true, allowHashBang: true })
+    ast = parse(fs.readFileSync(file, 'utf8'), {
+      ecmaVersion: 'latest',
+      sourceType: 'module',
+      allowAwaitOutsideFunction: true,
+      allowHashBang: true,
+    })
   } catch {
     return
   }
   if (ast.body.some(awaitsAtTopLevel)) withTopLevelAwait.push(path.relative(root, file))
   for (const node of ast.body) {
-    if (!node.source || !/^(ImportDeclaration|ExportAllDeclaration|ExportNamedDeclaration)$/.test(node.type)) continue
+    if (
+      !node.source ||
+      !/^(ImportDeclaration|ExportAllDeclaration|ExportNamedDeclaration)$/.test(node.type)
+    )
+      continue
     try {
       visit(import.meta.resolve(node.source.value, url))
     } catch {
@@ -72,5 +87,10 @@ for (const name of Object.keys({ ...pkg.dependencies, ...pkg.peerDependencies })
   entries.push(name)
   visit(url)
 }
-const resolved = Object.fromEntries(['lexical', '@lexical/utils'].map((name) => [name, path.relative(root, fileURLToPath(import.meta.resolve(name, fromRoot)))]))
+const resolved = Object.fromEntries(
+  ['lexical', '@lexical/utils'].map((name) => [
+    name,
+    path.relative(root, fileURLToPath(import.meta.resolve(name, fromRoot))),
+  ]),
+)
 console.log(JSON.stringify({ modules: seen.size, entries, withTopLevelAwait, resolved }))

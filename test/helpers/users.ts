@@ -2,7 +2,13 @@ import type { Payload } from 'payload'
 
 import type { Role } from '../../src/roles'
 
-export type TestUser = { id: string | number; email: string; password: string; roles: Role[]; collection: 'users' }
+export type TestUser = {
+  collection: 'users'
+  email: string
+  id: number | string
+  password: string
+  roles: Role[]
+}
 
 /** Creates a user with the given roles, returned in the shape the Local API's `user` expects. */
 export async function createUser(payload: Payload, name: string, roles: Role[]): Promise<TestUser> {
@@ -10,18 +16,26 @@ export async function createUser(payload: Payload, name: string, roles: Role[]):
   const password = `pw-${name}-0123456789`
   const doc = await payload.create({
     collection: 'users',
-    data: { email, password, roles, name } as never,
+    data: { name, email, password, roles },
     overrideAccess: true,
   })
-  return { ...(doc as unknown as { id: string | number }), email, password, roles, collection: 'users' }
+  return {
+    ...(doc as unknown as { id: number | string }),
+    collection: 'users',
+    email,
+    password,
+    roles,
+  }
 }
 
 export async function login(baseUrl: string, user: TestUser): Promise<string> {
   const res = await fetch(`${baseUrl}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
     body: JSON.stringify({ email: user.email, password: user.password }),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
   })
-  if (res.status !== 200) throw new Error(`login failed: ${res.status} ${await res.text()}`)
+  if (res.status !== 200) {
+    throw new Error(`login failed: ${res.status} ${await res.text()}`)
+  }
   return ((await res.json()) as { token: string }).token
 }

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -34,13 +35,14 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>
 let dataDir: string
 const children: ChildProcess[] = []
 
-const startServer = () => startServerProcess({ databaseUrl: database.url, dataDir, secret }, children)
+const startServer = () =>
+  startServerProcess({ databaseUrl: database.url, dataDir, secret }, children)
 
 const post = (baseUrl: string, subject: string) =>
   fetch(`${baseUrl}/api/legal/acceptances`, {
+    body: JSON.stringify({ document: 'crash-terms', method: 'clickwrap', subject, version: 1 }),
+    headers: { authorization: `users API-Key ${SERVICE_KEY}`, 'content-type': 'application/json' },
     method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `users API-Key ${SERVICE_KEY}` },
-    body: JSON.stringify({ subject, document: 'crash-terms', version: 1, method: 'clickwrap' }),
   })
 
 const query = <T = Record<string, unknown>>(text: string) => queryOnce<T>(database.url, text)
@@ -49,7 +51,10 @@ beforeAll(async () => {
   database = await createTestDatabase('legal_acc_crash')
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-acc-crash-'))
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const payload = await getPayload({ config: await buildAppConfig({ databaseUrl: database.url, secret }), key: 'acc-crash-prep' })
+  const payload = await getPayload({
+    config: await buildAppConfig({ databaseUrl: database.url, secret }),
+    key: 'acc-crash-prep',
+  })
   const editor = await createUser(payload, 'crash-editor', ['editor'])
   const reviewer = await createUser(payload, 'crash-reviewer', ['reviewer'])
   for (const [email, roles, apiKey] of [
@@ -58,32 +63,68 @@ beforeAll(async () => {
   ] as const) {
     await payload.create({
       collection: 'users',
-      data: { email, password: `pw-${randomBytes(8).toString('hex')}`, roles, enableAPIKey: true, apiKey } as never,
+      data: {
+        apiKey,
+        email,
+        enableAPIKey: true,
+        password: `pw-${randomBytes(8).toString('hex')}`,
+        roles,
+      } as never,
       overrideAccess: true,
     })
   }
-  const as = (user: unknown) => ({ user: user as never, overrideAccess: false as const })
+  const as = (user: unknown) => ({ overrideAccess: false as const, user: user as never })
   const doc = (await payload.create({
     collection: SLUGS.documents,
-    data: { title: 'Crash terms', slug: 'crash-terms', kind: 'terms-of-use', noticePeriodDays: 0, requiresAcceptance: 'yes' } as never,
+    data: {
+      slug: 'crash-terms',
+      kind: 'terms-of-use',
+      noticePeriodDays: 0,
+      requiresAcceptance: 'yes',
+      title: 'Crash terms',
+    } as never,
     ...as(editor),
   })) as { id: number }
   const section = (await payload.create({
     collection: SLUGS.sections,
-    data: { heading: 'Scope', body: richText('These terms apply.'), document: doc.id } as never,
+    data: { body: richText('These terms apply.'), document: doc.id, heading: 'Scope' } as never,
     ...as(editor),
   })) as { id: number }
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
-  await performWorkflowAction(await createLocalReq({ user: editor as never }, payload), { id: doc.id, action: 'submit', fourEyes: true })
-  await performWorkflowAction(await createLocalReq({ user: reviewer as never }, payload), { id: doc.id, action: 'approve', fourEyes: true })
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [section.id] },
+    ...as(editor),
+  })
+  await performWorkflowAction(await createLocalReq({ user: editor as never }, payload), {
+    id: doc.id,
+    action: 'submit',
+    fourEyes: true,
+  })
+  await performWorkflowAction(await createLocalReq({ user: reviewer as never }, payload), {
+    id: doc.id,
+    action: 'approve',
+    fourEyes: true,
+  })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
   await closePayload(payload)
 }, 120_000)
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL')
+    }
+  }
   await database?.drop()
-  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true })
+  if (dataDir) {
+    await fs.rm(dataDir, { force: true, recursive: true })
+  }
 })
 
 describe('SIGKILL under a load of acceptances', () => {
@@ -91,14 +132,16 @@ describe('SIGKILL under a load of acceptances', () => {
     const server = await startServer()
     // subject → the hash the 201 carried; the kill comes mid-load, with the other clients' requests
     // in flight (queued, inside a group transaction, or committing).
-    const { acknowledged, sent, failures } = await killUnderLoad(server, {
+    const { acknowledged, failures, sent } = await killUnderLoad(server, {
       clients: CLIENTS,
       killAfter: KILL_AFTER,
       send: async (w, i) => {
         const subject = `crash-${w}-${i}`
         const res = await post(server.baseUrl, subject)
         const body = (await res.json()) as { record?: { hash: string } }
-        if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${JSON.stringify(body)}`)
+        if (res.status !== 201) {
+          throw new Error(`POST answered ${res.status}: ${JSON.stringify(body)}`)
+        }
         return [subject, body.record!.hash]
       },
     })
@@ -108,7 +151,11 @@ describe('SIGKILL under a load of acceptances', () => {
 
     // PostgreSQL rolls back the transaction of a connection that is gone.
     const stored = new Map(
-      (await query<{ subject: string; hash: string }>(`select subject, hash from legal_acceptances where subject like 'crash-%'`)).map((r) => [r.subject, r.hash]),
+      (
+        await query<{ hash: string; subject: string }>(
+          `select subject, hash from legal_acceptances where subject like 'crash-%'`,
+        )
+      ).map((r) => [r.subject, r.hash]),
     )
     const lost = [...acknowledged].filter(([subject, hash]) => stored.get(subject) !== hash)
     expect(lost).toEqual([])
@@ -119,16 +166,22 @@ describe('SIGKILL under a load of acceptances', () => {
     // Restart: the chain verifies, and appending goes on after the records that survived.
     const again = await startServer()
     const admin = { authorization: `users API-Key ${ADMIN_KEY}` }
-    const verified = (await (await fetch(`${again.baseUrl}/api/legal/acceptances/verify`, { headers: admin })).json()) as { ok: boolean; records: number }
+    const verified = (await (
+      await fetch(`${again.baseUrl}/api/legal/acceptances/verify`, { headers: admin })
+    ).json()) as { ok: boolean; records: number }
     expect(verified).toMatchObject({ ok: true, records: stored.size })
     const after = await post(again.baseUrl, 'after-restart')
     expect(after.status).toBe(201)
     // An acknowledged subject again: idempotent, the stored record.
-    const [someSubject, someHash] = [...acknowledged][0]!
+    const [someSubject, someHash] = [...acknowledged][0]
     const repeat = await post(again.baseUrl, someSubject)
     expect(repeat.status).toBe(200)
     expect(((await repeat.json()) as { record: { hash: string } }).record.hash).toBe(someHash)
-    expect(await (await fetch(`${again.baseUrl}/api/legal/acceptances/verify`, { headers: admin })).json()).toMatchObject({ ok: true, records: stored.size + 1 })
+    expect(
+      await (
+        await fetch(`${again.baseUrl}/api/legal/acceptances/verify`, { headers: admin })
+      ).json(),
+    ).toMatchObject({ ok: true, records: stored.size + 1 })
     again.child.kill('SIGKILL')
     await again.exited
   }, 300_000)

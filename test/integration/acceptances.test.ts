@@ -11,16 +11,16 @@ import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { createLocalReq, type Payload } from 'payload'
+import pg from 'pg'
 
 import { projectRoot } from '../../dev/server/bootstrap'
 import { nodeArgs } from '../../dev/server/nodeArgs'
 import { SLUGS } from '../../src/slugs'
 import { pluginOptionsOf } from '../../src/utilities/pluginOptions'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
-import { richText } from '../helpers/lexical'
 import { listen } from '../helpers/httpServer'
+import { richText } from '../helpers/lexical'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -35,51 +35,83 @@ let server: Awaited<ReturnType<typeof listen>>
 let admin: TestUser
 let editor: TestUser
 let reviewer: TestUser
-let service: { id: number | string; email: string; password: string }
+let service: { email: string; id: number | string; password: string }
 let tokens: { admin: string; editor: string; reviewer: string }
 let terms: { id: number; section: number }
 let privacyId: number
 /** The plugin's clock runs `offset` ms ahead of real time. */
 let offset = 0
 
-const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
-const act = async (user: TestUser, id: string | number, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
+const act = async (user: TestUser, id: number | string, action: string) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+    id,
+    action,
+    fourEyes: true,
+  })
 
 async function publishCycle(id: number) {
   await act(editor, id, 'submit')
   await act(reviewer, id, 'approve')
-  await payload.update({ collection: SLUGS.documents, id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
 }
 
-async function newDocument(slug: string, kind: string, requiresAcceptance?: 'yes' | 'no') {
+async function newDocument(slug: string, kind: string, requiresAcceptance?: 'no' | 'yes') {
   const doc = (await payload.create({
     collection: SLUGS.documents,
-    data: { title: `Title ${slug}`, slug, kind, noticePeriodDays: 0, ...(requiresAcceptance ? { requiresAcceptance } : {}) } as never,
+    data: {
+      slug,
+      kind,
+      noticePeriodDays: 0,
+      title: `Title ${slug}`,
+      ...(requiresAcceptance ? { requiresAcceptance } : {}),
+    } as never,
     ...as(editor),
   })) as Json
   const section = (await payload.create({
     collection: SLUGS.sections,
-    data: { heading: 'Scope', body: richText(`These are the ${slug}.`), document: doc.id } as never,
+    data: { body: richText(`These are the ${slug}.`), document: doc.id, heading: 'Scope' } as never,
     ...as(editor),
   })) as Json
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [section.id] },
+    ...as(editor),
+  })
   await publishCycle(doc.id)
   return { id: doc.id as number, section: section.id as number }
 }
 
-type Auth = 'service' | 'admin' | 'editor' | 'reviewer' | null
+type Auth = 'admin' | 'editor' | 'reviewer' | 'service' | null
 function authHeader(who: Auth): Record<string, string> {
-  if (!who) return {}
-  if (who === 'service') return { authorization: `users API-Key ${SERVICE_KEY}` }
+  if (!who) {
+    return {}
+  }
+  if (who === 'service') {
+    return { authorization: `users API-Key ${SERVICE_KEY}` }
+  }
   return { authorization: `JWT ${tokens[who]}` }
 }
 
-async function call(method: string, p: string, who: Auth, body?: unknown): Promise<{ status: number; json: Json; text: string; headers: Headers }> {
+async function call(
+  method: string,
+  p: string,
+  who: Auth,
+  body?: unknown,
+): Promise<{ headers: Headers; json: Json; status: number; text: string }> {
   const res = await fetch(`${server.baseUrl}/api${p}`, {
-    method,
-    headers: { ...(body !== undefined ? { 'content-type': 'application/json' } : {}), ...authHeader(who) },
     body: body === undefined ? undefined : JSON.stringify(body),
+    headers: {
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...authHeader(who),
+    },
+    method,
   })
   const text = await res.text()
   let json: Json = {}
@@ -88,13 +120,15 @@ async function call(method: string, p: string, who: Auth, body?: unknown): Promi
   } catch {
     json = {}
   }
-  return { status: res.status, json, text, headers: res.headers }
+  return { headers: res.headers, json, status: res.status, text }
 }
 
 const record = (body: Json, who: Auth = 'service') => call('POST', '/legal/acceptances', who, body)
-const status = (subject: string, who: Auth = 'service') => call('GET', `/legal/acceptances/status?subject=${encodeURIComponent(subject)}`, who)
+const status = (subject: string, who: Auth = 'service') =>
+  call('GET', `/legal/acceptances/status?subject=${encodeURIComponent(subject)}`, who)
 const verify = () => call('GET', '/legal/acceptances/verify', 'admin')
-const graphql = (who: Auth, query: string, variables?: Json) => call('POST', '/graphql', who, { query, variables })
+const graphql = (who: Auth, query: string, variables?: Json) =>
+  call('POST', '/graphql', who, { query, variables })
 const termsOf = (s: Json): Json => (s.documents as Json[]).find((d) => d.document === 'terms') ?? {}
 
 async function rowsOf(where: string, params: unknown[] = []): Promise<Json[]> {
@@ -110,8 +144,8 @@ async function rowsOf(where: string, params: unknown[] = []): Promise<Json[]> {
 beforeAll(async () => {
   app = await startTestPayload({
     plugin: {
+      acceptances: { exportBatchSize: 3, ipHashKey: 'test-ip-key', subjectKey: SUBJECT_KEY },
       clock: () => new Date(Date.now() + offset),
-      acceptances: { subjectKey: SUBJECT_KEY, ipHashKey: 'test-ip-key', exportBatchSize: 3 },
     },
   })
   payload = app.payload
@@ -123,12 +157,27 @@ beforeAll(async () => {
   const password = 'pw-service-0123456789'
   const created = (await payload.create({
     collection: 'users',
-    data: { email, password, name: 'Website back end', roles: ['service'], enableAPIKey: true, apiKey: SERVICE_KEY } as never,
+    data: {
+      name: 'Website back end',
+      apiKey: SERVICE_KEY,
+      email,
+      enableAPIKey: true,
+      password,
+      roles: ['service'],
+    } as never,
     overrideAccess: true,
   })) as Json
   service = { id: created.id, email, password }
-  tokens = { admin: await login(server.baseUrl, admin), editor: await login(server.baseUrl, editor), reviewer: await login(server.baseUrl, reviewer) }
-  await payload.updateGlobal({ slug: SLUGS.entity, data: { name: 'Example Ltd', email: 'legal@example.com' } as never, overrideAccess: true })
+  tokens = {
+    admin: await login(server.baseUrl, admin),
+    editor: await login(server.baseUrl, editor),
+    reviewer: await login(server.baseUrl, reviewer),
+  }
+  await payload.updateGlobal({
+    slug: SLUGS.entity,
+    data: { name: 'Example Ltd', email: 'legal@example.com' },
+    overrideAccess: true,
+  })
   terms = await newDocument('terms', 'terms-of-use', 'yes')
   privacyId = (await newDocument('privacy', 'privacy-policy')).id
 }, 120_000)
@@ -140,7 +189,7 @@ afterAll(async () => {
 
 describe('who may record and ask', () => {
   test('anonymous callers get 401; staff sessions (editor, reviewer) get 403; all as JSON', async () => {
-    const body = { subject: 'who-1', document: 'terms', version: 1 }
+    const body = { document: 'terms', subject: 'who-1', version: 1 }
     for (const [who, code] of [
       [null, 401],
       ['editor', 403],
@@ -155,9 +204,9 @@ describe('who may record and ask', () => {
     expect(await rowsOf(`where subject = 'who-1'`)).toHaveLength(0)
     // A wrong key is anonymous.
     const wrong = await fetch(`${server.baseUrl}/api/legal/acceptances`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: 'users API-Key not-the-key' },
       body: JSON.stringify(body),
+      headers: { authorization: 'users API-Key not-the-key', 'content-type': 'application/json' },
+      method: 'POST',
     })
     expect(wrong.status).toBe(401)
   })
@@ -169,29 +218,46 @@ describe('who may record and ask', () => {
     expect(access.json.canAccessAdmin ?? false).toBe(false)
     expect((await call('GET', '/access', 'admin')).json.canAccessAdmin).toBe(true)
     const loginRes = await fetch(`${server.baseUrl}/api/users/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: service.email, password: service.password }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
     })
     expect(loginRes.status).toBe(403)
     expect(((await loginRes.json()) as Json).token).toBeUndefined()
     // A draft change is not visible to the service account; the published text is.
-    await payload.update({ collection: SLUGS.documents, id: privacyId, data: { title: 'Draft title only' } as never, draft: true, ...as(editor) })
+    await payload.update({
+      id: privacyId,
+      collection: SLUGS.documents,
+      data: { title: 'Draft title only' },
+      draft: true,
+      ...as(editor),
+    })
     const docs = await call('GET', `/legal-documents/${privacyId}?draft=true&depth=0`, 'service')
     expect(docs.status).toBe(200)
     expect(docs.json.title).not.toBe('Draft title only')
-    const drafts = await call('GET', `/legal-documents?draft=true&where[_status][equals]=draft&depth=0`, 'service')
+    const drafts = await call(
+      'GET',
+      `/legal-documents?draft=true&where[_status][equals]=draft&depth=0`,
+      'service',
+    )
     expect(drafts.json.docs ?? []).toHaveLength(0)
-    expect((await call('GET', `/legal-sections/${terms.section}/versions`, 'service')).status).not.toBe(200)
+    expect(
+      (await call('GET', `/legal-sections/${terms.section}/versions`, 'service')).status,
+    ).not.toBe(200)
     const users = await call('GET', '/users?depth=0&limit=100', 'service')
     expect(users.status).toBe(200)
     expect(users.json.docs.map((u: Json) => u.id)).toEqual([service.id])
     expect([401, 403]).toContain((await call('GET', '/legal-acceptances', 'service')).status)
     expect([401, 403]).toContain((await call('GET', '/legal/acceptances/verify', 'service')).status)
     expect((await call('GET', '/legal/acceptances/export', 'service')).status).toBe(403)
-    expect((await call('POST', '/legal/acceptances/erase', 'service', { subject: 'x' })).status).toBe(403)
+    expect(
+      (await call('POST', '/legal/acceptances/erase', 'service', { subject: 'x' })).status,
+    ).toBe(403)
     // No workflow step either.
-    expect((await call('PATCH', `/legal-documents/${privacyId}`, 'service', { title: 'Hijacked' })).status).toBe(403)
+    expect(
+      (await call('PATCH', `/legal-documents/${privacyId}`, 'service', { title: 'Hijacked' }))
+        .status,
+    ).toBe(403)
   })
 
   test('API keys are on, but never revealed again over the API (no reveal route: 404, as before)', async () => {
@@ -208,19 +274,29 @@ describe('a revoked key', () => {
     const key = 'second-service-key-0123456789abcdef'
     const other = (await payload.create({
       collection: 'users',
-      data: { email: 'second-backend@test.example', password: 'pw-second-0123456789', roles: ['service'], enableAPIKey: true, apiKey: key } as never,
+      data: {
+        apiKey: key,
+        email: 'second-backend@test.example',
+        enableAPIKey: true,
+        password: 'pw-second-0123456789',
+        roles: ['service'],
+      } as never,
       overrideAccess: true,
     })) as Json
     const ask = async () =>
-      (await fetch(`${server.baseUrl}/api/legal/acceptances/status?subject=revoked-1`, { headers: { authorization: `users API-Key ${key}` } })).status
+      (
+        await fetch(`${server.baseUrl}/api/legal/acceptances/status?subject=revoked-1`, {
+          headers: { authorization: `users API-Key ${key}` },
+        })
+      ).status
     expect(await ask()).toBe(200)
     expect(await ask()).toBe(200)
 
     const patch = (data: Json) =>
       fetch(`${server.baseUrl}/api/users/${other.id}`, {
-        method: 'PATCH',
-        headers: { 'content-type': 'application/json', authorization: `JWT ${tokens.admin}` },
         body: JSON.stringify(data),
+        headers: { authorization: `JWT ${tokens.admin}`, 'content-type': 'application/json' },
+        method: 'PATCH',
       })
     expect((await patch({ roles: ['editor'] })).status).toBe(200)
     expect(await ask()).toBe(403)
@@ -228,9 +304,9 @@ describe('a revoked key', () => {
     expect(await ask()).toBe(200)
     expect((await patch({ enableAPIKey: false })).status).toBe(200)
     expect(await ask()).toBe(401)
-    expect((await patch({ enableAPIKey: true, apiKey: key })).status).toBe(200)
+    expect((await patch({ apiKey: key, enableAPIKey: true })).status).toBe(200)
     expect(await ask()).toBe(200)
-    await payload.delete({ collection: 'users', id: other.id, overrideAccess: true })
+    await payload.delete({ id: other.id, collection: 'users', overrideAccess: true })
     expect(await ask()).toBe(401)
   })
 })
@@ -239,43 +315,70 @@ describe('recording', () => {
   test('a service account records an acceptance: 201 after commit, with server time and hashed / truncated client data', async () => {
     const before = Date.now()
     const res = await record({
-      subject: 'user-1',
       document: 'terms',
-      version: 1,
+      ip: '198.51.100.23',
       locale: 'en',
       method: 'clickwrap',
       source: 'www.example.com',
-      ip: '198.51.100.23',
+      subject: 'user-1',
       userAgent: `Mozilla/5.0 ${'x'.repeat(400)}`,
+      version: 1,
     })
     expect(res.status).toBe(201)
     const r = res.json.record
     expect(res.json.created).toBe(true)
-    expect(r).toMatchObject({ subject: 'user-1', document: 'terms', documentId: terms.id, version: 1, locale: 'en', method: 'clickwrap', source: 'www.example.com' })
+    expect(r).toMatchObject({
+      document: 'terms',
+      documentId: terms.id,
+      locale: 'en',
+      method: 'clickwrap',
+      source: 'www.example.com',
+      subject: 'user-1',
+      version: 1,
+    })
     expect(r.ip).toBe('198.51.100.0')
     expect(r.ipHash).toMatch(/^[0-9a-f]{64}$/)
     expect(r.userAgent.length).toBeLessThanOrEqual(256)
     expect(r.recordedBy).toBe(`users:${service.id}`)
     expect(Date.parse(r.recordedAt)).toBeGreaterThanOrEqual(before - 1000)
-    const archive = await payload.find({ collection: SLUGS.versions, where: { document: { equals: terms.id } }, depth: 0, overrideAccess: true })
+    const archive = await payload.find({
+      collection: SLUGS.versions,
+      depth: 0,
+      overrideAccess: true,
+      where: { document: { equals: terms.id } },
+    })
     expect(r.contentHash).toBe((archive.docs[0] as Json).contentHash)
     // Committed: another connection sees it at once.
     const [row] = await rowsOf(`where id = $1`, [r.id])
-    expect(row).toMatchObject({ subject: 'user-1', hash: r.hash, ip: '198.51.100.0' })
+    expect(row).toMatchObject({ hash: r.hash, ip: '198.51.100.0', subject: 'user-1' })
     expect(JSON.stringify(row)).not.toContain('198.51.100.23')
   })
 
   test('a repeat is idempotent: 200 with the same record, nothing added', async () => {
-    const first = await record({ subject: 'user-2', document: 'terms', version: 1 })
+    const first = await record({ document: 'terms', subject: 'user-2', version: 1 })
     expect(first.status).toBe(201)
-    const again = await record({ subject: 'user-2', document: terms.id, version: 1, method: 'checkbox' })
+    const again = await record({
+      document: terms.id,
+      method: 'checkbox',
+      subject: 'user-2',
+      version: 1,
+    })
     expect(again.status).toBe(200)
-    expect(again.json).toMatchObject({ created: false, record: { id: first.json.record.id, method: 'api' } })
+    expect(again.json).toMatchObject({
+      created: false,
+      record: { id: first.json.record.id, method: 'api' },
+    })
     expect(await rowsOf(`where subject = 'user-2'`)).toHaveLength(1)
   })
 
   test('50 concurrent identical acceptances make one record, and the chain stays intact', async () => {
-    const body = { subject: 'user-concurrent', document: 'terms', version: 1, method: 'signup', source: 'app' }
+    const body = {
+      document: 'terms',
+      method: 'signup',
+      source: 'app',
+      subject: 'user-concurrent',
+      version: 1,
+    }
     const results = await Promise.all(Array.from({ length: 50 }, () => record(body)))
     const codes = results.map((r) => r.status).sort()
     expect(codes.filter((c) => c === 201)).toHaveLength(1)
@@ -283,7 +386,11 @@ describe('recording', () => {
     expect(new Set(results.map((r) => r.json.record.id)).size).toBe(1)
     expect(await rowsOf(`where subject = 'user-concurrent'`)).toHaveLength(1)
     // Different subjects at once: all recorded, one chain.
-    const many = await Promise.all(Array.from({ length: 20 }, (_, i) => record({ subject: `parallel-${i}`, document: 'terms', version: 1 })))
+    const many = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        record({ document: 'terms', subject: `parallel-${i}`, version: 1 }),
+      ),
+    )
     expect(many.every((r) => r.status === 201)).toBe(true)
     const v = await verify()
     expect(v.json).toMatchObject({ ok: true })
@@ -291,27 +398,36 @@ describe('recording', () => {
   }, 60_000)
 
   test('refusals: unknown document 404, a version neither in force nor upcoming 422, bad bodies 400, all JSON', async () => {
-    const unknown = await record({ subject: 'user-3', document: 'no-such-document', version: 1 })
+    const unknown = await record({ document: 'no-such-document', subject: 'user-3', version: 1 })
     expect(unknown.status).toBe(404)
     expect(unknown.json.errors[0].message).toContain('no-such-document')
-    const future = await record({ subject: 'user-3', document: 'terms', version: 2 })
+    const future = await record({ document: 'terms', subject: 'user-3', version: 2 })
     expect(future.status).toBe(422)
     expect(future.json.errors[0].data).toMatchObject({ inForce: 1 })
     for (const bad of [
       { document: 'terms', version: 1 },
-      { subject: 'user-3', document: 'terms', version: '1' },
-      { subject: 'user-3', document: 'terms', version: 1, method: 'telepathy' },
-      { subject: 'user-3', document: 'terms', version: 1, locale: 'xx' },
-      { subject: 'user-3', document: 'terms', version: 1, extra: true },
+      { document: 'terms', subject: 'user-3', version: '1' },
+      { document: 'terms', method: 'telepathy', subject: 'user-3', version: 1 },
+      { document: 'terms', locale: 'xx', subject: 'user-3', version: 1 },
+      { document: 'terms', extra: true, subject: 'user-3', version: 1 },
       [],
     ]) {
-      const res = await record(bad as Json)
+      const res = await record(bad)
       expect([bad, res.status]).toEqual([bad, 400])
       expect(res.json.errors[0].message).toEqual(expect.any(String))
     }
-    const notJson = await fetch(`${server.baseUrl}/api/legal/acceptances`, { method: 'POST', headers: { 'content-type': 'application/json', ...authHeader('service') }, body: '{' })
+    const notJson = await fetch(`${server.baseUrl}/api/legal/acceptances`, {
+      body: '{',
+      headers: { 'content-type': 'application/json', ...authHeader('service') },
+      method: 'POST',
+    })
     expect(notJson.status).toBe(400)
-    const wrongHash = await record({ subject: 'user-3', document: 'terms', version: 1, contentHash: 'f'.repeat(64) })
+    const wrongHash = await record({
+      contentHash: 'f'.repeat(64),
+      document: 'terms',
+      subject: 'user-3',
+      version: 1,
+    })
     expect(wrongHash.status).toBe(422)
     expect(await rowsOf(`where subject = 'user-3'`)).toHaveLength(0)
   })
@@ -320,12 +436,18 @@ describe('recording', () => {
     const mutation = `mutation($s: String!) { recordLegalAcceptance(subject: $s, document: "terms", version: 1, method: "checkbox") }`
     const first = await graphql('service', mutation, { s: 'gql-user' })
     expect(first.json.errors).toBeUndefined()
-    expect(first.json.data.recordLegalAcceptance).toMatchObject({ created: true, record: { subject: 'gql-user', version: 1, method: 'checkbox' } })
+    expect(first.json.data.recordLegalAcceptance).toMatchObject({
+      created: true,
+      record: { method: 'checkbox', subject: 'gql-user', version: 1 },
+    })
     const again = await graphql('service', mutation, { s: 'gql-user' })
     expect(again.json.data.recordLegalAcceptance.created).toBe(false)
     const q = `query($s: String!) { legalAcceptanceStatus(subject: $s) }`
     const s = await graphql('service', q, { s: 'gql-user' })
-    expect(termsOf(s.json.data.legalAcceptanceStatus)).toMatchObject({ mustAccept: false, lastAccepted: { version: 1 } })
+    expect(termsOf(s.json.data.legalAcceptanceStatus)).toMatchObject({
+      lastAccepted: { version: 1 },
+      mustAccept: false,
+    })
     const anon = await graphql(null, q, { s: 'gql-user' })
     expect(anon.json.errors[0].extensions.statusCode).toBe(401)
     const editorCall = await graphql('editor', mutation, { s: 'gql-editor' })
@@ -338,7 +460,7 @@ describe('append-only on every route, admins included', () => {
   let id: number
   let snapshot: Json
   beforeAll(async () => {
-    id = (await record({ subject: 'append-only', document: 'terms', version: 1 })).json.record.id
+    id = (await record({ document: 'terms', subject: 'append-only', version: 1 })).json.record.id
     ;[snapshot] = await rowsOf(`where id = $1`, [id])
   })
   const unchanged = async () => expect((await rowsOf(`where id = $1`, [id]))[0]).toEqual(snapshot)
@@ -346,13 +468,33 @@ describe('append-only on every route, admins included', () => {
   test('REST: create, update, delete (one and bulk) refused for admins and the service key', async () => {
     expect((await call('GET', `/legal-acceptances/${id}`, 'admin')).status).toBe(200)
     for (const who of [null, 'service', 'editor', 'admin'] as const) {
-      expect([401, 403]).toContain((await call('POST', '/legal-acceptances', who, { subject: 'x', subjectCommitment: 'x', previousHash: 'x', hash: `x-${who}`, recordedAt: new Date().toISOString() })).status)
-      expect([401, 403]).toContain((await call('PATCH', `/legal-acceptances/${id}`, who, { source: 'forged' })).status)
+      expect([401, 403]).toContain(
+        (
+          await call('POST', '/legal-acceptances', who, {
+            hash: `x-${who}`,
+            previousHash: 'x',
+            recordedAt: new Date().toISOString(),
+            subject: 'x',
+            subjectCommitment: 'x',
+          })
+        ).status,
+      )
+      expect([401, 403]).toContain(
+        (await call('PATCH', `/legal-acceptances/${id}`, who, { source: 'forged' })).status,
+      )
       expect([401, 403]).toContain((await call('DELETE', `/legal-acceptances/${id}`, who)).status)
-      expect([401, 403]).toContain((await call('PATCH', `/legal-acceptances?where[id][equals]=${id}`, who, { source: 'forged' })).status)
+      expect([401, 403]).toContain(
+        (
+          await call('PATCH', `/legal-acceptances?where[id][equals]=${id}`, who, {
+            source: 'forged',
+          })
+        ).status,
+      )
       const bulkDelete = await call('DELETE', `/legal-acceptances?where[id][equals]=${id}`, who)
       expect([401, 403, 200]).toContain(bulkDelete.status)
-      if (bulkDelete.status === 200) expect(bulkDelete.json.docs ?? []).toHaveLength(0)
+      if (bulkDelete.status === 200) {
+        expect(bulkDelete.json.docs ?? []).toHaveLength(0)
+      }
     }
     await unchanged()
   })
@@ -372,17 +514,47 @@ describe('append-only on every route, admins included', () => {
   })
 
   test('Local API: refused with overrideAccess false for an admin, and even with overrideAccess true', async () => {
-    const data = { subject: 'x', subjectCommitment: 'x', previousHash: 'x', hash: 'local', recordedAt: new Date().toISOString() }
+    const data = {
+      hash: 'local',
+      previousHash: 'x',
+      recordedAt: new Date().toISOString(),
+      subject: 'x',
+      subjectCommitment: 'x',
+    }
     const attempts = [
-      () => payload.update({ collection: SLUGS.acceptances, id, data: { source: 'forged' } as never, ...as(admin) }),
-      () => payload.delete({ collection: SLUGS.acceptances, id, ...as(admin) }),
+      () =>
+        payload.update({
+          id,
+          collection: SLUGS.acceptances,
+          data: { source: 'forged' },
+          ...as(admin),
+        }),
+      () => payload.delete({ id, collection: SLUGS.acceptances, ...as(admin) }),
       () => payload.create({ collection: SLUGS.acceptances, data: data as never, ...as(admin) }),
-      () => payload.update({ collection: SLUGS.acceptances, id, data: { source: 'forged' } as never, overrideAccess: true }),
-      () => payload.delete({ collection: SLUGS.acceptances, id, overrideAccess: true }),
-      () => payload.create({ collection: SLUGS.acceptances, data: data as never, overrideAccess: true }),
+      () =>
+        payload.update({
+          id,
+          collection: SLUGS.acceptances,
+          data: { source: 'forged' },
+          overrideAccess: true,
+        }),
+      () => payload.delete({ id, collection: SLUGS.acceptances, overrideAccess: true }),
+      () =>
+        payload.create({
+          collection: SLUGS.acceptances,
+          data: data as never,
+          overrideAccess: true,
+        }),
     ]
-    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ status: expect.any(Number) })
-    const bulk = await payload.update({ collection: SLUGS.acceptances, where: { id: { equals: id } }, data: { source: 'forged' } as never, overrideAccess: true })
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toMatchObject({ status: expect.any(Number) })
+    }
+    const bulk = await payload.update({
+      collection: SLUGS.acceptances,
+      data: { source: 'forged' },
+      overrideAccess: true,
+      where: { id: { equals: id } },
+    })
     expect(bulk.docs).toHaveLength(0)
     await unchanged()
   })
@@ -394,39 +566,94 @@ describe('status follows the timeline at the plugin clock', () => {
     expect(s.status).toBe(200)
     expect(s.json.mustAcceptAny).toBe(true)
     expect(s.json.documents.map((d: Json) => d.document)).toEqual(['terms'])
-    expect(termsOf(s.json)).toMatchObject({ mustAccept: true, reason: 'never-accepted', acceptVersion: 1, lastAccepted: null, inForce: { version: 1 } })
-    expect((await record({ subject: 'alice', document: 'terms', version: 1, method: 'clickwrap' })).status).toBe(201)
-    expect((await record({ subject: 'bob', document: 'terms', version: 1 })).status).toBe(201)
-    expect(termsOf((await status('alice')).json)).toMatchObject({ mustAccept: false, reason: null, lastAccepted: { version: 1, method: 'clickwrap' }, changes: [] })
+    expect(termsOf(s.json)).toMatchObject({
+      acceptVersion: 1,
+      inForce: { version: 1 },
+      lastAccepted: null,
+      mustAccept: true,
+      reason: 'never-accepted',
+    })
+    expect(
+      (await record({ document: 'terms', method: 'clickwrap', subject: 'alice', version: 1 }))
+        .status,
+    ).toBe(201)
+    expect((await record({ document: 'terms', subject: 'bob', version: 1 })).status).toBe(201)
+    expect(termsOf((await status('alice')).json)).toMatchObject({
+      changes: [],
+      lastAccepted: { method: 'clickwrap', version: 1 },
+      mustAccept: false,
+      reason: null,
+    })
   })
 
   test('a material version 2 effective in 10 days: ask ahead, not yet a must; after the date a must, with the summary', async () => {
     const effective = new Date(Date.now() + offset + 10 * DAY).toISOString()
-    await payload.update({ collection: SLUGS.sections, id: terms.section, data: { heading: 'Scope and liability' } as never, ...as(editor) })
     await payload.update({
-      collection: SLUGS.documents,
+      id: terms.section,
+      collection: SLUGS.sections,
+      data: { heading: 'Scope and liability' },
+      ...as(editor),
+    })
+    await payload.update({
       id: terms.id,
-      data: { changeSummary: 'New liability clause.', materialChange: true, effectiveDate: effective } as never,
+      collection: SLUGS.documents,
+      data: {
+        changeSummary: 'New liability clause.',
+        effectiveDate: effective,
+        materialChange: true,
+      },
       ...as(editor),
     })
     await publishCycle(terms.id)
 
     let t = termsOf((await status('alice')).json)
-    expect(t).toMatchObject({ mustAccept: false, inForce: { version: 1 }, upcoming: { version: 2, effectiveAt: effective } })
-    expect(t.changes).toEqual([expect.objectContaining({ version: 2, changeSummary: 'New liability clause.', materialChange: true, upcoming: true })])
+    expect(t).toMatchObject({
+      inForce: { version: 1 },
+      mustAccept: false,
+      upcoming: { effectiveAt: effective, version: 2 },
+    })
+    expect(t.changes).toEqual([
+      expect.objectContaining({
+        changeSummary: 'New liability clause.',
+        materialChange: true,
+        upcoming: true,
+        version: 2,
+      }),
+    ])
     // Bob accepts ahead of the date.
-    expect((await record({ subject: 'bob', document: 'terms', version: 2 })).status).toBe(201)
+    expect((await record({ document: 'terms', subject: 'bob', version: 2 })).status).toBe(201)
 
     offset = 11 * DAY
     t = termsOf((await status('alice')).json)
-    expect(t).toMatchObject({ mustAccept: true, reason: 'material-change', acceptVersion: 2, inForce: { version: 2 }, lastAccepted: { version: 1 } })
-    expect(t.changes).toEqual([expect.objectContaining({ version: 2, changeSummary: 'New liability clause.', upcoming: false })])
-    expect(termsOf((await status('bob')).json)).toMatchObject({ mustAccept: false, lastAccepted: { version: 2 } })
+    expect(t).toMatchObject({
+      acceptVersion: 2,
+      inForce: { version: 2 },
+      lastAccepted: { version: 1 },
+      mustAccept: true,
+      reason: 'material-change',
+    })
+    expect(t.changes).toEqual([
+      expect.objectContaining({
+        changeSummary: 'New liability clause.',
+        upcoming: false,
+        version: 2,
+      }),
+    ])
+    expect(termsOf((await status('bob')).json)).toMatchObject({
+      lastAccepted: { version: 2 },
+      mustAccept: false,
+    })
     // Version 1 is superseded now: refused.
-    const old = await record({ subject: 'carol', document: 'terms', version: 1 })
+    const old = await record({ document: 'terms', subject: 'carol', version: 1 })
     expect(old.status).toBe(422)
-    expect((await record({ subject: 'alice', document: 'terms', version: 2, method: 'clickwrap' })).status).toBe(201)
-    expect(termsOf((await status('alice')).json)).toMatchObject({ mustAccept: false, lastAccepted: { version: 2 } })
+    expect(
+      (await record({ document: 'terms', method: 'clickwrap', subject: 'alice', version: 2 }))
+        .status,
+    ).toBe(201)
+    expect(termsOf((await status('alice')).json)).toMatchObject({
+      lastAccepted: { version: 2 },
+      mustAccept: false,
+    })
   })
 
   test('status refuses a missing subject with 400', async () => {
@@ -440,7 +667,9 @@ describe('export (admins): CSV and JSON, filtered, streamed in batches', () => {
     expect((await call('GET', '/legal/acceptances/export', 'editor')).status).toBe(403)
     expect((await call('GET', '/legal/acceptances/export', 'service')).status).toBe(403)
     expect((await call('GET', '/legal/acceptances/export?format=xml', 'admin')).status).toBe(400)
-    expect((await call('GET', '/legal/acceptances/export?from=yesterday', 'admin')).status).toBe(400)
+    expect((await call('GET', '/legal/acceptances/export?from=yesterday', 'admin')).status).toBe(
+      400,
+    )
   })
 
   test('JSON: every record in id order across several batches (batch size 3), chunked', async () => {
@@ -448,54 +677,102 @@ describe('export (admins): CSV and JSON, filtered, streamed in batches', () => {
     expect(all.length).toBeGreaterThan(10)
     const res = await call('GET', '/legal/acceptances/export?format=json', 'admin')
     expect(res.status).toBe(200)
-    expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="legal-acceptances-.*\.json"$/)
+    expect(res.headers.get('content-disposition')).toMatch(
+      /^attachment; filename="legal-acceptances-.*\.json"$/,
+    )
     expect(res.headers.get('transfer-encoding')).toBe('chunked')
     expect(res.headers.get('content-length')).toBeNull()
     const records = JSON.parse(res.text) as Json[]
     expect(records.map((r) => r.id)).toEqual(all.map((r) => r.id))
-    expect(records[0]).toMatchObject({ subject: all[0]!.subject, hash: all[0]!.hash })
+    expect(records[0]).toMatchObject({ hash: all[0].hash, subject: all[0].subject })
   })
 
   test('filters: subject, document (slug or id), version, date range; CSV with a header row', async () => {
-    const bySubject = JSON.parse((await call('GET', '/legal/acceptances/export?format=json&subject=bob', 'admin')).text) as Json[]
+    const bySubject = JSON.parse(
+      (await call('GET', '/legal/acceptances/export?format=json&subject=bob', 'admin')).text,
+    ) as Json[]
     expect(bySubject.map((r) => [r.subject, r.version])).toEqual([
       ['bob', 1],
       ['bob', 2],
     ])
-    const v2 = JSON.parse((await call('GET', `/legal/acceptances/export?format=json&document=${terms.id}&version=2`, 'admin')).text) as Json[]
+    const v2 = JSON.parse(
+      (
+        await call(
+          'GET',
+          `/legal/acceptances/export?format=json&document=${terms.id}&version=2`,
+          'admin',
+        )
+      ).text,
+    ) as Json[]
     expect(v2.map((r) => r.subject).sort()).toEqual(['alice', 'bob'])
-    const bySlug = JSON.parse((await call('GET', '/legal/acceptances/export?format=json&document=terms&version=2', 'admin')).text) as Json[]
+    const bySlug = JSON.parse(
+      (await call('GET', '/legal/acceptances/export?format=json&document=terms&version=2', 'admin'))
+        .text,
+    ) as Json[]
     expect(bySlug).toEqual(v2)
     // Date range: after the clock moved 11 days ahead, only the latest records.
     const from = new Date(Date.now() + 5 * DAY).toISOString()
-    const recent = JSON.parse((await call('GET', `/legal/acceptances/export?format=json&from=${encodeURIComponent(from)}`, 'admin')).text) as Json[]
+    const recent = JSON.parse(
+      (
+        await call(
+          'GET',
+          `/legal/acceptances/export?format=json&from=${encodeURIComponent(from)}`,
+          'admin',
+        )
+      ).text,
+    ) as Json[]
     expect(recent.map((r) => r.subject)).toEqual(['alice'])
     const to = new Date(Date.now() + 5 * DAY).toISOString()
-    const older = JSON.parse((await call('GET', `/legal/acceptances/export?format=json&to=${encodeURIComponent(to)}`, 'admin')).text) as Json[]
+    const older = JSON.parse(
+      (
+        await call(
+          'GET',
+          `/legal/acceptances/export?format=json&to=${encodeURIComponent(to)}`,
+          'admin',
+        )
+      ).text,
+    ) as Json[]
     expect(older.length).toBe((await rowsOf('')).length - 1)
-    const none = await call('GET', '/legal/acceptances/export?format=json&subject=nobody-at-all', 'admin')
+    const none = await call(
+      'GET',
+      '/legal/acceptances/export?format=json&subject=nobody-at-all',
+      'admin',
+    )
     expect(JSON.parse(none.text)).toEqual([])
 
     const csv = await call('GET', '/legal/acceptances/export?format=csv&version=1', 'admin')
     expect(csv.status).toBe(200)
     expect(csv.headers.get('content-type')).toContain('text/csv')
     const lines = csv.text.trim().split('\n')
-    expect(lines[0]).toBe('id,event,subject,document,documentId,version,locale,contentHash,recordedAt,method,source,ip,ipHash,userAgent,recordedBy,erasedRecords,subjectSalt,subjectCommitment,previousHash,hash')
+    expect(lines[0]).toBe(
+      'id,event,subject,document,documentId,version,locale,contentHash,recordedAt,method,source,ip,ipHash,userAgent,recordedBy,erasedRecords,subjectSalt,subjectCommitment,previousHash,hash',
+    )
     expect(lines).toHaveLength(1 + (await rowsOf(`where version = 1`)).length)
     expect(lines.slice(1).every((l) => l.split(',')[5] === '1')).toBe(true)
   })
 
   test('CSV defuses spreadsheet formulas in text cells', async () => {
-    expect((await record({ subject: '=HYPERLINK("http://evil")', document: 'terms', version: 2 })).status).toBe(201)
-    const csv = await call('GET', `/legal/acceptances/export?format=csv&subject=${encodeURIComponent('=HYPERLINK("http://evil")')}`, 'admin')
+    expect(
+      (await record({ document: 'terms', subject: '=HYPERLINK("http://evil")', version: 2 }))
+        .status,
+    ).toBe(201)
+    const csv = await call(
+      'GET',
+      `/legal/acceptances/export?format=csv&subject=${encodeURIComponent('=HYPERLINK("http://evil")')}`,
+      'admin',
+    )
     expect(csv.text).toContain(`'=HYPERLINK`)
   })
 })
 
 describe('erasure', () => {
   test('only admins; refused with a clear 4xx while no key is configured', async () => {
-    expect((await call('POST', '/legal/acceptances/erase', null, { subject: 'bob' })).status).toBe(401)
-    expect((await call('POST', '/legal/acceptances/erase', 'editor', { subject: 'bob' })).status).toBe(403)
+    expect((await call('POST', '/legal/acceptances/erase', null, { subject: 'bob' })).status).toBe(
+      401,
+    )
+    expect(
+      (await call('POST', '/legal/acceptances/erase', 'editor', { subject: 'bob' })).status,
+    ).toBe(403)
     const options = pluginOptionsOf(payload)!
     options.acceptances.subjectKey = null
     try {
@@ -514,20 +791,35 @@ describe('erasure', () => {
     expect(before).toHaveLength(2)
     const res = await call('POST', '/legal/acceptances/erase', 'admin', { subject: 'bob' })
     expect(res.status).toBe(200)
-    expect(res.json).toMatchObject({ erasedRecords: 2, pseudonym: expect.stringMatching(/^pseudonym:[0-9a-f]{64}$/) })
+    expect(res.json).toMatchObject({
+      erasedRecords: 2,
+      pseudonym: expect.stringMatching(/^pseudonym:[0-9a-f]{64}$/),
+    })
     const pseudonym = res.json.pseudonym as string
     expect(await rowsOf(`where subject = 'bob'`)).toHaveLength(0)
     const after = await rowsOf(`where subject = $1`, [pseudonym])
-    expect(after.map((r) => [r.event, r.id])).toEqual([...before.map((r) => ['acceptance', r.id]), ['erasure', res.json.record.id]])
-    expect(after.slice(0, 2).every((r) => r.subject_salt === null && r.live_key === null)).toBe(true)
+    expect(after.map((r) => [r.event, r.id])).toEqual([
+      ...before.map((r) => ['acceptance', r.id]),
+      ['erasure', res.json.record.id],
+    ])
+    expect(after.slice(0, 2).every((r) => r.subject_salt === null && r.live_key === null)).toBe(
+      true,
+    )
     // The hashes did not change: the subject is not part of them.
     expect(after.slice(0, 2).map((r) => r.hash)).toEqual(before.map((r) => r.hash))
-    expect(after[2]).toMatchObject({ event: 'erasure', erased_records: '2', recorded_by: `users:${admin.id}` })
+    expect(after[2]).toMatchObject({
+      erased_records: '2',
+      event: 'erasure',
+      recorded_by: `users:${admin.id}`,
+    })
     expect(JSON.stringify(await rowsOf(''))).not.toContain('"bob"')
     expect((await verify()).json).toMatchObject({ ok: true })
     // Bob, for the site, has accepted nothing now; he can accept again.
-    expect(termsOf((await status('bob')).json)).toMatchObject({ mustAccept: true, lastAccepted: null })
-    expect((await record({ subject: 'bob', document: 'terms', version: 2 })).status).toBe(201)
+    expect(termsOf((await status('bob')).json)).toMatchObject({
+      lastAccepted: null,
+      mustAccept: true,
+    })
+    expect((await record({ document: 'terms', subject: 'bob', version: 2 })).status).toBe(201)
     // A second erasure gives the same pseudonym and does not collide with the first.
     const again = await call('POST', '/legal/acceptances/erase', 'admin', { subject: 'bob' })
     expect(again.json).toMatchObject({ erasedRecords: 1, pseudonym })
@@ -541,21 +833,32 @@ describe('verification finds an edit made directly in SQL', () => {
     expect(before.json).toMatchObject({ ok: true })
     expect(before.json.head).toMatch(/^[0-9a-f]{64}$/)
     expect((await call('GET', '/legal/acceptances/verify', 'editor')).status).toBe(403)
-    const target = (await rowsOf(`where subject = 'alice' and version = 1`))[0]!
+    const target = (await rowsOf(`where subject = 'alice' and version = 1`))[0]
     const client = new pg.Client({ connectionString: app.databaseUrl })
     await client.connect()
-    await client.query(`update legal_acceptances set source = 'edited in sql' where id = $1`, [target.id])
+    await client.query(`update legal_acceptances set source = 'edited in sql' where id = $1`, [
+      target.id,
+    ])
     await client.end()
     const after = await verify()
     expect(after.status).toBe(200)
-    expect(after.json).toMatchObject({ ok: false, brokenAt: { id: target.id, reason: 'hash' } })
+    expect(after.json).toMatchObject({ brokenAt: { id: target.id, reason: 'hash' }, ok: false })
 
     const dataDir = mkdtempSync(path.join(tmpdir(), 'acceptances-cli-'))
     try {
-      const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: app.databaseUrl, PAYLOAD_SECRET: 'cli-secret-0123456789', DATA_DIR: dataDir }
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        DATA_DIR: dataDir,
+        DATABASE_URL: app.databaseUrl,
+        PAYLOAD_SECRET: 'cli-secret-0123456789',
+      }
       delete env.PAYLOAD_FORCE_DRIZZLE_PUSH
-      const run = await new Promise<{ code: number | null; out: string }>((resolve) => {
-        const child = spawn(process.execPath, [...nodeArgs(), 'dev/cli/acceptancesVerifyCli.ts'], { cwd: projectRoot, env, stdio: ['ignore', 'pipe', 'pipe'] })
+      const run = await new Promise<{ code: null | number; out: string }>((resolve) => {
+        const child = spawn(process.execPath, [...nodeArgs(), 'dev/cli/acceptancesVerifyCli.ts'], {
+          cwd: projectRoot,
+          env,
+          stdio: ['ignore', 'pipe', 'pipe'],
+        })
         let out = ''
         child.stdout.on('data', (d: Buffer) => (out += d.toString()))
         child.stderr.on('data', (d: Buffer) => (out += d.toString()))
@@ -564,7 +867,7 @@ describe('verification finds an edit made directly in SQL', () => {
       expect(run.out).toContain(`BROKEN at record ${target.id}`)
       expect(run.code).toBe(1)
     } finally {
-      rmSync(dataDir, { recursive: true, force: true })
+      rmSync(dataDir, { force: true, recursive: true })
     }
   }, 120_000)
 })

@@ -1,14 +1,13 @@
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { ClientError, GraphQLClient } from 'graphql-request'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, GraphQLClient } from 'graphql-request'
-import { createLocalReq, type CollectionSlug, type GlobalSlug, type Payload } from 'payload'
+import { type CollectionSlug, createLocalReq, type GlobalSlug, type Payload } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
-import { asTrusted } from '../../src/workflow/trust'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { asTrusted } from '../../src/workflow/trust'
 import {
   ACCESS_MATRIX,
   deniedStatus,
@@ -16,9 +15,9 @@ import {
   MATRIX_BEGIN,
   MATRIX_END,
   type MatrixCell,
+  matrixCells,
   type MatrixRole,
   type MatrixRoute,
-  matrixCells,
   NOT_APPLICABLE,
   type Operation,
   OPERATIONS,
@@ -50,7 +49,7 @@ const rest = restClient(() => server.baseUrl)
 const users = {} as Record<Exclude<MatrixRole, 'anonymous'>, TestUser>
 const tokens = {} as Record<Exclude<MatrixRole, 'anonymous'>, string>
 
-type Id = string | number
+type Id = number | string
 type Data = Record<string, unknown>
 type Doc = Record<string, any>
 
@@ -59,118 +58,132 @@ type Doc = Record<string, any>
 // ---------------------------------------------------------------------------------------------
 
 type Spec = {
-  slug: string
-  global?: boolean
+  createData?: (marker: string) => Data
   drafts: boolean
+  global?: boolean
+  plural: string
   /** The field a read checks, and the one create and update write. */
   probe: string
-  write: string
-  singular: string
-  plural: string
   select: string
-  createData?: (marker: string) => Data
+  singular: string
+  slug: string
+  write: string
 }
 
-const context = { hostDocument: 0 as Id, hostSection: 0 as Id, archivedDocument: 0 as Id }
+const context = { archivedDocument: 0 as Id, hostDocument: 0 as Id, hostSection: 0 as Id }
 
 const SPECS: Record<Subject, Spec> = {
-  'legal-documents': {
-    slug: SLUGS.documents,
-    drafts: true,
-    probe: 'title',
-    write: 'title',
-    singular: 'LegalDocument',
-    plural: 'LegalDocuments',
-    select: 'id title _status',
-    createData: (m) => ({ title: m, slug: m, kind: 'other' }),
-  },
-  'legal-sections': {
-    slug: SLUGS.sections,
-    drafts: true,
-    probe: 'heading',
-    write: 'heading',
-    singular: 'LegalSection',
-    plural: 'LegalSections',
-    select: 'id heading _status',
-    createData: (m) => ({ heading: m, body: richText('Matrix text.'), document: context.hostDocument }),
-  },
-  'legal-versions': {
-    slug: SLUGS.versions,
-    drafts: false,
-    probe: 'title',
-    write: 'title',
-    singular: 'LegalVersion',
-    plural: 'LegalVersions',
-    select: 'id title',
-    createData: (m) => ({
-      document: context.archivedDocument,
-      version: 900 + Math.floor(Math.random() * 1000),
-      title: m,
-      slug: m,
-      publishedAt: new Date().toISOString(),
-      lastModified: new Date().toISOString(),
-      content: {},
-      contentHash: 'forged',
-    }),
-  },
   'cookie-entries': {
     slug: SLUGS.cookies,
-    drafts: true,
-    probe: 'name',
-    write: 'name',
-    singular: 'CookieEntry',
-    plural: 'CookieEntries',
-    select: 'id name _status',
     createData: (m) => ({ name: m, category: 'functional', purpose: 'Matrix purpose.' }),
-  },
-  'legal-review-events': {
-    slug: SLUGS.reviewEvents,
-    drafts: false,
-    probe: 'action',
-    write: 'comment',
-    singular: 'LegalReviewEvent',
-    plural: 'LegalReviewEvents',
-    select: 'id action comment',
-    createData: (m) => ({ document: context.archivedDocument, action: 'approved', at: new Date().toISOString(), comment: m }),
+    drafts: true,
+    plural: 'CookieEntries',
+    probe: 'name',
+    select: 'id name _status',
+    singular: 'CookieEntry',
+    write: 'name',
   },
   'legal-consents': {
     slug: SLUGS.consents,
-    drafts: false,
-    probe: 'consentId',
-    write: 'language',
-    singular: 'LegalConsent',
-    plural: 'LegalConsents',
-    select: 'id consentId language',
     createData: (m) => ({
-      consentId: randomUUID(),
-      acceptType: 'all',
       acceptedCategories: ['necessary'],
+      acceptType: 'all',
+      configHash: 'forged',
+      consentId: randomUUID(),
+      language: m,
+      recordedAt: new Date().toISOString(),
       rejectedCategories: [],
       revision: 1,
-      language: m,
-      configHash: 'forged',
-      recordedAt: new Date().toISOString(),
     }),
+    drafts: false,
+    plural: 'LegalConsents',
+    probe: 'consentId',
+    select: 'id consentId language',
+    singular: 'LegalConsent',
+    write: 'language',
+  },
+  'legal-documents': {
+    slug: SLUGS.documents,
+    createData: (m) => ({ slug: m, kind: 'other', title: m }),
+    drafts: true,
+    plural: 'LegalDocuments',
+    probe: 'title',
+    select: 'id title _status',
+    singular: 'LegalDocument',
+    write: 'title',
   },
   'legal-entity': {
     slug: SLUGS.entity,
-    global: true,
     drafts: false,
-    probe: 'name',
-    write: 'name',
-    singular: 'LegalEntity',
+    global: true,
     plural: 'LegalEntity',
+    probe: 'name',
     select: 'name',
+    singular: 'LegalEntity',
+    write: 'name',
+  },
+  'legal-review-events': {
+    slug: SLUGS.reviewEvents,
+    createData: (m) => ({
+      action: 'approved',
+      at: new Date().toISOString(),
+      comment: m,
+      document: context.archivedDocument,
+    }),
+    drafts: false,
+    plural: 'LegalReviewEvents',
+    probe: 'action',
+    select: 'id action comment',
+    singular: 'LegalReviewEvent',
+    write: 'comment',
+  },
+  'legal-sections': {
+    slug: SLUGS.sections,
+    createData: (m) => ({
+      body: richText('Matrix text.'),
+      document: context.hostDocument,
+      heading: m,
+    }),
+    drafts: true,
+    plural: 'LegalSections',
+    probe: 'heading',
+    select: 'id heading _status',
+    singular: 'LegalSection',
+    write: 'heading',
+  },
+  'legal-versions': {
+    slug: SLUGS.versions,
+    createData: (m) => ({
+      slug: m,
+      content: {},
+      contentHash: 'forged',
+      document: context.archivedDocument,
+      lastModified: new Date().toISOString(),
+      publishedAt: new Date().toISOString(),
+      title: m,
+      version: 900 + Math.floor(Math.random() * 1000),
+    }),
+    drafts: false,
+    plural: 'LegalVersions',
+    probe: 'title',
+    select: 'id title',
+    singular: 'LegalVersion',
+    write: 'title',
   },
   users: {
     slug: 'users',
+    createData: (m) => ({
+      name: m,
+      email: `${m}@test.example`,
+      password: `pw-${m}-0123456789`,
+      roles: ['editor'],
+    }),
     drafts: false,
-    probe: 'name',
-    write: 'name',
-    singular: 'User',
     plural: 'Users',
+    probe: 'name',
     select: 'id name email',
-    createData: (m) => ({ email: `${m}@test.example`, password: `pw-${m}-0123456789`, roles: ['editor'], name: m }),
+    singular: 'User',
+    write: 'name',
   },
 }
 
@@ -178,63 +191,135 @@ const SPECS: Record<Subject, Spec> = {
 // The three routes, each answering the same normalised outcome
 // ---------------------------------------------------------------------------------------------
 
-type Outcome = { ok: boolean; status: number | undefined; message: string; data: any }
-type Actor = TestUser | null
+type Outcome = { data: any; message: string; ok: boolean; status: number | undefined }
+type Actor = null | TestUser
 
 interface Route {
-  findByID(spec: Spec, id: Id | null, draft: boolean, user: Actor): Promise<Outcome>
-  findVersions(spec: Spec, id: Id, user: Actor): Promise<Outcome>
-  findVersionByID(spec: Spec, versionId: Id, user: Actor): Promise<Outcome>
-  restore(spec: Spec, versionId: Id, draft: boolean, user: Actor): Promise<Outcome>
   create(spec: Spec, data: Data, user: Actor): Promise<Outcome>
-  update(spec: Spec, id: Id | null, data: Data, user: Actor): Promise<Outcome>
   delete(spec: Spec, id: Id, user: Actor): Promise<Outcome>
-  workflow(spec: Spec, id: Id, action: string, comment: string | null, user: Actor): Promise<Outcome>
+  findByID(spec: Spec, id: Id | null, draft: boolean, user: Actor): Promise<Outcome>
+  findVersionByID(spec: Spec, versionId: Id, user: Actor): Promise<Outcome>
+  findVersions(spec: Spec, id: Id, user: Actor): Promise<Outcome>
+  restore(spec: Spec, versionId: Id, draft: boolean, user: Actor): Promise<Outcome>
+  update(spec: Spec, id: Id | null, data: Data, user: Actor): Promise<Outcome>
+  workflow(
+    spec: Spec,
+    id: Id,
+    action: string,
+    comment: null | string,
+    user: Actor,
+  ): Promise<Outcome>
 }
 
 const tokenOf = (user: Actor) => (user ? tokens[user.roles[0] as keyof typeof tokens] : null)
 
 const viaRest: Route = (() => {
-  const call = async (method: string, url: string, user: Actor, body: unknown, pick: (b: Doc) => unknown): Promise<Outcome> => {
+  const call = async (
+    method: string,
+    url: string,
+    user: Actor,
+    body: unknown,
+    pick: (b: Doc) => unknown,
+  ): Promise<Outcome> => {
     const res = await rest(method, url, tokenOf(user), body)
     const ok = res.status >= 200 && res.status < 300
-    return { ok, status: res.status, message: res.body.errors?.[0]?.message ?? '', data: ok ? pick(res.body) : null }
+    return {
+      data: ok ? pick(res.body) : null,
+      message: res.body.errors?.[0]?.message ?? '',
+      ok,
+      status: res.status,
+    }
   }
   return {
+    create: (spec, data, user) => call('POST', `/${spec.slug}?depth=0`, user, data, (b) => b.doc),
+    delete: (spec, id, user) =>
+      call('DELETE', `/${spec.slug}/${id}`, user, undefined, (b) => b.doc),
     findByID: (spec, id, draft, user) =>
       spec.global
         ? call('GET', `/globals/${spec.slug}?depth=0`, user, undefined, (b) => b)
-        : call('GET', `/${spec.slug}/${id}?depth=0${draft ? '&draft=true' : ''}`, user, undefined, (b) => b),
+        : call(
+            'GET',
+            `/${spec.slug}/${id}?depth=0${draft ? '&draft=true' : ''}`,
+            user,
+            undefined,
+            (b) => b,
+          ),
+    findVersionByID: (spec, versionId, user) =>
+      call('GET', `/${spec.slug}/versions/${versionId}?depth=0`, user, undefined, (b) => b),
     findVersions: (spec, id, user) =>
-      call('GET', `/${spec.slug}/versions?where[parent][equals]=${id}&depth=0&limit=100`, user, undefined, (b) => b.docs),
-    findVersionByID: (spec, versionId, user) => call('GET', `/${spec.slug}/versions/${versionId}?depth=0`, user, undefined, (b) => b),
+      call(
+        'GET',
+        `/${spec.slug}/versions?where[parent][equals]=${id}&depth=0&limit=100`,
+        user,
+        undefined,
+        (b) => b.docs,
+      ),
     restore: (spec, versionId, draft, user) =>
-      call('POST', `/${spec.slug}/versions/${versionId}?depth=0${draft ? '&draft=true' : ''}`, user, undefined, (b) => b.doc),
-    create: (spec, data, user) => call('POST', `/${spec.slug}?depth=0`, user, data, (b) => b.doc),
+      call(
+        'POST',
+        `/${spec.slug}/versions/${versionId}?depth=0${draft ? '&draft=true' : ''}`,
+        user,
+        undefined,
+        (b) => b.doc,
+      ),
     update: (spec, id, data, user) =>
       spec.global
         ? call('POST', `/globals/${spec.slug}?depth=0`, user, data, (b) => b.result)
         : call('PATCH', `/${spec.slug}/${id}?depth=0`, user, data, (b) => b.doc),
-    delete: (spec, id, user) => call('DELETE', `/${spec.slug}/${id}`, user, undefined, (b) => b.doc),
     workflow: (spec, id, action, comment, user) =>
-      call('POST', `/${spec.slug}/${id}/workflow`, user, { action, ...(comment ? { comment } : {}) }, (b) => b),
+      call(
+        'POST',
+        `/${spec.slug}/${id}/workflow`,
+        user,
+        { action, ...(comment ? { comment } : {}) },
+        (b) => b,
+      ),
   }
 })()
 
 const viaGraphQL: Route = (() => {
-  const call = async (user: Actor, query: string, variables: Data, field: string): Promise<Outcome> => {
+  const call = async (
+    user: Actor,
+    query: string,
+    variables: Data,
+    field: string,
+  ): Promise<Outcome> => {
     const token = tokenOf(user)
-    const client = new GraphQLClient(`${server.baseUrl}/api/graphql`, { headers: token ? { authorization: `JWT ${token}` } : {} })
+    const client = new GraphQLClient(`${server.baseUrl}/api/graphql`, {
+      headers: token ? { authorization: `JWT ${token}` } : {},
+    })
     try {
       const data = await client.request<Record<string, unknown>>(query, variables)
-      return { ok: true, status: 200, message: '', data: data[field] }
+      return { data: data[field], message: '', ok: true, status: 200 }
     } catch (err) {
-      if (!(err instanceof ClientError)) throw err
-      const first = err.response.errors?.[0] as { message: string; extensions?: { statusCode?: number } } | undefined
-      return { ok: false, status: first?.extensions?.statusCode ?? err.response.status, message: first?.message ?? '', data: null }
+      if (!(err instanceof ClientError)) {
+        throw err
+      }
+      const first = err.response.errors?.[0] as
+        { extensions?: { statusCode?: number }; message: string } | undefined
+      return {
+        data: null,
+        message: first?.message ?? '',
+        ok: false,
+        status: first?.extensions?.statusCode ?? err.response.status,
+      }
     }
   }
   return {
+    create: (spec, data, user) =>
+      call(
+        user,
+        `mutation ($data: mutation${spec.singular}Input!) { create${spec.singular}(data: $data) { id } }`,
+        { data },
+        `create${spec.singular}`,
+      ),
+    delete: (spec, id, user) =>
+      call(
+        user,
+        `mutation ($id: Int!) { delete${spec.singular}(id: $id) { id } }`,
+        { id: Number(id) },
+        `delete${spec.singular}`,
+      ),
     findByID: (spec, id, draft, user) =>
       spec.global
         ? call(user, `query { ${spec.singular} { ${spec.select} } }`, {}, spec.singular)
@@ -246,6 +331,13 @@ const viaGraphQL: Route = (() => {
             spec.drafts ? { id: Number(id), draft } : { id: Number(id) },
             spec.singular,
           ),
+    findVersionByID: (spec, versionId, user) =>
+      call(
+        user,
+        `query ($id: Int!) { version${spec.singular}(id: $id) { id version { ${spec.probe} } } }`,
+        { id: Number(versionId) },
+        `version${spec.singular}`,
+      ),
     findVersions: async (spec, id, user) => {
       const out = await call(
         user,
@@ -255,8 +347,6 @@ const viaGraphQL: Route = (() => {
       )
       return { ...out, data: out.ok ? out.data.docs : null }
     },
-    findVersionByID: (spec, versionId, user) =>
-      call(user, `query ($id: Int!) { version${spec.singular}(id: $id) { id version { ${spec.probe} } } }`, { id: Number(versionId) }, `version${spec.singular}`),
     restore: (spec, versionId, draft, user) =>
       call(
         user,
@@ -264,24 +354,30 @@ const viaGraphQL: Route = (() => {
         { id: Number(versionId), draft },
         `restoreVersion${spec.singular}`,
       ),
-    create: (spec, data, user) =>
-      call(user, `mutation ($data: mutation${spec.singular}Input!) { create${spec.singular}(data: $data) { id } }`, { data }, `create${spec.singular}`),
     update: (spec, id, data, user) =>
       spec.global
-        ? call(user, `mutation ($data: mutation${spec.singular}Input!) { update${spec.singular}(data: $data) { ${spec.select} } }`, { data }, `update${spec.singular}`)
+        ? call(
+            user,
+            `mutation ($data: mutation${spec.singular}Input!) { update${spec.singular}(data: $data) { ${spec.select} } }`,
+            { data },
+            `update${spec.singular}`,
+          )
         : call(
             user,
             `mutation ($id: Int!, $data: mutation${spec.singular}UpdateInput!) { update${spec.singular}(id: $id, data: $data) { id } }`,
             { id: Number(id), data },
             `update${spec.singular}`,
           ),
-    delete: (spec, id, user) =>
-      call(user, `mutation ($id: Int!) { delete${spec.singular}(id: $id) { id } }`, { id: Number(id) }, `delete${spec.singular}`),
     workflow: (spec, id, action, comment, user) =>
       call(
         user,
         'mutation ($id: String!, $action: LegalWorkflowAction!, $comment: String, $collection: LegalWorkflowCollection) { legalWorkflowAction(id: $id, action: $action, comment: $comment, collection: $collection) { id workflowState } }',
-        { id: String(id), action: action.replace('-', '_'), comment, collection: spec.slug.replace(/-/g, '_') },
+        {
+          id: String(id),
+          action: action.replace('-', '_'),
+          collection: spec.slug.replace(/-/g, '_'),
+          comment,
+        },
         'legalWorkflowAction',
       ),
   }
@@ -290,68 +386,139 @@ const viaGraphQL: Route = (() => {
 const viaLocal: Route = (() => {
   const call = async (fn: () => Promise<unknown>): Promise<Outcome> => {
     try {
-      return { ok: true, status: undefined, message: '', data: await fn() }
+      return { data: await fn(), message: '', ok: true, status: undefined }
     } catch (err) {
-      const e = err as { status?: number; message?: string }
-      return { ok: false, status: e.status, message: e.message ?? String(err), data: null }
+      const e = err as { message?: string; status?: number }
+      return { data: null, message: e.message ?? String(err), ok: false, status: e.status }
     }
   }
-  const as = (user: Actor) => ({ user: (user ?? undefined) as never, overrideAccess: false as const, depth: 0 })
+  const as = (user: Actor) => ({
+    depth: 0,
+    overrideAccess: false as const,
+    user: (user ?? undefined) as never,
+  })
   const collection = (spec: Spec) => spec.slug as CollectionSlug
   return {
+    create: (spec, data, user) =>
+      call(() =>
+        payload.create({ collection: collection(spec), data: data as never, ...as(user) }),
+      ),
+    delete: (spec, id, user) =>
+      call(() => payload.delete({ id, collection: collection(spec), ...as(user) })),
     findByID: (spec, id, draft, user) =>
       call(() =>
         spec.global
           ? payload.findGlobal({ slug: spec.slug as GlobalSlug, ...as(user) })
-          : payload.findByID({ collection: collection(spec), id: id!, ...(spec.drafts ? { draft } : {}), ...as(user) }),
+          : payload.findByID({
+              id: id!,
+              collection: collection(spec),
+              ...(spec.drafts ? { draft } : {}),
+              ...as(user),
+            }),
+      ),
+    findVersionByID: (spec, versionId, user) =>
+      call(() =>
+        payload.findVersionByID({
+          id: String(versionId),
+          collection: collection(spec),
+          ...as(user),
+        }),
       ),
     findVersions: (spec, id, user) =>
-      call(async () => (await payload.findVersions({ collection: collection(spec), where: { parent: { equals: id } }, limit: 100, ...as(user) })).docs),
-    findVersionByID: (spec, versionId, user) => call(() => payload.findVersionByID({ collection: collection(spec), id: String(versionId), ...as(user) })),
+      call(
+        async () =>
+          (
+            await payload.findVersions({
+              collection: collection(spec),
+              limit: 100,
+              where: { parent: { equals: id } },
+              ...as(user),
+            })
+          ).docs,
+      ),
     restore: (spec, versionId, draft, user) =>
-      call(() => payload.restoreVersion({ collection: collection(spec), id: String(versionId), ...(draft ? { draft: true } : {}), ...as(user) } as never)),
-    create: (spec, data, user) => call(() => payload.create({ collection: collection(spec), data: data as never, ...as(user) })),
+      call(() =>
+        payload.restoreVersion({
+          id: String(versionId),
+          collection: collection(spec),
+          ...(draft ? { draft: true } : {}),
+          ...as(user),
+        }),
+      ),
     update: (spec, id, data, user) =>
       call(() =>
         spec.global
-          ? payload.updateGlobal({ slug: spec.slug as GlobalSlug, data: data as never, ...as(user) })
-          : payload.update({ collection: collection(spec), id: id!, data: data as never, ...as(user) }),
+          ? payload.updateGlobal({ slug: spec.slug as GlobalSlug, data, ...as(user) })
+          : payload.update({ id: id!, collection: collection(spec), data, ...as(user) }),
       ),
-    delete: (spec, id, user) => call(() => payload.delete({ collection: collection(spec), id, ...as(user) })),
     workflow: (spec, id, action, comment, user) =>
       call(async () =>
-        performWorkflowAction(await createLocalReq({ user: (user ?? undefined) as never }, payload), { id, collection: spec.slug, action, comment, fourEyes: true }),
+        performWorkflowAction(
+          await createLocalReq({ user: (user ?? undefined) as never }, payload),
+          { id, action, collection: spec.slug, comment, fourEyes: true },
+        ),
       ),
   }
 })()
 
-const ROUTE_CLIENTS: Record<MatrixRoute, Route> = { rest: viaRest, graphql: viaGraphQL, local: viaLocal }
+const ROUTE_CLIENTS: Record<MatrixRoute, Route> = {
+  graphql: viaGraphQL,
+  local: viaLocal,
+  rest: viaRest,
+}
 
 // ---------------------------------------------------------------------------------------------
 // Fixtures, built through the real workflow as the editor and reviewer (Local API, access on)
 // ---------------------------------------------------------------------------------------------
 
-type Fx = { id: Id | null; published?: string; draft?: string; extra?: Record<string, Id | string> }
+type Fx = { draft?: string; extra?: Record<string, Id | string>; id: Id | null; published?: string }
 
-const asUser = (user: TestUser) => ({ user: user as never, overrideAccess: false as const, depth: 0 })
-const act = async (user: TestUser, id: Id, action: string, comment?: string, collection: string = SLUGS.documents) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, collection, action, comment, fourEyes: true })
+const asUser = (user: TestUser) => ({
+  depth: 0,
+  overrideAccess: false as const,
+  user: user as never,
+})
+const act = async (
+  user: TestUser,
+  id: Id,
+  action: string,
+  comment?: string,
+  collection: string = SLUGS.documents,
+) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+    id,
+    action,
+    collection,
+    comment,
+    fourEyes: true,
+  })
 
 let seq = 0
 const nextLabel = (label: string) => `fx-${label}-${++seq}`
 
-async function draftDocument(label: string): Promise<{ id: Id; sectionId: Id; title: string; heading: string }> {
+async function draftDocument(
+  label: string,
+): Promise<{ heading: string; id: Id; sectionId: Id; title: string }> {
   const slug = nextLabel(label)
   const title = `Doc ${slug}`
   const heading = `Section ${slug}`
-  const doc = await payload.create({ collection: SLUGS.documents, data: { title, slug, kind: 'other' } as never, ...asUser(users.editor) })
-  const section = await payload.create({
-    collection: SLUGS.sections,
-    data: { heading, body: richText('Section text.'), document: doc.id } as never,
+  const doc = await payload.create({
+    collection: SLUGS.documents,
+    data: { slug, kind: 'other', title } as never,
     ...asUser(users.editor),
   })
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...asUser(users.editor) })
-  return { id: doc.id, sectionId: section.id, title, heading }
+  const section = await payload.create({
+    collection: SLUGS.sections,
+    data: { body: richText('Section text.'), document: doc.id, heading } as never,
+    ...asUser(users.editor),
+  })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [section.id] },
+    ...asUser(users.editor),
+  })
+  return { id: doc.id, heading, sectionId: section.id, title }
 }
 async function inReviewDocument(label: string) {
   const doc = await draftDocument(label)
@@ -365,19 +532,33 @@ async function approvedDocument(label: string) {
 }
 async function publishedDocument(label: string) {
   const doc = await approvedDocument(label)
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...asUser(users.reviewer) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...asUser(users.reviewer),
+  })
   return doc
 }
 /** Published, then changed by the editor and submitted again: the live row is published, the draft in review. */
 async function publishedThenInReview(label: string) {
   const doc = await publishedDocument(label)
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { summary: 'Changed after publishing.' } as never, ...asUser(users.editor) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { summary: 'Changed after publishing.' },
+    ...asUser(users.editor),
+  })
   await act(users.editor, doc.id, 'submit')
   return doc
 }
 async function draftCookie(label: string): Promise<{ id: Id; name: string }> {
   const name = nextLabel(label)
-  const entry = await payload.create({ collection: SLUGS.cookies, data: { name, category: 'analytics', purpose: 'Fixture.' } as never, ...asUser(users.editor) })
+  const entry = await payload.create({
+    collection: SLUGS.cookies,
+    data: { name, category: 'analytics', purpose: 'Fixture.' } as never,
+    ...asUser(users.editor),
+  })
   return { id: entry.id, name }
 }
 async function inReviewCookie(label: string) {
@@ -392,14 +573,19 @@ async function approvedCookie(label: string) {
 }
 async function publishedCookie(label: string) {
   const entry = await approvedCookie(label)
-  await payload.update({ collection: SLUGS.cookies, id: entry.id, data: { _status: 'published' } as never, ...asUser(users.reviewer) })
+  await payload.update({
+    id: entry.id,
+    collection: SLUGS.cookies,
+    data: { _status: 'published' } as never,
+    ...asUser(users.reviewer),
+  })
   return entry
 }
-async function unlistedSection(label: string): Promise<{ id: Id; heading: string }> {
+async function unlistedSection(label: string): Promise<{ heading: string; id: Id }> {
   const heading = nextLabel(label)
   const section = await payload.create({
     collection: SLUGS.sections,
-    data: { heading, body: richText('Unlisted.'), document: context.hostDocument } as never,
+    data: { body: richText('Unlisted.'), document: context.hostDocument, heading } as never,
     ...asUser(users.editor),
   })
   return { id: section.id, heading }
@@ -409,13 +595,17 @@ async function unlistedSection(label: string): Promise<{ id: Id; heading: string
 async function versionWith(spec: Spec, parent: Id, value: string): Promise<Id> {
   const found = await payload.findVersions({
     collection: spec.slug as CollectionSlug,
-    where: { and: [{ parent: { equals: parent } }, { [`version.${spec.write}`]: { equals: value } }] },
-    sort: '-updatedAt',
-    limit: 1,
     depth: 0,
+    limit: 1,
     overrideAccess: true,
+    sort: '-updatedAt',
+    where: {
+      and: [{ parent: { equals: parent } }, { [`version.${spec.write}`]: { equals: value } }],
+    },
   })
-  if (!found.docs[0]) throw new Error(`no version of ${spec.slug} ${parent} with ${spec.write} = ${value}`)
+  if (!found.docs[0]) {
+    throw new Error(`no version of ${spec.slug} ${parent} with ${spec.write} = ${value}`)
+  }
   return found.docs[0].id
 }
 
@@ -429,24 +619,40 @@ async function restoreFixture(subject: Subject, label: string): Promise<Fx> {
     ;[id, published] = [entry.id, entry.name]
   } else {
     const doc = await publishedDocument(label)
-    ;[id, published] = subject === 'legal-documents' ? [doc.id, doc.title] : [doc.sectionId, doc.heading]
+    ;[id, published] =
+      subject === 'legal-documents' ? [doc.id, doc.title] : [doc.sectionId, doc.heading]
   }
   const restored = `${published} B`
   const draft = `${published} C`
   const save = (value: string) =>
-    payload.update({ collection: spec.slug as CollectionSlug, id, data: { [spec.write]: value } as never, ...asUser(users.editor) })
+    payload.update({
+      id,
+      collection: spec.slug as CollectionSlug,
+      data: { [spec.write]: value },
+      ...asUser(users.editor),
+    })
   await save(restored)
   await save(draft)
-  return { id, published, draft, extra: { versionId: await versionWith(spec, id, restored), restored } }
+  return {
+    id,
+    draft,
+    extra: { restored, versionId: await versionWith(spec, id, restored) },
+    published,
+  }
 }
 
 const shared = new Map<string, Promise<Fx>>()
 function sharedFx(key: string, make: () => Promise<Fx>): Promise<Fx> {
-  if (!shared.has(key)) shared.set(key, make())
+  if (!shared.has(key)) {
+    shared.set(key, make())
+  }
   return shared.get(key)!
 }
 
-type ReadFixtures = Record<'document' | 'section' | 'cookie' | 'archiveRecord' | 'reviewEvent' | 'consent', Fx>
+type ReadFixtures = Record<
+  'archiveRecord' | 'consent' | 'cookie' | 'document' | 'reviewEvent' | 'section',
+  Fx
+>
 let readFixturesOnce: Promise<ReadFixtures> | undefined
 
 /**
@@ -459,31 +665,56 @@ function readFixtures(): Promise<ReadFixtures> {
     const doc = await publishedDocument('read')
     const draftTitle = `Draft title ${doc.id}`
     const draftHeading = `Draft heading ${doc.sectionId}`
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { title: draftTitle } as never, ...asUser(users.editor) })
-    await payload.update({ collection: SLUGS.sections, id: doc.sectionId, data: { heading: draftHeading } as never, ...asUser(users.editor) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { title: draftTitle },
+      ...asUser(users.editor),
+    })
+    await payload.update({
+      id: doc.sectionId,
+      collection: SLUGS.sections,
+      data: { heading: draftHeading },
+      ...asUser(users.editor),
+    })
     const cookie = await publishedCookie('read')
     const draftName = `${cookie.name}-draft`
-    await payload.update({ collection: SLUGS.cookies, id: cookie.id, data: { name: draftName } as never, ...asUser(users.editor) })
-    const archive = await payload.find({ collection: SLUGS.versions, where: { document: { equals: doc.id } }, depth: 0, overrideAccess: true })
-    const event = await payload.find({
-      collection: SLUGS.reviewEvents,
-      where: { and: [{ document: { equals: doc.id } }, { action: { equals: 'published' } }] },
+    await payload.update({
+      id: cookie.id,
+      collection: SLUGS.cookies,
+      data: { name: draftName },
+      ...asUser(users.editor),
+    })
+    const archive = await payload.find({
+      collection: SLUGS.versions,
       depth: 0,
       overrideAccess: true,
+      where: { document: { equals: doc.id } },
     })
-    const withDraft = async (subject: Subject, id: Id, published: string, draft: string): Promise<Fx> => ({
+    const event = await payload.find({
+      collection: SLUGS.reviewEvents,
+      depth: 0,
+      overrideAccess: true,
+      where: { and: [{ document: { equals: doc.id } }, { action: { equals: 'published' } }] },
+    })
+    const withDraft = async (
+      subject: Subject,
+      id: Id,
+      published: string,
+      draft: string,
+    ): Promise<Fx> => ({
       id,
-      published,
       draft,
       extra: { versionId: await versionWith(SPECS[subject], id, draft) },
+      published,
     })
     return {
-      document: await withDraft('legal-documents', doc.id, doc.title, draftTitle),
-      section: await withDraft('legal-sections', doc.sectionId, doc.heading, draftHeading),
-      cookie: await withDraft('cookie-entries', cookie.id, cookie.name, draftName),
-      archiveRecord: { id: archive.docs[0]!.id, published: String((archive.docs[0] as Doc).title) },
-      reviewEvent: { id: event.docs[0]!.id, published: 'published' },
+      archiveRecord: { id: archive.docs[0].id, published: String((archive.docs[0] as Doc).title) },
       consent: await consentRecord(),
+      cookie: await withDraft('cookie-entries', cookie.id, cookie.name, draftName),
+      document: await withDraft('legal-documents', doc.id, doc.title, draftTitle),
+      reviewEvent: { id: event.docs[0].id, published: 'published' },
+      section: await withDraft('legal-sections', doc.sectionId, doc.heading, draftHeading),
     }
   })()
   return readFixturesOnce
@@ -496,7 +727,16 @@ async function consentRecord(): Promise<Fx> {
   const doc = await asTrusted(req, () =>
     payload.create({
       collection: SLUGS.consents,
-      data: { consentId, acceptType: 'all', acceptedCategories: ['necessary'], rejectedCategories: [], revision: 1, language: 'en', configHash: 'a'.repeat(64), recordedAt: new Date().toISOString() } as never,
+      data: {
+        acceptedCategories: ['necessary'],
+        acceptType: 'all',
+        configHash: 'a'.repeat(64),
+        consentId,
+        language: 'en',
+        recordedAt: new Date().toISOString(),
+        rejectedCategories: [],
+        revision: 1,
+      } as never,
       depth: 0,
       overrideAccess: true,
       req,
@@ -508,63 +748,172 @@ async function consentRecord(): Promise<Fx> {
 type FixtureDef = { fresh?: boolean; make: () => Promise<Fx> }
 
 function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
-  const reading = operation === 'read' || operation === 'read-drafts' || operation === 'read-versions'
+  const reading =
+    operation === 'read' || operation === 'read-drafts' || operation === 'read-versions'
   const none: FixtureDef = { make: () => Promise.resolve({ id: null }) }
-  if (operation === 'restore') return { fresh: true, make: () => restoreFixture(subject, 'restore') }
-  if (operation === 'restore-over-published') return { make: () => sharedFx(`${subject}:restore-over-published`, () => restoreFixture(subject, 'restore-live')) }
+  if (operation === 'restore') {
+    return { fresh: true, make: () => restoreFixture(subject, 'restore') }
+  }
+  if (operation === 'restore-over-published') {
+    return {
+      make: () =>
+        sharedFx(`${subject}:restore-over-published`, () =>
+          restoreFixture(subject, 'restore-live'),
+        ),
+    }
+  }
   switch (subject) {
-    case 'legal-documents':
-      if (reading) return { make: async () => (await readFixtures()).document }
-      if (operation === 'create' || operation === 'create-published') return none
-      if (operation === 'update') return { make: () => sharedFx('doc-update', async () => ({ id: (await publishedThenInReview('update')).id })) }
-      if (operation === 'delete') return { fresh: true, make: async () => ({ id: (await draftDocument('delete')).id }) }
-      if (operation === 'delete-published') return { make: () => sharedFx('doc-delete-published', async () => ({ id: (await publishedDocument('delete-published')).id })) }
-      if (operation === 'publish') return { fresh: true, make: async () => ({ id: (await approvedDocument('publish')).id }) }
-      if (operation === 'withdraw') return { fresh: true, make: async () => ({ id: (await publishedDocument('withdraw')).id }) }
-      return { fresh: true, make: async () => ({ id: (await inReviewDocument(operation)).id }) }
-    case 'legal-sections':
-      if (reading) return { make: async () => (await readFixtures()).section }
-      if (operation === 'create' || operation === 'create-published') return none
-      if (operation === 'update') return { make: () => sharedFx('section-update', async () => ({ id: (await publishedDocument('section-update')).sectionId })) }
-      if (operation === 'delete') return { fresh: true, make: async () => ({ id: (await unlistedSection('delete')).id }) }
-      if (operation === 'delete-published') return { make: () => sharedFx('section-delete-published', async () => ({ id: (await publishedDocument('section-published')).sectionId })) }
-      // publish: the host document's own, listed draft section
-      return { make: () => sharedFx('section-publish', () => Promise.resolve({ id: context.hostSection })) }
     case 'cookie-entries':
-      if (reading) return { make: async () => (await readFixtures()).cookie }
-      if (operation === 'create' || operation === 'create-published') return none
-      if (operation === 'update') return { make: () => sharedFx('cookie-update', async () => ({ id: (await publishedCookie('update')).id })) }
-      if (operation === 'delete') return { fresh: true, make: async () => ({ id: (await draftCookie('delete')).id }) }
-      if (operation === 'delete-published') return { make: () => sharedFx('cookie-delete-published', async () => ({ id: (await publishedCookie('delete-published')).id })) }
-      if (operation === 'publish') return { fresh: true, make: async () => ({ id: (await approvedCookie('publish')).id }) }
-      if (operation === 'withdraw') return { fresh: true, make: async () => ({ id: (await publishedCookie('withdraw')).id }) }
+      if (reading) {
+        return { make: async () => (await readFixtures()).cookie }
+      }
+      if (operation === 'create' || operation === 'create-published') {
+        return none
+      }
+      if (operation === 'update') {
+        return {
+          make: () =>
+            sharedFx('cookie-update', async () => ({ id: (await publishedCookie('update')).id })),
+        }
+      }
+      if (operation === 'delete') {
+        return { fresh: true, make: async () => ({ id: (await draftCookie('delete')).id }) }
+      }
+      if (operation === 'delete-published') {
+        return {
+          make: () =>
+            sharedFx('cookie-delete-published', async () => ({
+              id: (await publishedCookie('delete-published')).id,
+            })),
+        }
+      }
+      if (operation === 'publish') {
+        return { fresh: true, make: async () => ({ id: (await approvedCookie('publish')).id }) }
+      }
+      if (operation === 'withdraw') {
+        return { fresh: true, make: async () => ({ id: (await publishedCookie('withdraw')).id }) }
+      }
       return { fresh: true, make: async () => ({ id: (await inReviewCookie(operation)).id }) }
-    case 'legal-versions':
-      if (operation === 'create') return none
-      return { make: async () => (await readFixtures()).archiveRecord }
-    case 'legal-review-events':
-      if (operation === 'create') return none
-      return { make: async () => (await readFixtures()).reviewEvent }
     case 'legal-consents':
-      if (operation === 'create') return none
+      if (operation === 'create') {
+        return none
+      }
       return { make: async () => (await readFixtures()).consent }
+    case 'legal-documents':
+      if (reading) {
+        return { make: async () => (await readFixtures()).document }
+      }
+      if (operation === 'create' || operation === 'create-published') {
+        return none
+      }
+      if (operation === 'update') {
+        return {
+          make: () =>
+            sharedFx('doc-update', async () => ({
+              id: (await publishedThenInReview('update')).id,
+            })),
+        }
+      }
+      if (operation === 'delete') {
+        return { fresh: true, make: async () => ({ id: (await draftDocument('delete')).id }) }
+      }
+      if (operation === 'delete-published') {
+        return {
+          make: () =>
+            sharedFx('doc-delete-published', async () => ({
+              id: (await publishedDocument('delete-published')).id,
+            })),
+        }
+      }
+      if (operation === 'publish') {
+        return { fresh: true, make: async () => ({ id: (await approvedDocument('publish')).id }) }
+      }
+      if (operation === 'withdraw') {
+        return { fresh: true, make: async () => ({ id: (await publishedDocument('withdraw')).id }) }
+      }
+      return { fresh: true, make: async () => ({ id: (await inReviewDocument(operation)).id }) }
     case 'legal-entity':
       // A global cannot be made fresh; reads reset the name first, so an allowed update before
       // them cannot make them fail.
-      if (reading)
+      if (reading) {
         return {
           fresh: true,
           make: async () => {
-            await payload.updateGlobal({ slug: SLUGS.entity, data: { name: 'Matrix Ltd' } as never, ...asUser(users.admin) })
+            await payload.updateGlobal({
+              slug: SLUGS.entity,
+              data: { name: 'Matrix Ltd' },
+              ...asUser(users.admin),
+            })
             return { id: null, published: 'Matrix Ltd' }
           },
         }
+      }
       return none
+    case 'legal-review-events':
+      if (operation === 'create') {
+        return none
+      }
+      return { make: async () => (await readFixtures()).reviewEvent }
+    case 'legal-sections':
+      if (reading) {
+        return { make: async () => (await readFixtures()).section }
+      }
+      if (operation === 'create' || operation === 'create-published') {
+        return none
+      }
+      if (operation === 'update') {
+        return {
+          make: () =>
+            sharedFx('section-update', async () => ({
+              id: (await publishedDocument('section-update')).sectionId,
+            })),
+        }
+      }
+      if (operation === 'delete') {
+        return { fresh: true, make: async () => ({ id: (await unlistedSection('delete')).id }) }
+      }
+      if (operation === 'delete-published') {
+        return {
+          make: () =>
+            sharedFx('section-delete-published', async () => ({
+              id: (await publishedDocument('section-published')).sectionId,
+            })),
+        }
+      }
+      // publish: the host document's own, listed draft section
+      return {
+        make: () => sharedFx('section-publish', () => Promise.resolve({ id: context.hostSection })),
+      }
+    case 'legal-versions':
+      if (operation === 'create') {
+        return none
+      }
+      return { make: async () => (await readFixtures()).archiveRecord }
     case 'users':
-      if (operation === 'create') return none
-      if (operation === 'read') return { make: () => sharedFx('user-read', async () => ({ id: (await createUser(payload, 'matrix-read-target', ['reviewer'])).id, published: 'matrix-read-target' })) }
-      if (operation === 'update') return { make: () => sharedFx('user-update', async () => ({ id: (await createUser(payload, 'matrix-update-target', ['reviewer'])).id })) }
-      return { fresh: true, make: async () => ({ id: (await createUser(payload, nextLabel('user'), ['reviewer'])).id }) }
+      if (operation === 'create') {
+        return none
+      }
+      if (operation === 'read') {
+        return {
+          make: () =>
+            sharedFx('user-read', async () => ({
+              id: (await createUser(payload, 'matrix-read-target', ['reviewer'])).id,
+              published: 'matrix-read-target',
+            })),
+        }
+      }
+      if (operation === 'update') {
+        return {
+          make: () =>
+            sharedFx('user-update', async () => ({
+              id: (await createUser(payload, 'matrix-update-target', ['reviewer'])).id,
+            })),
+        }
+      }
+      return {
+        fresh: true,
+        make: async () => ({ id: (await createUser(payload, nextLabel('user'), ['reviewer'])).id }),
+      }
   }
 }
 
@@ -573,30 +922,62 @@ function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
 // ---------------------------------------------------------------------------------------------
 
 async function findRecord(spec: Spec, id: Id, draft: boolean): Promise<Doc | null> {
-  return (await payload.findByID({
-    collection: spec.slug as CollectionSlug,
+  return await payload.findByID({
     id,
+    collection: spec.slug as CollectionSlug,
     ...(spec.drafts ? { draft } : {}),
     depth: 0,
-    overrideAccess: true,
     disableErrors: true,
-  })) as Doc | null
+    overrideAccess: true,
+  })
 }
 
 async function snapshot(spec: Spec, id: Id | null, marker: string): Promise<Doc> {
-  if (spec.global) return { global: await payload.findGlobal({ slug: spec.slug as GlobalSlug, depth: 0, overrideAccess: true }) }
+  if (spec.global) {
+    return {
+      global: await payload.findGlobal({
+        slug: spec.slug as GlobalSlug,
+        depth: 0,
+        overrideAccess: true,
+      }),
+    }
+  }
   const collection = spec.slug as CollectionSlug
   const out: Doc = {
     total: (await payload.count({ collection, overrideAccess: true })).totalDocs,
-    withMarker: (await payload.count({ collection, where: { [spec.write]: { equals: marker } }, overrideAccess: true })).totalDocs,
+    withMarker: (
+      await payload.count({
+        collection,
+        overrideAccess: true,
+        where: { [spec.write]: { equals: marker } },
+      })
+    ).totalDocs,
   }
-  if (spec.drafts) out.allVersions = (await payload.countVersions({ collection, overrideAccess: true })).totalDocs
-  if (id === null) return out
+  if (spec.drafts) {
+    out.allVersions = (await payload.countVersions({ collection, overrideAccess: true })).totalDocs
+  }
+  if (id === null) {
+    return out
+  }
   out.latest = await findRecord(spec, id, true)
-  if (spec.drafts) out.live = await findRecord(spec, id, false)
+  if (spec.drafts) {
+    out.live = await findRecord(spec, id, false)
+  }
   if (spec.slug === SLUGS.documents) {
-    out.archive = (await payload.count({ collection: SLUGS.versions, where: { document: { equals: id } }, overrideAccess: true })).totalDocs
-    out.history = (await payload.count({ collection: SLUGS.reviewEvents, where: { document: { equals: id } }, overrideAccess: true })).totalDocs
+    out.archive = (
+      await payload.count({
+        collection: SLUGS.versions,
+        overrideAccess: true,
+        where: { document: { equals: id } },
+      })
+    ).totalDocs
+    out.history = (
+      await payload.count({
+        collection: SLUGS.reviewEvents,
+        overrideAccess: true,
+        where: { document: { equals: id } },
+      })
+    ).totalDocs
   }
   return out
 }
@@ -607,7 +988,9 @@ async function snapshot(spec: Spec, id: Id | null, marker: string): Promise<Doc>
 
 const actorFor = (role: MatrixRole): Actor => (role === 'anonymous' ? null : users[role])
 const markerFor = (c: MatrixCell) =>
-  `mx-${c.subject.replace(/^legal-/, '')}-${c.operation}-${c.role}-${c.route}`.toLowerCase().replace(/[^a-z0-9]+/g, '-')
+  `mx-${c.subject.replace(/^legal-/, '')}-${c.operation}-${c.role}-${c.route}`
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
 
 const summary = (out: Outcome) => (out.ok ? 'allowed' : `refused (${out.status}): ${out.message}`)
 
@@ -616,31 +999,40 @@ function expectAllowed(out: Outcome) {
 }
 
 /** The same status on every route: the Local API throws the errors REST answers with; GraphQL reports them in extensions. */
-function expectDenied(out: Outcome, status: number | null) {
-  expect(out.ok ? `allowed: ${JSON.stringify(out.data)}` : `refused (${out.status})`).toBe(`refused (${status})`)
+function expectDenied(out: Outcome, status: null | number) {
+  expect(out.ok ? `allowed: ${JSON.stringify(out.data)}` : `refused (${out.status})`).toBe(
+    `refused (${status})`,
+  )
 }
 
-async function perform(cell: MatrixCell, spec: Spec, route: Route, fx: Fx, user: Actor, marker: string): Promise<Outcome> {
+async function perform(
+  cell: MatrixCell,
+  spec: Spec,
+  route: Route,
+  fx: Fx,
+  user: Actor,
+  marker: string,
+): Promise<Outcome> {
   switch (cell.operation) {
+    case 'approve':
+      return route.workflow(spec, fx.id!, 'approve', null, user)
     case 'create':
       return route.create(spec, spec.createData!(marker), user)
     case 'create-published':
       return route.create(spec, { ...spec.createData!(marker), _status: 'published' }, user)
-    case 'update':
-      return route.update(spec, fx.id, { [spec.write]: marker }, user)
     case 'delete':
     case 'delete-published':
       return route.delete(spec, fx.id!, user)
-    case 'restore':
-      return route.restore(spec, fx.extra!.versionId!, true, user)
-    case 'restore-over-published':
-      return route.restore(spec, fx.extra!.versionId!, false, user)
     case 'publish':
       return route.update(spec, fx.id, { _status: 'published' }, user)
-    case 'approve':
-      return route.workflow(spec, fx.id!, 'approve', null, user)
     case 'request-changes':
       return route.workflow(spec, fx.id!, 'request-changes', 'Please clarify the scope.', user)
+    case 'restore':
+      return route.restore(spec, fx.extra!.versionId, true, user)
+    case 'restore-over-published':
+      return route.restore(spec, fx.extra!.versionId, false, user)
+    case 'update':
+      return route.update(spec, fx.id, { [spec.write]: marker }, user)
     case 'withdraw':
       return route.workflow(spec, fx.id!, 'withdraw', 'Replaced by a new contract.', user)
     default:
@@ -648,26 +1040,38 @@ async function perform(cell: MatrixCell, spec: Spec, route: Route, fx: Fx, user:
   }
 }
 
-async function expectEffect(cell: MatrixCell, spec: Spec, fx: Fx, user: Actor, marker: string, before: Doc) {
+async function expectEffect(
+  cell: MatrixCell,
+  spec: Spec,
+  fx: Fx,
+  user: Actor,
+  marker: string,
+  before: Doc,
+) {
   const id = fx.id
   switch (cell.operation) {
+    case 'approve': {
+      const latest = await findRecord(spec, id!, true)
+      expect({ by: String(latest?.approvedBy), state: latest?.workflowState }).toEqual({
+        by: String(user!.id),
+        state: 'approved',
+      })
+      return
+    }
     case 'create':
     case 'create-published': {
       const after = await snapshot(spec, null, marker)
       expect(after.withMarker).toBe(1)
       if (spec.drafts) {
-        const created = await payload.find({ collection: spec.slug as CollectionSlug, where: { [spec.write]: { equals: marker } }, depth: 0, overrideAccess: true })
-        expect(created.docs[0]).toMatchObject({ _status: cell.operation === 'create' ? 'draft' : 'published' })
-      }
-      return
-    }
-    case 'update': {
-      const latest = spec.global ? await payload.findGlobal({ slug: spec.slug as GlobalSlug, depth: 0, overrideAccess: true }) : await findRecord(spec, id!, true)
-      expect((latest as Doc)[spec.write]).toBe(marker)
-      // Always a draft save: what readers see stays as it was.
-      if (spec.drafts) {
-        const live = await findRecord(spec, id!, false)
-        expect({ _status: live?._status, [spec.write]: live?.[spec.write] }).toEqual({ _status: 'published', [spec.write]: before.live[spec.write] })
+        const created = await payload.find({
+          collection: spec.slug as CollectionSlug,
+          depth: 0,
+          overrideAccess: true,
+          where: { [spec.write]: { equals: marker } },
+        })
+        expect(created.docs[0]).toMatchObject({
+          _status: cell.operation === 'create' ? 'draft' : 'published',
+        })
       }
       return
     }
@@ -675,25 +1079,16 @@ async function expectEffect(cell: MatrixCell, spec: Spec, fx: Fx, user: Actor, m
     case 'delete-published':
       expect(await findRecord(spec, id!, true)).toBeNull()
       return
-    case 'restore':
-    case 'restore-over-published': {
-      const latest = await findRecord(spec, id!, true)
-      const live = await findRecord(spec, id!, false)
-      expect({ latest: latest?.[spec.write], latestStatus: latest?._status, live: live?.[spec.write], liveStatus: live?._status }).toEqual({
-        latest: fx.extra!.restored,
-        latestStatus: 'draft',
-        live: fx.published,
-        liveStatus: 'published',
-      })
-      if (spec.slug === SLUGS.documents) expect(latest?.workflowState).toBe('draft')
-      return
-    }
     case 'publish': {
       const live = await findRecord(spec, id!, false)
       expect(live).toMatchObject({ _status: 'published' })
       if (spec.slug === SLUGS.documents) {
         const after = await snapshot(spec, id, marker)
-        expect({ archive: after.archive, version: after.live.version, workflowState: after.live.workflowState }).toEqual({
+        expect({
+          archive: after.archive,
+          version: after.live.version,
+          workflowState: after.live.workflowState,
+        }).toEqual({
           archive: before.archive + 1,
           version: 1,
           workflowState: 'published',
@@ -701,23 +1096,65 @@ async function expectEffect(cell: MatrixCell, spec: Spec, fx: Fx, user: Actor, m
       }
       return
     }
-    case 'approve': {
-      const latest = await findRecord(spec, id!, true)
-      expect({ state: latest?.workflowState, by: String(latest?.approvedBy) }).toEqual({ state: 'approved', by: String(user!.id) })
-      return
-    }
     case 'request-changes':
       expect((await findRecord(spec, id!, true))?.workflowState).toBe('changes-requested')
       return
+    case 'restore':
+    case 'restore-over-published': {
+      const latest = await findRecord(spec, id!, true)
+      const live = await findRecord(spec, id!, false)
+      expect({
+        latest: latest?.[spec.write],
+        latestStatus: latest?._status,
+        live: live?.[spec.write],
+        liveStatus: live?._status,
+      }).toEqual({
+        latest: fx.extra!.restored,
+        latestStatus: 'draft',
+        live: fx.published,
+        liveStatus: 'published',
+      })
+      if (spec.slug === SLUGS.documents) {
+        expect(latest?.workflowState).toBe('draft')
+      }
+      return
+    }
+    case 'update': {
+      const latest = spec.global
+        ? await payload.findGlobal({
+            slug: spec.slug as GlobalSlug,
+            depth: 0,
+            overrideAccess: true,
+          })
+        : await findRecord(spec, id!, true)
+      expect((latest as Doc)[spec.write]).toBe(marker)
+      // Always a draft save: what readers see stays as it was.
+      if (spec.drafts) {
+        const live = await findRecord(spec, id!, false)
+        expect({ _status: live?._status, [spec.write]: live?.[spec.write] }).toEqual({
+          _status: 'published',
+          [spec.write]: before.live[spec.write],
+        })
+      }
+      return
+    }
     case 'withdraw': {
       const live = await findRecord(spec, id!, false)
       const { docs } = await payload.find({
         collection: SLUGS.reviewEvents,
-        where: { and: [{ [spec.slug === SLUGS.cookies ? 'cookieEntry' : 'document']: { equals: id } }, { action: { equals: 'withdrawn' } }] },
         depth: 0,
         overrideAccess: true,
+        where: {
+          and: [
+            { [spec.slug === SLUGS.cookies ? 'cookieEntry' : 'document']: { equals: id } },
+            { action: { equals: 'withdrawn' } },
+          ],
+        },
       })
-      expect({ live: live?._status, withdrawnBy: docs.map((e) => String((e as Doc).by)) }).toEqual({ live: 'draft', withdrawnBy: [String(user!.id)] })
+      expect({ live: live?._status, withdrawnBy: docs.map((e) => String((e as Doc).by)) }).toEqual({
+        live: 'draft',
+        withdrawnBy: [String(user!.id)],
+      })
       return
     }
   }
@@ -739,14 +1176,17 @@ async function runCell(cell: MatrixCell): Promise<void> {
       if (allowed) {
         expectAllowed(out)
         expect(out.data?.[spec.probe]).toBe(fx.published)
-      } else expectDenied(out, status)
+      } else {
+        expectDenied(out, status)
+      }
       return
     }
     case 'read-drafts': {
       const out = await route.findByID(spec, fx.id, true, user)
       expectAllowed(out)
-      if (allowed) expect(out.data?.[spec.probe]).toBe(fx.draft)
-      else {
+      if (allowed) {
+        expect(out.data?.[spec.probe]).toBe(fx.draft)
+      } else {
         expect(cell.expected).toBe('published')
         expect(out.data?.[spec.probe]).toBe(fx.published)
         expect(JSON.stringify(out.data)).not.toContain(fx.draft)
@@ -755,7 +1195,7 @@ async function runCell(cell: MatrixCell): Promise<void> {
     }
     case 'read-versions': {
       const list = await route.findVersions(spec, fx.id!, user)
-      const byId = await route.findVersionByID(spec, fx.extra!.versionId!, user)
+      const byId = await route.findVersionByID(spec, fx.extra!.versionId, user)
       if (allowed) {
         expectAllowed(list)
         expect((list.data as Doc[]).map((v) => v.version?.[spec.probe])).toContain(fx.draft)
@@ -797,7 +1237,9 @@ beforeAll(async () => {
   // Shared fixtures once per file; fresh ones are made in the cells that consume them.
   for (const r of ACCESS_MATRIX) {
     const def = fixtureDef(r.subject, r.operation)
-    if (!def.fresh) await def.make()
+    if (!def.fresh) {
+      await def.make()
+    }
   }
 }, 120_000)
 
@@ -806,7 +1248,8 @@ afterAll(async () => {
   await app?.close()
 })
 
-const cellName = (c: MatrixCell) => `${c.subject} ${c.operation} as ${c.role} via ${c.route} → ${c.expected}`
+const cellName = (c: MatrixCell) =>
+  `${c.subject} ${c.operation} as ${c.role} via ${c.route} → ${c.expected}`
 
 describe('access matrix', () => {
   test.each(matrixCells().map((c) => [cellName(c), c] as const))('%s', async (_name, cell) => {
@@ -819,9 +1262,16 @@ describe('the matrix is complete and documented', () => {
     expect([SUBJECTS.length, OPERATIONS.length].every((n) => n > 0)).toBe(true)
     for (const subject of SUBJECTS) {
       for (const operation of OPERATIONS) {
-        const rows = ACCESS_MATRIX.filter((r) => r.subject === subject && r.operation === operation).length
+        const rows = ACCESS_MATRIX.filter(
+          (r) => r.subject === subject && r.operation === operation,
+        ).length
         const reason = NOT_APPLICABLE[subject]?.[operation]
-        expect({ subject, operation, rows, reason: Boolean(reason) }).toEqual({ subject, operation, rows: reason ? 0 : 1, reason: Boolean(reason) })
+        expect({ operation, reason: Boolean(reason), rows, subject }).toEqual({
+          operation,
+          reason: Boolean(reason),
+          rows: reason ? 0 : 1,
+          subject,
+        })
       }
     }
   })

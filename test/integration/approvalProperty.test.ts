@@ -37,14 +37,25 @@ let server: Awaited<ReturnType<typeof listen>>
 const rest = restClient(() => server.baseUrl)
 
 type Id = number
-type Actor = { user: TestUser; token: string; name: string }
-let users: Record<'ed1' | 'ed2' | 'rev' | 'dual', Actor>
+type Actor = { name: string; token: string; user: TestUser }
+let users: Record<'dual' | 'ed1' | 'ed2' | 'rev', Actor>
 
-const sha = (value: unknown) => createHash('sha256').update(canonicalJSON(value), 'utf8').digest('hex')
-const ids = (xs: unknown): Id[] => ((xs as unknown[]) ?? []).map((x) => (x && typeof x === 'object' ? (x as { id: Id }).id : (x as Id)))
+const sha = (value: unknown) =>
+  createHash('sha256').update(canonicalJSON(value), 'utf8').digest('hex')
+const ids = (xs: unknown): Id[] =>
+  ((xs as unknown[]) ?? []).map((x) =>
+    x && typeof x === 'object' ? (x as { id: Id }).id : (x as Id),
+  )
 
 async function draftDoc(id: Id): Promise<Json> {
-  return (await payload.findByID({ collection: SLUGS.documents, id, draft: true, depth: 0, locale: 'en', overrideAccess: true })) as Json
+  return await payload.findByID({
+    id,
+    collection: SLUGS.documents,
+    depth: 0,
+    draft: true,
+    locale: 'en',
+    overrideAccess: true,
+  })
 }
 
 /** What readers would see of a document's draft (default locale), read here, not by the plugin. */
@@ -52,15 +63,27 @@ async function shownContent(id: Id): Promise<Json> {
   const doc = await draftDoc(id)
   const listed = ids(doc.sections)
   const found = listed.length
-    ? await payload.find({ collection: SLUGS.sections, where: { id: { in: listed } }, draft: true, depth: 0, locale: 'en', limit: 0, pagination: false, overrideAccess: true })
+    ? await payload.find({
+        collection: SLUGS.sections,
+        depth: 0,
+        draft: true,
+        limit: 0,
+        locale: 'en',
+        overrideAccess: true,
+        pagination: false,
+        where: { id: { in: listed } },
+      })
     : { docs: [] }
   const byId = new Map(found.docs.map((s) => [Number(s.id), s as Json]))
   return {
     slug: doc.slug,
     kind: doc.kind,
-    title: doc.title ?? '',
+    sections: listed.map((s) => ({
+      body: byId.get(s)?.body ?? null,
+      heading: byId.get(s)?.heading ?? '',
+    })),
     summary: doc.summary ?? '',
-    sections: listed.map((s) => ({ heading: byId.get(s)?.heading ?? '', body: byId.get(s)?.body ?? null })),
+    title: doc.title ?? '',
   }
 }
 
@@ -70,9 +93,9 @@ function archivedContent(record: Json): Json {
   return {
     slug: record.content.slug,
     kind: record.content.kind,
-    title: en.title ?? '',
+    sections: en.sections.map((s: Json) => ({ body: s.body ?? null, heading: s.heading ?? '' })),
     summary: en.summary ?? '',
-    sections: en.sections.map((s: Json) => ({ heading: s.heading ?? '', body: s.body ?? null })),
+    title: en.title ?? '',
   }
 }
 
@@ -84,7 +107,11 @@ async function attempt(label: string, fn: () => Promise<unknown>): Promise<boole
   } catch (err) {
     const status = (err as { status?: number }).status
     if (typeof status === 'number' && status >= 400 && status < 500) {
-      if (process.env.PROPERTY_DEBUG) process.stdout.write(`${label} refused ${status}: ${(err as Error).message.slice(0, 160)}\n`)
+      if (process.env.PROPERTY_DEBUG) {
+        process.stdout.write(
+          `${label} refused ${status}: ${(err as Error).message.slice(0, 160)}\n`,
+        )
+      }
       return false
     }
     throw new Error(`${label}: unexpected ${String((err as Error)?.stack ?? err)}`)
@@ -93,46 +120,76 @@ async function attempt(label: string, fn: () => Promise<unknown>): Promise<boole
 
 async function viaRest(method: string, path: string, actor: Actor, body?: unknown): Promise<void> {
   const res = await rest(method, path, actor.token, body)
-  if (res.status >= 500 || res.status < 200) throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`)
-  if (res.status >= 400) throw Object.assign(new Error(JSON.stringify(res.body)), { status: res.status })
+  if (res.status >= 500 || res.status < 200) {
+    throw new Error(`${method} ${path}: ${res.status} ${JSON.stringify(res.body)}`)
+  }
+  if (res.status >= 400) {
+    throw Object.assign(new Error(JSON.stringify(res.body)), { status: res.status })
+  }
 }
 
-const local = (actor: Actor) => ({ user: actor.user as never, overrideAccess: false as const, depth: 0 })
+const local = (actor: Actor) => ({
+  depth: 0,
+  overrideAccess: false as const,
+  user: actor.user as never,
+})
 
-async function runSequence(seed: number, steps: number): Promise<{ publishes: number; refusals: number; approvals: number }> {
+async function runSequence(
+  seed: number,
+  steps: number,
+): Promise<{ approvals: number; publishes: number; refusals: number }> {
   const rnd = prng(seed)
   const prefix = `p${seed}`
   const everyone = [users.ed1, users.ed2, users.rev, users.dual]
   // The model: who changed what since it was last published, and what each approver saw.
   const sectionAuthors = new Map<Id, Set<string>>()
   const docAuthors = new Map<Id, Set<string>>()
-  const approvals = new Map<Id, { by: string; shown: string; recorded: string }>()
-  const stats = { publishes: 0, refusals: 0, approvals: 0 }
+  const approvals = new Map<Id, { by: string; recorded: string; shown: string }>()
+  const stats = { approvals: 0, publishes: 0, refusals: 0 }
   const add = (map: Map<Id, Set<string>>, id: Id, who: Actor) => {
-    if (!map.has(id)) map.set(id, new Set())
+    if (!map.has(id)) {
+      map.set(id, new Set())
+    }
     map.get(id)!.add(String(who.user.id))
   }
   const contributors = async (doc: Id): Promise<Set<string>> => {
     const out = new Set(docAuthors.get(doc) ?? [])
-    for (const s of ids((await draftDoc(doc)).sections)) for (const u of sectionAuthors.get(s) ?? []) out.add(u)
+    for (const s of ids((await draftDoc(doc)).sections)) {
+      for (const u of sectionAuthors.get(s) ?? []) {
+        out.add(u)
+      }
+    }
     return out
   }
 
   // Three documents with two listed sections each, written by the first editor.
   const docs: Id[] = []
   for (let d = 0; d < 3; d++) {
-    const doc = (await payload.create({ collection: SLUGS.documents, data: { title: `${prefix} doc ${d}`, slug: `${prefix}-doc-${d}`, kind: 'other' } as never, ...local(users.ed1) })) as Json
+    const doc = (await payload.create({
+      collection: SLUGS.documents,
+      data: { slug: `${prefix}-doc-${d}`, kind: 'other', title: `${prefix} doc ${d}` } as never,
+      ...local(users.ed1),
+    })) as Json
     const listed: Id[] = []
     for (let s = 0; s < 2; s++) {
       const section = (await payload.create({
         collection: SLUGS.sections,
-        data: { heading: `${prefix} d${d} s${s}`, body: richText(`Text ${d}.${s}`), document: doc.id } as never,
+        data: {
+          body: richText(`Text ${d}.${s}`),
+          document: doc.id,
+          heading: `${prefix} d${d} s${s}`,
+        } as never,
         ...local(users.ed1),
       })) as Json
       listed.push(section.id)
       add(sectionAuthors, section.id, users.ed1)
     }
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: listed } as never, ...local(users.ed1) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { sections: listed },
+      ...local(users.ed1),
+    })
     add(docAuthors, doc.id, users.ed1)
     docs.push(doc.id)
   }
@@ -143,71 +200,158 @@ async function runSequence(seed: number, steps: number): Promise<{ publishes: nu
     // Mostly act on a document the step can move on (in review for an approval, approved for a
     // publish, not yet in review for a submit), sometimes on any: refusals are part of the test.
     const states = new Map<Id, string>()
-    for (const d of docs) states.set(d, (await draftDoc(d)).workflowState)
-    const wanted = roll >= 82 ? ['approved'] : roll >= 60 ? ['in-review'] : roll >= 35 ? ['draft', 'changes-requested', 'published'] : []
+    for (const d of docs) {
+      states.set(d, (await draftDoc(d)).workflowState)
+    }
+    const wanted =
+      roll >= 82
+        ? ['approved']
+        : roll >= 60
+          ? ['in-review']
+          : roll >= 35
+            ? ['draft', 'changes-requested', 'published']
+            : []
     const ready = docs.filter((d) => wanted.includes(states.get(d)!))
     const doc = ready.length && rnd.next() < 0.8 ? rnd.pick(ready) : rnd.pick(docs)
     const useRest = rnd.next() < 0.4
     const draft = await draftDoc(doc)
     const listed = ids(draft.sections)
-    const allSections = (await payload.find({ collection: SLUGS.sections, where: { anchor: { exists: true } }, draft: true, depth: 0, limit: 0, pagination: false, overrideAccess: true })).docs
-      .filter((s) => docs.includes(ids([(s as Json).document])[0]!)) as Json[]
+    const allSections = (
+      await payload.find({
+        collection: SLUGS.sections,
+        depth: 0,
+        draft: true,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+        where: { anchor: { exists: true } },
+      })
+    ).docs.filter((s) => docs.includes(ids([(s as Json).document])[0])) as Json[]
     const section = rnd.pick(allSections)
     const label = `seed ${seed} step ${step}`
 
     if (roll < 16) {
       // Edit a section's heading or body.
-      const data = rnd.next() < 0.5 ? { heading: `${prefix} h${step}` } : { body: richText(`${prefix} body ${step}`) }
+      const data =
+        rnd.next() < 0.5
+          ? { heading: `${prefix} h${step}` }
+          : { body: richText(`${prefix} body ${step}`) }
       const ok = await attempt(`${label} edit`, () =>
-        useRest ? viaRest('PATCH', `/${SLUGS.sections}/${section.id}?draft=true`, who, data) : payload.update({ collection: SLUGS.sections, id: section.id, draft: true, data: data as never, ...local(who) }),
+        useRest
+          ? viaRest('PATCH', `/${SLUGS.sections}/${section.id}?draft=true`, who, data)
+          : payload.update({
+              id: section.id,
+              collection: SLUGS.sections,
+              data: data as never,
+              draft: true,
+              ...local(who),
+            }),
       )
-      if (ok) add(sectionAuthors, section.id, who)
-      else stats.refusals++
+      if (ok) {
+        add(sectionAuthors, section.id, who)
+      } else {
+        stats.refusals++
+      }
     } else if (roll < 24) {
       // Move a section to another document (listing documents keep listing it).
       const to = rnd.pick(docs.filter((d) => d !== ids([section.document])[0]))
       const ok = await attempt(`${label} move`, () =>
-        useRest ? viaRest('PATCH', `/${SLUGS.sections}/${section.id}?draft=true`, who, { document: to }) : payload.update({ collection: SLUGS.sections, id: section.id, draft: true, data: { document: to } as never, ...local(who) }),
+        useRest
+          ? viaRest('PATCH', `/${SLUGS.sections}/${section.id}?draft=true`, who, { document: to })
+          : payload.update({
+              id: section.id,
+              collection: SLUGS.sections,
+              data: { document: to },
+              draft: true,
+              ...local(who),
+            }),
       )
-      if (ok) add(sectionAuthors, section.id, who)
-      else stats.refusals++
+      if (ok) {
+        add(sectionAuthors, section.id, who)
+      } else {
+        stats.refusals++
+      }
     } else if (roll < 32) {
       // Change the document's own list: reorder, list one of its own sections, or drop one.
       const own = allSections.filter((s) => ids([s.document])[0] === doc).map((s) => s.id as Id)
       const kind = rnd.int(3)
       let next = [...listed]
-      if (kind === 0) next = [...listed].sort(() => rnd.next() - 0.5)
-      else if (kind === 1) {
+      if (kind === 0) {
+        next = [...listed].sort(() => rnd.next() - 0.5)
+      } else if (kind === 1) {
         const candidates = own.filter((s) => !listed.includes(s))
-        if (candidates.length) next.splice(rnd.int(next.length + 1), 0, rnd.pick(candidates))
-      } else if (next.length > 1) next.splice(rnd.int(next.length), 1)
-      if (next.join() === listed.join()) continue
+        if (candidates.length) {
+          next.splice(rnd.int(next.length + 1), 0, rnd.pick(candidates))
+        }
+      } else if (next.length > 1) {
+        next.splice(rnd.int(next.length), 1)
+      }
+      if (next.join() === listed.join()) {
+        continue
+      }
       const ok = await attempt(`${label} list`, () =>
-        useRest ? viaRest('PATCH', `/${SLUGS.documents}/${doc}?draft=true`, who, { sections: next }) : payload.update({ collection: SLUGS.documents, id: doc, draft: true, data: { sections: next } as never, ...local(who) }),
+        useRest
+          ? viaRest('PATCH', `/${SLUGS.documents}/${doc}?draft=true`, who, { sections: next })
+          : payload.update({
+              id: doc,
+              collection: SLUGS.documents,
+              data: { sections: next },
+              draft: true,
+              ...local(who),
+            }),
       )
-      if (ok) add(docAuthors, doc, who)
-      else stats.refusals++
+      if (ok) {
+        add(docAuthors, doc, who)
+      } else {
+        stats.refusals++
+      }
     } else if (roll < 35) {
       // A new section for the document (not listed yet).
       let created: Json | null = null
       const ok = await attempt(`${label} create`, async () => {
-        created = (await payload.create({ collection: SLUGS.sections, draft: true, data: { heading: `${prefix} new ${step}`, body: richText(`New ${step}`), document: doc } as never, ...local(who) })) as Json
+        created = await payload.create({
+          collection: SLUGS.sections,
+          data: {
+            body: richText(`New ${step}`),
+            document: doc,
+            heading: `${prefix} new ${step}`,
+          } as never,
+          draft: true,
+          ...local(who),
+        })
       })
-      if (ok) add(sectionAuthors, created!.id, who)
-      else stats.refusals++
+      if (ok) {
+        add(sectionAuthors, created!.id, who)
+      } else {
+        stats.refusals++
+      }
     } else if (roll < 60) {
       // Submit; a new version needs a change summary, which is an edit of its own.
       if (Number(draft.version ?? 0) >= 1 && !draft.changeSummary) {
-        const ok = await attempt(`${label} summary`, () => payload.update({ collection: SLUGS.documents, id: doc, draft: true, data: { changeSummary: `Change ${step}` } as never, ...local(who) }))
-        if (ok) add(docAuthors, doc, who)
+        const ok = await attempt(`${label} summary`, () =>
+          payload.update({
+            id: doc,
+            collection: SLUGS.documents,
+            data: { changeSummary: `Change ${step}` },
+            draft: true,
+            ...local(who),
+          }),
+        )
+        if (ok) {
+          add(docAuthors, doc, who)
+        }
       }
       who = rnd.pick([users.ed1, users.ed2, users.dual, users.rev])
       const ok = await attempt(`${label} submit`, () =>
         useRest
           ? viaRest('POST', `/${SLUGS.documents}/${doc}/workflow`, who, { action: 'submit' })
-          : createLocalReq({ user: who.user as never }, payload).then((req) => performWorkflowAction(req, { id: doc, action: 'submit', fourEyes: true })),
+          : createLocalReq({ user: who.user as never }, payload).then((req) =>
+              performWorkflowAction(req, { id: doc, action: 'submit', fourEyes: true }),
+            ),
       )
-      if (!ok) stats.refusals++
+      if (!ok) {
+        stats.refusals++
+      }
     } else if (roll < 78) {
       // Approve, snapshotting exactly what the approver is shown.
       who = rnd.pick([users.rev, users.rev, users.dual, users.dual, users.ed1])
@@ -216,55 +360,113 @@ async function runSequence(seed: number, steps: number): Promise<{ publishes: nu
       const ok = await attempt(`${label} approve`, () =>
         useRest
           ? viaRest('POST', `/${SLUGS.documents}/${doc}/workflow`, who, { action: 'approve' })
-          : createLocalReq({ user: who.user as never }, payload).then((req) => performWorkflowAction(req, { id: doc, action: 'approve', fourEyes: true })),
+          : createLocalReq({ user: who.user as never }, payload).then((req) =>
+              performWorkflowAction(req, { id: doc, action: 'approve', fourEyes: true }),
+            ),
       )
       if (ok) {
         stats.approvals++
-        expect({ label, approverContributed: before.has(String(who.user.id)) }).toEqual({ label, approverContributed: false })
+        expect({ approverContributed: before.has(String(who.user.id)), label }).toEqual({
+          approverContributed: false,
+          label,
+        })
         const recorded = (await draftDoc(doc)).approvedContentHash as string
         expect(recorded).toMatch(/^[0-9a-f]{64}$/)
-        approvals.set(doc, { by: String(who.user.id), shown, recorded })
-      } else stats.refusals++
+        approvals.set(doc, { by: String(who.user.id), recorded, shown })
+      } else {
+        stats.refusals++
+      }
     } else if (roll < 82) {
       const ok = await attempt(`${label} request changes`, () =>
-        createLocalReq({ user: who.user as never }, payload).then((req) => performWorkflowAction(req, { id: doc, action: 'request-changes', comment: 'Please revise.', fourEyes: true })),
+        createLocalReq({ user: who.user as never }, payload).then((req) =>
+          performWorkflowAction(req, {
+            id: doc,
+            action: 'request-changes',
+            comment: 'Please revise.',
+            fourEyes: true,
+          }),
+        ),
       )
-      if (!ok) stats.refusals++
+      if (!ok) {
+        stats.refusals++
+      }
     } else {
       // Publish.
       who = rnd.pick([users.rev, users.dual, users.ed2])
-      const before = await payload.count({ collection: SLUGS.versions, where: { document: { equals: doc } }, overrideAccess: true })
+      const before = await payload.count({
+        collection: SLUGS.versions,
+        overrideAccess: true,
+        where: { document: { equals: doc } },
+      })
       const listedNow = listed
       const ok = await attempt(`${label} publish`, () =>
-        useRest ? viaRest('PATCH', `/${SLUGS.documents}/${doc}`, who, { _status: 'published' }) : payload.update({ collection: SLUGS.documents, id: doc, data: { _status: 'published' } as never, ...local(who) }),
+        useRest
+          ? viaRest('PATCH', `/${SLUGS.documents}/${doc}`, who, { _status: 'published' })
+          : payload.update({
+              id: doc,
+              collection: SLUGS.documents,
+              data: { _status: 'published' } as never,
+              ...local(who),
+            }),
       )
       if (ok) {
         stats.publishes++
         const approval = approvals.get(doc)
-        expect({ label, approved: Boolean(approval) }).toEqual({ label, approved: true })
-        const records = (await payload.find({ collection: SLUGS.versions, where: { document: { equals: doc } }, sort: '-version', limit: 1, depth: 0, overrideAccess: true })).docs as Json[]
-        const latest = records[0]!
-        const after = await payload.count({ collection: SLUGS.versions, where: { document: { equals: doc } }, overrideAccess: true })
+        expect({ approved: Boolean(approval), label }).toEqual({ approved: true, label })
+        const records = (
+          await payload.find({
+            collection: SLUGS.versions,
+            depth: 0,
+            limit: 1,
+            overrideAccess: true,
+            sort: '-version',
+            where: { document: { equals: doc } },
+          })
+        ).docs as Json[]
+        const latest = records[0]
+        const after = await payload.count({
+          collection: SLUGS.versions,
+          overrideAccess: true,
+          where: { document: { equals: doc } },
+        })
         // A publish that changes nothing readers see writes no record; the latest one is then the same content.
         expect(after.totalDocs - before.totalDocs).toBeLessThanOrEqual(1)
-        expect({ label, archived: sha(archivedContent(latest)), hash: latest.contentHash }).toEqual({ label, archived: approval!.shown, hash: approval!.recorded })
+        expect({ archived: sha(archivedContent(latest)), hash: latest.contentHash, label }).toEqual(
+          { archived: approval!.shown, hash: approval!.recorded, label },
+        )
         if (after.totalDocs > before.totalDocs) {
-          expect({ label, approvedBy: String(latest.approvedBy) }).toEqual({ label, approvedBy: approval!.by })
+          expect({ approvedBy: String(latest.approvedBy), label }).toEqual({
+            approvedBy: approval!.by,
+            label,
+          })
         }
         const contributed = await contributors(doc)
-        expect({ label, approverContributed: contributed.has(approval!.by) }).toEqual({ label, approverContributed: false })
+        expect({ approverContributed: contributed.has(approval!.by), label }).toEqual({
+          approverContributed: false,
+          label,
+        })
         approvals.delete(doc)
         docAuthors.set(doc, new Set())
-        for (const s of listedNow) sectionAuthors.set(s, new Set())
-      } else stats.refusals++
+        for (const s of listedNow) {
+          sectionAuthors.set(s, new Set())
+        }
+      } else {
+        stats.refusals++
+      }
     }
 
     // Invariant after every step: an approved document still has exactly the approved content.
     for (const d of docs) {
       const current = await draftDoc(d)
-      if (current.workflowState !== 'approved') continue
+      if (current.workflowState !== 'approved') {
+        continue
+      }
       const approval = approvals.get(d)
-      expect({ label, doc: d, shown: approval ? sha(await shownContent(d)) : 'no approval in the model' }).toEqual({ label, doc: d, shown: approval?.shown })
+      expect({
+        doc: d,
+        label,
+        shown: approval ? sha(await shownContent(d)) : 'no approval in the model',
+      }).toEqual({ doc: d, label, shown: approval?.shown })
       expect(String(current.approvedBy)).toBe(approval!.by)
     }
   }
@@ -277,15 +479,19 @@ beforeAll(async () => {
   server = await listen(app)
   const make = async (name: string, roles: TestUser['roles']): Promise<Actor> => {
     const user = await createUser(payload, name, roles)
-    return { user, token: await login(server.baseUrl, user), name }
+    return { name, token: await login(server.baseUrl, user), user }
   }
   users = {
+    dual: await make('prop-dual', ['editor', 'reviewer']),
     ed1: await make('prop-ed1', ['editor']),
     ed2: await make('prop-ed2', ['editor']),
     rev: await make('prop-rev', ['reviewer']),
-    dual: await make('prop-dual', ['editor', 'reviewer']),
   }
-  await payload.updateGlobal({ slug: SLUGS.entity, data: { name: 'Example Ltd' } as never, overrideAccess: true })
+  await payload.updateGlobal({
+    slug: SLUGS.entity,
+    data: { name: 'Example Ltd' },
+    overrideAccess: true,
+  })
 })
 
 afterAll(async () => {
@@ -301,7 +507,9 @@ describe('property: the archive holds exactly what the approving reviewer saw, n
       totals.approvals += stats.approvals
       totals.publishes += stats.publishes
       totals.refusals += stats.refusals
-      if (process.env.PROPERTY_DEBUG) process.stdout.write(`seed ${seed}: ${JSON.stringify(stats)}\n`)
+      if (process.env.PROPERTY_DEBUG) {
+        process.stdout.write(`seed ${seed}: ${JSON.stringify(stats)}\n`)
+      }
     }, 120_000)
   }
 

@@ -6,18 +6,22 @@ import os from 'node:os'
 import path from 'node:path'
 import { createLocalReq, type Payload } from 'payload'
 
-import { actorFor, type Actor } from '../../seed/actors'
+import { projectRoot } from '../../dev/server/bootstrap'
+import { nodeArgs } from '../../dev/server/nodeArgs'
+import { type Actor, actorFor } from '../../seed/actors'
 import { seedReferenceContent } from '../../seed/seed'
 import { exportLegalContent } from '../../src/backup/exportContent'
 import { compareExports, type LegalExport, recordHash } from '../../src/backup/format'
-import { RestoreError, restoreLegalContent, verifyExportFile } from '../../src/backup/restoreContent'
-import { projectRoot } from '../../dev/server/bootstrap'
+import {
+  RestoreError,
+  restoreLegalContent,
+  verifyExportFile,
+} from '../../src/backup/restoreContent'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
-import { nodeArgs } from '../../dev/server/nodeArgs'
 
 /**
  * Issue 8, point 7: `npm run export` and `npm run restore`. Reference content plus a second
@@ -32,7 +36,7 @@ type Doc = Record<string, any>
 let source: TestApp
 let target: TestApp
 let sourceServer: { baseUrl: string; close: () => Promise<void> }
-let targetServer: { child: ChildProcess; baseUrl: string } | undefined
+let targetServer: { baseUrl: string; child: ChildProcess } | undefined
 let editor: Actor
 let reviewer: Actor
 let exported: LegalExport
@@ -43,27 +47,47 @@ const secret = randomBytes(32).toString('hex')
 
 /** Environment for a CLI or server child process on `databaseUrl` (never the developer's .data). */
 function childEnv(databaseUrl: string, extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: databaseUrl, PAYLOAD_SECRET: secret, DATA_DIR: tmp, ...extra }
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    DATA_DIR: tmp,
+    DATABASE_URL: databaseUrl,
+    PAYLOAD_SECRET: secret,
+    ...extra,
+  }
   delete env.PAYLOAD_FORCE_DRIZZLE_PUSH
   return env
 }
 
-function runCli(script: string, args: string[], databaseUrl: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
+function runCli(
+  script: string,
+  args: string[],
+  databaseUrl: string,
+): Promise<{ code: null | number; stderr: string; stdout: string }> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, [...nodeArgs(), script, ...args], { cwd: projectRoot, env: childEnv(databaseUrl), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [...nodeArgs(), script, ...args], {
+      cwd: projectRoot,
+      env: childEnv(databaseUrl),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()))
     child.stderr.on('data', (d: Buffer) => (stderr += d.toString()))
-    child.on('exit', (code) => resolve({ code, stdout, stderr }))
+    child.on('exit', (code) => resolve({ code, stderr, stdout }))
   })
 }
 
-function startServer(databaseUrl: string): Promise<{ child: ChildProcess; baseUrl: string }> {
+function startServer(databaseUrl: string): Promise<{ baseUrl: string; child: ChildProcess }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...nodeArgs(), 'dev/server/main.ts'], {
       cwd: projectRoot,
-      env: childEnv(databaseUrl, { NO_NEXT: 'true', NO_SEED: 'true', NO_DEMO_USERS: 'true', PORT: '0', HOST: '127.0.0.1' }),
+      env: childEnv(databaseUrl, {
+        HOST: '127.0.0.1',
+        NO_DEMO_USERS: 'true',
+        NO_NEXT: 'true',
+        NO_SEED: 'true',
+        PORT: '0',
+      }),
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let output = ''
@@ -73,7 +97,7 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; baseUr
       const m = /admin at http:\/\/[^:]+:(\d+)\//.exec(output)
       if (m) {
         clearTimeout(timer)
-        resolve({ child, baseUrl: `http://127.0.0.1:${m[1]}` })
+        resolve({ baseUrl: `http://127.0.0.1:${m[1]}`, child })
       }
     }
     child.stdout.on('data', onData)
@@ -82,22 +106,43 @@ function startServer(databaseUrl: string): Promise<{ child: ChildProcess; baseUr
   })
 }
 
-async function act(user: Actor, id: string | number, action: string, comment?: string) {
+async function act(user: Actor, id: number | string, action: string, comment?: string) {
   const req = await createLocalReq({ user: user as never }, source.payload)
   return performWorkflowAction(req, { id, action, comment, fourEyes: true })
 }
 
-const as = (user: Actor) => ({ user: user as never, overrideAccess: false as const, depth: 0 })
+const as = (user: Actor) => ({ depth: 0, overrideAccess: false as const, user: user as never })
 
-async function findOne(payload: Payload, collection: string, where: Record<string, unknown>, draft = false): Promise<Doc> {
-  const { docs } = await payload.find({ collection: collection as never, where: where as never, draft, limit: 1, depth: 0, overrideAccess: true })
-  if (!docs[0]) throw new Error(`no ${collection} matching ${JSON.stringify(where)}`)
-  return docs[0] as Doc
+async function findOne(
+  payload: Payload,
+  collection: string,
+  where: Record<string, unknown>,
+  draft = false,
+): Promise<Doc> {
+  const { docs } = await payload.find({
+    collection: collection as never,
+    depth: 0,
+    draft,
+    limit: 1,
+    overrideAccess: true,
+    where: where as never,
+  })
+  if (!docs[0]) {
+    throw new Error(`no ${collection} matching ${JSON.stringify(where)}`)
+  }
+  return docs[0]
 }
 
 async function all(payload: Payload, collection: string, sort = 'id'): Promise<Doc[]> {
-  const { docs } = await payload.find({ collection: collection as never, sort, limit: 0, pagination: false, depth: 0, overrideAccess: true })
-  return docs as Doc[]
+  const { docs } = await payload.find({
+    collection: collection as never,
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    sort,
+  })
+  return docs
 }
 
 /** The same delivery request against both servers: status, body bytes and caching headers. */
@@ -105,12 +150,17 @@ async function deliveredBoth(pathAndQuery: string) {
   const get = async (base: string) => {
     const res = await fetch(`${base}${pathAndQuery}`)
     return {
-      status: res.status,
       body: Buffer.from(await res.arrayBuffer()),
-      headers: Object.fromEntries(['content-type', 'etag', 'cache-control', 'last-modified'].map((h) => [h, res.headers.get(h)])),
+      headers: Object.fromEntries(
+        ['content-type', 'etag', 'cache-control', 'last-modified'].map((h) => [
+          h,
+          res.headers.get(h),
+        ]),
+      ),
+      status: res.status,
     }
   }
-  return { before: await get(sourceServer.baseUrl), after: await get(targetServer!.baseUrl) }
+  return { after: await get(targetServer!.baseUrl), before: await get(sourceServer.baseUrl) }
 }
 
 beforeAll(async () => {
@@ -125,27 +175,87 @@ beforeAll(async () => {
   // reviewed with one round of requested changes.
   const privacy = await findOne(payload, SLUGS.documents, { slug: { equals: 'privacy-policy' } })
   const [firstSection, secondSection] = privacy.sections as (number | string)[]
-  await payload.update({ collection: SLUGS.documents, id: privacy.id, locale: 'uk', data: { title: 'Політика конфіденційності', summary: 'Коротко' } as never, ...as(editor) })
-  await payload.update({ collection: SLUGS.sections, id: firstSection!, locale: 'uk', data: { heading: 'Вступ', body: richText('Український текст.') } as never, ...as(editor) })
-  await payload.update({ collection: SLUGS.sections, id: secondSection!, data: { body: richText('Rewritten for version 2.') } as never, ...as(editor) })
+  await payload.update({
+    id: privacy.id,
+    collection: SLUGS.documents,
+    data: { summary: 'Коротко', title: 'Політика конфіденційності' },
+    locale: 'uk',
+    ...as(editor),
+  })
+  await payload.update({
+    id: firstSection,
+    collection: SLUGS.sections,
+    data: { body: richText('Український текст.'), heading: 'Вступ' } as never,
+    locale: 'uk',
+    ...as(editor),
+  })
+  await payload.update({
+    id: secondSection,
+    collection: SLUGS.sections,
+    data: { body: richText('Rewritten for version 2.') } as never,
+    ...as(editor),
+  })
   await act(editor, privacy.id, 'submit')
   await act(reviewer, privacy.id, 'request-changes', 'Please add a change summary.')
-  await payload.update({ collection: SLUGS.documents, id: privacy.id, data: { changeSummary: 'Ukrainian translation; rewrote section 2.', materialChange: true } as never, ...as(editor) })
+  await payload.update({
+    id: privacy.id,
+    collection: SLUGS.documents,
+    data: { changeSummary: 'Ukrainian translation; rewrote section 2.', materialChange: true },
+    ...as(editor),
+  })
   await act(editor, privacy.id, 'submit')
   await act(reviewer, privacy.id, 'approve', 'Looks right.')
-  await payload.update({ collection: SLUGS.documents, id: privacy.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id: privacy.id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
 
   // terms-of-use: live version 1 with a newer draft nobody has submitted yet.
   const terms = await findOne(payload, SLUGS.documents, { slug: { equals: 'terms-of-use' } })
-  await payload.update({ collection: SLUGS.sections, id: (terms.sections as (number | string)[])[0]!, data: { heading: 'Introduction (draft)' } as never, ...as(editor) })
-  await payload.update({ collection: SLUGS.documents, id: terms.id, data: { changeSummary: 'Renamed the introduction.' } as never, ...as(editor) })
+  await payload.update({
+    id: (terms.sections as (number | string)[])[0],
+    collection: SLUGS.sections,
+    data: { heading: 'Introduction (draft)' },
+    ...as(editor),
+  })
+  await payload.update({
+    id: terms.id,
+    collection: SLUGS.documents,
+    data: { changeSummary: 'Renamed the introduction.' },
+    ...as(editor),
+  })
 
   // A cookie entry with a newer draft, and a document that was never published.
-  const cookie = (await all(payload, SLUGS.cookies))[0]!
-  await payload.update({ collection: SLUGS.cookies, id: cookie.id, locale: 'uk', data: { purpose: 'Чернетка мети' } as never, ...as(editor) })
-  const unpublished = (await payload.create({ collection: SLUGS.documents, data: { title: 'Accessibility', slug: 'accessibility', kind: 'other' } as never, ...as(editor) })) as Doc
-  const section = (await payload.create({ collection: SLUGS.sections, data: { heading: 'Our aim', body: richText('Everyone can read this.'), document: unpublished.id } as never, ...as(editor) })) as Doc
-  await payload.update({ collection: SLUGS.documents, id: unpublished.id, data: { sections: [section.id] } as never, ...as(editor) })
+  const cookie = (await all(payload, SLUGS.cookies))[0]
+  await payload.update({
+    id: cookie.id,
+    collection: SLUGS.cookies,
+    data: { purpose: 'Чернетка мети' },
+    locale: 'uk',
+    ...as(editor),
+  })
+  const unpublished = (await payload.create({
+    collection: SLUGS.documents,
+    data: { slug: 'accessibility', kind: 'other', title: 'Accessibility' } as never,
+    ...as(editor),
+  })) as Doc
+  const section = (await payload.create({
+    collection: SLUGS.sections,
+    data: {
+      body: richText('Everyone can read this.'),
+      document: unpublished.id,
+      heading: 'Our aim',
+    } as never,
+    ...as(editor),
+  })) as Doc
+  await payload.update({
+    id: unpublished.id,
+    collection: SLUGS.documents,
+    data: { sections: [section.id] },
+    ...as(editor),
+  })
 
   sourceServer = await listen(source)
 }, 240_000)
@@ -160,48 +270,85 @@ afterAll(async () => {
   await sourceServer?.close()
   await target?.close()
   await source?.close()
-  if (tmp) await fs.rm(tmp, { recursive: true, force: true })
+  if (tmp) {
+    await fs.rm(tmp, { force: true, recursive: true })
+  }
 })
 
 describe('npm run export', () => {
   test('writes every collection, with per-record, per-collection and whole-file SHA-256', async () => {
     exportPath = path.join(tmp, 'legal-export.json')
     const run = await runCli('dev/cli/exportCli.ts', ['--out', exportPath], source.databaseUrl)
-    if (run.code !== 0) throw new Error(`npm run export exited with ${run.code}:\n${run.stdout}\n${run.stderr}`)
+    if (run.code !== 0) {
+      throw new Error(`npm run export exited with ${run.code}:\n${run.stdout}\n${run.stderr}`)
+    }
     expect(run.stderr).not.toMatch(/WARNING/)
     expect(run.stdout).toMatch(/SHA-256 of the content: [0-9a-f]{64}/)
     exported = JSON.parse(await fs.readFile(exportPath, 'utf8')) as LegalExport
     expect((await fs.stat(exportPath)).mode & 0o777).toBe(0o600)
 
-    expect(exported).toMatchObject({ format: 'payload-plugin-legal-documents/export', formatVersion: 1, source: { locales: ['en', 'uk'], defaultLocale: 'en' } })
+    expect(exported).toMatchObject({
+      format: 'payload-plugin-legal-documents/export',
+      formatVersion: 1,
+      source: { defaultLocale: 'en', locales: ['en', 'uk'] },
+    })
     const c = exported.collections
     expect(c[SLUGS.documents].count).toBe(6)
     expect(c[SLUGS.versions].count).toBe(6) // five version-1 records and privacy-policy version 2
     expect(c[SLUGS.sections].count).toBe((await all(source.payload, SLUGS.sections)).length)
     expect(c[SLUGS.cookies].count).toBe((await all(source.payload, SLUGS.cookies)).length)
     expect(c[SLUGS.reviewEvents].count).toBe((await all(source.payload, SLUGS.reviewEvents)).length)
-    expect(c[SLUGS.reviewEvents].records.map((r) => r.data.comment)).toEqual(expect.arrayContaining(['Please add a change summary.', 'Looks right.']))
-    expect(exported.users.records.map((u) => u.email).sort()).toEqual([editor.email, reviewer.email].sort())
-    expect(exported.global.data).toMatchObject({ name: expect.any(String), consentRevision: expect.any(Number) })
+    expect(c[SLUGS.reviewEvents].records.map((r) => r.data.comment)).toEqual(
+      expect.arrayContaining(['Please add a change summary.', 'Looks right.']),
+    )
+    expect(exported.users.records.map((u) => u.email).sort()).toEqual(
+      [editor.email, reviewer.email].sort(),
+    )
+    expect(exported.global.data).toMatchObject({
+      name: expect.any(String),
+      consentRevision: expect.any(Number),
+    })
 
     // Every locale, and the live row beside the newer draft.
     const docs = c[SLUGS.documents].records
     const privacy = docs.find((r) => r.data.slug === 'privacy-policy')!
-    expect(privacy.data).toMatchObject({ title: { en: 'Privacy Policy', uk: 'Політика конфіденційності' }, version: 2, workflowState: 'published', _status: 'published' })
+    expect(privacy.data).toMatchObject({
+      _status: 'published',
+      title: { en: 'Privacy Policy', uk: 'Політика конфіденційності' },
+      version: 2,
+      workflowState: 'published',
+    })
     expect(privacy.draft).toBeNull()
     const terms = docs.find((r) => r.data.slug === 'terms-of-use')!
     expect(terms.data).toMatchObject({ version: 1, workflowState: 'published' })
-    expect(terms.draft).toMatchObject({ version: 1, workflowState: 'draft', changeSummary: 'Renamed the introduction.', _status: 'draft' })
+    expect(terms.draft).toMatchObject({
+      _status: 'draft',
+      changeSummary: 'Renamed the introduction.',
+      version: 1,
+      workflowState: 'draft',
+    })
     const accessibility = docs.find((r) => r.data.slug === 'accessibility')!
     expect(accessibility.data).toMatchObject({ _status: 'draft', version: 0 })
-    const draftSection = c[SLUGS.sections].records.find((r) => (r.draft?.heading as Doc | undefined)?.en === 'Introduction (draft)')!
+    const draftSection = c[SLUGS.sections].records.find(
+      (r) => (r.draft?.heading as Doc | undefined)?.en === 'Introduction (draft)',
+    )!
     expect(draftSection.data.heading).toEqual({ en: 'Introduction' })
     expect(c[SLUGS.cookies].records.filter((r) => r.draft)).toHaveLength(1)
 
     // References are keys, never database ids; people are their e-mail addresses.
-    expect(privacy.data.sections).toEqual(expect.arrayContaining([expect.stringMatching(/^legal-sections\/\d+$/)]))
-    const v2 = c[SLUGS.versions].records.find((r) => r.data.slug === 'privacy-policy' && r.data.version === 2)!
-    expect(v2.data).toMatchObject({ document: privacy.key, approvedBy: `users/${reviewer.email}`, publishedBy: `users/${reviewer.email}`, changeSummary: 'Ukrainian translation; rewrote section 2.', materialChange: true })
+    expect(privacy.data.sections).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^legal-sections\/\d+$/)]),
+    )
+    const v2 = c[SLUGS.versions].records.find(
+      (r) => r.data.slug === 'privacy-policy' && r.data.version === 2,
+    )!
+    expect(v2.data).toMatchObject({
+      approvedBy: `users/${reviewer.email}`,
+      changeSummary: 'Ukrainian translation; rewrote section 2.',
+      document: privacy.key,
+      materialChange: true,
+      publishedBy: `users/${reviewer.email}`,
+    })
     expect((v2.data.content as Doc).locales.en.sections[0].id).toMatch(/^legal-sections\/\d+$/)
 
     // The CLI's file is what the function exports.
@@ -214,27 +361,46 @@ describe('npm run export', () => {
 describe('npm run restore', () => {
   test('refuses a changed file before touching any database', () => {
     const tampered = structuredClone(exported)
-    const record = tampered.collections[SLUGS.versions].records[0]!
+    const record = tampered.collections[SLUGS.versions].records[0]
     record.data.publishedAt = '2001-01-01T00:00:00.000Z'
-    expect(() => verifyExportFile(tampered)).toThrow(/integrity check.*\n.*legal-versions\/1 has been changed/)
+    expect(() => verifyExportFile(tampered)).toThrow(
+      /integrity check.*\n.*legal-versions\/1 has been changed/,
+    )
     // Re-signing the record alone does not help: the collection's and the file's hashes break.
     record.sha256 = recordHash(record)
-    expect(() => verifyExportFile(tampered)).toThrow(/legal-versions: the list of records has been changed/)
+    expect(() => verifyExportFile(tampered)).toThrow(
+      /legal-versions: the list of records has been changed/,
+    )
     expect(() => verifyExportFile({ ...exported, formatVersion: 99 })).toThrow(/format version 99/)
   })
 
   test('loads into an empty database, linking people by e-mail; refuses while anyone is missing', async () => {
     target = await startTestPayload({ key: 'restored', plugin: { notice: NO_NOTICE } })
     // The reviewer already has an account here; the editor does not.
-    await target.payload.create({ collection: 'users', data: { email: reviewer.email, name: 'Seed reviewer', password: 'pw-0123456789-abc', roles: ['reviewer'] } as never, overrideAccess: true })
+    await target.payload.create({
+      collection: 'users',
+      data: {
+        name: 'Seed reviewer',
+        email: reviewer.email,
+        password: 'pw-0123456789-abc',
+        roles: ['reviewer'],
+      } as never,
+      overrideAccess: true,
+    })
 
     await expect(restoreLegalContent(target.payload, exported)).rejects.toThrow(
-      new RegExp(`without an account in this database: Seed editor <${editor.email}>.*--create-missing-users.*Nothing was restored`),
+      new RegExp(
+        `without an account in this database: Seed editor <${editor.email}>.*--create-missing-users.*Nothing was restored`,
+      ),
     )
-    expect((await target.payload.count({ collection: SLUGS.documents, overrideAccess: true })).totalDocs).toBe(0)
+    expect(
+      (await target.payload.count({ collection: SLUGS.documents, overrideAccess: true })).totalDocs,
+    ).toBe(0)
 
-    const summary = await restoreLegalContent(target.payload, exported, { createMissingUsers: true })
-    expect(summary.users).toEqual({ linked: [reviewer.email], created: [editor.email] })
+    const summary = await restoreLegalContent(target.payload, exported, {
+      createMissingUsers: true,
+    })
+    expect(summary.users).toEqual({ created: [editor.email], linked: [reviewer.email] })
     expect(summary.counts).toMatchObject({ [SLUGS.documents]: 6, [SLUGS.versions]: 6 })
     const created = await findOne(target.payload, 'users', { email: { equals: editor.email } })
     expect(created).toMatchObject({ name: 'Seed editor', roles: [] })
@@ -248,30 +414,85 @@ describe('npm run restore', () => {
   })
 
   test('archive records keep their dates, version numbers, content hash and people; ids are remapped', async () => {
-    const emailOf = async (payload: Payload, id: unknown) => (id ? ((await payload.findByID({ collection: 'users', id: id as number, depth: 0, overrideAccess: true })) as Doc).email : null)
+    const emailOf = async (payload: Payload, id: unknown) =>
+      id
+        ? (
+            (await payload.findByID({
+              id: id as number,
+              collection: 'users',
+              depth: 0,
+              overrideAccess: true,
+            })) as Doc
+          ).email
+        : null
     const before = await all(source.payload, SLUGS.versions)
     const after = await all(target.payload, SLUGS.versions)
     expect(after).toHaveLength(before.length)
-    const afterDocs = new Map((await all(target.payload, SLUGS.documents)).map((d) => [d.id, d.slug]))
+    const afterDocs = new Map(
+      (await all(target.payload, SLUGS.documents)).map((d) => [d.id, d.slug]),
+    )
     const afterSections = new Set((await all(target.payload, SLUGS.sections)).map((s) => s.id))
     for (const [i, b] of before.entries()) {
-      const a = after[i]!
-      for (const field of ['version', 'slug', 'title', 'publishedAt', 'lastModified', 'effectiveDate', 'changeSummary', 'materialChange', 'contentHash', 'createdAt', 'updatedAt']) {
+      const a = after[i]
+      for (const field of [
+        'version',
+        'slug',
+        'title',
+        'publishedAt',
+        'lastModified',
+        'effectiveDate',
+        'changeSummary',
+        'materialChange',
+        'contentHash',
+        'createdAt',
+        'updatedAt',
+      ]) {
         expect([b.slug, field, a[field]]).toEqual([b.slug, field, b[field]])
       }
       expect(afterDocs.get(a.document)).toBe(b.slug)
-      expect(await emailOf(target.payload, a.approvedBy)).toBe(await emailOf(source.payload, b.approvedBy))
-      expect(await emailOf(target.payload, a.publishedBy)).toBe(await emailOf(source.payload, b.publishedBy))
+      expect(await emailOf(target.payload, a.approvedBy)).toBe(
+        await emailOf(source.payload, b.approvedBy),
+      )
+      expect(await emailOf(target.payload, a.publishedBy)).toBe(
+        await emailOf(source.payload, b.publishedBy),
+      )
       // The frozen sections now name the restored section records (the redline matches by them).
-      for (const s of a.content.locales.en.sections) expect(afterSections.has(s.id)).toBe(true)
+      for (const s of a.content.locales.en.sections) {
+        expect(afterSections.has(s.id)).toBe(true)
+      }
     }
     const events = async (payload: Payload) =>
-      Promise.all((await all(payload, SLUGS.reviewEvents)).map(async (e) => [e.action, e.at, e.comment ?? null, e.version ?? null, await emailOf(payload, e.by), e.createdAt]))
+      Promise.all(
+        (await all(payload, SLUGS.reviewEvents)).map(async (e) => [
+          e.action,
+          e.at,
+          e.comment ?? null,
+          e.version ?? null,
+          await emailOf(payload, e.by),
+          e.createdAt,
+        ]),
+      )
     expect(await events(target.payload)).toEqual(await events(source.payload))
 
     const state = async (payload: Payload, draft: boolean) =>
-      (await payload.find({ collection: SLUGS.documents, draft, sort: 'slug', limit: 0, depth: 0, overrideAccess: true })).docs.map((d: Doc) => [
-        d.slug, d._status, d.workflowState, d.version, d.lastModified ?? null, d.approvedAt ?? null, d.changeSummary ?? null, d.updatedAt,
+      (
+        await payload.find({
+          collection: SLUGS.documents,
+          depth: 0,
+          draft,
+          limit: 0,
+          overrideAccess: true,
+          sort: 'slug',
+        })
+      ).docs.map((d: Doc) => [
+        d.slug,
+        d._status,
+        d.workflowState,
+        d.version,
+        d.lastModified ?? null,
+        d.approvedAt ?? null,
+        d.changeSummary ?? null,
+        d.updatedAt,
       ])
     expect(await state(target.payload, false)).toEqual(await state(source.payload, false))
     expect(await state(target.payload, true)).toEqual(await state(source.payload, true))
@@ -291,42 +512,87 @@ describe('npm run restore', () => {
       '/api/legal/documents/accessibility',
       '/api/legal/cookies?locale=uk',
     ]) {
-      const { before, after } = await deliveredBoth(url)
+      const { after, before } = await deliveredBoth(url)
       expect([url, after.status]).toEqual([url, before.status])
       expect([url, after.headers]).toEqual([url, before.headers])
       expect([url, after.body.equals(before.body)]).toEqual([url, true])
     }
     const { before } = await deliveredBoth('/api/legal/documents/privacy-policy?version=1')
     expect(before.status).toBe(200)
-    expect(JSON.parse(before.body.toString())).toMatchObject({ version: 1, slug: 'privacy-policy' })
+    expect(JSON.parse(before.body.toString())).toMatchObject({ slug: 'privacy-policy', version: 1 })
   }, 120_000)
 
   test('refuses a database that already holds legal content, with a clear message', async () => {
-    const run = await runCli('dev/cli/restoreCli.ts', [exportPath, '--create-missing-users'], target.databaseUrl)
-    if (run.code !== 1 || !run.stderr.includes('already holds')) throw new Error(`npm run restore exited with ${run.code}:\n${run.stdout}\n${run.stderr}`)
-    expect(run.stderr).toMatch(/restore: The database already holds legal content \(9 cookie-entries, 6 legal-documents, 22 legal-sections, 6 legal-versions, \d+ legal-review-events, company details\)\. A restore loads only into an empty database/)
-    await expect(restoreLegalContent(target.payload, exported, { createMissingUsers: true })).rejects.toBeInstanceOf(RestoreError)
-    expect((await target.payload.count({ collection: SLUGS.versions, overrideAccess: true })).totalDocs).toBe(6)
+    const run = await runCli(
+      'dev/cli/restoreCli.ts',
+      [exportPath, '--create-missing-users'],
+      target.databaseUrl,
+    )
+    if (run.code !== 1 || !run.stderr.includes('already holds')) {
+      throw new Error(`npm run restore exited with ${run.code}:\n${run.stdout}\n${run.stderr}`)
+    }
+    expect(run.stderr).toMatch(
+      /restore: The database already holds legal content \(9 cookie-entries, 6 legal-documents, 22 legal-sections, 6 legal-versions, \d+ legal-review-events, company details\)\. A restore loads only into an empty database/,
+    )
+    await expect(
+      restoreLegalContent(target.payload, exported, { createMissingUsers: true }),
+    ).rejects.toBeInstanceOf(RestoreError)
+    expect(
+      (await target.payload.count({ collection: SLUGS.versions, overrideAccess: true })).totalDocs,
+    ).toBe(6)
   }, 120_000)
 
   test('the restored workflow carries on: the pending draft is reviewed and published as version 2', async () => {
     const payload = target.payload
     const [editorHere, reviewerHere]: Doc[] = [
-      { ...(await findOne(payload, 'users', { email: { equals: editor.email } })), collection: 'users' },
-      { ...(await findOne(payload, 'users', { email: { equals: reviewer.email } })), collection: 'users' },
+      {
+        ...(await findOne(payload, 'users', { email: { equals: editor.email } })),
+        collection: 'users',
+      },
+      {
+        ...(await findOne(payload, 'users', { email: { equals: reviewer.email } })),
+        collection: 'users',
+      },
     ]
-    await payload.update({ collection: 'users', id: editorHere.id, data: { roles: ['editor'] } as never, overrideAccess: true })
+    await payload.update({
+      id: editorHere.id,
+      collection: 'users',
+      data: { roles: ['editor'] } as never,
+      overrideAccess: true,
+    })
     editorHere.roles = ['editor']
     const terms = await findOne(payload, SLUGS.documents, { slug: { equals: 'terms-of-use' } })
-    const step = async (user: Doc, action: string) => performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id: terms.id, action, fourEyes: true })
+    const step = async (user: Doc, action: string) =>
+      performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+        id: terms.id,
+        action,
+        fourEyes: true,
+      })
     await step(editorHere, 'submit')
     await step(reviewerHere, 'approve')
-    const published = (await payload.update({ collection: SLUGS.documents, id: terms.id, data: { _status: 'published' } as never, user: reviewerHere as never, overrideAccess: false, depth: 0 })) as Doc
+    const published = (await payload.update({
+      id: terms.id,
+      collection: SLUGS.documents,
+      data: { _status: 'published' } as never,
+      depth: 0,
+      overrideAccess: false,
+      user: reviewerHere,
+    })) as Doc
     expect(published.version).toBe(2)
-    const archive = (await payload.find({ collection: SLUGS.versions, where: { document: { equals: terms.id } }, sort: 'version', depth: 0, overrideAccess: true })).docs as Doc[]
+    const archive = (
+      await payload.find({
+        collection: SLUGS.versions,
+        depth: 0,
+        overrideAccess: true,
+        sort: 'version',
+        where: { document: { equals: terms.id } },
+      })
+    ).docs as Doc[]
     expect(archive.map((r) => r.version)).toEqual([1, 2])
-    expect(archive[1]!.content.locales.en.sections[0].heading).toBe('Introduction (draft)')
-    const before = exported.collections[SLUGS.versions].records.find((r) => r.data.slug === 'terms-of-use')!
-    expect(archive[0]!.contentHash).toBe(before.data.contentHash)
+    expect(archive[1].content.locales.en.sections[0].heading).toBe('Introduction (draft)')
+    const before = exported.collections[SLUGS.versions].records.find(
+      (r) => r.data.slug === 'terms-of-use',
+    )!
+    expect(archive[0].contentHash).toBe(before.data.contentHash)
   }, 60_000)
 })

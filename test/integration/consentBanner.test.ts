@@ -12,7 +12,13 @@ import { restoreLegalContent } from '../../src/backup/restoreContent'
 import { loadConsentConfig } from '../../src/delivery/cookies'
 import { SLUGS } from '../../src/slugs'
 import { approvalHash } from '../../src/workflow/approval'
-import { draftCookiePolicy, publishCookie, publishDocument, reviewAndPublish, workflowStep } from '../helpers/cookiePolicy'
+import {
+  draftCookiePolicy,
+  publishCookie,
+  publishDocument,
+  reviewAndPublish,
+  workflowStep,
+} from '../helpers/cookiePolicy'
 import { listen } from '../helpers/httpServer'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
@@ -23,22 +29,36 @@ let server: Awaited<ReturnType<typeof listen>>
 let editor: TestUser
 let reviewer: TestUser
 let now = Date.now()
-let policyId: string | number
+let policyId: number | string
 
 const config = async (): Promise<Json> => {
   const res = await fetch(`${server.baseUrl}/api/legal/cookies/consent-config`)
   expect(res.status).toBe(200)
   return (await res.json()) as Json
 }
-const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
+const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
 
 beforeAll(async () => {
   app = await startTestPayload({ plugin: { clock: () => new Date(now) } })
   server = await listen(app)
   editor = await createUser(app.payload, 'banner-editor', ['editor'])
   reviewer = await createUser(app.payload, 'banner-reviewer', ['reviewer'])
-  await publishCookie(app.payload, editor, reviewer, { name: 'session_id', service: 'Website', category: 'necessary', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first' })
-  await publishCookie(app.payload, editor, reviewer, { name: '_ga', service: 'Google Analytics', category: 'analytics', purpose: 'Counts visits.', duration: '2 years', party: 'third' })
+  await publishCookie(app.payload, editor, reviewer, {
+    name: 'session_id',
+    category: 'necessary',
+    duration: 'Session',
+    party: 'first',
+    purpose: 'Keeps you signed in.',
+    service: 'Website',
+  })
+  await publishCookie(app.payload, editor, reviewer, {
+    name: '_ga',
+    category: 'analytics',
+    duration: '2 years',
+    party: 'third',
+    purpose: 'Counts visits.',
+    service: 'Google Analytics',
+  })
 })
 afterAll(async () => {
   await server?.close()
@@ -49,16 +69,30 @@ describe('consent configuration texts', () => {
   test('with no cookie policy published: complete default texts in English and Ukrainian, no link', async () => {
     const c = await config()
     expect(Object.keys(c.language.translations)).toEqual(['en', 'uk'])
-    expect(c.language.translations.en.consentModal).toMatchObject({ title: 'We use cookies', acceptAllBtn: 'Accept all', acceptNecessaryBtn: 'Necessary only', showPreferencesBtn: 'Manage preferences' })
+    expect(c.language.translations.en.consentModal).toMatchObject({
+      acceptAllBtn: 'Accept all',
+      acceptNecessaryBtn: 'Necessary only',
+      showPreferencesBtn: 'Manage preferences',
+      title: 'We use cookies',
+    })
     expect(c.language.translations.en.consentModal.footer).toBeUndefined()
-    expect(c.language.translations.uk.consentModal).toMatchObject({ title: 'Ми використовуємо файли cookie', acceptAllBtn: 'Прийняти всі' })
-    expect(c.language.translations.uk.preferencesModal).toMatchObject({ title: 'Налаштування файлів cookie', savePreferencesBtn: 'Зберегти налаштування' })
+    expect(c.language.translations.uk.consentModal).toMatchObject({
+      acceptAllBtn: 'Прийняти всі',
+      title: 'Ми використовуємо файли cookie',
+    })
+    expect(c.language.translations.uk.preferencesModal).toMatchObject({
+      savePreferencesBtn: 'Зберегти налаштування',
+      title: 'Налаштування файлів cookie',
+    })
   })
 
   test('written texts are not served before the review workflow published them', async () => {
     const doc = await draftCookiePolicy(app.payload, editor, {
       slug: 'cookie-policy',
-      banner: { en: { consentTitle: 'Cookies at Acme', acceptAll: 'Yes, all' }, uk: { consentTitle: 'Cookie в Acme' } },
+      banner: {
+        en: { acceptAll: 'Yes, all', consentTitle: 'Cookies at Acme' },
+        uk: { consentTitle: 'Cookie в Acme' },
+      },
     })
     policyId = doc.id
     await workflowStep(app.payload, editor, policyId, 'submit')
@@ -70,12 +104,27 @@ describe('consent configuration texts', () => {
   test('the approval covers the banner texts: a change after approval voids it, and the hash differs', async () => {
     const req = await createLocalReq({}, app.payload)
     const approvedHash = await approvalHash(req, policyId)
-    const draft = (await app.payload.findByID({ collection: SLUGS.documents, id: policyId, draft: true, overrideAccess: true })) as Json
+    const draft = (await app.payload.findByID({
+      id: policyId,
+      collection: SLUGS.documents,
+      draft: true,
+      overrideAccess: true,
+    })) as Json
     expect(draft.workflowState).toBe('approved')
     expect(draft.approvedContentHash).toBe(approvedHash)
 
-    await app.payload.update({ collection: SLUGS.documents, id: policyId, data: { consentBanner: { ...draft.consentBanner, acceptAll: 'Accept everything' } } as never, ...as(editor) })
-    const after = (await app.payload.findByID({ collection: SLUGS.documents, id: policyId, draft: true, overrideAccess: true })) as Json
+    await app.payload.update({
+      id: policyId,
+      collection: SLUGS.documents,
+      data: { consentBanner: { ...draft.consentBanner, acceptAll: 'Accept everything' } },
+      ...as(editor),
+    })
+    const after = (await app.payload.findByID({
+      id: policyId,
+      collection: SLUGS.documents,
+      draft: true,
+      overrideAccess: true,
+    })) as Json
     expect(after.workflowState).not.toBe('approved')
     expect(after.approvedContentHash ?? null).toBeNull()
     expect(await approvalHash(req, policyId)).not.toBe(approvedHash)
@@ -87,21 +136,41 @@ describe('consent configuration texts', () => {
     await reviewAndPublish(app.payload, editor, reviewer, policyId)
     const c = await config()
     const en = c.language.translations.en
-    expect(en.consentModal).toMatchObject({ title: 'Cookies at Acme', acceptAllBtn: 'Accept everything', acceptNecessaryBtn: 'Necessary only' })
+    expect(en.consentModal).toMatchObject({
+      acceptAllBtn: 'Accept everything',
+      acceptNecessaryBtn: 'Necessary only',
+      title: 'Cookies at Acme',
+    })
     expect(en.consentModal.footer).toBe('<a href="/legal/cookie-policy">Cookie policy</a>')
     expect(en.preferencesModal.acceptAllBtn).toBe('Accept everything')
-    expect(c.language.translations.uk.consentModal).toMatchObject({ title: 'Cookie в Acme', acceptAllBtn: 'Прийняти всі' })
-    const archive = (await app.payload.find({ collection: SLUGS.versions, where: { document: { equals: policyId } }, overrideAccess: true })).docs as Json[]
+    expect(c.language.translations.uk.consentModal).toMatchObject({
+      acceptAllBtn: 'Прийняти всі',
+      title: 'Cookie в Acme',
+    })
+    const archive = (
+      await app.payload.find({
+        collection: SLUGS.versions,
+        overrideAccess: true,
+        where: { document: { equals: policyId } },
+      })
+    ).docs as Json[]
     expect(archive).toHaveLength(1)
-    expect(archive[0]!.content.locales.en.consentBanner).toEqual({ consentTitle: 'Cookies at Acme', acceptAll: 'Accept everything' })
+    expect(archive[0].content.locales.en.consentBanner).toEqual({
+      acceptAll: 'Accept everything',
+      consentTitle: 'Cookies at Acme',
+    })
   })
 
   test('a version that takes effect later changes the texts at its effective instant', async () => {
     const effective = new Date(now + 60 * 60_000).toISOString()
     await app.payload.update({
-      collection: SLUGS.documents,
       id: policyId,
-      data: { consentBanner: { consentTitle: 'New cookie rules' }, effectiveDate: effective, changeSummary: 'New banner title.' } as never,
+      collection: SLUGS.documents,
+      data: {
+        changeSummary: 'New banner title.',
+        consentBanner: { consentTitle: 'New cookie rules' },
+        effectiveDate: effective,
+      },
       ...as(editor),
     })
     await reviewAndPublish(app.payload, editor, reviewer, policyId)
@@ -109,20 +178,33 @@ describe('consent configuration texts', () => {
     now += 2 * 60 * 60_000
     expect((await config()).language.translations.en.consentModal.title).toBe('New cookie rules')
     // The other texts are the draft's, as they were.
-    expect((await config()).language.translations.en.consentModal.acceptAllBtn).toBe('Accept everything')
+    expect((await config()).language.translations.en.consentModal.acceptAllBtn).toBe(
+      'Accept everything',
+    )
   })
 
   test('the export carries the banner texts and the restore brings them back', async () => {
     const { file } = await exportLegalContent(app.payload)
     expect(JSON.stringify(file)).toContain('New cookie rules')
-    const target = await startTestPayload({ key: 'restored', plugin: { clock: () => new Date(now) } })
+    const target = await startTestPayload({
+      key: 'restored',
+      plugin: { clock: () => new Date(now) },
+    })
     try {
       await restoreLegalContent(target.payload, file, { createMissingUsers: true })
-      const restored = (await target.payload.findByID({ collection: SLUGS.documents, id: policyId, locale: 'all', overrideAccess: true })) as Json
+      const restored = (await target.payload.findByID({
+        id: policyId,
+        collection: SLUGS.documents,
+        locale: 'all',
+        overrideAccess: true,
+      })) as Json
       expect(restored.consentBanner.en).toMatchObject({ consentTitle: 'New cookie rules' })
       const served = await loadConsentConfig(target.payload)
       expect((served.language.translations as Json).en.consentModal.title).toBe('New cookie rules')
-      expect((served.language.translations as Json).uk.consentModal).toMatchObject({ title: 'Cookie в Acme', acceptAllBtn: 'Прийняти всі' })
+      expect((served.language.translations as Json).uk.consentModal).toMatchObject({
+        acceptAllBtn: 'Прийняти всі',
+        title: 'Cookie в Acme',
+      })
     } finally {
       await target.close()
     }

@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { randomBytes, randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
@@ -25,18 +26,31 @@ let database: Awaited<ReturnType<typeof createTestDatabase>>
 let dataDir: string
 const children: ChildProcess[] = []
 // The clients all post from 127.0.0.1: the plugin option's limit, raised through its environment default.
-const startServer = () => startServerProcess({ databaseUrl: database.url, dataDir, secret, env: { LEGAL_CONSENT_RATE_LIMIT: '1000000' } }, children)
+const startServer = () =>
+  startServerProcess(
+    { databaseUrl: database.url, dataDir, env: { LEGAL_CONSENT_RATE_LIMIT: '1000000' }, secret },
+    children,
+  )
 
 type Banner = { categories: string[]; revision: number }
 const post = (baseUrl: string, banner: Banner, consentId: string) =>
   fetch(`${baseUrl}/api/legal/consents`, {
-    method: 'POST',
+    body: JSON.stringify({
+      acceptedCategories: banner.categories,
+      acceptType: 'all',
+      consentId,
+      rejectedCategories: [],
+      revision: banner.revision,
+    }),
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ consentId, acceptType: 'all', acceptedCategories: banner.categories, rejectedCategories: [], revision: banner.revision }),
+    method: 'POST',
   })
 
 async function bannerOf(baseUrl: string): Promise<Banner> {
-  const config = (await (await fetch(`${baseUrl}/api/legal/cookies/consent-config`)).json()) as { categories: Record<string, unknown>; revision: number }
+  const config = (await (await fetch(`${baseUrl}/api/legal/cookies/consent-config`)).json()) as {
+    categories: Record<string, unknown>
+    revision: number
+  }
   return { categories: Object.keys(config.categories), revision: config.revision }
 }
 
@@ -46,9 +60,15 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL')
+    }
+  }
   await database?.drop()
-  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true })
+  if (dataDir) {
+    await fs.rm(dataDir, { force: true, recursive: true })
+  }
 })
 
 describe('SIGKILL under a load of consent records', () => {
@@ -57,14 +77,16 @@ describe('SIGKILL under a load of consent records', () => {
     const banner = await bannerOf(server.baseUrl)
     // consentId → the id the 201 carried; the kill comes mid-load, with the other clients' requests
     // in flight (queued, inside a group transaction, or committing).
-    const { acknowledged, sent, failures } = await killUnderLoad(server, {
+    const { acknowledged, failures, sent } = await killUnderLoad(server, {
       clients: CLIENTS,
       killAfter: KILL_AFTER,
       send: async () => {
         const consentId = randomUUID()
         const res = await post(server.baseUrl, banner, consentId)
         const body = (await res.json()) as { id?: number }
-        if (res.status !== 201) throw new Error(`POST answered ${res.status}: ${JSON.stringify(body)}`)
+        if (res.status !== 201) {
+          throw new Error(`POST answered ${res.status}: ${JSON.stringify(body)}`)
+        }
         return [consentId, body.id!]
       },
     })
@@ -72,7 +94,10 @@ describe('SIGKILL under a load of consent records', () => {
     expect(failures).toBeGreaterThan(0)
 
     // PostgreSQL rolls back the transactions of connections that are gone.
-    const rows = await queryOnce<{ consent_id: string; id: number }>(database.url, `select consent_id, id from legal_consents`)
+    const rows = await queryOnce<{ consent_id: string; id: number }>(
+      database.url,
+      `select consent_id, id from legal_consents`,
+    )
     const stored = new Map(rows.map((r) => [r.consent_id, Number(r.id)]))
     const lost = [...acknowledged].filter(([consentId, id]) => stored.get(consentId) !== id)
     expect(lost).toEqual([])
@@ -80,15 +105,32 @@ describe('SIGKILL under a load of consent records', () => {
     expect(stored.size).toBeGreaterThanOrEqual(acknowledged.size)
     expect(stored.size).toBeLessThanOrEqual(sent)
     // They were written into the month's table, not the parent.
-    const [{ n: inParent }] = await queryOnce<{ n: number }>(database.url, `select count(*)::int as n from only legal_consents`)
+    const [{ n: inParent }] = await queryOnce<{ n: number }>(
+      database.url,
+      `select count(*)::int as n from only legal_consents`,
+    )
     expect(inParent).toBe(0)
 
     // Restart: the schema is pushed again over the month tables; nothing is lost, and records go on.
     const again = await startServer()
-    expect((await queryOnce<{ n: number }>(database.url, `select count(*)::int as n from legal_consents`))[0]!.n).toBe(stored.size)
+    expect(
+      (
+        await queryOnce<{ n: number }>(
+          database.url,
+          `select count(*)::int as n from legal_consents`,
+        )
+      )[0].n,
+    ).toBe(stored.size)
     const after = await post(again.baseUrl, banner, randomUUID())
     expect(after.status).toBe(201)
-    expect((await queryOnce<{ n: number }>(database.url, `select count(*)::int as n from legal_consents`))[0]!.n).toBe(stored.size + 1)
+    expect(
+      (
+        await queryOnce<{ n: number }>(
+          database.url,
+          `select count(*)::int as n from legal_consents`,
+        )
+      )[0].n,
+    ).toBe(stored.size + 1)
     again.child.kill('SIGKILL')
     await again.exited
   }, 300_000)

@@ -9,10 +9,10 @@ import { createHash, randomUUID } from 'node:crypto'
 import http from 'node:http'
 
 import { SLUGS } from '../../src/slugs'
+import { reviewCookie } from '../helpers/cookiePolicy'
 import { listen } from '../helpers/httpServer'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
-import { reviewCookie } from '../helpers/cookiePolicy'
 
 type Json = Record<string, any>
 const SITE = 'https://www.site.example'
@@ -27,7 +27,7 @@ let editor: TestUser
 let reviewer: TestUser
 let adminToken: string
 let ipCounter = 0
-const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
+const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
 
 /** Each test posts from its own address (the server trusts X-Forwarded-For here), so rate limits do not mix. */
 const nextIp = () => `203.0.${++ipCounter}.77`
@@ -35,34 +35,76 @@ const nextIp = () => `203.0.${++ipCounter}.77`
 beforeAll(async () => {
   const previous = process.env.TRUST_PROXY
   process.env.TRUST_PROXY = 'true'
-  app = await startTestPayload({ plugin: { consent: { allowedOrigins: [SITE], ipHashKey: 'test-ip-key', rateLimit: { limit: LIMIT, windowMs: WINDOW_MS } } } })
+  app = await startTestPayload({
+    plugin: {
+      consent: {
+        allowedOrigins: [SITE],
+        ipHashKey: 'test-ip-key',
+        rateLimit: { limit: LIMIT, windowMs: WINDOW_MS },
+      },
+    },
+  })
   server = await listen(app)
-  if (previous === undefined) delete process.env.TRUST_PROXY
-  else process.env.TRUST_PROXY = previous
+  if (previous === undefined) {
+    delete process.env.TRUST_PROXY
+  } else {
+    process.env.TRUST_PROXY = previous
+  }
   admin = await createUser(app.payload, 'consent-admin', ['admin'])
   editor = await createUser(app.payload, 'consent-editor', ['editor'])
   reviewer = await createUser(app.payload, 'consent-reviewer', ['reviewer'])
   adminToken = await login(server.baseUrl, admin)
   const mk = async (data: Json) => {
-    const created = (await app.payload.create({ collection: SLUGS.cookies, data: data as never, ...as(editor) })) as Json
+    const created = (await app.payload.create({
+      collection: SLUGS.cookies,
+      data: data as never,
+      ...as(editor),
+    })) as Json
     await reviewCookie(app.payload, editor, reviewer, created.id)
   }
-  await mk({ name: 'session_id', service: 'Website', category: 'necessary', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first' })
-  await mk({ name: '_ga_*', service: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Counts visits.', duration: '2 years', party: 'third' })
+  await mk({
+    name: 'session_id',
+    category: 'necessary',
+    duration: 'Session',
+    party: 'first',
+    purpose: 'Keeps you signed in.',
+    service: 'Website',
+  })
+  await mk({
+    name: '_ga_*',
+    category: 'analytics',
+    duration: '2 years',
+    party: 'third',
+    provider: 'Google',
+    purpose: 'Counts visits.',
+    service: 'Google Analytics',
+  })
 })
 afterAll(async () => {
   await server?.close()
   await app?.close()
 })
 
-type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string; json: Json }
+type Raw = { headers: http.IncomingHttpHeaders; json: Json; status: number; text: string }
 
-function request(method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Raw> {
+function request(
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer | string,
+): Promise<Raw> {
   const url = new URL(server.baseUrl)
   const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body)
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, method, path, agent: false, headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) } },
+      {
+        agent: false,
+        headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) },
+        host: url.hostname,
+        method,
+        path,
+        port: url.port,
+      },
       (res) => {
         let text = ''
         res.on('data', (d) => (text += d))
@@ -73,35 +115,49 @@ function request(method: string, path: string, headers: Record<string, string>, 
           } catch {
             json = { raw: text }
           }
-          resolve({ status: res.statusCode ?? 0, headers: res.headers, text, json })
+          resolve({ headers: res.headers, json, status: res.statusCode ?? 0, text })
         })
       },
     )
     req.on('error', reject)
-    if (payload) req.write(payload)
+    if (payload) {
+      req.write(payload)
+    }
     req.end()
   })
 }
 
 /** What logConsent sends for a visitor who accepted everything (cookieconsent 3's getUserPreferences). */
 const valid = (overrides: Json = {}): Json => ({
-  consentId: randomUUID(),
-  acceptType: 'all',
   acceptedCategories: ['necessary', 'analytics'],
-  rejectedCategories: [],
-  acceptedServices: { necessary: ['website'], analytics: ['google-analytics'] },
-  rejectedServices: { necessary: [], analytics: [] },
-  revision: 1,
+  acceptedServices: { analytics: ['google-analytics'], necessary: ['website'] },
+  acceptType: 'all',
+  consentId: randomUUID(),
   language: 'en',
   pageUrl: 'https://www.site.example/pricing?utm_source=mail#plans',
+  rejectedCategories: [],
+  rejectedServices: { analytics: [], necessary: [] },
+  revision: 1,
   ...overrides,
 })
 
 const post = (body: unknown, headers: Record<string, string> = {}, ip = nextIp()) =>
-  request('POST', '/api/legal/consents', { 'content-type': 'text/plain;charset=UTF-8', origin: SITE, 'x-forwarded-for': ip, ...headers }, typeof body === 'string' ? body : JSON.stringify(body))
+  request(
+    'POST',
+    '/api/legal/consents',
+    { 'content-type': 'text/plain;charset=UTF-8', origin: SITE, 'x-forwarded-for': ip, ...headers },
+    typeof body === 'string' ? body : JSON.stringify(body),
+  )
 
 const stored = async (consentId: string) =>
-  (await app.payload.find({ collection: SLUGS.consents, where: { consentId: { equals: consentId } }, overrideAccess: true, depth: 0 })).docs as Json[]
+  (
+    await app.payload.find({
+      collection: SLUGS.consents,
+      depth: 0,
+      overrideAccess: true,
+      where: { consentId: { equals: consentId } },
+    })
+  ).docs as Json[]
 
 describe('POST /api/legal/consents stores a valid consent', () => {
   test('201 after the insert, with server time, the served config hash and a truncated IP', async () => {
@@ -109,7 +165,11 @@ describe('POST /api/legal/consents stores a valid consent', () => {
     expect(served.status).toBe(200)
     const body = valid()
     const before = Date.now()
-    const res = await post(body, { 'x-real-ip': '9.9.9.9', 'user-agent': `Mozilla/5.0 ${'x'.repeat(400)}` }, '198.51.100.23')
+    const res = await post(
+      body,
+      { 'user-agent': `Mozilla/5.0 ${'x'.repeat(400)}`, 'x-real-ip': '9.9.9.9' },
+      '198.51.100.23',
+    )
     expect(res.status).toBe(201)
     expect(res.headers['access-control-allow-origin']).toBe(SITE)
     expect(res.headers['access-control-allow-credentials']).toBeUndefined()
@@ -118,20 +178,23 @@ describe('POST /api/legal/consents stores a valid consent', () => {
     // Committed: another connection sees it at once.
     const [doc] = await stored(body.consentId)
     expect(doc).toBeDefined()
-    expect(doc!.ip).toBe('198.51.100.0')
-    expect(doc!.ipHash).toMatch(/^[0-9a-f]{64}$/)
+    expect(doc.ip).toBe('198.51.100.0')
+    expect(doc.ipHash).toMatch(/^[0-9a-f]{64}$/)
     expect(JSON.stringify(doc)).not.toContain('198.51.100.23')
     expect(JSON.stringify(doc)).not.toContain('9.9.9.9')
-    expect(doc!.configHash).toBe(res.json.configHash)
-    expect(doc!.acceptType).toBe('all')
-    expect(doc!.acceptedCategories).toEqual(['necessary', 'analytics'])
-    expect(doc!.rejectedCategories).toEqual([])
-    expect(doc!.acceptedServices).toEqual({ necessary: ['website'], analytics: ['google-analytics'] })
-    expect(doc!.revision).toBe(1)
-    expect(doc!.language).toBe('en')
-    expect(doc!.pageUrl).toBe('https://www.site.example/pricing')
-    expect(doc!.userAgent.length).toBe(256)
-    const recordedAt = Date.parse(doc!.recordedAt)
+    expect(doc.configHash).toBe(res.json.configHash)
+    expect(doc.acceptType).toBe('all')
+    expect(doc.acceptedCategories).toEqual(['necessary', 'analytics'])
+    expect(doc.rejectedCategories).toEqual([])
+    expect(doc.acceptedServices).toEqual({
+      analytics: ['google-analytics'],
+      necessary: ['website'],
+    })
+    expect(doc.revision).toBe(1)
+    expect(doc.language).toBe('en')
+    expect(doc.pageUrl).toBe('https://www.site.example/pricing')
+    expect(doc.userAgent.length).toBe(256)
+    const recordedAt = Date.parse(doc.recordedAt)
     expect(recordedAt).toBeGreaterThanOrEqual(before - 1000)
     expect(recordedAt).toBeLessThanOrEqual(Date.now() + 1000)
   })
@@ -141,11 +204,24 @@ describe('POST /api/legal/consents stores a valid consent', () => {
     const first = await request(
       'POST',
       '/api/legal/consents',
-      { 'content-type': 'application/json', origin: SITE, 'x-forwarded-for': '2001:db8:85a3:1234:5678::1' },
-      JSON.stringify(valid({ consentId: id, acceptType: 'necessary', acceptedCategories: ['necessary'], rejectedCategories: ['analytics'] })),
+      {
+        'content-type': 'application/json',
+        origin: SITE,
+        'x-forwarded-for': '2001:db8:85a3:1234:5678::1',
+      },
+      JSON.stringify(
+        valid({
+          acceptedCategories: ['necessary'],
+          acceptType: 'necessary',
+          consentId: id,
+          rejectedCategories: ['analytics'],
+        }),
+      ),
     )
     expect(first.status).toBe(201)
-    const changed = await post(valid({ consentId: id, acceptType: 'all', pageUrl: undefined, language: 'uk' }))
+    const changed = await post(
+      valid({ acceptType: 'all', consentId: id, language: 'uk', pageUrl: undefined }),
+    )
     expect(changed.status).toBe(201)
     const docs = await stored(id)
     expect(docs.map((d) => d.acceptType).sort()).toEqual(['all', 'necessary'])
@@ -169,13 +245,52 @@ describe('refusals are JSON with a clear message', () => {
     ['a consentId that is no UUID', valid({ consentId: 'abc' }), 422, /consentId.*UUID/],
     ['a consentId of the wrong type', valid({ consentId: 42 }), 422, /consentId/],
     ['an unknown field', valid({ email: 'a@b.c' }), 422, /Unknown fields: "email"/],
-    ['an unknown category', valid({ acceptedCategories: ['necessary', 'analytics', 'tracking'] }), 422, /Unknown categories: "tracking"/],
-    ['a rejected necessary category', valid({ acceptType: 'custom', acceptedCategories: ['analytics'], rejectedCategories: ['necessary'] }), 422, /Necessary categories cannot be rejected/],
-    ['a category left out', valid({ acceptedCategories: ['necessary'] }), 422, /missing: "analytics"/],
-    ['a category both accepted and rejected', valid({ rejectedCategories: ['analytics'] }), 422, /both accepted and rejected/],
-    ['an acceptType the categories contradict', valid({ acceptType: 'custom' }), 422, /make it "all"/],
-    ['categories of the wrong type', valid({ acceptedCategories: 'necessary' }), 422, /array of strings/],
-    ['an unknown service', valid({ acceptedServices: { analytics: ['hotjar'] } }), 422, /services the banner does not have: "hotjar"/],
+    [
+      'an unknown category',
+      valid({ acceptedCategories: ['necessary', 'analytics', 'tracking'] }),
+      422,
+      /Unknown categories: "tracking"/,
+    ],
+    [
+      'a rejected necessary category',
+      valid({
+        acceptedCategories: ['analytics'],
+        acceptType: 'custom',
+        rejectedCategories: ['necessary'],
+      }),
+      422,
+      /Necessary categories cannot be rejected/,
+    ],
+    [
+      'a category left out',
+      valid({ acceptedCategories: ['necessary'] }),
+      422,
+      /missing: "analytics"/,
+    ],
+    [
+      'a category both accepted and rejected',
+      valid({ rejectedCategories: ['analytics'] }),
+      422,
+      /both accepted and rejected/,
+    ],
+    [
+      'an acceptType the categories contradict',
+      valid({ acceptType: 'custom' }),
+      422,
+      /make it "all"/,
+    ],
+    [
+      'categories of the wrong type',
+      valid({ acceptedCategories: 'necessary' }),
+      422,
+      /array of strings/,
+    ],
+    [
+      'an unknown service',
+      valid({ acceptedServices: { analytics: ['hotjar'] } }),
+      422,
+      /services the banner does not have: "hotjar"/,
+    ],
     ['a revision that is no number', valid({ revision: '1' }), 422, /revision/],
     ['an unknown language', valid({ language: 'fr' }), 422, /language/],
     ['a page URL that is not http(s)', valid({ pageUrl: 'javascript:alert(1)' }), 422, /pageUrl/],
@@ -206,7 +321,15 @@ describe('refusals are JSON with a clear message', () => {
   })
 
   test('nothing refused was stored', async () => {
-    const all = (await app.payload.find({ collection: SLUGS.consents, overrideAccess: true, limit: 0, pagination: false, depth: 0 })).docs as Json[]
+    const all = (
+      await app.payload.find({
+        collection: SLUGS.consents,
+        depth: 0,
+        limit: 0,
+        overrideAccess: true,
+        pagination: false,
+      })
+    ).docs as Json[]
     expect(all.some((d) => d.revision === 0)).toBe(false)
   })
 })
@@ -215,7 +338,9 @@ describe('rate limit, CORS and origins', () => {
   test(`more than ${LIMIT} per window from one network: 429 with Retry-After; another network is unaffected`, async () => {
     const statuses: number[] = []
     // Two addresses of one /24 share the bucket.
-    for (let i = 0; i < LIMIT + 1; i++) statuses.push((await post(valid(), {}, `192.0.2.${i % 2 ? 10 : 11}`)).status)
+    for (let i = 0; i < LIMIT + 1; i++) {
+      statuses.push((await post(valid(), {}, `192.0.2.${i % 2 ? 10 : 11}`)).status)
+    }
     expect(statuses.slice(0, LIMIT).every((s) => s === 201)).toBe(true)
     const refused = await post(valid(), {}, '192.0.2.12')
     expect(refused.status).toBe(429)
@@ -225,7 +350,11 @@ describe('rate limit, CORS and origins', () => {
   })
 
   test('preflight from a configured origin: 204 with CORS headers', async () => {
-    const res = await request('OPTIONS', '/api/legal/consents', { origin: SITE, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' })
+    const res = await request('OPTIONS', '/api/legal/consents', {
+      'access-control-request-headers': 'content-type',
+      'access-control-request-method': 'POST',
+      origin: SITE,
+    })
     expect(res.status).toBe(204)
     expect(res.headers['access-control-allow-origin']).toBe(SITE)
     expect(res.headers['access-control-allow-methods']).toBe('POST, OPTIONS')
@@ -233,7 +362,10 @@ describe('rate limit, CORS and origins', () => {
   })
 
   test('a foreign origin: preflight and POST refused (403), no CORS headers, nothing stored', async () => {
-    const preflight = await request('OPTIONS', '/api/legal/consents', { origin: 'https://evil.example', 'access-control-request-method': 'POST' })
+    const preflight = await request('OPTIONS', '/api/legal/consents', {
+      'access-control-request-method': 'POST',
+      origin: 'https://evil.example',
+    })
     expect(preflight.status).toBe(403)
     expect(preflight.headers['access-control-allow-origin']).toBeUndefined()
     const body = valid()
@@ -256,12 +388,22 @@ describe('append-only on every route, admins included', () => {
   const unchanged = async () => {
     const docs = await stored(consentId)
     expect(docs).toHaveLength(1)
-    expect(docs[0]!.language).toBe('en')
+    expect(docs[0].language).toBe('en')
   }
-  const rest = (method: string, path: string, token: string | null, body?: unknown) =>
-    request(method, `/api${path}`, { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, body === undefined ? undefined : JSON.stringify(body))
-  const graphql = (token: string | null, query: string) =>
-    request('POST', '/api/graphql', { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) }, JSON.stringify({ query }))
+  const rest = (method: string, path: string, token: null | string, body?: unknown) =>
+    request(
+      method,
+      `/api${path}`,
+      { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+      body === undefined ? undefined : JSON.stringify(body),
+    )
+  const graphql = (token: null | string, query: string) =>
+    request(
+      'POST',
+      '/api/graphql',
+      { 'content-type': 'application/json', ...(token ? { authorization: `JWT ${token}` } : {}) },
+      JSON.stringify({ query }),
+    )
 
   test('REST: admins read; anonymous cannot; create, update, delete refused for everyone', async () => {
     expect((await rest('GET', `/legal-consents/${id}`, adminToken)).status).toBe(200)
@@ -271,17 +413,44 @@ describe('append-only on every route, admins included', () => {
     const editorToken = await login(server.baseUrl, editor)
     expect([401, 403]).toContain((await rest('GET', `/legal-consents/${id}`, editorToken)).status)
     for (const token of [null, adminToken]) {
-      expect([401, 403]).toContain((await rest('POST', '/legal-consents', token, { ...valid(), configHash: 'x', recordedAt: new Date().toISOString() })).status)
-      expect([401, 403]).toContain((await rest('PATCH', `/legal-consents/${id}`, token, { language: 'uk' })).status)
+      expect([401, 403]).toContain(
+        (
+          await rest('POST', '/legal-consents', token, {
+            ...valid(),
+            configHash: 'x',
+            recordedAt: new Date().toISOString(),
+          })
+        ).status,
+      )
+      expect([401, 403]).toContain(
+        (await rest('PATCH', `/legal-consents/${id}`, token, { language: 'uk' })).status,
+      )
       expect([401, 403]).toContain((await rest('DELETE', `/legal-consents/${id}`, token)).status)
-      expect([401, 403]).toContain((await rest('PATCH', `/legal-consents?where[id][equals]=${id}`, token, { language: 'uk' })).status)
-      expect([401, 403, 200]).toContain((await rest('DELETE', `/legal-consents?where[id][equals]=${id}`, token)).status)
+      expect([401, 403]).toContain(
+        (await rest('PATCH', `/legal-consents?where[id][equals]=${id}`, token, { language: 'uk' }))
+          .status,
+      )
+      expect([401, 403, 200]).toContain(
+        (await rest('DELETE', `/legal-consents?where[id][equals]=${id}`, token)).status,
+      )
     }
     await unchanged()
   })
 
   test('GraphQL: anonymous reads nothing; mutations refused for admins', async () => {
-    const read = await graphql(null, `{ LegalConsents { docs { id consentId } } }`)
+    const read = await graphql(
+      null,
+      `
+        {
+          LegalConsents {
+            docs {
+              id
+              consentId
+            }
+          }
+        }
+      `,
+    )
     expect(JSON.stringify(read.json)).not.toContain(consentId)
     for (const mutation of [
       `mutation { updateLegalConsent(id: ${id}, data: { language: "uk" }) { id } }`,
@@ -297,14 +466,33 @@ describe('append-only on every route, admins included', () => {
   test('Local API: refused with overrideAccess false for an admin, and even with overrideAccess true', async () => {
     const { payload } = app
     const attempts = [
-      () => payload.update({ collection: SLUGS.consents, id, data: { language: 'uk' } as never, ...as(admin) }),
-      () => payload.delete({ collection: SLUGS.consents, id, ...as(admin) }),
-      () => payload.create({ collection: SLUGS.consents, data: { ...valid(), configHash: 'x', recordedAt: new Date().toISOString() } as never, ...as(admin) }),
-      () => payload.update({ collection: SLUGS.consents, id, data: { language: 'uk' } as never, overrideAccess: true }),
-      () => payload.delete({ collection: SLUGS.consents, id, overrideAccess: true }),
-      () => payload.create({ collection: SLUGS.consents, data: { ...valid(), configHash: 'x', recordedAt: new Date().toISOString() } as never, overrideAccess: true }),
+      () =>
+        payload.update({ id, collection: SLUGS.consents, data: { language: 'uk' }, ...as(admin) }),
+      () => payload.delete({ id, collection: SLUGS.consents, ...as(admin) }),
+      () =>
+        payload.create({
+          collection: SLUGS.consents,
+          data: { ...valid(), configHash: 'x', recordedAt: new Date().toISOString() } as never,
+          ...as(admin),
+        }),
+      () =>
+        payload.update({
+          id,
+          collection: SLUGS.consents,
+          data: { language: 'uk' },
+          overrideAccess: true,
+        }),
+      () => payload.delete({ id, collection: SLUGS.consents, overrideAccess: true }),
+      () =>
+        payload.create({
+          collection: SLUGS.consents,
+          data: { ...valid(), configHash: 'x', recordedAt: new Date().toISOString() } as never,
+          overrideAccess: true,
+        }),
     ]
-    for (const attempt of attempts) await expect(attempt()).rejects.toMatchObject({ status: expect.any(Number) })
+    for (const attempt of attempts) {
+      await expect(attempt()).rejects.toMatchObject({ status: expect.any(Number) })
+    }
     await unchanged()
   })
 })

@@ -8,7 +8,11 @@ import { randomUUID } from 'node:crypto'
 import { createLocalReq } from 'payload'
 
 import { EXPORT_BATCH, EXPORT_COLUMNS } from '../../src/consent/proof'
-import { CONSENT_RETENTION_CRON, CONSENT_RETENTION_TASK, retentionCutoff } from '../../src/consent/retention'
+import {
+  CONSENT_RETENTION_CRON,
+  CONSENT_RETENTION_TASK,
+  retentionCutoff,
+} from '../../src/consent/retention'
 import { SLUGS } from '../../src/slugs'
 import { asTrusted } from '../../src/workflow/trust'
 import { listen } from '../helpers/httpServer'
@@ -26,43 +30,51 @@ const tokens: Record<string, string> = {}
 /** A record as POST /api/legal/consents stores it, at a chosen instant. */
 async function record(consentId: string, recordedAt: string, overrides: Json = {}): Promise<Json> {
   const req = await createLocalReq({}, app.payload)
-  return (await asTrusted(req, () =>
+  return await asTrusted(req, () =>
     app.payload.create({
       collection: SLUGS.consents,
       data: {
-        consentId,
-        acceptType: 'custom',
         acceptedCategories: ['necessary', 'analytics'],
-        rejectedCategories: ['marketing'],
         acceptedServices: { analytics: ['google-analytics'] },
-        rejectedServices: {},
-        revision: 1,
-        language: 'en',
+        acceptType: 'custom',
         configHash: 'a'.repeat(64),
+        consentId,
         ip: '198.51.100.0',
-        userAgent: 'Mozilla/5.0, "quoted"',
+        language: 'en',
         pageUrl: 'https://www.site.example/',
         recordedAt,
+        rejectedCategories: ['marketing'],
+        rejectedServices: {},
+        revision: 1,
+        userAgent: 'Mozilla/5.0, "quoted"',
         ...overrides,
       } as never,
       depth: 0,
       overrideAccess: true,
       req,
     }),
-  )) as Json
+  )
 }
 
-const get = (path: string, who?: string) => fetch(`${server.baseUrl}/api${path}`, { headers: who ? { authorization: `JWT ${tokens[who]}` } : {} })
+const get = (path: string, who?: string) =>
+  fetch(`${server.baseUrl}/api${path}`, {
+    headers: who ? { authorization: `JWT ${tokens[who]}` } : {},
+  })
 
 beforeAll(async () => {
-  app = await startTestPayload({ plugin: { clock: () => new Date(now) }, logDestination: { write: (line) => void logs.push(line) } })
+  app = await startTestPayload({
+    logDestination: { write: (line) => void logs.push(line) },
+    plugin: { clock: () => new Date(now) },
+  })
   server = await listen(app)
   const users: Record<string, TestUser> = {
     admin: await createUser(app.payload, 'proof-admin', ['admin']),
     editor: await createUser(app.payload, 'proof-editor', ['editor']),
     reviewer: await createUser(app.payload, 'proof-reviewer', ['reviewer']),
   }
-  for (const [name, user] of Object.entries(users)) tokens[name] = await login(server.baseUrl, user)
+  for (const [name, user] of Object.entries(users)) {
+    tokens[name] = await login(server.baseUrl, user)
+  }
 })
 afterAll(async () => {
   await server?.close()
@@ -72,7 +84,11 @@ afterAll(async () => {
 describe('GET /api/legal/consents/:consentId', () => {
   const visitor = randomUUID()
   beforeAll(async () => {
-    await record(visitor, '2026-05-01T10:00:00.000Z', { acceptType: 'all', acceptedCategories: ['necessary', 'analytics', 'marketing'], rejectedCategories: [] })
+    await record(visitor, '2026-05-01T10:00:00.000Z', {
+      acceptedCategories: ['necessary', 'analytics', 'marketing'],
+      acceptType: 'all',
+      rejectedCategories: [],
+    })
     await record(visitor, '2026-05-03T10:00:00.000Z')
     await record(randomUUID(), '2026-05-02T10:00:00.000Z')
   })
@@ -82,9 +98,18 @@ describe('GET /api/legal/consents/:consentId', () => {
     expect(res.status).toBe(200)
     const body = (await res.json()) as Json
     expect(body.consentId).toBe(visitor)
-    expect(body.records.map((r: Json) => r.recordedAt)).toEqual(['2026-05-01T10:00:00.000Z', '2026-05-03T10:00:00.000Z'])
+    expect(body.records.map((r: Json) => r.recordedAt)).toEqual([
+      '2026-05-01T10:00:00.000Z',
+      '2026-05-03T10:00:00.000Z',
+    ])
     expect(body.current).toEqual(body.records[1])
-    expect(body.current).toMatchObject({ acceptType: 'custom', acceptedCategories: ['necessary', 'analytics'], rejectedCategories: ['marketing'], revision: 1, configHash: 'a'.repeat(64) })
+    expect(body.current).toMatchObject({
+      acceptedCategories: ['necessary', 'analytics'],
+      acceptType: 'custom',
+      configHash: 'a'.repeat(64),
+      rejectedCategories: ['marketing'],
+      revision: 1,
+    })
     expect(Object.keys(body.current)).toEqual([...EXPORT_COLUMNS])
   })
 
@@ -101,16 +126,26 @@ describe('GET /api/legal/consents/export', () => {
   const bulk = EXPORT_BATCH * 2 + 7
   beforeAll(async () => {
     // Two full batches and a partial one, all on 2026-04-10, in recording order.
-    for (let i = 0; i < bulk; i++) await record(randomUUID(), new Date(Date.parse('2026-04-10T00:00:00.000Z') + i * 1000).toISOString())
+    for (let i = 0; i < bulk; i++) {
+      await record(
+        randomUUID(),
+        new Date(Date.parse('2026-04-10T00:00:00.000Z') + i * 1000).toISOString(),
+      )
+    }
     await record(randomUUID(), '2026-04-09T23:59:59.000Z')
     await record(randomUUID(), '2026-04-11T00:00:00.000Z')
   }, 120_000)
 
   test('CSV of a day, streamed: a header row, every record of the range once, by id', async () => {
-    const res = await get('/legal/consents/export?format=csv&from=2026-04-10&to=2026-04-10', 'admin')
+    const res = await get(
+      '/legal/consents/export?format=csv&from=2026-04-10&to=2026-04-10',
+      'admin',
+    )
     expect(res.status).toBe(200)
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8')
-    expect(res.headers.get('content-disposition')).toBe('attachment; filename="consents_2026-04-10_2026-04-11.csv"')
+    expect(res.headers.get('content-disposition')).toBe(
+      'attachment; filename="consents_2026-04-10_2026-04-11.csv"',
+    )
     expect(res.headers.get('content-length')).toBeNull()
     expect(res.headers.get('transfer-encoding')).toBe('chunked')
     const lines = (await res.text()).trimEnd().split('\n')
@@ -124,13 +159,19 @@ describe('GET /api/legal/consents/export', () => {
   })
 
   test('JSON with instants: one array, the same rows', async () => {
-    const res = await get('/legal/consents/export?format=json&from=2026-04-09T23:00:00Z&to=2026-04-11T00:00:00.001Z', 'admin')
+    const res = await get(
+      '/legal/consents/export?format=json&from=2026-04-09T23:00:00Z&to=2026-04-11T00:00:00.001Z',
+      'admin',
+    )
     expect(res.status).toBe(200)
     const rows = (await res.json()) as Json[]
     expect(rows).toHaveLength(bulk + 2)
-    expect(Object.keys(rows[0]!)).toEqual([...EXPORT_COLUMNS])
-    expect(rows[0]!.acceptedServices).toEqual({ analytics: ['google-analytics'] })
-    const empty = await get('/legal/consents/export?format=json&from=2020-01-01&to=2020-01-02', 'admin')
+    expect(Object.keys(rows[0])).toEqual([...EXPORT_COLUMNS])
+    expect(rows[0].acceptedServices).toEqual({ analytics: ['google-analytics'] })
+    const empty = await get(
+      '/legal/consents/export?format=json&from=2020-01-01&to=2020-01-02',
+      'admin',
+    )
     expect(await empty.json()).toEqual([])
   })
 
@@ -140,63 +181,125 @@ describe('GET /api/legal/consents/export', () => {
     expect((await get('/legal/consents/export', 'reviewer')).status).toBe(403)
     expect((await get('/legal/consents/export?format=xml', 'admin')).status).toBe(400)
     expect((await get('/legal/consents/export?from=yesterday', 'admin')).status).toBe(400)
-    expect((await get('/legal/consents/export?from=2026-04-11&to=2026-04-10', 'admin')).status).toBe(400)
+    expect(
+      (await get('/legal/consents/export?from=2026-04-11&to=2026-04-10', 'admin')).status,
+    ).toBe(400)
   })
 })
 
 describe('retention', () => {
   test('the cut-off is calendar months back by the clock', () => {
-    expect(retentionCutoff(Date.parse('2026-06-15T12:00:00.000Z'), 24).toISOString()).toBe('2024-06-15T12:00:00.000Z')
-    expect(retentionCutoff(Date.parse('2026-03-31T00:00:00.000Z'), 1).toISOString()).toBe('2026-02-28T00:00:00.000Z')
+    expect(retentionCutoff(Date.parse('2026-06-15T12:00:00.000Z'), 24).toISOString()).toBe(
+      '2024-06-15T12:00:00.000Z',
+    )
+    expect(retentionCutoff(Date.parse('2026-03-31T00:00:00.000Z'), 1).toISOString()).toBe(
+      '2026-02-28T00:00:00.000Z',
+    )
   })
 
   test('the task is scheduled daily on the default queue', async () => {
     const task = app.payload.config.jobs.tasks!.find((t) => t.slug === CONSENT_RETENTION_TASK)!
     expect(task.schedule).toEqual([{ cron: CONSENT_RETENTION_CRON, queue: 'default' }])
     await app.payload.jobs.handleSchedules({ queue: 'default' })
-    const queued = await app.payload.find({ collection: 'payload-jobs' as never, where: { taskSlug: { equals: CONSENT_RETENTION_TASK } }, overrideAccess: true })
+    const queued = await app.payload.find({
+      collection: 'payload-jobs' as never,
+      overrideAccess: true,
+      where: { taskSlug: { equals: CONSENT_RETENTION_TASK } },
+    })
     expect(queued.docs).toHaveLength(1)
     expect(Date.parse((queued.docs[0] as Json).waitUntil)).toBeGreaterThan(Date.now())
-    await app.payload.delete({ collection: 'payload-jobs' as never, where: { taskSlug: { equals: CONSENT_RETENTION_TASK } }, overrideAccess: true })
+    await app.payload.delete({
+      collection: 'payload-jobs' as never,
+      overrideAccess: true,
+      where: { taskSlug: { equals: CONSENT_RETENTION_TASK } },
+    })
   })
 
   test("Payload's jobs-stats global (added for the schedule) is closed: admins read it, nobody writes it", async () => {
     const write = (who?: string) =>
       fetch(`${server.baseUrl}/api/globals/payload-jobs-stats`, {
+        body: JSON.stringify({
+          stats: {
+            scheduledRuns: {
+              queues: {
+                default: {
+                  tasks: {
+                    [CONSENT_RETENTION_TASK]: { lastScheduledRun: '3000-01-01T00:00:00.000Z' },
+                  },
+                },
+              },
+            },
+          },
+        }),
+        headers: {
+          'content-type': 'application/json',
+          ...(who ? { authorization: `JWT ${tokens[who]}` } : {}),
+        },
         method: 'POST',
-        headers: { 'content-type': 'application/json', ...(who ? { authorization: `JWT ${tokens[who]}` } : {}) },
-        body: JSON.stringify({ stats: { scheduledRuns: { queues: { default: { tasks: { [CONSENT_RETENTION_TASK]: { lastScheduledRun: '3000-01-01T00:00:00.000Z' } } } } } } }),
       })
-    for (const who of [undefined, 'editor', 'reviewer', 'admin']) expect([who, (await write(who)).status]).toEqual([who, 403])
-    for (const who of [undefined, 'editor', 'reviewer']) expect([who, (await get('/globals/payload-jobs-stats', who)).status]).toEqual([who, 403])
+    for (const who of [undefined, 'editor', 'reviewer', 'admin']) {
+      expect([who, (await write(who)).status]).toEqual([who, 403])
+    }
+    for (const who of [undefined, 'editor', 'reviewer']) {
+      expect([who, (await get('/globals/payload-jobs-stats', who)).status]).toEqual([who, 403])
+    }
     expect((await get('/globals/payload-jobs-stats', 'admin')).status).toBe(200)
-    expect(JSON.stringify(await app.payload.db.findGlobal({ slug: 'payload-jobs-stats' }))).not.toContain('3000-01-01')
+    expect(
+      JSON.stringify(await app.payload.db.findGlobal({ slug: 'payload-jobs-stats' })),
+    ).not.toContain('3000-01-01')
   })
 
   test('the job deletes records older than 24 months by the clock, logs the count, and nothing else may delete', async () => {
-    const count = async () => (await app.payload.count({ collection: SLUGS.consents, overrideAccess: true })).totalDocs
+    const count = async () =>
+      (await app.payload.count({ collection: SLUGS.consents, overrideAccess: true })).totalDocs
     const old = await record(randomUUID(), new Date(now - 25 * 30 * DAY).toISOString())
     const borderline = await record(randomUUID(), '2024-06-16T12:00:00.000Z')
     const before = await count()
 
     // The log stays append-only for everyone else, overrideAccess included.
-    await expect(app.payload.delete({ collection: SLUGS.consents, id: old.id, overrideAccess: true })).rejects.toThrow(/append-only/)
+    await expect(
+      app.payload.delete({ id: old.id, collection: SLUGS.consents, overrideAccess: true }),
+    ).rejects.toThrow(/append-only/)
 
     const run = async () => {
-      await app.payload.jobs.queue({ task: CONSENT_RETENTION_TASK as never, input: {} as never })
+      await app.payload.jobs.queue({ input: {} as never, task: CONSENT_RETENTION_TASK as never })
       await app.payload.jobs.run({ queue: 'default' })
     }
     await run()
     expect(await count()).toBe(before - 1)
-    expect(await app.payload.findByID({ collection: SLUGS.consents, id: old.id, overrideAccess: true, disableErrors: true })).toBeNull()
-    expect(logs.some((l) => l.includes('Consent retention: deleted 1 consent record(s) recorded before 2024-06-15T12:00:00.000Z'))).toBe(true)
+    expect(
+      await app.payload.findByID({
+        id: old.id,
+        collection: SLUGS.consents,
+        disableErrors: true,
+        overrideAccess: true,
+      }),
+    ).toBeNull()
+    expect(
+      logs.some((l) =>
+        l.includes(
+          'Consent retention: deleted 1 consent record(s) recorded before 2024-06-15T12:00:00.000Z',
+        ),
+      ),
+    ).toBe(true)
 
     // Two days later the borderline record is past the cut-off too; the rest stay (recorded in 2026).
     now += 2 * DAY
     await run()
     expect(await count()).toBe(before - 2)
-    expect(await app.payload.findByID({ collection: SLUGS.consents, id: borderline.id, overrideAccess: true, disableErrors: true })).toBeNull()
-    const jobs = await app.payload.find({ collection: 'payload-jobs' as never, where: { taskSlug: { equals: CONSENT_RETENTION_TASK } }, overrideAccess: true })
+    expect(
+      await app.payload.findByID({
+        id: borderline.id,
+        collection: SLUGS.consents,
+        disableErrors: true,
+        overrideAccess: true,
+      }),
+    ).toBeNull()
+    const jobs = await app.payload.find({
+      collection: 'payload-jobs' as never,
+      overrideAccess: true,
+      where: { taskSlug: { equals: CONSENT_RETENTION_TASK } },
+    })
     expect(jobs.docs.every((j) => (j as Json).hasError !== true)).toBe(true)
   })
 })

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { randomUUID } from 'node:crypto'
 import pg from 'pg'
 
-import { CONSENT_LOG_SCHEMA, DELETE_BATCH } from '../../src/consent/storage'
 import { CONSENT_RETENTION_TASK } from '../../src/consent/retention'
+import { CONSENT_LOG_SCHEMA, DELETE_BATCH } from '../../src/consent/storage'
 import { SLUGS } from '../../src/slugs'
 import { listen } from '../helpers/httpServer'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
@@ -36,30 +36,42 @@ const months = async (): Promise<string[]> =>
 
 /** A record accepting every category of the banner in force. */
 const body = (consentId: string = randomUUID()) => ({
-  consentId,
-  acceptType: 'all',
   acceptedCategories: Object.keys(config.categories),
+  acceptType: 'all',
+  consentId,
   rejectedCategories: [],
   revision: config.revision,
 })
 const post = (consentId?: string) =>
-  fetch(`${server.baseUrl}/api/legal/consents`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body(consentId)) })
+  fetch(`${server.baseUrl}/api/legal/consents`, {
+    body: JSON.stringify(body(consentId)),
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
+  })
 
 const runRetention = async () => {
-  await app.payload.jobs.queue({ task: CONSENT_RETENTION_TASK as never, input: {} as never })
+  await app.payload.jobs.queue({ input: {} as never, task: CONSENT_RETENTION_TASK as never })
   await app.payload.jobs.run({ queue: 'default' })
 }
 
 beforeAll(async () => {
   app = await startTestPayload({
-    plugin: { clock: () => new Date(now), consent: { rateLimit: { limit: 1000, windowMs: 60_000 } } },
     logDestination: { write: (line) => void logs.push(line) },
+    plugin: {
+      clock: () => new Date(now),
+      consent: { rateLimit: { limit: 1000, windowMs: 60_000 } },
+    },
   })
   server = await listen(app)
   db = new pg.Client({ connectionString: app.databaseUrl })
   await db.connect()
-  adminToken = await login(server.baseUrl, await createUser(app.payload, 'storage-admin', ['admin']))
-  config = (await (await fetch(`${server.baseUrl}/api/legal/cookies/consent-config`)).json()) as Json
+  adminToken = await login(
+    server.baseUrl,
+    await createUser(app.payload, 'storage-admin', ['admin']),
+  )
+  config = (await (
+    await fetch(`${server.baseUrl}/api/legal/cookies/consent-config`)
+  ).json()) as Json
 })
 afterAll(async () => {
   await db?.end()
@@ -70,11 +82,16 @@ afterAll(async () => {
 describe('month tables', () => {
   test("start-up made this month's table and the next two, children of legal_consents with a CHECK on their month", async () => {
     expect(await months()).toEqual(['m2026_06', 'm2026_07', 'm2026_08'])
-    const check = await db.query(`select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'm2026_07_month'`)
+    const check = await db.query(
+      `select pg_get_constraintdef(oid) as def from pg_constraint where conname = 'm2026_07_month'`,
+    )
     expect(check.rows[0].def).toContain('2026-07-01')
     expect(check.rows[0].def).toContain('2026-08-01')
     // The parent's indexes came along: the look-up by consent ID uses one in every month.
-    const indexes = await db.query(`select indexdef from pg_indexes where schemaname = $1 and tablename = 'm2026_06'`, [CONSENT_LOG_SCHEMA])
+    const indexes = await db.query(
+      `select indexdef from pg_indexes where schemaname = $1 and tablename = 'm2026_06'`,
+      [CONSENT_LOG_SCHEMA],
+    )
     expect(indexes.rows.some((r) => /\(consent_id\)/.test(r.indexdef))).toBe(true)
   })
 
@@ -95,11 +112,21 @@ describe('month tables', () => {
     expect(res.status).toBe(201)
     const created = (await res.json()) as Json
     // Another connection sees it the moment the 201 arrives: committed.
-    const row = await db.query(`select consent_id from only "${CONSENT_LOG_SCHEMA}".m2026_06 where id = $1`, [created.id])
+    const row = await db.query(
+      `select consent_id from only "${CONSENT_LOG_SCHEMA}".m2026_06 where id = $1`,
+      [created.id],
+    )
     expect(row.rows).toEqual([{ consent_id: consentId }])
-    const found = await app.payload.find({ collection: SLUGS.consents, where: { consentId: { equals: consentId } }, overrideAccess: true, depth: 0 })
+    const found = await app.payload.find({
+      collection: SLUGS.consents,
+      depth: 0,
+      overrideAccess: true,
+      where: { consentId: { equals: consentId } },
+    })
     expect(found.docs.map((d) => d.id)).toEqual([created.id])
-    const proof = await fetch(`${server.baseUrl}/api/legal/consents/${consentId}`, { headers: { authorization: `JWT ${adminToken}` } })
+    const proof = await fetch(`${server.baseUrl}/api/legal/consents/${consentId}`, {
+      headers: { authorization: `JWT ${adminToken}` },
+    })
     expect(proof.status).toBe(200)
     expect(((await proof.json()) as Json).current.recordedAt).toBe('2026-06-15T12:00:00.000Z')
   })
@@ -108,7 +135,10 @@ describe('month tables', () => {
     const ids = Array.from({ length: 120 }, () => randomUUID())
     const answers = await Promise.all(ids.map((id) => post(id)))
     expect(answers.map((a) => a.status)).toEqual(ids.map(() => 201))
-    const stored = await db.query(`select consent_id from legal_consents where consent_id = any($1::text[])`, [ids])
+    const stored = await db.query(
+      `select consent_id from legal_consents where consent_id = any($1::text[])`,
+      [ids],
+    )
     expect(stored.rows.map((r) => r.consent_id).sort()).toEqual([...ids].sort())
   })
 
@@ -117,14 +147,32 @@ describe('month tables', () => {
     const consentId = randomUUID()
     const res = await post(consentId)
     expect(res.status).toBe(201)
-    const row = await db.query(`select recorded_at from only public.legal_consents where consent_id = $1`, [consentId])
+    const row = await db.query(
+      `select recorded_at from only public.legal_consents where consent_id = $1`,
+      [consentId],
+    )
     expect(row.rows).toHaveLength(1)
-    expect((await app.payload.count({ collection: SLUGS.consents, where: { consentId: { equals: consentId } }, overrideAccess: true })).totalDocs).toBe(1)
+    expect(
+      (
+        await app.payload.count({
+          collection: SLUGS.consents,
+          overrideAccess: true,
+          where: { consentId: { equals: consentId } },
+        })
+      ).totalDocs,
+    ).toBe(1)
   })
 
   test('the daily job makes the coming months', async () => {
     await runRetention()
-    expect(await months()).toEqual(['m2026_06', 'm2026_07', 'm2026_08', 'm2027_01', 'm2027_02', 'm2027_03'])
+    expect(await months()).toEqual([
+      'm2026_06',
+      'm2026_07',
+      'm2026_08',
+      'm2027_01',
+      'm2027_02',
+      'm2027_03',
+    ])
     // Made once: a second run changes nothing.
     await runRetention()
     expect(await months()).toHaveLength(6)
@@ -149,9 +197,12 @@ describe('retention', () => {
       `insert into public.legal_consents (consent_id, accept_type, accepted_categories, rejected_categories, revision, config_hash, recorded_at)
        values ('parent-old', 'all', '[]', '[]', 1, 'h', '2026-05-20T00:00:00Z')`,
     )
-    const june = Number((await db.query(`select count(*) from "${CONSENT_LOG_SCHEMA}".m2026_06`)).rows[0].count)
+    const june = Number(
+      (await db.query(`select count(*) from "${CONSENT_LOG_SCHEMA}".m2026_06`)).rows[0].count,
+    )
     expect(june).toBeGreaterThan(100)
-    const total = async () => Number((await db.query(`select count(*) from legal_consents`)).rows[0].count)
+    const total = async () =>
+      Number((await db.query(`select count(*) from legal_consents`)).rows[0].count)
     const before = await total()
 
     // 24 months after 2026-07-20: June 2026 is wholly expired, July 2026 partly.
@@ -160,15 +211,37 @@ describe('retention', () => {
 
     const left = await months()
     expect(left).not.toContain('m2026_06')
-    expect(left).toEqual(expect.arrayContaining(['m2026_07', 'm2026_08', 'm2028_07', 'm2028_08', 'm2028_09']))
-    const july = await db.query(`select min(recorded_at) as first, count(*)::int as n from "${CONSENT_LOG_SCHEMA}".m2026_07`)
+    expect(left).toEqual(
+      expect.arrayContaining(['m2026_07', 'm2026_08', 'm2028_07', 'm2028_08', 'm2028_09']),
+    )
+    const july = await db.query(
+      `select min(recorded_at) as first, count(*)::int as n from "${CONSENT_LOG_SCHEMA}".m2026_07`,
+    )
     expect(july.rows[0]).toEqual({ first: new Date('2026-07-25T00:00:00Z'), n: 5 })
-    expect((await db.query(`select count(*)::int as n from only public.legal_consents where recorded_at < '2026-07-20'`)).rows[0].n).toBe(0)
+    expect(
+      (
+        await db.query(
+          `select count(*)::int as n from only public.legal_consents where recorded_at < '2026-07-20'`,
+        )
+      ).rows[0].n,
+    ).toBe(0)
     // The January 2027 record in the parent is within the period: kept.
-    expect((await db.query(`select count(*)::int as n from only public.legal_consents`)).rows[0].n).toBe(1)
+    expect(
+      (await db.query(`select count(*)::int as n from only public.legal_consents`)).rows[0].n,
+    ).toBe(1)
     expect(await total()).toBe(before - june - early - 1)
-    expect(logs.some((l) => l.includes(`Consent retention: deleted ${june + early + 1} consent record(s) recorded before 2026-07-20T00:00:00.000Z`))).toBe(true)
-    const jobs = await app.payload.find({ collection: 'payload-jobs' as never, where: { taskSlug: { equals: CONSENT_RETENTION_TASK } }, overrideAccess: true })
+    expect(
+      logs.some((l) =>
+        l.includes(
+          `Consent retention: deleted ${june + early + 1} consent record(s) recorded before 2026-07-20T00:00:00.000Z`,
+        ),
+      ),
+    ).toBe(true)
+    const jobs = await app.payload.find({
+      collection: 'payload-jobs' as never,
+      overrideAccess: true,
+      where: { taskSlug: { equals: CONSENT_RETENTION_TASK } },
+    })
     expect(jobs.docs.every((j) => (j as Json).hasError !== true)).toBe(true)
   })
 

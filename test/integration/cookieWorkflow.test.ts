@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, GraphQLClient, gql } from 'graphql-request'
+import { ClientError, gql, GraphQLClient } from 'graphql-request'
 import { createLocalReq } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
@@ -26,16 +26,29 @@ const users = {} as Record<Who, TestUser>
 const tokens = {} as Record<Who, string>
 
 const rest = restClient(() => server.baseUrl)
-const workflow = (id: number, who: Who | null, action: string, comment?: string) =>
+const workflow = (id: number, who: null | Who, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.cookies}/${id}/workflow`, who ? tokens[who] : null, { action, comment })
-const publish = (id: number, who: Who) => rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens[who], { _status: 'published' })
+const publish = (id: number, who: Who) =>
+  rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens[who], { _status: 'published' })
 /** Whether the public declaration (what the cookie table and the banner read) names the cookie. */
-const declared = async (name: string) => JSON.stringify((await rest('GET', '/legal/cookies', null)).body).includes(`"${name}"`)
+const declared = async (name: string) =>
+  JSON.stringify((await rest('GET', '/legal/cookies', null)).body).includes(`"${name}"`)
 const events = async (id: number) =>
-  (await rest('GET', `/legal-review-events?where[cookieEntry][equals]=${id}&sort=at&limit=50`, tokens.reviewer)).body.docs.map((e: { action: string }) => e.action)
+  (
+    await rest(
+      'GET',
+      `/legal-review-events?where[cookieEntry][equals]=${id}&sort=at&limit=50`,
+      tokens.reviewer,
+    )
+  ).body.docs.map((e: { action: string }) => e.action)
 
 async function draftEntry(name: string, extra: Record<string, unknown> = {}): Promise<number> {
-  const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name, category: 'analytics', purpose: 'Counts visits.', ...extra })
+  const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, {
+    name,
+    category: 'analytics',
+    purpose: 'Counts visits.',
+    ...extra,
+  })
   expect(created.status).toBe(201)
   return created.body.doc.id as number
 }
@@ -48,14 +61,18 @@ async function approvedEntry(name: string): Promise<number> {
 }
 
 function gqlAs(who: Who) {
-  return new GraphQLClient(`${server.baseUrl}/api/graphql`, { headers: { authorization: `JWT ${tokens[who]}` } })
+  return new GraphQLClient(`${server.baseUrl}/api/graphql`, {
+    headers: { authorization: `JWT ${tokens[who]}` },
+  })
 }
 
 async function gqlError(promise: Promise<unknown>): Promise<string> {
   try {
     await promise
   } catch (err) {
-    if (err instanceof ClientError) return err.response.errors?.[0]?.message ?? ''
+    if (err instanceof ClientError) {
+      return err.response.errors?.[0]?.message ?? ''
+    }
     throw err
   }
   throw new Error('expected a GraphQL error')
@@ -74,7 +91,9 @@ beforeAll(async () => {
   app = await startTestPayload()
   server = await listen(app)
   for (const who of ROLES) {
-    users[who] = await createUser(app.payload, `cw-${who}`, [who === 'reviewer2' ? 'reviewer' : who])
+    users[who] = await createUser(app.payload, `cw-${who}`, [
+      who === 'reviewer2' ? 'reviewer' : who,
+    ])
     tokens[who] = await login(server.baseUrl, users[who])
   }
 })
@@ -88,11 +107,13 @@ describe('REST', () => {
   test('editor submits, another person approves, a reviewer publishes; it appears in the declaration, with its history', async () => {
     const id = await draftEntry('cw_rest')
     // A draft: no one publishes it, not even an admin.
-    expect((await publish(id, 'admin')).body.errors[0].message).toMatch(/Only an approved draft can be published/)
+    expect((await publish(id, 'admin')).body.errors[0].message).toMatch(
+      /Only an approved draft can be published/,
+    )
     expect((await workflow(id, 'reviewer', 'approve')).status).toBe(409)
     expect((await workflow(id, 'reviewer', 'submit')).status).toBe(403)
     const submitted = await workflow(id, 'editor', 'submit')
-    expect(submitted).toMatchObject({ status: 200, body: { workflowState: 'in-review' } })
+    expect(submitted).toMatchObject({ body: { workflowState: 'in-review' }, status: 200 })
     // Four eyes: the editor who wrote it cannot approve it, even as an admin would.
     expect((await workflow(id, 'editor', 'approve')).status).toBe(403)
     expect((await workflow(id, 'reviewer', 'approve')).body.workflowState).toBe('approved')
@@ -105,11 +126,11 @@ describe('REST', () => {
     expect(await events(id)).toEqual(['submitted', 'approved', 'published'])
   })
 
-  test('a status for the admin: the signed-in person\'s options, from the same rules', async () => {
+  test("a status for the admin: the signed-in person's options, from the same rules", async () => {
     const id = await draftEntry('cw_status', { category: null })
     const editor = await rest('GET', `/${SLUGS.cookies}/${id}/workflow`, tokens.editor, undefined)
     expect(editor.status).toBe(200)
-    expect(editor.body).toMatchObject({ workflowState: 'draft', actions: [], canPublish: false })
+    expect(editor.body).toMatchObject({ actions: [], canPublish: false, workflowState: 'draft' })
     // Submit is shown disabled with what the entry lacks.
     expect(editor.body.submitProblems.map((p: { code: string }) => p.code)).toEqual(['no-category'])
     const refused = await workflow(id, 'editor', 'submit')
@@ -121,18 +142,45 @@ describe('REST', () => {
   test('an edit after approval voids it; a publish of changed content is refused on every path', async () => {
     const id = await approvedEntry('cw_void')
     // A reviewer may not slip a change in with the publish, nor may an admin.
-    expect((await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.reviewer, { _status: 'published', purpose: 'Sells data.' })).status).toBe(403)
-    expect((await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.admin, { _status: 'published', purpose: 'Sells data.' })).status).toBe(409)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.reviewer, {
+          _status: 'published',
+          purpose: 'Sells data.',
+        })
+      ).status,
+    ).toBe(403)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.admin, {
+          _status: 'published',
+          purpose: 'Sells data.',
+        })
+      ).status,
+    ).toBe(409)
     expect(await declared('cw_void')).toBe(false)
     // An editor's change pulls it back to draft and the approval goes.
-    expect((await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.editor, { purpose: 'Sells data.' })).status).toBe(200)
+    expect(
+      (await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.editor, { purpose: 'Sells data.' }))
+        .status,
+    ).toBe(200)
     const draft = await rest('GET', `/${SLUGS.cookies}/${id}?draft=true`, tokens.reviewer)
-    expect(draft.body).toMatchObject({ workflowState: 'draft', approvedBy: null, approvedContentHash: null })
+    expect(draft.body).toMatchObject({
+      approvedBy: null,
+      approvedContentHash: null,
+      workflowState: 'draft',
+    })
     expect((await publish(id, 'reviewer')).status).toBe(409)
     expect(await events(id)).toEqual(['submitted', 'approved', 'approval-voided'])
     // A client cannot write the approval itself.
-    await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.admin, { workflowState: 'approved', approvedContentHash: 'x', approvedBy: users.reviewer.id })
-    expect((await rest('GET', `/${SLUGS.cookies}/${id}?draft=true`, tokens.reviewer)).body.workflowState).toBe('draft')
+    await rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.admin, {
+      approvedBy: users.reviewer.id,
+      approvedContentHash: 'x',
+      workflowState: 'approved',
+    })
+    expect(
+      (await rest('GET', `/${SLUGS.cookies}/${id}?draft=true`, tokens.reviewer)).body.workflowState,
+    ).toBe('draft')
     expect((await publish(id, 'admin')).status).toBe(409)
   })
 
@@ -140,8 +188,19 @@ describe('REST', () => {
     const id = await approvedEntry('cw_bound')
     // A write the hooks let through untouched (the plugin's own trusted operations): the backstop.
     const req = await createLocalReq({}, app.payload)
-    await asTrusted(req, () => app.payload.update({ collection: SLUGS.cookies, id, draft: true, data: { name: 'cw_bound_changed' } as never, overrideAccess: true, req }))
-    expect((await rest('GET', `/${SLUGS.cookies}/${id}?draft=true`, tokens.reviewer)).body).toMatchObject({ name: 'cw_bound_changed', workflowState: 'approved' })
+    await asTrusted(req, () =>
+      app.payload.update({
+        id,
+        collection: SLUGS.cookies,
+        data: { name: 'cw_bound_changed' },
+        draft: true,
+        overrideAccess: true,
+        req,
+      }),
+    )
+    expect(
+      (await rest('GET', `/${SLUGS.cookies}/${id}?draft=true`, tokens.reviewer)).body,
+    ).toMatchObject({ name: 'cw_bound_changed', workflowState: 'approved' })
     const res = await publish(id, 'reviewer')
     expect(res.status).toBe(409)
     expect(res.body.errors[0].message).toBe(APPROVAL_OUTDATED)
@@ -161,7 +220,7 @@ describe('REST', () => {
     expect((await workflow(id, 'editor', 'withdraw', 'Gone')).status).toBe(403)
     expect((await workflow(id, 'reviewer', 'withdraw')).status).toBe(400)
     const withdrawn = await workflow(id, 'reviewer', 'withdraw', 'We removed Google Analytics.')
-    expect(withdrawn).toMatchObject({ status: 200, body: { workflowState: 'draft' } })
+    expect(withdrawn).toMatchObject({ body: { workflowState: 'draft' }, status: 200 })
     expect(await declared('cw_withdraw')).toBe(false)
     expect((await rest('GET', `/${SLUGS.cookies}/${id}`, null)).status).toBe(404)
     expect(await events(id)).toEqual(['submitted', 'approved', 'published', 'withdrawn'])
@@ -176,8 +235,15 @@ describe('REST', () => {
   test('a bulk publish from the list view cannot go around the review: each entry is refused with its reason', async () => {
     const approved = await approvedEntry('cw_bulk_ok')
     const draft = await draftEntry('cw_bulk_draft')
-    const res = await rest('PATCH', `/${SLUGS.cookies}?where[name][in]=cw_bulk_ok,cw_bulk_draft`, tokens.reviewer, { _status: 'published' })
-    const reasons = Object.fromEntries((res.body.errors as { id: number; message: string }[]).map((e) => [e.id, e.message]))
+    const res = await rest(
+      'PATCH',
+      `/${SLUGS.cookies}?where[name][in]=cw_bulk_ok,cw_bulk_draft`,
+      tokens.reviewer,
+      { _status: 'published' },
+    )
+    const reasons = Object.fromEntries(
+      (res.body.errors as { id: number; message: string }[]).map((e) => [e.id, e.message]),
+    )
     // The list starts from the live row, not the approved draft: published from the entry itself.
     expect(reasons[approved]).toMatch(/publish it from there/)
     expect(reasons[draft]).toMatch(/Only an approved draft can be published/)
@@ -188,7 +254,8 @@ describe('REST', () => {
   })
 
   test('a material change raises the consent revision when it is published, not before', async () => {
-    const revision = async () => (await rest('GET', '/legal/cookies/consent-config', null)).body.revision as number
+    const revision = async () =>
+      (await rest('GET', '/legal/cookies/consent-config', null)).body.revision as number
     const before = await revision()
     const id = await draftEntry('cw_material', { materialChange: true })
     expect((await workflow(id, 'editor', 'submit')).status).toBe(200)
@@ -202,38 +269,60 @@ describe('REST', () => {
 describe('scheduled publish', () => {
   const schedule = async (who: Who, id: number, when: Date) =>
     app.payload.jobs.queue({
-      task: 'schedulePublish' as never,
-      input: { type: 'publish', doc: { relationTo: SLUGS.cookies, value: String(id) }, user: { relationTo: 'users', value: users[who].id } } as never,
-      waitUntil: when,
+      input: {
+        type: 'publish',
+        doc: { relationTo: SLUGS.cookies, value: String(id) },
+        user: { relationTo: 'users', value: users[who].id },
+      } as never,
       req: await createLocalReq({ user: users[who] as never }, app.payload),
+      task: 'schedulePublish' as never,
+      waitUntil: when,
     })
 
   test('a reviewer schedules an approved entry; an editor cannot; a draft cannot be scheduled; the job publishes it', async () => {
     const draft = await draftEntry('cw_sched_draft')
-    await expect(schedule('reviewer', draft, new Date(Date.now() - 1000))).rejects.toMatchObject({ status: 409 })
+    await expect(schedule('reviewer', draft, new Date(Date.now() - 1000))).rejects.toMatchObject({
+      status: 409,
+    })
     const id = await approvedEntry('cw_sched')
-    await expect(schedule('editor', id, new Date(Date.now() - 1000))).rejects.toMatchObject({ status: 403 })
+    await expect(schedule('editor', id, new Date(Date.now() - 1000))).rejects.toMatchObject({
+      status: 403,
+    })
     const status = await rest('GET', `/${SLUGS.cookies}/${id}/workflow`, tokens.reviewer, undefined)
     expect(status.body.scheduledFor).toBeNull()
     await schedule('reviewer', id, new Date(Date.now() - 1000))
-    expect((await rest('GET', `/${SLUGS.cookies}/${id}/workflow`, tokens.reviewer, undefined)).body.scheduledFor).not.toBeNull()
+    expect(
+      (await rest('GET', `/${SLUGS.cookies}/${id}/workflow`, tokens.reviewer, undefined)).body
+        .scheduledFor,
+    ).not.toBeNull()
     expect(await declared('cw_sched')).toBe(false)
     await app.payload.jobs.run({ queue: 'default' })
     expect(await declared('cw_sched')).toBe(true)
     expect(await events(id)).toEqual(['submitted', 'approved', 'scheduled', 'published'])
     // The draft was never published by its job.
-    expect((await rest('GET', `/${SLUGS.cookies}/${draft}?draft=true`, tokens.editor)).body.workflowState).toBe('draft')
+    expect(
+      (await rest('GET', `/${SLUGS.cookies}/${draft}?draft=true`, tokens.editor)).body
+        .workflowState,
+    ).toBe('draft')
   })
 })
 
 describe('GraphQL', () => {
   test('the same mutation with collection: cookie_entries, refusals included', async () => {
     const id = await draftEntry('cw_gql')
-    expect(await gqlError(gqlAs('reviewer').request(ACTION, { id: String(id), action: 'submit' }))).toMatch(/Only editors can submit/)
-    const submitted = await gqlAs('editor').request<{ legalWorkflowAction: { workflowState: string } }>(ACTION, { id: String(id), action: 'submit' })
+    expect(
+      await gqlError(gqlAs('reviewer').request(ACTION, { id: String(id), action: 'submit' })),
+    ).toMatch(/Only editors can submit/)
+    const submitted = await gqlAs('editor').request<{
+      legalWorkflowAction: { workflowState: string }
+    }>(ACTION, { id: String(id), action: 'submit' })
     expect(submitted.legalWorkflowAction.workflowState).toBe('in_review')
-    expect(await gqlError(gqlAs('editor').request(ACTION, { id: String(id), action: 'approve' }))).toMatch(/Only reviewers can approve/)
-    const approved = await gqlAs('reviewer2').request<{ legalWorkflowAction: { workflowState: string } }>(ACTION, { id: String(id), action: 'approve' })
+    expect(
+      await gqlError(gqlAs('editor').request(ACTION, { id: String(id), action: 'approve' })),
+    ).toMatch(/Only reviewers can approve/)
+    const approved = await gqlAs('reviewer2').request<{
+      legalWorkflowAction: { workflowState: string }
+    }>(ACTION, { id: String(id), action: 'approve' })
     expect(approved.legalWorkflowAction.workflowState).toBe('approved')
     // Publishing over GraphQL: Payload's own update mutation, through the same hooks.
     const PUBLISH = gql`
@@ -243,8 +332,12 @@ describe('GraphQL', () => {
         }
       }
     `
-    expect(await gqlError(gqlAs('editor').request(PUBLISH, { id }))).toMatch(/Only reviewers and admins can publish/)
-    const published = await gqlAs('reviewer').request<{ updateCookieEntry: { workflowState: string } }>(PUBLISH, { id })
+    expect(await gqlError(gqlAs('editor').request(PUBLISH, { id }))).toMatch(
+      /Only reviewers and admins can publish/,
+    )
+    const published = await gqlAs('reviewer').request<{
+      updateCookieEntry: { workflowState: string }
+    }>(PUBLISH, { id })
     expect(published.updateCookieEntry.workflowState).toBe('published')
     expect(await declared('cw_gql')).toBe(true)
     const UNPUBLISH = gql`
@@ -262,27 +355,85 @@ describe('GraphQL', () => {
 describe('Local API with access control on', () => {
   test('the operation and the publish refuse and succeed as over HTTP', async () => {
     const { payload } = app
-    const as = (who: Who) => ({ user: users[who] as never, overrideAccess: false, depth: 0 })
+    const as = (who: Who) => ({ depth: 0, overrideAccess: false, user: users[who] as never })
     const act = async (who: Who, id: number, action: string, comment?: string) =>
-      performWorkflowAction(await createLocalReq({ user: users[who] as never }, payload), { id, collection: SLUGS.cookies, action, comment, fourEyes: true })
-    const created = await payload.create({ collection: SLUGS.cookies, data: { name: 'cw_local', category: 'functional' } as never, ...as('editor') })
-    const id = created.id as number
-    await expect(payload.create({ collection: SLUGS.cookies, data: { name: 'cw_local_live', category: 'functional', _status: 'published' } as never, ...as('admin') })).rejects.toMatchObject({ status: 409 })
-    await expect(payload.update({ collection: SLUGS.cookies, id, data: { _status: 'published' } as never, ...as('reviewer') })).rejects.toMatchObject({ status: 409 })
+      performWorkflowAction(await createLocalReq({ user: users[who] as never }, payload), {
+        id,
+        action,
+        collection: SLUGS.cookies,
+        comment,
+        fourEyes: true,
+      })
+    const created = await payload.create({
+      collection: SLUGS.cookies,
+      data: { name: 'cw_local', category: 'functional' } as never,
+      ...as('editor'),
+    })
+    const id = created.id
+    await expect(
+      payload.create({
+        collection: SLUGS.cookies,
+        data: { name: 'cw_local_live', _status: 'published', category: 'functional' } as never,
+        ...as('admin'),
+      }),
+    ).rejects.toMatchObject({ status: 409 })
+    await expect(
+      payload.update({
+        id,
+        collection: SLUGS.cookies,
+        data: { _status: 'published' } as never,
+        ...as('reviewer'),
+      }),
+    ).rejects.toMatchObject({ status: 409 })
     await expect(act('reviewer', id, 'submit')).rejects.toMatchObject({ status: 403 })
     await expect(act('editor', id, 'submit')).resolves.toMatchObject({ workflowState: 'in-review' })
     await expect(act('editor', id, 'approve')).rejects.toMatchObject({ status: 403 })
-    await expect(act('reviewer', id, 'approve')).resolves.toMatchObject({ workflowState: 'approved' })
-    await expect(payload.update({ collection: SLUGS.cookies, id, data: { purpose: 'Changed by a reviewer' } as never, ...as('reviewer') })).rejects.toMatchObject({ status: 403 })
-    await expect(payload.update({ collection: SLUGS.cookies, id, data: { _status: 'published' } as never, ...as('editor') })).rejects.toMatchObject({ status: 403 })
-    const published = await payload.update({ collection: SLUGS.cookies, id, data: { _status: 'published' } as never, ...as('reviewer') })
+    await expect(act('reviewer', id, 'approve')).resolves.toMatchObject({
+      workflowState: 'approved',
+    })
+    await expect(
+      payload.update({
+        id,
+        collection: SLUGS.cookies,
+        data: { purpose: 'Changed by a reviewer' },
+        ...as('reviewer'),
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.update({
+        id,
+        collection: SLUGS.cookies,
+        data: { _status: 'published' } as never,
+        ...as('editor'),
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    const published = await payload.update({
+      id,
+      collection: SLUGS.cookies,
+      data: { _status: 'published' } as never,
+      ...as('reviewer'),
+    })
     expect(published).toMatchObject({ _status: 'published', workflowState: 'published' })
-    await expect(payload.update({ collection: SLUGS.cookies, id, data: { _status: 'draft' } as never, ...as('admin') })).rejects.toMatchObject({ status: 409 })
-    await expect(act('admin', id, 'withdraw', 'Replaced by a first-party counter.')).resolves.toMatchObject({ workflowState: 'draft' })
+    await expect(
+      payload.update({
+        id,
+        collection: SLUGS.cookies,
+        data: { _status: 'draft' } as never,
+        ...as('admin'),
+      }),
+    ).rejects.toMatchObject({ status: 409 })
+    await expect(
+      act('admin', id, 'withdraw', 'Replaced by a first-party counter.'),
+    ).resolves.toMatchObject({ workflowState: 'draft' })
     expect(await declared('cw_local')).toBe(false)
     await expect(act('admin', 999999, 'submit')).rejects.toMatchObject({ status: 404 })
     await expect(
-      performWorkflowAction(await createLocalReq({ user: users.editor as never }, payload), { id, collection: 'legal-consents', action: 'submit', fourEyes: true }),
+      performWorkflowAction(await createLocalReq({ user: users.editor as never }, payload), {
+        id,
+        action: 'submit',
+        collection: 'legal-consents',
+        fourEyes: true,
+      }),
     ).rejects.toMatchObject({ status: 400 })
   })
 })

@@ -1,11 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import type { ChildProcess } from 'node:child_process'
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import pg from 'pg'
 import { getPayload } from 'payload'
+import pg from 'pg'
 
 import { buildAppConfig } from '../../dev/appConfig'
 import { closePayload } from '../../src/payloadInternals'
@@ -31,7 +32,8 @@ const children: ChildProcess[] = []
 
 type Server = ServerProcess
 
-const startServer = (extraEnv: Record<string, string> = {}) => startServerProcess({ databaseUrl: database.url, dataDir, secret, env: extraEnv }, children)
+const startServer = (extraEnv: Record<string, string> = {}) =>
+  startServerProcess({ databaseUrl: database.url, dataDir, env: extraEnv, secret }, children)
 
 async function kill(server: Server): Promise<void> {
   server.child.kill('SIGKILL')
@@ -41,21 +43,35 @@ async function kill(server: Server): Promise<void> {
 async function waitFor(predicate: () => boolean, timeoutMs: number, what: string): Promise<void> {
   const started = Date.now()
   while (!predicate()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`)
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(`timed out waiting for ${what}`)
+    }
     await new Promise((r) => setTimeout(r, 50))
   }
 }
 
 /** What a reader and the archive see of one document, read through a running server. */
-async function snapshot(baseUrl: string, reviewerToken: string, doc: { id: number; sectionId: number; slug: string }) {
+async function snapshot(
+  baseUrl: string,
+  reviewerToken: string,
+  doc: { id: number; sectionId: number; slug: string },
+) {
   const rest = restClient(() => baseUrl)
   const live = await rest('GET', `/${SLUGS.documents}/${doc.id}?depth=0`, null)
   const draft = await rest('GET', `/${SLUGS.documents}/${doc.id}?draft=true&depth=0`, reviewerToken)
   const section = await rest('GET', `/${SLUGS.sections}/${doc.sectionId}?depth=0`, null)
-  const archive = await rest('GET', `/${SLUGS.versions}?where[document][equals]=${doc.id}&sort=version&depth=0`, null)
-  const events = await rest('GET', `/${SLUGS.reviewEvents}?where[document][equals]=${doc.id}&where[action][equals]=published&depth=0`, reviewerToken)
+  const archive = await rest(
+    'GET',
+    `/${SLUGS.versions}?where[document][equals]=${doc.id}&sort=version&depth=0`,
+    null,
+  )
+  const events = await rest(
+    'GET',
+    `/${SLUGS.reviewEvents}?where[document][equals]=${doc.id}&where[action][equals]=published&depth=0`,
+    reviewerToken,
+  )
   const delivered = await rest('GET', `/legal/documents/${doc.slug}`, null)
-  return { live, draft: draft.body, section, archive: archive.body, events: events.body, delivered }
+  return { archive: archive.body, delivered, draft: draft.body, events: events.body, live, section }
 }
 
 /** Transactions of the test database still open (none may survive a killed server). */
@@ -77,16 +93,25 @@ beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-crash-'))
   // The schema and the two accounts, written through the Local API before any server runs.
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const payload = await getPayload({ config: await buildAppConfig({ databaseUrl: database.url, secret }), key: 'crash-prep' })
+  const payload = await getPayload({
+    config: await buildAppConfig({ databaseUrl: database.url, secret }),
+    key: 'crash-prep',
+  })
   users.editor = await createUser(payload, 'editor', ['editor'])
   users.reviewer = await createUser(payload, 'reviewer', ['reviewer'])
   await closePayload(payload)
 }, 120_000)
 
 afterAll(async () => {
-  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL')
+    }
+  }
   await database?.drop()
-  if (dataDir) await fs.rm(dataDir, { recursive: true, force: true })
+  if (dataDir) {
+    await fs.rm(dataDir, { force: true, recursive: true })
+  }
 })
 
 describe('SIGKILL in the middle of a publish', () => {
@@ -97,26 +122,55 @@ describe('SIGKILL in the middle of a publish', () => {
     const editor = await login(slow.baseUrl, users.editor)
     let reviewer = await login(slow.baseUrl, users.reviewer)
     const slug = 'crash-terms'
-    const created = await rest('POST', `/${SLUGS.documents}`, editor, { title: 'Crash terms', slug, kind: 'terms-of-use', changeSummary: 'First version.' })
+    const created = await rest('POST', `/${SLUGS.documents}`, editor, {
+      slug,
+      changeSummary: 'First version.',
+      kind: 'terms-of-use',
+      title: 'Crash terms',
+    })
     expect(created.status).toBe(201)
     const id = created.body.doc.id as number
-    const section = await rest('POST', `/${SLUGS.sections}`, editor, { heading: 'Scope', body: richText('These terms apply.'), document: id })
+    const section = await rest('POST', `/${SLUGS.sections}`, editor, {
+      body: richText('These terms apply.'),
+      document: id,
+      heading: 'Scope',
+    })
     expect(section.status).toBe(201)
     const sectionId = section.body.doc.id as number
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, editor, { sections: [sectionId] })).status).toBe(200)
-    expect((await rest('POST', `/${SLUGS.documents}/${id}/workflow`, editor, { action: 'submit' })).status).toBe(200)
-    expect((await rest('POST', `/${SLUGS.documents}/${id}/workflow`, reviewer, { action: 'approve' })).status).toBe(200)
-    const doc = { id, sectionId, slug }
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, editor, {
+          sections: [sectionId],
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (await rest('POST', `/${SLUGS.documents}/${id}/workflow`, editor, { action: 'submit' }))
+        .status,
+    ).toBe(200)
+    expect(
+      (await rest('POST', `/${SLUGS.documents}/${id}/workflow`, reviewer, { action: 'approve' }))
+        .status,
+    ).toBe(200)
+    const doc = { id, slug, sectionId }
     const before = await snapshot(slow.baseUrl, reviewer, doc)
 
     // 2. Publish, and kill the server while the publish is inside its transaction.
-    const publishing = rest('PATCH', `/${SLUGS.documents}/${id}`, reviewer, { _status: 'published' }).catch((err: Error) => err)
-    await waitFor(() => slow.output().includes('[legal-test] publish paused inside its transaction'), 30_000, 'the publish to pause')
+    const publishing = rest('PATCH', `/${SLUGS.documents}/${id}`, reviewer, {
+      _status: 'published',
+    }).catch((err: Error) => err)
+    await waitFor(
+      () => slow.output().includes('[legal-test] publish paused inside its transaction'),
+      30_000,
+      'the publish to pause',
+    )
     await kill(slow)
     // The request never got an answer (fetch's error comes from another realm than jest's Error).
     expect(await publishing).toMatchObject({ message: 'fetch failed' })
     // PostgreSQL rolls back the transaction of a connection that is gone.
-    for (let i = 0; i < 50 && (await openTransactions()) > 0; i++) await new Promise((r) => setTimeout(r, 100))
+    for (let i = 0; i < 50 && (await openTransactions()) > 0; i++) {
+      await new Promise((r) => setTimeout(r, 100))
+    }
     expect(await openTransactions()).toBe(0)
 
     // 3. Restart: nothing of the publish exists, the draft is still approved and publishable.
@@ -128,23 +182,41 @@ describe('SIGKILL in the middle of a publish', () => {
     expect(afterKill.archive.totalDocs).toBe(0)
     expect(afterKill.events.totalDocs).toBe(0)
     expect(afterKill.delivered.status).toBe(404)
-    expect(afterKill.draft).toMatchObject({ workflowState: 'approved', version: 0, _status: 'draft' })
+    expect(afterKill.draft).toMatchObject({
+      _status: 'draft',
+      version: 0,
+      workflowState: 'approved',
+    })
     expect(afterKill.draft.updatedAt).toBe(before.draft.updatedAt)
     expect(afterKill.draft.lastModified ?? null).toBe(before.draft.lastModified ?? null)
 
     // 4. The same publish on the restarted server completes; killed right after, it survives.
-    const published = await restClient(() => again.baseUrl)('PATCH', `/${SLUGS.documents}/${id}`, reviewer, { _status: 'published' })
+    const published = await restClient(() => again.baseUrl)(
+      'PATCH',
+      `/${SLUGS.documents}/${id}`,
+      reviewer,
+      { _status: 'published' },
+    )
     expect(published.status).toBe(200)
     await kill(again)
     const third = await startServer()
     reviewer = await login(third.baseUrl, users.reviewer)
     const done = await snapshot(third.baseUrl, reviewer, doc)
     expect(done.live.status).toBe(200)
-    expect(done.live.body).toMatchObject({ version: 1, workflowState: 'published', _status: 'published', title: 'Crash terms' })
+    expect(done.live.body).toMatchObject({
+      _status: 'published',
+      title: 'Crash terms',
+      version: 1,
+      workflowState: 'published',
+    })
     expect(done.section.status).toBe(200)
-    expect(done.section.body).toMatchObject({ heading: 'Scope', _status: 'published' })
+    expect(done.section.body).toMatchObject({ _status: 'published', heading: 'Scope' })
     expect(done.archive.docs.map((d: { version: number }) => d.version)).toEqual([1])
-    expect(done.archive.docs[0]).toMatchObject({ slug, title: 'Crash terms', changeSummary: 'First version.' })
+    expect(done.archive.docs[0]).toMatchObject({
+      slug,
+      changeSummary: 'First version.',
+      title: 'Crash terms',
+    })
     expect(done.archive.docs[0].lastModified).toBe(done.live.body.lastModified)
     expect(done.events.docs.map((e: { version: number }) => e.version)).toEqual([1])
     expect(done.delivered.status).toBe(200)

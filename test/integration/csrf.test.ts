@@ -24,44 +24,74 @@ afterAll(async () => {
   await app?.close()
 })
 
-type Raw = { status: number; headers: http.IncomingHttpHeaders; text: string }
+type Raw = { headers: http.IncomingHttpHeaders; status: number; text: string }
 
-function request(baseUrl: string, method: string, path: string, headers: Record<string, string>, body?: string | Buffer): Promise<Raw> {
+function request(
+  baseUrl: string,
+  method: string,
+  path: string,
+  headers: Record<string, string>,
+  body?: Buffer | string,
+): Promise<Raw> {
   const url = new URL(baseUrl)
   const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body)
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: url.hostname, port: url.port, method, path, agent: false, headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) } },
+      {
+        agent: false,
+        headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) },
+        host: url.hostname,
+        method,
+        path,
+        port: url.port,
+      },
       (res) => {
         let text = ''
         res.on('data', (d) => (text += d))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, text }))
+        res.on('end', () => resolve({ headers: res.headers, status: res.statusCode ?? 0, text }))
       },
     )
     req.on('error', reject)
-    if (payload) req.write(payload)
+    if (payload) {
+      req.write(payload)
+    }
     req.end()
   })
 }
 
 /** The admin's session cookie, as a browser would hold it after signing in. */
 async function sessionCookie(baseUrl: string): Promise<string> {
-  const res = await request(baseUrl, 'POST', '/api/users/login', { 'content-type': 'application/json' }, JSON.stringify({ email: admin.email, password: admin.password }))
+  const res = await request(
+    baseUrl,
+    'POST',
+    '/api/users/login',
+    { 'content-type': 'application/json' },
+    JSON.stringify({ email: admin.email, password: admin.password }),
+  )
   expect(res.status).toBe(200)
-  const cookie = ([] as string[]).concat(res.headers['set-cookie'] ?? []).find((c) => c.startsWith('payload-token='))
+  const cookie = ([] as string[])
+    .concat(res.headers['set-cookie'] ?? [])
+    .find((c) => c.startsWith('payload-token='))
   expect(cookie).toBeDefined()
-  return cookie!.split(';')[0]!
+  return cookie!.split(';')[0]
 }
 
 /** What the review found: a multipart form post creating a user with a role. */
-function createUserForm(): { headers: Record<string, string>; body: string; email: string } {
+function createUserForm(): { body: string; email: string; headers: Record<string, string> } {
   const email = `forged-${++created}@evil.example`
   const boundary = 'csrfboundary'
   const body = `--${boundary}\r\nContent-Disposition: form-data; name="_payload"\r\n\r\n${JSON.stringify({ email, password: 'forged-password-123', roles: ['admin'] })}\r\n--${boundary}--\r\n`
-  return { headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, body, email }
+  return { body, email, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
-const userExists = async (email: string) => (await app.payload.count({ collection: 'users', where: { email: { equals: email } }, overrideAccess: true })).totalDocs === 1
+const userExists = async (email: string) =>
+  (
+    await app.payload.count({
+      collection: 'users',
+      overrideAccess: true,
+      where: { email: { equals: email } },
+    })
+  ).totalDocs === 1
 
 function expectRefused(res: Raw) {
   expect(res.status).toBe(403)
@@ -77,7 +107,11 @@ describe.each([
   let cookie: string
   let port: number
   beforeAll(async () => {
-    const security: SecuritySettings = { ...readSecuritySettings({}), production, secureCookies: false }
+    const security: SecuritySettings = {
+      ...readSecuritySettings({}),
+      production,
+      secureCookies: false,
+    }
     server = await listen(app, { security })
     port = Number(new URL(server.baseUrl).port)
     cookie = await sessionCookie(server.baseUrl)
@@ -92,42 +126,95 @@ describe.each([
     ['no Origin and no Referer', {}],
     ['a foreign Referer and no Origin', { referer: 'http://evil.example/attack.html' }],
     ['the same host on another port (same site, other origin)', { origin: 'http://127.0.0.1:1' }],
-    ['a foreign origin with the Host header forged to match it', { origin: 'http://evil.example', host: 'evil.example' }],
+    [
+      'a foreign origin with the Host header forged to match it',
+      { host: 'evil.example', origin: 'http://evil.example' },
+    ],
   ])('refuses %s: 403 JSON and no user created', async (_case, headers) => {
     const form = createUserForm()
-    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, cookie, ...headers }, form.body)
+    const res = await request(
+      server.baseUrl,
+      'POST',
+      '/api/users',
+      { ...form.headers, cookie, ...headers },
+      form.body,
+    )
     expectRefused(res)
     expect(await userExists(form.email)).toBe(false)
   })
 
   test('refuses a GraphQL mutation and a workflow action from a foreign origin too', async () => {
-    const gql = await request(server.baseUrl, 'POST', '/api/graphql', { 'content-type': 'application/json', cookie, origin: 'http://evil.example' }, JSON.stringify({ query: 'mutation { createLegalDocument(data: { title: "x", slug: "csrf-gql", kind: other }) { id } }' }))
+    const gql = await request(
+      server.baseUrl,
+      'POST',
+      '/api/graphql',
+      { 'content-type': 'application/json', cookie, origin: 'http://evil.example' },
+      JSON.stringify({
+        query:
+          'mutation { createLegalDocument(data: { title: "x", slug: "csrf-gql", kind: other }) { id } }',
+      }),
+    )
     expectRefused(gql)
-    const workflow = await request(server.baseUrl, 'POST', '/api/legal-documents/1/workflow', { 'content-type': 'application/json', cookie, origin: 'https://evil.example' }, '{"action":"submit"}')
+    const workflow = await request(
+      server.baseUrl,
+      'POST',
+      '/api/legal-documents/1/workflow',
+      { 'content-type': 'application/json', cookie, origin: 'https://evil.example' },
+      '{"action":"submit"}',
+    )
     expectRefused(workflow)
-    const logout = await request(server.baseUrl, 'POST', '/api/users/logout', { cookie, origin: 'https://evil.example' })
+    const logout = await request(server.baseUrl, 'POST', '/api/users/logout', {
+      cookie,
+      origin: 'https://evil.example',
+    })
     expectRefused(logout)
-    expect((await app.payload.count({ collection: 'legal-documents', where: { slug: { equals: 'csrf-gql' } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(
+      (
+        await app.payload.count({
+          collection: 'legal-documents',
+          overrideAccess: true,
+          where: { slug: { equals: 'csrf-gql' } },
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 
   test.each([
     ['its own origin', (p: number) => ({ origin: `http://127.0.0.1:${p}` })],
     ['its own origin by name', (p: number) => ({ origin: `http://localhost:${p}` })],
-    ['a Referer on its own origin (no Origin)', (p: number) => ({ referer: `http://127.0.0.1:${p}/admin/collections/users/create` })],
+    [
+      'a Referer on its own origin (no Origin)',
+      (p: number) => ({ referer: `http://127.0.0.1:${p}/admin/collections/users/create` }),
+    ],
   ])('serves %s', async (_case, headers) => {
     const form = createUserForm()
-    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, cookie, ...headers(port) }, form.body)
+    const res = await request(
+      server.baseUrl,
+      'POST',
+      '/api/users',
+      { ...form.headers, cookie, ...headers(port) },
+      form.body,
+    )
     expect(res.status).toBe(201)
     expect(await userExists(form.email)).toBe(true)
   })
 
   test('reads with the cookie and requests signed with a header are not affected', async () => {
-    const read = await request(server.baseUrl, 'GET', '/api/users/me', { cookie, origin: 'http://evil.example' })
+    const read = await request(server.baseUrl, 'GET', '/api/users/me', {
+      cookie,
+      origin: 'http://evil.example',
+    })
     expect(read.status).toBe(200)
     const token = cookie.slice('payload-token='.length)
     const form = createUserForm()
     // An Authorization header is never added by a browser on its own: not forgeable.
-    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, authorization: `JWT ${token}`, origin: 'http://evil.example' }, form.body)
+    const res = await request(
+      server.baseUrl,
+      'POST',
+      '/api/users',
+      { ...form.headers, authorization: `JWT ${token}`, origin: 'http://evil.example' },
+      form.body,
+    )
     expect(res.status).toBe(201)
   })
 })
@@ -136,7 +223,12 @@ describe('with PAYLOAD_PUBLIC_SERVER_URL and CSRF_ORIGINS', () => {
   let server: Awaited<ReturnType<typeof listen>>
   let cookie: string
   beforeAll(async () => {
-    const security = readSecuritySettings({ NODE_ENV: 'production', COOKIE_SECURE: 'false', PAYLOAD_PUBLIC_SERVER_URL: 'https://legal.example.org', CSRF_ORIGINS: 'https://admin.example.org' })
+    const security = readSecuritySettings({
+      COOKIE_SECURE: 'false',
+      CSRF_ORIGINS: 'https://admin.example.org',
+      NODE_ENV: 'production',
+      PAYLOAD_PUBLIC_SERVER_URL: 'https://legal.example.org',
+    })
     server = await listen(app, { security })
     cookie = await sessionCookie(server.baseUrl)
   })
@@ -144,19 +236,37 @@ describe('with PAYLOAD_PUBLIC_SERVER_URL and CSRF_ORIGINS', () => {
     await server?.close()
   })
 
-  test.each(['https://legal.example.org', 'https://admin.example.org'])('serves %s', async (origin) => {
-    const form = createUserForm()
-    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, cookie, origin }, form.body)
-    expect(res.status).toBe(201)
-  })
+  test.each(['https://legal.example.org', 'https://admin.example.org'])(
+    'serves %s',
+    async (origin) => {
+      const form = createUserForm()
+      const res = await request(
+        server.baseUrl,
+        'POST',
+        '/api/users',
+        { ...form.headers, cookie, origin },
+        form.body,
+      )
+      expect(res.status).toBe(201)
+    },
+  )
 
   test.each([
-    ['the loopback address it listens on (only the configured origin is its own)', (base: string) => base],
+    [
+      'the loopback address it listens on (only the configured origin is its own)',
+      (base: string) => base,
+    ],
     ['http instead of https', () => 'http://legal.example.org'],
     ['a sibling subdomain', () => 'https://www.example.org'],
   ])('refuses %s', async (_case, origin) => {
     const form = createUserForm()
-    const res = await request(server.baseUrl, 'POST', '/api/users', { ...form.headers, cookie, origin: origin(server.baseUrl), host: 'legal.example.org' }, form.body)
+    const res = await request(
+      server.baseUrl,
+      'POST',
+      '/api/users',
+      { ...form.headers, cookie, host: 'legal.example.org', origin: origin(server.baseUrl) },
+      form.body,
+    )
     expectRefused(res)
     expect(JSON.parse(res.text).errors[0].message).toMatch(/CSRF_ORIGINS/)
     expect(await userExists(form.email)).toBe(false)

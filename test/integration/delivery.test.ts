@@ -1,17 +1,19 @@
+import type { ClientError } from 'graphql-request'
+
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, GraphQLClient, gql } from 'graphql-request'
+import { gql, GraphQLClient } from 'graphql-request'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
 import { createLocalReq, type Payload } from 'payload'
 
+import { nodeArgs } from '../../dev/server/nodeArgs'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { reviewCookie } from '../helpers/cookiePolicy'
 import { listen } from '../helpers/httpServer'
 import { bulletList, link, paragraph, root, text } from '../helpers/lexicalRich'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
-import { reviewCookie } from '../helpers/cookiePolicy'
-import { nodeArgs } from '../../dev/server/nodeArgs'
 
 let app: TestApp
 let payload: Payload
@@ -20,23 +22,33 @@ let editor: TestUser
 let reviewer: TestUser
 type Json = Record<string, any>
 
-const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
-const act = async (user: TestUser, id: string | number, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
+const act = async (user: TestUser, id: number | string, action: string) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+    id,
+    action,
+    fourEyes: true,
+  })
 
-async function publishCycle(id: string | number) {
+async function publishCycle(id: number | string) {
   await act(editor, id, 'submit')
   await act(reviewer, id, 'approve')
-  await payload.update({ collection: SLUGS.documents, id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
 }
 
-const get = (p: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}/api${p}`, { headers })
+const get = (p: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.baseUrl}/api${p}`, { headers })
 const getJson = async (p: string) => {
   const res = await get(p)
-  return { status: res.status, body: (await res.json()) as Json, headers: res.headers }
+  return { body: (await res.json()) as Json, headers: res.headers, status: res.status }
 }
 
-let privacy: { id: number; intro: number; contact: number }
+let privacy: { contact: number; id: number; intro: number }
 
 beforeAll(async () => {
   app = await startTestPayload({ plugin: { notice: NO_NOTICE } })
@@ -46,36 +58,60 @@ beforeAll(async () => {
   reviewer = await createUser(payload, 'reviewer', ['reviewer'])
   await payload.updateGlobal({
     slug: SLUGS.entity,
-    data: { name: 'Acme <Legal> Ltd', email: 'privacy@acme.test', phone: '+1 555 0100' } as never,
+    data: { name: 'Acme <Legal> Ltd', email: 'privacy@acme.test', phone: '+1 555 0100' },
     overrideAccess: true,
   })
   const doc = (await payload.create({
     collection: SLUGS.documents,
-    data: { title: 'Privacy Policy', slug: 'privacy-policy', kind: 'privacy-policy', effectiveDate: '2026-01-01T00:00:00.000Z' } as never,
+    data: {
+      slug: 'privacy-policy',
+      effectiveDate: '2026-01-01T00:00:00.000Z',
+      kind: 'privacy-policy',
+      title: 'Privacy Policy',
+    } as never,
     ...as(editor),
   })) as Json
   const intro = (await payload.create({
     collection: SLUGS.sections,
     data: {
-      heading: 'Who we are',
-      document: doc.id,
       body: root(
         paragraph(text('We are {{company.name}}. We respect your privacy.')),
         bulletList('Name', 'E-mail address'),
-        paragraph(text('<script>alert(1)</script> stays text.'), link('javascript:alert(1)', 'bad link'), link('https://example.org/x', 'good link')),
+        paragraph(
+          text('<script>alert(1)</script> stays text.'),
+          link('javascript:alert(1)', 'bad link'),
+          link('https://example.org/x', 'good link'),
+        ),
       ),
+      document: doc.id,
+      heading: 'Who we are',
     } as never,
     ...as(editor),
   })) as Json
   const contact = (await payload.create({
     collection: SLUGS.sections,
-    data: { heading: 'Contact', document: doc.id, body: root(paragraph(text('Write to {{company.email}}.'))) } as never,
+    data: {
+      body: root(paragraph(text('Write to {{company.email}}.'))),
+      document: doc.id,
+      heading: 'Contact',
+    } as never,
     ...as(editor),
   })) as Json
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [intro.id, contact.id] } as never, ...as(editor) })
-  await payload.update({ collection: SLUGS.documents, id: doc.id, locale: 'uk', data: { title: 'Політика конфіденційності' } as never, ...as(editor) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [intro.id, contact.id] },
+    ...as(editor),
+  })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { title: 'Політика конфіденційності' },
+    locale: 'uk',
+    ...as(editor),
+  })
   await publishCycle(doc.id)
-  privacy = { id: doc.id, intro: intro.id, contact: contact.id }
+  privacy = { id: doc.id, contact: contact.id, intro: intro.id }
 })
 
 afterAll(async () => {
@@ -85,16 +121,16 @@ afterAll(async () => {
 
 describe('GET /api/legal/documents/:slug', () => {
   test('returns the published document in one JSON object, placeholders resolved', async () => {
-    const { status, body, headers } = await getJson('/legal/documents/privacy-policy')
+    const { body, headers, status } = await getJson('/legal/documents/privacy-policy')
     expect(status).toBe(200)
     expect(headers.get('content-type')).toMatch(/application\/json/)
     expect(body).toMatchObject({
       slug: 'privacy-policy',
-      title: 'Privacy Policy',
+      effectiveDate: '2026-01-01T00:00:00.000Z',
       kind: 'privacy-policy',
       locale: 'en',
+      title: 'Privacy Policy',
       version: 1,
-      effectiveDate: '2026-01-01T00:00:00.000Z',
     })
     expect(new Date(body.lastModified).getTime()).not.toBeNaN()
     expect(body.toc).toEqual([
@@ -115,19 +151,23 @@ describe('GET /api/legal/documents/:slug', () => {
     expect(body.html).not.toMatch(/<script/i)
     expect(body.html).not.toMatch(/javascript:/i)
     expect(body.html).toContain('&lt;script&gt;')
-    expect(body.html).toMatch(/<a href="https:\/\/example\.org\/x" rel="noopener noreferrer">good link<\/a>/)
+    expect(body.html).toMatch(
+      /<a href="https:\/\/example\.org\/x" rel="noopener noreferrer">good link<\/a>/,
+    )
     expect(body.html).not.toMatch(/on\w+=/i)
   })
 
   test('strong ETag, public caching with stale-while-revalidate, and 304 on If-None-Match', async () => {
     const first = await get('/legal/documents/privacy-policy')
     const etag = first.headers.get('etag')!
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
+    expect(etag).toMatch(/^"[\w-]+"$/)
     expect(first.headers.get('cache-control')).toMatch(/public.*stale-while-revalidate/)
     const again = await get('/legal/documents/privacy-policy', { 'if-none-match': etag })
     expect(again.status).toBe(304)
     expect(await again.text()).toBe('')
-    const other = await get('/legal/documents/privacy-policy', { 'if-none-match': '"something-else"' })
+    const other = await get('/legal/documents/privacy-policy', {
+      'if-none-match': '"something-else"',
+    })
     expect(other.status).toBe(200)
   })
 
@@ -140,8 +180,12 @@ describe('GET /api/legal/documents/:slug', () => {
     const html = await get('/legal/documents/privacy-policy?format=html')
     expect(html.headers.get('content-type')).toMatch(/text\/html/)
     const fragment = await html.text()
-    expect(fragment).toMatch(/^<article class="legal-document" lang="en"><header><h1>Privacy Policy<\/h1>/)
-    expect(fragment).toContain('<nav aria-label="Contents"><ol><li><a href="#who-we-are">Who we are</a></li>')
+    expect(fragment).toMatch(
+      /^<article class="legal-document" lang="en"><header><h1>Privacy Policy<\/h1>/,
+    )
+    expect(fragment).toContain(
+      '<nav aria-label="Contents"><ol><li><a href="#who-we-are">Who we are</a></li>',
+    )
   })
 
   test('?locale=uk serves the Ukrainian text, falling back to English where there is none', async () => {
@@ -166,7 +210,9 @@ describe('GET /api/legal/documents/:slug', () => {
     ['/legal/documents/privacy-policy/diff?from=1', 400],
     ['/legal/cookies?locale=de', 400],
   ])('%# %s → %i with a JSON error', async (url, status) => {
-    const res = await get(url === 'LONG_URL' ? `/legal/documents/privacy-policy?long=${'a'.repeat(5000)}` : url)
+    const res = await get(
+      url === 'LONG_URL' ? `/legal/documents/privacy-policy?long=${'a'.repeat(5000)}` : url,
+    )
     expect(res.status).toBe(status)
     const body = (await res.json()) as Json
     expect(body.errors[0].message).toEqual(expect.any(String))
@@ -175,11 +221,16 @@ describe('GET /api/legal/documents/:slug', () => {
   test('a document that was never published is not found, and pending drafts never show', async () => {
     const draft = (await payload.create({
       collection: SLUGS.documents,
-      data: { title: 'Secret draft', slug: 'secret-draft', kind: 'other' } as never,
+      data: { slug: 'secret-draft', kind: 'other', title: 'Secret draft' } as never,
       ...as(editor),
     })) as Json
     expect((await get('/legal/documents/secret-draft')).status).toBe(404)
-    await payload.update({ collection: SLUGS.sections, id: privacy.contact, data: { heading: 'Unreviewed heading' } as never, ...as(editor) })
+    await payload.update({
+      id: privacy.contact,
+      collection: SLUGS.sections,
+      data: { heading: 'Unreviewed heading' },
+      ...as(editor),
+    })
     const { body } = await getJson('/legal/documents/privacy-policy')
     expect(JSON.stringify(body)).not.toContain('Unreviewed heading')
     expect(draft.id).toBeDefined()
@@ -190,15 +241,27 @@ describe('versions, archive and redline', () => {
   test('a new publish is served at once; older versions stay available with immutable caching', async () => {
     await getJson('/legal/documents/privacy-policy') // cached
     await payload.update({
-      collection: SLUGS.sections,
       id: privacy.intro,
+      collection: SLUGS.sections,
       data: {
+        body: root(
+          paragraph(text('We are {{company.name}}. We protect your privacy.')),
+          bulletList('Name', 'Phone number'),
+        ),
         heading: 'Who we are',
-        body: root(paragraph(text('We are {{company.name}}. We protect your privacy.')), bulletList('Name', 'Phone number')),
       } as never,
       ...as(editor),
     })
-    await payload.update({ collection: SLUGS.documents, id: privacy.id, data: { changeSummary: 'Clarified what we collect.', materialChange: true, sections: [privacy.contact, privacy.intro] } as never, ...as(editor) })
+    await payload.update({
+      id: privacy.id,
+      collection: SLUGS.documents,
+      data: {
+        changeSummary: 'Clarified what we collect.',
+        materialChange: true,
+        sections: [privacy.contact, privacy.intro],
+      },
+      ...as(editor),
+    })
     await publishCycle(privacy.id)
 
     const current = await getJson('/legal/documents/privacy-policy')
@@ -213,12 +276,15 @@ describe('versions, archive and redline', () => {
     const { body } = await getJson('/legal/documents/privacy-policy/versions')
     expect(body.currentVersion).toBe(2)
     expect(body.versions.map((v: Json) => v.version)).toEqual([2, 1])
-    expect(body.versions[0]).toMatchObject({ changeSummary: 'Clarified what we collect.', materialChange: true })
+    expect(body.versions[0]).toMatchObject({
+      changeSummary: 'Clarified what we collect.',
+      materialChange: true,
+    })
     expect(body.versions[1]).toMatchObject({ changeSummary: null, materialChange: false })
   })
 
   test('/diff marks moved and changed sections and word-level insertions and deletions', async () => {
-    const { status, body } = await getJson('/legal/documents/privacy-policy/diff?from=1&to=2')
+    const { body, status } = await getJson('/legal/documents/privacy-policy/diff?from=1&to=2')
     expect(status).toBe(200)
     const intro = body.sections.find((s: Json) => s.anchor === 'who-we-are')
     expect(intro.status).toBe('moved-and-changed')
@@ -228,7 +294,7 @@ describe('versions, archive and redline', () => {
     expect(intro.html).toContain('<ins>Phone number</ins>')
     // Two sections swapped: one of them is marked moved (the other kept its place relative to
     // the rest); both changed (the contact heading was edited in an earlier test).
-    expect(body.summary).toMatchObject({ moved: 1, changed: 2, added: 0, removed: 0 })
+    expect(body.summary).toMatchObject({ added: 0, changed: 2, moved: 1, removed: 0 })
     expect(body.html).not.toMatch(/<script/i)
   })
 })
@@ -236,12 +302,40 @@ describe('versions, archive and redline', () => {
 describe('cookie declaration', () => {
   test('groups published entries by category; drafts are left out; consent config follows cookieconsent v3', async () => {
     const mk = async (data: Json, publish: boolean) => {
-      const created = (await payload.create({ collection: SLUGS.cookies, data: data as never, ...as(editor) })) as Json
-      if (publish) await reviewCookie(payload, editor, reviewer, created.id)
+      const created = (await payload.create({
+        collection: SLUGS.cookies,
+        data: data as never,
+        ...as(editor),
+      })) as Json
+      if (publish) {
+        await reviewCookie(payload, editor, reviewer, created.id)
+      }
       return created
     }
-    await mk({ name: 'session_id', service: 'Website', category: 'necessary', purpose: 'Keeps you signed in.', duration: 'Session', party: 'first' }, true)
-    await mk({ name: '_ga_*', service: 'Google Analytics', provider: 'Google', category: 'analytics', purpose: 'Counts visits.', duration: '2 years', party: 'third', domain: '.acme.test' }, true)
+    await mk(
+      {
+        name: 'session_id',
+        category: 'necessary',
+        duration: 'Session',
+        party: 'first',
+        purpose: 'Keeps you signed in.',
+        service: 'Website',
+      },
+      true,
+    )
+    await mk(
+      {
+        name: '_ga_*',
+        category: 'analytics',
+        domain: '.acme.test',
+        duration: '2 years',
+        party: 'third',
+        provider: 'Google',
+        purpose: 'Counts visits.',
+        service: 'Google Analytics',
+      },
+      true,
+    )
     await mk({ name: 'draft_cookie', category: 'marketing', purpose: 'Not yet reviewed.' }, false)
 
     const { body } = await getJson('/legal/cookies')
@@ -252,23 +346,44 @@ describe('cookie declaration', () => {
     const config = (await getJson('/legal/cookies/consent-config')).body
     expect(config.revision).toBe(1)
     expect(config.categories.necessary).toMatchObject({ enabled: true, readOnly: true })
-    expect(config.categories.analytics.services['google-analytics']).toMatchObject({ label: 'Google Analytics' })
-    expect(config.categories.analytics.autoClear.cookies[0]).toMatchObject({ name: '^_ga_.*$', regex: true, domain: '.acme.test' })
+    expect(config.categories.analytics.services['google-analytics']).toMatchObject({
+      label: 'Google Analytics',
+    })
+    expect(config.categories.analytics.autoClear.cookies[0]).toMatchObject({
+      name: '^_ga_.*$',
+      domain: '.acme.test',
+      regex: true,
+    })
     expect(config.language.default).toBe('en')
     const table = config.language.translations.en.preferencesModal.sections[1].cookieTable
-    expect(table.body[0]).toMatchObject({ name: '_ga_*', desc: 'Counts visits.', duration: '2 years' })
+    expect(table.body[0]).toMatchObject({
+      name: '_ga_*',
+      desc: 'Counts visits.',
+      duration: '2 years',
+    })
     expect(Object.keys(config.language.translations)).toEqual(['en', 'uk'])
   })
 
   test('publishing a significant cookie change raises the consent revision once', async () => {
     const created = (await payload.create({
       collection: SLUGS.cookies,
-      data: { name: '_fbp', service: 'Facebook', category: 'marketing', purpose: 'Ads.', materialChange: true } as never,
+      data: {
+        name: '_fbp',
+        category: 'marketing',
+        materialChange: true,
+        purpose: 'Ads.',
+        service: 'Facebook',
+      } as never,
       ...as(editor),
     })) as Json
     await reviewCookie(payload, editor, reviewer, created.id)
     expect((await getJson('/legal/cookies/consent-config')).body.revision).toBe(2)
-    await payload.update({ collection: SLUGS.cookies, id: created.id, data: { purpose: 'Advertising.' } as never, ...as(editor) })
+    await payload.update({
+      id: created.id,
+      collection: SLUGS.cookies,
+      data: { purpose: 'Advertising.' },
+      ...as(editor),
+    })
     await reviewCookie(payload, editor, reviewer, created.id)
     const after = (await getJson('/legal/cookies')).body
     expect(after.revision).toBe(2)
@@ -279,16 +394,35 @@ describe('cookie declaration', () => {
 describe('GraphQL delivery queries', () => {
   const client = () => new GraphQLClient(`${server.baseUrl}/api/graphql`)
   test('legalDocument returns the same shape as the REST endpoint', async () => {
-    const data = await client().request<{ legalDocument: Json }>(gql`
-      query ($slug: String!, $locale: String, $version: Int) {
-        legalDocument(slug: $slug, locale: $locale, version: $version) {
-          slug title kind locale version lastModified effectiveDate publishedAt summary
-          toc { anchor heading }
-          sections { anchor heading html }
-          html text
+    const data = await client().request<{ legalDocument: Json }>(
+      gql`
+        query ($slug: String!, $locale: String, $version: Int) {
+          legalDocument(slug: $slug, locale: $locale, version: $version) {
+            slug
+            title
+            kind
+            locale
+            version
+            lastModified
+            effectiveDate
+            publishedAt
+            summary
+            toc {
+              anchor
+              heading
+            }
+            sections {
+              anchor
+              heading
+              html
+            }
+            html
+            text
+          }
         }
-      }
-    `, { slug: 'privacy-policy', version: 1 })
+      `,
+      { slug: 'privacy-policy', version: 1 },
+    )
     const rest = (await getJson('/legal/documents/privacy-policy?version=1')).body
     expect(data.legalDocument).toEqual(rest)
   })
@@ -302,8 +436,12 @@ describe('GraphQL delivery queries', () => {
       }
     `)
     expect(data.cookieDeclaration).toEqual((await getJson('/legal/cookies?locale=en')).body)
-    expect(data.legalDocumentVersions).toEqual((await getJson('/legal/documents/privacy-policy/versions')).body)
-    expect(data.legalDocumentDiff).toEqual((await getJson('/legal/documents/privacy-policy/diff?from=1&to=2')).body)
+    expect(data.legalDocumentVersions).toEqual(
+      (await getJson('/legal/documents/privacy-policy/versions')).body,
+    )
+    expect(data.legalDocumentDiff).toEqual(
+      (await getJson('/legal/documents/privacy-policy/diff?from=1&to=2')).body,
+    )
   })
 
   test('bad arguments are 4xx errors', async () => {
@@ -311,12 +449,18 @@ describe('GraphQL delivery queries', () => {
       try {
         await client().request(query)
       } catch (err) {
-        return ((err as ClientError).response.errors?.[0] as { extensions?: { statusCode?: number } }).extensions?.statusCode
+        return (
+          (err as ClientError).response.errors?.[0] as { extensions?: { statusCode?: number } }
+        ).extensions?.statusCode
       }
       throw new Error('expected an error')
     }
-    expect(await error('{ legalDocument(slug: "privacy-policy", locale: "xx") { title } }')).toBe(400)
-    expect(await error('{ legalDocument(slug: "privacy-policy", version: -2) { title } }')).toBe(400)
+    expect(await error('{ legalDocument(slug: "privacy-policy", locale: "xx") { title } }')).toBe(
+      400,
+    )
+    expect(await error('{ legalDocument(slug: "privacy-policy", version: -2) { title } }')).toBe(
+      400,
+    )
     expect(await error('{ legalDocument(slug: "nope") { title } }')).toBe(404)
     expect(await error('{ legalDocumentDiff(slug: "privacy-policy", from: 2, to: 1) }')).toBe(400)
   })
@@ -325,28 +469,34 @@ describe('GraphQL delivery queries', () => {
 describe('cache invalidation across processes', () => {
   test('a second server process on the same database serves a new publish within one second', async () => {
     const root = path.resolve(import.meta.dirname, '../..')
-    const child = spawn(process.execPath, [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'], {
-      cwd: root,
-      env: {
-        PATH: process.env.PATH,
-        HOME: process.env.HOME,
-        NO_NEXT: 'true',
-        NO_DEMO_USERS: 'true',
-        NO_SEED: 'true',
-        NODE_ENV: 'development',
-        PORT: '0',
-        DATABASE_URL: app.databaseUrl,
-        PAYLOAD_SECRET: 'x'.repeat(40),
-      } as unknown as NodeJS.ProcessEnv,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
+    const child = spawn(
+      process.execPath,
+      [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'],
+      {
+        cwd: root,
+        env: {
+          DATABASE_URL: app.databaseUrl,
+          HOME: process.env.HOME,
+          NO_DEMO_USERS: 'true',
+          NO_NEXT: 'true',
+          NO_SEED: 'true',
+          NODE_ENV: 'development',
+          PATH: process.env.PATH,
+          PAYLOAD_SECRET: 'x'.repeat(40),
+          PORT: '0',
+        } as unknown as NodeJS.ProcessEnv,
+        stdio: ['ignore', 'pipe', 'pipe'],
+      },
+    )
     try {
       let out = ''
       child.stdout.on('data', (d) => (out += d))
       child.stderr.on('data', (d) => (out += d))
       const start = Date.now()
       while (!/ready: admin at http:\/\/[^:]+:\d+/.test(out)) {
-        if (Date.now() - start > 90_000 || child.exitCode !== null) throw new Error(`second server did not start:\n${out}`)
+        if (Date.now() - start > 90_000 || child.exitCode !== null) {
+          throw new Error(`second server did not start:\n${out}`)
+        }
         await new Promise((r) => setTimeout(r, 100))
       }
       const port = out.match(/ready: admin at http:\/\/[^:]+:(\d+)/)![1]
@@ -354,7 +504,12 @@ describe('cache invalidation across processes', () => {
       const before = (await (await fetch(other)).json()) as Json
       expect(before.version).toBe(2)
 
-      await payload.update({ collection: SLUGS.documents, id: privacy.id, data: { title: 'Privacy Policy (2027)', changeSummary: 'New title.' } as never, ...as(editor) })
+      await payload.update({
+        id: privacy.id,
+        collection: SLUGS.documents,
+        data: { changeSummary: 'New title.', title: 'Privacy Policy (2027)' },
+        ...as(editor),
+      })
       await publishCycle(privacy.id)
       const published = Date.now()
       let seen: Json = before

@@ -22,9 +22,9 @@ let server: Awaited<ReturnType<typeof listen>>
 let editor: TestUser
 let reviewer: TestUser
 let editorToken = ''
-const ids: Record<string, string | number> = {}
+const ids: Record<string, number | string> = {}
 
-type Route = { name: string; rest?: string; graphql?: string; draftOnly?: boolean }
+type Route = { draftOnly?: boolean; graphql?: string; name: string; rest?: string }
 
 function routes(): Route[] {
   const restCollections = [
@@ -35,56 +35,122 @@ function routes(): Route[] {
   const out: Route[] = []
   for (const [slug, field] of restCollections) {
     const base = `/api/${slug}`
-    for (const q of ['', '?draft=true', '?depth=3', '?depth=3&draft=true', `?select[${field}]=true&draft=true`]) {
+    for (const q of [
+      '',
+      '?draft=true',
+      '?depth=3',
+      '?depth=3&draft=true',
+      `?select[${field}]=true&draft=true`,
+    ]) {
       out.push({ name: `REST list ${slug}${q}`, rest: `${base}${q}` })
     }
     for (const op of ['equals', 'like', 'contains']) {
-      out.push({ name: `REST where ${field} ${op} draft value`, rest: `${base}?draft=true&where[${field}][${op}]=${SECRET}${op === 'equals' ? '-' + field : ''}` })
+      out.push({
+        name: `REST where ${field} ${op} draft value`,
+        rest: `${base}?draft=true&where[${field}][${op}]=${SECRET}${op === 'equals' ? '-' + field : ''}`,
+      })
     }
     out.push({ name: `REST versions ${slug}`, rest: `${base}/versions?depth=2` })
-    out.push({ name: `REST versions ${slug} where`, rest: `${base}/versions?where[version.${field}][like]=${SECRET}` })
+    out.push({
+      name: `REST versions ${slug} where`,
+      rest: `${base}/versions?where[version.${field}][like]=${SECRET}`,
+    })
   }
-  out.push({ name: 'REST by id: published document, draft=true', rest: `/api/${SLUGS.documents}/:published?draft=true&depth=3` })
-  out.push({ name: 'REST by id: never-published document', rest: `/api/${SLUGS.documents}/:neverPublished?draft=true` })
-  out.push({ name: 'REST by id: draft-only section', rest: `/api/${SLUGS.sections}/:draftSection?draft=true` })
-  out.push({ name: 'REST by id: changed published section', rest: `/api/${SLUGS.sections}/:publishedSection?draft=true` })
-  out.push({ name: 'REST by id: unpublished cookie', rest: `/api/${SLUGS.cookies}/:draftCookie?draft=true` })
+  out.push({
+    name: 'REST by id: published document, draft=true',
+    rest: `/api/${SLUGS.documents}/:published?draft=true&depth=3`,
+  })
+  out.push({
+    name: 'REST by id: never-published document',
+    rest: `/api/${SLUGS.documents}/:neverPublished?draft=true`,
+  })
+  out.push({
+    name: 'REST by id: draft-only section',
+    rest: `/api/${SLUGS.sections}/:draftSection?draft=true`,
+  })
+  out.push({
+    name: 'REST by id: changed published section',
+    rest: `/api/${SLUGS.sections}/:publishedSection?draft=true`,
+  })
+  out.push({
+    name: 'REST by id: unpublished cookie',
+    rest: `/api/${SLUGS.cookies}/:draftCookie?draft=true`,
+  })
   out.push({ name: 'REST archive with population', rest: `/api/${SLUGS.versions}?depth=3` })
   out.push({ name: 'REST review history', rest: `/api/${SLUGS.reviewEvents}?depth=2` })
   out.push({ name: 'REST company global', rest: `/api/globals/${SLUGS.entity}?depth=2` })
   out.push({ name: 'delivery document', rest: '/api/legal/documents/published-doc' })
-  out.push({ name: 'delivery never-published document', rest: '/api/legal/documents/never-published' })
+  out.push({
+    name: 'delivery never-published document',
+    rest: '/api/legal/documents/never-published',
+  })
   out.push({ name: 'delivery versions', rest: '/api/legal/documents/published-doc/versions' })
   out.push({ name: 'delivery cookies', rest: '/api/legal/cookies' })
   out.push({ name: 'delivery consent config', rest: '/api/legal/cookies/consent-config' })
 
   const docFields = 'id title slug summary sections { id heading anchor body } _status'
-  out.push({ name: 'GraphQL documents draft', graphql: `{ LegalDocuments(draft: true) { docs { ${docFields} } } }` })
-  out.push({ name: 'GraphQL documents where', graphql: `{ LegalDocuments(draft: true, where: { title: { like: "${SECRET}" } }) { docs { id title } } }` })
-  out.push({ name: 'GraphQL document by id', graphql: `{ LegalDocument(id: :published, draft: true) { ${docFields} } }` })
-  out.push({ name: 'GraphQL never-published document', graphql: `{ LegalDocument(id: :neverPublished, draft: true) { id title } }` })
-  out.push({ name: 'GraphQL sections draft', graphql: `{ LegalSections(draft: true) { docs { id heading body document { title } } } }` })
-  out.push({ name: 'GraphQL section by id', graphql: `{ LegalSection(id: :draftSection, draft: true) { id heading } }` })
-  out.push({ name: 'GraphQL cookies draft', graphql: `{ CookieEntries(draft: true) { docs { id name purpose } } }` })
-  out.push({ name: 'GraphQL document versions', graphql: `{ versionsLegalDocuments { docs { id version { title } } } }` })
-  out.push({ name: 'GraphQL section versions', graphql: `{ versionsLegalSections { docs { id version { heading } } } }` })
-  out.push({ name: 'GraphQL cookie versions', graphql: `{ versionsCookieEntries { docs { id version { name } } } }` })
-  out.push({ name: 'GraphQL archive with population', graphql: `{ LegalVersions { docs { title document { title sections { heading } } } } }` })
-  out.push({ name: 'GraphQL delivery', graphql: '{ legalDocument(slug: "published-doc") { title sections { heading html } text } }' })
+  out.push({
+    name: 'GraphQL documents draft',
+    graphql: `{ LegalDocuments(draft: true) { docs { ${docFields} } } }`,
+  })
+  out.push({
+    name: 'GraphQL documents where',
+    graphql: `{ LegalDocuments(draft: true, where: { title: { like: "${SECRET}" } }) { docs { id title } } }`,
+  })
+  out.push({
+    name: 'GraphQL document by id',
+    graphql: `{ LegalDocument(id: :published, draft: true) { ${docFields} } }`,
+  })
+  out.push({
+    name: 'GraphQL never-published document',
+    graphql: `{ LegalDocument(id: :neverPublished, draft: true) { id title } }`,
+  })
+  out.push({
+    name: 'GraphQL sections draft',
+    graphql: `{ LegalSections(draft: true) { docs { id heading body document { title } } } }`,
+  })
+  out.push({
+    name: 'GraphQL section by id',
+    graphql: `{ LegalSection(id: :draftSection, draft: true) { id heading } }`,
+  })
+  out.push({
+    name: 'GraphQL cookies draft',
+    graphql: `{ CookieEntries(draft: true) { docs { id name purpose } } }`,
+  })
+  out.push({
+    name: 'GraphQL document versions',
+    graphql: `{ versionsLegalDocuments { docs { id version { title } } } }`,
+  })
+  out.push({
+    name: 'GraphQL section versions',
+    graphql: `{ versionsLegalSections { docs { id version { heading } } } }`,
+  })
+  out.push({
+    name: 'GraphQL cookie versions',
+    graphql: `{ versionsCookieEntries { docs { id version { name } } } }`,
+  })
+  out.push({
+    name: 'GraphQL archive with population',
+    graphql: `{ LegalVersions { docs { title document { title sections { heading } } } } }`,
+  })
+  out.push({
+    name: 'GraphQL delivery',
+    graphql: '{ legalDocument(slug: "published-doc") { title sections { heading html } text } }',
+  })
   out.push({ name: 'GraphQL cookie declaration', graphql: '{ cookieDeclaration }' })
   return out
 }
 
 const fill = (s: string) => s.replace(/:(\w+)/g, (m, k: string) => (k in ids ? String(ids[k]) : m))
 
-async function call(route: Route, token: string | null): Promise<{ status: number; text: string }> {
+async function call(route: Route, token: null | string): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = token ? { authorization: `JWT ${token}` } : {}
   const res = route.rest
     ? await fetch(`${server.baseUrl}${fill(route.rest)}`, { headers })
     : await fetch(`${server.baseUrl}/api/graphql`, {
-        method: 'POST',
-        headers: { ...headers, 'content-type': 'application/json' },
         body: JSON.stringify({ query: fill(route.graphql!) }),
+        headers: { ...headers, 'content-type': 'application/json' },
+        method: 'POST',
       })
   return { status: res.status, text: await res.text() }
 }
@@ -96,25 +162,87 @@ beforeAll(async () => {
   editor = await createUser(payload, 'editor', ['editor'])
   reviewer = await createUser(payload, 'reviewer', ['reviewer'])
   editorToken = await login(server.baseUrl, editor)
-  const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
-  const act = async (user: TestUser, id: string | number, action: string) =>
-    performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+  const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
+  const act = async (user: TestUser, id: number | string, action: string) =>
+    performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+      id,
+      action,
+      fourEyes: true,
+    })
 
   // A published document with one published section…
-  const doc = (await payload.create({ collection: SLUGS.documents, data: { title: 'Published title', slug: 'published-doc', kind: 'other' } as never, ...as(editor) })) as { id: number }
-  const section = (await payload.create({ collection: SLUGS.sections, data: { heading: 'Published heading', body: richText('Published body.'), document: doc.id } as never, ...as(editor) })) as { id: number }
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
+  const doc = (await payload.create({
+    collection: SLUGS.documents,
+    data: { slug: 'published-doc', kind: 'other', title: 'Published title' } as never,
+    ...as(editor),
+  })) as { id: number }
+  const section = (await payload.create({
+    collection: SLUGS.sections,
+    data: {
+      body: richText('Published body.'),
+      document: doc.id,
+      heading: 'Published heading',
+    } as never,
+    ...as(editor),
+  })) as { id: number }
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [section.id] },
+    ...as(editor),
+  })
   await act(editor, doc.id, 'submit')
   await act(reviewer, doc.id, 'approve')
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
   // …then unreviewed changes: a new title, a changed section, a new draft-only section.
-  const draftSection = (await payload.create({ collection: SLUGS.sections, data: { heading: `${SECRET}-heading`, body: richText(`${SECRET} body`), document: doc.id } as never, ...as(editor) })) as { id: number }
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { title: `${SECRET}-title`, summary: `${SECRET} summary`, sections: [section.id, draftSection.id] } as never, ...as(editor) })
-  await payload.update({ collection: SLUGS.sections, id: section.id, data: { body: richText(`${SECRET} changed body`) } as never, ...as(editor) })
+  const draftSection = (await payload.create({
+    collection: SLUGS.sections,
+    data: {
+      body: richText(`${SECRET} body`),
+      document: doc.id,
+      heading: `${SECRET}-heading`,
+    } as never,
+    ...as(editor),
+  })) as { id: number }
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: {
+      sections: [section.id, draftSection.id],
+      summary: `${SECRET} summary`,
+      title: `${SECRET}-title`,
+    },
+    ...as(editor),
+  })
+  await payload.update({
+    id: section.id,
+    collection: SLUGS.sections,
+    data: { body: richText(`${SECRET} changed body`) } as never,
+    ...as(editor),
+  })
   // A document that was never published, and a cookie entry that was never published.
-  const neverPublished = (await payload.create({ collection: SLUGS.documents, data: { title: `${SECRET} never published`, slug: 'never-published', kind: 'other' } as never, ...as(editor) })) as { id: number }
-  const draftCookie = (await payload.create({ collection: SLUGS.cookies, data: { name: `${SECRET}-name`, category: 'marketing', purpose: `${SECRET} purpose` } as never, ...as(editor) })) as { id: number }
-  Object.assign(ids, { published: doc.id, publishedSection: section.id, draftSection: draftSection.id, neverPublished: neverPublished.id, draftCookie: draftCookie.id })
+  const neverPublished = (await payload.create({
+    collection: SLUGS.documents,
+    data: { slug: 'never-published', kind: 'other', title: `${SECRET} never published` } as never,
+    ...as(editor),
+  })) as { id: number }
+  const draftCookie = (await payload.create({
+    collection: SLUGS.cookies,
+    data: { name: `${SECRET}-name`, category: 'marketing', purpose: `${SECRET} purpose` } as never,
+    ...as(editor),
+  })) as { id: number }
+  Object.assign(ids, {
+    draftCookie: draftCookie.id,
+    draftSection: draftSection.id,
+    neverPublished: neverPublished.id,
+    published: doc.id,
+    publishedSection: section.id,
+  })
 })
 
 afterAll(async () => {
@@ -128,15 +256,25 @@ describe('no route leaks a draft to an anonymous caller', () => {
     expect(status).toBeLessThan(500)
     expect(text).not.toContain(SECRET)
     // A query the schema rejects would pass vacuously: each one must be valid.
-    if (route.graphql) expect(text).not.toMatch(/Cannot query field|Unknown argument|Syntax Error|Unknown type|Expected type/)
+    if (route.graphql) {
+      expect(text).not.toMatch(
+        /Cannot query field|Unknown argument|Syntax Error|Unknown type|Expected type/,
+      )
+    }
   })
 
   test('the published content is still served (the matrix is not vacuous)', async () => {
     const list = await call({ name: 'list', rest: `/api/${SLUGS.documents}` }, null)
     expect(list.text).toContain('Published title')
-    const sections = await call({ name: 'sections', rest: `/api/${SLUGS.sections}/${ids.publishedSection}` }, null)
+    const sections = await call(
+      { name: 'sections', rest: `/api/${SLUGS.sections}/${ids.publishedSection}` },
+      null,
+    )
     expect(sections.text).toContain('Published body.')
-    const delivery = await call({ name: 'delivery', rest: '/api/legal/documents/published-doc' }, null)
+    const delivery = await call(
+      { name: 'delivery', rest: '/api/legal/documents/published-doc' },
+      null,
+    )
     expect(delivery.text).toContain('Published heading')
   })
 
@@ -154,7 +292,10 @@ describe('no route leaks a draft to an anonymous caller', () => {
       expect(text).toContain(SECRET)
     }
     // Without ?draft=true staff get the published version too.
-    const live = await call({ name: 'live', rest: `/api/${SLUGS.documents}/${ids.published}` }, editorToken)
+    const live = await call(
+      { name: 'live', rest: `/api/${SLUGS.documents}/${ids.published}` },
+      editorToken,
+    )
     expect(live.text).toContain('Published title')
     expect(live.text).not.toContain(`${SECRET}-title`)
   })

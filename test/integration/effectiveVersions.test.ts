@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, GraphQLClient, gql } from 'graphql-request'
-import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { ClientError, gql, GraphQLClient } from 'graphql-request'
+import http from 'node:http'
 import { createLocalReq, type Payload } from 'payload'
 
 import { loadDocumentPage } from '../../dev/site/api'
@@ -32,26 +33,54 @@ let receiver: http.Server
 const received: Record<string, unknown>[] = []
 type Json = Record<string, any>
 
-const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
-const act = async (user: TestUser, id: string | number, action: string, extra: { noticeOverride?: string } = {}) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true, ...extra })
-const publish = (id: string | number) =>
-  payload.update({ collection: SLUGS.documents, id, data: { _status: 'published' } as never, ...as(reviewer) })
+const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
+const act = async (
+  user: TestUser,
+  id: number | string,
+  action: string,
+  extra: { noticeOverride?: string } = {},
+) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+    id,
+    action,
+    fourEyes: true,
+    ...extra,
+  })
+const publish = (id: number | string) =>
+  payload.update({
+    id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
 
-const get = (p: string, headers: Record<string, string> = {}) => fetch(`${server.baseUrl}/api${p}`, { headers })
+const get = (p: string, headers: Record<string, string> = {}) =>
+  fetch(`${server.baseUrl}/api${p}`, { headers })
 const getJson = async (p: string, headers: Record<string, string> = {}) => {
   const res = await get(p, headers)
-  return { status: res.status, body: (await res.json()) as Json, headers: res.headers }
+  return { body: (await res.json()) as Json, headers: res.headers, status: res.status }
 }
 const gqlAs = (token?: string) =>
-  new GraphQLClient(`${server.baseUrl}/api/graphql`, { headers: token ? { Authorization: `JWT ${token}` } : {} })
+  new GraphQLClient(`${server.baseUrl}/api/graphql`, {
+    headers: token ? { Authorization: `JWT ${token}` } : {},
+  })
 
 const DOCUMENT = gql`
   query ($slug: String!, $version: Int) {
     legalDocument(slug: $slug, version: $version) {
       version
       status
-      upcoming { version effectiveDate changeSummary materialChange diff { from to url } }
+      upcoming {
+        version
+        effectiveDate
+        changeSummary
+        materialChange
+        diff {
+          from
+          to
+          url
+        }
+      }
     }
   }
 `
@@ -59,12 +88,17 @@ const DOCUMENT = gql`
 let terms: { id: number; section: number }
 
 /** Changes the section's text, marks the change significant and sets its effective date. */
-async function draftChange(body: string, effectiveDate: string | null, summary: string) {
-  await payload.update({ collection: SLUGS.sections, id: terms.section, data: { body: root(paragraph(text(body))) } as never, ...as(editor) })
+async function draftChange(body: string, effectiveDate: null | string, summary: string) {
   await payload.update({
-    collection: SLUGS.documents,
+    id: terms.section,
+    collection: SLUGS.sections,
+    data: { body: root(paragraph(text(body))) } as never,
+    ...as(editor),
+  })
+  await payload.update({
     id: terms.id,
-    data: { materialChange: true, changeSummary: summary, effectiveDate } as never,
+    collection: SLUGS.documents,
+    data: { changeSummary: summary, effectiveDate, materialChange: true },
     ...as(editor),
   })
   await act(editor, terms.id, 'submit')
@@ -75,10 +109,22 @@ const day = (ms: number) => new Date(ms).toISOString().slice(0, 10) + 'T12:00:00
 async function runJobs() {
   // The jobs queue compares waitUntil with the database's time, not the plugin's clock: a job
   // that is due by the test's clock is made due by moving its waitUntil to the past.
-  const jobs = await payload.find({ collection: 'payload-jobs', where: { completedAt: { exists: false } }, limit: 0, pagination: false, depth: 0, overrideAccess: true })
+  const jobs = await payload.find({
+    collection: 'payload-jobs',
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    where: { completedAt: { exists: false } },
+  })
   for (const job of jobs.docs as Json[]) {
     if (job.waitUntil && Date.parse(job.waitUntil) <= now) {
-      await payload.update({ collection: 'payload-jobs', id: job.id, data: { waitUntil: new Date(Date.now() - 1000).toISOString() } as never, overrideAccess: true })
+      await payload.update({
+        id: job.id,
+        collection: 'payload-jobs',
+        data: { waitUntil: new Date(Date.now() - 1000).toISOString() },
+        overrideAccess: true,
+      })
     }
   }
   await payload.jobs.run({ queue: 'default' })
@@ -95,7 +141,9 @@ beforeAll(async () => {
   })
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', () => r()))
   const hook = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`
-  app = await startTestPayload({ plugin: { clock, webhooks: { urls: [hook], attempts: 1, retryDelayMs: 10 } } })
+  app = await startTestPayload({
+    plugin: { clock, webhooks: { attempts: 1, retryDelayMs: 10, urls: [hook] } },
+  })
   payload = app.payload
   server = await listen(app)
   editor = await createUser(payload, 'editor', ['editor'])
@@ -104,15 +152,24 @@ beforeAll(async () => {
 
   const doc = (await payload.create({
     collection: SLUGS.documents,
-    data: { title: 'Terms of Use', slug: 'terms-of-use', kind: 'terms-of-use' } as never,
+    data: { slug: 'terms-of-use', kind: 'terms-of-use', title: 'Terms of Use' } as never,
     ...as(editor),
   })) as Json
   const section = (await payload.create({
     collection: SLUGS.sections,
-    data: { heading: 'Use', document: doc.id, body: root(paragraph(text('Version one text.'))) } as never,
+    data: {
+      body: root(paragraph(text('Version one text.'))),
+      document: doc.id,
+      heading: 'Use',
+    } as never,
     ...as(editor),
   })) as Json
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [section.id] },
+    ...as(editor),
+  })
   terms = { id: doc.id, section: section.id }
   // The first publish needs no notice: nobody was bound by an earlier version.
   await act(editor, doc.id, 'submit')
@@ -135,7 +192,9 @@ describe('notice policy (terms of use: 30 days by default)', () => {
     const firstAllowed = new Date(Math.floor(now / DAY) * DAY + 30 * DAY).toISOString().slice(0, 10)
 
     // The admin's workflow bar is told before anyone clicks: Approve then asks for a reason.
-    const status = await getJson(`/legal-documents/${terms.id}/workflow`, { Authorization: `JWT ${reviewerToken}` })
+    const status = await getJson(`/legal-documents/${terms.id}/workflow`, {
+      Authorization: `JWT ${reviewerToken}`,
+    })
     expect(status.body.actions).toContain('approve')
     expect(status.body.noticeProblem).toContain(`${firstAllowed} or later`)
 
@@ -144,9 +203,9 @@ describe('notice policy (terms of use: 30 days by default)', () => {
     expect(local.message).toContain(`${firstAllowed} or later`)
 
     const rest = await fetch(`${server.baseUrl}/api/legal-documents/${terms.id}/workflow`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', Authorization: `JWT ${reviewerToken}` },
       body: JSON.stringify({ action: 'approve' }),
+      headers: { Authorization: `JWT ${reviewerToken}`, 'content-type': 'application/json' },
+      method: 'POST',
     })
     expect(rest.status).toBe(422)
     const restBody = (await rest.json()) as Json
@@ -154,31 +213,57 @@ describe('notice policy (terms of use: 30 days by default)', () => {
     expect(restBody.errors[0].data.problems).toHaveLength(1)
 
     const graphql = await gqlAs(reviewerToken)
-      .request(gql`mutation ($id: String!) { legalWorkflowAction(id: $id, action: approve) { workflowState } }`, { id: String(terms.id) })
+      .request(
+        gql`
+          mutation ($id: String!) {
+            legalWorkflowAction(id: $id, action: approve) {
+              workflowState
+            }
+          }
+        `,
+        { id: String(terms.id) },
+      )
       .catch((e: ClientError) => e)
     expect(graphql).toBeInstanceOf(ClientError)
     expect(JSON.stringify((graphql as ClientError).response.errors)).toContain("30 days' notice")
 
-    const state = (await payload.findByID({ collection: SLUGS.documents, id: terms.id, draft: true, overrideAccess: true })) as Json
+    const state = (await payload.findByID({
+      id: terms.id,
+      collection: SLUGS.documents,
+      draft: true,
+      overrideAccess: true,
+    })) as Json
     expect(state.workflowState).toBe('in-review')
   })
 
   test('a reviewer may override with a reason: recorded in the review history, and the publish goes through', async () => {
     const blank = await fetch(`${server.baseUrl}/api/legal-documents/${terms.id}/workflow`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', Authorization: `JWT ${reviewerToken}` },
       body: JSON.stringify({ action: 'approve', noticeOverride: '   ' }),
+      headers: { Authorization: `JWT ${reviewerToken}`, 'content-type': 'application/json' },
+      method: 'POST',
     })
     expect(blank.status).toBe(422)
 
-    const approved = await act(reviewer, terms.id, 'approve', { noticeOverride: 'Court order 2027/14 requires the change at once.' })
+    const approved = await act(reviewer, terms.id, 'approve', {
+      noticeOverride: 'Court order 2027/14 requires the change at once.',
+    })
     expect(approved.workflowState).toBe('approved')
-    const events = await payload.find({ collection: SLUGS.reviewEvents, where: { document: { equals: terms.id } }, sort: '-at', depth: 0, overrideAccess: true })
+    const events = await payload.find({
+      collection: SLUGS.reviewEvents,
+      depth: 0,
+      overrideAccess: true,
+      sort: '-at',
+      where: { document: { equals: terms.id } },
+    })
     const override = (events.docs as Json[]).find((e) => e.action === 'notice-overridden')
     expect(override?.comment).toBe('Court order 2027/14 requires the change at once.')
 
     await publish(terms.id)
-    const doc = (await payload.findByID({ collection: SLUGS.documents, id: terms.id, overrideAccess: true })) as Json
+    const doc = (await payload.findByID({
+      id: terms.id,
+      collection: SLUGS.documents,
+      overrideAccess: true,
+    })) as Json
     expect(doc.version).toBe(2)
     expect(doc.noticeOverride ?? null).toBeNull()
   })
@@ -186,10 +271,14 @@ describe('notice policy (terms of use: 30 days by default)', () => {
   test('publishing is refused when the notice became too short after approval (the clock moved on)', async () => {
     await draftChange('Version three text.', day(now + 31 * DAY), 'Liability is capped.')
     await act(reviewer, terms.id, 'approve')
-    const before = await getJson(`/legal-documents/${terms.id}/workflow`, { Authorization: `JWT ${reviewerToken}` })
+    const before = await getJson(`/legal-documents/${terms.id}/workflow`, {
+      Authorization: `JWT ${reviewerToken}`,
+    })
     expect(before.body).toMatchObject({ canPublish: true, noticeProblem: null })
     now += 3 * DAY
-    const status = await getJson(`/legal-documents/${terms.id}/workflow`, { Authorization: `JWT ${reviewerToken}` })
+    const status = await getJson(`/legal-documents/${terms.id}/workflow`, {
+      Authorization: `JWT ${reviewerToken}`,
+    })
     expect(status.body.canPublish).toBe(false)
     expect(status.body.publishBlockedReason).toContain("30 days' notice")
     const refused = (await publish(terms.id).catch((e: unknown) => e)) as Json
@@ -197,18 +286,27 @@ describe('notice policy (terms of use: 30 days by default)', () => {
     expect(refused.message).toContain("30 days' notice")
 
     const rest = await fetch(`${server.baseUrl}/api/legal-documents/${terms.id}?draft=true`, {
-      method: 'PATCH',
-      headers: { 'content-type': 'application/json', Authorization: `JWT ${reviewerToken}` },
       body: JSON.stringify({ _status: 'published' }),
+      headers: { Authorization: `JWT ${reviewerToken}`, 'content-type': 'application/json' },
+      method: 'PATCH',
     })
     expect(rest.status).toBe(422)
 
     // The editor moves the date; the change goes through review again and is published ahead.
-    await payload.update({ collection: SLUGS.documents, id: terms.id, data: { effectiveDate: day(now + 40 * DAY) } as never, ...as(editor) })
+    await payload.update({
+      id: terms.id,
+      collection: SLUGS.documents,
+      data: { effectiveDate: day(now + 40 * DAY) },
+      ...as(editor),
+    })
     await act(editor, terms.id, 'submit')
     await act(reviewer, terms.id, 'approve')
     await publish(terms.id)
-    const doc = (await payload.findByID({ collection: SLUGS.documents, id: terms.id, overrideAccess: true })) as Json
+    const doc = (await payload.findByID({
+      id: terms.id,
+      collection: SLUGS.documents,
+      overrideAccess: true,
+    })) as Json
     expect(doc.version).toBe(3)
   })
 })
@@ -217,17 +315,17 @@ describe('in force and upcoming', () => {
   const effective = () => Date.parse(day(Date.parse('2027-03-05T10:00:00.000Z') + 40 * DAY))
 
   test('REST serves the version in force with the upcoming one announced, and a link to its redline', async () => {
-    const { status, body, headers } = await getJson('/legal/documents/terms-of-use')
+    const { body, headers, status } = await getJson('/legal/documents/terms-of-use')
     expect(status).toBe(200)
     expect(body.version).toBe(2)
     expect(body.status).toBe('in-force')
     expect(body.upcoming).toEqual({
-      version: 3,
-      effectiveDate: new Date(effective()).toISOString(),
-      publishedAt: expect.any(String),
       changeSummary: 'Liability is capped.',
-      materialChange: true,
       diff: { from: 2, to: 3, url: '/api/legal/documents/terms-of-use/diff?from=2&to=3' },
+      effectiveDate: new Date(effective()).toISOString(),
+      materialChange: true,
+      publishedAt: expect.any(String),
+      version: 3,
     })
     expect(body.sections[0].html).toContain('Version two text.')
     // Weeks away: the ordinary freshness.
@@ -238,20 +336,36 @@ describe('in force and upcoming', () => {
     expect(diff.body.summary.changed).toBe(1)
 
     const md = await (await get('/legal/documents/terms-of-use?format=md')).text()
-    expect(md).toContain(`This document changes on ${new Date(effective()).toISOString().slice(0, 10)} (version 3).`)
+    expect(md).toContain(
+      `This document changes on ${new Date(effective()).toISOString().slice(0, 10)} (version 3).`,
+    )
     const html = await (await get('/legal/documents/terms-of-use?format=html')).text()
     expect(html).toContain('class="legal-document-upcoming"')
   })
 
   test('GraphQL and the public pages say the same', async () => {
-    const answer = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT, { slug: 'terms-of-use' })
-    expect(answer.legalDocument).toMatchObject({ version: 2, status: 'in-force', upcoming: { version: 3, materialChange: true, diff: { from: 2, to: 3 } } })
-    const archived = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT, { slug: 'terms-of-use', version: 3 })
-    expect(archived.legalDocument).toMatchObject({ version: 3, status: null, upcoming: null })
+    const answer = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT, {
+      slug: 'terms-of-use',
+    })
+    expect(answer.legalDocument).toMatchObject({
+      status: 'in-force',
+      upcoming: { diff: { from: 2, to: 3 }, materialChange: true, version: 3 },
+      version: 2,
+    })
+    const archived = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT, {
+      slug: 'terms-of-use',
+      version: 3,
+    })
+    expect(archived.legalDocument).toMatchObject({ status: null, upcoming: null, version: 3 })
 
-    const page = await loadDocumentPage({ baseUrl: server.baseUrl }, { slug: 'terms-of-use', locale: 'en' })
+    const page = await loadDocumentPage(
+      { baseUrl: server.baseUrl },
+      { slug: 'terms-of-use', locale: 'en' },
+    )
     expect(page.ok).toBe(true)
-    if (!page.ok) return
+    if (!page.ok) {
+      return
+    }
     expect(page.data.document.version).toBe(2)
     expect(page.data.document.upcoming?.version).toBe(3)
   })
@@ -283,49 +397,86 @@ describe('in force and upcoming', () => {
     now = effective() - 3 * 3600_000
     const hours = await get('/legal/documents/terms-of-use', { 'if-none-match': etag })
     expect(hours.status).toBe(304)
-    expect(hours.headers.get('cache-control')).toBe(`public, max-age=60, stale-while-revalidate=${3 * 3600 - 60}`)
+    expect(hours.headers.get('cache-control')).toBe(
+      `public, max-age=60, stale-while-revalidate=${3 * 3600 - 60}`,
+    )
 
     now = effective()
     const after = await get('/legal/documents/terms-of-use', { 'if-none-match': etag })
     expect(after.status).toBe(200)
     expect(after.headers.get('etag')).not.toBe(etag)
     const body = (await after.json()) as Json
-    expect(body).toMatchObject({ version: 3, status: 'in-force', upcoming: null })
-    expect(after.headers.get('cache-control')).toBe('public, max-age=60, stale-while-revalidate=86400')
+    expect(body).toMatchObject({ status: 'in-force', upcoming: null, version: 3 })
+    expect(after.headers.get('cache-control')).toBe(
+      'public, max-age=60, stale-while-revalidate=86400',
+    )
 
-    const answer = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT, { slug: 'terms-of-use' })
-    expect(answer.legalDocument).toMatchObject({ version: 3, status: 'in-force', upcoming: null })
+    const answer = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT, {
+      slug: 'terms-of-use',
+    })
+    expect(answer.legalDocument).toMatchObject({ status: 'in-force', upcoming: null, version: 3 })
     const list = await getJson('/legal/documents/terms-of-use/versions')
-    expect(list.body.versions.map((v: Json) => v.status)).toEqual(['in-force', 'superseded', 'superseded'])
+    expect(list.body.versions.map((v: Json) => v.status)).toEqual([
+      'in-force',
+      'superseded',
+      'superseded',
+    ])
   })
 
   test('webhooks: "published" at each publish with its effective date, "effective" when it takes effect', async () => {
     await runJobs()
     const events = received.map((e) => [e.event, e.version, e.effectiveDate])
-    expect(events).toContainEqual(['legal-document.published', 3, new Date(effective()).toISOString()])
-    expect(events).toContainEqual(['legal-document.effective', 3, new Date(effective()).toISOString()])
-    expect(events.filter((e) => e[0] === 'legal-document.effective').map((e) => e[1]).sort()).toEqual([1, 2, 3])
+    expect(events).toContainEqual([
+      'legal-document.published',
+      3,
+      new Date(effective()).toISOString(),
+    ])
+    expect(events).toContainEqual([
+      'legal-document.effective',
+      3,
+      new Date(effective()).toISOString(),
+    ])
+    expect(
+      events
+        .filter((e) => e[0] === 'legal-document.effective')
+        .map((e) => e[1])
+        .sort(),
+    ).toEqual([1, 2, 3])
   })
 
   test('a first publish ahead of its effective date is served as upcoming until then', async () => {
     const doc = (await payload.create({
       collection: SLUGS.documents,
-      data: { title: 'General Conditions', slug: 'general-conditions', kind: 'general-conditions', effectiveDate: day(now + 5 * DAY) } as never,
+      data: {
+        slug: 'general-conditions',
+        effectiveDate: day(now + 5 * DAY),
+        kind: 'general-conditions',
+        title: 'General Conditions',
+      } as never,
       ...as(editor),
     })) as Json
     const section = (await payload.create({
       collection: SLUGS.sections,
-      data: { heading: 'Scope', document: doc.id, body: root(paragraph(text('These conditions apply.'))) } as never,
+      data: {
+        body: root(paragraph(text('These conditions apply.'))),
+        document: doc.id,
+        heading: 'Scope',
+      } as never,
       ...as(editor),
     })) as Json
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { sections: [section.id] },
+      ...as(editor),
+    })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     await publish(doc.id)
     const before = await getJson('/legal/documents/general-conditions')
-    expect(before.body).toMatchObject({ version: 1, status: 'upcoming', upcoming: null })
+    expect(before.body).toMatchObject({ status: 'upcoming', upcoming: null, version: 1 })
     now += 6 * DAY
     const after = await getJson('/legal/documents/general-conditions')
-    expect(after.body).toMatchObject({ version: 1, status: 'in-force' })
+    expect(after.body).toMatchObject({ status: 'in-force', version: 1 })
   })
 })

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import http, { type Server } from 'node:http'
 import net, { type AddressInfo } from 'node:net'
-import pg from 'pg'
 import { createLocalReq, type Payload } from 'payload'
+import pg from 'pg'
 
-import { deliveryCacheFor } from '../../src/delivery/cache'
 import type { FastPathListener } from '../../src/delivery/fastPath'
-import { PUBLISH_CHANNEL } from '../../src/delivery/invalidation'
+
 import { createServer } from '../../dev/server/createServer'
+import { deliveryCacheFor } from '../../src/delivery/cache'
+import { PUBLISH_CHANNEL } from '../../src/delivery/invalidation'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { paragraph, root, text } from '../helpers/lexicalRich'
@@ -27,19 +28,35 @@ let editor: TestUser
 let reviewer: TestUser
 let fast: { port: number; server: Server; stats: FastPathListener['stats'] }
 let slow: { port: number; server: Server }
-let docId: string | number
-let sectionId: string | number
+let docId: number | string
+let sectionId: number | string
 type Json = Record<string, any>
 
-const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
-const act = async (user: TestUser, id: string | number, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
+const act = async (user: TestUser, id: number | string, action: string) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+    id,
+    action,
+    fourEyes: true,
+  })
 
-async function publish(id: string | number, changeSummary?: string) {
-  if (changeSummary) await payload.update({ collection: SLUGS.documents, id, data: { changeSummary } as never, ...as(editor) })
+async function publish(id: number | string, changeSummary?: string) {
+  if (changeSummary) {
+    await payload.update({
+      id,
+      collection: SLUGS.documents,
+      data: { changeSummary },
+      ...as(editor),
+    })
+  }
   await act(editor, id, 'submit')
   await act(reviewer, id, 'approve')
-  await payload.update({ collection: SLUGS.documents, id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
 }
 
 async function listenOn(server: Server): Promise<number> {
@@ -80,9 +97,10 @@ const rawPost = (port: number, path: string, body: string, headers: Record<strin
 /** The wire bytes without the Date header, the only thing allowed to differ. */
 const withoutDate = (raw: string) => raw.replace(/^Date: [^\r]*\r\n/m, '')
 const statusOf = (raw: string) => Number(raw.slice(9, 12))
-const bodyOf = (raw: string) => Buffer.from(raw.slice(raw.indexOf('\r\n\r\n') + 4), 'latin1').toString('utf8')
+const bodyOf = (raw: string) =>
+  Buffer.from(raw.slice(raw.indexOf('\r\n\r\n') + 4), 'latin1').toString('utf8')
 const headerOf = (raw: string, name: string) =>
-  new RegExp(`^${name}: ([^\\r]*)\\r\\n`, 'mi').exec(raw.slice(0, raw.indexOf('\r\n\r\n') + 2))?.[1]
+  new RegExp(`^${name}: ([^\\r]*)\\r\\n`, 'im').exec(raw.slice(0, raw.indexOf('\r\n\r\n') + 2))?.[1]
 
 const snapshot = () => ({ ...fast.stats, graphql: { ...fast.stats.graphql } })
 
@@ -92,33 +110,61 @@ beforeAll(async () => {
   editor = await createUser(payload, 'editor', ['editor'])
   reviewer = await createUser(payload, 'reviewer', ['reviewer'])
 
-  const fastApp = await createServer({ payload, config: app.config })
+  const fastApp = await createServer({ config: app.config, payload })
   const fastServer: Server = await new Promise((resolve) => {
     const s = fastApp.listen(0, '127.0.0.1', () => resolve(s))
   })
-  fast = { port: (fastServer.address() as AddressInfo).port, server: fastServer, stats: fastApp.fastPath!.stats }
-  const slowApp = await createServer({ payload, config: app.config, fastPath: false })
+  fast = {
+    port: (fastServer.address() as AddressInfo).port,
+    server: fastServer,
+    stats: fastApp.fastPath!.stats,
+  }
+  const slowApp = await createServer({ config: app.config, fastPath: false, payload })
   expect(slowApp.fastPath).toBeUndefined()
   const slowServer = http.createServer(slowApp)
   slow = { port: await listenOn(slowServer), server: slowServer }
 
   const doc = (await payload.create({
     collection: SLUGS.documents,
-    data: { title: 'Terms of Use', slug: 'terms-of-use', kind: 'terms-of-use', effectiveDate: '2026-01-01T00:00:00.000Z' } as never,
+    data: {
+      slug: 'terms-of-use',
+      effectiveDate: '2026-01-01T00:00:00.000Z',
+      kind: 'terms-of-use',
+      title: 'Terms of Use',
+    } as never,
     ...as(editor),
   })) as Json
   const first = (await payload.create({
     collection: SLUGS.sections,
-    data: { heading: 'Scope', document: doc.id, body: root(paragraph(text('These terms apply to everything <b>we</b> offer.'))) } as never,
+    data: {
+      body: root(paragraph(text('These terms apply to everything <b>we</b> offer.'))),
+      document: doc.id,
+      heading: 'Scope',
+    } as never,
     ...as(editor),
   })) as Json
   const second = (await payload.create({
     collection: SLUGS.sections,
-    data: { heading: 'Liability', document: doc.id, body: root(paragraph(text('Ми відповідаємо за «наші» послуги.'))) } as never,
+    data: {
+      body: root(paragraph(text('Ми відповідаємо за «наші» послуги.'))),
+      document: doc.id,
+      heading: 'Liability',
+    } as never,
     ...as(editor),
   })) as Json
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [first.id, second.id] } as never, ...as(editor) })
-  await payload.update({ collection: SLUGS.documents, id: doc.id, locale: 'uk', data: { title: 'Умови використання' } as never, ...as(editor) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [first.id, second.id] },
+    ...as(editor),
+  })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { title: 'Умови використання' },
+    locale: 'uk',
+    ...as(editor),
+  })
   await publish(doc.id)
   docId = doc.id
   sectionId = first.id
@@ -128,15 +174,21 @@ beforeAll(async () => {
     await rawGet(slow.port, '/legal/documents/terms-of-use')
     const hits = fast.stats.hits
     await rawGet(fast.port, '/legal/documents/terms-of-use')
-    if (fast.stats.hits > hits) break
-    if (tries > 50) throw new Error('the delivery cache never settled')
+    if (fast.stats.hits > hits) {
+      break
+    }
+    if (tries > 50) {
+      throw new Error('the delivery cache never settled')
+    }
     await new Promise((r) => setTimeout(r, 100))
   }
 })
 
 afterAll(async () => {
   for (const s of [fast?.server, slow?.server]) {
-    if (!s) continue
+    if (!s) {
+      continue
+    }
     s.closeAllConnections()
     await new Promise((resolve) => s.close(resolve))
   }
@@ -162,31 +214,61 @@ describe('GET /api/legal/documents/:slug from the fast path', () => {
     const fromFast = await rawGet(fast.port, path)
     expect(fast.stats.hits).toBe(before.hits + 1)
     expect(withoutDate(fromFast)).toBe(withoutDate(fromSlow))
-    for (const name of ['etag', 'cache-control', 'content-type', 'content-length', 'vary', 'access-control-allow-methods']) {
+    for (const name of [
+      'etag',
+      'cache-control',
+      'content-type',
+      'content-length',
+      'vary',
+      'access-control-allow-methods',
+    ]) {
       expect(headerOf(fromFast, name)).toBeDefined()
     }
   })
 
   test('the served document is the published one', async () => {
-    const body = JSON.parse(bodyOf(await rawGet(fast.port, '/legal/documents/terms-of-use?locale=uk'))) as Json
-    expect(body).toMatchObject({ slug: 'terms-of-use', title: 'Умови використання', locale: 'uk', version: 1 })
+    const body = JSON.parse(
+      bodyOf(await rawGet(fast.port, '/legal/documents/terms-of-use?locale=uk')),
+    ) as Json
+    expect(body).toMatchObject({
+      slug: 'terms-of-use',
+      locale: 'uk',
+      title: 'Умови використання',
+      version: 1,
+    })
     expect(body.sections[1].html).toContain('Ми відповідаємо за «наші» послуги.')
   })
 
   test('conditional GET: 304 with the same headers as the slow path; other tags get the body', async () => {
     const etag = headerOf(await rawGet(slow.port, '/legal/documents/terms-of-use'), 'etag')!
-    expect(etag).toMatch(/^"[A-Za-z0-9_-]+"$/)
+    expect(etag).toMatch(/^"[\w-]+"$/)
     for (const ifNoneMatch of [etag, `W/${etag}`, `"other", ${etag}`, '*']) {
       const before = snapshot()
-      const fromFast = await rawGet(fast.port, '/legal/documents/terms-of-use', { 'If-None-Match': ifNoneMatch })
+      const fromFast = await rawGet(fast.port, '/legal/documents/terms-of-use', {
+        'If-None-Match': ifNoneMatch,
+      })
       expect(fast.stats.notModified).toBe(before.notModified + 1)
       expect(statusOf(fromFast)).toBe(304)
       expect(bodyOf(fromFast)).toBe('')
-      expect(withoutDate(fromFast)).toBe(withoutDate(await rawGet(slow.port, '/legal/documents/terms-of-use', { 'If-None-Match': ifNoneMatch })))
+      expect(withoutDate(fromFast)).toBe(
+        withoutDate(
+          await rawGet(slow.port, '/legal/documents/terms-of-use', {
+            'If-None-Match': ifNoneMatch,
+          }),
+        ),
+      )
     }
-    const other = await rawGet(fast.port, '/legal/documents/terms-of-use', { 'If-None-Match': '"something-else"' })
+    const other = await rawGet(fast.port, '/legal/documents/terms-of-use', {
+      'If-None-Match': '"something-else"',
+    })
     expect(statusOf(other)).toBe(200)
-    expect(withoutDate(other)).toBe(withoutDate(await rawGet(slow.port, '/legal/documents/terms-of-use', { 'If-None-Match': '"something-else"' })))
+    expect(withoutDate(other)).toBe(
+      withoutDate(
+        await rawGet(slow.port, '/legal/documents/terms-of-use', {
+          'If-None-Match': '"something-else"',
+        }),
+      ),
+    )
   })
 
   test.each([
@@ -205,7 +287,8 @@ describe('GET /api/legal/documents/:slug from the fast path', () => {
     ['/legal/documents/..%2F..%2Fetc%2Fpasswd', 404],
     ['LONG_URL', 414],
   ])('%s: handed to the slow path, answered exactly as it answers (%i)', async (given, status) => {
-    const path = given === 'LONG_URL' ? `/legal/documents/terms-of-use?long=${'a'.repeat(3000)}` : given
+    const path =
+      given === 'LONG_URL' ? `/legal/documents/terms-of-use?long=${'a'.repeat(3000)}` : given
     await rawGet(slow.port, '/legal/documents/terms-of-use') // the document itself is cached
     const fromSlow = await rawGet(slow.port, path)
     const before = snapshot()
@@ -214,30 +297,55 @@ describe('GET /api/legal/documents/:slug from the fast path', () => {
     expect(fast.stats.passed).toBe(before.passed + 1)
     expect(statusOf(fromFast)).toBe(status)
     expect(withoutDate(fromFast)).toBe(withoutDate(fromSlow))
-    if (status >= 400) expect((JSON.parse(bodyOf(fromFast)) as Json).errors[0].message).toEqual(expect.any(String))
+    if (status >= 400) {
+      expect((JSON.parse(bodyOf(fromFast)) as Json).errors[0].message).toEqual(expect.any(String))
+    }
   })
 
   test('HEAD, signed-in requests and a huge Host header are left to the slow path', async () => {
     await rawGet(slow.port, '/legal/documents/terms-of-use')
     const token = await login(`http://127.0.0.1:${slow.port}`, editor)
     const before = snapshot()
-    const signedIn = await rawGet(fast.port, '/legal/documents/terms-of-use', { Authorization: `JWT ${token}` })
-    expect(withoutDate(signedIn)).toBe(withoutDate(await rawGet(slow.port, '/legal/documents/terms-of-use', { Authorization: `JWT ${token}` })))
-    const cookie = await rawGet(fast.port, '/legal/documents/terms-of-use', { Cookie: `theme=dark; payload-token=${token}` })
+    const signedIn = await rawGet(fast.port, '/legal/documents/terms-of-use', {
+      Authorization: `JWT ${token}`,
+    })
+    expect(withoutDate(signedIn)).toBe(
+      withoutDate(
+        await rawGet(slow.port, '/legal/documents/terms-of-use', { Authorization: `JWT ${token}` }),
+      ),
+    )
+    const cookie = await rawGet(fast.port, '/legal/documents/terms-of-use', {
+      Cookie: `theme=dark; payload-token=${token}`,
+    })
     expect(statusOf(cookie)).toBe(200)
-    const head = await exchange(fast.port, 'HEAD /api/legal/documents/terms-of-use HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')
-    const slowHead = await exchange(slow.port, 'HEAD /api/legal/documents/terms-of-use HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n')
+    const head = await exchange(
+      fast.port,
+      'HEAD /api/legal/documents/terms-of-use HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n',
+    )
+    const slowHead = await exchange(
+      slow.port,
+      'HEAD /api/legal/documents/terms-of-use HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n',
+    )
     expect(withoutDate(head)).toBe(withoutDate(slowHead))
     const bigHost = `${'h'.repeat(2100)}.example`
-    const fromFast = await exchange(fast.port, `GET /api/legal/documents/terms-of-use HTTP/1.1\r\nHost: ${bigHost}\r\nConnection: close\r\n\r\n`)
-    const fromSlow = await exchange(slow.port, `GET /api/legal/documents/terms-of-use HTTP/1.1\r\nHost: ${bigHost}\r\nConnection: close\r\n\r\n`)
+    const fromFast = await exchange(
+      fast.port,
+      `GET /api/legal/documents/terms-of-use HTTP/1.1\r\nHost: ${bigHost}\r\nConnection: close\r\n\r\n`,
+    )
+    const fromSlow = await exchange(
+      slow.port,
+      `GET /api/legal/documents/terms-of-use HTTP/1.1\r\nHost: ${bigHost}\r\nConnection: close\r\n\r\n`,
+    )
     expect(statusOf(fromFast)).toBe(414)
     expect(withoutDate(fromFast)).toBe(withoutDate(fromSlow))
     expect(fast.stats.hits).toBe(before.hits)
   })
 
   test('an unrelated cookie or a cross-origin request stays on the fast path, with the same headers', async () => {
-    for (const headers of [{ Cookie: 'theme=dark' }, { Origin: 'https://www.example.org' }] as Record<string, string>[]) {
+    for (const headers of [
+      { Cookie: 'theme=dark' },
+      { Origin: 'https://www.example.org' },
+    ] as Record<string, string>[]) {
       const fromSlow = await rawGet(slow.port, '/legal/documents/terms-of-use', headers)
       const before = snapshot()
       const fromFast = await rawGet(fast.port, '/legal/documents/terms-of-use', headers)
@@ -250,19 +358,23 @@ describe('GET /api/legal/documents/:slug from the fast path', () => {
     const config = payload.config as unknown as { cors: unknown }
     const saved = config.cors
     config.cors = ['https://allowed.example']
-    const corsApp = await createServer({ payload, config: app.config })
+    const corsApp = await createServer({ config: app.config, payload })
     const corsServer: Server = await new Promise((resolve) => {
       const s = corsApp.listen(0, '127.0.0.1', () => resolve(s))
     })
     try {
       const port = (corsServer.address() as AddressInfo).port
       for (const origin of ['https://allowed.example', 'https://other.example']) {
-        const fromSlow = await rawGet(slow.port, '/legal/documents/terms-of-use', { Origin: origin })
+        const fromSlow = await rawGet(slow.port, '/legal/documents/terms-of-use', {
+          Origin: origin,
+        })
         const before = corsApp.fastPath!.stats.hits
         const fromFast = await rawGet(port, '/legal/documents/terms-of-use', { Origin: origin })
         expect(corsApp.fastPath!.stats.hits).toBe(before + 1)
         expect(withoutDate(fromFast)).toBe(withoutDate(fromSlow))
-        expect(headerOf(fromFast, 'access-control-allow-origin')).toBe(origin === 'https://allowed.example' ? origin : undefined)
+        expect(headerOf(fromFast, 'access-control-allow-origin')).toBe(
+          origin === 'https://allowed.example' ? origin : undefined,
+        )
       }
     } finally {
       config.cors = saved
@@ -276,8 +388,8 @@ describe('GET /api/legal/documents/:slug from the fast path', () => {
     const v1 = await rawGet(fast.port, path)
     const oldEtag = headerOf(v1, 'etag')!
     await payload.update({
-      collection: SLUGS.sections,
       id: sectionId,
+      collection: SLUGS.sections,
       data: { body: root(paragraph(text('Unreviewed wording.'))) } as never,
       ...as(editor),
     })
@@ -297,8 +409,12 @@ describe('GET /api/legal/documents/:slug from the fast path', () => {
     expect(statusOf(revalidated)).toBe(200)
     expect(JSON.parse(bodyOf(revalidated))).toMatchObject({ version: 2 })
     // Version 1 stays available, and both paths agree on it and on the new one.
-    expect(JSON.parse(bodyOf(await rawGet(fast.port, `${path}?version=1`)))).toMatchObject({ version: 1 })
-    expect(withoutDate(await rawGet(fast.port, path))).toBe(withoutDate(await rawGet(slow.port, path)))
+    expect(JSON.parse(bodyOf(await rawGet(fast.port, `${path}?version=1`)))).toMatchObject({
+      version: 1,
+    })
+    expect(withoutDate(await rawGet(fast.port, path))).toBe(
+      withoutDate(await rawGet(slow.port, path)),
+    )
   })
 
   test('a publish announced by another process (NOTIFY) empties the cache the fast path reads', async () => {
@@ -309,7 +425,9 @@ describe('GET /api/legal/documents/:slug from the fast path', () => {
     await client.query(`select pg_notify('${PUBLISH_CHANNEL}', '')`)
     await client.end()
     const deadline = Date.now() + 5000
-    while (deliveryCacheFor(payload).size > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20))
+    while (deliveryCacheFor(payload).size > 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 20))
+    }
     expect(deliveryCacheFor(payload).size).toBe(0)
     const before = snapshot()
     await rawGet(fast.port, '/legal/documents/terms-of-use')
@@ -321,8 +439,11 @@ describe('anonymous GraphQL delivery cache', () => {
   const query = `query Doc($slug: String!, $locale: String) {
     legalDocument(slug: $slug, locale: $locale) { slug title version toc { anchor heading } sections { anchor heading html } html }
   }`
-  const body = (q: string, variables: Json = { slug: 'terms-of-use', locale: 'uk' }, extra: Json = {}) =>
-    JSON.stringify({ query: q, variables, ...extra })
+  const body = (
+    q: string,
+    variables: Json = { slug: 'terms-of-use', locale: 'uk' },
+    extra: Json = {},
+  ) => JSON.stringify({ query: q, variables, ...extra })
 
   test('a repeated query is answered from the cache with the bytes the GraphQL handler sent', async () => {
     const first = await rawPost(fast.port, '/graphql', body(query))
@@ -332,26 +453,39 @@ describe('anonymous GraphQL delivery cache', () => {
     expect(fast.stats.graphql.hits).toBe(before.graphql.hits + 1)
     expect(withoutDate(second)).toBe(withoutDate(first))
     expect(withoutDate(second)).toBe(withoutDate(await rawPost(slow.port, '/graphql', body(query))))
-    expect(JSON.parse(bodyOf(second)).data.legalDocument).toMatchObject({ slug: 'terms-of-use', title: 'Умови використання' })
+    expect(JSON.parse(bodyOf(second)).data.legalDocument).toMatchObject({
+      slug: 'terms-of-use',
+      title: 'Умови використання',
+    })
   })
 
   test('the key is the normalised query and variables: layout and key order do not matter', async () => {
     await rawPost(fast.port, '/graphql', body(query))
     const before = snapshot()
     const squashed = query.replace(/\s+/g, ' ') + ' # a comment'
-    const reordered = JSON.stringify({ variables: { locale: 'uk', slug: 'terms-of-use' }, query: squashed })
+    const reordered = JSON.stringify({
+      query: squashed,
+      variables: { slug: 'terms-of-use', locale: 'uk' },
+    })
     const res = await rawPost(fast.port, '/graphql', reordered)
     expect(fast.stats.graphql.hits).toBe(before.graphql.hits + 1)
     expect(JSON.parse(bodyOf(res)).data.legalDocument.title).toBe('Умови використання')
     // Different variables are a different entry.
-    const en = await rawPost(fast.port, '/graphql', body(query, { slug: 'terms-of-use', locale: 'en' }))
+    const en = await rawPost(
+      fast.port,
+      '/graphql',
+      body(query, { slug: 'terms-of-use', locale: 'en' }),
+    )
     expect(JSON.parse(bodyOf(en)).data.legalDocument.title).toBe('Terms of Use')
   })
 
   test('stock collection queries, drafts, mutations, errors and signed-in requests never come from the cache', async () => {
     const token = await login(`http://127.0.0.1:${slow.port}`, editor)
     const drafts = body('{ LegalDocuments(draft: true) { docs { title } } }', {})
-    const mixed = body('{ legalDocument(slug: "terms-of-use") { title } LegalDocuments { docs { title } } }', {})
+    const mixed = body(
+      '{ legalDocument(slug: "terms-of-use") { title } LegalDocuments { docs { title } } }',
+      {},
+    )
     const missing = body('{ legalDocument(slug: "no-such-document") { title } }', {})
     const mutation = body('mutation { legalWorkflowAction(id: 1, action: "submit") { state } }', {})
     for (const b of [drafts, mixed, missing, mutation]) {
@@ -367,7 +501,9 @@ describe('anonymous GraphQL delivery cache', () => {
 
     await rawPost(fast.port, '/graphql', body(query))
     const before = snapshot()
-    const signedIn = await rawPost(fast.port, '/graphql', body(query), { Authorization: `JWT ${token}` })
+    const signedIn = await rawPost(fast.port, '/graphql', body(query), {
+      Authorization: `JWT ${token}`,
+    })
     expect(statusOf(signedIn)).toBe(200)
     expect(fast.stats.graphql.hits).toBe(before.graphql.hits)
   })
@@ -377,12 +513,13 @@ describe('anonymous GraphQL delivery cache', () => {
     await rawPost(fast.port, '/graphql', q)
     const cached = JSON.parse(bodyOf(await rawPost(fast.port, '/graphql', q))).data.legalDocument
     await payload.update({
-      collection: SLUGS.sections,
       id: sectionId,
-      data: { heading: 'Draft heading' } as never,
+      collection: SLUGS.sections,
+      data: { heading: 'Draft heading' },
       ...as(editor),
     })
-    const afterDraft = JSON.parse(bodyOf(await rawPost(fast.port, '/graphql', q))).data.legalDocument
+    const afterDraft = JSON.parse(bodyOf(await rawPost(fast.port, '/graphql', q))).data
+      .legalDocument
     expect(afterDraft).toEqual(cached)
     expect(JSON.stringify(afterDraft)).not.toContain('Draft heading')
 
@@ -393,11 +530,21 @@ describe('anonymous GraphQL delivery cache', () => {
   })
 
   test('malformed and oversized bodies get the slow path answers', async () => {
-    for (const b of ['not json', '[]', JSON.stringify({ query: 1 }), JSON.stringify({ query: '{ legalDocument(slug: "terms-of-use") { title } }', extensions: {} })]) {
+    for (const b of [
+      'not json',
+      '[]',
+      JSON.stringify({ query: 1 }),
+      JSON.stringify({
+        extensions: {},
+        query: '{ legalDocument(slug: "terms-of-use") { title } }',
+      }),
+    ]) {
       const fromFast = await rawPost(fast.port, '/graphql', b)
       expect(withoutDate(fromFast)).toBe(withoutDate(await rawPost(slow.port, '/graphql', b)))
     }
-    const big = JSON.stringify({ query: `{ legalDocument(slug: "terms-of-use") { title } } ${'#'.repeat(20_000)}` })
+    const big = JSON.stringify({
+      query: `{ legalDocument(slug: "terms-of-use") { title } } ${'#'.repeat(20_000)}`,
+    })
     const fromFast = await rawPost(fast.port, '/graphql', big)
     expect(statusOf(fromFast)).toBe(200)
     expect(withoutDate(fromFast)).toBe(withoutDate(await rawPost(slow.port, '/graphql', big)))

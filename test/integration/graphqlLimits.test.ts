@@ -18,17 +18,19 @@ afterAll(async () => {
 
 async function post(body: string) {
   const res = await fetch(`${server.baseUrl}/api/graphql`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
     body,
+    headers: { 'content-type': 'application/json' },
+    method: 'POST',
   })
-  return { status: res.status, body: (await res.json()) as { errors?: { message: string }[] } }
+  return { body: (await res.json()) as { errors?: { message: string }[] }, status: res.status }
 }
 
 /** LegalSections → document → sections → document … `levels` deep. */
 function deepQuery(levels: number): string {
   let inner = 'id'
-  for (let i = 0; i < levels; i++) inner = `document { id sections { ${inner} } }`
+  for (let i = 0; i < levels; i++) {
+    inner = `document { id sections { ${inner} } }`
+  }
   return JSON.stringify({ query: `{ LegalSections { docs { ${inner} } } }` })
 }
 
@@ -54,12 +56,16 @@ describe('GraphQL input limits', () => {
   })
 
   test('an oversized body is refused with 413 before it is parsed', async () => {
-    const res = await post(JSON.stringify({ query: `{ LegalSections { docs { id } } }${' '.repeat(200 * 1024)}` }))
+    const res = await post(
+      JSON.stringify({ query: `{ LegalSections { docs { id } } }${' '.repeat(200 * 1024)}` }),
+    )
     expect(res.status).toBe(413)
   })
 
   test('a reasonable query still works', async () => {
-    const res = await post(JSON.stringify({ query: '{ LegalSections { docs { id document { id } } } }' }))
+    const res = await post(
+      JSON.stringify({ query: '{ LegalSections { docs { id document { id } } } }' }),
+    )
     expect(res.status).toBe(200)
     expect(res.body.errors).toBeUndefined()
   })

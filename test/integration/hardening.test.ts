@@ -1,3 +1,6 @@
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
+
 /**
  * Hardening (issue 8, point 6), against the real express server and Payload on PostgreSQL,
  * configured the way production is (dev/server/settings.ts → dev/appConfig.ts): login lockout,
@@ -7,16 +10,14 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { configToSchema } from '@payloadcms/graphql'
 import { GRAPHQL_PLAYGROUND_GET } from '@payloadcms/next/routes'
-import { randomBytes } from 'node:crypto'
-import type { IncomingMessage, Server, ServerResponse } from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { parse, validate } from 'graphql'
+import { randomBytes } from 'node:crypto'
 import { createLocalReq, getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { buildAppConfig } from '../../dev/appConfig'
-import { closePayload } from '../../src/payloadInternals'
 import { createServer } from '../../dev/server/createServer'
 import { readSecuritySettings, type SecuritySettings } from '../../dev/server/settings'
+import { closePayload } from '../../src/payloadInternals'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { richText } from '../helpers/lexical'
@@ -31,11 +32,11 @@ const LOCK_MS = 1500
 /** Production's settings, from production's environment; a short lock so the test can wait it out. */
 const security: SecuritySettings = {
   ...readSecuritySettings({
-    NODE_ENV: 'production',
     CORS_ORIGINS: ALLOWED_ORIGIN,
     CSRF_ORIGINS: CSRF_ORIGIN,
-    PAYLOAD_PUBLIC_SERVER_URL: SERVER_URL,
     LOGIN_MAX_ATTEMPTS: '3',
+    NODE_ENV: 'production',
+    PAYLOAD_PUBLIC_SERVER_URL: SERVER_URL,
   }),
   loginLockMs: LOCK_MS,
 }
@@ -57,10 +58,15 @@ function fakeNext(req: IncomingMessage, res: ServerResponse): Promise<void> {
 beforeAll(async () => {
   const db = await createTestDatabase('legal_hardening')
   dropDatabase = db.drop
-  config = await buildAppConfig({ databaseUrl: db.url, secret: randomBytes(32).toString('hex'), serverURL: SERVER_URL, security })
+  config = await buildAppConfig({
+    databaseUrl: db.url,
+    secret: randomBytes(32).toString('hex'),
+    security,
+    serverURL: SERVER_URL,
+  })
   process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
   payload = await getPayload({ config })
-  const app = await createServer({ payload, config, security, nextHandler: fakeNext })
+  const app = await createServer({ config, nextHandler: fakeNext, payload, security })
   server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s))
   })
@@ -69,29 +75,53 @@ beforeAll(async () => {
 
   // One published document, for the delivery API and its fast path (through the workflow).
   const reviewer = await createUser(payload, 'hardening-reviewer', ['reviewer'])
-  const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
+  const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
   const act = async (user: TestUser, id: number, action: string) =>
-    performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
-  const doc = (await payload.create({ collection: SLUGS.documents, data: { title: 'Terms', slug: 'terms', kind: 'terms-of-use' } as never, ...as(editor) })) as unknown as { id: number }
-  const section = (await payload.create({ collection: SLUGS.sections, data: { heading: 'Scope', body: richText('These terms apply.'), document: doc.id } as never, ...as(editor) })) as unknown as { id: number }
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
+    performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+      id,
+      action,
+      fourEyes: true,
+    })
+  const doc = (await payload.create({
+    collection: SLUGS.documents,
+    data: { slug: 'terms', kind: 'terms-of-use', title: 'Terms' } as never,
+    ...as(editor),
+  })) as unknown as { id: number }
+  const section = (await payload.create({
+    collection: SLUGS.sections,
+    data: { body: richText('These terms apply.'), document: doc.id, heading: 'Scope' } as never,
+    ...as(editor),
+  })) as unknown as { id: number }
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [section.id] },
+    ...as(editor),
+  })
   await act(editor, doc.id, 'submit')
   await act(reviewer, doc.id, 'approve')
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
 })
 
 afterAll(async () => {
   server?.closeAllConnections()
   await new Promise((resolve) => (server ? server.close(resolve) : resolve(undefined)))
-  if (payload) await closePayload(payload)
+  if (payload) {
+    await closePayload(payload)
+  }
   await dropDatabase?.()
 })
 
 const loginAttempt = (email: string, password: string, headers: Record<string, string> = {}) =>
   fetch(`${baseUrl}/api/users/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', ...headers },
     body: JSON.stringify({ email, password }),
+    headers: { 'content-type': 'application/json', ...headers },
+    method: 'POST',
   })
 
 describe('login throttling', () => {
@@ -100,12 +130,21 @@ describe('login throttling', () => {
     for (let i = 0; i < security.loginMaxAttempts; i++) {
       const res = await loginAttempt(user.email, 'wrong-password')
       expect(res.status).toBe(401)
-      expect(((await res.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/incorrect/i)
+      expect(((await res.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+        /incorrect/i,
+      )
     }
     const locked = await loginAttempt(user.email, user.password)
     expect(locked.status).toBe(401)
-    expect(((await locked.json()) as { errors: { message: string }[] }).errors[0]!.message).toMatch(/locked/i)
-    const stored = (await payload.findByID({ collection: 'users', id: user.id, overrideAccess: true, showHiddenFields: true })) as unknown as { lockUntil?: string }
+    expect(((await locked.json()) as { errors: { message: string }[] }).errors[0].message).toMatch(
+      /locked/i,
+    )
+    const stored = (await payload.findByID({
+      id: user.id,
+      collection: 'users',
+      overrideAccess: true,
+      showHiddenFields: true,
+    })) as unknown as { lockUntil?: string }
     expect(new Date(stored.lockUntil!).getTime()).toBeGreaterThan(Date.now())
 
     // Another account is not affected.
@@ -117,8 +156,14 @@ describe('login throttling', () => {
   })
 
   test('lockout settings come from the environment, with safe defaults', () => {
-    expect(config.collections.find((c) => c.slug === 'users')!.auth).toMatchObject({ maxLoginAttempts: 3, lockTime: LOCK_MS })
-    expect(readSecuritySettings({})).toMatchObject({ loginMaxAttempts: 5, loginLockMs: 10 * 60_000 })
+    expect(config.collections.find((c) => c.slug === 'users')!.auth).toMatchObject({
+      lockTime: LOCK_MS,
+      maxLoginAttempts: 3,
+    })
+    expect(readSecuritySettings({})).toMatchObject({
+      loginLockMs: 10 * 60_000,
+      loginMaxAttempts: 5,
+    })
   })
 })
 
@@ -137,15 +182,25 @@ describe('session cookie', () => {
   })
 
   test('development sends no Secure flag (plain http://localhost), unless asked', async () => {
-    const dev = await buildAppConfig({ databaseUrl: 'postgres://unused@127.0.0.1:1/x', secret: 'x'.repeat(32), security: readSecuritySettings({}) })
-    expect(dev.collections.find((c) => c.slug === 'users')!.auth.cookies).toEqual({ secure: false, sameSite: 'Lax' })
+    const dev = await buildAppConfig({
+      databaseUrl: 'postgres://unused@127.0.0.1:1/x',
+      secret: 'x'.repeat(32),
+      security: readSecuritySettings({}),
+    })
+    expect(dev.collections.find((c) => c.slug === 'users')!.auth.cookies).toEqual({
+      sameSite: 'Lax',
+      secure: false,
+    })
     expect(readSecuritySettings({ COOKIE_SECURE: 'true' }).secureCookies).toBe(true)
-    expect(readSecuritySettings({ NODE_ENV: 'production', COOKIE_SECURE: 'false' }).secureCookies).toBe(false)
+    expect(
+      readSecuritySettings({ COOKIE_SECURE: 'false', NODE_ENV: 'production' }).secureCookies,
+    ).toBe(false)
   })
 })
 
 describe('CORS and CSRF origins from the environment', () => {
-  const delivery = (origin: string) => fetch(`${baseUrl}/api/legal/documents/terms`, { headers: { origin } })
+  const delivery = (origin: string) =>
+    fetch(`${baseUrl}/api/legal/documents/terms`, { headers: { origin } })
 
   test('an allowed origin gets Access-Control-Allow-Origin; another does not (REST, delivery, fast path)', async () => {
     for (let i = 0; i < 2; i++) {
@@ -157,16 +212,18 @@ describe('CORS and CSRF origins from the environment', () => {
       expect(other.status).toBe(200)
       expect(other.headers.get('access-control-allow-origin')).toBeNull()
     }
-    const rest = await fetch(`${baseUrl}/api/legal-documents?limit=1`, { headers: { origin: ALLOWED_ORIGIN } })
+    const rest = await fetch(`${baseUrl}/api/legal-documents?limit=1`, {
+      headers: { origin: ALLOWED_ORIGIN },
+    })
     expect(rest.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN)
     const preflight = await fetch(`${baseUrl}/api/legal-documents`, {
+      headers: { 'access-control-request-method': 'POST', origin: ALLOWED_ORIGIN },
       method: 'OPTIONS',
-      headers: { origin: ALLOWED_ORIGIN, 'access-control-request-method': 'POST' },
     })
     expect(preflight.headers.get('access-control-allow-origin')).toBe(ALLOWED_ORIGIN)
     const foreignPreflight = await fetch(`${baseUrl}/api/legal-documents`, {
+      headers: { 'access-control-request-method': 'POST', origin: 'https://evil.example' },
       method: 'OPTIONS',
-      headers: { origin: 'https://evil.example', 'access-control-request-method': 'POST' },
     })
     expect(foreignPreflight.headers.get('access-control-allow-origin')).toBeNull()
   })
@@ -174,7 +231,9 @@ describe('CORS and CSRF origins from the environment', () => {
   test('the session cookie counts only from the CSRF origins and the server itself', async () => {
     const token = await login(baseUrl, editor)
     const me = async (headers: Record<string, string>) => {
-      const res = await fetch(`${baseUrl}/api/users/me`, { headers: { cookie: `payload-token=${token}`, ...headers } })
+      const res = await fetch(`${baseUrl}/api/users/me`, {
+        headers: { cookie: `payload-token=${token}`, ...headers },
+      })
       return ((await res.json()) as { user: { email: string } | null }).user?.email ?? null
     }
     expect(await me({ origin: CSRF_ORIGIN })).toBe(editor.email)
@@ -190,9 +249,9 @@ describe('CORS and CSRF origins from the environment', () => {
 describe('GraphQL in production', () => {
   const introspect = () =>
     fetch(`${baseUrl}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ query: '{ __schema { queryType { name } } }' }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
     })
 
   /** Payload's introspection rule looks at NODE_ENV when a query is validated. */
@@ -218,9 +277,17 @@ describe('GraphQL in production', () => {
   test('GRAPHQL_INTROSPECTION=true turns it back on in production', async () => {
     const document = parse('{ __schema { queryType { name } } }')
     const errorsWith = async (env: Record<string, string>) => {
-      const c = await buildAppConfig({ databaseUrl: 'postgres://unused@127.0.0.1:1/x', secret: 'x'.repeat(32), security: readSecuritySettings({ NODE_ENV: 'production', ...env }) })
+      const c = await buildAppConfig({
+        databaseUrl: 'postgres://unused@127.0.0.1:1/x',
+        secret: 'x'.repeat(32),
+        security: readSecuritySettings({ NODE_ENV: 'production', ...env }),
+      })
       const { schema, validationRules } = configToSchema(c)
-      return inProduction(() => Promise.resolve(validate(schema, document, validationRules({} as never)).map((e) => e.message)))
+      return inProduction(() =>
+        Promise.resolve(
+          validate(schema, document, validationRules({} as never)).map((e) => e.message),
+        ),
+      )
     }
     expect(await errorsWith({})).toEqual([expect.stringMatching(/introspection is not allowed/)])
     expect(await errorsWith({ GRAPHQL_INTROSPECTION: 'true' })).toEqual([])
@@ -236,7 +303,7 @@ describe('GraphQL in production', () => {
     const enabled = await buildAppConfig({
       databaseUrl: 'postgres://unused@127.0.0.1:1/x',
       secret: 'x'.repeat(32),
-      security: readSecuritySettings({ NODE_ENV: 'production', GRAPHQL_PLAYGROUND: 'true' }),
+      security: readSecuritySettings({ GRAPHQL_PLAYGROUND: 'true', NODE_ENV: 'production' }),
     })
     expect(enabled.graphQL.disablePlaygroundInProduction).toBe(false)
     // The route reads the flag from the running instance's config.
@@ -262,7 +329,14 @@ describe('security headers', () => {
       ['/api/legal/documents/terms?format=html'],
       ['/api/legal/documents/terms?format=html'],
       ['/api/legal-documents?limit=1'],
-      ['/api/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{ __typename }"}' }],
+      [
+        '/api/graphql',
+        {
+          body: '{"query":"{ __typename }"}',
+          headers: { 'content-type': 'application/json' },
+          method: 'POST',
+        },
+      ],
       ['/api/no-such-thing'],
       ['/api/legal/documents/%E0%A4%A'],
       ['/healthz'],
@@ -270,7 +344,10 @@ describe('security headers', () => {
     for (const [path, init] of requests) {
       const res = await fetch(`${baseUrl}${path}`, init)
       expectCommon(res.headers)
-      expect([path, res.headers.get('content-security-policy')]).toEqual([path, "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'"])
+      expect([path, res.headers.get('content-security-policy')]).toEqual([
+        path,
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+      ])
       expect(res.headers.get('x-frame-options')).toBe('DENY')
     }
   })
@@ -296,7 +373,9 @@ describe('security headers', () => {
   })
 
   test('a policy sent by the client is replaced, not trusted', async () => {
-    const res = await fetch(`${baseUrl}/legal/terms`, { headers: { 'content-security-policy': "script-src 'nonce-attacker'" } })
+    const res = await fetch(`${baseUrl}/legal/terms`, {
+      headers: { 'content-security-policy': "script-src 'nonce-attacker'" },
+    })
     const { requestPolicy } = (await res.json()) as { requestPolicy: string }
     expect(requestPolicy).not.toContain('attacker')
     expect(requestPolicy).toBe(res.headers.get('content-security-policy'))

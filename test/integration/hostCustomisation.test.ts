@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { GraphQLClient, gql } from 'graphql-request'
-import { createLocalReq, handleEndpoints, type Access, type Payload } from 'payload'
+import { gql, GraphQLClient } from 'graphql-request'
+import { type Access, createLocalReq, handleEndpoints, type Payload } from 'payload'
 
 import { legalDeliveryRoutes } from '../../src/delivery/routeHandler'
 import { checkPayloadInternals, PayloadInternalsError } from '../../src/payloadInternals'
@@ -28,24 +28,47 @@ let firstRegister: Response
 
 // The host hides its internal handbook from anyone signed out, and
 // tries to open drafts to everyone (which the plugin's rule must still prevent).
-const hideInternal: Access = ({ req }) => (req.user ? true : { slug: { not_equals: 'internal-handbook' } })
+const hideInternal: Access = ({ req }) =>
+  req.user ? true : { slug: { not_equals: 'internal-handbook' } }
 const tryToOpenEverything: Access = () => true
 
-const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
-const act = async (user: TestUser, id: string | number, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
+const act = async (user: TestUser, id: number | string, action: string) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+    id,
+    action,
+    fourEyes: true,
+  })
 
-async function publishNew(slug: string, words: string): Promise<string | number> {
-  const doc = (await payload.create({ collection: SLUGS.documents, data: { title: words, slug, kind: 'other', internalNote: 'host data' } as never, ...as(editor) })) as Json
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: { heading: 'Only section', document: doc.id, body: root(paragraph(text(words))) } as never,
+async function publishNew(slug: string, words: string): Promise<number | string> {
+  const doc = (await payload.create({
+    collection: SLUGS.documents,
+    data: { slug, internalNote: 'host data', kind: 'other', title: words } as never,
     ...as(editor),
   })) as Json
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
+  const section = (await payload.create({
+    collection: SLUGS.sections,
+    data: {
+      body: root(paragraph(text(words))),
+      document: doc.id,
+      heading: 'Only section',
+    } as never,
+    ...as(editor),
+  })) as Json
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [section.id] },
+    ...as(editor),
+  })
   await act(editor, doc.id, 'submit')
   await act(reviewer, doc.id, 'approve')
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
   return doc.id
 }
 
@@ -54,9 +77,9 @@ beforeAll(async () => {
     plugin: {
       overrides: {
         documents: {
+          access: { read: hideInternal, readVersions: tryToOpenEverything },
           admin: { group: 'Compliance' },
           fields: [{ name: 'internalNote', type: 'text' }],
-          access: { read: hideInternal, readVersions: tryToOpenEverything },
           hooks: { afterChange: [({ doc }) => void afterChangeCalls.push(String(doc.slug))] },
         },
         entity: { admin: { group: 'Compliance' } },
@@ -67,16 +90,24 @@ beforeAll(async () => {
   server = await listen(app)
   // The very first account, made as Payload's "create first user" screen makes it.
   firstRegister = await fetch(`${server.baseUrl}/api/users/first-register`, {
-    method: 'POST',
+    body: JSON.stringify({
+      email: 'owner@test.example',
+      password: 'pw-owner-0123456789',
+      roles: ['editor'],
+    }),
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ email: 'owner@test.example', password: 'pw-owner-0123456789', roles: ['editor'] }),
+    method: 'POST',
   })
   editor = await createUser(payload, 'editor', ['editor'])
   reviewer = await createUser(payload, 'reviewer', ['reviewer'])
   await publishNew('public-terms', 'Public terms text')
   await publishNew('internal-handbook', 'Internal handbook text')
   // A draft-only document: the host's open readVersions must not expose it.
-  await payload.create({ collection: SLUGS.documents, data: { title: 'Draft only', slug: 'draft-only', kind: 'other' } as never, ...as(editor) })
+  await payload.create({
+    collection: SLUGS.documents,
+    data: { slug: 'draft-only', kind: 'other', title: 'Draft only' } as never,
+    ...as(editor),
+  })
 }, 120_000)
 
 afterAll(async () => {
@@ -89,49 +120,91 @@ describe('collection overrides', () => {
     const documents = app.config.collections.find((c) => c.slug === SLUGS.documents)!
     expect(documents.admin.group).toBe('Compliance')
     expect(app.config.globals.find((g) => g.slug === SLUGS.entity)!.admin.group).toBe('Compliance')
-    const found = await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'public-terms' } }, depth: 0, overrideAccess: true })
+    const found = await payload.find({
+      collection: SLUGS.documents,
+      depth: 0,
+      overrideAccess: true,
+      where: { slug: { equals: 'public-terms' } },
+    })
     expect((found.docs[0] as Json).internalNote).toBe('host data')
     expect(afterChangeCalls).toEqual(expect.arrayContaining(['public-terms', 'internal-handbook']))
   })
 
   test('a narrowing read rule holds on REST, GraphQL and the Local API', async () => {
-    const rest = (await (await fetch(`${server.baseUrl}/api/legal-documents?depth=0&limit=50`)).json()) as Json
+    const rest = (await (
+      await fetch(`${server.baseUrl}/api/legal-documents?depth=0&limit=50`)
+    ).json()) as Json
     expect(rest.docs.map((d: Json) => d.slug).sort()).toEqual(['public-terms'])
 
     const graphql = new GraphQLClient(`${server.baseUrl}/api/graphql`)
-    const gq = await graphql.request<Json>(gql`{ LegalDocuments(limit: 50) { docs { slug } } }`)
+    const gq = await graphql.request<Json>(gql`
+      {
+        LegalDocuments(limit: 50) {
+          docs {
+            slug
+          }
+        }
+      }
+    `)
     expect(gq.LegalDocuments.docs.map((d: Json) => d.slug)).toEqual(['public-terms'])
 
-    const local = await payload.find({ collection: SLUGS.documents, depth: 0, overrideAccess: false, user: null as never })
+    const local = await payload.find({
+      collection: SLUGS.documents,
+      depth: 0,
+      overrideAccess: false,
+      user: null,
+    })
     expect(local.docs.map((d) => (d as Json).slug)).toEqual(['public-terms'])
 
     // Staff still see everything the plugin lets them see.
     const token = await login(server.baseUrl, editor)
-    const staff = (await (await fetch(`${server.baseUrl}/api/legal-documents?depth=0&limit=50`, { headers: { authorization: `JWT ${token}` } })).json()) as Json
-    expect(staff.docs.map((d: Json) => d.slug).sort()).toEqual(['draft-only', 'internal-handbook', 'public-terms'])
+    const staff = (await (
+      await fetch(`${server.baseUrl}/api/legal-documents?depth=0&limit=50`, {
+        headers: { authorization: `JWT ${token}` },
+      })
+    ).json()) as Json
+    expect(staff.docs.map((d: Json) => d.slug).sort()).toEqual([
+      'draft-only',
+      'internal-handbook',
+      'public-terms',
+    ])
   })
 
   test('a host rule cannot widen: anonymous readers still never see drafts or versions', async () => {
-    const drafts = (await (await fetch(`${server.baseUrl}/api/legal-documents?draft=true&depth=0&limit=50`)).json()) as Json
+    const drafts = (await (
+      await fetch(`${server.baseUrl}/api/legal-documents?draft=true&depth=0&limit=50`)
+    ).json()) as Json
     expect(drafts.docs.map((d: Json) => d.slug)).not.toContain('draft-only')
     const versions = await fetch(`${server.baseUrl}/api/legal-documents/versions?depth=0`)
     expect(versions.status).toBe(403)
-    await expect(payload.findVersions({ collection: SLUGS.documents, overrideAccess: false, user: null as never })).rejects.toThrow()
+    await expect(
+      payload.findVersions({ collection: SLUGS.documents, overrideAccess: false, user: null }),
+    ).rejects.toThrow()
   })
 })
 
 describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api/legal/*', () => {
   const routes = () => legalDeliveryRoutes(app.config)
   const url = (path: string) => `http://host.example/api${path}`
-  const headersOf = (res: Response) => Object.fromEntries([...res.headers.entries()].filter(([k]) => k !== 'date'))
+  const headersOf = (res: Response) =>
+    Object.fromEntries([...res.headers.entries()].filter(([k]) => k !== 'date'))
 
   test('a cached document is answered with the same status, headers and bytes as Payload would send', async () => {
     const path = '/legal/documents/public-terms?locale=en'
-    const viaPayload = await handleEndpoints({ config: app.config, request: new Request(url(path)) })
+    const viaPayload = await handleEndpoints({
+      config: app.config,
+      request: new Request(url(path)),
+    })
     expect(viaPayload.status).toBe(200)
-    const expected = { status: viaPayload.status, headers: headersOf(viaPayload), body: await viaPayload.text() }
+    const expected = {
+      body: await viaPayload.text(),
+      headers: headersOf(viaPayload),
+      status: viaPayload.status,
+    }
     const hit = await routes().GET(new Request(url(path)))
-    expect({ status: hit.status, headers: headersOf(hit), body: await hit.text() }).toEqual(expected)
+    expect({ body: await hit.text(), headers: headersOf(hit), status: hit.status }).toEqual(
+      expected,
+    )
     expect(expected.body).toContain('Public terms text')
   })
 
@@ -155,14 +228,28 @@ describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api
       const etag = (await corsRoutes.GET(new Request(url(path)))).headers.get('etag')!
       for (const origin of ['https://allowed.example', 'https://other.example', null]) {
         for (const conditional of [false, true]) {
-          const headers = { ...(origin ? { origin } : {}), ...(conditional ? { 'if-none-match': etag } : {}) }
-          const viaPayload = await handleEndpoints({ config: app.config, request: new Request(url(path), { headers }) })
+          const headers = {
+            ...(origin ? { origin } : {}),
+            ...(conditional ? { 'if-none-match': etag } : {}),
+          }
+          const viaPayload = await handleEndpoints({
+            config: app.config,
+            request: new Request(url(path), { headers }),
+          })
           const hit = await corsRoutes.GET(new Request(url(path), { headers }))
-          const shown = async (res: Response) => ({ origin, conditional, status: res.status, headers: headersOf(res), body: await res.text() })
+          const shown = async (res: Response) => ({
+            body: await res.text(),
+            conditional,
+            headers: headersOf(res),
+            origin,
+            status: res.status,
+          })
           expect(await shown(hit)).toEqual(await shown(viaPayload))
         }
       }
-      const allowed = await corsRoutes.GET(new Request(url(path), { headers: { origin: 'https://allowed.example' } }))
+      const allowed = await corsRoutes.GET(
+        new Request(url(path), { headers: { origin: 'https://allowed.example' } }),
+      )
       expect(allowed.headers.get('access-control-allow-origin')).toBe('https://allowed.example')
     } finally {
       config.cors = saved
@@ -175,24 +262,63 @@ describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api
     expect(((await missing.json()) as Json).errors[0].message).toMatch(/not found/i)
     const bad = await routes().GET(new Request(url('/legal/documents/public-terms?version=abc')))
     expect(bad.status).toBe(400)
-    expect(((await bad.json()) as Json).errors[0].message).toBe('"version" must be a positive whole number.')
+    expect(((await bad.json()) as Json).errors[0].message).toBe(
+      '"version" must be a positive whole number.',
+    )
     const token = await login(server.baseUrl, editor)
-    const signedIn = await routes().GET(new Request(url('/legal/documents/public-terms'), { headers: { authorization: `JWT ${token}` } }))
+    const signedIn = await routes().GET(
+      new Request(url('/legal/documents/public-terms'), {
+        headers: { authorization: `JWT ${token}` },
+      }),
+    )
     expect(signedIn.status).toBe(200)
     const cookies = await routes().GET(new Request(url('/legal/cookies')))
     expect(cookies.status).toBe(200)
-    const post = await routes().POST(new Request(url('/legal/documents/public-terms'), { method: 'POST', body: '{}' }))
+    const post = await routes().POST(
+      new Request(url('/legal/documents/public-terms'), { body: '{}', method: 'POST' }),
+    )
     expect(post.status).toBeGreaterThanOrEqual(400)
     expect(post.status).toBeLessThan(500)
     // A publish clears the cache: the next read through the handler shows the new version.
-    const id = (await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'public-terms' } }, depth: 0, overrideAccess: true })).docs[0]!.id
-    const section = (await payload.find({ collection: SLUGS.sections, where: { document: { equals: id } }, depth: 0, overrideAccess: true })).docs[0]!
-    await payload.update({ collection: SLUGS.sections, id: section.id, data: { body: root(paragraph(text('Public terms, second edition'))) } as never, ...as(editor) })
-    await payload.update({ collection: SLUGS.documents, id, data: { changeSummary: 'Second edition.' } as never, ...as(editor) })
+    const id = (
+      await payload.find({
+        collection: SLUGS.documents,
+        depth: 0,
+        overrideAccess: true,
+        where: { slug: { equals: 'public-terms' } },
+      })
+    ).docs[0].id
+    const section = (
+      await payload.find({
+        collection: SLUGS.sections,
+        depth: 0,
+        overrideAccess: true,
+        where: { document: { equals: id } },
+      })
+    ).docs[0]
+    await payload.update({
+      id: section.id,
+      collection: SLUGS.sections,
+      data: { body: root(paragraph(text('Public terms, second edition'))) } as never,
+      ...as(editor),
+    })
+    await payload.update({
+      id,
+      collection: SLUGS.documents,
+      data: { changeSummary: 'Second edition.' },
+      ...as(editor),
+    })
     await act(editor, id, 'submit')
     await act(reviewer, id, 'approve')
-    await payload.update({ collection: SLUGS.documents, id, data: { _status: 'published' } as never, ...as(reviewer) })
-    const fresh = (await (await routes().GET(new Request(url('/legal/documents/public-terms')))).json()) as Json
+    await payload.update({
+      id,
+      collection: SLUGS.documents,
+      data: { _status: 'published' } as never,
+      ...as(reviewer),
+    })
+    const fresh = (await (
+      await routes().GET(new Request(url('/legal/documents/public-terms')))
+    ).json()) as Json
     expect(fresh.version).toBe(2)
     expect(JSON.stringify(fresh)).toContain('second edition')
   })
@@ -219,25 +345,44 @@ describe('payloadInternals', () => {
 describe('accounts and logs in a host', () => {
   test('the first account, made on the create-first-user screen, is an admin whatever the form sent', async () => {
     expect(firstRegister.status).toBe(200)
-    const owner = await payload.find({ collection: 'users', where: { email: { equals: 'owner@test.example' } }, depth: 0, overrideAccess: true })
+    const owner = await payload.find({
+      collection: 'users',
+      depth: 0,
+      overrideAccess: true,
+      where: { email: { equals: 'owner@test.example' } },
+    })
     expect((owner.docs[0] as Json).roles).toEqual(['admin', 'editor'])
     // Accounts made later, by any route, keep exactly the roles they were given.
-    expect((await payload.findByID({ collection: 'users', id: editor.id, depth: 0, overrideAccess: true }) as Json).roles).toEqual(['editor'])
+    expect(
+      (
+        (await payload.findByID({
+          id: editor.id,
+          collection: 'users',
+          depth: 0,
+          overrideAccess: true,
+        })) as Json
+      ).roles,
+    ).toEqual(['editor'])
     const again = await fetch(`${server.baseUrl}/api/users/first-register`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ email: 'intruder@test.example', password: 'pw-intruder-0123456789' }),
+      headers: { 'content-type': 'application/json' },
+      method: 'POST',
     })
     expect(again.status).toBe(403)
   })
 
-  test("expected refusals are logged at info without a stack; ERROR stays for faults", async () => {
+  test('expected refusals are logged at info without a stack; ERROR stays for faults', async () => {
     const logged: { level: string; text: string }[] = []
     const logger = payload.logger as unknown as Record<string, (...args: unknown[]) => void>
-    const originals = { error: logger.error!, info: logger.info! }
+    const originals = { error: logger.error, info: logger.info }
     for (const level of ['error', 'info'] as const) {
       logger[level] = (...args: unknown[]) => {
-        logged.push({ level, text: JSON.stringify(args, (_k, v) => (v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v)) })
+        logged.push({
+          level,
+          text: JSON.stringify(args, (_k, v) =>
+            v instanceof Error ? { name: v.name, message: v.message, stack: v.stack } : v,
+          ),
+        })
         return originals[level].apply(payload.logger, args)
       }
     }
@@ -245,11 +390,18 @@ describe('accounts and logs in a host', () => {
       const missing = await fetch(`${server.baseUrl}/api/legal/documents/no-such-document`)
       expect(missing.status).toBe(404)
       const reviewerToken = await login(server.baseUrl, reviewer)
-      const draft = (await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'draft-only' } }, depth: 0, overrideAccess: true })).docs[0]!
+      const draft = (
+        await payload.find({
+          collection: SLUGS.documents,
+          depth: 0,
+          overrideAccess: true,
+          where: { slug: { equals: 'draft-only' } },
+        })
+      ).docs[0]
       const refused = await fetch(`${server.baseUrl}/api/legal-documents/${draft.id}/workflow`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: `JWT ${reviewerToken}` },
         body: JSON.stringify({ action: 'submit' }),
+        headers: { authorization: `JWT ${reviewerToken}`, 'content-type': 'application/json' },
+        method: 'POST',
       })
       expect(refused.status).toBe(403)
     } finally {
@@ -257,6 +409,11 @@ describe('accounts and logs in a host', () => {
       logger.info = originals.info
     }
     expect(logged.filter((l) => l.level === 'error')).toEqual([])
-    expect(logged.filter((l) => l.level === 'info').map((l) => l.text).join('\n')).toMatch(/Document not found/)
+    expect(
+      logged
+        .filter((l) => l.level === 'info')
+        .map((l) => l.text)
+        .join('\n'),
+    ).toMatch(/Document not found/)
   })
 })

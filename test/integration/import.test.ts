@@ -5,15 +5,14 @@ import os from 'node:os'
 import path from 'node:path'
 import { createLocalReq, type Payload } from 'payload'
 
-import type { Actor } from '../../seed/actors'
-import { ImportRefused, importDocument, sectionsFromParsed } from '../../seed/importDocument'
+import { nodeArgs } from '../../dev/server/nodeArgs'
+import { importDocument, ImportRefused, sectionsFromParsed } from '../../seed/importDocument'
 import { parseLegalText } from '../../src/importer'
 import { lexicalToText } from '../../src/render'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
-import { nodeArgs } from '../../dev/server/nodeArgs'
 
 let app: TestApp
 let payload: Payload
@@ -53,29 +52,52 @@ Privacy
 See our Privacy Policy.
 `
 
-function importText(text: string, options: { slug?: string; locale?: string; kind?: 'terms-of-use' } = {}) {
+function importText(
+  text: string,
+  options: { kind?: 'terms-of-use'; locale?: string; slug?: string } = {},
+) {
   const parsed = parseLegalText(text)
   return importDocument(payload, {
     slug: options.slug ?? 'acme-terms',
-    title: parsed.title!,
+    editor,
     kind: options.kind ?? 'terms-of-use',
     locale: options.locale,
     sections: sectionsFromParsed(parsed, options.locale === 'uk' ? 'Вступ' : 'Introduction'),
-    editor: editor as unknown as Actor,
+    title: parsed.title!,
   })
 }
 
-async function sectionsOf(documentId: string | number, locale = 'en'): Promise<Doc[]> {
-  const doc = (await payload.findByID({ collection: SLUGS.documents, id: documentId, draft: true, depth: 0, overrideAccess: true })) as Doc
+async function sectionsOf(documentId: number | string, locale = 'en'): Promise<Doc[]> {
+  const doc = (await payload.findByID({
+    id: documentId,
+    collection: SLUGS.documents,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+  })) as Doc
   return Promise.all(
     (doc.sections as number[]).map(
-      async (id) => (await payload.findByID({ collection: SLUGS.sections, id, draft: true, depth: 0, locale: locale as never, overrideAccess: true })) as Doc,
+      async (id) =>
+        (await payload.findByID({
+          id,
+          collection: SLUGS.sections,
+          depth: 0,
+          draft: true,
+          locale: locale as never,
+          overrideAccess: true,
+        })) as Doc,
     ),
   )
 }
 
-const sectionRows = async (documentId: string | number) =>
-  (await payload.count({ collection: SLUGS.sections, where: { document: { equals: documentId } }, overrideAccess: true })).totalDocs
+const sectionRows = async (documentId: number | string) =>
+  (
+    await payload.count({
+      collection: SLUGS.sections,
+      overrideAccess: true,
+      where: { document: { equals: documentId } },
+    })
+  ).totalDocs
 
 beforeAll(async () => {
   app = await startTestPayload()
@@ -86,12 +108,12 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  await fs.rm(tmp, { recursive: true, force: true })
+  await fs.rm(tmp, { force: true, recursive: true })
   await app?.close()
 })
 
 describe('importing a legal page into a draft', () => {
-  let documentId: string | number
+  let documentId: number | string
 
   test('creates a draft document with one section per heading, the intro first', async () => {
     const result = await importText(TERMS_V1)
@@ -103,26 +125,49 @@ describe('importing a legal page into a draft', () => {
       ['Liability', 'created'],
     ])
     expect(result.workflowState).toBe('draft')
-    const doc = (await payload.findByID({ collection: SLUGS.documents, id: documentId, draft: true, depth: 0, overrideAccess: true })) as Doc
-    expect(doc).toMatchObject({ title: 'Acme Terms', slug: 'acme-terms', kind: 'terms-of-use', _status: 'draft', version: 0 })
+    const doc = (await payload.findByID({
+      id: documentId,
+      collection: SLUGS.documents,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+    })) as Doc
+    expect(doc).toMatchObject({
+      slug: 'acme-terms',
+      _status: 'draft',
+      kind: 'terms-of-use',
+      title: 'Acme Terms',
+      version: 0,
+    })
     // Written as the editor, through the workflow hooks.
     expect(doc.workflowContributors).toEqual([editor.id])
     const sections = await sectionsOf(documentId)
     expect(sections.map((s) => s.anchor)).toEqual(['introduction', 'using-the-site', 'liability'])
-    expect(lexicalToText(sections[1].body)).toBe('1. You may read it.\n3. You may share links to it.')
+    expect(lexicalToText(sections[1].body)).toBe(
+      '1. You may read it.\n3. You may share links to it.',
+    )
   })
 
   test('importing the same text again changes nothing', async () => {
-    const draftsBefore = (await payload.countVersions({ collection: SLUGS.sections, overrideAccess: true })).totalDocs
-    const docVersionsBefore = (await payload.countVersions({ collection: SLUGS.documents, overrideAccess: true })).totalDocs
+    const draftsBefore = (
+      await payload.countVersions({ collection: SLUGS.sections, overrideAccess: true })
+    ).totalDocs
+    const docVersionsBefore = (
+      await payload.countVersions({ collection: SLUGS.documents, overrideAccess: true })
+    ).totalDocs
     const result = await importText(TERMS_V1)
     expect(result.documentId).toBe(documentId)
     expect(result.documentCreated).toBe(false)
     expect(result.documentUpdated).toBe(false)
     expect(result.sections.map((s) => s.action)).toEqual(['unchanged', 'unchanged', 'unchanged'])
     expect(await sectionRows(documentId)).toBe(3)
-    expect((await payload.countVersions({ collection: SLUGS.sections, overrideAccess: true })).totalDocs).toBe(draftsBefore)
-    expect((await payload.countVersions({ collection: SLUGS.documents, overrideAccess: true })).totalDocs).toBe(docVersionsBefore)
+    expect(
+      (await payload.countVersions({ collection: SLUGS.sections, overrideAccess: true })).totalDocs,
+    ).toBe(draftsBefore)
+    expect(
+      (await payload.countVersions({ collection: SLUGS.documents, overrideAccess: true }))
+        .totalDocs,
+    ).toBe(docVersionsBefore)
   })
 
   test('a changed text updates the draft: sections matched by heading, new ones added, gone ones removed', async () => {
@@ -133,30 +178,61 @@ describe('importing a legal page into a draft', () => {
       ['Using the site', 'updated'],
       ['Privacy', 'created'],
     ])
-    expect(result.removed).toEqual([{ id: before[2].id, heading: 'Liability', deleted: true }])
+    expect(result.removed).toEqual([{ id: before[2].id, deleted: true, heading: 'Liability' }])
     const after = await sectionsOf(documentId)
     expect(after.map((s) => s.id).slice(0, 2)).toEqual(before.map((s) => s.id).slice(0, 2))
     expect(after.map((s) => s.heading)).toEqual(['Introduction', 'Using the site', 'Privacy'])
     // The removed draft section is deleted, not left behind: no duplicates, no orphans.
     expect(await sectionRows(documentId)).toBe(3)
-    expect(lexicalToText(after[1].body)).toBe('1. You may read it.\n3. You may share links to it.\n4. You may print one copy.')
+    expect(lexicalToText(after[1].body)).toBe(
+      '1. You may read it.\n3. You may share links to it.\n4. You may print one copy.',
+    )
   })
 
   test('after a publish, a re-import updates the draft only; a published section leaves the document but stays on record', async () => {
-    for (const [user, action] of [[editor, 'submit'], [reviewer, 'approve']] as const) {
-      await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id: documentId, action, fourEyes: true })
+    for (const [user, action] of [
+      [editor, 'submit'],
+      [reviewer, 'approve'],
+    ] as const) {
+      await performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+        id: documentId,
+        action,
+        fourEyes: true,
+      })
     }
-    await payload.update({ collection: SLUGS.documents, id: documentId, data: { _status: 'published' } as never, user: reviewer as never, overrideAccess: false })
+    await payload.update({
+      id: documentId,
+      collection: SLUGS.documents,
+      data: { _status: 'published' } as never,
+      overrideAccess: false,
+      user: reviewer,
+    })
 
     const result = await importText(TERMS_V1)
     expect(result.workflowState).toBe('draft')
-    expect(result.removed).toEqual([{ id: expect.anything(), heading: 'Privacy', deleted: false }])
-    const live = (await payload.findByID({ collection: SLUGS.documents, id: documentId, depth: 0, overrideAccess: false, user: null as never })) as Doc
-    expect(live).toMatchObject({ version: 1, _status: 'published' })
+    expect(result.removed).toEqual([{ id: expect.anything(), deleted: false, heading: 'Privacy' }])
+    const live = (await payload.findByID({
+      id: documentId,
+      collection: SLUGS.documents,
+      depth: 0,
+      overrideAccess: false,
+      user: null,
+    })) as Doc
+    expect(live).toMatchObject({ _status: 'published', version: 1 })
     expect(live.sections).toHaveLength(3)
-    const draft = (await payload.findByID({ collection: SLUGS.documents, id: documentId, draft: true, depth: 0, overrideAccess: true })) as Doc
+    const draft = (await payload.findByID({
+      id: documentId,
+      collection: SLUGS.documents,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+    })) as Doc
     expect(draft.sections).toHaveLength(3)
-    expect((await sectionsOf(documentId)).map((s) => s.heading)).toEqual(['Introduction', 'Using the site', 'Liability'])
+    expect((await sectionsOf(documentId)).map((s) => s.heading)).toEqual([
+      'Introduction',
+      'Using the site',
+      'Liability',
+    ])
   })
 
   test('--locale uk adds the translation to the same sections, by position', async () => {
@@ -166,9 +242,19 @@ describe('importing a legal page into a draft', () => {
     )
     expect(result.documentCreated).toBe(false)
     expect(result.sections.map((s) => s.action)).toEqual(['updated', 'updated', 'updated'])
-    expect((await sectionsOf(documentId, 'uk')).map((s) => s.heading)).toEqual(['Вступ', 'Користування сайтом', 'Відповідальність'])
-    expect((await sectionsOf(documentId, 'en')).map((s) => s.heading)).toEqual(['Introduction', 'Using the site', 'Liability'])
-    await expect(importText('Умови Acme\n\nЛише вступ.', { locale: 'uk' })).rejects.toThrow(/has 3 sections and this uk text has 1/)
+    expect((await sectionsOf(documentId, 'uk')).map((s) => s.heading)).toEqual([
+      'Вступ',
+      'Користування сайтом',
+      'Відповідальність',
+    ])
+    expect((await sectionsOf(documentId, 'en')).map((s) => s.heading)).toEqual([
+      'Introduction',
+      'Using the site',
+      'Liability',
+    ])
+    await expect(importText('Умови Acme\n\nЛише вступ.', { locale: 'uk' })).rejects.toThrow(
+      /has 3 sections and this uk text has 1/,
+    )
   })
 
   test('unknown placeholders are refused before anything is written, with their line', async () => {
@@ -176,24 +262,37 @@ describe('importing a legal page into a draft', () => {
     const error = await importText(text, { slug: 'other-terms' }).catch((err) => err)
     expect(error).toBeInstanceOf(ImportRefused)
     expect(error).toMatchObject({ line: 3, message: expect.stringContaining('{{company.mail}}') })
-    expect((await payload.count({ collection: SLUGS.documents, where: { slug: { equals: 'other-terms' } }, overrideAccess: true })).totalDocs).toBe(0)
+    expect(
+      (
+        await payload.count({
+          collection: SLUGS.documents,
+          overrideAccess: true,
+          where: { slug: { equals: 'other-terms' } },
+        })
+      ).totalDocs,
+    ).toBe(0)
   })
 })
 
-type Run = { code: number | null; stdout: string; stderr: string }
+type Run = { code: null | number; stderr: string; stdout: string }
 
 function runImport(args: string[], env: Record<string, string> = {}): Promise<Run> {
   // The command `npm run import` runs, without npm in between.
   const child = spawn(process.execPath, [...nodeArgs(), 'seed/import.ts', ...args], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_DEMO_USERS: 'true', ...env } as unknown as NodeJS.ProcessEnv,
+    env: {
+      HOME: process.env.HOME,
+      NO_DEMO_USERS: 'true',
+      PATH: process.env.PATH,
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let stdout = ''
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
   child.stderr.on('data', (d) => (stderr += d))
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr, stdout })))
 }
 
 describe('npm run import (the command)', () => {
@@ -201,7 +300,9 @@ describe('npm run import (the command)', () => {
     const bad = path.join(tmp, 'bad.txt')
     await fs.writeFile(bad, 'Terms\n\nA fine line.\nA line with \u0000 binary data.\n')
     // No DATABASE_URL and a data directory that does not exist: any database access would fail differently.
-    const run = await runImport([bad, '--slug', 'bad', '--kind', 'other'], { DATA_DIR: path.join(tmp, 'no-data-dir') })
+    const run = await runImport([bad, '--slug', 'bad', '--kind', 'other'], {
+      DATA_DIR: path.join(tmp, 'no-data-dir'),
+    })
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/bad\.txt:4: control character U\+0000 at column 13/)
     expect(run.stderr).toContain('nothing was written')
@@ -226,12 +327,19 @@ describe('npm run import (the command)', () => {
     const env = { DATABASE_URL: app.databaseUrl, PAYLOAD_SECRET: 'x'.repeat(40) }
     const args = [file, '--slug', 'cookie-notice', '--kind', 'cookie-policy', '--as', editor.email]
     const first = await runImport(args, env)
-    expect({ code: first.code, stderr: first.stderr.split('\n').filter((l) => /error|import:/i.test(l)) }).toEqual({ code: 0, stderr: [] })
-    expect(first.stdout).toContain(`Importing ${path.relative(root, file)} into "cookie-notice" (en) as ${editor.email}`)
+    expect({
+      code: first.code,
+      stderr: first.stderr.split('\n').filter((l) => /error|import:/i.test(l)),
+    }).toEqual({ code: 0, stderr: [] })
+    expect(first.stdout).toContain(
+      `Importing ${path.relative(root, file)} into "cookie-notice" (en) as ${editor.email}`,
+    )
     expect(first.stdout).toMatch(/\[1\/3\] created +Introduction/)
     expect(first.stdout).toMatch(/\[2\/3\] created +Necessary cookies +\(line 5\)/)
     expect(first.stdout).toMatch(/\[3\/3\] created +Analytics/)
-    expect(first.stdout).toContain('Done: "Cookie Notice" (cookie-notice) created as a draft, draft; 3 sections: 3 created, 0 updated, 0 unchanged, 0 removed; 0 warnings.')
+    expect(first.stdout).toContain(
+      'Done: "Cookie Notice" (cookie-notice) created as a draft, draft; 3 sections: 3 created, 0 updated, 0 unchanged, 0 removed; 0 warnings.',
+    )
 
     await fs.appendFile(file, '3. remembering nothing else\n')
     const second = await runImport(args, env)
@@ -240,10 +348,18 @@ describe('npm run import (the command)', () => {
     expect(second.stdout).toMatch(/\[3\/3\] updated +Analytics/)
     expect(second.stdout).toContain('updated as a draft')
 
-    const { docs } = await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'cookie-notice' } }, draft: true, depth: 0, overrideAccess: true })
+    const { docs } = await payload.find({
+      collection: SLUGS.documents,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+      where: { slug: { equals: 'cookie-notice' } },
+    })
     expect(docs).toHaveLength(1)
     expect(await sectionRows(docs[0].id)).toBe(3)
     const analytics = (await sectionsOf(docs[0].id))[2]
-    expect(lexicalToText(analytics.body)).toBe('1. counting visits\n2. improving pages\n3. remembering nothing else')
+    expect(lexicalToText(analytics.body)).toBe(
+      '1. counting visits\n2. improving pages\n3. remembering nothing else',
+    )
   }, 120_000)
 })

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import pg from 'pg'
 import { getPayload } from 'payload'
+import pg from 'pg'
 
 import { buildAppConfig } from '../../dev/appConfig'
 import { migrations } from '../../dev/migrations'
@@ -25,7 +25,7 @@ async function describeSchema(url: string) {
     const enums = await client.query(`
       select t.typname, e.enumlabel from pg_type t join pg_enum e on e.enumtypid = t.oid
       order by t.typname, e.enumsortorder`)
-    return { columns: columns.rows, indexes: indexes.rows, enums: enums.rows }
+    return { columns: columns.rows, enums: enums.rows, indexes: indexes.rows }
   } finally {
     await client.end()
   }
@@ -36,7 +36,7 @@ let migrated: TestApp
 
 beforeAll(async () => {
   pushed = await startTestPayload({ key: 'pushed' })
-  migrated = await startTestPayload({ runMigrations: true, key: 'migrated' })
+  migrated = await startTestPayload({ key: 'migrated', runMigrations: true })
   await migrated.payload.db.migrate({ migrations: migrations as never })
 })
 
@@ -68,7 +68,9 @@ describe('production migrations', () => {
       const client = new pg.Client({ connectionString: url })
       await client.connect()
       try {
-        const { rows } = await client.query(`select inhrelid::regclass::text as name from pg_inherits where inhparent = 'public.legal_consents'::regclass order by 1`)
+        const { rows } = await client.query(
+          `select inhrelid::regclass::text as name from pg_inherits where inhparent = 'public.legal_consents'::regclass order by 1`,
+        )
         return rows.map((r) => r.name as string)
       } finally {
         await client.end()
@@ -78,7 +80,11 @@ describe('production migrations', () => {
     // here they ran after the start, so the start that follows them is a restart on that database.
     expect(await monthsOf(migrated.databaseUrl)).toEqual([])
     const restarted = await getPayload({
-      config: await buildAppConfig({ databaseUrl: migrated.databaseUrl, secret: randomBytes(32).toString('hex'), runMigrations: true }),
+      config: await buildAppConfig({
+        databaseUrl: migrated.databaseUrl,
+        runMigrations: true,
+        secret: randomBytes(32).toString('hex'),
+      }),
       key: 'migrated-restart',
     })
     await closePayload(restarted)

@@ -11,15 +11,18 @@ const hostCollections = (): CollectionConfig[] => [
   {
     slug: 'posts',
     access: { read: readPosts },
-    hooks: { beforeChange: [({ data }) => data] },
     fields: [{ name: 'title', type: 'text' }],
+    hooks: { beforeChange: [({ data }) => data] },
   },
 ]
 
-const build = (plugins: ReturnType<typeof legalDocumentsPlugin>[], collections = hostCollections()) =>
+const build = (
+  plugins: ReturnType<typeof legalDocumentsPlugin>[],
+  collections = hostCollections(),
+) =>
   buildConfig({
-    secret: 'x'.repeat(40),
     collections,
+    secret: 'x'.repeat(40),
     // No connection is made: building a config only sanitises it.
     db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
     plugins,
@@ -61,17 +64,18 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
     const users = (c: typeof open) => c.collections.find((x) => x.slug === 'users')!
     const asEditor = { req: { user: { id: 1, roles: ['editor'] } } } as never
     const asAdmin = { req: { user: { id: 2, roles: ['admin'] } } } as never
-    expect(await users(open).access.create!(asEditor)).toBe(false)
-    expect(await users(open).access.create!(asAdmin)).toBe(true)
-    expect(await users(open).access.update!(asEditor)).toEqual({ id: { equals: 1 } })
-    expect(await users(open).access.delete!(asEditor)).toBe(false)
+    expect(await users(open).access.create(asEditor)).toBe(false)
+    expect(await users(open).access.create(asAdmin)).toBe(true)
+    expect(await users(open).access.update(asEditor)).toEqual({ id: { equals: 1 } })
+    expect(await users(open).access.delete(asEditor)).toBe(false)
 
     const hostRead = () => true
-    const custom = await build([legalDocumentsPlugin({})], [
-      { slug: 'users', auth: true, access: { read: hostRead }, fields: [] },
-    ])
+    const custom = await build(
+      [legalDocumentsPlugin({})],
+      [{ slug: 'users', access: { read: hostRead }, auth: true, fields: [] }],
+    )
     expect(users(custom).access.read).toBe(hostRead)
-    expect(await users(custom).access.delete!(asEditor)).toBe(false)
+    expect(await users(custom).access.delete(asEditor)).toBe(false)
   })
 
   test('keeps Payload versions of legal content without a cap', async () => {
@@ -92,7 +96,11 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
     expect(disabled.globals.map((g) => g.slug)).toEqual(enabled.globals.map((g) => g.slug))
     const legal = (c: typeof enabled) => c.collections.find((x) => x.slug === SLUGS.documents)!
     expect(legal(disabled).access.read).toBe(legal(enabled).access.read)
-    const hookNames = (c: typeof enabled) => Object.entries(legal(c).hooks).map(([on, fns]) => [on, (fns as { name: string }[]).map((f) => f.name)])
+    const hookNames = (c: typeof enabled) =>
+      Object.entries(legal(c).hooks).map(([on, fns]) => [
+        on,
+        (fns as { name: string }[]).map((f) => f.name),
+      ])
     expect(hookNames(disabled)).toEqual(hookNames(enabled))
     expect(legal(disabled).hooks.beforeChange.length).toBeGreaterThan(1)
 
@@ -106,32 +114,38 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
   })
 
   test('refuses a users collection that is not an auth collection', async () => {
-    await expect(build([legalDocumentsPlugin({ usersCollection: 'posts' as never })])).rejects.toThrow(
-      /not an auth collection/,
-    )
+    await expect(
+      build([legalDocumentsPlugin({ usersCollection: 'posts' as never })]),
+    ).rejects.toThrow(/not an auth collection/)
   })
 
   test('stops at once, in one sentence, on a database adapter other than PostgreSQL', async () => {
     const onSqlite = buildConfig({
-      secret: 'x'.repeat(40),
       collections: hostCollections(),
       db: sqliteAdapter({ client: { url: 'file::memory:' } }),
       plugins: [legalDocumentsPlugin()],
+      secret: 'x'.repeat(40),
       telemetry: false,
     })
-    await expect(onSqlite).rejects.toThrow('legalDocumentsPlugin needs PostgreSQL (@payloadcms/db-postgres): it relies on row locks and LISTEN/NOTIFY, but this config\'s database adapter is "sqlite".')
+    await expect(onSqlite).rejects.toThrow(
+      'legalDocumentsPlugin needs PostgreSQL (@payloadcms/db-postgres): it relies on row locks and LISTEN/NOTIFY, but this config\'s database adapter is "sqlite".',
+    )
   })
 
   test("reads its options under Payload 3's spread shape and Payload 4's `options` shape alike", async () => {
     const base = (): Config => ({
-      secret: 'x'.repeat(40),
       collections: [...hostCollections(), { slug: 'staff', auth: true, fields: [] }],
       db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
+      secret: 'x'.repeat(40),
     })
     const options = { disabled: true, usersCollection: 'staff' }
     // The descriptor's plugin may be sync or async depending on Payload's version: await either.
-    const v3 = await Promise.resolve(legalDocumentsPluginDescriptor.plugin({ config: base(), plugins: {}, ...options }))
-    const v4 = await Promise.resolve(legalDocumentsPluginDescriptor.plugin({ config: base(), plugins: {}, options }))
+    const v3 = await Promise.resolve(
+      legalDocumentsPluginDescriptor.plugin({ config: base(), plugins: {}, ...options }),
+    )
+    const v4 = await Promise.resolve(
+      legalDocumentsPluginDescriptor.plugin({ config: base(), options, plugins: {} }),
+    )
     for (const applied of [v3, v4]) {
       expect(applied.onInit).toBeUndefined() // disabled
       const staff = applied.collections!.find((c) => c.slug === 'staff')!
@@ -143,31 +157,39 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
 
   test("merges English and Ukrainian admin labels into the host's i18n, host keys first", async () => {
     const config = await buildConfig({
-      secret: 'x'.repeat(40),
       collections: hostCollections(),
       db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
       i18n: { translations: { en: { 'legal-documents': { group: 'Compliance' } } as never } },
       plugins: [legalDocumentsPlugin()],
+      secret: 'x'.repeat(40),
       telemetry: false,
     })
-    const translations = config.i18n.translations as Record<string, Record<string, Record<string, string>>>
-    expect(translations.en!['legal-documents']!.group).toBe('Compliance')
-    expect(translations.uk!['legal-documents']!.group).toBeTruthy()
-    expect(translations.uk!['legal-documents']!.group).not.toBe(translations.en!['legal-documents']!.group)
+    const translations = config.i18n.translations as Record<
+      string,
+      Record<string, Record<string, string>>
+    >
+    expect(translations.en['legal-documents'].group).toBe('Compliance')
+    expect(translations.uk['legal-documents'].group).toBeTruthy()
+    expect(translations.uk['legal-documents'].group).not.toBe(
+      translations.en['legal-documents'].group,
+    )
   })
 
   test('another admin language the host enables gets the English labels, not raw keys', async () => {
     const { de } = await import('@payloadcms/translations/languages/de')
     const { en } = await import('@payloadcms/translations/languages/en')
     const config = await buildConfig({
-      secret: 'x'.repeat(40),
       collections: hostCollections(),
       db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
-      i18n: { supportedLanguages: { en, de } },
+      i18n: { supportedLanguages: { de, en } },
       plugins: [legalDocumentsPlugin()],
+      secret: 'x'.repeat(40),
       telemetry: false,
     })
-    const translations = config.i18n.translations as Record<string, Record<string, Record<string, string>>>
-    expect(translations.de!['legal-documents']).toEqual(translations.en!['legal-documents'])
+    const translations = config.i18n.translations as Record<
+      string,
+      Record<string, Record<string, string>>
+    >
+    expect(translations.de['legal-documents']).toEqual(translations.en['legal-documents'])
   })
 })

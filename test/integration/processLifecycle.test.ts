@@ -4,6 +4,7 @@ import { existsSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+
 import { nodeArgs } from '../../dev/server/nodeArgs'
 
 const root = path.resolve(import.meta.dirname, '../..')
@@ -11,18 +12,27 @@ const root = path.resolve(import.meta.dirname, '../..')
 // the server process itself.
 const node = process.execPath
 
-type Run = { code: number | null; stdout: string; stderr: string }
+type Run = { code: null | number; stderr: string; stdout: string }
 
 const started: ChildProcess[] = []
 // A failed assertion must not leave a server running.
 afterAll(() => {
-  for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+  for (const child of started) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL')
+    }
+  }
 })
 
 function startServer(env: Record<string, string | undefined>) {
   const child = spawn(node, [...nodeArgs(env), 'dev/server/main.ts'], {
     cwd: root,
-    env: { PATH: process.env.PATH, HOME: process.env.HOME, NO_NEXT: 'true', ...env } as unknown as NodeJS.ProcessEnv,
+    env: {
+      HOME: process.env.HOME,
+      NO_NEXT: 'true',
+      PATH: process.env.PATH,
+      ...env,
+    } as unknown as NodeJS.ProcessEnv,
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   started.push(child)
@@ -30,14 +40,24 @@ function startServer(env: Record<string, string | undefined>) {
   let stderr = ''
   child.stdout.on('data', (d) => (stdout += d))
   child.stderr.on('data', (d) => (stderr += d))
-  const exited = new Promise<Run>((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
+  const exited = new Promise<Run>((resolve) =>
+    child.on('exit', (code) => resolve({ code, stderr, stdout })),
+  )
   const output = () => stdout
   /** Waits for `text` in the output; fails at once, with the output, if the server exited. */
   const ready = async (text: string, timeoutMs = 150_000) => {
     const start = Date.now()
     while (!stdout.includes(text)) {
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`server exited (${child.exitCode ?? child.signalCode}) before "${text}":\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`)
-      if (Date.now() - start > timeoutMs) throw new Error(`no "${text}" after ${timeoutMs} ms:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`)
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(
+          `server exited (${child.exitCode ?? child.signalCode}) before "${text}":\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`,
+        )
+      }
+      if (Date.now() - start > timeoutMs) {
+        throw new Error(
+          `no "${text}" after ${timeoutMs} ms:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`,
+        )
+      }
       await new Promise((r) => setTimeout(r, 100))
     }
   }
@@ -46,7 +66,11 @@ function startServer(env: Record<string, string | undefined>) {
 
 /** Exit code 0; otherwise the failure shows what the server printed, not just a number. */
 function expectCleanExit(run: Run): void {
-  if (run.code !== 0) throw new Error(`server exited with ${run.code}:\n${run.stderr.slice(-3000)}\n--- stdout:\n${run.stdout.slice(-1500)}`)
+  if (run.code !== 0) {
+    throw new Error(
+      `server exited with ${run.code}:\n${run.stderr.slice(-3000)}\n--- stdout:\n${run.stdout.slice(-1500)}`,
+    )
+  }
 }
 
 const alive = (pid: number) => {
@@ -60,14 +84,27 @@ const alive = (pid: number) => {
 
 describe('production start-up checks', () => {
   test.each([
-    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1:1/x' }, 'PAYLOAD_SECRET is not set'],
-    [{ NODE_ENV: 'production', DATABASE_URL: 'postgres://x@127.0.0.1:1/x', PAYLOAD_SECRET: 'changeme' }, 'known default'],
+    [
+      { DATABASE_URL: 'postgres://x@127.0.0.1:1/x', NODE_ENV: 'production' },
+      'PAYLOAD_SECRET is not set',
+    ],
+    [
+      {
+        DATABASE_URL: 'postgres://x@127.0.0.1:1/x',
+        NODE_ENV: 'production',
+        PAYLOAD_SECRET: 'changeme',
+      },
+      'known default',
+    ],
     [{ NODE_ENV: 'production', PAYLOAD_SECRET: 'f'.repeat(64) }, 'DATABASE_URL is not set'],
   ])('refuses to start with %j in one line', async (env, reason) => {
     const { exited } = startServer(env)
     const run = await exited
     expect(run.code).toBe(1)
-    const lines = run.stderr.trim().split('\n').filter((l) => !l.includes('nodedir'))
+    const lines = run.stderr
+      .trim()
+      .split('\n')
+      .filter((l) => !l.includes('nodedir'))
     expect(lines).toHaveLength(1)
     expect(lines[0]).toMatch(/^Refusing to start: /)
     expect(lines[0]).toContain(reason)
@@ -79,7 +116,7 @@ describe('development start with the embedded PostgreSQL', () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-docs-dev-'))
     await fs.chmod(dataDir, 0o755)
     try {
-      const env = { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development' }
+      const env = { DATA_DIR: dataDir, NODE_ENV: 'development', PORT: '0' }
 
       const first = startServer(env)
       await first.ready('Legal documents ready')
@@ -107,7 +144,7 @@ describe('development start with the embedded PostgreSQL', () => {
       expectCleanExit(await second.exited)
       expect(existsSync(pidFile)).toBe(false)
     } finally {
-      await fs.rm(dataDir, { recursive: true, force: true })
+      await fs.rm(dataDir, { force: true, recursive: true })
     }
   }, 180_000)
 
@@ -115,7 +152,7 @@ describe('development start with the embedded PostgreSQL', () => {
     const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-docs-dev-'))
     await fs.chmod(dataDir, 0o755)
     try {
-      const env = { DATA_DIR: dataDir, PORT: '0', NODE_ENV: 'development', NO_DEMO_USERS: 'true' }
+      const env = { DATA_DIR: dataDir, NO_DEMO_USERS: 'true', NODE_ENV: 'development', PORT: '0' }
       const first = startServer(env)
       await first.ready('Legal documents ready')
       const pidFile = path.join(dataDir, 'postgres', 'postmaster.pid')
@@ -132,7 +169,7 @@ describe('development start with the embedded PostgreSQL', () => {
       expect((await second.exited).code).toBe(0)
       expect(existsSync(pidFile)).toBe(false)
     } finally {
-      await fs.rm(dataDir, { recursive: true, force: true })
+      await fs.rm(dataDir, { force: true, recursive: true })
     }
   }, 180_000)
 })

@@ -1,3 +1,5 @@
+import type { FlattenedField } from 'payload'
+
 /**
  * Readers sort and filter only by public fields (src/hooks/publicQueries.ts): every path that
  * reaches the staff accounts through a relationship, found by walking the app's config, is
@@ -5,7 +7,6 @@
  * `overrideAccess: false`; the collections' own fields still sort as before.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import type { FlattenedField } from 'payload'
 
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
@@ -22,14 +23,26 @@ const rest = restClient(() => server.baseUrl)
 function pathsToUsers(fields: readonly FlattenedField[], prefix = ''): string[] {
   return fields.flatMap((field) => {
     const path = `${prefix}${field.name}`
-    if ((field.type === 'relationship' || field.type === 'upload') && [field.relationTo].flat().includes('users')) return [path]
-    if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) return pathsToUsers(field.flattenedFields, `${path}.`)
+    if (
+      (field.type === 'relationship' || field.type === 'upload') &&
+      [field.relationTo].flat().includes('users')
+    ) {
+      return [path]
+    }
+    if ('flattenedFields' in field && Array.isArray(field.flattenedFields)) {
+      return pathsToUsers(field.flattenedFields, `${path}.`)
+    }
     return []
   })
 }
 
 const READABLE = ['legal-documents', 'legal-sections', 'legal-versions', 'cookie-entries'] as const
-const GRAPHQL_NAMES: Record<string, string> = { 'legal-documents': 'LegalDocuments', 'legal-sections': 'LegalSections', 'legal-versions': 'LegalVersions', 'cookie-entries': 'CookieEntries' }
+const GRAPHQL_NAMES: Record<string, string> = {
+  'cookie-entries': 'CookieEntries',
+  'legal-documents': 'LegalDocuments',
+  'legal-sections': 'LegalSections',
+  'legal-versions': 'LegalVersions',
+}
 let cases: { collection: string; path: string }[] = []
 
 beforeAll(async () => {
@@ -41,15 +54,43 @@ beforeAll(async () => {
   const reviewerToken = await login(server.baseUrl, reviewer)
   // Published through the real workflow, so approvedBy and the contributors are set.
   for (const title of ['Beta', 'Alpha', 'Gamma']) {
-    const doc = await rest('POST', '/legal-documents', editorToken, { title, slug: title.toLowerCase(), kind: 'other' })
+    const doc = await rest('POST', '/legal-documents', editorToken, {
+      slug: title.toLowerCase(),
+      kind: 'other',
+      title,
+    })
     const id = doc.body.doc.id
-    const section = await rest('POST', '/legal-sections', editorToken, { heading: title, body: richText(`${title} text.`), document: id })
-    expect((await rest('PATCH', `/legal-documents/${id}`, editorToken, { sections: [section.body.doc.id] })).status).toBe(200)
-    expect((await rest('POST', `/legal-documents/${id}/workflow`, editorToken, { action: 'submit' })).status).toBe(200)
-    expect((await rest('POST', `/legal-documents/${id}/workflow`, reviewerToken, { action: 'approve' })).status).toBe(200)
-    expect((await rest('PATCH', `/legal-documents/${id}`, reviewerToken, { _status: 'published' })).status).toBe(200)
+    const section = await rest('POST', '/legal-sections', editorToken, {
+      body: richText(`${title} text.`),
+      document: id,
+      heading: title,
+    })
+    expect(
+      (
+        await rest('PATCH', `/legal-documents/${id}`, editorToken, {
+          sections: [section.body.doc.id],
+        })
+      ).status,
+    ).toBe(200)
+    expect(
+      (await rest('POST', `/legal-documents/${id}/workflow`, editorToken, { action: 'submit' }))
+        .status,
+    ).toBe(200)
+    expect(
+      (await rest('POST', `/legal-documents/${id}/workflow`, reviewerToken, { action: 'approve' }))
+        .status,
+    ).toBe(200)
+    expect(
+      (await rest('PATCH', `/legal-documents/${id}`, reviewerToken, { _status: 'published' }))
+        .status,
+    ).toBe(200)
   }
-  cases = READABLE.flatMap((collection) => pathsToUsers(app.payload.collections[collection].config.flattenedFields).map((path) => ({ collection, path })))
+  cases = READABLE.flatMap((collection) =>
+    pathsToUsers(app.payload.collections[collection].config.flattenedFields).map((path) => ({
+      collection,
+      path,
+    })),
+  )
 })
 afterAll(async () => {
   await server?.close()
@@ -70,15 +111,25 @@ test('the walk finds the relationships to the staff accounts (the checks below a
 })
 
 const get = async (path: string, token?: string) => {
-  const res = await fetch(`${server.baseUrl}${path}`, { headers: token ? { authorization: `JWT ${token}` } : {} })
-  return { status: res.status, body: (await res.json()) as { docs?: { title?: string }[]; errors?: { message: string }[] } }
+  const res = await fetch(`${server.baseUrl}${path}`, {
+    headers: token ? { authorization: `JWT ${token}` } : {},
+  })
+  return {
+    body: (await res.json()) as { docs?: { title?: string }[]; errors?: { message: string }[] },
+    status: res.status,
+  }
 }
 
-describe('anonymous readers cannot order or filter by an account\'s fields', () => {
+describe("anonymous readers cannot order or filter by an account's fields", () => {
   test('REST sort, ascending and descending, by hash, salt, e-mail and roles', async () => {
     expect(cases.length).toBeGreaterThan(0)
     for (const { collection, path } of cases) {
-      for (const sort of [`${path}.hash`, `-${path}.salt`, `${path}.email`, `title,-${path}.roles`]) {
+      for (const sort of [
+        `${path}.hash`,
+        `-${path}.salt`,
+        `${path}.email`,
+        `title,-${path}.roles`,
+      ]) {
         const res = await get(`/api/${collection}?sort=${sort}&depth=0`)
         expect([collection, sort, res.status]).toEqual([collection, sort, 400])
         expect(res.body.errors?.[0]?.message).toMatch(/cannot be queried/)
@@ -99,14 +150,23 @@ describe('anonymous readers cannot order or filter by an account\'s fields', () 
   test('GraphQL sort', async () => {
     expect(cases.length).toBeGreaterThan(0)
     for (const { collection, path } of cases) {
-      const plural = { pluralName: GRAPHQL_NAMES[collection]! }
+      const plural = { pluralName: GRAPHQL_NAMES[collection] }
       const res = await fetch(`${server.baseUrl}/api/graphql`, {
-        method: 'POST',
+        body: JSON.stringify({
+          query: `{ ${plural.pluralName}(sort: "${path}.hash") { docs { id } } }`,
+        }),
         headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ query: `{ ${plural.pluralName}(sort: "${path}.hash") { docs { id } } }` }),
+        method: 'POST',
       })
-      const body = (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: { statusCode?: number } }[] }
-      expect([collection, path, body.errors?.[0]?.extensions?.statusCode]).toEqual([collection, path, 400])
+      const body = (await res.json()) as {
+        data?: null | Record<string, unknown>
+        errors?: { extensions?: { statusCode?: number }; message: string }[]
+      }
+      expect([collection, path, body.errors?.[0]?.extensions?.statusCode]).toEqual([
+        collection,
+        path,
+        400,
+      ])
       expect(body.data?.[plural.pluralName] ?? null).toBeNull()
     }
   })
@@ -115,14 +175,19 @@ describe('anonymous readers cannot order or filter by an account\'s fields', () 
     expect(cases.length).toBeGreaterThan(0)
     for (const { collection, path } of cases) {
       await expect(
-        app.payload.find({ collection: collection as (typeof READABLE)[number], sort: `-${path}.hash`, overrideAccess: false, depth: 0 }),
+        app.payload.find({
+          collection: collection as (typeof READABLE)[number],
+          depth: 0,
+          overrideAccess: false,
+          sort: `-${path}.hash`,
+        }),
       ).rejects.toMatchObject({ name: 'QueryError', status: 400 })
     }
   })
 })
 
 describe('what still works', () => {
-  test('readers sort by the collections\' own fields', async () => {
+  test("readers sort by the collections' own fields", async () => {
     const asc = await get('/api/legal-documents?sort=title&depth=0')
     expect(asc.status).toBe(200)
     expect(asc.body.docs?.map((d) => d.title)).toEqual(['Alpha', 'Beta', 'Gamma'])
@@ -132,8 +197,11 @@ describe('what still works', () => {
     expect((await get('/api/legal-documents?sort=approvedBy&depth=0')).status).toBe(200)
   })
 
-  test('staff sort by related fields, as the admin\'s list columns do', async () => {
-    const res = await get('/api/legal-documents?sort=updatedBy.email&depth=0&draft=true', editorToken)
+  test("staff sort by related fields, as the admin's list columns do", async () => {
+    const res = await get(
+      '/api/legal-documents?sort=updatedBy.email&depth=0&draft=true',
+      editorToken,
+    )
     expect(res.status).toBe(200)
     expect(res.body.docs).toHaveLength(3)
   })

@@ -18,15 +18,18 @@ import { createUser, login } from '../helpers/users'
  * watches the condition itself: every client.query() call is checked for a query already
  * running (`_activeQuery`) or already queued (`_queryQueue`, pg's own test for the warning).
  */
-type Overlap = { sql: string; queued: boolean }
+type Overlap = { queued: boolean; sql: string }
 const overlaps: Overlap[] = []
 type ClientInternals = { _activeQuery?: unknown; _queryQueue?: unknown[] }
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown
 pg.Client.prototype.query = function (this: ClientInternals, ...args: unknown[]) {
   const busy = Boolean(this._activeQuery) || (this._queryQueue?.length ?? 0) > 0
   if (busy) {
-    const first = args[0] as string | { text?: string }
-    overlaps.push({ sql: String(typeof first === 'string' ? first : first?.text).slice(0, 120), queued: (this._queryQueue?.length ?? 0) > 0 })
+    const first = args[0] as { text?: string } | string
+    overlaps.push({
+      queued: (this._queryQueue?.length ?? 0) > 0,
+      sql: String(typeof first === 'string' ? first : first?.text).slice(0, 120),
+    })
   }
   return query.apply(this, args)
 } as typeof pg.Client.prototype.query
@@ -37,11 +40,21 @@ const rest = restClient(() => server.baseUrl)
 const tokens = { editor: '', reviewer: '' }
 
 async function createDocument(slug: string, withSection: boolean): Promise<number> {
-  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: `Doc ${slug}`, slug, kind: 'other' })
+  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
+    slug,
+    kind: 'other',
+    title: `Doc ${slug}`,
+  })
   expect(doc.status).toBe(201)
   if (withSection) {
-    const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'Scope', body: richText('Hello.'), document: doc.body.doc.id })
-    await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { sections: [section.body.doc.id] })
+    const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
+      body: richText('Hello.'),
+      document: doc.body.doc.id,
+      heading: 'Scope',
+    })
+    await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, {
+      sections: [section.body.doc.id],
+    })
   }
   return doc.body.doc.id
 }
@@ -50,7 +63,10 @@ beforeAll(async () => {
   app = await startTestPayload()
   server = await listen(app)
   tokens.editor = await login(server.baseUrl, await createUser(app.payload, 'editor', ['editor']))
-  tokens.reviewer = await login(server.baseUrl, await createUser(app.payload, 'reviewer', ['reviewer']))
+  tokens.reviewer = await login(
+    server.baseUrl,
+    await createUser(app.payload, 'reviewer', ['reviewer']),
+  )
 })
 
 afterAll(async () => {
@@ -63,21 +79,32 @@ describe('queries on one pg client take turns', () => {
     const client = new pg.Client({ connectionString: app.databaseUrl })
     await client.connect()
     try {
-      await Promise.all([client.query('select pg_sleep(0.05)'), client.query('select 1'), client.query('select 2')])
+      await Promise.all([
+        client.query('select pg_sleep(0.05)'),
+        client.query('select 1'),
+        client.query('select 2'),
+      ])
     } finally {
       await client.end()
     }
     expect(overlaps).toEqual([
-      { sql: 'select 1', queued: false },
-      { sql: 'select 2', queued: true },
+      { queued: false, sql: 'select 1' },
+      { queued: true, sql: 'select 2' },
     ])
     overlaps.length = 0
   })
 
   test('bulk edit over REST: every document changed, no overlapping query', async () => {
-    const ids = await Promise.all([1, 2, 3, 4, 5].map((n) => createDocument(`bulk-edit-${n}`, true)))
+    const ids = await Promise.all(
+      [1, 2, 3, 4, 5].map((n) => createDocument(`bulk-edit-${n}`, true)),
+    )
     overlaps.length = 0
-    const res = await rest('PATCH', `/${SLUGS.documents}?where[slug][like]=bulk-edit-&limit=10`, tokens.editor, { summary: 'Edited in bulk' })
+    const res = await rest(
+      'PATCH',
+      `/${SLUGS.documents}?where[slug][like]=bulk-edit-&limit=10`,
+      tokens.editor,
+      { summary: 'Edited in bulk' },
+    )
     expect(res.status).toBe(200)
     expect(res.body.docs.map((d: { id: number }) => d.id).sort()).toEqual([...ids].sort())
     expect(res.body.errors).toEqual([])
@@ -85,12 +112,23 @@ describe('queries on one pg client take turns', () => {
   })
 
   test('bulk publish and bulk delete over REST: no overlapping query', async () => {
-    const ids = await Promise.all([1, 2, 3, 4].map((n) => createDocument(`bulk-delete-${n}`, false)))
+    const ids = await Promise.all(
+      [1, 2, 3, 4].map((n) => createDocument(`bulk-delete-${n}`, false)),
+    )
     overlaps.length = 0
     // A reviewer's bulk publish of drafts nobody approved: refused document by document.
-    const publish = await rest('PATCH', `/${SLUGS.documents}?where[slug][like]=bulk-delete-`, tokens.reviewer, { _status: 'published' })
+    const publish = await rest(
+      'PATCH',
+      `/${SLUGS.documents}?where[slug][like]=bulk-delete-`,
+      tokens.reviewer,
+      { _status: 'published' },
+    )
     expect(publish.body.errors).toHaveLength(ids.length)
-    const res = await rest('DELETE', `/${SLUGS.documents}?where[slug][like]=bulk-delete-`, tokens.editor)
+    const res = await rest(
+      'DELETE',
+      `/${SLUGS.documents}?where[slug][like]=bulk-delete-`,
+      tokens.editor,
+    )
     expect(res.status).toBe(200)
     expect(res.body.docs.map((d: { id: number }) => d.id).sort()).toEqual([...ids].sort())
     expect(overlaps).toEqual([])

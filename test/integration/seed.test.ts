@@ -1,10 +1,17 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 
 import { SEED_ACCOUNTS } from '../../seed/actors'
 import { SEED_COOKIES } from '../../seed/cookies'
 import { importDocument } from '../../seed/importDocument'
-import { blanksOf, resetSeedContent, seedIfEmpty, seedReferenceContent, type SeedSummary } from '../../seed/seed'
+import {
+  blanksOf,
+  resetSeedContent,
+  seedIfEmpty,
+  seedReferenceContent,
+  type SeedSummary,
+} from '../../seed/seed'
 import { SOURCE_ENTITY } from '../../seed/sourceDocuments'
 import { parseLegalText } from '../../src/importer'
 import { SLUGS } from '../../src/slugs'
@@ -17,22 +24,46 @@ let first: SeedSummary
 
 type Doc = Record<string, any>
 
-const SECTION_COUNTS = { 'general-conditions': 5, 'privacy-policy': 6, 'data-security': 4, 'cookie-policy': 1, 'terms-of-use': 5 }
+const SECTION_COUNTS = {
+  'cookie-policy': 1,
+  'data-security': 4,
+  'general-conditions': 5,
+  'privacy-policy': 6,
+  'terms-of-use': 5,
+}
 
 async function all(collection: string, options: { draft?: boolean } = {}): Promise<Doc[]> {
-  const { docs } = await payload.find({ collection: collection as never, limit: 0, pagination: false, depth: 0, overrideAccess: true, ...options })
-  return docs as Doc[]
+  const { docs } = await payload.find({
+    collection: collection as never,
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    ...options,
+  })
+  return docs
 }
 
 /** Every row the seed could have written, counted: any duplicate or extra version shows up here. */
 async function census() {
   const documents = await all(SLUGS.documents)
   const counts: Record<string, number> = {}
-  for (const slug of [SLUGS.documents, SLUGS.sections, SLUGS.versions, SLUGS.cookies, SLUGS.reviewEvents, 'users']) {
-    counts[slug] = (await payload.count({ collection: slug as never, overrideAccess: true })).totalDocs
+  for (const slug of [
+    SLUGS.documents,
+    SLUGS.sections,
+    SLUGS.versions,
+    SLUGS.cookies,
+    SLUGS.reviewEvents,
+    'users',
+  ]) {
+    counts[slug] = (
+      await payload.count({ collection: slug as never, overrideAccess: true })
+    ).totalDocs
   }
   for (const slug of [SLUGS.documents, SLUGS.sections, SLUGS.cookies]) {
-    counts[`${slug} (payload versions)`] = (await payload.countVersions({ collection: slug as never, overrideAccess: true })).totalDocs
+    counts[`${slug} (payload versions)`] = (
+      await payload.countVersions({ collection: slug as never, overrideAccess: true })
+    ).totalDocs
   }
   return { counts, versions: Object.fromEntries(documents.map((d) => [d.slug, d.version])) }
 }
@@ -41,7 +72,11 @@ beforeAll(async () => {
   app = await startTestPayload()
   payload = app.payload
   // What an admin typed in before the seed ran must survive it.
-  await payload.updateGlobal({ slug: SLUGS.entity, data: { email: 'legal@example.test', website: 'https://example.test' } as never, overrideAccess: true })
+  await payload.updateGlobal({
+    slug: SLUGS.entity,
+    data: { email: 'legal@example.test', website: 'https://example.test' },
+    overrideAccess: true,
+  })
 })
 
 afterAll(async () => {
@@ -53,10 +88,16 @@ describe('npm run seed', () => {
     const logged: string[] = []
     first = (await seedIfEmpty(payload, { log: (line) => logged.push(line) }))!
     expect(first).not.toBeNull()
-    expect(logged).toEqual([expect.stringMatching(/^Reference content seeded in [\d.]+ s: 5 documents published .*9 cookie entries.* blanks to fill in/)])
+    expect(logged).toEqual([
+      expect.stringMatching(
+        /^Reference content seeded in [\d.]+ s: 5 documents published .*9 cookie entries.* blanks to fill in/,
+      ),
+    ])
 
     const documents = await all(SLUGS.documents)
-    expect(documents.map((d) => [d.slug, d.kind, d._status, d.workflowState, d.version]).sort()).toEqual(
+    expect(
+      documents.map((d) => [d.slug, d.kind, d._status, d.workflowState, d.version]).sort(),
+    ).toEqual(
       [
         ['cookie-policy', 'cookie-policy', 'published', 'published', 1],
         ['data-security', 'data-security', 'published', 'published', 1],
@@ -69,13 +110,18 @@ describe('npm run seed', () => {
       expect(doc.effectiveDate).toMatch(/^\d{4}-\d{2}-\d{2}T00:00:00\.000Z$/)
       expect(doc.sections).toHaveLength(SECTION_COUNTS[doc.slug as keyof typeof SECTION_COUNTS])
     }
-    expect(documents.find((d) => d.slug === 'terms-of-use')).toMatchObject({ governingLaw: 'Ukrainian law', jurisdiction: 'English courts' })
+    expect(documents.find((d) => d.slug === 'terms-of-use')).toMatchObject({
+      governingLaw: 'Ukrainian law',
+      jurisdiction: 'English courts',
+    })
 
     const sections = await all(SLUGS.sections)
     expect(sections).toHaveLength(21)
     expect(sections.every((s) => s._status === 'published')).toBe(true)
     const archive = await all(SLUGS.versions)
-    expect(archive.map((r) => [r.slug, r.version]).sort()).toEqual(documents.map((d) => [d.slug, 1]).sort())
+    expect(archive.map((r) => [r.slug, r.version]).sort()).toEqual(
+      documents.map((d) => [d.slug, 1]).sort(),
+    )
   })
 
   test('it went through the review workflow, as a seed editor and a different seed reviewer', async () => {
@@ -87,15 +133,19 @@ describe('npm run seed', () => {
       ]),
     )
     expect(first.actors).toEqual({
+      created: [SEED_ACCOUNTS.editor.email, SEED_ACCOUNTS.reviewer.email],
       editor: SEED_ACCOUNTS.editor.email,
       reviewer: SEED_ACCOUNTS.reviewer.email,
-      created: [SEED_ACCOUNTS.editor.email, SEED_ACCOUNTS.reviewer.email],
     })
     const byEmail = Object.fromEntries(users.map((u) => [u.id, u.email]))
     const events = await all(SLUGS.reviewEvents)
     // The five documents and every cookie entry: the same review.
-    const steps = (action: string, on: 'document' | 'cookieEntry') => events.filter((e) => e.action === action && e[on]).map((e) => byEmail[e.by])
-    for (const [on, count] of [['document', 5], ['cookieEntry', SEED_COOKIES.length]] as const) {
+    const steps = (action: string, on: 'cookieEntry' | 'document') =>
+      events.filter((e) => e.action === action && e[on]).map((e) => byEmail[e.by])
+    for (const [on, count] of [
+      ['document', 5],
+      ['cookieEntry', SEED_COOKIES.length],
+    ] as const) {
       expect(steps('submitted', on)).toEqual(Array(count).fill(SEED_ACCOUNTS.editor.email))
       expect(steps('approved', on)).toEqual(Array(count).fill(SEED_ACCOUNTS.reviewer.email))
       expect(steps('published', on)).toEqual(Array(count).fill(SEED_ACCOUNTS.reviewer.email))
@@ -104,7 +154,11 @@ describe('npm run seed', () => {
 
   test('the company details come from "Who we are"; what an admin entered is kept', async () => {
     const entity = await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true })
-    expect(entity).toMatchObject({ ...SOURCE_ENTITY, email: 'legal@example.test', website: 'https://example.test' })
+    expect(entity).toMatchObject({
+      ...SOURCE_ENTITY,
+      email: 'legal@example.test',
+      website: 'https://example.test',
+    })
     expect(first.entity).toEqual({ filled: ['name', 'address', 'phone'], missing: [] })
   })
 
@@ -112,29 +166,62 @@ describe('npm run seed', () => {
     const cookies = await all(SLUGS.cookies)
     expect(cookies).toHaveLength(SEED_COOKIES.length)
     const services = cookies.map((c) => c.service)
-    for (const named of ['Website session', 'Website preferences', 'Google Analytics', 'CAPTCHA', 'Twitter', 'Facebook', 'Behavioural advertising']) {
+    for (const named of [
+      'Website session',
+      'Website preferences',
+      'Google Analytics',
+      'CAPTCHA',
+      'Twitter',
+      'Facebook',
+      'Behavioural advertising',
+    ]) {
       expect(services.some((s) => s.includes(named))).toBe(true)
     }
     for (const cookie of cookies) {
-      expect({ status: cookie._status, review: cookie.workflowState }).toEqual({ status: 'published', review: 'published' })
+      expect({ review: cookie.workflowState, status: cookie._status }).toEqual({
+        review: 'published',
+        status: 'published',
+      })
       expect(cookie.category).toMatch(/^(necessary|security|functional|analytics|marketing)$/)
       expect(cookie.purpose?.length).toBeGreaterThan(20)
       expect(cookie.duration).toBeTruthy()
       expect(cookie.party).toMatch(/^(first|third)$/)
     }
-    expect(cookies.find((c) => c.name === 'session-id')).toMatchObject({ category: 'necessary', party: 'first', duration: expect.stringMatching(/^Session/) })
-    expect(cookies.find((c) => c.name === '_ga')).toMatchObject({ category: 'analytics', party: 'third', duration: '2 years' })
+    expect(cookies.find((c) => c.name === 'session-id')).toMatchObject({
+      category: 'necessary',
+      duration: expect.stringMatching(/^Session/),
+      party: 'first',
+    })
+    expect(cookies.find((c) => c.name === '_ga')).toMatchObject({
+      category: 'analytics',
+      duration: '2 years',
+      party: 'third',
+    })
   })
 
   test('the summary lists every blank with document, section and sentence; nothing is silently dropped', () => {
     const blanks = blanksOf(first)
     expect(blanks.some((b) => b.kind === 'suspected')).toBe(false)
-    expect(blanks).toContainEqual(expect.objectContaining({ document: 'Cookie Policy', section: 'Our policy regarding cookie-files', sentence: 'by visiting;' }))
-    expect(blanks).toContainEqual(expect.objectContaining({ document: 'Cookie declaration', section: '_GRECAPTCHA' }))
+    expect(blanks).toContainEqual(
+      expect.objectContaining({
+        document: 'Cookie Policy',
+        section: 'Our policy regarding cookie-files',
+        sentence: 'by visiting;',
+      }),
+    )
+    expect(blanks).toContainEqual(
+      expect.objectContaining({ document: 'Cookie declaration', section: '_GRECAPTCHA' }),
+    )
     // E-mail and website were entered by an admin, so they are not blanks on this database.
     expect(blanks.some((b) => b.document === 'Company details')).toBe(false)
     expect(first.findings.filter((f) => f.kind === 'skipped')).toHaveLength(1)
-    expect(first.warnings).toEqual([{ document: 'General Conditions', line: 36, message: expect.stringContaining('goes from 1 to 3') }])
+    expect(first.warnings).toEqual([
+      {
+        document: 'General Conditions',
+        line: 36,
+        message: expect.stringContaining('goes from 1 to 3'),
+      },
+    ])
   })
 
   test('running it again changes nothing: same rows, no new drafts, versions stay 1', async () => {
@@ -142,7 +229,7 @@ describe('npm run seed', () => {
     expect(await seedIfEmpty(payload, { log: () => {} })).toBeNull()
     const again = await seedReferenceContent(payload)
     expect(again.documents.map((d) => d.action)).toEqual(Array(5).fill('kept'))
-    expect(again.cookies).toEqual({ created: 0, completed: 0, kept: SEED_COOKIES.length })
+    expect(again.cookies).toEqual({ completed: 0, created: 0, kept: SEED_COOKIES.length })
     expect(again.entity.filled).toEqual([])
     expect(await census()).toEqual(before)
     expect(Object.values(before.versions)).toEqual(Array(5).fill(1))
@@ -154,11 +241,19 @@ describe('npm run seed', () => {
     const reviewer = await createUser(payload, 'rafael', ['reviewer'])
     // Older seed accounts exist too; the oldest user of each role is the one used.
     const summary = await seedReferenceContent(payload)
-    expect(summary.actors).toEqual({ editor: SEED_ACCOUNTS.editor.email, reviewer: SEED_ACCOUNTS.reviewer.email, created: [] })
-    await payload.delete({ collection: 'users', where: { email: { in: [SEED_ACCOUNTS.editor.email, SEED_ACCOUNTS.reviewer.email] } }, overrideAccess: true })
+    expect(summary.actors).toEqual({
+      created: [],
+      editor: SEED_ACCOUNTS.editor.email,
+      reviewer: SEED_ACCOUNTS.reviewer.email,
+    })
+    await payload.delete({
+      collection: 'users',
+      overrideAccess: true,
+      where: { email: { in: [SEED_ACCOUNTS.editor.email, SEED_ACCOUNTS.reviewer.email] } },
+    })
     await resetSeedContent(payload)
     const next = await seedReferenceContent(payload)
-    expect(next.actors).toEqual({ editor: editor.email, reviewer: reviewer.email, created: [] })
+    expect(next.actors).toEqual({ created: [], editor: editor.email, reviewer: reviewer.email })
   })
 
   test('completes what an interrupted run left unpublished, without duplicating its sections', async () => {
@@ -168,13 +263,17 @@ describe('npm run seed', () => {
     const parsed = parseLegalText('Data Security\n\nWhere we store your data\n\nAn older text.')
     const partial = await importDocument(payload, {
       slug: 'data-security',
-      title: 'Data Security',
+      editor: { id: editor.id, collection: 'users', email: editor.email, roles: ['editor'] },
       kind: 'data-security',
-      sections: [{ heading: 'Where we store your data', body: parsed.sections[0].body }],
-      editor: { id: editor.id, email: editor.email, roles: ['editor'], collection: 'users' },
+      sections: [{ body: parsed.sections[0].body, heading: 'Where we store your data' }],
+      title: 'Data Security',
     })
     const summary = await seedReferenceContent(payload)
-    expect(summary.documents.find((d) => d.slug === 'data-security')).toMatchObject({ action: 'completed', version: 1, workflowState: 'published' })
+    expect(summary.documents.find((d) => d.slug === 'data-security')).toMatchObject({
+      action: 'completed',
+      version: 1,
+      workflowState: 'published',
+    })
     const doc = (await all(SLUGS.documents)).find((d) => d.slug === 'data-security')!
     expect(doc.id).toBe(partial.documentId)
     const sections = (await all(SLUGS.sections)).filter((s) => s.document === doc.id)
@@ -187,18 +286,25 @@ describe('npm run seed', () => {
     const editor = (await all('users')).find((u) => u.email === 'erin@test.example')!
     const privacy = (await all(SLUGS.documents)).find((d) => d.slug === 'privacy-policy')!
     await payload.update({
-      collection: SLUGS.sections,
       id: privacy.sections[0],
-      data: { heading: 'Changed by an editor' } as never,
-      user: { ...editor, collection: 'users' } as never,
+      collection: SLUGS.sections,
+      data: { heading: 'Changed by an editor' },
       overrideAccess: false,
+      user: { ...editor, collection: 'users' },
     })
-    await payload.updateGlobal({ slug: SLUGS.entity, data: { name: 'Someone Else Ltd' } as never, overrideAccess: true })
-    const usersBefore = (await payload.count({ collection: 'users', overrideAccess: true })).totalDocs
+    await payload.updateGlobal({
+      slug: SLUGS.entity,
+      data: { name: 'Someone Else Ltd' },
+      overrideAccess: true,
+    })
+    const usersBefore = (await payload.count({ collection: 'users', overrideAccess: true }))
+      .totalDocs
 
     const summary = await seedReferenceContent(payload, { reset: true })
     expect(summary.reset).toBe(true)
-    expect(summary.documents.map((d) => [d.action, d.version])).toEqual(Array(5).fill(['created', 1]))
+    expect(summary.documents.map((d) => [d.action, d.version])).toEqual(
+      Array(5).fill(['created', 1]),
+    )
     const documents = await all(SLUGS.documents, { draft: true })
     expect(documents.find((d) => d.slug === 'privacy-policy')!.id).not.toBe(privacy.id)
     expect(documents.every((d) => d.workflowState === 'published' && d.version === 1)).toBe(true)
@@ -206,12 +312,16 @@ describe('npm run seed', () => {
     expect(headings).not.toContain('Changed by an editor')
     expect(headings).toHaveLength(21)
     expect((await all(SLUGS.versions)).map((r) => r.version)).toEqual(Array(5).fill(1))
-    expect((await all(SLUGS.cookies))).toHaveLength(SEED_COOKIES.length)
+    expect(await all(SLUGS.cookies)).toHaveLength(SEED_COOKIES.length)
     // The company details start over too; users are left alone.
     const entity = await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true })
     expect(entity).toMatchObject({ ...SOURCE_ENTITY, email: null, website: null })
-    expect(summary.findings.filter((f) => f.document === 'Company details').map((f) => f.sentence)).toEqual(['{{company.email}}', '{{company.website}}'])
-    expect((await payload.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(usersBefore)
+    expect(
+      summary.findings.filter((f) => f.document === 'Company details').map((f) => f.sentence),
+    ).toEqual(['{{company.email}}', '{{company.website}}'])
+    expect((await payload.count({ collection: 'users', overrideAccess: true })).totalDocs).toBe(
+      usersBefore,
+    )
   })
 
   test('--reset refuses to run in production, where the archive is evidence', async () => {
@@ -219,10 +329,12 @@ describe('npm run seed', () => {
     const before = env.NODE_ENV
     env.NODE_ENV = 'production'
     try {
-      await expect(seedReferenceContent(payload, { reset: true })).rejects.toThrow(/does not run in production/)
+      await expect(seedReferenceContent(payload, { reset: true })).rejects.toThrow(
+        /does not run in production/,
+      )
     } finally {
       env.NODE_ENV = before
     }
-    expect((await all(SLUGS.versions))).toHaveLength(5)
+    expect(await all(SLUGS.versions)).toHaveLength(5)
   })
 })

@@ -1,7 +1,7 @@
-import fs from 'node:fs'
+import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import type { Payload } from 'payload'
+import fs from 'node:fs'
 
 import { compareSections, type SectionText } from '../../seed/roundTrip'
 import { seedReferenceContent } from '../../seed/seed'
@@ -26,7 +26,12 @@ const cut = cutSourceDocuments(fs.readFileSync(defaultSourcePath(), 'utf8'))
 // Values for the two details the source lacks, so their placeholders show up in the text.
 const entityInput = { email: 'legal@digitroom.test', website: 'https://digitroom.test' }
 
-type Served = { title: string; version: number; sections: Array<{ anchor: string; heading: string }>; text: string }
+type Served = {
+  sections: Array<{ anchor: string; heading: string }>
+  text: string
+  title: string
+  version: number
+}
 
 /**
  * The served `text` is "heading, blank line, body" per section, sections separated by a blank
@@ -37,13 +42,17 @@ function splitServedText(text: string, headings: string[]): SectionText[] {
   let from = 0
   headings.forEach((heading, i) => {
     const at = i === 0 ? (text.startsWith(heading) ? 0 : -1) : text.indexOf(`\n\n${heading}`, from)
-    if (at < 0) throw new Error(`heading "${heading}" not found in the served text`)
+    if (at < 0) {
+      throw new Error(`heading "${heading}" not found in the served text`)
+    }
     starts[i] = i === 0 ? 0 : at + 2
     from = starts[i] + heading.length
   })
   return headings.map((heading, i) => ({
     heading,
-    text: text.slice(starts[i] + heading.length, i + 1 < headings.length ? starts[i + 1] : text.length).trim(),
+    text: text
+      .slice(starts[i] + heading.length, i + 1 < headings.length ? starts[i + 1] : text.length)
+      .trim(),
   }))
 }
 
@@ -57,7 +66,7 @@ beforeAll(async () => {
   app = await startTestPayload()
   payload = app.payload
   server = await listen(app)
-  await payload.updateGlobal({ slug: SLUGS.entity, data: entityInput as never, overrideAccess: true })
+  await payload.updateGlobal({ slug: SLUGS.entity, data: entityInput, overrideAccess: true })
   await seedReferenceContent(payload)
 })
 
@@ -74,8 +83,14 @@ describe('round trip: source text → seed → delivery API → plain text', () 
     expect(body.version).toBe(1)
     expect(body.sections.map((s) => s.heading)).toEqual(doc.sections.map((s) => s.heading))
 
-    const actual = splitServedText(body.text, body.sections.map((s) => s.heading))
-    const expected = doc.sections.map((s) => ({ heading: s.heading, text: resolvePlaceholders(s.text, entity as never) }))
+    const actual = splitServedText(
+      body.text,
+      body.sections.map((s) => s.heading),
+    )
+    const expected = doc.sections.map((s) => ({
+      heading: s.heading,
+      text: resolvePlaceholders(s.text, entity as never),
+    }))
     expect(compareSections(expected, actual)).toEqual([])
     expect(body.text).not.toContain('{{')
 
@@ -83,8 +98,12 @@ describe('round trip: source text → seed → delivery API → plain text', () 
     // (the first of the longest section) is reported.
     const longest = expected.reduce((a, b) => (b.text.length > a.text.length ? b : a))
     const sentence = /[^.;:]{20,}[.;:]/.exec(longest.text)![0]
-    const dropped = expected.map((s) => (s === longest ? { ...s, text: s.text.replace(sentence, '') } : s))
-    expect(compareSections(dropped, actual)).toEqual([expect.stringContaining(`"${longest.heading}": text differs`)])
+    const dropped = expected.map((s) =>
+      s === longest ? { ...s, text: s.text.replace(sentence, '') } : s,
+    )
+    expect(compareSections(dropped, actual)).toEqual([
+      expect.stringContaining(`"${longest.heading}": text differs`),
+    ])
   })
 
   test('placeholders are served resolved: contact blanks show the company e-mail, "Who we are" the profile', async () => {
@@ -99,7 +118,10 @@ describe('round trip: source text → seed → delivery API → plain text', () 
 
   test('list numbers survive as written, skipped ones included', async () => {
     const general = await served('general-conditions')
-    const provisions = splitServedText(general.text, general.sections.map((s) => s.heading))[2]
+    const provisions = splitServedText(
+      general.text,
+      general.sections.map((s) => s.heading),
+    )[2]
     expect(provisions.heading).toBe('General provisions')
     expect(provisions.text).toMatch(/^1\. We are not responsible[^\n]*\n3\. When you get access/)
   })

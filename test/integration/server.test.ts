@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { GraphQLClient, gql } from 'graphql-request'
+import { gql, GraphQLClient } from 'graphql-request'
 import pg from 'pg'
 
 import { listen } from '../helpers/httpServer'
@@ -70,16 +70,26 @@ describe('express server over real HTTP', () => {
     const admin = new pg.Client({ connectionString: process.env.TEST_PG_ADMIN_URL })
     await admin.connect()
     try {
-      await admin.query(`alter database ${admin.escapeIdentifier(dbName)} with allow_connections false`)
-      await admin.query('select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()', [dbName])
+      await admin.query(
+        `alter database ${admin.escapeIdentifier(dbName)} with allow_connections false`,
+      )
+      await admin.query(
+        'select pg_terminate_backend(pid) from pg_stat_activity where datname = $1 and pid <> pg_backend_pid()',
+        [dbName],
+      )
       const res = await fetch(`${server.baseUrl}/readyz`)
       expect(res.status).toBe(503)
-      expect(await res.json()).toEqual({ status: 'unavailable', error: 'Database is not reachable.' })
+      expect(await res.json()).toEqual({
+        error: 'Database is not reachable.',
+        status: 'unavailable',
+      })
 
       const health = await fetch(`${server.baseUrl}/healthz`)
       expect(health.status).toBe(200)
     } finally {
-      await admin.query(`alter database ${admin.escapeIdentifier(dbName)} with allow_connections true`)
+      await admin.query(
+        `alter database ${admin.escapeIdentifier(dbName)} with allow_connections true`,
+      )
       await admin.end()
     }
     const again = await fetch(`${server.baseUrl}/readyz`)

@@ -1,3 +1,5 @@
+import type { AddressInfo } from 'node:net'
+
 /**
  * The public /legal pages' data layer (dev/site/) with the reference content published through
  * the real workflow, both ways the pages reach the API: over HTTP to the real express server
@@ -7,10 +9,8 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createLocalReq, type Payload } from 'payload'
 
-import { seedReferenceContent } from '../../seed/seed'
 import {
   diffSectionsForPage,
   graphqlRequest,
@@ -23,6 +23,7 @@ import {
 import { cookieTables } from '../../dev/site/cookies'
 import { IN_PROCESS_BASE_URL, inProcessGraphQLFetch } from '../../dev/site/inProcess'
 import { messagesFor } from '../../dev/site/messages'
+import { seedReferenceContent } from '../../seed/seed'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
@@ -41,9 +42,13 @@ let companyName: string
 let editor: TestUser
 let reviewer: TestUser
 
-const as = (user: TestUser) => ({ user: user as never, overrideAccess: false as const })
-const act = async (user: TestUser, id: string | number, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id, action, fourEyes: true })
+const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
+const act = async (user: TestUser, id: number | string, action: string) =>
+  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+    id,
+    action,
+    fourEyes: true,
+  })
 
 beforeAll(async () => {
   app = await startTestPayload({ plugin: { notice: NO_NOTICE } })
@@ -52,52 +57,90 @@ beforeAll(async () => {
   httpApi = { baseUrl: server.baseUrl }
   // What dev/app/(site)/_lib/request.ts does when LEGAL_API_URL is unset.
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
-  inProcessApi = { baseUrl: IN_PROCESS_BASE_URL, fetch: inProcessGraphQLFetch(GRAPHQL_POST(app.config)) }
+  inProcessApi = {
+    baseUrl: IN_PROCESS_BASE_URL,
+    fetch: inProcessGraphQLFetch(GRAPHQL_POST(app.config)),
+  }
   await seedReferenceContent(payload, { effectiveDate: '2026-03-01T00:00:00.000Z' })
   editor = await createUser(payload, 'site-editor', ['editor'])
   reviewer = await createUser(payload, 'site-reviewer', ['reviewer'])
-  companyName = ((await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true })) as Json).name
+  companyName = (
+    (await payload.findGlobal({ slug: SLUGS.entity, depth: 0, overrideAccess: true })) as Json
+  ).name
 
   // Version 2 of the general conditions: the first section's text changes.
-  const doc = (await payload.find({ collection: SLUGS.documents, where: { slug: { equals: 'general-conditions' } }, depth: 0, overrideAccess: true }))
-    .docs[0] as Json
+  const doc = (
+    await payload.find({
+      collection: SLUGS.documents,
+      depth: 0,
+      overrideAccess: true,
+      where: { slug: { equals: 'general-conditions' } },
+    })
+  ).docs[0] as Json
   const firstSection = doc.sections[0] as number
   await payload.update({
-    collection: SLUGS.sections,
     id: firstSection,
-    data: { body: root(paragraph(text('These general conditions apply to every order placed on our website.'))) } as never,
+    collection: SLUGS.sections,
+    data: {
+      body: root(
+        paragraph(text('These general conditions apply to every order placed on our website.')),
+      ),
+    } as never,
     ...as(editor),
   })
   await payload.update({
-    collection: SLUGS.documents,
     id: doc.id,
-    data: { changeSummary: 'Rewrote the introduction.', materialChange: true } as never,
+    collection: SLUGS.documents,
+    data: { changeSummary: 'Rewrote the introduction.', materialChange: true },
     ...as(editor),
   })
   await act(editor, doc.id, 'submit')
   await act(reviewer, doc.id, 'approve')
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
 
   // A published document whose title names the company through a placeholder.
   const charter = (await payload.create({
     collection: SLUGS.documents,
-    data: { title: '{{company.name}} Customer Charter', slug: 'customer-charter', kind: 'other' } as never,
+    data: {
+      slug: 'customer-charter',
+      kind: 'other',
+      title: '{{company.name}} Customer Charter',
+    } as never,
     ...as(editor),
   })) as Json
   const charterSection = (await payload.create({
     collection: SLUGS.sections,
-    data: { heading: 'Our promise', document: charter.id, body: root(paragraph(text('{{company.name}} answers every message.'))) } as never,
+    data: {
+      body: root(paragraph(text('{{company.name}} answers every message.'))),
+      document: charter.id,
+      heading: 'Our promise',
+    } as never,
     ...as(editor),
   })) as Json
-  await payload.update({ collection: SLUGS.documents, id: charter.id, data: { sections: [charterSection.id] } as never, ...as(editor) })
+  await payload.update({
+    id: charter.id,
+    collection: SLUGS.documents,
+    data: { sections: [charterSection.id] },
+    ...as(editor),
+  })
   await act(editor, charter.id, 'submit')
   await act(reviewer, charter.id, 'approve')
-  await payload.update({ collection: SLUGS.documents, id: charter.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id: charter.id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
 
   // A document that was never published must never be listed.
   await payload.create({
     collection: SLUGS.documents,
-    data: { title: 'Unpublished draft', slug: 'unpublished-draft', kind: 'other' } as never,
+    data: { slug: 'unpublished-draft', kind: 'other', title: 'Unpublished draft' } as never,
     ...as(editor),
   })
 }, 120_000)
@@ -119,7 +162,9 @@ describe.each([
   describe('/legal index', () => {
     test('lists the published documents with title, version and last update, sorted by title; drafts left out', async () => {
       const result = await loadDocumentIndex(api, 'en')
-      if (!result.ok) throw new Error(result.message)
+      if (!result.ok) {
+        throw new Error(result.message)
+      }
       expect(result.data.map((d) => d.slug).sort()).toEqual([
         'cookie-policy',
         'customer-charter',
@@ -140,18 +185,27 @@ describe.each([
       expect(companyName).toBeTruthy()
       for (const locale of ['en', 'uk'] as const) {
         const result = await loadDocumentIndex(api, locale)
-        if (!result.ok) throw new Error(result.message)
-        expect(result.data.find((d) => d.slug === 'customer-charter')).toMatchObject({ title: `${companyName} Customer Charter`, version: 1 })
+        if (!result.ok) {
+          throw new Error(result.message)
+        }
+        expect(result.data.find((d) => d.slug === 'customer-charter')).toMatchObject({
+          title: `${companyName} Customer Charter`,
+          version: 1,
+        })
         expect(result.data.filter((d) => d.title.includes('{{'))).toEqual([])
         const page = await loadDocumentPage(api, { slug: 'customer-charter', locale })
-        if (!page.ok) throw new Error(page.message)
+        if (!page.ok) {
+          throw new Error(page.message)
+        }
         expect(page.data.document.title).toBe(`${companyName} Customer Charter`)
       }
     })
 
     test('the Ukrainian index is served too (English titles where no translation exists)', async () => {
       const result = await loadDocumentIndex(api, 'uk')
-      if (!result.ok) throw new Error(result.message)
+      if (!result.ok) {
+        throw new Error(result.message)
+      }
       expect(result.data).toHaveLength(6)
       expect(result.data.every((d) => d.title.length > 0)).toBe(true)
     })
@@ -160,15 +214,25 @@ describe.each([
   describe('/legal/[slug]', () => {
     test('the current version: title, dates, version, table of contents matching the sections, sanitised section HTML', async () => {
       const result = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en' })
-      if (!result.ok) throw new Error(result.message)
-      const { document: doc, archived, currentVersion, cookies } = result.data
-      expect(doc).toMatchObject({ slug: 'general-conditions', title: 'General Conditions', version: 2, locale: 'en', effectiveDate: '2026-03-01T00:00:00.000Z' })
+      if (!result.ok) {
+        throw new Error(result.message)
+      }
+      const { archived, cookies, currentVersion, document: doc } = result.data
+      expect(doc).toMatchObject({
+        slug: 'general-conditions',
+        effectiveDate: '2026-03-01T00:00:00.000Z',
+        locale: 'en',
+        title: 'General Conditions',
+        version: 2,
+      })
       expect(archived).toBe(false)
       expect(currentVersion).toBe(2)
       expect(cookies).toBeNull()
       expect(doc.toc.length).toBeGreaterThan(1)
       expect(doc.toc).toEqual(doc.sections.map((s) => ({ anchor: s.anchor, heading: s.heading })))
-      expect(doc.sections[0]!.html).toContain('These general conditions apply to every order placed on our website.')
+      expect(doc.sections[0].html).toContain(
+        'These general conditions apply to every order placed on our website.',
+      )
       for (const s of doc.sections) {
         expect(s.anchor).toMatch(/^[a-z0-9-]+$/)
         expect(s.html).not.toMatch(/<script|javascript:|\son\w+=/i)
@@ -176,21 +240,37 @@ describe.each([
     })
 
     test('?version=1 is the archived version, flagged as not current', async () => {
-      const result = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en', version: 1 })
-      if (!result.ok) throw new Error(result.message)
+      const result = await loadDocumentPage(api, {
+        slug: 'general-conditions',
+        locale: 'en',
+        version: 1,
+      })
+      if (!result.ok) {
+        throw new Error(result.message)
+      }
       expect(result.data).toMatchObject({ archived: true, currentVersion: 2 })
       expect(result.data.document.version).toBe(1)
-      expect(result.data.document.sections[0]!.html).not.toContain('every order placed on our website')
-      const current = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en', version: 2 })
+      expect(result.data.document.sections[0].html).not.toContain(
+        'every order placed on our website',
+      )
+      const current = await loadDocumentPage(api, {
+        slug: 'general-conditions',
+        locale: 'en',
+        version: 2,
+      })
       expect(current.ok && current.data.archived).toBe(false)
     })
 
     test('the cookie policy brings the cookie declaration with it', async () => {
       const result = await loadDocumentPage(api, { slug: 'cookie-policy', locale: 'en' })
-      if (!result.ok) throw new Error(result.message)
+      if (!result.ok) {
+        throw new Error(result.message)
+      }
       expect(result.data.document.kind).toBe('cookie-policy')
       const cookies = result.data.cookies
-      if (!cookies?.ok) throw new Error('no cookie declaration')
+      if (!cookies?.ok) {
+        throw new Error('no cookie declaration')
+      }
       expect(cookies.data.categories.length).toBeGreaterThan(0)
       expect(cookies.data.categories.flatMap((c) => c.cookies).length).toBe(9)
     })
@@ -207,16 +287,25 @@ describe.each([
 
     test('?locale=uk asks the API for Ukrainian', async () => {
       const result = await loadDocumentPage(api, { slug: 'privacy-policy', locale: 'uk' })
-      if (!result.ok) throw new Error(result.message)
+      if (!result.ok) {
+        throw new Error(result.message)
+      }
       expect(result.data.document.locale).toBe('uk')
     })
   })
 
   describe('/legal/[slug]/versions', () => {
     test('lists the archive newest first and preselects the last change without comparing', async () => {
-      const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from: null, to: null })
-      if (!result.ok) throw new Error(result.message)
-      const { document, versions, selected, comparison } = result.data
+      const result = await loadVersionsPage(api, {
+        slug: 'general-conditions',
+        from: null,
+        locale: 'en',
+        to: null,
+      })
+      if (!result.ok) {
+        throw new Error(result.message)
+      }
+      const { comparison, document, selected, versions } = result.data
       expect(document.title).toBe('General Conditions')
       expect(versions.currentVersion).toBe(2)
       expect(versions.versions.map((v) => [v.version, v.changeSummary, v.materialChange])).toEqual([
@@ -228,11 +317,20 @@ describe.each([
     })
 
     test('the redline between two versions (given in either order) marks insertions and deletions', async () => {
-      const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from: 2, to: 1 })
-      if (!result.ok) throw new Error(result.message)
+      const result = await loadVersionsPage(api, {
+        slug: 'general-conditions',
+        from: 2,
+        locale: 'en',
+        to: 1,
+      })
+      if (!result.ok) {
+        throw new Error(result.message)
+      }
       const { comparison, selected } = result.data
       expect(selected).toEqual({ from: 1, to: 2 })
-      if (comparison.state !== 'shown') throw new Error(`expected a diff, got ${comparison.state}`)
+      if (comparison.state !== 'shown') {
+        throw new Error(`expected a diff, got ${comparison.state}`)
+      }
       expect(comparison.diff.summary.changed).toBe(1)
       const sections = diffSectionsForPage(comparison.diff)
       const changed = sections.find((s) => s.status === 'changed')!
@@ -250,15 +348,29 @@ describe.each([
       ['a version that is not a number', 'invalid' as const, 2, 'invalid'],
       ['only one side', 1, null, 'invalid'],
     ])('%s compares nothing and says why', async (_name, from, to, state) => {
-      const result = await loadVersionsPage(api, { slug: 'general-conditions', locale: 'en', from, to })
-      if (!result.ok) throw new Error(result.message)
+      const result = await loadVersionsPage(api, {
+        slug: 'general-conditions',
+        from,
+        locale: 'en',
+        to,
+      })
+      if (!result.ok) {
+        throw new Error(result.message)
+      }
       expect(result.data.comparison.state).toBe(state)
     })
 
     test('a document with one version has nothing to compare; an unknown one is not found', async () => {
-      const one = await loadVersionsPage(api, { slug: 'privacy-policy', locale: 'en', from: 1, to: 1 })
+      const one = await loadVersionsPage(api, {
+        slug: 'privacy-policy',
+        from: 1,
+        locale: 'en',
+        to: 1,
+      })
       expect(one.ok && one.data.comparison).toEqual({ state: 'only-one' })
-      expect(await loadVersionsPage(api, { slug: 'nope', locale: 'en', from: null, to: null })).toMatchObject({ ok: false, reason: 'not-found' })
+      expect(
+        await loadVersionsPage(api, { slug: 'nope', from: null, locale: 'en', to: null }),
+      ).toMatchObject({ ok: false, reason: 'not-found' })
     })
   })
 
@@ -266,7 +378,9 @@ describe.each([
     test('the declaration grouped by category, with labels in the page language', async () => {
       const en = await loadCookieDeclaration(api, 'en')
       const uk = await loadCookieDeclaration(api, 'uk')
-      if (!en.ok || !uk.ok) throw new Error('no declaration')
+      if (!en.ok || !uk.ok) {
+        throw new Error('no declaration')
+      }
       expect(uk.data.locale).toBe('uk')
       const enTables = cookieTables(en.data, messagesFor('en'))
       const ukTables = cookieTables(uk.data, messagesFor('uk'))
@@ -290,23 +404,35 @@ describe('when the API cannot answer', () => {
     await new Promise<void>((r) => closed.listen(0, '127.0.0.1', r))
     const closedPort = (closed.address() as AddressInfo).port
     await new Promise((r) => closed.close(r))
-    expect(await loadDocumentIndex({ baseUrl: `http://127.0.0.1:${closedPort}` }, 'en')).toMatchObject({ ok: false, reason: 'unavailable' })
+    expect(
+      await loadDocumentIndex({ baseUrl: `http://127.0.0.1:${closedPort}` }, 'en'),
+    ).toMatchObject({ ok: false, reason: 'unavailable' })
 
     const silent = http.createServer(() => {})
     const html = http.createServer((_req, res) => {
       res.writeHead(502, { 'content-type': 'text/html' })
       res.end('<html>Bad gateway</html>')
     })
-    await Promise.all([silent, html].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))))
+    await Promise.all(
+      [silent, html].map((s) => new Promise<void>((r) => s.listen(0, '127.0.0.1', r))),
+    )
     try {
       const url = (s: http.Server) => `http://127.0.0.1:${(s.address() as AddressInfo).port}`
       const started = Date.now()
-      expect(await loadDocumentPage({ baseUrl: url(silent), timeoutMs: 300 }, { slug: 'general-conditions', locale: 'en' })).toMatchObject({
+      expect(
+        await loadDocumentPage(
+          { baseUrl: url(silent), timeoutMs: 300 },
+          { slug: 'general-conditions', locale: 'en' },
+        ),
+      ).toMatchObject({
         ok: false,
         reason: 'unavailable',
       })
       expect(Date.now() - started).toBeLessThan(3000)
-      expect(await loadCookieDeclaration({ baseUrl: url(html) }, 'en')).toMatchObject({ ok: false, reason: 'unavailable' })
+      expect(await loadCookieDeclaration({ baseUrl: url(html) }, 'en')).toMatchObject({
+        ok: false,
+        reason: 'unavailable',
+      })
     } finally {
       silent.closeAllConnections()
       await Promise.all([silent, html].map((s) => new Promise((r) => s.close(r))))
@@ -314,16 +440,30 @@ describe('when the API cannot answer', () => {
   })
 
   test('a query the server rejects is "unavailable" (a bug of the site, not a missing page)', async () => {
-    expect(await graphqlRequest(httpApi, '{ nope }')).toMatchObject({ ok: false, reason: 'unavailable' })
-    expect(await graphqlRequest(inProcessApi, '{ nope }')).toMatchObject({ ok: false, reason: 'unavailable' })
+    expect(await graphqlRequest(httpApi, '{ nope }')).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+    })
+    expect(await graphqlRequest(inProcessApi, '{ nope }')).toMatchObject({
+      ok: false,
+      reason: 'unavailable',
+    })
   })
 })
 
 describe('in process, the pages read as an anonymous reader', () => {
   const WHO_AND_DRAFTS = /* GraphQL */ `
     query {
-      meUser { user { email } }
-      LegalDocuments(draft: true, where: { slug: { equals: "unpublished-draft" } }) { docs { slug } }
+      meUser {
+        user {
+          email
+        }
+      }
+      LegalDocuments(draft: true, where: { slug: { equals: "unpublished-draft" } }) {
+        docs {
+          slug
+        }
+      }
     }
   `
   test('credentials given to the fetch are not handed to Payload: no user, no drafts', async () => {
@@ -331,20 +471,23 @@ describe('in process, the pages read as an anonymous reader', () => {
     const credentials = { authorization: `JWT ${token}`, cookie: `payload-token=${token}` }
     // Control: over HTTP the same token is the editor, who sees the draft.
     const signedIn = await fetch(`${server.baseUrl}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: credentials.authorization },
       body: JSON.stringify({ query: WHO_AND_DRAFTS }),
+      headers: { authorization: credentials.authorization, 'content-type': 'application/json' },
+      method: 'POST',
     })
     expect(((await signedIn.json()) as Json).data).toEqual({
-      meUser: { user: { email: editor.email } },
       LegalDocuments: { docs: [{ slug: 'unpublished-draft' }] },
+      meUser: { user: { email: editor.email } },
     })
 
     const res = await inProcessApi.fetch!(`${IN_PROCESS_BASE_URL}/api/graphql`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...credentials },
       body: JSON.stringify({ query: WHO_AND_DRAFTS }),
+      headers: { 'content-type': 'application/json', ...credentials },
+      method: 'POST',
     })
-    expect(((await res.json()) as Json).data).toEqual({ meUser: { user: null }, LegalDocuments: { docs: [] } })
+    expect(((await res.json()) as Json).data).toEqual({
+      LegalDocuments: { docs: [] },
+      meUser: { user: null },
+    })
   })
 })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, GraphQLClient, gql } from 'graphql-request'
+import { ClientError, gql, GraphQLClient } from 'graphql-request'
 import { createLocalReq } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
@@ -24,14 +24,37 @@ const rest = restClient(() => server.baseUrl)
 const NO_TITLE = 'The document has no title.'
 const NO_SLUG = 'The document has no web address.'
 const NO_SECTIONS = 'The document has no sections.'
-const emptyBody = { root: { type: 'root', format: '', indent: 0, version: 1, direction: null, children: [{ type: 'paragraph', version: 1, children: [] }] } }
+const emptyBody = {
+  root: {
+    type: 'root',
+    children: [{ type: 'paragraph', children: [], version: 1 }],
+    direction: null,
+    format: '',
+    indent: 0,
+    version: 1,
+  },
+}
 
-const submit = (id: number | string, token: string) => rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action: 'submit' })
-const status = (id: number | string, token: string) => rest('GET', `/${SLUGS.documents}/${id}/workflow`, token)
+const submit = (id: number | string, token: string) =>
+  rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action: 'submit' })
+const status = (id: number | string, token: string) =>
+  rest('GET', `/${SLUGS.documents}/${id}/workflow`, token)
 const draftOf = (id: number | string) =>
-  app.payload.findByID({ collection: SLUGS.documents, id, draft: true, depth: 0, overrideAccess: true }) as Promise<Record<string, any>>
+  app.payload.findByID({
+    id,
+    collection: SLUGS.documents,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+  }) as Promise<Record<string, any>>
 const historyOf = async (id: number | string) =>
-  (await app.payload.find({ collection: SLUGS.reviewEvents, where: { document: { equals: id } }, overrideAccess: true })).totalDocs
+  (
+    await app.payload.find({
+      collection: SLUGS.reviewEvents,
+      overrideAccess: true,
+      where: { document: { equals: id } },
+    })
+  ).totalDocs
 
 async function emptyDocument(): Promise<number> {
   const created = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {})
@@ -40,13 +63,19 @@ async function emptyDocument(): Promise<number> {
 }
 
 async function addSection(documentId: number, heading: string, body: unknown): Promise<number> {
-  const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading, body, document: documentId })
+  const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
+    body,
+    document: documentId,
+    heading,
+  })
   expect(section.status).toBe(201)
   return section.body.doc.id
 }
 
 function gqlAs(token: string) {
-  return new GraphQLClient(`${server.baseUrl}/api/graphql`, { headers: { authorization: `JWT ${token}` } })
+  return new GraphQLClient(`${server.baseUrl}/api/graphql`, {
+    headers: { authorization: `JWT ${token}` },
+  })
 }
 const submitMutation = gql`
   mutation ($id: String!) {
@@ -61,7 +90,8 @@ async function gqlError(promise: Promise<unknown>): Promise<{ message: string; s
     await promise
   } catch (err) {
     if (err instanceof ClientError) {
-      const first = err.response.errors?.[0] as { message: string; extensions?: { statusCode?: number } } | undefined
+      const first = err.response.errors?.[0] as
+        { extensions?: { statusCode?: number }; message: string } | undefined
       return { message: first?.message ?? '', status: first?.extensions?.statusCode }
     }
     throw err
@@ -74,7 +104,10 @@ beforeAll(async () => {
   server = await listen(app)
   editor = await createUser(app.payload, 'editor', ['editor'])
   tokens.editor = await login(server.baseUrl, editor)
-  tokens.reviewer = await login(server.baseUrl, await createUser(app.payload, 'reviewer', ['reviewer']))
+  tokens.reviewer = await login(
+    server.baseUrl,
+    await createUser(app.payload, 'reviewer', ['reviewer']),
+  )
 })
 
 afterAll(async () => {
@@ -88,66 +121,119 @@ describe('submit refuses an incomplete draft over REST', () => {
 
     const before = await status(id, tokens.editor)
     expect(before.status).toBe(200)
-    expect(before.body).toMatchObject({ workflowState: 'draft', actions: [] })
-    expect(before.body.submitProblems.map((p: { message: string }) => p.message)).toEqual([NO_TITLE, NO_SLUG, NO_SECTIONS])
-    expect(before.body.submitProblems.map((p: { code: string }) => p.code)).toEqual(['no-title', 'no-slug', 'no-sections'])
+    expect(before.body).toMatchObject({ actions: [], workflowState: 'draft' })
+    expect(before.body.submitProblems.map((p: { message: string }) => p.message)).toEqual([
+      NO_TITLE,
+      NO_SLUG,
+      NO_SECTIONS,
+    ])
+    expect(before.body.submitProblems.map((p: { code: string }) => p.code)).toEqual([
+      'no-title',
+      'no-slug',
+      'no-sections',
+    ])
     // Not the reviewer's step: nothing to explain to them.
-    expect((await status(id, tokens.reviewer)).body).toMatchObject({ actions: [], submitProblems: [] })
+    expect((await status(id, tokens.reviewer)).body).toMatchObject({
+      actions: [],
+      submitProblems: [],
+    })
 
     const refused = await submit(id, tokens.editor)
     expect(refused.status).toBe(422)
-    const { message, data } = refused.body.errors[0]
-    for (const reason of [NO_TITLE, NO_SLUG, NO_SECTIONS]) expect(message).toContain(reason)
-    expect(data.problems.map((p: { code: string }) => p.code)).toEqual(['no-title', 'no-slug', 'no-sections'])
+    const { data, message } = refused.body.errors[0]
+    for (const reason of [NO_TITLE, NO_SLUG, NO_SECTIONS]) {
+      expect(message).toContain(reason)
+    }
+    expect(data.problems.map((p: { code: string }) => p.code)).toEqual([
+      'no-title',
+      'no-slug',
+      'no-sections',
+    ])
     expect(await draftOf(id)).toMatchObject({ workflowState: 'draft' })
     expect(await historyOf(id)).toBe(0)
   })
 
   test('each reason on its own, then success once fixed', async () => {
     const id = await emptyDocument()
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Privacy' })).status).toBe(200)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Privacy' }))
+        .status,
+    ).toBe(200)
     let refused = await submit(id, tokens.editor)
     expect(refused.status).toBe(422)
-    expect(refused.body.errors[0].message).toBe(`This document cannot be submitted for review yet. ${NO_SLUG} ${NO_SECTIONS}`)
+    expect(refused.body.errors[0].message).toBe(
+      `This document cannot be submitted for review yet. ${NO_SLUG} ${NO_SECTIONS}`,
+    )
 
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { slug: 'readiness-rest' })).status).toBe(200)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { slug: 'readiness-rest' }))
+        .status,
+    ).toBe(200)
     refused = await submit(id, tokens.editor)
     expect(refused.status).toBe(422)
-    expect(refused.body.errors[0].message).toBe(`This document cannot be submitted for review yet. ${NO_SECTIONS}`)
+    expect(refused.body.errors[0].message).toBe(
+      `This document cannot be submitted for review yet. ${NO_SECTIONS}`,
+    )
 
     // Sections without text: an empty editor, only whitespace; named by heading, or by position.
     const scope = await addSection(id, 'Scope', richText('This policy covers the website.'))
     const empty = await addSection(id, 'Payment', emptyBody)
     const blank = await addSection(id, '', richText('   ', ' '))
-    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [scope, empty, blank] })
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+      sections: [scope, empty, blank],
+    })
     refused = await submit(id, tokens.editor)
     expect(refused.status).toBe(422)
     expect(refused.body.errors[0].message).toBe(
       'This document cannot be submitted for review yet. Section 2 “Payment” has no text. Section 3 has no text.',
     )
     expect((await status(id, tokens.editor)).body.submitProblems).toEqual([
-      { code: 'empty-section', position: 2, heading: 'Payment', message: 'Section 2 “Payment” has no text.' },
-      { code: 'empty-section', position: 3, heading: '', message: 'Section 3 has no text.' },
+      {
+        code: 'empty-section',
+        heading: 'Payment',
+        message: 'Section 2 “Payment” has no text.',
+        position: 2,
+      },
+      { code: 'empty-section', heading: '', message: 'Section 3 has no text.', position: 3 },
     ])
 
-    await rest('PATCH', `/${SLUGS.sections}/${empty}`, tokens.editor, { body: richText('We do not take payments.') })
+    await rest('PATCH', `/${SLUGS.sections}/${empty}`, tokens.editor, {
+      body: richText('We do not take payments.'),
+    })
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [scope, empty] })
-    expect((await status(id, tokens.editor)).body).toMatchObject({ actions: ['submit'], submitProblems: [] })
-    expect(await submit(id, tokens.editor)).toMatchObject({ status: 200, body: { workflowState: 'in-review' } })
+    expect((await status(id, tokens.editor)).body).toMatchObject({
+      actions: ['submit'],
+      submitProblems: [],
+    })
+    expect(await submit(id, tokens.editor)).toMatchObject({
+      body: { workflowState: 'in-review' },
+      status: 200,
+    })
   })
 
   test('a translation that exists but is empty would be published empty: refused with its language', async () => {
     const id = await emptyDocument()
-    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Cookies', slug: 'readiness-uk' })
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+      slug: 'readiness-uk',
+      title: 'Cookies',
+    })
     const section = await addSection(id, 'What cookies are', richText('Small files.'))
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [section] })
     // Without a Ukrainian text, readers get the English one: fine.
-    expect((await status(id, tokens.editor)).body).toMatchObject({ actions: ['submit'], submitProblems: [] })
+    expect((await status(id, tokens.editor)).body).toMatchObject({
+      actions: ['submit'],
+      submitProblems: [],
+    })
 
-    await rest('PATCH', `/${SLUGS.sections}/${section}?locale=uk`, tokens.editor, { heading: 'Що таке cookies', body: emptyBody })
+    await rest('PATCH', `/${SLUGS.sections}/${section}?locale=uk`, tokens.editor, {
+      body: emptyBody,
+      heading: 'Що таке cookies',
+    })
     const refused = await submit(id, tokens.editor)
     expect(refused.status).toBe(422)
-    expect(refused.body.errors[0].message).toContain('Section 1 “What cookies are” has no text (language "uk").')
+    expect(refused.body.errors[0].message).toContain(
+      'Section 1 “What cookies are” has no text (language "uk").',
+    )
     expect(refused.body.errors[0].data.problems).toEqual([
       expect.objectContaining({ code: 'empty-section', locale: 'uk', position: 1 }),
     ])
@@ -159,24 +245,44 @@ describe('the same rule over GraphQL and the Local API', () => {
     const id = await emptyDocument()
     const refused = await gqlError(gqlAs(tokens.editor).request(submitMutation, { id: String(id) }))
     expect(refused.status).toBe(422)
-    for (const reason of [NO_TITLE, NO_SLUG, NO_SECTIONS]) expect(refused.message).toContain(reason)
+    for (const reason of [NO_TITLE, NO_SLUG, NO_SECTIONS]) {
+      expect(refused.message).toContain(reason)
+    }
 
-    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Terms', slug: 'readiness-gql' })
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+      slug: 'readiness-gql',
+      title: 'Terms',
+    })
     const empty = await addSection(id, 'Scope', emptyBody)
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [empty] })
     const still = await gqlError(gqlAs(tokens.editor).request(submitMutation, { id: String(id) }))
-    expect(still).toMatchObject({ status: 422, message: 'This document cannot be submitted for review yet. Section 1 “Scope” has no text.' })
+    expect(still).toMatchObject({
+      message: 'This document cannot be submitted for review yet. Section 1 “Scope” has no text.',
+      status: 422,
+    })
 
-    await rest('PATCH', `/${SLUGS.sections}/${empty}`, tokens.editor, { body: richText('These terms apply.') })
+    await rest('PATCH', `/${SLUGS.sections}/${empty}`, tokens.editor, {
+      body: richText('These terms apply.'),
+    })
     expect(await gqlAs(tokens.editor).request(submitMutation, { id: String(id) })).toEqual({
       legalWorkflowAction: { id: String(id), workflowState: 'in_review' },
     })
   })
 
   test('Local API (overrideAccess: false, through performWorkflowAction): the same 422, then success', async () => {
-    const as = { user: editor as never, overrideAccess: false as const }
-    const doc = await app.payload.create({ collection: SLUGS.documents, data: {} as never, draft: true, ...as })
-    const run = async () => performWorkflowAction(await createLocalReq({ user: editor as never }, app.payload), { id: doc.id, action: 'submit', fourEyes: true })
+    const as = { overrideAccess: false as const, user: editor as never }
+    const doc = await app.payload.create({
+      collection: SLUGS.documents,
+      data: {},
+      draft: true,
+      ...as,
+    })
+    const run = async () =>
+      performWorkflowAction(await createLocalReq({ user: editor as never }, app.payload), {
+        id: doc.id,
+        action: 'submit',
+        fourEyes: true,
+      })
 
     const refused = await run().then(
       () => null,
@@ -184,19 +290,21 @@ describe('the same rule over GraphQL and the Local API', () => {
     )
     expect(refused).toBeInstanceOf(WorkflowError)
     expect((refused as WorkflowError).status).toBe(422)
-    for (const reason of [NO_TITLE, NO_SLUG, NO_SECTIONS]) expect((refused as WorkflowError).message).toContain(reason)
+    for (const reason of [NO_TITLE, NO_SLUG, NO_SECTIONS]) {
+      expect((refused as WorkflowError).message).toContain(reason)
+    }
     expect(await draftOf(doc.id)).toMatchObject({ workflowState: 'draft' })
 
     const section = await app.payload.create({
       collection: SLUGS.sections,
-      data: { heading: 'Scope', body: richText('These terms apply.'), document: doc.id } as never,
+      data: { body: richText('These terms apply.'), document: doc.id, heading: 'Scope' } as never,
       draft: true,
       ...as,
     })
     await app.payload.update({
-      collection: SLUGS.documents,
       id: doc.id,
-      data: { title: 'Local terms', slug: 'readiness-local', sections: [section.id] } as never,
+      collection: SLUGS.documents,
+      data: { slug: 'readiness-local', sections: [section.id], title: 'Local terms' },
       draft: true,
       ...as,
     })

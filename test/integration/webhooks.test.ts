@@ -1,19 +1,20 @@
+import type { AddressInfo } from 'node:net'
+
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import http from 'node:http'
-import type { AddressInfo } from 'node:net'
 import { createLocalReq, type Payload } from 'payload'
 
+import { findFreePort } from '../../dev/server/embeddedPostgres'
 import { SLUGS } from '../../src/slugs'
 import { verifySignature } from '../../src/webhooks/signature'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { asTrusted } from '../../src/workflow/trust'
 import { richText } from '../helpers/lexical'
-import { findFreePort } from '../../dev/server/embeddedPostgres'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
 const SECRET = 'test-webhook-secret'
-type Received = { path: string; body: string; signature: string | undefined }
+type Received = { body: string; path: string; signature: string | undefined }
 
 /** A real HTTP receiver; `failures[path]` makes its first N calls answer 500. */
 const received: Received[] = []
@@ -28,14 +29,39 @@ let editor: TestUser
 let reviewer: TestUser
 
 async function publishNewDocument(slug: string): Promise<number> {
-  const as = (u: TestUser) => ({ user: u as never, overrideAccess: false as const })
-  const doc = (await payload.create({ collection: SLUGS.documents, data: { title: `Doc ${slug}`, slug, kind: 'other' } as never, ...as(editor) })) as { id: number }
-  const section = (await payload.create({ collection: SLUGS.sections, data: { heading: 'Scope', body: richText('Text.'), document: doc.id } as never, ...as(editor) })) as { id: number }
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id], materialChange: true } as never, ...as(editor) })
-  for (const [user, action] of [[editor, 'submit'], [reviewer, 'approve']] as const) {
-    await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id: doc.id, action, fourEyes: true })
+  const as = (u: TestUser) => ({ overrideAccess: false as const, user: u as never })
+  const doc = (await payload.create({
+    collection: SLUGS.documents,
+    data: { slug, kind: 'other', title: `Doc ${slug}` } as never,
+    ...as(editor),
+  })) as { id: number }
+  const section = (await payload.create({
+    collection: SLUGS.sections,
+    data: { body: richText('Text.'), document: doc.id, heading: 'Scope' } as never,
+    ...as(editor),
+  })) as { id: number }
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { materialChange: true, sections: [section.id] },
+    ...as(editor),
+  })
+  for (const [user, action] of [
+    [editor, 'submit'],
+    [reviewer, 'approve'],
+  ] as const) {
+    await performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+      id: doc.id,
+      action,
+      fourEyes: true,
+    })
   }
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { _status: 'published' } as never,
+    ...as(reviewer),
+  })
   return doc.id
 }
 
@@ -53,9 +79,15 @@ beforeAll(async () => {
     let body = ''
     req.on('data', (c) => (body += c))
     req.on('end', () => {
-      received.push({ path: req.url ?? '', body, signature: req.headers['x-legal-signature'] as string | undefined })
+      received.push({
+        body,
+        path: req.url ?? '',
+        signature: req.headers['x-legal-signature'] as string | undefined,
+      })
       const left = failures[req.url ?? ''] ?? 0
-      if (left > 0) failures[req.url ?? ''] = left - 1
+      if (left > 0) {
+        failures[req.url ?? ''] = left - 1
+      }
       res.statusCode = left > 0 ? 500 : 204
       res.end()
     })
@@ -64,7 +96,15 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`
   deadUrl = `http://127.0.0.1:${await findFreePort()}/nobody-listens`
   app = await startTestPayload({
-    plugin: { notice: NO_NOTICE, webhooks: { urls: [`${base}/ok`, `${base}/flaky`, deadUrl], secret: SECRET, attempts: 3, retryDelayMs: 20 } },
+    plugin: {
+      notice: NO_NOTICE,
+      webhooks: {
+        attempts: 3,
+        retryDelayMs: 20,
+        secret: SECRET,
+        urls: [`${base}/ok`, `${base}/flaky`, deadUrl],
+      },
+    },
   })
   payload = app.payload
   editor = await createUser(payload, 'editor', ['editor'])
@@ -80,18 +120,39 @@ describe('webhooks on publish', () => {
   test('every URL gets a signed JSON event; a failing receiver is retried with backoff; a dead one never fails the publish', async () => {
     const id = await publishNewDocument('webhook-doc')
     // The publish itself succeeded before any webhook ran.
-    const live = await payload.find({ collection: SLUGS.documents, where: { id: { equals: id } }, overrideAccess: false, user: null as never })
+    const live = await payload.find({
+      collection: SLUGS.documents,
+      overrideAccess: false,
+      user: null,
+      where: { id: { equals: id } },
+    })
     expect(live.totalDocs).toBe(1)
 
-    await drainJobs(5000, () => received.filter((r) => r.path === '/flaky').length >= 4 && received.filter((r) => r.path === '/ok').length >= 2)
+    await drainJobs(
+      5000,
+      () =>
+        received.filter((r) => r.path === '/flaky').length >= 4 &&
+        received.filter((r) => r.path === '/ok').length >= 2,
+    )
     const ok = received.filter((r) => r.path === '/ok')
     // Two events: published, and (no effective date: at once) effective.
     expect(ok).toHaveLength(2)
     const events = ok.map((r) => JSON.parse(r.body)).sort((a, b) => a.event.localeCompare(b.event))
     const published = events[1]
-    expect(published).toMatchObject({ event: 'legal-document.published', slug: 'webhook-doc', version: 1, materialChange: true, title: 'Doc webhook-doc' })
+    expect(published).toMatchObject({
+      slug: 'webhook-doc',
+      event: 'legal-document.published',
+      materialChange: true,
+      title: 'Doc webhook-doc',
+      version: 1,
+    })
     expect(published.effectiveDate).toBe(published.publishedAt)
-    expect(events[0]).toMatchObject({ event: 'legal-document.effective', slug: 'webhook-doc', version: 1, effectiveDate: published.effectiveDate })
+    expect(events[0]).toMatchObject({
+      slug: 'webhook-doc',
+      effectiveDate: published.effectiveDate,
+      event: 'legal-document.effective',
+      version: 1,
+    })
     for (const r of ok) {
       expect(verifySignature(r.body, SECRET, r.signature)).toBe(true)
       expect(verifySignature(r.body, 'wrong-secret', r.signature)).toBe(false)
@@ -100,13 +161,27 @@ describe('webhooks on publish', () => {
     // Two 500s, then both events delivered on later attempts.
     const flaky = received.filter((r) => r.path === '/flaky')
     expect(flaky).toHaveLength(4)
-    expect(new Set(flaky.slice(2).map((r) => JSON.parse(r.body).event))).toEqual(new Set(['legal-document.published', 'legal-document.effective']))
+    expect(new Set(flaky.slice(2).map((r) => JSON.parse(r.body).event))).toEqual(
+      new Set(['legal-document.effective', 'legal-document.published']),
+    )
 
-    type Job = { input?: { url?: string }; hasError?: boolean; totalTried?: number; completedAt?: string | null }
+    type Job = {
+      completedAt?: null | string
+      hasError?: boolean
+      input?: { url?: string }
+      totalTried?: number
+    }
     const deadJob = async () =>
-      ((await payload.find({ collection: 'payload-jobs' as never, limit: 10, depth: 0, overrideAccess: true })).docs as Job[]).find(
-        (j) => j.input?.url === deadUrl,
-      )!
+      (
+        (
+          await payload.find({
+            collection: 'payload-jobs' as never,
+            depth: 0,
+            limit: 10,
+            overrideAccess: true,
+          })
+        ).docs as Job[]
+      ).find((j) => j.input?.url === deadUrl)!
     let dead = await deadJob()
     const end = Date.now() + 5000
     while (!dead.hasError && Date.now() < end) {
@@ -115,59 +190,126 @@ describe('webhooks on publish', () => {
       dead = await deadJob()
     }
     // Gave up after its attempts, and the document stayed published all along.
-    expect(dead).toMatchObject({ hasError: true, completedAt: null })
+    expect(dead).toMatchObject({ completedAt: null, hasError: true })
     expect(dead.totalTried).toBeGreaterThanOrEqual(3)
-    const still = await payload.find({ collection: SLUGS.documents, where: { id: { equals: id } }, overrideAccess: false, user: null as never })
+    const still = await payload.find({
+      collection: SLUGS.documents,
+      overrideAccess: false,
+      user: null,
+      where: { id: { equals: id } },
+    })
     expect(still.totalDocs).toBe(1)
   })
 
   test('withdrawing a published document sends a signed legal-document.withdrawn naming its last version; a refused withdrawal sends nothing', async () => {
     const id = await publishNewDocument('withdrawn-doc')
-    const withdrawnEvents = () => received.filter((r) => r.path === '/ok' && JSON.parse(r.body).event === 'legal-document.withdrawn')
+    const withdrawnEvents = () =>
+      received.filter(
+        (r) => r.path === '/ok' && JSON.parse(r.body).event === 'legal-document.withdrawn',
+      )
     // The editor may not withdraw: refused, and nothing is queued for it.
-    const jobsBefore = await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })
-    await expect(
-      performWorkflowAction(await createLocalReq({ user: editor as never }, payload), { id, action: 'withdraw', comment: 'Outdated.', fourEyes: true }),
-    ).rejects.toMatchObject({ status: 403 })
-    expect((await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })).totalDocs).toBe(jobsBefore.totalDocs)
-
-    const result = await performWorkflowAction(await createLocalReq({ user: reviewer as never }, payload), {
-      id,
-      action: 'withdraw',
-      comment: 'Replaced by a new contract.',
-      fourEyes: true,
+    const jobsBefore = await payload.count({
+      collection: 'payload-jobs' as never,
+      overrideAccess: true,
     })
+    await expect(
+      performWorkflowAction(await createLocalReq({ user: editor as never }, payload), {
+        id,
+        action: 'withdraw',
+        comment: 'Outdated.',
+        fourEyes: true,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    expect(
+      (await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true }))
+        .totalDocs,
+    ).toBe(jobsBefore.totalDocs)
+
+    const result = await performWorkflowAction(
+      await createLocalReq({ user: reviewer as never }, payload),
+      {
+        id,
+        action: 'withdraw',
+        comment: 'Replaced by a new contract.',
+        fourEyes: true,
+      },
+    )
     expect(result.workflowState).toBe('draft')
     await drainJobs(5000, () => withdrawnEvents().length >= 1)
     const [delivery] = withdrawnEvents()
     expect(withdrawnEvents()).toHaveLength(1)
-    const event = JSON.parse(delivery!.body)
-    expect(event).toEqual({ event: 'legal-document.withdrawn', slug: 'withdrawn-doc', version: 1, title: 'Doc withdrawn-doc', withdrawnAt: expect.any(String) })
+    const event = JSON.parse(delivery.body)
+    expect(event).toEqual({
+      slug: 'withdrawn-doc',
+      event: 'legal-document.withdrawn',
+      title: 'Doc withdrawn-doc',
+      version: 1,
+      withdrawnAt: expect.any(String),
+    })
     expect(Number.isNaN(Date.parse(event.withdrawnAt))).toBe(false)
     // The reason is staff-only review history, not something a third-party receiver is sent.
-    expect(delivery!.body).not.toContain('Replaced by a new contract.')
-    expect(verifySignature(delivery!.body, SECRET, delivery!.signature)).toBe(true)
+    expect(delivery.body).not.toContain('Replaced by a new contract.')
+    expect(verifySignature(delivery.body, SECRET, delivery.signature)).toBe(true)
   })
 
   test('a publish that rolls back queues no webhook', async () => {
-    const as = (u: TestUser) => ({ user: u as never, overrideAccess: false as const })
-    const doc = (await payload.create({ collection: SLUGS.documents, data: { title: 'Rollback', slug: 'rollback-doc', kind: 'other' } as never, ...as(editor) })) as { id: number }
-    const section = (await payload.create({ collection: SLUGS.sections, data: { heading: 'Scope', body: richText('Text.'), document: doc.id } as never, ...as(editor) })) as { id: number }
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(editor) })
-    for (const [user, action] of [[editor, 'submit'], [reviewer, 'approve']] as const) {
-      await performWorkflowAction(await createLocalReq({ user: user as never }, payload), { id: doc.id, action, fourEyes: true })
+    const as = (u: TestUser) => ({ overrideAccess: false as const, user: u as never })
+    const doc = (await payload.create({
+      collection: SLUGS.documents,
+      data: { slug: 'rollback-doc', kind: 'other', title: 'Rollback' } as never,
+      ...as(editor),
+    })) as { id: number }
+    const section = (await payload.create({
+      collection: SLUGS.sections,
+      data: { body: richText('Text.'), document: doc.id, heading: 'Scope' } as never,
+      ...as(editor),
+    })) as { id: number }
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { sections: [section.id] },
+      ...as(editor),
+    })
+    for (const [user, action] of [
+      [editor, 'submit'],
+      [reviewer, 'approve'],
+    ] as const) {
+      await performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
+        id: doc.id,
+        action,
+        fourEyes: true,
+      })
     }
     const req = await createLocalReq({}, payload)
     await asTrusted(req, () =>
       payload.create({
         collection: SLUGS.versions,
-        data: { document: doc.id, version: 1, title: 't', slug: 'rollback-doc', publishedAt: new Date().toISOString(), lastModified: new Date().toISOString(), content: {}, contentHash: 'x' } as never,
-        req,
+        data: {
+          slug: 'rollback-doc',
+          content: {},
+          contentHash: 'x',
+          document: doc.id,
+          lastModified: new Date().toISOString(),
+          publishedAt: new Date().toISOString(),
+          title: 't',
+          version: 1,
+        },
         overrideAccess: true,
+        req,
       }),
     )
-    const before = await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })
-    await expect(payload.update({ collection: SLUGS.documents, id: doc.id, data: { _status: 'published' } as never, ...as(reviewer) })).rejects.toBeDefined()
+    const before = await payload.count({
+      collection: 'payload-jobs' as never,
+      overrideAccess: true,
+    })
+    await expect(
+      payload.update({
+        id: doc.id,
+        collection: SLUGS.documents,
+        data: { _status: 'published' } as never,
+        ...as(reviewer),
+      }),
+    ).rejects.toBeDefined()
     const after = await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })
     expect(after.totalDocs).toBe(before.totalDocs)
   })

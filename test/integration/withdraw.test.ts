@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, GraphQLClient, gql } from 'graphql-request'
+import { ClientError, gql, GraphQLClient } from 'graphql-request'
 
 import { SLUGS } from '../../src/slugs'
 import { SECTION_UNPUBLISH_REFUSAL, UNPUBLISH_REFUSAL } from '../../src/workflow/rules'
@@ -16,15 +16,25 @@ import { createUser, login, type TestUser } from '../helpers/users'
  */
 let app: TestApp
 let server: Awaited<ReturnType<typeof listen>>
-const users: Record<'admin' | 'editor' | 'reviewer', TestUser | null> = { admin: null, editor: null, reviewer: null }
-const tokens: Record<'admin' | 'editor' | 'reviewer', string> = { admin: '', editor: '', reviewer: '' }
+const users: Record<'admin' | 'editor' | 'reviewer', null | TestUser> = {
+  admin: null,
+  editor: null,
+  reviewer: null,
+}
+const tokens: Record<'admin' | 'editor' | 'reviewer', string> = {
+  admin: '',
+  editor: '',
+  reviewer: '',
+}
 
 const rest = restClient(() => server.baseUrl)
-const workflow = (id: number, token: string | null, action: string, comment?: string) =>
+const workflow = (id: number, token: null | string, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
 
-function gqlAs(token: string | null) {
-  return new GraphQLClient(`${server.baseUrl}/api/graphql`, { headers: token ? { authorization: `JWT ${token}` } : {} })
+function gqlAs(token: null | string) {
+  return new GraphQLClient(`${server.baseUrl}/api/graphql`, {
+    headers: token ? { authorization: `JWT ${token}` } : {},
+  })
 }
 
 async function gqlError(promise: Promise<unknown>): Promise<{ message: string; status?: number }> {
@@ -32,7 +42,8 @@ async function gqlError(promise: Promise<unknown>): Promise<{ message: string; s
     await promise
   } catch (err) {
     if (err instanceof ClientError) {
-      const first = err.response.errors?.[0] as { message: string; extensions?: { statusCode?: number } } | undefined
+      const first = err.response.errors?.[0] as
+        { extensions?: { statusCode?: number }; message: string } | undefined
       return { message: first?.message ?? '', status: first?.extensions?.statusCode }
     }
     throw err
@@ -42,14 +53,31 @@ async function gqlError(promise: Promise<unknown>): Promise<{ message: string; s
 
 /** A document published as version 1 through the workflow. */
 async function publishedDocument(slug: string): Promise<number> {
-  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: `Doc ${slug}`, slug, kind: 'terms-of-use' })
+  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
+    slug,
+    kind: 'terms-of-use',
+    title: `Doc ${slug}`,
+  })
   expect(doc.status).toBe(201)
   const id = doc.body.doc.id as number
-  const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'Scope', body: richText('These terms apply.'), document: id })
-  expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [section.body.doc.id] })).status).toBe(200)
+  const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
+    body: richText('These terms apply.'),
+    document: id,
+    heading: 'Scope',
+  })
+  expect(
+    (
+      await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+        sections: [section.body.doc.id],
+      })
+    ).status,
+  ).toBe(200)
   expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
   expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
-  expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(200)
+  expect(
+    (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
+      .status,
+  ).toBe(200)
   return id
 }
 
@@ -65,7 +93,7 @@ beforeAll(async () => {
   server = await listen(app)
   for (const role of ['admin', 'editor', 'reviewer'] as const) {
     users[role] = await createUser(app.payload, `wd-${role}`, [role])
-    tokens[role] = await login(server.baseUrl, users[role]!)
+    tokens[role] = await login(server.baseUrl, users[role])
   }
 })
 
@@ -78,14 +106,26 @@ describe("Payload's silent unpublish is refused on every route", () => {
   test('REST: the admin\'s Unpublish (PATCH {_status: "draft"}, unpublishAllLocales) is a 409 for everyone; the page stays live', async () => {
     const id = await publishedDocument('wd-rest')
     for (const role of ['editor', 'reviewer', 'admin'] as const) {
-      const res = await rest('PATCH', `/${SLUGS.documents}/${id}?depth=0&fallback-locale=null&unpublishAllLocales=true`, tokens[role], { _status: 'draft' })
+      const res = await rest(
+        'PATCH',
+        `/${SLUGS.documents}/${id}?depth=0&fallback-locale=null&unpublishAllLocales=true`,
+        tokens[role],
+        { _status: 'draft' },
+      )
       expect(res.status).toBe(409)
       expect(res.body.errors[0].message).toBe(UNPUBLISH_REFUSAL)
       expect(res.body.errors[0].message).toMatch(/Withdraw/)
     }
     // Without the flag, and in bulk: the same.
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.admin, { _status: 'draft' })).status).toBe(409)
-    const bulk = await rest('PATCH', `/${SLUGS.documents}?where[slug][equals]=wd-rest`, tokens.admin, { _status: 'draft' })
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.admin, { _status: 'draft' })).status,
+    ).toBe(409)
+    const bulk = await rest(
+      'PATCH',
+      `/${SLUGS.documents}?where[slug][equals]=wd-rest`,
+      tokens.admin,
+      { _status: 'draft' },
+    )
     expect(bulk.status).toBeGreaterThanOrEqual(400)
     expect(bulk.status).toBeLessThan(500)
     await expectStillLive(id, 'wd-rest')
@@ -93,19 +133,43 @@ describe("Payload's silent unpublish is refused on every route", () => {
 
   test('REST: a draft save and an autosave of a published document still pass', async () => {
     const id = await publishedDocument('wd-draft-save')
-    const saved = await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor, { title: 'Edited', _status: 'draft' })
+    const saved = await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor, {
+      _status: 'draft',
+      title: 'Edited',
+    })
     expect(saved.status).toBe(200)
-    const auto = await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true&autosave=true`, tokens.editor, { title: 'Edited again', _status: 'draft' })
+    const auto = await rest(
+      'PATCH',
+      `/${SLUGS.documents}/${id}?draft=true&autosave=true`,
+      tokens.editor,
+      { _status: 'draft', title: 'Edited again' },
+    )
     expect(auto.status).toBe(200)
     // A write that is not a draft save and sends no status is still only a draft (routeWritesToDrafts).
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Edited thrice' })).status).toBe(200)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Edited thrice' }))
+        .status,
+    ).toBe(200)
     await expectStillLive(id, 'wd-draft-save')
-    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).body.title).toBe('Doc wd-draft-save')
+    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).body.title).toBe(
+      'Doc wd-draft-save',
+    )
   })
 
   test('REST: a never-published document may be saved with _status "draft" (nothing is unpublished)', async () => {
-    const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: 'Fresh', slug: 'wd-fresh', kind: 'other' })
-    expect((await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { title: 'Fresher', _status: 'draft' })).status).toBe(200)
+    const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
+      slug: 'wd-fresh',
+      kind: 'other',
+      title: 'Fresh',
+    })
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, {
+          _status: 'draft',
+          title: 'Fresher',
+        })
+      ).status,
+    ).toBe(200)
   })
 
   test('GraphQL: updateLegalDocument with _status: draft is refused with the same message', async () => {
@@ -118,7 +182,10 @@ describe("Payload's silent unpublish is refused on every route", () => {
       }
     `
     for (const role of ['editor', 'reviewer', 'admin'] as const) {
-      expect(await gqlError(gqlAs(tokens[role]).request(unpublish, { id }))).toEqual({ message: UNPUBLISH_REFUSAL, status: 409 })
+      expect(await gqlError(gqlAs(tokens[role]).request(unpublish, { id }))).toEqual({
+        message: UNPUBLISH_REFUSAL,
+        status: 409,
+      })
     }
     await expectStillLive(id, 'wd-gql')
   })
@@ -127,16 +194,25 @@ describe("Payload's silent unpublish is refused on every route", () => {
     const id = await publishedDocument('wd-local')
     for (const role of ['reviewer', 'admin'] as const) {
       await expect(
-        app.payload.update({ collection: SLUGS.documents, id, data: { _status: 'draft' } as never, user: users[role] as never, overrideAccess: false }),
-      ).rejects.toMatchObject({ status: 409, message: UNPUBLISH_REFUSAL })
+        app.payload.update({
+          id,
+          collection: SLUGS.documents,
+          data: { _status: 'draft' } as never,
+          overrideAccess: false,
+          user: users[role],
+        }),
+      ).rejects.toMatchObject({ message: UNPUBLISH_REFUSAL, status: 409 })
     }
     await expectStillLive(id, 'wd-local')
   })
 
   test('a section cannot be unpublished on its own: 409, and it stays live', async () => {
     const id = await publishedDocument('wd-section')
-    const sectionId = (await rest('GET', `/${SLUGS.documents}/${id}?depth=0`, null)).body.sections[0]
-    const res = await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.admin, { _status: 'draft' })
+    const sectionId = (await rest('GET', `/${SLUGS.documents}/${id}?depth=0`, null)).body
+      .sections[0]
+    const res = await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.admin, {
+      _status: 'draft',
+    })
     expect(res.status).toBe(409)
     expect(res.body.errors[0].message).toBe(SECTION_UNPUBLISH_REFUSAL)
     expect((await rest('GET', `/${SLUGS.sections}/${sectionId}`, null)).status).toBe(200)
@@ -146,16 +222,25 @@ describe("Payload's silent unpublish is refused on every route", () => {
     const id = await publishedDocument('wd-schedule')
     await expect(
       app.payload.jobs.queue({
+        input: {
+          type: 'unpublish',
+          doc: { relationTo: SLUGS.documents, value: String(id) },
+          user: { relationTo: 'users', value: users.reviewer!.id },
+        },
         task: 'schedulePublish',
-        input: { type: 'unpublish', doc: { relationTo: SLUGS.documents, value: String(id) }, user: { relationTo: 'users', value: users.reviewer!.id } },
         waitUntil: new Date(Date.now() + 3_600_000),
       } as never),
-    ).rejects.toMatchObject({ status: 409, message: UNPUBLISH_REFUSAL })
+    ).rejects.toMatchObject({ message: UNPUBLISH_REFUSAL, status: 409 })
   })
 
   test('"Publish in <language>" is refused: a legal document is published whole', async () => {
     const id = await publishedDocument('wd-locale')
-    const res = await rest('PATCH', `/${SLUGS.documents}/${id}?publishSpecificLocale=en`, tokens.reviewer, { _status: 'published' })
+    const res = await rest(
+      'PATCH',
+      `/${SLUGS.documents}/${id}?publishSpecificLocale=en`,
+      tokens.reviewer,
+      { _status: 'published' },
+    )
     expect(res.status).toBe(400)
     expect(res.body.errors[0].message).toMatch(/all its languages at once/)
   })
@@ -172,7 +257,11 @@ describe('withdraw: a reviewer takes a document offline through the workflow', (
     expect(await workflow(id, null, 'withdraw', 'x')).toMatchObject({ status: 401 })
     await expectStillLive(id, 'wd-refusals')
 
-    const fresh = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: 'Never live', slug: 'wd-never', kind: 'other' })
+    const fresh = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
+      slug: 'wd-never',
+      kind: 'other',
+      title: 'Never live',
+    })
     const notLive = await workflow(fresh.body.doc.id, tokens.reviewer, 'withdraw', 'x')
     expect(notLive.status).toBe(409)
     expect(notLive.body.errors[0].message).toMatch(/nothing to withdraw/)
@@ -182,11 +271,15 @@ describe('withdraw: a reviewer takes a document offline through the workflow', (
     const id = await publishedDocument('wd-rest-ok')
     expect((await delivery('wd-rest-ok')).status).toBe(200)
     // The status the admin's bar reads offers Withdraw to the reviewer only.
-    expect((await rest('GET', `/${SLUGS.documents}/${id}/workflow`, tokens.reviewer)).body).toMatchObject({ live: true, withdrawn: false, actions: ['withdraw'] })
-    expect((await rest('GET', `/${SLUGS.documents}/${id}/workflow`, tokens.editor)).body.actions).toEqual([])
+    expect(
+      (await rest('GET', `/${SLUGS.documents}/${id}/workflow`, tokens.reviewer)).body,
+    ).toMatchObject({ actions: ['withdraw'], live: true, withdrawn: false })
+    expect(
+      (await rest('GET', `/${SLUGS.documents}/${id}/workflow`, tokens.editor)).body.actions,
+    ).toEqual([])
 
     const done = await workflow(id, tokens.reviewer, 'withdraw', 'Replaced by the new terms.')
-    expect(done).toMatchObject({ status: 200, body: { workflowState: 'draft' } })
+    expect(done).toMatchObject({ body: { workflowState: 'draft' }, status: 200 })
 
     // Readers: gone, and told so; never a 5xx.
     const current = await delivery('wd-rest-ok')
@@ -194,25 +287,50 @@ describe('withdraw: a reviewer takes a document offline through the workflow', (
     expect(current.body.errors[0].message).toMatch(/withdrawn/)
     expect((await delivery('wd-rest-ok', '?version=1')).status).toBe(410)
     expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).status).toBe(404)
-    expect((await rest('GET', `/${SLUGS.documents}?where[slug][equals]=wd-rest-ok`, null)).body.totalDocs).toBe(0)
+    expect(
+      (await rest('GET', `/${SLUGS.documents}?where[slug][equals]=wd-rest-ok`, null)).body
+        .totalDocs,
+    ).toBe(0)
     // The archive keeps what was published, as history.
     const archive = await rest('GET', `/${SLUGS.versions}?where[document][equals]=${id}`, null)
     expect(archive.body.totalDocs).toBe(1)
 
     // The record: who, when, why.
-    const events = await app.payload.find({ collection: SLUGS.reviewEvents, where: { document: { equals: id } }, sort: '-at', depth: 0, overrideAccess: true })
-    expect(events.docs[0]).toMatchObject({ action: 'withdrawn', comment: 'Replaced by the new terms.', by: users.reviewer!.id, version: 1 })
+    const events = await app.payload.find({
+      collection: SLUGS.reviewEvents,
+      depth: 0,
+      overrideAccess: true,
+      sort: '-at',
+      where: { document: { equals: id } },
+    })
+    expect(events.docs[0]).toMatchObject({
+      action: 'withdrawn',
+      by: users.reviewer!.id,
+      comment: 'Replaced by the new terms.',
+      version: 1,
+    })
 
     // The admin's bar says so, and offers no second withdraw.
     const status = await rest('GET', `/${SLUGS.documents}/${id}/workflow`, tokens.reviewer)
-    expect(status.body).toMatchObject({ live: false, withdrawn: true, workflowState: 'draft', actions: [] })
+    expect(status.body).toMatchObject({
+      actions: [],
+      live: false,
+      withdrawn: true,
+      workflowState: 'draft',
+    })
     expect(await workflow(id, tokens.reviewer, 'withdraw', 'again')).toMatchObject({ status: 409 })
 
     // Back online only through review.
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(409)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
+        .status,
+    ).toBe(409)
     expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
     expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(200)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
+        .status,
+    ).toBe(200)
     expect((await delivery('wd-rest-ok')).status).toBe(200)
   })
 
@@ -225,9 +343,21 @@ describe('withdraw: a reviewer takes a document offline through the workflow', (
         }
       }
     `
-    expect(await gqlError(gqlAs(tokens.editor).request(action, { id: String(id), action: 'withdraw', comment: 'x' }))).toMatchObject({ status: 403 })
-    expect(await gqlError(gqlAs(tokens.admin).request(action, { id: String(id), action: 'withdraw' }))).toMatchObject({ status: 400 })
-    expect(await gqlAs(tokens.admin).request(action, { id: String(id), action: 'withdraw', comment: 'Legal asked for it.' })).toEqual({
+    expect(
+      await gqlError(
+        gqlAs(tokens.editor).request(action, { id: String(id), action: 'withdraw', comment: 'x' }),
+      ),
+    ).toMatchObject({ status: 403 })
+    expect(
+      await gqlError(gqlAs(tokens.admin).request(action, { id: String(id), action: 'withdraw' })),
+    ).toMatchObject({ status: 400 })
+    expect(
+      await gqlAs(tokens.admin).request(action, {
+        id: String(id),
+        action: 'withdraw',
+        comment: 'Legal asked for it.',
+      }),
+    ).toEqual({
       legalWorkflowAction: { workflowState: 'draft' },
     })
     expect((await delivery('wd-gql-ok')).status).toBe(410)

@@ -1,13 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import type { Payload } from 'payload'
+
+import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { createLocalReq } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { reviewCookie, workflowStep } from '../helpers/cookiePolicy'
 import { richText } from '../helpers/lexical'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
-import { reviewCookie, workflowStep } from '../helpers/cookiePolicy'
-import { createLocalReq } from 'payload'
 
 let app: TestApp
 let payload: Payload
@@ -19,50 +20,68 @@ let reviewer2: TestUser
 
 type Doc = Record<string, any>
 
-const as = (user: TestUser | null) => ({ user: user as never, overrideAccess: false as const })
+const as = (user: null | TestUser) => ({ overrideAccess: false as const, user: user as never })
 
-async function act(user: TestUser, id: string | number, action: string, comment?: string) {
+async function act(user: TestUser, id: number | string, action: string, comment?: string) {
   const req = await createLocalReq({ user: user as never }, payload)
   return performWorkflowAction(req, { id, action, comment, fourEyes: true })
 }
 
-async function draftOf(id: string | number): Promise<Doc> {
-  return (await payload.findByID({ collection: SLUGS.documents, id, draft: true, depth: 0, overrideAccess: true })) as Doc
+async function draftOf(id: number | string): Promise<Doc> {
+  return await payload.findByID({
+    id,
+    collection: SLUGS.documents,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+  })
 }
 
-async function publish(user: TestUser, id: string | number): Promise<Doc> {
-  return (await payload.update({
-    collection: SLUGS.documents,
+async function publish(user: TestUser, id: number | string): Promise<Doc> {
+  return await payload.update({
     id,
+    collection: SLUGS.documents,
     data: { _status: 'published' } as never,
     depth: 0,
     ...as(user),
-  })) as Doc
+  })
 }
 
-async function archiveOf(id: string | number) {
+async function archiveOf(id: number | string) {
   const res = await payload.find({
     collection: SLUGS.versions,
-    where: { document: { equals: id } },
-    sort: 'version',
     depth: 0,
     overrideAccess: true,
+    sort: 'version',
+    where: { document: { equals: id } },
   })
   return res.docs as Doc[]
 }
 
-async function newDocument(slug: string, by: TestUser = editor): Promise<{ doc: Doc; section: Doc }> {
+async function newDocument(
+  slug: string,
+  by: TestUser = editor,
+): Promise<{ doc: Doc; section: Doc }> {
   const doc = (await payload.create({
     collection: SLUGS.documents,
-    data: { title: `Title ${slug}`, slug, kind: 'privacy-policy' } as never,
+    data: { slug, kind: 'privacy-policy', title: `Title ${slug}` } as never,
     ...as(by),
   })) as Doc
   const section = (await payload.create({
     collection: SLUGS.sections,
-    data: { heading: 'Who we are', body: richText('We are {{company.name}}.'), document: doc.id } as never,
+    data: {
+      body: richText('We are {{company.name}}.'),
+      document: doc.id,
+      heading: 'Who we are',
+    } as never,
     ...as(by),
   })) as Doc
-  await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...as(by) })
+  await payload.update({
+    id: doc.id,
+    collection: SLUGS.documents,
+    data: { sections: [section.id] },
+    ...as(by),
+  })
   return { doc, section }
 }
 
@@ -83,7 +102,7 @@ beforeAll(async () => {
   reviewer2 = await createUser(payload, 'reviewer2', ['reviewer'])
   await payload.updateGlobal({
     slug: SLUGS.entity,
-    data: { name: 'Example Ltd', email: 'legal@example.com' } as never,
+    data: { name: 'Example Ltd', email: 'legal@example.com' },
     overrideAccess: true,
   })
 })
@@ -96,43 +115,78 @@ describe('creating content', () => {
   test('an editor creates a draft document: state draft, version 0, author recorded', async () => {
     const { doc } = await newDocument('create-1')
     const draft = await draftOf(doc.id)
-    expect(draft).toMatchObject({ workflowState: 'draft', version: 0, _status: 'draft' })
+    expect(draft).toMatchObject({ _status: 'draft', version: 0, workflowState: 'draft' })
     expect(draft.workflowContributors).toEqual([editor.id])
     expect(draft.updatedBy).toBe(editor.id)
   })
 
   test("every saved change records who made it, in Payload's version history too", async () => {
     const { section } = await newDocument('authors-1')
-    await payload.update({ collection: SLUGS.sections, id: section.id, data: { heading: 'Changed by editor2' } as never, ...as(editor2) })
+    await payload.update({
+      id: section.id,
+      collection: SLUGS.sections,
+      data: { heading: 'Changed by editor2' },
+      ...as(editor2),
+    })
     const versions = await payload.findVersions({
       collection: SLUGS.sections,
-      where: { parent: { equals: section.id } },
-      sort: '-updatedAt',
       depth: 0,
       overrideAccess: true,
+      sort: '-updatedAt',
+      where: { parent: { equals: section.id } },
     })
-    expect(versions.docs[0]!.version).toMatchObject({ heading: 'Changed by editor2', updatedBy: editor2.id })
-    expect(versions.docs.at(-1)!.version).toMatchObject({ heading: 'Who we are', updatedBy: editor.id })
+    expect(versions.docs[0].version).toMatchObject({
+      heading: 'Changed by editor2',
+      updatedBy: editor2.id,
+    })
+    expect(versions.docs.at(-1)!.version).toMatchObject({
+      heading: 'Who we are',
+      updatedBy: editor.id,
+    })
     // Nobody can forge the author.
-    await payload.update({ collection: SLUGS.sections, id: section.id, data: { heading: 'Forged', updatedBy: admin.id } as never, ...as(editor) })
-    const latest = (await payload.findByID({ collection: SLUGS.sections, id: section.id, draft: true, depth: 0, overrideAccess: true })) as Doc
+    await payload.update({
+      id: section.id,
+      collection: SLUGS.sections,
+      data: { heading: 'Forged', updatedBy: admin.id } as never,
+      ...as(editor),
+    })
+    const latest = (await payload.findByID({
+      id: section.id,
+      collection: SLUGS.sections,
+      depth: 0,
+      draft: true,
+      overrideAccess: true,
+    })) as Doc
     expect(latest.updatedBy).toBe(editor.id)
   })
 
   test('a reviewer or an anonymous caller cannot create documents or sections', async () => {
-    const data = { title: 'x', slug: 'nope', kind: 'other' } as never
-    await expect(payload.create({ collection: SLUGS.documents, data, ...as(reviewer) })).rejects.toMatchObject({ status: 403 })
-    await expect(payload.create({ collection: SLUGS.documents, data, ...as(null) })).rejects.toMatchObject({ status: 403 })
+    const data = { slug: 'nope', kind: 'other', title: 'x' } as never
+    await expect(
+      payload.create({ collection: SLUGS.documents, data, ...as(reviewer) }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.create({ collection: SLUGS.documents, data, ...as(null) }),
+    ).rejects.toMatchObject({ status: 403 })
   })
 
   test('creating a document directly as published is refused for everyone, admins too', async () => {
-    const data = { title: 'x', slug: 'direct-publish', kind: 'other', _status: 'published' } as never
-    await expect(payload.create({ collection: SLUGS.documents, data, ...as(admin) })).rejects.toMatchObject({ status: 409 })
+    const data = {
+      slug: 'direct-publish',
+      _status: 'published',
+      kind: 'other',
+      title: 'x',
+    } as never
+    await expect(
+      payload.create({ collection: SLUGS.documents, data, ...as(admin) }),
+    ).rejects.toMatchObject({ status: 409 })
   })
 
   test('slugs must be URL-safe', async () => {
-    const data = { title: 'x', slug: '../Bad Slug', kind: 'other' } as never
-    await expect(payload.create({ collection: SLUGS.documents, data, ...as(editor) })).rejects.toMatchObject({ status: 400 })
+    const data = { slug: '../Bad Slug', kind: 'other', title: 'x' } as never
+    await expect(
+      payload.create({ collection: SLUGS.documents, data, ...as(editor) }),
+    ).rejects.toMatchObject({ status: 400 })
   })
 
   test('section anchors are generated from the heading and kept unique within the document', async () => {
@@ -140,14 +194,19 @@ describe('creating content', () => {
     expect(section.anchor).toBe('who-we-are')
     const second = (await payload.create({
       collection: SLUGS.sections,
-      data: { heading: 'Who we are', body: richText('Again.'), document: doc.id } as never,
+      data: { body: richText('Again.'), document: doc.id, heading: 'Who we are' } as never,
       ...as(editor),
     })) as Doc
     expect(second.anchor).toBe('who-we-are-2')
     await expect(
       payload.create({
         collection: SLUGS.sections,
-        data: { heading: 'Other', anchor: 'who-we-are', body: richText('x'), document: doc.id } as never,
+        data: {
+          anchor: 'who-we-are',
+          body: richText('x'),
+          document: doc.id,
+          heading: 'Other',
+        } as never,
         ...as(editor),
       }),
     ).rejects.toMatchObject({ status: 400 })
@@ -158,7 +217,11 @@ describe('creating content', () => {
     const err = await payload
       .create({
         collection: SLUGS.sections,
-        data: { heading: 'Contact', body: richText('Write to {{company.fax}}.'), document: doc.id } as never,
+        data: {
+          body: richText('Write to {{company.fax}}.'),
+          document: doc.id,
+          heading: 'Contact',
+        } as never,
         ...as(editor),
       })
       .catch((e) => e)
@@ -170,7 +233,12 @@ describe('creating content', () => {
     const a = await newDocument('belongs-a')
     const b = await newDocument('belongs-b')
     await expect(
-      payload.update({ collection: SLUGS.documents, id: a.doc.id, data: { sections: [b.section.id] } as never, ...as(editor) }),
+      payload.update({
+        id: a.doc.id,
+        collection: SLUGS.documents,
+        data: { sections: [b.section.id] },
+        ...as(editor),
+      }),
     ).rejects.toMatchObject({ status: 400 })
   })
 })
@@ -182,12 +250,21 @@ describe('review workflow', () => {
     expect(await act(editor, doc.id, 'submit')).toMatchObject({ workflowState: 'in-review' })
     await expect(act(editor, doc.id, 'approve')).rejects.toMatchObject({ status: 403 })
     await expect(act(reviewer, doc.id, 'request-changes')).rejects.toMatchObject({ status: 400 })
-    await expect(act(reviewer, doc.id, 'request-changes', '   ')).rejects.toMatchObject({ status: 400 })
-    expect(await act(reviewer, doc.id, 'request-changes', 'Please name the data controller.')).toMatchObject({
+    await expect(act(reviewer, doc.id, 'request-changes', '   ')).rejects.toMatchObject({
+      status: 400,
+    })
+    expect(
+      await act(reviewer, doc.id, 'request-changes', 'Please name the data controller.'),
+    ).toMatchObject({
       workflowState: 'changes-requested',
     })
     await expect(act(reviewer, doc.id, 'approve')).rejects.toMatchObject({ status: 409 })
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { summary: 'Now with controller.' } as never, ...as(editor) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { summary: 'Now with controller.' },
+      ...as(editor),
+    })
     expect((await draftOf(doc.id)).workflowState).toBe('changes-requested')
     await act(editor, doc.id, 'submit')
     expect(await act(reviewer, doc.id, 'approve')).toMatchObject({ workflowState: 'approved' })
@@ -196,20 +273,33 @@ describe('review workflow', () => {
 
     const events = await payload.find({
       collection: SLUGS.reviewEvents,
-      where: { document: { equals: doc.id } },
-      sort: 'at',
       depth: 0,
       overrideAccess: true,
+      sort: 'at',
+      where: { document: { equals: doc.id } },
     })
-    expect(events.docs.map((e: Doc) => e.action)).toEqual(['submitted', 'changes-requested', 'submitted', 'approved'])
+    expect(events.docs.map((e: Doc) => e.action)).toEqual([
+      'submitted',
+      'changes-requested',
+      'submitted',
+      'approved',
+    ])
     const requested = events.docs.find((e: Doc) => e.action === 'changes-requested') as Doc
-    expect(requested).toMatchObject({ by: reviewer.id, comment: 'Please name the data controller.' })
+    expect(requested).toMatchObject({
+      by: reviewer.id,
+      comment: 'Please name the data controller.',
+    })
   })
 
   test('the review history is readable on the document (join), by staff only', async () => {
     const { doc } = await newDocument('history-1')
     await act(editor, doc.id, 'submit')
-    const withHistory = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, depth: 1, ...as(reviewer) })) as Doc
+    const withHistory = (await payload.findByID({
+      id: doc.id,
+      collection: SLUGS.documents,
+      depth: 1,
+      ...as(reviewer),
+    })) as Doc
     expect(withHistory.reviewHistory.docs[0]).toMatchObject({ action: 'submitted' })
     const res = await payload.find({ collection: SLUGS.reviewEvents, ...as(null) }).catch((e) => e)
     expect(res.status).toBe(403)
@@ -217,7 +307,12 @@ describe('review workflow', () => {
 
   test('four-eyes: whoever changed the draft cannot approve it, admins included', async () => {
     const { doc } = await newDocument('four-eyes-1')
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { summary: 'Admin wrote this.' } as never, ...as(admin) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { summary: 'Admin wrote this.' },
+      ...as(admin),
+    })
     await act(editor, doc.id, 'submit')
     await expect(act(admin, doc.id, 'approve')).rejects.toMatchObject({ status: 403 })
     expect(await act(reviewer, doc.id, 'approve')).toMatchObject({ workflowState: 'approved' })
@@ -226,42 +321,77 @@ describe('review workflow', () => {
   test('a reviewer cannot change the text of a document, a section or a cookie entry', async () => {
     const { doc, section } = await newDocument('reviewer-edit-1')
     await expect(
-      payload.update({ collection: SLUGS.documents, id: doc.id, data: { title: 'Reviewer title' } as never, ...as(reviewer) }),
+      payload.update({
+        id: doc.id,
+        collection: SLUGS.documents,
+        data: { title: 'Reviewer title' },
+        ...as(reviewer),
+      }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.update({ collection: SLUGS.sections, id: section.id, data: { heading: 'Reviewer heading' } as never, ...as(reviewer) }),
+      payload.update({
+        id: section.id,
+        collection: SLUGS.sections,
+        data: { heading: 'Reviewer heading' },
+        ...as(reviewer),
+      }),
     ).rejects.toMatchObject({ status: 403 })
     expect((await draftOf(doc.id)).title).toBe('Title reviewer-edit-1')
   })
 
   test('a content change after approval returns the document to draft and voids the approval (document and section)', async () => {
     const a = await approved('void-1')
-    await payload.update({ collection: SLUGS.documents, id: a.doc.id, data: { title: 'Changed after approval' } as never, ...as(editor2) })
+    await payload.update({
+      id: a.doc.id,
+      collection: SLUGS.documents,
+      data: { title: 'Changed after approval' },
+      ...as(editor2),
+    })
     let draft = await draftOf(a.doc.id)
-    expect(draft).toMatchObject({ workflowState: 'draft', approvedBy: null })
+    expect(draft).toMatchObject({ approvedBy: null, workflowState: 'draft' })
     await expect(publish(reviewer, a.doc.id)).rejects.toMatchObject({ status: 409 })
 
     const b = await approved('void-2')
-    await payload.update({ collection: SLUGS.sections, id: b.section.id, data: { body: richText('Changed section.') } as never, ...as(editor2) })
+    await payload.update({
+      id: b.section.id,
+      collection: SLUGS.sections,
+      data: { body: richText('Changed section.') } as never,
+      ...as(editor2),
+    })
     draft = await draftOf(b.doc.id)
     expect(draft.workflowState).toBe('draft')
     expect(draft.workflowContributors.map(String)).toContain(String(editor2.id))
     await expect(publish(reviewer, b.doc.id)).rejects.toMatchObject({ status: 409 })
-    const events = await payload.find({ collection: SLUGS.reviewEvents, where: { document: { equals: b.doc.id } }, depth: 0, overrideAccess: true })
+    const events = await payload.find({
+      collection: SLUGS.reviewEvents,
+      depth: 0,
+      overrideAccess: true,
+      where: { document: { equals: b.doc.id } },
+    })
     expect(events.docs.map((e: Doc) => e.action)).toContain('approval-voided')
   })
 
   test('saving without a change (autosave, a second click) keeps the review state', async () => {
     const { doc } = await newDocument('noop-save-1')
     await act(editor, doc.id, 'submit')
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { title: 'Title noop-save-1' } as never, ...as(editor) })
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: {} as never, ...as(editor) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { title: 'Title noop-save-1' },
+      ...as(editor),
+    })
+    await payload.update({ id: doc.id, collection: SLUGS.documents, data: {}, ...as(editor) })
     expect((await draftOf(doc.id)).workflowState).toBe('in-review')
   })
 
   test('the workflow state cannot be set by writing the field', async () => {
     const { doc } = await newDocument('forge-state-1')
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { workflowState: 'approved', version: 42 } as never, ...as(editor) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { version: 42, workflowState: 'approved' } as never,
+      ...as(editor),
+    })
     const draft = await draftOf(doc.id)
     expect(draft.workflowState).toBe('draft')
     expect(draft.version).toBe(0)
@@ -274,7 +404,11 @@ describe('publishing', () => {
     const { doc } = await approved('publish-roles-1')
     await expect(publish(editor, doc.id)).rejects.toMatchObject({ status: 403 })
     const published = await publish(reviewer, doc.id)
-    expect(published).toMatchObject({ _status: 'published', workflowState: 'published', version: 1 })
+    expect(published).toMatchObject({
+      _status: 'published',
+      version: 1,
+      workflowState: 'published',
+    })
   })
 
   test('publishing refuses a draft that is not approved', async () => {
@@ -286,24 +420,44 @@ describe('publishing', () => {
 
   test('publish writes document, sections and an archive record together; anonymous readers then see it', async () => {
     const { doc, section } = await approved('publish-1')
-    await expect(payload.findByID({ collection: SLUGS.documents, id: doc.id, ...as(null) })).rejects.toMatchObject({ status: 404 })
-    await expect(payload.findByID({ collection: SLUGS.sections, id: section.id, ...as(null) })).rejects.toMatchObject({ status: 404 })
+    await expect(
+      payload.findByID({ id: doc.id, collection: SLUGS.documents, ...as(null) }),
+    ).rejects.toMatchObject({ status: 404 })
+    await expect(
+      payload.findByID({ id: section.id, collection: SLUGS.sections, ...as(null) }),
+    ).rejects.toMatchObject({ status: 404 })
 
     const before = Date.now()
     const published = await publish(reviewer, doc.id)
     expect(published.version).toBe(1)
     expect(new Date(published.lastModified).getTime()).toBeGreaterThanOrEqual(before - 1000)
 
-    const publicDoc = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, depth: 0, ...as(null) })) as Doc
-    expect(publicDoc).toMatchObject({ version: 1, title: 'Title publish-1' })
-    const publicSection = (await payload.findByID({ collection: SLUGS.sections, id: section.id, depth: 0, ...as(null) })) as Doc
+    const publicDoc = (await payload.findByID({
+      id: doc.id,
+      collection: SLUGS.documents,
+      depth: 0,
+      ...as(null),
+    })) as Doc
+    expect(publicDoc).toMatchObject({ title: 'Title publish-1', version: 1 })
+    const publicSection = (await payload.findByID({
+      id: section.id,
+      collection: SLUGS.sections,
+      depth: 0,
+      ...as(null),
+    })) as Doc
     expect(publicSection._status).toBe('published')
 
     const archive = await archiveOf(doc.id)
     expect(archive).toHaveLength(1)
-    expect(archive[0]).toMatchObject({ version: 1, slug: 'publish-1', title: 'Title publish-1', approvedBy: reviewer.id, publishedBy: reviewer.id })
-    expect(archive[0]!.contentHash).toMatch(/^[0-9a-f]{64}$/)
-    const en = archive[0]!.content.locales.en
+    expect(archive[0]).toMatchObject({
+      slug: 'publish-1',
+      approvedBy: reviewer.id,
+      publishedBy: reviewer.id,
+      title: 'Title publish-1',
+      version: 1,
+    })
+    expect(archive[0].contentHash).toMatch(/^[0-9a-f]{64}$/)
+    const en = archive[0].content.locales.en
     expect(en.sections[0]).toMatchObject({ anchor: 'who-we-are', heading: 'Who we are' })
     expect(en.sections[0].html).toContain('We are Example Ltd.')
     expect(en.sections[0].body.root).toBeDefined()
@@ -315,8 +469,18 @@ describe('publishing', () => {
     // Nothing changed: nothing to review.
     await expect(act(editor, doc.id, 'submit')).rejects.toMatchObject({ status: 409 })
     // A change and its undo: reviewed and published again, but readers see the same text.
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { summary: 'temporary' } as never, ...as(editor) })
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { summary: null } as never, ...as(editor) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { summary: 'temporary' },
+      ...as(editor),
+    })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { summary: null },
+      ...as(editor),
+    })
     await act(editor, doc.id, 'submit')
     await act(reviewer2, doc.id, 'approve')
     const second = await publish(reviewer, doc.id)
@@ -328,44 +492,86 @@ describe('publishing', () => {
   test('a changed publish needs a change summary, then makes version 2 with a new date', async () => {
     const { doc, section } = await approved('summary-1')
     const first = await publish(reviewer, doc.id)
-    await payload.update({ collection: SLUGS.sections, id: section.id, data: { body: richText('New text.') } as never, ...as(editor) })
+    await payload.update({
+      id: section.id,
+      collection: SLUGS.sections,
+      data: { body: richText('New text.') } as never,
+      ...as(editor),
+    })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     await expect(publish(reviewer, doc.id)).rejects.toMatchObject({ status: 400 })
 
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { changeSummary: 'Rewrote who we are.', materialChange: true } as never, ...as(editor) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { changeSummary: 'Rewrote who we are.', materialChange: true },
+      ...as(editor),
+    })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     const second = await publish(reviewer, doc.id)
     expect(second.version).toBe(2)
-    expect(new Date(second.lastModified).getTime()).toBeGreaterThan(new Date(first.lastModified).getTime())
+    expect(new Date(second.lastModified).getTime()).toBeGreaterThan(
+      new Date(first.lastModified).getTime(),
+    )
     const archive = await archiveOf(doc.id)
     expect(archive.map((a) => a.version)).toEqual([1, 2])
     expect(archive[1]).toMatchObject({ changeSummary: 'Rewrote who we are.', materialChange: true })
-    expect(archive[1]!.contentHash).not.toBe(archive[0]!.contentHash)
-    expect(archive[1]!.content.locales.en.sections[0].html).toContain('New text.')
-    expect(archive[0]!.content.locales.en.sections[0].html).toContain('We are Example Ltd.')
+    expect(archive[1].contentHash).not.toBe(archive[0].contentHash)
+    expect(archive[1].content.locales.en.sections[0].html).toContain('New text.')
+    expect(archive[0].content.locales.en.sections[0].html).toContain('We are Example Ltd.')
   })
 
   test('a publish publishes the sections that changed and leaves untouched sections as they were', async () => {
     const { doc, section: first } = await newDocument('partial-1')
     const second = (await payload.create({
       collection: SLUGS.sections,
-      data: { heading: 'What we collect', body: richText('Your e-mail address.'), document: doc.id } as never,
+      data: {
+        body: richText('Your e-mail address.'),
+        document: doc.id,
+        heading: 'What we collect',
+      } as never,
       ...as(editor),
     })) as Doc
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [first.id, second.id] } as never, ...as(editor) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { sections: [first.id, second.id] },
+      ...as(editor),
+    })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     await publish(reviewer, doc.id)
-    const versionsOf = async (id: string | number) =>
-      (await payload.findVersions({ collection: SLUGS.sections, where: { parent: { equals: id } }, limit: 0, depth: 0, overrideAccess: true })).docs
-    const live = (id: string | number) => payload.findByID({ collection: SLUGS.sections, id, depth: 0, ...as(null) }) as Promise<Doc>
+    const versionsOf = async (id: number | string) =>
+      (
+        await payload.findVersions({
+          collection: SLUGS.sections,
+          depth: 0,
+          limit: 0,
+          overrideAccess: true,
+          where: { parent: { equals: id } },
+        })
+      ).docs
+    const live = (id: number | string) =>
+      payload.findByID({ id, collection: SLUGS.sections, depth: 0, ...as(null) }) as Promise<Doc>
     const untouchedBefore = await versionsOf(first.id)
     const untouchedLiveBefore = await live(first.id)
 
-    await payload.update({ collection: SLUGS.sections, id: second.id, data: { body: richText('Your e-mail address and your name.') } as never, draft: true, ...as(editor) })
-    await payload.update({ collection: SLUGS.documents, id: doc.id, data: { changeSummary: 'We also collect names.' } as never, draft: true, ...as(editor) })
+    await payload.update({
+      id: second.id,
+      collection: SLUGS.sections,
+      data: { body: richText('Your e-mail address and your name.') } as never,
+      draft: true,
+      ...as(editor),
+    })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { changeSummary: 'We also collect names.' },
+      draft: true,
+      ...as(editor),
+    })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     expect((await publish(reviewer, doc.id)).version).toBe(2)
@@ -373,20 +579,46 @@ describe('publishing', () => {
     // The changed section is live; the untouched one got no new version row and kept its dates.
     expect(JSON.stringify((await live(second.id)).body)).toContain('and your name')
     const untouched = await live(first.id)
-    expect({ status: untouched._status, updatedAt: untouched.updatedAt }).toEqual({ status: 'published', updatedAt: untouchedLiveBefore.updatedAt })
+    expect({ status: untouched._status, updatedAt: untouched.updatedAt }).toEqual({
+      status: 'published',
+      updatedAt: untouchedLiveBefore.updatedAt,
+    })
     expect((await versionsOf(first.id)).map((v) => v.id)).toEqual(untouchedBefore.map((v) => v.id))
-    const latestOfChanged = (await payload.findVersions({ collection: SLUGS.sections, where: { parent: { equals: second.id } }, sort: '-updatedAt', limit: 1, depth: 0, overrideAccess: true })).docs[0]!
+    const latestOfChanged = (
+      await payload.findVersions({
+        collection: SLUGS.sections,
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+        sort: '-updatedAt',
+        where: { parent: { equals: second.id } },
+      })
+    ).docs[0]
     expect((latestOfChanged.version as Doc)._status).toBe('published')
     // Both sections are in the archive record, whatever was re-published.
     const archive = await archiveOf(doc.id)
-    expect(archive[1]!.content.locales.en.sections.map((s: Doc) => s.heading)).toEqual(['Who we are', 'What we collect'])
+    expect(archive[1].content.locales.en.sections.map((s: Doc) => s.heading)).toEqual([
+      'Who we are',
+      'What we collect',
+    ])
   })
 
   test('an editor saving without ?draft never changes the live document', async () => {
     const { doc } = await approved('live-edit-1')
     await publish(reviewer, doc.id)
-    await payload.update({ collection: SLUGS.documents, id: doc.id, draft: false, data: { title: 'Sneaky live edit' } as never, ...as(editor) })
-    const live = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, depth: 0, ...as(null) })) as Doc
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { title: 'Sneaky live edit' },
+      draft: false,
+      ...as(editor),
+    })
+    const live = (await payload.findByID({
+      id: doc.id,
+      collection: SLUGS.documents,
+      depth: 0,
+      ...as(null),
+    })) as Doc
     expect(live.title).toBe('Title live-edit-1')
     expect((await draftOf(doc.id)).title).toBe('Sneaky live edit')
   })
@@ -394,16 +626,25 @@ describe('publishing', () => {
   test('a section cannot be published on its own, and a published one cannot be deleted', async () => {
     const { doc, section } = await approved('section-alone-1')
     await expect(
-      payload.update({ collection: SLUGS.sections, id: section.id, data: { _status: 'published' } as never, ...as(admin) }),
+      payload.update({
+        id: section.id,
+        collection: SLUGS.sections,
+        data: { _status: 'published' } as never,
+        ...as(admin),
+      }),
     ).rejects.toMatchObject({ status: 409 })
     await publish(reviewer, doc.id)
-    await expect(payload.delete({ collection: SLUGS.sections, id: section.id, ...as(editor) })).rejects.toMatchObject({ status: 409 })
+    await expect(
+      payload.delete({ id: section.id, collection: SLUGS.sections, ...as(editor) }),
+    ).rejects.toMatchObject({ status: 409 })
   })
 
   test('a published document cannot be deleted, admins included', async () => {
     const { doc } = await approved('delete-published-1')
     await publish(reviewer, doc.id)
-    await expect(payload.delete({ collection: SLUGS.documents, id: doc.id, ...as(admin) })).rejects.toMatchObject({ status: 409 })
+    await expect(
+      payload.delete({ id: doc.id, collection: SLUGS.documents, ...as(admin) }),
+    ).rejects.toMatchObject({ status: 409 })
   })
 
   test('publish is all or nothing: when the archive write fails, nothing is published', async () => {
@@ -415,18 +656,32 @@ describe('publishing', () => {
       payload.create({
         collection: SLUGS.versions,
         data: {
-          document: doc.id, version: 1, title: 't', slug: 'atomic-1', publishedAt: new Date().toISOString(),
-          lastModified: new Date().toISOString(), content: {}, contentHash: 'x',
-        } as never,
-        req,
+          slug: 'atomic-1',
+          content: {},
+          contentHash: 'x',
+          document: doc.id,
+          lastModified: new Date().toISOString(),
+          publishedAt: new Date().toISOString(),
+          title: 't',
+          version: 1,
+        },
         overrideAccess: true,
+        req,
       }),
     )
     const err = await publish(reviewer, doc.id).catch((e) => e)
     expect(err).toBeInstanceOf(Error)
-    const live = await payload.find({ collection: SLUGS.documents, where: { id: { equals: doc.id } }, ...as(null) })
+    const live = await payload.find({
+      collection: SLUGS.documents,
+      where: { id: { equals: doc.id } },
+      ...as(null),
+    })
     expect(live.totalDocs).toBe(0)
-    const liveSection = await payload.find({ collection: SLUGS.sections, where: { id: { equals: section.id } }, ...as(null) })
+    const liveSection = await payload.find({
+      collection: SLUGS.sections,
+      where: { id: { equals: section.id } },
+      ...as(null),
+    })
     expect(liveSection.totalDocs).toBe(0)
     expect((await draftOf(doc.id)).workflowState).toBe('approved')
   })
@@ -437,20 +692,55 @@ describe('the archive is immutable', () => {
     const { doc } = await approved('immutable-1')
     await publish(reviewer, doc.id)
     const [record] = await archiveOf(doc.id)
-    const data = { document: doc.id, version: 9, title: 'forged', slug: 'x', publishedAt: new Date().toISOString(), lastModified: new Date().toISOString(), content: {}, contentHash: 'x' } as never
-    await expect(payload.create({ collection: SLUGS.versions, data, ...as(admin) })).rejects.toMatchObject({ status: 403 })
-    await expect(payload.create({ collection: SLUGS.versions, data, overrideAccess: true })).rejects.toMatchObject({ status: 403 })
-    await expect(payload.update({ collection: SLUGS.versions, id: record!.id, data: { title: 'forged' } as never, ...as(admin) })).rejects.toMatchObject({ status: 403 })
-    await expect(payload.update({ collection: SLUGS.versions, id: record!.id, data: { title: 'forged' } as never, overrideAccess: true })).rejects.toMatchObject({ status: 403 })
-    await expect(payload.delete({ collection: SLUGS.versions, id: record!.id, ...as(admin) })).rejects.toMatchObject({ status: 403 })
-    await expect(payload.delete({ collection: SLUGS.versions, id: record!.id, overrideAccess: true })).rejects.toMatchObject({ status: 403 })
+    const data = {
+      slug: 'x',
+      content: {},
+      contentHash: 'x',
+      document: doc.id,
+      lastModified: new Date().toISOString(),
+      publishedAt: new Date().toISOString(),
+      title: 'forged',
+      version: 9,
+    } as never
+    await expect(
+      payload.create({ collection: SLUGS.versions, data, ...as(admin) }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.create({ collection: SLUGS.versions, data, overrideAccess: true }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.update({
+        id: record.id,
+        collection: SLUGS.versions,
+        data: { title: 'forged' },
+        ...as(admin),
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.update({
+        id: record.id,
+        collection: SLUGS.versions,
+        data: { title: 'forged' },
+        overrideAccess: true,
+      }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.delete({ id: record.id, collection: SLUGS.versions, ...as(admin) }),
+    ).rejects.toMatchObject({ status: 403 })
+    await expect(
+      payload.delete({ id: record.id, collection: SLUGS.versions, overrideAccess: true }),
+    ).rejects.toMatchObject({ status: 403 })
     expect((await archiveOf(doc.id))[0]).toMatchObject({ title: 'Title immutable-1', version: 1 })
   })
 
   test('archive records are public', async () => {
     const { doc } = await approved('public-archive-1')
     await publish(reviewer, doc.id)
-    const res = await payload.find({ collection: SLUGS.versions, where: { document: { equals: doc.id } }, ...as(null) })
+    const res = await payload.find({
+      collection: SLUGS.versions,
+      where: { document: { equals: doc.id } },
+      ...as(null),
+    })
     expect(res.totalDocs).toBe(1)
   })
 })
@@ -458,52 +748,129 @@ describe('the archive is immutable', () => {
 describe('localization', () => {
   test('titles and section bodies are localized with fallback, and the archive keeps every locale', async () => {
     const { doc, section } = await newDocument('locales-1')
-    await payload.update({ collection: SLUGS.documents, id: doc.id, locale: 'uk', data: { title: 'Політика' } as never, ...as(editor) })
-    await payload.update({ collection: SLUGS.sections, id: section.id, locale: 'uk', data: { heading: 'Хто ми', body: richText('Ми — {{company.name}}.') } as never, ...as(editor) })
+    await payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { title: 'Політика' },
+      locale: 'uk',
+      ...as(editor),
+    })
+    await payload.update({
+      id: section.id,
+      collection: SLUGS.sections,
+      data: { body: richText('Ми — {{company.name}}.'), heading: 'Хто ми' } as never,
+      locale: 'uk',
+      ...as(editor),
+    })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     await publish(reviewer, doc.id)
-    const ukDoc = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, locale: 'uk', depth: 0, ...as(null) })) as Doc
+    const ukDoc = (await payload.findByID({
+      id: doc.id,
+      collection: SLUGS.documents,
+      depth: 0,
+      locale: 'uk',
+      ...as(null),
+    })) as Doc
     expect(ukDoc.title).toBe('Політика')
-    const enDoc = (await payload.findByID({ collection: SLUGS.documents, id: doc.id, locale: 'en', depth: 0, ...as(null) })) as Doc
+    const enDoc = (await payload.findByID({
+      id: doc.id,
+      collection: SLUGS.documents,
+      depth: 0,
+      locale: 'en',
+      ...as(null),
+    })) as Doc
     expect(enDoc.title).toBe('Title locales-1')
     const [record] = await archiveOf(doc.id)
-    expect(record!.content.locales.uk).toMatchObject({ title: 'Політика' })
-    expect(record!.content.locales.uk.sections[0]).toMatchObject({ heading: 'Хто ми' })
-    expect(record!.content.locales.uk.sections[0].html).toContain('Ми — Example Ltd.')
-    expect(record!.content.locales.en.sections[0].heading).toBe('Who we are')
+    expect(record.content.locales.uk).toMatchObject({ title: 'Політика' })
+    expect(record.content.locales.uk.sections[0]).toMatchObject({ heading: 'Хто ми' })
+    expect(record.content.locales.uk.sections[0].html).toContain('Ми — Example Ltd.')
+    expect(record.content.locales.en.sections[0].heading).toBe('Who we are')
   })
 })
 
 describe('cookie entries', () => {
-  const entry = { name: '_ga', service: 'Google Analytics', provider: 'Google', purpose: 'Counts visits.', duration: '2 years' }
+  const entry = {
+    name: '_ga',
+    duration: '2 years',
+    provider: 'Google',
+    purpose: 'Counts visits.',
+    service: 'Google Analytics',
+  }
 
   test('an unclassified entry cannot be submitted; nothing is published before review; a reviewer publishes the approved entry', async () => {
-    const created = (await payload.create({ collection: SLUGS.cookies, data: entry as never, ...as(editor) })) as Doc
-    await expect(workflowStep(payload, editor, created.id, 'submit', SLUGS.cookies)).rejects.toMatchObject({ status: 422 })
+    const created = (await payload.create({
+      collection: SLUGS.cookies,
+      data: entry,
+      ...as(editor),
+    })) as Doc
     await expect(
-      payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) }),
+      workflowStep(payload, editor, created.id, 'submit', SLUGS.cookies),
+    ).rejects.toMatchObject({ status: 422 })
+    await expect(
+      payload.update({
+        id: created.id,
+        collection: SLUGS.cookies,
+        data: { _status: 'published' } as never,
+        ...as(reviewer),
+      }),
     ).rejects.toMatchObject({ status: 409 })
-    await payload.update({ collection: SLUGS.cookies, id: created.id, data: { category: 'analytics' } as never, ...as(editor) })
+    await payload.update({
+      id: created.id,
+      collection: SLUGS.cookies,
+      data: { category: 'analytics' } as never,
+      ...as(editor),
+    })
     await workflowStep(payload, editor, created.id, 'submit', SLUGS.cookies)
     await workflowStep(payload, reviewer, created.id, 'approve', SLUGS.cookies)
     await expect(
-      payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(editor) }),
+      payload.update({
+        id: created.id,
+        collection: SLUGS.cookies,
+        data: { _status: 'published' } as never,
+        ...as(editor),
+      }),
     ).rejects.toMatchObject({ status: 403 })
-    const anonymousBefore = await payload.find({ collection: SLUGS.cookies, where: { id: { equals: created.id } }, ...as(null) })
+    const anonymousBefore = await payload.find({
+      collection: SLUGS.cookies,
+      where: { id: { equals: created.id } },
+      ...as(null),
+    })
     expect(anonymousBefore.totalDocs).toBe(0)
-    await payload.update({ collection: SLUGS.cookies, id: created.id, data: { _status: 'published' } as never, ...as(reviewer) })
-    const anonymousAfter = await payload.find({ collection: SLUGS.cookies, where: { id: { equals: created.id } }, ...as(null) })
+    await payload.update({
+      id: created.id,
+      collection: SLUGS.cookies,
+      data: { _status: 'published' } as never,
+      ...as(reviewer),
+    })
+    const anonymousAfter = await payload.find({
+      collection: SLUGS.cookies,
+      where: { id: { equals: created.id } },
+      ...as(null),
+    })
     expect(anonymousAfter.totalDocs).toBe(1)
   })
 
   test('reviewers cannot change an entry; a published one is withdrawn through the workflow, never deleted', async () => {
-    const created = (await payload.create({ collection: SLUGS.cookies, data: { ...entry, category: 'analytics' } as never, ...as(editor) })) as Doc
+    const created = (await payload.create({
+      collection: SLUGS.cookies,
+      data: { ...entry, category: 'analytics' } as never,
+      ...as(editor),
+    })) as Doc
     await expect(
-      payload.update({ collection: SLUGS.cookies, id: created.id, data: { purpose: 'Changed by reviewer' } as never, ...as(reviewer) }),
+      payload.update({
+        id: created.id,
+        collection: SLUGS.cookies,
+        data: { purpose: 'Changed by reviewer' },
+        ...as(reviewer),
+      }),
     ).rejects.toMatchObject({ status: 403 })
     await reviewCookie(payload, editor, reviewer2, created.id)
-    await expect(payload.delete({ collection: SLUGS.cookies, id: created.id, ...as(editor) })).rejects.toMatchObject({ status: 409 })
-    await expect(payload.delete({ collection: SLUGS.cookies, id: created.id, ...as(reviewer) })).rejects.toMatchObject({ status: 409 })
+    await expect(
+      payload.delete({ id: created.id, collection: SLUGS.cookies, ...as(editor) }),
+    ).rejects.toMatchObject({ status: 409 })
+    await expect(
+      payload.delete({ id: created.id, collection: SLUGS.cookies, ...as(reviewer) }),
+    ).rejects.toMatchObject({ status: 409 })
   })
 })

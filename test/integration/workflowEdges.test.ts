@@ -16,42 +16,70 @@ import { createUser, login, type TestUser } from '../helpers/users'
 let app: TestApp
 let server: Awaited<ReturnType<typeof listen>>
 const rest = restClient(() => server.baseUrl)
-const tokens = { editor: '', reviewer: '', admin: '' }
+const tokens = { admin: '', editor: '', reviewer: '' }
 
 /** A cookie entry through review over REST: submitted by the editor, approved and published by the reviewer. */
 async function reviewCookie(id: number) {
-  expect((await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.editor, { action: 'submit' })).status).toBe(200)
-  expect((await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.reviewer, { action: 'approve' })).status).toBe(200)
+  expect(
+    (await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.editor, { action: 'submit' }))
+      .status,
+  ).toBe(200)
+  expect(
+    (await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.reviewer, { action: 'approve' }))
+      .status,
+  ).toBe(200)
   return rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.reviewer, { _status: 'published' })
 }
 const workflow = (id: number, token: string, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
 
-async function createDocument(slug: string, headings = ['Scope']): Promise<{ id: number; sections: number[] }> {
-  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: `Doc ${slug}`, slug, kind: 'other' })
+async function createDocument(
+  slug: string,
+  headings = ['Scope'],
+): Promise<{ id: number; sections: number[] }> {
+  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
+    slug,
+    kind: 'other',
+    title: `Doc ${slug}`,
+  })
   expect(doc.status).toBe(201)
   const sections: number[] = []
   for (const heading of headings) {
-    const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading, body: richText(`${heading} text.`), document: doc.body.doc.id })
+    const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
+      body: richText(`${heading} text.`),
+      document: doc.body.doc.id,
+      heading,
+    })
     expect(section.status).toBe(201)
     sections.push(section.body.doc.id)
   }
-  expect((await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { sections })).status).toBe(200)
+  expect(
+    (await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { sections }))
+      .status,
+  ).toBe(200)
   return { id: doc.body.doc.id, sections }
 }
 
 async function publish(id: number, changeSummary?: string): Promise<Json> {
-  if (changeSummary) await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { changeSummary })
+  if (changeSummary) {
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { changeSummary })
+  }
   expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
   expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
-  const res = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
+  const res = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, {
+    _status: 'published',
+  })
   expect(res.status).toBe(200)
   return res.body.doc
 }
 
 /** The id of the oldest Payload version of a document or section (its first saved draft). */
-async function firstVersionId(collection: string, parent: number): Promise<string | number> {
-  const res = await rest('GET', `/${collection}/versions?where[parent][equals]=${parent}&sort=createdAt&limit=1`, tokens.editor)
+async function firstVersionId(collection: string, parent: number): Promise<number | string> {
+  const res = await rest(
+    'GET',
+    `/${collection}/versions?where[parent][equals]=${parent}&sort=createdAt&limit=1`,
+    tokens.editor,
+  )
   expect(res.status).toBe(200)
   return res.body.docs[0].id
 }
@@ -73,7 +101,10 @@ describe('restoring an earlier version is an edit, never a publish', () => {
   test('an editor restores an old document version: it becomes a draft, the approval is void, readers see no change', async () => {
     const { id } = await createDocument('restore-doc')
     await publish(id)
-    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Second title', changeSummary: 'Renamed.' })
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+      changeSummary: 'Renamed.',
+      title: 'Second title',
+    })
     await workflow(id, tokens.editor, 'submit')
     await workflow(id, tokens.reviewer, 'approve')
     const old = await firstVersionId(SLUGS.documents, id)
@@ -82,30 +113,63 @@ describe('restoring an earlier version is an edit, never a publish', () => {
     const overLive = await rest('POST', `/${SLUGS.documents}/versions/${old}`, tokens.editor)
     expect(overLive.status).toBe(409)
     expect(overLive.body.errors[0].message).toMatch(/restore the earlier version as a draft/)
-    expect((await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body).toMatchObject({ title: 'Second title', workflowState: 'approved' })
+    expect(
+      (await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body,
+    ).toMatchObject({ title: 'Second title', workflowState: 'approved' })
 
-    const restored = await rest('POST', `/${SLUGS.documents}/versions/${old}?draft=true`, tokens.editor)
+    const restored = await rest(
+      'POST',
+      `/${SLUGS.documents}/versions/${old}?draft=true`,
+      tokens.editor,
+    )
     expect(restored.status).toBe(200)
     const draft = await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)
-    expect(draft.body).toMatchObject({ title: 'Doc restore-doc', workflowState: 'draft', _status: 'draft', approvedBy: null })
+    expect(draft.body).toMatchObject({
+      _status: 'draft',
+      approvedBy: null,
+      title: 'Doc restore-doc',
+      workflowState: 'draft',
+    })
     const live = await rest('GET', `/${SLUGS.documents}/${id}`, null)
-    expect(live.body).toMatchObject({ title: 'Doc restore-doc', version: 1, _status: 'published' })
-    const history = await rest('GET', `/${SLUGS.reviewEvents}?where[document][equals]=${id}&sort=at&limit=50`, tokens.editor)
+    expect(live.body).toMatchObject({ _status: 'published', title: 'Doc restore-doc', version: 1 })
+    const history = await rest(
+      'GET',
+      `/${SLUGS.reviewEvents}?where[document][equals]=${id}&sort=at&limit=50`,
+      tokens.editor,
+    )
     expect(history.body.docs.map((e: Json) => e.action)).toContain('approval-voided')
     // The restored text still has to be approved before anyone can publish it.
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(409)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
+        .status,
+    ).toBe(409)
   })
 
   test('restoring a version that was published does not publish it', async () => {
     const { id } = await createDocument('restore-published')
     await publish(id)
-    const versions = await rest('GET', `/${SLUGS.documents}/versions?where[parent][equals]=${id}&where[version._status][equals]=published`, tokens.editor)
+    const versions = await rest(
+      'GET',
+      `/${SLUGS.documents}/versions?where[parent][equals]=${id}&where[version._status][equals]=published`,
+      tokens.editor,
+    )
     const publishedVersion = versions.body.docs[0].id
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Newer draft' })
-    expect((await rest('POST', `/${SLUGS.documents}/versions/${publishedVersion}`, tokens.editor)).status).toBe(409)
-    expect((await rest('POST', `/${SLUGS.documents}/versions/${publishedVersion}?draft=true`, tokens.editor)).status).toBe(200)
+    expect(
+      (await rest('POST', `/${SLUGS.documents}/versions/${publishedVersion}`, tokens.editor))
+        .status,
+    ).toBe(409)
+    expect(
+      (
+        await rest(
+          'POST',
+          `/${SLUGS.documents}/versions/${publishedVersion}?draft=true`,
+          tokens.editor,
+        )
+      ).status,
+    ).toBe(200)
     const draft = await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)
-    expect(draft.body).toMatchObject({ workflowState: 'draft', _status: 'draft', version: 1 })
+    expect(draft.body).toMatchObject({ _status: 'draft', version: 1, workflowState: 'draft' })
     const archive = await rest('GET', `/${SLUGS.versions}?where[document][equals]=${id}`, null)
     expect(archive.body.totalDocs).toBe(1)
   })
@@ -114,8 +178,12 @@ describe('restoring an earlier version is an edit, never a publish', () => {
     const { id } = await createDocument('restore-unpublished')
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Changed' })
     const old = await firstVersionId(SLUGS.documents, id)
-    expect((await rest('POST', `/${SLUGS.documents}/versions/${old}`, tokens.editor)).status).toBe(200)
-    expect((await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body).toMatchObject({ title: 'Doc restore-unpublished', workflowState: 'draft' })
+    expect((await rest('POST', `/${SLUGS.documents}/versions/${old}`, tokens.editor)).status).toBe(
+      200,
+    )
+    expect(
+      (await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body,
+    ).toMatchObject({ title: 'Doc restore-unpublished', workflowState: 'draft' })
     expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).status).toBe(404)
   })
 
@@ -123,44 +191,81 @@ describe('restoring an earlier version is an edit, never a publish', () => {
     const { id } = await createDocument('restore-reviewer')
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Changed' })
     const old = await firstVersionId(SLUGS.documents, id)
-    expect((await rest('POST', `/${SLUGS.documents}/versions/${old}?draft=true`, tokens.reviewer)).status).toBe(403)
-    expect((await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body.title).toBe('Changed')
+    expect(
+      (await rest('POST', `/${SLUGS.documents}/versions/${old}?draft=true`, tokens.reviewer))
+        .status,
+    ).toBe(403)
+    expect(
+      (await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body.title,
+    ).toBe('Changed')
   })
 
   test("restoring a section's old text voids its document's approval and leaves the live page alone", async () => {
     const { id, sections } = await createDocument('restore-section')
     await publish(id)
-    await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { body: richText('Second text.') })
-    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { changeSummary: 'Second text.' })
+    await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, {
+      body: richText('Second text.'),
+    })
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+      changeSummary: 'Second text.',
+    })
     await workflow(id, tokens.editor, 'submit')
     await workflow(id, tokens.reviewer, 'approve')
     const old = await firstVersionId(SLUGS.sections, sections[0])
 
-    expect((await rest('POST', `/${SLUGS.sections}/versions/${old}`, tokens.editor)).status).toBe(409)
-    expect((await rest('POST', `/${SLUGS.sections}/versions/${old}?draft=true`, tokens.editor)).status).toBe(200)
-    expect((await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body.workflowState).toBe('draft')
+    expect((await rest('POST', `/${SLUGS.sections}/versions/${old}`, tokens.editor)).status).toBe(
+      409,
+    )
+    expect(
+      (await rest('POST', `/${SLUGS.sections}/versions/${old}?draft=true`, tokens.editor)).status,
+    ).toBe(200)
+    expect(
+      (await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body.workflowState,
+    ).toBe('draft')
     const live = await rest('GET', `/legal/documents/restore-section`, null)
     expect(live.body.text).toContain('Scope text.')
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(409)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
+        .status,
+    ).toBe(409)
   })
 
   test('restoring a cookie entry keeps it a draft', async () => {
-    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'restore_me', category: 'analytics', purpose: 'First purpose.' })
+    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, {
+      name: 'restore_me',
+      category: 'analytics',
+      purpose: 'First purpose.',
+    })
     const cookieId = created.body.doc.id
     expect((await reviewCookie(cookieId)).status).toBe(200)
-    await rest('PATCH', `/${SLUGS.cookies}/${cookieId}`, tokens.editor, { purpose: 'Second purpose.' })
+    await rest('PATCH', `/${SLUGS.cookies}/${cookieId}`, tokens.editor, {
+      purpose: 'Second purpose.',
+    })
     const old = await firstVersionId(SLUGS.cookies, cookieId)
-    expect((await rest('POST', `/${SLUGS.cookies}/versions/${old}`, tokens.editor)).status).toBe(409)
-    expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}`, null)).body.purpose).toBe('First purpose.')
-    expect((await rest('POST', `/${SLUGS.cookies}/versions/${old}?draft=true`, tokens.editor)).status).toBe(200)
-    expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}`, null)).body.purpose).toBe('First purpose.')
-    expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}?draft=true`, tokens.editor)).body._status).toBe('draft')
+    expect((await rest('POST', `/${SLUGS.cookies}/versions/${old}`, tokens.editor)).status).toBe(
+      409,
+    )
+    expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}`, null)).body.purpose).toBe(
+      'First purpose.',
+    )
+    expect(
+      (await rest('POST', `/${SLUGS.cookies}/versions/${old}?draft=true`, tokens.editor)).status,
+    ).toBe(200)
+    expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}`, null)).body.purpose).toBe(
+      'First purpose.',
+    )
+    expect(
+      (await rest('GET', `/${SLUGS.cookies}/${cookieId}?draft=true`, tokens.editor)).body._status,
+    ).toBe('draft')
   })
 })
 
 describe('cookie entries', () => {
-  test('a reviewer cannot delete an editor\'s draft entry; the editor can', async () => {
-    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'draft_only', category: 'functional' })
+  test("a reviewer cannot delete an editor's draft entry; the editor can", async () => {
+    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, {
+      name: 'draft_only',
+      category: 'functional',
+    })
     const id = created.body.doc.id
     const refused = await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.reviewer)
     expect(refused.status).toBe(403)
@@ -168,8 +273,11 @@ describe('cookie entries', () => {
     expect((await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.editor)).status).toBe(200)
   })
 
-  test('nobody deletes a published entry: it leaves the declaration by the workflow\'s Withdraw', async () => {
-    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'published_one', category: 'functional' })
+  test("nobody deletes a published entry: it leaves the declaration by the workflow's Withdraw", async () => {
+    const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, {
+      name: 'published_one',
+      category: 'functional',
+    })
     const id = created.body.doc.id
     expect((await reviewCookie(id)).status).toBe(200)
     for (const token of [tokens.editor, tokens.reviewer, tokens.admin]) {
@@ -182,10 +290,17 @@ describe('cookie entries', () => {
 
   test('an unclassified entry cannot be submitted, so it is never published, over REST', async () => {
     const created = await rest('POST', `/${SLUGS.cookies}`, tokens.editor, { name: 'unclassified' })
-    const submit = await rest('POST', `/${SLUGS.cookies}/${created.body.doc.id}/workflow`, tokens.editor, { action: 'submit' })
+    const submit = await rest(
+      'POST',
+      `/${SLUGS.cookies}/${created.body.doc.id}/workflow`,
+      tokens.editor,
+      { action: 'submit' },
+    )
     expect(submit.status).toBe(422)
     expect(submit.body.errors[0].message).toMatch(/no category/)
-    const res = await rest('PATCH', `/${SLUGS.cookies}/${created.body.doc.id}`, tokens.reviewer, { _status: 'published' })
+    const res = await rest('PATCH', `/${SLUGS.cookies}/${created.body.doc.id}`, tokens.reviewer, {
+      _status: 'published',
+    })
     expect(res.status).toBe(409)
   })
 })
@@ -193,14 +308,30 @@ describe('cookie entries', () => {
 describe('sections and documents', () => {
   test('an unknown placeholder in a heading is refused; a known one is accepted and resolved', async () => {
     const { id } = await createDocument('placeholder-heading')
-    const refused = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'About {{company.ceo}}', body: richText('x'), document: id })
+    const refused = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
+      body: richText('x'),
+      document: id,
+      heading: 'About {{company.ceo}}',
+    })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.body)).toMatch(/Unknown placeholder \{\{company\.ceo\}\}/)
-    await app.payload.updateGlobal({ slug: SLUGS.entity, data: { name: 'Acme Ltd' } as never, overrideAccess: true })
-    const accepted = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'About {{company.name}}', body: richText('x'), document: id })
+    await app.payload.updateGlobal({
+      slug: SLUGS.entity,
+      data: { name: 'Acme Ltd' },
+      overrideAccess: true,
+    })
+    const accepted = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
+      body: richText('x'),
+      document: id,
+      heading: 'About {{company.name}}',
+    })
     expect(accepted.status).toBe(201)
-    const sections = (await rest('GET', `/${SLUGS.documents}/${id}?draft=true&depth=0`, tokens.editor)).body.sections
-    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [...sections, accepted.body.doc.id] })
+    const sections = (
+      await rest('GET', `/${SLUGS.documents}/${id}?draft=true&depth=0`, tokens.editor)
+    ).body.sections
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+      sections: [...sections, accepted.body.doc.id],
+    })
     await publish(id)
     const live = await rest('GET', `/legal/documents/placeholder-heading`, null)
     expect(live.body.toc.map((t: Json) => t.heading)).toEqual(['Scope', 'About Acme Ltd'])
@@ -208,59 +339,120 @@ describe('sections and documents', () => {
 
   test('a section written in the "Add new" drawer (no document yet) joins the document it is listed in, with a unique link name', async () => {
     const { id, sections } = await createDocument('claim', ['Scope'])
-    const drawer = await rest('POST', `/${SLUGS.sections}`, tokens.editor, { heading: 'Scope', body: richText('Added in place.') })
+    const drawer = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
+      body: richText('Added in place.'),
+      heading: 'Scope',
+    })
     expect(drawer.status).toBe(201)
     expect(drawer.body.doc.document ?? null).toBeNull()
-    const listed = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [drawer.body.doc.id, ...sections] })
+    const listed = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+      sections: [drawer.body.doc.id, ...sections],
+    })
     expect([listed.status, listed.body.errors]).toEqual([200, undefined])
-    const claimed = await rest('GET', `/${SLUGS.sections}/${drawer.body.doc.id}?draft=true&depth=0`, tokens.editor)
-    expect(claimed.body).toMatchObject({ document: id, anchor: 'scope-2' })
+    const claimed = await rest(
+      'GET',
+      `/${SLUGS.sections}/${drawer.body.doc.id}?draft=true&depth=0`,
+      tokens.editor,
+    )
+    expect(claimed.body).toMatchObject({ anchor: 'scope-2', document: id })
     // A stale form (the drawer's) sending the empty document back does not unclaim it.
-    await rest('PATCH', `/${SLUGS.sections}/${drawer.body.doc.id}`, tokens.editor, { document: null, body: richText('Added in place, edited.') })
-    expect((await rest('GET', `/${SLUGS.sections}/${drawer.body.doc.id}?draft=true&depth=0`, tokens.editor)).body.document).toBe(id)
+    await rest('PATCH', `/${SLUGS.sections}/${drawer.body.doc.id}`, tokens.editor, {
+      body: richText('Added in place, edited.'),
+      document: null,
+    })
+    expect(
+      (
+        await rest(
+          'GET',
+          `/${SLUGS.sections}/${drawer.body.doc.id}?draft=true&depth=0`,
+          tokens.editor,
+        )
+      ).body.document,
+    ).toBe(id)
     // A section of another document still cannot be listed.
     const other = await createDocument('claim-other', ['Elsewhere'])
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [...other.sections] })).status).toBe(400)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+          sections: [...other.sections],
+        })
+      ).status,
+    ).toBe(400)
     const published = await publish(id)
     expect(published.version).toBe(1)
-    expect((await rest('GET', '/legal/documents/claim', null)).body.toc.map((t: Json) => t.anchor)).toEqual(['scope-2', 'scope'])
+    expect(
+      (await rest('GET', '/legal/documents/claim', null)).body.toc.map((t: Json) => t.anchor),
+    ).toEqual(['scope-2', 'scope'])
   })
 
   test('a link name made from the heading follows it until the first publish; a chosen one never does', async () => {
     const { id, sections } = await createDocument('anchor-follow', ['Untitled', 'Contact'])
-    const renamed = await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { heading: 'Who we are', anchor: 'untitled' })
+    const renamed = await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, {
+      anchor: 'untitled',
+      heading: 'Who we are',
+    })
     expect(renamed.body.doc.anchor).toBe('who-we-are')
     await rest('PATCH', `/${SLUGS.sections}/${sections[1]}`, tokens.editor, { anchor: 'reach-us' })
-    expect((await rest('PATCH', `/${SLUGS.sections}/${sections[1]}`, tokens.editor, { heading: 'Contact us' })).body.doc.anchor).toBe('reach-us')
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.sections}/${sections[1]}`, tokens.editor, {
+          heading: 'Contact us',
+        })
+      ).body.doc.anchor,
+    ).toBe('reach-us')
     // The Ukrainian heading never moves the link name.
-    const uk = await rest('PATCH', `/${SLUGS.sections}/${sections[0]}?locale=uk`, tokens.editor, { heading: 'Хто ми' })
+    const uk = await rest('PATCH', `/${SLUGS.sections}/${sections[0]}?locale=uk`, tokens.editor, {
+      heading: 'Хто ми',
+    })
     expect(uk.body.doc.anchor).toBe('who-we-are')
     await publish(id)
-    const after = await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { heading: 'About us' })
+    const after = await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, {
+      heading: 'About us',
+    })
     expect(after.body.doc.anchor).toBe('who-we-are')
   })
 
   test('slugs are unique', async () => {
     await createDocument('unique-slug')
-    const again = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: 'Another', slug: 'unique-slug', kind: 'other' })
+    const again = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
+      slug: 'unique-slug',
+      kind: 'other',
+      title: 'Another',
+    })
     expect(again.status).toBe(400)
     expect(JSON.stringify(again.body)).toMatch(/slug/i)
   })
 
   test('an editor sets a section anchor; a duplicate or malformed one is refused', async () => {
     const { sections } = await createDocument('anchors', ['Scope', 'Contact'])
-    const set = await rest('PATCH', `/${SLUGS.sections}/${sections[1]}`, tokens.editor, { anchor: 'reach-us' })
+    const set = await rest('PATCH', `/${SLUGS.sections}/${sections[1]}`, tokens.editor, {
+      anchor: 'reach-us',
+    })
     expect(set.status).toBe(200)
     expect(set.body.doc.anchor).toBe('reach-us')
-    expect((await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { anchor: 'reach-us' })).status).toBe(400)
-    expect((await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, { anchor: 'Not An Anchor' })).status).toBe(400)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, {
+          anchor: 'reach-us',
+        })
+      ).status,
+    ).toBe(400)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, {
+          anchor: 'Not An Anchor',
+        })
+      ).status,
+    ).toBe(400)
   })
 
   test('reordering sections alone is a change readers see: new version and last-modified date', async () => {
     const { id, sections } = await createDocument('reorder-only', ['First', 'Second'])
     const v1 = await publish(id)
     await new Promise((r) => setTimeout(r, 10))
-    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { sections: [...sections].reverse() })
+    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+      sections: [...sections].reverse(),
+    })
     const v2 = await publish(id, 'Sections reordered.')
     expect(v2.version).toBe(2)
     expect(new Date(v2.lastModified).getTime()).toBeGreaterThan(new Date(v1.lastModified).getTime())
@@ -272,7 +464,11 @@ describe('sections and documents', () => {
     const { id } = await createDocument('anon-draft-list')
     await publish(id)
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Unreviewed title' })
-    const list = await rest('GET', `/${SLUGS.documents}?draft=true&where[slug][equals]=anon-draft-list`, null)
+    const list = await rest(
+      'GET',
+      `/${SLUGS.documents}?draft=true&where[slug][equals]=anon-draft-list`,
+      null,
+    )
     expect(list.body.docs.map((d: Json) => d.title)).toEqual(['Doc anon-draft-list'])
   })
 })
@@ -281,20 +477,37 @@ describe('accounts', () => {
   test("an editor cannot change another user's password, roles or e-mail, create or delete users; an admin can", async () => {
     const target = await createUser(app.payload, 'target-reviewer', ['reviewer'])
     const editorId = (await rest('GET', '/users/me', tokens.editor)).body.user.id
-    for (const data of [{ password: 'taken-over-0123456789' }, { email: 'mine@test.example' }, { roles: ['editor'] }]) {
+    for (const data of [
+      { password: 'taken-over-0123456789' },
+      { email: 'mine@test.example' },
+      { roles: ['editor'] },
+    ]) {
       expect((await rest('PATCH', `/users/${target.id}`, tokens.editor, data)).status).toBe(403)
     }
     await expect(login(server.baseUrl, target)).resolves.toEqual(expect.any(String))
-    expect((await rest('POST', '/users', tokens.editor, { email: 'sock@test.example', password: 'sock-0123456789', roles: ['reviewer'] })).status).toBe(403)
+    expect(
+      (
+        await rest('POST', '/users', tokens.editor, {
+          email: 'sock@test.example',
+          password: 'sock-0123456789',
+          roles: ['reviewer'],
+        })
+      ).status,
+    ).toBe(403)
     expect((await rest('DELETE', `/users/${target.id}`, tokens.editor)).status).toBe(403)
     // Their own account, yes, but not their own roles.
-    expect((await rest('PATCH', `/users/${editorId}`, tokens.editor, { name: 'Ed' })).status).toBe(200)
+    expect((await rest('PATCH', `/users/${editorId}`, tokens.editor, { name: 'Ed' })).status).toBe(
+      200,
+    )
     await rest('PATCH', `/users/${editorId}`, tokens.editor, { roles: ['admin', 'reviewer'] })
     expect((await rest('GET', '/users/me', tokens.editor)).body.user.roles).toEqual(['editor'])
     // Anonymous callers read no accounts.
     expect((await rest('GET', '/users', null)).status).toBe(403)
 
-    expect((await rest('PATCH', `/users/${target.id}`, tokens.admin, { name: 'Renamed by admin' })).status).toBe(200)
+    expect(
+      (await rest('PATCH', `/users/${target.id}`, tokens.admin, { name: 'Renamed by admin' }))
+        .status,
+    ).toBe(200)
     expect((await rest('DELETE', `/users/${target.id}`, tokens.admin)).status).toBe(200)
   })
 })
@@ -311,21 +524,37 @@ describe('the fourEyes option', () => {
   })
 
   test('turned off, a one-person team approves its own draft; on (default), the same approval is refused', async () => {
-    const opts = { user: author as never, overrideAccess: false as const }
-    const doc = await solo.payload.create({ collection: SLUGS.documents, data: { title: 'Solo', slug: 'solo', kind: 'other' } as never, ...opts })
-    const section = await solo.payload.create({
-      collection: SLUGS.sections,
-      data: { heading: 'Scope', body: richText('These terms apply.'), document: doc.id } as never,
+    const opts = { overrideAccess: false as const, user: author as never }
+    const doc = await solo.payload.create({
+      collection: SLUGS.documents,
+      data: { slug: 'solo', kind: 'other', title: 'Solo' } as never,
       ...opts,
     })
-    await solo.payload.update({ collection: SLUGS.documents, id: doc.id, data: { sections: [section.id] } as never, ...opts })
+    const section = await solo.payload.create({
+      collection: SLUGS.sections,
+      data: { body: richText('These terms apply.'), document: doc.id, heading: 'Scope' } as never,
+      ...opts,
+    })
+    await solo.payload.update({
+      id: doc.id,
+      collection: SLUGS.documents,
+      data: { sections: [section.id] },
+      ...opts,
+    })
     const req = async () => createLocalReq({ user: author as never }, solo.payload)
     await performWorkflowAction(await req(), { id: doc.id, action: 'submit', fourEyes: false })
     // The option reaches the REST endpoint and the GraphQL mutation through the plugin config.
-    const endpoint = solo.config.collections.find((c) => c.slug === SLUGS.documents)!.endpoints || []
+    const endpoint =
+      solo.config.collections.find((c) => c.slug === SLUGS.documents)!.endpoints || []
     expect(endpoint.some((e) => e.path === '/:id/workflow')).toBe(true)
-    await expect(performWorkflowAction(await req(), { id: doc.id, action: 'approve', fourEyes: true })).rejects.toThrow()
-    const approved = await performWorkflowAction(await req(), { id: doc.id, action: 'approve', fourEyes: false })
+    await expect(
+      performWorkflowAction(await req(), { id: doc.id, action: 'approve', fourEyes: true }),
+    ).rejects.toThrow()
+    const approved = await performWorkflowAction(await req(), {
+      id: doc.id,
+      action: 'approve',
+      fourEyes: false,
+    })
     expect(approved.workflowState).toBe('approved')
   })
 })
@@ -336,19 +565,35 @@ describe('the fourEyes option', () => {
  * publish refuses content other than what was approved (the approval's content hash).
  */
 describe('an approval is bound to the content the reviewer saw', () => {
-  const more = { editor2: '', dual: '' }
+  const more = { dual: '', editor2: '' }
   let dual: TestUser
   beforeAll(async () => {
-    more.editor2 = await login(server.baseUrl, await createUser(app.payload, 'bind-editor2', ['editor']))
+    more.editor2 = await login(
+      server.baseUrl,
+      await createUser(app.payload, 'bind-editor2', ['editor']),
+    )
     dual = await createUser(app.payload, 'bind-dual', ['editor', 'reviewer'])
     more.dual = await login(server.baseUrl, dual)
   })
 
-  const draftOf = async (collection: string, id: number): Promise<Json> => (await rest('GET', `/${collection}/${id}?draft=true&depth=0`, tokens.admin)).body
+  const draftOf = async (collection: string, id: number): Promise<Json> =>
+    (await rest('GET', `/${collection}/${id}?draft=true&depth=0`, tokens.admin)).body
   const events = async (id: number): Promise<string[]> =>
-    (await rest('GET', `/${SLUGS.reviewEvents}?where[document][equals]=${id}&sort=at&limit=100&depth=0`, tokens.admin)).body.docs.map((e: Json) => e.action)
+    (
+      await rest(
+        'GET',
+        `/${SLUGS.reviewEvents}?where[document][equals]=${id}&sort=at&limit=100&depth=0`,
+        tokens.admin,
+      )
+    ).body.docs.map((e: Json) => e.action)
   const archive = async (id: number): Promise<Json[]> =>
-    (await rest('GET', `/${SLUGS.versions}?where[document][equals]=${id}&sort=version&depth=0`, null)).body.docs
+    (
+      await rest(
+        'GET',
+        `/${SLUGS.versions}?where[document][equals]=${id}&sort=version&depth=0`,
+        null,
+      )
+    ).body.docs
 
   /**
    * The issue's reproduction up to the edit: A is published with section S; an editor moves S
@@ -358,14 +603,26 @@ describe('an approval is bound to the content the reviewer saw', () => {
     const { id: a, sections } = await createDocument(`${slug}-a`, ['Moved'])
     await publish(a)
     const { id: b } = await createDocument(`${slug}-b`)
-    const s = sections[0]!
-    expect((await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, tokens.editor, { document: b })).status).toBe(200)
+    const s = sections[0]
+    expect(
+      (await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, tokens.editor, { document: b }))
+        .status,
+    ).toBe(200)
     expect((await draftOf(SLUGS.documents, a)).sections).toEqual([s])
-    expect((await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, { changeSummary: 'Moved a section.' })).status).toBe(200)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, {
+          changeSummary: 'Moved a section.',
+        })
+      ).status,
+    ).toBe(200)
     expect((await workflow(a, tokens.editor, 'submit')).status).toBe(200)
     expect((await workflow(a, tokens.reviewer, 'approve')).status).toBe(200)
     const approved = await draftOf(SLUGS.documents, a)
-    expect(approved).toMatchObject({ workflowState: 'approved', approvedContentHash: expect.stringMatching(/^[0-9a-f]{64}$/) })
+    expect(approved).toMatchObject({
+      approvedContentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+      workflowState: 'approved',
+    })
     return { a, b, s }
   }
 
@@ -373,17 +630,29 @@ describe('an approval is bound to the content the reviewer saw', () => {
   async function expectVoided(a: number, whoToken: string): Promise<void> {
     const who = (await rest('GET', '/users/me', whoToken)).body.user.id
     const doc = await draftOf(SLUGS.documents, a)
-    expect(doc).toMatchObject({ workflowState: 'draft', approvedBy: null, approvedContentHash: null })
+    expect(doc).toMatchObject({
+      approvedBy: null,
+      approvedContentHash: null,
+      workflowState: 'draft',
+    })
     expect(doc.workflowContributors).toContain(who)
     expect((await events(a)).at(-1)).toBe('approval-voided')
-    const publishing = await rest('PATCH', `/${SLUGS.documents}/${a}`, tokens.reviewer, { _status: 'published' })
+    const publishing = await rest('PATCH', `/${SLUGS.documents}/${a}`, tokens.reviewer, {
+      _status: 'published',
+    })
     expect(publishing.status).toBe(409)
     expect(await archive(a)).toHaveLength(1)
   }
 
-  test('REST: editing a section moved out of a listing document voids that document\'s approval (the issue\'s reproduction)', async () => {
+  test("REST: editing a section moved out of a listing document voids that document's approval (the issue's reproduction)", async () => {
     const { a, s } = await movedAndApproved('bind-rest')
-    expect((await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, more.editor2, { heading: 'Unreviewed heading' })).status).toBe(200)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, more.editor2, {
+          heading: 'Unreviewed heading',
+        })
+      ).status,
+    ).toBe(200)
     await expectVoided(a, more.editor2)
   })
 
@@ -391,12 +660,12 @@ describe('an approval is bound to the content the reviewer saw', () => {
     const { a, s } = await movedAndApproved('bind-local')
     const editor2 = (await rest('GET', '/users/me', more.editor2)).body.user
     await app.payload.update({
-      collection: SLUGS.sections,
       id: s,
-      draft: true,
+      collection: SLUGS.sections,
       data: { body: richText('Unreviewed body.') } as never,
-      user: { ...editor2, collection: 'users' } as never,
+      draft: true,
       overrideAccess: false,
+      user: { ...editor2, collection: 'users' } as never,
     })
     await expectVoided(a, more.editor2)
   })
@@ -404,9 +673,13 @@ describe('an approval is bound to the content the reviewer saw', () => {
   test('GraphQL: the same edit through updateLegalSection voids the approval', async () => {
     const { a, s } = await movedAndApproved('bind-gql')
     const res = await fetch(`${server.baseUrl}/api/graphql`, {
+      body: JSON.stringify({
+        query:
+          'mutation ($id: Int!) { updateLegalSection(id: $id, draft: true, data: { heading: "Over GraphQL" }) { heading } }',
+        variables: { id: s },
+      }),
+      headers: { authorization: `JWT ${more.editor2}`, 'content-type': 'application/json' },
       method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `JWT ${more.editor2}` },
-      body: JSON.stringify({ query: 'mutation ($id: Int!) { updateLegalSection(id: $id, draft: true, data: { heading: "Over GraphQL" }) { heading } }', variables: { id: s } }),
     })
     const body = (await res.json()) as Json
     expect(body.errors).toBeUndefined()
@@ -418,14 +691,19 @@ describe('an approval is bound to the content the reviewer saw', () => {
     const { a, s } = await movedAndApproved('bind-admin')
     // What Payload's admin form sends: every field of the draft it holds, updatedAt included, as
     // JSON in the `_payload` part of a multipart body, to ?draft=true (autosave).
-    const held = (await rest('GET', `/${SLUGS.sections}/${s}?draft=true&depth=0&locale=en`, more.editor2)).body
+    const held = (
+      await rest('GET', `/${SLUGS.sections}/${s}?draft=true&depth=0&locale=en`, more.editor2)
+    ).body
     const form = new FormData()
     form.append('_payload', JSON.stringify({ ...held, heading: 'Typed in the admin' }))
-    const res = await fetch(`${server.baseUrl}/api/${SLUGS.sections}/${s}?depth=0&draft=true&autosave=true&locale=en&fallback-locale=null`, {
-      method: 'PATCH',
-      headers: { authorization: `JWT ${more.editor2}` },
-      body: form,
-    })
+    const res = await fetch(
+      `${server.baseUrl}/api/${SLUGS.sections}/${s}?depth=0&draft=true&autosave=true&locale=en&fallback-locale=null`,
+      {
+        body: form,
+        headers: { authorization: `JWT ${more.editor2}` },
+        method: 'PATCH',
+      },
+    )
     expect(res.status).toBe(200)
     expect((await draftOf(SLUGS.sections, s)).heading).toBe('Typed in the admin')
     await expectVoided(a, more.editor2)
@@ -433,34 +711,55 @@ describe('an approval is bound to the content the reviewer saw', () => {
 
   test('four-eyes: an editor-and-reviewer who rewrites the moved section becomes a contributor and cannot approve', async () => {
     const { a, s } = await movedAndApproved('bind-dual')
-    expect((await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, more.dual, { heading: 'My own words' })).status).toBe(200)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, more.dual, {
+          heading: 'My own words',
+        })
+      ).status,
+    ).toBe(200)
     await expectVoided(a, more.dual)
     expect((await workflow(a, tokens.editor, 'submit')).status).toBe(200)
     const own = await workflow(a, more.dual, 'approve')
     expect(own.status).toBe(403)
     expect(own.body.errors[0].message).toMatch(/four-eyes/)
     expect((await workflow(a, tokens.reviewer, 'approve')).status).toBe(200)
-    const published = await rest('PATCH', `/${SLUGS.documents}/${a}`, tokens.reviewer, { _status: 'published' })
+    const published = await rest('PATCH', `/${SLUGS.documents}/${a}`, tokens.reviewer, {
+      _status: 'published',
+    })
     expect(published.status).toBe(200)
     const records = await archive(a)
     expect(records).toHaveLength(2)
-    expect(records[1]!.contentHash).toBe((await draftOf(SLUGS.documents, a)).approvedContentHash)
-    expect(records[1]!.content.locales.en.sections[0].heading).toBe('My own words')
+    expect(records[1].contentHash).toBe((await draftOf(SLUGS.documents, a)).approvedContentHash)
+    expect(records[1].content.locales.en.sections[0].heading).toBe('My own words')
     // Published: its text is reviewed, nobody's unpublished work is left in it.
     expect((await draftOf(SLUGS.sections, s)).draftContributors).toEqual([])
   })
 
-  test("four-eyes: a section written by an editor-and-reviewer for another document brings its author along when it is listed", async () => {
+  test('four-eyes: a section written by an editor-and-reviewer for another document brings its author along when it is listed', async () => {
     const { id: a } = await createDocument('bind-move-in-a')
     const { id: b } = await createDocument('bind-move-in-b')
-    const written = await rest('POST', `/${SLUGS.sections}`, more.dual, { heading: 'Written elsewhere', body: richText('Unreviewed.'), document: b })
+    const written = await rest('POST', `/${SLUGS.sections}`, more.dual, {
+      body: richText('Unreviewed.'),
+      document: b,
+      heading: 'Written elsewhere',
+    })
     expect(written.status).toBe(201)
     const s = written.body.doc.id as number
     expect((await draftOf(SLUGS.sections, s)).draftContributors).toEqual([dual.id])
     // Another editor moves it to A and lists it there; the author of its text is not them.
-    expect((await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, tokens.editor, { document: a })).status).toBe(200)
+    expect(
+      (await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, tokens.editor, { document: a }))
+        .status,
+    ).toBe(200)
     const listed = [...(await draftOf(SLUGS.documents, a)).sections, s]
-    expect((await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, { sections: listed })).status).toBe(200)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, {
+          sections: listed,
+        })
+      ).status,
+    ).toBe(200)
     expect((await draftOf(SLUGS.documents, a)).workflowContributors).toContain(dual.id)
     expect((await workflow(a, tokens.editor, 'submit')).status).toBe(200)
     expect((await workflow(a, more.dual, 'approve')).status).toBe(403)
@@ -475,11 +774,28 @@ describe('an approval is bound to the content the reviewer saw', () => {
     }
     for (const list of [[sections[1], sections[0]], [sections[1]], sections]) {
       await approve()
-      expect((await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, more.editor2, { sections: list })).status).toBe(200)
+      expect(
+        (
+          await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, more.editor2, {
+            sections: list,
+          })
+        ).status,
+      ).toBe(200)
       const doc = await draftOf(SLUGS.documents, id)
-      expect(doc).toMatchObject({ workflowState: 'draft', approvedBy: null, approvedContentHash: null, sections: list })
+      expect(doc).toMatchObject({
+        approvedBy: null,
+        approvedContentHash: null,
+        sections: list,
+        workflowState: 'draft',
+      })
       expect((await events(id)).at(-1)).toBe('approval-voided')
-      expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(409)
+      expect(
+        (
+          await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, {
+            _status: 'published',
+          })
+        ).status,
+      ).toBe(409)
     }
   })
 
@@ -489,23 +805,44 @@ describe('an approval is bound to the content the reviewer saw', () => {
     expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
     // The company details are rendered into the text, and changing them voids no approval.
     const entity = (await rest('GET', `/globals/${SLUGS.entity}`, tokens.admin)).body
-    expect((await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: 'Renamed Ltd' })).status).toBe(200)
-    const refused = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
+    expect(
+      (await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: 'Renamed Ltd' }))
+        .status,
+    ).toBe(200)
+    const refused = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, {
+      _status: 'published',
+    })
     expect(refused.status).toBe(409)
     expect(refused.body.errors[0].message).toMatch(/changed since it was approved/)
     expect(await archive(id)).toHaveLength(0)
     expect((await draftOf(SLUGS.documents, id)).workflowState).toBe('approved')
     // The same content again: the approval holds.
-    expect((await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: entity.name ?? null })).status).toBe(200)
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(200)
-    expect((await archive(id))[0]!.contentHash).toBe((await draftOf(SLUGS.documents, id)).approvedContentHash)
+    expect(
+      (await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: entity.name ?? null }))
+        .status,
+    ).toBe(200)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
+        .status,
+    ).toBe(200)
+    expect((await archive(id))[0].contentHash).toBe(
+      (await draftOf(SLUGS.documents, id)).approvedContentHash,
+    )
   })
 
   test('a section listed by another document (it was moved) cannot be deleted', async () => {
     const { id: a, sections } = await createDocument('bind-delete-a', ['Draft only'])
     const { id: b } = await createDocument('bind-delete-b')
-    expect((await rest('PATCH', `/${SLUGS.sections}/${sections[0]}?draft=true`, tokens.editor, { document: b })).status).toBe(200)
-    expect((await rest('DELETE', `/${SLUGS.sections}/${sections[0]}`, tokens.editor)).status).toBe(409)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.sections}/${sections[0]}?draft=true`, tokens.editor, {
+          document: b,
+        })
+      ).status,
+    ).toBe(200)
+    expect((await rest('DELETE', `/${SLUGS.sections}/${sections[0]}`, tokens.editor)).status).toBe(
+      409,
+    )
     expect((await draftOf(SLUGS.documents, a)).sections).toEqual(sections)
   })
 })

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, GraphQLClient, gql } from 'graphql-request'
+import { ClientError, gql, GraphQLClient } from 'graphql-request'
 
 import { SLUGS } from '../../src/slugs'
 import { listen } from '../helpers/httpServer'
@@ -11,11 +11,16 @@ import { createUser, login } from '../helpers/users'
 /** The workflow rules over the routes websites and the admin use: REST and GraphQL, bulk included. */
 let app: TestApp
 let server: Awaited<ReturnType<typeof listen>>
-const tokens: Record<'admin' | 'editor' | 'reviewer' | 'reviewer2', string> = { admin: '', editor: '', reviewer: '', reviewer2: '' }
+const tokens: Record<'admin' | 'editor' | 'reviewer' | 'reviewer2', string> = {
+  admin: '',
+  editor: '',
+  reviewer: '',
+  reviewer2: '',
+}
 
 const rest = restClient(() => server.baseUrl)
 
-function gqlAs(token: string | null) {
+function gqlAs(token: null | string) {
   return new GraphQLClient(`${server.baseUrl}/api/graphql`, {
     headers: token ? { authorization: `JWT ${token}` } : {},
   })
@@ -26,7 +31,8 @@ async function gqlError(promise: Promise<unknown>): Promise<{ message: string; s
     await promise
   } catch (err) {
     if (err instanceof ClientError) {
-      const first = err.response.errors?.[0] as { message: string; extensions?: { statusCode?: number } } | undefined
+      const first = err.response.errors?.[0] as
+        { extensions?: { statusCode?: number }; message: string } | undefined
       return { message: first?.message ?? '', status: first?.extensions?.statusCode }
     }
     throw err
@@ -35,20 +41,26 @@ async function gqlError(promise: Promise<unknown>): Promise<{ message: string; s
 }
 
 async function createDocument(slug: string): Promise<{ id: number; sectionId: number }> {
-  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { title: `Doc ${slug}`, slug, kind: 'terms-of-use' })
+  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
+    slug,
+    kind: 'terms-of-use',
+    title: `Doc ${slug}`,
+  })
   expect(doc.status).toBe(201)
   const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
-    heading: 'Scope',
     body: richText('These terms apply.'),
     document: doc.body.doc.id,
+    heading: 'Scope',
   })
   expect(section.status).toBe(201)
-  const linked = await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { sections: [section.body.doc.id] })
+  const linked = await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, {
+    sections: [section.body.doc.id],
+  })
   expect(linked.status).toBe(200)
   return { id: doc.body.doc.id, sectionId: section.body.doc.id }
 }
 
-const workflow = (id: number, token: string | null, action: string, comment?: string) =>
+const workflow = (id: number, token: null | string, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
 
 beforeAll(async () => {
@@ -57,7 +69,10 @@ beforeAll(async () => {
   for (const role of ['admin', 'editor', 'reviewer'] as const) {
     tokens[role] = await login(server.baseUrl, await createUser(app.payload, role, [role]))
   }
-  tokens.reviewer2 = await login(server.baseUrl, await createUser(app.payload, 'reviewer2', ['reviewer']))
+  tokens.reviewer2 = await login(
+    server.baseUrl,
+    await createUser(app.payload, 'reviewer2', ['reviewer']),
+  )
 })
 
 afterAll(async () => {
@@ -72,34 +87,65 @@ describe('workflow over REST', () => {
     const refused = await workflow(id, tokens.reviewer, 'submit')
     expect(refused.status).toBe(403)
     expect(refused.body.errors[0].message).toMatch(/Only editors/)
-    expect(await workflow(id, tokens.editor, 'submit')).toMatchObject({ status: 200, body: { workflowState: 'in-review' } })
+    expect(await workflow(id, tokens.editor, 'submit')).toMatchObject({
+      body: { workflowState: 'in-review' },
+      status: 200,
+    })
     expect(await workflow(id, tokens.editor, 'approve')).toMatchObject({ status: 403 })
     expect(await workflow(id, tokens.reviewer, 'launch')).toMatchObject({ status: 400 })
     expect(await workflow(id, tokens.reviewer, 'request-changes')).toMatchObject({ status: 400 })
-    expect(await workflow(id, tokens.reviewer, 'approve')).toMatchObject({ status: 200, body: { workflowState: 'approved' } })
+    expect(await workflow(id, tokens.reviewer, 'approve')).toMatchObject({
+      body: { workflowState: 'approved' },
+      status: 200,
+    })
     expect(await workflow(999999, tokens.reviewer, 'approve')).toMatchObject({ status: 404 })
   })
 
   test('publish over REST: refused for the editor, refused before approval, accepted for the reviewer', async () => {
     const { id, sectionId } = await createDocument('rest-publish')
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })).status).toBe(409)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
+        .status,
+    ).toBe(409)
     await workflow(id, tokens.editor, 'submit')
     await workflow(id, tokens.reviewer, 'approve')
-    const byEditor = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { _status: 'published' })
+    const byEditor = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+      _status: 'published',
+    })
     expect(byEditor.status).toBe(403)
     expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).status).toBe(404)
 
-    const published = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
+    const published = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, {
+      _status: 'published',
+    })
     expect(published.status).toBe(200)
-    expect(published.body.doc).toMatchObject({ version: 1, workflowState: 'published', _status: 'published' })
-    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).body).toMatchObject({ title: 'Doc rest-publish', version: 1 })
-    expect((await rest('GET', `/${SLUGS.sections}/${sectionId}`, null)).body).toMatchObject({ heading: 'Scope' })
+    expect(published.body.doc).toMatchObject({
+      _status: 'published',
+      version: 1,
+      workflowState: 'published',
+    })
+    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).body).toMatchObject({
+      title: 'Doc rest-publish',
+      version: 1,
+    })
+    expect((await rest('GET', `/${SLUGS.sections}/${sectionId}`, null)).body).toMatchObject({
+      heading: 'Scope',
+    })
   })
 
   test('a reviewer cannot edit text over REST', async () => {
     const { id, sectionId } = await createDocument('rest-reviewer-edit')
-    expect((await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { title: 'Edited' })).status).toBe(403)
-    expect((await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.reviewer, { heading: 'Edited' })).status).toBe(403)
+    expect(
+      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { title: 'Edited' }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.reviewer, {
+          heading: 'Edited',
+        })
+      ).status,
+    ).toBe(403)
   })
 
   test('anonymous callers never see a pending draft, even asking for ?draft=true', async () => {
@@ -107,17 +153,25 @@ describe('workflow over REST', () => {
     await workflow(id, tokens.editor, 'submit')
     await workflow(id, tokens.reviewer, 'approve')
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
-    await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor, { title: 'Unreviewed draft title' })
+    await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor, {
+      title: 'Unreviewed draft title',
+    })
     const anonymous = await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, null)
     expect(anonymous.body.title).toBe('Doc rest-draft-leak')
-    const list = await rest('GET', `/${SLUGS.documents}?draft=true&where[title][equals]=Unreviewed%20draft%20title`, null)
+    const list = await rest(
+      'GET',
+      `/${SLUGS.documents}?draft=true&where[title][equals]=Unreviewed%20draft%20title`,
+      null,
+    )
     expect(list.body.totalDocs).toBe(0)
     const staff = await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.reviewer)
     expect(staff.body.title).toBe('Unreviewed draft title')
   })
 
   test('archive records cannot be written over REST, even by an admin', async () => {
-    expect((await rest('POST', `/${SLUGS.versions}`, tokens.admin, { title: 'forged' })).status).toBe(403)
+    expect(
+      (await rest('POST', `/${SLUGS.versions}`, tokens.admin, { title: 'forged' })).status,
+    ).toBe(403)
     const { id } = await createDocument('rest-archive')
     await workflow(id, tokens.editor, 'submit')
     await workflow(id, tokens.reviewer, 'approve')
@@ -125,9 +179,14 @@ describe('workflow over REST', () => {
     const archive = await rest('GET', `/${SLUGS.versions}?where[document][equals]=${id}`, null)
     expect(archive.body.totalDocs).toBe(1)
     const recordId = archive.body.docs[0].id
-    expect((await rest('PATCH', `/${SLUGS.versions}/${recordId}`, tokens.admin, { title: 'forged' })).status).toBe(403)
+    expect(
+      (await rest('PATCH', `/${SLUGS.versions}/${recordId}`, tokens.admin, { title: 'forged' }))
+        .status,
+    ).toBe(403)
     expect((await rest('DELETE', `/${SLUGS.versions}/${recordId}`, tokens.admin)).status).toBe(403)
-    expect((await rest('GET', `/${SLUGS.versions}/${recordId}`, null)).body.title).toBe('Doc rest-archive')
+    expect((await rest('GET', `/${SLUGS.versions}/${recordId}`, null)).body.title).toBe(
+      'Doc rest-archive',
+    )
   })
 })
 
@@ -136,7 +195,12 @@ describe('bulk operations cannot get around the rules', () => {
     const a = await createDocument('bulk-editor-a')
     await workflow(a.id, tokens.editor, 'submit')
     await workflow(a.id, tokens.reviewer, 'approve')
-    const res = await rest('PATCH', `/${SLUGS.documents}?where[slug][like]=bulk-editor`, tokens.editor, { _status: 'published' })
+    const res = await rest(
+      'PATCH',
+      `/${SLUGS.documents}?where[slug][like]=bulk-editor`,
+      tokens.editor,
+      { _status: 'published' },
+    )
     expect(res.body.errors?.length ?? 0).toBeGreaterThan(0)
     expect((await rest('GET', `/${SLUGS.documents}/${a.id}`, null)).status).toBe(404)
   })
@@ -147,12 +211,23 @@ describe('bulk operations cannot get around the rules', () => {
     await workflow(approved.id, tokens.editor, 'submit')
     await workflow(approved.id, tokens.reviewer, 'approve')
     await workflow(unapproved.id, tokens.editor, 'submit')
-    const res = await rest('PATCH', `/${SLUGS.documents}?where[slug][like]=bulk-rev`, tokens.reviewer, { _status: 'published' })
+    const res = await rest(
+      'PATCH',
+      `/${SLUGS.documents}?where[slug][like]=bulk-rev`,
+      tokens.reviewer,
+      { _status: 'published' },
+    )
     expect(res.body.errors).toHaveLength(2)
     expect((await rest('GET', `/${SLUGS.documents}/${approved.id}`, null)).status).toBe(404)
     expect((await rest('GET', `/${SLUGS.documents}/${unapproved.id}`, null)).status).toBe(404)
     // The approved one is still publishable from its own page.
-    expect((await rest('PATCH', `/${SLUGS.documents}/${approved.id}`, tokens.reviewer, { _status: 'published' })).status).toBe(200)
+    expect(
+      (
+        await rest('PATCH', `/${SLUGS.documents}/${approved.id}`, tokens.reviewer, {
+          _status: 'published',
+        })
+      ).status,
+    ).toBe(200)
   })
 
   test('a bulk edit by an editor only changes drafts and voids approvals', async () => {
@@ -160,8 +235,12 @@ describe('bulk operations cannot get around the rules', () => {
     await workflow(doc.id, tokens.editor, 'submit')
     await workflow(doc.id, tokens.reviewer, 'approve')
     await rest('PATCH', `/${SLUGS.documents}/${doc.id}`, tokens.reviewer, { _status: 'published' })
-    await rest('PATCH', `/${SLUGS.documents}?where[slug][equals]=bulk-edit-a`, tokens.editor, { title: 'Bulk edited' })
-    expect((await rest('GET', `/${SLUGS.documents}/${doc.id}`, null)).body.title).toBe('Doc bulk-edit-a')
+    await rest('PATCH', `/${SLUGS.documents}?where[slug][equals]=bulk-edit-a`, tokens.editor, {
+      title: 'Bulk edited',
+    })
+    expect((await rest('GET', `/${SLUGS.documents}/${doc.id}`, null)).body.title).toBe(
+      'Doc bulk-edit-a',
+    )
     const draft = await rest('GET', `/${SLUGS.documents}/${doc.id}?draft=true`, tokens.editor)
     expect(draft.body).toMatchObject({ title: 'Bulk edited', workflowState: 'draft' })
   })
@@ -179,14 +258,24 @@ describe('workflow over GraphQL', () => {
   test('the legalWorkflowAction mutation follows the same rules as REST', async () => {
     const { id } = await createDocument('gql-flow')
     const vars = (a: string, comment?: string) => ({ id: String(id), action: a, comment })
-    expect(await gqlError(gqlAs(null).request(action, vars('submit')))).toMatchObject({ status: 401 })
-    expect(await gqlError(gqlAs(tokens.reviewer).request(action, vars('submit')))).toMatchObject({ status: 403 })
+    expect(await gqlError(gqlAs(null).request(action, vars('submit')))).toMatchObject({
+      status: 401,
+    })
+    expect(await gqlError(gqlAs(tokens.reviewer).request(action, vars('submit')))).toMatchObject({
+      status: 403,
+    })
     expect(await gqlAs(tokens.editor).request(action, vars('submit'))).toEqual({
       legalWorkflowAction: { id: String(id), workflowState: 'in_review' },
     })
-    expect(await gqlError(gqlAs(tokens.editor).request(action, vars('approve')))).toMatchObject({ status: 403 })
-    expect(await gqlError(gqlAs(tokens.reviewer).request(action, vars('request_changes')))).toMatchObject({ status: 400 })
-    expect(await gqlAs(tokens.reviewer).request(action, vars('request_changes', 'Fix the scope.'))).toMatchObject({
+    expect(await gqlError(gqlAs(tokens.editor).request(action, vars('approve')))).toMatchObject({
+      status: 403,
+    })
+    expect(
+      await gqlError(gqlAs(tokens.reviewer).request(action, vars('request_changes'))),
+    ).toMatchObject({ status: 400 })
+    expect(
+      await gqlAs(tokens.reviewer).request(action, vars('request_changes', 'Fix the scope.')),
+    ).toMatchObject({
       legalWorkflowAction: { workflowState: 'changes_requested' },
     })
   })
@@ -204,13 +293,26 @@ describe('workflow over GraphQL', () => {
     await workflow(id, tokens.editor, 'submit')
     await workflow(id, tokens.reviewer, 'approve')
     expect((await gqlError(gqlAs(tokens.editor).request(publish, { id }))).status).toBe(403)
-    expect(await gqlAs(tokens.reviewer2).request(publish, { id })).toEqual({ updateLegalDocument: { version: 1 } })
+    expect(await gqlAs(tokens.reviewer2).request(publish, { id })).toEqual({
+      updateLegalDocument: { version: 1 },
+    })
   })
 
   test('archive records cannot be created over GraphQL', async () => {
     const create = gql`
       mutation {
-        createLegalVersion(data: { title: "forged", slug: "x", version: 1, document: 1, publishedAt: "2020-01-01", lastModified: "2020-01-01", content: {}, contentHash: "x" }) {
+        createLegalVersion(
+          data: {
+            title: "forged"
+            slug: "x"
+            version: 1
+            document: 1
+            publishedAt: "2020-01-01"
+            lastModified: "2020-01-01"
+            content: {}
+            contentHash: "x"
+          }
+        ) {
           id
         }
       }

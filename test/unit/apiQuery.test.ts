@@ -30,7 +30,7 @@ describe('accepted: what the admin and websites send', () => {
     '?trash=false&pagination=false',
     `?where=${encodeURIComponent(JSON.stringify({ and: [{ title: { equals: 'Terms' } }, { version: { greater_than: 0 } }] }))}`,
     // What Payload's admin builds with the same library.
-    `?${qs.stringify({ depth: 0, limit: 10, where: { and: [{ or: [{ title: { like: 'x' } }] }, { _status: { not_equals: 'draft' } }] }, sort: '-updatedAt' })}`,
+    `?${qs.stringify({ depth: 0, limit: 10, sort: '-updatedAt', where: { and: [{ or: [{ title: { like: 'x' } }] }, { _status: { not_equals: 'draft' } }] } })}`,
   ])('%s', (search) => {
     expect(apiQueryProblem(search)).toBeNull()
   })
@@ -70,7 +70,11 @@ describe('refused, with the reason', () => {
 
   test('and/or nesting is bounded', () => {
     let where: Record<string, unknown> = { title: { equals: 'x' } }
-    for (let i = 0; i < 12; i++) where = { and: [where] }
-    expect(apiQueryProblem(`?where=${encodeURIComponent(JSON.stringify(where))}`)).toMatch(/nests and\/or more than 10 levels/)
+    for (let i = 0; i < 12; i++) {
+      where = { and: [where] }
+    }
+    expect(apiQueryProblem(`?where=${encodeURIComponent(JSON.stringify(where))}`)).toMatch(
+      /nests and\/or more than 10 levels/,
+    )
   })
 })

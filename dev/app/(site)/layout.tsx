@@ -1,5 +1,6 @@
-import { headers } from 'next/headers'
 import type { ReactNode } from 'react'
+
+import { headers } from 'next/headers'
 
 import { parseLocaleParam } from '../../site/format'
 import { LOCALE_HEADER } from './_lib/request'

@@ -14,7 +14,11 @@ import {
   type StoredRow,
   subjectCommitment,
 } from '../../../src/acceptance/chain'
-import { acceptableVersion, acceptanceStatus, type ArchiveVersion } from '../../../src/acceptance/status'
+import {
+  acceptableVersion,
+  acceptanceStatus,
+  type ArchiveVersion,
+} from '../../../src/acceptance/status'
 import { parseExportFilter, validateAcceptance } from '../../../src/acceptance/validate'
 
 const DAY = 86_400_000
@@ -27,24 +31,24 @@ function chain(n: number): StoredRow[] {
     const salt = newSalt()
     const subject = `user-${i}`
     const fields: ChainedFields = {
-      event: 'acceptance',
-      subjectCommitment: subjectCommitment(salt, subject),
+      contentHash: 'a'.repeat(64),
       document: 'terms',
       documentId: 1,
-      version: i,
-      locale: 'en',
-      contentHash: 'a'.repeat(64),
-      recordedAt: new Date(T0 + i).toISOString(),
-      method: 'clickwrap',
-      source: 'web',
+      erasedRecords: null,
+      event: 'acceptance',
       ip: null,
       ipHash: null,
-      userAgent: null,
+      locale: 'en',
+      method: 'clickwrap',
+      recordedAt: new Date(T0 + i).toISOString(),
       recordedBy: 'users:1',
-      erasedRecords: null,
+      source: 'web',
+      subjectCommitment: subjectCommitment(salt, subject),
+      userAgent: null,
+      version: i,
     }
     const hash = recordHash(fields, previous)
-    rows.push({ ...fields, id: i, subject, subjectSalt: salt, previousHash: previous, hash })
+    rows.push({ ...fields, id: i, hash, previousHash: previous, subject, subjectSalt: salt })
     previous = hash
   }
   return rows
@@ -52,7 +56,11 @@ function chain(n: number): StoredRow[] {
 
 const verify = (rows: StoredRow[]) => {
   const v = new ChainVerifier()
-  for (const row of rows) if (v.push(row)) break
+  for (const row of rows) {
+    if (v.push(row)) {
+      break
+    }
+  }
   return v
 }
 
@@ -62,19 +70,26 @@ describe('the hash chain', () => {
     const v = verify(rows)
     expect(v.firstBroken).toBeNull()
     expect(v.count).toBe(5)
-    expect(v.head).toBe(rows[4]!.hash)
+    expect(v.head).toBe(rows[4].hash)
   })
 
   test('an edited field breaks the link at that record', () => {
     const rows = chain(5)
-    rows[2] = { ...rows[2]!, version: 99 }
+    rows[2] = { ...rows[2], version: 99 }
     expect(verify(rows).firstBroken).toMatchObject({ id: 3, reason: 'hash' })
   })
 
   test('an edited record whose hash was recomputed breaks the next link', () => {
     const rows = chain(5)
-    const edited = { ...rows[2]!, source: 'forged' }
-    const { id: _id, subject: _subject, subjectSalt: _salt, previousHash, hash: _hash, ...fields } = edited
+    const edited = { ...rows[2], source: 'forged' }
+    const {
+      id: _id,
+      hash: _hash,
+      previousHash,
+      subject: _subject,
+      subjectSalt: _salt,
+      ...fields
+    } = edited
     rows[2] = { ...edited, hash: recordHash(fields as unknown as ChainedFields, previousHash) }
     expect(verify(rows).firstBroken).toMatchObject({ id: 4, reason: 'previous-hash' })
   })
@@ -87,13 +102,13 @@ describe('the hash chain', () => {
 
   test('a changed subject no longer matches its commitment while the salt is kept', () => {
     const rows = chain(3)
-    rows[1] = { ...rows[1]!, subject: 'someone-else' }
+    rows[1] = { ...rows[1], subject: 'someone-else' }
     expect(verify(rows).firstBroken).toMatchObject({ id: 2, reason: 'subject' })
   })
 
   test('pseudonymisation (subject replaced, salt dropped) keeps the chain verifiable', () => {
     const rows = chain(3)
-    rows[1] = { ...rows[1]!, subject: pseudonymOf('key', rows[1]!.subject), subjectSalt: null }
+    rows[1] = { ...rows[1], subject: pseudonymOf('key', rows[1].subject), subjectSalt: null }
     expect(verify(rows).firstBroken).toBeNull()
   })
 
@@ -104,29 +119,42 @@ describe('the hash chain', () => {
   })
 })
 
-const v = (version: number, effectiveDays: number, extra: Partial<ArchiveVersion> = {}): ArchiveVersion => ({
-  version,
-  publishedAt: new Date(T0 + (version - 1) * DAY).toISOString(),
-  effectiveDate: new Date(T0 + effectiveDays * DAY).toISOString(),
+const v = (
+  version: number,
+  effectiveDays: number,
+  extra: Partial<ArchiveVersion> = {},
+): ArchiveVersion => ({
   changeSummary: `v${version}`,
-  materialChange: false,
   contentHash: String(version).repeat(64).slice(0, 64),
+  effectiveDate: new Date(T0 + effectiveDays * DAY).toISOString(),
+  materialChange: false,
+  publishedAt: new Date(T0 + (version - 1) * DAY).toISOString(),
+  version,
   ...extra,
 })
 
 describe('the must-accept rule', () => {
   const versions = [v(1, 0), v(2, 30, { materialChange: true }), v(3, 40)]
-  const accepted1 = { version: 1, recordedAt: new Date(T0).toISOString() }
+  const accepted1 = { recordedAt: new Date(T0).toISOString(), version: 1 }
 
   test('never accepted: must accept the version in force, no change list', () => {
     const s = acceptanceStatus(versions, null, T0 + DAY, true)
-    expect(s).toMatchObject({ mustAccept: true, reason: 'never-accepted', acceptVersion: 1, changes: [] })
+    expect(s).toMatchObject({
+      acceptVersion: 1,
+      changes: [],
+      mustAccept: true,
+      reason: 'never-accepted',
+    })
     expect(s.upcoming).toMatchObject({ version: 2 })
   })
 
   test('a material version upcoming: not yet a must, but reported with its date and summary', () => {
     const s = acceptanceStatus(versions, accepted1, T0 + 10 * DAY, true)
-    expect(s).toMatchObject({ mustAccept: false, reason: null, upcoming: { version: 2, effectiveAt: new Date(T0 + 30 * DAY).toISOString() } })
+    expect(s).toMatchObject({
+      mustAccept: false,
+      reason: null,
+      upcoming: { effectiveAt: new Date(T0 + 30 * DAY).toISOString(), version: 2 },
+    })
     expect(s.changes.map((c) => [c.version, c.upcoming])).toEqual([
       [2, true],
       [3, true],
@@ -134,9 +162,13 @@ describe('the must-accept rule', () => {
   })
 
   test('once the material version is in force (or was, before a minor one): must accept the one in force', () => {
-    expect(acceptanceStatus(versions, accepted1, T0 + 31 * DAY, true)).toMatchObject({ mustAccept: true, reason: 'material-change', acceptVersion: 2 })
+    expect(acceptanceStatus(versions, accepted1, T0 + 31 * DAY, true)).toMatchObject({
+      acceptVersion: 2,
+      mustAccept: true,
+      reason: 'material-change',
+    })
     const s = acceptanceStatus(versions, accepted1, T0 + 41 * DAY, true)
-    expect(s).toMatchObject({ mustAccept: true, acceptVersion: 3 })
+    expect(s).toMatchObject({ acceptVersion: 3, mustAccept: true })
     expect(s.changes.map((c) => [c.version, c.changeSummary, c.upcoming])).toEqual([
       [2, 'v2', false],
       [3, 'v3', false],
@@ -145,16 +177,27 @@ describe('the must-accept rule', () => {
 
   test('minor changes only: nothing to accept', () => {
     const minor = [v(1, 0), v(2, 5)]
-    expect(acceptanceStatus(minor, accepted1, T0 + 10 * DAY, true)).toMatchObject({ mustAccept: false, reason: null })
+    expect(acceptanceStatus(minor, accepted1, T0 + 10 * DAY, true)).toMatchObject({
+      mustAccept: false,
+      reason: null,
+    })
   })
 
   test('a subject who accepted the upcoming version ahead has nothing to do', () => {
-    const s = acceptanceStatus(versions, { version: 2, recordedAt: new Date(T0).toISOString() }, T0 + 31 * DAY, true)
+    const s = acceptanceStatus(
+      versions,
+      { recordedAt: new Date(T0).toISOString(), version: 2 },
+      T0 + 31 * DAY,
+      true,
+    )
     expect(s).toMatchObject({ mustAccept: false, upcoming: null })
   })
 
   test('documents that do not require acceptance never must be accepted', () => {
-    expect(acceptanceStatus(versions, null, T0 + DAY, false)).toMatchObject({ mustAccept: false, upcoming: null })
+    expect(acceptanceStatus(versions, null, T0 + DAY, false)).toMatchObject({
+      mustAccept: false,
+      upcoming: null,
+    })
   })
 
   test('acceptable versions: in force or upcoming only', () => {
@@ -168,10 +211,16 @@ describe('the must-accept rule', () => {
 })
 
 describe('validation', () => {
-  const ok = { subject: 'u-1', document: 'terms', version: 1 }
+  const ok = { document: 'terms', subject: 'u-1', version: 1 }
   test('a minimal body is accepted with defaults', () => {
-    expect(validateAcceptance(ok)).toMatchObject({ ok: true, value: { subject: 'u-1', method: 'api', locale: null } })
-    expect(validateAcceptance({ ...ok, subject: 42 })).toMatchObject({ ok: true, value: { subject: '42' } })
+    expect(validateAcceptance(ok)).toMatchObject({
+      ok: true,
+      value: { locale: null, method: 'api', subject: 'u-1' },
+    })
+    expect(validateAcceptance({ ...ok, subject: 42 })).toMatchObject({
+      ok: true,
+      value: { subject: '42' },
+    })
   })
   test.each([
     ['not an object', []],
@@ -189,10 +238,18 @@ describe('validation', () => {
   })
   test('export filters', () => {
     const p = (q: string) => parseExportFilter(new URLSearchParams(q))
-    expect(p('subject=a&document=terms&version=2&from=2027-01-01&to=2027-02-01T00:00:00Z')).toEqual({
-      ok: true,
-      value: { subject: 'a', document: 'terms', version: 2, from: '2027-01-01T00:00:00.000Z', to: '2027-02-01T00:00:00.000Z' },
-    })
+    expect(p('subject=a&document=terms&version=2&from=2027-01-01&to=2027-02-01T00:00:00Z')).toEqual(
+      {
+        ok: true,
+        value: {
+          document: 'terms',
+          from: '2027-01-01T00:00:00.000Z',
+          subject: 'a',
+          to: '2027-02-01T00:00:00.000Z',
+          version: 2,
+        },
+      },
+    )
     expect(p('document=12')).toEqual({ ok: true, value: { documentId: 12 } })
     expect(p('version=x')).toMatchObject({ ok: false, status: 400 })
     expect(p('from=yesterday')).toMatchObject({ ok: false, status: 400 })

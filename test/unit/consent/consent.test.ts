@@ -1,6 +1,6 @@
 import { describe, expect, jest, test } from '@jest/globals'
 
-import { consentPayload, logConsent, type CookieConsentApi } from '../../../src/consent/client'
+import { consentPayload, type CookieConsentApi, logConsent } from '../../../src/consent/client'
 import { hashIp, truncateIp } from '../../../src/consent/ip'
 import { createRateLimiter } from '../../../src/consent/rateLimit'
 import { acceptTypeOf, validateConsent } from '../../../src/consent/validate'
@@ -41,9 +41,13 @@ describe('createRateLimiter', () => {
 
 describe('validateConsent', () => {
   const config = {
-    revision: 3,
-    categories: { necessary: { readOnly: true, services: {} }, analytics: { services: { ga: {} } }, marketing: { services: {} } },
+    categories: {
+      analytics: { services: { ga: {} } },
+      marketing: { services: {} },
+      necessary: { readOnly: true, services: {} },
+    },
     language: { default: 'en', translations: { en: {} } },
+    revision: 3,
   }
   const base = { consentId: '3f0c8a5e-8b1d-4c2e-9a7f-1b2c3d4e5f60', revision: 3 }
   test('acceptType follows cookieconsent 3', () => {
@@ -52,26 +56,54 @@ describe('validateConsent', () => {
     expect(acceptTypeOf(2, 3, 1)).toBe('custom')
   })
   test('a custom choice passes; services default to none', () => {
-    const r = validateConsent({ ...base, acceptType: 'custom', acceptedCategories: ['necessary', 'analytics'], rejectedCategories: ['marketing'] }, config)
-    expect(r).toMatchObject({ ok: true, record: { acceptType: 'custom', acceptedServices: {}, language: null, pageUrl: null } })
+    const r = validateConsent(
+      {
+        ...base,
+        acceptedCategories: ['necessary', 'analytics'],
+        acceptType: 'custom',
+        rejectedCategories: ['marketing'],
+      },
+      config,
+    )
+    expect(r).toMatchObject({
+      ok: true,
+      record: { acceptedServices: {}, acceptType: 'custom', language: null, pageUrl: null },
+    })
   })
   test('the revision is checked before the categories: 409', () => {
-    expect(validateConsent({ ...base, revision: 2, acceptType: 'all', acceptedCategories: [], rejectedCategories: [] }, config)).toMatchObject({ ok: false, status: 409 })
+    expect(
+      validateConsent(
+        { ...base, acceptedCategories: [], acceptType: 'all', rejectedCategories: [], revision: 2 },
+        config,
+      ),
+    ).toMatchObject({ ok: false, status: 409 })
   })
 })
 
 describe('logConsent', () => {
   const cc: CookieConsentApi = {
-    getCookie: () => ({ consentId: 'id-1', revision: 2, languageCode: 'uk' }),
-    getUserPreferences: () => ({ acceptType: 'all', acceptedCategories: ['necessary'], rejectedCategories: [], acceptedServices: {}, rejectedServices: {} }),
+    getCookie: () => ({ consentId: 'id-1', languageCode: 'uk', revision: 2 }),
+    getUserPreferences: () => ({
+      acceptedCategories: ['necessary'],
+      acceptedServices: {},
+      acceptType: 'all',
+      rejectedCategories: [],
+      rejectedServices: {},
+    }),
   }
   test('reads cookieconsent and sends with sendBeacon when the browser queues it', async () => {
     const beacon = jest.fn((_url: string, _data: string) => true)
     const fetchFn = jest.fn()
-    const log = logConsent({ endpoint: 'https://legal.example/api/legal/consents', cookieConsent: cc, sendBeacon: beacon, fetch: fetchFn as never, sendPageUrl: false })
+    const log = logConsent({
+      cookieConsent: cc,
+      endpoint: 'https://legal.example/api/legal/consents',
+      fetch: fetchFn as never,
+      sendBeacon: beacon,
+      sendPageUrl: false,
+    })
     expect(await log.send()).toBe(true)
     expect(beacon).toHaveBeenCalledTimes(1)
-    expect(JSON.parse(beacon.mock.calls[0]![1])).toEqual({ ...consentPayload(cc), language: 'uk' })
+    expect(JSON.parse(beacon.mock.calls[0][1])).toEqual({ ...consentPayload(cc), language: 'uk' })
     expect(fetchFn).not.toHaveBeenCalled()
   })
   test('falls back to fetch with keepalive and retries network failures with backoff, not a 4xx', async () => {
@@ -79,17 +111,32 @@ describe('logConsent', () => {
     let n = 0
     const fetchFn = jest.fn((_url: string, init: RequestInit) => {
       calls.push(init)
-      if (++n < 3) return Promise.reject(new TypeError('network down'))
+      if (++n < 3) {
+        return Promise.reject(new TypeError('network down'))
+      }
       return Promise.resolve(new Response('{}', { status: 201 }))
     })
-    const log = logConsent({ endpoint: 'https://legal.example/x', cookieConsent: cc, sendBeacon: () => false, fetch: fetchFn as never, retryDelayMs: 1 })
+    const log = logConsent({
+      cookieConsent: cc,
+      endpoint: 'https://legal.example/x',
+      fetch: fetchFn as never,
+      retryDelayMs: 1,
+      sendBeacon: () => false,
+    })
     expect(await log.send()).toBe(true)
     expect(calls).toHaveLength(3)
-    expect(calls[0]).toMatchObject({ method: 'POST', keepalive: true, credentials: 'omit' })
+    expect(calls[0]).toMatchObject({ credentials: 'omit', keepalive: true, method: 'POST' })
 
     const onError = jest.fn()
     const refusing = jest.fn(() => Promise.resolve(new Response('{}', { status: 422 })))
-    const failed = logConsent({ endpoint: 'https://legal.example/x', cookieConsent: cc, sendBeacon: () => false, fetch: refusing as never, retryDelayMs: 1, onError })
+    const failed = logConsent({
+      cookieConsent: cc,
+      endpoint: 'https://legal.example/x',
+      fetch: refusing,
+      onError,
+      retryDelayMs: 1,
+      sendBeacon: () => false,
+    })
     expect(await failed.send()).toBe(false)
     expect(refusing).toHaveBeenCalledTimes(1)
     expect(onError).toHaveBeenCalledTimes(1)

@@ -4,9 +4,15 @@ import { monthOfTable, monthStart, monthTable } from '../../../src/consent/stora
 
 describe('consent log month tables (src/consent/storage.ts)', () => {
   test('a month is the UTC calendar month, counted across year ends', () => {
-    expect(monthStart(Date.parse('2026-12-31T23:59:59.999Z')).toISOString()).toBe('2026-12-01T00:00:00.000Z')
-    expect(monthStart(Date.parse('2026-12-15T00:00:00.000Z'), 1).toISOString()).toBe('2027-01-01T00:00:00.000Z')
-    expect(monthStart(Date.parse('2026-01-15T00:00:00.000Z'), -25).toISOString()).toBe('2023-12-01T00:00:00.000Z')
+    expect(monthStart(Date.parse('2026-12-31T23:59:59.999Z')).toISOString()).toBe(
+      '2026-12-01T00:00:00.000Z',
+    )
+    expect(monthStart(Date.parse('2026-12-15T00:00:00.000Z'), 1).toISOString()).toBe(
+      '2027-01-01T00:00:00.000Z',
+    )
+    expect(monthStart(Date.parse('2026-01-15T00:00:00.000Z'), -25).toISOString()).toBe(
+      '2023-12-01T00:00:00.000Z',
+    )
   })
 
   test('table names and back', () => {

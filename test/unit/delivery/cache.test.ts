@@ -3,14 +3,20 @@ import { describe, expect, test } from '@jest/globals'
 import { CACHE_LIMITS, DeliveryCache, makeBody } from '../../../src/delivery/cache'
 
 const body = (bytes: number) => makeBody('x'.repeat(bytes), 'application/json', 'public')
-const response = (bytes: number) => ({ status: 200, headers: [] as [string, string][], body: Buffer.alloc(bytes) })
+const response = (bytes: number) => ({
+  body: Buffer.alloc(bytes),
+  headers: [] as [string, string][],
+  status: 200,
+})
 
 describe('the delivery cache stays within its budget', () => {
   test('bodies beyond the byte budget push the oldest entries out, never the newest', () => {
     const cache = new DeliveryCache()
     const size = 1024 * 1024
     const fits = Math.floor(CACHE_LIMITS.entryBytes / size)
-    for (let i = 0; i < fits + 5; i++) cache.set(`doc-${i}`, body(size), cache.currentGeneration)
+    for (let i = 0; i < fits + 5; i++) {
+      cache.set(`doc-${i}`, body(size), cache.currentGeneration)
+    }
     expect(cache.byteSize).toBeLessThanOrEqual(CACHE_LIMITS.entryBytes)
     expect(cache.size).toBe(fits)
     expect(cache.get('doc-0')).toBeUndefined()
@@ -21,7 +27,9 @@ describe('the delivery cache stays within its budget', () => {
 
   test('small bodies are bounded by count', () => {
     const cache = new DeliveryCache()
-    for (let i = 0; i < CACHE_LIMITS.entries + 10; i++) cache.set(`doc-${i}`, body(10), cache.currentGeneration)
+    for (let i = 0; i < CACHE_LIMITS.entries + 10; i++) {
+      cache.set(`doc-${i}`, body(10), cache.currentGeneration)
+    }
     expect(cache.size).toBe(CACHE_LIMITS.entries)
     expect(cache.get('doc-9')).toBeUndefined()
     expect(cache.get('doc-10')).toBeDefined()
@@ -31,7 +39,7 @@ describe('the delivery cache stays within its budget', () => {
     const cache = new DeliveryCache()
     cache.set('doc', body(1000), cache.currentGeneration)
     cache.set('doc', body(3000), cache.currentGeneration)
-    expect({ size: cache.size, bytes: cache.byteSize }).toEqual({ size: 1, bytes: 3000 })
+    expect({ bytes: cache.byteSize, size: cache.size }).toEqual({ bytes: 3000, size: 1 })
   })
 
   test('a body larger than the whole budget is not kept; GraphQL responses have their own budget', () => {
@@ -40,7 +48,9 @@ describe('the delivery cache stays within its budget', () => {
     expect(cache.get('huge')).toBeUndefined()
     cache.set('doc', body(100), cache.currentGeneration)
     const size = 1024 * 1024
-    for (let i = 0; i < CACHE_LIMITS.responseBytes / size + 3; i++) cache.setResponse(`q-${i}`, response(size), cache.currentGeneration)
+    for (let i = 0; i < CACHE_LIMITS.responseBytes / size + 3; i++) {
+      cache.setResponse(`q-${i}`, response(size), cache.currentGeneration)
+    }
     expect(cache.byteSize).toBe(100 + CACHE_LIMITS.responseBytes)
     expect(cache.get('doc')).toBeDefined()
     expect(cache.getResponse('q-0')).toBeUndefined()
@@ -52,7 +62,7 @@ describe('the delivery cache stays within its budget', () => {
     cache.set('doc', body(100), generation)
     cache.setResponse('q', response(100), generation)
     cache.clear()
-    expect({ size: cache.size, bytes: cache.byteSize }).toEqual({ size: 0, bytes: 0 })
+    expect({ bytes: cache.byteSize, size: cache.size }).toEqual({ bytes: 0, size: 0 })
     cache.set('late', body(100), generation)
     expect(cache.get('late')).toBeUndefined()
   })

@@ -1,14 +1,24 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { forReview, redline, redlineText } from '../../../src/diff/redline'
 import type { FrozenLocale, FrozenSection } from '../../../src/publish/freezeContent'
 
+import { forReview, redline, redlineText } from '../../../src/diff/redline'
+
 /** A frozen section; the redline reads only id, anchor, heading and text. */
-function sec(id: string | number, heading: string, text: string, anchor = heading.toLowerCase().replace(/\W+/g, '-')): FrozenSection {
-  return { id, anchor, heading, text, body: null as never, html: '', markdown: '' }
+function sec(
+  id: number | string,
+  heading: string,
+  text: string,
+  anchor = heading.toLowerCase().replace(/\W+/g, '-'),
+): FrozenSection {
+  return { id, anchor, body: null, heading, html: '', markdown: '', text }
 }
 
-const doc = (...sections: FrozenSection[]): FrozenLocale => ({ title: 'Privacy policy', summary: '', sections })
+const doc = (...sections: FrozenSection[]): FrozenLocale => ({
+  sections,
+  summary: '',
+  title: 'Privacy policy',
+})
 
 const A = sec(1, 'Who we are', 'Acme LLC runs this site.')
 const B = sec(2, 'What we collect', 'Your email address.')
@@ -20,7 +30,9 @@ const statuses = (r: ReturnType<typeof redline>) => r.sections.map((s) => `${s.a
 
 describe('redlineText', () => {
   test('marks a replaced word with exact del/ins markup', () => {
-    expect(redlineText('the quick fox', 'the slow fox')).toBe('the <del>quick</del><ins>slow</ins> fox')
+    expect(redlineText('the quick fox', 'the slow fox')).toBe(
+      'the <del>quick</del><ins>slow</ins> fox',
+    )
   })
 
   test('marks pure insertions and deletions', () => {
@@ -36,23 +48,45 @@ describe('redlineText', () => {
     expect(redlineText('We sell data & more.', 'We share <script>alert(1)</script> & more.')).toBe(
       'We <del>sell data</del><ins>share &lt;script&gt;alert(1)&lt;/script&gt;</ins> &amp; more.',
     )
-    expect(redlineText(`Tom's "data"`, `Tom's "records"`)).toBe('Tom&#39;s &quot;<del>data</del><ins>records</ins>&quot;')
-    expect(redlineText('<b>old</b>', '<img src=x onerror=alert(1)>')).not.toMatch(/<(?!\/?(?:ins|del|br)>)/)
+    expect(redlineText(`Tom's "data"`, `Tom's "records"`)).toBe(
+      'Tom&#39;s &quot;<del>data</del><ins>records</ins>&quot;',
+    )
+    expect(redlineText('<b>old</b>', '<img src=x onerror=alert(1)>')).not.toMatch(
+      /<(?!\/?(?:ins|del|br)>)/,
+    )
   })
 
   test('keeps list and paragraph structure of the plain text as line breaks', () => {
-    expect(redlineText('• one\n• two', '• one\n• two\n• three')).toBe('• one<br>• two<br><ins>• three</ins>')
-    expect(redlineText('See our site.\n\nMore.', 'See our new site.\n\nMore.')).toBe('See our <ins>new </ins>site.<br><br>More.')
+    expect(redlineText('• one\n• two', '• one\n• two\n• three')).toBe(
+      '• one<br>• two<br><ins>• three</ins>',
+    )
+    expect(redlineText('See our site.\n\nMore.', 'See our new site.\n\nMore.')).toBe(
+      'See our <ins>new </ins>site.<br><br>More.',
+    )
   })
 })
 
 describe('redline', () => {
   test('an identical version reports every section unchanged, without marks', () => {
     const r = redline(doc(A, B), doc(A, B))
-    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 0, unchanged: 2 })
+    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 0, removed: 0, unchanged: 2 })
     expect(r.sections).toEqual([
-      { anchor: 'who-we-are', heading: 'Who we are', status: 'unchanged', fromPosition: 1, toPosition: 1, html: '<h2>Who we are</h2>Acme LLC runs this site.' },
-      { anchor: 'what-we-collect', heading: 'What we collect', status: 'unchanged', fromPosition: 2, toPosition: 2, html: '<h2>What we collect</h2>Your email address.' },
+      {
+        anchor: 'who-we-are',
+        fromPosition: 1,
+        heading: 'Who we are',
+        html: '<h2>Who we are</h2>Acme LLC runs this site.',
+        status: 'unchanged',
+        toPosition: 1,
+      },
+      {
+        anchor: 'what-we-collect',
+        fromPosition: 2,
+        heading: 'What we collect',
+        html: '<h2>What we collect</h2>Your email address.',
+        status: 'unchanged',
+        toPosition: 2,
+      },
     ])
     expect(r.html).toBe(
       '<section class="redline-unchanged" id="who-we-are"><h2>Who we are</h2>Acme LLC runs this site.</section>' +
@@ -63,15 +97,19 @@ describe('redline', () => {
   test('a section changed in place carries word-level ins/del', () => {
     const B2 = sec(2, 'What we collect', 'Your email address and phone number.')
     const r = redline(doc(A, B, C), doc(A, B2, C))
-    expect(statuses(r)).toEqual(['who-we-are:unchanged', 'what-we-collect:changed', 'your-rights:unchanged'])
-    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 1, unchanged: 2 })
+    expect(statuses(r)).toEqual([
+      'who-we-are:unchanged',
+      'what-we-collect:changed',
+      'your-rights:unchanged',
+    ])
+    expect(r.summary).toEqual({ added: 0, changed: 1, moved: 0, removed: 0, unchanged: 2 })
     expect(r.sections[1]).toEqual({
       anchor: 'what-we-collect',
-      heading: 'What we collect',
-      status: 'changed',
       fromPosition: 2,
-      toPosition: 2,
+      heading: 'What we collect',
       html: '<h2>What we collect</h2>Your email address <ins>and phone number</ins>.',
+      status: 'changed',
+      toPosition: 2,
     })
     expect(r.html).toContain(
       '<section class="redline-changed" id="what-we-collect"><h2>What we collect</h2>Your email address <ins>and phone number</ins>.</section>',
@@ -81,91 +119,128 @@ describe('redline', () => {
   test('an added section is wrapped whole in ins and does not disturb its neighbours', () => {
     const X = sec(9, 'Cookies', 'We use one cookie.')
     const r = redline(doc(A, B), doc(A, X, B))
-    expect(statuses(r)).toEqual(['who-we-are:unchanged', 'cookies:added', 'what-we-collect:unchanged'])
-    expect(r.summary).toEqual({ added: 1, removed: 0, moved: 0, changed: 0, unchanged: 2 })
+    expect(statuses(r)).toEqual([
+      'who-we-are:unchanged',
+      'cookies:added',
+      'what-we-collect:unchanged',
+    ])
+    expect(r.summary).toEqual({ added: 1, changed: 0, moved: 0, removed: 0, unchanged: 2 })
     expect(r.sections[1]).toEqual({
       anchor: 'cookies',
-      heading: 'Cookies',
-      status: 'added',
       fromPosition: null,
-      toPosition: 2,
+      heading: 'Cookies',
       html: '<ins><h2>Cookies</h2>We use one cookie.</ins>',
+      status: 'added',
+      toPosition: 2,
     })
   })
 
   test('a removed section is wrapped whole in del and does not disturb the others', () => {
     const r = redline(doc(A, B, C), doc(A, C))
-    expect(r.summary).toEqual({ added: 0, removed: 1, moved: 0, changed: 0, unchanged: 2 })
+    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 0, removed: 1, unchanged: 2 })
     // Removed sections are listed after the sections of the newer version.
-    expect(statuses(r)).toEqual(['who-we-are:unchanged', 'your-rights:unchanged', 'what-we-collect:removed'])
+    expect(statuses(r)).toEqual([
+      'who-we-are:unchanged',
+      'your-rights:unchanged',
+      'what-we-collect:removed',
+    ])
     expect(r.sections[2]).toEqual({
       anchor: 'what-we-collect',
-      heading: 'What we collect',
-      status: 'removed',
       fromPosition: 2,
-      toPosition: null,
+      heading: 'What we collect',
       html: '<del><h2>What we collect</h2>Your email address.</del>',
+      status: 'removed',
+      toPosition: null,
     })
-    expect(r.html).toContain('<section class="redline-removed" id="what-we-collect"><del><h2>What we collect</h2>Your email address.</del></section>')
+    expect(r.html).toContain(
+      '<section class="redline-removed" id="what-we-collect"><del><h2>What we collect</h2>Your email address.</del></section>',
+    )
   })
 
   test('an addition and a removal at the same place are not moves', () => {
     const X = sec(9, 'Cookies', 'We use one cookie.')
     const r = redline(doc(A, B, C), doc(X, A, C))
-    expect(r.summary).toEqual({ added: 1, removed: 1, moved: 0, changed: 0, unchanged: 2 })
-    expect(statuses(r)).toEqual(['cookies:added', 'who-we-are:unchanged', 'your-rights:unchanged', 'what-we-collect:removed'])
+    expect(r.summary).toEqual({ added: 1, changed: 0, moved: 0, removed: 1, unchanged: 2 })
+    expect(statuses(r)).toEqual([
+      'cookies:added',
+      'who-we-are:unchanged',
+      'your-rights:unchanged',
+      'what-we-collect:removed',
+    ])
   })
 
   test('a section moved without change is reported as moved, with unmarked text', () => {
     const r = redline(doc(A, B, C), doc(A, C, B))
-    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 1, changed: 0, unchanged: 2 })
+    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 1, removed: 0, unchanged: 2 })
     const moved = r.sections.find((s) => s.status === 'moved')!
     expect(['your-rights', 'what-we-collect']).toContain(moved.anchor)
     const yourRights = r.sections.find((s) => s.anchor === 'your-rights')!
-    expect(yourRights).toMatchObject({ fromPosition: 3, toPosition: 2, html: '<h2>Your rights</h2>Access and erasure.' })
+    expect(yourRights).toMatchObject({
+      fromPosition: 3,
+      html: '<h2>Your rights</h2>Access and erasure.',
+      toPosition: 2,
+    })
   })
 
   test('moving one section to the end marks only that section as moved', () => {
     const r = redline(doc(A, B, C, D), doc(B, C, D, A))
-    expect(statuses(r)).toEqual(['what-we-collect:unchanged', 'your-rights:unchanged', 'contact:unchanged', 'who-we-are:moved'])
-    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 1, changed: 0, unchanged: 3 })
-    expect(r.sections[3]).toMatchObject({ fromPosition: 1, toPosition: 4, html: '<h2>Who we are</h2>Acme LLC runs this site.' })
+    expect(statuses(r)).toEqual([
+      'what-we-collect:unchanged',
+      'your-rights:unchanged',
+      'contact:unchanged',
+      'who-we-are:moved',
+    ])
+    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 1, removed: 0, unchanged: 3 })
+    expect(r.sections[3]).toMatchObject({
+      fromPosition: 1,
+      html: '<h2>Who we are</h2>Acme LLC runs this site.',
+      toPosition: 4,
+    })
     expect(r.html).toContain('<section class="redline-moved" id="who-we-are">')
   })
 
   test('a section moved and changed is reported as both and counted in both', () => {
     const A2 = sec(1, 'Who we are', 'Acme Inc. runs this site.')
     const r = redline(doc(A, B, C, D), doc(B, C, D, A2))
-    expect(statuses(r)).toEqual(['what-we-collect:unchanged', 'your-rights:unchanged', 'contact:unchanged', 'who-we-are:moved-and-changed'])
-    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 1, changed: 1, unchanged: 3 })
+    expect(statuses(r)).toEqual([
+      'what-we-collect:unchanged',
+      'your-rights:unchanged',
+      'contact:unchanged',
+      'who-we-are:moved-and-changed',
+    ])
+    expect(r.summary).toEqual({ added: 0, changed: 1, moved: 1, removed: 0, unchanged: 3 })
     expect(r.sections[3]).toEqual({
       anchor: 'who-we-are',
-      heading: 'Who we are',
-      status: 'moved-and-changed',
       fromPosition: 1,
-      toPosition: 4,
+      heading: 'Who we are',
       html: '<h2>Who we are</h2>Acme <del>LLC</del><ins>Inc.</ins> runs this site.',
+      status: 'moved-and-changed',
+      toPosition: 4,
     })
   })
 
   test('sections are matched by id when heading and anchor change', () => {
     const C2 = sec(3, 'Your privacy rights', 'Access and erasure.', 'privacy-rights')
     const r = redline(doc(A, C), doc(A, C2))
-    expect(r.summary).toEqual({ added: 0, removed: 0, moved: 0, changed: 1, unchanged: 1 })
+    expect(r.summary).toEqual({ added: 0, changed: 1, moved: 0, removed: 0, unchanged: 1 })
     expect(r.sections[1]).toEqual({
       anchor: 'privacy-rights',
-      heading: 'Your privacy rights',
-      status: 'changed',
       fromPosition: 2,
-      toPosition: 2,
+      heading: 'Your privacy rights',
       html: '<h2>Your <ins>privacy </ins>rights</h2>Access and erasure.',
+      status: 'changed',
+      toPosition: 2,
     })
   })
 
   test('a new section reusing an old anchor is an addition plus a removal, not a change', () => {
     const newC = sec(30, 'Your rights', 'Access and erasure.')
     const r = redline(doc(A, C), doc(A, newC))
-    expect(statuses(r)).toEqual(['who-we-are:unchanged', 'your-rights:added', 'your-rights:removed'])
+    expect(statuses(r)).toEqual([
+      'who-we-are:unchanged',
+      'your-rights:added',
+      'your-rights:removed',
+    ])
   })
 
   test('ids are compared as strings, so 3 and "3" are the same section', () => {
@@ -189,20 +264,26 @@ describe('redline', () => {
     expect(r.html).toContain('<section class="redline-added" id="fees&quot;&gt;&lt;script&gt;">')
     // Every tag left in the page is one the redline itself writes.
     for (const tag of r.html.match(/<[^>]*>/g) ?? []) {
-      expect(tag).toMatch(/^<(?:\/?(?:ins|del|h2|br|section)>|section class="redline-[a-z-]+" id="[^"<>]*">)$/)
+      expect(tag).toMatch(
+        /^<(?:\/?(?:ins|del|h2|br|section)>|section class="redline-[a-z-]+" id="[^"<>]*">)$/,
+      )
     }
   })
 
   test('newlines in added and removed sections become line breaks', () => {
     const list = sec(5, 'Rights', '• access\n• erasure')
-    expect(redline(doc(), doc(list)).sections[0]!.html).toBe('<ins><h2>Rights</h2>• access<br>• erasure</ins>')
-    expect(redline(doc(list), doc()).sections[0]!.html).toBe('<del><h2>Rights</h2>• access<br>• erasure</del>')
+    expect(redline(doc(), doc(list)).sections[0].html).toBe(
+      '<ins><h2>Rights</h2>• access<br>• erasure</ins>',
+    )
+    expect(redline(doc(list), doc()).sections[0].html).toBe(
+      '<del><h2>Rights</h2>• access<br>• erasure</del>',
+    )
   })
 
   test('a list item added to a section is marked within the list', () => {
     const before = sec(5, 'Rights', '• access\n• erasure')
     const after = sec(5, 'Rights', '• access\n• erasure\n• portability')
-    expect(redline(doc(before), doc(after)).sections[0]!.html).toBe(
+    expect(redline(doc(before), doc(after)).sections[0].html).toBe(
       '<h2>Rights</h2>• access<br>• erasure<br><ins>• portability</ins>',
     )
   })
@@ -210,13 +291,19 @@ describe('redline', () => {
   test('a section with no text compares as empty', () => {
     const empty = { ...sec(6, 'Intro', ''), text: undefined as unknown as string }
     const filled = sec(6, 'Intro', 'Hello there.')
-    expect(redline(doc(empty), doc(filled)).sections[0]).toMatchObject({ status: 'changed', html: '<h2>Intro</h2><ins>Hello there.</ins>' })
-    expect(redline(doc(empty), doc(empty)).sections[0]).toMatchObject({ status: 'unchanged', html: '<h2>Intro</h2>' })
+    expect(redline(doc(empty), doc(filled)).sections[0]).toMatchObject({
+      html: '<h2>Intro</h2><ins>Hello there.</ins>',
+      status: 'changed',
+    })
+    expect(redline(doc(empty), doc(empty)).sections[0]).toMatchObject({
+      html: '<h2>Intro</h2>',
+      status: 'unchanged',
+    })
   })
 
   test('an empty document to a full one adds every section in order', () => {
     const r = redline(doc(), doc(A, B))
-    expect(r.summary).toEqual({ added: 2, removed: 0, moved: 0, changed: 0, unchanged: 0 })
+    expect(r.summary).toEqual({ added: 2, changed: 0, moved: 0, removed: 0, unchanged: 0 })
     expect(r.sections.map((s) => [s.status, s.fromPosition, s.toPosition])).toEqual([
       ['added', null, 1],
       ['added', null, 2],
@@ -229,15 +316,15 @@ describe('redline', () => {
 
   test('a full document to an empty one removes every section in order', () => {
     const r = redline(doc(A, B), doc())
-    expect(r.summary).toEqual({ added: 0, removed: 2, moved: 0, changed: 0, unchanged: 0 })
+    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 0, removed: 2, unchanged: 0 })
     expect(statuses(r)).toEqual(['who-we-are:removed', 'what-we-collect:removed'])
   })
 
   test('two empty documents give an empty redline', () => {
     expect(redline(doc(), doc())).toEqual({
-      summary: { added: 0, removed: 0, moved: 0, changed: 0, unchanged: 0 },
-      sections: [],
       html: '',
+      sections: [],
+      summary: { added: 0, changed: 0, moved: 0, removed: 0, unchanged: 0 },
     })
   })
 })
@@ -249,13 +336,24 @@ describe('forReview: changed sections first, unchanged ones after', () => {
     // A unchanged, B changed, E added, C unchanged, D removed.
     const r = redline(doc(A, B, C, D), doc(A, B2, E, C))
     const { changed, unchanged } = forReview(r.sections)
-    expect(changed.map((s) => `${s.anchor}:${s.status}`)).toEqual(['what-we-collect:changed', 'cookies:added', 'contact:removed'])
+    expect(changed.map((s) => `${s.anchor}:${s.status}`)).toEqual([
+      'what-we-collect:changed',
+      'cookies:added',
+      'contact:removed',
+    ])
     expect(unchanged.map((s) => s.anchor)).toEqual(['who-we-are', 'your-rights'])
-    expect([...changed, ...unchanged].map((s) => s.anchor).sort()).toEqual(r.sections.map((s) => s.anchor).sort())
+    expect([...changed, ...unchanged].map((s) => s.anchor).sort()).toEqual(
+      r.sections.map((s) => s.anchor).sort(),
+    )
   })
 
   test('moved sections count as changed; an identical draft has nothing changed', () => {
-    expect(forReview(redline(doc(A, B, C), doc(B, A, C)).sections).changed.map((s) => s.status)).toEqual(['moved'])
-    expect(forReview(redline(doc(A, B), doc(A, B)).sections)).toMatchObject({ changed: [], unchanged: [{ anchor: 'who-we-are' }, { anchor: 'what-we-collect' }] })
+    expect(
+      forReview(redline(doc(A, B, C), doc(B, A, C)).sections).changed.map((s) => s.status),
+    ).toEqual(['moved'])
+    expect(forReview(redline(doc(A, B), doc(A, B)).sections)).toMatchObject({
+      changed: [],
+      unchanged: [{ anchor: 'who-we-are' }, { anchor: 'what-we-collect' }],
+    })
   })
 })

@@ -20,7 +20,10 @@ describe('isLikelyHeading on lines from the real legal pages', () => {
   test.each([
     ['ends with a colon', 'Our contact information:'],
     ['label: value', 'Name: Digitroom Holding Limited'],
-    ['label: value with commas', 'Address: Rm 7B, One Capital Place, 18 Luard Road, Wan Chai, Hong Kong'],
+    [
+      'label: value with commas',
+      'Address: Rm 7B, One Capital Place, 18 Luard Road, Wan Chai, Hong Kong',
+    ],
     ['label: value', 'Phone: +380671505900'],
     ['ends with a full stop', 'We are the owners of this website.'],
     ['a bullet', '  • Who we are'],
@@ -44,14 +47,23 @@ describe('isLikelyHeading on lines from the real legal pages', () => {
   })
 
   test('needs a blank line before and after, and content after it', () => {
-    expect(isLikelyHeading('Who we are', { previousLine: '', nextLine: '' })).toBe(true)
-    expect(isLikelyHeading('Who we are', { previousLine: 'Some text', nextLine: '' })).toBe(false)
-    expect(isLikelyHeading('Who we are', { previousLine: '', nextLine: 'We are the company.' })).toBe(false)
-    expect(isLikelyHeading('Who we are', { previousLine: '', nextLine: '', followedByContent: false })).toBe(false)
+    expect(isLikelyHeading('Who we are', { nextLine: '', previousLine: '' })).toBe(true)
+    expect(isLikelyHeading('Who we are', { nextLine: '', previousLine: 'Some text' })).toBe(false)
+    expect(
+      isLikelyHeading('Who we are', { nextLine: 'We are the company.', previousLine: '' }),
+    ).toBe(false)
+    expect(
+      isLikelyHeading('Who we are', { followedByContent: false, nextLine: '', previousLine: '' }),
+    ).toBe(false)
   })
 
   test('ALL CAPS lines are headings without a blank line after them, and may end with a colon', () => {
-    expect(isLikelyHeading('LIMITATION OF LIABILITY', { previousLine: '', nextLine: 'We are not liable.' })).toBe(true)
+    expect(
+      isLikelyHeading('LIMITATION OF LIABILITY', {
+        nextLine: 'We are not liable.',
+        previousLine: '',
+      }),
+    ).toBe(true)
     expect(isLikelyHeading('DEFINITIONS:', {})).toBe(true)
     // ...but an ALL CAPS sentence is a paragraph.
     expect(isLikelyHeading('THE WEBSITE IS PROVIDED AS IS.', {})).toBe(false)
@@ -60,8 +72,13 @@ describe('isLikelyHeading on lines from the real legal pages', () => {
   test('a line opening with capital words may run to 200 characters, but still stands alone', () => {
     const long = `OUR RIGHT TO MODIFY ${'General Conditions, Privacy Policy, '.repeat(3)}and Terms of Use`
     expect(long.length).toBeGreaterThan(120)
-    expect(isLikelyHeading(long, { previousLine: '', nextLine: '' })).toBe(true)
-    expect(isLikelyHeading('THE COMPANY shall', { previousLine: '', nextLine: 'not be liable for anything.' })).toBe(false)
+    expect(isLikelyHeading(long, { nextLine: '', previousLine: '' })).toBe(true)
+    expect(
+      isLikelyHeading('THE COMPANY shall', {
+        nextLine: 'not be liable for anything.',
+        previousLine: '',
+      }),
+    ).toBe(false)
   })
 
   test('isAllCaps: every letter a capital', () => {

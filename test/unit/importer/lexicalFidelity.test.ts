@@ -1,14 +1,14 @@
-import fs from 'node:fs'
-import path from 'node:path'
-
 import { describe, expect, test } from '@jest/globals'
 import { LinkNode } from '@payloadcms/richtext-lexical'
 import { convertLexicalToHTML } from '@payloadcms/richtext-lexical/html'
 import { createHeadlessEditor } from '@payloadcms/richtext-lexical/lexical/headless'
 import { ListItemNode, ListNode } from '@payloadcms/richtext-lexical/lexical/list'
 import { HeadingNode } from '@payloadcms/richtext-lexical/lexical/rich-text'
+import fs from 'node:fs'
+import path from 'node:path'
 
 import type { LexicalState } from '../../../src/importer/lexicalNodes'
+
 import { parseLegalText } from '../../../src/importer/parse'
 
 /**
@@ -26,7 +26,10 @@ describe('Lexical round trip', () => {
   const roundTrip = (state: LexicalState) => editor.parseEditorState(JSON.stringify(state)).toJSON()
 
   test('every section of the real legal pages survives parse → export unchanged', () => {
-    const sample = fs.readFileSync(path.resolve(process.cwd(), '../shared/seeds/legal-pages.txt'), 'utf8')
+    const sample = fs.readFileSync(
+      path.resolve(process.cwd(), '../shared/seeds/legal-pages.txt'),
+      'utf8',
+    )
     const result = parseLegalText(sample)
     for (const state of [result.intro!, ...result.sections.map((s) => s.body)]) {
       expect(JSON.stringify(roundTrip(state))).toBe(JSON.stringify(state))
@@ -48,7 +51,7 @@ describe('Lexical round trip', () => {
         '     1. deep',
         '3. third',
       ].join('\n'),
-      { format: 'markdown', sectionDepth: 2, linkId: () => '65f0c0ffee0000000000beef' },
+      { format: 'markdown', linkId: () => '65f0c0ffee0000000000beef', sectionDepth: 2 },
     )
     const body = result.sections[0].body
     expect(JSON.stringify(roundTrip(body))).toBe(JSON.stringify(body))
@@ -57,7 +60,9 @@ describe('Lexical round trip', () => {
   test('Payload’s HTML converter renders it, keeping skipped numbers', () => {
     const result = parseLegalText('Provisions\n\n  1. one\n  3. three\n\nMail a@b.example')
     const html = convertLexicalToHTML({ data: result.intro as never })
-    expect(html).toMatch(/<ol class="list-number"><li[^>]*value="1"\s*>one<\/li><li[^>]*value="3"\s*>three<\/li><\/ol>/)
+    expect(html).toMatch(
+      /<ol class="list-number"><li[^>]*value="1"\s*>one<\/li><li[^>]*value="3"\s*>three<\/li><\/ol>/,
+    )
     expect(html).toContain('<a href="mailto:a@b.example">a@b.example</a>')
   })
 })

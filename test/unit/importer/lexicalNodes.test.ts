@@ -1,8 +1,10 @@
-import { describe, expect, test } from '@jest/globals'
 import type { DefaultTypedEditorState } from '@payloadcms/richtext-lexical'
+
+import { describe, expect, test } from '@jest/globals'
 
 import {
   heading,
+  type LexicalState,
   lineBreak,
   link,
   list,
@@ -11,7 +13,6 @@ import {
   root,
   text,
   TEXT_FORMAT,
-  type LexicalState,
 } from '../../../src/importer/lexicalNodes'
 import { parseLegalText } from '../../../src/importer/parse'
 import { expected, outline } from './outline'
@@ -20,22 +21,32 @@ describe('Lexical node builders', () => {
   test('root, paragraph and text produce what Payload stores', () => {
     expect(root([paragraph('Hello')])).toEqual({
       root: {
+        type: 'root',
         children: [
           {
-            children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: 'Hello', type: 'text', version: 1 }],
+            type: 'paragraph',
+            children: [
+              {
+                type: 'text',
+                detail: 0,
+                format: 0,
+                mode: 'normal',
+                style: '',
+                text: 'Hello',
+                version: 1,
+              },
+            ],
             direction: 'ltr',
             format: '',
             indent: 0,
-            type: 'paragraph',
-            version: 1,
             textFormat: 0,
             textStyle: '',
+            version: 1,
           },
         ],
         direction: 'ltr',
         format: '',
         indent: 0,
-        type: 'root',
         version: 1,
       },
     })
@@ -43,20 +54,32 @@ describe('Lexical node builders', () => {
 
   test('heading, link (with and without id) and line break', () => {
     expect(heading('h3', [text('Cookies', TEXT_FORMAT.italic)])).toEqual({
-      children: [{ detail: 0, format: 2, mode: 'normal', style: '', text: 'Cookies', type: 'text', version: 1 }],
+      type: 'heading',
+      children: [
+        {
+          type: 'text',
+          detail: 0,
+          format: 2,
+          mode: 'normal',
+          style: '',
+          text: 'Cookies',
+          version: 1,
+        },
+      ],
       direction: 'ltr',
       format: '',
       indent: 0,
-      type: 'heading',
-      version: 1,
       tag: 'h3',
+      version: 1,
     })
     expect(link('mailto:a@b.co', 'a@b.co')).toMatchObject({
       type: 'link',
-      version: 3,
       fields: { linkType: 'custom', newTab: false, url: 'mailto:a@b.co' },
+      version: 3,
     })
-    expect(link('https://x.y', 'x', { id: '65f0c0ffee0000000000beef', newTab: true })).toMatchObject({
+    expect(
+      link('https://x.y', 'x', { id: '65f0c0ffee0000000000beef', newTab: true }),
+    ).toMatchObject({
       id: '65f0c0ffee0000000000beef',
       fields: { newTab: true },
     })
@@ -70,7 +93,8 @@ describe('Lexical node builders', () => {
       listItem(list('bullet', [listItem('a'), listItem(list('number', [listItem('deep')]))])),
       listItem('two'),
     ])
-    expect(outline(root([built]))).toBe(expected(`
+    expect(outline(root([built]))).toBe(
+      expected(`
       number@1
         item 1 (indent 0)
           "one"
@@ -84,12 +108,17 @@ describe('Lexical node builders', () => {
                   "deep"
         item 2 (indent 0)
           "two"
-    `))
+    `),
+    )
     expect(built.tag).toBe('ol')
   })
 
   test('explicit values are kept and set the start', () => {
-    const built = list('number', [listItem('a', 1), listItem('c', 3), listItem(list('bullet', [listItem('x')]))])
+    const built = list('number', [
+      listItem('a', 1),
+      listItem('c', 3),
+      listItem(list('bullet', [listItem('x')])),
+    ])
     expect(built.start).toBe(1)
     expect(built.children.map((item) => item.value)).toEqual([1, 3, 4])
     expect(list('number', [listItem('zero', 0)]).start).toBe(0)
@@ -97,8 +126,8 @@ describe('Lexical node builders', () => {
 
   test('parser output is assignable to Payload’s DefaultTypedEditorState', () => {
     const state: LexicalState = parseLegalText('Intro [x](https://x.y)\n\n- a\n  1. b', {
-      format: 'markdown',
       detectTitle: false,
+      format: 'markdown',
     }).intro!
     const typed: DefaultTypedEditorState = state
     expect(typed.root.type).toBe('root')
@@ -106,10 +135,17 @@ describe('Lexical node builders', () => {
 
   test('linkId gives every link an id', () => {
     let n = 0
-    const result = parseLegalText('See https://a.example and b@c.example.\n\n- [d](https://d.example)', {
-      detectTitle: false,
-      linkId: () => `id${++n}`,
-    })
-    expect(JSON.stringify(result.intro).match(/"id":"id\d"/g)).toEqual(['"id":"id1"', '"id":"id2"', '"id":"id3"'])
+    const result = parseLegalText(
+      'See https://a.example and b@c.example.\n\n- [d](https://d.example)',
+      {
+        detectTitle: false,
+        linkId: () => `id${++n}`,
+      },
+    )
+    expect(JSON.stringify(result.intro).match(/"id":"id\d"/g)).toEqual([
+      '"id":"id1"',
+      '"id":"id2"',
+      '"id":"id3"',
+    ])
   })
 })

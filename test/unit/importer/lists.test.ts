@@ -4,13 +4,15 @@ import { parseLegalText } from '../../../src/importer/parse'
 import { expected, outline } from './outline'
 
 const intro = (text: string, format: 'markdown' | 'text' = 'text') => {
-  const result = parseLegalText(text, { format, detectTitle: false })
+  const result = parseLegalText(text, { detectTitle: false, format })
   return { result, tree: outline(result.intro) }
 }
 
 describe('lists', () => {
   test('"•" bullets copied from a web page', () => {
-    const { tree, result } = intro('This document will describe:\n  • Who we are\n  • General provisions\n')
+    const { result, tree } = intro(
+      'This document will describe:\n  • Who we are\n  • General provisions\n',
+    )
     expect(tree).toBe(
       expected(`
         paragraph
@@ -27,29 +29,34 @@ describe('lists', () => {
 
   test.each(['-', '*', '–', '+'])('"%s" bullets', (bullet) => {
     const { tree } = intro(`${bullet} one\n${bullet} two`)
-    expect(tree).toBe(expected(`
+    expect(tree).toBe(
+      expected(`
       bullet@1
         item 1 (indent 0)
           "one"
         item 2 (indent 0)
           "two"
-    `))
+    `),
+    )
   })
 
   test('"1)" numbers and a list that starts at 4', () => {
     const { tree } = intro('4) four\n5) five')
-    expect(tree).toBe(expected(`
+    expect(tree).toBe(
+      expected(`
       number@4
         item 4 (indent 0)
           "four"
         item 5 (indent 0)
           "five"
-    `))
+    `),
+    )
   })
 
   test('numbering that skips keeps the written numbers, with a warning', () => {
     const { result, tree } = intro('We provide:\n\n  1. first\n  3. third\n  4. fourth')
-    expect(tree).toContain(expected(`
+    expect(tree).toContain(
+      expected(`
       number@1
         item 1 (indent 0)
           "first"
@@ -57,17 +64,23 @@ describe('lists', () => {
           "third"
         item 4 (indent 0)
           "fourth"
-    `))
-    expect(result.warnings).toEqual([{ line: 4, message: expect.stringContaining('goes from 1 to 3') }])
+    `),
+    )
+    expect(result.warnings).toEqual([
+      { line: 4, message: expect.stringContaining('goes from 1 to 3') },
+    ])
     const list = result.intro!.root.children[1]
-    expect(list).toMatchObject({ type: 'list', listType: 'number', tag: 'ol', start: 1 })
+    expect(list).toMatchObject({ type: 'list', listType: 'number', start: 1, tag: 'ol' })
   })
 
   test('bullets inside numbers inside bullets (3 levels), as Lexical nests them', () => {
     const { tree } = intro(
-      ['- fruit', '  1. apple', '     - green', '     - red', '  2. pear', '- vegetables'].join('\n'),
+      ['- fruit', '  1. apple', '     - green', '     - red', '  2. pear', '- vegetables'].join(
+        '\n',
+      ),
     )
-    expect(tree).toBe(expected(`
+    expect(tree).toBe(
+      expected(`
       bullet@1
         item 1 (indent 0)
           "fruit"
@@ -85,12 +98,14 @@ describe('lists', () => {
               "pear"
         item 2 (indent 0)
           "vegetables"
-    `))
+    `),
+    )
   })
 
   test('numbers inside bullets, by relative indentation of any width', () => {
     const { tree } = intro(['• a', '        1. deep', '        2. deeper', '• b'].join('\n'))
-    expect(tree).toBe(expected(`
+    expect(tree).toBe(
+      expected(`
       bullet@1
         item 1 (indent 0)
           "a"
@@ -102,63 +117,84 @@ describe('lists', () => {
               "deeper"
         item 2 (indent 0)
           "b"
-    `))
+    `),
+    )
   })
 
   test('the nested list node is the only child of its item, and keeps the JSON shape', () => {
     const { result } = intro('1. a\n   - b')
     const list = result.intro!.root.children[0]
     expect(list).toEqual({
+      type: 'list',
       children: [
         {
-          children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: 'a', type: 'text', version: 1 }],
-          direction: 'ltr',
-          format: '',
-          indent: 0,
           type: 'listitem',
-          version: 1,
-          value: 1,
-        },
-        {
           children: [
             {
-              children: [
-                {
-                  children: [{ detail: 0, format: 0, mode: 'normal', style: '', text: 'b', type: 'text', version: 1 }],
-                  direction: 'ltr',
-                  format: '',
-                  indent: 1,
-                  type: 'listitem',
-                  version: 1,
-                  value: 1,
-                },
-              ],
-              direction: 'ltr',
-              format: '',
-              indent: 0,
-              type: 'list',
+              type: 'text',
+              detail: 0,
+              format: 0,
+              mode: 'normal',
+              style: '',
+              text: 'a',
               version: 1,
-              listType: 'bullet',
-              start: 1,
-              tag: 'ul',
             },
           ],
           direction: 'ltr',
           format: '',
           indent: 0,
-          type: 'listitem',
+          value: 1,
           version: 1,
+        },
+        {
+          type: 'listitem',
+          children: [
+            {
+              type: 'list',
+              children: [
+                {
+                  type: 'listitem',
+                  children: [
+                    {
+                      type: 'text',
+                      detail: 0,
+                      format: 0,
+                      mode: 'normal',
+                      style: '',
+                      text: 'b',
+                      version: 1,
+                    },
+                  ],
+                  direction: 'ltr',
+                  format: '',
+                  indent: 1,
+                  value: 1,
+                  version: 1,
+                },
+              ],
+              direction: 'ltr',
+              format: '',
+              indent: 0,
+              listType: 'bullet',
+              start: 1,
+              tag: 'ul',
+              version: 1,
+            },
+          ],
+          direction: 'ltr',
+          format: '',
+          indent: 0,
           value: 2,
+          version: 1,
         },
       ],
       direction: 'ltr',
       format: '',
       indent: 0,
-      type: 'list',
-      version: 1,
       listType: 'number',
       start: 1,
       tag: 'ol',
+      version: 1,
     })
   })
 
@@ -178,8 +214,9 @@ describe('lists', () => {
       '',
       'After the list.',
     ].join('\n')
-    const { tree, result } = intro(text)
-    expect(tree).toBe(expected(`
+    const { result, tree } = intro(text)
+    expect(tree).toBe(
+      expected(`
       number@1
         item 1 (indent 0)
           "Access to your data stored by us."
@@ -195,7 +232,8 @@ describe('lists', () => {
           "At any time."
       paragraph
         "After the list."
-    `))
+    `),
+    )
     expect(result.warnings).toEqual([])
   })
 
@@ -208,7 +246,8 @@ describe('lists', () => {
       '    • your location.',
       '  4. Information from social networks',
     ].join('\n')
-    expect(intro(text).tree).toBe(expected(`
+    expect(intro(text).tree).toBe(
+      expected(`
       number@3
         item 3 (indent 0)
           "Data we collect while you use our website."
@@ -222,12 +261,14 @@ describe('lists', () => {
               "your location."
         item 4 (indent 0)
           "Information from social networks"
-    `))
+    `),
+    )
   })
 
   test('an item continued by text at its own level after its sub-list: a further item, with a warning', () => {
-    const { tree, result } = intro(['1. a', '   - sub', '   more about a', '2. b'].join('\n'))
-    expect(tree).toBe(expected(`
+    const { result, tree } = intro(['1. a', '   - sub', '   more about a', '2. b'].join('\n'))
+    expect(tree).toBe(
+      expected(`
       number@1
         item 1 (indent 0)
           "a"
@@ -239,12 +280,16 @@ describe('lists', () => {
           "more about a"
         item 2 (indent 0)
           "b"
-    `))
-    expect(result.warnings).toEqual([{ line: 3, message: expect.stringContaining('became a list item of its own') }])
+    `),
+    )
+    expect(result.warnings).toEqual([
+      { line: 3, message: expect.stringContaining('became a list item of its own') },
+    ])
   })
 
   test('bullets after numbers at the same level start a second list', () => {
-    expect(intro('1. one\n2. two\n- dash').tree).toBe(expected(`
+    expect(intro('1. one\n2. two\n- dash').tree).toBe(
+      expected(`
       number@1
         item 1 (indent 0)
           "one"
@@ -253,32 +298,38 @@ describe('lists', () => {
       bullet@1
         item 1 (indent 0)
           "dash"
-    `))
+    `),
+    )
   })
 
   test('right-aligned numbers (" 9." then "10.") stay one list', () => {
-    expect(intro(' 9. nine\n10. ten').tree).toBe(expected(`
+    expect(intro(' 9. nine\n10. ten').tree).toBe(
+      expected(`
       number@9
         item 9 (indent 0)
           "nine"
         item 10 (indent 0)
           "ten"
-    `))
+    `),
+    )
   })
 
   test('empty list items are kept and reported', () => {
-    const { tree, result } = intro('•\n• real')
-    expect(tree).toBe(expected(`
+    const { result, tree } = intro('•\n• real')
+    expect(tree).toBe(
+      expected(`
       bullet@1
         item 1 (indent 0)
         item 2 (indent 0)
           "real"
-    `))
+    `),
+    )
     expect(result.warnings).toEqual([{ line: 1, message: 'empty list item' }])
   })
 
   test('tabs indent to 4-column stops', () => {
-    expect(intro('- a\n\t- b\n\t\t- c').tree).toBe(expected(`
+    expect(intro('- a\n\t- b\n\t\t- c').tree).toBe(
+      expected(`
       bullet@1
         item 1 (indent 0)
           "a"
@@ -290,30 +341,37 @@ describe('lists', () => {
               bullet@1
                 item 1 (indent 2)
                   "c"
-    `))
+    `),
+    )
   })
 
   test('a tab inside a line becomes a space, with a warning', () => {
     const { result, tree } = intro('Cookie\tDuration')
-    expect(tree).toBe(expected(`
+    expect(tree).toBe(
+      expected(`
       paragraph
         "Cookie Duration"
-    `))
+    `),
+    )
     expect(result.warnings).toEqual([{ line: 1, message: expect.stringContaining('tab') }])
   })
 
   test('an unindented line after a list ends it in plain text, continues the item in Markdown', () => {
-    expect(intro('• item\nnext').tree).toBe(expected(`
+    expect(intro('• item\nnext').tree).toBe(
+      expected(`
       bullet@1
         item 1 (indent 0)
           "item"
       paragraph
         "next"
-    `))
-    expect(intro('- item\nlazy', 'markdown').tree).toBe(expected(`
+    `),
+    )
+    expect(intro('- item\nlazy', 'markdown').tree).toBe(
+      expected(`
       bullet@1
         item 1 (indent 0)
           "item lazy"
-    `))
+    `),
+    )
   })
 })

@@ -9,21 +9,37 @@ const md = (text: string, options: Parameters<typeof parseLegalText>[1] = {}) =>
 describe('Markdown', () => {
   test('a single "#" is the title; "##" headings start sections', () => {
     const result = md(
-      ['# Privacy Policy', '', 'We respect your privacy.', '', '## Who we are', '', 'A company.', '', '## Questions', '', 'Ask us.'].join('\n'),
+      [
+        '# Privacy Policy',
+        '',
+        'We respect your privacy.',
+        '',
+        '## Who we are',
+        '',
+        'A company.',
+        '',
+        '## Questions',
+        '',
+        'Ask us.',
+      ].join('\n'),
     )
     expect(result.title).toBe('Privacy Policy')
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "We respect your privacy."
-    `))
+    `),
+    )
     expect(result.sections.map((s) => [s.heading, s.line])).toEqual([
       ['Who we are', 5],
       ['Questions', 9],
     ])
-    expect(outline(result.sections[1].body)).toBe(expected(`
+    expect(outline(result.sections[1].body)).toBe(
+      expected(`
       paragraph
         "Ask us."
-    `))
+    `),
+    )
     expect(result.warnings).toEqual([])
   })
 
@@ -35,7 +51,9 @@ describe('Markdown', () => {
   })
 
   test('setext headings and closing hashes', () => {
-    const result = md('Terms\n=====\n\nIntro.\n\nScope\n-----\n\nText.\n\n### Law ###\n\nUkrainian law.')
+    const result = md(
+      'Terms\n=====\n\nIntro.\n\nScope\n-----\n\nText.\n\n### Law ###\n\nUkrainian law.',
+    )
     expect(result.title).toBe('Terms')
     expect(result.sections.map((s) => [s.heading, s.line])).toEqual([
       ['Scope', 6],
@@ -44,33 +62,43 @@ describe('Markdown', () => {
   })
 
   test('sectionDepth keeps deeper headings inside the section body', () => {
-    const result = md('## Cookies\n\nWe use cookies.\n\n### Analytics\n\nGoogle.\n\n## Law\n\nText.', { sectionDepth: 2 })
+    const result = md(
+      '## Cookies\n\nWe use cookies.\n\n### Analytics\n\nGoogle.\n\n## Law\n\nText.',
+      { sectionDepth: 2 },
+    )
     expect(result.sections.map((s) => s.heading)).toEqual(['Cookies', 'Law'])
-    expect(outline(result.sections[0].body)).toBe(expected(`
+    expect(outline(result.sections[0].body)).toBe(
+      expected(`
       paragraph
         "We use cookies."
       h3
         "Analytics"
       paragraph
         "Google."
-    `))
+    `),
+    )
   })
 
   test('paragraph lines join with a space; two trailing spaces or a backslash force a line break', () => {
     const result = md('one\ntwo  \nthree\\\nfour', { detectTitle: false })
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "one two"
         <br>
         "three"
         <br>
         "four"
-    `))
+    `),
+    )
   })
 
   test('bold, italic, both, strikethrough and code', () => {
-    const result = md('Some **bold**, *italic*, _also italic_, ***both***, ~~gone~~ and `code`.', { detectTitle: false })
-    expect(outline(result.intro)).toBe(expected(`
+    const result = md('Some **bold**, *italic*, _also italic_, ***both***, ~~gone~~ and `code`.', {
+      detectTitle: false,
+    })
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "Some "
         "bold" [b]
@@ -85,23 +113,32 @@ describe('Markdown', () => {
         " and "
         "code" [c]
         "."
-    `))
+    `),
+    )
   })
 
   test('emphasis nests, and unmatched or intraword markers stay literal', () => {
-    const result = md('**bold *and italic* text** 2 * 3 * 4 snake_case_name **open', { detectTitle: false })
-    expect(outline(result.intro)).toBe(expected(`
+    const result = md('**bold *and italic* text** 2 * 3 * 4 snake_case_name **open', {
+      detectTitle: false,
+    })
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "bold " [b]
         "and italic" [bi]
         " text" [b]
         " 2 * 3 * 4 snake_case_name **open"
-    `))
+    `),
+    )
   })
 
   test('the paragraph textFormat follows its first text node, as Lexical exports it', () => {
     const result = md('**Important:** read this.', { detectTitle: false })
-    expect(result.intro!.root.children[0]).toMatchObject({ type: 'paragraph', textFormat: 1, textStyle: '' })
+    expect(result.intro!.root.children[0]).toMatchObject({
+      type: 'paragraph',
+      textFormat: 1,
+      textStyle: '',
+    })
   })
 
   test('links: inline, with emphasis inside, with a title, autolinks and e-mail targets', () => {
@@ -109,7 +146,8 @@ describe('Markdown', () => {
       'See [our **policy**](https://example.com/privacy "Privacy"), <https://example.com/a>, <info@example.com> and [write](info@example.com).',
       { detectTitle: false },
     )
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "See "
         link https://example.com/privacy
@@ -125,25 +163,38 @@ describe('Markdown', () => {
         link mailto:info@example.com
           "write"
         "."
-    `))
+    `),
+    )
     const link = (result.intro!.root.children[0] as { children: unknown[] }).children[1]
     expect(link).toEqual({
+      type: 'link',
       children: [
-        { detail: 0, format: 0, mode: 'normal', style: '', text: 'our ', type: 'text', version: 1 },
-        { detail: 0, format: 1, mode: 'normal', style: '', text: 'policy', type: 'text', version: 1 },
+        { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text: 'our ', version: 1 },
+        {
+          type: 'text',
+          detail: 0,
+          format: 1,
+          mode: 'normal',
+          style: '',
+          text: 'policy',
+          version: 1,
+        },
       ],
       direction: 'ltr',
+      fields: { linkType: 'custom', newTab: false, url: 'https://example.com/privacy' },
       format: '',
       indent: 0,
-      type: 'link',
       version: 3,
-      fields: { linkType: 'custom', newTab: false, url: 'https://example.com/privacy' },
     })
   })
 
   test('bare URLs win over emphasis markers inside them; e-mails with underscores stay whole', () => {
-    const result = md('See https://example.com/_private_/page and first_last@example.com, _really_.', { detectTitle: false })
-    expect(outline(result.intro)).toBe(expected(`
+    const result = md(
+      'See https://example.com/_private_/page and first_last@example.com, _really_.',
+      { detectTitle: false },
+    )
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "See "
         link https://example.com/_private_/page
@@ -154,27 +205,34 @@ describe('Markdown', () => {
         ", "
         "really" [i]
         "."
-    `))
+    `),
+    )
   })
 
   test('links in list items and headings; heading text drops the syntax', () => {
-    const result = md('## The [GDPR](https://gdpr.eu) *rights*\n\n- see [here](https://example.com)')
+    const result = md(
+      '## The [GDPR](https://gdpr.eu) *rights*\n\n- see [here](https://example.com)',
+    )
     expect(result.sections[0].heading).toBe('The GDPR rights')
-    expect(outline(result.sections[0].body)).toBe(expected(`
+    expect(outline(result.sections[0].body)).toBe(
+      expected(`
       bullet@1
         item 1 (indent 0)
           "see "
           link https://example.com
             "here"
-    `))
+    `),
+    )
   })
 
   test('escapes, images and empty link targets', () => {
     const result = md('Not \\*emphasis\\*. ![logo](logo.png) [nowhere]()', { detectTitle: false })
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "Not *emphasis*. logo nowhere"
-    `))
+    `),
+    )
     expect(result.warnings.map((w) => w.message)).toEqual([
       expect.stringContaining('image "logo.png" is not imported'),
       expect.stringContaining('has no target'),
@@ -183,7 +241,8 @@ describe('Markdown', () => {
 
   test('numbered Markdown list with nested bullets and a blank line between items', () => {
     const result = md('1. first\n\n   - a\n   - b\n\n2. second', { detectTitle: false })
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       number@1
         item 1 (indent 0)
           "first"
@@ -195,21 +254,27 @@ describe('Markdown', () => {
               "b"
         item 2 (indent 0)
           "second"
-    `))
+    `),
+    )
   })
 
   test('horizontal rules, quotes and code blocks are imported as text or dropped, never silently', () => {
-    const result = md(['Intro', '', '---', '', '> quoted', '> text', '', '```', 'code line', '```'].join('\n'), {
-      detectTitle: false,
-    })
-    expect(outline(result.intro)).toBe(expected(`
+    const result = md(
+      ['Intro', '', '---', '', '> quoted', '> text', '', '```', 'code line', '```'].join('\n'),
+      {
+        detectTitle: false,
+      },
+    )
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "Intro"
       paragraph
         "quoted text"
       paragraph
         "code line"
-    `))
+    `),
+    )
     expect(result.warnings).toEqual([
       { line: 3, message: 'separator line dropped' },
       { line: 5, message: 'block quote imported as a plain paragraph' },

@@ -1,16 +1,16 @@
 import type { LexicalState } from '../../../src/importer/lexicalNodes'
 
 type AnyNode = {
-  type: string
-  text?: string
-  format?: number | string
   children?: AnyNode[]
-  value?: number
+  fields?: { url: string }
+  format?: number | string
   indent?: number
   listType?: string
   start?: number
   tag?: string
-  fields?: { url: string }
+  text?: string
+  type: string
+  value?: number
 }
 
 /**
@@ -20,17 +20,16 @@ type AnyNode = {
  * items as "item 3 (indent 1)".
  */
 export function outline(state: LexicalState | undefined): string {
-  if (!state) return '(none)'
+  if (!state) {
+    return '(none)'
+  }
   const out: string[] = []
   const walk = (node: AnyNode, depth: number) => {
     const pad = '  '.repeat(depth)
     switch (node.type) {
-      case 'text': {
-        const f = Number(node.format)
-        const marks = [f & 1 ? 'b' : '', f & 2 ? 'i' : '', f & 4 ? 's' : '', f & 16 ? 'c' : ''].join('')
-        out.push(`${pad}"${node.text}"${marks ? ` [${marks}]` : ''}`)
-        return
-      }
+      case 'heading':
+        out.push(`${pad}${node.tag}`)
+        break
       case 'linebreak':
         out.push(`${pad}<br>`)
         return
@@ -43,17 +42,27 @@ export function outline(state: LexicalState | undefined): string {
       case 'listitem':
         out.push(`${pad}item ${node.value} (indent ${node.indent})`)
         break
-      case 'heading':
-        out.push(`${pad}${node.tag}`)
-        break
       case 'root':
         break
+      case 'text': {
+        const f = Number(node.format)
+        const marks = [
+          f & 1 ? 'b' : '',
+          f & 2 ? 'i' : '',
+          f & 4 ? 's' : '',
+          f & 16 ? 'c' : '',
+        ].join('')
+        out.push(`${pad}"${node.text}"${marks ? ` [${marks}]` : ''}`)
+        return
+      }
       default:
         out.push(`${pad}${node.type}`)
     }
-    for (const child of node.children ?? []) walk(child, node.type === 'root' ? depth : depth + 1)
+    for (const child of node.children ?? []) {
+      walk(child, node.type === 'root' ? depth : depth + 1)
+    }
   }
-  walk(state.root as AnyNode, 0)
+  walk(state.root, 0)
   return out.join('\n')
 }
 

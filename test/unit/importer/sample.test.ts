@@ -1,12 +1,14 @@
+import { describe, expect, test } from '@jest/globals'
 import fs from 'node:fs'
 import path from 'node:path'
-
-import { describe, expect, test } from '@jest/globals'
 
 import { parseLegalText } from '../../../src/importer/parse'
 import { expected, outline } from './outline'
 
-const sample = fs.readFileSync(path.resolve(process.cwd(), '../shared/seeds/legal-pages.txt'), 'utf8')
+const sample = fs.readFileSync(
+  path.resolve(process.cwd(), '../shared/seeds/legal-pages.txt'),
+  'utf8',
+)
 const sampleLines = sample.split('\n')
 
 /** One document of the sample: from its title line up to (not including) the next document's title. */
@@ -25,9 +27,13 @@ describe('the real legal pages (shared/seeds/legal-pages.txt)', () => {
     expect(result.sections.map((s) => [s.heading, s.line])).toEqual([
       ['Who we are', 9],
       ['General provisions', 24],
-      ['OUR RIGHT TO MODIFY General Conditions, Privacy Policy, Data Security, Cookie Policy, and Terms of Use', 29],
+      [
+        'OUR RIGHT TO MODIFY General Conditions, Privacy Policy, Data Security, Cookie Policy, and Terms of Use',
+        29,
+      ],
     ])
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "This document will describe:"
       bullet@1
@@ -39,9 +45,11 @@ describe('the real legal pages (shared/seeds/legal-pages.txt)', () => {
           "Our right to modify General Conditions, Privacy Policy, Data Security, Cookie Policy, and Terms of Use"
         item 4 (indent 0)
           "Questions"
-    `))
+    `),
+    )
     // The contact lines are paragraphs, not headings.
-    expect(outline(result.sections[0].body)).toBe(expected(`
+    expect(outline(result.sections[0].body)).toBe(
+      expected(`
       paragraph
         "We are the company that specializes in software development."
       paragraph
@@ -54,16 +62,23 @@ describe('the real legal pages (shared/seeds/legal-pages.txt)', () => {
         "Address: Rm 7B, One Capital Place, 18 Luard Road, Wan Chai, Hong Kong"
       paragraph
         "Phone: +380671505900"
-    `))
+    `),
+    )
     // "1." then "3." in the source: kept, and flagged for a human to check.
     const provisions = result.sections[1].body.root.children[0]
     expect(provisions).toMatchObject({ type: 'list', listType: 'number', start: 1 })
-    expect(provisions.type === 'list' && provisions.children.map((item) => item.value)).toEqual([1, 3])
-    expect(result.warnings).toEqual([{ line: 27, message: expect.stringContaining('goes from 1 to 3') }])
+    expect(provisions.type === 'list' && provisions.children.map((item) => item.value)).toEqual([
+      1, 3,
+    ])
+    expect(result.warnings).toEqual([
+      { line: 27, message: expect.stringContaining('goes from 1 to 3') },
+    ])
     // The page lost its "Questions" heading when copied, so that paragraph stays in the section before.
     const last = result.sections[2].body.root.children
     expect(last).toHaveLength(2)
-    expect(outline(result.sections[2].body)).toContain('"If you have any questions regarding our Privacy Policy')
+    expect(outline(result.sections[2].body)).toContain(
+      '"If you have any questions regarding our Privacy Policy',
+    )
   })
 
   test('the whole file: every document title and heading is found, nothing else', () => {
@@ -91,22 +106,34 @@ describe('the real legal pages (shared/seeds/legal-pages.txt)', () => {
       'Linked websites',
       'Exhaustive nature of the agreement and applicable law',
     ])
-    expect(result.warnings).toEqual([{ line: 36, message: expect.stringContaining('goes from 1 to 3') }])
+    expect(result.warnings).toEqual([
+      { line: 36, message: expect.stringContaining('goes from 1 to 3') },
+    ])
   })
 
   test('every non-blank line of the sample ends up in the output', () => {
     const result = parseLegalText(sample)
     const texts: string[] = [result.title ?? '', ...result.sections.map((s) => s.heading)]
-    const collect = (node: { type: string; text?: string; children?: unknown[] }) => {
-      if (node.type === 'text') texts.push(node.text!)
-      for (const child of (node.children ?? []) as Array<typeof node>) collect(child)
+    const collect = (node: { children?: unknown[]; text?: string; type: string }) => {
+      if (node.type === 'text') {
+        texts.push(node.text!)
+      }
+      for (const child of (node.children ?? []) as Array<typeof node>) {
+        collect(child)
+      }
     }
-    for (const state of [result.intro, ...result.sections.map((s) => s.body)]) if (state) collect(state.root)
+    for (const state of [result.intro, ...result.sections.map((s) => s.body)]) {
+      if (state) {
+        collect(state.root)
+      }
+    }
     const all = texts.join('\n')
     expect(sampleLines.filter((line) => line.trim() !== '').length).toBeGreaterThan(0)
     for (const line of sampleLines) {
       const text = line.trim().replace(/^(?:•|\d+\.)\s*/, '')
-      if (text !== '') expect(all).toContain(text)
+      if (text !== '') {
+        expect(all).toContain(text)
+      }
     }
   })
 
@@ -114,7 +141,8 @@ describe('the real legal pages (shared/seeds/legal-pages.txt)', () => {
     const result = parseLegalText(part('Privacy Policy', 'Data security'))
     const section = result.sections.find((s) => s.heading === 'What data about you we collect')!
     const tree = outline(section.body)
-    expect(tree).toContain(expected(`
+    expect(tree).toContain(
+      expected(`
         item 3 (indent 0)
           "Data we collect/you download while using our website."
           <br>
@@ -122,11 +150,14 @@ describe('the real legal pages (shared/seeds/legal-pages.txt)', () => {
         item 4 (indent 0)
           bullet@1
             item 1 (indent 1)
-    `).replace(/^/gm, '  '))
-    expect(tree).toContain(expected(`
+    `).replace(/^/gm, '  '),
+    )
+    expect(tree).toContain(
+      expected(`
         item 4 (indent 0)
           "Information we collect from social networks, used by you"
-    `).replace(/^/gm, '  '))
+    `).replace(/^/gm, '  '),
+    )
   })
 
   test('cookie policy: a sub-list inside a numbered item, items separated by blank lines', () => {
@@ -134,12 +165,18 @@ describe('the real legal pages (shared/seeds/legal-pages.txt)', () => {
     const cookies = result.sections.find((s) => s.heading === 'Our policy regarding cookie-files')!
     const list = cookies.body.root.children[0]
     expect(list.type).toBe('list')
-    if (list.type !== 'list') return
+    if (list.type !== 'list') {
+      return
+    }
     // Items 1..5 of the source, each followed by its sub-list item where it has one.
-    expect(list.children.map((item) => (item.children[0]?.type === 'list' ? `[${item.value}]` : item.value))).toEqual([
-      1, '[2]', 2, 3, '[4]', 4, 5, '[6]',
-    ])
+    expect(
+      list.children.map((item) =>
+        item.children[0]?.type === 'list' ? `[${item.value}]` : item.value,
+      ),
+    ).toEqual([1, '[2]', 2, 3, '[4]', 4, 5, '[6]'])
     const lastSubList = list.children[7].children[0]
-    expect(lastSubList.type === 'list' && lastSubList.children.map((item) => item.value)).toEqual([1, 2, 3, 4, 5])
+    expect(lastSubList.type === 'list' && lastSubList.children.map((item) => item.value)).toEqual([
+      1, 2, 3, 4, 5,
+    ])
   })
 })

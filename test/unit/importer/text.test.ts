@@ -7,15 +7,27 @@ import { expected, outline } from './outline'
 describe('plain text', () => {
   test('title, intro and sections split on heading-like lines', () => {
     const result = parseLegalText(
-      ['Terms of Use', '', 'Read these terms.', '', 'Restrictions', '', 'You may not copy.', '', 'Linked websites', '', 'We do not check them.'].join(
-        '\n',
-      ),
+      [
+        'Terms of Use',
+        '',
+        'Read these terms.',
+        '',
+        'Restrictions',
+        '',
+        'You may not copy.',
+        '',
+        'Linked websites',
+        '',
+        'We do not check them.',
+      ].join('\n'),
     )
     expect(result.title).toBe('Terms of Use')
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "Read these terms."
-    `))
+    `),
+    )
     expect(result.sections.map((s) => [s.heading, s.line])).toEqual([
       ['Restrictions', 5],
       ['Linked websites', 9],
@@ -31,20 +43,26 @@ describe('plain text', () => {
   test('consecutive lines stay one paragraph with line breaks (a <br> in the copied page)', () => {
     const result = parseLegalText('Contact\n\nDigitroom Holding Limited\nWan Chai, Hong Kong')
     expect(result.title).toBe('Contact')
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "Digitroom Holding Limited"
         <br>
         "Wan Chai, Hong Kong"
-    `))
+    `),
+    )
   })
 
   test('asterisks and underscores are literal in plain text', () => {
-    const result = parseLegalText('Prices * apply to file_name and **this**.', { detectTitle: false })
-    expect(outline(result.intro)).toBe(expected(`
+    const result = parseLegalText('Prices * apply to file_name and **this**.', {
+      detectTitle: false,
+    })
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "Prices * apply to file_name and **this**."
-    `))
+    `),
+    )
   })
 
   test('bare URLs and e-mail addresses become links; trailing punctuation stays text', () => {
@@ -52,7 +70,8 @@ describe('plain text', () => {
       'Write to privacy@example.com, visit https://example.com/policy. Or www.example.org (https://en.wikipedia.org/wiki/Cookie_(disambiguation)).',
       { detectTitle: false },
     )
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "Write to "
         link mailto:privacy@example.com
@@ -67,7 +86,8 @@ describe('plain text', () => {
         link https://en.wikipedia.org/wiki/Cookie_(disambiguation)
           "https://en.wikipedia.org/wiki/Cookie_(disambiguation)"
         ")."
-    `))
+    `),
+    )
   })
 
   test('CRLF and CR line endings give the same result and line numbers as LF', () => {
@@ -78,24 +98,31 @@ describe('plain text', () => {
     expect(crlf).toEqual(plain)
     expect(cr).toEqual(plain)
     expect(plain.sections[0].line).toBe(5)
-    expect(plain.warnings).toEqual([{ line: 8, message: expect.stringContaining('goes from 1 to 3') }])
+    expect(plain.warnings).toEqual([
+      { line: 8, message: expect.stringContaining('goes from 1 to 3') },
+    ])
     expect(JSON.stringify(crlf)).not.toContain('\\r')
   })
 
   test('separator lines are dropped with a warning', () => {
     const result = parseLegalText('Intro.\n\n-----\n\nMore.', { detectTitle: false })
-    expect(outline(result.intro)).toBe(expected(`
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "Intro."
       paragraph
         "More."
-    `))
+    `),
+    )
     expect(result.warnings).toEqual([{ line: 3, message: 'separator line dropped' }])
   })
 
   test('non-breaking spaces indent like spaces; a BOM is ignored', () => {
-    const result = parseLegalText('\uFEFFList:\n\u00A0\u00A0• a\n\u00A0\u00A0\u00A0\u00A0• b', { detectTitle: false })
-    expect(outline(result.intro)).toBe(expected(`
+    const result = parseLegalText('\uFEFFList:\n\u00A0\u00A0• a\n\u00A0\u00A0\u00A0\u00A0• b', {
+      detectTitle: false,
+    })
+    expect(outline(result.intro)).toBe(
+      expected(`
       paragraph
         "List:"
       bullet@1
@@ -105,7 +132,8 @@ describe('plain text', () => {
           bullet@1
             item 1 (indent 1)
               "b"
-    `))
+    `),
+    )
   })
 
   test('right-to-left text gets direction rtl, as Lexical computes it', () => {
@@ -116,11 +144,16 @@ describe('plain text', () => {
 })
 
 describe('ImportError', () => {
-  const failure = (input: string, options: Parameters<typeof parseLegalText>[1] = {}): ImportError => {
+  const failure = (
+    input: string,
+    options: Parameters<typeof parseLegalText>[1] = {},
+  ): ImportError => {
     try {
       parseLegalText(input, options)
     } catch (error) {
-      if (error instanceof ImportError) return error
+      if (error instanceof ImportError) {
+        return error
+      }
       throw error
     }
     throw new Error('expected an ImportError')
@@ -129,7 +162,9 @@ describe('ImportError', () => {
   test('binary data (NUL) names its line', () => {
     const error = failure('Title\n\nText\nPK\u0003\u0004\u0000\u0000')
     expect(error.line).toBe(4)
-    expect(error.message).toMatch(/^line 4: control character U\+0003 at column 3: this looks like binary data/)
+    expect(error.message).toMatch(
+      /^line 4: control character U\+0003 at column 3: this looks like binary data/,
+    )
     expect(error.name).toBe('ImportError')
   })
 
@@ -142,7 +177,9 @@ describe('ImportError', () => {
   test('an empty or whitespace-only document', () => {
     expect(failure('').line).toBe(1)
     expect(failure(' \r\n\t\n\u00A0').message).toBe('line 1: the document is empty')
-    expect(failure('\n\n-----\n').message).toBe('line 3: the document has no content (only separators)')
+    expect(failure('\n\n-----\n').message).toBe(
+      'line 3: the document has no content (only separators)',
+    )
   })
 
   test('a Markdown list item indented deeper than its level allows', () => {

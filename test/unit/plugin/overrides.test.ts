@@ -1,9 +1,10 @@
-import { describe, expect, test } from '@jest/globals'
 import type { Access, CollectionConfig } from 'payload'
+
+import { describe, expect, test } from '@jest/globals'
 
 import { applyCollectionOverride, narrowAccess } from '../../../src/overrides'
 
-const args = (user: object | null) => ({ req: { user } }) as never
+const args = (user: null | object) => ({ req: { user } }) as never
 const allow: Access = () => true
 const deny: Access = () => false
 const published: Access = () => ({ _status: { equals: 'published' } })
@@ -17,7 +18,13 @@ describe('narrowAccess: a host rule can only narrow the plugin rule', () => {
     ['deny', deny, 'constraint', notSecret, false],
     ['constraint', published, 'allow', allow, { _status: { equals: 'published' } }],
     ['allow', allow, 'constraint', notSecret, { slug: { not_equals: 'secret' } }],
-    ['constraint', published, 'constraint', notSecret, { and: [{ _status: { equals: 'published' } }, { slug: { not_equals: 'secret' } }] }],
+    [
+      'constraint',
+      published,
+      'constraint',
+      notSecret,
+      { and: [{ _status: { equals: 'published' } }, { slug: { not_equals: 'secret' } }] },
+    ],
   ])('plugin %s + host %s', async (_p, plugin, _h, host, expected) => {
     expect(await narrowAccess(plugin, host)(args({ id: 1 }))).toEqual(expected)
   })
@@ -31,33 +38,46 @@ describe('narrowAccess: a host rule can only narrow the plugin rule', () => {
 describe('applyCollectionOverride', () => {
   const base = (): CollectionConfig => ({
     slug: 'legal-documents',
-    admin: { group: 'Legal', useAsTitle: 'title' },
     access: { read: published },
+    admin: { group: 'Legal', useAsTitle: 'title' },
+    fields: [
+      { name: 'title', type: 'text' },
+      { type: 'row', fields: [{ name: 'slug', type: 'text' }] },
+    ],
     hooks: { afterChange: [() => undefined] },
-    fields: [{ name: 'title', type: 'text' }, { type: 'row', fields: [{ name: 'slug', type: 'text' }] }],
   })
 
   test('merges admin settings, appends fields and hooks, narrows access', async () => {
     const hostHook = () => undefined
     const result = applyCollectionOverride(base(), {
-      admin: { group: 'Compliance' },
-      labels: { singular: 'Policy', plural: 'Policies' },
-      fields: [{ name: 'internalNote', type: 'text' }],
       access: { read: notSecret },
+      admin: { group: 'Compliance' },
+      fields: [{ name: 'internalNote', type: 'text' }],
       hooks: { afterChange: [hostHook], beforeRead: [hostHook] },
+      labels: { plural: 'Policies', singular: 'Policy' },
     })
     expect(result.admin).toEqual({ group: 'Compliance', useAsTitle: 'title' })
-    expect(result.labels).toEqual({ singular: 'Policy', plural: 'Policies' })
-    expect(result.fields.map((f) => ('name' in f ? f.name : f.type))).toEqual(['title', 'row', 'internalNote'])
+    expect(result.labels).toEqual({ plural: 'Policies', singular: 'Policy' })
+    expect(result.fields.map((f) => ('name' in f ? f.name : f.type))).toEqual([
+      'title',
+      'row',
+      'internalNote',
+    ])
     expect(result.hooks!.afterChange).toHaveLength(2)
     expect(result.hooks!.afterChange![1]).toBe(hostHook)
     expect(result.hooks!.beforeRead).toEqual([hostHook])
-    expect(await result.access!.read!(args(null))).toEqual({ and: [{ _status: { equals: 'published' } }, { slug: { not_equals: 'secret' } }] })
+    expect(await result.access!.read!(args(null))).toEqual({
+      and: [{ _status: { equals: 'published' } }, { slug: { not_equals: 'secret' } }],
+    })
   })
 
   test('refuses an extra field whose name the plugin uses, nested in a row too', () => {
-    expect(() => applyCollectionOverride(base(), { fields: [{ name: 'title', type: 'text' }] })).toThrow(/add a field "title"/)
-    expect(() => applyCollectionOverride(base(), { fields: [{ name: 'slug', type: 'text' }] })).toThrow(/add a field "slug"/)
+    expect(() =>
+      applyCollectionOverride(base(), { fields: [{ name: 'title', type: 'text' }] }),
+    ).toThrow(/add a field "title"/)
+    expect(() =>
+      applyCollectionOverride(base(), { fields: [{ name: 'slug', type: 'text' }] }),
+    ).toThrow(/add a field "slug"/)
   })
 
   test('no override: the collection itself', () => {

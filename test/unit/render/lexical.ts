@@ -1,23 +1,24 @@
 /** Builders for the editor-state JSON that @payloadcms/richtext-lexical stores. */
-type Node = { type: string; version: number; [key: string]: unknown }
+type Node = { [key: string]: unknown; type: string; version: number }
 
-export const FORMAT = { bold: 1, italic: 2, strikethrough: 4, underline: 8, code: 16 } as const
+export const FORMAT = { bold: 1, code: 16, italic: 2, strikethrough: 4, underline: 8 } as const
 
 export function state(...children: Node[]) {
   return {
-    root: { type: 'root', version: 1, direction: 'ltr', format: '', indent: 0, children },
+    root: { type: 'root', children, direction: 'ltr', format: '', indent: 0, version: 1 },
   }
 }
 
 export function text(value: string, format = 0): Node {
-  return { type: 'text', version: 1, text: value, format, detail: 0, mode: 'normal', style: '' }
+  return { type: 'text', detail: 0, format, mode: 'normal', style: '', text: value, version: 1 }
 }
 
 function element(type: string, children: Node[], extra: Record<string, unknown> = {}): Node {
-  return { type, version: 1, direction: 'ltr', format: '', indent: 0, children, ...extra }
+  return { type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra }
 }
 
-const inline = (children: Array<Node | string>) => children.map((c) => (typeof c === 'string' ? text(c) : c))
+const inline = (children: Array<Node | string>) =>
+  children.map((c) => (typeof c === 'string' ? text(c) : c))
 
 export const p = (...children: Array<Node | string>) =>
   element('paragraph', inline(children), { textFormat: 0, textStyle: '' })
@@ -27,19 +28,19 @@ export const quote = (...children: Array<Node | string>) => element('quote', inl
 export const br = (): Node => ({ type: 'linebreak', version: 1 })
 export const tab = (): Node => ({
   type: 'tab',
-  version: 1,
-  text: '\t',
-  format: 0,
   detail: 2,
+  format: 0,
   mode: 'normal',
   style: '',
+  text: '\t',
+  version: 1,
 })
 
 export function link(url: string, children: Array<Node | string>, newTab = false): Node {
-  return element('link', inline(children), { fields: { linkType: 'custom', url, newTab }, id: 'x' })
+  return element('link', inline(children), { id: 'x', fields: { linkType: 'custom', newTab, url } })
 }
 export function autolink(url: string): Node {
-  return element('autolink', [text(url)], { fields: { linkType: 'custom', url, newTab: false } })
+  return element('autolink', [text(url)], { fields: { linkType: 'custom', newTab: false, url } })
 }
 
 /** A list item; `value` is the number Lexical stores on every item. */
@@ -49,6 +50,7 @@ export const li = (value: number, ...children: Array<Node | string>) =>
 /** Lexical nests a list in an extra item of its own, which carries the next item's value. */
 export const nest = (value: number, list: Node) => element('listitem', [list], { value })
 
-export const ul = (...items: Node[]) => element('list', items, { listType: 'bullet', tag: 'ul', start: 1 })
+export const ul = (...items: Node[]) =>
+  element('list', items, { listType: 'bullet', start: 1, tag: 'ul' })
 export const ol = (start: number, ...items: Node[]) =>
-  element('list', items, { listType: 'number', tag: 'ol', start })
+  element('list', items, { listType: 'number', start, tag: 'ol' })

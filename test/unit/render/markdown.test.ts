@@ -1,5 +1,4 @@
 import { describe, expect, test } from '@jest/globals'
-
 import { fromMarkdown } from 'mdast-util-from-markdown'
 
 import { lexicalToHTML, lexicalToMarkdown } from '../../../src/render'
@@ -72,11 +71,21 @@ describe('lexicalToMarkdown', () => {
   })
 
   describe('link destinations read back as the same URL by a CommonMark parser', () => {
-    type Mdast = { type: string; url?: string; value?: string; children?: Mdast[] }
-    const links = (node: Mdast): Mdast[] => [...(node.type === 'link' ? [node] : []), ...(node.children ?? []).flatMap(links)]
+    type Mdast = { children?: Mdast[]; type: string; url?: string; value?: string }
+    const links = (node: Mdast): Mdast[] => [
+      ...(node.type === 'link' ? [node] : []),
+      ...(node.children ?? []).flatMap(links),
+    ]
     const plain = (node: Mdast): string => node.value ?? (node.children ?? []).map(plain).join('')
     // The HTML rendering's href, unescaped: the URL both renderings must point to.
-    const htmlHref = (html: string) => /href="([^"]*)"/.exec(html)?.[1].replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&')
+    const htmlHref = (html: string) =>
+      /href="([^"]*)"/
+        .exec(html)?.[1]
+        .replace(/&quot;/g, '"')
+        .replace(/&#39;/g, "'")
+        .replace(/&lt;/g, '<')
+        .replace(/&gt;/g, '>')
+        .replace(/&amp;/g, '&')
 
     const HOSTILE_URLS = [
       'https://example.com/a\\',
@@ -114,7 +123,7 @@ describe('lexicalToMarkdown', () => {
 
     test.each(HOSTILE_URLS)('%j as its own link text', (url) => {
       const body = state(p(link(url, [])))
-      const found = links(fromMarkdown(lexicalToMarkdown(body)) as Mdast)
+      const found = links(fromMarkdown(lexicalToMarkdown(body)))
       const expected = htmlHref(lexicalToHTML(body))
       expect(found).toHaveLength(1)
       expect(found[0].url).toBe(expected)
@@ -127,9 +136,13 @@ describe('lexicalToMarkdown', () => {
       expect(md('https://example.com/a(b)')).toBe('[t](https://example.com/a\\(b\\))')
       expect(md('https://example.com/a b')).toBe('[t](<https://example.com/a b>)')
       expect(md('https://example.com/<x>')).toBe('[t](https://example.com/\\<x\\>)')
-      expect(md('https://example.com/?a=1&b=2&amp;')).toBe('[t](https://example.com/?a=1&b=2\\&amp;)')
+      expect(md('https://example.com/?a=1&b=2&amp;')).toBe(
+        '[t](https://example.com/?a=1&b=2\\&amp;)',
+      )
       // Line breaks are removed before rendering; if one got this far it could not end the link.
-      expect(markdownLinkDestination('https://example.com/a\nb\\')).toBe('https://example.com/a%0Ab\\\\')
+      expect(markdownLinkDestination('https://example.com/a\nb\\')).toBe(
+        'https://example.com/a%0Ab\\\\',
+      )
       expect(markdownLinkDestination('')).toBe('<>')
     })
   })

@@ -1,7 +1,22 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { lexicalToText } from '../../../src/render'
-import { autolink, br, FORMAT, heading, li, link, nest, ol, p, quote, state, tab, text, ul } from './lexical'
+import {
+  autolink,
+  br,
+  FORMAT,
+  heading,
+  li,
+  link,
+  nest,
+  ol,
+  p,
+  quote,
+  state,
+  tab,
+  text,
+  ul,
+} from './lexical'
 
 describe('lexicalToText', () => {
   test('blocks are separated by one blank line; headings and quotes are their text', () => {
@@ -40,7 +55,9 @@ describe('lexicalToText', () => {
 
   test('items without a stored value are counted from start', () => {
     const list = ol(3, li(3, 'x'), li(4, 'y'))
-    for (const item of list.children as Array<Record<string, unknown>>) delete item.value
+    for (const item of list.children as Array<Record<string, unknown>>) {
+      delete item.value
+    }
     expect(lexicalToText(state(list))).toBe('3. x\n4. y')
   })
 
@@ -49,7 +66,10 @@ describe('lexicalToText', () => {
       ol(
         1,
         li(1, 'Data we collect'),
-        nest(2, ul(li(1, 'name'), li(2, 'e-mail'), nest(3, ol(1, li(1, 'work'), li(2, 'private'))))),
+        nest(
+          2,
+          ul(li(1, 'name'), li(2, 'e-mail'), nest(3, ol(1, li(1, 'work'), li(2, 'private')))),
+        ),
         li(2, 'Why'),
       ),
       p('After'),
@@ -69,7 +89,9 @@ describe('lexicalToText', () => {
   })
 
   test('a list that opens with a nested list still indents it', () => {
-    expect(lexicalToText(state(ul(nest(1, ul(li(1, 'deep'))), li(1, 'top'))))).toBe('  • deep\n• top')
+    expect(lexicalToText(state(ul(nest(1, ul(li(1, 'deep'))), li(1, 'top'))))).toBe(
+      '  • deep\n• top',
+    )
   })
 
   test('continuation lines of an item line up with its text', () => {

@@ -1,10 +1,7 @@
+import { describe, expect, test } from '@jest/globals'
 import fs from 'node:fs'
 import path from 'node:path'
 
-import { describe, expect, test } from '@jest/globals'
-
-import { parseLegalText } from '../../../src/importer'
-import { findPlaceholders, isKnownPlaceholder, resolvePlaceholders } from '../../../src/render'
 import { sectionsFromParsed } from '../../../seed/importDocument'
 import {
   BLANKS,
@@ -16,6 +13,8 @@ import {
   SUSPECTED_BLANK_PATTERNS,
   type TextEdit,
 } from '../../../seed/sourceDocuments'
+import { parseLegalText } from '../../../src/importer'
+import { findPlaceholders, isKnownPlaceholder, resolvePlaceholders } from '../../../src/render'
 
 const source = fs.readFileSync(path.resolve(process.cwd(), SOURCE_FILE), 'utf8')
 const sourceLines = source.split('\n')
@@ -26,10 +25,14 @@ const textEdits = EDITS.filter((e): e is TextEdit => e.kind !== 'heading')
 const sourceEntity = { ...SOURCE_ENTITY, email: '', website: '' }
 
 // Characters rather than words: a fill may sit between a word and its punctuation ("address: …,").
-const chars = (text: string) => [...text.replace(/[\s\u00A0]+/g, '')]
+const chars = (text: string) => [...text.replace(/\s+/g, '')]
 function isSubsequence(needle: string[], haystack: string[]): boolean {
   let i = 0
-  for (const char of haystack) if (i < needle.length && char === needle[i]) i++
+  for (const char of haystack) {
+    if (i < needle.length && char === needle[i]) {
+      i++
+    }
+  }
   return i === needle.length
 }
 
@@ -43,8 +46,12 @@ describe('cutting the source into the five documents', () => {
       ['terms-of-use', 'terms-of-use', 'Terms of Use'],
     ])
     expect(bySlug('data-security').text).not.toContain('cookie-files')
-    expect(bySlug('cookie-policy').sections.map((s) => s.heading)).toEqual(['Our policy regarding cookie-files'])
-    expect(bySlug('cookie-policy').text).toContain('You may unsubscribe from Google Analytics here.')
+    expect(bySlug('cookie-policy').sections.map((s) => s.heading)).toEqual([
+      'Our policy regarding cookie-files',
+    ])
+    expect(bySlug('cookie-policy').text).toContain(
+      'You may unsubscribe from Google Analytics here.',
+    )
   })
 
   test('every line of the source is in exactly one document (or the skipped page header), in order', () => {
@@ -53,7 +60,9 @@ describe('cutting the source into the five documents', () => {
     const headerLines = Array.from({ length: 9 }, (_, i) => i + 1)
     expect(header.line).toBe(1)
     expect(header.sentence).toContain('Privacy & terms of use')
-    expect([...headerLines, ...used].sort((a, b) => a - b)).toEqual(sourceLines.map((_, i) => i + 1))
+    expect([...headerLines, ...used].sort((a, b) => a - b)).toEqual(
+      sourceLines.map((_, i) => i + 1),
+    )
     expect(new Set(used).size).toBe(used.length)
   })
 
@@ -65,12 +74,16 @@ describe('cutting the source into the five documents', () => {
         const no = doc.sourceLines[i]
         if (no === null) {
           // Added lines: the cookie policy's title, the blank after a title, a restored heading.
-          const restored = EDITS.some((e) => e.kind === 'heading' && e.document === doc.slug && e.heading === line)
+          const restored = EDITS.some(
+            (e) => e.kind === 'heading' && e.document === doc.slug && e.heading === line,
+          )
           expect(line === '' || line === doc.title || restored).toBe(true)
           return
         }
         let original = i === 0 ? doc.sourceTitle : line
-        for (const edit of textEdits.filter((e) => e.document === doc.slug)) original = original.replace(edit.replace, edit.find)
+        for (const edit of textEdits.filter((e) => e.document === doc.slug)) {
+          original = original.replace(edit.replace, edit.find)
+        }
         expect({ line: no, text: original }).toEqual({ line: no, text: sourceLines[no - 1] })
       })
     }
@@ -80,17 +93,30 @@ describe('cutting the source into the five documents', () => {
     expect(textEdits.length).toBeGreaterThan(0)
     for (const edit of textEdits) {
       const resolved = resolvePlaceholders(edit.replace, sourceEntity)
-      expect({ edit: edit.find, kept: isSubsequence(chars(edit.find), chars(resolved)) }).toEqual({ edit: edit.find, kept: true })
+      expect({ edit: edit.find, kept: isSubsequence(chars(edit.find), chars(resolved)) }).toEqual({
+        edit: edit.find,
+        kept: true,
+      })
     }
   })
 
   test('contact blanks are filled with company placeholders, all of them known', () => {
     const all = cut.documents.map((d) => d.text).join('\n')
-    expect(bySlug('general-conditions').text).toContain('please contact us via this email address: {{company.email}}')
-    expect(bySlug('privacy-policy').text).toContain('Write to us via this address: {{company.email}}, if you want')
+    expect(bySlug('general-conditions').text).toContain(
+      'please contact us via this email address: {{company.email}}',
+    )
+    expect(bySlug('privacy-policy').text).toContain(
+      'Write to us via this address: {{company.email}}, if you want',
+    )
     expect(bySlug('general-conditions').text).toContain('Name: {{company.name}}')
     const used = findPlaceholders(all)
-    expect(used.sort()).toEqual(['company.address', 'company.email', 'company.name', 'company.phone', 'company.website'])
+    expect(used.sort()).toEqual([
+      'company.address',
+      'company.email',
+      'company.name',
+      'company.phone',
+      'company.website',
+    ])
     expect(used.every(isKnownPlaceholder)).toBe(true)
   })
 
@@ -98,21 +124,38 @@ describe('cutting the source into the five documents', () => {
     const blanks = cut.findings.filter((f) => f.kind === 'blank')
     expect(blanks).toHaveLength(BLANKS.length)
     expect(blanks).toContainEqual({
-      kind: 'blank',
       document: 'Cookie Policy',
+      kind: 'blank',
+      line: 187,
+      note: expect.stringContaining('web address to visit was cut'),
       section: 'Our policy regarding cookie-files',
       sentence: 'by visiting;',
-      note: expect.stringContaining('web address to visit was cut'),
-      line: 187,
     })
     expect(blanks).toContainEqual(
-      expect.objectContaining({ document: 'General Conditions', section: 'General provisions', line: 36, sentence: expect.stringMatching(/^When you get access/) }),
+      expect.objectContaining({
+        document: 'General Conditions',
+        line: 36,
+        section: 'General provisions',
+        sentence: expect.stringMatching(/^When you get access/),
+      }),
     )
     const fills = cut.findings.filter((f) => f.kind === 'fill')
     expect(fills).toContainEqual(
-      expect.objectContaining({ document: 'General Conditions', section: 'Questions', line: 43, sentence: expect.stringContaining('{{company.email}}') }),
+      expect.objectContaining({
+        document: 'General Conditions',
+        line: 43,
+        section: 'Questions',
+        sentence: expect.stringContaining('{{company.email}}'),
+      }),
     )
-    expect(cut.findings).toContainEqual(expect.objectContaining({ kind: 'heading', document: 'General Conditions', sentence: 'Questions', line: 43 }))
+    expect(cut.findings).toContainEqual(
+      expect.objectContaining({
+        document: 'General Conditions',
+        kind: 'heading',
+        line: 43,
+        sentence: 'Questions',
+      }),
+    )
   })
 
   test('the blank detector finds the cut links and addresses, and the lists cover all it finds', () => {
@@ -127,23 +170,40 @@ describe('cutting the source into the five documents', () => {
       'You may unsubscribe from Google Analytics here.',
     ]
     for (const sentence of cutSentences) {
-      expect({ sentence, detected: SUSPECTED_BLANK_PATTERNS.some((p) => p.test(sentence)) }).toEqual({ sentence, detected: true })
+      expect({
+        detected: SUSPECTED_BLANK_PATTERNS.some((p) => p.test(sentence)),
+        sentence,
+      }).toEqual({ detected: true, sentence })
     }
     expect(cut.findings.filter((f) => f.kind === 'suspected')).toEqual([])
   })
 
   test('a gap that is not in the lists is reported as suspected, never dropped', () => {
-    const changed = source.replace('We strive to provide maximum protection', 'For details please visit and read. We strive to provide maximum protection')
+    const changed = source.replace(
+      'We strive to provide maximum protection',
+      'For details please visit and read. We strive to provide maximum protection',
+    )
     const suspected = cutSourceDocuments(changed).findings.filter((f) => f.kind === 'suspected')
     expect(suspected).toEqual([
-      expect.objectContaining({ document: 'Data Security', section: 'Introduction', sentence: 'For details please visit and read.', line: 149 }),
+      expect.objectContaining({
+        document: 'Data Security',
+        line: 149,
+        section: 'Introduction',
+        sentence: 'For details please visit and read.',
+      }),
     ])
   })
 
   test('a source whose listed sentence changed is refused, naming the sentence', () => {
-    expect(() => cutSourceDocuments(source.replace('2. by visiting;', '2. by visiting our page;'))).toThrow(/"by visiting;".*found it 0 times/)
-    expect(() => cutSourceDocuments(source.replace('\nLinked websites\n', '\nLinks\n'))).toThrow(/heading "Linked websites" not found/)
-    expect(() => cutSourceDocuments(source.replace('\nTerms of use\n', '\nTerms\n'))).toThrow(/no line "Terms of use"/)
+    expect(() =>
+      cutSourceDocuments(source.replace('2. by visiting;', '2. by visiting our page;')),
+    ).toThrow(/"by visiting;".*found it 0 times/)
+    expect(() => cutSourceDocuments(source.replace('\nLinked websites\n', '\nLinks\n'))).toThrow(
+      /heading "Linked websites" not found/,
+    )
+    expect(() => cutSourceDocuments(source.replace('\nTerms of use\n', '\nTerms\n'))).toThrow(
+      /no line "Terms of use"/,
+    )
   })
 
   test('the importer finds exactly the sections the cut expects, the intro first', () => {
@@ -154,7 +214,10 @@ describe('cutting the source into the five documents', () => {
       const sections = sectionsFromParsed(parsed, doc.introHeading ?? '')
       expect(sections.map((s) => s.heading)).toEqual(doc.sections.map((s) => s.heading))
       const spec = DOCUMENTS.find((d) => d.slug === doc.slug)!
-      expect(doc.sections.map((s) => s.heading)).toEqual([...(spec.introHeading ? [spec.introHeading] : []), ...spec.headings])
+      expect(doc.sections.map((s) => s.heading)).toEqual([
+        ...(spec.introHeading ? [spec.introHeading] : []),
+        ...spec.headings,
+      ])
     }
   })
 })

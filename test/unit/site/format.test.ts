@@ -60,16 +60,24 @@ describe('dates', () => {
     const evening = formatDateTime('2026-11-25T17:30:00.000Z', 'en')
     expect(morning).toBe('25 November 2026 at 09:05 UTC')
     expect(evening).toBe('25 November 2026 at 17:30 UTC')
-    expect(formatDateTime('2026-11-25T17:30:00.000Z', 'uk')).toMatch(/^25 листопада 2026.*17:30.*UTC$/)
+    expect(formatDateTime('2026-11-25T17:30:00.000Z', 'uk')).toMatch(
+      /^25 листопада 2026.*17:30.*UTC$/,
+    )
     expect(formatDateTime(undefined, 'en')).toBe('')
   })
 
   test('effective from: the effective date, or the publication when there is none or it came later — never "not set"', () => {
     const publishedAt = '2026-11-25T09:05:00.000Z'
-    expect(effectiveFrom({ publishedAt, effectiveDate: null })).toBe(publishedAt)
-    expect(effectiveFrom({ publishedAt, effectiveDate: '2027-01-01T00:00:00.000Z' })).toBe('2027-01-01T00:00:00.000Z')
-    expect(effectiveFrom({ publishedAt, effectiveDate: '2026-01-01T00:00:00.000Z' })).toBe(publishedAt)
-    expect(effectiveFrom({ publishedAt: null, effectiveDate: '2026-01-01T00:00:00.000Z' })).toBe('2026-01-01T00:00:00.000Z')
+    expect(effectiveFrom({ effectiveDate: null, publishedAt })).toBe(publishedAt)
+    expect(effectiveFrom({ effectiveDate: '2027-01-01T00:00:00.000Z', publishedAt })).toBe(
+      '2027-01-01T00:00:00.000Z',
+    )
+    expect(effectiveFrom({ effectiveDate: '2026-01-01T00:00:00.000Z', publishedAt })).toBe(
+      publishedAt,
+    )
+    expect(effectiveFrom({ effectiveDate: '2026-01-01T00:00:00.000Z', publishedAt: null })).toBe(
+      '2026-01-01T00:00:00.000Z',
+    )
   })
 
   test('<time datetime> gets a normalised ISO value, or nothing', () => {
@@ -82,12 +90,18 @@ describe('dates', () => {
 describe('links', () => {
   test('the default locale and empty values stay out of the address', () => {
     expect(siteHref('/legal', { locale: 'en' })).toBe('/legal')
-    expect(siteHref('/legal/terms-of-use', { locale: 'uk', version: 2 })).toBe('/legal/terms-of-use?locale=uk&version=2')
-    expect(siteHref('/legal/x/versions', { from: 1, to: null, locale: 'en' }, 'changes')).toBe('/legal/x/versions?from=1#changes')
+    expect(siteHref('/legal/terms-of-use', { locale: 'uk', version: 2 })).toBe(
+      '/legal/terms-of-use?locale=uk&version=2',
+    )
+    expect(siteHref('/legal/x/versions', { from: 1, locale: 'en', to: null }, 'changes')).toBe(
+      '/legal/x/versions?from=1#changes',
+    )
   })
 
   test('only http(s) addresses from content become links', () => {
-    expect(safeExternalUrl('https://policies.google.com/privacy')).toBe('https://policies.google.com/privacy')
+    expect(safeExternalUrl('https://policies.google.com/privacy')).toBe(
+      'https://policies.google.com/privacy',
+    )
     expect(safeExternalUrl('javascript:alert(1)')).toBeUndefined()
     expect(safeExternalUrl('data:text/html,x')).toBeUndefined()
     expect(safeExternalUrl('/relative')).toBeUndefined()
@@ -108,26 +122,41 @@ describe('API base URL', () => {
     expect(apiBaseUrl('https://www.example.com/cms//')).toBe('https://www.example.com/cms')
     expect(apiBaseUrl('http://[::1]:3000')).toBe('http://[::1]:3000')
   })
-  test.each([[undefined], [''], ['  ']])('unset (%j): no URL, the pages ask Payload in-process', (value) => {
-    expect(apiBaseUrl(value)).toBeNull()
-  })
-  test.each([['127.0.0.1:3000'], ['ftp://example.com'], ['file:///etc/passwd'], ['http://user:pw@example.com'], ['http://example.com/?a=1'], ['http://example.com/#x'], ['not a url']])(
-    'LEGAL_API_URL %j is refused',
+  test.each([[undefined], [''], ['  ']])(
+    'unset (%j): no URL, the pages ask Payload in-process',
     (value) => {
       expect(apiBaseUrl(value)).toBeNull()
     },
   )
+  test.each([
+    ['127.0.0.1:3000'],
+    ['ftp://example.com'],
+    ['file:///etc/passwd'],
+    ['http://user:pw@example.com'],
+    ['http://example.com/?a=1'],
+    ['http://example.com/#x'],
+    ['not a url'],
+  ])('LEGAL_API_URL %j is refused', (value) => {
+    expect(apiBaseUrl(value)).toBeNull()
+  })
 })
 
 describe('version comparison', () => {
   const list = (...versions: number[]): VersionList => ({
     slug: 's',
     currentVersion: Math.max(...versions),
-    versions: versions.map((version) => ({ version, publishedAt: '', effectiveDate: null, lastModified: '', changeSummary: null, materialChange: false })),
+    versions: versions.map((version) => ({
+      changeSummary: null,
+      effectiveDate: null,
+      lastModified: '',
+      materialChange: false,
+      publishedAt: '',
+      version,
+    })),
   })
   test('puts the pair in order and checks both exist', () => {
-    expect(planComparison(list(3, 2, 1), 3, 1)).toEqual({ state: 'compare', from: 1, to: 3 })
-    expect(planComparison(list(3, 2, 1), 2, 2)).toEqual({ state: 'same', from: 2, to: 2 })
+    expect(planComparison(list(3, 2, 1), 3, 1)).toEqual({ from: 1, state: 'compare', to: 3 })
+    expect(planComparison(list(3, 2, 1), 2, 2)).toEqual({ from: 2, state: 'same', to: 2 })
     expect(planComparison(list(3, 2, 1), 2, 4)).toEqual({ state: 'invalid' })
     expect(planComparison(list(3, 2, 1), 'invalid', 2)).toEqual({ state: 'invalid' })
     expect(planComparison(list(3, 2, 1), null, null)).toEqual({ state: 'none' })
@@ -138,29 +167,29 @@ describe('version comparison', () => {
 describe('cookie tables', () => {
   test('translated labels, provider falling back to the service, unsafe policy links dropped', () => {
     const declaration = {
-      locale: 'uk',
-      revision: 1,
       categories: [
         {
-          key: 'analytics',
-          label: 'Performance / analytics',
           cookies: [
             {
               name: '_ga_*',
-              service: 'Google Analytics',
-              provider: null,
               domain: null,
-              path: '/',
-              purpose: 'Рахує відвідування.',
               duration: '2 роки',
-              storageType: 'cookie',
               party: 'third',
+              path: '/',
               privacyPolicyUrl: 'javascript:alert(1)',
+              provider: null,
+              purpose: 'Рахує відвідування.',
+              service: 'Google Analytics',
+              storageType: 'cookie',
             },
           ],
+          key: 'analytics',
+          label: 'Performance / analytics',
         },
-        { key: 'custom', label: 'Custom category', cookies: [] },
+        { cookies: [], key: 'custom', label: 'Custom category' },
       ],
+      locale: 'uk',
+      revision: 1,
     }
     const [analytics, custom] = cookieTables(declaration, messagesFor('uk'))
     expect(analytics).toEqual({
@@ -169,16 +198,16 @@ describe('cookie tables', () => {
       rows: [
         {
           name: '_ga_*',
+          type: 'HTTP cookie',
+          duration: '2 роки',
+          party: 'Інша компанія (третя сторона)',
           provider: 'Google Analytics',
           providerUrl: undefined,
           purpose: 'Рахує відвідування.',
-          duration: '2 роки',
-          type: 'HTTP cookie',
-          party: 'Інша компанія (третя сторона)',
         },
       ],
     })
-    expect(custom!.label).toBe('Custom category')
+    expect(custom.label).toBe('Custom category')
   })
 
   test('both locales have every message', () => {

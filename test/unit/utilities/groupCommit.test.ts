@@ -4,7 +4,7 @@ import { GroupCommitQueue } from '../../../src/utilities/groupCommit'
 
 /** A writer whose calls finish only when the test says so. */
 function gatedWriter(fail: (item: number) => boolean = () => false) {
-  const calls: { group: number[]; finish: () => void }[] = []
+  const calls: { finish: () => void; group: number[] }[] = []
   let open = 0
   let mostOpen = 0
   const write = (group: number[]) =>
@@ -12,15 +12,18 @@ function gatedWriter(fail: (item: number) => boolean = () => false) {
       open++
       mostOpen = Math.max(mostOpen, open)
       calls.push({
-        group,
         finish: () => {
           open--
-          if (group.some(fail)) reject(new Error(`bad item in ${group.join(',')}`))
-          else resolve(group.map((i) => `ok ${i}`))
+          if (group.some(fail)) {
+            reject(new Error(`bad item in ${group.join(',')}`))
+          } else {
+            resolve(group.map((i) => `ok ${i}`))
+          }
         },
+        group,
       })
     })
-  return { write, calls, mostOpen: () => mostOpen }
+  return { calls, mostOpen: () => mostOpen, write }
 }
 
 const tick = () => new Promise((r) => setImmediate(r))
@@ -34,13 +37,13 @@ describe('GroupCommitQueue', () => {
     const later = [2, 3, 4].map((i) => queue.enqueue(i).then((r) => settled.push(r)))
     await tick()
     expect(w.calls.map((c) => c.group)).toEqual([[1]])
-    w.calls[0]!.finish()
+    w.calls[0].finish()
     await first
     expect(settled).toEqual(['ok 1'])
     await tick()
     expect(w.calls.map((c) => c.group)).toEqual([[1], [2, 3, 4]])
     expect(settled).toEqual(['ok 1'])
-    w.calls[1]!.finish()
+    w.calls[1].finish()
     await Promise.all(later)
     expect(settled).toEqual(['ok 1', 'ok 2', 'ok 3', 'ok 4'])
   })
@@ -52,7 +55,9 @@ describe('GroupCommitQueue', () => {
     await tick()
     expect(w.calls.map((c) => c.group)).toEqual([[1], [2]])
     for (let round = 0; w.calls.length && round < 10; round++) {
-      for (const c of w.calls) expect(c.group.length).toBeLessThanOrEqual(2)
+      for (const c of w.calls) {
+        expect(c.group.length).toBeLessThanOrEqual(2)
+      }
       w.calls.splice(0).forEach((c) => c.finish())
       await tick()
       await tick()
@@ -65,14 +70,19 @@ describe('GroupCommitQueue', () => {
     const w = gatedWriter((i) => i === 3)
     const queue = new GroupCommitQueue(w.write, 100)
     const first = queue.enqueue(1)
-    const rest = [2, 3, 4].map((i) => queue.enqueue(i).then((r) => r, (err: Error) => err.message))
+    const rest = [2, 3, 4].map((i) =>
+      queue.enqueue(i).then(
+        (r) => r,
+        (err: Error) => err.message,
+      ),
+    )
     await tick()
-    w.calls[0]!.finish()
+    w.calls[0].finish()
     await first
     // The group [2, 3, 4] fails; then 2, 3 and 4 are written one at a time.
     for (let next = 1; next <= 4; next++) {
       await tick()
-      w.calls[next]!.finish()
+      w.calls[next].finish()
     }
     expect(await Promise.all(rest)).toEqual(['ok 2', 'bad item in 3', 'ok 4'])
     expect(w.calls.slice(1).map((c) => c.group)).toEqual([[2, 3, 4], [2], [3], [4]])

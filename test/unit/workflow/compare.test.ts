@@ -9,8 +9,8 @@ const changes = (incoming: unknown, stored: unknown): boolean =>
 /** A populated relationship as Payload returns it at depth >= 1. */
 const populated = (id: number | string, extra: Record<string, unknown> = {}) => ({
   id,
-  title: 'Privacy policy',
   createdAt: '2024-03-01T10:00:00.000Z',
+  title: 'Privacy policy',
   updatedAt: '2024-03-02T10:00:00.000Z',
   ...extra,
 })
@@ -18,17 +18,19 @@ const populated = (id: number | string, extra: Record<string, unknown> = {}) => 
 const lexical = (text: string) => ({
   root: {
     type: 'root',
-    version: 1,
-    direction: 'ltr',
-    format: '',
-    indent: 0,
     children: [
       {
         type: 'paragraph',
+        children: [
+          { type: 'text', detail: 0, format: 0, mode: 'normal', style: '', text, version: 1 },
+        ],
         version: 1,
-        children: [{ type: 'text', version: 1, text, format: 0, detail: 0, mode: 'normal', style: '' }],
       },
     ],
+    direction: 'ltr',
+    format: '',
+    indent: 0,
+    version: 1,
   },
 })
 
@@ -39,15 +41,31 @@ describe('changedFields: the same value in another shape is not a change', () =>
     ['populated relationship vs number id', 7, populated(7)],
     ['populated relationship vs string id', '7', populated(7)],
     ['number id vs populated relationship with string id', 7, populated('7')],
-    ['populated relationship on both sides', populated(7), populated(7, { title: 'Renamed since' })],
+    [
+      'populated relationship on both sides',
+      populated(7),
+      populated(7, { title: 'Renamed since' }),
+    ],
     ['uuid id vs populated relationship', 'c0ffee-01', populated('c0ffee-01')],
-    ['list of ids vs list of populated relationships', [1, 2, 3], [populated(1), populated('2'), populated(3)]],
+    [
+      'list of ids vs list of populated relationships',
+      [1, 2, 3],
+      [populated(1), populated('2'), populated(3)],
+    ],
     ['list of string ids vs list of number ids', ['1', '2'], [1, 2]],
-    ['polymorphic relationship: id vs populated value', { relationTo: 'sections', value: 4 }, { relationTo: 'sections', value: populated(4) }],
+    [
+      'polymorphic relationship: id vs populated value',
+      { relationTo: 'sections', value: 4 },
+      { relationTo: 'sections', value: populated(4) },
+    ],
     ['Date vs ISO string', new Date('2024-05-01T00:00:00.000Z'), '2024-05-01T00:00:00.000Z'],
     ['ISO string vs Date', '2024-05-01T00:00:00.000Z', new Date('2024-05-01T00:00:00.000Z')],
     ['ISO string without milliseconds vs with', '2024-05-01T12:30:00Z', '2024-05-01T12:30:00.000Z'],
-    ['ISO string with offset vs the same instant in UTC', '2024-05-01T02:00:00+02:00', '2024-05-01T00:00:00.000Z'],
+    [
+      'ISO string with offset vs the same instant in UTC',
+      '2024-05-01T02:00:00+02:00',
+      '2024-05-01T00:00:00.000Z',
+    ],
     ['Date vs Date', new Date('2024-05-01T00:00:00.000Z'), new Date('2024-05-01T00:00:00.000Z')],
     ['"" vs null', '', null],
     ['null vs ""', null, ''],
@@ -55,15 +73,15 @@ describe('changedFields: the same value in another shape is not a change', () =>
     ['undefined vs null', undefined, null],
     ['null vs undefined', null, undefined],
     ['null vs null', null, null],
-    ['object key order', { a: 1, b: { c: 'x', d: 'y' } }, { b: { d: 'y', c: 'x' }, a: 1 }],
-    ['"" vs null inside an object', { note: '', tag: 'x' }, { tag: 'x', note: null }],
+    ['object key order', { a: 1, b: { c: 'x', d: 'y' } }, { a: 1, b: { c: 'x', d: 'y' } }],
+    ['"" vs null inside an object', { note: '', tag: 'x' }, { note: null, tag: 'x' }],
     ['"" vs null inside an array', ['a', ''], ['a', null]],
     ['same rich text', lexical('We use cookies.'), lexical('We use cookies.')],
     ['same string', 'Terms of service', 'Terms of service'],
     ['same boolean', true, true],
     ['same number', 3.5, 3.5],
     ['empty arrays', [], []],
-    ['array rows with ids', [{ id: 'row1', label: 'A' }], [{ label: 'A', id: 'row1' }]],
+    ['array rows with ids', [{ id: 'row1', label: 'A' }], [{ id: 'row1', label: 'A' }]],
   ])('%s', (_, incoming, stored) => {
     expect(changes(incoming, stored)).toBe(false)
   })
@@ -72,18 +90,28 @@ describe('changedFields: the same value in another shape is not a change', () =>
     const original = lexical('Clause 1')
     const reordered = {
       root: {
+        type: 'root',
         children: [
           {
-            children: [{ text: 'Clause 1', type: 'text', style: '', mode: 'normal', format: 0, detail: 0, version: 1 }],
-            version: 1,
             type: 'paragraph',
+            children: [
+              {
+                type: 'text',
+                detail: 0,
+                format: 0,
+                mode: 'normal',
+                style: '',
+                text: 'Clause 1',
+                version: 1,
+              },
+            ],
+            version: 1,
           },
         ],
-        indent: 0,
-        format: '',
         direction: 'ltr',
+        format: '',
+        indent: 0,
         version: 1,
-        type: 'root',
       },
     }
     expect(changes(reordered, original)).toBe(false)
@@ -107,7 +135,11 @@ describe('changedFields: real changes are detected', () => {
     ['section added', [1, 2, 3], [1, 2]],
     ['section removed', [1], [populated(1), populated(2)]],
     ['list emptied', [], [1]],
-    ['polymorphic relationship to another collection', { relationTo: 'pages', value: 4 }, { relationTo: 'sections', value: 4 }],
+    [
+      'polymorphic relationship to another collection',
+      { relationTo: 'pages', value: 4 },
+      { relationTo: 'sections', value: 4 },
+    ],
     ['different instant (Date)', new Date('2024-05-02T00:00:00.000Z'), '2024-05-01T00:00:00.000Z'],
     ['different instant (string)', '2024-05-01T00:00:01.000Z', '2024-05-01T00:00:00.000Z'],
     ['date set', '2024-05-01T00:00:00.000Z', null],
@@ -120,7 +152,11 @@ describe('changedFields: real changes are detected', () => {
     ['nested value', { a: { b: 1 } }, { a: { b: 2 } }],
     ['key added to an object', { a: 1, b: 2 }, { a: 1 }],
     ['rich text edited', lexical('We use cookies.'), lexical('We use no cookies.')],
-    ['rich text formatting changed', JSON.parse(JSON.stringify(lexical('x')).replace('"format":0', '"format":1')), lexical('x')],
+    [
+      'rich text formatting changed',
+      JSON.parse(JSON.stringify(lexical('x')).replace('"format":0', '"format":1')),
+      lexical('x'),
+    ],
     ['array row edited', [{ id: 'row1', label: 'B' }], [{ id: 'row1', label: 'A' }]],
   ])('%s', (_, incoming, stored) => {
     expect(changes(incoming, stored)).toBe(true)
@@ -131,11 +167,11 @@ describe('changedFields: which fields are reported', () => {
   const FIELDS = ['title', 'slug', 'summary', 'sections', 'effectiveDate'] as const
   const original = {
     id: 1,
-    title: 'Privacy policy',
     slug: 'privacy',
-    summary: null,
-    sections: [populated(10), populated(11)],
     effectiveDate: '2024-01-01T00:00:00.000Z',
+    sections: [populated(10), populated(11)],
+    summary: null,
+    title: 'Privacy policy',
     updatedAt: '2024-02-01T00:00:00.000Z',
   }
 
@@ -146,27 +182,33 @@ describe('changedFields: which fields are reported', () => {
   })
 
   test('fields present in data but not in the list are ignored', () => {
-    expect(changedFields({ updatedAt: '2025-01-01T00:00:00.000Z', workflowState: 'draft' }, original, FIELDS)).toEqual([])
+    expect(
+      changedFields(
+        { updatedAt: '2025-01-01T00:00:00.000Z', workflowState: 'draft' },
+        original,
+        FIELDS,
+      ),
+    ).toEqual([])
   })
 
   test('a full re-save of the stored document in its depth-0 shape changes nothing', () => {
     const resave = {
       id: '1',
-      title: 'Privacy policy',
       slug: 'privacy',
-      summary: '',
-      sections: ['10', 11],
       effectiveDate: new Date('2024-01-01T00:00:00.000Z'),
+      sections: ['10', 11],
+      summary: '',
+      title: 'Privacy policy',
     }
     expect(changedFields(resave, original, FIELDS)).toEqual([])
   })
 
   test('only the changed fields are reported, in the order of the field list', () => {
     const data = {
-      effectiveDate: '2024-06-01T00:00:00.000Z',
       slug: 'privacy',
-      title: 'Privacy notice',
+      effectiveDate: '2024-06-01T00:00:00.000Z',
       sections: [11, 10],
+      title: 'Privacy notice',
     }
     expect(changedFields(data, original, FIELDS)).toEqual(['title', 'sections', 'effectiveDate'])
   })
@@ -177,7 +219,7 @@ describe('changedFields: which fields are reported', () => {
   })
 
   test('without an original document every non-empty incoming field is a change', () => {
-    const data = { title: 'New', slug: '', summary: null, sections: [], effectiveDate: undefined }
+    const data = { slug: '', effectiveDate: undefined, sections: [], summary: null, title: 'New' }
     // An empty list is as empty as a missing one.
     expect(changedFields(data, undefined, FIELDS)).toEqual(['title'])
   })
@@ -187,7 +229,11 @@ describe('changedFields: which fields are reported', () => {
   })
 
   test('the inputs are not modified', () => {
-    const data = { title: 'x', sections: [populated(3)], effectiveDate: new Date('2024-01-01T00:00:00.000Z') }
+    const data = {
+      effectiveDate: new Date('2024-01-01T00:00:00.000Z'),
+      sections: [populated(3)],
+      title: 'x',
+    }
     const before = JSON.stringify(data)
     const originalBefore = JSON.stringify(original)
     changedFields(data, original, FIELDS)

@@ -1,8 +1,12 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { comparisonOf, openChangeRequest, showsChangeRequest } from '../../../src/workflow/lastReviewed'
+import {
+  comparisonOf,
+  openChangeRequest,
+  showsChangeRequest,
+} from '../../../src/workflow/lastReviewed'
 
-const step = (action: string, minute: number, comment: string | null = null) => ({
+const step = (action: string, minute: number, comment: null | string = null) => ({
   action,
   at: new Date(Date.UTC(2026, 11, 1, 9, minute)).toISOString(),
   comment,
@@ -11,13 +15,31 @@ const step = (action: string, minute: number, comment: string | null = null) => 
 describe('openChangeRequest', () => {
   test('the newest change request is open while nothing settled it; submits and withdrawals do not', () => {
     const request = step('changes-requested', 10, 'Clarify clause 3.')
-    const steps = [step('submitted', 0), step('changes-requested', 5, 'First round.'), request, step('submitted', 20), step('withdrawn', 25)]
+    const steps = [
+      step('submitted', 0),
+      step('changes-requested', 5, 'First round.'),
+      request,
+      step('submitted', 20),
+      step('withdrawn', 25),
+    ]
     expect(openChangeRequest(steps)).toBe(request)
   })
 
   test('an approval or a publish after the request closes it', () => {
-    expect(openChangeRequest([step('changes-requested', 10, 'x'), step('submitted', 20), step('approved', 30)])).toBeNull()
-    expect(openChangeRequest([step('changes-requested', 10, 'x'), step('approved', 20), step('published', 30)])).toBeNull()
+    expect(
+      openChangeRequest([
+        step('changes-requested', 10, 'x'),
+        step('submitted', 20),
+        step('approved', 30),
+      ]),
+    ).toBeNull()
+    expect(
+      openChangeRequest([
+        step('changes-requested', 10, 'x'),
+        step('approved', 20),
+        step('published', 30),
+      ]),
+    ).toBeNull()
   })
 
   test('a request made after an approval (changes requested on an approved draft) is open', () => {
@@ -27,7 +49,9 @@ describe('openChangeRequest', () => {
 
   test('order of the list does not matter: the newest by time wins', () => {
     const newest = step('changes-requested', 50, 'Newest.')
-    expect(openChangeRequest([newest, step('approved', 30), step('changes-requested', 10, 'Old.')])).toBe(newest)
+    expect(
+      openChangeRequest([newest, step('approved', 30), step('changes-requested', 10, 'Old.')]),
+    ).toBe(newest)
     expect(openChangeRequest([step('published', 60), newest])).toBeNull()
   })
 
@@ -39,7 +63,11 @@ describe('openChangeRequest', () => {
 
 describe('showsChangeRequest', () => {
   test('while the editor works on it and while it is re-reviewed, never otherwise', () => {
-    expect(['draft', 'in-review', 'changes-requested', 'approved', 'published'].filter(showsChangeRequest)).toEqual(['in-review', 'changes-requested'])
+    expect(
+      ['draft', 'in-review', 'changes-requested', 'approved', 'published'].filter(
+        showsChangeRequest,
+      ),
+    ).toEqual(['in-review', 'changes-requested'])
   })
 })
 
@@ -48,6 +76,11 @@ describe('comparisonOf', () => {
     expect([undefined, null, ''].map(comparisonOf)).toEqual(['published', 'published', 'published'])
     expect(comparisonOf('published')).toBe('published')
     expect(comparisonOf('last-request')).toBe('last-request')
-    expect([['last-request'], 'LAST-REQUEST', 'draft', 1].map(comparisonOf)).toEqual([null, null, null, null])
+    expect([['last-request'], 'LAST-REQUEST', 'draft', 1].map(comparisonOf)).toEqual([
+      null,
+      null,
+      null,
+      null,
+    ])
   })
 })

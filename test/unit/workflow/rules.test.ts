@@ -5,9 +5,9 @@ import {
   canEditContent,
   canPublishRole,
   changeSummaryProblem,
-  type Decision,
   decidePublish,
   decideWorkflowAction,
+  type Decision,
   REVIEW_STATES,
   type ReviewState,
   STATE_LABELS,
@@ -28,69 +28,69 @@ import {
 
 const ACTORS = {
   admin: { id: 1, roles: ['admin'] },
-  editor: { id: 2, roles: ['editor'] },
-  reviewer: { id: 3, roles: ['reviewer'] },
-  'editor+reviewer': { id: 4, roles: ['editor', 'reviewer'] },
   'admin+editor+reviewer': { id: 5, roles: ['admin', 'editor', 'reviewer'] },
+  editor: { id: 2, roles: ['editor'] },
+  'editor+reviewer': { id: 4, roles: ['editor', 'reviewer'] },
   'no roles': { id: 6, roles: [] },
   'null actor': null,
+  reviewer: { id: 3, roles: ['reviewer'] },
 } satisfies Record<string, Actor>
 type ActorName = keyof typeof ACTORS
 
-type Outcome = ReviewState | 400 | 403 | 409
+type Outcome = 400 | 403 | 409 | ReviewState
 type Row = [Outcome, Outcome, Outcome, Outcome, Outcome]
 
 const WORKFLOW_TABLE: Record<WorkflowAction, Record<ActorName, Row>> = {
   //                          draft        in-review            changes-requested  approved             published
-  submit: {
-    admin:                   ['in-review', 409,                 'in-review',       409,                 409],
-    editor:                  ['in-review', 409,                 'in-review',       409,                 409],
-    reviewer:                [403,         403,                 403,               403,                 403],
-    'editor+reviewer':       ['in-review', 409,                 'in-review',       409,                 409],
-    'admin+editor+reviewer': ['in-review', 409,                 'in-review',       409,                 409],
-    'no roles':              [403,         403,                 403,               403,                 403],
-    'null actor':            [403,         403,                 403,               403,                 403],
-  },
   approve: {
-    admin:                   [409,         'approved',          409,               409,                 409],
-    editor:                  [403,         403,                 403,               403,                 403],
-    reviewer:                [409,         'approved',          409,               409,                 409],
-    'editor+reviewer':       [409,         'approved',          409,               409,                 409],
-    'admin+editor+reviewer': [409,         'approved',          409,               409,                 409],
-    'no roles':              [403,         403,                 403,               403,                 403],
-    'null actor':            [403,         403,                 403,               403,                 403],
+    admin: [409, 'approved', 409, 409, 409],
+    'admin+editor+reviewer': [409, 'approved', 409, 409, 409],
+    editor: [403, 403, 403, 403, 403],
+    'editor+reviewer': [409, 'approved', 409, 409, 409],
+    'no roles': [403, 403, 403, 403, 403],
+    'null actor': [403, 403, 403, 403, 403],
+    reviewer: [409, 'approved', 409, 409, 409],
   },
   'request-changes': {
-    admin:                   [409,         'changes-requested', 409,               'changes-requested', 409],
-    editor:                  [403,         403,                 403,               403,                 403],
-    reviewer:                [409,         'changes-requested', 409,               'changes-requested', 409],
-    'editor+reviewer':       [409,         'changes-requested', 409,               'changes-requested', 409],
-    'admin+editor+reviewer': [409,         'changes-requested', 409,               'changes-requested', 409],
-    'no roles':              [403,         403,                 403,               403,                 403],
-    'null actor':            [403,         403,                 403,               403,                 403],
+    admin: [409, 'changes-requested', 409, 'changes-requested', 409],
+    'admin+editor+reviewer': [409, 'changes-requested', 409, 'changes-requested', 409],
+    editor: [403, 403, 403, 403, 403],
+    'editor+reviewer': [409, 'changes-requested', 409, 'changes-requested', 409],
+    'no roles': [403, 403, 403, 403, 403],
+    'null actor': [403, 403, 403, 403, 403],
+    reviewer: [409, 'changes-requested', 409, 'changes-requested', 409],
+  },
+  submit: {
+    admin: ['in-review', 409, 'in-review', 409, 409],
+    'admin+editor+reviewer': ['in-review', 409, 'in-review', 409, 409],
+    editor: ['in-review', 409, 'in-review', 409, 409],
+    'editor+reviewer': ['in-review', 409, 'in-review', 409, 409],
+    'no roles': [403, 403, 403, 403, 403],
+    'null actor': [403, 403, 403, 403, 403],
+    reviewer: [403, 403, 403, 403, 403],
   },
   // Not live (never published, or withdrawn already): nothing to withdraw. Live: see below.
   withdraw: {
-    admin:                   [409,         409,                 409,               409,                 409],
-    editor:                  [403,         403,                 403,               403,                 403],
-    reviewer:                [409,         409,                 409,               409,                 409],
-    'editor+reviewer':       [409,         409,                 409,               409,                 409],
-    'admin+editor+reviewer': [409,         409,                 409,               409,                 409],
-    'no roles':              [403,         403,                 403,               403,                 403],
-    'null actor':            [403,         403,                 403,               403,                 403],
+    admin: [409, 409, 409, 409, 409],
+    'admin+editor+reviewer': [409, 409, 409, 409, 409],
+    editor: [403, 403, 403, 403, 403],
+    'editor+reviewer': [409, 409, 409, 409, 409],
+    'no roles': [403, 403, 403, 403, 403],
+    'null actor': [403, 403, 403, 403, 403],
+    reviewer: [409, 409, 409, 409, 409],
   },
 }
 
 /** decidePublish with system: false. */
 const PUBLISH_TABLE: Record<ActorName, Row> = {
   //                       draft  in-review  changes-requested  approved     published
-  admin:                   [409,  409,       409,               'published', 409],
-  editor:                  [403,  403,       403,               403,         403],
-  reviewer:                [409,  409,       409,               'published', 409],
-  'editor+reviewer':       [409,  409,       409,               'published', 409],
-  'admin+editor+reviewer': [409,  409,       409,               'published', 409],
-  'no roles':              [403,  403,       403,               403,         403],
-  'null actor':            [403,  403,       403,               403,         403],
+  admin: [409, 409, 409, 'published', 409],
+  'admin+editor+reviewer': [409, 409, 409, 'published', 409],
+  editor: [403, 403, 403, 403, 403],
+  'editor+reviewer': [409, 409, 409, 'published', 409],
+  'no roles': [403, 403, 403, 403, 403],
+  'null actor': [403, 403, 403, 403, 403],
+  reviewer: [409, 409, 409, 'published', 409],
 }
 
 /** decidePublish with system: true: the role is not checked, the state still is. */
@@ -100,13 +100,13 @@ const ACTOR_NAMES = Object.keys(ACTORS) as ActorName[]
 
 function cases(row: (name: ActorName) => Row) {
   return ACTOR_NAMES.flatMap((name) =>
-    REVIEW_STATES.map((state, i) => ({ name, actor: ACTORS[name] as Actor, state, expected: row(name)[i] })),
+    REVIEW_STATES.map((state, i) => ({ name, actor: ACTORS[name], expected: row(name)[i], state })),
   )
 }
 
 function expectOutcome(decision: Decision, expected: Outcome) {
   if (typeof expected === 'string') {
-    expect(decision).toEqual({ ok: true, next: expected })
+    expect(decision).toEqual({ next: expected, ok: true })
   } else {
     expect(decision).toMatchObject({ ok: false, status: expected })
     if (!decision.ok) {
@@ -118,17 +118,23 @@ function expectOutcome(decision: Decision, expected: Outcome) {
 
 describe('constants', () => {
   test('states and actions are the ones the tables below cover', () => {
-    expect([...REVIEW_STATES]).toEqual(['draft', 'in-review', 'changes-requested', 'approved', 'published'])
+    expect([...REVIEW_STATES]).toEqual([
+      'draft',
+      'in-review',
+      'changes-requested',
+      'approved',
+      'published',
+    ])
     expect([...WORKFLOW_ACTIONS]).toEqual(['submit', 'approve', 'request-changes', 'withdraw'])
     expect(Object.keys(WORKFLOW_TABLE).sort()).toEqual([...WORKFLOW_ACTIONS].sort())
   })
 
   test('every state has a human label', () => {
     expect(STATE_LABELS).toEqual({
+      approved: 'Approved',
+      'changes-requested': 'Changes requested',
       draft: 'Draft',
       'in-review': 'In review',
-      'changes-requested': 'Changes requested',
-      approved: 'Approved',
       published: 'Published',
     })
   })
@@ -139,15 +145,15 @@ describe('decideWorkflowAction: every action × actor × state', () => {
     describe(action, () => {
       test.each(cases((name) => WORKFLOW_TABLE[action][name]))(
         `${action} by $name in $state → $expected`,
-        ({ actor, state, expected }) => {
+        ({ actor, expected, state }) => {
           // A comment is given and nobody contributed, so only role and state decide here.
           const decision = decideWorkflowAction({
             action,
-            state,
             actor,
-            contributors: [],
             comment: 'Please tighten clause 3.',
+            contributors: [],
             fourEyes: true,
+            state,
           })
           expectOutcome(decision, expected)
         },
@@ -163,30 +169,64 @@ describe('decideWorkflowAction: every action × actor × state', () => {
 })
 
 describe('decideWorkflowAction: withdraw takes a live document offline', () => {
-  const withdraw = (state: ReviewState, actor: Actor, comment: string | null = 'Replaced by the 2027 terms.', live = true) =>
-    decideWorkflowAction({ action: 'withdraw', state, actor, contributors: [], comment, fourEyes: true, live })
+  const withdraw = (
+    state: ReviewState,
+    actor: Actor,
+    comment: null | string = 'Replaced by the 2027 terms.',
+    live = true,
+  ) =>
+    decideWorkflowAction({
+      action: 'withdraw',
+      actor,
+      comment,
+      contributors: [],
+      fourEyes: true,
+      live,
+      state,
+    })
 
-  test.each(REVIEW_STATES)('a reviewer or admin withdraws a live document in %s, with a reason', (state) => {
-    const next = state === 'published' || state === 'approved' ? 'draft' : state
-    expect(withdraw(state, ACTORS.reviewer)).toEqual({ ok: true, next })
-    expect(withdraw(state, ACTORS.admin)).toEqual({ ok: true, next })
-  })
+  test.each(REVIEW_STATES)(
+    'a reviewer or admin withdraws a live document in %s, with a reason',
+    (state) => {
+      const next = state === 'published' || state === 'approved' ? 'draft' : state
+      expect(withdraw(state, ACTORS.reviewer)).toEqual({ next, ok: true })
+      expect(withdraw(state, ACTORS.admin)).toEqual({ next, ok: true })
+    },
+  )
 
   test('an editor is refused with 403 that names who may', () => {
-    expect(withdraw('published', ACTORS.editor)).toMatchObject({ ok: false, status: 403, reason: expect.stringMatching(/reviewers and admins/) })
+    expect(withdraw('published', ACTORS.editor)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/reviewers and admins/),
+      status: 403,
+    })
   })
 
   test('no reason is a 400; not live is a 409', () => {
-    expect(withdraw('published', ACTORS.reviewer, '   ')).toMatchObject({ ok: false, status: 400, reason: expect.stringMatching(/reason is required/) })
+    expect(withdraw('published', ACTORS.reviewer, '   ')).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/reason is required/),
+      status: 400,
+    })
     expect(withdraw('published', ACTORS.reviewer, null)).toMatchObject({ ok: false, status: 400 })
-    expect(withdraw('draft', ACTORS.reviewer, 'x', false)).toMatchObject({ ok: false, status: 409, reason: expect.stringMatching(/nothing to withdraw/) })
+    expect(withdraw('draft', ACTORS.reviewer, 'x', false)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/nothing to withdraw/),
+      status: 409,
+    })
   })
 
   test('offered to reviewers and admins on a live document only', () => {
     const base = { contributors: [], fourEyes: true }
-    expect(workflowOptions({ ...base, state: 'published', actor: ACTORS.reviewer, live: true }).actions).toEqual(['withdraw'])
-    expect(workflowOptions({ ...base, state: 'published', actor: ACTORS.editor, live: true }).actions).toEqual([])
-    expect(workflowOptions({ ...base, state: 'published', actor: ACTORS.reviewer, live: false }).actions).toEqual([])
+    expect(
+      workflowOptions({ ...base, actor: ACTORS.reviewer, live: true, state: 'published' }).actions,
+    ).toEqual(['withdraw'])
+    expect(
+      workflowOptions({ ...base, actor: ACTORS.editor, live: true, state: 'published' }).actions,
+    ).toEqual([])
+    expect(
+      workflowOptions({ ...base, actor: ACTORS.reviewer, live: false, state: 'published' }).actions,
+    ).toEqual([])
   })
 })
 
@@ -194,71 +234,122 @@ describe('decideWorkflowAction: refusal reasons', () => {
   test('a null actor is told to sign in, whatever the action', () => {
     expect(WORKFLOW_ACTIONS.length).toBeGreaterThan(0)
     for (const action of WORKFLOW_ACTIONS) {
-      const d = decideWorkflowAction({ action, state: 'in-review', actor: null, contributors: [], comment: 'x', fourEyes: true })
-      expect(d).toEqual({ ok: false, status: 403, reason: 'You must be signed in.' })
+      const d = decideWorkflowAction({
+        action,
+        actor: null,
+        comment: 'x',
+        contributors: [],
+        fourEyes: true,
+        state: 'in-review',
+      })
+      expect(d).toEqual({ ok: false, reason: 'You must be signed in.', status: 403 })
     }
   })
 
   test('a role refusal names who may do it', () => {
-    const base = { contributors: [], comment: 'x', fourEyes: true, state: 'in-review' as const }
-    expect(decideWorkflowAction({ ...base, action: 'submit', actor: ACTORS.reviewer })).toMatchObject({
-      status: 403,
+    const base = { comment: 'x', contributors: [], fourEyes: true, state: 'in-review' as const }
+    expect(
+      decideWorkflowAction({ ...base, action: 'submit', actor: ACTORS.reviewer }),
+    ).toMatchObject({
       reason: expect.stringMatching(/editors/),
-    })
-    expect(decideWorkflowAction({ ...base, action: 'approve', actor: ACTORS.editor })).toMatchObject({
       status: 403,
-      reason: expect.stringMatching(/reviewers/),
     })
-    expect(decideWorkflowAction({ ...base, action: 'request-changes', actor: ACTORS.editor })).toMatchObject({
-      status: 403,
+    expect(
+      decideWorkflowAction({ ...base, action: 'approve', actor: ACTORS.editor }),
+    ).toMatchObject({
       reason: expect.stringMatching(/reviewers/),
+      status: 403,
+    })
+    expect(
+      decideWorkflowAction({ ...base, action: 'request-changes', actor: ACTORS.editor }),
+    ).toMatchObject({
+      reason: expect.stringMatching(/reviewers/),
+      status: 403,
     })
   })
 
   test('submitting twice and submitting an approved document get distinct messages', () => {
-    const base = { action: 'submit' as const, actor: ACTORS.editor, contributors: [], fourEyes: true }
-    expect(decideWorkflowAction({ ...base, state: 'in-review' })).toMatchObject({ status: 409, reason: expect.stringMatching(/already waiting/) })
-    expect(decideWorkflowAction({ ...base, state: 'approved' })).toMatchObject({ status: 409, reason: expect.stringMatching(/already approved/) })
+    const base = {
+      action: 'submit' as const,
+      actor: ACTORS.editor,
+      contributors: [],
+      fourEyes: true,
+    }
+    expect(decideWorkflowAction({ ...base, state: 'in-review' })).toMatchObject({
+      reason: expect.stringMatching(/already waiting/),
+      status: 409,
+    })
+    expect(decideWorkflowAction({ ...base, state: 'approved' })).toMatchObject({
+      reason: expect.stringMatching(/already approved/),
+      status: 409,
+    })
   })
 
-  test.each(REVIEW_STATES.filter((s) => s !== 'in-review'))('approve in %s names the current state', (state) => {
-    const d = decideWorkflowAction({ action: 'approve', state, actor: ACTORS.reviewer, contributors: [], fourEyes: true })
-    expect(d).toMatchObject({ ok: false, status: 409 })
-    if (!d.ok) expect(d.reason).toContain(`"${STATE_LABELS[state]}"`)
-  })
+  test.each(REVIEW_STATES.filter((s) => s !== 'in-review'))(
+    'approve in %s names the current state',
+    (state) => {
+      const d = decideWorkflowAction({
+        action: 'approve',
+        actor: ACTORS.reviewer,
+        contributors: [],
+        fourEyes: true,
+        state,
+      })
+      expect(d).toMatchObject({ ok: false, status: 409 })
+      if (!d.ok) {
+        expect(d.reason).toContain(`"${STATE_LABELS[state]}"`)
+      }
+    },
+  )
 
-  test.each(['draft', 'changes-requested', 'published'] as const)('request-changes in %s names the current state', (state) => {
-    const d = decideWorkflowAction({ action: 'request-changes', state, actor: ACTORS.reviewer, contributors: [], comment: 'x', fourEyes: true })
-    expect(d).toMatchObject({ ok: false, status: 409 })
-    if (!d.ok) expect(d.reason).toContain(`"${STATE_LABELS[state]}"`)
-  })
+  test.each(['draft', 'changes-requested', 'published'] as const)(
+    'request-changes in %s names the current state',
+    (state) => {
+      const d = decideWorkflowAction({
+        action: 'request-changes',
+        actor: ACTORS.reviewer,
+        comment: 'x',
+        contributors: [],
+        fourEyes: true,
+        state,
+      })
+      expect(d).toMatchObject({ ok: false, status: 409 })
+      if (!d.ok) {
+        expect(d.reason).toContain(`"${STATE_LABELS[state]}"`)
+      }
+    },
+  )
 
   test('an unknown action is a 400 for a signed-in actor', () => {
     const d = decideWorkflowAction({
       action: 'publish' as unknown as WorkflowAction,
-      state: 'approved',
       actor: ACTORS.admin,
       contributors: [],
       fourEyes: true,
+      state: 'approved',
     })
-    expect(d).toMatchObject({ ok: false, status: 400, reason: expect.stringContaining('"publish"') })
+    expect(d).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('"publish"'),
+      status: 400,
+    })
   })
 
   test('an unknown action from a null actor is refused as unsigned first (403)', () => {
     const d = decideWorkflowAction({
       action: 'delete' as unknown as WorkflowAction,
-      state: 'approved',
       actor: null,
       contributors: [],
       fourEyes: true,
+      state: 'approved',
     })
     expect(d).toMatchObject({ ok: false, status: 403 })
   })
 })
 
 describe('decideWorkflowAction: four-eyes rule', () => {
-  const approve = (actor: Actor, contributors: (string | number)[], fourEyes = true) =>
-    decideWorkflowAction({ action: 'approve', state: 'in-review', actor, contributors, fourEyes })
+  const approve = (actor: Actor, contributors: (number | string)[], fourEyes = true) =>
+    decideWorkflowAction({ action: 'approve', actor, contributors, fourEyes, state: 'in-review' })
 
   test.each([
     ['number actor id, number contributor', { id: 3, roles: ['reviewer'] }, [3]],
@@ -269,51 +360,74 @@ describe('decideWorkflowAction: four-eyes rule', () => {
     ['actor among several contributors', { id: 3, roles: ['reviewer'] }, [1, '2', 3, 4]],
     ['admin who contributed', { id: 1, roles: ['admin'] }, ['1']],
     ['editor+reviewer who contributed', { id: 4, roles: ['editor', 'reviewer'] }, [4]],
-  ] satisfies [string, Actor, (string | number)[]][])('%s: refused (403) when fourEyes is on', (_, actor, contributors) => {
-    const d = approve(actor, contributors)
-    expect(d).toMatchObject({ ok: false, status: 403, reason: expect.stringMatching(/four-eyes/) })
-  })
+  ] satisfies [string, Actor, (number | string)[]][])(
+    '%s: refused (403) when fourEyes is on',
+    (_, actor, contributors) => {
+      const d = approve(actor, contributors)
+      expect(d).toMatchObject({
+        ok: false,
+        reason: expect.stringMatching(/four-eyes/),
+        status: 403,
+      })
+    },
+  )
 
   test.each([
     ['no contributors', []],
     ['only other people contributed', [1, '2', 4]],
     ['a different id that merely contains the actor id', [33, '13', '3a']],
-  ] satisfies [string, (string | number)[]][])('%s: allowed', (_, contributors) => {
-    expect(approve(ACTORS.reviewer, contributors)).toEqual({ ok: true, next: 'approved' })
+  ] satisfies [string, (number | string)[]][])('%s: allowed', (_, contributors) => {
+    expect(approve(ACTORS.reviewer, contributors)).toEqual({ next: 'approved', ok: true })
   })
 
-  test.each([
-    [[3]],
-    [['3']],
-  ])('fourEyes false lets a contributor approve their own change (contributors %j)', (contributors) => {
-    expect(approve(ACTORS.reviewer, contributors, false)).toEqual({ ok: true, next: 'approved' })
-    expect(approve(ACTORS.admin, [1], false)).toEqual({ ok: true, next: 'approved' })
-  })
+  test.each([[[3]], [['3']]])(
+    'fourEyes false lets a contributor approve their own change (contributors %j)',
+    (contributors) => {
+      expect(approve(ACTORS.reviewer, contributors, false)).toEqual({ next: 'approved', ok: true })
+      expect(approve(ACTORS.admin, [1], false)).toEqual({ next: 'approved', ok: true })
+    },
+  )
 
   test('four-eyes does not turn a role refusal into an approval: an editor contributor is still 403 for the role', () => {
     const d = approve(ACTORS.editor, [2], false)
-    expect(d).toMatchObject({ ok: false, status: 403, reason: expect.stringMatching(/Only reviewers/) })
+    expect(d).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/Only reviewers/),
+      status: 403,
+    })
   })
 
   test('the state is checked before four-eyes (a contributor approving a draft gets 409)', () => {
-    const d = decideWorkflowAction({ action: 'approve', state: 'draft', actor: ACTORS.reviewer, contributors: [3], fourEyes: true })
+    const d = decideWorkflowAction({
+      action: 'approve',
+      actor: ACTORS.reviewer,
+      contributors: [3],
+      fourEyes: true,
+      state: 'draft',
+    })
     expect(d).toMatchObject({ ok: false, status: 409 })
   })
 
   test('four-eyes applies only to approve: a contributor may still submit and request changes', () => {
     expect(
-      decideWorkflowAction({ action: 'submit', state: 'draft', actor: ACTORS.editor, contributors: [2], fourEyes: true }),
-    ).toEqual({ ok: true, next: 'in-review' })
+      decideWorkflowAction({
+        action: 'submit',
+        actor: ACTORS.editor,
+        contributors: [2],
+        fourEyes: true,
+        state: 'draft',
+      }),
+    ).toEqual({ next: 'in-review', ok: true })
     expect(
       decideWorkflowAction({
         action: 'request-changes',
-        state: 'in-review',
         actor: ACTORS.reviewer,
-        contributors: [3],
         comment: 'I changed it myself; another pass please.',
+        contributors: [3],
         fourEyes: true,
+        state: 'in-review',
       }),
-    ).toEqual({ ok: true, next: 'changes-requested' })
+    ).toEqual({ next: 'changes-requested', ok: true })
   })
 
   test('the contributors list is not modified', () => {
@@ -324,8 +438,19 @@ describe('decideWorkflowAction: four-eyes rule', () => {
 })
 
 describe('decideWorkflowAction: request-changes needs a comment', () => {
-  const requestChanges = (comment: string | null | undefined, state: ReviewState = 'in-review', actor: Actor = ACTORS.reviewer) =>
-    decideWorkflowAction({ action: 'request-changes', state, actor, contributors: [], comment, fourEyes: true })
+  const requestChanges = (
+    comment: null | string | undefined,
+    state: ReviewState = 'in-review',
+    actor: Actor = ACTORS.reviewer,
+  ) =>
+    decideWorkflowAction({
+      action: 'request-changes',
+      actor,
+      comment,
+      contributors: [],
+      fourEyes: true,
+      state,
+    })
 
   test.each([
     ['undefined', undefined],
@@ -334,14 +459,21 @@ describe('decideWorkflowAction: request-changes needs a comment', () => {
     ['spaces', '   '],
     ['tabs and newlines', '\t\n \r\n'],
   ])('%s comment is refused with 400', (_, comment) => {
-    expect(requestChanges(comment)).toMatchObject({ ok: false, status: 400, reason: expect.stringMatching(/comment is required/) })
+    expect(requestChanges(comment)).toMatchObject({
+      ok: false,
+      reason: expect.stringMatching(/comment is required/),
+      status: 400,
+    })
     expect(requestChanges(comment, 'approved')).toMatchObject({ ok: false, status: 400 })
   })
 
-  test.each(['x', 'Please rewrite section 2.', '  padded comment  '])('comment %j is enough', (comment) => {
-    expect(requestChanges(comment)).toEqual({ ok: true, next: 'changes-requested' })
-    expect(requestChanges(comment, 'approved')).toEqual({ ok: true, next: 'changes-requested' })
-  })
+  test.each(['x', 'Please rewrite section 2.', '  padded comment  '])(
+    'comment %j is enough',
+    (comment) => {
+      expect(requestChanges(comment)).toEqual({ next: 'changes-requested', ok: true })
+      expect(requestChanges(comment, 'approved')).toEqual({ next: 'changes-requested', ok: true })
+    },
+  )
 
   test('role and state are checked before the comment', () => {
     expect(requestChanges('   ', 'in-review', ACTORS.editor)).toMatchObject({ status: 403 })
@@ -351,37 +483,63 @@ describe('decideWorkflowAction: request-changes needs a comment', () => {
 
   test('submit and approve need no comment', () => {
     expect(
-      decideWorkflowAction({ action: 'submit', state: 'draft', actor: ACTORS.editor, contributors: [], comment: '  ', fourEyes: true }),
-    ).toEqual({ ok: true, next: 'in-review' })
-    expect(decideWorkflowAction({ action: 'approve', state: 'in-review', actor: ACTORS.reviewer, contributors: [], fourEyes: true })).toEqual({
-      ok: true,
+      decideWorkflowAction({
+        action: 'submit',
+        actor: ACTORS.editor,
+        comment: '  ',
+        contributors: [],
+        fourEyes: true,
+        state: 'draft',
+      }),
+    ).toEqual({ next: 'in-review', ok: true })
+    expect(
+      decideWorkflowAction({
+        action: 'approve',
+        actor: ACTORS.reviewer,
+        contributors: [],
+        fourEyes: true,
+        state: 'in-review',
+      }),
+    ).toEqual({
       next: 'approved',
+      ok: true,
     })
   })
 })
 
 describe('decidePublish', () => {
-  test.each(cases((name) => PUBLISH_TABLE[name]))('publish by $name in $state → $expected', ({ actor, state, expected }) => {
-    expectOutcome(decidePublish({ state, actor, system: false }), expected)
-  })
+  test.each(cases((name) => PUBLISH_TABLE[name]))(
+    'publish by $name in $state → $expected',
+    ({ actor, expected, state }) => {
+      expectOutcome(decidePublish({ actor, state, system: false }), expected)
+    },
+  )
 
-  test.each(cases(() => SYSTEM_PUBLISH_ROW))('system publish (actor: $name) in $state → $expected', ({ actor, state, expected }) => {
-    expectOutcome(decidePublish({ state, actor, system: true }), expected)
-  })
+  test.each(cases(() => SYSTEM_PUBLISH_ROW))(
+    'system publish (actor: $name) in $state → $expected',
+    ({ actor, expected, state }) => {
+      expectOutcome(decidePublish({ actor, state, system: true }), expected)
+    },
+  )
 
   test('the role is checked before the state (an editor publishing a draft is told about the role)', () => {
-    expect(decidePublish({ state: 'draft', actor: ACTORS.editor, system: false })).toMatchObject({
+    expect(decidePublish({ actor: ACTORS.editor, state: 'draft', system: false })).toMatchObject({
       ok: false,
-      status: 403,
       reason: expect.stringMatching(/Only reviewers and admins/),
+      status: 403,
     })
   })
 
-  test.each(REVIEW_STATES.filter((s) => s !== 'approved'))('publishing from %s names the current state', (state) => {
-    const d = decidePublish({ state, actor: ACTORS.admin, system: false })
-    expect(d).toMatchObject({ ok: false, status: 409 })
-    if (!d.ok) expect(d.reason).toContain(`"${STATE_LABELS[state]}"`)
-  })
+  test.each(REVIEW_STATES.filter((s) => s !== 'approved'))(
+    'publishing from %s names the current state',
+    (state) => {
+      const d = decidePublish({ actor: ACTORS.admin, state, system: false })
+      expect(d).toMatchObject({ ok: false, status: 409 })
+      if (!d.ok) {
+        expect(d.reason).toContain(`"${STATE_LABELS[state]}"`)
+      }
+    },
+  )
 })
 
 describe('canEditContent / canPublishRole', () => {
@@ -402,9 +560,21 @@ describe('canEditContent / canPublishRole', () => {
     expect(ACTOR_NAMES.length).toBeGreaterThan(0)
     for (const name of ACTOR_NAMES) {
       const actor = ACTORS[name] as Actor
-      const submit = decideWorkflowAction({ action: 'submit', state: 'draft', actor, contributors: [], fourEyes: true })
-      const approve = decideWorkflowAction({ action: 'approve', state: 'in-review', actor, contributors: [], fourEyes: true })
-      const publish = decidePublish({ state: 'approved', actor, system: false })
+      const submit = decideWorkflowAction({
+        action: 'submit',
+        actor,
+        contributors: [],
+        fourEyes: true,
+        state: 'draft',
+      })
+      const approve = decideWorkflowAction({
+        action: 'approve',
+        actor,
+        contributors: [],
+        fourEyes: true,
+        state: 'in-review',
+      })
+      const publish = decidePublish({ actor, state: 'approved', system: false })
       expect(submit.ok).toBe(canEditContent(actor))
       expect(approve.ok).toBe(canPublishRole(actor))
       expect(publish.ok).toBe(canPublishRole(actor))
@@ -419,16 +589,25 @@ describe('stateAfterContentChange', () => {
     ['changes-requested', 'changes-requested'],
     ['approved', 'draft'],
     ['published', 'draft'],
-  ] satisfies [ReviewState, ReviewState][])('a change in %s leaves the document in %s', (state, next) => {
-    expect(stateAfterContentChange(state)).toBe(next)
-  })
+  ] satisfies [ReviewState, ReviewState][])(
+    'a change in %s leaves the document in %s',
+    (state, next) => {
+      expect(stateAfterContentChange(state)).toBe(next)
+    },
+  )
 
   test('after a change nothing is approved any more, so publishing is refused until re-approval', () => {
     expect(REVIEW_STATES.length).toBeGreaterThan(0)
     for (const state of REVIEW_STATES) {
       const after = stateAfterContentChange(state)
-      expect(decidePublish({ state: after, actor: ACTORS.admin, system: false })).toMatchObject({ ok: false, status: 409 })
-      expect(decidePublish({ state: after, actor: null, system: true })).toMatchObject({ ok: false, status: 409 })
+      expect(decidePublish({ actor: ACTORS.admin, state: after, system: false })).toMatchObject({
+        ok: false,
+        status: 409,
+      })
+      expect(decidePublish({ actor: null, state: after, system: true })).toMatchObject({
+        ok: false,
+        status: 409,
+      })
     }
   })
 
@@ -437,8 +616,14 @@ describe('stateAfterContentChange', () => {
     for (const state of REVIEW_STATES) {
       const after = stateAfterContentChange(state)
       expect(
-        decideWorkflowAction({ action: 'submit', state: after, actor: ACTORS.editor, contributors: [2], fourEyes: true }),
-      ).toEqual({ ok: true, next: 'in-review' })
+        decideWorkflowAction({
+          action: 'submit',
+          actor: ACTORS.editor,
+          contributors: [2],
+          fourEyes: true,
+          state: after,
+        }),
+      ).toEqual({ next: 'in-review', ok: true })
     }
   })
 })
@@ -464,17 +649,23 @@ describe('changeSummaryProblem', () => {
     [2, '  padded  ', false],
     [17, null, true],
     [17, 'x', false],
-  ] satisfies [number, string | null | undefined, boolean][])('version %d with summary %j → refused: %s', (nextVersion, summary, refused) => {
-    expect(changeSummaryProblem(nextVersion, summary)).toBe(refused ? PROBLEM : null)
-  })
+  ] satisfies [number, null | string | undefined, boolean][])(
+    'version %d with summary %j → refused: %s',
+    (nextVersion, summary, refused) => {
+      expect(changeSummaryProblem(nextVersion, summary)).toBe(refused ? PROBLEM : null)
+    },
+  )
 })
 
 describe('workflowOptions: what the workflow bar offers', () => {
   const editor = { id: 1, roles: ['editor' as const] }
   const reviewer = { id: 2, roles: ['reviewer' as const] }
   const admin = { id: 3, roles: ['admin' as const] }
-  const offer = (state: ReviewState, actor: typeof editor | typeof reviewer | typeof admin, contributors: (string | number)[] = [1]) =>
-    workflowOptions({ state, actor, contributors, fourEyes: true })
+  const offer = (
+    state: ReviewState,
+    actor: typeof admin | typeof editor | typeof reviewer,
+    contributors: (number | string)[] = [1],
+  ) => workflowOptions({ actor, contributors, fourEyes: true, state })
 
   test('an editor can submit a draft and never publish', () => {
     expect(offer('draft', editor)).toEqual({
@@ -494,7 +685,12 @@ describe('workflowOptions: what the workflow bar offers', () => {
       publishBlockedReason: 'Only an approved draft can be published; this one is "In review".',
       submitProblems: [],
     })
-    expect(offer('approved', reviewer)).toEqual({ actions: ['request-changes'], canPublish: true, publishBlockedReason: null, submitProblems: [] })
+    expect(offer('approved', reviewer)).toEqual({
+      actions: ['request-changes'],
+      canPublish: true,
+      publishBlockedReason: null,
+      submitProblems: [],
+    })
     expect(offer('draft', reviewer).actions).toEqual([])
   })
 
@@ -505,15 +701,17 @@ describe('workflowOptions: what the workflow bar offers', () => {
   })
 
   test('nobody signed in is offered nothing', () => {
-    expect(workflowOptions({ state: 'in-review', actor: null, contributors: [], fourEyes: true })).toMatchObject({ actions: [], canPublish: false })
+    expect(
+      workflowOptions({ actor: null, contributors: [], fourEyes: true, state: 'in-review' }),
+    ).toMatchObject({ actions: [], canPublish: false })
   })
   test('an incomplete draft: Submit is not offered, and the reasons are listed for whoever could submit it', () => {
     const submitProblems = [
       { code: 'no-title' as const, message: 'The document has no title.' },
       { code: 'no-sections' as const, message: 'The document has no sections.' },
     ]
-    const options = (state: ReviewState, actor: typeof editor | typeof reviewer | typeof admin) =>
-      workflowOptions({ state, actor, contributors: [], fourEyes: true, submitProblems })
+    const options = (state: ReviewState, actor: typeof admin | typeof editor | typeof reviewer) =>
+      workflowOptions({ actor, contributors: [], fourEyes: true, state, submitProblems })
     expect(options('draft', editor)).toMatchObject({ actions: [], submitProblems })
     expect(options('changes-requested', admin)).toMatchObject({ actions: [], submitProblems })
     // Not theirs to submit, or nothing to submit: no reasons to show.
@@ -525,21 +723,43 @@ describe('workflowOptions: what the workflow bar offers', () => {
   test('a submit of an incomplete draft is refused with 422 and every reason, after the role and state checks', () => {
     const submitProblems = [
       { code: 'no-slug' as const, message: 'The document has no web address.' },
-      { code: 'empty-section' as const, position: 2, heading: 'Scope', message: 'Section 2 “Scope” has no text.' },
+      {
+        code: 'empty-section' as const,
+        heading: 'Scope',
+        message: 'Section 2 “Scope” has no text.',
+        position: 2,
+      },
     ]
     const decide = (state: ReviewState, actor: Actor) =>
-      decideWorkflowAction({ action: 'submit', state, actor, contributors: [], fourEyes: true, submitProblems })
+      decideWorkflowAction({
+        action: 'submit',
+        actor,
+        contributors: [],
+        fourEyes: true,
+        state,
+        submitProblems,
+      })
     expect(decide('draft', editor)).toEqual({
       ok: false,
-      status: 422,
-      reason: 'This document cannot be submitted for review yet. The document has no web address. Section 2 “Scope” has no text.',
       problems: submitProblems,
+      reason:
+        'This document cannot be submitted for review yet. The document has no web address. Section 2 “Scope” has no text.',
+      status: 422,
     })
     expect(decide('draft', reviewer)).toMatchObject({ status: 403 })
     expect(decide('in-review', editor)).toMatchObject({ status: 409 })
-    expect(decideWorkflowAction({ action: 'submit', state: 'draft', actor: editor, contributors: [], fourEyes: true, submitProblems: [] })).toEqual({
-      ok: true,
+    expect(
+      decideWorkflowAction({
+        action: 'submit',
+        actor: editor,
+        contributors: [],
+        fourEyes: true,
+        state: 'draft',
+        submitProblems: [],
+      }),
+    ).toEqual({
       next: 'in-review',
+      ok: true,
     })
   })
 })

@@ -1,20 +1,27 @@
 import { describe, expect, test } from '@jest/globals'
 
-import { cookieSubmissionProblems, isEmptyBody, type SubmissionDraft, submissionProblems, submissionRefusal } from '../../../src/workflow/submission'
+import {
+  cookieSubmissionProblems,
+  isEmptyBody,
+  type SubmissionDraft,
+  submissionProblems,
+  submissionRefusal,
+} from '../../../src/workflow/submission'
 import { richText } from '../../helpers/lexical'
 
 /** What a draft needs before it can go to a reviewer: pure, no server. */
-const EN = { locales: ['en'], defaultLocale: 'en' }
-const EN_UK = { locales: ['en', 'uk'], defaultLocale: 'en' }
+const EN = { defaultLocale: 'en', locales: ['en'] }
+const EN_UK = { defaultLocale: 'en', locales: ['en', 'uk'] }
 
 const complete = (): SubmissionDraft => ({
-  title: 'Terms of use',
   slug: 'terms',
-  sections: [{ heading: 'Scope', body: richText('These terms apply.') }],
+  sections: [{ body: richText('These terms apply.'), heading: 'Scope' }],
+  title: 'Terms of use',
 })
 
 const emptyParagraph = { root: { type: 'root', children: [{ type: 'paragraph', children: [] }] } }
-const codes = (draft: SubmissionDraft, locales = EN) => submissionProblems(draft, locales).map((p) => p.code)
+const codes = (draft: SubmissionDraft, locales = EN) =>
+  submissionProblems(draft, locales).map((p) => p.code)
 
 describe('isEmptyBody', () => {
   test.each([
@@ -23,7 +30,15 @@ describe('isEmptyBody', () => {
     ['a root with no blocks', { root: { type: 'root', children: [] } }],
     ['one empty paragraph (a cleared editor)', emptyParagraph],
     ['only whitespace', richText('   ', '\n\t')],
-    ['a list with empty items', { root: { type: 'root', children: [{ type: 'list', children: [{ type: 'listitem', children: [] }] }] } }],
+    [
+      'a list with empty items',
+      {
+        root: {
+          type: 'root',
+          children: [{ type: 'list', children: [{ type: 'listitem', children: [] }] }],
+        },
+      },
+    ],
     ['hostile JSON', { root: 'nope' }],
   ])('%s is empty', (_name, body) => {
     expect(isEmptyBody(body as never)).toBe(true)
@@ -32,9 +47,25 @@ describe('isEmptyBody', () => {
   test.each([
     ['a paragraph', richText('Text.')],
     ['text after empty paragraphs', richText('', '  ', 'x')],
-    ['text deep in a list item link', {
-      root: { type: 'root', children: [{ type: 'list', children: [{ type: 'listitem', children: [{ type: 'link', children: [{ type: 'text', text: 'here' }] }] }] }] },
-    }],
+    [
+      'text deep in a list item link',
+      {
+        root: {
+          type: 'root',
+          children: [
+            {
+              type: 'list',
+              children: [
+                {
+                  type: 'listitem',
+                  children: [{ type: 'link', children: [{ type: 'text', text: 'here' }] }],
+                },
+              ],
+            },
+          ],
+        },
+      },
+    ],
     ['a placeholder', richText('{{company.name}}')],
   ])('%s is text', (_name, body) => {
     expect(isEmptyBody(body as never)).toBe(false)
@@ -48,7 +79,7 @@ describe('submissionProblems', () => {
   })
 
   test('an empty, untitled document has every reason, in reading order', () => {
-    const problems = submissionProblems({ title: null, slug: undefined, sections: [] }, EN_UK)
+    const problems = submissionProblems({ slug: undefined, sections: [], title: null }, EN_UK)
     expect(problems).toEqual([
       { code: 'no-title', message: 'The document has no title.' },
       { code: 'no-slug', message: 'The document has no web address.' },
@@ -60,7 +91,7 @@ describe('submissionProblems', () => {
   })
 
   test('a title or web address of only whitespace is missing', () => {
-    expect(codes({ ...complete(), title: '  \n', slug: ' ' })).toEqual(['no-title', 'no-slug'])
+    expect(codes({ ...complete(), slug: ' ', title: '  \n' })).toEqual(['no-title', 'no-slug'])
     expect(codes({ ...complete(), title: { en: '', uk: 'Умови' } }, EN_UK)).toEqual(['no-title'])
   })
 
@@ -69,59 +100,92 @@ describe('submissionProblems', () => {
       {
         ...complete(),
         sections: [
-          { heading: 'Scope', body: richText('These terms apply.') },
-          { heading: 'Payment', body: emptyParagraph },
-          { heading: '  ', body: null },
-          { heading: { en: 'Contact' }, body: { en: richText(' ') } },
+          { body: richText('These terms apply.'), heading: 'Scope' },
+          { body: emptyParagraph, heading: 'Payment' },
+          { body: null, heading: '  ' },
+          { body: { en: richText(' ') }, heading: { en: 'Contact' } },
           null,
         ],
       },
       EN,
     )
     expect(problems).toEqual([
-      { code: 'empty-section', position: 2, heading: 'Payment', message: 'Section 2 “Payment” has no text.' },
-      { code: 'empty-section', position: 3, heading: '', message: 'Section 3 has no text.' },
-      { code: 'empty-section', position: 4, heading: 'Contact', message: 'Section 4 “Contact” has no text.' },
-      { code: 'empty-section', position: 5, heading: '', message: 'Section 5 has no text.' },
+      {
+        code: 'empty-section',
+        heading: 'Payment',
+        message: 'Section 2 “Payment” has no text.',
+        position: 2,
+      },
+      { code: 'empty-section', heading: '', message: 'Section 3 has no text.', position: 3 },
+      {
+        code: 'empty-section',
+        heading: 'Contact',
+        message: 'Section 4 “Contact” has no text.',
+        position: 4,
+      },
+      { code: 'empty-section', heading: '', message: 'Section 5 has no text.', position: 5 },
     ])
   })
 
   describe('languages: the default language must be complete; another falls back to it unless it has its own, empty, text', () => {
     test('a missing translation falls back to the default language, as a publish does', () => {
       const draft: SubmissionDraft = {
-        title: { en: 'Terms', uk: null },
         slug: 'terms',
-        sections: [{ heading: { en: 'Scope' }, body: { en: richText('These terms apply.') } }],
+        sections: [{ body: { en: richText('These terms apply.') }, heading: { en: 'Scope' } }],
+        title: { en: 'Terms', uk: null },
       }
       expect(submissionProblems(draft, EN_UK)).toEqual([])
     })
 
     test('the default language missing is one problem, not one per language', () => {
       const draft: SubmissionDraft = {
-        title: { en: null, uk: 'Умови' },
         slug: 'terms',
-        sections: [{ heading: { en: 'Scope', uk: 'Сфера' }, body: { en: emptyParagraph, uk: richText('Ці умови діють.') } }],
+        sections: [
+          {
+            body: { en: emptyParagraph, uk: richText('Ці умови діють.') },
+            heading: { en: 'Scope', uk: 'Сфера' },
+          },
+        ],
+        title: { en: null, uk: 'Умови' },
       }
       expect(submissionProblems(draft, EN_UK)).toEqual([
         { code: 'no-title', message: 'The document has no title.' },
-        { code: 'empty-section', position: 1, heading: 'Scope', message: 'Section 1 “Scope” has no text.' },
+        {
+          code: 'empty-section',
+          heading: 'Scope',
+          message: 'Section 1 “Scope” has no text.',
+          position: 1,
+        },
       ])
     })
 
     test('a translation that exists but is empty would be published empty: reported with its language', () => {
       const draft: SubmissionDraft = {
-        title: { en: 'Terms', uk: '' },
         slug: 'terms',
-        sections: [{ heading: { en: 'Scope', uk: 'Сфера' }, body: { en: richText('These terms apply.'), uk: emptyParagraph } }],
+        sections: [
+          {
+            body: { en: richText('These terms apply.'), uk: emptyParagraph },
+            heading: { en: 'Scope', uk: 'Сфера' },
+          },
+        ],
+        title: { en: 'Terms', uk: '' },
       }
       expect(submissionProblems(draft, EN_UK)).toEqual([
         { code: 'no-title', locale: 'uk', message: 'The document has no title (language "uk").' },
-        { code: 'empty-section', locale: 'uk', position: 1, heading: 'Scope', message: 'Section 1 “Scope” has no text (language "uk").' },
+        {
+          code: 'empty-section',
+          heading: 'Scope',
+          locale: 'uk',
+          message: 'Section 1 “Scope” has no text (language "uk").',
+          position: 1,
+        },
       ])
     })
 
     test('without localization, values are plain', () => {
-      expect(codes({ title: 'T', slug: 's', sections: [{ heading: 'H', body: emptyParagraph }] })).toEqual(['empty-section'])
+      expect(
+        codes({ slug: 's', sections: [{ body: emptyParagraph, heading: 'H' }], title: 'T' }),
+      ).toEqual(['empty-section'])
     })
   })
 })
@@ -129,7 +193,12 @@ describe('submissionProblems', () => {
 describe('cookieSubmissionProblems: what a cookie entry needs before review', () => {
   test('a name and a category; blanks count as missing', () => {
     expect(cookieSubmissionProblems({ name: '_ga', category: 'analytics' })).toEqual([])
-    expect(cookieSubmissionProblems({ name: '  ', category: null }).map((p) => p.code)).toEqual(['no-cookie-name', 'no-category'])
-    expect(cookieSubmissionProblems({ name: '_ga' })).toEqual([{ code: 'no-category', message: 'The cookie entry has no category.' }])
+    expect(cookieSubmissionProblems({ name: '  ', category: null }).map((p) => p.code)).toEqual([
+      'no-cookie-name',
+      'no-category',
+    ])
+    expect(cookieSubmissionProblems({ name: '_ga' })).toEqual([
+      { code: 'no-category', message: 'The cookie entry has no category.' },
+    ])
   })
 })

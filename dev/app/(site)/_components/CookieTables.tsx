@@ -2,16 +2,35 @@ import type { CookieTable } from '../../../site/cookies'
 import type { Messages } from '../../../site/messages'
 
 /** One table per cookie category, each under its own heading (h2 on the cookie page, h3 inside the cookie policy). */
-export function CookieTables({ tables, m, level }: { tables: CookieTable[]; m: Messages; level: 2 | 3 }) {
+export function CookieTables({
+  level,
+  m,
+  tables,
+}: {
+  level: 2 | 3
+  m: Messages
+  tables: CookieTable[]
+}) {
   const Heading = level === 2 ? 'h2' : 'h3'
-  if (tables.length === 0) return <p>{m.cookiesEmpty}</p>
+  if (tables.length === 0) {
+    return <p>{m.cookiesEmpty}</p>
+  }
   return (
     <>
       {tables.map((table) => (
-        <section key={table.key} className="cookie-category" aria-labelledby={`cookies-${table.key}`}>
+        <section
+          aria-labelledby={`cookies-${table.key}`}
+          className="cookie-category"
+          key={table.key}
+        >
           <Heading id={`cookies-${table.key}`}>{table.label}</Heading>
           <div className="table-scroll">
-            <table className="cookie-table stack-table" data-testid="cookie-table" data-category={table.key} aria-labelledby={`cookies-${table.key}`}>
+            <table
+              aria-labelledby={`cookies-${table.key}`}
+              className="cookie-table stack-table"
+              data-category={table.key}
+              data-testid="cookie-table"
+            >
               <thead>
                 <tr>
                   <th scope="col">{m.colName}</th>
@@ -25,12 +44,16 @@ export function CookieTables({ tables, m, level }: { tables: CookieTable[]; m: M
               <tbody>
                 {table.rows.map((row, i) => (
                   <tr key={`${row.name}-${i}`}>
-                    <th scope="row" data-label={m.colName}>
+                    <th data-label={m.colName} scope="row">
                       <code className="cookie-name">{row.name}</code>
                     </th>
                     <td data-label={m.colProvider}>
                       {row.providerUrl ? (
-                        <a href={row.providerUrl} rel="noopener noreferrer" aria-label={m.privacyPolicyOf(row.provider || row.providerUrl)}>
+                        <a
+                          aria-label={m.privacyPolicyOf(row.provider || row.providerUrl)}
+                          href={row.providerUrl}
+                          rel="noopener noreferrer"
+                        >
                           {row.provider || row.providerUrl}
                         </a>
                       ) : (

@@ -4,18 +4,18 @@ import { SITE_LOCALES, siteHref, type SiteLocale } from '../../../site/format'
 import { messagesFor } from '../../../site/messages'
 
 type Props = {
+  children: ReactNode
+  /** Which site link is this page (marked aria-current). */
+  current?: 'cookies' | 'documents'
   locale: SiteLocale
   /** This page's path and query (without locale), for the language links. */
   path: string
-  query?: Record<string, string | number | null | undefined>
-  /** Which site link is this page (marked aria-current). */
-  current?: 'documents' | 'cookies'
+  query?: Record<string, null | number | string | undefined>
   title: string
-  children: ReactNode
 }
 
 /** The landmarks every public page has: skip link, header with navigation, main, footer. */
-export function SiteFrame({ locale, path, query = {}, current, title, children }: Props) {
+export function SiteFrame({ children, current, locale, path, query = {}, title }: Props) {
   const m = messagesFor(locale)
   return (
     <div className="site" lang={locale}>
@@ -27,25 +27,36 @@ export function SiteFrame({ locale, path, query = {}, current, title, children }
         <p className="site-name">
           <a href={siteHref('/legal', { locale })}>{m.siteName}</a>
         </p>
-        <nav className="site-nav" aria-label={m.siteNav}>
+        <nav aria-label={m.siteNav} className="site-nav">
           <ul>
             <li>
-              <a href={siteHref('/legal', { locale })} aria-current={current === 'documents' ? 'page' : undefined}>
+              <a
+                aria-current={current === 'documents' ? 'page' : undefined}
+                href={siteHref('/legal', { locale })}
+              >
                 {m.navDocuments}
               </a>
             </li>
             <li>
-              <a href={siteHref('/legal/cookies', { locale })} aria-current={current === 'cookies' ? 'page' : undefined}>
+              <a
+                aria-current={current === 'cookies' ? 'page' : undefined}
+                href={siteHref('/legal/cookies', { locale })}
+              >
                 {m.navCookies}
               </a>
             </li>
           </ul>
         </nav>
-        <nav className="language-nav" aria-label={m.languageNav}>
+        <nav aria-label={m.languageNav} className="language-nav">
           <ul>
             {SITE_LOCALES.map((l) => (
               <li key={l}>
-                <a href={siteHref(path, { ...query, locale: l })} hrefLang={l} lang={l} aria-current={l === locale ? 'true' : undefined}>
+                <a
+                  aria-current={l === locale ? 'true' : undefined}
+                  href={siteHref(path, { ...query, locale: l })}
+                  hrefLang={l}
+                  lang={l}
+                >
                   {m.languageNames[l]}
                 </a>
               </li>

@@ -1,4 +1,5 @@
 import type { ApiResult, SiteApiOptions } from '../../../site/api'
+
 import { parseLocaleParam, type SearchParamValue, type SiteLocale } from '../../../site/format'
 import { type Messages, messagesFor } from '../../../site/messages'
 import { siteApiOptions } from './request'
@@ -18,10 +19,15 @@ export type SitePageProps<Params = Record<string, never>> = {
 export async function loadSitePage<T>(
   query: Record<string, SearchParamValue>,
   load: (api: SiteApiOptions, locale: SiteLocale) => Promise<ApiResult<T>>,
-): Promise<{ locale: SiteLocale; m: Messages; data: T | null; missing: boolean }> {
+): Promise<{ data: null | T; locale: SiteLocale; m: Messages; missing: boolean }> {
   const locale = parseLocaleParam(query.locale)
   const m = messagesFor(locale)
   const api = siteApiOptions()
   const result = api ? await load(api, locale) : null
-  return { locale, m, data: result?.ok ? result.data : null, missing: !!result && !result.ok && result.reason !== 'unavailable' }
+  return {
+    data: result?.ok ? result.data : null,
+    locale,
+    m,
+    missing: !!result && !result.ok && result.reason !== 'unavailable',
+  }
 }

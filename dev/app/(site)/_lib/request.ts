@@ -1,8 +1,13 @@
 import { cache } from 'react'
 
 import type { SiteApiOptions } from '../../../site/api'
+
 import { apiBaseUrl } from '../../../site/format'
-import { IN_PROCESS_BASE_URL, inProcessGraphQLFetch, type GraphQLHandler } from '../../../site/inProcess'
+import {
+  type GraphQLHandler,
+  IN_PROCESS_BASE_URL,
+  inProcessGraphQLFetch,
+} from '../../../site/inProcess'
 
 /** Request header carrying the page language to the root layout (which cannot read the query). */
 export const LOCALE_HEADER = 'x-legal-site-locale'
@@ -27,13 +32,20 @@ function payloadGraphQL(): Promise<GraphQLHandler> {
  * server at any host. Null (the pages say the API is unavailable) when `LEGAL_API_URL` is set
  * but is not a plain http(s) URL.
  */
-export const siteApiOptions = cache((): SiteApiOptions | null => {
+export const siteApiOptions = cache((): null | SiteApiOptions => {
   const configured = process.env.LEGAL_API_URL?.trim()
   if (configured) {
     const baseUrl = apiBaseUrl(configured)
-    // eslint-disable-next-line no-console -- a configuration fault, written where the site's operator reads it
-    if (!baseUrl) console.error('LEGAL_API_URL is not an http(s) URL without credentials, query or fragment; the /legal pages cannot reach the API.')
+    if (!baseUrl) {
+      // eslint-disable-next-line no-console -- a configuration fault, written where the site's operator reads it
+      console.error(
+        'LEGAL_API_URL is not an http(s) URL without credentials, query or fragment; the /legal pages cannot reach the API.',
+      )
+    }
     return baseUrl ? { baseUrl } : null
   }
-  return { baseUrl: IN_PROCESS_BASE_URL, fetch: inProcessGraphQLFetch(async (request) => (await payloadGraphQL())(request)) }
+  return {
+    baseUrl: IN_PROCESS_BASE_URL,
+    fetch: inProcessGraphQLFetch(async (request) => (await payloadGraphQL())(request)),
+  }
 })

@@ -11,10 +11,10 @@ type Props = Pick<SitePageProps, 'searchParams'>
 /** /legal — the published documents, each with its version and last update. */
 export default async function LegalIndexPage({ searchParams }: Props) {
   // Any failure, even a refusal, shows as "unavailable": the index names no document.
-  const { locale, m, data } = await loadSitePage(await searchParams, loadDocumentIndex)
+  const { data, locale, m } = await loadSitePage(await searchParams, loadDocumentIndex)
 
   return (
-    <SiteFrame locale={locale} path="/legal" current="documents" title={m.indexTitle}>
+    <SiteFrame current="documents" locale={locale} path="/legal" title={m.indexTitle}>
       {!data ? (
         <Unavailable locale={locale} />
       ) : (
@@ -26,15 +26,22 @@ export default async function LegalIndexPage({ searchParams }: Props) {
           ) : (
             <ul className="document-list" data-testid="document-list">
               {data.map((doc) => (
-                <li key={doc.slug} data-testid="document-list-item" data-slug={doc.slug}>
+                <li data-slug={doc.slug} data-testid="document-list-item" key={doc.slug}>
                   <h2>
-                    <a href={siteHref(documentPath(doc.slug), { locale })} data-testid="document-link">{doc.title}</a>
+                    <a
+                      data-testid="document-link"
+                      href={siteHref(documentPath(doc.slug), { locale })}
+                    >
+                      {doc.title}
+                    </a>
                   </h2>
                   <p className="doc-meta-line">
                     {doc.lastModified ? (
                       <>
                         {`${m.lastUpdated}: `}
-                        <time dateTime={isoDateTime(doc.lastModified)} data-testid="last-updated">{formatDate(doc.lastModified, locale)}</time>
+                        <time data-testid="last-updated" dateTime={isoDateTime(doc.lastModified)}>
+                          {formatDate(doc.lastModified, locale)}
+                        </time>
                         {' · '}
                       </>
                     ) : null}

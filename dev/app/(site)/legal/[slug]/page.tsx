@@ -2,7 +2,15 @@ import { notFound } from 'next/navigation'
 
 import { loadDocumentPage } from '../../../../site/api'
 import { cookieTables } from '../../../../site/cookies'
-import { documentPath, effectiveFrom, formatDate, isoDateTime, parseVersionParam, siteHref, versionsPath } from '../../../../site/format'
+import {
+  documentPath,
+  effectiveFrom,
+  formatDate,
+  isoDateTime,
+  parseVersionParam,
+  siteHref,
+  versionsPath,
+} from '../../../../site/format'
 import { loadTranslation } from '../../../../site/translation'
 import { CookieTables } from '../../_components/CookieTables'
 import { SiteFrame, Unavailable } from '../../_components/SiteFrame'
@@ -22,45 +30,75 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
   const { slug } = await params
   const query = await searchParams
   const version = parseVersionParam(query.version)
-  if (version === 'invalid') notFound()
-  const { locale, m, data, missing } = await loadSitePage(query, async (api, locale) => {
+  if (version === 'invalid') {
+    notFound()
+  }
+  const { data, locale, m, missing } = await loadSitePage(query, async (api, locale) => {
     const page = await loadDocumentPage(api, { slug, locale, version })
-    if (!page.ok) return page
+    if (!page.ok) {
+      return page
+    }
     const shown = page.data.document
-    return { ok: true, data: { ...page.data, translation: await loadTranslation(api, { slug, locale, version: shown.version, shown }) } }
+    return {
+      data: {
+        ...page.data,
+        translation: await loadTranslation(api, { slug, locale, shown, version: shown.version }),
+      },
+      ok: true,
+    }
   })
-  if (missing) notFound()
+  if (missing) {
+    notFound()
+  }
 
   if (!data) {
     return (
-      <SiteFrame locale={locale} path={documentPath(slug)} query={{ version }} current="documents" title={m.unavailableTitle}>
+      <SiteFrame
+        current="documents"
+        locale={locale}
+        path={documentPath(slug)}
+        query={{ version }}
+        title={m.unavailableTitle}
+      >
         <Unavailable locale={locale} />
       </SiteFrame>
     )
   }
 
-  const { document: doc, currentVersion, archived, cookies, translation } = data
+  const { archived, cookies, currentVersion, document: doc, translation } = data
   const tables = cookies?.ok ? cookieTables(cookies.data, m) : null
   const inForceFrom = effectiveFrom(doc)
   // Text shown in the default language is marked as such, for screen readers and for readers.
-  const fallbackLang = translation && translation.state !== 'translated' ? translation.fallbackLocale : undefined
+  const fallbackLang =
+    translation && translation.state !== 'translated' ? translation.fallbackLocale : undefined
   const untranslated = new Set(translation?.untranslatedSections ?? [])
   return (
-    <SiteFrame locale={locale} path={documentPath(slug)} query={{ version }} current="documents" title={doc.title}>
-      <article className="legal-document" data-testid="legal-document" data-kind={doc.kind}>
+    <SiteFrame
+      current="documents"
+      locale={locale}
+      path={documentPath(slug)}
+      query={{ version }}
+      title={doc.title}
+    >
+      <article className="legal-document" data-kind={doc.kind} data-testid="legal-document">
         <header className="document-header">
-          <h1 data-testid="document-title" lang={translation?.titleUntranslated ? fallbackLang : undefined}>
+          <h1
+            data-testid="document-title"
+            lang={translation?.titleUntranslated ? fallbackLang : undefined}
+          >
             {doc.title}
           </h1>
           {translation && translation.state !== 'translated' ? (
-            <div className="notice" role="note" data-testid="untranslated-notice">
+            <div className="notice" data-testid="untranslated-notice" role="note">
               <p>
-                <strong>{translation.state === 'none' ? m.untranslatedNotice : m.partlyTranslatedNotice}</strong>
+                <strong>
+                  {translation.state === 'none' ? m.untranslatedNotice : m.partlyTranslatedNotice}
+                </strong>
               </p>
             </div>
           ) : null}
           {archived ? (
-            <div className="notice" role="note" data-testid="archived-notice">
+            <div className="notice" data-testid="archived-notice" role="note">
               <p>
                 <strong>{m.archivedNotice(doc.version, currentVersion)}</strong>{' '}
                 <a href={siteHref(documentPath(slug), { locale })}>{m.readCurrent}</a>
@@ -68,13 +106,21 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
             </div>
           ) : null}
           {!archived && doc.upcoming ? (
-            <div className="notice" role="note" data-testid="upcoming-notice">
+            <div className="notice" data-testid="upcoming-notice" role="note">
               <p>
                 <strong>{m.upcomingNotice(formatDate(doc.upcoming.effectiveDate, locale))}</strong>
                 {doc.upcoming.diff ? (
                   <>
                     {' — '}
-                    <a href={siteHref(versionsPath(slug), { locale, from: doc.upcoming.diff.from, to: doc.upcoming.diff.to })}>{m.seeChanges}</a>
+                    <a
+                      href={siteHref(versionsPath(slug), {
+                        from: doc.upcoming.diff.from,
+                        locale,
+                        to: doc.upcoming.diff.to,
+                      })}
+                    >
+                      {m.seeChanges}
+                    </a>
                   </>
                 ) : null}
               </p>
@@ -82,7 +128,7 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
             </div>
           ) : null}
           {!archived && doc.status === 'upcoming' && doc.effectiveDate ? (
-            <div className="notice" role="note" data-testid="not-yet-in-force">
+            <div className="notice" data-testid="not-yet-in-force" role="note">
               <p>{m.notYetInForce(formatDate(doc.effectiveDate, locale))}</p>
             </div>
           ) : null}
@@ -90,7 +136,7 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
             <div>
               <dt>{m.lastUpdated}</dt>
               <dd>
-                <time dateTime={isoDateTime(doc.lastModified)} data-testid="last-updated">
+                <time data-testid="last-updated" dateTime={isoDateTime(doc.lastModified)}>
                   {formatDate(doc.lastModified, locale)}
                 </time>
               </dd>
@@ -107,18 +153,24 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
             </div>
           </dl>
           {doc.summary ? (
-            <p className="doc-summary" lang={translation?.titleUntranslated ? fallbackLang : undefined}>
+            <p
+              className="doc-summary"
+              lang={translation?.titleUntranslated ? fallbackLang : undefined}
+            >
               {doc.summary}
             </p>
           ) : null}
         </header>
 
         {doc.toc.length > 0 ? (
-          <nav className="toc" aria-labelledby="toc-heading" data-testid="toc">
+          <nav aria-labelledby="toc-heading" className="toc" data-testid="toc">
             <h2 id="toc-heading">{m.contents}</h2>
             <ol>
               {doc.toc.map((entry) => (
-                <li key={entry.anchor} lang={untranslated.has(entry.anchor) ? fallbackLang : undefined}>
+                <li
+                  key={entry.anchor}
+                  lang={untranslated.has(entry.anchor) ? fallbackLang : undefined}
+                >
                   <a href={`#${entry.anchor}`}>{entry.heading}</a>
                 </li>
               ))}
@@ -128,10 +180,10 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
 
         {doc.sections.map((section) => (
           <section
-            key={section.anchor}
-            id={section.anchor}
             className="document-section"
             data-testid="document-section"
+            id={section.anchor}
+            key={section.anchor}
             lang={untranslated.has(section.anchor) ? fallbackLang : undefined}
           >
             <h2>{section.heading}</h2>
@@ -140,14 +192,18 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
         ))}
 
         {cookies ? (
-          <section className="cookie-declaration" aria-labelledby="cookie-declaration-heading" data-testid="cookie-declaration">
+          <section
+            aria-labelledby="cookie-declaration-heading"
+            className="cookie-declaration"
+            data-testid="cookie-declaration"
+          >
             <h2 id="cookie-declaration-heading">{m.cookieDeclarationHeading}</h2>
-            {tables ? <CookieTables tables={tables} m={m} level={3} /> : <p>{m.unavailableText}</p>}
+            {tables ? <CookieTables level={3} m={m} tables={tables} /> : <p>{m.unavailableText}</p>}
           </section>
         ) : null}
 
         <p className="versions-link">
-          <a href={siteHref(versionsPath(slug), { locale })} data-testid="versions-link">
+          <a data-testid="versions-link" href={siteHref(versionsPath(slug), { locale })}>
             {m.versionsLink}
           </a>
         </p>

@@ -11,17 +11,17 @@ type Props = Pick<SitePageProps, 'searchParams'>
 
 /** /legal/cookies — the published cookie declaration, one table per category. */
 export default async function CookieDeclarationPage({ searchParams }: Props) {
-  const { locale, m, data } = await loadSitePage(await searchParams, loadCookieDeclaration)
+  const { data, locale, m } = await loadSitePage(await searchParams, loadCookieDeclaration)
 
   return (
-    <SiteFrame locale={locale} path="/legal/cookies" current="cookies" title={m.cookiesTitle}>
+    <SiteFrame current="cookies" locale={locale} path="/legal/cookies" title={m.cookiesTitle}>
       {!data ? (
         <Unavailable locale={locale} />
       ) : (
-        <div data-testid="cookie-declaration" data-revision={data.revision}>
+        <div data-revision={data.revision} data-testid="cookie-declaration">
           <h1 data-testid="cookies-title">{m.cookiesTitle}</h1>
           <p>{m.cookiesIntro}</p>
-          <CookieTables tables={cookieTables(data, m)} m={m} level={2} />
+          <CookieTables level={2} m={m} tables={cookieTables(data, m)} />
         </div>
       )}
     </SiteFrame>

@@ -1,8 +1,18 @@
 import { notFound } from 'next/navigation'
 
-import { diffSectionsForPage, loadVersionsPage, type VersionEntry } from '../../../../../site/api'
-import { documentPath, effectiveFrom, formatDate, formatDateTime, isoDateTime, parseVersionParam, siteHref, versionsPath } from '../../../../../site/format'
 import type { Messages } from '../../../../../site/messages'
+
+import { diffSectionsForPage, loadVersionsPage, type VersionEntry } from '../../../../../site/api'
+import {
+  documentPath,
+  effectiveFrom,
+  formatDate,
+  formatDateTime,
+  isoDateTime,
+  parseVersionParam,
+  siteHref,
+  versionsPath,
+} from '../../../../../site/format'
 import { SiteFrame, Unavailable } from '../../../_components/SiteFrame'
 import { loadSitePage, type SitePageProps } from '../../../_lib/page'
 
@@ -18,24 +28,42 @@ type Props = SitePageProps<{ slug: string }>
 export default async function LegalVersionsPage({ params, searchParams }: Props) {
   const { slug } = await params
   const query = await searchParams
-  const { locale, m, data, missing } = await loadSitePage(query, (api, locale) =>
-    loadVersionsPage(api, { slug, locale, from: parseVersionParam(query.from), to: parseVersionParam(query.to) }),
+  const { data, locale, m, missing } = await loadSitePage(query, (api, locale) =>
+    loadVersionsPage(api, {
+      slug,
+      from: parseVersionParam(query.from),
+      locale,
+      to: parseVersionParam(query.to),
+    }),
   )
-  if (missing) notFound()
+  if (missing) {
+    notFound()
+  }
 
   if (!data) {
     return (
-      <SiteFrame locale={locale} path={versionsPath(slug)} current="documents" title={m.unavailableTitle}>
+      <SiteFrame
+        current="documents"
+        locale={locale}
+        path={versionsPath(slug)}
+        title={m.unavailableTitle}
+      >
         <Unavailable locale={locale} />
       </SiteFrame>
     )
   }
 
-  const { document: doc, versions, selected, comparison } = data
+  const { comparison, document: doc, selected, versions } = data
   const title = m.versionsTitle(doc.title)
   const formQuery = selected ? { from: selected.from, to: selected.to } : {}
   return (
-    <SiteFrame locale={locale} path={versionsPath(slug)} query={'from' in comparison ? formQuery : {}} current="documents" title={title}>
+    <SiteFrame
+      current="documents"
+      locale={locale}
+      path={versionsPath(slug)}
+      query={'from' in comparison ? formQuery : {}}
+      title={title}
+    >
       <h1 data-testid="versions-title">{title}</h1>
       <p>
         <a href={siteHref(documentPath(slug), { locale })}>{m.backToDocument}</a>
@@ -57,24 +85,33 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
             </thead>
             <tbody>
               {versions.versions.map((v) => (
-                <tr key={v.version} data-testid="version-row" data-version={v.version}>
-                  <th scope="row" data-label={m.colVersion}>
+                <tr data-testid="version-row" data-version={v.version} key={v.version}>
+                  <th data-label={m.colVersion} scope="row">
                     <a
-                      href={siteHref(documentPath(slug), { locale, version: v.version === versions.currentVersion ? null : v.version })}
                       aria-current={v.version === versions.currentVersion ? 'true' : undefined}
+                      href={siteHref(documentPath(slug), {
+                        locale,
+                        version: v.version === versions.currentVersion ? null : v.version,
+                      })}
                     >
                       {`${m.version} ${v.version}`}
                     </a>
                   </th>
                   {/* With its time: two versions published on one day must be told apart. */}
                   <td data-label={m.colPublished} data-testid="version-published">
-                    <time dateTime={isoDateTime(v.publishedAt)}>{formatDateTime(v.publishedAt, locale)}</time>
+                    <time dateTime={isoDateTime(v.publishedAt)}>
+                      {formatDateTime(v.publishedAt, locale)}
+                    </time>
                   </td>
                   <td data-label={m.colEffective}>
                     <time dateTime={effectiveFrom(v)}>{formatDate(effectiveFrom(v), locale)}</time>
                   </td>
-                  <td data-label={m.colSummary}>{v.changeSummary || (v.version === 1 ? m.noSummary : '')}</td>
-                  <td data-label={m.colMaterial}>{v.materialChange ? <strong>{m.yes}</strong> : m.no}</td>
+                  <td data-label={m.colSummary}>
+                    {v.changeSummary || (v.version === 1 ? m.noSummary : '')}
+                  </td>
+                  <td data-label={m.colMaterial}>
+                    {v.materialChange ? <strong>{m.yes}</strong> : m.no}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -87,10 +124,27 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
         {comparison.state === 'only-one' ? (
           <p>{m.compareOnlyOne}</p>
         ) : (
-          <form method="get" action={`${versionsPath(slug)}#changes`} className="compare-form" data-testid="compare-form">
-            {locale !== 'en' ? <input type="hidden" name="locale" value={locale} /> : null}
-            <VersionSelect name="from" label={m.compareFrom} versions={versions.versions} selected={selected?.from} m={m} />
-            <VersionSelect name="to" label={m.compareTo} versions={versions.versions} selected={selected?.to} m={m} />
+          <form
+            action={`${versionsPath(slug)}#changes`}
+            className="compare-form"
+            data-testid="compare-form"
+            method="get"
+          >
+            {locale !== 'en' ? <input name="locale" type="hidden" value={locale} /> : null}
+            <VersionSelect
+              label={m.compareFrom}
+              m={m}
+              name="from"
+              selected={selected?.from}
+              versions={versions.versions}
+            />
+            <VersionSelect
+              label={m.compareTo}
+              m={m}
+              name="to"
+              selected={selected?.to}
+              versions={versions.versions}
+            />
             <p>
               <button type="submit">{m.compareSubmit}</button>
             </p>
@@ -114,7 +168,7 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
       </section>
 
       {comparison.state === 'shown' ? (
-        <section id="changes" aria-labelledby="changes-heading" className="changes">
+        <section aria-labelledby="changes-heading" className="changes" id="changes">
           <h2 id="changes-heading">{m.diffHeading(comparison.from, comparison.to)}</h2>
           <p data-testid="diff-summary">{m.diffSummary(comparison.diff.summary)}</p>
           <ul className="diff-legend">
@@ -127,7 +181,12 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
           </ul>
           <div className="redline" data-testid="diff-output">
             {diffSectionsForPage(comparison.diff).map((s) => (
-              <section key={`${s.anchor}-${s.status}`} className={`diff-section diff-${s.status}`} data-testid="diff-section" data-status={s.status}>
+              <section
+                className={`diff-section diff-${s.status}`}
+                data-status={s.status}
+                data-testid="diff-section"
+                key={`${s.anchor}-${s.status}`}
+              >
                 <p className="diff-status">{m.diffStatus[s.status] ?? s.status}</p>
                 <div dangerouslySetInnerHTML={{ __html: s.html }} />
               </section>
@@ -140,11 +199,27 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
 }
 
 /** One end of the comparison: a labelled choice of the archived versions. */
-function VersionSelect({ name, label, versions, selected, m }: { name: 'from' | 'to'; label: string; versions: VersionEntry[]; selected?: number; m: Messages }) {
+function VersionSelect({
+  name,
+  label,
+  m,
+  selected,
+  versions,
+}: {
+  label: string
+  m: Messages
+  name: 'from' | 'to'
+  selected?: number
+  versions: VersionEntry[]
+}) {
   return (
     <p>
       <label htmlFor={`compare-${name}`}>{label}</label>
-      <select id={`compare-${name}`} name={name} defaultValue={selected !== undefined ? String(selected) : undefined}>
+      <select
+        defaultValue={selected !== undefined ? String(selected) : undefined}
+        id={`compare-${name}`}
+        name={name}
+      >
         {versions.map((v) => (
           <option key={v.version} value={v.version}>
             {`${m.version} ${v.version}`}

@@ -1,10 +1,12 @@
+import type { ServerFunctionClient } from 'payload'
+
+import '@payloadcms/next/css'
+import type React from 'react'
+
 /* THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD. */
 /* DO NOT MODIFY IT BECAUSE IT COULD BE REWRITTEN AT ANY TIME. */
 import config from '@payload-config'
-import '@payloadcms/next/css'
-import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
-import React from 'react'
 
 import { importMap } from './admin/importMap.js'
 import './custom.scss'

@@ -1,4 +1,4 @@
 import config from '@payload-config'
 import { legalDeliveryRoutes } from 'payload-plugin-legal-documents/next'
 
-export const { GET, POST, PUT, PATCH, DELETE, OPTIONS } = legalDeliveryRoutes(config)
+export const { DELETE, GET, OPTIONS, PATCH, POST, PUT } = legalDeliveryRoutes(config)
