@@ -1,3 +1,4 @@
+/* eslint-disable perfectionist/sort-objects -- Lexical nodes keep the key order of Lexical's own exportJSON: the importer writes byte for byte what the editor writes */
 /**
  * Builders for the Lexical JSON that @payloadcms/richtext-lexical 3.90.2 stores (Lexical 0.50).
  *
@@ -15,10 +16,10 @@ export type ListType = 'bullet' | 'number'
 /** Lexical's text format bitmask (lexical/src/LexicalConstants.ts). */
 export const TEXT_FORMAT = {
   bold: 1,
-  code: 16,
   italic: 2,
   strikethrough: 4,
   underline: 8,
+  code: 16,
 } as const
 
 interface SerializedElement {
@@ -134,7 +135,7 @@ function inlineChildren(children: LexicalInlineNode[] | string): LexicalInlineNo
 }
 
 export function text(value: string, format = 0): LexicalTextNode {
-  return { type: 'text', detail: 0, format, mode: 'normal', style: '', text: value, version: 1 }
+  return { detail: 0, format, mode: 'normal', style: '', text: value, type: 'text', version: 1 }
 }
 
 export function lineBreak(): LexicalLineBreakNode {
@@ -152,13 +153,13 @@ export function link(
 ): LexicalLinkNode {
   const kids = typeof children === 'string' ? [text(children)] : children
   const node: LexicalLinkNode = {
-    type: 'link',
     children: kids,
     direction: directionOf(kids),
-    fields: { linkType: 'custom', newTab: options.newTab ?? false, url },
     format: '',
     indent: 0,
+    type: 'link',
     version: 3,
+    fields: { linkType: 'custom', newTab: options.newTab ?? false, url },
   }
   if (options.id) {
     node.id = options.id
@@ -171,14 +172,14 @@ export function paragraph(children: LexicalInlineNode[] | string): LexicalParagr
   // ParagraphNode.exportJSON() copies the first direct text child's format and style.
   const firstText = kids.find((child): child is LexicalTextNode => child.type === 'text')
   return {
-    type: 'paragraph',
     children: kids,
     direction: directionOf(kids),
     format: '',
     indent: 0,
+    type: 'paragraph',
+    version: 1,
     textFormat: firstText?.format ?? 0,
     textStyle: firstText?.style ?? '',
-    version: 1,
   }
 }
 
@@ -188,13 +189,13 @@ export function heading(
 ): LexicalHeadingNode {
   const kids = inlineChildren(children)
   return {
-    type: 'heading',
     children: kids,
     direction: directionOf(kids),
     format: '',
     indent: 0,
-    tag,
+    type: 'heading',
     version: 1,
+    tag,
   }
 }
 
@@ -216,14 +217,14 @@ export function listItem(
         ? children
         : [children]
   const item: LexicalListItemNode = {
-    type: 'listitem',
-    checked: undefined,
     children: kids,
     direction: directionOf(kids),
     format: '',
     indent: 0,
-    value: value ?? 1,
+    type: 'listitem',
     version: 1,
+    checked: undefined,
+    value: value ?? 1,
   }
   if (value === undefined) {
     unnumbered.add(item)
@@ -242,8 +243,8 @@ function deepen(list: LexicalListNode): LexicalListNode {
     ...list,
     children: list.children.map((item) => ({
       ...item,
-      children: isWrapper(item) ? [deepen(item.children[0] as LexicalListNode)] : item.children,
       indent: item.indent + 1,
+      children: isWrapper(item) ? [deepen(item.children[0] as LexicalListNode)] : item.children,
     })),
   }
 }
@@ -270,21 +271,21 @@ export function list(
     return isWrapper(item)
       ? {
           ...item,
-          children: [deepen(item.children[0] as LexicalListNode)] as [LexicalListNode],
           value,
+          children: [deepen(item.children[0] as LexicalListNode)] as [LexicalListNode],
         }
       : { ...item, value }
   })
   return {
-    type: 'list',
     children,
     direction: directionOf(children),
     format: '',
     indent: 0,
+    type: 'list',
+    version: 1,
     listType,
     start,
     tag: listType === 'number' ? 'ol' : 'ul',
-    version: 1,
   }
 }
 
@@ -292,11 +293,11 @@ export function list(
 export function root(children: LexicalBlockNode[]): LexicalState {
   return {
     root: {
-      type: 'root',
       children,
       direction: directionOf(children),
       format: '',
       indent: 0,
+      type: 'root',
       version: 1,
     },
   }
