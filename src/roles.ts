@@ -10,7 +10,7 @@ export type Role = (typeof ROLES)[number]
  * Any user object: the host's generated `User` type, Payload's untyped user, or a plain record.
  * The plugin does not augment the host's types, so it reads `roles` defensively.
  */
-type MaybeUser = null | object | undefined
+export type MaybeUser = null | object | undefined
 
 export function rolesOf(user: MaybeUser): Role[] {
   const roles = user && 'roles' in user ? user.roles : undefined

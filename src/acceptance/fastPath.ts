@@ -1,12 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { Payload, SanitizedConfig } from 'payload'
 
-import { createHmac } from 'node:crypto'
+import type { ApiKeyAccounts } from '../delivery/apiKeyAccounts.js'
 
-import { deliveryCacheFor } from '../delivery/cache.js'
 import { withCorsHeaders } from '../delivery/cors.js'
 import { answerFastPathFault, type FastPathFaultAnswer } from '../delivery/fastPathFault.js'
-import { localApi } from '../localApi.js'
 import { type Answer, recordAcceptance, subjectStatus } from './ledger.js'
 
 /**
@@ -17,77 +15,28 @@ import { type Answer, recordAcceptance, subjectStatus } from './ledger.js'
  * Payload's request set-up and its API-key strategy (a full `payload.find` on users) cost
  * ~2 ms of CPU per request, several times the ledger's own work; here the same answer is made
  * by the same functions (`subjectStatus`, `recordAcceptance`: same rules, same group commit)
- * with a cheaper authentication:
- *
- * - the key is looked up exactly as Payload's API-key strategy does (HMAC-SHA256 and the
- *   legacy HMAC-SHA1 of the key under the Payload secret, against `apiKeyIndex`, `_verified`
- *   not false when the collection verifies e-mail), and the account found is kept for
- *   at most `API_KEY_CACHE_MS` (5 s) and only until any account changes: a change to an
- *   account (role, key, deletion) is announced like a publish (src/hooks/accountChanged.ts), so
- *   this process forgets its accounts at once and every other one when the NOTIFY arrives; the
- *   5 s bound covers a lost notification;
- * - anything it does not fully understand — another URL shape, a JWT or a session cookie, a
- *   key that finds no account, a body without `Content-Length` or over 16 KB, another content
- *   type — goes to express untouched, where Payload answers as before.
+ * with the cheaper API-key lookup of src/delivery/apiKeyAccounts.ts. Anything it does not fully
+ * understand — another URL shape, a JWT or a session cookie, a key that finds no account, a body
+ * without `Content-Length` or over 16 KB, another content type — goes to express untouched, where
+ * Payload answers as before.
  */
 
-export const API_KEY_CACHE_MS = 5_000
 const MAX_BODY = 16 * 1024
 const MAX_URL = 1500
 
 type Fallback = (req: IncomingMessage, res: ServerResponse) => void
-type Account = { collection: string; id: number | string } & Record<string, unknown>
 
 export function acceptanceFastPath(options: {
+  accounts: ApiKeyAccounts
   config: SanitizedConfig
   fallback: Fallback
   onFault?: FastPathFaultAnswer
   payload: Payload
 }) {
   const { config, fallback, payload } = options
-  const usersSlug = config.admin.user ?? 'users'
-  const users = config.collections.find((c) => c.slug === usersSlug)
-  const enabled = Boolean(users?.auth?.useAPIKey)
-  const verify = Boolean(users?.auth?.verify)
   const recordPath = `${config.routes.api}/legal/acceptances`
   const statusPrefix = `${recordPath}/status?`
-  const keyPrefix = `${usersSlug} API-Key `
-  const accounts = new Map<string, { account: Account | null; generation: number; until: number }>()
-  const cache = deliveryCacheFor(payload)
-
-  async function accountFor(key: string): Promise<Account | null> {
-    const sha256 = createHmac('sha256', payload.secret).update(key).digest('hex')
-    const now = Date.now()
-    const cached = accounts.get(sha256)
-    // Any change to an account moves the delivery cache's generation on (src/hooks/accountChanged.ts).
-    if (cached && cached.until > now && cached.generation === cache.currentGeneration) {
-      return cached.account
-    }
-    const generation = cache.currentGeneration
-    const sha1 = createHmac('sha1', payload.secret).update(key).digest('hex')
-    const byKey = { or: [{ apiKeyIndex: { equals: sha1 } }, { apiKeyIndex: { equals: sha256 } }] }
-    const found = await localApi(payload).find({
-      collection: usersSlug,
-      depth: 0,
-      limit: 1,
-      overrideAccess: true,
-      pagination: false,
-      where: verify ? { and: [byKey, { _verified: { not_equals: false } }] } : byKey,
-    })
-    const doc = found.docs[0]
-    const account: Account | null = doc
-      ? { ...doc, _strategy: 'api-key', collection: usersSlug }
-      : null
-    // Only found accounts are kept: an unknown key always goes to Payload (401 there).
-    if (account) {
-      if (accounts.size > 1000) {
-        accounts.clear()
-      }
-      accounts.set(sha256, { account, generation, until: now + API_KEY_CACHE_MS })
-    }
-    return account
-  }
-
+  const { accountFor, keyOf } = options.accounts
   const send = (req: IncomingMessage, res: ServerResponse, answer: Answer) => {
     const body = JSON.stringify(answer.body)
     const base = new Response(null, {
@@ -103,19 +52,6 @@ export function acceptanceFastPath(options: {
 
   const failed = (res: ServerResponse, err: unknown) =>
     answerFastPathFault(payload, res, err, 'Acceptance ledger', options.onFault)
-
-  /** The key of a request this path may answer, or null (express answers it). */
-  const keyOf = (req: IncomingMessage): null | string => {
-    const auth = req.headers.authorization
-    if (!enabled || typeof auth !== 'string' || !auth.startsWith(keyPrefix)) {
-      return null
-    }
-    if (req.headers.cookie?.includes(`${config.cookiePrefix}-token=`)) {
-      return null
-    }
-    const key = auth.slice(keyPrefix.length)
-    return key.length > 0 && key.length <= 512 ? key : null
-  }
 
   async function status(
     req: IncomingMessage,

@@ -3,10 +3,13 @@ import type { Payload, SanitizedConfig } from 'payload'
 
 import { buffer } from 'node:stream/consumers'
 
+import type { ApiKeyAccounts } from '../delivery/apiKeyAccounts.js'
+
 import { answerFastPathFault, type FastPathFaultAnswer } from '../delivery/fastPathFault.js'
 import { defaultClientIp } from '../options.js'
 import { pluginOptionsOf } from '../utilities/pluginOptions.js'
 import { MAX_CONSENT_BODY, postConsent } from './endpoint.js'
+import { lookupConsent } from './proof.js'
 
 /**
  * `POST /api/legal/consents` in front of express and Payload (called by the delivery fast path's
@@ -22,15 +25,18 @@ import { MAX_CONSENT_BODY, postConsent } from './endpoint.js'
  * (express's CSRF check is for those); anything else goes to express untouched.
  */
 export function consentFastPath(options: {
+  accounts: ApiKeyAccounts
   clientIp?: (req: IncomingMessage) => null | string
   config: SanitizedConfig
+  fallback: (req: IncomingMessage, res: ServerResponse) => void
   onFault?: FastPathFaultAnswer
   payload: Payload
 }) {
-  const { clientIp, config, payload } = options
+  const { accounts, clientIp, config, fallback, payload } = options
   const consent = pluginOptionsOf(payload)?.consent
   const enabled = Boolean(clientIp && consent && consent.clientIp === defaultClientIp)
   const path = `${config.routes.api}/legal/consents`
+  const lookupPrefix = `${path}/`
   const tokenCookie = `${config.cookiePrefix}-token=`
 
   const failed = (res: ServerResponse, err: unknown) =>
@@ -54,9 +60,39 @@ export function consentFastPath(options: {
     res.end(text)
   }
 
+  /**
+   * An admin's look-up by consent ID with a users API key (the tool behind "what did I consent
+   * to?"): the same `lookupConsent` as Payload's endpoint, without express's and Payload's
+   * request set-up and API-key strategy, which cost several times the indexed query itself.
+   */
+  async function lookup(req: IncomingMessage, res: ServerResponse, key: string, consentId: string) {
+    const account = await accounts.accountFor(key)
+    if (!account) {
+      return fallback(req, res)
+    }
+    const answer = await lookupConsent(payload, account, consentId)
+    const body = JSON.stringify(answer.body)
+    res.writeHead(answer.status, {
+      'cache-control': 'no-store',
+      'content-length': Buffer.byteLength(body),
+      'content-type': 'application/json; charset=utf-8',
+    })
+    res.end(body)
+  }
+
   return {
     /** Answers the request and returns true, or returns false and leaves it to express. */
     serve(req: IncomingMessage, res: ServerResponse, url: string): boolean {
+      if (req.method === 'GET' && url.startsWith(lookupPrefix)) {
+        const consentId = url.slice(lookupPrefix.length)
+        const key = accounts.keyOf(req)
+        // The export, a query string or another shape: express answers it.
+        if (key === null || consentId === 'export' || !/^[\w-]{1,64}$/.test(consentId)) {
+          return false
+        }
+        lookup(req, res, key, consentId).catch((err) => failed(res, err))
+        return true
+      }
       if (!enabled || req.method !== 'POST' || url !== path) {
         return false
       }

@@ -3,7 +3,7 @@ import type { Endpoint, Payload, PayloadRequest, Where } from 'payload'
 import { stringify } from 'csv-stringify/sync'
 
 import { localApi } from '../localApi.js'
-import { hasRole } from '../roles.js'
+import { hasRole, type MaybeUser } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { CONSENT_ID_PATTERN } from './validate.js'
 
@@ -47,14 +47,62 @@ function json(status: number, body: unknown): Response {
 const refusal = (status: number, message: string) => json(status, { errors: [{ message }] })
 
 /** 401 anonymous, 403 signed in without the admin role; null: go on. */
-function adminOnly(req: PayloadRequest): null | Response {
-  if (!req.user) {
-    return refusal(401, 'You must be signed in as an admin.')
+function adminRefusal(user: MaybeUser): { message: string; status: 401 | 403 } | null {
+  if (!user) {
+    return { message: 'You must be signed in as an admin.', status: 401 }
   }
-  if (!hasRole(req.user, 'admin')) {
-    return refusal(403, 'Only admins may read the consent log.')
+  if (!hasRole(user, 'admin')) {
+    return { message: 'Only admins may read the consent log.', status: 403 }
   }
   return null
+}
+
+function adminOnly(req: PayloadRequest): null | Response {
+  const refused = adminRefusal(req.user)
+  return refused ? refusal(refused.status, refused.message) : null
+}
+
+export type ConsentLookupAnswer = { body: unknown; status: number }
+
+/**
+ * Every record of one consent ID, oldest first, for an admin ("what did I consent to?"): the
+ * answer of `GET /api/legal/consents/:consentId` through Payload and through the fast path
+ * (src/consent/fastPath.ts) alike.
+ */
+export async function lookupConsent(
+  payload: Payload,
+  user: MaybeUser,
+  consentId: string,
+): Promise<ConsentLookupAnswer> {
+  const refused = adminRefusal(user)
+  if (refused) {
+    return { body: { errors: [{ message: refused.message }] }, status: refused.status }
+  }
+  const notFound = {
+    body: { errors: [{ message: 'No consent was recorded with this consent ID.' }] },
+    status: 404,
+  }
+  if (!CONSENT_ID_PATTERN.test(consentId)) {
+    return notFound
+  }
+  const found = await localApi(payload).find({
+    collection: SLUGS.consents,
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    sort: 'recordedAt',
+    where: { consentId: { equals: consentId.toLowerCase() } },
+  })
+  if (!found.docs.length) {
+    return notFound
+  }
+  const records = found.docs.map(toRow)
+  // The visitor's choice now is the latest record; the others are its history.
+  return {
+    body: { consentId: consentId.toLowerCase(), current: records[records.length - 1], records },
+    status: 200,
+  }
 }
 
 const DATE_ONLY = /^\d{4}-\d{2}-\d{2}$/
@@ -217,34 +265,12 @@ export function consentProofEndpoints(): Endpoint[] {
     },
     {
       handler: async (req) => {
-        const refused = adminOnly(req)
-        if (refused) {
-          return refused
-        }
-        const consentId = String(req.routeParams?.consentId ?? '')
-        if (!CONSENT_ID_PATTERN.test(consentId)) {
-          return refusal(404, 'No consent was recorded with this consent ID.')
-        }
-        const found = await localApi(req.payload).find({
-          collection: SLUGS.consents,
-          depth: 0,
-          limit: 0,
-          overrideAccess: true,
-          pagination: false,
-          req,
-          sort: 'recordedAt',
-          where: { consentId: { equals: consentId.toLowerCase() } },
-        })
-        if (!found.docs.length) {
-          return refusal(404, 'No consent was recorded with this consent ID.')
-        }
-        const records = found.docs.map(toRow)
-        // The visitor's choice now is the latest record; the others are its history.
-        return json(200, {
-          consentId: consentId.toLowerCase(),
-          current: records[records.length - 1],
-          records,
-        })
+        const answer = await lookupConsent(
+          req.payload,
+          req.user,
+          String(req.routeParams?.consentId ?? ''),
+        )
+        return json(answer.status, answer.body)
       },
       method: 'get',
       path: '/legal/consents/:consentId',

@@ -5,6 +5,7 @@ import type { FastPathFaultAnswer } from './fastPathFault.js'
 
 import { acceptanceFastPath } from '../acceptance/fastPath.js'
 import { consentFastPath } from '../consent/fastPath.js'
+import { apiKeyAccounts } from './apiKeyAccounts.js'
 import { type CachedBody, deliveryCacheFor, etagMatches, toResponse } from './cache.js'
 import { corsOriginsOf, withCorsHeaders } from './cors.js'
 import { graphqlFastPath, type GraphQLFastPathStats } from './graphqlCache.js'
@@ -71,12 +72,22 @@ export function createFastPath(options: {
   const tokenCookie = `${config.cookiePrefix}-token=`
   const graphql = graphqlFastPath({ config, fallback, payload })
   // The acceptance ledger's status lookup and recording by API key (src/acceptance/fastPath.ts).
-  const acceptances = acceptanceFastPath({ config, fallback, onFault: options.onFault, payload })
+  // API keys of the ledger's and the consent log's routes, found once for both.
+  const accounts = apiKeyAccounts(payload, config)
+  const acceptances = acceptanceFastPath({
+    accounts,
+    config,
+    fallback,
+    onFault: options.onFault,
+    payload,
+  })
   const acceptancesPrefix = `${apiRoute}/legal/acceptances`
-  // The consent log's POST (src/consent/fastPath.ts).
+  // The consent log's POST and an admin's look-up by consent ID (src/consent/fastPath.ts).
   const consents = consentFastPath({
+    accounts,
     clientIp: options.clientIp,
     config,
+    fallback,
     onFault: options.onFault,
     payload,
   })

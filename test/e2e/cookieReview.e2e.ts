@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
+import { axeFindings } from './axe'
 import {
   type Account,
   apiCall,
@@ -37,8 +38,12 @@ let app: ProductionApp
 let browser: Browser
 const contexts: BrowserContext[] = []
 
-/** The page at a laptop's and a phone's width, screenshotted, with nothing wider than the screen. */
+/**
+ * The page with no serious accessibility finding (axe-core), then at a laptop's and a phone's
+ * width, screenshotted, with nothing wider than the screen.
+ */
 async function fitsAt(page: Page, name: string): Promise<void> {
+  expect(await axeFindings(page, `cookie-review-${name}`)).toEqual([])
   for (const width of [1366, 390]) {
     await page.setViewportSize({ height: 900, width })
     await page.waitForTimeout(200)

@@ -3,6 +3,7 @@ import fs from 'node:fs/promises'
 import path from 'node:path'
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
+import { axeFindings } from './axe'
 import {
   type Account,
   apiCall,
@@ -52,9 +53,15 @@ const act = workflowAct
 const appendToSection = (page: Page, sentence: string) =>
   appendToSectionOf(app, page, sectionId, sentence)
 
-/** A screenshot at this width, and proof that nothing is wider than the screen. */
+/**
+ * A screenshot at this width, and proof that nothing is wider than the screen; at the laptop's
+ * width, no serious accessibility finding (axe-core) either.
+ */
 async function shotAt(page: Page, width: number, name: string): Promise<void> {
   await page.setViewportSize({ height: 900, width })
+  if (width === 1366) {
+    expect(await axeFindings(page, `re-review-${name}`)).toEqual([])
+  }
   await page.locator('[data-testid="change-request"]').scrollIntoViewIfNeeded()
   await page.screenshot({
     fullPage: true,

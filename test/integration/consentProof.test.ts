@@ -120,6 +120,50 @@ describe('GET /api/legal/consents/:consentId', () => {
     expect((await get(`/legal/consents/${randomUUID()}`, 'admin')).status).toBe(404)
     expect((await get('/legal/consents/not-a-uuid', 'admin')).status).toBe(404)
   })
+
+  test('with an API key (answered in front of express): the same answer, the same refusals, no stale account', async () => {
+    const withKey = async (name: string, roles: TestUser['roles']) => {
+      const user = await createUser(app.payload, `proof-key-${name}`, roles)
+      const apiKey = `proof-key-${name}-${randomUUID()}`
+      await app.payload.update({
+        id: user.id,
+        collection: 'users',
+        data: { apiKey, enableAPIKey: true },
+        overrideAccess: true,
+      })
+      return { id: user.id, apiKey }
+    }
+    const admin = await withKey('admin', ['admin'])
+    const editor = await withKey('editor', ['editor'])
+    const byKey = (path: string, key: string) =>
+      fetch(`${server.baseUrl}/api${path}`, { headers: { authorization: `users API-Key ${key}` } })
+
+    const viaJwt = await get(`/legal/consents/${visitor}`, 'admin')
+    const viaKey = await byKey(`/legal/consents/${visitor}`, admin.apiKey)
+    expect(viaKey.status).toBe(200)
+    expect(viaKey.headers.get('cache-control')).toBe('no-store')
+    expect(await viaKey.json()).toEqual(await viaJwt.json())
+
+    expect((await byKey(`/legal/consents/${visitor}`, editor.apiKey)).status).toBe(403)
+    expect((await byKey(`/legal/consents/${randomUUID()}`, admin.apiKey)).status).toBe(404)
+    expect((await byKey('/legal/consents/not-a-uuid', admin.apiKey)).status).toBe(404)
+    // A key nobody has: Payload's own strategy answers.
+    expect((await byKey(`/legal/consents/${visitor}`, 'not-a-key')).status).toBe(401)
+    // The export is not the look-up: it stays Payload's endpoint, still admins only.
+    const exported = await byKey('/legal/consents/export?format=json', admin.apiKey)
+    expect(exported.status).toBe(200)
+    expect(exported.headers.get('content-disposition')).toMatch(/^attachment/)
+    await exported.arrayBuffer()
+
+    // A role taken away works on the very next request.
+    await app.payload.update({
+      id: admin.id,
+      collection: 'users',
+      data: { roles: ['editor'] },
+      overrideAccess: true,
+    })
+    expect((await byKey(`/legal/consents/${visitor}`, admin.apiKey)).status).toBe(403)
+  })
 })
 
 describe('GET /api/legal/consents/export', () => {
