@@ -1,5 +1,7 @@
 import type { DeliveredDocument } from 'payload-plugin-legal-documents'
 
+import { canonicalJSON } from 'payload-plugin-legal-documents'
+
 /**
  * `npm run bench [-- options]`: delivery speed against stock Payload and the raw-Node ceiling,
  * side by side in one run, against the production build (docs/BENCHMARKS.md).
@@ -375,7 +377,10 @@ async function benchReferenceApp(): Promise<void> {
     ).json()) as {
       data?: { legalDocument?: unknown }
     }
-    if (JSON.stringify(gql.data?.legalDocument) !== body.toString('utf8')) {
+    // The same content, whatever the key order (GraphQL answers in the query's field order).
+    if (
+      canonicalJSON(gql.data?.legalDocument) !== canonicalJSON(JSON.parse(body.toString('utf8')))
+    ) {
       throw new Error('GraphQL legalDocument differs from the REST delivery body')
     }
     const conditional = await fetch(deliveryUrl, { headers: { 'if-none-match': etag } })
