@@ -172,7 +172,11 @@ describe('review workflow in the admin', () => {
     // The reviewer approves and publishes.
     await openDocument(reviewer)
     await act(reviewer, '#legal-approve', 'Approved')
-    expect(await reviewer.locator('[data-testid="publish-blocked"]').count()).toBe(0)
+    // The Publish button reads the review status on its own: it may follow the bar by a moment.
+    await reviewer
+      .locator('[data-testid="publish-blocked"]')
+      .waitFor({ state: 'detached', timeout: 30_000 })
+    await reviewer.locator('#action-save:enabled').waitFor({ timeout: 30_000 })
     await shot(reviewer, 'reviewer-approved')
     await reviewer.click('#action-save')
     await until(
