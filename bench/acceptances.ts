@@ -27,26 +27,12 @@
  * 6. EXPLAIN (ANALYZE, BUFFERS) of the status query, the idempotency lookup and the chain-head
  *    read of a group commit.
  */
-import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 
-import { nodeArgs } from '../dev/server/nodeArgs'
-import {
-  benchServerEnv,
-  count,
-  ensureDatabase,
-  load,
-  type Load,
-  run,
-  startAndWait,
-  stopServer,
-} from './benchProcess'
-import { fmt, machineLine, ok, rssMB, writeBetweenMarkers } from './measure'
+import { count, type LedgerBench, load, type Load, runLedgerBench } from './benchProcess'
+import { benchCommand, fmt, ok, rssMB } from './measure'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: opts } = parseArgs({
   options: {
     cases: { type: 'string', default: 'status,record,export' },
@@ -70,15 +56,6 @@ const SERVICE_KEY = 'svc-bench-acceptances-0123456789abcdef01234567'
 const ADMIN_KEY = 'adm-bench-acceptances-0123456789abcdef01234567'
 const CASES = new Set(opts.cases.split(','))
 const TARGETS = { recordRps: 1000, statusP99: 10, statusRps: 2000 }
-
-const log = (line: string) => console.log(`[bench:acceptances] ${line}`)
-
-function databaseUrl(): string {
-  if (process.env.DATABASE_URL) {
-    return process.env.DATABASE_URL
-  }
-  return 'postgres://postgres@127.0.0.1:5432/legal_bench_acceptances'
-}
 
 async function exportCase(base: string, pid: number, format: 'csv' | 'json') {
   const before = rssMB(pid)
@@ -189,201 +166,164 @@ async function explain(url: string, subject: string): Promise<string> {
   }
 }
 
-async function main(): Promise<void> {
-  const started = new Date()
-  const loadBefore = os.loadavg()
-  const url = databaseUrl()
-  const dbName = new URL(url).pathname.slice(1)
-  await ensureDatabase(url, log)
-  const env = benchServerEnv(url, SECRET, 'legal-bench-acceptances')
-  log(
-    `dataset: ${fmt(RECORDS)} acceptances over ${fmt(SUBJECTS)} subjects in ${url.replace(/\/\/[^@]*@/, '//')}`,
-  )
-  const seedStarted = Date.now()
-  const out = await run([...nodeArgs(env), 'bench/acceptancesDataset.ts'], {
-    ...env,
-    BENCH_ADMIN_KEY: ADMIN_KEY,
-    BENCH_RECORDS: String(RECORDS),
-    BENCH_SERVICE_KEY: SERVICE_KEY,
-    BENCH_SUBJECTS: String(SUBJECTS),
-  })
-  const dataset = JSON.parse(/^DATASET (.*)$/m.exec(out)![1]) as {
-    combos: { slug: string; version: number }[]
-    records: number
-  }
-  log(
-    `dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${fmt(dataset.records)} records`,
-  )
+type Dataset = { combos: { slug: string; version: number }[]; records: number }
+
+async function measure({
+  base,
+  dataset,
+  dbName,
+  log,
+  pid,
+  started,
+  url,
+}: LedgerBench<Dataset>): Promise<string[]> {
   const inForce = new Map<string, number>()
   for (const c of dataset.combos) {
     inForce.set(c.slug, Math.max(inForce.get(c.slug) ?? 0, c.version))
   }
   const targets = [...inForce].map(([document, version]) => ({ document, version }))
 
-  const launched = await startAndWait(
-    [...nodeArgs(env), 'dev/server/main.ts'],
-    {
-      ...env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}),
-    },
-    /Legal documents ready: admin at (http:\/\/[^/\s]+)\//,
+  const probe = await fetch(`${base}/api/legal/acceptances/status?subject=user-42`, {
+    headers: { authorization: `users API-Key ${SERVICE_KEY}` },
+  })
+  const probeBody = (await probe.json()) as {
+    documents?: { lastAccepted: unknown; mustAccept: boolean }[]
+  }
+  if (
+    probe.status !== 200 ||
+    probeBody.documents?.length !== inForce.size ||
+    probeBody.documents.some((d) => !d.lastAccepted || d.mustAccept)
+  ) {
+    throw new Error(
+      `status of user-42 is not what the dataset holds: ${probe.status} ${JSON.stringify(probeBody)}`,
+    )
+  }
+
+  const warmup = Number(opts.warmup)
+  log(
+    `status lookup: ${opts['status-connections']} connections, ${warmup} s warm-up + ${opts.duration} s…`,
   )
-  const server = launched.child
-  const pid = server.pid!
-  const base = launched.match[1]
-  log(`server on ${base} (pid ${pid})`)
-  try {
-    const probe = await fetch(`${base}/api/legal/acceptances/status?subject=user-42`, {
-      headers: { authorization: `users API-Key ${SERVICE_KEY}` },
-    })
-    const probeBody = (await probe.json()) as {
-      documents?: { lastAccepted: unknown; mustAccept: boolean }[]
-    }
-    if (
-      probe.status !== 200 ||
-      probeBody.documents?.length !== inForce.size ||
-      probeBody.documents.some((d) => !d.lastAccepted || d.mustAccept)
-    ) {
-      throw new Error(
-        `status of user-42 is not what the dataset holds: ${probe.status} ${JSON.stringify(probeBody)}`,
+  const skipped = {
+    cpuMicros: 0,
+    dbCpu: 0,
+    loadCpu: 0,
+    result: {
+      errors: 0,
+      latency: { max: 0, p50: 0, p99: 0 },
+      non2xx: 0,
+      requests: { average: 0, total: 0 },
+      statusCodeStats: {},
+      timeouts: 0,
+    },
+    seconds: 0,
+    sent: 0,
+    serverCpu: 0,
+    warm: null,
+  } as Load
+  /** The case `mode` of bench/acceptanceLoad.mjs, or an empty result when --cases leaves it out. */
+  const loadCase = async (mode: string, params: Record<string, unknown>) =>
+    CASES.has(mode)
+      ? load(
+          'bench/acceptanceLoad.mjs',
+          { base, key: SERVICE_KEY, mode, warmup, ...params },
+          pid,
+          dbName,
+        )
+      : skipped
+  const status = await loadCase('status', {
+    connections: Number(opts['status-connections']),
+    duration: Number(opts.duration),
+    subjects: SUBJECTS,
+  })
+  log(
+    `    ${fmt(status.result.requests.average)} req/s, p50 ${status.result.latency.p50} ms, p99 ${status.result.latency.p99} ms, non-2xx ${status.result.non2xx}, errors ${status.result.errors}`,
+  )
+
+  const prefix = `bench-${started.getTime().toString(36)}`
+  const recordDuration = Number(opts['record-duration'])
+  log(
+    `recording: ${opts['record-connections']} connections, ${warmup} s warm-up + ${recordDuration} s, subjects ${prefix}-*…`,
+  )
+  const record = await loadCase('record', {
+    connections: Number(opts['record-connections']),
+    duration: recordDuration,
+    prefix,
+    targets,
+  })
+  const created =
+    count(record.warm?.statusCodeStats, 201) + count(record.result.statusCodeStats, 201)
+  const client = new pg.Client({ connectionString: url })
+  await client.connect()
+  const stored = Number(
+    (
+      await client.query(`select count(*)::int as n from legal_acceptances where subject like $1`, [
+        `${prefix}-%`,
+      ])
+    ).rows[0].n,
+  )
+  await client.end()
+  const recordRps = count(record.result.statusCodeStats, 201) / recordDuration
+  log(
+    `    ${fmt(recordRps)} accepted/s (201), p50 ${record.result.latency.p50} ms, p99 ${record.result.latency.p99} ms, non-2xx ${record.result.non2xx}, errors ${record.result.errors}; ` +
+      `${fmt(created)} answered 201, ${fmt(stored)} rows stored`,
+  )
+
+  const exports: Awaited<ReturnType<typeof exportCase>>[] = []
+  if (!opts['no-export'] && CASES.has('export')) {
+    for (const format of ['csv', 'json'] as const) {
+      log(`export as ${format}…`)
+      const e = await exportCase(base, pid, format)
+      exports.push(e)
+      log(
+        `    ${fmt(e.rows)} records, ${(e.bytes / 1e6).toFixed(0)} MB in ${e.seconds.toFixed(0)} s (${(e.bytes / 1e6 / e.seconds).toFixed(1)} MB/s, ${fmt(e.rows / e.seconds)} records/s); RSS ${e.before} MB before, ${e.atTenth} MB by the first tenth, ${e.lastHalf} MB at most over the last half, peak ${e.peak} MB`,
       )
     }
-
-    const warmup = Number(opts.warmup)
-    log(
-      `status lookup: ${opts['status-connections']} connections, ${warmup} s warm-up + ${opts.duration} s…`,
-    )
-    const skipped = {
-      cpuMicros: 0,
-      dbCpu: 0,
-      loadCpu: 0,
-      result: {
-        errors: 0,
-        latency: { max: 0, p50: 0, p99: 0 },
-        non2xx: 0,
-        requests: { average: 0, total: 0 },
-        statusCodeStats: {},
-        timeouts: 0,
-      },
-      seconds: 0,
-      sent: 0,
-      serverCpu: 0,
-      warm: null,
-    } as Load
-    const status = !CASES.has('status')
-      ? skipped
-      : await load(
-          'bench/acceptanceLoad.mjs',
-          {
-            base,
-            connections: Number(opts['status-connections']),
-            duration: Number(opts.duration),
-            key: SERVICE_KEY,
-            mode: 'status',
-            subjects: SUBJECTS,
-            warmup,
-          },
-          pid,
-          dbName,
-        )
-    log(
-      `    ${fmt(status.result.requests.average)} req/s, p50 ${status.result.latency.p50} ms, p99 ${status.result.latency.p99} ms, non-2xx ${status.result.non2xx}, errors ${status.result.errors}`,
-    )
-
-    const prefix = `bench-${started.getTime().toString(36)}`
-    const recordDuration = Number(opts['record-duration'])
-    log(
-      `recording: ${opts['record-connections']} connections, ${warmup} s warm-up + ${recordDuration} s, subjects ${prefix}-*…`,
-    )
-    const record = !CASES.has('record')
-      ? skipped
-      : await load(
-          'bench/acceptanceLoad.mjs',
-          {
-            base,
-            connections: Number(opts['record-connections']),
-            duration: recordDuration,
-            key: SERVICE_KEY,
-            mode: 'record',
-            prefix,
-            targets,
-            warmup,
-          },
-          pid,
-          dbName,
-        )
-    const created =
-      count(record.warm?.statusCodeStats, 201) + count(record.result.statusCodeStats, 201)
-    const client = new pg.Client({ connectionString: url })
-    await client.connect()
-    const stored = Number(
-      (
-        await client.query(
-          `select count(*)::int as n from legal_acceptances where subject like $1`,
-          [`${prefix}-%`],
-        )
-      ).rows[0].n,
-    )
-    await client.end()
-    const recordRps = count(record.result.statusCodeStats, 201) / recordDuration
-    log(
-      `    ${fmt(recordRps)} accepted/s (201), p50 ${record.result.latency.p50} ms, p99 ${record.result.latency.p99} ms, non-2xx ${record.result.non2xx}, errors ${record.result.errors}; ` +
-        `${fmt(created)} answered 201, ${fmt(stored)} rows stored`,
-    )
-
-    const exports: Awaited<ReturnType<typeof exportCase>>[] = []
-    if (!opts['no-export'] && CASES.has('export')) {
-      for (const format of ['csv', 'json'] as const) {
-        log(`export as ${format}…`)
-        const e = await exportCase(base, pid, format)
-        exports.push(e)
-        log(
-          `    ${fmt(e.rows)} records, ${(e.bytes / 1e6).toFixed(0)} MB in ${e.seconds.toFixed(0)} s (${(e.bytes / 1e6 / e.seconds).toFixed(1)} MB/s, ${fmt(e.rows / e.seconds)} records/s); RSS ${e.before} MB before, ${e.atTenth} MB by the first tenth, ${e.lastHalf} MB at most over the last half, peak ${e.peak} MB`,
-        )
-      }
-    }
-
-    log('EXPLAIN (ANALYZE, BUFFERS)…')
-    const plans = await explain(url, `user-${Math.floor(SUBJECTS / 2) + 7}`)
-
-    const total = dataset.records + stored
-    const lines = [
-      machineLine(started, loadBefore, os.loadavg()),
-      `Command: \`npm run bench:acceptances${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` — ${fmt(dataset.records)} acceptance records over ${fmt(SUBJECTS)} subjects ` +
-        `(3 documents, 10 published versions; each subject accepted each version), PostgreSQL 127.0.0.1:5432 on the same machine, server \`dev/server/main.ts\` ` +
-        `(development mode, no Next${opts['no-fast-path'] ? '; **fast path off**: DELIVERY_FAST_PATH=off' : ''}), autocannon in its own process beside it.`,
-      '',
-      '| case | figure | p50 ms | p99 ms | server CPU | PostgreSQL CPU | autocannon CPU | target | |',
-      '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
-      `| status lookup \`GET /api/legal/acceptances/status?subject=<random of ${fmt(SUBJECTS)}>\`, ${opts['status-connections']} connections | ${fmt(status.result.requests.average)} req/s | ${status.result.latency.p50} | ${status.result.latency.p99} | ${status.serverCpu}% | ${status.dbCpu}% | ${status.loadCpu}% | ≥ ${fmt(TARGETS.statusRps)} req/s, p99 ≤ ${TARGETS.statusP99} ms | ${ok(status.result.requests.average >= TARGETS.statusRps && status.result.latency.p99 <= TARGETS.statusP99)} |`,
-      `| recording \`POST /api/legal/acceptances\` (new subjects), ${opts['record-connections']} connections, ${recordDuration} s | ${fmt(recordRps)} accepted/s | ${record.result.latency.p50} | ${record.result.latency.p99} | ${record.serverCpu}% | ${record.dbCpu}% | ${record.loadCpu}% | ≥ ${fmt(TARGETS.recordRps)}/s sustained | ${ok(recordRps >= TARGETS.recordRps)} |`,
-      `| rows stored vs answers (warm-up included) | ${fmt(stored)} rows; ${fmt(created)} answered 201; ${fmt(record.sent)} sent | | | | | | 201s ≤ rows ≤ sent | ${ok(created <= stored && stored <= record.sent)} |`,
-      ...exports.map(
-        (e) =>
-          `| export \`?format=${e.format}\`, all ${fmt(e.rows)} records | ${(e.bytes / 1e6 / e.seconds).toFixed(1)} MB/s, ${fmt(e.rows / e.seconds)} records/s (${(e.bytes / 1e9).toFixed(2)} GB in ${e.seconds.toFixed(0)} s, first byte ${e.firstByteMs} ms) | | | | | | constant memory: server RSS ${e.before} MB before, ${e.atTenth} MB by the first tenth of the body, ${e.lastHalf} MB at most over its last half (peak ${e.peak} MB) | ${ok(e.rows === total && e.lastHalf - e.atTenth <= 50)} |`,
-      ),
-      '',
-      `Status answers: ${fmt(status.result.requests.total)} in ${opts.duration} s, non-2xx ${status.result.non2xx}, errors ${status.result.errors}. Recording answers: ${fmt(count(record.result.statusCodeStats, 201))} × 201 in the measured seconds, non-2xx ${record.result.non2xx}, errors ${record.result.errors}, timeouts ${record.result.timeouts}; ` +
-        `the rows beyond the 201s are the requests still in flight when autocannon stopped counting (${opts['record-connections']} connections), committed but answered to nobody who listened.`,
-      '',
-      '#### EXPLAIN (ANALYZE, BUFFERS)',
-      '',
-      plans,
-    ]
-    const report = lines.join('\n')
-    console.log(`\n${report}`)
-    if (opts.write) {
-      writeBetweenMarkers(path.join(root, 'docs', 'BENCHMARKS.md'), 'acceptances', report)
-      log('results written to docs/BENCHMARKS.md')
-    }
-  } finally {
-    await stopServer(server)
   }
+
+  log('EXPLAIN (ANALYZE, BUFFERS)…')
+  const plans = await explain(url, `user-${Math.floor(SUBJECTS / 2) + 7}`)
+
+  const total = dataset.records + stored
+  return [
+    `Command: \`${benchCommand('bench:acceptances')}\` — ${fmt(dataset.records)} acceptance records over ${fmt(SUBJECTS)} subjects ` +
+      `(3 documents, 10 published versions; each subject accepted each version), PostgreSQL 127.0.0.1:5432 on the same machine, server \`dev/server/main.ts\` ` +
+      `(development mode, no Next${opts['no-fast-path'] ? '; **fast path off**: DELIVERY_FAST_PATH=off' : ''}), autocannon in its own process beside it.`,
+    '',
+    '| case | figure | p50 ms | p99 ms | server CPU | PostgreSQL CPU | autocannon CPU | target | |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    `| status lookup \`GET /api/legal/acceptances/status?subject=<random of ${fmt(SUBJECTS)}>\`, ${opts['status-connections']} connections | ${fmt(status.result.requests.average)} req/s | ${status.result.latency.p50} | ${status.result.latency.p99} | ${status.serverCpu}% | ${status.dbCpu}% | ${status.loadCpu}% | ≥ ${fmt(TARGETS.statusRps)} req/s, p99 ≤ ${TARGETS.statusP99} ms | ${ok(status.result.requests.average >= TARGETS.statusRps && status.result.latency.p99 <= TARGETS.statusP99)} |`,
+    `| recording \`POST /api/legal/acceptances\` (new subjects), ${opts['record-connections']} connections, ${recordDuration} s | ${fmt(recordRps)} accepted/s | ${record.result.latency.p50} | ${record.result.latency.p99} | ${record.serverCpu}% | ${record.dbCpu}% | ${record.loadCpu}% | ≥ ${fmt(TARGETS.recordRps)}/s sustained | ${ok(recordRps >= TARGETS.recordRps)} |`,
+    `| rows stored vs answers (warm-up included) | ${fmt(stored)} rows; ${fmt(created)} answered 201; ${fmt(record.sent)} sent | | | | | | 201s ≤ rows ≤ sent | ${ok(created <= stored && stored <= record.sent)} |`,
+    ...exports.map(
+      (e) =>
+        `| export \`?format=${e.format}\`, all ${fmt(e.rows)} records | ${(e.bytes / 1e6 / e.seconds).toFixed(1)} MB/s, ${fmt(e.rows / e.seconds)} records/s (${(e.bytes / 1e9).toFixed(2)} GB in ${e.seconds.toFixed(0)} s, first byte ${e.firstByteMs} ms) | | | | | | constant memory: server RSS ${e.before} MB before, ${e.atTenth} MB by the first tenth of the body, ${e.lastHalf} MB at most over its last half (peak ${e.peak} MB) | ${ok(e.rows === total && e.lastHalf - e.atTenth <= 50)} |`,
+    ),
+    '',
+    `Status answers: ${fmt(status.result.requests.total)} in ${opts.duration} s, non-2xx ${status.result.non2xx}, errors ${status.result.errors}. Recording answers: ${fmt(count(record.result.statusCodeStats, 201))} × 201 in the measured seconds, non-2xx ${record.result.non2xx}, errors ${record.result.errors}, timeouts ${record.result.timeouts}; ` +
+      `the rows beyond the 201s are the requests still in flight when autocannon stopped counting (${opts['record-connections']} connections), committed but answered to nobody who listened.`,
+    '',
+    '#### EXPLAIN (ANALYZE, BUFFERS)',
+    '',
+    plans,
+  ]
 }
 
-main().catch((err) => {
+runLedgerBench(
+  {
+    name: 'acceptances',
+    datasetEnv: {
+      BENCH_ADMIN_KEY: ADMIN_KEY,
+      BENCH_RECORDS: String(RECORDS),
+      BENCH_SERVICE_KEY: SERVICE_KEY,
+      BENCH_SUBJECTS: String(SUBJECTS),
+    },
+    datasetLabel: `${fmt(RECORDS)} acceptances over ${fmt(SUBJECTS)} subjects`,
+    secret: SECRET,
+    serverEnv: opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {},
+    write: opts.write,
+  },
+  measure,
+).catch((err) => {
   console.error(err)
   process.exit(1)
 })

@@ -1,26 +1,23 @@
+import type pg from 'pg'
+
 import { createHash, randomBytes } from 'node:crypto'
-import { once } from 'node:events'
-import { createLocalReq, getPayload, type Payload } from 'payload'
+import { createLocalReq, type Payload } from 'payload'
 import {
   type ChainedFields,
-  closePayload,
   GENESIS_HASH,
   performWorkflowAction,
   recordHash,
   SLUGS,
   subjectCommitment,
 } from 'payload-plugin-legal-documents'
-import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
 
-import { buildAppConfig } from '../dev/appConfig'
-import { runCli } from '../dev/cli/runCli'
 import { richText } from '../test/helpers/lexical'
-import { ensureUser } from './benchUsers'
+import { bulkLoad, ensureUser, datasetLog as log, runDataset } from './ledgerDataset'
 
 /**
  * The acceptance ledger's benchmark dataset (issue 14, point 6), on DATABASE_URL: run by
- * bench/acceptances.ts with the server's environment (development: the schema is pushed).
+ * bench/acceptances.ts with the server's environment (development: the schema is pushed; the
+ * steps around it in ./ledgerDataset.ts).
  *
  * 1. Accounts and documents, through the Local API: an admin, an editor, a reviewer, a
  *    `service` account and an admin with API keys (BENCH_SERVICE_KEY, BENCH_ADMIN_KEY), and
@@ -35,8 +32,6 @@ import { ensureUser } from './benchUsers'
  * Prints one line `DATASET <json>` (the documents, versions and counts) for the orchestrator.
  */
 
-const url = process.env.DATABASE_URL!
-const secret = process.env.PAYLOAD_SECRET!
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 10_000_000)
 const SUBJECTS = Number(process.env.BENCH_SUBJECTS ?? 1_000_000)
 const SERVICE_KEY = process.env.BENCH_SERVICE_KEY!
@@ -48,7 +43,6 @@ const DOCS = [
 ]
 
 type Json = Record<string, any>
-const log = (line: string) => console.log(`[dataset] ${line}`)
 
 async function prepare(payload: Payload): Promise<{
   combos: { contentHash: null | string; id: number; slug: string; version: number }[]
@@ -81,15 +75,18 @@ async function prepare(payload: Payload): Promise<{
       ...as(reviewer),
     })
   }
+  const bySlug = async (slug: string) =>
+    (
+      await payload.find({
+        collection: SLUGS.documents,
+        depth: 0,
+        limit: 1,
+        overrideAccess: true,
+        where: { slug: { equals: slug } },
+      })
+    ).docs[0] as Json | undefined
   for (const spec of DOCS) {
-    const found = await payload.find({
-      collection: SLUGS.documents,
-      depth: 0,
-      limit: 1,
-      overrideAccess: true,
-      where: { slug: { equals: spec.slug } },
-    })
-    let doc = found.docs[0] as Json | undefined
+    let doc = await bySlug(spec.slug)
     let section: number
     if (!doc) {
       doc = await payload.create({
@@ -158,16 +155,7 @@ async function prepare(payload: Payload): Promise<{
   })
   const slugById = new Map<number, string>()
   for (const spec of DOCS) {
-    const d = (
-      await payload.find({
-        collection: SLUGS.documents,
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        where: { slug: { equals: spec.slug } },
-      })
-    ).docs[0] as Json
-    slugById.set(Number(d.id), spec.slug)
+    slugById.set(Number((await bySlug(spec.slug))!.id), spec.slug)
   }
   const combos = (versions.docs as Json[])
     .map((v) => ({
@@ -201,18 +189,10 @@ async function seed(
     )
   }
   const started = Date.now()
-  const { rows: indexes } = await client.query<{ indexdef: string; indexname: string }>(
-    `select indexname, indexdef from pg_indexes where tablename = 'legal_acceptances' and indexname not like '%_pkey'`,
-  )
-  log(
-    `${existing} records found: emptying the table, dropping ${indexes.length} secondary indexes for the load`,
-  )
+  log(`${existing} records found: emptying the table`)
   // A partial load from an interrupted run (TRUNCATE is refused: payload_locked_documents_rels references the table).
   if (existing > 0) {
     await client.query('delete from legal_acceptances')
-  }
-  for (const ix of indexes) {
-    await client.query(`drop index if exists "${ix.indexname}"`)
   }
 
   const columns = [
@@ -240,48 +220,42 @@ async function seed(
     'updated_at',
     'created_at',
   ]
-  const stream = client.query(copyFrom(`copy legal_acceptances (${columns.join(', ')}) from stdin`))
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve)
-    stream.on('error', reject)
-  })
   const base = Date.now() - RECORDS - 60_000
   const recordedBy = `users:${serviceId}`
   const userAgent = 'Mozilla/5.0 (X11; Linux x86_64) bench'
   const N = '\\N'
-  let previous = GENESIS_HASH
-  let id = 0
-  let chunk: string[] = []
   const saltPool = randomBytes(16 * 65536)
-  for (const combo of combos) {
-    for (let s = 0; s < SUBJECTS; s++) {
-      id++
-      const subject = `user-${s}`
-      const salt =
-        saltPool.toString('hex', (id % 65536) * 16, (id % 65536) * 16 + 16).slice(0, 16) +
-        id.toString(16).padStart(16, '0')
-      const recordedAt = new Date(base + id).toISOString()
-      const fields: ChainedFields = {
-        contentHash: combo.contentHash,
-        document: combo.slug,
-        documentId: combo.id,
-        erasedRecords: null,
-        event: 'acceptance',
-        ip: '203.0.113.0',
-        ipHash: null,
-        locale: 'en',
-        method: 'clickwrap',
-        recordedAt,
-        recordedBy,
-        source: 'signup',
-        subjectCommitment: subjectCommitment(salt, subject),
-        userAgent,
-        version: combo.version,
-      }
-      const hash = recordHash(fields, previous)
-      const liveKey = sha256(JSON.stringify([subject, combo.id, combo.version]))
-      chunk.push(
-        [
+  function* rows() {
+    let previous = GENESIS_HASH
+    let id = 0
+    for (const combo of combos) {
+      for (let s = 0; s < SUBJECTS; s++) {
+        id++
+        const subject = `user-${s}`
+        const salt =
+          saltPool.toString('hex', (id % 65536) * 16, (id % 65536) * 16 + 16).slice(0, 16) +
+          id.toString(16).padStart(16, '0')
+        const recordedAt = new Date(base + id).toISOString()
+        const fields: ChainedFields = {
+          contentHash: combo.contentHash,
+          document: combo.slug,
+          documentId: combo.id,
+          erasedRecords: null,
+          event: 'acceptance',
+          ip: '203.0.113.0',
+          ipHash: null,
+          locale: 'en',
+          method: 'clickwrap',
+          recordedAt,
+          recordedBy,
+          source: 'signup',
+          subjectCommitment: subjectCommitment(salt, subject),
+          userAgent,
+          version: combo.version,
+        }
+        const hash = recordHash(fields, previous)
+        const liveKey = sha256(JSON.stringify([subject, combo.id, combo.version]))
+        const row = [
           id,
           'acceptance',
           subject,
@@ -305,38 +279,23 @@ async function seed(
           liveKey,
           recordedAt,
           recordedAt,
-        ].join('\t'),
-      )
-      previous = hash
-      if (chunk.length === 5000) {
-        if (!stream.write(`${chunk.join('\n')}\n`)) {
-          await once(stream, 'drain')
-        }
-        chunk = []
-        if (id % 500_000 === 0) {
-          const secs = (Date.now() - started) / 1000
-          log(
-            `${id.toLocaleString('en-US')} rows streamed (${Math.round(id / secs).toLocaleString('en-US')} rows/s)`,
-          )
-        }
+        ].join('\t')
+        previous = hash
+        yield row
       }
     }
   }
-  if (chunk.length) {
-    stream.write(`${chunk.join('\n')}\n`)
+  const progress = (written: number) => {
+    if (written % 500_000 === 0) {
+      const secs = (Date.now() - started) / 1000
+      log(
+        `${written.toLocaleString('en-US')} rows streamed (${Math.round(written / secs).toLocaleString('en-US')} rows/s)`,
+      )
+    }
   }
-  stream.end()
-  await done
-  log(
-    `COPY of ${id.toLocaleString('en-US')} rows done in ${((Date.now() - started) / 1000).toFixed(0)} s`,
-  )
+  const target = { columns, schema: 'public', table: 'legal_acceptances' }
+  const id = await bulkLoad(client, target, rows(), { log, memory: '1GB', progress })
   await client.query(`select setval(pg_get_serial_sequence('legal_acceptances', 'id'), ${id})`)
-  await client.query(`set maintenance_work_mem = '1GB'`)
-  for (const ix of indexes) {
-    const t = Date.now()
-    await client.query(ix.indexdef)
-    log(`index ${ix.indexname} built in ${((Date.now() - t) / 1000).toFixed(0)} s`)
-  }
   const t = Date.now()
   await client.query('vacuum (analyze) legal_acceptances')
   log(
@@ -344,29 +303,8 @@ async function seed(
   )
 }
 
-async function main(): Promise<void> {
-  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const payload = await getPayload({
-    config: await buildAppConfig({ databaseUrl: url, secret }),
-    key: 'bench-acceptances',
-  })
-  let prepared
-  try {
-    prepared = await prepare(payload)
-  } finally {
-    await closePayload(payload)
-  }
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
-    await seed(client, prepared.serviceId, prepared.combos)
-    const { rows } = await client.query(`select count(*)::bigint as records from legal_acceptances`)
-    console.log(
-      `DATASET ${JSON.stringify({ combos: prepared.combos, records: Number(rows[0].records), subjects: SUBJECTS })}`,
-    )
-  } finally {
-    await client.end()
-  }
-}
-
-runCli(main)
+runDataset('bench-acceptances', prepare, async (client, prepared) => {
+  await seed(client, prepared.serviceId, prepared.combos)
+  const { rows } = await client.query(`select count(*)::bigint as records from legal_acceptances`)
+  return { combos: prepared.combos, records: Number(rows[0].records), subjects: SUBJECTS }
+})

@@ -1,7 +1,9 @@
 /**
  * The pieces the load benchmarks of the acceptance ledger (bench/acceptances.ts) and the consent
- * log (bench/consents.ts) share: their database, the real server started as a child process,
- * a load generator in a process of its own, and the CPU each of them used.
+ * log (bench/consents.ts) share: their database and dataset, the real server started as a child
+ * process, a load generator in a process of its own, the CPU each of them used, and the report
+ * (runLedgerBench holds the run around a benchmark's own measurements). The reference-app
+ * benchmark (bench/run.ts) starts and stops its processes with the same functions.
  */
 import { type ChildProcess, spawn } from 'node:child_process'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -9,6 +11,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+
+import { bareServerEnv, nodeArgs } from '../dev/server/nodeArgs'
+import { fmt, machineLine, writeBetweenMarkers } from './measure'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -31,6 +36,7 @@ export async function ensureDatabase(url: string, log: (line: string) => void): 
   }
 }
 
+/** Starts `node <args>` and resolves once its output (stdout and stderr) matches `ready`. */
 export function startAndWait(
   args: string[],
   env: NodeJS.ProcessEnv,
@@ -205,18 +211,92 @@ export async function stopServer(server: ChildProcess): Promise<void> {
   clearTimeout(timer)
 }
 
-/** The server's environment for a benchmark: development mode (the dataset's schema is pushed), no Next, no seed. */
-export function benchServerEnv(url: string, secret: string, dataDir: string): NodeJS.ProcessEnv {
-  return {
-    DATA_DIR: path.join(os.tmpdir(), dataDir),
-    DATABASE_URL: url,
-    HOME: process.env.HOME,
-    NO_DEMO_USERS: 'true',
-    NO_NEXT: 'true',
-    NO_SEED: 'true',
-    NODE_ENV: 'development',
-    PATH: process.env.PATH,
-    PAYLOAD_SECRET: secret,
+/** What a ledger benchmark's measurements work with (runLedgerBench). */
+export type LedgerBench<D> = {
+  /** The server's origin, `http://127.0.0.1:<port>`. */
+  base: string
+  /** What bench/<name>Dataset.ts printed on its `DATASET <json>` line. */
+  dataset: D
+  dbName: string
+  /** The environment of the dataset and the server, for any other process of the run. */
+  env: NodeJS.ProcessEnv
+  log: (line: string) => void
+  /** The server process. */
+  pid: number
+  started: Date
+  url: string
+}
+
+export type LedgerBenchOptions = {
+  /** Only the dataset script's environment (its keys and sizes). */
+  datasetEnv: Record<string, string>
+  /** The dataset as its log line names it, e.g. `20,000,000 consent records`. */
+  datasetLabel: string
+  /** Added to the environment of the dataset, the server and the run's other processes. */
+  env?: Record<string, string>
+  /** `acceptances` or `consents`: `npm run bench:<name>`, its database, script and markers. */
+  name: string
+  secret: string
+  /** Only the server's environment. */
+  serverEnv?: Record<string, string>
+  /** Put the report into docs/BENCHMARKS.md between the `bench:<name>` markers. */
+  write: boolean
+}
+
+/**
+ * A ledger benchmark around its measurements: the database (DATABASE_URL, else
+ * `legal_bench_<name>` on 127.0.0.1:5432, created if missing), bench/<name>Dataset.ts run to its
+ * end, the real server (`dev/server/main.ts`, development mode, no Next) on a free port, then
+ * `measure`, whose report lines are printed below the machine line (and written with `write`).
+ * The server is stopped whatever happens.
+ */
+export async function runLedgerBench<D extends { records: number }>(
+  options: LedgerBenchOptions,
+  measure: (bench: LedgerBench<D>) => Promise<string[]>,
+): Promise<void> {
+  const { name } = options
+  const log = (line: string) => console.log(`[bench:${name}] ${line}`)
+  const started = new Date()
+  const loadBefore = os.loadavg()
+  const url = process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:5432/legal_bench_${name}`
+  const dbName = new URL(url).pathname.slice(1)
+  await ensureDatabase(url, log)
+  // Development mode: the dataset's schema is pushed, not migrated.
+  const env: NodeJS.ProcessEnv = {
+    ...bareServerEnv(url, options.secret),
+    DATA_DIR: path.join(os.tmpdir(), `legal-bench-${name}`),
     TMPDIR: process.env.TMPDIR,
+    ...options.env,
+  }
+  log(`dataset: ${options.datasetLabel} in ${url.replace(/\/\/[^@]*@/, '//')}`)
+  const seedStarted = Date.now()
+  const out = await run([...nodeArgs(env), `bench/${name}Dataset.ts`], {
+    ...env,
+    ...options.datasetEnv,
+  })
+  const dataset = JSON.parse(/^DATASET (.*)$/m.exec(out)![1]) as D
+  log(
+    `dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${fmt(dataset.records)} records`,
+  )
+
+  const launched = await startAndWait(
+    [...nodeArgs(env), 'dev/server/main.ts'],
+    { ...env, HOST: '127.0.0.1', PORT: '0', ...options.serverEnv },
+    /Legal documents ready: admin at (http:\/\/[^/\s]+)\//,
+  )
+  const server = launched.child
+  const pid = server.pid!
+  const base = launched.match[1]
+  log(`server on ${base} (pid ${pid})`)
+  try {
+    const lines = await measure({ base, dataset, dbName, env, log, pid, started, url })
+    const report = [machineLine(started, loadBefore, os.loadavg()), ...lines].join('\n')
+    console.log(`\n${report}`)
+    if (options.write) {
+      writeBetweenMarkers(path.join(root, 'docs', 'BENCHMARKS.md'), name, report)
+      log('results written to docs/BENCHMARKS.md')
+    }
+  } finally {
+    await stopServer(server)
   }
 }

@@ -23,27 +23,14 @@
  *    own (bench/consentRetention.ts); the per-second timeline shows the longest wait of any
  *    consent while it ran.
  */
-import os from 'node:os'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { parseArgs } from 'node:util'
 import pg from 'pg'
 
 import { nodeArgs } from '../dev/server/nodeArgs'
-import {
-  benchServerEnv,
-  count,
-  ensureDatabase,
-  load,
-  type Load,
-  run,
-  startAndWait,
-  stopServer,
-} from './benchProcess'
+import { count, type LedgerBench, load, type Load, run, runLedgerBench } from './benchProcess'
 import { benchConsentId } from './consentIds.mjs'
-import { fmt, machineLine, ok, writeBetweenMarkers } from './measure'
+import { benchCommand, fmt, ok } from './measure'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const { values: opts } = parseArgs({
   options: {
     connections: { type: 'string', default: '64' },
@@ -61,7 +48,6 @@ const RECORDS = Number(opts.records)
 const SECRET = 'legal-bench-consents-secret-0123456789abcdef0123456789abcdef0123'
 const ADMIN_KEY = 'adm-bench-consents-0123456789abcdef0123456789'
 const TARGETS = { ingestP99: 50, ingestRps: 2000, lookupP99: 10, stallMs: 1000 }
-const log = (line: string) => console.log(`[bench:consents] ${line}`)
 
 type Timeline = { count: number; max: number; t: number }[]
 type ConsentLoad = { timeline: Timeline } & Load
@@ -101,49 +87,17 @@ async function sqlLookups(
   }
 }
 
-async function main(): Promise<void> {
-  const started = new Date()
-  const loadBefore = os.loadavg()
-  const url = process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/legal_bench_consents'
-  const dbName = new URL(url).pathname.slice(1)
-  await ensureDatabase(url, log)
-  const env: NodeJS.ProcessEnv = {
-    ...benchServerEnv(url, SECRET, 'legal-bench-consents'),
-    // The plugin option consent.rateLimit.limit (src/options.ts): one address sends everything here.
-    LEGAL_CONSENT_RATE_LIMIT: '1000000000',
-  }
-  log(`dataset: ${fmt(RECORDS)} consent records in ${url.replace(/\/\/[^@]*@/, '//')}`)
-  const seedStarted = Date.now()
-  const out = await run([...nodeArgs(env), 'bench/consentsDataset.ts'], {
-    ...env,
-    BENCH_ADMIN_KEY: ADMIN_KEY,
-    BENCH_RECORDS: String(RECORDS),
-  })
-  const dataset = JSON.parse(/^DATASET (.*)$/m.exec(out)![1]) as {
-    months: string[]
-    perMonth: number
-    records: number
-  }
-  log(
-    `dataset ready in ${((Date.now() - seedStarted) / 1000).toFixed(0)} s: ${fmt(dataset.records)} records`,
-  )
+type Dataset = { months: string[]; perMonth: number; records: number }
 
-  const launched = await startAndWait(
-    [...nodeArgs(env), 'dev/server/main.ts'],
-    {
-      ...env,
-      HOST: '127.0.0.1',
-      PORT: '0',
-      // The server's own daily job would catch up on start and drop the oldest month unmeasured;
-      // the retention measured below is the bench's own run of the same function.
-      LEGAL_CONSENT_RETENTION_MONTHS: '1200',
-    },
-    /Legal documents ready: admin at (http:\/\/[^/\s]+)\//,
-  )
-  const server = launched.child
-  const pid = server.pid!
-  const base = launched.match[1]
-  log(`server on ${base} (pid ${pid})`)
+async function measure({
+  base,
+  dataset,
+  dbName,
+  env,
+  log,
+  pid,
+  url,
+}: LedgerBench<Dataset>): Promise<string[]> {
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   const benchRows = async () =>
@@ -243,9 +197,8 @@ async function main(): Promise<void> {
       `    retention deleted ${fmt(retention.deleted)} records (dropped ${retention.droppedMonths.join(', ') || 'no month'}) in ${retentionSeconds.toFixed(1)} s; longest consent wait meanwhile ${stall} ms, slowest second ${slowestSecond} answers`,
     )
 
-    const lines = [
-      machineLine(started, loadBefore, os.loadavg()),
-      `Command: \`npm run bench:consents${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}\` — ${fmt(dataset.records)} consent records in ${dataset.months.length} month tables ` +
+    return [
+      `Command: \`${benchCommand('bench:consents')}\` — ${fmt(dataset.records)} consent records in ${dataset.months.length} month tables ` +
         `(${fmt(dataset.perMonth)} each, ${dataset.months[0]} to ${dataset.months[dataset.months.length - 1]}), PostgreSQL 127.0.0.1:5432 on the same machine, server \`dev/server/main.ts\` ` +
         `(development mode, no Next; consent rate limit raised with LEGAL_CONSENT_RATE_LIMIT), autocannon in its own process beside it.`,
       '',
@@ -269,19 +222,26 @@ async function main(): Promise<void> {
       sql.plan,
       '```',
     ]
-    const report = lines.join('\n')
-    console.log(`\n${report}`)
-    if (opts.write) {
-      writeBetweenMarkers(path.join(root, 'docs', 'BENCHMARKS.md'), 'consents', report)
-      log('results written to docs/BENCHMARKS.md')
-    }
   } finally {
     await client.end()
-    await stopServer(server)
   }
 }
 
-main().catch((err) => {
+runLedgerBench(
+  {
+    name: 'consents',
+    datasetEnv: { BENCH_ADMIN_KEY: ADMIN_KEY, BENCH_RECORDS: String(RECORDS) },
+    datasetLabel: `${fmt(RECORDS)} consent records`,
+    // The plugin option consent.rateLimit.limit (src/options.ts): one address sends everything here.
+    env: { LEGAL_CONSENT_RATE_LIMIT: '1000000000' },
+    secret: SECRET,
+    // The server's own daily job would catch up on start and drop the oldest month unmeasured;
+    // the retention measured below is the bench's own run of the same function.
+    serverEnv: { LEGAL_CONSENT_RETENTION_MONTHS: '1200' },
+    write: opts.write,
+  },
+  measure,
+).catch((err) => {
   console.error(err)
   process.exit(1)
 })

@@ -1,23 +1,19 @@
-import { once } from 'node:events'
-import { getPayload } from 'payload'
+import type pg from 'pg'
+
 import {
-  closePayload,
   CONSENT_LOG_SCHEMA,
   ensureConsentMonths,
   monthStart,
   monthTable,
 } from 'payload-plugin-legal-documents'
-import pg from 'pg'
-import { from as copyFrom } from 'pg-copy-streams'
 
-import { buildAppConfig } from '../dev/appConfig'
-import { runCli } from '../dev/cli/runCli'
-import { ensureUser } from './benchUsers'
 import { benchConsentId, DATASET_MONTHS } from './consentIds.mjs'
+import { bulkLoad, ensureUser, datasetLog as log, runDataset } from './ledgerDataset'
 
 /**
  * The consent log's benchmark dataset (issue 15, point 5), on DATABASE_URL: run by
- * bench/consents.ts with the server's environment (development: the schema is pushed).
+ * bench/consents.ts with the server's environment (development: the schema is pushed; the steps
+ * around it in ./ledgerDataset.ts).
  *
  * BENCH_RECORDS (20,000,000) consent records spread evenly over the DATASET_MONTHS (26) calendar
  * months up to the current one, so that with the default 24-month retention the oldest month is
@@ -31,11 +27,8 @@ import { benchConsentId, DATASET_MONTHS } from './consentIds.mjs'
  * Prints one line `DATASET <json>` for the orchestrator.
  */
 
-const url = process.env.DATABASE_URL!
-const secret = process.env.PAYLOAD_SECRET!
 const RECORDS = Number(process.env.BENCH_RECORDS ?? 20_000_000)
 const ADMIN_KEY = process.env.BENCH_ADMIN_KEY!
-const log = (line: string) => console.log(`[dataset] ${line}`)
 
 const CATEGORIES = [
   '["necessary","analytics","marketing"]',
@@ -55,13 +48,6 @@ async function loadMonth(
   const table = `"${CONSENT_LOG_SCHEMA}"."${name}"`
   const started = Date.now()
   await client.query(`truncate ${table}`)
-  const { rows: indexes } = await client.query<{ indexdef: string; indexname: string }>(
-    `select indexname, indexdef from pg_indexes where schemaname = $1 and tablename = $2 and indexname not like '%_pkey'`,
-    [CONSENT_LOG_SCHEMA, name],
-  )
-  for (const ix of indexes) {
-    await client.query(`drop index "${CONSENT_LOG_SCHEMA}"."${ix.indexname}"`)
-  }
   const columns = [
     'consent_id',
     'accept_type',
@@ -77,20 +63,14 @@ async function loadMonth(
     'updated_at',
     'created_at',
   ]
-  const stream = client.query(copyFrom(`copy ${table} (${columns.join(', ')}) from stdin`))
-  const done = new Promise<void>((resolve, reject) => {
-    stream.on('finish', resolve)
-    stream.on('error', reject)
-  })
   const span = monthStart(start.getTime(), 1).getTime() - start.getTime()
   const hash = 'c'.repeat(64)
-  let chunk: string[] = []
-  for (let i = 0; i < count; i++) {
-    const n = first + i
-    const at = new Date(start.getTime() + Math.floor((i / count) * span)).toISOString()
-    const k = n % 3
-    chunk.push(
-      [
+  function* rows() {
+    for (let i = 0; i < count; i++) {
+      const n = first + i
+      const at = new Date(start.getTime() + Math.floor((i / count) * span)).toISOString()
+      const k = n % 3
+      yield [
         benchConsentId(n),
         TYPES[k],
         CATEGORIES[k],
@@ -104,51 +84,32 @@ async function loadMonth(
         at,
         at,
         at,
-      ].join('\t'),
-    )
-    if (chunk.length === 5000) {
-      if (!stream.write(`${chunk.join('\n')}\n`)) {
-        await once(stream, 'drain')
-      }
-      chunk = []
+      ].join('\t')
     }
   }
-  if (chunk.length) {
-    stream.write(`${chunk.join('\n')}\n`)
-  }
-  stream.end()
-  await done
-  await client.query(`set maintenance_work_mem = '512MB'`)
-  for (const ix of indexes) {
-    await client.query(ix.indexdef)
-  }
+  await bulkLoad(client, { columns, schema: CONSENT_LOG_SCHEMA, table: name }, rows(), {
+    memory: '512MB',
+  })
   await client.query(`vacuum (analyze) ${table}`)
   log(
     `${name}: ${count.toLocaleString('en-US')} records in ${((Date.now() - started) / 1000).toFixed(0)} s`,
   )
 }
 
-async function main(): Promise<void> {
-  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const payload = await getPayload({
-    config: await buildAppConfig({ databaseUrl: url, secret }),
-    key: 'bench-consents',
-  })
-  const now = Date.now()
-  const months = Array.from({ length: DATASET_MONTHS }, (_, i) =>
-    monthStart(now, i - DATASET_MONTHS + 1),
-  )
-  try {
+const now = Date.now()
+const months = Array.from({ length: DATASET_MONTHS }, (_, i) =>
+  monthStart(now, i - DATASET_MONTHS + 1),
+)
+
+runDataset(
+  'bench-consents',
+  async (payload) => {
     await ensureUser(payload, 'bench-consent-admin@bench.test', ['admin'], ADMIN_KEY)
     for (let i = 0; i < months.length; i += 3) {
       await ensureConsentMonths(payload, months[i].getTime())
     }
-  } finally {
-    await closePayload(payload)
-  }
-  const client = new pg.Client({ connectionString: url })
-  await client.connect()
-  try {
+  },
+  async (client) => {
     const perMonth = Math.floor(RECORDS / DATASET_MONTHS)
     const started = Date.now()
     for (const [m, start] of months.entries()) {
@@ -165,12 +126,6 @@ async function main(): Promise<void> {
     }
     log(`dataset ready in ${((Date.now() - started) / 1000).toFixed(0)} s`)
     const { rows } = await client.query(`select count(*)::bigint as records from legal_consents`)
-    console.log(
-      `DATASET ${JSON.stringify({ months: months.map(monthTable), perMonth, records: Number(rows[0].records) })}`,
-    )
-  } finally {
-    await client.end()
-  }
-}
-
-runCli(main)
+    return { months: months.map(monthTable), perMonth, records: Number(rows[0].records) }
+  },
+)

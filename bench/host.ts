@@ -43,6 +43,7 @@ import { LEGAL_DOCUMENT_QUERY } from './dataset'
 import { generatedSections } from './generatedContent'
 import {
   benchCommand,
+  byId,
   type Case,
   fmt,
   machineLine,
@@ -50,8 +51,8 @@ import {
   type Measured,
   type MeasureSettings,
   ok,
-  RESULT_HEADER,
-  resultRow,
+  ratio,
+  resultTable,
   rssMB,
 } from './measure'
 
@@ -419,8 +420,7 @@ function formatHostReport(r: {
   slug: string
   started: Date
 }): string {
-  const by = Object.fromEntries(r.results.map((m) => [m.id, m])) as Record<string, Measured>
-  const ratio = (x: number, y: number) => (y ? x / y : NaN)
+  const by = byId(r.results)
   const aOverBare = ratio(by['h-a'].rps, by['h-bare'].rps)
   const aOverB = ratio(by['h-a'].rps, by['h-b'].rps)
   const aOverA0 = ratio(by['h-a'].rps, by['h-a0'].rps)
@@ -438,8 +438,7 @@ function formatHostReport(r: {
       `(${r.settings.sections} sections, ${(r.bodyBytes / 1024).toFixed(1)} KB JSON) seeded over HTTP through the review workflow; PostgreSQL at ${r.databaseHost} ` +
       "(its CPU column: the backends of the host's database).",
     '',
-    ...RESULT_HEADER,
-    ...r.results.map((m) => resultRow(m)),
+    ...resultTable(r.results),
     '',
     '| ratio | value | target | |',
     '| --- | ---: | --- | --- |',

@@ -285,24 +285,31 @@ export function machineLine(started: Date, loadBefore: number[], loadAfter: numb
   )
 }
 
-/** The exact command this process was started as. */
-export function benchCommand(): string {
+/** The exact command this process was started as, through the npm script `script`. */
+export function benchCommand(script = 'bench'): string {
   const args = process.argv.slice(2)
-  return `npm run bench${args.length ? ` -- ${args.join(' ')}` : ''}`
+  return `npm run ${script}${args.length ? ` -- ${args.join(' ')}` : ''}`
 }
 
-export const RESULT_HEADER = [
-  '| case | req/s | p50 ms | p99 ms | server CPU | PostgreSQL CPU | autocannon CPU | rest of the machine |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
-]
-
-/** One row of the results table; `noDb` ids get "–" in the PostgreSQL column (their server has none). */
-export function resultRow(m: Measured, noDb: string[] = []): string {
-  return (
-    `| (${m.id}) ${m.label}${(m.attempts ?? 1) > 1 ? ` (quietest of ${m.attempts})` : ''} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${m.cpu.server}% | ${noDb.includes(m.id) ? '–' : `${m.cpu.db}%`} | ${m.cpu.loadGenerator}% | ${m.cpu.other}% |` +
-    (m.wrongStatus || m.errors ? ` ⚠ ${m.wrongStatus} wrong status, ${m.errors} errors` : '')
-  )
+/** The results table, a row a case; `noDb` ids get "–" in the PostgreSQL column (their server has none). */
+export function resultTable(results: Measured[], noDb: string[] = []): string[] {
+  return [
+    '| case | req/s | p50 ms | p99 ms | server CPU | PostgreSQL CPU | autocannon CPU | rest of the machine |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+    ...results.map(
+      (m) =>
+        `| (${m.id}) ${m.label}${(m.attempts ?? 1) > 1 ? ` (quietest of ${m.attempts})` : ''} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${m.cpu.server}% | ${noDb.includes(m.id) ? '–' : `${m.cpu.db}%`} | ${m.cpu.loadGenerator}% | ${m.cpu.other}% |` +
+        (m.wrongStatus || m.errors ? ` ⚠ ${m.wrongStatus} wrong status, ${m.errors} errors` : ''),
+    ),
+  ]
 }
+
+/** The measured cases by id, for the ratios below the table. */
+export const byId = (results: Measured[]) =>
+  Object.fromEntries(results.map((m) => [m.id, m])) as Record<string, Measured>
+
+/** x / y, NaN when y is 0 (a case that served nothing). */
+export const ratio = (x: number, y: number) => (y ? x / y : NaN)
 
 /** Replaces what is between two markers of a file (the markers stay). */
 export function writeBetweenMarkers(file: string, name: string, text: string): void {

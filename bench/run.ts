@@ -55,10 +55,12 @@ import {
   loadBaseline,
   saveSummary,
 } from './baseline'
+import { startAndWait, stopServer } from './benchProcess'
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
 import { benchHost } from './host'
 import {
   benchCommand,
+  byId,
   type Case,
   freePort,
   machineLine,
@@ -66,8 +68,8 @@ import {
   type Measured,
   type MeasureSettings,
   ok,
-  RESULT_HEADER,
-  resultRow,
+  ratio,
+  resultTable,
   rssMB,
   writeBetweenMarkers,
 } from './measure'
@@ -150,52 +152,6 @@ type PublishCost = {
   sections: number
   visibleMaxMs: number
   visibleMedianMs: number
-}
-
-/** Starts a process and resolves once a line of its stdout matches. */
-function startAndWait(
-  cmd: string,
-  args: string[],
-  env: NodeJS.ProcessEnv,
-  ready: RegExp,
-  timeoutMs = 120_000,
-) {
-  return new Promise<{ child: ChildProcess; match: RegExpMatchArray; output: () => string }>(
-    (resolve, reject) => {
-      const child = spawn(cmd, args, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
-      let output = ''
-      const timer = setTimeout(
-        () => reject(new Error(`${cmd} ${args.join(' ')} did not start:\n${output}`)),
-        timeoutMs,
-      )
-      const onData = (chunk: Buffer) => {
-        output += chunk.toString()
-        const match = output.match(ready)
-        if (match) {
-          clearTimeout(timer)
-          resolve({ child, match, output: () => output })
-        }
-      }
-      child.stdout.on('data', onData)
-      child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()))
-      child.on('exit', (code) => {
-        clearTimeout(timer)
-        reject(new Error(`${cmd} exited early (${code}):\n${output}`))
-      })
-    },
-  )
-}
-
-async function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.signalCode !== null) {
-    return
-  }
-  child.removeAllListeners('exit')
-  const exited = new Promise((resolve) => child.once('exit', resolve))
-  child.kill('SIGTERM')
-  const timer = setTimeout(() => child.kill('SIGKILL'), 15_000)
-  await exited
-  clearTimeout(timer)
 }
 
 // --- main ----------------------------------------------------------------------------------------
@@ -293,8 +249,11 @@ async function benchReferenceApp(): Promise<void> {
   let server: ChildProcess | undefined
   let ceiling: ChildProcess | undefined
   const cleanup = async () => {
-    await stop(ceiling)
-    await stop(server)
+    for (const child of [ceiling, server]) {
+      if (child) {
+        await stopServer(child)
+      }
+    }
   }
   process.on('SIGINT', () => void cleanup().then(() => process.exit(130)))
   try {
@@ -302,7 +261,6 @@ async function benchReferenceApp(): Promise<void> {
     // Exactly what `npm start` runs (cross-env NODE_ENV=production node --conditions=production --import tsx dev/server/main.ts),
     // started directly so the measured process is the server itself, not npm.
     const launched = await startAndWait(
-      process.execPath,
       [...nodeArgs(env), 'dev/server/main.ts'],
       {
         ...env,
@@ -311,6 +269,7 @@ async function benchReferenceApp(): Promise<void> {
         ...(opts['no-fast-path'] ? { DELIVERY_FAST_PATH: 'off' } : {}),
       },
       /Legal documents ready/,
+      120_000,
     )
     server = launched.child
     const serverPid = server.pid!
@@ -341,10 +300,10 @@ async function benchReferenceApp(): Promise<void> {
     writeFileSync(bodyFile, body)
     writeFileSync(path.join(dataDir, 'ceiling.json'), JSON.stringify({ bodyFile, headers }))
     const raw = await startAndWait(
-      process.execPath,
       ['bench/rawServer.mjs', path.join(dataDir, 'ceiling.json')],
       env,
       /^(\d+)\s*$/m,
+      120_000,
     )
     ceiling = raw.child
     const ceilingUrl = `http://127.0.0.1:${raw.match[1]}/`
@@ -567,8 +526,7 @@ function formatReport(r: {
   slug: string
   started: Date
 }): string {
-  const by = Object.fromEntries(r.results.map((m) => [m.id, m])) as Record<string, Measured>
-  const ratio = (x: number, y: number) => (y ? x / y : NaN)
+  const by = byId(r.results)
   const aOverD = ratio(by.a.rps, by.d.rps)
   const aOverB = ratio(by.a.rps, by.b.rps)
   const cOverA = ratio(by.c.rps, by.a.rps)
@@ -579,8 +537,7 @@ function formatReport(r: {
       `among the reference content and ${docs} generated documents${opts.scale ? ` (${(docs * sectionsPerDoc).toLocaleString('en-US')} sections), each with ${versions} archived versions` : ''}; ${r.external ? 'DATABASE_URL' : 'embedded'} PostgreSQL` +
       `${opts['no-fast-path'] ? '; **fast path off** (DELIVERY_FAST_PATH=off)' : ''}.`,
     '',
-    ...RESULT_HEADER,
-    ...r.results.map((m) => resultRow(m, ['d'])),
+    ...resultTable(r.results, ['d']),
     '',
     '| ratio | value | target | |',
     '| --- | ---: | --- | --- |',

@@ -45,6 +45,7 @@ import { parseArgs } from 'node:util'
 
 import { runCli } from '../dev/cli/runCli'
 import { nodeArgs } from '../dev/server/nodeArgs'
+import { jsonRequest } from '../test/helpers/rest'
 import { loadAutocannon } from './loadAutocannon.mjs'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -243,15 +244,7 @@ async function main(): Promise<number> {
     log(`production server on ${base} (pid ${pid}, RSS ${rssMB(pid)} MB); ${minutes} min of load`)
 
     const api = async (method: string, url: string, token: null | string, body?: unknown) => {
-      const res = await fetch(`${base}${url}`, {
-        body: body === undefined ? undefined : JSON.stringify(body),
-        headers: {
-          'content-type': 'application/json',
-          ...(token ? { authorization: `JWT ${token}` } : {}),
-        },
-        method,
-        signal: AbortSignal.timeout(30_000),
-      })
+      const res = await fetch(`${base}${url}`, jsonRequest(method, token, body, 30_000))
       const text = await res.text()
       if (!res.ok) {
         throw new Error(`${method} ${url} → ${res.status} ${text.slice(0, 300)}`)

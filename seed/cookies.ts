@@ -24,6 +24,20 @@ export type SeedCookie = {
 
 const GOOGLE_PRIVACY = 'https://policies.google.com/privacy'
 
+/** What the policy says of Google Analytics, shared by its two cookies. */
+const GOOGLE_ANALYTICS = {
+  category: 'analytics',
+  domain: null,
+  duration: '2 years',
+  party: 'third',
+  privacyPolicyUrl: GOOGLE_PRIVACY,
+  provider: 'Google LLC',
+  service: 'Google Analytics',
+  source:
+    'We use information, collected by Google Analytics, to make reports and improve the website navigation.',
+  storageType: 'cookie',
+} as const satisfies Omit<SeedCookie, 'name' | 'purpose'>
+
 export const SEED_COOKIES: SeedCookie[] = [
   {
     name: 'session-id',
@@ -72,33 +86,15 @@ export const SEED_COOKIES: SeedCookie[] = [
   },
   {
     name: '_ga',
-    category: 'analytics',
-    domain: null,
-    duration: '2 years',
-    party: 'third',
-    privacyPolicyUrl: GOOGLE_PRIVACY,
-    provider: 'Google LLC',
+    ...GOOGLE_ANALYTICS,
     purpose:
       'Tells visitors apart, anonymously, so Google Analytics can count them and report where they come from and which pages they visit; we use the reports to improve navigation.',
-    service: 'Google Analytics',
-    source:
-      'We use information, collected by Google Analytics, to make reports and improve the website navigation.',
-    storageType: 'cookie',
   },
   {
     name: '_ga_*',
-    category: 'analytics',
-    domain: null,
-    duration: '2 years',
-    party: 'third',
-    privacyPolicyUrl: GOOGLE_PRIVACY,
-    provider: 'Google LLC',
+    ...GOOGLE_ANALYTICS,
     purpose:
       'Keeps the state of your current visit for Google Analytics (which pages you open, and when), for the same anonymous reports.',
-    service: 'Google Analytics',
-    source:
-      'We use information, collected by Google Analytics, to make reports and improve the website navigation.',
-    storageType: 'cookie',
   },
   {
     name: '_GRECAPTCHA',

@@ -441,28 +441,21 @@ async function seedCookies(
       counts.kept++
       continue
     }
+    // A new entry, or one an earlier run left unpublished, written as the editor's draft.
+    const write = {
+      collection: SLUGS.cookies,
+      data: cookieData(cookie),
+      depth: 0,
+      draft: true,
+      overrideAccess: false,
+      user: editor,
+    } as const
     let id = found?.id
     if (id === undefined) {
-      const created = (await payload.create({
-        collection: SLUGS.cookies,
-        data: cookieData(cookie),
-        depth: 0,
-        draft: true,
-        overrideAccess: false,
-        user: editor,
-      })) as unknown as Doc
-      id = created.id
+      id = ((await payload.create(write)) as unknown as Doc).id
       counts.created++
     } else {
-      await payload.update({
-        id,
-        collection: SLUGS.cookies,
-        data: cookieData(cookie),
-        depth: 0,
-        draft: true,
-        overrideAccess: false,
-        user: editor,
-      })
+      await payload.update({ id, ...write })
       counts.completed++
     }
     await takeThroughReview(payload, id, editor, reviewer, undefined, SLUGS.cookies)

@@ -1,6 +1,6 @@
 import type { Payload, PayloadRequest, Where } from 'payload'
 
-import type { ID, LegalEntityDoc, PluginCollections } from './types.js'
+import type { ID, LegalEntityDoc, LegalVersionDoc, PluginCollections } from './types.js'
 
 import { SLUGS } from './slugs.js'
 
@@ -116,4 +116,86 @@ export function localApi(payload: Payload) {
     updateEntity: (args: { data: Partial<LegalEntityDoc> } & Common): Promise<LegalEntityDoc> =>
       api.updateGlobal({ ...args, slug: SLUGS.entity }),
   }
+}
+
+/**
+ * The latest draft of one document of a collection with drafts (depth 0, access not applied),
+ * read inside the request's transaction; Payload's NotFound when there is none.
+ */
+export function findLatestDraft<S extends string, Sel extends SelectOf<S> | undefined = undefined>(
+  req: PayloadRequest,
+  collection: S,
+  id: ID,
+  options: { locale?: string; select?: Sel } = {},
+): Promise<Selected<DocOf<S>, Sel>> {
+  return localApi(req.payload).findByID({
+    id,
+    collection,
+    depth: 0,
+    draft: true,
+    overrideAccess: true,
+    req,
+    ...options,
+  })
+}
+
+/**
+ * The latest drafts of every document of a collection that match `where` (depth 0, access not
+ * applied, no page limit), read inside the request's transaction.
+ */
+export async function findDrafts<S extends string, Sel extends SelectOf<S> | undefined = undefined>(
+  req: PayloadRequest,
+  collection: S,
+  where: Where,
+  options: { locale?: string; select?: Sel } = {},
+): Promise<Selected<DocOf<S>, Sel>[]> {
+  const found = await localApi(req.payload).find({
+    collection,
+    depth: 0,
+    draft: true,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    req,
+    where,
+    ...options,
+  })
+  return found.docs
+}
+
+/**
+ * The latest drafts of the sections a document lists, in list order, read in one query (not one
+ * per section: inside a transaction all queries share one connection, and node-postgres runs
+ * them one after another anyway; in parallel it warns, pg 9 refuses); `undefined` where a listed
+ * section does not exist.
+ */
+export async function findListedSections<
+  Sel extends SelectOf<typeof SLUGS.sections> | undefined = undefined,
+>(
+  req: PayloadRequest,
+  sectionIds: ID[],
+  options: { locale?: string; select?: Sel } = {},
+): Promise<(Selected<DocOf<typeof SLUGS.sections>, Sel> | undefined)[]> {
+  const found = sectionIds.length
+    ? await findDrafts(req, SLUGS.sections, { id: { in: sectionIds } }, options)
+    : []
+  const byId = new Map(found.map((s) => [String(s.id), s]))
+  return sectionIds.map((id) => byId.get(String(id)))
+}
+
+/** The archive record of a document's newest published version, if it was ever published. */
+export async function findLastArchived(
+  req: PayloadRequest,
+  documentId: ID,
+): Promise<LegalVersionDoc | undefined> {
+  const last = await localApi(req.payload).find({
+    collection: SLUGS.versions,
+    depth: 0,
+    limit: 1,
+    overrideAccess: true,
+    req,
+    sort: '-version',
+    where: { document: { equals: documentId } },
+  })
+  return last.docs[0]
 }

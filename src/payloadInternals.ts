@@ -36,13 +36,15 @@ export function assertPostgresConfig(config: Config): void {
 }
 
 export type SqlExecutor = { execute: (query: unknown) => Promise<unknown> }
-export type PgClient = {
+/** A pooled node-postgres client, as the plugin's own queries use it. */
+export type PgQueryClient = {
   query: (
     text: string,
     values?: unknown[],
   ) => Promise<{ rowCount?: null | number; rows: Record<string, unknown>[] }>
   release: (err?: boolean | Error) => void
-} & EventEmitter
+}
+export type PgClient = EventEmitter & PgQueryClient
 export type PgPool = {
   _clients?: PgClient[]
   _idle?: { client: unknown }[]

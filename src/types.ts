@@ -4,6 +4,7 @@
  * `payload-types.ts`, so it type-checks alone and in any host. A host may add fields to these
  * collections (options.overrides), hence the open index signature on every document.
  */
+import type { CookieEntry } from './cookies/declaration.js'
 import type { FrozenContent } from './publish/freezeContent.js'
 import type { LexicalStateInput } from './render/types.js'
 
@@ -78,22 +79,13 @@ export type LegalVersionDoc = {
 } & Open &
   Timestamps
 
+/** The fields the cookie declaration publishes, and the review workflow's. */
 export type CookieEntryDoc = {
-  category?: null | string
-  domain?: null | string
-  duration?: null | string
   id: ID
   materialChange?: boolean | null
-  name: string
-  party?: null | string
-  path?: null | string
-  privacyPolicyUrl?: null | string
-  provider?: null | string
-  purpose?: null | string
-  service?: null | string
-  storageType?: null | string
   updatedBy?: { id: ID } | ID | null
-} & Drafts &
+} & CookieEntry &
+  Drafts &
   Open &
   Timestamps
 

@@ -212,29 +212,25 @@ export async function guardRestRequest(
   }
 
   const { type, params } = mediaType(req.headers['content-type'])
-  if (type === 'application/json') {
+  /** A JSON body's checks: sent as UTF-8, one object. */
+  const jsonBody = (): GuardResult => {
     const charset = params.get('charset')
     if (charset && charset.toLowerCase() !== 'utf-8') {
       return fail(415, 'JSON must be sent as UTF-8.')
     }
     const parsed = parseJsonObject(body)
-    if (!parsed.ok) {
-      return fail(400, parsed.message)
+    return parsed.ok ? { body, ok: true } : fail(400, parsed.message)
+  }
+  if (type === 'application/json') {
+    const checked = jsonBody()
+    if (checked.ok) {
+      // Payload recognises JSON only by this exact media type.
+      req.headers['content-type'] = 'application/json'
     }
-    // Payload recognises JSON only by this exact media type.
-    req.headers['content-type'] = 'application/json'
-    return { body, ok: true }
+    return checked
   }
   if (type === 'text/plain' && plainTextJson && method === 'POST') {
-    const charset = params.get('charset')
-    if (charset && charset.toLowerCase() !== 'utf-8') {
-      return fail(415, 'JSON must be sent as UTF-8.')
-    }
-    const parsed = parseJsonObject(body)
-    if (!parsed.ok) {
-      return fail(400, parsed.message)
-    }
-    return { body, ok: true }
+    return jsonBody()
   }
   if (type === 'multipart/form-data') {
     const boundary = params.get('boundary')

@@ -39,21 +39,27 @@ export function parseVersionParam(value: SearchParamValue): 'invalid' | null | n
   return Number(v)
 }
 
+/** The date of an ISO string; undefined when it is missing or not a date. */
+function validDate(iso: null | string | undefined): Date | undefined {
+  const date = iso ? new Date(iso) : undefined
+  return date && !Number.isNaN(date.getTime()) ? date : undefined
+}
+
+/** A date in words for the locale, in UTC (as stored); '' when there is none. */
+function formatUtc(
+  iso: null | string | undefined,
+  locale: SiteLocale,
+  options: Intl.DateTimeFormatOptions,
+): string {
+  const date = validDate(iso)
+  return date
+    ? new Intl.DateTimeFormat(DATE_LOCALES[locale], { ...options, timeZone: 'UTC' }).format(date)
+    : ''
+}
+
 /** A date (ISO string) in words for the locale: "25 November 2026". Dates are shown in UTC, as stored. */
 export function formatDate(iso: null | string | undefined, locale: SiteLocale): string {
-  if (!iso) {
-    return ''
-  }
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) {
-    return ''
-  }
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
-    day: 'numeric',
-    month: 'long',
-    timeZone: 'UTC',
-    year: 'numeric',
-  }).format(date)
+  return formatUtc(iso, locale, { day: 'numeric', month: 'long', year: 'numeric' })
 }
 
 /**
@@ -61,23 +67,15 @@ export function formatDate(iso: null | string | undefined, locale: SiteLocale): 
  * where two versions published on one day must be told apart.
  */
 export function formatDateTime(iso: null | string | undefined, locale: SiteLocale): string {
-  if (!iso) {
-    return ''
-  }
-  const date = new Date(iso)
-  if (Number.isNaN(date.getTime())) {
-    return ''
-  }
-  return new Intl.DateTimeFormat(DATE_LOCALES[locale], {
+  return formatUtc(iso, locale, {
     day: 'numeric',
     hour: '2-digit',
     hourCycle: 'h23',
     minute: '2-digit',
     month: 'long',
-    timeZone: 'UTC',
     timeZoneName: 'short',
     year: 'numeric',
-  }).format(date)
+  })
 }
 
 /**
@@ -102,11 +100,7 @@ export function effectiveFrom(v: {
 
 /** The machine-readable value for `<time datetime>`: the ISO string when it is a valid date. */
 export function isoDateTime(iso: null | string | undefined): string | undefined {
-  if (!iso) {
-    return undefined
-  }
-  const date = new Date(iso)
-  return Number.isNaN(date.getTime()) ? undefined : date.toISOString()
+  return validDate(iso)?.toISOString()
 }
 
 /**

@@ -35,6 +35,8 @@ export type Messages = {
   diffHeading: (from: number, to: number) => string
   diffLegendAdded: string
   diffLegendRemoved: string
+  /** A redline in another language than its text: some or none of its sections are translated. */
+  diffPartlyTranslatedNotice: string
   diffStatus: Record<string, string>
   diffSummary: (s: {
     added: number
@@ -43,6 +45,7 @@ export type Messages = {
     removed: number
     unchanged: number
   }) => string
+  diffUntranslatedNotice: string
   effectiveFrom: string
   footer: string
   indexEmpty: string
@@ -68,6 +71,8 @@ export type Messages = {
   siteNav: string
   skipLink: string
   storageTypes: Record<string, string>
+  /** Change summaries are written once, in the editors' language. */
+  summariesUntranslatedNotice: string
   unavailableText: string
   unavailableTitle: string
   /** Shown above a document whose text in this language is the default language's. */
@@ -122,6 +127,8 @@ const en: Messages = {
   diffHeading: (from, to) => `Changes from version ${from} to version ${to}`,
   diffLegendAdded: 'Added text is underlined:',
   diffLegendRemoved: 'Removed text is struck through:',
+  diffPartlyTranslatedNotice:
+    'Some of these changes have not been translated into English; they are shown in their original language.',
   diffStatus: {
     added: 'Section added',
     changed: 'Section changed',
@@ -132,6 +139,8 @@ const en: Messages = {
   },
   diffSummary: (s) =>
     `${s.changed} changed, ${s.added} added, ${s.removed} removed, ${s.moved} moved, ${s.unchanged} unchanged section(s).`,
+  diffUntranslatedNotice:
+    'These versions have not been translated into English; the changes are shown in their original language.',
   effectiveFrom: 'Effective from',
   footer: 'These pages show the published versions of our legal documents.',
   indexEmpty: 'No legal documents have been published yet.',
@@ -162,6 +171,7 @@ const en: Messages = {
     pixel: 'Tracking pixel',
     'session-storage': 'Session storage',
   },
+  summariesUntranslatedNotice: 'Change summaries are written in the original language only.',
   unavailableText: 'We could not load our legal documents. Please try again in a few minutes.',
   unavailableTitle: 'This page is not available right now',
   untranslatedNotice:
@@ -214,6 +224,8 @@ const uk: Messages = {
   diffHeading: (from, to) => `Зміни від версії ${from} до версії ${to}`,
   diffLegendAdded: 'Доданий текст підкреслено:',
   diffLegendRemoved: 'Вилучений текст закреслено:',
+  diffPartlyTranslatedNotice:
+    'Частину цих змін ще не перекладено українською: їх показано англійською.',
   diffStatus: {
     added: 'Розділ додано',
     changed: 'Розділ змінено',
@@ -224,6 +236,7 @@ const uk: Messages = {
   },
   diffSummary: (s) =>
     `Розділів змінено: ${s.changed}, додано: ${s.added}, вилучено: ${s.removed}, переміщено: ${s.moved}, без змін: ${s.unchanged}.`,
+  diffUntranslatedNotice: 'Ці версії ще не перекладено українською: зміни показано англійською.',
   effectiveFrom: 'Набирає чинності',
   footer: 'На цих сторінках наведено опубліковані версії наших правових документів.',
   indexEmpty: 'Жодного правового документа ще не опубліковано.',
@@ -254,6 +267,7 @@ const uk: Messages = {
     pixel: 'Піксель відстеження',
     'session-storage': 'Сховище сеансу',
   },
+  summariesUntranslatedNotice: 'Короткі описи змін пишуть лише англійською.',
   unavailableText:
     'Не вдалося завантажити наші правові документи. Спробуйте ще раз за кілька хвилин.',
   unavailableTitle: 'Ця сторінка зараз недоступна',

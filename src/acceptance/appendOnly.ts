@@ -1,7 +1,4 @@
-import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
-
-import { WorkflowError } from '../workflow/errors.js'
-import { isTrusted } from '../workflow/trust.js'
+import { refuseAllButTrustedInserts } from '../hooks/refuseUntrustedWrites.js'
 
 /**
  * The acceptance ledger is append-only on every route, the Local API with `overrideAccess: true`
@@ -10,17 +7,6 @@ import { isTrusted } from '../workflow/trust.js'
  * refused even then; erasure's pseudonymisation is a SQL update inside the ledger's own
  * transaction, outside every Payload route.
  */
-export const refuseAcceptanceWrites: CollectionBeforeChangeHook &
-  CollectionBeforeDeleteHook = (args: {
-  data?: unknown
-  operation?: string
-  req: Parameters<CollectionBeforeChangeHook>[0]['req']
-}) => {
-  if (args.operation !== 'create' || !isTrusted(args.req)) {
-    throw new WorkflowError(
-      'Acceptance records are append-only: only POST /api/legal/acceptances writes them, and nothing changes or deletes them.',
-      403,
-    )
-  }
-  return args.data
-}
+export const refuseAcceptanceWrites = refuseAllButTrustedInserts(
+  'Acceptance records are append-only: only POST /api/legal/acceptances writes them, and nothing changes or deletes them.',
+)

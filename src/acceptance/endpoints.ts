@@ -2,6 +2,9 @@ import type { Endpoint, PayloadRequest } from 'payload'
 
 import { stringify } from 'csv-stringify/sync'
 
+import type { Role } from '../roles.js'
+
+import { jsonRefusal, noStoreJson } from '../utilities/jsonResponse.js'
 import {
   type Answer,
   authorize,
@@ -18,19 +21,7 @@ import { parseExportFilter } from './validate.js'
 export const MAX_ACCEPTANCE_BODY = 16 * 1024
 const PATH = '/legal/acceptances'
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    headers: {
-      'cache-control': 'no-store',
-      'content-type': 'application/json; charset=utf-8',
-      ...headers,
-    },
-    status,
-  })
-}
-
-const answer = (a: Answer) => json(a.status, a.body)
-const refuse = (status: number, message: string) => json(status, { errors: [{ message }] })
+const answer = (a: Answer) => noStoreJson(a.status, a.body)
 
 /** The JSON body, or a refusal: 413 over the limit, 415 not JSON, 400 unreadable. */
 async function readJson(
@@ -38,27 +29,51 @@ async function readJson(
 ): Promise<{ body: unknown; ok: true } | { ok: false; response: Response }> {
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
   if (type !== 'application/json') {
-    return { ok: false, response: refuse(415, 'Send JSON (Content-Type: application/json).') }
+    return { ok: false, response: jsonRefusal(415, 'Send JSON (Content-Type: application/json).') }
   }
   if (Number(req.headers.get('content-length') ?? '0') > MAX_ACCEPTANCE_BODY) {
     return {
       ok: false,
-      response: refuse(413, `The request body is larger than ${MAX_ACCEPTANCE_BODY / 1024} KB.`),
+      response: jsonRefusal(
+        413,
+        `The request body is larger than ${MAX_ACCEPTANCE_BODY / 1024} KB.`,
+      ),
     }
   }
   const text = typeof req.text === 'function' ? await req.text() : ''
   if (text.length > MAX_ACCEPTANCE_BODY) {
     return {
       ok: false,
-      response: refuse(413, `The request body is larger than ${MAX_ACCEPTANCE_BODY / 1024} KB.`),
+      response: jsonRefusal(
+        413,
+        `The request body is larger than ${MAX_ACCEPTANCE_BODY / 1024} KB.`,
+      ),
     }
   }
   try {
     return { body: JSON.parse(text), ok: true }
   } catch {
-    return { ok: false, response: refuse(400, 'The request body is not valid JSON.') }
+    return { ok: false, response: jsonRefusal(400, 'The request body is not valid JSON.') }
   }
 }
+
+/**
+ * A POST with a JSON body. The role is checked before the body is read: a caller without it
+ * gets 401 or 403 whatever it sent.
+ */
+const jsonPost =
+  (roles: Role[], act: (req: PayloadRequest, body: unknown) => Promise<Answer>) =>
+  async (req: PayloadRequest): Promise<Response> => {
+    const denied = authorize(req, roles)
+    if (denied) {
+      return answer(denied)
+    }
+    const read = await readJson(req)
+    if (!read.ok) {
+      return read.response
+    }
+    return answer(await act(req, read.body))
+  }
 
 const CSV_COLUMNS = [
   'id',
@@ -152,17 +167,7 @@ function exportStream(
 export function acceptanceEndpoints(): Endpoint[] {
   return [
     {
-      handler: async (req) => {
-        const denied = authorize(req, ['service', 'admin'])
-        if (denied) {
-          return answer(denied)
-        }
-        const read = await readJson(req)
-        if (!read.ok) {
-          return read.response
-        }
-        return answer(await recordAcceptance(req, read.body))
-      },
+      handler: jsonPost(['service', 'admin'], recordAcceptance),
       method: 'post',
       path: PATH,
     },
@@ -172,17 +177,7 @@ export function acceptanceEndpoints(): Endpoint[] {
       path: `${PATH}/status`,
     },
     {
-      handler: async (req) => {
-        const denied = authorize(req, ['admin'])
-        if (denied) {
-          return answer(denied)
-        }
-        const read = await readJson(req)
-        if (!read.ok) {
-          return read.response
-        }
-        return answer(await eraseSubject(req, read.body))
-      },
+      handler: jsonPost(['admin'], eraseSubject),
       method: 'post',
       path: `${PATH}/erase`,
     },
@@ -192,7 +187,7 @@ export function acceptanceEndpoints(): Endpoint[] {
         if (denied) {
           return answer(denied)
         }
-        return json(200, await verifyAcceptanceLedger(req.payload))
+        return noStoreJson(200, await verifyAcceptanceLedger(req.payload))
       },
       method: 'get',
       path: `${PATH}/verify`,
@@ -205,11 +200,11 @@ export function acceptanceEndpoints(): Endpoint[] {
         }
         const format = req.searchParams.get('format') ?? 'json'
         if (format !== 'csv' && format !== 'json') {
-          return refuse(400, '"format" must be csv or json.')
+          return jsonRefusal(400, '"format" must be csv or json.')
         }
         const filter = parseExportFilter(req.searchParams)
         if (!filter.ok) {
-          return refuse(filter.status, filter.message)
+          return jsonRefusal(filter.status, filter.message)
         }
         const stamp = new Date().toISOString().slice(0, 10)
         return new Response(exportStream(req, format, filter.value), {

@@ -85,25 +85,17 @@ export function acceptanceStatus(
     upcoming: isUpcoming,
     version: v.version,
   })
+  const pointer = (v: ArchiveVersion | null | undefined) =>
+    v
+      ? { contentHash: v.contentHash ?? null, effectiveAt: iso(effectiveAt(v)), version: v.version }
+      : null
   return {
     acceptVersion: reason !== null && inForce ? inForce.version : null,
-    inForce: inForce
-      ? {
-          contentHash: inForce.contentHash ?? null,
-          effectiveAt: iso(effectiveAt(inForce)),
-          version: inForce.version,
-        }
-      : null,
+    inForce: pointer(inForce),
     lastAccepted,
     mustAccept: reason !== null,
     reason,
-    upcoming: materialUpcoming
-      ? {
-          contentHash: materialUpcoming.contentHash ?? null,
-          effectiveAt: iso(effectiveAt(materialUpcoming)),
-          version: materialUpcoming.version,
-        }
-      : null,
+    upcoming: pointer(materialUpcoming),
     // Nothing to list for someone who never accepted: they are shown the whole document.
     changes: lastAccepted
       ? [

@@ -1,6 +1,8 @@
-import type { Payload, ServerProps, TypedUser } from 'payload'
+import type { Payload } from 'payload'
 
 import React from 'react'
+
+import type { AdminServerProps } from './serverProps.js'
 
 import { hasRole } from '../roles.js'
 import { legalT } from '../translations/index.js'
@@ -36,15 +38,7 @@ async function adminAddresses(payload: Payload): Promise<string[]> {
  * this note at its top says why, who can change them and how to ask (the administrators'
  * addresses). Administrators see nothing.
  */
-export async function EntityAccessNote({
-  i18n,
-  payload,
-  user,
-}: {
-  i18n: ServerProps['i18n']
-  payload: Payload
-  user?: null | TypedUser
-}) {
+export async function EntityAccessNote({ i18n, payload, user }: AdminServerProps) {
   if (!user || hasRole(user, 'admin')) {
     return null
   }

@@ -1,4 +1,6 @@
-import type { CollectionSlug, Payload, ServerProps, TypedUser, Where } from 'payload'
+import type { CollectionSlug, Payload, Where } from 'payload'
+
+import type { AdminServerProps } from './serverProps.js'
 
 import { hasRole } from '../roles.js'
 import { SLUGS } from '../slugs.js'
@@ -96,15 +98,7 @@ function List({ adminRoute, empty, rows, t, testId, title }: ListProps) {
  * publish; editors what a reviewer sent back to them and their drafts not yet submitted.
  * Payload passes `beforeDashboard` server components its `i18n`, in the admin's language.
  */
-export async function ReviewQueue({
-  i18n,
-  payload,
-  user,
-}: {
-  i18n: ServerProps['i18n']
-  payload: Payload
-  user?: null | TypedUser
-}) {
+export async function ReviewQueue({ i18n, payload, user }: AdminServerProps) {
   if (!user) {
     return null
   }

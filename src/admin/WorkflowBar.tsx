@@ -6,9 +6,9 @@ import { useState } from 'react'
 
 import type { LegalTranslationKey, LegalTranslations } from '../translations/index.js'
 import type { ReviewState, WorkflowAction } from '../workflow/rules.js'
-import type { SubmissionProblem } from '../workflow/submission.js'
 
 import { STATE_KEYS } from '../translations/keys.js'
+import { localeName, problemText } from '../workflow/submissionText.js'
 import { useApiBase, useWorkflowStatus } from './useWorkflowStatus.js'
 
 const ACTION_LABELS: Record<WorkflowAction, LegalTranslationKey> = {
@@ -48,44 +48,6 @@ const HINTS: Record<ReviewState, LegalTranslationKey> = {
   draft: 'legal-documents:hint-draft',
   'in-review': 'legal-documents:hint-in-review',
   published: 'legal-documents:hint-published',
-}
-
-type LegalT = ReturnType<typeof useTranslation<LegalTranslations, LegalTranslationKey>>['t']
-
-/** One reason Submit is disabled, as something to do, in the admin's language (the server's English otherwise). */
-function problemText(
-  problem: SubmissionProblem,
-  t: LegalT,
-  languageName: (code: string) => string,
-): string {
-  const text =
-    problem.code === 'no-title'
-      ? t('legal-documents:submit-problem-no-title')
-      : problem.code === 'no-slug'
-        ? t('legal-documents:submit-problem-no-slug')
-        : problem.code === 'no-sections'
-          ? t('legal-documents:submit-problem-no-sections')
-          : problem.code === 'no-cookie-name'
-            ? t('legal-documents:submit-problem-no-cookie-name')
-            : problem.code === 'no-category'
-              ? t('legal-documents:submit-problem-no-category')
-              : problem.code === 'empty-section'
-                ? problem.heading
-                  ? t('legal-documents:submit-problem-empty-section-named', {
-                      heading: problem.heading,
-                      position: problem.position,
-                    })
-                  : t('legal-documents:submit-problem-empty-section', {
-                      position: problem.position,
-                    })
-                : (problem as { message: string }).message
-  const locale = 'locale' in problem ? problem.locale : undefined
-  return locale
-    ? t('legal-documents:submit-problem-in-language', {
-        language: languageName(locale),
-        problem: text,
-      })
-    : text
 }
 
 const keyOf = <K extends string>(
@@ -155,20 +117,9 @@ export function WorkflowBar(): null | React.ReactElement {
     status.withdrawn && status.workflowState === 'draft'
       ? 'legal-documents:hint-withdrawn'
       : keyOf(HINTS, status.workflowState)
-  const languageName = (code: string): string => {
-    const found = config.localization
-      ? config.localization.locales.find((l) => l.code === code)
-      : undefined
-    const label = found?.label
-    if (typeof label === 'string') {
-      return label
-    }
-    if (label && typeof label === 'object') {
-      return label[i18n.language] ?? Object.values(label)[0] ?? code
-    }
-    return code
-  }
-  const problems = (status.submitProblems ?? []).map((p) => problemText(p, t, languageName))
+  const problems = (status.submitProblems ?? []).map((p) =>
+    problemText(p, t, (code) => localeName(config.localization, code, i18n.language)),
+  )
   return (
     <div className="legal-workflow-bar" data-testid="workflow-bar">
       <Pill className={`legal-status legal-status--${stateClass}`} size="small">

@@ -177,34 +177,28 @@ export async function restoreLegalContent(
       const records = (slug: string) =>
         file.collections[slug as keyof LegalExport['collections']].records
 
-      // Cookie entries.
-      for (const record of records(SLUGS.cookies)) {
+      // The record's live row; relationships written later find its new id by the record's key.
+      const insert = async (slug: CollectionSlug, record: ExportedRecord, overrides?: Data) => {
         const created = await payload.db.create({
-          collection: SLUGS.cookies,
-          data: toDb(SLUGS.cookies, record.data),
+          collection: slug,
+          data: toDb(slug, record.data, overrides),
           req,
         })
-        ids.set(record.key, created.id as number | string)
-        await writeDrafted(SLUGS.cookies, record, created.id as number | string)
+        const id = created.id as number | string
+        ids.set(record.key, id)
+        return id
+      }
+      // Cookie entries.
+      for (const record of records(SLUGS.cookies)) {
+        await writeDrafted(SLUGS.cookies, record, await insert(SLUGS.cookies, record))
       }
       // Documents, without their sections (those need the document first)…
       for (const record of records(SLUGS.documents)) {
-        const created = await payload.db.create({
-          collection: SLUGS.documents,
-          data: toDb(SLUGS.documents, record.data, { sections: [] }),
-          req,
-        })
-        ids.set(record.key, created.id as number | string)
+        await insert(SLUGS.documents, record, { sections: [] })
       }
       // …their sections…
       for (const record of records(SLUGS.sections)) {
-        const created = await payload.db.create({
-          collection: SLUGS.sections,
-          data: toDb(SLUGS.sections, record.data),
-          req,
-        })
-        ids.set(record.key, created.id as number | string)
-        await writeDrafted(SLUGS.sections, record, created.id as number | string)
+        await writeDrafted(SLUGS.sections, record, await insert(SLUGS.sections, record))
       }
       // …then each document whole, with its drafts.
       for (const record of records(SLUGS.documents)) {

@@ -6,6 +6,7 @@ import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 
 import { deliveryCacheFor } from '../delivery/cache.js'
 import { loadConsentConfig } from '../delivery/cookies.js'
+import { jsonRefusal, noStoreJson } from '../utilities/jsonResponse.js'
 import { nowOf } from '../utilities/pluginOptions.js'
 import { appendConsent } from './ingest.js'
 import { hashIp, truncateIp } from './ip.js'
@@ -96,24 +97,6 @@ function corsHeaders(origin: null | string): Record<string, string> {
   return { 'access-control-allow-origin': origin, vary: 'Origin' }
 }
 
-function json(status: number, body: unknown, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
-    headers: {
-      'cache-control': 'no-store',
-      'content-type': 'application/json; charset=utf-8',
-      ...headers,
-    },
-    status,
-  })
-}
-
-const error = (
-  status: number,
-  message: string,
-  headers: Record<string, string>,
-  data?: Record<string, unknown>,
-) => json(status, { errors: [{ message, ...(data ? { data } : {}) }] }, headers)
-
 /** The body, read up to `limit` bytes; null when it is longer. */
 async function readLimited(req: PayloadRequest, limit: number): Promise<null | Uint8Array> {
   const declared = Number(req.headers.get('content-length') ?? '0')
@@ -173,14 +156,14 @@ export async function postConsent(
   const origin = checkOrigin(payload, post.headers, consent.allowedOrigins)
   const headers = corsHeaders(origin.corsOrigin)
   if (!origin.allowed) {
-    return error(403, 'This origin may not send consent records.', headers)
+    return jsonRefusal(403, 'This origin may not send consent records.', headers)
   }
 
   const { rawIp } = post
   const ip = truncateIp(rawIp)
   const taken = limiterFor(consent).take(ip ?? 'unknown')
   if (!taken.ok) {
-    return error(429, 'Too many consent records from this network; try again later.', {
+    return jsonRefusal(429, 'Too many consent records from this network; try again later.', {
       ...headers,
       'retry-after': String(taken.retryAfterSeconds),
     })
@@ -189,7 +172,7 @@ export async function postConsent(
   // JSON, or text/plain (what navigator.sendBeacon sends for a string: no CORS preflight).
   const type = (post.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase()
   if (type !== 'application/json' && type !== 'text/plain') {
-    return error(
+    return jsonRefusal(
       415,
       'Send the consent as JSON (Content-Type: application/json or text/plain).',
       headers,
@@ -197,7 +180,7 @@ export async function postConsent(
   }
   const bytes = await post.body()
   if (!bytes) {
-    return error(413, `The request body is larger than ${MAX_CONSENT_BODY / 1024} KB.`, {
+    return jsonRefusal(413, `The request body is larger than ${MAX_CONSENT_BODY / 1024} KB.`, {
       ...headers,
       connection: 'close',
     })
@@ -206,14 +189,14 @@ export async function postConsent(
   try {
     body = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes))
   } catch {
-    return error(400, 'The request body is not valid JSON.', headers)
+    return jsonRefusal(400, 'The request body is not valid JSON.', headers)
   }
 
   // The configuration in force as the delivery API serves it: the record names what its visitor answered.
   const { config, hash } = await consentConfigInForce(payload)
   const checked = validateConsent(body, config)
   if (!checked.ok) {
-    return error(checked.status, checked.message, headers, checked.data)
+    return jsonRefusal(checked.status, checked.message, headers, checked.data)
   }
   const recordedAt = new Date(nowOf(payload)).toISOString()
   const userAgent = post.headers.get('user-agent')?.slice(0, MAX_USER_AGENT) || null
@@ -227,7 +210,7 @@ export async function postConsent(
     userAgent,
   })
   // 201 only now: the group holding the record has committed (src/consent/ingest.ts).
-  return json(
+  return noStoreJson(
     201,
     { id, configHash: hash, consentId: record.consentId, recordedAt, revision: record.revision },
     headers,
@@ -248,7 +231,7 @@ export function consentEndpoints(options: ResolvedLegalDocumentsPluginOptions): 
       handler: (req) => {
         const origin = checkOrigin(req.payload, req.headers, consent.allowedOrigins)
         if (!origin.allowed) {
-          return error(403, 'This origin may not send consent records.', corsHeaders(null))
+          return jsonRefusal(403, 'This origin may not send consent records.', corsHeaders(null))
         }
         return new Response(null, {
           headers: {

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync'
 import { localApi } from '../localApi.js'
 import { hasRole, type MaybeUser } from '../roles.js'
 import { SLUGS } from '../slugs.js'
+import { jsonRefusal, noStoreJson } from '../utilities/jsonResponse.js'
 import { CONSENT_ID_PATTERN } from './validate.js'
 
 /**
@@ -38,14 +39,6 @@ export const EXPORT_COLUMNS = [
 
 type Row = Record<(typeof EXPORT_COLUMNS)[number], unknown>
 
-function json(status: number, body: unknown): Response {
-  return new Response(JSON.stringify(body), {
-    headers: { 'cache-control': 'no-store', 'content-type': 'application/json; charset=utf-8' },
-    status,
-  })
-}
-const refusal = (status: number, message: string) => json(status, { errors: [{ message }] })
-
 /** 401 anonymous, 403 signed in without the admin role; null: go on. */
 function adminRefusal(user: MaybeUser): { message: string; status: 401 | 403 } | null {
   if (!user) {
@@ -59,7 +52,7 @@ function adminRefusal(user: MaybeUser): { message: string; status: 401 | 403 } |
 
 function adminOnly(req: PayloadRequest): null | Response {
   const refused = adminRefusal(req.user)
-  return refused ? refusal(refused.status, refused.message) : null
+  return refused ? jsonRefusal(refused.status, refused.message) : null
 }
 
 export type ConsentLookupAnswer = { body: unknown; status: number }
@@ -243,11 +236,11 @@ export function consentProofEndpoints(): Endpoint[] {
         }
         const format = req.searchParams.get('format') ?? 'csv'
         if (format !== 'csv' && format !== 'json') {
-          return refusal(400, '"format" must be "csv" or "json".')
+          return jsonRefusal(400, '"format" must be "csv" or "json".')
         }
         const range = parseRange(req.searchParams.get('from'), req.searchParams.get('to'))
         if (typeof range === 'string') {
-          return refusal(400, range)
+          return jsonRefusal(400, range)
         }
         const name = `consents_${(range.from ?? 'start').slice(0, 10)}_${(range.to ?? 'now').slice(0, 10)}.${format}`
         return new Response(exportStream(req.payload, range, format), {
@@ -270,7 +263,7 @@ export function consentProofEndpoints(): Endpoint[] {
           req.user,
           String(req.routeParams?.consentId ?? ''),
         )
-        return json(answer.status, answer.body)
+        return noStoreJson(answer.status, answer.body)
       },
       method: 'get',
       path: '/legal/consents/:consentId',

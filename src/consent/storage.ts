@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
-import { inOwnTransaction, type PgQueryClient } from '../utilities/groupCommit.js'
+import type { PgQueryClient } from '../payloadInternals.js'
+
+import { inOwnTransaction } from '../utilities/groupCommit.js'
 
 /**
  * The consent log's storage layout (docs/ARCHITECTURE.md "Consent log storage").

@@ -46,6 +46,19 @@ async function cached(
   return toResponse(entry, ifNoneMatch, cache.freshness())
 }
 
+/** A JSON answer through the cache: as current (the next publish may change it) unless told. */
+const cachedJSON = (
+  req: PayloadRequest,
+  key: string,
+  load: () => Promise<unknown>,
+  cacheControl: string = CACHE_CONTROL.current,
+) =>
+  cached(req, key, async () => ({
+    body: JSON.stringify(await load()),
+    cacheControl,
+    contentType: JSON_TYPE,
+  }))
+
 function guardUrl(req: PayloadRequest): void {
   if ((req.url?.length ?? 0) > MAX_URL_LENGTH) {
     throw new DeliveryError('The request URL is too long.', 414)
@@ -84,81 +97,55 @@ async function renderDocumentResponse(
   }
 }
 
+/** A delivery GET; an over-long URL is refused before anything is parsed. */
+const get = (path: string, answer: (req: PayloadRequest) => Promise<Response>): Endpoint => ({
+  handler: async (req) => {
+    guardUrl(req)
+    return answer(req)
+  },
+  method: 'get',
+  path,
+})
+
 export function deliveryEndpoints(): Endpoint[] {
   return [
-    {
-      handler: async (req) => {
-        guardUrl(req)
-        const slug = parseSlug(req.routeParams?.slug)
-        const locale = parseLocale(req.payload, param(req, 'locale'))
-        const version = parseVersion(param(req, 'version'))
-        const format = parseFormat(param(req, 'format'))
-        return cached(req, deliveryCacheKeys.document(slug, locale, version, format), () =>
-          renderDocumentResponse(req, { slug, format, locale, version }),
-        )
-      },
-      method: 'get',
-      path: '/legal/documents/:slug',
-    },
-    {
-      handler: async (req) => {
-        guardUrl(req)
-        const slug = parseSlug(req.routeParams?.slug)
-        return cached(req, deliveryCacheKeys.versions(slug), async () => ({
-          body: JSON.stringify(await listArchive(req.payload, slug)),
-          cacheControl: CACHE_CONTROL.current,
-          contentType: JSON_TYPE,
-        }))
-      },
-      method: 'get',
-      path: '/legal/documents/:slug/versions',
-    },
-    {
-      handler: async (req) => {
-        guardUrl(req)
-        const slug = parseSlug(req.routeParams?.slug)
-        const locale = parseLocale(req.payload, param(req, 'locale'))
-        const from = parseVersion(param(req, 'from'), 'from')
-        const to = parseVersion(param(req, 'to'), 'to')
-        if (from === undefined || to === undefined) {
-          throw new DeliveryError('Give both "from" and "to" version numbers.')
-        }
-        return cached(req, deliveryCacheKeys.diff(slug, locale, from, to), async () => ({
-          body: JSON.stringify(await diffResponse(req.payload, { slug, from, locale, to })),
-          contentType: JSON_TYPE,
-          // Two archived versions never change.
-          cacheControl: CACHE_CONTROL.archived,
-        }))
-      },
-      method: 'get',
-      path: '/legal/documents/:slug/diff',
-    },
-    {
-      handler: async (req) => {
-        guardUrl(req)
-        const locale = parseLocale(req.payload, param(req, 'locale'))
-        return cached(req, deliveryCacheKeys.cookies(locale), async () => ({
-          body: JSON.stringify(await loadCookieDeclaration(req.payload, locale)),
-          cacheControl: CACHE_CONTROL.current,
-          contentType: JSON_TYPE,
-        }))
-      },
-      method: 'get',
-      path: '/legal/cookies',
-    },
-    {
-      handler: async (req) => {
-        guardUrl(req)
-        return cached(req, deliveryCacheKeys.consentConfig(), async () => {
-          return {
-            body: JSON.stringify(await loadConsentConfig(req.payload)),
-            cacheControl: CACHE_CONTROL.current,
-            contentType: JSON_TYPE,
-          }
-        })
-      },
-      method: 'get',
-      path: '/legal/cookies/consent-config',
-    },
+    get('/legal/documents/:slug', (req) => {
+      const slug = parseSlug(req.routeParams?.slug)
+      const locale = parseLocale(req.payload, param(req, 'locale'))
+      const version = parseVersion(param(req, 'version'))
+      const format = parseFormat(param(req, 'format'))
+      return cached(req, deliveryCacheKeys.document(slug, locale, version, format), () =>
+        renderDocumentResponse(req, { slug, format, locale, version }),
+      )
+    }),
+    get('/legal/documents/:slug/versions', (req) => {
+      const slug = parseSlug(req.routeParams?.slug)
+      return cachedJSON(req, deliveryCacheKeys.versions(slug), () => listArchive(req.payload, slug))
+    }),
+    get('/legal/documents/:slug/diff', (req) => {
+      const slug = parseSlug(req.routeParams?.slug)
+      const locale = parseLocale(req.payload, param(req, 'locale'))
+      const from = parseVersion(param(req, 'from'), 'from')
+      const to = parseVersion(param(req, 'to'), 'to')
+      if (from === undefined || to === undefined) {
+        throw new DeliveryError('Give both "from" and "to" version numbers.')
+      }
+      return cachedJSON(
+        req,
+        deliveryCacheKeys.diff(slug, locale, from, to),
+        () => diffResponse(req.payload, { slug, from, locale, to }),
+        // Two archived versions never change.
+        CACHE_CONTROL.archived,
+      )
+    }),
+    get('/legal/cookies', (req) => {
+      const locale = parseLocale(req.payload, param(req, 'locale'))
+      return cachedJSON(req, deliveryCacheKeys.cookies(locale), () =>
+        loadCookieDeclaration(req.payload, locale),
+      )
+    }),
+    get('/legal/cookies/consent-config', (req) =>
+      cachedJSON(req, deliveryCacheKeys.consentConfig(), () => loadConsentConfig(req.payload)),
+    ),
   ]
 }

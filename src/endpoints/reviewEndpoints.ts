@@ -1,14 +1,14 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
 import { forReview, redline } from '../diff/redline.js'
-import { localApi } from '../localApi.js'
+import { findLastArchived, findLatestDraft, localApi } from '../localApi.js'
 import { freezeContent, type FrozenContent } from '../publish/freezeContent.js'
 import { escapeHTML } from '../render/index.js'
 import { hasRole } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
 import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
-import { documentNoticeProblem } from '../versions/noticePolicy.js'
+import { documentNoticeRefusal } from '../versions/noticePolicy.js'
 import { actorOf } from '../workflow/actor.js'
 import { WorkflowError } from '../workflow/errors.js'
 import {
@@ -19,6 +19,7 @@ import {
   showsChangeRequest,
 } from '../workflow/lastReviewed.js'
 import { isLive } from '../workflow/performWorkflowAction.js'
+import { englishT, refusalFor, refusalText } from '../workflow/refusals.js'
 import {
   type Actor,
   decideWorkflowAction,
@@ -45,16 +46,8 @@ async function draftFor(
   if (!hasRole(req.user, 'admin', 'editor', 'reviewer')) {
     throw new WorkflowError('You must be signed in as staff.', req.user ? 403 : 401)
   }
-  const doc = (await req.payload
-    .findByID({
-      id: String(req.routeParams?.id ?? ''),
-      collection: subject.slug,
-      depth: 0,
-      draft: true,
-      overrideAccess: true,
-      req,
-    })
-    .catch(() => null)) as null | Record<string, unknown>
+  const id = String(req.routeParams?.id ?? '')
+  const doc = await findLatestDraft(req, subject.slug, id).catch(() => null)
   if (!doc) {
     throw new WorkflowError(subject.notFound, 404)
   }
@@ -173,14 +166,27 @@ export function workflowStatusEndpoint(
       // The notice rule (src/versions/noticePolicy.ts): Approve asks for an override reason, and
       // an approved draft that would now take effect too soon cannot be published without one.
       const pluginOptions = pluginOptionsOf(req.payload)
-      const notice =
+      const noticeRefusal =
         pluginOptions && subject.legalText && !doc.noticeOverride
-          ? documentNoticeProblem(doc, pluginOptions, nowOf(req.payload))
+          ? documentNoticeRefusal(doc, pluginOptions, nowOf(req.payload))
           : null
-      if (notice && state === 'approved' && options.canPublish) {
-        options.canPublish = false
-        options.publishBlockedReason = notice
-      }
+      const notice = noticeRefusal
+        ? refusalFor({ reason: refusalText(noticeRefusal, englishT), refusal: noticeRefusal }, req)
+        : null
+      const { publishRefusal, ...offered } = options
+      // What blocks Publish, in the asker's language, and by code for programs.
+      const blocked =
+        noticeRefusal && state === 'approved' && options.canPublish
+          ? { code: noticeRefusal.code, reason: notice }
+          : publishRefusal
+            ? {
+                code: publishRefusal.code,
+                reason: refusalFor(
+                  { reason: options.publishBlockedReason ?? '', refusal: publishRefusal },
+                  req,
+                ),
+              }
+            : null
       // Who asked for what, while the editor works on it and while the reviewer looks again.
       const request =
         subject.legalText && showsChangeRequest(state)
@@ -205,7 +211,10 @@ export function workflowStatusEndpoint(
         // Whether readers see a published version now; withdrawn: published once, taken offline since.
         live,
         withdrawn: !live && Number(doc.version ?? 0) > 0,
-        ...options,
+        ...offered,
+        canPublish: options.canPublish && !blocked,
+        publishBlockedCode: blocked?.code ?? null,
+        publishBlockedReason: blocked?.reason ?? null,
       })
     },
     method: 'get',
@@ -237,16 +246,7 @@ export function previewEndpoint(): Endpoint {
       const locale = localization && !localization.localeCodes.includes(wanted) ? fallback : wanted
       const { content } = await freezeContent(req, doc.id as number | string)
       const draft = content.locales[locale] ?? content.locales[fallback]
-      const last = await localApi(req.payload).find({
-        collection: SLUGS.versions,
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        req,
-        sort: '-version',
-        where: { document: { equals: doc.id } },
-      })
-      const archived = last.docs[0]
+      const archived = await findLastArchived(req, doc.id as number | string)
       const request =
         against === 'last-request' ? await openRequestOf(req, doc.id as number | string) : null
       if (against === 'last-request' && !request?.reviewedContent) {

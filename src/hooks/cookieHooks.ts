@@ -7,22 +7,24 @@ import type {
 
 import { bumpConsentRevision } from '../cookies/bumpConsentRevision.js'
 import { announcePublish } from '../delivery/invalidation.js'
-import { localApi } from '../localApi.js'
+import { findLatestDraft } from '../localApi.js'
 import { assertStillLatest, lockForWrite } from '../publish/concurrency.js'
 import { refusePublish } from '../publish/planPublish.js'
 import { SLUGS } from '../slugs.js'
 import { changedFields } from '../utilities/compare.js'
 import { idsOf } from '../utilities/ids.js'
 import { actorOf } from '../workflow/actor.js'
-import { APPROVAL_OUTDATED } from '../workflow/approval.js'
+import { APPROVAL_OUTDATED, withContributor } from '../workflow/approval.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
 import { COOKIE_CONTENT_FIELDS, COOKIE_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields.js'
 import { incomingData } from '../workflow/incomingData.js'
-import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
+import { PendingEffects, requestKey } from '../workflow/requestKey.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
 import { canEditContent, type ReviewState, stateAfterContentChange } from '../workflow/rules.js'
 import { cookieApprovalHash } from '../workflow/subjects.js'
 import { isTrusted } from '../workflow/trust.js'
+import { refuseDeletingPublished } from './refuseUnpublish.js'
+import { reviewedBeforeChange } from './restoreGuard.js'
 
 /**
  * Cookie entries go through the same review as documents (src/workflow/subjects.ts): an editor's
@@ -34,37 +36,13 @@ type CookieEffects = { approvalVoided?: boolean; published?: boolean }
 
 // Work decided in beforeChange and done in afterChange (same transaction): per entry, and per
 // request the number of significant publishes, which raise the consent revision once.
-const effects = new WeakMap<PayloadRequest, Map<string, CookieEffects>>()
+const effects = new PendingEffects<CookieEffects>()
 const material = new WeakMap<PayloadRequest, number>()
-
-function effectsFor(req: PayloadRequest, id: unknown): CookieEffects {
-  let byEntry = effects.get(requestKey(req))
-  if (!byEntry) {
-    effects.set(requestKey(req), (byEntry = new Map()))
-  }
-  let found = byEntry.get(String(id))
-  if (!found) {
-    byEntry.set(String(id), (found = {}))
-  }
-  return found
-}
 
 const REVIEWER_EDIT =
   'Reviewers cannot change cookie entries. Use "Request changes" to ask for edits.'
 
-export const cookieBeforeChange: CollectionBeforeChangeHook = async ({
-  data,
-  operation,
-  originalDoc,
-  req,
-}) => {
-  if (isTrusted(req)) {
-    return data
-  }
-  // The restored version carries the status it had then; restoring it is an edit, never a publish.
-  if (isRestoringVersion(req)) {
-    data._status = 'draft'
-  }
+const cookieChecks: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   const original = (originalDoc ?? {}) as Record<string, unknown>
   pinSystemFields(data, operation === 'create' ? undefined : original, COOKIE_SYSTEM_FIELDS)
   const actor = actorOf(req)
@@ -105,14 +83,7 @@ export const cookieBeforeChange: CollectionBeforeChangeHook = async ({
   )
 
   if (publishing) {
-    const latest = await localApi(req.payload).findByID({
-      id,
-      collection: SLUGS.cookies,
-      depth: 0,
-      draft: true,
-      overrideAccess: true,
-      req,
-    })
+    const latest = await findLatestDraft(req, SLUGS.cookies, id)
     const refused = refusePublish({ actor, changed, latest, original, system: !req.user })
     if (refused) {
       throw new WorkflowError(refused.message, refused.status)
@@ -134,7 +105,7 @@ export const cookieBeforeChange: CollectionBeforeChangeHook = async ({
     if (original.materialChange) {
       material.set(requestKey(req), (material.get(requestKey(req)) ?? 0) + 1)
     }
-    effectsFor(req, id).published = true
+    effects.for(req, id).published = true
     // The flag belongs to this publish (it raises the consent revision once); the next change
     // starts unflagged.
     return { ...data, materialChange: false, workflowContributors: [], workflowState: 'published' }
@@ -150,12 +121,9 @@ export const cookieBeforeChange: CollectionBeforeChangeHook = async ({
     () => 'This cookie entry changed while you were saving it. Reload it and try again.',
   )
   const state = (original.workflowState as ReviewState | undefined) ?? 'draft'
-  const contributors = idsOf(original.workflowContributors)
-  if (actor && !contributors.some((c) => String(c) === String(actor.id))) {
-    contributors.push(actor.id)
-  }
+  const contributors = withContributor(idsOf(original.workflowContributors), actor?.id)
   if (state === 'approved') {
-    effectsFor(req, id).approvalVoided = true
+    effects.for(req, id).approvalVoided = true
   }
   return {
     ...data,
@@ -168,13 +136,13 @@ export const cookieBeforeChange: CollectionBeforeChangeHook = async ({
   }
 }
 
+export const cookieBeforeChange = reviewedBeforeChange(cookieChecks)
+
 export const cookieAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
-  const byEntry = effects.get(requestKey(req))
-  const done = byEntry?.get(String(doc.id))
+  const done = effects.take(req, doc.id)
   if (!done) {
     return doc
   }
-  byEntry!.delete(String(doc.id))
   if (done.approvalVoided) {
     await recordReviewEvent(req, {
       action: 'approval-voided',
@@ -216,19 +184,12 @@ export const cookieBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req }
   if (isTrusted(req) || !req.user) {
     return
   }
-  const entry = await localApi(req.payload).findByID({
-    id,
-    collection: SLUGS.cookies,
-    depth: 0,
-    overrideAccess: true,
+  await refuseDeletingPublished(
     req,
-  })
-  if (entry._status === 'published') {
-    throw new WorkflowError(
-      'This cookie is in the published declaration. A reviewer or admin withdraws it with the workflow\'s "Withdraw" action, with a reason.',
-      409,
-    )
-  }
+    SLUGS.cookies,
+    id,
+    'This cookie is in the published declaration. A reviewer or admin withdraws it with the workflow\'s "Withdraw" action, with a reason.',
+  )
   const published = await req.payload.count({
     collection: SLUGS.reviewEvents,
     overrideAccess: true,

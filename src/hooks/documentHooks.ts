@@ -7,9 +7,9 @@ import type {
 
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 
-import { localApi } from '../localApi.js'
+import { findDrafts, findLastArchived, findLatestDraft, localApi } from '../localApi.js'
 import { completePublish, type PublishPlan } from '../publish/completePublish.js'
-import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency.js'
+import { assertSavesLatestDraft, lockForWrite } from '../publish/concurrency.js'
 import { freezeContent } from '../publish/freezeContent.js'
 import { planPublish, type PublishRefusal, refusePublish } from '../publish/planPublish.js'
 import { slugifyAnchor, uniqueAnchor } from '../render/index.js'
@@ -21,7 +21,7 @@ import { nowOf } from '../utilities/pluginOptions.js'
 import { effectiveAt } from '../versions/timeline.js'
 import { queuePublishWebhooks } from '../webhooks/webhookTask.js'
 import { actorOf } from '../workflow/actor.js'
-import { contentContributors, unionIds } from '../workflow/approval.js'
+import { contentContributors, unionIds, withContributor } from '../workflow/approval.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
 import {
   DOCUMENT_CONTENT_FIELDS,
@@ -29,37 +29,21 @@ import {
   pinSystemFields,
 } from '../workflow/fields.js'
 import { incomingData } from '../workflow/incomingData.js'
-import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
+import { refusalFor } from '../workflow/refusals.js'
+import { PendingEffects } from '../workflow/requestKey.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
 import { canEditContent, type ReviewState, stateAfterContentChange } from '../workflow/rules.js'
 import { asTrusted, isTrusted } from '../workflow/trust.js'
+import { reviewedBeforeChange } from './restoreGuard.js'
 import { anchorsInUse } from './sectionHooks.js'
 
-type PendingEffects = {
+type DocumentEffects = {
   approvalVoided?: boolean
   claim?: (number | string)[]
   publish?: PublishPlan
 }
 
-// Work decided in beforeChange and done in afterChange, inside the same transaction.
-const pending = new WeakMap<PayloadRequest, Map<string, PendingEffects>>()
-function effectsFor(req: PayloadRequest, id: number | string): PendingEffects {
-  let byDoc = pending.get(requestKey(req))
-  if (!byDoc) {
-    pending.set(requestKey(req), (byDoc = new Map()))
-  }
-  let effects = byDoc.get(String(id))
-  if (!effects) {
-    byDoc.set(String(id), (effects = {}))
-  }
-  return effects
-}
-function takeEffects(req: PayloadRequest, id: number | string): PendingEffects | undefined {
-  const byDoc = pending.get(requestKey(req))
-  const effects = byDoc?.get(String(id))
-  byDoc?.delete(String(id))
-  return effects
-}
+const pending = new PendingEffects<DocumentEffects>()
 
 /** Listed sections that belong to no document yet: written in the admin's "Add new" drawer. */
 async function unclaimedSections(
@@ -70,17 +54,10 @@ async function unclaimedSections(
   if (!ids.length) {
     return []
   }
-  const found = await localApi(req.payload).find({
-    collection: SLUGS.sections,
-    depth: 0,
-    draft: true,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    where: { and: [{ id: { in: ids } }, { document: { exists: false } }] },
+  const found = await findDrafts(req, SLUGS.sections, {
+    and: [{ id: { in: ids } }, { document: { exists: false } }],
   })
-  return found.docs.map((d) => d.id)
+  return found.map((d) => d.id)
 }
 
 /** Makes each unclaimed section part of the document, with a link name unique within it. */
@@ -90,14 +67,7 @@ async function claimSections(
   ids: (number | string)[],
 ): Promise<void> {
   for (const id of ids) {
-    const section = await localApi(req.payload).findByID({
-      id,
-      collection: SLUGS.sections,
-      depth: 0,
-      draft: true,
-      overrideAccess: true,
-      req,
-    })
+    const section = await findLatestDraft(req, SLUGS.sections, id)
     const taken = await anchorsInUse(req, documentId, id)
     const anchor = uniqueAnchor(
       String(section.anchor || slugifyAnchor(String(section.heading ?? ''))),
@@ -150,25 +120,21 @@ async function checkSectionsBelong(
   }
 }
 
-const publishRefusal = (refusal: PublishRefusal) =>
+const publishRefusal = (refusal: PublishRefusal, req: PayloadRequest) =>
   refusal.field
     ? fieldError(SLUGS.documents, refusal.field, refusal.message)
     : new WorkflowError(
-        refusal.message,
+        refusal.refusal
+          ? refusalFor({ reason: refusal.message, refusal: refusal.refusal }, req)
+          : refusal.message,
         refusal.status,
         refusal.problems ? { problems: refusal.problems } : undefined,
       )
 
-export const documentBeforeChange =
-  (options: ResolvedLegalDocumentsPluginOptions): CollectionBeforeChangeHook =>
-  async ({ data, operation, originalDoc, req }) => {
-    if (isTrusted(req)) {
-      return data
-    }
-    // The restored version carries the status it had then; restoring it is an edit, never a publish.
-    if (isRestoringVersion(req)) {
-      data._status = 'draft'
-    }
+export const documentBeforeChange = (
+  options: ResolvedLegalDocumentsPluginOptions,
+): CollectionBeforeChangeHook =>
+  reviewedBeforeChange(async ({ data, operation, originalDoc, req }) => {
     const actor = actorOf(req)
     const publishing = data._status === 'published'
     const original = (originalDoc ?? {}) as Record<string, unknown>
@@ -226,57 +192,30 @@ export const documentBeforeChange =
         : 'This document is being saved or published by someone else right now. Try again in a moment.',
     )
     if (!publishing) {
-      const latest = await assertStillLatest(
-        req,
-        SLUGS.documents,
-        original,
-        () =>
-          'This document changed while you were saving it (or you saved an older copy of it). Reload it and try again.',
-      )
-      if (!isRestoringVersion(req)) {
-        await assertNoConflictingEdit(
-          req,
-          SLUGS.documents,
-          latest,
-          incomingData(req, data).updatedAt,
-          DOCUMENT_CONTENT_FIELDS,
+      await assertSavesLatestDraft(req, SLUGS.documents, original, data, DOCUMENT_CONTENT_FIELDS, {
+        conflict:
           'Someone else changed this document since you opened it. Reload it to see their changes; yours were not saved.',
-        )
-      }
+        stale:
+          'This document changed while you were saving it (or you saved an older copy of it). Reload it and try again.',
+      })
     }
     if (changed.includes('sections')) {
       await checkSectionsBelong(req, id, data.sections)
       const claim = await unclaimedSections(req, data.sections)
       if (claim.length) {
-        effectsFor(req, id).claim = claim
+        pending.for(req, id).claim = claim
       }
     }
 
     if (publishing) {
       // Decided in src/publish/planPublish.ts (pure); here only the reads and the writes.
-      const latest = await localApi(req.payload).findByID({
-        id,
-        collection: SLUGS.documents,
-        depth: 0,
-        draft: true,
-        overrideAccess: true,
-        req,
-      })
+      const latest = await findLatestDraft(req, SLUGS.documents, id)
       const refused = refusePublish({ actor, changed, latest, original, system: !req.user })
       if (refused) {
-        throw publishRefusal(refused)
+        throw publishRefusal(refused, req)
       }
       const frozen = await freezeContent(req, id)
-      const last = await localApi(req.payload).find({
-        collection: SLUGS.versions,
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        req,
-        sort: '-version',
-        where: { document: { equals: id } },
-      })
-      const previous = last.docs[0] as { contentHash?: string; version?: number } | undefined
+      const previous = await findLastArchived(req, id)
       const plan = planPublish({
         frozenHash: frozen.hash,
         now: nowOf(req.payload),
@@ -285,10 +224,10 @@ export const documentBeforeChange =
         previous,
       })
       if ('refusal' in plan) {
-        throw publishRefusal(plan.refusal)
+        throw publishRefusal(plan.refusal, req)
       }
       const { outcome } = plan
-      effectsFor(req, id).publish = {
+      pending.for(req, id).publish = {
         ...frozen,
         ...outcome,
         lastModified: outcome.lastModified ?? outcome.publishedAt,
@@ -316,10 +255,7 @@ export const documentBeforeChange =
       )
     }
     const next = stateAfterContentChange(state)
-    let contributors = idsOf(original.workflowContributors)
-    if (actor && !contributors.some((c) => String(c) === String(actor.id))) {
-      contributors.push(actor.id)
-    }
+    let contributors = withContributor(idsOf(original.workflowContributors), actor?.id)
     // Sections listed here bring the authors of their unpublished drafts with them.
     if (changed.includes('sections')) {
       contributors = unionIds([
@@ -328,7 +264,7 @@ export const documentBeforeChange =
       ])
     }
     if (state === 'approved') {
-      effectsFor(req, id).approvalVoided = true
+      pending.for(req, id).approvalVoided = true
     }
     return {
       ...data,
@@ -339,12 +275,12 @@ export const documentBeforeChange =
         ? { approvedAt: null, approvedBy: null, approvedContentHash: null, noticeOverride: null }
         : {}),
     }
-  }
+  })
 
 export const documentAfterChange =
   (options: ResolvedLegalDocumentsPluginOptions): CollectionAfterChangeHook =>
   async ({ doc, req }) => {
-    const effects = takeEffects(req, doc.id)
+    const effects = pending.take(req, doc.id)
     if (!effects) {
       return doc
     }

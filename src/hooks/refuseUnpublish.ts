@@ -1,5 +1,6 @@
 import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest, Where } from 'payload'
 
+import { localApi } from '../localApi.js'
 import { WorkflowError } from '../workflow/errors.js'
 import { isTrusted } from '../workflow/trust.js'
 
@@ -51,6 +52,28 @@ async function touchesLiveRow(
     .catch(() => null)
   // Unknown (a malformed filter): let Payload's own validation answer it; the write is still a draft save.
   return (found?.totalDocs ?? 0) > 0
+}
+
+/**
+ * A delete of what readers see would take it offline as silently as an unpublish: refused (409)
+ * while the row is published. For the collections' `beforeDelete` hooks.
+ */
+export async function refuseDeletingPublished(
+  req: PayloadRequest,
+  collection: CollectionSlug,
+  id: number | string,
+  message: string,
+): Promise<void> {
+  const row = await localApi(req.payload).findByID({
+    id,
+    collection,
+    depth: 0,
+    overrideAccess: true,
+    req,
+  })
+  if (row._status === 'published') {
+    throw new WorkflowError(message, 409)
+  }
 }
 
 export const SINGLE_LOCALE_PUBLISH_REFUSAL =

@@ -26,6 +26,23 @@ async function liveRow(req: PayloadRequest, collection: CollectionSlug, id: numb
   })) as null | Record<string, unknown>
 }
 
+/**
+ * A reviewed collection's own `beforeChange` (documents, sections, cookie entries), for the
+ * writes it checks: the workflow's own (trusted) writes pass untouched. A restored version
+ * carries the status it had then; restoring it is an edit, never a publish.
+ */
+export const reviewedBeforeChange =
+  (hook: CollectionBeforeChangeHook): CollectionBeforeChangeHook =>
+  (args) => {
+    if (isTrusted(args.req)) {
+      return args.data
+    }
+    if (isRestoringVersion(args.req)) {
+      args.data._status = 'draft'
+    }
+    return hook(args)
+  }
+
 export const rememberLiveRow =
   (collection: CollectionSlug): CollectionBeforeChangeHook =>
   async ({ data, originalDoc, req }) => {

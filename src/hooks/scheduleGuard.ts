@@ -4,7 +4,7 @@ import { createLocalReq } from 'payload'
 
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 
-import { localApi } from '../localApi.js'
+import { findLatestDraft, localApi } from '../localApi.js'
 import { wrapJobsQueue } from '../payloadInternals.js'
 import { rolesOf } from '../roles.js'
 import { WorkflowError } from '../workflow/errors.js'
@@ -107,16 +107,8 @@ async function checkSchedule(
   if (schedule.type === 'unpublish') {
     throw new WorkflowError(subject.legalText ? UNPUBLISH_REFUSAL : COOKIE_UNPUBLISH_REFUSAL, 409)
   }
-  const doc = (await req.payload
-    .findByID({
-      id: schedule.doc!.value!,
-      collection: subject.slug,
-      depth: 0,
-      draft: true,
-      overrideAccess: true,
-      req,
-    })
-    .catch(() => null)) as null | Record<string, unknown>
+  const id = schedule.doc!.value!
+  const doc = await findLatestDraft(req, subject.slug, id).catch(() => null)
   if (!doc) {
     throw new WorkflowError(subject.notFound, 404)
   }
@@ -124,7 +116,7 @@ async function checkSchedule(
   if (state !== 'approved') {
     throw new WorkflowError(approvedOnly(state), 409)
   }
-  return doc.id as number | string
+  return doc.id
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>

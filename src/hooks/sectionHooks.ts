@@ -6,8 +6,8 @@ import type {
   Where,
 } from 'payload'
 
-import { localApi } from '../localApi.js'
-import { assertNoConflictingEdit, assertStillLatest, lockForWrite } from '../publish/concurrency.js'
+import { findDrafts } from '../localApi.js'
+import { assertSavesLatestDraft, lockForWrite } from '../publish/concurrency.js'
 import {
   findPlaceholders,
   findUnknownPlaceholders,
@@ -30,9 +30,11 @@ import {
 } from '../workflow/fields.js'
 import { incomingData } from '../workflow/incomingData.js'
 import { markDocumentChanged } from '../workflow/markDocumentChanged.js'
-import { isRestoringVersion, requestKey } from '../workflow/requestKey.js'
+import { requestKey } from '../workflow/requestKey.js'
 import { canEditContent } from '../workflow/rules.js'
 import { isTrusted } from '../workflow/trust.js'
+import { refuseDeletingPublished } from './refuseUnpublish.js'
+import { reviewedBeforeChange } from './restoreGuard.js'
 
 // Documents whose draft a section write touched, by id as text (ids keep their own type).
 const changedDocuments = new WeakMap<PayloadRequest, Map<string, number | string>>()
@@ -50,20 +52,8 @@ export async function anchorsInUse(
   const where: Where = exceptId
     ? { and: [{ document: { equals: documentId } }, { id: { not_equals: exceptId } }] }
     : { document: { equals: documentId } }
-  const others = await localApi(req.payload).find({
-    collection: SLUGS.sections,
-    depth: 0,
-    draft: true,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    req,
-    select: { anchor: true },
-    where,
-  })
-  return new Set(
-    others.docs.map((d) => (d as { anchor?: string }).anchor).filter(Boolean) as string[],
-  )
+  const others = await findDrafts(req, SLUGS.sections, where, { select: { anchor: true } })
+  return new Set(others.map((d) => (d as { anchor?: string }).anchor).filter(Boolean) as string[])
 }
 
 /**
@@ -103,18 +93,7 @@ async function anchorFollowsHeading(
   )
 }
 
-export const sectionBeforeChange: CollectionBeforeChangeHook = async ({
-  data,
-  operation,
-  originalDoc,
-  req,
-}) => {
-  if (isTrusted(req)) {
-    return data
-  }
-  if (isRestoringVersion(req)) {
-    data._status = 'draft'
-  }
+const sectionChecks: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   if (data._status === 'published') {
     throw new WorkflowError(
       'Sections are published together with their document, after review.',
@@ -166,23 +145,12 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({
   }
   if (operation === 'update') {
     await lockForWrite(req, SLUGS.sections, original.id as number | string, busy)
-    const latest = await assertStillLatest(
-      req,
-      SLUGS.sections,
-      original,
-      () =>
-        'This section changed while you were saving it (or you saved an older copy of it). Reload it and try again.',
-    )
-    if (!isRestoringVersion(req)) {
-      await assertNoConflictingEdit(
-        req,
-        SLUGS.sections,
-        latest,
-        incomingData(req, data).updatedAt,
-        SECTION_CONTENT_FIELDS,
+    await assertSavesLatestDraft(req, SLUGS.sections, original, data, SECTION_CONTENT_FIELDS, {
+      conflict:
         'Someone else changed this section since you opened it. Reload it to see their changes; yours were not saved.',
-      )
-    }
+      stale:
+        'This section changed while you were saving it (or you saved an older copy of it). Reload it and try again.',
+    })
   }
   if (!changed.length) {
     return data
@@ -263,6 +231,8 @@ export const sectionBeforeChange: CollectionBeforeChangeHook = async ({
   return { ...data, draftContributors: contributors, updatedBy: actor?.id ?? null }
 }
 
+export const sectionBeforeChange = reviewedBeforeChange(sectionChecks)
+
 export const sectionAfterChange: CollectionAfterChangeHook = async ({ doc, req }) => {
   const touched = changedDocuments.get(requestKey(req))
   if (!touched?.size) {
@@ -294,19 +264,12 @@ export const sectionBeforeDelete: CollectionBeforeDeleteHook = async ({ id, req 
   if (isTrusted(req)) {
     return
   }
-  const section = await localApi(req.payload).findByID({
-    id,
-    collection: SLUGS.sections,
-    depth: 0,
-    overrideAccess: true,
+  await refuseDeletingPublished(
     req,
-  })
-  if (section._status === 'published') {
-    throw new WorkflowError(
-      'This section is published. Remove it from its document and publish that first.',
-      409,
-    )
-  }
+    SLUGS.sections,
+    id,
+    'This section is published. Remove it from its document and publish that first.',
+  )
   // Listed by any document's draft (its own, or another it was moved from): that document's
   // content would change without review.
   if ((await documentsListing(req, id)).length) {

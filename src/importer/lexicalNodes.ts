@@ -104,7 +104,9 @@ export type LexicalState = {
   root: LexicalRootNode
 }
 
-type LexicalNode = LexicalBlockNode | LexicalInlineNode | LexicalListItemNode | LexicalRootNode
+/** Any node the importer writes. */
+export type LexicalNode =
+  LexicalBlockNode | LexicalInlineNode | LexicalListItemNode | LexicalRootNode
 
 // Lexical's own strong-character classes (LexicalConstants.ts), so RTL documents get the same
 // `direction` the editor would compute instead of a hard-coded 'ltr'.

@@ -2,11 +2,13 @@ import type { PayloadRequest } from 'payload'
 
 import { sql } from '@payloadcms/db-postgres'
 
-import { localApi } from '../localApi.js'
+import { findLatestDraft, localApi } from '../localApi.js'
 import { sqlExecutorFor } from '../payloadInternals.js'
 import { changedFields } from '../utilities/compare.js'
 import { idOf } from '../utilities/ids.js'
 import { WorkflowError } from '../workflow/errors.js'
+import { incomingData } from '../workflow/incomingData.js'
+import { isRestoringVersion } from '../workflow/requestKey.js'
 
 /**
  * Makes writes to one record take turns: a transaction-scoped PostgreSQL advisory lock on
@@ -68,14 +70,7 @@ export async function assertStillLatest(
   original: Doc,
   message: (latest: Doc) => string,
 ): Promise<Doc> {
-  const latest: Doc = await localApi(req.payload).findByID({
-    id: original.id as number | string,
-    collection,
-    depth: 0,
-    draft: true,
-    overrideAccess: true,
-    req,
-  })
+  const latest: Doc = await findLatestDraft(req, collection, original.id as number | string)
   if (instant(latest.updatedAt) !== instant(original.updatedAt)) {
     throw new WorkflowError(message(latest), 409)
   }
@@ -130,4 +125,31 @@ export async function assertNoConflictingEdit(
     return
   }
   throw new WorkflowError(message, 409)
+}
+
+/**
+ * An editor's save of a document or section, once its lock is held: it must write over the
+ * draft this request read (`assertStillLatest`) and over no one else's change since its author
+ * opened it (`assertNoConflictingEdit`; not for a restore, which puts an earlier version back on
+ * purpose and whose data carries that version's `updatedAt`).
+ */
+export async function assertSavesLatestDraft(
+  req: PayloadRequest,
+  collection: string,
+  original: Doc,
+  data: Doc,
+  contentFields: readonly string[],
+  messages: { conflict: string; stale: string },
+): Promise<void> {
+  const latest = await assertStillLatest(req, collection, original, () => messages.stale)
+  if (!isRestoringVersion(req)) {
+    await assertNoConflictingEdit(
+      req,
+      collection,
+      latest,
+      incomingData(req, data).updatedAt,
+      contentFields,
+      messages.conflict,
+    )
+  }
 }

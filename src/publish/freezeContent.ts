@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
 import { type BannerTexts, writtenBannerTexts } from '../cookies/bannerTexts.js'
-import { localApi } from '../localApi.js'
+import { findLatestDraft, findListedSections } from '../localApi.js'
 import {
   contentHash,
   type LegalEntity,
@@ -82,34 +82,11 @@ export async function freezeContent(
   sectionIds: (number | string)[]
 }> {
   const { payload } = req
-  const doc = await localApi(payload).findByID({
-    id: documentId,
-    collection: SLUGS.documents,
-    depth: 0,
-    draft: true,
-    locale: 'all',
-    overrideAccess: true,
-    req,
-  })
+  const doc = await findLatestDraft(req, SLUGS.documents, documentId, { locale: 'all' })
   const sectionIds = ((doc.sections as unknown[]) ?? []).map(idOf)
-  // One query, not one per section: inside a transaction all queries share one connection,
-  // and node-postgres runs them one after another anyway (in parallel it warns, pg 9 refuses).
-  const found = sectionIds.length
-    ? await localApi(payload).find({
-        collection: SLUGS.sections,
-        depth: 0,
-        draft: true,
-        limit: 0,
-        locale: 'all',
-        overrideAccess: true,
-        pagination: false,
-        req,
-        where: { id: { in: sectionIds } },
-      })
-    : { docs: [] }
-  const byId = new Map(found.docs.map((s) => [String(s.id), s]))
-  const sections = sectionIds.map((id) => {
-    const section = byId.get(String(id))
+  const listed = await findListedSections(req, sectionIds, { locale: 'all' })
+  const sections = sectionIds.map((id, i) => {
+    const section = listed[i]
     if (!section) {
       throw new Error(`Section ${id} of document ${documentId} was not found.`)
     }

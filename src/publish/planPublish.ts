@@ -1,8 +1,9 @@
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 
 import { idOf } from '../utilities/ids.js'
-import { documentNoticeProblem } from '../versions/noticePolicy.js'
+import { documentNoticeRefusal } from '../versions/noticePolicy.js'
 import { APPROVAL_OUTDATED } from '../workflow/approval.js'
+import { englishT, type Refusal, refusalText } from '../workflow/refusals.js'
 import {
   type Actor,
   changeSummaryProblem,
@@ -22,8 +23,11 @@ import {
 /** A refusal: the hook throws it as a WorkflowError (or, for `field`, a field's ValidationError). */
 export type PublishRefusal = {
   field?: string
+  /** In English. */
   message: string
   problems?: string[]
+  /** When set, the route says `message` in the asker's language (src/workflow/refusals.ts). */
+  refusal?: Refusal
   status: number
 }
 
@@ -62,7 +66,7 @@ export function refusePublish(input: {
     system: input.system,
   })
   if (!decision.ok) {
-    return { message: decision.reason, status: decision.status }
+    return { message: decision.reason, refusal: decision.refusal, status: decision.status }
   }
   if (input.changed.length) {
     return {
@@ -104,9 +108,10 @@ export function planPublish(input: {
     return { refusal: { message: APPROVAL_OUTDATED, status: 409 } }
   }
   // Binding at publish time, scheduled publishes included: readers get notice from publication.
-  const tooSoon = documentNoticeProblem(original, input.options, now)
+  const tooSoon = documentNoticeRefusal(original, input.options, now)
   if (tooSoon && !original.noticeOverride) {
-    return { refusal: { message: tooSoon, problems: [tooSoon], status: 422 } }
+    const message = refusalText(tooSoon, englishT)
+    return { refusal: { message, problems: [message], refusal: tooSoon, status: 422 } }
   }
 
   const contentChanged = previous?.contentHash !== input.frozenHash

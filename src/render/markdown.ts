@@ -2,7 +2,7 @@ import type { LexicalNode, LexicalStateInput, RenderOptions } from './types.js'
 
 import { hasFormat, TEXT_FORMAT } from './nodes.js'
 import { resolveStatePlaceholders } from './placeholders.js'
-import { layoutText, type TextDialect } from './textLayout.js'
+import { layoutText, listMarker, type TextDialect } from './textLayout.js'
 
 /**
  * Backslash-escapes what Markdown would read as markup anywhere in a line. Escaping < and >
@@ -82,15 +82,7 @@ const MARKDOWN: TextDialect = {
   finishInline: (inline) => inline.split('\n').map(escapeLineStart).join('\n'),
   heading: (inline, level) => `${'#'.repeat(level)} ${inline.replace(/\\\n/g, ' ')}`,
   linebreak: '\\\n',
-  marker: (listType, entry) => {
-    if (listType === 'number') {
-      return `${entry.number}. `
-    }
-    if (listType === 'check') {
-      return entry.checked ? '- [x] ' : '- [ ] '
-    }
-    return '- '
-  },
+  marker: listMarker('- ', '- '),
   quote: (inline) =>
     inline
       .split('\n')

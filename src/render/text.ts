@@ -1,22 +1,14 @@
 import type { LexicalStateInput, RenderOptions } from './types.js'
 
 import { resolveStatePlaceholders } from './placeholders.js'
-import { layoutText, type TextDialect } from './textLayout.js'
+import { layoutText, listMarker, type TextDialect } from './textLayout.js'
 
 const PLAIN: TextDialect = {
   finishInline: (inline) => inline,
   heading: (inline) => inline,
   linebreak: '\n',
   link: (inner) => inner,
-  marker: (listType, entry) => {
-    if (listType === 'number') {
-      return `${entry.number}. `
-    }
-    if (listType === 'check') {
-      return entry.checked ? '[x] ' : '[ ] '
-    }
-    return '• '
-  },
+  marker: listMarker('• ', ''),
   nestedIndent: () => '  ',
   quote: (inline) => inline,
   text: (node) => node.text ?? '',

@@ -17,6 +17,22 @@ export type TextDialect = {
   text(node: LexicalNode): string
 }
 
+/**
+ * List markers: `3. ` on numbered items, `[x] ` or `[ ] ` after `checkPrefix` on checklists,
+ * `bullet` on the rest.
+ */
+export const listMarker =
+  (bullet: string, checkPrefix: string): TextDialect['marker'] =>
+  (listType, entry) => {
+    if (listType === 'number') {
+      return `${entry.number}. `
+    }
+    if (listType === 'check') {
+      return `${checkPrefix}${entry.checked ? '[x]' : '[ ]'} `
+    }
+    return bullet
+  }
+
 // A line break at either end of a block would leave an empty line, or in Markdown a stray
 // backslash, at the block's edge.
 function trimLinebreaks(nodes: LexicalNode[]): LexicalNode[] {

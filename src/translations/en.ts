@@ -247,6 +247,32 @@ export const en = {
     'workflow-status-failed': 'The review status could not be loaded.',
     'workflow-version': 'Version {{version}}.',
 
+    // Refusals of the review workflow (the server's answers, in the asker's language)
+    'refusal-approve-role': 'Only reviewers can approve a document.',
+    'refusal-approve-state': 'Only a document in review can be approved; this one is "{{state}}".',
+    'refusal-four-eyes':
+      'You changed this draft yourself, so someone else must approve it (four-eyes rule).',
+    'refusal-notice':
+      "This significant change needs {{days}} days' notice before it takes effect: set its effective date to {{date}} or later, or a reviewer can approve it with an urgent override and its reason.",
+    'refusal-publish-role': 'Only reviewers and admins can publish.',
+    'refusal-publish-state': 'Only an approved draft can be published; this one is "{{state}}".',
+    'refusal-request-comment': 'Please say what should change: a comment is required.',
+    'refusal-request-role': 'Only reviewers can request changes.',
+    'refusal-request-state':
+      'Changes can only be requested on a document in review or approved; this one is "{{state}}".',
+    'refusal-signed-out': 'You must be signed in.',
+    'refusal-submit-approved': 'This document is already approved.',
+    'refusal-submit-in-review': 'This document is already waiting for review.',
+    'refusal-submit-problems': 'This document cannot be submitted for review yet. {{problems}}',
+    'refusal-submit-published':
+      'Nothing has changed since the last publish: there is nothing to review.',
+    'refusal-submit-role': 'Only editors can submit a document for review.',
+    'refusal-unknown-action': 'Unknown action "{{action}}".',
+    'refusal-withdraw-not-live': 'This document is not published, so there is nothing to withdraw.',
+    'refusal-withdraw-reason':
+      'Please give the reason for withdrawing this document: a reason is required.',
+    'refusal-withdraw-role': 'Only reviewers and admins can withdraw a published document.',
+
     // Publish buttons
     'blocked-checking': 'Checking the review status…',
     'blocked-not-available': 'Not available.',

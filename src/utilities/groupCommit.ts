@@ -1,15 +1,6 @@
 import type { Payload } from 'payload'
 
-import { postgresInternals } from '../payloadInternals.js'
-
-/** A pooled node-postgres client, as the group writers use it. */
-export type PgQueryClient = {
-  query: (
-    text: string,
-    values?: unknown[],
-  ) => Promise<{ rowCount?: null | number; rows: Record<string, unknown>[] }>
-  release: (err?: boolean | Error) => void
-}
+import { type PgQueryClient, postgresInternals } from '../payloadInternals.js'
 
 /**
  * Group commit, shared by the acceptance ledger and the consent log. An item that arrives while

@@ -1,5 +1,7 @@
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 
+import { englishT, type Refusal, refusalText } from '../workflow/refusals.js'
+
 /** What the notice rules read of a legal document. */
 export type NoticeDocument = {
   kind?: null | string
@@ -53,7 +55,7 @@ export function earliestEffectiveDay(now: number, periodDays: number): number {
  * Why a significant change would take effect too soon, or null. Readers get the notice from
  * publication, so the rule is checked at approval (early) and again at publish (binding).
  */
-export function noticeProblem(check: NoticeCheck): null | string {
+export function noticeRefusal(check: NoticeCheck): null | Refusal {
   if (!check.materialChange || !check.previouslyPublished || check.periodDays <= 0) {
     return null
   }
@@ -62,24 +64,37 @@ export function noticeProblem(check: NoticeCheck): null | string {
   if (!Number.isNaN(effective) && Math.floor(effective / DAY) * DAY >= earliest) {
     return null
   }
-  const day = new Date(earliest).toISOString().slice(0, 10)
-  return (
-    `This significant change needs ${check.periodDays} days' notice before it takes effect: ` +
-    `set its effective date to ${day} or later, or a reviewer can approve it with an urgent override and its reason.`
-  )
+  const date = new Date(earliest).toISOString().slice(0, 10)
+  return { code: 'notice', date, days: check.periodDays }
+}
+
+/** `noticeRefusal` in English. */
+export function noticeProblem(check: NoticeCheck): null | string {
+  const refusal = noticeRefusal(check)
+  return refusal ? refusalText(refusal, englishT) : null
 }
 
 /** The notice rule for a legal document's latest draft (as stored), by the plugin's options. */
-export function documentNoticeProblem(
+export function documentNoticeRefusal(
   doc: NoticeDocument & Record<string, unknown>,
   options: NoticeOptions,
   now: number,
-): null | string {
-  return noticeProblem({
+): null | Refusal {
+  return noticeRefusal({
     effectiveDate: doc.effectiveDate ? new Date(doc.effectiveDate as string).toISOString() : null,
     materialChange: Boolean(doc.materialChange),
     now,
     periodDays: noticePeriodDaysOf(doc, options),
     previouslyPublished: Number(doc.version ?? 0) > 0,
   })
+}
+
+/** `documentNoticeRefusal` in English. */
+export function documentNoticeProblem(
+  doc: NoticeDocument & Record<string, unknown>,
+  options: NoticeOptions,
+  now: number,
+): null | string {
+  const refusal = documentNoticeRefusal(doc, options, now)
+  return refusal ? refusalText(refusal, englishT) : null
 }

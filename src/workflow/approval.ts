@@ -2,7 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import type { UserId } from './rules.js'
 
-import { localApi } from '../localApi.js'
+import { findDrafts } from '../localApi.js'
 import { freezeContent } from '../publish/freezeContent.js'
 import { SLUGS } from '../slugs.js'
 import { idsOf } from '../utilities/ids.js'
@@ -30,18 +30,13 @@ export async function documentsListing(
   req: PayloadRequest,
   sectionId: number | string,
 ): Promise<(number | string)[]> {
-  const found = await localApi(req.payload).find({
-    collection: SLUGS.documents,
-    depth: 0,
-    draft: true,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
+  const found = await findDrafts(
     req,
-    select: { sections: true },
-    where: { sections: { in: [sectionId] } },
-  })
-  return found.docs.map((d) => d.id)
+    SLUGS.documents,
+    { sections: { in: [sectionId] } },
+    { select: { sections: true } },
+  )
+  return found.map((d) => d.id)
 }
 
 /**
@@ -57,22 +52,27 @@ export async function contentContributors(
   const out = idsOf(doc.workflowContributors)
   const sectionIds = idsOf(doc.sections)
   if (sectionIds.length) {
-    const sections = await localApi(req.payload).find({
-      collection: SLUGS.sections,
-      depth: 0,
-      draft: true,
-      limit: 0,
-      overrideAccess: true,
-      pagination: false,
+    const sections = await findDrafts(
       req,
-      select: { draftContributors: true },
-      where: { id: { in: sectionIds } },
-    })
-    for (const s of sections.docs) {
-      out.push(...idsOf((s as { draftContributors?: unknown }).draftContributors))
+      SLUGS.sections,
+      { id: { in: sectionIds } },
+      { select: { draftContributors: true } },
+    )
+    for (const s of sections) {
+      out.push(...idsOf(s.draftContributors))
     }
   }
   return unionIds(out)
+}
+
+/**
+ * The contributors with the author of a change among them: the same list when they already are
+ * (or there is no author), otherwise a copy with the author added at the end.
+ */
+export function withContributor(contributors: UserId[], author: undefined | UserId): UserId[] {
+  return author === undefined || contributors.some((c) => String(c) === String(author))
+    ? contributors
+    : [...contributors, author]
 }
 
 export function unionIds(ids: UserId[]): UserId[] {

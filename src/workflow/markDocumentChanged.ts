@@ -1,8 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
-import { localApi } from '../localApi.js'
+import { findLatestDraft, localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { idsOf } from '../utilities/ids.js'
+import { withContributor } from './approval.js'
 import { recordReviewEvent } from './reviewEvents.js'
 import { type ReviewState, stateAfterContentChange, type UserId } from './rules.js'
 import { asTrusted } from './trust.js'
@@ -14,25 +15,15 @@ import { asTrusted } from './trust.js'
  */
 export async function markDocumentChanged(req: PayloadRequest, documentId: UserId): Promise<void> {
   const { payload } = req
-  const doc = (await payload
-    .findByID({
-      id: documentId,
-      collection: SLUGS.documents,
-      depth: 0,
-      draft: true,
-      overrideAccess: true,
-      req,
-    })
-    .catch(() => null)) as null | Record<string, unknown>
+  const doc = await findLatestDraft(req, SLUGS.documents, documentId).catch(() => null)
   if (!doc) {
     return
   }
   const state = (doc.workflowState as ReviewState) ?? 'draft'
   const next = stateAfterContentChange(state)
-  const contributors = idsOf(doc.workflowContributors)
-  const author = req.user?.id
-  const addAuthor = author !== undefined && !contributors.some((c) => String(c) === String(author))
-  if (next === state && !addAuthor) {
+  const before = idsOf(doc.workflowContributors)
+  const contributors = withContributor(before, req.user?.id)
+  if (next === state && contributors === before) {
     return
   }
 
@@ -41,7 +32,7 @@ export async function markDocumentChanged(req: PayloadRequest, documentId: UserI
       id: documentId,
       collection: SLUGS.documents,
       data: {
-        workflowContributors: addAuthor ? [...contributors, author] : contributors,
+        workflowContributors: contributors,
         workflowState: next,
         ...(state === 'approved'
           ? { approvedAt: null, approvedBy: null, approvedContentHash: null, noticeOverride: null }

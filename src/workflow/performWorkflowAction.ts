@@ -7,15 +7,16 @@ import {
 } from 'payload'
 
 import { announcePublish } from '../delivery/invalidation.js'
-import { localApi } from '../localApi.js'
+import { findLatestDraft, localApi } from '../localApi.js'
 import { lockForWrite } from '../publish/concurrency.js'
 import { freezeContent } from '../publish/freezeContent.js'
 import { SLUGS } from '../slugs.js'
 import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
-import { documentNoticeProblem } from '../versions/noticePolicy.js'
+import { documentNoticeRefusal } from '../versions/noticePolicy.js'
 import { queueWithdrawWebhooks } from '../webhooks/webhookTask.js'
 import { actorOf } from './actor.js'
 import { WorkflowError } from './errors.js'
+import { englishT, refusalFor, refusalText } from './refusals.js'
 import { recordReviewEvent, type ReviewEventAction } from './reviewEvents.js'
 import {
   decideWorkflowAction,
@@ -87,17 +88,8 @@ export async function performWorkflowAction(
 
   const shouldCommit = await initTransaction(req)
   try {
-    const read = (id: number | string) =>
-      req.payload
-        .findByID({
-          id,
-          collection: subject.slug,
-          depth: 0,
-          draft: true,
-          overrideAccess: true,
-          req,
-        })
-        .catch(() => null) as Promise<null | Record<string, unknown>>
+    const read = (id: number | string): Promise<null | Record<string, unknown>> =>
+      findLatestDraft(req, subject.slug, id).catch(() => null)
     const found = await read(input.id)
     if (!found) {
       throw new WorkflowError(subject.notFound, 404)
@@ -129,11 +121,11 @@ export async function performWorkflowAction(
       submitProblems: action === 'submit' ? await subject.submitProblems(req, id) : [],
     })
     if (!decision.ok) {
-      throw new WorkflowError(
-        decision.reason,
-        decision.status,
-        decision.problems ? { problems: decision.problems } : undefined,
-      )
+      // `code` names the refusal for programs; the message is in the asker's language.
+      throw new WorkflowError(refusalFor(decision, req), decision.status, {
+        code: decision.refusal.code,
+        ...(decision.problems ? { problems: decision.problems } : {}),
+      })
     }
 
     if (action === 'withdraw') {
@@ -224,13 +216,14 @@ function noticeOverrideFor(
   if (!options) {
     return null
   }
-  const problem = documentNoticeProblem(doc, options, nowOf(req.payload))
-  if (!problem) {
+  const refusal = documentNoticeRefusal(doc, options, nowOf(req.payload))
+  if (!refusal) {
     return null
   }
   const reason = override?.trim()
   if (!reason) {
-    throw new WorkflowError(problem, 422, { problems: [problem] })
+    const problem = refusalFor({ reason: refusalText(refusal, englishT), refusal }, req)
+    throw new WorkflowError(problem, 422, { code: refusal.code, problems: [problem] })
   }
   return reason
 }

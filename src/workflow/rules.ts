@@ -5,6 +5,8 @@
  */
 import type { Role } from '../roles.js'
 
+import { REFUSAL_KEYS } from '../translations/keys.js'
+import { englishT, type Refusal, refusalText } from './refusals.js'
 import { type SubmissionProblem, submissionRefusal } from './submission.js'
 
 export const REVIEW_STATES = [
@@ -24,14 +26,26 @@ export type Actor = { id: UserId; roles: Role[] } | null
 
 export type Decision =
   | { next: ReviewState; ok: true }
-  | { ok: false; problems?: SubmissionProblem[]; reason: string; status: 400 | 403 | 409 | 422 }
+  | {
+      ok: false
+      problems?: SubmissionProblem[]
+      /** In English; `refusal` says the same in any language of the admin (src/workflow/refusals.ts). */
+      reason: string
+      refusal: Refusal
+      status: 400 | 403 | 409 | 422
+    }
 
-const deny = (status: 400 | 403 | 409, reason: string): Decision => ({ ok: false, reason, status })
+const deny = (status: 400 | 403 | 409, refusal: Refusal): Decision => ({
+  ok: false,
+  reason: refusalText(refusal, englishT),
+  refusal,
+  status,
+})
 
 const is = (actor: Actor, ...roles: Role[]) => !!actor && roles.some((r) => actor.roles.includes(r))
 const sameId = (a: UserId, b: UserId) => String(a) === String(b)
 
-export const WITHDRAW_ROLE_REFUSAL = 'Only reviewers and admins can withdraw a published document.'
+export const WITHDRAW_ROLE_REFUSAL = englishT(REFUSAL_KEYS['withdraw-role'])
 
 /**
  * Payload's own "Unpublish" (a non-draft save with `_status: 'draft'`) would take the document
@@ -85,55 +99,46 @@ export function decideWorkflowAction(input: {
   const { action, actor, contributors, fourEyes, state } = input
   const comment = input.comment?.trim() ?? ''
   if (!actor) {
-    return deny(403, 'You must be signed in.')
+    return deny(403, { code: 'signed-out' })
   }
 
   switch (action) {
     case 'approve':
       if (!is(actor, 'admin', 'reviewer')) {
-        return deny(403, 'Only reviewers can approve a document.')
+        return deny(403, { code: 'approve-role' })
       }
       if (state !== 'in-review') {
-        return deny(
-          409,
-          `Only a document in review can be approved; this one is "${STATE_LABELS[state]}".`,
-        )
+        return deny(409, { code: 'approve-state', state })
       }
       if (fourEyes && contributors.some((id) => sameId(id, actor.id))) {
-        return deny(
-          403,
-          'You changed this draft yourself, so someone else must approve it (four-eyes rule).',
-        )
+        return deny(403, { code: 'four-eyes' })
       }
       return { next: 'approved', ok: true }
 
     case 'request-changes':
       if (!is(actor, 'admin', 'reviewer')) {
-        return deny(403, 'Only reviewers can request changes.')
+        return deny(403, { code: 'request-role' })
       }
       if (state !== 'in-review' && state !== 'approved') {
-        return deny(
-          409,
-          `Changes can only be requested on a document in review or approved; this one is "${STATE_LABELS[state]}".`,
-        )
+        return deny(409, { code: 'request-state', state })
       }
       if (!comment) {
-        return deny(400, 'Please say what should change: a comment is required.')
+        return deny(400, { code: 'request-comment' })
       }
       return { next: 'changes-requested', ok: true }
 
     case 'submit':
       if (!is(actor, 'admin', 'editor')) {
-        return deny(403, 'Only editors can submit a document for review.')
+        return deny(403, { code: 'submit-role' })
       }
       if (state === 'in-review') {
-        return deny(409, 'This document is already waiting for review.')
+        return deny(409, { code: 'submit-in-review' })
       }
       if (state === 'approved') {
-        return deny(409, 'This document is already approved.')
+        return deny(409, { code: 'submit-approved' })
       }
       if (state === 'published') {
-        return deny(409, 'Nothing has changed since the last publish: there is nothing to review.')
+        return deny(409, { code: 'submit-published' })
       }
       if (input.submitProblems?.length) {
         // 422: the step is allowed, the draft is not ready; every reason, so all can be fixed at once.
@@ -141,6 +146,7 @@ export function decideWorkflowAction(input: {
           ok: false,
           problems: input.submitProblems,
           reason: submissionRefusal(input.submitProblems),
+          refusal: { code: 'submit-problems', problems: input.submitProblems },
           status: 422,
         }
       }
@@ -149,22 +155,19 @@ export function decideWorkflowAction(input: {
     case 'withdraw':
       // Taking a legal document offline is a legal act: a reviewer's or admin's, with a reason, on the record.
       if (!is(actor, 'admin', 'reviewer')) {
-        return deny(403, WITHDRAW_ROLE_REFUSAL)
+        return deny(403, { code: 'withdraw-role' })
       }
       if (!input.live) {
-        return deny(409, 'This document is not published, so there is nothing to withdraw.')
+        return deny(409, { code: 'withdraw-not-live' })
       }
       if (!comment) {
-        return deny(
-          400,
-          'Please give the reason for withdrawing this document: a reason is required.',
-        )
+        return deny(400, { code: 'withdraw-reason' })
       }
       // Nothing published is left to compare a draft with: the next publish goes through review again.
       return { next: state === 'published' || state === 'approved' ? 'draft' : state, ok: true }
 
     default:
-      return deny(400, `Unknown action "${String(action)}".`)
+      return deny(400, { action: String(action), code: 'unknown-action' })
   }
 }
 
@@ -174,13 +177,10 @@ export function decidePublish(input: {
   system: boolean
 }): Decision {
   if (!input.system && !canPublishRole(input.actor)) {
-    return deny(403, 'Only reviewers and admins can publish.')
+    return deny(403, { code: 'publish-role' })
   }
   if (input.state !== 'approved') {
-    return deny(
-      409,
-      `Only an approved draft can be published; this one is "${STATE_LABELS[input.state]}".`,
-    )
+    return deny(409, { code: 'publish-state', state: input.state })
   }
   return { next: 'published', ok: true }
 }
@@ -210,6 +210,8 @@ export type WorkflowOptions = {
   canPublish: boolean
   /** Why Publish is unavailable, in words for the person looking at it; null when it is available. */
   publishBlockedReason: null | string
+  /** The same as a refusal, for the route to say in the asker's language. */
+  publishRefusal: null | Refusal
   /**
    * What the draft still lacks when this person could otherwise submit it (role and state allow
    * it): Submit is shown disabled with these. Empty when Submit is offered, or is not theirs to take.
@@ -241,6 +243,7 @@ export function workflowOptions(input: {
     actions,
     canPublish: publish.ok,
     publishBlockedReason: publish.ok ? null : publish.reason,
+    publishRefusal: publish.ok ? null : publish.refusal,
     submitProblems: !submit.ok && submit.problems ? submit.problems : [],
   }
 }

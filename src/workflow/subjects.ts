@@ -2,7 +2,7 @@ import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import type { UserId } from './rules.js'
 
-import { localApi } from '../localApi.js'
+import { findLatestDraft } from '../localApi.js'
 import { contentHash } from '../render/contentHash.js'
 import { SLUGS } from '../slugs.js'
 import { idsOf } from '../utilities/ids.js'
@@ -36,15 +36,7 @@ async function cookieDraft(
   req: PayloadRequest,
   id: number | string,
 ): Promise<Record<string, unknown>> {
-  return await localApi(req.payload).findByID({
-    id,
-    collection: SLUGS.cookies,
-    depth: 0,
-    draft: true,
-    locale: 'all',
-    overrideAccess: true,
-    req,
-  })
+  return await findLatestDraft(req, SLUGS.cookies, id, { locale: 'all' })
 }
 
 /** The hash of exactly the content fields of the entry's latest draft, in every language. */

@@ -1,55 +1,35 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import fs from 'node:fs/promises'
+import { describe, expect, test } from '@jest/globals'
 import path from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
 
-import { axeFindings } from './axe'
-import {
-  apiCall,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type ProductionApp,
-  signIn,
-  startProductionApp,
-} from './productionApp'
+import { artifacts, axeFindings } from './axe'
+import { apiSend, browserSuite, documentIdOf, signIn } from './productionApp'
 
 /**
  * Issue 16, point 3: a legal document's edit page fits the screen at 1,024 px and up and at
  * 390 px, for an editor and for a reviewer (whose bar has more buttons): no sideways scrolling,
  * the workflow bar stays inside the window and never covers the form below it. Screenshots go to test/artifacts/.
  */
-const artifacts = path.resolve(import.meta.dirname, '../artifacts')
-let app: ProductionApp
-let browser: Browser
 let documentId: number
 
-beforeAll(async () => {
-  await fs.mkdir(artifacts, { recursive: true })
-  app = await startProductionApp()
-  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
-  documentId = (await apiCall(app, '/api/legal-documents?where[slug][equals]=terms-of-use&depth=0'))
-    .docs[0].id
+const e2e = browserSuite(async (app) => {
+  documentId = await documentIdOf(app, 'terms-of-use')
   // In review: the reviewer's bar shows Approve, Request changes and Withdraw.
   const { editor } = app.accounts
-  await apiCall(app, `/api/legal-documents/${documentId}?draft=true`, editor, {
-    body: JSON.stringify({ changeSummary: 'Layout check.' }),
-    method: 'PATCH',
-  })
-  await apiCall(app, `/api/legal-documents/${documentId}/workflow`, editor, {
-    body: JSON.stringify({ action: 'submit' }),
-    method: 'POST',
-  })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
+  await apiSend(
+    app,
+    `/api/legal-documents/${documentId}?draft=true`,
+    editor,
+    { changeSummary: 'Layout check.' },
+    'PATCH',
+  )
+  await apiSend(app, `/api/legal-documents/${documentId}/workflow`, editor, { action: 'submit' })
 })
 
 describe('the document edit page fits the screen', () => {
   for (const role of ['editor', 'reviewer'] as const) {
     test(`as ${role}, at 1,366, 1,024 and 390 px`, async () => {
-      const { context, page } = await signIn(browser, app, app.accounts[role])
+      const { app } = e2e
+      const { context, page } = await signIn(e2e.browser, app, app.accounts[role])
       for (const width of [1366, 1024, 390]) {
         await page.setViewportSize({ height: 900, width })
         await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${documentId}`)

@@ -1,17 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import type { Page } from 'playwright-core'
+
+import { describe, expect, test } from '@jest/globals'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { type Browser, chromium, type Page } from 'playwright-core'
 
 import { generatedSections } from '../../bench/generatedContent'
 import { artifacts, axeFindings } from './axe'
-import {
-  apiCall,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type ProductionApp,
-  startProductionApp,
-} from './productionApp'
+import { apiSend, browserSuite, expectFits, submitApprovePublish } from './productionApp'
 
 /**
  * Issue 16: the admin pages people work in — login, dashboard, the documents list, the edit
@@ -22,8 +17,6 @@ import {
  */
 const SECTIONS = 50
 const RUNS = 3
-let app: ProductionApp
-let browser: Browser
 let documentId: number
 
 type Timing = {
@@ -72,35 +65,21 @@ async function measure(
   return ms
 }
 
-async function noSidewaysScroll(page: Page, name: string): Promise<void> {
-  for (const width of [1024, 390]) {
-    await page.setViewportSize({ height: 900, width })
-    await page.waitForTimeout(300)
-    const fit = await page.evaluate(() => ({
-      clientWidth: document.documentElement.clientWidth,
-      scrollWidth: document.documentElement.scrollWidth,
-    }))
-    await page.screenshot({ path: path.join(artifacts, `admin-${name}-${width}.png`) })
-    expect({ name, width, ...fit }).toEqual({
-      name,
-      clientWidth: fit.clientWidth,
-      scrollWidth: Math.min(fit.scrollWidth, fit.clientWidth),
-      width,
-    })
-  }
-  await page.setViewportSize({ height: 1000, width: 1400 })
+function noSidewaysScroll(page: Page, name: string): Promise<void> {
+  return expectFits(
+    page,
+    name,
+    [1024, 390],
+    (width) => page.screenshot({ path: path.join(artifacts, `admin-${name}-${width}.png`) }),
+    300,
+  )
 }
 
-beforeAll(async () => {
-  await fs.mkdir(artifacts, { recursive: true })
-  app = await startProductionApp()
-  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
+const e2e = browserSuite(async (app) => {
   // The 50-section document, written as an editor does it over the API (as bench/host.ts seeds
   // the host app), submitted, approved and published.
-  const { editor, reviewer } = app.accounts
-  const post = (pathname: string, account: typeof editor, body: unknown, method = 'POST') =>
-    apiCall(app, pathname, account, { body: JSON.stringify(body), method })
-  const created = await post('/api/legal-documents', editor, {
+  const { editor } = app.accounts
+  const created = await apiSend(app, '/api/legal-documents', editor, {
     slug: 'fifty-sections',
     kind: 'terms-of-use',
     title: 'Fifty-section terms',
@@ -108,38 +87,28 @@ beforeAll(async () => {
   documentId = created.doc.id
   const ids: number[] = []
   for (const section of generatedSections(50, SECTIONS)) {
-    const reply = await post('/api/legal-sections', editor, {
+    const reply = await apiSend(app, '/api/legal-sections', editor, {
       body: section.body,
       document: documentId,
       heading: section.heading,
     })
     ids.push(reply.doc.id)
   }
-  await post(
+  await apiSend(
+    app,
     `/api/legal-documents/${documentId}`,
     editor,
     { changeSummary: 'First version.', sections: ids },
     'PATCH',
   )
-  await post(`/api/legal-documents/${documentId}/workflow`, editor, { action: 'submit' })
-  await post(`/api/legal-documents/${documentId}/workflow`, reviewer, { action: 'approve' })
-  const published = await post(
-    `/api/legal-documents/${documentId}`,
-    reviewer,
-    { _status: 'published' },
-    'PATCH',
-  )
+  const { published } = await submitApprovePublish(app, documentId)
   expect(published.doc.version).toBe(1)
 }, 600_000)
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
 
 describe('admin pages on the production build', () => {
   test(`login, dashboard, list, the ${SECTIONS}-section edit view, a section drawer, save history: timed, accessible, fit 1,024 and 390 px`, async () => {
     const serious: string[] = []
+    const { app, browser } = e2e
     const base = app.baseUrl
     const chips = (page: Page) => page.locator('#field-sections .rs__multi-value')
     for (let run = 0; run <= RUNS; run++) {

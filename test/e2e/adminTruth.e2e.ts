@@ -1,16 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import fs from 'node:fs/promises'
-import path from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import { axeFindings } from './axe'
+import { describe, expect, test } from '@jest/globals'
+import path from 'node:path'
+
+import { artifacts, axeFindings } from './axe'
 import {
-  apiCall,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type ProductionApp,
-  signIn,
-  startProductionApp,
+  browserSuite,
+  documentIdOf,
+  openDocument,
+  workflowStatus as status,
   until,
 } from './productionApp'
 
@@ -21,19 +19,16 @@ import {
  * reload. Removing a section asks first and says what it does to the review. A disabled
  * Publish says why; no "Revert to published"; Payload's autosaves are not called "Versions".
  */
-const artifacts = path.resolve(import.meta.dirname, '../artifacts')
 const SLUG = 'general-conditions'
-let app: ProductionApp
-let browser: Browser
-const contexts: BrowserContext[] = []
 let documentId: number
+const e2e = browserSuite(async (app) => {
+  documentId = await documentIdOf(app, SLUG)
+})
 
-const status = (page: Page) => page.textContent('[data-testid="workflow-status"]')
 const chips = (page: Page) => page.locator('#field-sections .rs__multi-value')
 
 async function open(page: Page): Promise<void> {
-  await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${documentId}`)
-  await page.waitForSelector('[data-testid="workflow-status"]', { timeout: 60_000 })
+  await openDocument(e2e.app, page, documentId)
   await page.waitForSelector('[data-testid="reader-status"]', { timeout: 30_000 })
 }
 
@@ -48,26 +43,9 @@ async function expectNoUnpublish(page: Page): Promise<void> {
   await page.keyboard.press('Escape')
 }
 
-beforeAll(async () => {
-  await fs.mkdir(artifacts, { recursive: true })
-  app = await startProductionApp()
-  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
-  documentId = (await apiCall(app, `/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`))
-    .docs[0].id
-})
-
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close().catch(() => {})
-  }
-  await browser?.close()
-  await app?.stop()
-})
-
 describe('the admin says what is true', () => {
   test('editor: open a section by its name, its save refreshes the bar, removing one asks first', async () => {
-    const { context, page } = await signIn(browser, app, app.accounts.editor)
-    contexts.push(context)
+    const page = await e2e.signIn(e2e.app.accounts.editor)
     await open(page)
     expect(await status(page)).toBe('Published')
     // What readers see, instead of Payload's "Status: Published" with "Revert to published".
@@ -121,10 +99,9 @@ describe('the admin says what is true', () => {
       'the change summary to be saved',
       async () =>
         (
-          await apiCall(
-            app,
+          await e2e.api(
             `/api/legal-documents/${documentId}?draft=true&depth=0`,
-            app.accounts.editor,
+            e2e.app.accounts.editor,
           )
         ).changeSummary,
     )
@@ -157,14 +134,13 @@ describe('the admin says what is true', () => {
   })
 
   test('reviewer: no Unpublish; Withdraw asks for a reason, takes the page offline and is on the record', async () => {
-    const { context, page } = await signIn(browser, app, app.accounts.reviewer)
-    contexts.push(context)
+    const { app } = e2e
+    const page = await e2e.signIn(app.accounts.reviewer)
     await open(page)
     await expectNoUnpublish(page)
     expect(await page.locator('#action-revert-to-published').count()).toBe(0)
     // Payload's Unpublish over the API: refused, and the page stays live.
-    const refused = await apiCall(
-      app,
+    const refused = await e2e.api(
       `/api/legal-documents/${documentId}?unpublishAllLocales=true`,
       app.accounts.reviewer,
       {

@@ -16,33 +16,25 @@ import { type Browser, chromium, type Page } from 'playwright-core'
 
 import { SLUGS } from '../../src/slugs'
 import {
+  ANALYTICS_COOKIE,
+  type ServedApp,
+  SESSION_COOKIE,
+  startServedApp,
+} from '../helpers/consentSetup'
+import {
   draftCookiePolicy,
   publishCookie,
   reviewAndPublish,
   reviewCookie,
 } from '../helpers/cookiePolicy'
-import { listen } from '../helpers/httpServer'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, type TestUser } from '../helpers/users'
+import { CHROMIUM_ARGS, chromiumPath } from './productionApp'
 
 type Json = Record<string, any>
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const CHROMIUM_ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-]
+const CHROMIUM = chromiumPath()
 const dist = path.resolve(process.cwd(), 'node_modules/vanilla-cookieconsent/dist')
 
-let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
+let site: ServedApp
 let browser: Browser
-let editor: TestUser
-let reviewer: TestUser
 let analyticsCookie: Json
 const published = ['session_id', '_ga', '_ga_*', '_fbp']
 
@@ -71,7 +63,7 @@ async function openSite(): Promise<Page> {
     }
   })
   page.on('pageerror', (err) => problems.push(`pageerror: ${err.message}`))
-  await page.route(`${server.baseUrl}/site/**`, (route) => {
+  await page.route(`${site.server.baseUrl}/site/**`, (route) => {
     const url = new URL(route.request().url())
     if (url.pathname === '/site/') {
       return route.fulfill({ body: PAGE, contentType: 'text/html; charset=utf-8', status: 200 })
@@ -92,7 +84,7 @@ async function openSite(): Promise<Page> {
     }
     return route.fulfill({ body: '', status: 404 })
   })
-  await page.goto(`${server.baseUrl}/site/`)
+  await page.goto(`${site.server.baseUrl}/site/`)
   await page.waitForFunction(
     () => (window as unknown as { bannerReady?: boolean }).bannerReady === true,
     undefined,
@@ -112,35 +104,16 @@ beforeAll(async () => {
   if (!existsSync(CHROMIUM)) {
     throw new Error(`No chromium at ${CHROMIUM}: apt-get install chromium (or set CHROMIUM_PATH).`)
   }
-  app = await startTestPayload()
-  server = await listen(app)
-  editor = await createUser(app.payload, 'browser-editor', ['editor'])
-  reviewer = await createUser(app.payload, 'browser-reviewer', ['reviewer'])
-  await publishCookie(app.payload, editor, reviewer, {
-    name: 'session_id',
-    category: 'necessary',
-    duration: 'Session',
-    party: 'first',
-    purpose: 'Keeps you signed in.',
-    service: 'Website',
-  })
+  site = await startServedApp('browser')
+  const { app, editor, reviewer } = site
+  await publishCookie(app.payload, editor, reviewer, SESSION_COOKIE)
   analyticsCookie = await publishCookie(app.payload, editor, reviewer, {
+    ...ANALYTICS_COOKIE,
     name: '_ga',
-    category: 'analytics',
-    duration: '2 years',
-    party: 'third',
-    provider: 'Google',
-    purpose: 'Counts visits.',
-    service: 'Google Analytics',
   })
   await publishCookie(app.payload, editor, reviewer, {
-    name: '_ga_*',
-    category: 'analytics',
-    duration: '2 years',
-    party: 'third',
-    provider: 'Google',
+    ...ANALYTICS_COOKIE,
     purpose: 'Keeps the session state.',
-    service: 'Google Analytics',
   })
   await publishCookie(app.payload, editor, reviewer, {
     name: '_fbp',
@@ -164,8 +137,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close()
-  await server?.close()
-  await app?.close()
+  await site?.server.close()
+  await site?.app.close()
 })
 
 describe('the served configuration in vanilla-cookieconsent 3', () => {
@@ -234,8 +207,11 @@ describe('the served configuration in vanilla-cookieconsent 3', () => {
 
   test('a published material change to the cookie declaration raises the revision: the banner asks again', async () => {
     const before = (
-      (await (await fetch(`${server.baseUrl}/api/legal/cookies/consent-config`)).json()) as Json
+      (await (
+        await fetch(`${site.server.baseUrl}/api/legal/cookies/consent-config`)
+      ).json()) as Json
     ).revision as number
+    const { app, editor, reviewer } = site
     await app.payload.update({
       id: analyticsCookie.id,
       collection: SLUGS.cookies,

@@ -1,17 +1,14 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import fs from 'node:fs/promises'
-import path from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import { axeFindings } from './axe'
+import { describe, expect, test } from '@jest/globals'
+import path from 'node:path'
+
+import { artifacts, axeFindings } from './axe'
 import {
-  type Account,
-  apiCall,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type ProductionApp,
-  signIn as signInAs,
-  startProductionApp,
+  workflowAct as act,
+  browserSuite,
+  expectFits,
+  workflowStatus as status,
   until,
 } from './productionApp'
 
@@ -26,17 +23,15 @@ const PURPOSE = 'Measures how visitors find the cookie policy.'
 
 /** Screenshots into test/artifacts (CI keeps them), numbered in the order they are taken. */
 const screenshots = {
-  dir: path.resolve(import.meta.dirname, '../artifacts'),
   take(page: Page, name: string) {
     const file = `cookie-review-${String(++this.taken).padStart(2, '0')}-${name}.png`
-    return page.screenshot({ fullPage: true, path: path.join(this.dir, file) })
+    return page.screenshot({ fullPage: true, path: path.join(artifacts, file) })
   },
   taken: 0,
 }
 
-let app: ProductionApp
-let browser: Browser
-const contexts: BrowserContext[] = []
+const e2e = browserSuite()
+const { api, signIn } = e2e
 
 /**
  * The page with no serious accessibility finding (axe-core), then at a laptop's and a phone's
@@ -44,55 +39,14 @@ const contexts: BrowserContext[] = []
  */
 async function fitsAt(page: Page, name: string): Promise<void> {
   expect(await axeFindings(page, `cookie-review-${name}`)).toEqual([])
-  for (const width of [1366, 390]) {
-    await page.setViewportSize({ height: 900, width })
-    await page.waitForTimeout(200)
-    await screenshots.take(page, `${name}-${width}`)
-    const fit = await page.evaluate(() => ({
-      clientWidth: document.documentElement.clientWidth,
-      scrollWidth: document.documentElement.scrollWidth,
-    }))
-    expect({ name, width, ...fit }).toEqual({
-      name,
-      clientWidth: fit.clientWidth,
-      scrollWidth: Math.min(fit.scrollWidth, fit.clientWidth),
-      width,
-    })
-  }
-  await page.setViewportSize({ height: 1000, width: 1400 })
-}
-
-async function signIn(account: Account): Promise<Page> {
-  const { context, page } = await signInAs(browser, app, account)
-  contexts.push(context)
-  return page
-}
-
-const api = (pathname: string, account?: Account) => apiCall(app, pathname, account)
-const status = (page: Page) => page.textContent('[data-testid="workflow-status"]')
-
-async function act(page: Page, button: string, expected: string): Promise<void> {
-  await page.click(button)
-  await until(
-    `status "${expected}"`,
-    async () => (await status(page).catch(() => null)) === expected,
-    30_000,
+  await expectFits(
+    page,
+    name,
+    [1366, 390],
+    (width) => screenshots.take(page, `${name}-${width}`),
+    200,
   )
 }
-
-beforeAll(async () => {
-  await fs.mkdir(screenshots.dir, { recursive: true })
-  app = await startProductionApp()
-  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
-})
-
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close().catch(() => {})
-  }
-  await browser?.close()
-  await app?.stop()
-})
 
 describe('a cookie entry through review', () => {
   test('editor writes and submits → reviewer dashboard → approve → publish → public cookie table', async () => {
@@ -101,8 +55,8 @@ describe('a cookie entry through review', () => {
     expect(seeded.docs[0]).toMatchObject({ _status: 'published', workflowState: 'published' })
 
     // The editor writes a new entry in the admin and saves it as a draft.
-    const editor = await signIn(app.accounts.editor)
-    await editor.goto(`${app.baseUrl}/admin/collections/cookie-entries/create`)
+    const editor = await signIn(e2e.app.accounts.editor)
+    await editor.goto(`${e2e.app.baseUrl}/admin/collections/cookie-entries/create`)
     await editor.fill('#field-name', NAME)
     await editor.fill('#field-service', 'Review probe')
     await editor.click('#field-category .rs__control')
@@ -123,7 +77,7 @@ describe('a cookie entry through review', () => {
     await screenshots.take(editor, 'editor-submitted')
 
     // It waits on the reviewer's dashboard, marked as a cookie.
-    const reviewer = await signIn(app.accounts.reviewer)
+    const reviewer = await signIn(e2e.app.accounts.reviewer)
     const waiting = reviewer.locator(
       `[data-testid="queue-review"] li[data-collection="cookie-entries"] a:has-text("${NAME}")`,
     )
@@ -137,7 +91,7 @@ describe('a cookie entry through review', () => {
     await fitsAt(reviewer, 'reviewer-approved')
 
     // Approved and ready to publish, on the dashboard too.
-    await reviewer.goto(`${app.baseUrl}/admin`)
+    await reviewer.goto(`${e2e.app.baseUrl}/admin`)
     await reviewer
       .locator(`[data-testid="queue-approved"] a:has-text("${NAME}")`)
       .waitFor({ timeout: 30_000 })
@@ -159,7 +113,7 @@ describe('a cookie entry through review', () => {
     await screenshots.take(reviewer, 'reviewer-published')
     const history = await api(
       `/api/legal-review-events?where[cookieEntry][equals]=${id}&sort=at&depth=0`,
-      app.accounts.reviewer,
+      e2e.app.accounts.reviewer,
     )
     expect(history.docs.map((e: { action: string }) => e.action)).toEqual([
       'submitted',
@@ -168,10 +122,9 @@ describe('a cookie entry through review', () => {
     ])
 
     // The public cookie table shows it.
-    const visitor = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
-    contexts.push(visitor)
+    const visitor = await e2e.newContext({ viewport: { height: 1000, width: 1400 } })
     const page = await visitor.newPage()
-    await page.goto(`${app.baseUrl}/legal/cookies`)
+    await page.goto(`${e2e.app.baseUrl}/legal/cookies`)
     await page.waitForSelector('[data-testid="cookie-declaration"]')
     expect(await page.textContent('[data-testid="cookie-declaration"]')).toContain(NAME)
     expect(await page.textContent('[data-testid="cookie-declaration"]')).toContain(PURPOSE)
@@ -179,18 +132,18 @@ describe('a cookie entry through review', () => {
   })
 
   test('company details: an editor is told who can change them and how to ask; an admin is not', async () => {
-    const editor = await signIn(app.accounts.editor)
-    await editor.goto(`${app.baseUrl}/admin/globals/legal-entity`)
+    const editor = await signIn(e2e.app.accounts.editor)
+    await editor.goto(`${e2e.app.baseUrl}/admin/globals/legal-entity`)
     const note = editor.locator('[data-testid="entity-access-note"]')
     await note.waitFor({ timeout: 60_000 })
     expect(await note.textContent()).toContain(
       'Only administrators can change the company details.',
     )
-    expect(await note.locator(`a[href="mailto:${app.accounts.admin.email}"]`).count()).toBe(1)
+    expect(await note.locator(`a[href="mailto:${e2e.app.accounts.admin.email}"]`).count()).toBe(1)
     await fitsAt(editor, 'editor-company-details')
 
-    const admin = await signIn(app.accounts.admin)
-    await admin.goto(`${app.baseUrl}/admin/globals/legal-entity`)
+    const admin = await signIn(e2e.app.accounts.admin)
+    await admin.goto(`${e2e.app.baseUrl}/admin/globals/legal-entity`)
     await admin.waitForSelector('#field-name', { timeout: 60_000 })
     expect(await admin.locator('[data-testid="entity-access-note"]').count()).toBe(0)
     expect(await admin.isEditable('#field-name')).toBe(true)

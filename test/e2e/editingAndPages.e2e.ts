@@ -1,66 +1,35 @@
 import type { AddressInfo } from 'node:net'
+import type { Page } from 'playwright-core'
 
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import fs from 'node:fs/promises'
+import { describe, expect, test } from '@jest/globals'
 import http from 'node:http'
 import path from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
-import { axeFindings } from './axe'
-import {
-  apiCall,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type ProductionApp,
-  signIn,
-  startProductionApp,
-  until,
-} from './productionApp'
+import { artifacts, axeFindings } from './axe'
+import { browserSuite, documentIdOf, until } from './productionApp'
 
 /**
  * Editing a document's sections from the document (reorder by dragging, add one in place,
  * open one without leaving), the preview, and the public pages' accessibility and print view.
  */
-const artifacts = path.resolve(import.meta.dirname, '../artifacts')
-let app: ProductionApp
-let browser: Browser
-const contexts: BrowserContext[] = []
 let documentId: number
+const e2e = browserSuite(async (app) => {
+  documentId = await documentIdOf(app, 'data-security')
+})
+
+/** The document's draft as the editor sees it, its sections populated. */
+const draftOf = () =>
+  e2e.api(`/api/legal-documents/${documentId}?draft=true&depth=1`, e2e.app.accounts.editor)
 
 const headings = async () =>
-  (
-    (
-      await apiCall(
-        app,
-        `/api/legal-documents/${documentId}?draft=true&depth=1`,
-        app.accounts.editor,
-      )
-    ).sections as { heading: string }[]
-  ).map((s) => s.heading)
+  ((await draftOf()).sections as { heading: string }[]).map((s) => s.heading)
 
 const pills = (page: Page) => page.locator('#field-sections [aria-roledescription="sortable"]')
 
-beforeAll(async () => {
-  await fs.mkdir(artifacts, { recursive: true })
-  app = await startProductionApp()
-  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
-  documentId = (
-    await apiCall(app, '/api/legal-documents?where[slug][equals]=data-security&depth=0')
-  ).docs[0].id
-})
-
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close().catch(() => {})
-  }
-  await browser?.close()
-  await app?.stop()
-})
-
 describe('editing sections from their document', () => {
   test('drag to reorder, add a section in place, open one in a drawer, preview the result', async () => {
-    const { context, page } = await signIn(browser, app, app.accounts.editor)
-    contexts.push(context)
+    const { app } = e2e
+    const page = await e2e.signIn(app.accounts.editor)
     await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${documentId}`)
     await page.waitForSelector('[data-testid="workflow-status"]')
     const before = await headings()
@@ -102,13 +71,7 @@ describe('editing sections from their document', () => {
     await until(
       "the new section's text to be saved",
       async () => {
-        const sections = (
-          await apiCall(
-            app,
-            `/api/legal-documents/${documentId}?draft=true&depth=1`,
-            app.accounts.editor,
-          )
-        ).sections as { body?: unknown; heading: string }[]
+        const sections = (await draftOf()).sections as { body?: unknown; heading: string }[]
         return JSON.stringify(
           sections.find((s) => s.heading === 'Contact us')?.body ?? null,
         ).includes('Write to us about your data at any time.')
@@ -118,11 +81,7 @@ describe('editing sections from their document', () => {
     // Let the drawer's autosave run once more after the claim, then close it.
     await page.waitForTimeout(3000)
     await page.click('dialog button[id^="close-drawer"]')
-    const draft = await apiCall(
-      app,
-      `/api/legal-documents/${documentId}?draft=true&depth=1`,
-      app.accounts.editor,
-    )
+    const draft = await draftOf()
     const added = draft.sections.find((s: { heading: string }) => s.heading === 'Contact us')
     expect(added).toMatchObject({ anchor: 'contact-us', document: documentId })
     expect(draft.workflowState).toBe('draft')
@@ -151,7 +110,7 @@ describe('editing sections from their document', () => {
     expect(await axeFindings(page, 'sections-edited')).toEqual([])
 
     // Readers still see version 1 in the old order.
-    const live = await apiCall(app, '/api/legal/documents/data-security')
+    const live = await e2e.api('/api/legal/documents/data-security')
     expect(live.toc.map((t: { heading: string }) => t.heading)).toEqual(before)
   })
 })
@@ -165,10 +124,8 @@ describe('public pages', () => {
     ['/legal/cookies', 'cookies'],
     ['/legal/terms-of-use?locale=uk', 'document-uk'],
   ])('%s has no accessibility violations (axe-core) and a print view', async (url, name) => {
-    const context = await browser.newContext()
-    contexts.push(context)
-    const page = await context.newPage()
-    const response = await page.goto(`${app.baseUrl}${url}`)
+    const page = await (await e2e.newContext()).newPage()
+    const response = await page.goto(`${e2e.app.baseUrl}${url}`)
     expect(response?.status()).toBe(200)
     // The public pages answer for every finding, minor ones too.
     expect(await axeFindings(page, `public-${name}`, 'minor')).toEqual([])
@@ -190,7 +147,7 @@ describe('public pages', () => {
 
   test('pages from the production build carry the security headers and do not advertise the stack', async () => {
     for (const url of ['/legal/privacy-policy', '/admin/login']) {
-      const res = await fetch(`${app.baseUrl}${url}`)
+      const res = await fetch(`${e2e.app.baseUrl}${url}`)
       expect([url, res.status]).toEqual([url, 200])
       expect([url, res.headers.get('x-powered-by')]).toEqual([url, null])
       expect(res.headers.get('content-security-policy')).toMatch(/script-src 'self' 'nonce-[^']+'/)
@@ -199,10 +156,8 @@ describe('public pages', () => {
   })
 
   test('the cookie policy shows the declaration built from published cookie entries', async () => {
-    const context = await browser.newContext()
-    contexts.push(context)
-    const page = await context.newPage()
-    await page.goto(`${app.baseUrl}/legal/cookie-policy`)
+    const page = await (await e2e.newContext()).newPage()
+    await page.goto(`${e2e.app.baseUrl}/legal/cookie-policy`)
     const tables = page.locator('[data-testid="cookie-declaration"] [data-testid="cookie-table"]')
     expect(await tables.count()).toBeGreaterThan(0)
     const text = await page.textContent('[data-testid="cookie-declaration"]')
@@ -259,7 +214,7 @@ describe('public pages', () => {
     // fetch cannot set Host; node:http sends what it is given.
     const getWithHost = (pathname: string) =>
       new Promise<{ body: string; status: number }>((resolve, reject) => {
-        const target = new URL(pathname, app.baseUrl)
+        const target = new URL(pathname, e2e.app.baseUrl)
         const req = http.request(
           {
             agent: false,
@@ -279,7 +234,7 @@ describe('public pages', () => {
         req.end()
       })
     try {
-      const title = (await apiCall(app, '/api/legal/documents/privacy-policy')).title as string
+      const title = (await e2e.api('/api/legal/documents/privacy-policy')).title as string
       expect(title).toBeTruthy()
       // React escapes text: compare with the title as it appears in HTML.
       const inHtml = title.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')

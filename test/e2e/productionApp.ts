@@ -1,13 +1,20 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core'
-
+import { afterAll, beforeAll, expect } from '@jest/globals'
 import { type ChildProcess, spawn } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import {
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  chromium,
+  type Page,
+} from 'playwright-core'
 
 import { nodeArgs } from '../../dev/server/nodeArgs'
+import { artifacts } from './axe'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -158,6 +165,59 @@ export async function apiCall(
   return res.json()
 }
 
+/** `apiCall` with a JSON body, as `account`: a POST unless `method` says otherwise. */
+export const apiSend = (
+  app: ProductionApp,
+  pathname: string,
+  account: Account,
+  body: unknown,
+  method = 'POST',
+): Promise<any> => apiCall(app, pathname, account, { body: JSON.stringify(body), method })
+
+/** The id of the legal document published at `slug`. */
+export async function documentIdOf(app: ProductionApp, slug: string): Promise<number> {
+  return (await apiCall(app, `/api/legal-documents?where[slug][equals]=${slug}&depth=0`)).docs[0].id
+}
+
+/** The id of the section with `anchor` in the document `documentId`. */
+export async function sectionIdOf(
+  app: ProductionApp,
+  documentId: number,
+  anchor: string,
+): Promise<number> {
+  return (
+    await apiCall(
+      app,
+      `/api/legal-sections?where[document][equals]=${documentId}&where[anchor][equals]=${anchor}&depth=0`,
+    )
+  ).docs[0].id
+}
+
+/**
+ * A document's draft through review over the API: the editor submits it, the reviewer approves
+ * and publishes it. The three answers, for the caller to check.
+ */
+export async function submitApprovePublish(
+  app: ProductionApp,
+  id: number,
+): Promise<{ approved: any; published: any; submitted: any }> {
+  const { editor, reviewer } = app.accounts
+  const submitted = await apiSend(app, `/api/legal-documents/${id}/workflow`, editor, {
+    action: 'submit',
+  })
+  const approved = await apiSend(app, `/api/legal-documents/${id}/workflow`, reviewer, {
+    action: 'approve',
+  })
+  const published = await apiSend(
+    app,
+    `/api/legal-documents/${id}`,
+    reviewer,
+    { _status: 'published' },
+    'PATCH',
+  )
+  return { approved, published, submitted }
+}
+
 export async function until<T>(
   what: string,
   probe: () => Promise<false | T | undefined>,
@@ -187,13 +247,20 @@ export const CHROMIUM_ARGS = [
 ]
 export const chromiumPath = () => process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
-/** A fresh browser context signed in to the admin as `account` (closed by the caller). */
+/**
+ * A fresh browser context signed in to the admin as `account` (closed by the caller); with
+ * `language`, the admin's language as Payload keeps it (its `payload-lng` cookie).
+ */
 export async function signIn(
   browser: Browser,
   app: ProductionApp,
   account: Account,
+  language?: string,
 ): Promise<{ context: BrowserContext; page: Page }> {
   const context = await browser.newContext({ viewport: { height: 1000, width: 1400 } })
+  if (language) {
+    await context.addCookies([{ name: 'payload-lng', url: app.baseUrl, value: language }])
+  }
   const page = await context.newPage()
   await page.goto(`${app.baseUrl}/admin/login`)
   await page.fill('input[name="email"]', account.email)
@@ -201,6 +268,142 @@ export async function signIn(
   await page.click('button[type="submit"]')
   await page.waitForURL(/\/admin\/?$/, { timeout: 60_000 })
   return { context, page }
+}
+
+export type BrowserSuite = {
+  /** `apiCall` on this file's app. */
+  api: (pathname: string, account?: Account, init?: RequestInit) => Promise<any>
+  readonly app: ProductionApp
+  readonly browser: Browser
+  /** A fresh browser context, closed after the file's tests. */
+  newContext: (options?: BrowserContextOptions) => Promise<BrowserContext>
+  /** A page signed in to the admin as `account`, its context closed after the file's tests. */
+  signIn: (account: Account, language?: string) => Promise<Page>
+}
+
+/**
+ * What every browser-test file starts with and ends with. Before its tests: the artifacts folder
+ * for screenshots, the production app, a browser, then `prepare` (the file's own content).
+ * After them: the contexts opened through the suite, the browser and the app. `app` and
+ * `browser` are there from the file's `beforeAll` on.
+ */
+export function browserSuite(
+  prepare?: (app: ProductionApp) => Promise<void>,
+  timeoutMs?: number,
+): BrowserSuite {
+  let app: ProductionApp | undefined
+  let browser: Browser | undefined
+  const contexts: BrowserContext[] = []
+  beforeAll(async () => {
+    await fs.mkdir(artifacts, { recursive: true })
+    app = await startProductionApp()
+    browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
+    await prepare?.(app)
+  }, timeoutMs)
+  afterAll(async () => {
+    for (const context of contexts) {
+      await context.close().catch(() => {})
+    }
+    await browser?.close()
+    await app?.stop()
+  })
+  const suite: BrowserSuite = {
+    api: (pathname, account, init) => apiCall(suite.app, pathname, account, init),
+    get app() {
+      return app!
+    },
+    get browser() {
+      return browser!
+    },
+    async newContext(options) {
+      const context = await suite.browser.newContext(options)
+      contexts.push(context)
+      return context
+    },
+    async signIn(account, language) {
+      const { context, page } = await signIn(suite.browser, suite.app, account, language)
+      contexts.push(context)
+      return page
+    },
+  }
+  return suite
+}
+
+export type SectionSuite = {
+  /** Appends a sentence to the section in the editor and waits for autosave. */
+  appendToSection: (page: Page, sentence: string) => Promise<void>
+  readonly documentId: number
+  /** The document's edit page, once its workflow bar has loaded. */
+  openDocument: (page: Page) => Promise<void>
+  readonly sectionId: number
+} & BrowserSuite
+
+/** A browser suite on the seeded document at `slug` and its section at `anchor`. */
+export function sectionSuite(slug: string, anchor: string): SectionSuite {
+  let documentId: number | undefined
+  let sectionId: number | undefined
+  const suite = browserSuite(async (app) => {
+    documentId = await documentIdOf(app, slug)
+    sectionId = await sectionIdOf(app, documentId, anchor)
+  })
+  return {
+    api: suite.api,
+    get app() {
+      return suite.app
+    },
+    appendToSection: (page, sentence) => appendToSection(suite.app, page, sectionId!, sentence),
+    get browser() {
+      return suite.browser
+    },
+    get documentId() {
+      return documentId!
+    },
+    newContext: suite.newContext,
+    openDocument: (page) => openDocument(suite.app, page, documentId!),
+    get sectionId() {
+      return sectionId!
+    },
+    signIn: suite.signIn,
+  }
+}
+
+/** A legal document's edit page, once its workflow bar has loaded. */
+export async function openDocument(
+  app: ProductionApp,
+  page: Page,
+  documentId: number,
+): Promise<void> {
+  await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${documentId}`)
+  await page.waitForSelector('[data-testid="workflow-status"]', { timeout: 60_000 })
+}
+
+/**
+ * At each width (900 px high): `atWidth` (screenshots and whatever else the test does there),
+ * then the proof that nothing on the page is wider than the window. Back at 1,400 × 1,000 after.
+ */
+export async function expectFits(
+  page: Page,
+  name: string,
+  widths: number[],
+  atWidth: (width: number) => Promise<unknown>,
+  settleMs = 0,
+): Promise<void> {
+  for (const width of widths) {
+    await page.setViewportSize({ height: 900, width })
+    await page.waitForTimeout(settleMs)
+    await atWidth(width)
+    const fit = await page.evaluate(() => ({
+      clientWidth: document.documentElement.clientWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+    }))
+    expect({ name, width, ...fit }).toEqual({
+      name,
+      clientWidth: fit.clientWidth,
+      scrollWidth: Math.min(fit.scrollWidth, fit.clientWidth),
+      width,
+    })
+  }
+  await page.setViewportSize({ height: 1000, width: 1400 })
 }
 
 /** The workflow bar's status text ("Draft", "In review", …). */

@@ -1,16 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import fs from 'node:fs/promises'
+import type { Page } from 'playwright-core'
+
+import { describe, expect, test } from '@jest/globals'
 import path from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
 
 import { artifacts, axeFindings } from './axe'
-import {
-  apiCall,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type ProductionApp,
-  startProductionApp,
-} from './productionApp'
+import { apiSend, browserSuite, documentIdOf, submitApprovePublish } from './productionApp'
 
 /**
  * Issue 16, point 10: the public pages on a phone (390 px) and on a small laptop (1,024 px).
@@ -21,15 +15,24 @@ import {
  * test/artifacts/public-phone-*.png.
  */
 const SLUG = 'general-conditions'
-let app: ProductionApp
-let browser: Browser
-const contexts: BrowserContext[] = []
+
+const e2e = browserSuite(async (app) => {
+  // A second version of one document on the seed's day: the archive lists two versions of one date.
+  const id = await documentIdOf(app, SLUG)
+  await apiSend(
+    app,
+    `/api/legal-documents/${id}?draft=true`,
+    app.accounts.editor,
+    { changeSummary: 'A clearer summary.', summary: 'Shorter and clearer.' },
+    'PATCH',
+  )
+  expect((await submitApprovePublish(app, id)).published.doc.version).toBe(2)
+})
 
 async function open(url: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ viewport: { height: 900, width } })
-  contexts.push(context)
+  const context = await e2e.newContext({ viewport: { height: 900, width } })
   const page = await context.newPage()
-  const response = await page.goto(`${app.baseUrl}${url}`)
+  const response = await page.goto(`${e2e.app.baseUrl}${url}`)
   expect([url, response?.status()]).toEqual([url, 200])
   return page
 }
@@ -43,38 +46,6 @@ async function overflow(page: Page): Promise<{ page: boolean; tables: number }> 
     ).length,
   }))
 }
-
-beforeAll(async () => {
-  await fs.mkdir(artifacts, { recursive: true })
-  app = await startProductionApp()
-  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
-  // A second version of one document on the seed's day: the archive lists two versions of one date.
-  const { editor, reviewer } = app.accounts
-  const post = (pathname: string, account: typeof editor, body: unknown, method = 'POST') =>
-    apiCall(app, pathname, account, { body: JSON.stringify(body), method })
-  const id = (await apiCall(app, `/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`))
-    .docs[0].id
-  await post(
-    `/api/legal-documents/${id}?draft=true`,
-    editor,
-    { changeSummary: 'A clearer summary.', summary: 'Shorter and clearer.' },
-    'PATCH',
-  )
-  await post(`/api/legal-documents/${id}/workflow`, editor, { action: 'submit' })
-  await post(`/api/legal-documents/${id}/workflow`, reviewer, { action: 'approve' })
-  expect(
-    (await post(`/api/legal-documents/${id}`, reviewer, { _status: 'published' }, 'PATCH')).doc
-      .version,
-  ).toBe(2)
-})
-
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close().catch(() => {})
-  }
-  await browser?.close()
-  await app?.stop()
-})
 
 describe('public pages on a phone', () => {
   test.each([
@@ -188,5 +159,37 @@ describe('public pages on a phone', () => {
     const english = await open('/legal/terms-of-use', 390)
     expect(await english.locator('[data-testid="untranslated-notice"]').count()).toBe(0)
     expect(await english.locator('[data-testid="document-section"][lang]').count()).toBe(0)
+  })
+
+  test('?locale=uk on the versions page: English summaries and redline are said to be and marked English', async () => {
+    const page = await open(`/legal/${SLUG}/versions?from=1&to=2&locale=uk`, 390)
+    await page.screenshot({
+      fullPage: true,
+      path: path.join(artifacts, 'public-phone-versions-diff-uk-390.png'),
+    })
+    // Change summaries are written once, in English.
+    expect(await page.textContent('[data-testid="summaries-language-note"]')).toContain(
+      'лише англійською',
+    )
+    const summary = page.locator('[data-testid="version-row"][data-version="2"] td').nth(2)
+    expect([await summary.textContent(), await summary.getAttribute('lang')]).toEqual([
+      'A clearer summary.',
+      'en',
+    ])
+    // The redline between two English versions: a notice in Ukrainian, every section marked English.
+    const notice = page.locator('[data-testid="diff-untranslated-notice"]')
+    expect(await notice.textContent()).toContain('ще не перекладено українською')
+    const langs = await page
+      .locator('[data-testid="diff-section"] > div')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('lang')))
+    expect(langs.length).toBeGreaterThan(0)
+    expect(new Set(langs)).toEqual(new Set(['en']))
+    expect(await axeFindings(page, 'public-versions-diff-uk-390', 'serious')).toEqual([])
+
+    // In English there is nothing to say.
+    const english = await open(`/legal/${SLUG}/versions?from=1&to=2`, 390)
+    expect(await english.locator('[data-testid="diff-untranslated-notice"]').count()).toBe(0)
+    expect(await english.locator('[data-testid="summaries-language-note"]').count()).toBe(0)
+    expect(await english.locator('[data-testid="diff-section"] > div[lang]').count()).toBe(0)
   })
 })

@@ -1,20 +1,10 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import fs from 'node:fs/promises'
-import path from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import { axeFindings } from './axe'
-import {
-  type Account,
-  apiCall,
-  appendToSection as appendToSectionOf,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type ProductionApp,
-  signIn as signInAs,
-  startProductionApp,
-  workflowAct,
-} from './productionApp'
+import { describe, expect, test } from '@jest/globals'
+import path from 'node:path'
+
+import { artifacts, axeFindings } from './axe'
+import { workflowAct as act, expectFits, sectionSuite } from './productionApp'
 
 /**
  * Issue 16, point 8, in a real browser against the production build: the reviewer requests
@@ -22,86 +12,47 @@ import {
  * reviewer sees their request in the bar and the redline against the draft they reviewed, with
  * the changed section first and the unchanged ones folded. Fits 1,366 px and 390 px.
  */
-const artifacts = path.resolve(import.meta.dirname, '../artifacts')
-const SLUG = 'general-conditions'
 const SECTION_ANCHOR = 'who-we-are'
 const FIRST_EDIT = 'We also maintain the websites we build.'
 const FIX = 'Maintenance is agreed in writing for each website.'
 const REQUEST = 'Please say how maintenance is agreed.'
 
-let app: ProductionApp
-let browser: Browser
-const contexts: BrowserContext[] = []
-let documentId: number
-let sectionId: number
+const e2e = sectionSuite('general-conditions', SECTION_ANCHOR)
+const { api, appendToSection, openDocument, signIn } = e2e
 
-const api = (pathname: string, account?: Account, init: RequestInit = {}) =>
-  apiCall(app, pathname, account, init)
-
-async function signIn(account: Account): Promise<Page> {
-  const { context, page } = await signInAs(browser, app, account)
-  contexts.push(context)
-  return page
+/** The document, its bar opening with the request: `says` who asked, and the comment. */
+async function expectRequestInBar(page: Page, says: string): Promise<void> {
+  await openDocument(page)
+  await page.waitForSelector('[data-testid="change-request"]')
+  expect(await page.textContent('[data-testid="change-request"]')).toContain(says)
+  expect(await page.textContent('[data-testid="change-request-comment"]')).toBe(REQUEST)
 }
-
-async function openDocument(page: Page): Promise<void> {
-  await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${documentId}`)
-  await page.waitForSelector('[data-testid="workflow-status"]', { timeout: 60_000 })
-}
-
-const act = workflowAct
-const appendToSection = (page: Page, sentence: string) =>
-  appendToSectionOf(app, page, sectionId, sentence)
 
 /**
- * A screenshot at this width, and proof that nothing is wider than the screen; at the laptop's
- * width, no serious accessibility finding (axe-core) either.
+ * A screenshot at a laptop's and a phone's width, and proof that nothing is wider than the
+ * screen; at the laptop's width, no serious accessibility finding (axe-core) either.
  */
-async function shotAt(page: Page, width: number, name: string): Promise<void> {
-  await page.setViewportSize({ height: 900, width })
-  if (width === 1366) {
-    expect(await axeFindings(page, `re-review-${name}`)).toEqual([])
-  }
-  await page.locator('[data-testid="change-request"]').scrollIntoViewIfNeeded()
-  await page.screenshot({
-    fullPage: true,
-    path: path.join(artifacts, `re-review-${name}-${width}.png`),
+async function shotAt(page: Page, name: string): Promise<void> {
+  await expectFits(page, `re-review-${name}`, [1366, 390], async (width) => {
+    if (width === 1366) {
+      expect(await axeFindings(page, `re-review-${name}`)).toEqual([])
+    }
+    await page.locator('[data-testid="change-request"]').scrollIntoViewIfNeeded()
+    await page.screenshot({
+      fullPage: true,
+      path: path.join(artifacts, `re-review-${name}-${width}.png`),
+    })
   })
-  const [scrollWidth, clientWidth] = await page.evaluate(() => [
-    document.documentElement.scrollWidth,
-    document.documentElement.clientWidth,
-  ])
-  expect({ scrollWidth, width }).toEqual({ scrollWidth: Math.min(scrollWidth, clientWidth), width })
 }
-
-beforeAll(async () => {
-  await fs.mkdir(artifacts, { recursive: true })
-  app = await startProductionApp()
-  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
-  documentId = (await api(`/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`)).docs[0].id
-  sectionId = (
-    await api(
-      `/api/legal-sections?where[document][equals]=${documentId}&where[anchor][equals]=${SECTION_ANCHOR}&depth=0`,
-    )
-  ).docs[0].id
-})
-
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close().catch(() => {})
-  }
-  await browser?.close()
-  await app?.stop()
-})
 
 describe('re-review in the admin', () => {
   test('the request is in the bar; the redline compares with what the reviewer reviewed, changed sections first', async () => {
-    const editor = await signIn(app.accounts.editor)
+    const editor = await signIn(e2e.app.accounts.editor)
     await appendToSection(editor, FIRST_EDIT)
     await openDocument(editor)
     await act(editor, '#legal-submit', 'In review')
     // No request yet: the preview offers only the comparison with the published version.
-    const reviewer = await signIn(app.accounts.reviewer)
+    const reviewer = await signIn(e2e.app.accounts.reviewer)
     await openDocument(reviewer)
     await reviewer.waitForSelector('#legal-preview-changes')
     expect(await reviewer.locator('#legal-preview-since-request').count()).toBe(0)
@@ -111,12 +62,7 @@ describe('re-review in the admin', () => {
     await act(reviewer, '#legal-send-request', 'Changes requested')
 
     // The editor sees who asked for what at the top, in the bar.
-    await openDocument(editor)
-    await editor.waitForSelector('[data-testid="change-request"]')
-    expect(await editor.textContent('[data-testid="change-request"]')).toContain(
-      'Changes requested by Rita Reviewer',
-    )
-    expect(await editor.textContent('[data-testid="change-request-comment"]')).toBe(REQUEST)
+    await expectRequestInBar(editor, 'Changes requested by Rita Reviewer')
     // The full history below still has it, with who asked.
     await editor.waitForSelector(
       '[data-testid="review-history"] tr[data-action="changes-requested"]',
@@ -131,20 +77,13 @@ describe('re-review in the admin', () => {
         '[data-testid="review-history"] tr[data-action="changes-requested"]',
       ),
     ).toContain('Rita Reviewer')
-    await shotAt(editor, 1366, 'editor-sees-request')
-    await shotAt(editor, 390, 'editor-sees-request')
-    await editor.setViewportSize({ height: 1000, width: 1400 })
+    await shotAt(editor, 'editor-sees-request')
     await appendToSection(editor, FIX)
     await openDocument(editor)
     await act(editor, '#legal-submit', 'In review')
 
     // Re-review: the request stays in the bar, and the redline since it shows only the fix.
-    await openDocument(reviewer)
-    await reviewer.waitForSelector('[data-testid="change-request"]')
-    expect(await reviewer.textContent('[data-testid="change-request"]')).toContain(
-      'Resubmitted after changes requested by Rita Reviewer',
-    )
-    expect(await reviewer.textContent('[data-testid="change-request-comment"]')).toBe(REQUEST)
+    await expectRequestInBar(reviewer, 'Resubmitted after changes requested by Rita Reviewer')
     await reviewer.click('#legal-preview-since-request')
     const sinceRequest = '[data-testid="preview-redline"][data-against="last-request"]'
     await reviewer.waitForSelector(`${sinceRequest} [data-testid="preview-changed"] ins`)
@@ -167,7 +106,10 @@ describe('re-review in the admin', () => {
     expect(inserted).not.toContain(FIRST_EDIT)
     // The other sections are folded, counted, and open and close from the keyboard.
     const sections = (
-      await api(`/api/legal-documents/${documentId}?draft=true&depth=0`, app.accounts.reviewer)
+      await api(
+        `/api/legal-documents/${e2e.documentId}?draft=true&depth=0`,
+        e2e.app.accounts.reviewer,
+      )
     ).sections.length
     expect(sections).toBeGreaterThan(1)
     const folded = reviewer.locator(`${sinceRequest} [data-testid="preview-unchanged"]`)
@@ -181,9 +123,7 @@ describe('re-review in the admin', () => {
     expect(await folded.locator('section').count()).toBe(sections - 1)
     await reviewer.keyboard.press('Enter')
     expect(await folded.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false)
-    await shotAt(reviewer, 1366, 'reviewer-since-request')
-    await shotAt(reviewer, 390, 'reviewer-since-request')
-    await reviewer.setViewportSize({ height: 1000, width: 1400 })
+    await shotAt(reviewer, 'reviewer-since-request')
 
     // Against the published version both edits are new.
     await reviewer.click('#legal-preview-changes')
@@ -204,14 +144,14 @@ describe('re-review in the admin', () => {
   test('a new draft nobody has named yet is listed on the dashboard for what it is, not as "Untitled"', async () => {
     // What the admin's autosave leaves behind when someone opens "Create new" and walks away.
     const post = (collection: string) =>
-      api(`/api/${collection}?draft=true`, app.accounts.editor, {
+      api(`/api/${collection}?draft=true`, e2e.app.accounts.editor, {
         body: JSON.stringify({}),
         method: 'POST',
       })
     const document = (await post('legal-documents')).doc
     const cookie = (await post('cookie-entries')).doc
     expect([typeof document?.id, typeof cookie?.id]).toEqual(['number', 'number'])
-    const editor = await signIn(app.accounts.editor)
+    const editor = await signIn(e2e.app.accounts.editor)
     await editor.waitForSelector('[data-testid="queue-drafts"] a')
     const drafts = await editor.locator('[data-testid="queue-drafts"] a').allTextContents()
     expect(drafts).toEqual(
@@ -222,7 +162,7 @@ describe('re-review in the admin', () => {
     )
     expect(drafts.join(' ')).not.toMatch(/Untitled/)
     // A cookie entry's autosaves are its "Save history" too, not "Versions" beside its review state.
-    await editor.goto(`${app.baseUrl}/admin/collections/cookie-entries/${cookie.id}`)
+    await editor.goto(`${e2e.app.baseUrl}/admin/collections/cookie-entries/${cookie.id}`)
     await editor.waitForSelector('.doc-tabs')
     expect(await editor.locator('.doc-tabs').textContent()).toContain('Save history')
     expect(await editor.locator('.doc-tabs').textContent()).not.toMatch(/Versions/)

@@ -1,38 +1,25 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import fs from 'node:fs/promises'
-import path from 'node:path'
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core'
+import type { Page } from 'playwright-core'
 
-import { axeFindings } from './axe'
-import {
-  type Account,
-  apiCall,
-  appendToSection as appendToSectionOf,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type ProductionApp,
-  signIn as signInAs,
-  startProductionApp,
-  until,
-  workflowAct,
-  workflowStatus,
-} from './productionApp'
+import { describe, expect, test } from '@jest/globals'
+import path from 'node:path'
+
+import { artifacts, axeFindings } from './axe'
+import { workflowAct as act, sectionSuite, workflowStatus as status, until } from './productionApp'
 
 /**
  * The review workflow as people do it, in a real browser against the production build:
  * editor edits and submits, reviewer asks for changes, editor fixes and resubmits, reviewer
  * approves and publishes, the public page and an anonymous GraphQL query show the new version.
  */
-const artifacts = path.resolve(import.meta.dirname, '../artifacts')
 const SLUG = 'general-conditions'
 const SECTION_ANCHOR = 'who-we-are'
 const FIRST_EDIT = 'We also build websites for our clients.'
 const FIX = 'Our clients own what we build for them.'
 const REQUEST = 'Please say who owns the software we build.'
 
-let app: ProductionApp
-let browser: Browser
-const contexts: BrowserContext[] = []
+const e2e = sectionSuite(SLUG, SECTION_ANCHOR)
+const { api, appendToSection, openDocument, signIn } = e2e
+
 let step = 0
 
 async function shot(page: Page, name: string): Promise<void> {
@@ -45,28 +32,6 @@ async function shot(page: Page, name: string): Promise<void> {
   expect(await axeFindings(page, name)).toEqual([])
 }
 
-async function signIn(account: Account): Promise<Page> {
-  const { context, page } = await signInAs(browser, app, account)
-  contexts.push(context)
-  return page
-}
-
-const api = (pathname: string, account?: Account, init: RequestInit = {}) =>
-  apiCall(app, pathname, account, init)
-
-let documentId: number
-let sectionId: number
-
-async function openDocument(page: Page): Promise<void> {
-  await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${documentId}`)
-  await page.waitForSelector('[data-testid="workflow-status"]', { timeout: 60_000 })
-}
-
-const status = workflowStatus
-const act = workflowAct
-const appendToSection = (page: Page, sentence: string) =>
-  appendToSectionOf(app, page, sectionId, sentence)
-
 /** The editor must never see an enabled Publish button: only the disabled one that says why. */
 async function expectNoPublishFor(page: Page): Promise<void> {
   // Its tooltip says why once the review status has loaded.
@@ -77,33 +42,13 @@ async function expectNoPublishFor(page: Page): Promise<void> {
   expect(await page.locator('#action-save:enabled').count()).toBe(0)
 }
 
-beforeAll(async () => {
-  await fs.mkdir(artifacts, { recursive: true })
-  app = await startProductionApp()
-  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
-  const docs = await api(`/api/legal-documents?where[slug][equals]=${SLUG}&depth=0`)
-  documentId = docs.docs[0].id
-  const sections = await api(
-    `/api/legal-sections?where[document][equals]=${documentId}&where[anchor][equals]=${SECTION_ANCHOR}&depth=0`,
-  )
-  sectionId = sections.docs[0].id
-})
-
-afterAll(async () => {
-  for (const context of contexts) {
-    await context.close().catch(() => {})
-  }
-  await browser?.close()
-  await app?.stop()
-})
-
 describe('review workflow in the admin', () => {
   test('edit → submit → request changes → fix → resubmit → approve → publish → public page and GraphQL show version 2', async () => {
     const before = await api(`/api/legal/documents/${SLUG}`)
     expect(before.version).toBe(1)
 
     // The editor edits a section and describes the change, then submits.
-    const editor = await signIn(app.accounts.editor)
+    const editor = await signIn(e2e.app.accounts.editor)
     await openDocument(editor)
     expect(await status(editor)).toBe('Published')
     await expectNoPublishFor(editor)
@@ -115,8 +60,12 @@ describe('review workflow in the admin', () => {
     await until(
       'the change summary to be saved',
       async () =>
-        (await api(`/api/legal-documents/${documentId}?draft=true&depth=0`, app.accounts.editor))
-          .changeSummary,
+        (
+          await api(
+            `/api/legal-documents/${e2e.documentId}?draft=true&depth=0`,
+            e2e.app.accounts.editor,
+          )
+        ).changeSummary,
     )
     await expectNoPublishFor(editor)
     await act(editor, '#legal-submit', 'In review')
@@ -124,7 +73,7 @@ describe('review workflow in the admin', () => {
     await shot(editor, 'editor-submitted')
 
     // The reviewer finds it on the dashboard, cannot edit the text, and asks for changes.
-    const reviewer = await signIn(app.accounts.reviewer)
+    const reviewer = await signIn(e2e.app.accounts.reviewer)
     await reviewer.waitForSelector('[data-testid="queue-review"] a')
     expect(await reviewer.textContent('[data-testid="queue-review"]')).toContain(
       'General Conditions',
@@ -134,7 +83,7 @@ describe('review workflow in the admin', () => {
     await reviewer.waitForSelector('[data-testid="workflow-status"]')
     expect(await reviewer.isEditable('#field-title')).toBe(false)
     expect(await reviewer.isEditable('#field-changeSummary')).toBe(false)
-    await reviewer.goto(`${app.baseUrl}/admin/collections/legal-sections/${sectionId}`)
+    await reviewer.goto(`${e2e.app.baseUrl}/admin/collections/legal-sections/${e2e.sectionId}`)
     await reviewer.locator('[data-lexical-editor="true"]').first().waitFor()
     expect(await reviewer.getAttribute('[data-lexical-editor="true"]', 'contenteditable')).toBe(
       'false',
@@ -155,7 +104,7 @@ describe('review workflow in the admin', () => {
     await shot(reviewer, 'reviewer-requested-changes')
 
     // The editor sees the request, fixes the text and submits again.
-    await editor.goto(`${app.baseUrl}/admin`)
+    await editor.goto(`${e2e.app.baseUrl}/admin`)
     await editor.waitForSelector('[data-testid="queue-changes"] a')
     expect(await editor.textContent('[data-testid="queue-changes"]')).toContain(
       'General Conditions',
@@ -193,10 +142,8 @@ describe('review workflow in the admin', () => {
     await expectNoPublishFor(editor)
 
     // Readers: the public page and an anonymous GraphQL query show version 2 with the new text.
-    const reader = await browser.newContext()
-    contexts.push(reader)
-    const page = await reader.newPage()
-    await page.goto(`${app.baseUrl}/legal/${SLUG}`)
+    const page = await (await e2e.newContext()).newPage()
+    await page.goto(`${e2e.app.baseUrl}/legal/${SLUG}`)
     expect(await page.textContent('[data-testid="document-version"]')).toBe('2')
     const body = await page.textContent('[data-testid="legal-document"]')
     const paragraphs = await page.locator(`section#${SECTION_ANCHOR} p`).allTextContents()
@@ -222,9 +169,9 @@ describe('review workflow in the admin', () => {
   })
 
   test('a new, empty document: Submit is disabled and the bar says what is missing', async () => {
-    const editor = await signIn(app.accounts.editor)
+    const editor = await signIn(e2e.app.accounts.editor)
     // Autosave creates the draft on "Create new" and opens it.
-    await editor.goto(`${app.baseUrl}/admin/collections/legal-documents/create`)
+    await editor.goto(`${e2e.app.baseUrl}/admin/collections/legal-documents/create`)
     await editor.waitForURL(/\/admin\/collections\/legal-documents\/\d+/, { timeout: 60_000 })
     const id = Number(/legal-documents\/(\d+)/.exec(editor.url())![1])
     try {
@@ -239,18 +186,13 @@ describe('review workflow in the admin', () => {
       ])
       await shot(editor, 'editor-empty-document-submit-disabled')
       // The server refuses the same submit for the same reasons.
-      const refused = await apiCall(
-        app,
-        `/api/legal-documents/${id}/workflow`,
-        app.accounts.editor,
-        {
-          body: JSON.stringify({ action: 'submit' }),
-          method: 'POST',
-        },
-      )
+      const refused = await api(`/api/legal-documents/${id}/workflow`, e2e.app.accounts.editor, {
+        body: JSON.stringify({ action: 'submit' }),
+        method: 'POST',
+      })
       expect(refused.errors[0].message).toContain('The document has no title.')
     } finally {
-      await apiCall(app, `/api/legal-documents/${id}`, app.accounts.editor, {
+      await api(`/api/legal-documents/${id}`, e2e.app.accounts.editor, {
         method: 'DELETE',
       }).catch(() => {})
     }

@@ -1,17 +1,8 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import fs from 'node:fs/promises'
+import { describe, expect, test } from '@jest/globals'
 import path from 'node:path'
-import { type Browser, chromium } from 'playwright-core'
 
-import { axeFindings } from './axe'
-import {
-  apiCall,
-  CHROMIUM_ARGS,
-  chromiumPath,
-  type ProductionApp,
-  signIn,
-  startProductionApp,
-} from './productionApp'
+import { artifacts, axeFindings } from './axe'
+import { apiSend, browserSuite, documentIdOf, signIn, submitApprovePublish } from './productionApp'
 
 /**
  * A significant change published ahead of its effective date (issue 14, point 1), as readers
@@ -19,48 +10,28 @@ import {
  * when it changes, with a link to the changes; the admin says which version is in force and
  * which is upcoming.
  */
-const artifacts = path.resolve(import.meta.dirname, '../artifacts')
 const DAY = 86_400_000
-let app: ProductionApp
-let browser: Browser
-
-const post = (
-  pathname: string,
-  account: ProductionApp['accounts']['editor'],
-  body: unknown,
-  method = 'POST',
-) => apiCall(app, pathname, account, { body: JSON.stringify(body), method })
-
-beforeAll(async () => {
-  await fs.mkdir(artifacts, { recursive: true })
-  app = await startProductionApp()
-  browser = await chromium.launch({ args: CHROMIUM_ARGS, executablePath: chromiumPath() })
-})
-
-afterAll(async () => {
-  await browser?.close()
-  await app?.stop()
-})
+const e2e = browserSuite()
 
 describe('a significant change published with notice', () => {
   const effective = new Date(Math.floor(Date.now() / DAY) * DAY + 45 * DAY + 12 * 3600_000)
   let id: number
 
   test('the editor dates it 45 days ahead; a reviewer approves and publishes it', async () => {
-    const { editor, reviewer } = app.accounts
-    const doc = (
-      await apiCall(app, '/api/legal-documents?where[slug][equals]=privacy-policy&depth=0')
-    ).docs[0]
-    id = doc.id
-    const draft = await apiCall(app, `/api/legal-documents/${id}?draft=true&depth=1`, editor)
+    const { app } = e2e
+    const { editor } = app.accounts
+    id = await documentIdOf(app, 'privacy-policy')
+    const draft = await e2e.api(`/api/legal-documents/${id}?draft=true&depth=1`, editor)
     const section = draft.sections[0]
-    await post(
+    await apiSend(
+      app,
       `/api/legal-sections/${section.id}?draft=true`,
       editor,
       { heading: `${section.heading} (updated)` },
       'PATCH',
     )
-    await post(
+    await apiSend(
+      app,
       `/api/legal-documents/${id}?draft=true`,
       editor,
       {
@@ -70,20 +41,9 @@ describe('a significant change published with notice', () => {
       },
       'PATCH',
     )
-    expect(
-      (await post(`/api/legal-documents/${id}/workflow`, editor, { action: 'submit' }))
-        .workflowState,
-    ).toBe('in-review')
-    expect(
-      (await post(`/api/legal-documents/${id}/workflow`, reviewer, { action: 'approve' }))
-        .workflowState,
-    ).toBe('approved')
-    const published = await post(
-      `/api/legal-documents/${id}`,
-      reviewer,
-      { _status: 'published' },
-      'PATCH',
-    )
+    const { approved, published, submitted } = await submitApprovePublish(app, id)
+    expect(submitted.workflowState).toBe('in-review')
+    expect(approved.workflowState).toBe('approved')
     expect(published.doc.version).toBe(2)
   })
 
@@ -95,9 +55,9 @@ describe('a significant change published with notice', () => {
       year: 'numeric',
     })
     for (const width of [1366, 390]) {
-      const context = await browser.newContext({ viewport: { height: 900, width } })
+      const context = await e2e.browser.newContext({ viewport: { height: 900, width } })
       const page = await context.newPage()
-      await page.goto(`${app.baseUrl}/legal/privacy-policy`)
+      await page.goto(`${e2e.app.baseUrl}/legal/privacy-policy`)
       expect(await page.textContent('[data-testid="document-version"]')).toBe('1')
       const notice = page.locator('[data-testid="upcoming-notice"]')
       expect(await notice.textContent()).toContain(`This policy changes on ${day}`)
@@ -121,8 +81,8 @@ describe('a significant change published with notice', () => {
   })
 
   test('the admin says which version is in force and which is upcoming', async () => {
-    const { context, page } = await signIn(browser, app, app.accounts.editor)
-    await page.goto(`${app.baseUrl}/admin/collections/legal-documents/${id}`)
+    const { context, page } = await signIn(e2e.browser, e2e.app, e2e.app.accounts.editor)
+    await page.goto(`${e2e.app.baseUrl}/admin/collections/legal-documents/${id}`)
     const inForce = page.locator('[data-testid="timeline-in-force"]')
     await inForce.waitFor()
     expect(await inForce.textContent()).toContain('version 1')

@@ -62,49 +62,76 @@ export type MatrixRow = {
   subject: Subject
 } & Record<MatrixRole, Expectation>
 
+type Expectations = [
+  anonymous: Expectation,
+  editor: Expectation,
+  reviewer: Expectation,
+  admin: Expectation,
+]
+
 const row = (
   subject: Subject,
   operation: Operation,
   on: string,
-  [anonymous, editor, reviewer, admin]: [Expectation, Expectation, Expectation, Expectation],
+  [anonymous, editor, reviewer, admin]: Expectations,
 ): MatrixRow => ({ admin, anonymous, editor, on, operation, reviewer, subject })
 
-const ALL_ALLOWED: [Expectation, Expectation, Expectation, Expectation] = [
-  'allow',
-  'allow',
-  'allow',
-  'allow',
-]
-const STAFF_ONLY: [Expectation, Expectation, Expectation, Expectation] = [
-  'deny:403',
-  'allow',
-  'allow',
-  'allow',
-]
-const DRAFTS_FOR_STAFF: [Expectation, Expectation, Expectation, Expectation] = [
-  'published',
-  'allow',
-  'allow',
-  'allow',
-]
-const EDITORS_AND_ADMINS: [Expectation, Expectation, Expectation, Expectation] = [
-  'deny:403',
-  'allow',
-  'deny:403',
-  'allow',
-]
-const NOBODY: [Expectation, Expectation, Expectation, Expectation] = [
-  'deny:403',
-  'deny:403',
-  'deny:403',
-  'deny:403',
-]
-const ADMINS_ONLY: [Expectation, Expectation, Expectation, Expectation] = [
-  'deny:403',
-  'deny:403',
-  'deny:403',
-  'allow',
-]
+const ALL_ALLOWED: Expectations = ['allow', 'allow', 'allow', 'allow']
+const STAFF_ONLY: Expectations = ['deny:403', 'allow', 'allow', 'allow']
+const DRAFTS_FOR_STAFF: Expectations = ['published', 'allow', 'allow', 'allow']
+const EDITORS_AND_ADMINS: Expectations = ['deny:403', 'allow', 'deny:403', 'allow']
+const NOBODY: Expectations = ['deny:403', 'deny:403', 'deny:403', 'deny:403']
+const ADMINS_ONLY: Expectations = ['deny:403', 'deny:403', 'deny:403', 'allow']
+/** Editors and admins get past access, then the published-state guard refuses. */
+const PUBLISHED_GUARD: Expectations = ['deny:403', 'deny:409', 'deny:403', 'deny:409']
+const PUBLISHERS: Expectations = ['deny:403', 'deny:403', 'allow', 'allow']
+/** A workflow action: the endpoint wants a signed-in user (401), then a reviewer or admin. */
+const REVIEW_ACTION: Expectations = ['deny:401', 'deny:403', 'allow', 'allow']
+
+/**
+ * The cells of a collection with drafts and Payload versions, in OPERATIONS order. They share the
+ * access functions (publishedOrStaff / editorsOrAdmins / staffOnly) and the published-state guard
+ * of their beforeChange/beforeDelete hooks; `own` is what their fixtures and rules make different.
+ */
+function draftedCollectionRows(
+  subject: Subject,
+  noun: string,
+  own: {
+    create: string
+    createPublished: string
+    delete: string
+    deletePublished?: Expectations
+    /** A reviewed collection: the record in review that approve and request-changes act on. */
+    inReview?: string
+    publish: [on: string, expected: Expectations]
+    update: string
+  },
+): MatrixRow[] {
+  const published = `a published ${noun}`
+  const withDraft = `${published} with a newer draft`
+  const earlier = `an earlier draft version of ${published}`
+  const reviewRows = own.inReview
+    ? [
+        row(subject, 'approve', own.inReview, REVIEW_ACTION),
+        row(subject, 'request-changes', own.inReview, REVIEW_ACTION),
+        row(subject, 'withdraw', `${published}, with a reason`, REVIEW_ACTION),
+      ]
+    : []
+  return [
+    row(subject, 'read', published, ALL_ALLOWED),
+    row(subject, 'read-drafts', withDraft, DRAFTS_FOR_STAFF),
+    row(subject, 'read-versions', withDraft, STAFF_ONLY),
+    row(subject, 'create', own.create, EDITORS_AND_ADMINS),
+    row(subject, 'create-published', own.createPublished, PUBLISHED_GUARD),
+    row(subject, 'update', own.update, EDITORS_AND_ADMINS),
+    row(subject, 'delete', own.delete, EDITORS_AND_ADMINS),
+    row(subject, 'delete-published', published, own.deletePublished ?? PUBLISHED_GUARD),
+    row(subject, 'restore', earlier, EDITORS_AND_ADMINS),
+    row(subject, 'restore-over-published', earlier, PUBLISHED_GUARD),
+    row(subject, 'publish', ...own.publish),
+    ...reviewRows,
+  ]
+}
 
 /** The expected outcome of every applicable cell. */
 export const ACCESS_MATRIX: readonly MatrixRow[] = [
@@ -112,165 +139,39 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   // only), documentBeforeChange (reviewers change no content; only reviewers/admins publish,
   // an approved draft only), documentBeforeDelete (archived → 409), the workflow operation
   // (anonymous → 401, wrong role → 403; four-eyes: the fixtures' author is the editor).
-  row('legal-documents', 'read', 'a published document', ALL_ALLOWED),
-  row(
-    'legal-documents',
-    'read-drafts',
-    'a published document with a newer draft',
-    DRAFTS_FOR_STAFF,
-  ),
-  row('legal-documents', 'read-versions', 'a published document with a newer draft', STAFF_ONLY),
-  row('legal-documents', 'create', 'a new document', EDITORS_AND_ADMINS),
-  row('legal-documents', 'create-published', 'a new document sent as published', [
-    'deny:403',
-    'deny:409',
-    'deny:403',
-    'deny:409',
-  ]),
-  row(
-    'legal-documents',
-    'update',
-    'a published document whose draft is in review (its title)',
-    EDITORS_AND_ADMINS,
-  ),
-  row('legal-documents', 'delete', 'a never-published document', EDITORS_AND_ADMINS),
-  row('legal-documents', 'delete-published', 'a published document', [
-    'deny:403',
-    'deny:409',
-    'deny:403',
-    'deny:409',
-  ]),
-  row(
-    'legal-documents',
-    'restore',
-    'an earlier draft version of a published document',
-    EDITORS_AND_ADMINS,
-  ),
-  row(
-    'legal-documents',
-    'restore-over-published',
-    'an earlier draft version of a published document',
-    ['deny:403', 'deny:409', 'deny:403', 'deny:409'],
-  ),
-  row('legal-documents', 'publish', 'an approved draft', [
-    'deny:403',
-    'deny:403',
-    'allow',
-    'allow',
-  ]),
-  row('legal-documents', 'approve', "a document in review (the editor's changes)", [
-    'deny:401',
-    'deny:403',
-    'allow',
-    'allow',
-  ]),
-  row('legal-documents', 'request-changes', "a document in review (the editor's changes)", [
-    'deny:401',
-    'deny:403',
-    'allow',
-    'allow',
-  ]),
   // Taking a legal text offline: reviewers and admins, with a reason (rules.ts decideWorkflowAction).
-  row('legal-documents', 'withdraw', 'a published document, with a reason', [
-    'deny:401',
-    'deny:403',
-    'allow',
-    'allow',
-  ]),
+  ...draftedCollectionRows('legal-documents', 'document', {
+    create: 'a new document',
+    createPublished: 'a new document sent as published',
+    delete: 'a never-published document',
+    inReview: "a document in review (the editor's changes)",
+    publish: ['an approved draft', PUBLISHERS],
+    update: 'a published document whose draft is in review (its title)',
+  }),
 
   // Sections: access publishedOrStaff / editorsOrAdmins, sectionBeforeChange (never published on
   // its own → 409), sectionBeforeDelete (published or still listed → 409).
-  row('legal-sections', 'read', 'a published section', ALL_ALLOWED),
-  row('legal-sections', 'read-drafts', 'a published section with a newer draft', DRAFTS_FOR_STAFF),
-  row('legal-sections', 'read-versions', 'a published section with a newer draft', STAFF_ONLY),
-  row('legal-sections', 'create', 'a new section of a draft document', EDITORS_AND_ADMINS),
-  row('legal-sections', 'create-published', 'a new section sent as published', [
-    'deny:403',
-    'deny:409',
-    'deny:403',
-    'deny:409',
-  ]),
-  row('legal-sections', 'update', 'a published section (its heading)', EDITORS_AND_ADMINS),
-  row('legal-sections', 'delete', 'an unlisted draft section', EDITORS_AND_ADMINS),
-  row('legal-sections', 'delete-published', 'a published section', [
-    'deny:403',
-    'deny:409',
-    'deny:403',
-    'deny:409',
-  ]),
-  row(
-    'legal-sections',
-    'restore',
-    'an earlier draft version of a published section',
-    EDITORS_AND_ADMINS,
-  ),
-  row(
-    'legal-sections',
-    'restore-over-published',
-    'an earlier draft version of a published section',
-    ['deny:403', 'deny:409', 'deny:403', 'deny:409'],
-  ),
-  row('legal-sections', 'publish', 'a draft section, on its own', [
-    'deny:403',
-    'deny:409',
-    'deny:403',
-    'deny:409',
-  ]),
+  ...draftedCollectionRows('legal-sections', 'section', {
+    create: 'a new section of a draft document',
+    createPublished: 'a new section sent as published',
+    delete: 'an unlisted draft section',
+    publish: ['a draft section, on its own', PUBLISHED_GUARD],
+    update: 'a published section (its heading)',
+  }),
 
   // Cookie entries: the review workflow of documents (src/workflow/subjects.ts). Access
   // publishedOrStaff / editorsOrAdmins / staffOnly; cookieBeforeChange (reviewers change nothing;
   // only an approved entry is published, by reviewers/admins, never at creation);
   // cookieBeforeDelete (a published entry is withdrawn, never deleted; a draft → editors/admins).
-  row('cookie-entries', 'read', 'a published entry', ALL_ALLOWED),
-  row('cookie-entries', 'read-drafts', 'a published entry with a newer draft', DRAFTS_FOR_STAFF),
-  row('cookie-entries', 'read-versions', 'a published entry with a newer draft', STAFF_ONLY),
-  row('cookie-entries', 'create', 'a new entry', EDITORS_AND_ADMINS),
-  row('cookie-entries', 'create-published', 'a new entry with a category, sent as published', [
-    'deny:403',
-    'deny:409',
-    'deny:403',
-    'deny:409',
-  ]),
-  row('cookie-entries', 'update', 'a published entry (its name)', EDITORS_AND_ADMINS),
-  row('cookie-entries', 'delete', 'a never-published entry', EDITORS_AND_ADMINS),
-  row('cookie-entries', 'delete-published', 'a published entry', [
-    'deny:403',
-    'deny:409',
-    'deny:409',
-    'deny:409',
-  ]),
-  row(
-    'cookie-entries',
-    'restore',
-    'an earlier draft version of a published entry',
-    EDITORS_AND_ADMINS,
-  ),
-  row('cookie-entries', 'restore-over-published', 'an earlier draft version of a published entry', [
-    'deny:403',
-    'deny:409',
-    'deny:403',
-    'deny:409',
-  ]),
-  row('cookie-entries', 'publish', 'an approved entry', ['deny:403', 'deny:403', 'allow', 'allow']),
-  row('cookie-entries', 'approve', "an entry in review (the editor's)", [
-    'deny:401',
-    'deny:403',
-    'allow',
-    'allow',
-  ]),
-  row('cookie-entries', 'request-changes', "an entry in review (the editor's)", [
-    'deny:401',
-    'deny:403',
-    'allow',
-    'allow',
-  ]),
-  row('cookie-entries', 'withdraw', 'a published entry, with a reason', [
-    'deny:401',
-    'deny:403',
-    'allow',
-    'allow',
-  ]),
-
+  ...draftedCollectionRows('cookie-entries', 'entry', {
+    create: 'a new entry',
+    createPublished: 'a new entry with a category, sent as published',
+    delete: 'a never-published entry',
+    deletePublished: ['deny:403', 'deny:409', 'deny:409', 'deny:409'],
+    inReview: "an entry in review (the editor's)",
+    publish: ['an approved entry', PUBLISHERS],
+    update: 'a published entry (its name)',
+  }),
   // The archive: read anyone; create/update/delete nobody (plus refuseUntrustedWrites).
   row('legal-versions', 'read', 'an archive record', ALL_ALLOWED),
   row('legal-versions', 'create', 'a forged archive record', NOBODY),
@@ -301,46 +202,37 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   row('users', 'delete', "another user's account", ADMINS_ONLY),
 ]
 
+type Reasons = Partial<Record<Operation, string>>
+
+/** Why a record without drafts, Payload versions or review has no cells for those operations. */
+const unreviewedWithoutDrafts = (what: 'collection' | 'global'): Reasons => ({
+  approve: `not a reviewed ${what}`,
+  publish: 'no drafts',
+  'read-drafts': 'no drafts',
+  'read-versions': 'no Payload versions',
+  'request-changes': `not a reviewed ${what}`,
+  restore: 'no Payload versions',
+  'restore-over-published': 'no Payload versions',
+  withdraw: `not a reviewed ${what}`,
+})
+
+const PLAIN_COLLECTION: Reasons = {
+  ...unreviewedWithoutDrafts('collection'),
+  'create-published': 'no drafts; see create',
+  'delete-published': 'no drafts; see delete',
+}
+
 /** Why the remaining subject × operation pairs have no cells. */
-export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, string>>>> = {
-  'legal-consents': {
-    approve: 'not a reviewed collection',
-    'create-published': 'no drafts; see create',
-    'delete-published': 'no drafts; see delete',
-    publish: 'written only by POST /api/legal/consents',
-    'read-drafts': 'no drafts',
-    'read-versions': 'no Payload versions',
-    'request-changes': 'not a reviewed collection',
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
-    withdraw: 'not a reviewed collection',
-  },
+export const NOT_APPLICABLE: Partial<Record<Subject, Reasons>> = {
+  'legal-consents': { ...PLAIN_COLLECTION, publish: 'written only by POST /api/legal/consents' },
   'legal-entity': {
-    approve: 'not a reviewed global',
+    ...unreviewedWithoutDrafts('global'),
     create: 'a global: one record, never created',
     'create-published': 'a global: one record, never created',
     delete: 'a global: never deleted',
     'delete-published': 'a global: never deleted',
-    publish: 'no drafts',
-    'read-drafts': 'no drafts',
-    'read-versions': 'no Payload versions',
-    'request-changes': 'not a reviewed global',
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
-    withdraw: 'not a reviewed global',
   },
-  'legal-review-events': {
-    approve: 'not a reviewed collection',
-    'create-published': 'no drafts; see create',
-    'delete-published': 'no drafts; see delete',
-    publish: 'written only by the workflow',
-    'read-drafts': 'no drafts',
-    'read-versions': 'no Payload versions',
-    'request-changes': 'not a reviewed collection',
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
-    withdraw: 'not a reviewed collection',
-  },
+  'legal-review-events': { ...PLAIN_COLLECTION, publish: 'written only by the workflow' },
   'legal-sections': {
     approve:
       'sections are reviewed with their document (a section change puts its document back to draft)',
@@ -348,29 +240,12 @@ export const NOT_APPLICABLE: Partial<Record<Subject, Partial<Record<Operation, s
     withdraw: 'a section goes offline with its document, never on its own (see publish)',
   },
   'legal-versions': {
-    approve: 'not a reviewed collection',
-    'create-published': 'no drafts; see create',
-    'delete-published': 'no drafts; see delete',
+    ...PLAIN_COLLECTION,
     publish: 'written only by the publish of a document',
     'read-drafts': 'no drafts: every record is a publish',
     'read-versions': 'no Payload versions: the collection is itself the archive',
-    'request-changes': 'not a reviewed collection',
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
-    withdraw: 'not a reviewed collection',
   },
-  users: {
-    approve: 'not a reviewed collection',
-    'create-published': 'no drafts; see create',
-    'delete-published': 'no drafts; see delete',
-    publish: 'no drafts',
-    'read-drafts': 'no drafts',
-    'read-versions': 'no Payload versions',
-    'request-changes': 'not a reviewed collection',
-    restore: 'no Payload versions',
-    'restore-over-published': 'no Payload versions',
-    withdraw: 'not a reviewed collection',
-  },
+  users: PLAIN_COLLECTION,
 }
 
 export type MatrixCell = {

@@ -1,13 +1,15 @@
-import { createLocalReq, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
 import type { TestUser } from './users'
 
 import { SLUGS } from '../../src/slugs'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { richText } from './lexical'
+import { as, draftDocument, workflowStep } from './publishFlow'
+
+// Older tests take the document workflow from here, next to the cookie policy's.
+export { publishDocument, reviewAndPublish, workflowStep } from './publishFlow'
 
 type Json = Record<string, any>
-const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
 
 /** A draft cookie policy with one section and the banner texts given per locale. */
 export async function draftCookiePolicy(
@@ -16,53 +18,22 @@ export async function draftCookiePolicy(
   args: { banner?: Record<string, Json>; slug: string },
 ): Promise<Json> {
   const [first, ...others] = Object.entries(args.banner ?? { en: {} })
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: {
-      slug: args.slug,
-      consentBanner: first[1],
-      kind: 'cookie-policy',
-      title: 'Cookie policy',
-    } as never,
-    locale: first[0] as never,
-    ...as(editor),
-  })) as Json
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: richText('We use cookies.'),
-      document: doc.id,
-      heading: 'Cookies we use',
-    } as never,
-    ...as(editor),
-  })) as Json
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...as(editor),
-  })
-  for (const [locale, texts] of others) {
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { consentBanner: texts, title: `Cookie policy (${locale})` },
-      locale: locale as never,
-      ...as(editor),
-    })
-  }
+  const { doc } = await draftDocument(
+    payload,
+    editor,
+    { slug: args.slug, consentBanner: first[1], kind: 'cookie-policy', title: 'Cookie policy' },
+    [{ body: richText('We use cookies.'), heading: 'Cookies we use' }],
+    {
+      locale: first[0],
+      locales: Object.fromEntries(
+        others.map(([locale, texts]) => [
+          locale,
+          { consentBanner: texts, title: `Cookie policy (${locale})` },
+        ]),
+      ),
+    },
+  )
   return doc
-}
-
-export async function workflowStep(
-  payload: Payload,
-  user: TestUser,
-  id: number | string,
-  action: string,
-  collection: string = SLUGS.documents,
-) {
-  const req = await createLocalReq({ user: user as never }, payload)
-  return performWorkflowAction(req, { id, action, collection, fourEyes: true })
 }
 
 /** A cookie entry's draft through review: submitted by `editor`, approved and published by `reviewer`. */
@@ -80,32 +51,6 @@ export async function reviewCookie(
     data: { _status: 'published' } as never,
     ...as(reviewer),
   })
-}
-
-export async function publishDocument(
-  payload: Payload,
-  user: TestUser,
-  id: number | string,
-): Promise<Json> {
-  return await payload.update({
-    id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    depth: 0,
-    ...as(user),
-  })
-}
-
-/** Submit (editor), approve (reviewer), publish (reviewer): the whole review workflow. */
-export async function reviewAndPublish(
-  payload: Payload,
-  editor: TestUser,
-  reviewer: TestUser,
-  id: number | string,
-): Promise<Json> {
-  await workflowStep(payload, editor, id, 'submit')
-  await workflowStep(payload, reviewer, id, 'approve')
-  return publishDocument(payload, reviewer, id)
 }
 
 /** A published cookie entry: written by an editor, reviewed and published by a reviewer. */

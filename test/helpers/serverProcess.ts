@@ -1,8 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs/promises'
 import path from 'node:path'
 import pg from 'pg'
 
-import { nodeArgs } from '../../dev/server/nodeArgs'
+import { bareServerEnv, nodeArgs } from '../../dev/server/nodeArgs'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -28,15 +29,8 @@ export async function startServerProcess(
     {
       cwd: root,
       env: {
+        ...bareServerEnv(options.databaseUrl, options.secret),
         DATA_DIR: options.dataDir,
-        DATABASE_URL: options.databaseUrl,
-        HOME: process.env.HOME,
-        NO_DEMO_USERS: 'true',
-        NO_NEXT: 'true',
-        NO_SEED: 'true',
-        NODE_ENV: 'development',
-        PATH: process.env.PATH,
-        PAYLOAD_SECRET: options.secret,
         PORT: '0',
         ...options.env,
       },
@@ -122,4 +116,24 @@ export async function killUnderLoad<V>(
   await server.exited
   await Promise.all(workers)
   return { acknowledged, failures, sent }
+}
+
+/**
+ * The afterAll of a test file that starts server processes: kills the children still running,
+ * then drops their database and removes their data directory (either may not exist yet).
+ */
+export async function cleanUpServerProcesses(
+  children: ChildProcess[],
+  database: { drop: () => Promise<void> } | undefined,
+  dataDir: string | undefined,
+): Promise<void> {
+  for (const child of children) {
+    if (child.exitCode === null && child.signalCode === null) {
+      child.kill('SIGKILL')
+    }
+  }
+  await database?.drop()
+  if (dataDir) {
+    await fs.rm(dataDir, { force: true, recursive: true })
+  }
 }

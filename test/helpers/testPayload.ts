@@ -80,6 +80,23 @@ export async function startTestPayload(
   }
 }
 
+/** Every record of a collection as stored: no access check, no population, no pagination. */
+export async function allRecords(
+  payload: Payload,
+  collection: string,
+  options: { draft?: boolean; sort?: string } = {},
+): Promise<Record<string, any>[]> {
+  const { docs } = await payload.find({
+    collection: collection as never,
+    depth: 0,
+    limit: 0,
+    overrideAccess: true,
+    pagination: false,
+    ...options,
+  })
+  return docs
+}
+
 /**
  * No notice period for any kind: for tests about something else that publish significant
  * changes effective at once. The notice rules have their own tests (effectiveVersions.test.ts).

@@ -39,3 +39,13 @@ export async function login(baseUrl: string, user: TestUser): Promise<string> {
   }
   return ((await res.json()) as { token: string }).token
 }
+
+/** A new user as `createUser` makes it, signed in over HTTP: their session token. */
+export async function signedInUser(
+  payload: Payload,
+  baseUrl: string,
+  name: string,
+  roles: Role[],
+): Promise<string> {
+  return login(baseUrl, await createUser(payload, name, roles))
+}

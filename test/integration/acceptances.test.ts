@@ -6,21 +6,22 @@
  * exported as streamed CSV / JSON, and a subject can be erased (pseudonymised) with the chain
  * still verifying.
  */
+import type { Payload } from 'payload'
+
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { createLocalReq, type Payload } from 'payload'
 import pg from 'pg'
 
 import { projectRoot } from '../../dev/server/bootstrap'
 import { nodeArgs } from '../../dev/server/nodeArgs'
 import { SLUGS } from '../../src/slugs'
 import { pluginOptionsOf } from '../../src/utilities/pluginOptions'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { as, publishedDocument, reviewAndPublish } from '../helpers/publishFlow'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -42,49 +43,20 @@ let privacyId: number
 /** The plugin's clock runs `offset` ms ahead of real time. */
 let offset = 0
 
-const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
-const act = async (user: TestUser, id: number | string, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-    id,
-    action,
-    fourEyes: true,
-  })
-
-async function publishCycle(id: number) {
-  await act(editor, id, 'submit')
-  await act(reviewer, id, 'approve')
-  await payload.update({
-    id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
-}
-
 async function newDocument(slug: string, kind: string, requiresAcceptance?: 'no' | 'yes') {
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: {
+  const { doc, section } = await publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    {
       slug,
       kind,
       noticePeriodDays: 0,
       title: `Title ${slug}`,
       ...(requiresAcceptance ? { requiresAcceptance } : {}),
-    } as never,
-    ...as(editor),
-  })) as Json
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: { body: richText(`These are the ${slug}.`), document: doc.id, heading: 'Scope' } as never,
-    ...as(editor),
-  })) as Json
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...as(editor),
-  })
-  await publishCycle(doc.id)
+    },
+    [{ body: richText(`These are the ${slug}.`), heading: 'Scope' }],
+  )
   return { id: doc.id as number, section: section.id as number }
 }
 
@@ -604,7 +576,7 @@ describe('status follows the timeline at the plugin clock', () => {
       },
       ...as(editor),
     })
-    await publishCycle(terms.id)
+    await reviewAndPublish(payload, editor, reviewer, terms.id)
 
     let t = termsOf((await status('alice')).json)
     expect(t).toMatchObject({

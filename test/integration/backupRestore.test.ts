@@ -21,7 +21,7 @@ import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
-import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
+import { allRecords, NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 
 /**
  * Issue 8, point 7: `npm run export` and `npm run restore`. Reference content plus a second
@@ -133,17 +133,8 @@ async function findOne(
   return docs[0]
 }
 
-async function all(payload: Payload, collection: string, sort = 'id'): Promise<Doc[]> {
-  const { docs } = await payload.find({
-    collection: collection as never,
-    depth: 0,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    sort,
-  })
-  return docs
-}
+const all = (payload: Payload, collection: string, sort = 'id') =>
+  allRecords(payload, collection, { sort })
 
 /** The same delivery request against both servers: status, body bytes and caching headers. */
 async function deliveredBoth(pathAndQuery: string) {

@@ -5,6 +5,7 @@ import type { Json, RestResult } from '../helpers/rest'
 import { SLUGS } from '../../src/slugs'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { jsonRequest } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login } from '../helpers/users'
 
@@ -29,15 +30,7 @@ async function rest(
 ): Promise<RestResult> {
   let res: Response
   try {
-    res = await fetch(`${server.baseUrl}/api${path}`, {
-      body: body === undefined ? undefined : JSON.stringify(body),
-      headers: {
-        'content-type': 'application/json',
-        ...(token ? { authorization: `JWT ${token}` } : {}),
-      },
-      method,
-      signal: AbortSignal.timeout(30_000),
-    })
+    res = await fetch(`${server.baseUrl}/api${path}`, jsonRequest(method, token, body, 30_000))
   } catch (err) {
     throw new Error(
       `${method} ${path}: no answer within 30 s (${(err as Error).message}); a starved connection pool hangs the server, see src/publish/transactionGate.ts`,
@@ -406,14 +399,16 @@ describe('two editors saving the same section at once', () => {
       where: { email: { equals: 'editor@test.example' } },
     })
     // What the admin records when editor one opens the section.
-    await app.payload.create({
-      collection: 'payload-locked-documents',
-      data: {
-        document: { relationTo: SLUGS.sections, value: sectionId },
-        user: { relationTo: 'users', value: editor.docs[0].id },
-      } as never,
-      overrideAccess: true,
-    })
+    const lockForEditorOne = () =>
+      app.payload.create({
+        collection: 'payload-locked-documents',
+        data: {
+          document: { relationTo: SLUGS.sections, value: sectionId },
+          user: { relationTo: 'users', value: editor.docs[0].id },
+        } as never,
+        overrideAccess: true,
+      })
+    await lockForEditorOne()
     const refused = await rest('PATCH', sectionPath(sectionId), tokens.editor2, {
       heading: 'Taken over',
     })
@@ -426,14 +421,7 @@ describe('two editors saving the same section at once', () => {
     )
     expect(overridden.status).toBe(200)
     // The save removed the lock; set it again and write over GraphQL, which never checks it.
-    await app.payload.create({
-      collection: 'payload-locked-documents',
-      data: {
-        document: { relationTo: SLUGS.sections, value: sectionId },
-        user: { relationTo: 'users', value: editor.docs[0].id },
-      } as never,
-      overrideAccess: true,
-    })
+    await lockForEditorOne()
     const gql = await fetch(`${server.baseUrl}/api/graphql`, {
       body: JSON.stringify({
         query:

@@ -12,6 +12,7 @@ import { restoreLegalContent } from '../../src/backup/restoreContent'
 import { loadConsentConfig } from '../../src/delivery/cookies'
 import { SLUGS } from '../../src/slugs'
 import { approvalHash } from '../../src/workflow/approval'
+import { type ServedApp, SESSION_COOKIE, startServedApp } from '../helpers/consentSetup'
 import {
   draftCookiePolicy,
   publishCookie,
@@ -19,13 +20,12 @@ import {
   reviewAndPublish,
   workflowStep,
 } from '../helpers/cookiePolicy'
-import { listen } from '../helpers/httpServer'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, type TestUser } from '../helpers/users'
+import { type TestUser } from '../helpers/users'
 
 type Json = Record<string, any>
 let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
+let server: ServedApp['server']
 let editor: TestUser
 let reviewer: TestUser
 let now = Date.now()
@@ -39,18 +39,10 @@ const config = async (): Promise<Json> => {
 const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
 
 beforeAll(async () => {
-  app = await startTestPayload({ plugin: { clock: () => new Date(now) } })
-  server = await listen(app)
-  editor = await createUser(app.payload, 'banner-editor', ['editor'])
-  reviewer = await createUser(app.payload, 'banner-reviewer', ['reviewer'])
-  await publishCookie(app.payload, editor, reviewer, {
-    name: 'session_id',
-    category: 'necessary',
-    duration: 'Session',
-    party: 'first',
-    purpose: 'Keeps you signed in.',
-    service: 'Website',
-  })
+  ;({ app, editor, reviewer, server } = await startServedApp('banner', {
+    plugin: { clock: () => new Date(now) },
+  }))
+  await publishCookie(app.payload, editor, reviewer, SESSION_COOKIE)
   await publishCookie(app.payload, editor, reviewer, {
     name: '_ga',
     category: 'analytics',

@@ -6,7 +6,12 @@ import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
-import { killUnderLoad, queryOnce, startServerProcess } from '../helpers/serverProcess'
+import {
+  cleanUpServerProcesses,
+  killUnderLoad,
+  queryOnce,
+  startServerProcess,
+} from '../helpers/serverProcess'
 import { createTestDatabase } from '../helpers/testPayload'
 
 /**
@@ -59,17 +64,7 @@ beforeAll(async () => {
   dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-consent-crash-'))
 })
 
-afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL')
-    }
-  }
-  await database?.drop()
-  if (dataDir) {
-    await fs.rm(dataDir, { force: true, recursive: true })
-  }
-})
+afterAll(() => cleanUpServerProcesses(children, database, dataDir))
 
 describe('SIGKILL under a load of consent records', () => {
   test('every record answered 201 is stored with its id; a restarted server keeps them and takes more', async () => {

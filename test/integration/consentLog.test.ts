@@ -6,11 +6,11 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash, randomUUID } from 'node:crypto'
-import http from 'node:http'
 
 import { SLUGS } from '../../src/slugs'
+import { ANALYTICS_COOKIE, SESSION_COOKIE } from '../helpers/consentSetup'
 import { reviewCookie } from '../helpers/cookiePolicy'
-import { listen } from '../helpers/httpServer'
+import { listen, rawRequest, type RawResponse } from '../helpers/httpServer'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -62,69 +62,30 @@ beforeAll(async () => {
     })) as Json
     await reviewCookie(app.payload, editor, reviewer, created.id)
   }
-  await mk({
-    name: 'session_id',
-    category: 'necessary',
-    duration: 'Session',
-    party: 'first',
-    purpose: 'Keeps you signed in.',
-    service: 'Website',
-  })
-  await mk({
-    name: '_ga_*',
-    category: 'analytics',
-    duration: '2 years',
-    party: 'third',
-    provider: 'Google',
-    purpose: 'Counts visits.',
-    service: 'Google Analytics',
-  })
+  await mk(SESSION_COOKIE)
+  await mk(ANALYTICS_COOKIE)
 })
 afterAll(async () => {
   await server?.close()
   await app?.close()
 })
 
-type Raw = { headers: http.IncomingHttpHeaders; json: Json; status: number; text: string }
+type Raw = { json: Json } & RawResponse
 
-function request(
+async function request(
   method: string,
   path: string,
   headers: Record<string, string>,
   body?: Buffer | string,
 ): Promise<Raw> {
-  const url = new URL(server.baseUrl)
-  const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body)
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent: false,
-        headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) },
-        host: url.hostname,
-        method,
-        path,
-        port: url.port,
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (d) => (text += d))
-        res.on('end', () => {
-          let json: Json = {}
-          try {
-            json = text ? JSON.parse(text) : {}
-          } catch {
-            json = { raw: text }
-          }
-          resolve({ headers: res.headers, json, status: res.statusCode ?? 0, text })
-        })
-      },
-    )
-    req.on('error', reject)
-    if (payload) {
-      req.write(payload)
-    }
-    req.end()
-  })
+  const res = await rawRequest(server.baseUrl, method, path, headers, body)
+  let json: Json = {}
+  try {
+    json = res.text ? JSON.parse(res.text) : {}
+  } catch {
+    json = { raw: res.text }
+  }
+  return { ...res, json }
 }
 
 /** What logConsent sends for a visitor who accepted everything (cookieconsent 3's getUserPreferences). */

@@ -309,16 +309,16 @@ describe('retention', () => {
       await app.payload.jobs.queue({ input: {} as never, task: CONSENT_RETENTION_TASK as never })
       await app.payload.jobs.run({ queue: 'default' })
     }
-    await run()
-    expect(await count()).toBe(before - 1)
-    expect(
-      await app.payload.findByID({
-        id: old.id,
+    const stored = (id: number | string) =>
+      app.payload.findByID({
+        id,
         collection: SLUGS.consents,
         disableErrors: true,
         overrideAccess: true,
-      }),
-    ).toBeNull()
+      })
+    await run()
+    expect(await count()).toBe(before - 1)
+    expect(await stored(old.id)).toBeNull()
     expect(
       logs.some((l) =>
         l.includes(
@@ -331,14 +331,7 @@ describe('retention', () => {
     now += 2 * DAY
     await run()
     expect(await count()).toBe(before - 2)
-    expect(
-      await app.payload.findByID({
-        id: borderline.id,
-        collection: SLUGS.consents,
-        disableErrors: true,
-        overrideAccess: true,
-      }),
-    ).toBeNull()
+    expect(await stored(borderline.id)).toBeNull()
     const jobs = await app.payload.find({
       collection: 'payload-jobs' as never,
       overrideAccess: true,

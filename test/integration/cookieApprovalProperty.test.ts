@@ -9,6 +9,7 @@ import { COOKIE_CONTENT_FIELDS } from '../../src/workflow/fields'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { prng } from '../helpers/prng'
+import { latestDraft } from '../helpers/publishFlow'
 import { type Json, restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
@@ -120,15 +121,7 @@ describe('cookie entries: approved is what gets published', () => {
         const actor = users[r.pick(['ed1', 'ed2', 'rev', 'dual'] as const)]
         const viaRest = r.int(2) === 0
         // Half the time the step the entry's state calls for, so sequences get far enough to publish.
-        const state = (
-          (await payload.findByID({
-            id,
-            collection: SLUGS.cookies,
-            depth: 0,
-            draft: true,
-            overrideAccess: true,
-          })) as Json
-        ).workflowState as string
+        const state = (await latestDraft(payload, id, SLUGS.cookies)).workflowState as string
         const due =
           (
             {
@@ -222,13 +215,7 @@ describe('cookie entries: approved is what gets published', () => {
         }
         expect({ status: result.status < 500, where }).toEqual({ status: true, where })
         // An entry in "approved" still holds exactly the approved content.
-        const draft = (await payload.findByID({
-          id,
-          collection: SLUGS.cookies,
-          depth: 0,
-          draft: true,
-          overrideAccess: true,
-        })) as Json
+        const draft = await latestDraft(payload, id, SLUGS.cookies)
         if (draft.workflowState !== 'approved') {
           m.approved = null
         }

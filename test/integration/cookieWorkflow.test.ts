@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, gql, GraphQLClient } from 'graphql-request'
+import { gql } from 'graphql-request'
 import { createLocalReq } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
@@ -7,6 +7,7 @@ import { APPROVAL_OUTDATED } from '../../src/workflow/approval'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { COOKIE_UNPUBLISH_REFUSAL } from '../../src/workflow/rules'
 import { asTrusted } from '../../src/workflow/trust'
+import { graphqlClient, graphqlError } from '../helpers/graphql'
 import { listen } from '../helpers/httpServer'
 import { restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
@@ -60,23 +61,8 @@ async function approvedEntry(name: string): Promise<number> {
   return id
 }
 
-function gqlAs(who: Who) {
-  return new GraphQLClient(`${server.baseUrl}/api/graphql`, {
-    headers: { authorization: `JWT ${tokens[who]}` },
-  })
-}
-
-async function gqlError(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (err) {
-    if (err instanceof ClientError) {
-      return err.response.errors?.[0]?.message ?? ''
-    }
-    throw err
-  }
-  throw new Error('expected a GraphQL error')
-}
+const gqlAs = (who: Who) => graphqlClient(server.baseUrl, tokens[who])
+const gqlError = async (promise: Promise<unknown>) => (await graphqlError(promise)).message
 
 const ACTION = gql`
   mutation ($id: String!, $action: LegalWorkflowAction!, $comment: String) {

@@ -13,7 +13,11 @@ import { closePayload } from '../../src/payloadInternals'
 import { SLUGS } from '../../src/slugs'
 import { richText } from '../helpers/lexical'
 import { restClient } from '../helpers/rest'
-import { type ServerProcess, startServerProcess } from '../helpers/serverProcess'
+import {
+  cleanUpServerProcesses,
+  type ServerProcess,
+  startServerProcess,
+} from '../helpers/serverProcess'
 import { createTestDatabase } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -102,17 +106,7 @@ beforeAll(async () => {
   await closePayload(payload)
 }, 120_000)
 
-afterAll(async () => {
-  for (const child of children) {
-    if (child.exitCode === null && child.signalCode === null) {
-      child.kill('SIGKILL')
-    }
-  }
-  await database?.drop()
-  if (dataDir) {
-    await fs.rm(dataDir, { force: true, recursive: true })
-  }
-})
+afterAll(() => cleanUpServerProcesses(children, database, dataDir))
 
 describe('SIGKILL in the middle of a publish', () => {
   test('killed before the commit: nothing of the publish is left; after a restart it publishes completely and that survives a kill', async () => {

@@ -5,10 +5,9 @@
  * PAYLOAD_PUBLIC_SERVER_URL. The own origin comes from configuration, never the Host header.
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import http from 'node:http'
 
 import { readSecuritySettings, type SecuritySettings } from '../../dev/server/settings'
-import { listen } from '../helpers/httpServer'
+import { listen, rawRequest, type RawResponse } from '../helpers/httpServer'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
@@ -24,40 +23,7 @@ afterAll(async () => {
   await app?.close()
 })
 
-type Raw = { headers: http.IncomingHttpHeaders; status: number; text: string }
-
-function request(
-  baseUrl: string,
-  method: string,
-  path: string,
-  headers: Record<string, string>,
-  body?: Buffer | string,
-): Promise<Raw> {
-  const url = new URL(baseUrl)
-  const payload = body === undefined ? undefined : Buffer.isBuffer(body) ? body : Buffer.from(body)
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      {
-        agent: false,
-        headers: { ...headers, ...(payload ? { 'content-length': String(payload.length) } : {}) },
-        host: url.hostname,
-        method,
-        path,
-        port: url.port,
-      },
-      (res) => {
-        let text = ''
-        res.on('data', (d) => (text += d))
-        res.on('end', () => resolve({ headers: res.headers, status: res.statusCode ?? 0, text }))
-      },
-    )
-    req.on('error', reject)
-    if (payload) {
-      req.write(payload)
-    }
-    req.end()
-  })
-}
+const request = rawRequest
 
 /** The admin's session cookie, as a browser would hold it after signing in. */
 async function sessionCookie(baseUrl: string): Promise<string> {
@@ -93,7 +59,7 @@ const userExists = async (email: string) =>
     })
   ).totalDocs === 1
 
-function expectRefused(res: Raw) {
+function expectRefused(res: RawResponse) {
   expect(res.status).toBe(403)
   expect(res.headers['content-type']).toMatch(/application\/json/)
   expect(JSON.parse(res.text).errors[0].message).toMatch(/sign-in cookie|where it comes from/)

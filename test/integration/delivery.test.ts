@@ -1,17 +1,18 @@
 import type { ClientError } from 'graphql-request'
+import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { gql, GraphQLClient } from 'graphql-request'
 import { spawn } from 'node:child_process'
 import path from 'node:path'
-import { createLocalReq, type Payload } from 'payload'
 
-import { nodeArgs } from '../../dev/server/nodeArgs'
+import { bareServerEnv, nodeArgs } from '../../dev/server/nodeArgs'
 import { SLUGS } from '../../src/slugs'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { ANALYTICS_COOKIE, SESSION_COOKIE } from '../helpers/consentSetup'
 import { reviewCookie } from '../helpers/cookiePolicy'
 import { listen } from '../helpers/httpServer'
 import { bulletList, link, paragraph, root, text } from '../helpers/lexicalRich'
+import { as, publishedDocument, reviewAndPublish } from '../helpers/publishFlow'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
@@ -22,24 +23,7 @@ let editor: TestUser
 let reviewer: TestUser
 type Json = Record<string, any>
 
-const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
-const act = async (user: TestUser, id: number | string, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-    id,
-    action,
-    fourEyes: true,
-  })
-
-async function publishCycle(id: number | string) {
-  await act(editor, id, 'submit')
-  await act(reviewer, id, 'approve')
-  await payload.update({
-    id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
-}
+const publishCycle = (id: number | string) => reviewAndPublish(payload, editor, reviewer, id)
 
 const get = (p: string, headers: Record<string, string> = {}) =>
   fetch(`${server.baseUrl}/api${p}`, { headers })
@@ -61,56 +45,36 @@ beforeAll(async () => {
     data: { name: 'Acme <Legal> Ltd', email: 'privacy@acme.test', phone: '+1 555 0100' },
     overrideAccess: true,
   })
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: {
+  const {
+    doc,
+    sections: [intro, contact],
+  } = await publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    {
       slug: 'privacy-policy',
       effectiveDate: '2026-01-01T00:00:00.000Z',
       kind: 'privacy-policy',
       title: 'Privacy Policy',
-    } as never,
-    ...as(editor),
-  })) as Json
-  const intro = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: root(
-        paragraph(text('We are {{company.name}}. We respect your privacy.')),
-        bulletList('Name', 'E-mail address'),
-        paragraph(
-          text('<script>alert(1)</script> stays text.'),
-          link('javascript:alert(1)', 'bad link'),
-          link('https://example.org/x', 'good link'),
+    },
+    [
+      {
+        body: root(
+          paragraph(text('We are {{company.name}}. We respect your privacy.')),
+          bulletList('Name', 'E-mail address'),
+          paragraph(
+            text('<script>alert(1)</script> stays text.'),
+            link('javascript:alert(1)', 'bad link'),
+            link('https://example.org/x', 'good link'),
+          ),
         ),
-      ),
-      document: doc.id,
-      heading: 'Who we are',
-    } as never,
-    ...as(editor),
-  })) as Json
-  const contact = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: root(paragraph(text('Write to {{company.email}}.'))),
-      document: doc.id,
-      heading: 'Contact',
-    } as never,
-    ...as(editor),
-  })) as Json
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [intro.id, contact.id] },
-    ...as(editor),
-  })
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { title: 'Політика конфіденційності' },
-    locale: 'uk',
-    ...as(editor),
-  })
-  await publishCycle(doc.id)
+        heading: 'Who we are',
+      },
+      { body: root(paragraph(text('Write to {{company.email}}.'))), heading: 'Contact' },
+    ],
+    { locales: { uk: { title: 'Політика конфіденційності' } } },
+  )
   privacy = { id: doc.id, contact: contact.id, intro: intro.id }
 })
 
@@ -312,30 +276,8 @@ describe('cookie declaration', () => {
       }
       return created
     }
-    await mk(
-      {
-        name: 'session_id',
-        category: 'necessary',
-        duration: 'Session',
-        party: 'first',
-        purpose: 'Keeps you signed in.',
-        service: 'Website',
-      },
-      true,
-    )
-    await mk(
-      {
-        name: '_ga_*',
-        category: 'analytics',
-        domain: '.acme.test',
-        duration: '2 years',
-        party: 'third',
-        provider: 'Google',
-        purpose: 'Counts visits.',
-        service: 'Google Analytics',
-      },
-      true,
-    )
+    await mk(SESSION_COOKIE, true)
+    await mk({ ...ANALYTICS_COOKIE, domain: '.acme.test' }, true)
     await mk({ name: 'draft_cookie', category: 'marketing', purpose: 'Not yet reviewed.' }, false)
 
     const { body } = await getJson('/legal/cookies')
@@ -474,17 +416,7 @@ describe('cache invalidation across processes', () => {
       [...nodeArgs({ NODE_ENV: 'development' }), 'dev/server/main.ts'],
       {
         cwd: root,
-        env: {
-          DATABASE_URL: app.databaseUrl,
-          HOME: process.env.HOME,
-          NO_DEMO_USERS: 'true',
-          NO_NEXT: 'true',
-          NO_SEED: 'true',
-          NODE_ENV: 'development',
-          PATH: process.env.PATH,
-          PAYLOAD_SECRET: 'x'.repeat(40),
-          PORT: '0',
-        } as unknown as NodeJS.ProcessEnv,
+        env: { ...bareServerEnv(app.databaseUrl, 'x'.repeat(40)), PORT: '0' },
         stdio: ['ignore', 'pipe', 'pipe'],
       },
     )

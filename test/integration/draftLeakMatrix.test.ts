@@ -1,10 +1,11 @@
+import type { Payload } from 'payload'
+
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { createLocalReq, type Payload } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { as, publishedDocument } from '../helpers/publishFlow'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -162,43 +163,14 @@ beforeAll(async () => {
   editor = await createUser(payload, 'editor', ['editor'])
   reviewer = await createUser(payload, 'reviewer', ['reviewer'])
   editorToken = await login(server.baseUrl, editor)
-  const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
-  const act = async (user: TestUser, id: number | string, action: string) =>
-    performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-      id,
-      action,
-      fourEyes: true,
-    })
-
   // A published document with one published section…
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: { slug: 'published-doc', kind: 'other', title: 'Published title' } as never,
-    ...as(editor),
-  })) as { id: number }
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: richText('Published body.'),
-      document: doc.id,
-      heading: 'Published heading',
-    } as never,
-    ...as(editor),
-  })) as { id: number }
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...as(editor),
-  })
-  await act(editor, doc.id, 'submit')
-  await act(reviewer, doc.id, 'approve')
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
+  const { doc, section } = await publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    { slug: 'published-doc', kind: 'other', title: 'Published title' },
+    [{ body: richText('Published body.'), heading: 'Published heading' }],
+  )
   // …then unreviewed changes: a new title, a changed section, a new draft-only section.
   const draftSection = (await payload.create({
     collection: SLUGS.sections,

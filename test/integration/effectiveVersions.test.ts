@@ -10,6 +10,7 @@ import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { paragraph, root, text } from '../helpers/lexicalRich'
+import { publishedDocument } from '../helpers/publishFlow'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -60,6 +61,15 @@ const getJson = async (p: string, headers: Record<string, string> = {}) => {
   const res = await get(p, headers)
   return { body: (await res.json()) as Json, headers: res.headers, status: res.status }
 }
+/** What the admin's workflow bar is told about the terms, as the reviewer. */
+const reviewerStatus = () =>
+  getJson(`/legal-documents/${terms.id}/workflow`, { Authorization: `JWT ${reviewerToken}` })
+const liveTerms = async () =>
+  (await payload.findByID({
+    id: terms.id,
+    collection: SLUGS.documents,
+    overrideAccess: true,
+  })) as Json
 const gqlAs = (token?: string) =>
   new GraphQLClient(`${server.baseUrl}/api/graphql`, {
     headers: token ? { Authorization: `JWT ${token}` } : {},
@@ -150,31 +160,15 @@ beforeAll(async () => {
   reviewer = await createUser(payload, 'reviewer', ['reviewer'])
   reviewerToken = await login(server.baseUrl, reviewer)
 
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: { slug: 'terms-of-use', kind: 'terms-of-use', title: 'Terms of Use' } as never,
-    ...as(editor),
-  })) as Json
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: root(paragraph(text('Version one text.'))),
-      document: doc.id,
-      heading: 'Use',
-    } as never,
-    ...as(editor),
-  })) as Json
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...as(editor),
-  })
-  terms = { id: doc.id, section: section.id }
   // The first publish needs no notice: nobody was bound by an earlier version.
-  await act(editor, doc.id, 'submit')
-  await act(reviewer, doc.id, 'approve')
-  await publish(doc.id)
+  const { doc, section } = await publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    { slug: 'terms-of-use', kind: 'terms-of-use', title: 'Terms of Use' },
+    [{ body: root(paragraph(text('Version one text.'))), heading: 'Use' }],
+  )
+  terms = { id: doc.id, section: section.id }
   await runJobs()
 })
 
@@ -192,9 +186,7 @@ describe('notice policy (terms of use: 30 days by default)', () => {
     const firstAllowed = new Date(Math.floor(now / DAY) * DAY + 30 * DAY).toISOString().slice(0, 10)
 
     // The admin's workflow bar is told before anyone clicks: Approve then asks for a reason.
-    const status = await getJson(`/legal-documents/${terms.id}/workflow`, {
-      Authorization: `JWT ${reviewerToken}`,
-    })
+    const status = await reviewerStatus()
     expect(status.body.actions).toContain('approve')
     expect(status.body.noticeProblem).toContain(`${firstAllowed} or later`)
 
@@ -259,11 +251,7 @@ describe('notice policy (terms of use: 30 days by default)', () => {
     expect(override?.comment).toBe('Court order 2027/14 requires the change at once.')
 
     await publish(terms.id)
-    const doc = (await payload.findByID({
-      id: terms.id,
-      collection: SLUGS.documents,
-      overrideAccess: true,
-    })) as Json
+    const doc = await liveTerms()
     expect(doc.version).toBe(2)
     expect(doc.noticeOverride ?? null).toBeNull()
   })
@@ -271,14 +259,10 @@ describe('notice policy (terms of use: 30 days by default)', () => {
   test('publishing is refused when the notice became too short after approval (the clock moved on)', async () => {
     await draftChange('Version three text.', day(now + 31 * DAY), 'Liability is capped.')
     await act(reviewer, terms.id, 'approve')
-    const before = await getJson(`/legal-documents/${terms.id}/workflow`, {
-      Authorization: `JWT ${reviewerToken}`,
-    })
+    const before = await reviewerStatus()
     expect(before.body).toMatchObject({ canPublish: true, noticeProblem: null })
     now += 3 * DAY
-    const status = await getJson(`/legal-documents/${terms.id}/workflow`, {
-      Authorization: `JWT ${reviewerToken}`,
-    })
+    const status = await reviewerStatus()
     expect(status.body.canPublish).toBe(false)
     expect(status.body.publishBlockedReason).toContain("30 days' notice")
     const refused = (await publish(terms.id).catch((e: unknown) => e)) as Json
@@ -302,11 +286,7 @@ describe('notice policy (terms of use: 30 days by default)', () => {
     await act(editor, terms.id, 'submit')
     await act(reviewer, terms.id, 'approve')
     await publish(terms.id)
-    const doc = (await payload.findByID({
-      id: terms.id,
-      collection: SLUGS.documents,
-      overrideAccess: true,
-    })) as Json
+    const doc = await liveTerms()
     expect(doc.version).toBe(3)
   })
 })
@@ -445,34 +425,18 @@ describe('in force and upcoming', () => {
   })
 
   test('a first publish ahead of its effective date is served as upcoming until then', async () => {
-    const doc = (await payload.create({
-      collection: SLUGS.documents,
-      data: {
+    await publishedDocument(
+      payload,
+      editor,
+      reviewer,
+      {
         slug: 'general-conditions',
         effectiveDate: day(now + 5 * DAY),
         kind: 'general-conditions',
         title: 'General Conditions',
-      } as never,
-      ...as(editor),
-    })) as Json
-    const section = (await payload.create({
-      collection: SLUGS.sections,
-      data: {
-        body: root(paragraph(text('These conditions apply.'))),
-        document: doc.id,
-        heading: 'Scope',
-      } as never,
-      ...as(editor),
-    })) as Json
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { sections: [section.id] },
-      ...as(editor),
-    })
-    await act(editor, doc.id, 'submit')
-    await act(reviewer, doc.id, 'approve')
-    await publish(doc.id)
+      },
+      [{ body: root(paragraph(text('These conditions apply.'))), heading: 'Scope' }],
+    )
     const before = await getJson('/legal/documents/general-conditions')
     expect(before.body).toMatchObject({ status: 'upcoming', upcoming: null, version: 1 })
     now += 6 * DAY

@@ -1,7 +1,8 @@
+import type { Payload } from 'payload'
+
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import http, { type Server } from 'node:http'
 import net, { type AddressInfo } from 'node:net'
-import { createLocalReq, type Payload } from 'payload'
 import pg from 'pg'
 
 import type { FastPathListener } from '../../src/delivery/fastPath'
@@ -10,8 +11,8 @@ import { createServer } from '../../dev/server/createServer'
 import { deliveryCacheFor } from '../../src/delivery/cache'
 import { PUBLISH_CHANNEL } from '../../src/delivery/invalidation'
 import { SLUGS } from '../../src/slugs'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { paragraph, root, text } from '../helpers/lexicalRich'
+import { as, publishedDocument, reviewAndPublish } from '../helpers/publishFlow'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -32,31 +33,14 @@ let docId: number | string
 let sectionId: number | string
 type Json = Record<string, any>
 
-const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
-const act = async (user: TestUser, id: number | string, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-    id,
-    action,
-    fourEyes: true,
-  })
-
-async function publish(id: number | string, changeSummary?: string) {
-  if (changeSummary) {
-    await payload.update({
-      id,
-      collection: SLUGS.documents,
-      data: { changeSummary },
-      ...as(editor),
-    })
-  }
-  await act(editor, id, 'submit')
-  await act(reviewer, id, 'approve')
+async function publish(id: number | string, changeSummary: string) {
   await payload.update({
     id,
     collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
+    data: { changeSummary },
+    ...as(editor),
   })
+  await reviewAndPublish(payload, editor, reviewer, id)
 }
 
 async function listenOn(server: Server): Promise<number> {
@@ -124,48 +108,25 @@ beforeAll(async () => {
   const slowServer = http.createServer(slowApp)
   slow = { port: await listenOn(slowServer), server: slowServer }
 
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: {
+  const { doc, section: first } = await publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    {
       slug: 'terms-of-use',
       effectiveDate: '2026-01-01T00:00:00.000Z',
       kind: 'terms-of-use',
       title: 'Terms of Use',
-    } as never,
-    ...as(editor),
-  })) as Json
-  const first = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: root(paragraph(text('These terms apply to everything <b>we</b> offer.'))),
-      document: doc.id,
-      heading: 'Scope',
-    } as never,
-    ...as(editor),
-  })) as Json
-  const second = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: root(paragraph(text('Ми відповідаємо за «наші» послуги.'))),
-      document: doc.id,
-      heading: 'Liability',
-    } as never,
-    ...as(editor),
-  })) as Json
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [first.id, second.id] },
-    ...as(editor),
-  })
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { title: 'Умови використання' },
-    locale: 'uk',
-    ...as(editor),
-  })
-  await publish(doc.id)
+    },
+    [
+      {
+        body: root(paragraph(text('These terms apply to everything <b>we</b> offer.'))),
+        heading: 'Scope',
+      },
+      { body: root(paragraph(text('Ми відповідаємо за «наші» послуги.'))), heading: 'Liability' },
+    ],
+    { locales: { uk: { title: 'Умови використання' } } },
+  )
   docId = doc.id
   sectionId = first.id
   // The publishes and account changes above also reach this process by NOTIFY, after their

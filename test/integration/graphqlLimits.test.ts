@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 
-import { listen } from '../helpers/httpServer'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { serveTestApp } from '../helpers/servedApp'
 
-let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
-
-beforeAll(async () => {
-  app = await startTestPayload()
-  server = await listen(app)
-})
-
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
+const served = serveTestApp()
 
 async function post(body: string) {
-  const res = await fetch(`${server.baseUrl}/api/graphql`, {
+  const res = await fetch(`${served.server.baseUrl}/api/graphql`, {
     body,
     headers: { 'content-type': 'application/json' },
     method: 'POST',

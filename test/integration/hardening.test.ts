@@ -12,15 +12,14 @@ import { configToSchema } from '@payloadcms/graphql'
 import { GRAPHQL_PLAYGROUND_GET } from '@payloadcms/next/routes'
 import { parse, validate } from 'graphql'
 import { randomBytes } from 'node:crypto'
-import { createLocalReq, getPayload, type Payload, type SanitizedConfig } from 'payload'
+import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { buildAppConfig } from '../../dev/appConfig'
 import { createServer } from '../../dev/server/createServer'
 import { readSecuritySettings, type SecuritySettings } from '../../dev/server/settings'
 import { closePayload } from '../../src/payloadInternals'
-import { SLUGS } from '../../src/slugs'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { richText } from '../helpers/lexical'
+import { publishedDocument } from '../helpers/publishFlow'
 import { createTestDatabase } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -75,37 +74,13 @@ beforeAll(async () => {
 
   // One published document, for the delivery API and its fast path (through the workflow).
   const reviewer = await createUser(payload, 'hardening-reviewer', ['reviewer'])
-  const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
-  const act = async (user: TestUser, id: number, action: string) =>
-    performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-      id,
-      action,
-      fourEyes: true,
-    })
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: { slug: 'terms', kind: 'terms-of-use', title: 'Terms' } as never,
-    ...as(editor),
-  })) as unknown as { id: number }
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: { body: richText('These terms apply.'), document: doc.id, heading: 'Scope' } as never,
-    ...as(editor),
-  })) as unknown as { id: number }
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...as(editor),
-  })
-  await act(editor, doc.id, 'submit')
-  await act(reviewer, doc.id, 'approve')
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
+  await publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    { slug: 'terms', kind: 'terms-of-use', title: 'Terms' },
+    [{ body: richText('These terms apply.'), heading: 'Scope' }],
+  )
 })
 
 afterAll(async () => {

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { gql, GraphQLClient } from 'graphql-request'
-import { type Access, createLocalReq, handleEndpoints, type Payload } from 'payload'
+import { type Access, handleEndpoints, type Payload } from 'payload'
 
 import { legalDeliveryRoutes } from '../../src/delivery/routeHandler'
 import { checkPayloadInternals, PayloadInternalsError } from '../../src/payloadInternals'
 import { SLUGS } from '../../src/slugs'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { paragraph, root, text } from '../helpers/lexicalRich'
+import { as, publishedDocument, reviewAndPublish } from '../helpers/publishFlow'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -32,45 +32,14 @@ const hideInternal: Access = ({ req }) =>
   req.user ? true : { slug: { not_equals: 'internal-handbook' } }
 const tryToOpenEverything: Access = () => true
 
-const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
-const act = async (user: TestUser, id: number | string, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-    id,
-    action,
-    fourEyes: true,
-  })
-
-async function publishNew(slug: string, words: string): Promise<number | string> {
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: { slug, internalNote: 'host data', kind: 'other', title: words } as never,
-    ...as(editor),
-  })) as Json
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: root(paragraph(text(words))),
-      document: doc.id,
-      heading: 'Only section',
-    } as never,
-    ...as(editor),
-  })) as Json
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...as(editor),
-  })
-  await act(editor, doc.id, 'submit')
-  await act(reviewer, doc.id, 'approve')
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
-  return doc.id
-}
+const publishNew = (slug: string, words: string) =>
+  publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    { slug, internalNote: 'host data', kind: 'other', title: words },
+    [{ body: root(paragraph(text(words))), heading: 'Only section' }],
+  )
 
 beforeAll(async () => {
   app = await startTestPayload({
@@ -308,14 +277,7 @@ describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api
       data: { changeSummary: 'Second edition.' },
       ...as(editor),
     })
-    await act(editor, id, 'submit')
-    await act(reviewer, id, 'approve')
-    await payload.update({
-      id,
-      collection: SLUGS.documents,
-      data: { _status: 'published' } as never,
-      ...as(reviewer),
-    })
+    await reviewAndPublish(payload, editor, reviewer, id)
     const fresh = (await (
       await routes().GET(new Request(url('/legal/documents/public-terms')))
     ).json()) as Json

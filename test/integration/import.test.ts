@@ -11,6 +11,7 @@ import { parseLegalText } from '../../src/importer'
 import { lexicalToText } from '../../src/render'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { latestDraft } from '../helpers/publishFlow'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
@@ -68,25 +69,9 @@ function importText(
 }
 
 async function sectionsOf(documentId: number | string, locale = 'en'): Promise<Doc[]> {
-  const doc = (await payload.findByID({
-    id: documentId,
-    collection: SLUGS.documents,
-    depth: 0,
-    draft: true,
-    overrideAccess: true,
-  })) as Doc
+  const doc = await latestDraft(payload, documentId)
   return Promise.all(
-    (doc.sections as number[]).map(
-      async (id) =>
-        (await payload.findByID({
-          id,
-          collection: SLUGS.sections,
-          depth: 0,
-          draft: true,
-          locale: locale as never,
-          overrideAccess: true,
-        })) as Doc,
-    ),
+    (doc.sections as number[]).map((id) => latestDraft(payload, id, SLUGS.sections, locale)),
   )
 }
 
@@ -125,13 +110,7 @@ describe('importing a legal page into a draft', () => {
       ['Liability', 'created'],
     ])
     expect(result.workflowState).toBe('draft')
-    const doc = (await payload.findByID({
-      id: documentId,
-      collection: SLUGS.documents,
-      depth: 0,
-      draft: true,
-      overrideAccess: true,
-    })) as Doc
+    const doc = await latestDraft(payload, documentId)
     expect(doc).toMatchObject({
       slug: 'acme-terms',
       _status: 'draft',
@@ -220,13 +199,7 @@ describe('importing a legal page into a draft', () => {
     })) as Doc
     expect(live).toMatchObject({ _status: 'published', version: 1 })
     expect(live.sections).toHaveLength(3)
-    const draft = (await payload.findByID({
-      id: documentId,
-      collection: SLUGS.documents,
-      depth: 0,
-      draft: true,
-      overrideAccess: true,
-    })) as Doc
+    const draft = await latestDraft(payload, documentId)
     expect(draft.sections).toHaveLength(3)
     expect((await sectionsOf(documentId)).map((s) => s.heading)).toEqual([
       'Introduction',

@@ -19,15 +19,21 @@ const hostCollections = (): CollectionConfig[] => [
 const build = (
   plugins: ReturnType<typeof legalDocumentsPlugin>[],
   collections = hostCollections(),
+  i18n?: Config['i18n'],
 ) =>
   buildConfig({
     collections,
     secret: 'x'.repeat(40),
     // No connection is made: building a config only sanitises it.
     db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
+    ...(i18n ? { i18n } : {}),
     plugins,
     telemetry: false,
   })
+
+/** The admin labels of a built config: language → namespace → key → label. */
+const translationsOf = (config: Awaited<ReturnType<typeof build>>) =>
+  config.i18n.translations as Record<string, Record<string, Record<string, string>>>
 
 describe('legalDocumentsPlugin on a bare Payload config', () => {
   test('adds the legal collections and the company global', async () => {
@@ -156,18 +162,11 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
   })
 
   test("merges English and Ukrainian admin labels into the host's i18n, host keys first", async () => {
-    const config = await buildConfig({
-      collections: hostCollections(),
-      db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
-      i18n: { translations: { en: { 'legal-documents': { group: 'Compliance' } } as never } },
-      plugins: [legalDocumentsPlugin()],
-      secret: 'x'.repeat(40),
-      telemetry: false,
-    })
-    const translations = config.i18n.translations as Record<
-      string,
-      Record<string, Record<string, string>>
-    >
+    const translations = translationsOf(
+      await build([legalDocumentsPlugin()], hostCollections(), {
+        translations: { en: { 'legal-documents': { group: 'Compliance' } } as never },
+      }),
+    )
     expect(translations.en['legal-documents'].group).toBe('Compliance')
     expect(translations.uk['legal-documents'].group).toBeTruthy()
     expect(translations.uk['legal-documents'].group).not.toBe(
@@ -178,18 +177,9 @@ describe('legalDocumentsPlugin on a bare Payload config', () => {
   test('another admin language the host enables gets the English labels, not raw keys', async () => {
     const { de } = await import('@payloadcms/translations/languages/de')
     const { en } = await import('@payloadcms/translations/languages/en')
-    const config = await buildConfig({
-      collections: hostCollections(),
-      db: postgresAdapter({ pool: { connectionString: 'postgres://nobody@127.0.0.1:1/none' } }),
-      i18n: { supportedLanguages: { de, en } },
-      plugins: [legalDocumentsPlugin()],
-      secret: 'x'.repeat(40),
-      telemetry: false,
-    })
-    const translations = config.i18n.translations as Record<
-      string,
-      Record<string, Record<string, string>>
-    >
+    const translations = translationsOf(
+      await build([legalDocumentsPlugin()], hostCollections(), { supportedLanguages: { de, en } }),
+    )
     expect(translations.de['legal-documents']).toEqual(translations.en['legal-documents'])
   })
 })

@@ -4,9 +4,10 @@ import pg from 'pg'
 import { SLUGS } from '../../src/slugs'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { restDraftDocument } from '../helpers/publishFlow'
 import { restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, login } from '../helpers/users'
+import { signedInUser } from '../helpers/users'
 
 /**
  * No query may be sent to a pg client that is still executing one. node-postgres queues such a
@@ -40,33 +41,21 @@ const rest = restClient(() => server.baseUrl)
 const tokens = { editor: '', reviewer: '' }
 
 async function createDocument(slug: string, withSection: boolean): Promise<number> {
-  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
-    slug,
-    kind: 'other',
-    title: `Doc ${slug}`,
-  })
-  expect(doc.status).toBe(201)
+  const data = { slug, kind: 'other', title: `Doc ${slug}` }
   if (withSection) {
-    const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
-      body: richText('Hello.'),
-      document: doc.body.doc.id,
-      heading: 'Scope',
-    })
-    await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, {
-      sections: [section.body.doc.id],
-    })
+    const section = { body: richText('Hello.'), heading: 'Scope' }
+    return (await restDraftDocument(rest, tokens.editor, data, section)).id
   }
+  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, data)
+  expect(doc.status).toBe(201)
   return doc.body.doc.id
 }
 
 beforeAll(async () => {
   app = await startTestPayload()
   server = await listen(app)
-  tokens.editor = await login(server.baseUrl, await createUser(app.payload, 'editor', ['editor']))
-  tokens.reviewer = await login(
-    server.baseUrl,
-    await createUser(app.payload, 'reviewer', ['reviewer']),
-  )
+  tokens.editor = await signedInUser(app.payload, server.baseUrl, 'editor', ['editor'])
+  tokens.reviewer = await signedInUser(app.payload, server.baseUrl, 'reviewer', ['reviewer'])
 })
 
 afterAll(async () => {

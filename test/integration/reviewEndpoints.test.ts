@@ -1,11 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { gql, GraphQLClient } from 'graphql-request'
 
 import { SLUGS } from '../../src/slugs'
+import { uk } from '../../src/translations/uk'
+import { graphqlError } from '../helpers/graphql'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
-import { restClient } from '../helpers/rest'
+import { restDraftDocument } from '../helpers/publishFlow'
+import { jsonRequest, restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, login, type TestUser } from '../helpers/users'
+import { createUser, login, signedInUser, type TestUser } from '../helpers/users'
 
 /** The two read endpoints behind the admin's workflow bar and preview. */
 let app: TestApp
@@ -14,29 +18,46 @@ const rest = restClient(() => server.baseUrl)
 const tokens = { editor: '', reviewer: '' }
 let reviewer: TestUser
 
-async function createDocument(slug: string): Promise<{ id: number; sectionId: number }> {
-  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
-    slug,
-    kind: 'other',
-    title: `Doc ${slug}`,
-  })
-  const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
-    body: richText('These terms apply to you.'),
-    document: doc.body.doc.id,
-    heading: 'Scope',
-  })
-  await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, {
-    sections: [section.body.doc.id],
-  })
-  return { id: doc.body.doc.id, sectionId: section.body.doc.id }
-}
+const createDocument = (slug: string) =>
+  restDraftDocument(
+    rest,
+    tokens.editor,
+    { slug, kind: 'other', title: `Doc ${slug}` },
+    { body: richText('These terms apply to you.'), heading: 'Scope' },
+  )
 const act = (id: number, token: string, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
+
+/**
+ * The refusals in the asker's language (issue 16): the admin in Ukrainian sends Payload's
+ * language cookie, other clients may send Accept-Language; both get the refusal in Ukrainian,
+ * with a language-free `code`. Without either, the API's English is unchanged.
+ */
+const UK = uk['legal-documents']
+
+type Who = keyof typeof tokens
+type Language = 'accept-language' | 'cookie' | 'none'
+
+const languageHeaders = (language: Language): Record<string, string> =>
+  language === 'cookie'
+    ? { cookie: 'payload-lng=uk' }
+    : language === 'accept-language'
+      ? { 'accept-language': 'uk-UA,uk;q=0.9,en;q=0.5' }
+      : {}
+
+async function call(who: Who, language: Language, method: string, path: string, body?: unknown) {
+  const init = jsonRequest(method, tokens[who], body)
+  const res = await fetch(`${server.baseUrl}/api${path}`, {
+    ...init,
+    headers: { ...(init.headers as Record<string, string>), ...languageHeaders(language) },
+  })
+  return { body: (await res.json()) as Record<string, any>, status: res.status }
+}
 
 beforeAll(async () => {
   app = await startTestPayload()
   server = await listen(app)
-  tokens.editor = await login(server.baseUrl, await createUser(app.payload, 'editor', ['editor']))
+  tokens.editor = await signedInUser(app.payload, server.baseUrl, 'editor', ['editor'])
   reviewer = await createUser(app.payload, 'reviewer', ['reviewer'])
   tokens.reviewer = await login(server.baseUrl, reviewer)
 })
@@ -246,5 +267,91 @@ describe('re-review: the open change request and the redline against what the re
     await act(id, tokens.reviewer, 'approve')
     expect((await status(tokens.reviewer)).changeRequest).toBeNull()
     expect((await preview('against=last-request')).status).toBe(409)
+  })
+})
+
+describe('refusals in the asker’s language', () => {
+  test.each(['cookie', 'accept-language'] as const)(
+    'REST by %s: a refused step and the disabled Publish say why in Ukrainian, with a code',
+    async (language) => {
+      const { id } = await createDocument(`uk-${language}`)
+      const approve = await call('editor', language, 'POST', `/${SLUGS.documents}/${id}/workflow`, {
+        action: 'approve',
+      })
+      expect(approve.status).toBe(403)
+      expect(approve.body.errors[0].message).toBe(UK['refusal-approve-role'])
+      expect(approve.body.errors[0].data).toMatchObject({ code: 'approve-role' })
+
+      // The state in the reason is in Ukrainian too.
+      const early = await call('reviewer', language, 'POST', `/${SLUGS.documents}/${id}/workflow`, {
+        action: 'approve',
+      })
+      expect(early.status).toBe(409)
+      expect(early.body.errors[0].message).toBe(
+        UK['refusal-approve-state'].replace('{{state}}', UK['state-draft']),
+      )
+
+      const status = await call('editor', language, 'GET', `/${SLUGS.documents}/${id}/workflow`)
+      expect(status.body).toMatchObject({
+        canPublish: false,
+        publishBlockedCode: 'publish-role',
+        publishBlockedReason: UK['refusal-publish-role'],
+      })
+    },
+  )
+
+  test('without a language the API keeps its English, and the same code', async () => {
+    const { id } = await createDocument('uk-none')
+    const approve = await call('editor', 'none', 'POST', `/${SLUGS.documents}/${id}/workflow`, {
+      action: 'approve',
+    })
+    expect(approve.body.errors[0]).toMatchObject({
+      data: { code: 'approve-role' },
+      message: 'Only reviewers can approve a document.',
+    })
+    const status = await call('editor', 'none', 'GET', `/${SLUGS.documents}/${id}/workflow`)
+    expect(status.body).toMatchObject({
+      publishBlockedCode: 'publish-role',
+      publishBlockedReason: 'Only reviewers and admins can publish.',
+    })
+  })
+
+  test('an incomplete draft: each missing thing is listed in Ukrainian', async () => {
+    const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, { kind: 'other' })
+    const submit = await call(
+      'editor',
+      'cookie',
+      'POST',
+      `/${SLUGS.documents}/${doc.body.doc.id}/workflow`,
+      { action: 'submit' },
+    )
+    expect(submit.status).toBe(422)
+    const message: string = submit.body.errors[0].message
+    expect(message.startsWith(UK['refusal-submit-problems'].replace(' {{problems}}', ''))).toBe(
+      true,
+    )
+    expect(message).toContain(UK['submit-problem-no-title'])
+    expect(message).toContain(UK['submit-problem-no-sections'])
+    expect(submit.body.errors[0].data.code).toBe('submit-problems')
+  })
+
+  test('GraphQL: the workflow mutation refuses in Ukrainian too', async () => {
+    const { id } = await createDocument('uk-graphql')
+    const client = new GraphQLClient(`${server.baseUrl}/api/graphql`, {
+      headers: { authorization: `JWT ${tokens.reviewer}`, ...languageHeaders('cookie') },
+    })
+    const { message: error } = await graphqlError(
+      client.request(
+        gql`
+          mutation ($id: String!) {
+            legalWorkflowAction(id: $id, action: withdraw, comment: "no longer needed") {
+              id
+            }
+          }
+        `,
+        { id: String(id) },
+      ),
+    )
+    expect(error).toBe(UK['refusal-withdraw-not-live'])
   })
 })

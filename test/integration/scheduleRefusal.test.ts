@@ -129,13 +129,20 @@ afterAll(async () => {
   await app?.close()
 })
 
+/** A scheduling request (token, document id) and its refusal (status, message). */
+type RefusalCase = [token: null | string, id: number, status: number, message: string]
+/** The workflow's refusals, the same on both routes. */
+const workflowRefusals = (): RefusalCase[] => [
+  [null, ids.approved, 401, SCHEDULE_SIGNED_OUT_REFUSAL],
+  [tokens.editor, ids.approved, 403, SCHEDULE_ROLE_REFUSAL],
+  [tokens.reviewer, ids.draft, 409, NOT_APPROVED('Draft')],
+]
+
 describe('scheduling over REST (POST /api/payload-jobs)', () => {
   test('each refusal has its status and reason, and no job is written', async () => {
     const before = await jobCount()
-    const cases: Array<[null | string, number, number, string]> = [
-      [null, ids.approved, 401, SCHEDULE_SIGNED_OUT_REFUSAL],
-      [tokens.editor, ids.approved, 403, SCHEDULE_ROLE_REFUSAL],
-      [tokens.reviewer, ids.draft, 409, NOT_APPROVED('Draft')],
+    const cases: RefusalCase[] = [
+      ...workflowRefusals(),
       [tokens.reviewer, ids.inReview, 409, NOT_APPROVED('In review')],
       [tokens.reviewer, 999999, 404, 'Document not found.'],
       // Allowed by the workflow, but the jobs collection is no route for it: say which is.
@@ -170,10 +177,8 @@ describe('scheduling over REST (POST /api/payload-jobs)', () => {
 describe('scheduling over GraphQL (createPayloadJob)', () => {
   test('each refusal has its status and reason, and no job is written', async () => {
     const before = await jobCount()
-    const cases: Array<[null | string, number, number, string]> = [
-      [null, ids.approved, 401, SCHEDULE_SIGNED_OUT_REFUSAL],
-      [tokens.editor, ids.approved, 403, SCHEDULE_ROLE_REFUSAL],
-      [tokens.reviewer, ids.draft, 409, NOT_APPROVED('Draft')],
+    const cases: RefusalCase[] = [
+      ...workflowRefusals(),
       [tokens.reviewer, 999999, 404, 'Document not found.'],
       [tokens.reviewer, ids.approved, 403, JOBS_COLLECTION_REFUSAL],
     ]

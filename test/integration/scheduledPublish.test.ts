@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createLocalReq, type Payload } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { richText } from '../helpers/lexical'
+import { approvedDocument, reviewEventsOf } from '../helpers/publishFlow'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
@@ -12,38 +12,10 @@ let payload: Payload
 let editor: TestUser
 let reviewer: TestUser
 
-type Doc = Record<string, any>
-
-async function act(user: TestUser, id: number | string, action: string) {
-  return performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-    id,
-    action,
-    fourEyes: true,
-  })
-}
-
-async function newApprovedDocument(slug: string): Promise<{ doc: Doc; section: Doc }> {
-  const opts = { overrideAccess: false as const, user: editor as never }
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: { slug, kind: 'other', title: slug } as never,
-    ...opts,
-  })) as Doc
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: { body: richText('Hello.'), document: doc.id, heading: 'Intro' } as never,
-    ...opts,
-  })) as Doc
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...opts,
-  })
-  await act(editor, doc.id, 'submit')
-  await act(reviewer, doc.id, 'approve')
-  return { doc, section }
-}
+const newApprovedDocument = (slug: string) =>
+  approvedDocument(payload, editor, reviewer, { slug, kind: 'other', title: slug }, [
+    { body: richText('Hello.'), heading: 'Intro' },
+  ])
 
 /** What the admin's "Schedule publish" drawer does: queue Payload's schedulePublish job for the user. */
 async function schedule(user: TestUser, id: number | string, when: Date) {
@@ -103,6 +75,21 @@ afterAll(async () => {
   await app?.close()
 })
 
+/**
+ * Scheduling the document as `user` is refused with `refusal`, and a job queued past that check
+ * (as with jobs.runHooks off) publishes nothing when it runs.
+ */
+async function expectSchedulingRefused(
+  user: TestUser,
+  id: number | string,
+  refusal: { message: string; status: number },
+) {
+  await expect(schedule(user, id, new Date(Date.now() - 1000))).rejects.toMatchObject(refusal)
+  await queueWithoutHooks(user, id)
+  await payload.jobs.run({ queue: 'default' })
+  expect(await isLive(id)).toBe(false)
+}
+
 describe('scheduled publish', () => {
   test('a reviewer schedules an approved draft; the job publishes it when due, with an archive record', async () => {
     const { doc } = await newApprovedDocument('scheduled-1')
@@ -120,37 +107,28 @@ describe('scheduled publish', () => {
       where: { document: { equals: doc.id } },
     })
     expect(archive.docs[0]).toMatchObject({ publishedBy: reviewer.id, version: 1 })
-    const events = await payload.find({
-      collection: SLUGS.reviewEvents,
-      depth: 0,
-      overrideAccess: true,
-      sort: 'at',
-      where: { document: { equals: doc.id } },
-    })
-    expect(events.docs.map((e: Doc) => e.action)).toEqual([
+    const events = await reviewEventsOf(payload, doc.id)
+    expect(events.map((e) => e.action)).toEqual([
       'submitted',
       'approved',
       'scheduled',
       'scheduled',
       'published',
     ])
-    const scheduled = events.docs.filter((e: Doc) => e.action === 'scheduled')
-    expect(scheduled.map((e: Doc) => e.by)).toEqual([reviewer.id, reviewer.id])
-    expect((scheduled[0] as Doc).comment).toMatch(/^Publish scheduled for \d{4}-\d{2}-\d{2}T/)
+    const scheduled = events.filter((e) => e.action === 'scheduled')
+    expect(scheduled.map((e) => e.by)).toEqual([reviewer.id, reviewer.id])
+    expect(scheduled[0].comment).toMatch(/^Publish scheduled for \d{4}-\d{2}-\d{2}T/)
   })
 
   test('an editor cannot schedule a publish; a job that gets past the check is refused when it runs', async () => {
     const { doc } = await newApprovedDocument('scheduled-editor')
-    await expect(schedule(editor, doc.id, new Date(Date.now() - 1000))).rejects.toMatchObject({
+    // A host with jobs.runHooks off skips the check: the job publishes as its scheduler, and
+    // the publish hooks refuse an editor.
+    await expectSchedulingRefused(editor, doc.id, {
       message:
         'Only reviewers and admins can schedule a publish or an unpublish of a legal document.',
       status: 403,
     })
-    // A host with jobs.runHooks off skips that check: the job publishes as its scheduler, and
-    // the publish hooks refuse an editor.
-    await queueWithoutHooks(editor, doc.id)
-    await payload.jobs.run({ queue: 'default' })
-    expect(await isLive(doc.id)).toBe(false)
   })
 
   test('a draft that is not approved cannot be scheduled, and such a job is refused when it runs', async () => {
@@ -162,14 +140,11 @@ describe('scheduled publish', () => {
       overrideAccess: false,
       user: editor,
     })
-    await expect(schedule(reviewer, doc.id, new Date(Date.now() - 1000))).rejects.toMatchObject({
+    await expectSchedulingRefused(reviewer, doc.id, {
       message:
         'Only an approved draft can be scheduled for publishing; this one is "Draft". It needs a reviewer\'s approval first.',
       status: 409,
     })
-    await queueWithoutHooks(reviewer, doc.id)
-    await payload.jobs.run({ queue: 'default' })
-    expect(await isLive(doc.id)).toBe(false)
   })
 
   test('a change after scheduling voids the approval, and the job then refuses to publish', async () => {

@@ -15,14 +15,12 @@ import {
 import { SOURCE_ENTITY } from '../../seed/sourceDocuments'
 import { parseLegalText } from '../../src/importer'
 import { SLUGS } from '../../src/slugs'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { allRecords, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser } from '../helpers/users'
 
 let app: TestApp
 let payload: Payload
 let first: SeedSummary
-
-type Doc = Record<string, any>
 
 const SECTION_COUNTS = {
   'cookie-policy': 1,
@@ -32,17 +30,8 @@ const SECTION_COUNTS = {
   'terms-of-use': 5,
 }
 
-async function all(collection: string, options: { draft?: boolean } = {}): Promise<Doc[]> {
-  const { docs } = await payload.find({
-    collection: collection as never,
-    depth: 0,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    ...options,
-  })
-  return docs
-}
+const all = (collection: string, options: { draft?: boolean } = {}) =>
+  allRecords(payload, collection, options)
 
 /** Every row the seed could have written, counted: any duplicate or extra version shows up here. */
 async function census() {

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net'
+import type { Payload } from 'payload'
 
 /**
  * The public /legal pages' data layer (dev/site/) with the reference content published through
@@ -9,7 +10,6 @@ import type { AddressInfo } from 'node:net'
  */
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import http from 'node:http'
-import { createLocalReq, type Payload } from 'payload'
 
 import {
   diffSectionsForPage,
@@ -23,11 +23,12 @@ import {
 import { cookieTables } from '../../dev/site/cookies'
 import { IN_PROCESS_BASE_URL, inProcessGraphQLFetch } from '../../dev/site/inProcess'
 import { messagesFor } from '../../dev/site/messages'
+import { diffPartKey, loadVersionsTranslation } from '../../dev/site/translation'
 import { seedReferenceContent } from '../../seed/seed'
 import { SLUGS } from '../../src/slugs'
-import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { paragraph, root, text } from '../helpers/lexicalRich'
+import { as, publishedDocument, reviewAndPublish } from '../helpers/publishFlow'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
@@ -41,14 +42,6 @@ let inProcessApi: SiteApiOptions
 let companyName: string
 let editor: TestUser
 let reviewer: TestUser
-
-const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
-const act = async (user: TestUser, id: number | string, action: string) =>
-  performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-    id,
-    action,
-    fourEyes: true,
-  })
 
 beforeAll(async () => {
   app = await startTestPayload({ plugin: { notice: NO_NOTICE } })
@@ -94,48 +87,21 @@ beforeAll(async () => {
     data: { changeSummary: 'Rewrote the introduction.', materialChange: true },
     ...as(editor),
   })
-  await act(editor, doc.id, 'submit')
-  await act(reviewer, doc.id, 'approve')
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
+  await reviewAndPublish(payload, editor, reviewer, doc.id)
 
   // A published document whose title names the company through a placeholder.
-  const charter = (await payload.create({
-    collection: SLUGS.documents,
-    data: {
-      slug: 'customer-charter',
-      kind: 'other',
-      title: '{{company.name}} Customer Charter',
-    } as never,
-    ...as(editor),
-  })) as Json
-  const charterSection = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: root(paragraph(text('{{company.name}} answers every message.'))),
-      document: charter.id,
-      heading: 'Our promise',
-    } as never,
-    ...as(editor),
-  })) as Json
-  await payload.update({
-    id: charter.id,
-    collection: SLUGS.documents,
-    data: { sections: [charterSection.id] },
-    ...as(editor),
-  })
-  await act(editor, charter.id, 'submit')
-  await act(reviewer, charter.id, 'approve')
-  await payload.update({
-    id: charter.id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
+  await publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    { slug: 'customer-charter', kind: 'other', title: '{{company.name}} Customer Charter' },
+    [
+      {
+        body: root(paragraph(text('{{company.name}} answers every message.'))),
+        heading: 'Our promise',
+      },
+    ],
+  )
 
   // A document that was never published must never be listed.
   await payload.create({
@@ -371,6 +337,40 @@ describe.each([
       expect(
         await loadVersionsPage(api, { slug: 'nope', from: null, locale: 'en', to: null }),
       ).toMatchObject({ ok: false, reason: 'not-found' })
+    })
+
+    test('?locale=uk over English versions: the redline is marked untranslated, section by section', async () => {
+      const args = { slug: 'general-conditions', from: 1, to: 2 }
+      const uk = await loadVersionsPage(api, { ...args, locale: 'uk' })
+      if (!uk.ok || uk.data.comparison.state !== 'shown') {
+        throw new Error('expected a Ukrainian redline')
+      }
+      const translation = await loadVersionsTranslation(api, {
+        ...args,
+        data: uk.data,
+        locale: 'uk',
+      })
+      // Nothing of the general conditions is translated: every section of the redline is English.
+      expect(translation).toEqual({
+        diff: {
+          fallbackLocale: 'en',
+          state: 'none',
+          titleUntranslated: false,
+          untranslatedSections: uk.data.comparison.diff.sections.map(diffPartKey),
+        },
+        fallbackLocale: 'en',
+      })
+      expect(uk.data.comparison.diff.sections.length).toBeGreaterThan(1)
+
+      // Without a redline only the summaries' language is known; in English there is nothing to say.
+      const list = await loadVersionsPage(api, { ...args, from: null, locale: 'uk', to: null })
+      expect(
+        list.ok && (await loadVersionsTranslation(api, { ...args, data: list.data, locale: 'uk' })),
+      ).toEqual({ diff: null, fallbackLocale: 'en' })
+      const en = await loadVersionsPage(api, { ...args, locale: 'en' })
+      expect(
+        en.ok && (await loadVersionsTranslation(api, { ...args, data: en.data, locale: 'en' })),
+      ).toBeNull()
     })
   })
 

@@ -1,15 +1,17 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, gql, GraphQLClient } from 'graphql-request'
+import { gql } from 'graphql-request'
 import { createLocalReq } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
 import { WorkflowError } from '../../src/workflow/errors'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { graphqlError as gqlError, graphqlClient } from '../helpers/graphql'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { latestDraft } from '../helpers/publishFlow'
 import { restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, login, type TestUser } from '../helpers/users'
+import { createUser, login, signedInUser, type TestUser } from '../helpers/users'
 
 /**
  * Issue 16: an empty, untitled document cannot be submitted for review. The same refusal, with
@@ -39,14 +41,7 @@ const submit = (id: number | string, token: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action: 'submit' })
 const status = (id: number | string, token: string) =>
   rest('GET', `/${SLUGS.documents}/${id}/workflow`, token)
-const draftOf = (id: number | string) =>
-  app.payload.findByID({
-    id,
-    collection: SLUGS.documents,
-    depth: 0,
-    draft: true,
-    overrideAccess: true,
-  }) as Promise<Record<string, any>>
+const draftOf = (id: number | string) => latestDraft(app.payload, id)
 const historyOf = async (id: number | string) =>
   (
     await app.payload.find({
@@ -72,11 +67,7 @@ async function addSection(documentId: number, heading: string, body: unknown): P
   return section.body.doc.id
 }
 
-function gqlAs(token: string) {
-  return new GraphQLClient(`${server.baseUrl}/api/graphql`, {
-    headers: { authorization: `JWT ${token}` },
-  })
-}
+const gqlAs = (token: string) => graphqlClient(server.baseUrl, token)
 const submitMutation = gql`
   mutation ($id: String!) {
     legalWorkflowAction(id: $id, action: submit) {
@@ -85,29 +76,13 @@ const submitMutation = gql`
     }
   }
 `
-async function gqlError(promise: Promise<unknown>): Promise<{ message: string; status?: number }> {
-  try {
-    await promise
-  } catch (err) {
-    if (err instanceof ClientError) {
-      const first = err.response.errors?.[0] as
-        { extensions?: { statusCode?: number }; message: string } | undefined
-      return { message: first?.message ?? '', status: first?.extensions?.statusCode }
-    }
-    throw err
-  }
-  throw new Error('expected a GraphQL error')
-}
 
 beforeAll(async () => {
   app = await startTestPayload()
   server = await listen(app)
   editor = await createUser(app.payload, 'editor', ['editor'])
   tokens.editor = await login(server.baseUrl, editor)
-  tokens.reviewer = await login(
-    server.baseUrl,
-    await createUser(app.payload, 'reviewer', ['reviewer']),
-  )
+  tokens.reviewer = await signedInUser(app.payload, server.baseUrl, 'reviewer', ['reviewer'])
 })
 
 afterAll(async () => {

@@ -8,8 +8,13 @@ import { findFreePort } from '../../dev/server/embeddedPostgres'
 import { SLUGS } from '../../src/slugs'
 import { verifySignature } from '../../src/webhooks/signature'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
-import { asTrusted } from '../../src/workflow/trust'
 import { richText } from '../helpers/lexical'
+import {
+  approvedDocument,
+  occupyFirstArchiveVersion,
+  publishDocument,
+  publishedDocument,
+} from '../helpers/publishFlow'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
@@ -28,40 +33,18 @@ let payload: Payload
 let editor: TestUser
 let reviewer: TestUser
 
+const SECTIONS = [{ body: richText('Text.'), heading: 'Scope' }]
+const jobCount = async () =>
+  (await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })).totalDocs
+
 async function publishNewDocument(slug: string): Promise<number> {
-  const as = (u: TestUser) => ({ overrideAccess: false as const, user: u as never })
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: { slug, kind: 'other', title: `Doc ${slug}` } as never,
-    ...as(editor),
-  })) as { id: number }
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: { body: richText('Text.'), document: doc.id, heading: 'Scope' } as never,
-    ...as(editor),
-  })) as { id: number }
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { materialChange: true, sections: [section.id] },
-    ...as(editor),
-  })
-  for (const [user, action] of [
-    [editor, 'submit'],
-    [reviewer, 'approve'],
-  ] as const) {
-    await performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-      id: doc.id,
-      action,
-      fourEyes: true,
-    })
-  }
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
+  const { doc } = await publishedDocument(
+    payload,
+    editor,
+    reviewer,
+    { slug, kind: 'other', materialChange: true, title: `Doc ${slug}` },
+    SECTIONS,
+  )
   return doc.id
 }
 
@@ -208,10 +191,7 @@ describe('webhooks on publish', () => {
         (r) => r.path === '/ok' && JSON.parse(r.body).event === 'legal-document.withdrawn',
       )
     // The editor may not withdraw: refused, and nothing is queued for it.
-    const jobsBefore = await payload.count({
-      collection: 'payload-jobs' as never,
-      overrideAccess: true,
-    })
+    const jobsBefore = await jobCount()
     await expect(
       performWorkflowAction(await createLocalReq({ user: editor as never }, payload), {
         id,
@@ -220,10 +200,7 @@ describe('webhooks on publish', () => {
         fourEyes: true,
       }),
     ).rejects.toMatchObject({ status: 403 })
-    expect(
-      (await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true }))
-        .totalDocs,
-    ).toBe(jobsBefore.totalDocs)
+    expect(await jobCount()).toBe(jobsBefore)
 
     const result = await performWorkflowAction(
       await createLocalReq({ user: reviewer as never }, payload),
@@ -253,64 +230,16 @@ describe('webhooks on publish', () => {
   })
 
   test('a publish that rolls back queues no webhook', async () => {
-    const as = (u: TestUser) => ({ overrideAccess: false as const, user: u as never })
-    const doc = (await payload.create({
-      collection: SLUGS.documents,
-      data: { slug: 'rollback-doc', kind: 'other', title: 'Rollback' } as never,
-      ...as(editor),
-    })) as { id: number }
-    const section = (await payload.create({
-      collection: SLUGS.sections,
-      data: { body: richText('Text.'), document: doc.id, heading: 'Scope' } as never,
-      ...as(editor),
-    })) as { id: number }
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { sections: [section.id] },
-      ...as(editor),
-    })
-    for (const [user, action] of [
-      [editor, 'submit'],
-      [reviewer, 'approve'],
-    ] as const) {
-      await performWorkflowAction(await createLocalReq({ user: user as never }, payload), {
-        id: doc.id,
-        action,
-        fourEyes: true,
-      })
-    }
-    const req = await createLocalReq({}, payload)
-    await asTrusted(req, () =>
-      payload.create({
-        collection: SLUGS.versions,
-        data: {
-          slug: 'rollback-doc',
-          content: {},
-          contentHash: 'x',
-          document: doc.id,
-          lastModified: new Date().toISOString(),
-          publishedAt: new Date().toISOString(),
-          title: 't',
-          version: 1,
-        },
-        overrideAccess: true,
-        req,
-      }),
+    const { doc } = await approvedDocument(
+      payload,
+      editor,
+      reviewer,
+      { slug: 'rollback-doc', kind: 'other', title: 'Rollback' },
+      SECTIONS,
     )
-    const before = await payload.count({
-      collection: 'payload-jobs' as never,
-      overrideAccess: true,
-    })
-    await expect(
-      payload.update({
-        id: doc.id,
-        collection: SLUGS.documents,
-        data: { _status: 'published' } as never,
-        ...as(reviewer),
-      }),
-    ).rejects.toBeDefined()
-    const after = await payload.count({ collection: 'payload-jobs' as never, overrideAccess: true })
-    expect(after.totalDocs).toBe(before.totalDocs)
+    await occupyFirstArchiveVersion(payload, doc.id, 'rollback-doc')
+    const before = await jobCount()
+    await expect(publishDocument(payload, reviewer, doc.id)).rejects.toBeDefined()
+    expect(await jobCount()).toBe(before)
   })
 })

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, gql, GraphQLClient } from 'graphql-request'
+import { gql } from 'graphql-request'
 
 import { SLUGS } from '../../src/slugs'
 import { SECTION_UNPUBLISH_REFUSAL, UNPUBLISH_REFUSAL } from '../../src/workflow/rules'
+import { graphqlError as gqlError, graphqlClient } from '../helpers/graphql'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { restDraftDocument } from '../helpers/publishFlow'
 import { restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
@@ -31,55 +33,28 @@ const rest = restClient(() => server.baseUrl)
 const workflow = (id: number, token: null | string, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
 
-function gqlAs(token: null | string) {
-  return new GraphQLClient(`${server.baseUrl}/api/graphql`, {
-    headers: token ? { authorization: `JWT ${token}` } : {},
-  })
-}
-
-async function gqlError(promise: Promise<unknown>): Promise<{ message: string; status?: number }> {
-  try {
-    await promise
-  } catch (err) {
-    if (err instanceof ClientError) {
-      const first = err.response.errors?.[0] as
-        { extensions?: { statusCode?: number }; message: string } | undefined
-      return { message: first?.message ?? '', status: first?.extensions?.statusCode }
-    }
-    throw err
-  }
-  throw new Error('expected a GraphQL error')
-}
+const gqlAs = (token: null | string) => graphqlClient(server.baseUrl, token)
 
 /** A document published as version 1 through the workflow. */
 async function publishedDocument(slug: string): Promise<number> {
-  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
-    slug,
-    kind: 'terms-of-use',
-    title: `Doc ${slug}`,
-  })
-  expect(doc.status).toBe(201)
-  const id = doc.body.doc.id as number
-  const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
-    body: richText('These terms apply.'),
-    document: id,
-    heading: 'Scope',
-  })
-  expect(
-    (
-      await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
-        sections: [section.body.doc.id],
-      })
-    ).status,
-  ).toBe(200)
-  expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
-  expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
-  expect(
-    (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
-      .status,
-  ).toBe(200)
+  const { id } = await restDraftDocument(
+    rest,
+    tokens.editor,
+    { slug, kind: 'terms-of-use', title: `Doc ${slug}` },
+    { body: richText('These terms apply.'), heading: 'Scope' },
+  )
+  await reviewAndPublishOverRest(id)
   return id
 }
+
+/** Submitted by the editor, approved and published by the reviewer; every step must succeed. */
+async function reviewAndPublishOverRest(id: number) {
+  expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
+  expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
+  expect((await publishOverRest(id)).status).toBe(200)
+}
+const publishOverRest = (id: number) =>
+  rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
 
 const delivery = (slug: string, query = '') => rest('GET', `/legal/documents/${slug}${query}`, null)
 
@@ -321,16 +296,8 @@ describe('withdraw: a reviewer takes a document offline through the workflow', (
     expect(await workflow(id, tokens.reviewer, 'withdraw', 'again')).toMatchObject({ status: 409 })
 
     // Back online only through review.
-    expect(
-      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
-        .status,
-    ).toBe(409)
-    expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
-    expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
-    expect(
-      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
-        .status,
-    ).toBe(200)
+    expect((await publishOverRest(id)).status).toBe(409)
+    await reviewAndPublishOverRest(id)
     expect((await delivery('wd-rest-ok')).status).toBe(200)
   })
 

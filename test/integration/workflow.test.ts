@@ -5,8 +5,16 @@ import { createLocalReq } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
-import { reviewCookie, workflowStep } from '../helpers/cookiePolicy'
+import { reviewCookie } from '../helpers/cookiePolicy'
 import { richText } from '../helpers/lexical'
+import {
+  draftDocument,
+  latestDraft,
+  occupyFirstArchiveVersion,
+  publishDocument,
+  reviewEventsOf,
+  workflowStep,
+} from '../helpers/publishFlow'
 import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
@@ -27,25 +35,9 @@ async function act(user: TestUser, id: number | string, action: string, comment?
   return performWorkflowAction(req, { id, action, comment, fourEyes: true })
 }
 
-async function draftOf(id: number | string): Promise<Doc> {
-  return await payload.findByID({
-    id,
-    collection: SLUGS.documents,
-    depth: 0,
-    draft: true,
-    overrideAccess: true,
-  })
-}
+const draftOf = (id: number | string) => latestDraft(payload, id)
 
-async function publish(user: TestUser, id: number | string): Promise<Doc> {
-  return await payload.update({
-    id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    depth: 0,
-    ...as(user),
-  })
-}
+const publish = (user: TestUser, id: number | string) => publishDocument(payload, user, id)
 
 async function archiveOf(id: number | string) {
   const res = await payload.find({
@@ -58,32 +50,10 @@ async function archiveOf(id: number | string) {
   return res.docs as Doc[]
 }
 
-async function newDocument(
-  slug: string,
-  by: TestUser = editor,
-): Promise<{ doc: Doc; section: Doc }> {
-  const doc = (await payload.create({
-    collection: SLUGS.documents,
-    data: { slug, kind: 'privacy-policy', title: `Title ${slug}` } as never,
-    ...as(by),
-  })) as Doc
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: richText('We are {{company.name}}.'),
-      document: doc.id,
-      heading: 'Who we are',
-    } as never,
-    ...as(by),
-  })) as Doc
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...as(by),
-  })
-  return { doc, section }
-}
+const newDocument = (slug: string, by: TestUser = editor) =>
+  draftDocument(payload, by, { slug, kind: 'privacy-policy', title: `Title ${slug}` }, [
+    { body: richText('We are {{company.name}}.'), heading: 'Who we are' },
+  ])
 
 async function approved(slug: string): Promise<{ doc: Doc; section: Doc }> {
   const created = await newDocument(slug)
@@ -150,13 +120,7 @@ describe('creating content', () => {
       data: { heading: 'Forged', updatedBy: admin.id } as never,
       ...as(editor),
     })
-    const latest = (await payload.findByID({
-      id: section.id,
-      collection: SLUGS.sections,
-      depth: 0,
-      draft: true,
-      overrideAccess: true,
-    })) as Doc
+    const latest = await latestDraft(payload, section.id, SLUGS.sections)
     expect(latest.updatedBy).toBe(editor.id)
   })
 
@@ -271,20 +235,14 @@ describe('review workflow', () => {
     const draft = await draftOf(doc.id)
     expect(draft.approvedBy).toBe(reviewer.id)
 
-    const events = await payload.find({
-      collection: SLUGS.reviewEvents,
-      depth: 0,
-      overrideAccess: true,
-      sort: 'at',
-      where: { document: { equals: doc.id } },
-    })
-    expect(events.docs.map((e: Doc) => e.action)).toEqual([
+    const events = await reviewEventsOf(payload, doc.id)
+    expect(events.map((e) => e.action)).toEqual([
       'submitted',
       'changes-requested',
       'submitted',
       'approved',
     ])
-    const requested = events.docs.find((e: Doc) => e.action === 'changes-requested') as Doc
+    const requested = events.find((e) => e.action === 'changes-requested') as Doc
     expect(requested).toMatchObject({
       by: reviewer.id,
       comment: 'Please name the data controller.',
@@ -649,26 +607,8 @@ describe('publishing', () => {
 
   test('publish is all or nothing: when the archive write fails, nothing is published', async () => {
     const { doc, section } = await approved('atomic-1')
-    // Occupy version 1 in the archive so the publish's own archive insert violates the unique index.
-    const { asTrusted } = await import('../../src/workflow/trust')
-    const req = await createLocalReq({}, payload)
-    await asTrusted(req, () =>
-      payload.create({
-        collection: SLUGS.versions,
-        data: {
-          slug: 'atomic-1',
-          content: {},
-          contentHash: 'x',
-          document: doc.id,
-          lastModified: new Date().toISOString(),
-          publishedAt: new Date().toISOString(),
-          title: 't',
-          version: 1,
-        },
-        overrideAccess: true,
-        req,
-      }),
-    )
+    // The publish's own archive insert then violates the unique index.
+    await occupyFirstArchiveVersion(payload, doc.id, 'atomic-1')
     const err = await publish(reviewer, doc.id).catch((e) => e)
     expect(err).toBeInstanceOf(Error)
     const live = await payload.find({
@@ -702,34 +642,23 @@ describe('the archive is immutable', () => {
       title: 'forged',
       version: 9,
     } as never
-    await expect(
-      payload.create({ collection: SLUGS.versions, data, ...as(admin) }),
-    ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.create({ collection: SLUGS.versions, data, overrideAccess: true }),
-    ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.update({
-        id: record.id,
-        collection: SLUGS.versions,
-        data: { title: 'forged' },
-        ...as(admin),
-      }),
-    ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.update({
-        id: record.id,
-        collection: SLUGS.versions,
-        data: { title: 'forged' },
-        overrideAccess: true,
-      }),
-    ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.delete({ id: record.id, collection: SLUGS.versions, ...as(admin) }),
-    ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.delete({ id: record.id, collection: SLUGS.versions, overrideAccess: true }),
-    ).rejects.toMatchObject({ status: 403 })
+    // As an admin through access control, and past access control altogether.
+    for (const access of [as(admin), { overrideAccess: true }]) {
+      await expect(
+        payload.create({ collection: SLUGS.versions, data, ...access }),
+      ).rejects.toMatchObject({ status: 403 })
+      await expect(
+        payload.update({
+          id: record.id,
+          collection: SLUGS.versions,
+          data: { title: 'forged' },
+          ...access,
+        }),
+      ).rejects.toMatchObject({ status: 403 })
+      await expect(
+        payload.delete({ id: record.id, collection: SLUGS.versions, ...access }),
+      ).rejects.toMatchObject({ status: 403 })
+    }
     expect((await archiveOf(doc.id))[0]).toMatchObject({ title: 'Title immutable-1', version: 1 })
   })
 

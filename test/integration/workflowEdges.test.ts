@@ -7,7 +7,7 @@ import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
 import { type Json, restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, login, type TestUser } from '../helpers/users'
+import { createUser, login, signedInUser, type TestUser } from '../helpers/users'
 
 /**
  * The routes round the edges of the workflow: restoring earlier versions, deleting drafts,
@@ -88,7 +88,7 @@ beforeAll(async () => {
   app = await startTestPayload()
   server = await listen(app)
   for (const role of ['admin', 'editor', 'reviewer'] as const) {
-    tokens[role] = await login(server.baseUrl, await createUser(app.payload, role, [role]))
+    tokens[role] = await signedInUser(app.payload, server.baseUrl, role, [role])
   }
 })
 
@@ -568,10 +568,7 @@ describe('an approval is bound to the content the reviewer saw', () => {
   const more = { dual: '', editor2: '' }
   let dual: TestUser
   beforeAll(async () => {
-    more.editor2 = await login(
-      server.baseUrl,
-      await createUser(app.payload, 'bind-editor2', ['editor']),
-    )
+    more.editor2 = await signedInUser(app.payload, server.baseUrl, 'bind-editor2', ['editor'])
     dual = await createUser(app.payload, 'bind-dual', ['editor', 'reviewer'])
     more.dual = await login(server.baseUrl, dual)
   })

@@ -1,12 +1,14 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, gql, GraphQLClient } from 'graphql-request'
+import { gql } from 'graphql-request'
 
 import { SLUGS } from '../../src/slugs'
+import { graphqlError as gqlError, graphqlClient } from '../helpers/graphql'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { restDraftDocument } from '../helpers/publishFlow'
 import { restClient } from '../helpers/rest'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, login } from '../helpers/users'
+import { signedInUser } from '../helpers/users'
 
 /** The workflow rules over the routes websites and the admin use: REST and GraphQL, bulk included. */
 let app: TestApp
@@ -20,45 +22,15 @@ const tokens: Record<'admin' | 'editor' | 'reviewer' | 'reviewer2', string> = {
 
 const rest = restClient(() => server.baseUrl)
 
-function gqlAs(token: null | string) {
-  return new GraphQLClient(`${server.baseUrl}/api/graphql`, {
-    headers: token ? { authorization: `JWT ${token}` } : {},
-  })
-}
+const gqlAs = (token: null | string) => graphqlClient(server.baseUrl, token)
 
-async function gqlError(promise: Promise<unknown>): Promise<{ message: string; status?: number }> {
-  try {
-    await promise
-  } catch (err) {
-    if (err instanceof ClientError) {
-      const first = err.response.errors?.[0] as
-        { extensions?: { statusCode?: number }; message: string } | undefined
-      return { message: first?.message ?? '', status: first?.extensions?.statusCode }
-    }
-    throw err
-  }
-  throw new Error('expected a GraphQL error')
-}
-
-async function createDocument(slug: string): Promise<{ id: number; sectionId: number }> {
-  const doc = await rest('POST', `/${SLUGS.documents}`, tokens.editor, {
-    slug,
-    kind: 'terms-of-use',
-    title: `Doc ${slug}`,
-  })
-  expect(doc.status).toBe(201)
-  const section = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
-    body: richText('These terms apply.'),
-    document: doc.body.doc.id,
-    heading: 'Scope',
-  })
-  expect(section.status).toBe(201)
-  const linked = await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, {
-    sections: [section.body.doc.id],
-  })
-  expect(linked.status).toBe(200)
-  return { id: doc.body.doc.id, sectionId: section.body.doc.id }
-}
+const createDocument = (slug: string) =>
+  restDraftDocument(
+    rest,
+    tokens.editor,
+    { slug, kind: 'terms-of-use', title: `Doc ${slug}` },
+    { body: richText('These terms apply.'), heading: 'Scope' },
+  )
 
 const workflow = (id: number, token: null | string, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
@@ -67,12 +39,9 @@ beforeAll(async () => {
   app = await startTestPayload()
   server = await listen(app)
   for (const role of ['admin', 'editor', 'reviewer'] as const) {
-    tokens[role] = await login(server.baseUrl, await createUser(app.payload, role, [role]))
+    tokens[role] = await signedInUser(app.payload, server.baseUrl, role, [role])
   }
-  tokens.reviewer2 = await login(
-    server.baseUrl,
-    await createUser(app.payload, 'reviewer2', ['reviewer']),
-  )
+  tokens.reviewer2 = await signedInUser(app.payload, server.baseUrl, 'reviewer2', ['reviewer'])
 })
 
 afterAll(async () => {

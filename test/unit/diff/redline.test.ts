@@ -69,7 +69,13 @@ describe('redlineText', () => {
 describe('redline', () => {
   test('an identical version reports every section unchanged, without marks', () => {
     const r = redline(doc(A, B), doc(A, B))
-    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 0, removed: 0, unchanged: 2 })
+    expect(r.summary).toEqual({
+      added: 0,
+      changed: 0,
+      moved: 0,
+      removed: 0,
+      unchanged: 2,
+    })
     expect(r.sections).toEqual([
       {
         anchor: 'who-we-are',
@@ -94,84 +100,163 @@ describe('redline', () => {
     )
   })
 
-  test('a section changed in place carries word-level ins/del', () => {
-    const B2 = sec(2, 'What we collect', 'Your email address and phone number.')
-    const r = redline(doc(A, B, C), doc(A, B2, C))
-    expect(statuses(r)).toEqual([
-      'who-we-are:unchanged',
-      'what-we-collect:changed',
-      'your-rights:unchanged',
-    ])
-    expect(r.summary).toEqual({ added: 0, changed: 1, moved: 0, removed: 0, unchanged: 2 })
-    expect(r.sections[1]).toEqual({
-      anchor: 'what-we-collect',
-      fromPosition: 2,
-      heading: 'What we collect',
-      html: '<h2>What we collect</h2>Your email address <ins>and phone number</ins>.',
-      status: 'changed',
-      toPosition: 2,
-    })
-    expect(r.html).toContain(
-      '<section class="redline-changed" id="what-we-collect"><h2>What we collect</h2>Your email address <ins>and phone number</ins>.</section>',
-    )
-  })
-
-  test('an added section is wrapped whole in ins and does not disturb its neighbours', () => {
-    const X = sec(9, 'Cookies', 'We use one cookie.')
-    const r = redline(doc(A, B), doc(A, X, B))
-    expect(statuses(r)).toEqual([
-      'who-we-are:unchanged',
-      'cookies:added',
-      'what-we-collect:unchanged',
-    ])
-    expect(r.summary).toEqual({ added: 1, changed: 0, moved: 0, removed: 0, unchanged: 2 })
-    expect(r.sections[1]).toEqual({
-      anchor: 'cookies',
-      fromPosition: null,
-      heading: 'Cookies',
-      html: '<ins><h2>Cookies</h2>We use one cookie.</ins>',
-      status: 'added',
-      toPosition: 2,
-    })
-  })
-
-  test('a removed section is wrapped whole in del and does not disturb the others', () => {
-    const r = redline(doc(A, B, C), doc(A, C))
-    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 0, removed: 1, unchanged: 2 })
-    // Removed sections are listed after the sections of the newer version.
-    expect(statuses(r)).toEqual([
-      'who-we-are:unchanged',
-      'your-rights:unchanged',
-      'what-we-collect:removed',
-    ])
-    expect(r.sections[2]).toEqual({
-      anchor: 'what-we-collect',
-      fromPosition: 2,
-      heading: 'What we collect',
-      html: '<del><h2>What we collect</h2>Your email address.</del>',
-      status: 'removed',
-      toPosition: null,
-    })
-    expect(r.html).toContain(
-      '<section class="redline-removed" id="what-we-collect"><del><h2>What we collect</h2>Your email address.</del></section>',
-    )
-  })
-
-  test('an addition and a removal at the same place are not moves', () => {
-    const X = sec(9, 'Cookies', 'We use one cookie.')
-    const r = redline(doc(A, B, C), doc(X, A, C))
-    expect(r.summary).toEqual({ added: 1, changed: 0, moved: 0, removed: 1, unchanged: 2 })
-    expect(statuses(r)).toEqual([
-      'cookies:added',
-      'who-we-are:unchanged',
-      'your-rights:unchanged',
-      'what-we-collect:removed',
-    ])
+  // Each case: the two versions, and what its redline must show of them (the parts given).
+  test.each<{
+    from: FrozenSection[]
+    html?: string
+    name: string
+    section?: [number, ReturnType<typeof redline>['sections'][number]]
+    statuses?: string[]
+    summary?: ReturnType<typeof redline>['summary']
+    to: FrozenSection[]
+  }>([
+    {
+      name: 'a section changed in place carries word-level ins/del',
+      from: [A, B, C],
+      html: '<section class="redline-changed" id="what-we-collect"><h2>What we collect</h2>Your email address <ins>and phone number</ins>.</section>',
+      section: [
+        1,
+        {
+          anchor: 'what-we-collect',
+          fromPosition: 2,
+          heading: 'What we collect',
+          html: '<h2>What we collect</h2>Your email address <ins>and phone number</ins>.',
+          status: 'changed',
+          toPosition: 2,
+        },
+      ],
+      statuses: ['who-we-are:unchanged', 'what-we-collect:changed', 'your-rights:unchanged'],
+      summary: { added: 0, changed: 1, moved: 0, removed: 0, unchanged: 2 },
+      to: [A, sec(2, 'What we collect', 'Your email address and phone number.'), C],
+    },
+    {
+      name: 'an added section is wrapped whole in ins and does not disturb its neighbours',
+      from: [A, B],
+      section: [
+        1,
+        {
+          anchor: 'cookies',
+          fromPosition: null,
+          heading: 'Cookies',
+          html: '<ins><h2>Cookies</h2>We use one cookie.</ins>',
+          status: 'added',
+          toPosition: 2,
+        },
+      ],
+      statuses: ['who-we-are:unchanged', 'cookies:added', 'what-we-collect:unchanged'],
+      summary: { added: 1, changed: 0, moved: 0, removed: 0, unchanged: 2 },
+      to: [A, sec(9, 'Cookies', 'We use one cookie.'), B],
+    },
+    {
+      // Removed sections are listed after the sections of the newer version.
+      name: 'a removed section is wrapped whole in del and does not disturb the others',
+      from: [A, B, C],
+      html: '<section class="redline-removed" id="what-we-collect"><del><h2>What we collect</h2>Your email address.</del></section>',
+      section: [
+        2,
+        {
+          anchor: 'what-we-collect',
+          fromPosition: 2,
+          heading: 'What we collect',
+          html: '<del><h2>What we collect</h2>Your email address.</del>',
+          status: 'removed',
+          toPosition: null,
+        },
+      ],
+      statuses: ['who-we-are:unchanged', 'your-rights:unchanged', 'what-we-collect:removed'],
+      summary: { added: 0, changed: 0, moved: 0, removed: 1, unchanged: 2 },
+      to: [A, C],
+    },
+    {
+      name: 'an addition and a removal at the same place are not moves',
+      from: [A, B, C],
+      statuses: [
+        'cookies:added',
+        'who-we-are:unchanged',
+        'your-rights:unchanged',
+        'what-we-collect:removed',
+      ],
+      summary: { added: 1, changed: 0, moved: 0, removed: 1, unchanged: 2 },
+      to: [sec(9, 'Cookies', 'We use one cookie.'), A, C],
+    },
+    {
+      name: 'a section moved and changed is reported as both and counted in both',
+      from: [A, B, C, D],
+      section: [
+        3,
+        {
+          anchor: 'who-we-are',
+          fromPosition: 1,
+          heading: 'Who we are',
+          html: '<h2>Who we are</h2>Acme <del>LLC</del><ins>Inc.</ins> runs this site.',
+          status: 'moved-and-changed',
+          toPosition: 4,
+        },
+      ],
+      statuses: [
+        'what-we-collect:unchanged',
+        'your-rights:unchanged',
+        'contact:unchanged',
+        'who-we-are:moved-and-changed',
+      ],
+      summary: { added: 0, changed: 1, moved: 1, removed: 0, unchanged: 3 },
+      to: [B, C, D, sec(1, 'Who we are', 'Acme Inc. runs this site.')],
+    },
+    {
+      name: 'sections are matched by id when heading and anchor change',
+      from: [A, C],
+      section: [
+        1,
+        {
+          anchor: 'privacy-rights',
+          fromPosition: 2,
+          heading: 'Your privacy rights',
+          html: '<h2>Your <ins>privacy </ins>rights</h2>Access and erasure.',
+          status: 'changed',
+          toPosition: 2,
+        },
+      ],
+      summary: { added: 0, changed: 1, moved: 0, removed: 0, unchanged: 1 },
+      to: [A, sec(3, 'Your privacy rights', 'Access and erasure.', 'privacy-rights')],
+    },
+    {
+      name: 'a new section reusing an old anchor is an addition plus a removal, not a change',
+      from: [A, C],
+      statuses: ['who-we-are:unchanged', 'your-rights:added', 'your-rights:removed'],
+      to: [A, sec(30, 'Your rights', 'Access and erasure.')],
+    },
+    {
+      name: 'a full document to an empty one removes every section in order',
+      from: [A, B],
+      statuses: ['who-we-are:removed', 'what-we-collect:removed'],
+      summary: { added: 0, changed: 0, moved: 0, removed: 2, unchanged: 0 },
+      to: [],
+    },
+  ])('$name', ({ from, html, section, statuses: inOrder, summary, to }) => {
+    const r = redline(doc(...from), doc(...to))
+    if (inOrder) {
+      expect(statuses(r)).toEqual(inOrder)
+    }
+    if (summary) {
+      expect(r.summary).toEqual(summary)
+    }
+    if (section) {
+      expect(r.sections[section[0]]).toEqual(section[1])
+    }
+    if (html) {
+      expect(r.html).toContain(html)
+    }
   })
 
   test('a section moved without change is reported as moved, with unmarked text', () => {
     const r = redline(doc(A, B, C), doc(A, C, B))
-    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 1, removed: 0, unchanged: 2 })
+    expect(r.summary).toEqual({
+      added: 0,
+      changed: 0,
+      moved: 1,
+      removed: 0,
+      unchanged: 2,
+    })
     const moved = r.sections.find((s) => s.status === 'moved')!
     expect(['your-rights', 'what-we-collect']).toContain(moved.anchor)
     const yourRights = r.sections.find((s) => s.anchor === 'your-rights')!
@@ -190,57 +275,19 @@ describe('redline', () => {
       'contact:unchanged',
       'who-we-are:moved',
     ])
-    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 1, removed: 0, unchanged: 3 })
+    expect(r.summary).toEqual({
+      added: 0,
+      changed: 0,
+      moved: 1,
+      removed: 0,
+      unchanged: 3,
+    })
     expect(r.sections[3]).toMatchObject({
       fromPosition: 1,
       html: '<h2>Who we are</h2>Acme LLC runs this site.',
       toPosition: 4,
     })
     expect(r.html).toContain('<section class="redline-moved" id="who-we-are">')
-  })
-
-  test('a section moved and changed is reported as both and counted in both', () => {
-    const A2 = sec(1, 'Who we are', 'Acme Inc. runs this site.')
-    const r = redline(doc(A, B, C, D), doc(B, C, D, A2))
-    expect(statuses(r)).toEqual([
-      'what-we-collect:unchanged',
-      'your-rights:unchanged',
-      'contact:unchanged',
-      'who-we-are:moved-and-changed',
-    ])
-    expect(r.summary).toEqual({ added: 0, changed: 1, moved: 1, removed: 0, unchanged: 3 })
-    expect(r.sections[3]).toEqual({
-      anchor: 'who-we-are',
-      fromPosition: 1,
-      heading: 'Who we are',
-      html: '<h2>Who we are</h2>Acme <del>LLC</del><ins>Inc.</ins> runs this site.',
-      status: 'moved-and-changed',
-      toPosition: 4,
-    })
-  })
-
-  test('sections are matched by id when heading and anchor change', () => {
-    const C2 = sec(3, 'Your privacy rights', 'Access and erasure.', 'privacy-rights')
-    const r = redline(doc(A, C), doc(A, C2))
-    expect(r.summary).toEqual({ added: 0, changed: 1, moved: 0, removed: 0, unchanged: 1 })
-    expect(r.sections[1]).toEqual({
-      anchor: 'privacy-rights',
-      fromPosition: 2,
-      heading: 'Your privacy rights',
-      html: '<h2>Your <ins>privacy </ins>rights</h2>Access and erasure.',
-      status: 'changed',
-      toPosition: 2,
-    })
-  })
-
-  test('a new section reusing an old anchor is an addition plus a removal, not a change', () => {
-    const newC = sec(30, 'Your rights', 'Access and erasure.')
-    const r = redline(doc(A, C), doc(A, newC))
-    expect(statuses(r)).toEqual([
-      'who-we-are:unchanged',
-      'your-rights:added',
-      'your-rights:removed',
-    ])
   })
 
   test('ids are compared as strings, so 3 and "3" are the same section', () => {
@@ -289,7 +336,10 @@ describe('redline', () => {
   })
 
   test('a section with no text compares as empty', () => {
-    const empty = { ...sec(6, 'Intro', ''), text: undefined as unknown as string }
+    const empty = {
+      ...sec(6, 'Intro', ''),
+      text: undefined as unknown as string,
+    }
     const filled = sec(6, 'Intro', 'Hello there.')
     expect(redline(doc(empty), doc(filled)).sections[0]).toMatchObject({
       html: '<h2>Intro</h2><ins>Hello there.</ins>',
@@ -303,7 +353,13 @@ describe('redline', () => {
 
   test('an empty document to a full one adds every section in order', () => {
     const r = redline(doc(), doc(A, B))
-    expect(r.summary).toEqual({ added: 2, changed: 0, moved: 0, removed: 0, unchanged: 0 })
+    expect(r.summary).toEqual({
+      added: 2,
+      changed: 0,
+      moved: 0,
+      removed: 0,
+      unchanged: 0,
+    })
     expect(r.sections.map((s) => [s.status, s.fromPosition, s.toPosition])).toEqual([
       ['added', null, 1],
       ['added', null, 2],
@@ -312,12 +368,6 @@ describe('redline', () => {
       '<section class="redline-added" id="who-we-are"><ins><h2>Who we are</h2>Acme LLC runs this site.</ins></section>' +
         '<section class="redline-added" id="what-we-collect"><ins><h2>What we collect</h2>Your email address.</ins></section>',
     )
-  })
-
-  test('a full document to an empty one removes every section in order', () => {
-    const r = redline(doc(A, B), doc())
-    expect(r.summary).toEqual({ added: 0, changed: 0, moved: 0, removed: 2, unchanged: 0 })
-    expect(statuses(r)).toEqual(['who-we-are:removed', 'what-we-collect:removed'])
   })
 
   test('two empty documents give an empty redline', () => {

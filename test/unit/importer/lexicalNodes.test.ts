@@ -15,57 +15,19 @@ import {
   TEXT_FORMAT,
 } from '../../../src/importer/lexicalNodes'
 import { parseLegalText } from '../../../src/importer/parse'
+import { richText } from '../../helpers/lexical'
+import { text as textNode } from '../render/lexical'
 import { expected, outline } from './outline'
 
 describe('Lexical node builders', () => {
   test('root, paragraph and text produce what Payload stores', () => {
-    expect(root([paragraph('Hello')])).toEqual({
-      root: {
-        type: 'root',
-        children: [
-          {
-            type: 'paragraph',
-            children: [
-              {
-                type: 'text',
-                detail: 0,
-                format: 0,
-                mode: 'normal',
-                style: '',
-                text: 'Hello',
-                version: 1,
-              },
-            ],
-            direction: 'ltr',
-            format: '',
-            indent: 0,
-            textFormat: 0,
-            textStyle: '',
-            version: 1,
-          },
-        ],
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        version: 1,
-      },
-    })
+    expect(root([paragraph('Hello')])).toEqual(richText('Hello'))
   })
 
   test('heading, link (with and without id) and line break', () => {
     expect(heading('h3', [text('Cookies', TEXT_FORMAT.italic)])).toEqual({
       type: 'heading',
-      children: [
-        {
-          type: 'text',
-          detail: 0,
-          format: 2,
-          mode: 'normal',
-          style: '',
-          text: 'Cookies',
-          version: 1,
-        },
-      ],
+      children: [textNode('Cookies', 2)],
       direction: 'ltr',
       format: '',
       indent: 0,

@@ -1,17 +1,4 @@
-import type { LexicalState } from '../../../src/importer/lexicalNodes'
-
-type AnyNode = {
-  children?: AnyNode[]
-  fields?: { url: string }
-  format?: number | string
-  indent?: number
-  listType?: string
-  start?: number
-  tag?: string
-  text?: string
-  type: string
-  value?: number
-}
+import type { LexicalNode, LexicalState } from '../../../src/importer/lexicalNodes'
 
 /**
  * A compact, indentation-based picture of a Lexical tree, so tests can assert a whole nested
@@ -24,7 +11,7 @@ export function outline(state: LexicalState | undefined): string {
     return '(none)'
   }
   const out: string[] = []
-  const walk = (node: AnyNode, depth: number) => {
+  const walk = (node: LexicalNode, depth: number) => {
     const pad = '  '.repeat(depth)
     switch (node.type) {
       case 'heading':
@@ -34,7 +21,7 @@ export function outline(state: LexicalState | undefined): string {
         out.push(`${pad}<br>`)
         return
       case 'link':
-        out.push(`${pad}link ${node.fields!.url}`)
+        out.push(`${pad}link ${node.fields.url}`)
         break
       case 'list':
         out.push(`${pad}${node.listType}@${node.start}`)

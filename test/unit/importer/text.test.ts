@@ -2,6 +2,7 @@ import { describe, expect, test } from '@jest/globals'
 
 import { ImportError } from '../../../src/importer/errors'
 import { parseLegalText } from '../../../src/importer/parse'
+import { intro } from './intro'
 import { expected, outline } from './outline'
 
 describe('plain text', () => {
@@ -54,10 +55,7 @@ describe('plain text', () => {
   })
 
   test('asterisks and underscores are literal in plain text', () => {
-    const result = parseLegalText('Prices * apply to file_name and **this**.', {
-      detectTitle: false,
-    })
-    expect(outline(result.intro)).toBe(
+    expect(intro('Prices * apply to file_name and **this**.').tree).toBe(
       expected(`
       paragraph
         "Prices * apply to file_name and **this**."
@@ -66,11 +64,10 @@ describe('plain text', () => {
   })
 
   test('bare URLs and e-mail addresses become links; trailing punctuation stays text', () => {
-    const result = parseLegalText(
+    const { tree } = intro(
       'Write to privacy@example.com, visit https://example.com/policy. Or www.example.org (https://en.wikipedia.org/wiki/Cookie_(disambiguation)).',
-      { detectTitle: false },
     )
-    expect(outline(result.intro)).toBe(
+    expect(tree).toBe(
       expected(`
       paragraph
         "Write to "
@@ -105,8 +102,8 @@ describe('plain text', () => {
   })
 
   test('separator lines are dropped with a warning', () => {
-    const result = parseLegalText('Intro.\n\n-----\n\nMore.', { detectTitle: false })
-    expect(outline(result.intro)).toBe(
+    const { result, tree } = intro('Intro.\n\n-----\n\nMore.')
+    expect(tree).toBe(
       expected(`
       paragraph
         "Intro."
@@ -118,10 +115,7 @@ describe('plain text', () => {
   })
 
   test('non-breaking spaces indent like spaces; a BOM is ignored', () => {
-    const result = parseLegalText('\uFEFFList:\n\u00A0\u00A0• a\n\u00A0\u00A0\u00A0\u00A0• b', {
-      detectTitle: false,
-    })
-    expect(outline(result.intro)).toBe(
+    expect(intro('\uFEFFList:\n\u00A0\u00A0• a\n\u00A0\u00A0\u00A0\u00A0• b').tree).toBe(
       expected(`
       paragraph
         "List:"

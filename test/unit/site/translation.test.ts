@@ -10,6 +10,13 @@ const english = {
   ],
   title: 'Terms of use',
 }
+const ukrainian = {
+  sections: [
+    section('intro', 'Вступ', '<p>Вітаємо.</p>'),
+    section('scope', 'Обсяг', '<p>Усе.</p>'),
+  ],
+  title: 'Умови використання',
+}
 
 describe('is the text in the page language? (issue 16, point 10)', () => {
   test('nothing translated: the whole document is the fallback language', () => {
@@ -22,10 +29,7 @@ describe('is the text in the page language? (issue 16, point 10)', () => {
   })
 
   test('some sections translated: the others are named', () => {
-    const shown = {
-      sections: [section('intro', 'Вступ', '<p>Вітаємо.</p>'), english.sections[1]],
-      title: 'Умови використання',
-    }
+    const shown = { ...ukrainian, sections: [ukrainian.sections[0], english.sections[1]] }
     expect(translationOf(shown, english)).toEqual({
       fallbackLocale: 'en',
       state: 'partial',
@@ -35,13 +39,7 @@ describe('is the text in the page language? (issue 16, point 10)', () => {
   })
 
   test('only the title left in English is partial too', () => {
-    const shown = {
-      sections: [
-        section('intro', 'Вступ', '<p>Вітаємо.</p>'),
-        section('scope', 'Обсяг', '<p>Усе.</p>'),
-      ],
-      title: 'Terms of use',
-    }
+    const shown = { ...ukrainian, title: english.title }
     expect(translationOf(shown, english)).toMatchObject({
       state: 'partial',
       titleUntranslated: true,
@@ -50,14 +48,7 @@ describe('is the text in the page language? (issue 16, point 10)', () => {
   })
 
   test('everything translated: no notice', () => {
-    const shown = {
-      sections: [
-        section('intro', 'Вступ', '<p>Вітаємо.</p>'),
-        section('scope', 'Обсяг', '<p>Усе.</p>'),
-      ],
-      title: 'Умови використання',
-    }
-    expect(translationOf(shown, english)).toEqual({
+    expect(translationOf(ukrainian, english)).toEqual({
       fallbackLocale: 'en',
       state: 'translated',
       titleUntranslated: false,

@@ -34,6 +34,18 @@ const lexical = (text: string) => ({
   },
 })
 
+/** The same value with every object's keys in reverse order, as another serialiser may write it. */
+const reversedKeys = (value: unknown): unknown =>
+  Array.isArray(value)
+    ? value.map(reversedKeys)
+    : value && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .reverse()
+            .map(([key, v]) => [key, reversedKeys(v)]),
+        )
+      : value
+
 describe('changedFields: the same value in another shape is not a change', () => {
   test.each([
     ['number id vs string id', 7, '7'],
@@ -88,32 +100,9 @@ describe('changedFields: the same value in another shape is not a change', () =>
 
   test('a rich-text tree re-serialised with its keys in another order is unchanged', () => {
     const original = lexical('Clause 1')
-    const reordered = {
-      root: {
-        type: 'root',
-        children: [
-          {
-            type: 'paragraph',
-            children: [
-              {
-                type: 'text',
-                detail: 0,
-                format: 0,
-                mode: 'normal',
-                style: '',
-                text: 'Clause 1',
-                version: 1,
-              },
-            ],
-            version: 1,
-          },
-        ],
-        direction: 'ltr',
-        format: '',
-        indent: 0,
-        version: 1,
-      },
-    }
+    // Built, not written out: the linter sorts the keys of an object literal back into order.
+    const reordered = reversedKeys(original)
+    expect(JSON.stringify(reordered)).not.toBe(JSON.stringify(original))
     expect(changes(reordered, original)).toBe(false)
   })
 })

@@ -37,6 +37,16 @@ const ACTORS = {
 } satisfies Record<string, Actor>
 type ActorName = keyof typeof ACTORS
 
+/** The editor, who contributed to the draft, submits it in `state`. */
+const contributorSubmits = (state: ReviewState) =>
+  decideWorkflowAction({
+    action: 'submit',
+    actor: ACTORS.editor,
+    contributors: [ACTORS.editor.id],
+    fourEyes: true,
+    state,
+  })
+
 type Outcome = 400 | 403 | 409 | ReviewState
 type Row = [Outcome, Outcome, Outcome, Outcome, Outcome]
 
@@ -242,7 +252,12 @@ describe('decideWorkflowAction: refusal reasons', () => {
         fourEyes: true,
         state: 'in-review',
       })
-      expect(d).toEqual({ ok: false, reason: 'You must be signed in.', status: 403 })
+      expect(d).toEqual({
+        ok: false,
+        reason: 'You must be signed in.',
+        refusal: { code: 'signed-out' },
+        status: 403,
+      })
     }
   })
 
@@ -285,40 +300,25 @@ describe('decideWorkflowAction: refusal reasons', () => {
     })
   })
 
-  test.each(REVIEW_STATES.filter((s) => s !== 'in-review'))(
-    'approve in %s names the current state',
-    (state) => {
-      const d = decideWorkflowAction({
-        action: 'approve',
-        actor: ACTORS.reviewer,
-        contributors: [],
-        fourEyes: true,
-        state,
-      })
-      expect(d).toMatchObject({ ok: false, status: 409 })
-      if (!d.ok) {
-        expect(d.reason).toContain(`"${STATE_LABELS[state]}"`)
-      }
-    },
-  )
-
-  test.each(['draft', 'changes-requested', 'published'] as const)(
-    'request-changes in %s names the current state',
-    (state) => {
-      const d = decideWorkflowAction({
-        action: 'request-changes',
-        actor: ACTORS.reviewer,
-        comment: 'x',
-        contributors: [],
-        fourEyes: true,
-        state,
-      })
-      expect(d).toMatchObject({ ok: false, status: 409 })
-      if (!d.ok) {
-        expect(d.reason).toContain(`"${STATE_LABELS[state]}"`)
-      }
-    },
-  )
+  test.each([
+    ...REVIEW_STATES.filter((s) => s !== 'in-review').map((state) => ['approve', state] as const),
+    ...(['draft', 'changes-requested', 'published'] as const).map(
+      (state) => ['request-changes', state] as const,
+    ),
+  ])('%s in %s names the current state', (action, state) => {
+    const d = decideWorkflowAction({
+      action,
+      actor: ACTORS.reviewer,
+      ...(action === 'request-changes' ? { comment: 'x' } : {}),
+      contributors: [],
+      fourEyes: true,
+      state,
+    })
+    expect(d).toMatchObject({ ok: false, status: 409 })
+    if (!d.ok) {
+      expect(d.reason).toContain(`"${STATE_LABELS[state]}"`)
+    }
+  })
 
   test('an unknown action is a 400 for a signed-in actor', () => {
     const d = decideWorkflowAction({
@@ -409,15 +409,7 @@ describe('decideWorkflowAction: four-eyes rule', () => {
   })
 
   test('four-eyes applies only to approve: a contributor may still submit and request changes', () => {
-    expect(
-      decideWorkflowAction({
-        action: 'submit',
-        actor: ACTORS.editor,
-        contributors: [2],
-        fourEyes: true,
-        state: 'draft',
-      }),
-    ).toEqual({ next: 'in-review', ok: true })
+    expect(contributorSubmits('draft')).toEqual({ next: 'in-review', ok: true })
     expect(
       decideWorkflowAction({
         action: 'request-changes',
@@ -614,16 +606,10 @@ describe('stateAfterContentChange', () => {
   test('an editor can always resubmit after a change', () => {
     expect(REVIEW_STATES.length).toBeGreaterThan(0)
     for (const state of REVIEW_STATES) {
-      const after = stateAfterContentChange(state)
-      expect(
-        decideWorkflowAction({
-          action: 'submit',
-          actor: ACTORS.editor,
-          contributors: [2],
-          fourEyes: true,
-          state: after,
-        }),
-      ).toEqual({ next: 'in-review', ok: true })
+      expect(contributorSubmits(stateAfterContentChange(state))).toEqual({
+        next: 'in-review',
+        ok: true,
+      })
     }
   })
 })
@@ -672,6 +658,7 @@ describe('workflowOptions: what the workflow bar offers', () => {
       actions: ['submit'],
       canPublish: false,
       publishBlockedReason: 'Only reviewers and admins can publish.',
+      publishRefusal: { code: 'publish-role' },
       submitProblems: [],
     })
     expect(offer('approved', editor).canPublish).toBe(false)
@@ -683,12 +670,14 @@ describe('workflowOptions: what the workflow bar offers', () => {
       actions: ['approve', 'request-changes'],
       canPublish: false,
       publishBlockedReason: 'Only an approved draft can be published; this one is "In review".',
+      publishRefusal: { code: 'publish-state', state: 'in-review' },
       submitProblems: [],
     })
     expect(offer('approved', reviewer)).toEqual({
       actions: ['request-changes'],
       canPublish: true,
       publishBlockedReason: null,
+      publishRefusal: null,
       submitProblems: [],
     })
     expect(offer('draft', reviewer).actions).toEqual([])
@@ -744,6 +733,7 @@ describe('workflowOptions: what the workflow bar offers', () => {
       problems: submitProblems,
       reason:
         'This document cannot be submitted for review yet. The document has no web address. Section 2 “Scope” has no text.',
+      refusal: { code: 'submit-problems', problems: submitProblems },
       status: 422,
     })
     expect(decide('draft', reviewer)).toMatchObject({ status: 403 })

@@ -17,6 +17,10 @@ type Props = {
 /** The landmarks every public page has: skip link, header with navigation, main, footer. */
 export function SiteFrame({ children, current, locale, path, query = {}, title }: Props) {
   const m = messagesFor(locale)
+  const links = [
+    { id: 'documents', href: '/legal', label: m.navDocuments },
+    { id: 'cookies', href: '/legal/cookies', label: m.navCookies },
+  ] as const
   return (
     <div className="site" lang={locale}>
       <title>{`${title} · ${m.siteName}`}</title>
@@ -29,22 +33,16 @@ export function SiteFrame({ children, current, locale, path, query = {}, title }
         </p>
         <nav aria-label={m.siteNav} className="site-nav">
           <ul>
-            <li>
-              <a
-                aria-current={current === 'documents' ? 'page' : undefined}
-                href={siteHref('/legal', { locale })}
-              >
-                {m.navDocuments}
-              </a>
-            </li>
-            <li>
-              <a
-                aria-current={current === 'cookies' ? 'page' : undefined}
-                href={siteHref('/legal/cookies', { locale })}
-              >
-                {m.navCookies}
-              </a>
-            </li>
+            {links.map((link) => (
+              <li key={link.id}>
+                <a
+                  aria-current={current === link.id ? 'page' : undefined}
+                  href={siteHref(link.href, { locale })}
+                >
+                  {link.label}
+                </a>
+              </li>
+            ))}
           </ul>
         </nav>
         <nav aria-label={m.languageNav} className="language-nav">

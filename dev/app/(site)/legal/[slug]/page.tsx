@@ -51,15 +51,16 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
     notFound()
   }
 
+  // The same frame (navigation, language links to this very page) whether or not the API answered.
+  const frame = {
+    current: 'documents',
+    locale,
+    path: documentPath(slug),
+    query: { version },
+  } as const
   if (!data) {
     return (
-      <SiteFrame
-        current="documents"
-        locale={locale}
-        path={documentPath(slug)}
-        query={{ version }}
-        title={m.unavailableTitle}
-      >
+      <SiteFrame {...frame} title={m.unavailableTitle}>
         <Unavailable locale={locale} />
       </SiteFrame>
     )
@@ -73,13 +74,7 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
     translation && translation.state !== 'translated' ? translation.fallbackLocale : undefined
   const untranslated = new Set(translation?.untranslatedSections ?? [])
   return (
-    <SiteFrame
-      current="documents"
-      locale={locale}
-      path={documentPath(slug)}
-      query={{ version }}
-      title={doc.title}
-    >
+    <SiteFrame {...frame} title={doc.title}>
       <article className="legal-document" data-kind={doc.kind} data-testid="legal-document">
         <header className="document-header">
           <h1

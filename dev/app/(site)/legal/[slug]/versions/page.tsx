@@ -13,6 +13,7 @@ import {
   siteHref,
   versionsPath,
 } from '../../../../../site/format'
+import { diffPartKey, loadVersionsTranslation } from '../../../../../site/translation'
 import { SiteFrame, Unavailable } from '../../../_components/SiteFrame'
 import { loadSitePage, type SitePageProps } from '../../../_lib/page'
 
@@ -22,20 +23,26 @@ export const dynamic = 'force-dynamic'
 type Props = SitePageProps<{ slug: string }>
 
 /**
- * /legal/<slug>/versions[?from=N&to=M] — the public archive of a document and, through a
- * plain GET form (no script), the redline between any two of its versions.
+ * /legal/<slug>/versions[?from=N&to=M][&locale=uk] — the public archive of a document and,
+ * through a plain GET form (no script), the redline between any two of its versions. What is
+ * shown in another language than the page's is said so and marked with its `lang`.
  */
 export default async function LegalVersionsPage({ params, searchParams }: Props) {
   const { slug } = await params
   const query = await searchParams
-  const { data, locale, m, missing } = await loadSitePage(query, (api, locale) =>
-    loadVersionsPage(api, {
+  const { data, locale, m, missing } = await loadSitePage(query, async (api, locale) => {
+    const page = await loadVersionsPage(api, {
       slug,
       from: parseVersionParam(query.from),
       locale,
       to: parseVersionParam(query.to),
-    }),
-  )
+    })
+    if (!page.ok) {
+      return page
+    }
+    const translation = await loadVersionsTranslation(api, { slug, data: page.data, locale })
+    return { data: { ...page.data, translation }, ok: true }
+  })
   if (missing) {
     notFound()
   }
@@ -53,7 +60,11 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
     )
   }
 
-  const { comparison, document: doc, selected, versions } = data
+  const { comparison, document: doc, selected, translation, versions } = data
+  const fallbackLang = translation?.fallbackLocale
+  const hasSummaries = versions.versions.some((v) => v.changeSummary)
+  const diffTranslation = translation?.diff
+  const untranslatedDiff = new Set(diffTranslation?.untranslatedSections ?? [])
   const title = m.versionsTitle(doc.title)
   const formQuery = selected ? { from: selected.from, to: selected.to } : {}
   return (
@@ -71,6 +82,9 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
 
       <section aria-labelledby="archive-heading">
         <h2 id="archive-heading">{m.archiveHeading}</h2>
+        {translation && hasSummaries ? (
+          <p data-testid="summaries-language-note">{m.summariesUntranslatedNotice}</p>
+        ) : null}
         <div className="table-scroll">
           <table className="versions-table stack-table" data-testid="versions-table">
             <caption>{m.archiveCaption}</caption>
@@ -106,7 +120,7 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
                   <td data-label={m.colEffective}>
                     <time dateTime={effectiveFrom(v)}>{formatDate(effectiveFrom(v), locale)}</time>
                   </td>
-                  <td data-label={m.colSummary}>
+                  <td data-label={m.colSummary} lang={v.changeSummary ? fallbackLang : undefined}>
                     {v.changeSummary || (v.version === 1 ? m.noSummary : '')}
                   </td>
                   <td data-label={m.colMaterial}>
@@ -131,20 +145,16 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
             method="get"
           >
             {locale !== 'en' ? <input name="locale" type="hidden" value={locale} /> : null}
-            <VersionSelect
-              label={m.compareFrom}
-              m={m}
-              name="from"
-              selected={selected?.from}
-              versions={versions.versions}
-            />
-            <VersionSelect
-              label={m.compareTo}
-              m={m}
-              name="to"
-              selected={selected?.to}
-              versions={versions.versions}
-            />
+            {(['from', 'to'] as const).map((name) => (
+              <VersionSelect
+                key={name}
+                label={name === 'from' ? m.compareFrom : m.compareTo}
+                m={m}
+                name={name}
+                selected={selected?.[name]}
+                versions={versions.versions}
+              />
+            ))}
             <p>
               <button type="submit">{m.compareSubmit}</button>
             </p>
@@ -171,6 +181,17 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
         <section aria-labelledby="changes-heading" className="changes" id="changes">
           <h2 id="changes-heading">{m.diffHeading(comparison.from, comparison.to)}</h2>
           <p data-testid="diff-summary">{m.diffSummary(comparison.diff.summary)}</p>
+          {diffTranslation && diffTranslation.state !== 'translated' ? (
+            <div className="notice" data-testid="diff-untranslated-notice" role="note">
+              <p>
+                <strong>
+                  {diffTranslation.state === 'none'
+                    ? m.diffUntranslatedNotice
+                    : m.diffPartlyTranslatedNotice}
+                </strong>
+              </p>
+            </div>
+          ) : null}
           <ul className="diff-legend">
             <li>
               {m.diffLegendAdded} <ins>{m.diffExampleAdded}</ins>
@@ -185,10 +206,13 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
                 className={`diff-section diff-${s.status}`}
                 data-status={s.status}
                 data-testid="diff-section"
-                key={`${s.anchor}-${s.status}`}
+                key={diffPartKey(s)}
               >
                 <p className="diff-status">{m.diffStatus[s.status] ?? s.status}</p>
-                <div dangerouslySetInnerHTML={{ __html: s.html }} />
+                <div
+                  dangerouslySetInnerHTML={{ __html: s.html }}
+                  lang={untranslatedDiff.has(diffPartKey(s)) ? fallbackLang : undefined}
+                />
               </section>
             ))}
           </div>
