@@ -1,4 +1,4 @@
-import { loadAutocannon, measureLoad } from './loadAutocannon.mjs'
+import { getEach, loadAutocannon, measureLoad, postEach } from './loadAutocannon.mjs'
 
 /**
  * The acceptance ledger's load (bench/acceptances.ts), in a plain-node process of its own as
@@ -18,33 +18,22 @@ const headers = { authorization: `users API-Key ${key}`, 'content-type': 'applic
 let n = 0
 const request =
   mode === 'status'
-    ? {
-        method: 'GET',
-        setupRequest: (req) => ({
-          ...req,
-          path: `/api/legal/acceptances/status?subject=user-${Math.floor(Math.random() * subjects)}`,
-        }),
-      }
-    : {
-        method: 'POST',
-        setupRequest: (req) => {
-          const i = n++
-          const t = targets[i % targets.length]
-          return {
-            ...req,
-            path: '/api/legal/acceptances',
-            body: JSON.stringify({
-              subject: `${prefix}-${i}`,
-              document: t.document,
-              version: t.version,
-              method: 'clickwrap',
-              source: 'bench',
-              ip: '198.51.100.23',
-              userAgent: 'bench',
-            }),
-          }
-        },
-      }
+    ? getEach(
+        () => `/api/legal/acceptances/status?subject=user-${Math.floor(Math.random() * subjects)}`,
+      )
+    : postEach('/api/legal/acceptances', () => {
+        const i = n++
+        const t = targets[i % targets.length]
+        return {
+          subject: `${prefix}-${i}`,
+          document: t.document,
+          version: t.version,
+          method: 'clickwrap',
+          source: 'bench',
+          ip: '198.51.100.23',
+          userAgent: 'bench',
+        }
+      })
 const options = { url: base, connections, headers, requests: [request] }
 const measured = await measureLoad(autocannon, options, { warmup, duration })
 process.stdout.write(`${JSON.stringify({ ...measured, sent: n })}\n`)

@@ -11,6 +11,7 @@ import {
   subjectCommitment,
 } from 'payload-plugin-legal-documents'
 
+import { findDocumentBySlug } from '../seed/importDocument'
 import { richText } from '../test/helpers/lexical'
 import { bulkLoad, ensureUser, datasetLog as log, runDataset } from './ledgerDataset'
 
@@ -75,16 +76,9 @@ async function prepare(payload: Payload): Promise<{
       ...as(reviewer),
     })
   }
-  const bySlug = async (slug: string) =>
-    (
-      await payload.find({
-        collection: SLUGS.documents,
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        where: { slug: { equals: slug } },
-      })
-    ).docs[0] as Json | undefined
+  // The latest draft: after a publish it is the published document; after a run stopped between
+  // two publishes it still carries the last published version and the same sections.
+  const bySlug = async (slug: string) => (await findDocumentBySlug(payload, slug)) as Json | null
   for (const spec of DOCS) {
     let doc = await bySlug(spec.slug)
     let section: number

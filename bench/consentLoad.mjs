@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto'
 
 import { benchConsentId } from './consentIds.mjs'
-import { loadAutocannon, measureLoad } from './loadAutocannon.mjs'
+import { getEach, loadAutocannon, measureLoad, postEach } from './loadAutocannon.mjs'
 
 /**
  * The consent log's load (bench/consents.ts), in a plain-node process of its own as
@@ -20,30 +20,17 @@ const autocannon = loadAutocannon({ decodeBodies: false })
 let n = 0
 const request =
   mode === 'lookup'
-    ? {
-        method: 'GET',
-        setupRequest: (req) => ({
-          ...req,
-          path: `/api/legal/consents/${benchConsentId(Math.floor(Math.random() * records))}`,
-        }),
-      }
-    : {
-        method: 'POST',
-        setupRequest: (req) => {
-          n++
-          return {
-            ...req,
-            path: '/api/legal/consents',
-            body: JSON.stringify({
-              consentId: randomUUID(),
-              acceptType: 'all',
-              acceptedCategories: categories,
-              rejectedCategories: [],
-              revision,
-            }),
-          }
-        },
-      }
+    ? getEach(() => `/api/legal/consents/${benchConsentId(Math.floor(Math.random() * records))}`)
+    : postEach('/api/legal/consents', () => {
+        n++
+        return {
+          consentId: randomUUID(),
+          acceptType: 'all',
+          acceptedCategories: categories,
+          rejectedCategories: [],
+          revision,
+        }
+      })
 const headers =
   mode === 'lookup'
     ? { authorization: `users API-Key ${key}` }

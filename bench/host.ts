@@ -41,20 +41,7 @@ import {
 } from '../test/host-app/prepareHost'
 import { LEGAL_DOCUMENT_QUERY } from './dataset'
 import { generatedSections } from './generatedContent'
-import {
-  benchCommand,
-  byId,
-  type Case,
-  fmt,
-  machineLine,
-  measureCases,
-  type Measured,
-  type MeasureSettings,
-  ok,
-  ratio,
-  resultTable,
-  rssMB,
-} from './measure'
+import * as measure from './measure'
 
 type Json = Record<string, any>
 
@@ -63,9 +50,9 @@ export type HostBenchOptions = {
   retries: number
   /** Sections of the seeded document (40 as the reference benchmark's dataset). */
   sections: number
-} & MeasureSettings
+} & measure.MeasureSettings
 
-export type HostBenchResult = { failed: string[]; report: string; results: Measured[] }
+export type HostBenchResult = { failed: string[]; report: string; results: measure.Measured[] }
 
 /** Env var naming the file that describes the bare route's answer (written by this bench). */
 const SPEC_ENV = 'BENCH_BARE_SPEC'
@@ -265,7 +252,6 @@ export async function benchHost(options: HostBenchOptions): Promise<HostBenchRes
       JSON.stringify({ bodyFile, etag, notModified: ownHeaders(notModified), ok: ownHeaders(hit) }),
     )
 
-    const jsonHeaders = { 'content-type': 'application/json' }
     const graphqlBody = JSON.stringify({ query: LEGAL_DOCUMENT_QUERY, variables: { slug } })
     const stockPath = `/bench-stock/legal/documents/${slug}`
     const restPath = `/api/legal-documents?where[slug][equals]=${slug}&depth=1`
@@ -320,67 +306,39 @@ export async function benchHost(options: HostBenchOptions): Promise<HostBenchRes
       rest.text.slice(0, 500),
     )
 
-    const cases: Case[] = [
+    const bareCase: measure.Case = {
+      id: 'h-bare',
+      expectStatus: 200,
+      label: 'bare Next route handler, same bytes from memory (ceiling)',
+      pid,
+      url: `${base}/bench-bare`,
+    }
+    const deliveryCase: measure.Case = {
+      id: 'h-a',
+      expectStatus: 200,
+      label: "delivery GET /api/legal/documents/:slug through the plugin's route handlers",
+      pid,
+      url: `${base}${deliveryPath}`,
+    }
+    const cases = [
+      bareCase,
+      deliveryCase,
       {
-        id: 'h-bare',
-        expectStatus: 200,
-        label: 'bare Next route handler, same bytes from memory (ceiling)',
-        pid,
-        url: `${base}/bench-bare`,
-      },
-      {
-        id: 'h-a',
-        expectStatus: 200,
-        label: "delivery GET /api/legal/documents/:slug through the plugin's route handlers",
-        pid,
-        url: `${base}${deliveryPath}`,
-      },
-      {
+        ...deliveryCase,
         id: 'h-a0',
-        expectStatus: 200,
         label: "the same delivery through Payload's catch-all REST handler",
-        pid,
         url: `${base}${stockPath}`,
       },
-      {
-        id: 'h-e',
-        expectStatus: 304,
-        headers: { 'if-none-match': etag },
-        label: '(h-a) conditional GET → 304',
-        pid,
-        url: `${base}${deliveryPath}`,
-      },
-      {
-        id: 'h-bare-304',
-        expectStatus: 304,
-        headers: { 'if-none-match': etag },
-        label: '(h-bare) conditional GET → 304',
-        pid,
-        url: `${base}/bench-bare`,
-      },
-      {
-        id: 'h-c',
-        body: graphqlBody,
-        expectStatus: 200,
-        headers: jsonHeaders,
-        label: 'GraphQL legalDocument (POST /api/graphql)',
-        method: 'POST',
-        pid,
-        url: `${base}/api/graphql`,
-      },
-      {
-        id: 'h-b',
-        expectStatus: 200,
-        label: 'stock Payload REST ?where[slug][equals]=…&depth=1',
-        pid,
-        url: `${base}${restPath}`,
-      },
-    ].map((c) => ({ ...c, dbMatch: ` ${host!.databaseName} ` }) as Case)
+      measure.conditionalCase(deliveryCase, 'h-e', etag),
+      measure.conditionalCase(bareCase, 'h-bare-304', etag),
+      measure.graphqlCase('h-c', pid, base, graphqlBody),
+      measure.stockRestCase('h-b', pid, `${base}${restPath}`),
+    ].map((c): measure.Case => ({ ...c, dbMatch: ` ${host!.databaseName} ` }))
     // The preparation (pack, install, next build) is this bench's own load: the figure that tells
     // whether others were using the machine is the one right before the cases.
     const loadBeforeCases = os.loadavg()
-    const results = await measureCases(cases, { ...options, log })
-    const rss = rssMB(pid)
+    const results = await measure.measureCases(cases, { ...options, log })
+    const rss = measure.rssMB(pid)
     log(`    next start RSS ${rss} MB right after the load cases`)
 
     const report = formatHostReport({
@@ -414,40 +372,41 @@ function formatHostReport(r: {
   loadAfter: number[]
   loadBefore: number[]
   loadBeforeCases: number[]
-  results: Measured[]
+  results: measure.Measured[]
   rss: null | number
   settings: HostBenchOptions
   slug: string
   started: Date
 }): string {
-  const by = byId(r.results)
-  const aOverBare = ratio(by['h-a'].rps, by['h-bare'].rps)
-  const aOverB = ratio(by['h-a'].rps, by['h-b'].rps)
-  const aOverA0 = ratio(by['h-a'].rps, by['h-a0'].rps)
-  const eOverBare304 = ratio(by['h-e'].rps, by['h-bare-304'].rps)
+  const by = measure.byId(r.results)
+  const aOverBare = measure.ratio(by['h-a'].rps, by['h-bare'].rps)
+  const aOverB = measure.ratio(by['h-a'].rps, by['h-b'].rps)
+  const aOverA0 = measure.ratio(by['h-a'].rps, by['h-a0'].rps)
+  const eOverBare304 = measure.ratio(by['h-e'].rps, by['h-bare-304'].rps)
   /** Server CPU per response, in µs: the figure least sensitive to the load generator. */
-  const cpuPer = (m: Measured) => (m.rps ? Math.round((m.cpu.server / 100 / m.rps) * 1e6) : NaN)
-  const { connections, duration, warmup } = r.settings
+  const cpuPer = (m: measure.Measured) =>
+    m.rps ? Math.round((m.cpu.server / 100 / m.rps) * 1e6) : NaN
   return [
-    machineLine(r.started, r.loadBefore, r.loadAfter).replace(
-      / before, /,
-      ` before the host app's preparation, ${r.loadBeforeCases.map((l) => l.toFixed(2)).join(' / ')} right after it (its own build), `,
-    ),
-    `Command: \`${benchCommand()}\` — ${connections} connections, ${warmup} s warm-up + ${duration} s per case; a fresh host app ` +
-      `(test/host-app/template + the packed plugin, \`next build\` with Turbopack, \`next start\` with NODE_ENV=production), document \`${r.slug}\` ` +
-      `(${r.settings.sections} sections, ${(r.bodyBytes / 1024).toFixed(1)} KB JSON) seeded over HTTP through the review workflow; PostgreSQL at ${r.databaseHost} ` +
-      "(its CPU column: the backends of the host's database).",
-    '',
-    ...resultTable(r.results),
-    '',
-    '| ratio | value | target | |',
-    '| --- | ---: | --- | --- |',
-    `| h-a / h-bare (plugin route vs bare route handler) | ${(aOverBare * 100).toFixed(0)}% | ≥ 80% | ${ok(aOverBare >= 0.8)} |`,
-    `| h-a / h-b (plugin route vs stock REST query) | ${aOverB.toFixed(1)}× | ≥ 10× | ${ok(aOverB >= 10)} |`,
+    ...measure.reportHead({
+      machine: measure
+        .machineLine(r.started, r.loadBefore, r.loadAfter)
+        .replace(
+          / before, /,
+          ` before the host app's preparation, ${r.loadBeforeCases.map((l) => l.toFixed(2)).join(' / ')} right after it (its own build), `,
+        ),
+      results: r.results,
+      settings: r.settings,
+      setup:
+        `a fresh host app (test/host-app/template + the packed plugin, \`next build\` with Turbopack, \`next start\` with NODE_ENV=production), document \`${r.slug}\` ` +
+        `(${r.settings.sections} sections, ${(r.bodyBytes / 1024).toFixed(1)} KB JSON) seeded over HTTP through the review workflow; PostgreSQL at ${r.databaseHost} ` +
+        "(its CPU column: the backends of the host's database).",
+    }),
+    `| h-a / h-bare (plugin route vs bare route handler) | ${(aOverBare * 100).toFixed(0)}% | ≥ 80% | ${measure.ok(aOverBare >= 0.8)} |`,
+    `| h-a / h-b (plugin route vs stock REST query) | ${aOverB.toFixed(1)}× | ≥ 10× | ${measure.ok(aOverB >= 10)} |`,
     `| h-e / h-bare-304 (plugin 304 vs bare 304) | ${(eOverBare304 * 100).toFixed(0)}% | – | |`,
     `| h-a / h-a0 (plugin route vs Payload's catch-all, same endpoint and cache) | ${aOverA0.toFixed(2)}× | – | |`,
     '',
-    `Server CPU per response (server CPU ÷ req/s): ${r.results.map((m) => `(${m.id}) ${fmt(cpuPer(m))} µs`).join(', ')}. ` +
+    `Server CPU per response (server CPU ÷ req/s): ${r.results.map((m) => `(${m.id}) ${measure.fmt(cpuPer(m))} µs`).join(', ')}. ` +
       `\`next start\` RSS right after the load cases: ${r.rss ?? '?'} MB. CPU columns as above (share of one core; 200% = both cores).`,
   ].join('\n')
 }

@@ -61,3 +61,24 @@ export async function measureLoad(autocannon, options, { warmup, duration, watch
   const cpu = process.cpuUsage(cpuBefore)
   return { warm, result: pick(result), cpuMicros: cpu.user + cpu.system, seconds }
 }
+
+/**
+ * An autocannon GET whose path is drawn anew for every request.
+ *
+ * @param {() => string} path
+ */
+export const getEach = (path) => ({
+  method: 'GET',
+  setupRequest: (req) => ({ ...req, path: path() }),
+})
+
+/**
+ * An autocannon POST to `path` whose JSON body is made anew for every request.
+ *
+ * @param {string} path
+ * @param {() => unknown} body
+ */
+export const postEach = (path, body) => ({
+  method: 'POST',
+  setupRequest: (req) => ({ ...req, path, body: JSON.stringify(body()) }),
+})

@@ -147,6 +147,39 @@ export type Case = {
   pid: number
   url: string
 }
+
+// The cases both sections measure the same way (their ids and the URLs they use are their own).
+
+/** The GraphQL read of the delivered document: `body` asks for what the delivery answers. */
+export const graphqlCase = (id: string, pid: number, base: string, body: string): Case => ({
+  id,
+  body,
+  expectStatus: 200,
+  headers: { 'content-type': 'application/json' },
+  label: 'GraphQL legalDocument (POST /api/graphql)',
+  method: 'POST',
+  pid,
+  url: `${base}/api/graphql`,
+})
+
+/** Payload's stock REST query of the same document, its sections populated. */
+export const stockRestCase = (id: string, pid: number, url: string): Case => ({
+  id,
+  expectStatus: 200,
+  label: 'stock Payload REST ?where[slug][equals]=…&depth=1',
+  pid,
+  url,
+})
+
+/** `of` as a revalidating reader sends it, with the ETag of its answer: answered 304. */
+export const conditionalCase = (of: Case, id: string, etag: string): Case => ({
+  ...of,
+  id,
+  expectStatus: 304,
+  headers: { 'if-none-match': etag },
+  label: `(${of.id}) conditional GET → 304`,
+})
+
 export type Measured = {
   /** How many times the case was measured (see --retries); the quietest attempt is kept. */
   attempts?: number
@@ -301,6 +334,29 @@ export function resultTable(results: Measured[], noDb: string[] = []): string[] 
         `| (${m.id}) ${m.label}${(m.attempts ?? 1) > 1 ? ` (quietest of ${m.attempts})` : ''} | ${fmt(m.rps)} | ${m.p50} | ${m.p99} | ${m.cpu.server}% | ${noDb.includes(m.id) ? '–' : `${m.cpu.db}%`} | ${m.cpu.loadGenerator}% | ${m.cpu.other}% |` +
         (m.wrongStatus || m.errors ? ` ⚠ ${m.wrongStatus} wrong status, ${m.errors} errors` : ''),
     ),
+  ]
+}
+
+/**
+ * A section's report up to its ratio rows: the machine line, the command with its load settings
+ * and what it ran against (`setup`), the results table, and the ratio table's header.
+ */
+export function reportHead(r: {
+  machine: string
+  noDb?: string[]
+  results: Measured[]
+  settings: MeasureSettings
+  setup: string
+}): string[] {
+  const { connections, duration, warmup } = r.settings
+  return [
+    r.machine,
+    `Command: \`${benchCommand()}\` — ${connections} connections, ${warmup} s warm-up + ${duration} s per case; ${r.setup}`,
+    '',
+    ...resultTable(r.results, r.noDb),
+    '',
+    '| ratio | value | target | |',
+    '| --- | ---: | --- | --- |',
   ]
 }
 

@@ -59,18 +59,20 @@ import { startAndWait, stopServer } from './benchProcess'
 import { benchSlug, DATASET_VERSION, LEGAL_DOCUMENT_QUERY } from './dataset'
 import { benchHost } from './host'
 import {
-  benchCommand,
   byId,
   type Case,
+  conditionalCase,
   freePort,
+  graphqlCase,
   machineLine,
   measureCases,
   type Measured,
   type MeasureSettings,
   ok,
   ratio,
-  resultTable,
+  reportHead,
   rssMB,
+  stockRestCase,
   writeBetweenMarkers,
 } from './measure'
 import { measureMisses, type MissLatency, missUrls } from './missLatency'
@@ -347,6 +349,13 @@ async function benchReferenceApp(): Promise<void> {
       throw new Error(`conditional GET answered ${conditional.status}`)
     }
 
+    const delivery: Case = {
+      id: 'a',
+      expectStatus: 200,
+      label: 'delivery GET /api/legal/documents/:slug',
+      pid: serverPid,
+      url: deliveryUrl,
+    }
     const cases: Case[] = [
       {
         id: 'd',
@@ -355,38 +364,10 @@ async function benchReferenceApp(): Promise<void> {
         pid: ceiling.pid!,
         url: ceilingUrl,
       },
-      {
-        id: 'a',
-        expectStatus: 200,
-        label: 'delivery GET /api/legal/documents/:slug',
-        pid: serverPid,
-        url: deliveryUrl,
-      },
-      {
-        id: 'e',
-        expectStatus: 304,
-        headers: { 'if-none-match': etag },
-        label: '(a) conditional GET → 304',
-        pid: serverPid,
-        url: deliveryUrl,
-      },
-      {
-        id: 'c',
-        body: graphqlBody,
-        expectStatus: 200,
-        headers: jsonHeaders,
-        label: 'GraphQL legalDocument (POST /api/graphql)',
-        method: 'POST',
-        pid: serverPid,
-        url: `${base}/api/graphql`,
-      },
-      {
-        id: 'b',
-        expectStatus: 200,
-        label: 'stock Payload REST ?where[slug][equals]=…&depth=1',
-        pid: serverPid,
-        url: restUrl,
-      },
+      delivery,
+      conditionalCase(delivery, 'e', etag),
+      graphqlCase('c', serverPid, base, graphqlBody),
+      stockRestCase('b', serverPid, restUrl),
     ]
     const results = await measureCases(cases, { ...settings, log, retries })
     // Right after the load, and once the server has been idle long enough for its idle
@@ -531,16 +512,16 @@ function formatReport(r: {
   const aOverB = ratio(by.a.rps, by.b.rps)
   const cOverA = ratio(by.c.rps, by.a.rps)
   const lines = [
-    machineLine(r.started, r.loadBefore, r.loadAfter),
-    `Command: \`${benchCommand()}\` — ${connections} connections, ` +
-      `${warmup} s warm-up + ${duration} s per case; document \`${r.slug}\` (${sectionsPerDoc} sections, ${(r.bodyBytes / 1024).toFixed(1)} KB JSON) ` +
-      `among the reference content and ${docs} generated documents${opts.scale ? ` (${(docs * sectionsPerDoc).toLocaleString('en-US')} sections), each with ${versions} archived versions` : ''}; ${r.external ? 'DATABASE_URL' : 'embedded'} PostgreSQL` +
-      `${opts['no-fast-path'] ? '; **fast path off** (DELIVERY_FAST_PATH=off)' : ''}.`,
-    '',
-    ...resultTable(r.results, ['d']),
-    '',
-    '| ratio | value | target | |',
-    '| --- | ---: | --- | --- |',
+    ...reportHead({
+      machine: machineLine(r.started, r.loadBefore, r.loadAfter),
+      noDb: ['d'],
+      results: r.results,
+      settings,
+      setup:
+        `document \`${r.slug}\` (${sectionsPerDoc} sections, ${(r.bodyBytes / 1024).toFixed(1)} KB JSON) ` +
+        `among the reference content and ${docs} generated documents${opts.scale ? ` (${(docs * sectionsPerDoc).toLocaleString('en-US')} sections), each with ${versions} archived versions` : ''}; ${r.external ? 'DATABASE_URL' : 'embedded'} PostgreSQL` +
+        `${opts['no-fast-path'] ? '; **fast path off** (DELIVERY_FAST_PATH=off)' : ''}.`,
+    }),
     `| a/d | ${(aOverD * 100).toFixed(0)}% | ≥ 50%, with (a) p99 ≤ 20 ms (p99 ${by.a.p99} ms) | ${ok(aOverD >= 0.5 && by.a.p99 <= 20)} |`,
     `| a/b | ${aOverB.toFixed(1)}× | ≥ 10× | ${ok(aOverB >= 10)} |`,
     `| c/a | ${(cOverA * 100).toFixed(0)}% (a is ${(1 / cOverA).toFixed(2)}× c) | (c) within 3× of (a): ≥ 33% | ${ok(cOverA >= 1 / 3)} |`,

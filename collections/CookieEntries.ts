@@ -14,15 +14,13 @@ import {
   cookieBeforeChange,
   cookieBeforeDelete,
 } from '../src/hooks/cookieHooks.js'
-import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
-import { refuseSilentUnpublish, refuseSingleLocalePublish } from '../src/hooks/refuseUnpublish.js'
-import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
-import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
 import { SLUGS } from '../src/slugs.js'
-import { legalLabel, type LegalTranslationKey, perLanguage } from '../src/translations/index.js'
+import { type LegalTranslationKey, perLanguage } from '../src/translations/index.js'
 import { COOKIE_CONTENT_FIELDS } from '../src/workflow/fields.js'
 import { COOKIE_UNPUBLISH_REFUSAL } from '../src/workflow/rules.js'
 import { COOKIE_SUBJECT } from '../src/workflow/subjects.js'
+import { publishedContentComponents, publishedContentHooks } from './fields/publishedContent.js'
+import { translated } from './fields/translated.js'
 
 export const COOKIE_CATEGORIES = [
   { label: 'Strictly necessary', value: 'necessary' },
@@ -56,20 +54,13 @@ export function cookieEntriesCollection(
       readVersions: staffOnly,
     },
     admin: {
-      components: {
-        edit: {
-          // The same review workflow as documents (src/workflow/subjects.ts): submit, approve by
-          // someone else, publish exactly what was approved.
-          beforeDocumentControls: [`${options.componentsPath}/client#WorkflowBar`],
-          PublishButton: `${options.componentsPath}/client#CookieEntryPublishButton`,
-          // Taking a cookie out of the declaration is the workflow's "Withdraw", with a reason.
-          UnpublishButton: `${options.componentsPath}/client#NoUnpublishButton`,
-        },
-        // Payload's autosaves are the "Save history", as on documents and sections.
-        views: {
-          edit: { versions: { tab: { label: ({ t }) => t('legal-documents:tab-save-history') } } },
-        },
-      },
+      // Taking a cookie out of the declaration is the workflow's "Withdraw", with a reason.
+      components: publishedContentComponents(options.componentsPath, {
+        PublishButton: 'CookieEntryPublishButton',
+        // The same review workflow as documents (src/workflow/subjects.ts): submit, approve by
+        // someone else, publish exactly what was approved.
+        workflowBar: true,
+      }),
       defaultColumns: ['name', 'service', 'category', 'duration', 'workflowState', '_status'],
       group: perLanguage('group'),
       useAsTitle: 'name',
@@ -80,22 +71,17 @@ export function cookieEntriesCollection(
           workflowEndpoint(options.fourEyes, COOKIE_SUBJECT),
           workflowStatusEndpoint(options.fourEyes, COOKIE_SUBJECT),
         ],
-    hooks: {
-      afterChange: [refuseRestoreOverLiveRow(SLUGS.cookies), cookieAfterChange],
-      afterDelete: [cookieAfterDelete],
-      beforeChange: [rememberLiveRow(SLUGS.cookies), cookieBeforeChange],
-      beforeDelete: [cookieBeforeDelete],
-      beforeOperation: [
-        refuseSilentUnpublish(SLUGS.cookies, COOKIE_UNPUBLISH_REFUSAL),
-        refuseSingleLocalePublish,
-        routeWritesToDrafts,
-        readersSeePublished,
-        readersSortByOwnFields,
-      ],
-    },
+    hooks: publishedContentHooks(SLUGS.cookies, {
+      afterChange: cookieAfterChange,
+      afterDelete: cookieAfterDelete,
+      beforeChange: cookieBeforeChange,
+      beforeDelete: cookieBeforeDelete,
+      refuseSingleLocalePublish: true,
+      unpublishRefusal: COOKIE_UNPUBLISH_REFUSAL,
+    }),
     labels: {
-      plural: legalLabel(({ t }) => t('legal-documents:cookies-plural')),
-      singular: legalLabel(({ t }) => t('legal-documents:cookies-singular')),
+      plural: translated('legal-documents:cookies-plural'),
+      singular: translated('legal-documents:cookies-singular'),
     },
     // Scheduled publishes are checked like documents' (src/hooks/scheduleGuard.ts): an approved entry, a reviewer or admin.
     fields: withContentAccess(
@@ -104,23 +90,23 @@ export function cookieEntriesCollection(
           name: 'name',
           type: 'text',
           admin: {
-            description: legalLabel(({ t }) => t('legal-documents:field-cookie-name-description')),
+            description: translated('legal-documents:field-cookie-name-description'),
           },
-          label: legalLabel(({ t }) => t('legal-documents:field-cookie-name')),
+          label: translated('legal-documents:field-cookie-name'),
           required: true,
         },
         {
           name: 'service',
           type: 'text',
           admin: {
-            description: legalLabel(({ t }) => t('legal-documents:field-service-description')),
+            description: translated('legal-documents:field-service-description'),
           },
-          label: legalLabel(({ t }) => t('legal-documents:field-service')),
+          label: translated('legal-documents:field-service'),
         },
         {
           name: 'provider',
           type: 'text',
-          label: legalLabel(({ t }) => t('legal-documents:field-provider')),
+          label: translated('legal-documents:field-provider'),
         },
         {
           type: 'row',
@@ -128,78 +114,78 @@ export function cookieEntriesCollection(
             {
               name: 'domain',
               type: 'text',
-              label: legalLabel(({ t }) => t('legal-documents:field-domain')),
+              label: translated('legal-documents:field-domain'),
             },
             {
               name: 'path',
               type: 'text',
               defaultValue: '/',
-              label: legalLabel(({ t }) => t('legal-documents:field-path')),
+              label: translated('legal-documents:field-path'),
             },
           ],
         },
         {
           name: 'category',
           type: 'select',
-          label: legalLabel(({ t }) => t('legal-documents:field-category')),
+          label: translated('legal-documents:field-category'),
           options: COOKIE_CATEGORIES.map(({ value }) => ({
-            label: legalLabel(({ t }) => t(CATEGORY_KEYS[value])),
+            label: translated(CATEGORY_KEYS[value]),
             value,
           })),
         },
         {
           name: 'purpose',
           type: 'textarea',
-          label: legalLabel(({ t }) => t('legal-documents:field-purpose')),
+          label: translated('legal-documents:field-purpose'),
           localized: true,
         },
         {
           name: 'duration',
           type: 'text',
           admin: {
-            description: legalLabel(({ t }) => t('legal-documents:field-duration-description')),
+            description: translated('legal-documents:field-duration-description'),
           },
-          label: legalLabel(({ t }) => t('legal-documents:field-duration')),
+          label: translated('legal-documents:field-duration'),
           localized: true,
         },
         {
           name: 'storageType',
           type: 'select',
           defaultValue: 'cookie',
-          label: legalLabel(({ t }) => t('legal-documents:field-storage-type')),
+          label: translated('legal-documents:field-storage-type'),
           options: [
-            { label: legalLabel(({ t }) => t('legal-documents:storage-cookie')), value: 'cookie' },
+            { label: translated('legal-documents:storage-cookie'), value: 'cookie' },
             {
-              label: legalLabel(({ t }) => t('legal-documents:storage-local-storage')),
+              label: translated('legal-documents:storage-local-storage'),
               value: 'local-storage',
             },
             {
-              label: legalLabel(({ t }) => t('legal-documents:storage-session-storage')),
+              label: translated('legal-documents:storage-session-storage'),
               value: 'session-storage',
             },
-            { label: legalLabel(({ t }) => t('legal-documents:storage-pixel')), value: 'pixel' },
+            { label: translated('legal-documents:storage-pixel'), value: 'pixel' },
           ],
         },
         {
           name: 'party',
           type: 'select',
           defaultValue: 'first',
-          label: legalLabel(({ t }) => t('legal-documents:field-party')),
+          label: translated('legal-documents:field-party'),
           options: [
-            { label: legalLabel(({ t }) => t('legal-documents:party-first')), value: 'first' },
-            { label: legalLabel(({ t }) => t('legal-documents:party-third')), value: 'third' },
+            { label: translated('legal-documents:party-first'), value: 'first' },
+            { label: translated('legal-documents:party-third'), value: 'third' },
           ],
         },
         {
           name: 'privacyPolicyUrl',
           type: 'text',
-          label: legalLabel(({ t }) => t('legal-documents:field-privacy-policy-url')),
+          label: translated('legal-documents:field-privacy-policy-url'),
         },
         {
           name: 'materialChange',
           type: 'checkbox',
           defaultValue: false,
-          label: legalLabel(({ t }) => t('legal-documents:field-consent-again')),
+          label: translated('legal-documents:field-consent-again'),
         },
         ...reviewStateFields(options.usersCollection),
         contributorsField('workflowContributors', options.usersCollection),

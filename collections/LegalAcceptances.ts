@@ -1,17 +1,19 @@
-import type { CollectionConfig, Field, LabelFunction } from 'payload'
+import type { CollectionConfig, LabelFunction } from 'payload'
 
 import { refuseAcceptanceWrites } from '../src/acceptance/appendOnly.js'
 import { ACCEPTANCE_METHODS } from '../src/acceptance/validate.js'
 import { adminsOnly, nobody } from '../src/access/index.js'
 import { SLUGS } from '../src/slugs.js'
-import { legalLabel, perLanguage } from '../src/translations/index.js'
+import { perLanguage } from '../src/translations/index.js'
+import { recordedAtField, recordField } from './fields/records.js'
+import { translated } from './fields/translated.js'
 
 const METHOD_LABELS: Record<(typeof ACCEPTANCE_METHODS)[number], LabelFunction> = {
-  api: legalLabel(({ t }) => t('legal-documents:acceptance-method-api')),
-  checkbox: legalLabel(({ t }) => t('legal-documents:acceptance-method-checkbox')),
-  clickwrap: legalLabel(({ t }) => t('legal-documents:acceptance-method-clickwrap')),
-  other: legalLabel(({ t }) => t('legal-documents:acceptance-method-other')),
-  signup: legalLabel(({ t }) => t('legal-documents:acceptance-method-signup')),
+  api: translated('legal-documents:acceptance-method-api'),
+  checkbox: translated('legal-documents:acceptance-method-checkbox'),
+  clickwrap: translated('legal-documents:acceptance-method-clickwrap'),
+  other: translated('legal-documents:acceptance-method-other'),
+  signup: translated('legal-documents:acceptance-method-signup'),
 }
 
 /**
@@ -23,9 +25,6 @@ const METHOD_LABELS: Record<(typeof ACCEPTANCE_METHODS)[number], LabelFunction> 
  * src/acceptance/ledger.ts. Read: admins only.
  */
 export function legalAcceptancesCollection(): CollectionConfig {
-  const readOnly = { readOnly: true }
-  const text = (name: string, label: LabelFunction, extra: Partial<Field> = {}): Field =>
-    ({ name, type: 'text', admin: readOnly, label, ...extra }) as Field
   return {
     slug: SLUGS.acceptances,
     // Explicit: Payload 4 turns versions on by default. Ledger records never change.
@@ -40,127 +39,71 @@ export function legalAcceptancesCollection(): CollectionConfig {
       {
         name: 'event',
         type: 'select',
-        admin: readOnly,
+        admin: { readOnly: true },
         defaultValue: 'acceptance',
-        label: legalLabel(({ t }) => t('legal-documents:acceptance-event')),
+        label: translated('legal-documents:acceptance-event'),
         options: [
           {
-            label: legalLabel(({ t }) => t('legal-documents:acceptance-event-acceptance')),
+            label: translated('legal-documents:acceptance-event-acceptance'),
             value: 'acceptance',
           },
           {
-            label: legalLabel(({ t }) => t('legal-documents:acceptance-event-erasure')),
+            label: translated('legal-documents:acceptance-event-erasure'),
             value: 'erasure',
           },
         ],
         required: true,
       },
-      text(
-        'subject',
-        legalLabel(({ t }) => t('legal-documents:acceptance-subject')),
-        { index: true, required: true },
-      ),
-      text(
-        'document',
-        legalLabel(({ t }) => t('legal-documents:acceptance-document')),
-        { index: true },
-      ),
-      {
-        name: 'documentId',
-        type: 'number',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:acceptance-document-id')),
-      },
-      {
-        name: 'version',
-        type: 'number',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:acceptance-version')),
-      },
-      text(
-        'locale',
-        legalLabel(({ t }) => t('legal-documents:acceptance-locale')),
-      ),
-      text(
-        'contentHash',
-        legalLabel(({ t }) => t('legal-documents:acceptance-content-hash')),
-      ),
-      {
-        name: 'recordedAt',
-        type: 'date',
-        admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
+      recordField('text', 'subject', 'legal-documents:acceptance-subject', {
         index: true,
-        label: legalLabel(({ t }) => t('legal-documents:acceptance-recorded-at')),
         required: true,
-      },
+      }),
+      recordField('text', 'document', 'legal-documents:acceptance-document', { index: true }),
+      recordField('number', 'documentId', 'legal-documents:acceptance-document-id'),
+      recordField('number', 'version', 'legal-documents:acceptance-version'),
+      recordField('text', 'locale', 'legal-documents:acceptance-locale'),
+      recordField('text', 'contentHash', 'legal-documents:acceptance-content-hash'),
+      recordedAtField('legal-documents:acceptance-recorded-at'),
       {
         name: 'method',
         type: 'select',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:acceptance-method')),
+        admin: { readOnly: true },
+        label: translated('legal-documents:acceptance-method'),
         options: ACCEPTANCE_METHODS.map((value) => ({ label: METHOD_LABELS[value], value })),
       },
-      text(
-        'source',
-        legalLabel(({ t }) => t('legal-documents:acceptance-source')),
-      ),
-      text(
-        'ip',
-        legalLabel(({ t }) => t('legal-documents:acceptance-ip')),
-      ),
-      text(
-        'ipHash',
-        legalLabel(({ t }) => t('legal-documents:acceptance-ip-hash')),
-      ),
-      text(
-        'userAgent',
-        legalLabel(({ t }) => t('legal-documents:acceptance-user-agent')),
-      ),
-      text(
-        'recordedBy',
-        legalLabel(({ t }) => t('legal-documents:acceptance-recorded-by')),
-      ),
-      {
-        name: 'erasedRecords',
-        type: 'number',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:acceptance-erased-records')),
-      },
-      text(
-        'subjectSalt',
-        legalLabel(({ t }) => t('legal-documents:acceptance-subject-salt')),
-      ),
-      text(
-        'subjectCommitment',
-        legalLabel(({ t }) => t('legal-documents:acceptance-subject-commitment')),
-        { required: true },
-      ),
-      text(
-        'previousHash',
-        legalLabel(({ t }) => t('legal-documents:acceptance-previous-hash')),
-        { required: true },
-      ),
-      text(
-        'hash',
-        legalLabel(({ t }) => t('legal-documents:acceptance-hash')),
-        { required: true, unique: true },
-      ),
+      recordField('text', 'source', 'legal-documents:acceptance-source'),
+      recordField('text', 'ip', 'legal-documents:acceptance-ip'),
+      recordField('text', 'ipHash', 'legal-documents:acceptance-ip-hash'),
+      recordField('text', 'userAgent', 'legal-documents:acceptance-user-agent'),
+      recordField('text', 'recordedBy', 'legal-documents:acceptance-recorded-by'),
+      recordField('number', 'erasedRecords', 'legal-documents:acceptance-erased-records'),
+      recordField('text', 'subjectSalt', 'legal-documents:acceptance-subject-salt'),
+      recordField('text', 'subjectCommitment', 'legal-documents:acceptance-subject-commitment', {
+        required: true,
+      }),
+      recordField('text', 'previousHash', 'legal-documents:acceptance-previous-hash', {
+        required: true,
+      }),
+      recordField('text', 'hash', 'legal-documents:acceptance-hash', {
+        required: true,
+        unique: true,
+      }),
       {
         // One live acceptance per subject, document and version, whatever arrives at once:
         // SHA-256 of the three, unique; erasure empties it (several NULLs never collide), so a
         // subject who returns after erasure can accept again.
         name: 'liveKey',
         type: 'text',
-        admin: { ...readOnly, hidden: true },
-        label: legalLabel(({ t }) => t('legal-documents:acceptance-live-key')),
+        admin: { hidden: true, readOnly: true },
+        label: translated('legal-documents:acceptance-live-key'),
         unique: true,
       },
     ],
     hooks: { beforeChange: [refuseAcceptanceWrites], beforeDelete: [refuseAcceptanceWrites] },
     indexes: [{ fields: ['subject', 'documentId', 'version'] }],
     labels: {
-      plural: legalLabel(({ t }) => t('legal-documents:acceptances-plural')),
-      singular: legalLabel(({ t }) => t('legal-documents:acceptances-singular')),
+      plural: translated('legal-documents:acceptances-plural'),
+      singular: translated('legal-documents:acceptances-singular'),
     },
     timestamps: true,
     versions: false,

@@ -3,16 +3,18 @@ import type { CollectionConfig } from 'payload'
 import { adminsOnly, nobody } from '../src/access/index.js'
 import { refuseConsentWrites } from '../src/consent/appendOnly.js'
 import { SLUGS } from '../src/slugs.js'
-import { legalLabel, perLanguage } from '../src/translations/index.js'
+import { perLanguage } from '../src/translations/index.js'
+import { recordedAtField, recordField } from './fields/records.js'
+import { translated } from './fields/translated.js'
 
 /** cookieconsent 3's `acceptType`: `value` is stored, `label` is translated. */
 export const CONSENT_ACCEPT_TYPES = [
-  { label: legalLabel(({ t }) => t('legal-documents:consent-accept-all')), value: 'all' },
+  { label: translated('legal-documents:consent-accept-all'), value: 'all' },
   {
-    label: legalLabel(({ t }) => t('legal-documents:consent-accept-necessary')),
+    label: translated('legal-documents:consent-accept-necessary'),
     value: 'necessary',
   },
-  { label: legalLabel(({ t }) => t('legal-documents:consent-accept-custom')), value: 'custom' },
+  { label: translated('legal-documents:consent-accept-custom'), value: 'custom' },
 ] as const
 
 /**
@@ -23,7 +25,6 @@ export const CONSENT_ACCEPT_TYPES = [
  * (src/consent/endpoint.ts). Read: admins only (it holds truncated IPs and browser strings).
  */
 export function legalConsentsCollection(): CollectionConfig {
-  const readOnly = { readOnly: true }
   return {
     slug: SLUGS.consents,
     // Explicit: Payload 4 turns versions on by default. Consent records never change.
@@ -45,105 +46,39 @@ export function legalConsentsCollection(): CollectionConfig {
       useAsTitle: 'consentId',
     },
     fields: [
-      {
-        name: 'consentId',
-        type: 'text',
-        admin: readOnly,
+      recordField('text', 'consentId', 'legal-documents:consent-id', {
         index: true,
-        label: legalLabel(({ t }) => t('legal-documents:consent-id')),
         required: true,
-      },
+      }),
       {
         name: 'acceptType',
         type: 'select',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-accept-type')),
+        admin: { readOnly: true },
+        label: translated('legal-documents:consent-accept-type'),
         options: [...CONSENT_ACCEPT_TYPES],
         required: true,
       },
-      {
-        name: 'acceptedCategories',
-        type: 'json',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-accepted-categories')),
+      recordField('json', 'acceptedCategories', 'legal-documents:consent-accepted-categories', {
         required: true,
-      },
-      {
-        name: 'rejectedCategories',
-        type: 'json',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-rejected-categories')),
+      }),
+      recordField('json', 'rejectedCategories', 'legal-documents:consent-rejected-categories', {
         required: true,
-      },
-      {
-        name: 'acceptedServices',
-        type: 'json',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-accepted-services')),
-      },
-      {
-        name: 'rejectedServices',
-        type: 'json',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-rejected-services')),
-      },
-      {
-        name: 'revision',
-        type: 'number',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-revision')),
-        required: true,
-      },
-      {
-        name: 'language',
-        type: 'text',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-language')),
-      },
-      {
-        name: 'configHash',
-        type: 'text',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-config-hash')),
-        required: true,
-      },
-      {
-        name: 'ip',
-        type: 'text',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-ip')),
-      },
-      {
-        name: 'ipHash',
-        type: 'text',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-ip-hash')),
-      },
-      {
-        name: 'userAgent',
-        type: 'text',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-user-agent')),
-      },
-      {
-        name: 'pageUrl',
-        type: 'text',
-        admin: readOnly,
-        label: legalLabel(({ t }) => t('legal-documents:consent-page-url')),
-      },
-      {
-        name: 'recordedAt',
-        type: 'date',
-        admin: { ...readOnly, date: { pickerAppearance: 'dayAndTime' } },
-        index: true,
-        label: legalLabel(({ t }) => t('legal-documents:consent-recorded-at')),
-        required: true,
-      },
+      }),
+      recordField('json', 'acceptedServices', 'legal-documents:consent-accepted-services'),
+      recordField('json', 'rejectedServices', 'legal-documents:consent-rejected-services'),
+      recordField('number', 'revision', 'legal-documents:consent-revision', { required: true }),
+      recordField('text', 'language', 'legal-documents:consent-language'),
+      recordField('text', 'configHash', 'legal-documents:consent-config-hash', { required: true }),
+      recordField('text', 'ip', 'legal-documents:consent-ip'),
+      recordField('text', 'ipHash', 'legal-documents:consent-ip-hash'),
+      recordField('text', 'userAgent', 'legal-documents:consent-user-agent'),
+      recordField('text', 'pageUrl', 'legal-documents:consent-page-url'),
+      recordedAtField('legal-documents:consent-recorded-at'),
     ],
     hooks: { beforeChange: [refuseConsentWrites], beforeDelete: [refuseConsentWrites] },
     labels: {
-      plural: legalLabel(({ t }) => t('legal-documents:consents-plural')),
-      singular: legalLabel(({ t }) => t('legal-documents:consents-singular')),
+      plural: translated('legal-documents:consents-plural'),
+      singular: translated('legal-documents:consents-singular'),
     },
     lockDocuments: false,
     timestamps: true,

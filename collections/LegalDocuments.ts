@@ -14,14 +14,12 @@ import {
   documentBeforeChange,
   documentBeforeDelete,
 } from '../src/hooks/documentHooks.js'
-import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
-import { refuseSilentUnpublish, refuseSingleLocalePublish } from '../src/hooks/refuseUnpublish.js'
-import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
-import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
 import { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from '../src/slugs.js'
-import { legalLabel, perLanguage } from '../src/translations/index.js'
+import { perLanguage } from '../src/translations/index.js'
 import { DOCUMENT_CONTENT_FIELDS } from '../src/workflow/fields.js'
 import { UNPUBLISH_REFUSAL } from '../src/workflow/rules.js'
+import { publishedContentComponents, publishedContentHooks } from './fields/publishedContent.js'
+import { translated } from './fields/translated.js'
 
 export function legalDocumentsCollection(
   options: ResolvedLegalDocumentsPluginOptions,
@@ -37,20 +35,13 @@ export function legalDocumentsCollection(
       update: staffOnly,
     },
     admin: {
-      components: {
-        edit: {
-          beforeDocumentControls: [`${options.componentsPath}/client#WorkflowBar`],
-          PublishButton: `${options.componentsPath}/client#LegalDocumentPublishButton`,
-          // What readers see, without "Revert to published" (a publish the workflow refuses).
-          Status: `${options.componentsPath}/client#LegalDocumentStatus`,
-          // Withdrawing is the workflow's "Withdraw" (reviewers and admins, with a reason).
-          UnpublishButton: `${options.componentsPath}/client#NoUnpublishButton`,
-        },
-        // Payload's autosaves, named apart from the legal version number ("Version 2").
-        views: {
-          edit: { versions: { tab: { label: ({ t }) => t('legal-documents:tab-save-history') } } },
-        },
-      },
+      // Withdrawing is the workflow's "Withdraw" (reviewers and admins, with a reason).
+      components: publishedContentComponents(options.componentsPath, {
+        PublishButton: 'LegalDocumentPublishButton',
+        // What readers see, without "Revert to published" (a publish the workflow refuses).
+        Status: 'LegalDocumentStatus',
+        workflowBar: true,
+      }),
       defaultColumns: ['title', 'kind', 'version', 'lastModified', '_status'],
       group: perLanguage('group'),
       useAsTitle: 'title',
@@ -67,7 +58,7 @@ export function legalDocumentsCollection(
         {
           name: 'title',
           type: 'text',
-          label: legalLabel(({ t }) => t('legal-documents:field-title')),
+          label: translated('legal-documents:field-title'),
           localized: true,
           required: true,
         },
@@ -75,11 +66,11 @@ export function legalDocumentsCollection(
           name: 'slug',
           type: 'text',
           admin: {
-            description: legalLabel(({ t }) => t('legal-documents:field-web-address-description')),
+            description: translated('legal-documents:field-web-address-description'),
             position: 'sidebar',
           },
           index: true,
-          label: legalLabel(({ t }) => t('legal-documents:field-web-address')),
+          label: translated('legal-documents:field-web-address'),
           required: true,
           unique: true,
           validate: (value: null | string | undefined) =>
@@ -92,14 +83,14 @@ export function legalDocumentsCollection(
           type: 'select',
           admin: { position: 'sidebar' },
           defaultValue: 'other',
-          label: legalLabel(({ t }) => t('legal-documents:field-kind')),
+          label: translated('legal-documents:field-kind'),
           options: [...DOCUMENT_KINDS],
           required: true,
         },
         {
           name: 'summary',
           type: 'textarea',
-          label: legalLabel(({ t }) => t('legal-documents:field-summary')),
+          label: translated('legal-documents:field-summary'),
           localized: true,
         },
         // Cookie policies only: the cookie banner's texts, reviewed and published with the document.
@@ -108,13 +99,13 @@ export function legalDocumentsCollection(
           name: 'sections',
           type: 'relationship',
           hasMany: true,
-          label: legalLabel(({ t }) => t('legal-documents:field-sections')),
+          label: translated('legal-documents:field-sections'),
           relationTo: SLUGS.sections,
           // A section is written in a drawer from here ("Add new"); it joins this document on save.
           admin: {
             // Clicking a section's name opens it; removing one asks first (src/admin/SectionsField.tsx).
             components: { Field: `${options.componentsPath}/client#LegalSectionsField` },
-            description: legalLabel(({ t }) => t('legal-documents:field-sections-description')),
+            description: translated('legal-documents:field-sections-description'),
             isSortable: true,
           },
           filterOptions: ({ id }) => ({
@@ -134,12 +125,12 @@ export function legalDocumentsCollection(
             {
               name: 'governingLaw',
               type: 'text',
-              label: legalLabel(({ t }) => t('legal-documents:field-governing-law')),
+              label: translated('legal-documents:field-governing-law'),
             },
             {
               name: 'jurisdiction',
               type: 'text',
-              label: legalLabel(({ t }) => t('legal-documents:field-jurisdiction')),
+              label: translated('legal-documents:field-jurisdiction'),
             },
           ],
         },
@@ -147,7 +138,7 @@ export function legalDocumentsCollection(
           name: 'effectiveDate',
           type: 'date',
           admin: { position: 'sidebar' },
-          label: legalLabel(({ t }) => t('legal-documents:field-effective-date')),
+          label: translated('legal-documents:field-effective-date'),
         },
         {
           name: 'versionTimeline',
@@ -164,12 +155,10 @@ export function legalDocumentsCollection(
           name: 'noticePeriodDays',
           type: 'number',
           admin: {
-            description: legalLabel(({ t }) =>
-              t('legal-documents:field-notice-period-description'),
-            ),
+            description: translated('legal-documents:field-notice-period-description'),
             position: 'sidebar',
           },
-          label: legalLabel(({ t }) => t('legal-documents:field-notice-period')),
+          label: translated('legal-documents:field-notice-period'),
           max: 365,
           min: 0,
         },
@@ -178,19 +167,17 @@ export function legalDocumentsCollection(
           name: 'requiresAcceptance',
           type: 'select',
           admin: {
-            description: legalLabel(({ t }) =>
-              t('legal-documents:field-requires-acceptance-description'),
-            ),
+            description: translated('legal-documents:field-requires-acceptance-description'),
             position: 'sidebar',
           },
-          label: legalLabel(({ t }) => t('legal-documents:field-requires-acceptance')),
+          label: translated('legal-documents:field-requires-acceptance'),
           options: [
             {
-              label: legalLabel(({ t }) => t('legal-documents:requires-acceptance-yes')),
+              label: translated('legal-documents:requires-acceptance-yes'),
               value: 'yes',
             },
             {
-              label: legalLabel(({ t }) => t('legal-documents:requires-acceptance-no')),
+              label: translated('legal-documents:requires-acceptance-no'),
               value: 'no',
             },
           ],
@@ -199,41 +186,37 @@ export function legalDocumentsCollection(
           name: 'lastModified',
           type: 'date',
           admin: {
-            description: legalLabel(({ t }) =>
-              t('legal-documents:field-last-modified-description'),
-            ),
+            description: translated('legal-documents:field-last-modified-description'),
             position: 'sidebar',
             readOnly: true,
           },
-          label: legalLabel(({ t }) => t('legal-documents:field-last-modified')),
+          label: translated('legal-documents:field-last-modified'),
         },
         {
           name: 'version',
           type: 'number',
           admin: {
-            description: legalLabel(({ t }) => t('legal-documents:field-version-description')),
+            description: translated('legal-documents:field-version-description'),
             position: 'sidebar',
             readOnly: true,
           },
           defaultValue: 0,
-          label: legalLabel(({ t }) => t('legal-documents:field-version')),
+          label: translated('legal-documents:field-version'),
         },
         {
           name: 'changeSummary',
           type: 'textarea',
           admin: {
-            description: legalLabel(({ t }) =>
-              t('legal-documents:field-change-summary-description'),
-            ),
+            description: translated('legal-documents:field-change-summary-description'),
           },
-          label: legalLabel(({ t }) => t('legal-documents:field-change-summary')),
+          label: translated('legal-documents:field-change-summary'),
         },
         {
           name: 'materialChange',
           type: 'checkbox',
           admin: { components: { Cell: `${options.componentsPath}/client#YesNoCell` } },
           defaultValue: false,
-          label: legalLabel(({ t }) => t('legal-documents:field-material-change')),
+          label: translated('legal-documents:field-material-change'),
         },
         ...reviewStateFields(options.usersCollection),
         {
@@ -246,7 +229,7 @@ export function legalDocumentsCollection(
             position: 'sidebar',
             readOnly: true,
           },
-          label: legalLabel(({ t }) => t('legal-documents:field-notice-override')),
+          label: translated('legal-documents:field-notice-override'),
         },
         contributorsField('workflowContributors', options.usersCollection),
         updatedByField(options.usersCollection),
@@ -254,21 +237,16 @@ export function legalDocumentsCollection(
       ],
       DOCUMENT_CONTENT_FIELDS,
     ),
-    hooks: {
-      afterChange: [refuseRestoreOverLiveRow(SLUGS.documents), documentAfterChange(options)],
-      beforeChange: [rememberLiveRow(SLUGS.documents), documentBeforeChange(options)],
-      beforeDelete: [documentBeforeDelete],
-      beforeOperation: [
-        refuseSilentUnpublish(SLUGS.documents, UNPUBLISH_REFUSAL),
-        refuseSingleLocalePublish,
-        routeWritesToDrafts,
-        readersSeePublished,
-        readersSortByOwnFields,
-      ],
-    },
+    hooks: publishedContentHooks(SLUGS.documents, {
+      afterChange: documentAfterChange(options),
+      beforeChange: documentBeforeChange(options),
+      beforeDelete: documentBeforeDelete,
+      refuseSingleLocalePublish: true,
+      unpublishRefusal: UNPUBLISH_REFUSAL,
+    }),
     labels: {
-      plural: legalLabel(({ t }) => t('legal-documents:documents-plural')),
-      singular: legalLabel(({ t }) => t('legal-documents:documents-singular')),
+      plural: translated('legal-documents:documents-plural'),
+      singular: translated('legal-documents:documents-singular'),
     },
     timestamps: true,
     versions: {

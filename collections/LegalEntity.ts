@@ -4,7 +4,8 @@ import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 
 import { adminsOnly, anyone } from '../src/access/index.js'
 import { SLUGS } from '../src/slugs.js'
-import { legalLabel, perLanguage } from '../src/translations/index.js'
+import { perLanguage } from '../src/translations/index.js'
+import { translated } from './fields/translated.js'
 
 /** The company behind the documents; sections refer to it with {{company.…}} placeholders. */
 export function legalEntityGlobal(options: ResolvedLegalDocumentsPluginOptions): GlobalConfig {
@@ -25,44 +26,42 @@ export function legalEntityGlobal(options: ResolvedLegalDocumentsPluginOptions):
       {
         name: 'name',
         type: 'text',
-        label: legalLabel(({ t }) => t('legal-documents:field-company-name')),
+        label: translated('legal-documents:field-company-name'),
       },
       {
         name: 'address',
         type: 'textarea',
-        label: legalLabel(({ t }) => t('legal-documents:field-address')),
+        label: translated('legal-documents:field-address'),
       },
       {
         name: 'phone',
         type: 'text',
-        label: legalLabel(({ t }) => t('legal-documents:field-phone')),
+        label: translated('legal-documents:field-phone'),
       },
       {
         name: 'email',
         type: 'email',
-        label: legalLabel(({ t }) => t('legal-documents:field-email')),
+        label: translated('legal-documents:field-email'),
       },
       {
         name: 'website',
         type: 'text',
-        label: legalLabel(({ t }) => t('legal-documents:field-website')),
+        label: translated('legal-documents:field-website'),
       },
       {
         name: 'consentRevision',
         type: 'number',
         admin: {
-          description: legalLabel(({ t }) =>
-            t('legal-documents:field-consent-revision-description'),
-          ),
+          description: translated('legal-documents:field-consent-revision-description'),
           readOnly: true,
         },
         defaultValue: 1,
-        label: legalLabel(({ t }) => t('legal-documents:field-consent-revision')),
+        label: translated('legal-documents:field-consent-revision'),
         // Written only by the publish workflow (with overrideAccess).
         access: { create: () => false, update: () => false },
       },
     ],
-    label: legalLabel(({ t }) => t('legal-documents:entity-label')),
+    label: translated('legal-documents:entity-label'),
     versions: false,
   }
 }

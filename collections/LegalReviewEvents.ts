@@ -5,13 +5,14 @@ import type { ResolvedLegalDocumentsPluginOptions } from '../src/options.js'
 import { nobody, staffOnly } from '../src/access/index.js'
 import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites.js'
 import { SLUGS } from '../src/slugs.js'
-import { legalLabel, perLanguage } from '../src/translations/index.js'
+import { perLanguage } from '../src/translations/index.js'
 import { REVIEW_ACTION_KEYS } from '../src/translations/keys.js'
 import { REVIEW_EVENT_VALUES } from '../src/workflow/reviewEvents.js'
+import { translated } from './fields/translated.js'
 
 /** The steps of the review history: `value` is stored, `label` is translated (REVIEW_ACTION_KEYS). */
 export const REVIEW_EVENT_ACTIONS = REVIEW_EVENT_VALUES.map((value) => ({
-  label: legalLabel(({ t }) => t(REVIEW_ACTION_KEYS[value])),
+  label: translated(REVIEW_ACTION_KEYS[value]),
   value,
 }))
 
@@ -36,44 +37,44 @@ export function legalReviewEventsCollection(
         relationTo: SLUGS.documents,
         // Empty on a cookie entry's step (`cookieEntry`); the workflow sets exactly one of the two.
         index: true,
-        label: legalLabel(({ t }) => t('legal-documents:field-document')),
+        label: translated('legal-documents:field-document'),
       },
       {
         name: 'cookieEntry',
         type: 'relationship',
         index: true,
-        label: legalLabel(({ t }) => t('legal-documents:cookies-singular')),
+        label: translated('legal-documents:cookies-singular'),
         relationTo: SLUGS.cookies,
       },
       {
         name: 'action',
         type: 'select',
-        label: legalLabel(({ t }) => t('legal-documents:history-step')),
+        label: translated('legal-documents:history-step'),
         options: REVIEW_EVENT_ACTIONS,
         required: true,
       },
       {
         name: 'by',
         type: 'relationship',
-        label: legalLabel(({ t }) => t('legal-documents:history-by')),
+        label: translated('legal-documents:history-by'),
         relationTo: options.usersCollection,
       },
       {
         name: 'at',
         type: 'date',
         admin: { date: { pickerAppearance: 'dayAndTime' } },
-        label: legalLabel(({ t }) => t('legal-documents:history-when')),
+        label: translated('legal-documents:history-when'),
         required: true,
       },
       {
         name: 'comment',
         type: 'textarea',
-        label: legalLabel(({ t }) => t('legal-documents:history-comment')),
+        label: translated('legal-documents:history-comment'),
       },
       {
         name: 'version',
         type: 'number',
-        label: legalLabel(({ t }) => t('legal-documents:field-version')),
+        label: translated('legal-documents:field-version'),
       },
       {
         // "Changes requested" on a document: the content the reviewer had in front of them (the
@@ -82,13 +83,13 @@ export function legalReviewEventsCollection(
         name: 'reviewedContent',
         type: 'json',
         admin: { hidden: true },
-        label: legalLabel(({ t }) => t('legal-documents:history-reviewed-content')),
+        label: translated('legal-documents:history-reviewed-content'),
       },
     ],
     hooks: { beforeChange: [refuseUntrustedWrites], beforeDelete: [refuseUntrustedWrites] },
     labels: {
-      plural: legalLabel(({ t }) => t('legal-documents:review-events-plural')),
-      singular: legalLabel(({ t }) => t('legal-documents:review-events-singular')),
+      plural: translated('legal-documents:review-events-plural'),
+      singular: translated('legal-documents:review-events-singular'),
     },
     versions: false,
   }

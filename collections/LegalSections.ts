@@ -6,19 +6,17 @@ import { editorsOrAdmins, publishedOrStaff, staffOnly } from '../src/access/inde
 import { withContentAccess } from '../src/fields/contentAccess.js'
 import { legalRichTextEditor } from '../src/fields/legalRichText.js'
 import { contributorsField, updatedByField } from '../src/fields/workflowPeople.js'
-import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
-import { refuseSilentUnpublish } from '../src/hooks/refuseUnpublish.js'
-import { refuseRestoreOverLiveRow, rememberLiveRow } from '../src/hooks/restoreGuard.js'
-import { readersSeePublished, routeWritesToDrafts } from '../src/hooks/routeWrites.js'
 import {
   sectionAfterChange,
   sectionBeforeChange,
   sectionBeforeDelete,
 } from '../src/hooks/sectionHooks.js'
 import { SLUGS } from '../src/slugs.js'
-import { legalLabel, perLanguage } from '../src/translations/index.js'
+import { perLanguage } from '../src/translations/index.js'
 import { SECTION_CONTENT_FIELDS } from '../src/workflow/fields.js'
 import { SECTION_UNPUBLISH_REFUSAL } from '../src/workflow/rules.js'
+import { publishedContentComponents, publishedContentHooks } from './fields/publishedContent.js'
+import { translated } from './fields/translated.js'
 
 export function legalSectionsCollection(
   options: ResolvedLegalDocumentsPluginOptions,
@@ -33,17 +31,11 @@ export function legalSectionsCollection(
       update: editorsOrAdmins,
     },
     admin: {
-      components: {
-        edit: {
-          PublishButton: `${options.componentsPath}/client#LegalSectionPublishButton`,
-          // What an editor can do here (autosaved draft, published with its document), instead of "Status: Published".
-          Status: `${options.componentsPath}/client#LegalSectionStatus`,
-          UnpublishButton: `${options.componentsPath}/client#NoUnpublishButton`,
-        },
-        views: {
-          edit: { versions: { tab: { label: ({ t }) => t('legal-documents:tab-save-history') } } },
-        },
-      },
+      components: publishedContentComponents(options.componentsPath, {
+        PublishButton: 'LegalSectionPublishButton',
+        // What an editor can do here (autosaved draft, published with its document), instead of "Status: Published".
+        Status: 'LegalSectionStatus',
+      }),
       defaultColumns: ['heading', 'document', '_status'],
       group: perLanguage('group'),
       useAsTitle: 'heading',
@@ -53,7 +45,7 @@ export function legalSectionsCollection(
         {
           name: 'heading',
           type: 'text',
-          label: legalLabel(({ t }) => t('legal-documents:field-heading')),
+          label: translated('legal-documents:field-heading'),
           localized: true,
           required: true,
         },
@@ -61,27 +53,27 @@ export function legalSectionsCollection(
           name: 'anchor',
           type: 'text',
           admin: {
-            description: legalLabel(({ t }) => t('legal-documents:field-anchor-description')),
+            description: translated('legal-documents:field-anchor-description'),
           },
           index: true,
-          label: legalLabel(({ t }) => t('legal-documents:field-anchor')),
+          label: translated('legal-documents:field-anchor'),
         },
         {
           name: 'body',
           type: 'richText',
           editor: legalRichTextEditor,
-          label: legalLabel(({ t }) => t('legal-documents:field-body')),
+          label: translated('legal-documents:field-body'),
           localized: true,
         },
         {
           name: 'document',
           type: 'relationship',
           admin: {
-            description: legalLabel(({ t }) => t('legal-documents:field-belongs-to-description')),
+            description: translated('legal-documents:field-belongs-to-description'),
             position: 'sidebar',
           },
           index: true,
-          label: legalLabel(({ t }) => t('legal-documents:field-belongs-to')),
+          label: translated('legal-documents:field-belongs-to'),
           relationTo: SLUGS.documents,
         },
         // Everyone who changed this section since it was last published (four-eyes, whatever
@@ -91,20 +83,15 @@ export function legalSectionsCollection(
       ],
       SECTION_CONTENT_FIELDS,
     ),
-    hooks: {
-      afterChange: [refuseRestoreOverLiveRow(SLUGS.sections), sectionAfterChange],
-      beforeChange: [rememberLiveRow(SLUGS.sections), sectionBeforeChange],
-      beforeDelete: [sectionBeforeDelete],
-      beforeOperation: [
-        refuseSilentUnpublish(SLUGS.sections, SECTION_UNPUBLISH_REFUSAL),
-        routeWritesToDrafts,
-        readersSeePublished,
-        readersSortByOwnFields,
-      ],
-    },
+    hooks: publishedContentHooks(SLUGS.sections, {
+      afterChange: sectionAfterChange,
+      beforeChange: sectionBeforeChange,
+      beforeDelete: sectionBeforeDelete,
+      unpublishRefusal: SECTION_UNPUBLISH_REFUSAL,
+    }),
     labels: {
-      plural: legalLabel(({ t }) => t('legal-documents:sections-plural')),
-      singular: legalLabel(({ t }) => t('legal-documents:sections-singular')),
+      plural: translated('legal-documents:sections-plural'),
+      singular: translated('legal-documents:sections-singular'),
     },
     versions: { drafts: { autosave: { interval: 2000 } }, maxPerDoc: 0 },
   }

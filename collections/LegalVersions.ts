@@ -6,7 +6,8 @@ import { anyone, nobody } from '../src/access/index.js'
 import { readersSortByOwnFields } from '../src/hooks/publicQueries.js'
 import { refuseUntrustedWrites } from '../src/hooks/refuseUntrustedWrites.js'
 import { SLUGS } from '../src/slugs.js'
-import { legalLabel, perLanguage } from '../src/translations/index.js'
+import { perLanguage } from '../src/translations/index.js'
+import { translated } from './fields/translated.js'
 
 /**
  * The public archive: one immutable record per publish that changed what readers see.
@@ -30,8 +31,8 @@ export function legalVersionsCollection(
       beforeOperation: [readersSortByOwnFields],
     },
     labels: {
-      plural: legalLabel(({ t }) => t('legal-documents:versions-plural')),
-      singular: legalLabel(({ t }) => t('legal-documents:versions-singular')),
+      plural: translated('legal-documents:versions-plural'),
+      singular: translated('legal-documents:versions-singular'),
     },
     versions: false,
     // One record per version of a document, even under concurrent publishes.
@@ -40,7 +41,7 @@ export function legalVersionsCollection(
         name: 'document',
         type: 'relationship',
         index: true,
-        label: legalLabel(({ t }) => t('legal-documents:field-document')),
+        label: translated('legal-documents:field-document'),
         relationTo: SLUGS.documents,
         required: true,
       },
@@ -48,80 +49,80 @@ export function legalVersionsCollection(
         name: 'version',
         type: 'number',
         index: true,
-        label: legalLabel(({ t }) => t('legal-documents:field-version')),
+        label: translated('legal-documents:field-version'),
         required: true,
       },
       {
         name: 'title',
         type: 'text',
-        label: legalLabel(({ t }) => t('legal-documents:field-title')),
+        label: translated('legal-documents:field-title'),
         required: true,
       },
       {
         name: 'slug',
         type: 'text',
         index: true,
-        label: legalLabel(({ t }) => t('legal-documents:field-web-address')),
+        label: translated('legal-documents:field-web-address'),
         required: true,
       },
       {
         name: 'publishedAt',
         type: 'date',
-        label: legalLabel(({ t }) => t('legal-documents:field-published-at')),
+        label: translated('legal-documents:field-published-at'),
         required: true,
       },
       {
         name: 'effectiveDate',
         type: 'date',
-        label: legalLabel(({ t }) => t('legal-documents:field-effective-date')),
+        label: translated('legal-documents:field-effective-date'),
       },
       {
         name: 'lastModified',
         type: 'date',
-        label: legalLabel(({ t }) => t('legal-documents:field-last-modified')),
+        label: translated('legal-documents:field-last-modified'),
         required: true,
       },
       {
         name: 'changeSummary',
         type: 'textarea',
-        label: legalLabel(({ t }) => t('legal-documents:field-change-summary')),
+        label: translated('legal-documents:field-change-summary'),
       },
       {
         name: 'materialChange',
         type: 'checkbox',
         defaultValue: false,
-        label: legalLabel(({ t }) => t('legal-documents:field-significant-change')),
+        label: translated('legal-documents:field-significant-change'),
         // "Yes"/"No" in the archive list, not a raw `false`.
         admin: { components: { Cell: `${options.componentsPath}/client#YesNoCell` } },
       },
       {
         name: 'approvedBy',
         type: 'relationship',
-        label: legalLabel(({ t }) => t('legal-documents:field-approved-by')),
+        label: translated('legal-documents:field-approved-by'),
         relationTo: options.usersCollection,
       },
       {
         name: 'publishedBy',
         type: 'relationship',
-        label: legalLabel(({ t }) => t('legal-documents:field-published-by')),
+        label: translated('legal-documents:field-published-by'),
         relationTo: options.usersCollection,
       },
       {
         name: 'content',
         type: 'json',
         admin: {
-          description: legalLabel(({ t }) => t('legal-documents:field-content-description')),
+          description: translated('legal-documents:field-content-description'),
         },
-        label: legalLabel(({ t }) => t('legal-documents:field-content')),
+        label: translated('legal-documents:field-content'),
         required: true,
       },
       {
         name: 'contentHash',
         type: 'text',
         admin: {
-          description: legalLabel(({ t }) => t('legal-documents:field-content-hash-description')),
+          description: translated('legal-documents:field-content-hash-description'),
         },
-        label: legalLabel(({ t }) => t('legal-documents:field-content-hash')),
+        label: translated('legal-documents:field-content-hash'),
         required: true,
       },
     ],

@@ -1,16 +1,13 @@
 import { existsSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import path from 'node:path'
+import { type CollectionSlug, createLocalReq, type Payload, type Where } from 'payload'
 import {
-  type CollectionSlug,
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type Where,
-} from 'payload'
-import { asTrusted, performWorkflowAction, SLUGS } from 'payload-plugin-legal-documents'
+  asTrusted,
+  inTransaction,
+  performWorkflowAction,
+  SLUGS,
+} from 'payload-plugin-legal-documents'
 import { parseLegalText } from 'payload-plugin-legal-documents/importer'
 
 import { projectRoot } from '../dev/server/bootstrap'
@@ -477,9 +474,8 @@ export async function resetSeedContent(payload: Payload): Promise<void> {
     )
   }
   const req = await createLocalReq({}, payload)
-  const shouldCommit = await initTransaction(req)
-  try {
-    await asTrusted(req, async () => {
+  await inTransaction(req, () =>
+    asTrusted(req, async () => {
       const common = { depth: 0, overrideAccess: true, req } as const
       // One by one: a bulk delete runs its rows in parallel on the transaction's single client.
       const remove = async (collection: CollectionSlug, where: Where) => {
@@ -529,12 +525,6 @@ export async function resetSeedContent(payload: Payload): Promise<void> {
         data: Object.fromEntries(ENTITY_FIELDS.map((field) => [field, null])),
         ...common,
       })
-    })
-    if (shouldCommit) {
-      await commitTransaction(req)
-    }
-  } catch (err) {
-    await killTransaction(req)
-    throw err
-  }
+    }),
+  )
 }

@@ -96,6 +96,8 @@ export { hasRole, type Role, ROLES, rolesOf } from './roles.js'
 export { DOCUMENT_KINDS, SLUG_PATTERN, SLUGS } from './slugs.js'
 export { I18N_NAMESPACE, translations } from './translations/index.js'
 export { pluginOptionsOf } from './utilities/pluginOptions.js'
+// Runs work in the request's transaction: committed at the end, rolled back on a throw.
+export { inTransaction } from './utilities/transaction.js'
 export { SIGNATURE_HEADER, verifySignature } from './webhooks/signature.js'
 export { performWorkflowAction } from './workflow/performWorkflowAction.js'
 export * as workflowRules from './workflow/rules.js'

@@ -84,36 +84,33 @@ function narrowAll<T extends Record<string, unknown> | undefined>(
   return merged as T
 }
 
+/** An override applied: access narrowed, admin merged, fields and hooks appended, label replaced. */
+function overridden<
+  C extends CollectionConfig | GlobalConfig,
+  O extends CollectionOverride | GlobalOverride,
+>(config: C, override: O, label: Partial<C>): C {
+  return {
+    ...config,
+    access: narrowAll(config.access, override.access),
+    admin: { ...config.admin, ...override.admin },
+    fields: extraFields(config.slug, config.fields, override.fields),
+    hooks: appendHooks(config.hooks, override.hooks),
+    ...label,
+  }
+}
+
 export function applyCollectionOverride(
   collection: CollectionConfig,
   override: CollectionOverride | undefined,
 ): CollectionConfig {
-  if (!override) {
-    return collection
-  }
-  return {
-    ...collection,
-    access: narrowAll(collection.access, override.access),
-    admin: { ...collection.admin, ...override.admin },
-    fields: extraFields(collection.slug, collection.fields, override.fields),
-    hooks: appendHooks(collection.hooks, override.hooks),
-    labels: override.labels ?? collection.labels,
-  }
+  return override
+    ? overridden(collection, override, { labels: override.labels ?? collection.labels })
+    : collection
 }
 
 export function applyGlobalOverride(
   global: GlobalConfig,
   override: GlobalOverride | undefined,
 ): GlobalConfig {
-  if (!override) {
-    return global
-  }
-  return {
-    ...global,
-    access: narrowAll(global.access, override.access),
-    admin: { ...global.admin, ...override.admin },
-    fields: extraFields(global.slug, global.fields, override.fields),
-    hooks: appendHooks(global.hooks, override.hooks),
-    label: override.label ?? global.label,
-  }
+  return override ? overridden(global, override, { label: override.label ?? global.label }) : global
 }

@@ -61,6 +61,17 @@ function listItems(value: unknown): null | unknown[] {
   return null
 }
 
+/** The first problem `check` finds, in order, or null: every check here stops at the first. */
+function firstProblem<T>(items: Iterable<T>, check: (item: T) => Problem): Problem {
+  for (const item of items) {
+    const problem = check(item)
+    if (problem) {
+      return problem
+    }
+  }
+  return null
+}
+
 function checkPath(path: string, where: string): Problem {
   if (!FIELD_PATH.test(path)) {
     return `${where}: "${path}" is not a field path (names of letters, digits and _ joined by dots).`
@@ -106,19 +117,15 @@ export function checkWhere(value: unknown, where = 'where', nesting = 0): Proble
   if (!isPlainObject(value)) {
     return `${where} must be an object of conditions, e.g. where[title][equals]=Terms.`
   }
-  for (const [key, condition] of Object.entries(value)) {
+  return firstProblem(Object.entries(value), ([key, condition]) => {
     if (key === 'and' || key === 'or') {
       const items = listItems(condition)
       if (!items) {
         return `${where}[${key}] must be a list of conditions, e.g. ${where}[${key}][0][title][equals]=Terms.`
       }
-      for (const [i, item] of items.entries()) {
-        const problem = checkWhere(item, `${where}[${key}][${i}]`, nesting + 1)
-        if (problem) {
-          return problem
-        }
-      }
-      continue
+      return firstProblem(items.entries(), ([i, item]) =>
+        checkWhere(item, `${where}[${key}][${i}]`, nesting + 1),
+      )
     }
     const pathProblem = checkPath(key, where)
     if (pathProblem) {
@@ -127,14 +134,10 @@ export function checkWhere(value: unknown, where = 'where', nesting = 0): Proble
     if (!isPlainObject(condition)) {
       return `${where}[${key}] must name an operator, e.g. ${where}[${key}][equals]=value.`
     }
-    for (const [operator, operand] of Object.entries(condition)) {
-      const problem = checkOperatorValue(operator, operand, `${where}[${key}]`)
-      if (problem) {
-        return problem
-      }
-    }
-  }
-  return null
+    return firstProblem(Object.entries(condition), ([operator, operand]) =>
+      checkOperatorValue(operator, operand, `${where}[${key}]`),
+    )
+  })
 }
 
 export function checkSort(value: unknown, name = 'sort'): Problem {
@@ -145,13 +148,7 @@ export function checkSort(value: unknown, name = 'sort'): Problem {
   if (items.length > MAX_SORT_FIELDS) {
     return `${name} names more than ${MAX_SORT_FIELDS} fields.`
   }
-  for (const item of items) {
-    const problem = checkPath(item.trim().replace(/^-/, ''), name)
-    if (problem) {
-      return problem
-    }
-  }
-  return null
+  return firstProblem(items, (item) => checkPath(item.trim().replace(/^-/, ''), name))
 }
 
 /** `select[title]=true&select[meta][description]=true`: field names down to true/false. */
@@ -162,75 +159,62 @@ function checkSelect(value: unknown, name: string, depth = 0): Problem {
   if (depth > 10) {
     return `${name} is nested too deeply.`
   }
-  for (const [key, item] of Object.entries(value)) {
+  return firstProblem(Object.entries(value), ([key, item]) => {
     if (!/^\w+$/.test(key)) {
       return `${name}: "${key}" is not a field name.`
     }
     if (item === true || item === false || item === 'true' || item === 'false') {
-      continue
+      return null
     }
-    const problem = checkSelect(item, `${name}[${key}]`, depth + 1)
-    if (problem) {
-      return problem
-    }
-  }
-  return null
+    return checkSelect(item, `${name}[${key}]`, depth + 1)
+  })
 }
 
 function checkPopulate(value: unknown): Problem {
   if (!isPlainObject(value)) {
     return 'populate must name collections and fields, e.g. populate[legal-sections][heading]=true.'
   }
-  for (const [slug, select] of Object.entries(value)) {
-    if (!/^[\w-]+$/.test(slug)) {
-      return `populate: "${slug}" is not a collection.`
-    }
-    const problem = checkSelect(select, `populate[${slug}]`)
-    if (problem) {
-      return problem
-    }
-  }
-  return null
+  return firstProblem(Object.entries(value), ([slug, select]) =>
+    /^[\w-]+$/.test(slug)
+      ? checkSelect(select, `populate[${slug}]`)
+      : `populate: "${slug}" is not a collection.`,
+  )
 }
 
 function checkJoins(value: unknown): Problem {
   if (!isPlainObject(value)) {
     return 'joins must name join fields, e.g. joins[reviewHistory][limit]=5 or joins[reviewHistory]=false.'
   }
-  for (const [path, join] of Object.entries(value)) {
+  return firstProblem(Object.entries(value), ([path, join]) => {
     const name = `joins[${path}]`
     const pathProblem = checkPath(path, 'joins')
     if (pathProblem) {
       return pathProblem
     }
     if (join === 'false' || join === false) {
-      continue
+      return null
     }
     if (!isPlainObject(join)) {
       return `${name} must be false or { limit, page, sort, where, count }.`
     }
-    for (const [key, item] of Object.entries(join)) {
-      let problem: Problem = null
+    return firstProblem(Object.entries(join), ([key, item]) => {
       if (key === 'limit' || key === 'page') {
-        problem =
-          typeof item === 'string' && WHOLE_NUMBER.test(item)
-            ? null
-            : `${name}[${key}] must be a whole number.`
-      } else if (key === 'count') {
-        problem = item === 'true' || item === 'false' ? null : `${name}[count] takes true or false.`
-      } else if (key === 'sort') {
-        problem = checkSort(item, `${name}[sort]`)
-      } else if (key === 'where') {
-        problem = checkWhere(item, `${name}[where]`)
-      } else {
-        problem = `${name}: "${key}" is not a join option (limit, page, sort, where, count).`
+        return typeof item === 'string' && WHOLE_NUMBER.test(item)
+          ? null
+          : `${name}[${key}] must be a whole number.`
       }
-      if (problem) {
-        return problem
+      if (key === 'count') {
+        return item === 'true' || item === 'false' ? null : `${name}[count] takes true or false.`
       }
-    }
-  }
-  return null
+      if (key === 'sort') {
+        return checkSort(item, `${name}[sort]`)
+      }
+      if (key === 'where') {
+        return checkWhere(item, `${name}[where]`)
+      }
+      return `${name}: "${key}" is not a join option (limit, page, sort, where, count).`
+    })
+  })
 }
 
 function hasNul(value: unknown): boolean {
@@ -245,6 +229,14 @@ function hasNul(value: unknown): boolean {
   }
   return false
 }
+
+/** The parameters with a structure of their own, each with its check. */
+const STRUCTURED_PARAMS: [string, (value: unknown) => Problem][] = [
+  ['sort', (value) => checkSort(value)],
+  ['select', (value) => checkSelect(value, 'select')],
+  ['populate', checkPopulate],
+  ['joins', checkJoins],
+]
 
 /** Why the query string `search` (with or without its `?`) is refused, or null when it is fine. */
 export function apiQueryProblem(search: string): Problem {
@@ -296,29 +288,7 @@ export function apiQueryProblem(search: string): Problem {
       return 'data in the query string must be JSON.'
     }
   }
-  if ('sort' in query) {
-    const problem = checkSort(query.sort)
-    if (problem) {
-      return problem
-    }
-  }
-  if ('select' in query) {
-    const problem = checkSelect(query.select, 'select')
-    if (problem) {
-      return problem
-    }
-  }
-  if ('populate' in query) {
-    const problem = checkPopulate(query.populate)
-    if (problem) {
-      return problem
-    }
-  }
-  if ('joins' in query) {
-    const problem = checkJoins(query.joins)
-    if (problem) {
-      return problem
-    }
-  }
-  return null
+  return firstProblem(STRUCTURED_PARAMS, ([key, check]) =>
+    key in query ? check(query[key]) : null,
+  )
 }

@@ -104,14 +104,12 @@ function readServerOrigin(raw: string | undefined): null | string {
   if (!value) {
     return null
   }
-  let url: URL
-  try {
-    url = new URL(value)
-  } catch {
+  if (!URL.canParse(value)) {
     throw new ConfigError(
       `PAYLOAD_PUBLIC_SERVER_URL must be this server's public address, such as https://legal.example.org, got "${value}".`,
     )
   }
+  const url = new URL(value)
   if (!/^https?:$/.test(url.protocol)) {
     throw new ConfigError(
       `PAYLOAD_PUBLIC_SERVER_URL must start with http:// or https://, got "${value}".`,

@@ -161,15 +161,10 @@ export function demoteHeadings(html: string): string {
  */
 export function apiBaseUrl(envUrl: string | undefined): null | string {
   const configured = envUrl?.trim()
-  if (!configured) {
+  if (!configured || !URL.canParse(configured)) {
     return null
   }
-  let url: URL
-  try {
-    url = new URL(configured)
-  } catch {
-    return null
-  }
+  const url = new URL(configured)
   if (url.protocol !== 'http:' && url.protocol !== 'https:') {
     return null
   }

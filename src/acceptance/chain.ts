@@ -41,9 +41,11 @@ export type ChainedFields = {
   version: null | number
 }
 
-export const CHAINED_FIELD_NAMES = [
-  'event',
-  'subjectCommitment',
+/**
+ * What a record states about the acceptance (or erasure) itself: chained, and exported as
+ * stored (src/acceptance/endpoints.ts puts them between the subject and the chain's links).
+ */
+export const RECORD_FACT_NAMES = [
   'document',
   'documentId',
   'version',
@@ -57,6 +59,12 @@ export const CHAINED_FIELD_NAMES = [
   'userAgent',
   'recordedBy',
   'erasedRecords',
+] as const satisfies readonly (keyof ChainedFields)[]
+
+export const CHAINED_FIELD_NAMES = [
+  'event',
+  'subjectCommitment',
+  ...RECORD_FACT_NAMES,
 ] as const satisfies readonly (keyof ChainedFields)[]
 
 const sha256 = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex')

@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync'
 import type { Role } from '../roles.js'
 
 import { jsonRefusal, noStoreJson } from '../utilities/jsonResponse.js'
+import { RECORD_FACT_NAMES } from './chain.js'
 import {
   type Answer,
   authorize,
@@ -75,23 +76,12 @@ const jsonPost =
     return answer(await act(req, read.body))
   }
 
+/** Every chained field, with the row's id, its subject, the subject's salt and the chain's links. */
 const CSV_COLUMNS = [
   'id',
   'event',
   'subject',
-  'document',
-  'documentId',
-  'version',
-  'locale',
-  'contentHash',
-  'recordedAt',
-  'method',
-  'source',
-  'ip',
-  'ipHash',
-  'userAgent',
-  'recordedBy',
-  'erasedRecords',
+  ...RECORD_FACT_NAMES,
   'subjectSalt',
   'subjectCommitment',
   'previousHash',

@@ -85,36 +85,34 @@ export function DraftPreview(): React.ReactElement {
   }
 
   const stale = preview && loadedAt !== lastUpdateTime
+  /** Shows the preview in `next` mode; the button of the mode on show is the primary one. */
+  const modeButton = (next: Mode, id: string, label: string) => (
+    <Button
+      buttonStyle={mode === next && preview ? 'primary' : 'secondary'}
+      id={id}
+      onClick={() => load(next)}
+      size="small"
+    >
+      {label}
+    </Button>
+  )
   return (
     <div className="legal-preview" data-testid="draft-preview">
       <h3>{t('legal-documents:field-preview')}</h3>
       <div className="legal-preview__controls">
-        <Button
-          buttonStyle={mode === 'published' && preview ? 'primary' : 'secondary'}
-          id="legal-preview-changes"
-          onClick={() => load('published')}
-          size="small"
-        >
-          {t('legal-documents:preview-show-changes')}
-        </Button>
-        {status?.changeRequest?.canCompare ? (
-          <Button
-            buttonStyle={mode === 'last-request' && preview ? 'primary' : 'secondary'}
-            id="legal-preview-since-request"
-            onClick={() => load('last-request')}
-            size="small"
-          >
-            {t('legal-documents:preview-show-since-request')}
-          </Button>
-        ) : null}
-        <Button
-          buttonStyle={mode === 'page' && preview ? 'primary' : 'secondary'}
-          id="legal-preview-page"
-          onClick={() => load('page')}
-          size="small"
-        >
-          {t('legal-documents:preview-show-page')}
-        </Button>
+        {modeButton(
+          'published',
+          'legal-preview-changes',
+          t('legal-documents:preview-show-changes'),
+        )}
+        {status?.changeRequest?.canCompare
+          ? modeButton(
+              'last-request',
+              'legal-preview-since-request',
+              t('legal-documents:preview-show-since-request'),
+            )
+          : null}
+        {modeButton('page', 'legal-preview-page', t('legal-documents:preview-show-page'))}
         {stale ? (
           <span className="legal-preview__note">{t('legal-documents:preview-stale')}</span>
         ) : null}

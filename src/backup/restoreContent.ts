@@ -1,17 +1,10 @@
-import {
-  type CollectionSlug,
-  commitTransaction,
-  createLocalReq,
-  initTransaction,
-  killTransaction,
-  type Payload,
-  type PayloadRequest,
-} from 'payload'
+import { type CollectionSlug, createLocalReq, type Payload, type PayloadRequest } from 'payload'
 
 import { announcePublish } from '../delivery/invalidation.js'
 import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { localesOf } from '../utilities/locales.js'
+import { inTransaction } from '../utilities/transaction.js'
 import { asTrusted } from '../workflow/trust.js'
 import { exportLegalContent, mapArchiveSections, REMOVED_SECTION } from './exportContent.js'
 import { collectionFields, type FieldInfo, globalFields, usersCollectionOf } from './fields.js'
@@ -87,9 +80,8 @@ export async function restoreLegalContent(
   const usersCollection = usersCollectionOf(payload) as CollectionSlug
 
   const req = await createLocalReq({}, payload)
-  const shouldCommit = await initTransaction(req)
-  try {
-    const summary = await asTrusted(req, async () => {
+  const summary = await inTransaction(req, () =>
+    asTrusted(req, async () => {
       await refuseUnlessEmpty(payload, req)
       const users = await linkUsers(
         payload,
@@ -289,15 +281,9 @@ export async function restoreLegalContent(
         sha256: file.sha256,
         users: { created: users.created, linked: users.linked },
       }
-    })
-    if (shouldCommit) {
-      await commitTransaction(req)
-    }
-    return { ...summary, milliseconds: Date.now() - started }
-  } catch (err) {
-    await killTransaction(req)
-    throw err
-  }
+    }),
+  )
+  return { ...summary, milliseconds: Date.now() - started }
 }
 
 function fromPortable(

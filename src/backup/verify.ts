@@ -1,17 +1,5 @@
 import { SLUGS } from '../slugs.js'
-import {
-  archiveContentHash,
-  collectionHash,
-  EXPORT_FORMAT,
-  EXPORT_FORMAT_VERSION,
-  EXPORTED_COLLECTIONS,
-  type ExportedRecord,
-  fileHash,
-  type LegalExport,
-  recordHash,
-  sha256Of,
-  usersHash,
-} from './format.js'
+import * as format from './format.js'
 
 /*
  * Kept apart from restoreContent.ts on purpose: the restore command checks the file before it
@@ -33,16 +21,16 @@ export class RestoreError extends Error {
  * Checks a parsed export file before anything is written: format and version, every record's,
  * collection's and the file's SHA-256, the archive's content hashes, keys and references.
  */
-export function verifyExportFile(input: unknown): LegalExport {
-  const file = input as LegalExport
-  if (!file || typeof file !== 'object' || file.format !== EXPORT_FORMAT) {
+export function verifyExportFile(input: unknown): format.LegalExport {
+  const file = input as format.LegalExport
+  if (!file || typeof file !== 'object' || file.format !== format.EXPORT_FORMAT) {
     throw new RestoreError(
-      `This is not a legal-documents export (expected "format": "${EXPORT_FORMAT}").`,
+      `This is not a legal-documents export (expected "format": "${format.EXPORT_FORMAT}").`,
     )
   }
-  if (file.formatVersion !== EXPORT_FORMAT_VERSION) {
+  if (file.formatVersion !== format.EXPORT_FORMAT_VERSION) {
     throw new RestoreError(
-      `This export has format version ${String(file.formatVersion)}; this version of the plugin reads version ${EXPORT_FORMAT_VERSION}.`,
+      `This export has format version ${String(file.formatVersion)}; this version of the plugin reads version ${format.EXPORT_FORMAT_VERSION}.`,
     )
   }
   const problems: string[] = []
@@ -50,13 +38,13 @@ export function verifyExportFile(input: unknown): LegalExport {
   for (const user of file.users?.records ?? []) {
     known.add(user.key)
   }
-  if (usersHash(file.users?.records ?? []) !== file.users?.sha256) {
+  if (format.usersHash(file.users?.records ?? []) !== file.users?.sha256) {
     problems.push('the list of people has been changed (SHA-256 mismatch)')
   }
-  if (sha256Of(file.global?.data ?? null) !== file.global?.sha256) {
+  if (format.sha256Of(file.global?.data ?? null) !== file.global?.sha256) {
     problems.push('the company details have been changed (SHA-256 mismatch)')
   }
-  for (const slug of EXPORTED_COLLECTIONS) {
+  for (const slug of format.EXPORTED_COLLECTIONS) {
     const collection = file.collections?.[slug]
     if (!collection || !Array.isArray(collection.records)) {
       problems.push(`the collection ${slug} is missing`)
@@ -71,28 +59,28 @@ export function verifyExportFile(input: unknown): LegalExport {
       if (record.key !== `${slug}/${i + 1}`) {
         problems.push(`${slug}: record ${i + 1} has the key "${record.key}"`)
       }
-      if (recordHash(record) !== record.sha256) {
+      if (format.recordHash(record) !== record.sha256) {
         problems.push(`${record.key} has been changed (SHA-256 mismatch)`)
       }
       if (
         slug === SLUGS.versions &&
-        archiveContentHash(record.data.content) !== record.data.contentHash
+        format.archiveContentHash(record.data.content) !== record.data.contentHash
       ) {
         problems.push(`${record.key}: its content does not match its contentHash`)
       }
       known.add(record.key)
     })
-    if (collectionHash(collection.records) !== collection.sha256) {
+    if (format.collectionHash(collection.records) !== collection.sha256) {
       problems.push(`${slug}: the list of records has been changed (SHA-256 mismatch)`)
     }
   }
-  if (!problems.length && fileHash(file) !== file.sha256) {
+  if (!problems.length && format.fileHash(file) !== file.sha256) {
     problems.push('the file has been changed (SHA-256 mismatch)')
   }
   if (!problems.length) {
     // Every reference must point into the file: checked after the hashes, which make it certain
     // that the file is what was exported.
-    for (const slug of EXPORTED_COLLECTIONS) {
+    for (const slug of format.EXPORTED_COLLECTIONS) {
       for (const record of file.collections[slug].records) {
         for (const value of referencesOf(record)) {
           if (!known.has(value)) {
@@ -115,7 +103,7 @@ export function verifyExportFile(input: unknown): LegalExport {
 }
 
 /** Keys a record's relationship fields hold (the shape is checked against the target's fields later). */
-function referencesOf(record: ExportedRecord): string[] {
+function referencesOf(record: format.ExportedRecord): string[] {
   const out: string[] = []
   const visit = (value: unknown) => {
     if (typeof value === 'string' && /^[a-z0-9-]+\/./.test(value)) {

@@ -6,7 +6,7 @@ import { localApi } from '../localApi.js'
 import { hasRole, type MaybeUser } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { jsonRefusal, noStoreJson } from '../utilities/jsonResponse.js'
-import { CONSENT_ID_PATTERN } from './validate.js'
+import { CONSENT_CHOICE_FIELDS, CONSENT_ID_PATTERN } from './validate.js'
 
 /**
  * Proof of consent (issue 15, point 4), for admins only: every record of one visitor's
@@ -23,13 +23,7 @@ export const EXPORT_COLUMNS = [
   'id',
   'consentId',
   'recordedAt',
-  'acceptType',
-  'acceptedCategories',
-  'rejectedCategories',
-  'acceptedServices',
-  'rejectedServices',
-  'revision',
-  'language',
+  ...CONSENT_CHOICE_FIELDS,
   'configHash',
   'ip',
   'ipHash',

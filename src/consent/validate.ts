@@ -33,8 +33,8 @@ export type ConsentProblem = {
 export const CONSENT_ID_PATTERN =
   /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i
 
-const FIELDS = [
-  'consentId',
+/** The visitor's choice, under which banner revision and language: stored and exported as sent. */
+export const CONSENT_CHOICE_FIELDS = [
   'acceptType',
   'acceptedCategories',
   'rejectedCategories',
@@ -42,8 +42,9 @@ const FIELDS = [
   'rejectedServices',
   'revision',
   'language',
-  'pageUrl',
-] as const
+] as const satisfies readonly (keyof ConsentRecord)[]
+
+const FIELDS = ['consentId', ...CONSENT_CHOICE_FIELDS, 'pageUrl'] as const
 const MAX_PAGE_URL = 2048
 
 const isObject = (v: unknown): v is Record<string, unknown> =>

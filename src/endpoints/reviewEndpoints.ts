@@ -28,6 +28,7 @@ import {
   workflowOptions,
 } from '../workflow/rules.js'
 import { DOCUMENT_SUBJECT, type WorkflowSubject } from '../workflow/subjects.js'
+import { workflowRoute } from './workflowEndpoint.js'
 
 /** Whether role and state would let this person submit (the content is checked separately). */
 const canSubmitNow = (state: ReviewState, actor: Actor) =>
@@ -138,89 +139,78 @@ async function scheduledFor(
  * GET /api/legal-documents/:id/workflow (and /api/cookie-entries/:id/workflow) → state, label,
  * scheduled time and the signed-in user's options.
  */
-export function workflowStatusEndpoint(
-  fourEyes: boolean,
-  subject: WorkflowSubject = DOCUMENT_SUBJECT,
-): Endpoint {
-  return {
-    handler: async (req) => {
-      const doc = await draftFor(req, subject)
-      const state = (doc.workflowState as ReviewState) ?? 'draft'
-      const schedule =
-        state === 'approved'
-          ? await scheduledFor(req, doc.id as number | string, subject.slug)
-          : null
-      const actor = actorOf(req)
-      const live = await isLive(req, doc.id as number | string, subject.slug)
-      const options = workflowOptions({
-        actor,
-        contributors: await subject.contributors(req, doc),
-        fourEyes,
-        live,
-        state,
-        // Only read when Submit could be this person's next step: the bar shows why it is disabled.
-        submitProblems: canSubmitNow(state, actor)
-          ? await subject.submitProblems(req, doc.id as number | string)
-          : [],
-      })
-      // The notice rule (src/versions/noticePolicy.ts): Approve asks for an override reason, and
-      // an approved draft that would now take effect too soon cannot be published without one.
-      const pluginOptions = pluginOptionsOf(req.payload)
-      const noticeRefusal =
-        pluginOptions && subject.legalText && !doc.noticeOverride
-          ? documentNoticeRefusal(doc, pluginOptions, nowOf(req.payload))
-          : null
-      const notice = noticeRefusal
-        ? refusalFor({ reason: refusalText(noticeRefusal, englishT), refusal: noticeRefusal }, req)
+export const workflowStatusEndpoint = workflowRoute('get', async (req, fourEyes, subject) => {
+  const doc = await draftFor(req, subject)
+  const state = (doc.workflowState as ReviewState) ?? 'draft'
+  const schedule =
+    state === 'approved' ? await scheduledFor(req, doc.id as number | string, subject.slug) : null
+  const actor = actorOf(req)
+  const live = await isLive(req, doc.id as number | string, subject.slug)
+  const options = workflowOptions({
+    actor,
+    contributors: await subject.contributors(req, doc),
+    fourEyes,
+    live,
+    state,
+    // Only read when Submit could be this person's next step: the bar shows why it is disabled.
+    submitProblems: canSubmitNow(state, actor)
+      ? await subject.submitProblems(req, doc.id as number | string)
+      : [],
+  })
+  // The notice rule (src/versions/noticePolicy.ts): Approve asks for an override reason, and
+  // an approved draft that would now take effect too soon cannot be published without one.
+  const pluginOptions = pluginOptionsOf(req.payload)
+  const noticeRefusal =
+    pluginOptions && subject.legalText && !doc.noticeOverride
+      ? documentNoticeRefusal(doc, pluginOptions, nowOf(req.payload))
+      : null
+  const notice = noticeRefusal
+    ? refusalFor({ reason: refusalText(noticeRefusal, englishT), refusal: noticeRefusal }, req)
+    : null
+  const { publishRefusal, ...offered } = options
+  // What blocks Publish, in the asker's language, and by code for programs.
+  const blocked =
+    noticeRefusal && state === 'approved' && options.canPublish
+      ? { code: noticeRefusal.code, reason: notice }
+      : publishRefusal
+        ? {
+            code: publishRefusal.code,
+            reason: refusalFor(
+              { reason: options.publishBlockedReason ?? '', refusal: publishRefusal },
+              req,
+            ),
+          }
         : null
-      const { publishRefusal, ...offered } = options
-      // What blocks Publish, in the asker's language, and by code for programs.
-      const blocked =
-        noticeRefusal && state === 'approved' && options.canPublish
-          ? { code: noticeRefusal.code, reason: notice }
-          : publishRefusal
-            ? {
-                code: publishRefusal.code,
-                reason: refusalFor(
-                  { reason: options.publishBlockedReason ?? '', refusal: publishRefusal },
-                  req,
-                ),
-              }
-            : null
-      // Who asked for what, while the editor works on it and while the reviewer looks again.
-      const request =
-        subject.legalText && showsChangeRequest(state)
-          ? await openRequestOf(req, doc.id as number | string)
-          : null
-      return Response.json({
-        id: doc.id,
-        changeRequest: request
-          ? {
-              at: request.at,
-              by: request.by,
-              canCompare: Boolean(request.reviewedContent),
-              comment: request.comment,
-            }
-          : null,
-        label: schedule ? 'Scheduled' : STATE_LABELS[state],
-        lastModified: doc.lastModified ?? null,
-        noticeProblem: notice,
-        scheduledFor: schedule,
-        version: Number(doc.version ?? 0),
-        workflowState: state,
-        // Whether readers see a published version now; withdrawn: published once, taken offline since.
-        live,
-        withdrawn: !live && Number(doc.version ?? 0) > 0,
-        ...offered,
-        canPublish: options.canPublish && !blocked,
-        publishBlockedCode: blocked?.code ?? null,
-        publishBlockedReason: blocked?.reason ?? null,
-      })
-    },
-    method: 'get',
-    path: '/:id/workflow',
-  }
-}
+  // Who asked for what, while the editor works on it and while the reviewer looks again.
+  const request =
+    subject.legalText && showsChangeRequest(state)
+      ? await openRequestOf(req, doc.id as number | string)
+      : null
+  return Response.json({
+    id: doc.id,
+    changeRequest: request
+      ? {
+          at: request.at,
+          by: request.by,
+          canCompare: Boolean(request.reviewedContent),
+          comment: request.comment,
+        }
+      : null,
+    label: schedule ? 'Scheduled' : STATE_LABELS[state],
+    lastModified: doc.lastModified ?? null,
+    noticeProblem: notice,
+    scheduledFor: schedule,
+    version: Number(doc.version ?? 0),
+    workflowState: state,
+    // Whether readers see a published version now; withdrawn: published once, taken offline since.
+    live,
+    withdrawn: !live && Number(doc.version ?? 0) > 0,
+    ...offered,
+    canPublish: options.canPublish && !blocked,
+    publishBlockedCode: blocked?.code ?? null,
+    publishBlockedReason: blocked?.reason ?? null,
+  })
+})
 
 /**
  * GET /api/legal-documents/:id/preview?locale=en&against=published|last-request → the current

@@ -14,13 +14,13 @@ import { SLUGS } from '../slugs.js'
 import { changedFields } from '../utilities/compare.js'
 import { idsOf } from '../utilities/ids.js'
 import { actorOf } from '../workflow/actor.js'
-import { APPROVAL_OUTDATED, withContributor } from '../workflow/approval.js'
+import { afterContentChange, APPROVAL_OUTDATED, withContributor } from '../workflow/approval.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
 import { COOKIE_CONTENT_FIELDS, COOKIE_SYSTEM_FIELDS, pinSystemFields } from '../workflow/fields.js'
 import { incomingData } from '../workflow/incomingData.js'
 import { PendingEffects, requestKey } from '../workflow/requestKey.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
-import { canEditContent, type ReviewState, stateAfterContentChange } from '../workflow/rules.js'
+import { canEditContent, type ReviewState } from '../workflow/rules.js'
 import { cookieApprovalHash } from '../workflow/subjects.js'
 import { isTrusted } from '../workflow/trust.js'
 import { refuseDeletingPublished } from './refuseUnpublish.js'
@@ -128,11 +128,7 @@ const cookieChecks: CollectionBeforeChangeHook = async ({ data, operation, origi
   return {
     ...data,
     updatedBy: actor?.id ?? original.updatedBy ?? null,
-    workflowContributors: contributors,
-    workflowState: stateAfterContentChange(state),
-    ...(state === 'approved'
-      ? { approvedAt: null, approvedBy: null, approvedContentHash: null }
-      : {}),
+    ...afterContentChange(state, contributors),
   }
 }
 

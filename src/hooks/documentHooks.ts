@@ -21,7 +21,12 @@ import { nowOf } from '../utilities/pluginOptions.js'
 import { effectiveAt } from '../versions/timeline.js'
 import { queuePublishWebhooks } from '../webhooks/webhookTask.js'
 import { actorOf } from '../workflow/actor.js'
-import { contentContributors, unionIds, withContributor } from '../workflow/approval.js'
+import {
+  afterContentChange,
+  contentContributors,
+  unionIds,
+  withContributor,
+} from '../workflow/approval.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
 import {
   DOCUMENT_CONTENT_FIELDS,
@@ -32,7 +37,7 @@ import { incomingData } from '../workflow/incomingData.js'
 import { refusalFor } from '../workflow/refusals.js'
 import { PendingEffects } from '../workflow/requestKey.js'
 import { recordReviewEvent } from '../workflow/reviewEvents.js'
-import { canEditContent, type ReviewState, stateAfterContentChange } from '../workflow/rules.js'
+import { canEditContent, type ReviewState } from '../workflow/rules.js'
 import { asTrusted, isTrusted } from '../workflow/trust.js'
 import { reviewedBeforeChange } from './restoreGuard.js'
 import { anchorsInUse } from './sectionHooks.js'
@@ -254,7 +259,6 @@ export const documentBeforeChange = (
         403,
       )
     }
-    const next = stateAfterContentChange(state)
     let contributors = withContributor(idsOf(original.workflowContributors), actor?.id)
     // Sections listed here bring the authors of their unpublished drafts with them.
     if (changed.includes('sections')) {
@@ -269,11 +273,7 @@ export const documentBeforeChange = (
     return {
       ...data,
       updatedBy: actor?.id ?? original.updatedBy ?? null,
-      workflowContributors: contributors,
-      workflowState: next,
-      ...(state === 'approved'
-        ? { approvedAt: null, approvedBy: null, approvedContentHash: null, noticeOverride: null }
-        : {}),
+      ...afterContentChange(state, contributors, { noticeOverride: null }),
     }
   })
 

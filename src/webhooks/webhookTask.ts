@@ -1,5 +1,6 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
+import type { ArchiveRecord } from '../delivery/documents.js'
 import type { ResolvedLegalDocumentsPluginOptions } from '../options.js'
 
 import { loadTimeline } from '../delivery/documents.js'
@@ -9,6 +10,7 @@ import { SIGNATURE_HEADER, signBody } from './signature.js'
 
 export const WEBHOOK_TASK = 'legalDocumentsWebhook'
 
+/** The published version's facts as its archive record states them, and what happened to it. */
 export type PublishEvent = {
   /** When the version takes effect (its effective date, never before it was published). */
   effectiveDate: string
@@ -17,13 +19,10 @@ export type PublishEvent = {
    * `effective`: a version took effect and is now the one in force.
    */
   event: 'legal-document.effective' | 'legal-document.published'
-  lastModified: string
-  materialChange: boolean
-  publishedAt: string
-  slug: string
-  title: string
-  version: number
-}
+} & Pick<
+  ArchiveRecord,
+  'lastModified' | 'materialChange' | 'publishedAt' | 'slug' | 'title' | 'version'
+>
 
 /**
  * A published document was taken offline by a reviewer (workflow `withdraw`): readers get 410

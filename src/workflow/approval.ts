@@ -1,11 +1,10 @@
 import type { PayloadRequest } from 'payload'
 
-import type { UserId } from './rules.js'
-
 import { findDrafts } from '../localApi.js'
 import { freezeContent } from '../publish/freezeContent.js'
 import { SLUGS } from '../slugs.js'
 import { idsOf } from '../utilities/ids.js'
+import { type ReviewState, stateAfterContentChange, type UserId } from './rules.js'
 
 /**
  * What a reviewer approves is exactly what gets published. An approval records the content hash
@@ -83,4 +82,28 @@ export function unionIds(ids: UserId[]): UserId[] {
     }
   }
   return [...seen.values()]
+}
+
+/** An approval's fields, cleared: the approval no longer holds. */
+export const NO_APPROVAL = {
+  approvedAt: null,
+  approvedBy: null,
+  approvedContentHash: null,
+} as const
+
+/**
+ * The workflow fields of a draft whose content changed: its contributors (the author among
+ * them), the state it steps back to and, when that voids an approval, the approval's fields
+ * cleared, with `alsoCleared` (a document's notice-period override belongs to its approval).
+ */
+export function afterContentChange(
+  state: ReviewState,
+  contributors: UserId[],
+  alsoCleared: Record<string, null> = {},
+) {
+  return {
+    workflowContributors: contributors,
+    workflowState: stateAfterContentChange(state),
+    ...(state === 'approved' ? { ...NO_APPROVAL, ...alsoCleared } : {}),
+  }
 }

@@ -3,7 +3,7 @@ import type { PayloadRequest } from 'payload'
 import { findLatestDraft, localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { idsOf } from '../utilities/ids.js'
-import { withContributor } from './approval.js'
+import { afterContentChange, withContributor } from './approval.js'
 import { recordReviewEvent } from './reviewEvents.js'
 import { type ReviewState, stateAfterContentChange, type UserId } from './rules.js'
 import { asTrusted } from './trust.js'
@@ -31,13 +31,7 @@ export async function markDocumentChanged(req: PayloadRequest, documentId: UserI
     localApi(payload).update({
       id: documentId,
       collection: SLUGS.documents,
-      data: {
-        workflowContributors: contributors,
-        workflowState: next,
-        ...(state === 'approved'
-          ? { approvedAt: null, approvedBy: null, approvedContentHash: null, noticeOverride: null }
-          : {}),
-      },
+      data: afterContentChange(state, contributors, { noticeOverride: null }),
       depth: 0,
       draft: true,
       overrideAccess: true,

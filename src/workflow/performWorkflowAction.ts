@@ -1,10 +1,4 @@
-import {
-  type CollectionSlug,
-  commitTransaction,
-  initTransaction,
-  killTransaction,
-  type PayloadRequest,
-} from 'payload'
+import type { CollectionSlug, PayloadRequest } from 'payload'
 
 import { announcePublish } from '../delivery/invalidation.js'
 import { findLatestDraft, localApi } from '../localApi.js'
@@ -12,9 +6,11 @@ import { lockForWrite } from '../publish/concurrency.js'
 import { freezeContent } from '../publish/freezeContent.js'
 import { SLUGS } from '../slugs.js'
 import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
+import { inTransaction } from '../utilities/transaction.js'
 import { documentNoticeRefusal } from '../versions/noticePolicy.js'
 import { queueWithdrawWebhooks } from '../webhooks/webhookTask.js'
 import { actorOf } from './actor.js'
+import { NO_APPROVAL } from './approval.js'
 import { WorkflowError } from './errors.js'
 import { englishT, refusalFor, refusalText } from './refusals.js'
 import { recordReviewEvent, type ReviewEventAction } from './reviewEvents.js'
@@ -86,8 +82,7 @@ export async function performWorkflowAction(
     throw new WorkflowError('You must be signed in.', 401)
   }
 
-  const shouldCommit = await initTransaction(req)
-  try {
+  return inTransaction(req, async () => {
     const read = (id: number | string): Promise<null | Record<string, unknown>> =>
       findLatestDraft(req, subject.slug, id).catch(() => null)
     const found = await read(input.id)
@@ -140,9 +135,6 @@ export async function performWorkflowAction(
       if (subject.slug === SLUGS.documents) {
         await queueWithdrawnWebhook(req, id)
       }
-      if (shouldCommit) {
-        await commitTransaction(req)
-      }
       return { id, workflowState: decision.next }
     }
 
@@ -164,7 +156,7 @@ export async function performWorkflowAction(
                 approvedBy: actor.id,
                 approvedContentHash,
               }
-            : { approvedAt: null, approvedBy: null, approvedContentHash: null }),
+            : NO_APPROVAL),
           // Cookie entries have no notice period.
           ...(subject.legalText ? { noticeOverride: overrideReason } : {}),
         },
@@ -192,14 +184,8 @@ export async function performWorkflowAction(
         [subject.eventField]: id,
       })
     }
-    if (shouldCommit) {
-      await commitTransaction(req)
-    }
     return { id, workflowState: decision.next }
-  } catch (err) {
-    await killTransaction(req)
-    throw err
-  }
+  })
 }
 
 /**
@@ -290,9 +276,7 @@ async function withdraw(
       data: {
         _status: 'draft',
         workflowState: next,
-        ...(next === 'draft'
-          ? { approvedAt: null, approvedBy: null, approvedContentHash: null }
-          : {}),
+        ...(next === 'draft' ? NO_APPROVAL : {}),
       },
       depth: 0,
       draft: false,

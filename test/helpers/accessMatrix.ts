@@ -28,23 +28,26 @@ export const SUBJECTS = [
 ] as const
 export type Subject = (typeof SUBJECTS)[number]
 
-export const OPERATIONS = [
-  'read',
-  'read-drafts',
-  'read-versions',
-  'create',
-  'create-published',
-  'update',
-  'delete',
-  'delete-published',
-  'restore',
-  'restore-over-published',
-  'publish',
-  'approve',
-  'request-changes',
-  'withdraw',
+/** Every operation, in the order of the tables, with the name the tables give it. */
+const OPERATION_TABLE = [
+  ['read', 'read'],
+  ['read-drafts', 'read drafts'],
+  ['read-versions', 'read Payload versions'],
+  ['create', 'create'],
+  ['create-published', 'create as published'],
+  ['update', 'update content'],
+  ['delete', 'delete'],
+  ['delete-published', 'delete published'],
+  ['restore', 'restore a version as a draft'],
+  ['restore-over-published', 'restore a version over the published row'],
+  ['publish', 'publish'],
+  ['approve', 'approve'],
+  ['request-changes', 'request changes'],
+  ['withdraw', 'withdraw (take offline)'],
 ] as const
-export type Operation = (typeof OPERATIONS)[number]
+export type Operation = (typeof OPERATION_TABLE)[number][0]
+export const OPERATIONS: readonly Operation[] = OPERATION_TABLE.map(([operation]) => operation)
+export const OPERATION_LABELS = Object.fromEntries(OPERATION_TABLE) as Record<Operation, string>
 
 /**
  * `allow`: the request succeeds and has its effect (checked by re-reading).
@@ -91,15 +94,17 @@ const REVIEW_ACTION: Expectations = ['deny:401', 'deny:403', 'allow', 'allow']
 /**
  * The cells of a collection with drafts and Payload versions, in OPERATIONS order. They share the
  * access functions (publishedOrStaff / editorsOrAdmins / staffOnly) and the published-state guard
- * of their beforeChange/beforeDelete hooks; `own` is what their fixtures and rules make different.
+ * of their beforeChange/beforeDelete hooks; `own` is what their fixtures and rules make different
+ * (the records created and deleted are "a new <noun>", "… sent as published", "a never-published
+ * <noun>" unless it says otherwise).
  */
 function draftedCollectionRows(
   subject: Subject,
   noun: string,
   own: {
-    create: string
-    createPublished: string
-    delete: string
+    create?: string
+    createPublished?: string
+    delete?: string
     deletePublished?: Expectations
     /** A reviewed collection: the record in review that approve and request-changes act on. */
     inReview?: string
@@ -121,10 +126,15 @@ function draftedCollectionRows(
     row(subject, 'read', published, ALL_ALLOWED),
     row(subject, 'read-drafts', withDraft, DRAFTS_FOR_STAFF),
     row(subject, 'read-versions', withDraft, STAFF_ONLY),
-    row(subject, 'create', own.create, EDITORS_AND_ADMINS),
-    row(subject, 'create-published', own.createPublished, PUBLISHED_GUARD),
+    row(subject, 'create', own.create ?? `a new ${noun}`, EDITORS_AND_ADMINS),
+    row(
+      subject,
+      'create-published',
+      own.createPublished ?? `a new ${noun} sent as published`,
+      PUBLISHED_GUARD,
+    ),
     row(subject, 'update', own.update, EDITORS_AND_ADMINS),
-    row(subject, 'delete', own.delete, EDITORS_AND_ADMINS),
+    row(subject, 'delete', own.delete ?? `a never-published ${noun}`, EDITORS_AND_ADMINS),
     row(subject, 'delete-published', published, own.deletePublished ?? PUBLISHED_GUARD),
     row(subject, 'restore', earlier, EDITORS_AND_ADMINS),
     row(subject, 'restore-over-published', earlier, PUBLISHED_GUARD),
@@ -141,9 +151,6 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   // (anonymous → 401, wrong role → 403; four-eyes: the fixtures' author is the editor).
   // Taking a legal text offline: reviewers and admins, with a reason (rules.ts decideWorkflowAction).
   ...draftedCollectionRows('legal-documents', 'document', {
-    create: 'a new document',
-    createPublished: 'a new document sent as published',
-    delete: 'a never-published document',
     inReview: "a document in review (the editor's changes)",
     publish: ['an approved draft', PUBLISHERS],
     update: 'a published document whose draft is in review (its title)',
@@ -153,7 +160,6 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   // its own → 409), sectionBeforeDelete (published or still listed → 409).
   ...draftedCollectionRows('legal-sections', 'section', {
     create: 'a new section of a draft document',
-    createPublished: 'a new section sent as published',
     delete: 'an unlisted draft section',
     publish: ['a draft section, on its own', PUBLISHED_GUARD],
     update: 'a published section (its heading)',
@@ -164,9 +170,7 @@ export const ACCESS_MATRIX: readonly MatrixRow[] = [
   // only an approved entry is published, by reviewers/admins, never at creation);
   // cookieBeforeDelete (a published entry is withdrawn, never deleted; a draft → editors/admins).
   ...draftedCollectionRows('cookie-entries', 'entry', {
-    create: 'a new entry',
     createPublished: 'a new entry with a category, sent as published',
-    delete: 'a never-published entry',
     deletePublished: ['deny:403', 'deny:409', 'deny:409', 'deny:409'],
     inReview: "an entry in review (the editor's)",
     publish: ['an approved entry', PUBLISHERS],
@@ -292,23 +296,6 @@ export function matrixCells(): MatrixCell[] {
 export function deniedStatus(expected: Expectation): null | number {
   const m = /^deny:(\d{3})$/.exec(expected)
   return m ? Number(m[1]) : null
-}
-
-export const OPERATION_LABELS: Record<Operation, string> = {
-  approve: 'approve',
-  create: 'create',
-  'create-published': 'create as published',
-  delete: 'delete',
-  'delete-published': 'delete published',
-  publish: 'publish',
-  read: 'read',
-  'read-drafts': 'read drafts',
-  'read-versions': 'read Payload versions',
-  'request-changes': 'request changes',
-  restore: 'restore a version as a draft',
-  'restore-over-published': 'restore a version over the published row',
-  update: 'update content',
-  withdraw: 'withdraw (take offline)',
 }
 
 /** How each operation is tried on each route, and how its outcome is proven. */

@@ -3,9 +3,7 @@
  * real express server with an editor and a reviewer to write and review cookie entries, and the
  * cookie entries their declarations are made of.
  */
-import { listen } from './httpServer'
-import { startTestPayload, type TestApp } from './testPayload'
-import { createUser, type TestUser } from './users'
+import { type StaffApp, startStaffApp } from './staffApp'
 
 /** The site's own sign-in cookie: strictly necessary, so never behind consent. */
 export const SESSION_COOKIE = {
@@ -28,29 +26,10 @@ export const ANALYTICS_COOKIE = {
   service: 'Google Analytics',
 }
 
-export type ServedApp = {
-  app: TestApp
-  editor: TestUser
-  reviewer: TestUser
-  server: Awaited<ReturnType<typeof listen>>
-}
+export type ServedApp = StaffApp
 
 /** The test app served over HTTP, with the users `<prefix>-editor` and `<prefix>-reviewer`. */
-export async function startServedApp(
+export const startServedApp = (
   prefix: string,
-  options?: Parameters<typeof startTestPayload>[0],
-): Promise<ServedApp> {
-  const app = await startTestPayload(options)
-  let server: ServedApp['server'] | undefined
-  try {
-    server = await listen(app)
-    const editor = await createUser(app.payload, `${prefix}-editor`, ['editor'])
-    const reviewer = await createUser(app.payload, `${prefix}-reviewer`, ['reviewer'])
-    return { app, editor, reviewer, server }
-  } catch (err) {
-    // The caller never gets the app to close: close it here.
-    await server?.close()
-    await app.close()
-    throw err
-  }
-}
+  options?: Parameters<typeof startStaffApp>[0],
+): Promise<ServedApp> => startStaffApp(options, prefix)

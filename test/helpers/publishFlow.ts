@@ -12,9 +12,42 @@ import type { TestUser } from './users'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { asTrusted } from '../../src/workflow/trust'
+import { richText } from './lexical'
+
+/** Who a Local API call is made as: a test user, or any account (no password needed). */
+type Author = Omit<TestUser, 'password'>
 
 /** The Local API arguments that make a call as `user`, with access checked. */
-export const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
+export const as = (user: Author) => ({ overrideAccess: false as const, user: user as never })
+
+/** One record created as `user`, with access checked: what an editor's first save does. */
+export async function createAs(
+  payload: Payload,
+  user: Author,
+  collection: CollectionSlug,
+  data: Json,
+): Promise<Json> {
+  return await payload.create({ collection, data: data as never, ...as(user) })
+}
+
+/** One record changed as `user`, with access checked: what an editor's or reviewer's save does. */
+export async function updateAs(
+  payload: Payload,
+  user: Author,
+  collection: CollectionSlug,
+  id: number | string,
+  data: Json,
+  options: { draft?: boolean; locale?: string } = {},
+): Promise<Json> {
+  return await payload.update({
+    id,
+    collection,
+    data,
+    draft: options.draft,
+    locale: options.locale as never,
+    ...as(user),
+  })
+}
 
 export async function workflowStep(
   payload: Payload,
@@ -63,7 +96,7 @@ export type DraftDocument = { doc: Json; section: Json; sections: Json[] }
  */
 export async function draftDocument(
   payload: Payload,
-  editor: TestUser,
+  editor: Author,
   data: Json,
   sections: Json[],
   options: { locale?: string; locales?: Record<string, Json> } = {},
@@ -186,6 +219,29 @@ export async function occupyFirstArchiveVersion(
       req,
     }),
   )
+}
+
+/**
+ * The document workflow over REST for tests that drive it action by action: `createDocument`
+ * writes a one-section draft ("Scope", with `text`) as the editor whose token `editorToken()`
+ * gives, `act` posts a workflow action on a document as `token`.
+ */
+export function restWorkflowSteps(
+  rest: Rest,
+  editorToken: () => string,
+  draft: { kind: string; text: string },
+) {
+  return {
+    act: (id: number, token: null | string, action: string, comment?: string) =>
+      rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment }),
+    createDocument: (slug: string) =>
+      restDraftDocument(
+        rest,
+        editorToken(),
+        { slug, kind: draft.kind, title: `Doc ${slug}` },
+        { body: richText(draft.text), heading: 'Scope' },
+      ),
+  }
 }
 
 /**

@@ -5,6 +5,7 @@
 import { afterAll, beforeAll } from '@jest/globals'
 
 import { listen } from './httpServer'
+import { closeServed } from './staffApp'
 import { startTestPayload, type TestApp } from './testPayload'
 
 export type ServedApp = { app: TestApp; server: Awaited<ReturnType<typeof listen>> }
@@ -16,9 +17,6 @@ export function serveTestApp(options?: Parameters<typeof startTestPayload>[0]): 
     served.app = await startTestPayload(options)
     served.server = await listen(served.app)
   })
-  afterAll(async () => {
-    await served.server?.close()
-    await served.app?.close()
-  })
+  afterAll(() => closeServed(served))
   return served as ServedApp
 }

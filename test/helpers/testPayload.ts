@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { getPayload, type Payload, type SanitizedConfig } from 'payload'
+import { getPayload, type Payload, type SanitizedConfig, type Where } from 'payload'
 import pg from 'pg'
 
 import type { LegalDocumentsPluginOptions } from '../../src/options'
@@ -80,11 +80,14 @@ export async function startTestPayload(
   }
 }
 
-/** Every record of a collection as stored: no access check, no population, no pagination. */
+/**
+ * Every record of a collection (or those `where` matches) as stored: no access check, no
+ * population, no pagination.
+ */
 export async function allRecords(
   payload: Payload,
   collection: string,
-  options: { draft?: boolean; sort?: string } = {},
+  options: { draft?: boolean; sort?: string; where?: Where } = {},
 ): Promise<Record<string, any>[]> {
   const { docs } = await payload.find({
     collection: collection as never,

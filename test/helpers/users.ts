@@ -49,3 +49,46 @@ export async function signedInUser(
 ): Promise<string> {
   return login(baseUrl, await createUser(payload, name, roles))
 }
+
+/** A user the property tests act as: their short name, session token and account. */
+export type Actor = { name: string; token: string; user: TestUser }
+
+/**
+ * The users the property tests act as, each signed in over HTTP: two editors, a reviewer, and one
+ * user who is editor and reviewer at once. Their accounts are named `<prefix>-<short name>`.
+ */
+export async function signedInTeam(
+  payload: Payload,
+  baseUrl: string,
+  prefix: string,
+): Promise<Record<'dual' | 'ed1' | 'ed2' | 'rev', Actor>> {
+  const make = async (name: string, roles: Role[]): Promise<Actor> => {
+    const user = await createUser(payload, `${prefix}-${name}`, roles)
+    return { name, token: await login(baseUrl, user), user }
+  }
+  return {
+    dual: await make('dual', ['editor', 'reviewer']),
+    ed1: await make('ed1', ['editor']),
+    ed2: await make('ed2', ['editor']),
+    rev: await make('rev', ['reviewer']),
+  }
+}
+
+/**
+ * Users as `createUser` makes them, one per name with that name's role, each signed in over HTTP:
+ * accounts `<prefix>-<name>`, made in the order of `roles`.
+ */
+export async function signedInUsers<Name extends string>(
+  payload: Payload,
+  baseUrl: string,
+  prefix: string,
+  roles: Record<Name, Role>,
+): Promise<{ tokens: Record<Name, string>; users: Record<Name, TestUser> }> {
+  const users = {} as Record<Name, TestUser>
+  const tokens = {} as Record<Name, string>
+  for (const [name, role] of Object.entries(roles) as [Name, Role][]) {
+    users[name] = await createUser(payload, `${prefix}-${name}`, [role])
+    tokens[name] = await login(baseUrl, users[name])
+  }
+  return { tokens, users }
+}

@@ -1,23 +1,10 @@
-import type { ChildProcess } from 'node:child_process'
-
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { describe, expect, test } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import { getPayload } from 'payload'
 
-import { buildAppConfig } from '../../dev/appConfig'
-import { closePayload } from '../../src/payloadInternals'
+import { killedServers } from '../helpers/killedServers'
 import { richText } from '../helpers/lexical'
 import { publishedDocument } from '../helpers/publishFlow'
-import {
-  cleanUpServerProcesses,
-  killUnderLoad,
-  queryOnce,
-  startServerProcess,
-} from '../helpers/serverProcess'
-import { createTestDatabase } from '../helpers/testPayload'
+import { killUnderLoad, queryOnce } from '../helpers/serverProcess'
 import { createUser } from '../helpers/users'
 
 /**
@@ -28,19 +15,47 @@ import { createUser } from '../helpers/users'
  * with the very hash it was answered with, the chain must verify, and a restarted server goes
  * on appending to it.
  */
-const secret = randomBytes(32).toString('hex')
 const SERVICE_KEY = `svc-crash-${randomBytes(12).toString('hex')}`
 const ADMIN_KEY = `adm-crash-${randomBytes(12).toString('hex')}`
 const CLIENTS = 32
 /** Answered acceptances before the kill. */
 const KILL_AFTER = 300
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>
-let dataDir: string
-const children: ChildProcess[] = []
-
-const startServer = () =>
-  startServerProcess({ databaseUrl: database.url, dataDir, secret }, children)
+const servers = killedServers('acc-crash', {
+  prepare: async (payload) => {
+    const editor = await createUser(payload, 'crash-editor', ['editor'])
+    const reviewer = await createUser(payload, 'crash-reviewer', ['reviewer'])
+    for (const [email, roles, apiKey] of [
+      ['crash-service@test.example', ['service'], SERVICE_KEY],
+      ['crash-admin@test.example', ['admin'], ADMIN_KEY],
+    ] as const) {
+      await payload.create({
+        collection: 'users',
+        data: {
+          apiKey,
+          email,
+          enableAPIKey: true,
+          password: `pw-${randomBytes(8).toString('hex')}`,
+          roles,
+        } as never,
+        overrideAccess: true,
+      })
+    }
+    await publishedDocument(
+      payload,
+      editor,
+      reviewer,
+      {
+        slug: 'crash-terms',
+        kind: 'terms-of-use',
+        noticePeriodDays: 0,
+        requiresAcceptance: 'yes',
+        title: 'Crash terms',
+      },
+      [{ body: richText('These terms apply.'), heading: 'Scope' }],
+    )
+  },
+})
 
 const post = (baseUrl: string, subject: string) =>
   fetch(`${baseUrl}/api/legal/acceptances`, {
@@ -49,55 +64,12 @@ const post = (baseUrl: string, subject: string) =>
     method: 'POST',
   })
 
-const query = <T = Record<string, unknown>>(text: string) => queryOnce<T>(database.url, text)
-
-beforeAll(async () => {
-  database = await createTestDatabase('legal_acc_crash')
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-acc-crash-'))
-  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const payload = await getPayload({
-    config: await buildAppConfig({ databaseUrl: database.url, secret }),
-    key: 'acc-crash-prep',
-  })
-  const editor = await createUser(payload, 'crash-editor', ['editor'])
-  const reviewer = await createUser(payload, 'crash-reviewer', ['reviewer'])
-  for (const [email, roles, apiKey] of [
-    ['crash-service@test.example', ['service'], SERVICE_KEY],
-    ['crash-admin@test.example', ['admin'], ADMIN_KEY],
-  ] as const) {
-    await payload.create({
-      collection: 'users',
-      data: {
-        apiKey,
-        email,
-        enableAPIKey: true,
-        password: `pw-${randomBytes(8).toString('hex')}`,
-        roles,
-      } as never,
-      overrideAccess: true,
-    })
-  }
-  await publishedDocument(
-    payload,
-    editor,
-    reviewer,
-    {
-      slug: 'crash-terms',
-      kind: 'terms-of-use',
-      noticePeriodDays: 0,
-      requiresAcceptance: 'yes',
-      title: 'Crash terms',
-    },
-    [{ body: richText('These terms apply.'), heading: 'Scope' }],
-  )
-  await closePayload(payload)
-}, 120_000)
-
-afterAll(() => cleanUpServerProcesses(children, database, dataDir))
+const query = <T = Record<string, unknown>>(text: string) =>
+  queryOnce<T>(servers.databaseUrl(), text)
 
 describe('SIGKILL under a load of acceptances', () => {
   test('every acceptance answered 201 is in the table with its hash; the chain verifies; a restarted server appends after it', async () => {
-    const server = await startServer()
+    const server = await servers.start()
     // subject → the hash the 201 carried; the kill comes mid-load, with the other clients' requests
     // in flight (queued, inside a group transaction, or committing).
     const { acknowledged, failures, sent } = await killUnderLoad(server, {
@@ -132,7 +104,7 @@ describe('SIGKILL under a load of acceptances', () => {
     expect(stored.size).toBeLessThanOrEqual(sent)
 
     // Restart: the chain verifies, and appending goes on after the records that survived.
-    const again = await startServer()
+    const again = await servers.start()
     const admin = { authorization: `users API-Key ${ADMIN_KEY}` }
     const verified = (await (
       await fetch(`${again.baseUrl}/api/legal/acceptances/verify`, { headers: admin })

@@ -6,8 +6,6 @@
  * exported as streamed CSV / JSON, and a subject can be erased (pseudonymised) with the chain
  * still verifying.
  */
-import type { Payload } from 'payload'
-
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { spawn } from 'node:child_process'
 import { mkdtempSync, rmSync } from 'node:fs'
@@ -19,10 +17,10 @@ import { projectRoot } from '../../dev/server/bootstrap'
 import { nodeArgs } from '../../dev/server/nodeArgs'
 import { SLUGS } from '../../src/slugs'
 import { pluginOptionsOf } from '../../src/utilities/pluginOptions'
-import { listen } from '../helpers/httpServer'
+import { expectLocalWritesRefused } from '../helpers/appendOnly'
 import { richText } from '../helpers/lexical'
-import { as, publishedDocument, reviewAndPublish } from '../helpers/publishFlow'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { publishedDocument, reviewAndPublish, updateAs } from '../helpers/publishFlow'
+import { closeServed, type StaffApp, startStaffApp } from '../helpers/staffApp'
 import { createUser, login, type TestUser } from '../helpers/users'
 
 type Json = Record<string, any>
@@ -30,12 +28,8 @@ const DAY = 86_400_000
 const SERVICE_KEY = 'svc-0123456789abcdef0123456789abcdef'
 const SUBJECT_KEY = 'test-subject-key-0123456789'
 
-let app: TestApp
-let payload: Payload
-let server: Awaited<ReturnType<typeof listen>>
+let staff: StaffApp
 let admin: TestUser
-let editor: TestUser
-let reviewer: TestUser
 let service: { email: string; id: number | string; password: string }
 let tokens: { admin: string; editor: string; reviewer: string }
 let terms: { id: number; section: number }
@@ -45,9 +39,9 @@ let offset = 0
 
 async function newDocument(slug: string, kind: string, requiresAcceptance?: 'no' | 'yes') {
   const { doc, section } = await publishedDocument(
-    payload,
-    editor,
-    reviewer,
+    staff.payload,
+    staff.editor,
+    staff.reviewer,
     {
       slug,
       kind,
@@ -77,7 +71,7 @@ async function call(
   who: Auth,
   body?: unknown,
 ): Promise<{ headers: Headers; json: Json; status: number; text: string }> {
-  const res = await fetch(`${server.baseUrl}/api${p}`, {
+  const res = await fetch(`${staff.server.baseUrl}/api${p}`, {
     body: body === undefined ? undefined : JSON.stringify(body),
     headers: {
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
@@ -101,10 +95,13 @@ const status = (subject: string, who: Auth = 'service') =>
 const verify = () => call('GET', '/legal/acceptances/verify', 'admin')
 const graphql = (who: Auth, query: string, variables?: Json) =>
   call('POST', '/graphql', who, { query, variables })
+/** An admin's JSON export with the given filters (a query string). */
+const exported = async (filters: string): Promise<Json[]> =>
+  JSON.parse((await call('GET', `/legal/acceptances/export?format=json&${filters}`, 'admin')).text)
 const termsOf = (s: Json): Json => (s.documents as Json[]).find((d) => d.document === 'terms') ?? {}
 
 async function rowsOf(where: string, params: unknown[] = []): Promise<Json[]> {
-  const client = new pg.Client({ connectionString: app.databaseUrl })
+  const client = new pg.Client({ connectionString: staff.app.databaseUrl })
   await client.connect()
   try {
     return (await client.query(`select * from legal_acceptances ${where} order by id`, params)).rows
@@ -114,20 +111,15 @@ async function rowsOf(where: string, params: unknown[] = []): Promise<Json[]> {
 }
 
 beforeAll(async () => {
-  app = await startTestPayload({
-    plugin: {
-      acceptances: { exportBatchSize: 3, ipHashKey: 'test-ip-key', subjectKey: SUBJECT_KEY },
-      clock: () => new Date(Date.now() + offset),
-    },
-  })
-  payload = app.payload
-  server = await listen(app)
-  admin = await createUser(payload, 'acc-admin', ['admin'])
-  editor = await createUser(payload, 'acc-editor', ['editor'])
-  reviewer = await createUser(payload, 'acc-reviewer', ['reviewer'])
+  const plugin = {
+    acceptances: { exportBatchSize: 3, ipHashKey: 'test-ip-key', subjectKey: SUBJECT_KEY },
+    clock: () => new Date(Date.now() + offset),
+  }
+  staff = await startStaffApp({ plugin }, 'acc')
+  admin = await createUser(staff.payload, 'acc-admin', ['admin'])
   const email = 'website-backend@test.example'
   const password = 'pw-service-0123456789'
-  const created = (await payload.create({
+  const created = (await staff.payload.create({
     collection: 'users',
     data: {
       name: 'Website back end',
@@ -141,11 +133,11 @@ beforeAll(async () => {
   })) as Json
   service = { id: created.id, email, password }
   tokens = {
-    admin: await login(server.baseUrl, admin),
-    editor: await login(server.baseUrl, editor),
-    reviewer: await login(server.baseUrl, reviewer),
+    admin: await login(staff.server.baseUrl, admin),
+    editor: await login(staff.server.baseUrl, staff.editor),
+    reviewer: await login(staff.server.baseUrl, staff.reviewer),
   }
-  await payload.updateGlobal({
+  await staff.payload.updateGlobal({
     slug: SLUGS.entity,
     data: { name: 'Example Ltd', email: 'legal@example.com' },
     overrideAccess: true,
@@ -154,10 +146,7 @@ beforeAll(async () => {
   privacyId = (await newDocument('privacy', 'privacy-policy')).id
 }, 120_000)
 
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
+afterAll(() => closeServed(staff))
 
 describe('who may record and ask', () => {
   test('anonymous callers get 401; staff sessions (editor, reviewer) get 403; all as JSON', async () => {
@@ -175,7 +164,7 @@ describe('who may record and ask', () => {
     }
     expect(await rowsOf(`where subject = 'who-1'`)).toHaveLength(0)
     // A wrong key is anonymous.
-    const wrong = await fetch(`${server.baseUrl}/api/legal/acceptances`, {
+    const wrong = await fetch(`${staff.server.baseUrl}/api/legal/acceptances`, {
       body: JSON.stringify(body),
       headers: { authorization: 'users API-Key not-the-key', 'content-type': 'application/json' },
       method: 'POST',
@@ -189,7 +178,7 @@ describe('who may record and ask', () => {
     // Payload leaves canAccessAdmin out of the answer when it is false.
     expect(access.json.canAccessAdmin ?? false).toBe(false)
     expect((await call('GET', '/access', 'admin')).json.canAccessAdmin).toBe(true)
-    const loginRes = await fetch(`${server.baseUrl}/api/users/login`, {
+    const loginRes = await fetch(`${staff.server.baseUrl}/api/users/login`, {
       body: JSON.stringify({ email: service.email, password: service.password }),
       headers: { 'content-type': 'application/json' },
       method: 'POST',
@@ -197,13 +186,8 @@ describe('who may record and ask', () => {
     expect(loginRes.status).toBe(403)
     expect(((await loginRes.json()) as Json).token).toBeUndefined()
     // A draft change is not visible to the service account; the published text is.
-    await payload.update({
-      id: privacyId,
-      collection: SLUGS.documents,
-      data: { title: 'Draft title only' },
-      draft: true,
-      ...as(editor),
-    })
+    const draft = { title: 'Draft title only' }
+    await updateAs(staff.payload, staff.editor, SLUGS.documents, privacyId, draft, { draft: true })
     const docs = await call('GET', `/legal-documents/${privacyId}?draft=true&depth=0`, 'service')
     expect(docs.status).toBe(200)
     expect(docs.json.title).not.toBe('Draft title only')
@@ -233,7 +217,7 @@ describe('who may record and ask', () => {
   })
 
   test('API keys are on, but never revealed again over the API (no reveal route: 404, as before)', async () => {
-    expect(payload.collections.users.config.auth.useAPIKey).toBeTruthy()
+    expect(staff.payload.collections.users.config.auth.useAPIKey).toBeTruthy()
     const res = await call('POST', `/users/${service.id}/api-key/reveal`, 'admin', {})
     expect(res.status).toBe(404)
     const read = await call('GET', `/users/${service.id}`, 'admin')
@@ -244,7 +228,7 @@ describe('who may record and ask', () => {
 describe('a revoked key', () => {
   test('a removed role, a disabled key or a deleted account stops working on the very next request (the fast path keeps no stale account)', async () => {
     const key = 'second-service-key-0123456789abcdef'
-    const other = (await payload.create({
+    const other = (await staff.payload.create({
       collection: 'users',
       data: {
         apiKey: key,
@@ -257,7 +241,7 @@ describe('a revoked key', () => {
     })) as Json
     const ask = async () =>
       (
-        await fetch(`${server.baseUrl}/api/legal/acceptances/status?subject=revoked-1`, {
+        await fetch(`${staff.server.baseUrl}/api/legal/acceptances/status?subject=revoked-1`, {
           headers: { authorization: `users API-Key ${key}` },
         })
       ).status
@@ -265,7 +249,7 @@ describe('a revoked key', () => {
     expect(await ask()).toBe(200)
 
     const patch = (data: Json) =>
-      fetch(`${server.baseUrl}/api/users/${other.id}`, {
+      fetch(`${staff.server.baseUrl}/api/users/${other.id}`, {
         body: JSON.stringify(data),
         headers: { authorization: `JWT ${tokens.admin}`, 'content-type': 'application/json' },
         method: 'PATCH',
@@ -278,7 +262,7 @@ describe('a revoked key', () => {
     expect(await ask()).toBe(401)
     expect((await patch({ apiKey: key, enableAPIKey: true })).status).toBe(200)
     expect(await ask()).toBe(200)
-    await payload.delete({ id: other.id, collection: 'users', overrideAccess: true })
+    await staff.payload.delete({ id: other.id, collection: 'users', overrideAccess: true })
     expect(await ask()).toBe(401)
   })
 })
@@ -313,7 +297,7 @@ describe('recording', () => {
     expect(r.userAgent.length).toBeLessThanOrEqual(256)
     expect(r.recordedBy).toBe(`users:${service.id}`)
     expect(Date.parse(r.recordedAt)).toBeGreaterThanOrEqual(before - 1000)
-    const archive = await payload.find({
+    const archive = await staff.payload.find({
       collection: SLUGS.versions,
       depth: 0,
       overrideAccess: true,
@@ -344,19 +328,14 @@ describe('recording', () => {
   })
 
   test('50 concurrent identical acceptances make one record, and the chain stays intact', async () => {
-    const body = {
-      document: 'terms',
-      method: 'signup',
-      source: 'app',
-      subject: 'user-concurrent',
-      version: 1,
-    }
+    const subject = 'user-concurrent'
+    const body = { document: 'terms', method: 'signup', source: 'app', subject, version: 1 }
     const results = await Promise.all(Array.from({ length: 50 }, () => record(body)))
     const codes = results.map((r) => r.status).sort()
     expect(codes.filter((c) => c === 201)).toHaveLength(1)
     expect(codes.filter((c) => c === 200)).toHaveLength(49)
     expect(new Set(results.map((r) => r.json.record.id)).size).toBe(1)
-    expect(await rowsOf(`where subject = 'user-concurrent'`)).toHaveLength(1)
+    expect(await rowsOf(`where subject = '${subject}'`)).toHaveLength(1)
     // Different subjects at once: all recorded, one chain.
     const many = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
@@ -388,7 +367,7 @@ describe('recording', () => {
       expect([bad, res.status]).toEqual([bad, 400])
       expect(res.json.errors[0].message).toEqual(expect.any(String))
     }
-    const notJson = await fetch(`${server.baseUrl}/api/legal/acceptances`, {
+    const notJson = await fetch(`${staff.server.baseUrl}/api/legal/acceptances`, {
       body: '{',
       headers: { 'content-type': 'application/json', ...authHeader('service') },
       method: 'POST',
@@ -493,35 +472,11 @@ describe('append-only on every route, admins included', () => {
       subject: 'x',
       subjectCommitment: 'x',
     }
-    const attempts = [
-      () =>
-        payload.update({
-          id,
-          collection: SLUGS.acceptances,
-          data: { source: 'forged' },
-          ...as(admin),
-        }),
-      () => payload.delete({ id, collection: SLUGS.acceptances, ...as(admin) }),
-      () => payload.create({ collection: SLUGS.acceptances, data: data as never, ...as(admin) }),
-      () =>
-        payload.update({
-          id,
-          collection: SLUGS.acceptances,
-          data: { source: 'forged' },
-          overrideAccess: true,
-        }),
-      () => payload.delete({ id, collection: SLUGS.acceptances, overrideAccess: true }),
-      () =>
-        payload.create({
-          collection: SLUGS.acceptances,
-          data: data as never,
-          overrideAccess: true,
-        }),
-    ]
-    for (const attempt of attempts) {
-      await expect(attempt()).rejects.toMatchObject({ status: expect.any(Number) })
-    }
-    const bulk = await payload.update({
+    await expectLocalWritesRefused(staff.payload, admin, SLUGS.acceptances, id, {
+      create: () => data,
+      update: { source: 'forged' },
+    })
+    const bulk = await staff.payload.update({
       collection: SLUGS.acceptances,
       data: { source: 'forged' },
       overrideAccess: true,
@@ -560,23 +515,15 @@ describe('status follows the timeline at the plugin clock', () => {
 
   test('a material version 2 effective in 10 days: ask ahead, not yet a must; after the date a must, with the summary', async () => {
     const effective = new Date(Date.now() + offset + 10 * DAY).toISOString()
-    await payload.update({
-      id: terms.section,
-      collection: SLUGS.sections,
-      data: { heading: 'Scope and liability' },
-      ...as(editor),
+    await updateAs(staff.payload, staff.editor, SLUGS.sections, terms.section, {
+      heading: 'Scope and liability',
     })
-    await payload.update({
-      id: terms.id,
-      collection: SLUGS.documents,
-      data: {
-        changeSummary: 'New liability clause.',
-        effectiveDate: effective,
-        materialChange: true,
-      },
-      ...as(editor),
+    await updateAs(staff.payload, staff.editor, SLUGS.documents, terms.id, {
+      changeSummary: 'New liability clause.',
+      effectiveDate: effective,
+      materialChange: true,
     })
-    await reviewAndPublish(payload, editor, reviewer, terms.id)
+    await reviewAndPublish(staff.payload, staff.editor, staff.reviewer, terms.id)
 
     let t = termsOf((await status('alice')).json)
     expect(t).toMatchObject({
@@ -660,57 +607,22 @@ describe('export (admins): CSV and JSON, filtered, streamed in batches', () => {
   })
 
   test('filters: subject, document (slug or id), version, date range; CSV with a header row', async () => {
-    const bySubject = JSON.parse(
-      (await call('GET', '/legal/acceptances/export?format=json&subject=bob', 'admin')).text,
-    ) as Json[]
+    const bySubject = await exported('subject=bob')
     expect(bySubject.map((r) => [r.subject, r.version])).toEqual([
       ['bob', 1],
       ['bob', 2],
     ])
-    const v2 = JSON.parse(
-      (
-        await call(
-          'GET',
-          `/legal/acceptances/export?format=json&document=${terms.id}&version=2`,
-          'admin',
-        )
-      ).text,
-    ) as Json[]
+    const v2 = await exported(`document=${terms.id}&version=2`)
     expect(v2.map((r) => r.subject).sort()).toEqual(['alice', 'bob'])
-    const bySlug = JSON.parse(
-      (await call('GET', '/legal/acceptances/export?format=json&document=terms&version=2', 'admin'))
-        .text,
-    ) as Json[]
-    expect(bySlug).toEqual(v2)
+    expect(await exported('document=terms&version=2')).toEqual(v2)
     // Date range: after the clock moved 11 days ahead, only the latest records.
     const from = new Date(Date.now() + 5 * DAY).toISOString()
-    const recent = JSON.parse(
-      (
-        await call(
-          'GET',
-          `/legal/acceptances/export?format=json&from=${encodeURIComponent(from)}`,
-          'admin',
-        )
-      ).text,
-    ) as Json[]
+    const recent = await exported(`from=${encodeURIComponent(from)}`)
     expect(recent.map((r) => r.subject)).toEqual(['alice'])
     const to = new Date(Date.now() + 5 * DAY).toISOString()
-    const older = JSON.parse(
-      (
-        await call(
-          'GET',
-          `/legal/acceptances/export?format=json&to=${encodeURIComponent(to)}`,
-          'admin',
-        )
-      ).text,
-    ) as Json[]
+    const older = await exported(`to=${encodeURIComponent(to)}`)
     expect(older.length).toBe((await rowsOf('')).length - 1)
-    const none = await call(
-      'GET',
-      '/legal/acceptances/export?format=json&subject=nobody-at-all',
-      'admin',
-    )
-    expect(JSON.parse(none.text)).toEqual([])
+    expect(await exported('subject=nobody-at-all')).toEqual([])
 
     const csv = await call('GET', '/legal/acceptances/export?format=csv&version=1', 'admin')
     expect(csv.status).toBe(200)
@@ -745,7 +657,7 @@ describe('erasure', () => {
     expect(
       (await call('POST', '/legal/acceptances/erase', 'editor', { subject: 'bob' })).status,
     ).toBe(403)
-    const options = pluginOptionsOf(payload)!
+    const options = pluginOptionsOf(staff.payload)!
     options.acceptances.subjectKey = null
     try {
       const res = await call('POST', '/legal/acceptances/erase', 'admin', { subject: 'bob' })
@@ -806,7 +718,7 @@ describe('verification finds an edit made directly in SQL', () => {
     expect(before.json.head).toMatch(/^[0-9a-f]{64}$/)
     expect((await call('GET', '/legal/acceptances/verify', 'editor')).status).toBe(403)
     const target = (await rowsOf(`where subject = 'alice' and version = 1`))[0]
-    const client = new pg.Client({ connectionString: app.databaseUrl })
+    const client = new pg.Client({ connectionString: staff.app.databaseUrl })
     await client.connect()
     await client.query(`update legal_acceptances set source = 'edited in sql' where id = $1`, [
       target.id,
@@ -821,7 +733,7 @@ describe('verification finds an edit made directly in SQL', () => {
       const env: NodeJS.ProcessEnv = {
         ...process.env,
         DATA_DIR: dataDir,
-        DATABASE_URL: app.databaseUrl,
+        DATABASE_URL: staff.app.databaseUrl,
         PAYLOAD_SECRET: 'cli-secret-0123456789',
       }
       delete env.PAYLOAD_FORCE_DRIZZLE_PUSH

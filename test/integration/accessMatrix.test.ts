@@ -1,9 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { ClientError, GraphQLClient } from 'graphql-request'
+import { ClientError } from 'graphql-request'
 import { randomUUID } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
-import { type CollectionSlug, createLocalReq, type GlobalSlug, type Payload } from 'payload'
+import {
+  type CollectionSlug,
+  createLocalReq,
+  type GlobalSlug,
+  type Payload,
+  type Where,
+} from 'payload'
 
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
@@ -28,6 +34,7 @@ import {
   type Subject,
   SUBJECTS,
 } from '../helpers/accessMatrix'
+import { graphqlClient } from '../helpers/graphql'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
 import { restClient } from '../helpers/rest'
@@ -278,19 +285,12 @@ const viaRest: Route = (() => {
 })()
 
 const viaGraphQL: Route = (() => {
-  const call = async (
-    user: Actor,
-    query: string,
-    variables: Data,
-    field: string,
-  ): Promise<Outcome> => {
-    const token = tokenOf(user)
-    const client = new GraphQLClient(`${server.baseUrl}/api/graphql`, {
-      headers: token ? { authorization: `JWT ${token}` } : {},
-    })
+  // Every query asks for one root field: its value is the cell's data.
+  const call = async (user: Actor, query: string, variables: Data): Promise<Outcome> => {
+    const client = graphqlClient(server.baseUrl, tokenOf(user))
     try {
       const data = await client.request<Record<string, unknown>>(query, variables)
-      return { data: data[field], message: '', ok: true, status: 200 }
+      return { data: Object.values(data)[0], message: '', ok: true, status: 200 }
     } catch (err) {
       if (!(err instanceof ClientError)) {
         throw err
@@ -311,39 +311,32 @@ const viaGraphQL: Route = (() => {
         user,
         `mutation ($data: mutation${spec.singular}Input!) { create${spec.singular}(data: $data) { id } }`,
         { data },
-        `create${spec.singular}`,
       ),
     delete: (spec, id, user) =>
-      call(
-        user,
-        `mutation ($id: Int!) { delete${spec.singular}(id: $id) { id } }`,
-        { id: Number(id) },
-        `delete${spec.singular}`,
-      ),
+      call(user, `mutation ($id: Int!) { delete${spec.singular}(id: $id) { id } }`, {
+        id: Number(id),
+      }),
     findByID: (spec, id, draft, user) =>
       spec.global
-        ? call(user, `query { ${spec.singular} { ${spec.select} } }`, {}, spec.singular)
+        ? call(user, `query { ${spec.singular} { ${spec.select} } }`, {})
         : call(
             user,
             spec.drafts
               ? `query ($id: Int!, $draft: Boolean) { ${spec.singular}(id: $id, draft: $draft) { ${spec.select} } }`
               : `query ($id: Int!) { ${spec.singular}(id: $id) { ${spec.select} } }`,
             spec.drafts ? { id: Number(id), draft } : { id: Number(id) },
-            spec.singular,
           ),
     findVersionByID: (spec, versionId, user) =>
       call(
         user,
         `query ($id: Int!) { version${spec.singular}(id: $id) { id version { ${spec.probe} } } }`,
         { id: Number(versionId) },
-        `version${spec.singular}`,
       ),
     findVersions: async (spec, id, user) => {
       const out = await call(
         user,
         `query { versions${spec.plural}(where: { parent: { equals: ${Number(id)} } }, limit: 100) { docs { id version { ${spec.probe} } } } }`,
         {},
-        `versions${spec.plural}`,
       )
       return { ...out, data: out.ok ? out.data.docs : null }
     },
@@ -352,7 +345,6 @@ const viaGraphQL: Route = (() => {
         user,
         `mutation ($id: Int!, $draft: Boolean) { restoreVersion${spec.singular}(id: $id, draft: $draft) { id } }`,
         { id: Number(versionId), draft },
-        `restoreVersion${spec.singular}`,
       ),
     update: (spec, id, data, user) =>
       spec.global
@@ -360,13 +352,11 @@ const viaGraphQL: Route = (() => {
             user,
             `mutation ($data: mutation${spec.singular}Input!) { update${spec.singular}(data: $data) { ${spec.select} } }`,
             { data },
-            `update${spec.singular}`,
           )
         : call(
             user,
             `mutation ($id: Int!, $data: mutation${spec.singular}UpdateInput!) { update${spec.singular}(id: $id, data: $data) { id } }`,
             { id: Number(id), data },
-            `update${spec.singular}`,
           ),
     workflow: (spec, id, action, comment, user) =>
       call(
@@ -378,7 +368,6 @@ const viaGraphQL: Route = (() => {
           collection: spec.slug.replace(/-/g, '_'),
           comment,
         },
-        'legalWorkflowAction',
       ),
   }
 })()
@@ -520,29 +509,9 @@ async function draftDocument(
   })
   return { id: doc.id, heading, sectionId: section.id, title }
 }
-async function inReviewDocument(label: string) {
-  const doc = await draftDocument(label)
-  await act(users.editor, doc.id, 'submit')
-  return doc
-}
-async function approvedDocument(label: string) {
-  const doc = await inReviewDocument(label)
-  await act(users.reviewer, doc.id, 'approve')
-  return doc
-}
-async function publishedDocument(label: string) {
-  const doc = await approvedDocument(label)
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...asUser(users.reviewer),
-  })
-  return doc
-}
 /** Published, then changed by the editor and submitted again: the live row is published, the draft in review. */
 async function publishedThenInReview(label: string) {
-  const doc = await publishedDocument(label)
+  const doc = await documents.published(label)
   await payload.update({
     id: doc.id,
     collection: SLUGS.documents,
@@ -561,26 +530,41 @@ async function draftCookie(label: string): Promise<{ id: Id; name: string }> {
   })
   return { id: entry.id, name }
 }
-async function inReviewCookie(label: string) {
-  const entry = await draftCookie(label)
-  await act(users.editor, entry.id, 'submit', undefined, SLUGS.cookies)
-  return entry
+
+/**
+ * A record's way through review from the draft `draft` writes: submitted by the editor, approved
+ * and then published by the reviewer. Each step returns the draft's record.
+ */
+function reviewSteps<R extends { id: Id }>(
+  collection: typeof SLUGS.cookies | typeof SLUGS.documents,
+  draft: (label: string) => Promise<R>,
+) {
+  const inReview = async (label: string) => {
+    const record = await draft(label)
+    await act(users.editor, record.id, 'submit', undefined, collection)
+    return record
+  }
+  const approved = async (label: string) => {
+    const record = await inReview(label)
+    await act(users.reviewer, record.id, 'approve', undefined, collection)
+    return record
+  }
+  const published = async (label: string) => {
+    const record = await approved(label)
+    await payload.update({
+      id: record.id,
+      collection,
+      data: { _status: 'published' } as never,
+      ...asUser(users.reviewer),
+    })
+    return record
+  }
+  return { approved, draft, inReview, published }
 }
-async function approvedCookie(label: string) {
-  const entry = await inReviewCookie(label)
-  await act(users.reviewer, entry.id, 'approve', undefined, SLUGS.cookies)
-  return entry
-}
-async function publishedCookie(label: string) {
-  const entry = await approvedCookie(label)
-  await payload.update({
-    id: entry.id,
-    collection: SLUGS.cookies,
-    data: { _status: 'published' } as never,
-    ...asUser(users.reviewer),
-  })
-  return entry
-}
+type ReviewSteps = ReturnType<typeof reviewSteps<{ id: Id }>>
+const documents = reviewSteps(SLUGS.documents, draftDocument)
+const cookies = reviewSteps(SLUGS.cookies, draftCookie)
+
 async function unlistedSection(label: string): Promise<{ heading: string; id: Id }> {
   const heading = nextLabel(label)
   const section = await payload.create({
@@ -615,10 +599,10 @@ async function restoreFixture(subject: Subject, label: string): Promise<Fx> {
   let id: Id
   let published: string
   if (subject === 'cookie-entries') {
-    const entry = await publishedCookie(label)
+    const entry = await cookies.published(label)
     ;[id, published] = [entry.id, entry.name]
   } else {
-    const doc = await publishedDocument(label)
+    const doc = await documents.published(label)
     ;[id, published] =
       subject === 'legal-documents' ? [doc.id, doc.title] : [doc.sectionId, doc.heading]
   }
@@ -662,7 +646,7 @@ let readFixturesOnce: Promise<ReadFixtures> | undefined
  */
 function readFixtures(): Promise<ReadFixtures> {
   readFixturesOnce ??= (async () => {
-    const doc = await publishedDocument('read')
+    const doc = await documents.published('read')
     const draftTitle = `Draft title ${doc.id}`
     const draftHeading = `Draft heading ${doc.sectionId}`
     await payload.update({
@@ -677,7 +661,7 @@ function readFixtures(): Promise<ReadFixtures> {
       data: { heading: draftHeading },
       ...asUser(users.editor),
     })
-    const cookie = await publishedCookie('read')
+    const cookie = await cookies.published('read')
     const draftName = `${cookie.name}-draft`
     await payload.update({
       id: cookie.id,
@@ -747,6 +731,58 @@ async function consentRecord(): Promise<Fx> {
 
 type FixtureDef = { fresh?: boolean; make: () => Promise<Fx> }
 
+/** Which of the shared read fixtures each collection's cells start from. */
+const READ_FIXTURE = {
+  'cookie-entries': 'cookie',
+  'legal-consents': 'consent',
+  'legal-documents': 'document',
+  'legal-review-events': 'reviewEvent',
+  'legal-sections': 'section',
+  'legal-versions': 'archiveRecord',
+} as const satisfies Partial<Record<Subject, keyof ReadFixtures>>
+const readFixture = (subject: keyof typeof READ_FIXTURE): FixtureDef => ({
+  make: async () => (await readFixtures())[READ_FIXTURE[subject]],
+})
+
+/** A fixture made anew for every cell: the record `make` writes. */
+const freshId = (make: () => Promise<{ id: Id }>): FixtureDef => ({
+  fresh: true,
+  make: async () => ({ id: (await make()).id }),
+})
+/** A fixture made once for the cells that cannot change it: the record `make` writes. */
+const sharedId = (key: string, make: () => Promise<Id>): FixtureDef => ({
+  make: () => sharedFx(key, async () => ({ id: await make() })),
+})
+
+/**
+ * The fixture of a write on a reviewed collection (documents, cookie entries): the record at the
+ * step of the review its rule is about; an update's (`update`) is its collection's own.
+ */
+function reviewedWrite(
+  prefix: string,
+  operation: Operation,
+  steps: ReviewSteps,
+  update: () => Promise<Id>,
+): FixtureDef {
+  switch (operation) {
+    case 'delete':
+      return freshId(() => steps.draft('delete'))
+    case 'delete-published':
+      return sharedId(
+        `${prefix}-delete-published`,
+        async () => (await steps.published('delete-published')).id,
+      )
+    case 'publish':
+      return freshId(() => steps.approved('publish'))
+    case 'update':
+      return sharedId(`${prefix}-update`, update)
+    case 'withdraw':
+      return freshId(() => steps.published('withdraw'))
+    default:
+      return freshId(() => steps.inReview(operation))
+  }
+}
+
 function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
   const reading =
     operation === 'read' || operation === 'read-drafts' || operation === 'read-versions'
@@ -764,74 +800,31 @@ function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
   }
   switch (subject) {
     case 'cookie-entries':
-      if (reading) {
-        return { make: async () => (await readFixtures()).cookie }
-      }
-      if (operation === 'create' || operation === 'create-published') {
-        return none
-      }
-      if (operation === 'update') {
-        return {
-          make: () =>
-            sharedFx('cookie-update', async () => ({ id: (await publishedCookie('update')).id })),
-        }
-      }
-      if (operation === 'delete') {
-        return { fresh: true, make: async () => ({ id: (await draftCookie('delete')).id }) }
-      }
-      if (operation === 'delete-published') {
-        return {
-          make: () =>
-            sharedFx('cookie-delete-published', async () => ({
-              id: (await publishedCookie('delete-published')).id,
-            })),
-        }
-      }
-      if (operation === 'publish') {
-        return { fresh: true, make: async () => ({ id: (await approvedCookie('publish')).id }) }
-      }
-      if (operation === 'withdraw') {
-        return { fresh: true, make: async () => ({ id: (await publishedCookie('withdraw')).id }) }
-      }
-      return { fresh: true, make: async () => ({ id: (await inReviewCookie(operation)).id }) }
-    case 'legal-consents':
-      if (operation === 'create') {
-        return none
-      }
-      return { make: async () => (await readFixtures()).consent }
     case 'legal-documents':
       if (reading) {
-        return { make: async () => (await readFixtures()).document }
+        return readFixture(subject)
       }
       if (operation === 'create' || operation === 'create-published') {
         return none
       }
-      if (operation === 'update') {
-        return {
-          make: () =>
-            sharedFx('doc-update', async () => ({
-              id: (await publishedThenInReview('update')).id,
-            })),
-        }
-      }
-      if (operation === 'delete') {
-        return { fresh: true, make: async () => ({ id: (await draftDocument('delete')).id }) }
-      }
-      if (operation === 'delete-published') {
-        return {
-          make: () =>
-            sharedFx('doc-delete-published', async () => ({
-              id: (await publishedDocument('delete-published')).id,
-            })),
-        }
-      }
-      if (operation === 'publish') {
-        return { fresh: true, make: async () => ({ id: (await approvedDocument('publish')).id }) }
-      }
-      if (operation === 'withdraw') {
-        return { fresh: true, make: async () => ({ id: (await publishedDocument('withdraw')).id }) }
-      }
-      return { fresh: true, make: async () => ({ id: (await inReviewDocument(operation)).id }) }
+      return subject === 'cookie-entries'
+        ? reviewedWrite(
+            'cookie',
+            operation,
+            cookies,
+            async () => (await cookies.published('update')).id,
+          )
+        : reviewedWrite(
+            'doc',
+            operation,
+            documents,
+            async () => (await publishedThenInReview('update')).id,
+          )
+    case 'legal-consents':
+    case 'legal-review-events':
+    case 'legal-versions':
+      // Nobody writes these: every cell but a create starts from the record the reads share.
+      return operation === 'create' ? none : readFixture(subject)
     case 'legal-entity':
       // A global cannot be made fresh; reads reset the name first, so an allowed update before
       // them cannot make them fail.
@@ -849,46 +842,30 @@ function fixtureDef(subject: Subject, operation: Operation): FixtureDef {
         }
       }
       return none
-    case 'legal-review-events':
-      if (operation === 'create') {
-        return none
-      }
-      return { make: async () => (await readFixtures()).reviewEvent }
     case 'legal-sections':
       if (reading) {
-        return { make: async () => (await readFixtures()).section }
+        return readFixture(subject)
       }
       if (operation === 'create' || operation === 'create-published') {
         return none
       }
       if (operation === 'update') {
-        return {
-          make: () =>
-            sharedFx('section-update', async () => ({
-              id: (await publishedDocument('section-update')).sectionId,
-            })),
-        }
+        return sharedId(
+          'section-update',
+          async () => (await documents.published('section-update')).sectionId,
+        )
       }
       if (operation === 'delete') {
-        return { fresh: true, make: async () => ({ id: (await unlistedSection('delete')).id }) }
+        return freshId(() => unlistedSection('delete'))
       }
       if (operation === 'delete-published') {
-        return {
-          make: () =>
-            sharedFx('section-delete-published', async () => ({
-              id: (await publishedDocument('section-published')).sectionId,
-            })),
-        }
+        return sharedId(
+          'section-delete-published',
+          async () => (await documents.published('section-published')).sectionId,
+        )
       }
       // publish: the host document's own, listed draft section
-      return {
-        make: () => sharedFx('section-publish', () => Promise.resolve({ id: context.hostSection })),
-      }
-    case 'legal-versions':
-      if (operation === 'create') {
-        return none
-      }
-      return { make: async () => (await readFixtures()).archiveRecord }
+      return sharedId('section-publish', () => Promise.resolve(context.hostSection))
     case 'users':
       if (operation === 'create') {
         return none
@@ -943,15 +920,11 @@ async function snapshot(spec: Spec, id: Id | null, marker: string): Promise<Doc>
     }
   }
   const collection = spec.slug as CollectionSlug
+  const count = async (of: CollectionSlug, where?: Where) =>
+    (await payload.count({ collection: of, overrideAccess: true, where })).totalDocs
   const out: Doc = {
-    total: (await payload.count({ collection, overrideAccess: true })).totalDocs,
-    withMarker: (
-      await payload.count({
-        collection,
-        overrideAccess: true,
-        where: { [spec.write]: { equals: marker } },
-      })
-    ).totalDocs,
+    total: await count(collection),
+    withMarker: await count(collection, { [spec.write]: { equals: marker } }),
   }
   if (spec.drafts) {
     out.allVersions = (await payload.countVersions({ collection, overrideAccess: true })).totalDocs
@@ -964,20 +937,8 @@ async function snapshot(spec: Spec, id: Id | null, marker: string): Promise<Doc>
     out.live = await findRecord(spec, id, false)
   }
   if (spec.slug === SLUGS.documents) {
-    out.archive = (
-      await payload.count({
-        collection: SLUGS.versions,
-        overrideAccess: true,
-        where: { document: { equals: id } },
-      })
-    ).totalDocs
-    out.history = (
-      await payload.count({
-        collection: SLUGS.reviewEvents,
-        overrideAccess: true,
-        where: { document: { equals: id } },
-      })
-    ).totalDocs
+    out.archive = await count(SLUGS.versions, { document: { equals: id } })
+    out.history = await count(SLUGS.reviewEvents, { document: { equals: id } })
   }
   return out
 }

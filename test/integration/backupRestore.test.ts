@@ -4,7 +4,7 @@ import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
-import { createLocalReq, type Payload } from 'payload'
+import { type CollectionSlug, createLocalReq, type Payload } from 'payload'
 
 import { projectRoot } from '../../dev/server/bootstrap'
 import { nodeArgs } from '../../dev/server/nodeArgs'
@@ -21,6 +21,7 @@ import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { draftDocument } from '../helpers/publishFlow'
 import { allRecords, NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 
 /**
@@ -113,6 +114,15 @@ async function act(user: Actor, id: number | string, action: string, comment?: s
 
 const as = (user: Actor) => ({ depth: 0, overrideAccess: false as const, user: user as never })
 
+/** One record saved as `user`, access checked: how the fixtures' drafts and reviews are made. */
+const edit = (
+  user: Actor,
+  collection: CollectionSlug,
+  id: number | string,
+  data: Doc,
+  locale?: string,
+) => source.payload.update({ id, collection, data, locale: locale as never, ...as(user) })
+
 async function findOne(
   payload: Payload,
   collection: string,
@@ -166,87 +176,36 @@ beforeAll(async () => {
   // reviewed with one round of requested changes.
   const privacy = await findOne(payload, SLUGS.documents, { slug: { equals: 'privacy-policy' } })
   const [firstSection, secondSection] = privacy.sections as (number | string)[]
-  await payload.update({
-    id: privacy.id,
-    collection: SLUGS.documents,
-    data: { summary: 'Коротко', title: 'Політика конфіденційності' },
-    locale: 'uk',
-    ...as(editor),
-  })
-  await payload.update({
-    id: firstSection,
-    collection: SLUGS.sections,
-    data: { body: richText('Український текст.'), heading: 'Вступ' } as never,
-    locale: 'uk',
-    ...as(editor),
-  })
-  await payload.update({
-    id: secondSection,
-    collection: SLUGS.sections,
-    data: { body: richText('Rewritten for version 2.') } as never,
-    ...as(editor),
-  })
+  const ukTitles = { summary: 'Коротко', title: 'Політика конфіденційності' }
+  await edit(editor, SLUGS.documents, privacy.id, ukTitles, 'uk')
+  const ukIntro = { body: richText('Український текст.'), heading: 'Вступ' }
+  await edit(editor, SLUGS.sections, firstSection, ukIntro, 'uk')
+  await edit(editor, SLUGS.sections, secondSection, { body: richText('Rewritten for version 2.') })
   await act(editor, privacy.id, 'submit')
   await act(reviewer, privacy.id, 'request-changes', 'Please add a change summary.')
-  await payload.update({
-    id: privacy.id,
-    collection: SLUGS.documents,
-    data: { changeSummary: 'Ukrainian translation; rewrote section 2.', materialChange: true },
-    ...as(editor),
+  await edit(editor, SLUGS.documents, privacy.id, {
+    changeSummary: 'Ukrainian translation; rewrote section 2.',
+    materialChange: true,
   })
   await act(editor, privacy.id, 'submit')
   await act(reviewer, privacy.id, 'approve', 'Looks right.')
-  await payload.update({
-    id: privacy.id,
-    collection: SLUGS.documents,
-    data: { _status: 'published' } as never,
-    ...as(reviewer),
-  })
+  await edit(reviewer, SLUGS.documents, privacy.id, { _status: 'published' })
 
   // terms-of-use: live version 1 with a newer draft nobody has submitted yet.
   const terms = await findOne(payload, SLUGS.documents, { slug: { equals: 'terms-of-use' } })
-  await payload.update({
-    id: (terms.sections as (number | string)[])[0],
-    collection: SLUGS.sections,
-    data: { heading: 'Introduction (draft)' },
-    ...as(editor),
-  })
-  await payload.update({
-    id: terms.id,
-    collection: SLUGS.documents,
-    data: { changeSummary: 'Renamed the introduction.' },
-    ...as(editor),
-  })
+  const [termsIntro] = terms.sections as (number | string)[]
+  await edit(editor, SLUGS.sections, termsIntro, { heading: 'Introduction (draft)' })
+  await edit(editor, SLUGS.documents, terms.id, { changeSummary: 'Renamed the introduction.' })
 
   // A cookie entry with a newer draft, and a document that was never published.
   const cookie = (await all(payload, SLUGS.cookies))[0]
-  await payload.update({
-    id: cookie.id,
-    collection: SLUGS.cookies,
-    data: { purpose: 'Чернетка мети' },
-    locale: 'uk',
-    ...as(editor),
-  })
-  const unpublished = (await payload.create({
-    collection: SLUGS.documents,
-    data: { slug: 'accessibility', kind: 'other', title: 'Accessibility' } as never,
-    ...as(editor),
-  })) as Doc
-  const section = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: richText('Everyone can read this.'),
-      document: unpublished.id,
-      heading: 'Our aim',
-    } as never,
-    ...as(editor),
-  })) as Doc
-  await payload.update({
-    id: unpublished.id,
-    collection: SLUGS.documents,
-    data: { sections: [section.id] },
-    ...as(editor),
-  })
+  await edit(editor, SLUGS.cookies, cookie.id, { purpose: 'Чернетка мети' }, 'uk')
+  await draftDocument(
+    payload,
+    editor,
+    { slug: 'accessibility', kind: 'other', title: 'Accessibility' },
+    [{ body: richText('Everyone can read this.'), heading: 'Our aim' }],
+  )
 
   sourceServer = await listen(source)
 }, 240_000)
@@ -570,15 +529,10 @@ describe('npm run restore', () => {
       user: reviewerHere,
     })) as Doc
     expect(published.version).toBe(2)
-    const archive = (
-      await payload.find({
-        collection: SLUGS.versions,
-        depth: 0,
-        overrideAccess: true,
-        sort: 'version',
-        where: { document: { equals: terms.id } },
-      })
-    ).docs as Doc[]
+    const archive = await allRecords(payload, SLUGS.versions, {
+      sort: 'version',
+      where: { document: { equals: terms.id } },
+    })
     expect(archive.map((r) => r.version)).toEqual([1, 2])
     expect(archive[1].content.locales.en.sections[0].heading).toBe('Introduction (draft)')
     const before = exported.collections[SLUGS.versions].records.find(

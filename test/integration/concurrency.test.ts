@@ -1,12 +1,17 @@
+import type { Where } from 'payload'
+
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 
 import type { Json, RestResult } from '../helpers/rest'
 
 import { SLUGS } from '../../src/slugs'
+import { graphqlAnswer } from '../helpers/graphql'
 import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
+import { restDraftDocument } from '../helpers/publishFlow'
 import { jsonRequest } from '../helpers/rest'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { closeServed } from '../helpers/staffApp'
+import { allRecords, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login } from '../helpers/users'
 
 /**
@@ -58,33 +63,15 @@ beforeAll(async () => {
   publishers.push(tokens.admin, tokens.reviewer, tokens.reviewer2, tokens.reviewer3)
 })
 
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
+afterAll(() => closeServed({ app, server }))
 
-async function createDocument(
-  slug: string,
-  author = tokens.editor,
-): Promise<{ id: number; sectionId: number }> {
-  const doc = await rest('POST', `/${SLUGS.documents}`, author, {
-    slug,
-    kind: 'terms-of-use',
-    title: `Doc ${slug}`,
-  })
-  expect(doc.status).toBe(201)
-  const section = await rest('POST', `/${SLUGS.sections}`, author, {
-    body: richText('These terms apply.'),
-    document: doc.body.doc.id,
-    heading: 'Scope',
-  })
-  expect(section.status).toBe(201)
-  const linked = await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, author, {
-    sections: [section.body.doc.id],
-  })
-  expect(linked.status).toBe(200)
-  return { id: doc.body.doc.id, sectionId: section.body.doc.id }
-}
+const createDocument = (slug: string, author = tokens.editor) =>
+  restDraftDocument(
+    rest,
+    author,
+    { slug, kind: 'terms-of-use', title: `Doc ${slug}` },
+    { body: richText('These terms apply.'), heading: 'Scope' },
+  )
 
 async function approve(id: number): Promise<void> {
   expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
@@ -92,28 +79,14 @@ async function approve(id: number): Promise<void> {
 }
 
 async function archiveOf(id: number) {
-  const found = await app.payload.find({
-    collection: SLUGS.versions,
-    depth: 0,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    sort: 'version',
-    where: { document: { equals: id } },
-  })
-  return found.docs as unknown as { contentHash: string; lastModified: string; version: number }[]
+  const where = { document: { equals: id } }
+  const found = await allRecords(app.payload, SLUGS.versions, { sort: 'version', where })
+  return found as { contentHash: string; lastModified: string; version: number }[]
 }
 
 async function eventsOf(id: number, action: string) {
-  const found = await app.payload.find({
-    collection: SLUGS.reviewEvents,
-    depth: 0,
-    limit: 0,
-    overrideAccess: true,
-    pagination: false,
-    where: { and: [{ document: { equals: id } }, { action: { equals: action } }] },
-  })
-  return found.docs as unknown as { version: number }[]
+  const where: Where = { and: [{ document: { equals: id } }, { action: { equals: action } }] }
+  return (await allRecords(app.payload, SLUGS.reviewEvents, { where })) as { version: number }[]
 }
 
 async function publishedVersionRows(id: number): Promise<number> {
@@ -422,15 +395,12 @@ describe('two editors saving the same section at once', () => {
     expect(overridden.status).toBe(200)
     // The save removed the lock; set it again and write over GraphQL, which never checks it.
     await lockForEditorOne()
-    const gql = await fetch(`${server.baseUrl}/api/graphql`, {
-      body: JSON.stringify({
-        query:
-          'mutation ($id: Int!) { updateLegalSection(id: $id, draft: true, data: { heading: "Over GraphQL" }) { heading } }',
-        variables: { id: sectionId },
-      }),
-      headers: { authorization: `JWT ${tokens.editor2}`, 'content-type': 'application/json' },
-      method: 'POST',
-    }).then((r) => r.json() as Promise<Record<string, any>>)
+    const gql = await graphqlAnswer(
+      server.baseUrl,
+      tokens.editor2,
+      'mutation ($id: Int!) { updateLegalSection(id: $id, draft: true, data: { heading: "Over GraphQL" }) { heading } }',
+      { id: sectionId },
+    )
     expect(gql.errors).toBeUndefined()
     expect(gql.data.updateLegalSection.heading).toBe('Over GraphQL')
   })

@@ -20,6 +20,8 @@ import {
   reviewAndPublish,
   workflowStep,
 } from '../helpers/cookiePolicy'
+import { as } from '../helpers/publishFlow'
+import { closeServed } from '../helpers/staffApp'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { type TestUser } from '../helpers/users'
 
@@ -36,7 +38,6 @@ const config = async (): Promise<Json> => {
   expect(res.status).toBe(200)
   return (await res.json()) as Json
 }
-const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
 
 beforeAll(async () => {
   ;({ app, editor, reviewer, server } = await startServedApp('banner', {
@@ -52,10 +53,7 @@ beforeAll(async () => {
     service: 'Google Analytics',
   })
 })
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
+afterAll(() => closeServed({ app, server }))
 
 describe('consent configuration texts', () => {
   test('with no cookie policy published: complete default texts in English and Ukrainian, no link', async () => {

@@ -1,18 +1,8 @@
-import type { ChildProcess } from 'node:child_process'
+import { describe, expect, test } from '@jest/globals'
+import { randomUUID } from 'node:crypto'
 
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { randomBytes, randomUUID } from 'node:crypto'
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-
-import {
-  cleanUpServerProcesses,
-  killUnderLoad,
-  queryOnce,
-  startServerProcess,
-} from '../helpers/serverProcess'
-import { createTestDatabase } from '../helpers/testPayload'
+import { killedServers } from '../helpers/killedServers'
+import { killUnderLoad, queryOnce } from '../helpers/serverProcess'
 
 /**
  * Issue 15, point 5: "nothing acknowledged lost … test with the server killed mid-load". The
@@ -22,20 +12,19 @@ import { createTestDatabase } from '../helpers/testPayload'
  * the log with the id it was answered with, and a restarted server (which pushes the schema
  * again over the month tables) keeps them all and goes on taking records.
  */
-const secret = randomBytes(32).toString('hex')
 const CLIENTS = 64
 /** Answered records before the kill. */
 const KILL_AFTER = 400
 
-let database: Awaited<ReturnType<typeof createTestDatabase>>
-let dataDir: string
-const children: ChildProcess[] = []
 // The clients all post from 127.0.0.1: the plugin option's limit, raised through its environment default.
-const startServer = () =>
-  startServerProcess(
-    { databaseUrl: database.url, dataDir, env: { LEGAL_CONSENT_RATE_LIMIT: '1000000' }, secret },
-    children,
-  )
+const servers = killedServers('consent-crash', { env: { LEGAL_CONSENT_RATE_LIMIT: '1000000' } })
+
+/** The rows of a table, counted on a connection of the test's own. */
+async function count(table: string): Promise<number> {
+  const sql = `select count(*)::int as n from ${table}`
+  const [{ n }] = await queryOnce<{ n: number }>(servers.databaseUrl(), sql)
+  return n
+}
 
 type Banner = { categories: string[]; revision: number }
 const post = (baseUrl: string, banner: Banner, consentId: string) =>
@@ -59,16 +48,9 @@ async function bannerOf(baseUrl: string): Promise<Banner> {
   return { categories: Object.keys(config.categories), revision: config.revision }
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase('legal_consent_crash')
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-consent-crash-'))
-})
-
-afterAll(() => cleanUpServerProcesses(children, database, dataDir))
-
 describe('SIGKILL under a load of consent records', () => {
   test('every record answered 201 is stored with its id; a restarted server keeps them and takes more', async () => {
-    const server = await startServer()
+    const server = await servers.start()
     const banner = await bannerOf(server.baseUrl)
     // consentId → the id the 201 carried; the kill comes mid-load, with the other clients' requests
     // in flight (queued, inside a group transaction, or committing).
@@ -90,7 +72,7 @@ describe('SIGKILL under a load of consent records', () => {
 
     // PostgreSQL rolls back the transactions of connections that are gone.
     const rows = await queryOnce<{ consent_id: string; id: number }>(
-      database.url,
+      servers.databaseUrl(),
       `select consent_id, id from legal_consents`,
     )
     const stored = new Map(rows.map((r) => [r.consent_id, Number(r.id)]))
@@ -100,32 +82,14 @@ describe('SIGKILL under a load of consent records', () => {
     expect(stored.size).toBeGreaterThanOrEqual(acknowledged.size)
     expect(stored.size).toBeLessThanOrEqual(sent)
     // They were written into the month's table, not the parent.
-    const [{ n: inParent }] = await queryOnce<{ n: number }>(
-      database.url,
-      `select count(*)::int as n from only legal_consents`,
-    )
-    expect(inParent).toBe(0)
+    expect(await count('only legal_consents')).toBe(0)
 
     // Restart: the schema is pushed again over the month tables; nothing is lost, and records go on.
-    const again = await startServer()
-    expect(
-      (
-        await queryOnce<{ n: number }>(
-          database.url,
-          `select count(*)::int as n from legal_consents`,
-        )
-      )[0].n,
-    ).toBe(stored.size)
+    const again = await servers.start()
+    expect(await count('legal_consents')).toBe(stored.size)
     const after = await post(again.baseUrl, banner, randomUUID())
     expect(after.status).toBe(201)
-    expect(
-      (
-        await queryOnce<{ n: number }>(
-          database.url,
-          `select count(*)::int as n from legal_consents`,
-        )
-      )[0].n,
-    ).toBe(stored.size + 1)
+    expect(await count('legal_consents')).toBe(stored.size + 1)
     again.child.kill('SIGKILL')
     await again.exited
   }, 300_000)

@@ -7,11 +7,14 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createHash, randomUUID } from 'node:crypto'
 
+import type { TestApp } from '../helpers/testPayload'
+
 import { SLUGS } from '../../src/slugs'
+import { expectLocalWritesRefused } from '../helpers/appendOnly'
 import { ANALYTICS_COOKIE, SESSION_COOKIE } from '../helpers/consentSetup'
-import { reviewCookie } from '../helpers/cookiePolicy'
-import { listen, rawRequest, type RawResponse } from '../helpers/httpServer'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { publishCookie } from '../helpers/cookiePolicy'
+import { rawRequest, type RawResponse } from '../helpers/httpServer'
+import { closeServed, type StaffApp, startStaffApp } from '../helpers/staffApp'
 import { createUser, login, type TestUser } from '../helpers/users'
 
 type Json = Record<string, any>
@@ -21,13 +24,11 @@ const LIMIT = 30
 const WINDOW_MS = 60 * 60_000
 
 let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
+let server: StaffApp['server']
 let admin: TestUser
 let editor: TestUser
-let reviewer: TestUser
 let adminToken: string
 let ipCounter = 0
-const as = (user: TestUser) => ({ overrideAccess: false as const, user: user as never })
 
 /** Each test posts from its own address (the server trusts X-Forwarded-For here), so rate limits do not mix. */
 const nextIp = () => `203.0.${++ipCounter}.77`
@@ -35,40 +36,30 @@ const nextIp = () => `203.0.${++ipCounter}.77`
 beforeAll(async () => {
   const previous = process.env.TRUST_PROXY
   process.env.TRUST_PROXY = 'true'
-  app = await startTestPayload({
-    plugin: {
-      consent: {
-        allowedOrigins: [SITE],
-        ipHashKey: 'test-ip-key',
-        rateLimit: { limit: LIMIT, windowMs: WINDOW_MS },
+  const staff = await startStaffApp(
+    {
+      plugin: {
+        consent: {
+          allowedOrigins: [SITE],
+          ipHashKey: 'test-ip-key',
+          rateLimit: { limit: LIMIT, windowMs: WINDOW_MS },
+        },
       },
     },
-  })
-  server = await listen(app)
+    'consent',
+  )
+  ;({ app, editor, server } = staff)
   if (previous === undefined) {
     delete process.env.TRUST_PROXY
   } else {
     process.env.TRUST_PROXY = previous
   }
   admin = await createUser(app.payload, 'consent-admin', ['admin'])
-  editor = await createUser(app.payload, 'consent-editor', ['editor'])
-  reviewer = await createUser(app.payload, 'consent-reviewer', ['reviewer'])
   adminToken = await login(server.baseUrl, admin)
-  const mk = async (data: Json) => {
-    const created = (await app.payload.create({
-      collection: SLUGS.cookies,
-      data: data as never,
-      ...as(editor),
-    })) as Json
-    await reviewCookie(app.payload, editor, reviewer, created.id)
-  }
-  await mk(SESSION_COOKIE)
-  await mk(ANALYTICS_COOKIE)
+  await publishCookie(app.payload, editor, staff.reviewer, SESSION_COOKIE)
+  await publishCookie(app.payload, editor, staff.reviewer, ANALYTICS_COOKIE)
 })
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
+afterAll(() => closeServed({ app, server }))
 
 type Raw = { json: Json } & RawResponse
 
@@ -425,35 +416,10 @@ describe('append-only on every route, admins included', () => {
   })
 
   test('Local API: refused with overrideAccess false for an admin, and even with overrideAccess true', async () => {
-    const { payload } = app
-    const attempts = [
-      () =>
-        payload.update({ id, collection: SLUGS.consents, data: { language: 'uk' }, ...as(admin) }),
-      () => payload.delete({ id, collection: SLUGS.consents, ...as(admin) }),
-      () =>
-        payload.create({
-          collection: SLUGS.consents,
-          data: { ...valid(), configHash: 'x', recordedAt: new Date().toISOString() } as never,
-          ...as(admin),
-        }),
-      () =>
-        payload.update({
-          id,
-          collection: SLUGS.consents,
-          data: { language: 'uk' },
-          overrideAccess: true,
-        }),
-      () => payload.delete({ id, collection: SLUGS.consents, overrideAccess: true }),
-      () =>
-        payload.create({
-          collection: SLUGS.consents,
-          data: { ...valid(), configHash: 'x', recordedAt: new Date().toISOString() } as never,
-          overrideAccess: true,
-        }),
-    ]
-    for (const attempt of attempts) {
-      await expect(attempt()).rejects.toMatchObject({ status: expect.any(Number) })
-    }
+    await expectLocalWritesRefused(app.payload, admin, SLUGS.consents, id, {
+      create: () => ({ ...valid(), configHash: 'x', recordedAt: new Date().toISOString() }),
+      update: { language: 'uk' },
+    })
     await unchanged()
   })
 })

@@ -1,8 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createLocalReq, type Payload } from 'payload'
 
-import type { Role } from '../../src/roles'
-
 import { canonicalJSON } from '../../src/render/contentHash'
 import { SLUGS } from '../../src/slugs'
 import { COOKIE_CONTENT_FIELDS } from '../../src/workflow/fields'
@@ -11,8 +9,9 @@ import { listen } from '../helpers/httpServer'
 import { prng } from '../helpers/prng'
 import { latestDraft } from '../helpers/publishFlow'
 import { type Json, restClient } from '../helpers/rest'
+import { closeServed } from '../helpers/staffApp'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, login, type TestUser } from '../helpers/users'
+import { type Actor, signedInTeam } from '../helpers/users'
 
 /**
  * Property, for cookie entries (issue 16, point 7): what a reviewer approves is exactly what
@@ -31,7 +30,6 @@ let payload: Payload
 let server: Awaited<ReturnType<typeof listen>>
 const rest = restClient(() => server.baseUrl)
 
-type Actor = { name: string; token: string; user: TestUser }
 let users: Record<'dual' | 'ed1' | 'ed2' | 'rev', Actor>
 
 /** What readers would get: the content fields in every language, without the one-publish flag. */
@@ -78,22 +76,10 @@ beforeAll(async () => {
   app = await startTestPayload()
   payload = app.payload
   server = await listen(app)
-  const make = async (name: string, roles: Role[]): Promise<Actor> => {
-    const user = await createUser(payload, `cp-${name}`, roles)
-    return { name, token: await login(server.baseUrl, user), user }
-  }
-  users = {
-    dual: await make('dual', ['editor', 'reviewer']),
-    ed1: await make('ed1', ['editor']),
-    ed2: await make('ed2', ['editor']),
-    rev: await make('rev', ['reviewer']),
-  }
+  users = await signedInTeam(payload, server.baseUrl, 'cp')
 })
 
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
+afterAll(() => closeServed({ app, server }))
 
 describe('cookie entries: approved is what gets published', () => {
   test.each([11, 29, 4242])(

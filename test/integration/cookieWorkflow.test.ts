@@ -10,8 +10,9 @@ import { asTrusted } from '../../src/workflow/trust'
 import { graphqlClient, graphqlError } from '../helpers/graphql'
 import { listen } from '../helpers/httpServer'
 import { restClient } from '../helpers/rest'
+import { closeServed } from '../helpers/staffApp'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, login, type TestUser } from '../helpers/users'
+import { signedInUsers, type TestUser } from '../helpers/users'
 
 /**
  * Issue 16, point 7: cookie entries go through the same review as documents. An editor
@@ -21,10 +22,16 @@ import { createUser, login, type TestUser } from '../helpers/users'
  */
 let app: TestApp
 let server: Awaited<ReturnType<typeof listen>>
-const ROLES = ['admin', 'editor', 'reviewer', 'reviewer2'] as const
-type Who = (typeof ROLES)[number]
-const users = {} as Record<Who, TestUser>
-const tokens = {} as Record<Who, string>
+/** Everyone the tests act as; `reviewer2` is a second reviewer. */
+const ROLES = {
+  admin: 'admin',
+  editor: 'editor',
+  reviewer: 'reviewer',
+  reviewer2: 'reviewer',
+} as const
+type Who = keyof typeof ROLES
+let users: Record<Who, TestUser>
+let tokens: Record<Who, string>
 
 const rest = restClient(() => server.baseUrl)
 const workflow = (id: number, who: null | Who, action: string, comment?: string) =>
@@ -76,18 +83,10 @@ const ACTION = gql`
 beforeAll(async () => {
   app = await startTestPayload()
   server = await listen(app)
-  for (const who of ROLES) {
-    users[who] = await createUser(app.payload, `cw-${who}`, [
-      who === 'reviewer2' ? 'reviewer' : who,
-    ])
-    tokens[who] = await login(server.baseUrl, users[who])
-  }
+  ;({ tokens, users } = await signedInUsers(app.payload, server.baseUrl, 'cw', ROLES))
 })
 
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
+afterAll(() => closeServed({ app, server }))
 
 describe('REST', () => {
   test('editor submits, another person approves, a reviewer publishes; it appears in the declaration, with its history', async () => {
@@ -296,19 +295,16 @@ describe('scheduled publish', () => {
 describe('GraphQL', () => {
   test('the same mutation with collection: cookie_entries, refusals included', async () => {
     const id = await draftEntry('cw_gql')
-    expect(
-      await gqlError(gqlAs('reviewer').request(ACTION, { id: String(id), action: 'submit' })),
-    ).toMatch(/Only editors can submit/)
-    const submitted = await gqlAs('editor').request<{
-      legalWorkflowAction: { workflowState: string }
-    }>(ACTION, { id: String(id), action: 'submit' })
+    const act = (who: Who, action: string) =>
+      gqlAs(who).request<{ legalWorkflowAction: { workflowState: string } }>(ACTION, {
+        id: String(id),
+        action,
+      })
+    expect(await gqlError(act('reviewer', 'submit'))).toMatch(/Only editors can submit/)
+    const submitted = await act('editor', 'submit')
     expect(submitted.legalWorkflowAction.workflowState).toBe('in_review')
-    expect(
-      await gqlError(gqlAs('editor').request(ACTION, { id: String(id), action: 'approve' })),
-    ).toMatch(/Only reviewers can approve/)
-    const approved = await gqlAs('reviewer2').request<{
-      legalWorkflowAction: { workflowState: string }
-    }>(ACTION, { id: String(id), action: 'approve' })
+    expect(await gqlError(act('editor', 'approve'))).toMatch(/Only reviewers can approve/)
+    const approved = await act('reviewer2', 'approve')
     expect(approved.legalWorkflowAction.workflowState).toBe('approved')
     // Publishing over GraphQL: Payload's own update mutation, through the same hooks.
     const PUBLISH = gql`
@@ -356,6 +352,9 @@ describe('Local API with access control on', () => {
       ...as('editor'),
     })
     const id = created.id
+    /** A save of the entry as `who`. */
+    const save = (who: Who, data: Record<string, unknown>) =>
+      payload.update({ id, collection: SLUGS.cookies, data, ...as(who) })
     await expect(
       payload.create({
         collection: SLUGS.cookies,
@@ -363,51 +362,20 @@ describe('Local API with access control on', () => {
         ...as('admin'),
       }),
     ).rejects.toMatchObject({ status: 409 })
-    await expect(
-      payload.update({
-        id,
-        collection: SLUGS.cookies,
-        data: { _status: 'published' } as never,
-        ...as('reviewer'),
-      }),
-    ).rejects.toMatchObject({ status: 409 })
+    await expect(save('reviewer', { _status: 'published' })).rejects.toMatchObject({ status: 409 })
     await expect(act('reviewer', id, 'submit')).rejects.toMatchObject({ status: 403 })
     await expect(act('editor', id, 'submit')).resolves.toMatchObject({ workflowState: 'in-review' })
     await expect(act('editor', id, 'approve')).rejects.toMatchObject({ status: 403 })
     await expect(act('reviewer', id, 'approve')).resolves.toMatchObject({
       workflowState: 'approved',
     })
-    await expect(
-      payload.update({
-        id,
-        collection: SLUGS.cookies,
-        data: { purpose: 'Changed by a reviewer' },
-        ...as('reviewer'),
-      }),
-    ).rejects.toMatchObject({ status: 403 })
-    await expect(
-      payload.update({
-        id,
-        collection: SLUGS.cookies,
-        data: { _status: 'published' } as never,
-        ...as('editor'),
-      }),
-    ).rejects.toMatchObject({ status: 403 })
-    const published = await payload.update({
-      id,
-      collection: SLUGS.cookies,
-      data: { _status: 'published' } as never,
-      ...as('reviewer'),
+    await expect(save('reviewer', { purpose: 'Changed by a reviewer' })).rejects.toMatchObject({
+      status: 403,
     })
+    await expect(save('editor', { _status: 'published' })).rejects.toMatchObject({ status: 403 })
+    const published = await save('reviewer', { _status: 'published' })
     expect(published).toMatchObject({ _status: 'published', workflowState: 'published' })
-    await expect(
-      payload.update({
-        id,
-        collection: SLUGS.cookies,
-        data: { _status: 'draft' } as never,
-        ...as('admin'),
-      }),
-    ).rejects.toMatchObject({ status: 409 })
+    await expect(save('admin', { _status: 'draft' })).rejects.toMatchObject({ status: 409 })
     await expect(
       act('admin', id, 'withdraw', 'Replaced by a first-party counter.'),
     ).resolves.toMatchObject({ workflowState: 'draft' })

@@ -1,24 +1,12 @@
-import type { ChildProcess } from 'node:child_process'
-
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { randomBytes } from 'node:crypto'
-import fs from 'node:fs/promises'
-import os from 'node:os'
-import path from 'node:path'
-import { getPayload } from 'payload'
+import { describe, expect, test } from '@jest/globals'
 import pg from 'pg'
 
-import { buildAppConfig } from '../../dev/appConfig'
-import { closePayload } from '../../src/payloadInternals'
+import type { ServerProcess } from '../helpers/serverProcess'
+
 import { SLUGS } from '../../src/slugs'
+import { killedServers } from '../helpers/killedServers'
 import { richText } from '../helpers/lexical'
 import { restClient } from '../helpers/rest'
-import {
-  cleanUpServerProcesses,
-  type ServerProcess,
-  startServerProcess,
-} from '../helpers/serverProcess'
-import { createTestDatabase } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
 /**
@@ -27,17 +15,16 @@ import { createUser, login, type TestUser } from '../helpers/users'
  * all of the publish's writes but before its commit), then started again on the same database:
  * the document must be published completely or not at all.
  */
-const secret = randomBytes(32).toString('hex')
-
-let database: Awaited<ReturnType<typeof createTestDatabase>>
-let dataDir: string
 const users: Record<'editor' | 'reviewer', TestUser> = {} as never
-const children: ChildProcess[] = []
+// The schema and the two accounts, written through the Local API before any server runs.
+const servers = killedServers('crash', {
+  prepare: async (payload) => {
+    users.editor = await createUser(payload, 'editor', ['editor'])
+    users.reviewer = await createUser(payload, 'reviewer', ['reviewer'])
+  },
+})
 
 type Server = ServerProcess
-
-const startServer = (extraEnv: Record<string, string> = {}) =>
-  startServerProcess({ databaseUrl: database.url, dataDir, env: extraEnv, secret }, children)
 
 async function kill(server: Server): Promise<void> {
   server.child.kill('SIGKILL')
@@ -80,7 +67,7 @@ async function snapshot(
 
 /** Transactions of the test database still open (none may survive a killed server). */
 async function openTransactions(): Promise<number> {
-  const client = new pg.Client({ connectionString: database.url })
+  const client = new pg.Client({ connectionString: servers.databaseUrl() })
   await client.connect()
   try {
     const { rows } = await client.query(
@@ -92,26 +79,10 @@ async function openTransactions(): Promise<number> {
   }
 }
 
-beforeAll(async () => {
-  database = await createTestDatabase('legal_crash')
-  dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'legal-crash-'))
-  // The schema and the two accounts, written through the Local API before any server runs.
-  process.env.PAYLOAD_FORCE_DRIZZLE_PUSH = 'true'
-  const payload = await getPayload({
-    config: await buildAppConfig({ databaseUrl: database.url, secret }),
-    key: 'crash-prep',
-  })
-  users.editor = await createUser(payload, 'editor', ['editor'])
-  users.reviewer = await createUser(payload, 'reviewer', ['reviewer'])
-  await closePayload(payload)
-}, 120_000)
-
-afterAll(() => cleanUpServerProcesses(children, database, dataDir))
-
 describe('SIGKILL in the middle of a publish', () => {
   test('killed before the commit: nothing of the publish is left; after a restart it publishes completely and that survives a kill', async () => {
     // 1. A server whose publishes wait inside their transaction.
-    const slow = await startServer({ LEGAL_TEST_PUBLISH_DELAY_MS: '600000' })
+    const slow = await servers.start({ LEGAL_TEST_PUBLISH_DELAY_MS: '600000' })
     const rest = restClient(() => slow.baseUrl)
     const editor = await login(slow.baseUrl, users.editor)
     let reviewer = await login(slow.baseUrl, users.reviewer)
@@ -168,7 +139,7 @@ describe('SIGKILL in the middle of a publish', () => {
     expect(await openTransactions()).toBe(0)
 
     // 3. Restart: nothing of the publish exists, the draft is still approved and publishable.
-    const again = await startServer()
+    const again = await servers.start()
     reviewer = await login(again.baseUrl, users.reviewer)
     const afterKill = await snapshot(again.baseUrl, reviewer, doc)
     expect(afterKill.live.status).toBe(404)
@@ -193,7 +164,7 @@ describe('SIGKILL in the middle of a publish', () => {
     )
     expect(published.status).toBe(200)
     await kill(again)
-    const third = await startServer()
+    const third = await servers.start()
     reviewer = await login(third.baseUrl, users.reviewer)
     const done = await snapshot(third.baseUrl, reviewer, doc)
     expect(done.live.status).toBe(200)

@@ -50,14 +50,34 @@ function createUserForm(): { body: string; email: string; headers: Record<string
   return { body, email, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } }
 }
 
-const userExists = async (email: string) =>
+/** The user-creating form posted with the other `headers` given: the answer, and the e-mail. */
+async function postUserForm(baseUrl: string, headers: Record<string, string>) {
+  const form = createUserForm()
+  const res = await request(
+    baseUrl,
+    'POST',
+    '/api/users',
+    { ...form.headers, ...headers },
+    form.body,
+  )
+  return { email: form.email, res }
+}
+
+/** The server with these settings, and the admin's session cookie on it. */
+async function signedInServer(security: SecuritySettings) {
+  const server = await listen(app, { security })
+  return { cookie: await sessionCookie(server.baseUrl), server }
+}
+
+const countWhere = async (collection: 'legal-documents' | 'users', field: string, value: string) =>
   (
     await app.payload.count({
-      collection: 'users',
+      collection,
       overrideAccess: true,
-      where: { email: { equals: email } },
+      where: { [field]: { equals: value } },
     })
-  ).totalDocs === 1
+  ).totalDocs
+const userExists = async (email: string) => (await countWhere('users', 'email', email)) === 1
 
 function expectRefused(res: RawResponse) {
   expect(res.status).toBe(403)
@@ -78,13 +98,10 @@ describe.each([
       production,
       secureCookies: false,
     }
-    server = await listen(app, { security })
+    ;({ cookie, server } = await signedInServer(security))
     port = Number(new URL(server.baseUrl).port)
-    cookie = await sessionCookie(server.baseUrl)
   })
-  afterAll(async () => {
-    await server?.close()
-  })
+  afterAll(() => server?.close())
 
   test.each([
     ['a foreign origin', { origin: 'http://evil.example' }],
@@ -97,16 +114,9 @@ describe.each([
       { host: 'evil.example', origin: 'http://evil.example' },
     ],
   ])('refuses %s: 403 JSON and no user created', async (_case, headers) => {
-    const form = createUserForm()
-    const res = await request(
-      server.baseUrl,
-      'POST',
-      '/api/users',
-      { ...form.headers, cookie, ...headers },
-      form.body,
-    )
+    const { email, res } = await postUserForm(server.baseUrl, { cookie, ...headers })
     expectRefused(res)
-    expect(await userExists(form.email)).toBe(false)
+    expect(await userExists(email)).toBe(false)
   })
 
   test('refuses a GraphQL mutation and a workflow action from a foreign origin too', async () => {
@@ -134,15 +144,7 @@ describe.each([
       origin: 'https://evil.example',
     })
     expectRefused(logout)
-    expect(
-      (
-        await app.payload.count({
-          collection: 'legal-documents',
-          overrideAccess: true,
-          where: { slug: { equals: 'csrf-gql' } },
-        })
-      ).totalDocs,
-    ).toBe(0)
+    expect(await countWhere('legal-documents', 'slug', 'csrf-gql')).toBe(0)
   })
 
   test.each([
@@ -153,16 +155,9 @@ describe.each([
       (p: number) => ({ referer: `http://127.0.0.1:${p}/admin/collections/users/create` }),
     ],
   ])('serves %s', async (_case, headers) => {
-    const form = createUserForm()
-    const res = await request(
-      server.baseUrl,
-      'POST',
-      '/api/users',
-      { ...form.headers, cookie, ...headers(port) },
-      form.body,
-    )
+    const { email, res } = await postUserForm(server.baseUrl, { cookie, ...headers(port) })
     expect(res.status).toBe(201)
-    expect(await userExists(form.email)).toBe(true)
+    expect(await userExists(email)).toBe(true)
   })
 
   test('reads with the cookie and requests signed with a header are not affected', async () => {
@@ -172,15 +167,11 @@ describe.each([
     })
     expect(read.status).toBe(200)
     const token = cookie.slice('payload-token='.length)
-    const form = createUserForm()
     // An Authorization header is never added by a browser on its own: not forgeable.
-    const res = await request(
-      server.baseUrl,
-      'POST',
-      '/api/users',
-      { ...form.headers, authorization: `JWT ${token}`, origin: 'http://evil.example' },
-      form.body,
-    )
+    const { res } = await postUserForm(server.baseUrl, {
+      authorization: `JWT ${token}`,
+      origin: 'http://evil.example',
+    })
     expect(res.status).toBe(201)
   })
 })
@@ -195,24 +186,14 @@ describe('with PAYLOAD_PUBLIC_SERVER_URL and CSRF_ORIGINS', () => {
       NODE_ENV: 'production',
       PAYLOAD_PUBLIC_SERVER_URL: 'https://legal.example.org',
     })
-    server = await listen(app, { security })
-    cookie = await sessionCookie(server.baseUrl)
+    ;({ cookie, server } = await signedInServer(security))
   })
-  afterAll(async () => {
-    await server?.close()
-  })
+  afterAll(() => server?.close())
 
   test.each(['https://legal.example.org', 'https://admin.example.org'])(
     'serves %s',
     async (origin) => {
-      const form = createUserForm()
-      const res = await request(
-        server.baseUrl,
-        'POST',
-        '/api/users',
-        { ...form.headers, cookie, origin },
-        form.body,
-      )
+      const { res } = await postUserForm(server.baseUrl, { cookie, origin })
       expect(res.status).toBe(201)
     },
   )
@@ -225,16 +206,13 @@ describe('with PAYLOAD_PUBLIC_SERVER_URL and CSRF_ORIGINS', () => {
     ['http instead of https', () => 'http://legal.example.org'],
     ['a sibling subdomain', () => 'https://www.example.org'],
   ])('refuses %s', async (_case, origin) => {
-    const form = createUserForm()
-    const res = await request(
-      server.baseUrl,
-      'POST',
-      '/api/users',
-      { ...form.headers, cookie, host: 'legal.example.org', origin: origin(server.baseUrl) },
-      form.body,
-    )
+    const { email, res } = await postUserForm(server.baseUrl, {
+      cookie,
+      host: 'legal.example.org',
+      origin: origin(server.baseUrl),
+    })
     expectRefused(res)
     expect(JSON.parse(res.text).errors[0].message).toMatch(/CSRF_ORIGINS/)
-    expect(await userExists(form.email)).toBe(false)
+    expect(await userExists(email)).toBe(false)
   })
 })

@@ -306,54 +306,44 @@ afterAll(async () => {
 
 describe('which errors mean "the database is not reachable"', () => {
   const pgError = (code: string, message: string) => Object.assign(new Error(message), { code })
+  /** Each error's verdict, shown next to the error when it is wrong. */
+  const expectVerdicts = (errors: unknown[], unavailable: boolean) => {
+    for (const error of errors) {
+      expect({ error, unavailable: isDatabaseUnavailable(error) }).toEqual({ error, unavailable })
+    }
+  }
   test('connection failures, however deeply wrapped', () => {
-    expect(
-      isDatabaseUnavailable(pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432')),
-    ).toBe(true)
-    expect(
-      isDatabaseUnavailable(
+    expectVerdicts(
+      [
+        pgError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:5432'),
         new Error('Failed query: select 1', {
           cause: pgError('57P01', 'terminating connection due to administrator command'),
         }),
-      ),
-    ).toBe(true)
-    expect(
-      isDatabaseUnavailable(
         new Error('Error: cannot begin transaction: connect ECONNREFUSED 127.0.0.1:5432'),
-      ),
-    ).toBe(true)
-    // The adapter drops the cause of a failed BEGIN (seen when PostgreSQL stops mid-request).
-    expect(
-      isDatabaseUnavailable(
+        // The adapter drops the cause of a failed BEGIN (seen when PostgreSQL stops mid-request).
         new Error('Error: cannot begin transaction: Failed query: begin\nparams: '),
-      ),
-    ).toBe(true)
-    expect(isDatabaseUnavailable(new Error('Connection terminated unexpectedly'))).toBe(true)
-    expect(isDatabaseUnavailable(pgError('57P03', 'the database system is starting up'))).toBe(true)
-    expect(
-      isDatabaseUnavailable({
-        message: 'Something went wrong.',
-        originalError: pgError('08006', 'connection failure'),
-      }),
-    ).toBe(true)
+        new Error('Connection terminated unexpectedly'),
+        pgError('57P03', 'the database system is starting up'),
+        {
+          message: 'Something went wrong.',
+          originalError: pgError('08006', 'connection failure'),
+        },
+      ],
+      true,
+    )
   })
   test('never a bad request or a conflict: those keep their own status', () => {
-    expect(
-      isDatabaseUnavailable(pgError('23505', 'duplicate key value violates unique constraint')),
-    ).toBe(false)
-    expect(
-      isDatabaseUnavailable(
+    expectVerdicts(
+      [
+        pgError('23505', 'duplicate key value violates unique constraint'),
         new Error('Failed query: select …', {
           cause: pgError('22P02', 'invalid input syntax for type integer'),
         }),
-      ),
-    ).toBe(false)
-    expect(
-      isDatabaseUnavailable(
         Object.assign(new Error('The following field is invalid: Title'), { status: 400 }),
-      ),
-    ).toBe(false)
-    expect(isDatabaseUnavailable(null)).toBe(false)
+        null,
+      ],
+      false,
+    )
   })
 })
 

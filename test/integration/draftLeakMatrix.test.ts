@@ -1,13 +1,10 @@
-import type { Payload } from 'payload'
-
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 
 import { SLUGS } from '../../src/slugs'
-import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
-import { as, publishedDocument } from '../helpers/publishFlow'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
-import { createUser, login, type TestUser } from '../helpers/users'
+import { createAs, publishedDocument, updateAs } from '../helpers/publishFlow'
+import { closeServed, type StaffApp, startStaffApp } from '../helpers/staffApp'
+import { login } from '../helpers/users'
 
 /**
  * Every read route an anonymous caller has, crossed with every way of asking for drafts
@@ -17,13 +14,18 @@ import { createUser, login, type TestUser } from '../helpers/users'
  */
 const SECRET = 'SECRETDRAFT'
 
-let app: TestApp
-let payload: Payload
-let server: Awaited<ReturnType<typeof listen>>
-let editor: TestUser
-let reviewer: TestUser
+let staff: StaffApp
 let editorToken = ''
 const ids: Record<string, number | string> = {}
+
+/** The records that carry the markers: their key in `ids`, collection, name in the matrix. */
+const DRAFT_RECORDS = [
+  ['published', SLUGS.documents, 'published document, draft=true', '&depth=3'],
+  ['neverPublished', SLUGS.documents, 'never-published document', ''],
+  ['draftSection', SLUGS.sections, 'draft-only section', ''],
+  ['publishedSection', SLUGS.sections, 'changed published section', ''],
+  ['draftCookie', SLUGS.cookies, 'unpublished cookie', ''],
+] as const
 
 type Route = { draftOnly?: boolean; graphql?: string; name: string; rest?: string }
 
@@ -57,26 +59,9 @@ function routes(): Route[] {
       rest: `${base}/versions?where[version.${field}][like]=${SECRET}`,
     })
   }
-  out.push({
-    name: 'REST by id: published document, draft=true',
-    rest: `/api/${SLUGS.documents}/:published?draft=true&depth=3`,
-  })
-  out.push({
-    name: 'REST by id: never-published document',
-    rest: `/api/${SLUGS.documents}/:neverPublished?draft=true`,
-  })
-  out.push({
-    name: 'REST by id: draft-only section',
-    rest: `/api/${SLUGS.sections}/:draftSection?draft=true`,
-  })
-  out.push({
-    name: 'REST by id: changed published section',
-    rest: `/api/${SLUGS.sections}/:publishedSection?draft=true`,
-  })
-  out.push({
-    name: 'REST by id: unpublished cookie',
-    rest: `/api/${SLUGS.cookies}/:draftCookie?draft=true`,
-  })
+  for (const [key, slug, what, query] of DRAFT_RECORDS) {
+    out.push({ name: `REST by id: ${what}`, rest: `/api/${slug}/:${key}?draft=true${query}` })
+  }
   out.push({ name: 'REST archive with population', rest: `/api/${SLUGS.versions}?depth=3` })
   out.push({ name: 'REST review history', rest: `/api/${SLUGS.reviewEvents}?depth=2` })
   out.push({ name: 'REST company global', rest: `/api/globals/${SLUGS.entity}?depth=2` })
@@ -147,8 +132,8 @@ const fill = (s: string) => s.replace(/:(\w+)/g, (m, k: string) => (k in ids ? S
 async function call(route: Route, token: null | string): Promise<{ status: number; text: string }> {
   const headers: Record<string, string> = token ? { authorization: `JWT ${token}` } : {}
   const res = route.rest
-    ? await fetch(`${server.baseUrl}${fill(route.rest)}`, { headers })
-    : await fetch(`${server.baseUrl}/api/graphql`, {
+    ? await fetch(`${staff.server.baseUrl}${fill(route.rest)}`, { headers })
+    : await fetch(`${staff.server.baseUrl}/api/graphql`, {
         body: JSON.stringify({ query: fill(route.graphql!) }),
         headers: { ...headers, 'content-type': 'application/json' },
         method: 'POST',
@@ -157,12 +142,9 @@ async function call(route: Route, token: null | string): Promise<{ status: numbe
 }
 
 beforeAll(async () => {
-  app = await startTestPayload()
-  payload = app.payload
-  server = await listen(app)
-  editor = await createUser(payload, 'editor', ['editor'])
-  reviewer = await createUser(payload, 'reviewer', ['reviewer'])
-  editorToken = await login(server.baseUrl, editor)
+  staff = await startStaffApp()
+  const { editor, payload, reviewer } = staff
+  editorToken = await login(staff.server.baseUrl, editor)
   // A published document with one published section…
   const { doc, section } = await publishedDocument(
     payload,
@@ -172,42 +154,29 @@ beforeAll(async () => {
     [{ body: richText('Published body.'), heading: 'Published heading' }],
   )
   // …then unreviewed changes: a new title, a changed section, a new draft-only section.
-  const draftSection = (await payload.create({
-    collection: SLUGS.sections,
-    data: {
-      body: richText(`${SECRET} body`),
-      document: doc.id,
-      heading: `${SECRET}-heading`,
-    } as never,
-    ...as(editor),
-  })) as { id: number }
-  await payload.update({
-    id: doc.id,
-    collection: SLUGS.documents,
-    data: {
-      sections: [section.id, draftSection.id],
-      summary: `${SECRET} summary`,
-      title: `${SECRET}-title`,
-    },
-    ...as(editor),
+  const draftSection = await createAs(payload, editor, SLUGS.sections, {
+    body: richText(`${SECRET} body`),
+    document: doc.id,
+    heading: `${SECRET}-heading`,
   })
-  await payload.update({
-    id: section.id,
-    collection: SLUGS.sections,
-    data: { body: richText(`${SECRET} changed body`) } as never,
-    ...as(editor),
+  await updateAs(payload, editor, SLUGS.documents, doc.id, {
+    sections: [section.id, draftSection.id],
+    summary: `${SECRET} summary`,
+    title: `${SECRET}-title`,
   })
+  const changedBody = { body: richText(`${SECRET} changed body`) }
+  await updateAs(payload, editor, SLUGS.sections, section.id, changedBody)
   // A document that was never published, and a cookie entry that was never published.
-  const neverPublished = (await payload.create({
-    collection: SLUGS.documents,
-    data: { slug: 'never-published', kind: 'other', title: `${SECRET} never published` } as never,
-    ...as(editor),
-  })) as { id: number }
-  const draftCookie = (await payload.create({
-    collection: SLUGS.cookies,
-    data: { name: `${SECRET}-name`, category: 'marketing', purpose: `${SECRET} purpose` } as never,
-    ...as(editor),
-  })) as { id: number }
+  const neverPublished = await createAs(payload, editor, SLUGS.documents, {
+    slug: 'never-published',
+    kind: 'other',
+    title: `${SECRET} never published`,
+  })
+  const draftCookie = await createAs(payload, editor, SLUGS.cookies, {
+    name: `${SECRET}-name`,
+    category: 'marketing',
+    purpose: `${SECRET} purpose`,
+  })
   Object.assign(ids, {
     draftCookie: draftCookie.id,
     draftSection: draftSection.id,
@@ -217,10 +186,7 @@ beforeAll(async () => {
   })
 })
 
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
+afterAll(() => closeServed(staff))
 
 describe('no route leaks a draft to an anonymous caller', () => {
   test.each(routes().map((r) => [r.name, r] as const))('%s', async (_name, route) => {
@@ -251,13 +217,7 @@ describe('no route leaks a draft to an anonymous caller', () => {
   })
 
   test('staff asking for drafts do see every draft marker (the markers are real)', async () => {
-    const staffRoutes = [
-      `/api/${SLUGS.documents}/${ids.published}?draft=true`,
-      `/api/${SLUGS.sections}/${ids.draftSection}?draft=true`,
-      `/api/${SLUGS.sections}/${ids.publishedSection}?draft=true`,
-      `/api/${SLUGS.documents}/${ids.neverPublished}?draft=true`,
-      `/api/${SLUGS.cookies}/${ids.draftCookie}?draft=true`,
-    ]
+    const staffRoutes = DRAFT_RECORDS.map(([key, slug]) => `/api/${slug}/${ids[key]}?draft=true`)
     for (const path of staffRoutes) {
       const { status, text } = await call({ name: path, rest: path }, editorToken)
       expect(status).toBe(200)

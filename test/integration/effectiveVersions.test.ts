@@ -5,7 +5,7 @@ import { ClientError, gql, GraphQLClient } from 'graphql-request'
 import http from 'node:http'
 import { createLocalReq, type Payload } from 'payload'
 
-import { loadDocumentPage } from '../../dev/site/api'
+import { DOCUMENT_QUERY, loadDocumentPage } from '../../dev/site/api'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { listen } from '../helpers/httpServer'
@@ -74,26 +74,6 @@ const gqlAs = (token?: string) =>
   new GraphQLClient(`${server.baseUrl}/api/graphql`, {
     headers: token ? { Authorization: `JWT ${token}` } : {},
   })
-
-const DOCUMENT = gql`
-  query ($slug: String!, $version: Int) {
-    legalDocument(slug: $slug, version: $version) {
-      version
-      status
-      upcoming {
-        version
-        effectiveDate
-        changeSummary
-        materialChange
-        diff {
-          from
-          to
-          url
-        }
-      }
-    }
-  }
-`
 
 let terms: { id: number; section: number }
 
@@ -324,7 +304,8 @@ describe('in force and upcoming', () => {
   })
 
   test('GraphQL and the public pages say the same', async () => {
-    const answer = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT, {
+    // The public pages' own query (dev/site), so this is what they are told.
+    const answer = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT_QUERY, {
       slug: 'terms-of-use',
     })
     expect(answer.legalDocument).toMatchObject({
@@ -332,7 +313,7 @@ describe('in force and upcoming', () => {
       upcoming: { diff: { from: 2, to: 3 }, materialChange: true, version: 3 },
       version: 2,
     })
-    const archived = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT, {
+    const archived = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT_QUERY, {
       slug: 'terms-of-use',
       version: 3,
     })
@@ -391,7 +372,7 @@ describe('in force and upcoming', () => {
       'public, max-age=60, stale-while-revalidate=86400',
     )
 
-    const answer = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT, {
+    const answer = await gqlAs().request<{ legalDocument: Json }>(DOCUMENT_QUERY, {
       slug: 'terms-of-use',
     })
     expect(answer.legalDocument).toMatchObject({ status: 'in-force', upcoming: null, version: 3 })

@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { gql, GraphQLClient } from 'graphql-request'
 import { type Access, handleEndpoints, type Payload } from 'payload'
 
 import { legalDeliveryRoutes } from '../../src/delivery/routeHandler'
 import { checkPayloadInternals, PayloadInternalsError } from '../../src/payloadInternals'
 import { SLUGS } from '../../src/slugs'
-import { listen } from '../helpers/httpServer'
 import { paragraph, root, text } from '../helpers/lexicalRich'
 import { as, publishedDocument, reviewAndPublish } from '../helpers/publishFlow'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { serveTestApp } from '../helpers/servedApp'
 import { createUser, login, type TestUser } from '../helpers/users'
 
 /**
@@ -18,9 +17,7 @@ import { createUser, login, type TestUser } from '../helpers/users'
  */
 
 type Json = Record<string, any>
-let app: TestApp
 let payload: Payload
-let server: Awaited<ReturnType<typeof listen>>
 let editor: TestUser
 let reviewer: TestUser
 const afterChangeCalls: string[] = []
@@ -32,6 +29,17 @@ const hideInternal: Access = ({ req }) =>
   req.user ? true : { slug: { not_equals: 'internal-handbook' } }
 const tryToOpenEverything: Access = () => true
 
+/** A document as stored, found by its slug: no access check, no population. */
+const storedDocument = async (slug: string) =>
+  (
+    await payload.find({
+      collection: SLUGS.documents,
+      depth: 0,
+      overrideAccess: true,
+      where: { slug: { equals: slug } },
+    })
+  ).docs[0] as Json
+
 const publishNew = (slug: string, words: string) =>
   publishedDocument(
     payload,
@@ -41,24 +49,24 @@ const publishNew = (slug: string, words: string) =>
     [{ body: root(paragraph(text(words))), heading: 'Only section' }],
   )
 
-beforeAll(async () => {
-  app = await startTestPayload({
-    plugin: {
-      overrides: {
-        documents: {
-          access: { read: hideInternal, readVersions: tryToOpenEverything },
-          admin: { group: 'Compliance' },
-          fields: [{ name: 'internalNote', type: 'text' }],
-          hooks: { afterChange: [({ doc }) => void afterChangeCalls.push(String(doc.slug))] },
-        },
-        entity: { admin: { group: 'Compliance' } },
+const served = serveTestApp({
+  plugin: {
+    overrides: {
+      documents: {
+        access: { read: hideInternal, readVersions: tryToOpenEverything },
+        admin: { group: 'Compliance' },
+        fields: [{ name: 'internalNote', type: 'text' }],
+        hooks: { afterChange: [({ doc }) => void afterChangeCalls.push(String(doc.slug))] },
       },
+      entity: { admin: { group: 'Compliance' } },
     },
-  })
-  payload = app.payload
-  server = await listen(app)
+  },
+})
+
+beforeAll(async () => {
+  payload = served.app.payload
   // The very first account, made as Payload's "create first user" screen makes it.
-  firstRegister = await fetch(`${server.baseUrl}/api/users/first-register`, {
+  firstRegister = await fetch(`${served.server.baseUrl}/api/users/first-register`, {
     body: JSON.stringify({
       email: 'owner@test.example',
       password: 'pw-owner-0123456789',
@@ -79,33 +87,24 @@ beforeAll(async () => {
   })
 }, 120_000)
 
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
-
 describe('collection overrides', () => {
   test('admin group and extra field are in the config; the extra field is saved; host hooks run after the plugin', async () => {
-    const documents = app.config.collections.find((c) => c.slug === SLUGS.documents)!
+    const documents = served.app.config.collections.find((c) => c.slug === SLUGS.documents)!
     expect(documents.admin.group).toBe('Compliance')
-    expect(app.config.globals.find((g) => g.slug === SLUGS.entity)!.admin.group).toBe('Compliance')
-    const found = await payload.find({
-      collection: SLUGS.documents,
-      depth: 0,
-      overrideAccess: true,
-      where: { slug: { equals: 'public-terms' } },
-    })
-    expect((found.docs[0] as Json).internalNote).toBe('host data')
+    expect(served.app.config.globals.find((g) => g.slug === SLUGS.entity)!.admin.group).toBe(
+      'Compliance',
+    )
+    expect((await storedDocument('public-terms')).internalNote).toBe('host data')
     expect(afterChangeCalls).toEqual(expect.arrayContaining(['public-terms', 'internal-handbook']))
   })
 
   test('a narrowing read rule holds on REST, GraphQL and the Local API', async () => {
     const rest = (await (
-      await fetch(`${server.baseUrl}/api/legal-documents?depth=0&limit=50`)
+      await fetch(`${served.server.baseUrl}/api/legal-documents?depth=0&limit=50`)
     ).json()) as Json
     expect(rest.docs.map((d: Json) => d.slug).sort()).toEqual(['public-terms'])
 
-    const graphql = new GraphQLClient(`${server.baseUrl}/api/graphql`)
+    const graphql = new GraphQLClient(`${served.server.baseUrl}/api/graphql`)
     const gq = await graphql.request<Json>(gql`
       {
         LegalDocuments(limit: 50) {
@@ -126,9 +125,9 @@ describe('collection overrides', () => {
     expect(local.docs.map((d) => (d as Json).slug)).toEqual(['public-terms'])
 
     // Staff still see everything the plugin lets them see.
-    const token = await login(server.baseUrl, editor)
+    const token = await login(served.server.baseUrl, editor)
     const staff = (await (
-      await fetch(`${server.baseUrl}/api/legal-documents?depth=0&limit=50`, {
+      await fetch(`${served.server.baseUrl}/api/legal-documents?depth=0&limit=50`, {
         headers: { authorization: `JWT ${token}` },
       })
     ).json()) as Json
@@ -141,10 +140,10 @@ describe('collection overrides', () => {
 
   test('a host rule cannot widen: anonymous readers still never see drafts or versions', async () => {
     const drafts = (await (
-      await fetch(`${server.baseUrl}/api/legal-documents?draft=true&depth=0&limit=50`)
+      await fetch(`${served.server.baseUrl}/api/legal-documents?draft=true&depth=0&limit=50`)
     ).json()) as Json
     expect(drafts.docs.map((d: Json) => d.slug)).not.toContain('draft-only')
-    const versions = await fetch(`${server.baseUrl}/api/legal-documents/versions?depth=0`)
+    const versions = await fetch(`${served.server.baseUrl}/api/legal-documents/versions?depth=0`)
     expect(versions.status).toBe(403)
     await expect(
       payload.findVersions({ collection: SLUGS.documents, overrideAccess: false, user: null }),
@@ -153,7 +152,7 @@ describe('collection overrides', () => {
 })
 
 describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api/legal/*', () => {
-  const routes = () => legalDeliveryRoutes(app.config)
+  const routes = () => legalDeliveryRoutes(served.app.config)
   const url = (path: string) => `http://host.example/api${path}`
   const headersOf = (res: Response) =>
     Object.fromEntries([...res.headers.entries()].filter(([k]) => k !== 'date'))
@@ -161,7 +160,7 @@ describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api
   test('a cached document is answered with the same status, headers and bytes as Payload would send', async () => {
     const path = '/legal/documents/public-terms?locale=en'
     const viaPayload = await handleEndpoints({
-      config: app.config,
+      config: served.app.config,
       request: new Request(url(path)),
     })
     expect(viaPayload.status).toBe(200)
@@ -188,11 +187,11 @@ describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api
   })
 
   test("CORS: a hit carries Payload's CORS headers for a listed, an unlisted and no Origin, 200 and 304", async () => {
-    const config = app.config as unknown as { cors: unknown }
+    const config = served.app.config as unknown as { cors: unknown }
     const saved = config.cors
     config.cors = ['https://allowed.example']
     try {
-      const corsRoutes = legalDeliveryRoutes(app.config)
+      const corsRoutes = legalDeliveryRoutes(served.app.config)
       const path = '/legal/documents/public-terms'
       const etag = (await corsRoutes.GET(new Request(url(path)))).headers.get('etag')!
       for (const origin of ['https://allowed.example', 'https://other.example', null]) {
@@ -202,7 +201,7 @@ describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api
             ...(conditional ? { 'if-none-match': etag } : {}),
           }
           const viaPayload = await handleEndpoints({
-            config: app.config,
+            config: served.app.config,
             request: new Request(url(path), { headers }),
           })
           const hit = await corsRoutes.GET(new Request(url(path), { headers }))
@@ -234,7 +233,7 @@ describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api
     expect(((await bad.json()) as Json).errors[0].message).toBe(
       '"version" must be a positive whole number.',
     )
-    const token = await login(server.baseUrl, editor)
+    const token = await login(served.server.baseUrl, editor)
     const signedIn = await routes().GET(
       new Request(url('/legal/documents/public-terms'), {
         headers: { authorization: `JWT ${token}` },
@@ -249,14 +248,7 @@ describe('legalDeliveryRoutes: the web route handlers a Next host mounts at /api
     expect(post.status).toBeGreaterThanOrEqual(400)
     expect(post.status).toBeLessThan(500)
     // A publish clears the cache: the next read through the handler shows the new version.
-    const id = (
-      await payload.find({
-        collection: SLUGS.documents,
-        depth: 0,
-        overrideAccess: true,
-        where: { slug: { equals: 'public-terms' } },
-      })
-    ).docs[0].id
+    const id = (await storedDocument('public-terms')).id
     const section = (
       await payload.find({
         collection: SLUGS.sections,
@@ -325,7 +317,7 @@ describe('accounts and logs in a host', () => {
         })) as Json
       ).roles,
     ).toEqual(['editor'])
-    const again = await fetch(`${server.baseUrl}/api/users/first-register`, {
+    const again = await fetch(`${served.server.baseUrl}/api/users/first-register`, {
       body: JSON.stringify({ email: 'intruder@test.example', password: 'pw-intruder-0123456789' }),
       headers: { 'content-type': 'application/json' },
       method: 'POST',
@@ -349,22 +341,18 @@ describe('accounts and logs in a host', () => {
       }
     }
     try {
-      const missing = await fetch(`${server.baseUrl}/api/legal/documents/no-such-document`)
+      const missing = await fetch(`${served.server.baseUrl}/api/legal/documents/no-such-document`)
       expect(missing.status).toBe(404)
-      const reviewerToken = await login(server.baseUrl, reviewer)
-      const draft = (
-        await payload.find({
-          collection: SLUGS.documents,
-          depth: 0,
-          overrideAccess: true,
-          where: { slug: { equals: 'draft-only' } },
-        })
-      ).docs[0]
-      const refused = await fetch(`${server.baseUrl}/api/legal-documents/${draft.id}/workflow`, {
-        body: JSON.stringify({ action: 'submit' }),
-        headers: { authorization: `JWT ${reviewerToken}`, 'content-type': 'application/json' },
-        method: 'POST',
-      })
+      const reviewerToken = await login(served.server.baseUrl, reviewer)
+      const draft = await storedDocument('draft-only')
+      const refused = await fetch(
+        `${served.server.baseUrl}/api/legal-documents/${draft.id}/workflow`,
+        {
+          body: JSON.stringify({ action: 'submit' }),
+          headers: { authorization: `JWT ${reviewerToken}`, 'content-type': 'application/json' },
+          method: 'POST',
+        },
+      )
       expect(refused.status).toBe(403)
     } finally {
       logger.error = originals.error

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
-import { spawn } from 'node:child_process'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
@@ -11,6 +10,7 @@ import { parseLegalText } from '../../src/importer'
 import { lexicalToText } from '../../src/render'
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { type Run, spawnNode } from '../helpers/nodeChild'
 import { latestDraft } from '../helpers/publishFlow'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
@@ -247,25 +247,10 @@ describe('importing a legal page into a draft', () => {
   })
 })
 
-type Run = { code: null | number; stderr: string; stdout: string }
-
 function runImport(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  // The command `npm run import` runs, without npm in between.
-  const child = spawn(process.execPath, [...nodeArgs(), 'seed/import.ts', ...args], {
-    cwd: root,
-    env: {
-      HOME: process.env.HOME,
-      NO_DEMO_USERS: 'true',
-      PATH: process.env.PATH,
-      ...env,
-    } as unknown as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
-  })
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stderr, stdout })))
+  // The command `npm run import` runs.
+  return spawnNode([...nodeArgs(), 'seed/import.ts', ...args], { NO_DEMO_USERS: 'true', ...env })
+    .exited
 }
 
 describe('npm run import (the command)', () => {

@@ -1,18 +1,13 @@
+import type { ChildProcess } from 'node:child_process'
+
 import { afterAll, describe, expect, test } from '@jest/globals'
-import { type ChildProcess, spawn } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
 import fs from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
 import { nodeArgs } from '../../dev/server/nodeArgs'
-
-const root = path.resolve(import.meta.dirname, '../..')
-// The same command as `npm run dev` / `npm start`, without npm in between, so signals reach
-// the server process itself.
-const node = process.execPath
-
-type Run = { code: null | number; stderr: string; stdout: string }
+import { type Run, spawnNode } from '../helpers/nodeChild'
 
 const started: ChildProcess[] = []
 // A failed assertion must not leave a server running.
@@ -24,38 +19,26 @@ afterAll(() => {
   }
 })
 
+/** The same command as `npm run dev` / `npm start`, without npm in between. */
 function startServer(env: Record<string, string | undefined>) {
-  const child = spawn(node, [...nodeArgs(env), 'dev/server/main.ts'], {
-    cwd: root,
-    env: {
-      HOME: process.env.HOME,
-      NO_NEXT: 'true',
-      PATH: process.env.PATH,
-      ...env,
-    } as unknown as NodeJS.ProcessEnv,
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const { child, exited, stderr, stdout } = spawnNode([...nodeArgs(env), 'dev/server/main.ts'], {
+    NO_NEXT: 'true',
+    ...env,
   })
   started.push(child)
-  let stdout = ''
-  let stderr = ''
-  child.stdout.on('data', (d) => (stdout += d))
-  child.stderr.on('data', (d) => (stderr += d))
-  const exited = new Promise<Run>((resolve) =>
-    child.on('exit', (code) => resolve({ code, stderr, stdout })),
-  )
-  const output = () => stdout
+  const output = stdout
   /** Waits for `text` in the output; fails at once, with the output, if the server exited. */
   const ready = async (text: string, timeoutMs = 150_000) => {
     const start = Date.now()
-    while (!stdout.includes(text)) {
+    while (!stdout().includes(text)) {
       if (child.exitCode !== null || child.signalCode !== null) {
         throw new Error(
-          `server exited (${child.exitCode ?? child.signalCode}) before "${text}":\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`,
+          `server exited (${child.exitCode ?? child.signalCode}) before "${text}":\n${stdout().slice(-2000)}\n${stderr().slice(-2000)}`,
         )
       }
       if (Date.now() - start > timeoutMs) {
         throw new Error(
-          `no "${text}" after ${timeoutMs} ms:\n${stdout.slice(-2000)}\n${stderr.slice(-2000)}`,
+          `no "${text}" after ${timeoutMs} ms:\n${stdout().slice(-2000)}\n${stderr().slice(-2000)}`,
         )
       }
       await new Promise((r) => setTimeout(r, 100))

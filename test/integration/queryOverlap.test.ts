@@ -1,12 +1,11 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import pg from 'pg'
 
 import { SLUGS } from '../../src/slugs'
-import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
 import { restDraftDocument } from '../helpers/publishFlow'
 import { restClient } from '../helpers/rest'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { serveTestApp } from '../helpers/servedApp'
 import { signedInUser } from '../helpers/users'
 
 /**
@@ -35,9 +34,8 @@ pg.Client.prototype.query = function (this: ClientInternals, ...args: unknown[])
   return query.apply(this, args)
 } as typeof pg.Client.prototype.query
 
-let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
-const rest = restClient(() => server.baseUrl)
+const served = serveTestApp()
+const rest = restClient(() => served.server.baseUrl)
 const tokens = { editor: '', reviewer: '' }
 
 async function createDocument(slug: string, withSection: boolean): Promise<number> {
@@ -52,20 +50,14 @@ async function createDocument(slug: string, withSection: boolean): Promise<numbe
 }
 
 beforeAll(async () => {
-  app = await startTestPayload()
-  server = await listen(app)
+  const { app, server } = served
   tokens.editor = await signedInUser(app.payload, server.baseUrl, 'editor', ['editor'])
   tokens.reviewer = await signedInUser(app.payload, server.baseUrl, 'reviewer', ['reviewer'])
 })
 
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
-
 describe('queries on one pg client take turns', () => {
   test('the check sees an overlap when there is one', async () => {
-    const client = new pg.Client({ connectionString: app.databaseUrl })
+    const client = new pg.Client({ connectionString: served.app.databaseUrl })
     await client.connect()
     try {
       await Promise.all([

@@ -1,32 +1,25 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { gql, GraphQLClient } from 'graphql-request'
 
 import { SLUGS } from '../../src/slugs'
 import { uk } from '../../src/translations/uk'
 import { graphqlError } from '../helpers/graphql'
-import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
-import { restDraftDocument } from '../helpers/publishFlow'
+import { restWorkflowSteps } from '../helpers/publishFlow'
 import { jsonRequest, restClient } from '../helpers/rest'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { serveTestApp } from '../helpers/servedApp'
 import { createUser, login, signedInUser, type TestUser } from '../helpers/users'
 
 /** The two read endpoints behind the admin's workflow bar and preview. */
-let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
-const rest = restClient(() => server.baseUrl)
+const served = serveTestApp()
+const rest = restClient(() => served.server.baseUrl)
 const tokens = { editor: '', reviewer: '' }
 let reviewer: TestUser
 
-const createDocument = (slug: string) =>
-  restDraftDocument(
-    rest,
-    tokens.editor,
-    { slug, kind: 'other', title: `Doc ${slug}` },
-    { body: richText('These terms apply to you.'), heading: 'Scope' },
-  )
-const act = (id: number, token: string, action: string, comment?: string) =>
-  rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
+const { act, createDocument } = restWorkflowSteps(rest, () => tokens.editor, {
+  kind: 'other',
+  text: 'These terms apply to you.',
+})
 
 /**
  * The refusals in the asker's language (issue 16): the admin in Ukrainian sends Payload's
@@ -47,7 +40,7 @@ const languageHeaders = (language: Language): Record<string, string> =>
 
 async function call(who: Who, language: Language, method: string, path: string, body?: unknown) {
   const init = jsonRequest(method, tokens[who], body)
-  const res = await fetch(`${server.baseUrl}/api${path}`, {
+  const res = await fetch(`${served.server.baseUrl}/api${path}`, {
     ...init,
     headers: { ...(init.headers as Record<string, string>), ...languageHeaders(language) },
   })
@@ -55,16 +48,10 @@ async function call(who: Who, language: Language, method: string, path: string, 
 }
 
 beforeAll(async () => {
-  app = await startTestPayload()
-  server = await listen(app)
+  const { app, server } = served
   tokens.editor = await signedInUser(app.payload, server.baseUrl, 'editor', ['editor'])
   reviewer = await createUser(app.payload, 'reviewer', ['reviewer'])
   tokens.reviewer = await login(server.baseUrl, reviewer)
-})
-
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
 })
 
 describe('GET /api/legal-documents/:id/workflow', () => {
@@ -101,7 +88,7 @@ describe('GET /api/legal-documents/:id/workflow', () => {
     expect((await status(tokens.editor)).body).toMatchObject({ canPublish: false })
 
     const when = new Date(Date.now() + 24 * 3600 * 1000)
-    await app.payload.jobs.queue({
+    await served.app.payload.jobs.queue({
       input: {
         type: 'publish',
         doc: { relationTo: SLUGS.documents, value: String(id) },
@@ -149,7 +136,9 @@ describe('GET /api/legal-documents/:id/preview', () => {
       'These terms apply to you.',
     )
 
-    expect((await rest('GET', `/${SLUGS.documents}/${id}/preview`, null)).status).toBe(401)
+    expect(await rest('GET', `/${SLUGS.documents}/${id}/preview`, null)).toMatchObject({
+      status: 401,
+    })
     expect(
       (await rest('GET', `/${SLUGS.documents}/${id}/preview?locale=xx`, tokens.editor)).body.locale,
     ).toBe('en')
@@ -194,12 +183,10 @@ describe('re-review: the open change request and the redline against what the re
 
     // The editor revises one section after the request, and submits again: the re-review still shows the request.
     expect(
-      (
-        await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.editor, {
-          body: richText('These terms apply to every visitor.'),
-        })
-      ).status,
-    ).toBe(200)
+      await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.editor, {
+        body: richText('These terms apply to every visitor.'),
+      }),
+    ).toMatchObject({ status: 200 })
     await act(id, tokens.editor, 'submit')
     expect(await status(tokens.reviewer)).toMatchObject({
       changeRequest: { by: 'reviewer', comment: 'Say who "you" is.' },
@@ -253,7 +240,7 @@ describe('re-review: the open change request and the redline against what the re
     )
     expect(request).toMatchObject({ by: { name: 'reviewer' }, comment: 'Say who "you" is.' })
     expect('reviewedContent' in request).toBe(false)
-    const full = await app.payload.find({
+    const full = await served.app.payload.find({
       collection: SLUGS.reviewEvents,
       depth: 0,
       overrideAccess: true,
@@ -337,7 +324,7 @@ describe('refusals in the asker’s language', () => {
 
   test('GraphQL: the workflow mutation refuses in Ukrainian too', async () => {
     const { id } = await createDocument('uk-graphql')
-    const client = new GraphQLClient(`${server.baseUrl}/api/graphql`, {
+    const client = new GraphQLClient(`${served.server.baseUrl}/api/graphql`, {
       headers: { authorization: `JWT ${tokens.reviewer}`, ...languageHeaders('cookie') },
     })
     const { message: error } = await graphqlError(

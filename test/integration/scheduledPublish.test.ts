@@ -4,6 +4,7 @@ import { createLocalReq, type Payload } from 'payload'
 import { SLUGS } from '../../src/slugs'
 import { richText } from '../helpers/lexical'
 import { approvedDocument, reviewEventsOf } from '../helpers/publishFlow'
+import { publicCount } from '../helpers/readers'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
@@ -55,14 +56,7 @@ async function queueWithoutHooks(user: TestUser, id: number | string) {
 }
 
 const isLive = async (id: number | string) =>
-  (
-    await payload.find({
-      collection: SLUGS.documents,
-      overrideAccess: false,
-      user: null,
-      where: { id: { equals: id } },
-    })
-  ).totalDocs === 1
+  (await publicCount(payload, SLUGS.documents, id)) === 1
 
 beforeAll(async () => {
   app = await startTestPayload()

@@ -15,6 +15,7 @@ import {
 import { SOURCE_ENTITY } from '../../seed/sourceDocuments'
 import { parseLegalText } from '../../src/importer'
 import { SLUGS } from '../../src/slugs'
+import { setCompanyDetails } from '../helpers/companyDetails'
 import { allRecords, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser } from '../helpers/users'
 
@@ -61,11 +62,7 @@ beforeAll(async () => {
   app = await startTestPayload()
   payload = app.payload
   // What an admin typed in before the seed ran must survive it.
-  await payload.updateGlobal({
-    slug: SLUGS.entity,
-    data: { email: 'legal@example.test', website: 'https://example.test' },
-    overrideAccess: true,
-  })
+  await setCompanyDetails(payload, { email: 'legal@example.test', website: 'https://example.test' })
 })
 
 afterAll(async () => {
@@ -281,11 +278,7 @@ describe('npm run seed', () => {
       overrideAccess: false,
       user: { ...editor, collection: 'users' },
     })
-    await payload.updateGlobal({
-      slug: SLUGS.entity,
-      data: { name: 'Someone Else Ltd' },
-      overrideAccess: true,
-    })
+    await setCompanyDetails(payload, { name: 'Someone Else Ltd' })
     const usersBefore = (await payload.count({ collection: 'users', overrideAccess: true }))
       .totalDocs
 

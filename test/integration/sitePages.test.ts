@@ -8,10 +8,11 @@ import type { Payload } from 'payload'
  * unset). The pages themselves are Next server components that only call these functions and
  * lay the answers out.
  */
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import http from 'node:http'
 
 import {
+  type ApiResult,
   diffSectionsForPage,
   graphqlRequest,
   loadCookieDeclaration,
@@ -26,33 +27,39 @@ import { messagesFor } from '../../dev/site/messages'
 import { diffPartKey, loadVersionsTranslation } from '../../dev/site/translation'
 import { seedReferenceContent } from '../../seed/seed'
 import { SLUGS } from '../../src/slugs'
-import { listen } from '../helpers/httpServer'
 import { paragraph, root, text } from '../helpers/lexicalRich'
 import { as, publishedDocument, reviewAndPublish } from '../helpers/publishFlow'
-import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
+import { serveTestApp } from '../helpers/servedApp'
+import { NO_NOTICE } from '../helpers/testPayload'
 import { createUser, login, type TestUser } from '../helpers/users'
 
 type Json = Record<string, any>
 
-let app: TestApp
+/** What a page's loader answered; a failed load fails the test with the API's message. */
+function loaded<T>(result: ApiResult<T>): T {
+  if (!result.ok) {
+    throw new Error(result.message)
+  }
+  return result.data
+}
+
 let payload: Payload
-let server: Awaited<ReturnType<typeof listen>>
-let httpApi: SiteApiOptions
 let inProcessApi: SiteApiOptions
 let companyName: string
 let editor: TestUser
 let reviewer: TestUser
 
+const served = serveTestApp({ plugin: { notice: NO_NOTICE } })
+/** What dev/app/(site)/_lib/request.ts uses when LEGAL_API_URL is set: the real server. */
+const httpApi = (): SiteApiOptions => ({ baseUrl: served.server.baseUrl })
+
 beforeAll(async () => {
-  app = await startTestPayload({ plugin: { notice: NO_NOTICE } })
-  payload = app.payload
-  server = await listen(app)
-  httpApi = { baseUrl: server.baseUrl }
+  payload = served.app.payload
   // What dev/app/(site)/_lib/request.ts does when LEGAL_API_URL is unset.
   const { GRAPHQL_POST } = await import('@payloadcms/next/routes')
   inProcessApi = {
     baseUrl: IN_PROCESS_BASE_URL,
-    fetch: inProcessGraphQLFetch(GRAPHQL_POST(app.config)),
+    fetch: inProcessGraphQLFetch(GRAPHQL_POST(served.app.config)),
   }
   await seedReferenceContent(payload, { effectiveDate: '2026-03-01T00:00:00.000Z' })
   editor = await createUser(payload, 'site-editor', ['editor'])
@@ -111,13 +118,8 @@ beforeAll(async () => {
   })
 }, 120_000)
 
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
-})
-
 describe.each([
-  ['over HTTP (LEGAL_API_URL set)', () => httpApi],
+  ['over HTTP (LEGAL_API_URL set)', httpApi],
   ['in process (LEGAL_API_URL unset)', () => inProcessApi],
 ])('%s', (_mode, apiFor) => {
   let api: SiteApiOptions
@@ -127,11 +129,8 @@ describe.each([
 
   describe('/legal index', () => {
     test('lists the published documents with title, version and last update, sorted by title; drafts left out', async () => {
-      const result = await loadDocumentIndex(api, 'en')
-      if (!result.ok) {
-        throw new Error(result.message)
-      }
-      expect(result.data.map((d) => d.slug).sort()).toEqual([
+      const result = loaded(await loadDocumentIndex(api, 'en'))
+      expect(result.map((d) => d.slug).sort()).toEqual([
         'cookie-policy',
         'customer-charter',
         'data-security',
@@ -139,51 +138,43 @@ describe.each([
         'privacy-policy',
         'terms-of-use',
       ])
-      const general = result.data.find((d) => d.slug === 'general-conditions')!
+      const general = result.find((d) => d.slug === 'general-conditions')!
       expect(general).toMatchObject({ title: 'General Conditions', version: 2 })
       expect(new Date(general.lastModified!).getTime()).not.toBeNaN()
-      expect(result.data.find((d) => d.slug === 'privacy-policy')!.version).toBe(1)
-      const titles = result.data.map((d) => d.title)
+      expect(result.find((d) => d.slug === 'privacy-policy')!.version).toBe(1)
+      const titles = result.map((d) => d.title)
       expect(titles).toEqual([...titles].sort((a, b) => a.localeCompare(b, 'en')))
     })
 
     test('titles show the company details, not their placeholders, as the document page does', async () => {
       expect(companyName).toBeTruthy()
       for (const locale of ['en', 'uk'] as const) {
-        const result = await loadDocumentIndex(api, locale)
-        if (!result.ok) {
-          throw new Error(result.message)
-        }
-        expect(result.data.find((d) => d.slug === 'customer-charter')).toMatchObject({
+        const result = loaded(await loadDocumentIndex(api, locale))
+        expect(result.find((d) => d.slug === 'customer-charter')).toMatchObject({
           title: `${companyName} Customer Charter`,
           version: 1,
         })
-        expect(result.data.filter((d) => d.title.includes('{{'))).toEqual([])
-        const page = await loadDocumentPage(api, { slug: 'customer-charter', locale })
-        if (!page.ok) {
-          throw new Error(page.message)
-        }
-        expect(page.data.document.title).toBe(`${companyName} Customer Charter`)
+        expect(result.filter((d) => d.title.includes('{{'))).toEqual([])
+        const page = loaded(await loadDocumentPage(api, { slug: 'customer-charter', locale }))
+        expect(page.document.title).toBe(`${companyName} Customer Charter`)
       }
     })
 
     test('the Ukrainian index is served too (English titles where no translation exists)', async () => {
-      const result = await loadDocumentIndex(api, 'uk')
-      if (!result.ok) {
-        throw new Error(result.message)
-      }
-      expect(result.data).toHaveLength(6)
-      expect(result.data.every((d) => d.title.length > 0)).toBe(true)
+      const result = loaded(await loadDocumentIndex(api, 'uk'))
+      expect(result).toHaveLength(6)
+      expect(result.every((d) => d.title.length > 0)).toBe(true)
     })
   })
 
   describe('/legal/[slug]', () => {
     test('the current version: title, dates, version, table of contents matching the sections, sanitised section HTML', async () => {
-      const result = await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en' })
-      if (!result.ok) {
-        throw new Error(result.message)
-      }
-      const { archived, cookies, currentVersion, document: doc } = result.data
+      const {
+        archived,
+        cookies,
+        currentVersion,
+        document: doc,
+      } = loaded(await loadDocumentPage(api, { slug: 'general-conditions', locale: 'en' }))
       expect(doc).toMatchObject({
         slug: 'general-conditions',
         effectiveDate: '2026-03-01T00:00:00.000Z',
@@ -206,19 +197,16 @@ describe.each([
     })
 
     test('?version=1 is the archived version, flagged as not current', async () => {
-      const result = await loadDocumentPage(api, {
-        slug: 'general-conditions',
-        locale: 'en',
-        version: 1,
-      })
-      if (!result.ok) {
-        throw new Error(result.message)
-      }
-      expect(result.data).toMatchObject({ archived: true, currentVersion: 2 })
-      expect(result.data.document.version).toBe(1)
-      expect(result.data.document.sections[0].html).not.toContain(
-        'every order placed on our website',
+      const result = loaded(
+        await loadDocumentPage(api, {
+          slug: 'general-conditions',
+          locale: 'en',
+          version: 1,
+        }),
       )
+      expect(result).toMatchObject({ archived: true, currentVersion: 2 })
+      expect(result.document.version).toBe(1)
+      expect(result.document.sections[0].html).not.toContain('every order placed on our website')
       const current = await loadDocumentPage(api, {
         slug: 'general-conditions',
         locale: 'en',
@@ -228,12 +216,9 @@ describe.each([
     })
 
     test('the cookie policy brings the cookie declaration with it', async () => {
-      const result = await loadDocumentPage(api, { slug: 'cookie-policy', locale: 'en' })
-      if (!result.ok) {
-        throw new Error(result.message)
-      }
-      expect(result.data.document.kind).toBe('cookie-policy')
-      const cookies = result.data.cookies
+      const result = loaded(await loadDocumentPage(api, { slug: 'cookie-policy', locale: 'en' }))
+      expect(result.document.kind).toBe('cookie-policy')
+      const cookies = result.cookies
       if (!cookies?.ok) {
         throw new Error('no cookie declaration')
       }
@@ -252,26 +237,21 @@ describe.each([
     })
 
     test('?locale=uk asks the API for Ukrainian', async () => {
-      const result = await loadDocumentPage(api, { slug: 'privacy-policy', locale: 'uk' })
-      if (!result.ok) {
-        throw new Error(result.message)
-      }
-      expect(result.data.document.locale).toBe('uk')
+      const result = loaded(await loadDocumentPage(api, { slug: 'privacy-policy', locale: 'uk' }))
+      expect(result.document.locale).toBe('uk')
     })
   })
 
   describe('/legal/[slug]/versions', () => {
+    type Compared = Parameters<typeof loadVersionsPage>[1]['from']
+    /** The versions page of `slug` in English, comparing `from` with `to` as the URL gave them. */
+    const englishVersions = (slug: string, from: Compared, to: Compared) =>
+      loadVersionsPage(api, { slug, from, locale: 'en', to })
+
     test('lists the archive newest first and preselects the last change without comparing', async () => {
-      const result = await loadVersionsPage(api, {
-        slug: 'general-conditions',
-        from: null,
-        locale: 'en',
-        to: null,
-      })
-      if (!result.ok) {
-        throw new Error(result.message)
-      }
-      const { comparison, document, selected, versions } = result.data
+      const { comparison, document, selected, versions } = loaded(
+        await englishVersions('general-conditions', null, null),
+      )
       expect(document.title).toBe('General Conditions')
       expect(versions.currentVersion).toBe(2)
       expect(versions.versions.map((v) => [v.version, v.changeSummary, v.materialChange])).toEqual([
@@ -283,16 +263,7 @@ describe.each([
     })
 
     test('the redline between two versions (given in either order) marks insertions and deletions', async () => {
-      const result = await loadVersionsPage(api, {
-        slug: 'general-conditions',
-        from: 2,
-        locale: 'en',
-        to: 1,
-      })
-      if (!result.ok) {
-        throw new Error(result.message)
-      }
-      const { comparison, selected } = result.data
+      const { comparison, selected } = loaded(await englishVersions('general-conditions', 2, 1))
       expect(selected).toEqual({ from: 1, to: 2 })
       if (comparison.state !== 'shown') {
         throw new Error(`expected a diff, got ${comparison.state}`)
@@ -314,29 +285,17 @@ describe.each([
       ['a version that is not a number', 'invalid' as const, 2, 'invalid'],
       ['only one side', 1, null, 'invalid'],
     ])('%s compares nothing and says why', async (_name, from, to, state) => {
-      const result = await loadVersionsPage(api, {
-        slug: 'general-conditions',
-        from,
-        locale: 'en',
-        to,
-      })
-      if (!result.ok) {
-        throw new Error(result.message)
-      }
-      expect(result.data.comparison.state).toBe(state)
+      const result = loaded(await englishVersions('general-conditions', from, to))
+      expect(result.comparison.state).toBe(state)
     })
 
     test('a document with one version has nothing to compare; an unknown one is not found', async () => {
-      const one = await loadVersionsPage(api, {
-        slug: 'privacy-policy',
-        from: 1,
-        locale: 'en',
-        to: 1,
-      })
+      const one = await englishVersions('privacy-policy', 1, 1)
       expect(one.ok && one.data.comparison).toEqual({ state: 'only-one' })
-      expect(
-        await loadVersionsPage(api, { slug: 'nope', from: null, locale: 'en', to: null }),
-      ).toMatchObject({ ok: false, reason: 'not-found' })
+      expect(await englishVersions('nope', null, null)).toMatchObject({
+        ok: false,
+        reason: 'not-found',
+      })
     })
 
     test('?locale=uk over English versions: the redline is marked untranslated, section by section', async () => {
@@ -440,7 +399,7 @@ describe('when the API cannot answer', () => {
   })
 
   test('a query the server rejects is "unavailable" (a bug of the site, not a missing page)', async () => {
-    expect(await graphqlRequest(httpApi, '{ nope }')).toMatchObject({
+    expect(await graphqlRequest(httpApi(), '{ nope }')).toMatchObject({
       ok: false,
       reason: 'unavailable',
     })
@@ -467,10 +426,10 @@ describe('in process, the pages read as an anonymous reader', () => {
     }
   `
   test('credentials given to the fetch are not handed to Payload: no user, no drafts', async () => {
-    const token = await login(server.baseUrl, editor)
+    const token = await login(served.server.baseUrl, editor)
     const credentials = { authorization: `JWT ${token}`, cookie: `payload-token=${token}` }
     // Control: over HTTP the same token is the editor, who sees the draft.
-    const signedIn = await fetch(`${server.baseUrl}/api/graphql`, {
+    const signedIn = await fetch(`${served.server.baseUrl}/api/graphql`, {
       body: JSON.stringify({ query: WHO_AND_DRAFTS }),
       headers: { authorization: credentials.authorization, 'content-type': 'application/json' },
       method: 'POST',

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { gql } from 'graphql-request'
 import { createLocalReq } from 'payload'
 
@@ -6,22 +6,20 @@ import { SLUGS } from '../../src/slugs'
 import { WorkflowError } from '../../src/workflow/errors'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
 import { graphqlError as gqlError, graphqlClient } from '../helpers/graphql'
-import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
 import { latestDraft } from '../helpers/publishFlow'
 import { restClient } from '../helpers/rest'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { serveTestApp } from '../helpers/servedApp'
 import { createUser, login, signedInUser, type TestUser } from '../helpers/users'
 
 /**
  * Issue 16: an empty, untitled document cannot be submitted for review. The same refusal, with
  * every reason, on REST, GraphQL and the Local API; the workflow status lists the reasons first.
  */
-let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
+const served = serveTestApp()
 let editor: TestUser
 const tokens = { editor: '', reviewer: '' }
-const rest = restClient(() => server.baseUrl)
+const rest = restClient(() => served.server.baseUrl)
 
 const NO_TITLE = 'The document has no title.'
 const NO_SLUG = 'The document has no web address.'
@@ -41,10 +39,10 @@ const submit = (id: number | string, token: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action: 'submit' })
 const status = (id: number | string, token: string) =>
   rest('GET', `/${SLUGS.documents}/${id}/workflow`, token)
-const draftOf = (id: number | string) => latestDraft(app.payload, id)
+const draftOf = (id: number | string) => latestDraft(served.app.payload, id)
 const historyOf = async (id: number | string) =>
   (
-    await app.payload.find({
+    await served.app.payload.find({
       collection: SLUGS.reviewEvents,
       overrideAccess: true,
       where: { document: { equals: id } },
@@ -67,7 +65,7 @@ async function addSection(documentId: number, heading: string, body: unknown): P
   return section.body.doc.id
 }
 
-const gqlAs = (token: string) => graphqlClient(server.baseUrl, token)
+const gqlAs = (token: string) => graphqlClient(served.server.baseUrl, token)
 const submitMutation = gql`
   mutation ($id: String!) {
     legalWorkflowAction(id: $id, action: submit) {
@@ -78,16 +76,10 @@ const submitMutation = gql`
 `
 
 beforeAll(async () => {
-  app = await startTestPayload()
-  server = await listen(app)
+  const { app, server } = served
   editor = await createUser(app.payload, 'editor', ['editor'])
   tokens.editor = await login(server.baseUrl, editor)
   tokens.reviewer = await signedInUser(app.payload, server.baseUrl, 'reviewer', ['reviewer'])
-})
-
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
 })
 
 describe('submit refuses an incomplete draft over REST', () => {
@@ -131,9 +123,8 @@ describe('submit refuses an incomplete draft over REST', () => {
   test('each reason on its own, then success once fixed', async () => {
     const id = await emptyDocument()
     expect(
-      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Privacy' }))
-        .status,
-    ).toBe(200)
+      await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Privacy' }),
+    ).toMatchObject({ status: 200 })
     let refused = await submit(id, tokens.editor)
     expect(refused.status).toBe(422)
     expect(refused.body.errors[0].message).toBe(
@@ -141,9 +132,8 @@ describe('submit refuses an incomplete draft over REST', () => {
     )
 
     expect(
-      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { slug: 'readiness-rest' }))
-        .status,
-    ).toBe(200)
+      await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { slug: 'readiness-rest' }),
+    ).toMatchObject({ status: 200 })
     refused = await submit(id, tokens.editor)
     expect(refused.status).toBe(422)
     expect(refused.body.errors[0].message).toBe(
@@ -246,14 +236,14 @@ describe('the same rule over GraphQL and the Local API', () => {
 
   test('Local API (overrideAccess: false, through performWorkflowAction): the same 422, then success', async () => {
     const as = { overrideAccess: false as const, user: editor as never }
-    const doc = await app.payload.create({
+    const doc = await served.app.payload.create({
       collection: SLUGS.documents,
       data: {},
       draft: true,
       ...as,
     })
     const run = async () =>
-      performWorkflowAction(await createLocalReq({ user: editor as never }, app.payload), {
+      performWorkflowAction(await createLocalReq({ user: editor as never }, served.app.payload), {
         id: doc.id,
         action: 'submit',
         fourEyes: true,
@@ -270,13 +260,13 @@ describe('the same rule over GraphQL and the Local API', () => {
     }
     expect(await draftOf(doc.id)).toMatchObject({ workflowState: 'draft' })
 
-    const section = await app.payload.create({
+    const section = await served.app.payload.create({
       collection: SLUGS.sections,
       data: { body: richText('These terms apply.'), document: doc.id, heading: 'Scope' } as never,
       draft: true,
       ...as,
     })
-    await app.payload.update({
+    await served.app.payload.update({
       id: doc.id,
       collection: SLUGS.documents,
       data: { slug: 'readiness-local', sections: [section.id], title: 'Local terms' },

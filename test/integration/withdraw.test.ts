@@ -1,14 +1,13 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { gql } from 'graphql-request'
 
 import { SLUGS } from '../../src/slugs'
 import { SECTION_UNPUBLISH_REFUSAL, UNPUBLISH_REFUSAL } from '../../src/workflow/rules'
 import { graphqlError as gqlError, graphqlClient } from '../helpers/graphql'
-import { listen } from '../helpers/httpServer'
 import { richText } from '../helpers/lexical'
 import { restDraftDocument } from '../helpers/publishFlow'
 import { restClient } from '../helpers/rest'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { serveTestApp } from '../helpers/servedApp'
 import { createUser, login, type TestUser } from '../helpers/users'
 
 /**
@@ -16,8 +15,7 @@ import { createUser, login, type TestUser } from '../helpers/users'
  * stayed live. It is refused on every route; a reviewer or admin withdraws a document through
  * the workflow instead, with a reason on the record, and readers are told it is gone (410).
  */
-let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
+const served = serveTestApp()
 const users: Record<'admin' | 'editor' | 'reviewer', null | TestUser> = {
   admin: null,
   editor: null,
@@ -29,11 +27,11 @@ const tokens: Record<'admin' | 'editor' | 'reviewer', string> = {
   reviewer: '',
 }
 
-const rest = restClient(() => server.baseUrl)
+const rest = restClient(() => served.server.baseUrl)
 const workflow = (id: number, token: null | string, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
 
-const gqlAs = (token: null | string) => graphqlClient(server.baseUrl, token)
+const gqlAs = (token: null | string) => graphqlClient(served.server.baseUrl, token)
 
 /** A document published as version 1 through the workflow. */
 async function publishedDocument(slug: string): Promise<number> {
@@ -64,17 +62,11 @@ async function expectStillLive(id: number, slug: string) {
 }
 
 beforeAll(async () => {
-  app = await startTestPayload()
-  server = await listen(app)
+  const { app, server } = served
   for (const role of ['admin', 'editor', 'reviewer'] as const) {
     users[role] = await createUser(app.payload, `wd-${role}`, [role])
     tokens[role] = await login(server.baseUrl, users[role])
   }
-})
-
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
 })
 
 describe("Payload's silent unpublish is refused on every route", () => {
@@ -169,7 +161,7 @@ describe("Payload's silent unpublish is refused on every route", () => {
     const id = await publishedDocument('wd-local')
     for (const role of ['reviewer', 'admin'] as const) {
       await expect(
-        app.payload.update({
+        served.app.payload.update({
           id,
           collection: SLUGS.documents,
           data: { _status: 'draft' } as never,
@@ -196,7 +188,7 @@ describe("Payload's silent unpublish is refused on every route", () => {
   test('a scheduled unpublish is refused when it is scheduled', async () => {
     const id = await publishedDocument('wd-schedule')
     await expect(
-      app.payload.jobs.queue({
+      served.app.payload.jobs.queue({
         input: {
           type: 'unpublish',
           doc: { relationTo: SLUGS.documents, value: String(id) },
@@ -271,7 +263,7 @@ describe('withdraw: a reviewer takes a document offline through the workflow', (
     expect(archive.body.totalDocs).toBe(1)
 
     // The record: who, when, why.
-    const events = await app.payload.find({
+    const events = await served.app.payload.find({
       collection: SLUGS.reviewEvents,
       depth: 0,
       overrideAccess: true,

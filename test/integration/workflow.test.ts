@@ -3,19 +3,25 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 import { createLocalReq } from 'payload'
 
+import type { Json } from '../helpers/rest'
+
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
+import { setCompanyDetails } from '../helpers/companyDetails'
 import { reviewCookie } from '../helpers/cookiePolicy'
 import { richText } from '../helpers/lexical'
 import {
+  createAs,
   draftDocument,
   latestDraft,
   occupyFirstArchiveVersion,
   publishDocument,
   reviewEventsOf,
+  updateAs,
   workflowStep,
 } from '../helpers/publishFlow'
-import { NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
+import { publicCount, publicRecord } from '../helpers/readers'
+import { allRecords, NO_NOTICE, startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, type TestUser } from '../helpers/users'
 
 let app: TestApp
@@ -25,8 +31,6 @@ let editor: TestUser
 let editor2: TestUser
 let reviewer: TestUser
 let reviewer2: TestUser
-
-type Doc = Record<string, any>
 
 const as = (user: null | TestUser) => ({ overrideAccess: false as const, user: user as never })
 
@@ -39,23 +43,28 @@ const draftOf = (id: number | string) => latestDraft(payload, id)
 
 const publish = (user: TestUser, id: number | string) => publishDocument(payload, user, id)
 
-async function archiveOf(id: number | string) {
-  const res = await payload.find({
-    collection: SLUGS.versions,
-    depth: 0,
-    overrideAccess: true,
-    sort: 'version',
-    where: { document: { equals: id } },
-  })
-  return res.docs as Doc[]
-}
+const archiveOf = (id: number | string) =>
+  allRecords(payload, SLUGS.versions, { sort: 'version', where: { document: { equals: id } } })
+
+/** A section's rows in Payload's version history, newest first. */
+const sectionVersions = async (id: number | string) =>
+  (
+    await payload.findVersions({
+      collection: SLUGS.sections,
+      depth: 0,
+      limit: 0,
+      overrideAccess: true,
+      sort: '-updatedAt',
+      where: { parent: { equals: id } },
+    })
+  ).docs
 
 const newDocument = (slug: string, by: TestUser = editor) =>
   draftDocument(payload, by, { slug, kind: 'privacy-policy', title: `Title ${slug}` }, [
     { body: richText('We are {{company.name}}.'), heading: 'Who we are' },
   ])
 
-async function approved(slug: string): Promise<{ doc: Doc; section: Doc }> {
+async function approved(slug: string): Promise<{ doc: Json; section: Json }> {
   const created = await newDocument(slug)
   await act(editor, created.doc.id, 'submit')
   await act(reviewer, created.doc.id, 'approve')
@@ -70,11 +79,7 @@ beforeAll(async () => {
   editor2 = await createUser(payload, 'editor2', ['editor'])
   reviewer = await createUser(payload, 'reviewer', ['reviewer'])
   reviewer2 = await createUser(payload, 'reviewer2', ['reviewer'])
-  await payload.updateGlobal({
-    slug: SLUGS.entity,
-    data: { name: 'Example Ltd', email: 'legal@example.com' },
-    overrideAccess: true,
-  })
+  await setCompanyDetails(payload, { name: 'Example Ltd', email: 'legal@example.com' })
 })
 
 afterAll(async () => {
@@ -92,33 +97,20 @@ describe('creating content', () => {
 
   test("every saved change records who made it, in Payload's version history too", async () => {
     const { section } = await newDocument('authors-1')
-    await payload.update({
-      id: section.id,
-      collection: SLUGS.sections,
-      data: { heading: 'Changed by editor2' },
-      ...as(editor2),
-    })
-    const versions = await payload.findVersions({
-      collection: SLUGS.sections,
-      depth: 0,
-      overrideAccess: true,
-      sort: '-updatedAt',
-      where: { parent: { equals: section.id } },
-    })
-    expect(versions.docs[0].version).toMatchObject({
+    await updateAs(payload, editor2, SLUGS.sections, section.id, { heading: 'Changed by editor2' })
+    const versions = await sectionVersions(section.id)
+    expect(versions[0].version).toMatchObject({
       heading: 'Changed by editor2',
       updatedBy: editor2.id,
     })
-    expect(versions.docs.at(-1)!.version).toMatchObject({
+    expect(versions.at(-1)!.version).toMatchObject({
       heading: 'Who we are',
       updatedBy: editor.id,
     })
     // Nobody can forge the author.
-    await payload.update({
-      id: section.id,
-      collection: SLUGS.sections,
-      data: { heading: 'Forged', updatedBy: admin.id } as never,
-      ...as(editor),
+    await updateAs(payload, editor, SLUGS.sections, section.id, {
+      heading: 'Forged',
+      updatedBy: admin.id,
     })
     const latest = await latestDraft(payload, section.id, SLUGS.sections)
     expect(latest.updatedBy).toBe(editor.id)
@@ -156,11 +148,11 @@ describe('creating content', () => {
   test('section anchors are generated from the heading and kept unique within the document', async () => {
     const { doc, section } = await newDocument('anchors-1')
     expect(section.anchor).toBe('who-we-are')
-    const second = (await payload.create({
-      collection: SLUGS.sections,
-      data: { body: richText('Again.'), document: doc.id, heading: 'Who we are' } as never,
-      ...as(editor),
-    })) as Doc
+    const second = await createAs(payload, editor, SLUGS.sections, {
+      body: richText('Again.'),
+      document: doc.id,
+      heading: 'Who we are',
+    })
     expect(second.anchor).toBe('who-we-are-2')
     await expect(
       payload.create({
@@ -197,12 +189,7 @@ describe('creating content', () => {
     const a = await newDocument('belongs-a')
     const b = await newDocument('belongs-b')
     await expect(
-      payload.update({
-        id: a.doc.id,
-        collection: SLUGS.documents,
-        data: { sections: [b.section.id] },
-        ...as(editor),
-      }),
+      updateAs(payload, editor, SLUGS.documents, a.doc.id, { sections: [b.section.id] }),
     ).rejects.toMatchObject({ status: 400 })
   })
 })
@@ -223,12 +210,7 @@ describe('review workflow', () => {
       workflowState: 'changes-requested',
     })
     await expect(act(reviewer, doc.id, 'approve')).rejects.toMatchObject({ status: 409 })
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { summary: 'Now with controller.' },
-      ...as(editor),
-    })
+    await updateAs(payload, editor, SLUGS.documents, doc.id, { summary: 'Now with controller.' })
     expect((await draftOf(doc.id)).workflowState).toBe('changes-requested')
     await act(editor, doc.id, 'submit')
     expect(await act(reviewer, doc.id, 'approve')).toMatchObject({ workflowState: 'approved' })
@@ -236,13 +218,9 @@ describe('review workflow', () => {
     expect(draft.approvedBy).toBe(reviewer.id)
 
     const events = await reviewEventsOf(payload, doc.id)
-    expect(events.map((e) => e.action)).toEqual([
-      'submitted',
-      'changes-requested',
-      'submitted',
-      'approved',
-    ])
-    const requested = events.find((e) => e.action === 'changes-requested') as Doc
+    const actions = events.map((e) => e.action)
+    expect(actions).toEqual(['submitted', 'changes-requested', 'submitted', 'approved'])
+    const requested = events.find((e) => e.action === 'changes-requested') as Json
     expect(requested).toMatchObject({
       by: reviewer.id,
       comment: 'Please name the data controller.',
@@ -257,7 +235,7 @@ describe('review workflow', () => {
       collection: SLUGS.documents,
       depth: 1,
       ...as(reviewer),
-    })) as Doc
+    })) as Json
     expect(withHistory.reviewHistory.docs[0]).toMatchObject({ action: 'submitted' })
     const res = await payload.find({ collection: SLUGS.reviewEvents, ...as(null) }).catch((e) => e)
     expect(res.status).toBe(403)
@@ -265,12 +243,7 @@ describe('review workflow', () => {
 
   test('four-eyes: whoever changed the draft cannot approve it, admins included', async () => {
     const { doc } = await newDocument('four-eyes-1')
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { summary: 'Admin wrote this.' },
-      ...as(admin),
-    })
+    await updateAs(payload, admin, SLUGS.documents, doc.id, { summary: 'Admin wrote this.' })
     await act(editor, doc.id, 'submit')
     await expect(act(admin, doc.id, 'approve')).rejects.toMatchObject({ status: 403 })
     expect(await act(reviewer, doc.id, 'approve')).toMatchObject({ workflowState: 'approved' })
@@ -279,76 +252,46 @@ describe('review workflow', () => {
   test('a reviewer cannot change the text of a document, a section or a cookie entry', async () => {
     const { doc, section } = await newDocument('reviewer-edit-1')
     await expect(
-      payload.update({
-        id: doc.id,
-        collection: SLUGS.documents,
-        data: { title: 'Reviewer title' },
-        ...as(reviewer),
-      }),
+      updateAs(payload, reviewer, SLUGS.documents, doc.id, { title: 'Reviewer title' }),
     ).rejects.toMatchObject({ status: 403 })
     await expect(
-      payload.update({
-        id: section.id,
-        collection: SLUGS.sections,
-        data: { heading: 'Reviewer heading' },
-        ...as(reviewer),
-      }),
+      updateAs(payload, reviewer, SLUGS.sections, section.id, { heading: 'Reviewer heading' }),
     ).rejects.toMatchObject({ status: 403 })
     expect((await draftOf(doc.id)).title).toBe('Title reviewer-edit-1')
   })
 
   test('a content change after approval returns the document to draft and voids the approval (document and section)', async () => {
     const a = await approved('void-1')
-    await payload.update({
-      id: a.doc.id,
-      collection: SLUGS.documents,
-      data: { title: 'Changed after approval' },
-      ...as(editor2),
-    })
+    await updateAs(payload, editor2, SLUGS.documents, a.doc.id, { title: 'Changed after approval' })
     let draft = await draftOf(a.doc.id)
     expect(draft).toMatchObject({ approvedBy: null, workflowState: 'draft' })
     await expect(publish(reviewer, a.doc.id)).rejects.toMatchObject({ status: 409 })
 
     const b = await approved('void-2')
-    await payload.update({
-      id: b.section.id,
-      collection: SLUGS.sections,
-      data: { body: richText('Changed section.') } as never,
-      ...as(editor2),
+    await updateAs(payload, editor2, SLUGS.sections, b.section.id, {
+      body: richText('Changed section.'),
     })
     draft = await draftOf(b.doc.id)
     expect(draft.workflowState).toBe('draft')
     expect(draft.workflowContributors.map(String)).toContain(String(editor2.id))
     await expect(publish(reviewer, b.doc.id)).rejects.toMatchObject({ status: 409 })
-    const events = await payload.find({
-      collection: SLUGS.reviewEvents,
-      depth: 0,
-      overrideAccess: true,
-      where: { document: { equals: b.doc.id } },
-    })
-    expect(events.docs.map((e: Doc) => e.action)).toContain('approval-voided')
+    const events = await reviewEventsOf(payload, b.doc.id)
+    expect(events.map((e) => e.action)).toContain('approval-voided')
   })
 
   test('saving without a change (autosave, a second click) keeps the review state', async () => {
     const { doc } = await newDocument('noop-save-1')
     await act(editor, doc.id, 'submit')
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { title: 'Title noop-save-1' },
-      ...as(editor),
-    })
-    await payload.update({ id: doc.id, collection: SLUGS.documents, data: {}, ...as(editor) })
+    await updateAs(payload, editor, SLUGS.documents, doc.id, { title: 'Title noop-save-1' })
+    await updateAs(payload, editor, SLUGS.documents, doc.id, {})
     expect((await draftOf(doc.id)).workflowState).toBe('in-review')
   })
 
   test('the workflow state cannot be set by writing the field', async () => {
     const { doc } = await newDocument('forge-state-1')
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { version: 42, workflowState: 'approved' } as never,
-      ...as(editor),
+    await updateAs(payload, editor, SLUGS.documents, doc.id, {
+      version: 42,
+      workflowState: 'approved',
     })
     const draft = await draftOf(doc.id)
     expect(draft.workflowState).toBe('draft')
@@ -378,31 +321,21 @@ describe('publishing', () => {
 
   test('publish writes document, sections and an archive record together; anonymous readers then see it', async () => {
     const { doc, section } = await approved('publish-1')
-    await expect(
-      payload.findByID({ id: doc.id, collection: SLUGS.documents, ...as(null) }),
-    ).rejects.toMatchObject({ status: 404 })
-    await expect(
-      payload.findByID({ id: section.id, collection: SLUGS.sections, ...as(null) }),
-    ).rejects.toMatchObject({ status: 404 })
+    await expect(publicRecord(payload, SLUGS.documents, doc.id)).rejects.toMatchObject({
+      status: 404,
+    })
+    await expect(publicRecord(payload, SLUGS.sections, section.id)).rejects.toMatchObject({
+      status: 404,
+    })
 
     const before = Date.now()
     const published = await publish(reviewer, doc.id)
     expect(published.version).toBe(1)
     expect(new Date(published.lastModified).getTime()).toBeGreaterThanOrEqual(before - 1000)
 
-    const publicDoc = (await payload.findByID({
-      id: doc.id,
-      collection: SLUGS.documents,
-      depth: 0,
-      ...as(null),
-    })) as Doc
+    const publicDoc = await publicRecord(payload, SLUGS.documents, doc.id)
     expect(publicDoc).toMatchObject({ title: 'Title publish-1', version: 1 })
-    const publicSection = (await payload.findByID({
-      id: section.id,
-      collection: SLUGS.sections,
-      depth: 0,
-      ...as(null),
-    })) as Doc
+    const publicSection = await publicRecord(payload, SLUGS.sections, section.id)
     expect(publicSection._status).toBe('published')
 
     const archive = await archiveOf(doc.id)
@@ -427,18 +360,8 @@ describe('publishing', () => {
     // Nothing changed: nothing to review.
     await expect(act(editor, doc.id, 'submit')).rejects.toMatchObject({ status: 409 })
     // A change and its undo: reviewed and published again, but readers see the same text.
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { summary: 'temporary' },
-      ...as(editor),
-    })
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { summary: null },
-      ...as(editor),
-    })
+    await updateAs(payload, editor, SLUGS.documents, doc.id, { summary: 'temporary' })
+    await updateAs(payload, editor, SLUGS.documents, doc.id, { summary: null })
     await act(editor, doc.id, 'submit')
     await act(reviewer2, doc.id, 'approve')
     const second = await publish(reviewer, doc.id)
@@ -450,21 +373,14 @@ describe('publishing', () => {
   test('a changed publish needs a change summary, then makes version 2 with a new date', async () => {
     const { doc, section } = await approved('summary-1')
     const first = await publish(reviewer, doc.id)
-    await payload.update({
-      id: section.id,
-      collection: SLUGS.sections,
-      data: { body: richText('New text.') } as never,
-      ...as(editor),
-    })
+    await updateAs(payload, editor, SLUGS.sections, section.id, { body: richText('New text.') })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     await expect(publish(reviewer, doc.id)).rejects.toMatchObject({ status: 400 })
 
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { changeSummary: 'Rewrote who we are.', materialChange: true },
-      ...as(editor),
+    await updateAs(payload, editor, SLUGS.documents, doc.id, {
+      changeSummary: 'Rewrote who we are.',
+      materialChange: true,
     })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
@@ -491,45 +407,19 @@ describe('publishing', () => {
         heading: 'What we collect',
       } as never,
       ...as(editor),
-    })) as Doc
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { sections: [first.id, second.id] },
-      ...as(editor),
-    })
+    })) as Json
+    await updateAs(payload, editor, SLUGS.documents, doc.id, { sections: [first.id, second.id] })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     await publish(reviewer, doc.id)
-    const versionsOf = async (id: number | string) =>
-      (
-        await payload.findVersions({
-          collection: SLUGS.sections,
-          depth: 0,
-          limit: 0,
-          overrideAccess: true,
-          where: { parent: { equals: id } },
-        })
-      ).docs
-    const live = (id: number | string) =>
-      payload.findByID({ id, collection: SLUGS.sections, depth: 0, ...as(null) }) as Promise<Doc>
-    const untouchedBefore = await versionsOf(first.id)
+    const live = (id: number | string) => publicRecord(payload, SLUGS.sections, id)
+    const untouchedBefore = await sectionVersions(first.id)
     const untouchedLiveBefore = await live(first.id)
 
-    await payload.update({
-      id: second.id,
-      collection: SLUGS.sections,
-      data: { body: richText('Your e-mail address and your name.') } as never,
-      draft: true,
-      ...as(editor),
-    })
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { changeSummary: 'We also collect names.' },
-      draft: true,
-      ...as(editor),
-    })
+    const body = richText('Your e-mail address and your name.')
+    await updateAs(payload, editor, SLUGS.sections, second.id, { body }, { draft: true })
+    const changeSummary = 'We also collect names.'
+    await updateAs(payload, editor, SLUGS.documents, doc.id, { changeSummary }, { draft: true })
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     expect((await publish(reviewer, doc.id)).version).toBe(2)
@@ -541,21 +431,14 @@ describe('publishing', () => {
       status: 'published',
       updatedAt: untouchedLiveBefore.updatedAt,
     })
-    expect((await versionsOf(first.id)).map((v) => v.id)).toEqual(untouchedBefore.map((v) => v.id))
-    const latestOfChanged = (
-      await payload.findVersions({
-        collection: SLUGS.sections,
-        depth: 0,
-        limit: 1,
-        overrideAccess: true,
-        sort: '-updatedAt',
-        where: { parent: { equals: second.id } },
-      })
-    ).docs[0]
-    expect((latestOfChanged.version as Doc)._status).toBe('published')
+    expect((await sectionVersions(first.id)).map((v) => v.id)).toEqual(
+      untouchedBefore.map((v) => v.id),
+    )
+    const [latestOfChanged] = await sectionVersions(second.id)
+    expect((latestOfChanged.version as Json)._status).toBe('published')
     // Both sections are in the archive record, whatever was re-published.
     const archive = await archiveOf(doc.id)
-    expect(archive[1].content.locales.en.sections.map((s: Doc) => s.heading)).toEqual([
+    expect(archive[1].content.locales.en.sections.map((s: Json) => s.heading)).toEqual([
       'Who we are',
       'What we collect',
     ])
@@ -564,19 +447,9 @@ describe('publishing', () => {
   test('an editor saving without ?draft never changes the live document', async () => {
     const { doc } = await approved('live-edit-1')
     await publish(reviewer, doc.id)
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { title: 'Sneaky live edit' },
-      draft: false,
-      ...as(editor),
-    })
-    const live = (await payload.findByID({
-      id: doc.id,
-      collection: SLUGS.documents,
-      depth: 0,
-      ...as(null),
-    })) as Doc
+    const title = 'Sneaky live edit'
+    await updateAs(payload, editor, SLUGS.documents, doc.id, { title }, { draft: false })
+    const live = await publicRecord(payload, SLUGS.documents, doc.id)
     expect(live.title).toBe('Title live-edit-1')
     expect((await draftOf(doc.id)).title).toBe('Sneaky live edit')
   })
@@ -584,12 +457,7 @@ describe('publishing', () => {
   test('a section cannot be published on its own, and a published one cannot be deleted', async () => {
     const { doc, section } = await approved('section-alone-1')
     await expect(
-      payload.update({
-        id: section.id,
-        collection: SLUGS.sections,
-        data: { _status: 'published' } as never,
-        ...as(admin),
-      }),
+      updateAs(payload, admin, SLUGS.sections, section.id, { _status: 'published' }),
     ).rejects.toMatchObject({ status: 409 })
     await publish(reviewer, doc.id)
     await expect(
@@ -611,18 +479,8 @@ describe('publishing', () => {
     await occupyFirstArchiveVersion(payload, doc.id, 'atomic-1')
     const err = await publish(reviewer, doc.id).catch((e) => e)
     expect(err).toBeInstanceOf(Error)
-    const live = await payload.find({
-      collection: SLUGS.documents,
-      where: { id: { equals: doc.id } },
-      ...as(null),
-    })
-    expect(live.totalDocs).toBe(0)
-    const liveSection = await payload.find({
-      collection: SLUGS.sections,
-      where: { id: { equals: section.id } },
-      ...as(null),
-    })
-    expect(liveSection.totalDocs).toBe(0)
+    expect(await publicCount(payload, SLUGS.documents, doc.id)).toBe(0)
+    expect(await publicCount(payload, SLUGS.sections, section.id)).toBe(0)
     expect((await draftOf(doc.id)).workflowState).toBe('approved')
   })
 })
@@ -677,38 +535,16 @@ describe('the archive is immutable', () => {
 describe('localization', () => {
   test('titles and section bodies are localized with fallback, and the archive keeps every locale', async () => {
     const { doc, section } = await newDocument('locales-1')
-    await payload.update({
-      id: doc.id,
-      collection: SLUGS.documents,
-      data: { title: 'Політика' },
-      locale: 'uk',
-      ...as(editor),
-    })
-    await payload.update({
-      id: section.id,
-      collection: SLUGS.sections,
-      data: { body: richText('Ми — {{company.name}}.'), heading: 'Хто ми' } as never,
-      locale: 'uk',
-      ...as(editor),
-    })
+    const uk = { locale: 'uk' }
+    await updateAs(payload, editor, SLUGS.documents, doc.id, { title: 'Політика' }, uk)
+    const ukSection = { body: richText('Ми — {{company.name}}.'), heading: 'Хто ми' }
+    await updateAs(payload, editor, SLUGS.sections, section.id, ukSection, uk)
     await act(editor, doc.id, 'submit')
     await act(reviewer, doc.id, 'approve')
     await publish(reviewer, doc.id)
-    const ukDoc = (await payload.findByID({
-      id: doc.id,
-      collection: SLUGS.documents,
-      depth: 0,
-      locale: 'uk',
-      ...as(null),
-    })) as Doc
+    const ukDoc = await publicRecord(payload, SLUGS.documents, doc.id, 'uk')
     expect(ukDoc.title).toBe('Політика')
-    const enDoc = (await payload.findByID({
-      id: doc.id,
-      collection: SLUGS.documents,
-      depth: 0,
-      locale: 'en',
-      ...as(null),
-    })) as Doc
+    const enDoc = await publicRecord(payload, SLUGS.documents, doc.id, 'en')
     expect(enDoc.title).toBe('Title locales-1')
     const [record] = await archiveOf(doc.id)
     expect(record.content.locales.uk).toMatchObject({ title: 'Політика' })
@@ -728,71 +564,31 @@ describe('cookie entries', () => {
   }
 
   test('an unclassified entry cannot be submitted; nothing is published before review; a reviewer publishes the approved entry', async () => {
-    const created = (await payload.create({
-      collection: SLUGS.cookies,
-      data: entry,
-      ...as(editor),
-    })) as Doc
+    const created = await createAs(payload, editor, SLUGS.cookies, entry)
     await expect(
       workflowStep(payload, editor, created.id, 'submit', SLUGS.cookies),
     ).rejects.toMatchObject({ status: 422 })
     await expect(
-      payload.update({
-        id: created.id,
-        collection: SLUGS.cookies,
-        data: { _status: 'published' } as never,
-        ...as(reviewer),
-      }),
+      updateAs(payload, reviewer, SLUGS.cookies, created.id, { _status: 'published' }),
     ).rejects.toMatchObject({ status: 409 })
-    await payload.update({
-      id: created.id,
-      collection: SLUGS.cookies,
-      data: { category: 'analytics' } as never,
-      ...as(editor),
-    })
+    await updateAs(payload, editor, SLUGS.cookies, created.id, { category: 'analytics' })
     await workflowStep(payload, editor, created.id, 'submit', SLUGS.cookies)
     await workflowStep(payload, reviewer, created.id, 'approve', SLUGS.cookies)
     await expect(
-      payload.update({
-        id: created.id,
-        collection: SLUGS.cookies,
-        data: { _status: 'published' } as never,
-        ...as(editor),
-      }),
+      updateAs(payload, editor, SLUGS.cookies, created.id, { _status: 'published' }),
     ).rejects.toMatchObject({ status: 403 })
-    const anonymousBefore = await payload.find({
-      collection: SLUGS.cookies,
-      where: { id: { equals: created.id } },
-      ...as(null),
-    })
-    expect(anonymousBefore.totalDocs).toBe(0)
-    await payload.update({
-      id: created.id,
-      collection: SLUGS.cookies,
-      data: { _status: 'published' } as never,
-      ...as(reviewer),
-    })
-    const anonymousAfter = await payload.find({
-      collection: SLUGS.cookies,
-      where: { id: { equals: created.id } },
-      ...as(null),
-    })
-    expect(anonymousAfter.totalDocs).toBe(1)
+    expect(await publicCount(payload, SLUGS.cookies, created.id)).toBe(0)
+    await updateAs(payload, reviewer, SLUGS.cookies, created.id, { _status: 'published' })
+    expect(await publicCount(payload, SLUGS.cookies, created.id)).toBe(1)
   })
 
   test('reviewers cannot change an entry; a published one is withdrawn through the workflow, never deleted', async () => {
-    const created = (await payload.create({
-      collection: SLUGS.cookies,
-      data: { ...entry, category: 'analytics' } as never,
-      ...as(editor),
-    })) as Doc
+    const created = await createAs(payload, editor, SLUGS.cookies, {
+      ...entry,
+      category: 'analytics',
+    })
     await expect(
-      payload.update({
-        id: created.id,
-        collection: SLUGS.cookies,
-        data: { purpose: 'Changed by reviewer' },
-        ...as(reviewer),
-      }),
+      updateAs(payload, reviewer, SLUGS.cookies, created.id, { purpose: 'Changed by reviewer' }),
     ).rejects.toMatchObject({ status: 403 })
     await reviewCookie(payload, editor, reviewer2, created.id)
     await expect(

@@ -3,9 +3,10 @@ import { createLocalReq } from 'payload'
 
 import { SLUGS } from '../../src/slugs'
 import { performWorkflowAction } from '../../src/workflow/performWorkflowAction'
-import { listen } from '../helpers/httpServer'
+import { setCompanyDetails } from '../helpers/companyDetails'
 import { richText } from '../helpers/lexical'
 import { type Json, restClient } from '../helpers/rest'
+import { serveTestApp } from '../helpers/servedApp'
 import { startTestPayload, type TestApp } from '../helpers/testPayload'
 import { createUser, login, signedInUser, type TestUser } from '../helpers/users'
 
@@ -13,25 +14,34 @@ import { createUser, login, signedInUser, type TestUser } from '../helpers/users
  * The routes round the edges of the workflow: restoring earlier versions, deleting drafts,
  * placeholders in headings, unique slugs and anchors, reordering, and the fourEyes option.
  */
-let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
-const rest = restClient(() => server.baseUrl)
+const served = serveTestApp()
+const rest = restClient(() => served.server.baseUrl)
 const tokens = { admin: '', editor: '', reviewer: '' }
 
 /** A cookie entry through review over REST: submitted by the editor, approved and published by the reviewer. */
 async function reviewCookie(id: number) {
   expect(
-    (await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.editor, { action: 'submit' }))
-      .status,
-  ).toBe(200)
+    await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.editor, { action: 'submit' }),
+  ).toMatchObject({ status: 200 })
   expect(
-    (await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.reviewer, { action: 'approve' }))
-      .status,
-  ).toBe(200)
+    await rest('POST', `/${SLUGS.cookies}/${id}/workflow`, tokens.reviewer, { action: 'approve' }),
+  ).toMatchObject({ status: 200 })
   return rest('PATCH', `/${SLUGS.cookies}/${id}`, tokens.reviewer, { _status: 'published' })
 }
 const workflow = (id: number, token: string, action: string, comment?: string) =>
   rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
+
+/** Payload's "restore this version" over REST: over the live record, or `asDraft` (?draft=true). */
+const restore = (collection: string, version: number | string, token: string, asDraft = false) =>
+  rest('POST', `/${collection}/versions/${version}${asDraft ? '?draft=true' : ''}`, token)
+
+/** The latest draft of a record, as the user of `token` reads it over REST. */
+const draftAs = (collection: string, id: number | string, token: string) =>
+  rest('GET', `/${collection}/${id}?draft=true`, token)
+
+/** A section's draft saved over REST, as the admin's form saves it. */
+const editSection = (id: number, token: string, data: Json) =>
+  rest('PATCH', `/${SLUGS.sections}/${id}?draft=true`, token, data)
 
 async function createDocument(
   slug: string,
@@ -54,9 +64,8 @@ async function createDocument(
     sections.push(section.body.doc.id)
   }
   expect(
-    (await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { sections }))
-      .status,
-  ).toBe(200)
+    await rest('PATCH', `/${SLUGS.documents}/${doc.body.doc.id}`, tokens.editor, { sections }),
+  ).toMatchObject({ status: 200 })
   return { id: doc.body.doc.id, sections }
 }
 
@@ -64,8 +73,8 @@ async function publish(id: number, changeSummary?: string): Promise<Json> {
   if (changeSummary) {
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { changeSummary })
   }
-  expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
-  expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
+  expect(await workflow(id, tokens.editor, 'submit')).toMatchObject({ status: 200 })
+  expect(await workflow(id, tokens.reviewer, 'approve')).toMatchObject({ status: 200 })
   const res = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, {
     _status: 'published',
   })
@@ -85,16 +94,10 @@ async function firstVersionId(collection: string, parent: number): Promise<numbe
 }
 
 beforeAll(async () => {
-  app = await startTestPayload()
-  server = await listen(app)
+  const { app, server } = served
   for (const role of ['admin', 'editor', 'reviewer'] as const) {
     tokens[role] = await signedInUser(app.payload, server.baseUrl, role, [role])
   }
-})
-
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
 })
 
 describe('restoring an earlier version is an edit, never a publish', () => {
@@ -110,20 +113,17 @@ describe('restoring an earlier version is an edit, never a publish', () => {
     const old = await firstVersionId(SLUGS.documents, id)
 
     // Over the live row (what Payload does without ?draft=true) it is refused and undone.
-    const overLive = await rest('POST', `/${SLUGS.documents}/versions/${old}`, tokens.editor)
+    const overLive = await restore(SLUGS.documents, old, tokens.editor)
     expect(overLive.status).toBe(409)
     expect(overLive.body.errors[0].message).toMatch(/restore the earlier version as a draft/)
-    expect(
-      (await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body,
-    ).toMatchObject({ title: 'Second title', workflowState: 'approved' })
+    expect((await draftAs(SLUGS.documents, id, tokens.editor)).body).toMatchObject({
+      title: 'Second title',
+      workflowState: 'approved',
+    })
 
-    const restored = await rest(
-      'POST',
-      `/${SLUGS.documents}/versions/${old}?draft=true`,
-      tokens.editor,
-    )
+    const restored = await restore(SLUGS.documents, old, tokens.editor, true)
     expect(restored.status).toBe(200)
-    const draft = await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)
+    const draft = await draftAs(SLUGS.documents, id, tokens.editor)
     expect(draft.body).toMatchObject({
       _status: 'draft',
       approvedBy: null,
@@ -140,9 +140,8 @@ describe('restoring an earlier version is an edit, never a publish', () => {
     expect(history.body.docs.map((e: Json) => e.action)).toContain('approval-voided')
     // The restored text still has to be approved before anyone can publish it.
     expect(
-      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
-        .status,
-    ).toBe(409)
+      await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }),
+    ).toMatchObject({ status: 409 })
   })
 
   test('restoring a version that was published does not publish it', async () => {
@@ -155,20 +154,13 @@ describe('restoring an earlier version is an edit, never a publish', () => {
     )
     const publishedVersion = versions.body.docs[0].id
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Newer draft' })
-    expect(
-      (await rest('POST', `/${SLUGS.documents}/versions/${publishedVersion}`, tokens.editor))
-        .status,
-    ).toBe(409)
-    expect(
-      (
-        await rest(
-          'POST',
-          `/${SLUGS.documents}/versions/${publishedVersion}?draft=true`,
-          tokens.editor,
-        )
-      ).status,
-    ).toBe(200)
-    const draft = await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)
+    expect(await restore(SLUGS.documents, publishedVersion, tokens.editor)).toMatchObject({
+      status: 409,
+    })
+    expect(await restore(SLUGS.documents, publishedVersion, tokens.editor, true)).toMatchObject({
+      status: 200,
+    })
+    const draft = await draftAs(SLUGS.documents, id, tokens.editor)
     expect(draft.body).toMatchObject({ _status: 'draft', version: 1, workflowState: 'draft' })
     const archive = await rest('GET', `/${SLUGS.versions}?where[document][equals]=${id}`, null)
     expect(archive.body.totalDocs).toBe(1)
@@ -178,26 +170,22 @@ describe('restoring an earlier version is an edit, never a publish', () => {
     const { id } = await createDocument('restore-unpublished')
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Changed' })
     const old = await firstVersionId(SLUGS.documents, id)
-    expect((await rest('POST', `/${SLUGS.documents}/versions/${old}`, tokens.editor)).status).toBe(
-      200,
-    )
-    expect(
-      (await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body,
-    ).toMatchObject({ title: 'Doc restore-unpublished', workflowState: 'draft' })
-    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).status).toBe(404)
+    expect((await restore(SLUGS.documents, old, tokens.editor)).status).toBe(200)
+    expect((await draftAs(SLUGS.documents, id, tokens.editor)).body).toMatchObject({
+      title: 'Doc restore-unpublished',
+      workflowState: 'draft',
+    })
+    expect(await rest('GET', `/${SLUGS.documents}/${id}`, null)).toMatchObject({ status: 404 })
   })
 
   test('a reviewer cannot restore a version (it changes the text)', async () => {
     const { id } = await createDocument('restore-reviewer')
     await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, { title: 'Changed' })
     const old = await firstVersionId(SLUGS.documents, id)
-    expect(
-      (await rest('POST', `/${SLUGS.documents}/versions/${old}?draft=true`, tokens.reviewer))
-        .status,
-    ).toBe(403)
-    expect(
-      (await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body.title,
-    ).toBe('Changed')
+    expect(await restore(SLUGS.documents, old, tokens.reviewer, true)).toMatchObject({
+      status: 403,
+    })
+    expect((await draftAs(SLUGS.documents, id, tokens.editor)).body.title).toBe('Changed')
   })
 
   test("restoring a section's old text voids its document's approval and leaves the live page alone", async () => {
@@ -213,21 +201,14 @@ describe('restoring an earlier version is an edit, never a publish', () => {
     await workflow(id, tokens.reviewer, 'approve')
     const old = await firstVersionId(SLUGS.sections, sections[0])
 
-    expect((await rest('POST', `/${SLUGS.sections}/versions/${old}`, tokens.editor)).status).toBe(
-      409,
-    )
-    expect(
-      (await rest('POST', `/${SLUGS.sections}/versions/${old}?draft=true`, tokens.editor)).status,
-    ).toBe(200)
-    expect(
-      (await rest('GET', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor)).body.workflowState,
-    ).toBe('draft')
+    expect((await restore(SLUGS.sections, old, tokens.editor)).status).toBe(409)
+    expect(await restore(SLUGS.sections, old, tokens.editor, true)).toMatchObject({ status: 200 })
+    expect((await draftAs(SLUGS.documents, id, tokens.editor)).body.workflowState).toBe('draft')
     const live = await rest('GET', `/legal/documents/restore-section`, null)
     expect(live.body.text).toContain('Scope text.')
     expect(
-      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
-        .status,
-    ).toBe(409)
+      await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }),
+    ).toMatchObject({ status: 409 })
   })
 
   test('restoring a cookie entry keeps it a draft', async () => {
@@ -242,21 +223,15 @@ describe('restoring an earlier version is an edit, never a publish', () => {
       purpose: 'Second purpose.',
     })
     const old = await firstVersionId(SLUGS.cookies, cookieId)
-    expect((await rest('POST', `/${SLUGS.cookies}/versions/${old}`, tokens.editor)).status).toBe(
-      409,
-    )
+    expect((await restore(SLUGS.cookies, old, tokens.editor)).status).toBe(409)
     expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}`, null)).body.purpose).toBe(
       'First purpose.',
     )
-    expect(
-      (await rest('POST', `/${SLUGS.cookies}/versions/${old}?draft=true`, tokens.editor)).status,
-    ).toBe(200)
+    expect(await restore(SLUGS.cookies, old, tokens.editor, true)).toMatchObject({ status: 200 })
     expect((await rest('GET', `/${SLUGS.cookies}/${cookieId}`, null)).body.purpose).toBe(
       'First purpose.',
     )
-    expect(
-      (await rest('GET', `/${SLUGS.cookies}/${cookieId}?draft=true`, tokens.editor)).body._status,
-    ).toBe('draft')
+    expect((await draftAs(SLUGS.cookies, cookieId, tokens.editor)).body._status).toBe('draft')
   })
 })
 
@@ -270,7 +245,9 @@ describe('cookie entries', () => {
     const refused = await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.reviewer)
     expect(refused.status).toBe(403)
     expect(refused.body.errors[0].message).toMatch(/Reviewers cannot remove a draft cookie entry/)
-    expect((await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.editor)).status).toBe(200)
+    expect(await rest('DELETE', `/${SLUGS.cookies}/${id}`, tokens.editor)).toMatchObject({
+      status: 200,
+    })
   })
 
   test("nobody deletes a published entry: it leaves the declaration by the workflow's Withdraw", async () => {
@@ -285,7 +262,7 @@ describe('cookie entries', () => {
       expect(refused.status).toBe(409)
       expect(refused.body.errors[0].message).toMatch(/Withdraw/)
     }
-    expect((await rest('GET', `/${SLUGS.cookies}/${id}`, null)).status).toBe(200)
+    expect(await rest('GET', `/${SLUGS.cookies}/${id}`, null)).toMatchObject({ status: 200 })
   })
 
   test('an unclassified entry cannot be submitted, so it is never published, over REST', async () => {
@@ -315,11 +292,7 @@ describe('sections and documents', () => {
     })
     expect(refused.status).toBe(400)
     expect(JSON.stringify(refused.body)).toMatch(/Unknown placeholder \{\{company\.ceo\}\}/)
-    await app.payload.updateGlobal({
-      slug: SLUGS.entity,
-      data: { name: 'Acme Ltd' },
-      overrideAccess: true,
-    })
+    await setCompanyDetails(served.app.payload, { name: 'Acme Ltd' })
     const accepted = await rest('POST', `/${SLUGS.sections}`, tokens.editor, {
       body: richText('x'),
       document: id,
@@ -372,12 +345,10 @@ describe('sections and documents', () => {
     // A section of another document still cannot be listed.
     const other = await createDocument('claim-other', ['Elsewhere'])
     expect(
-      (
-        await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
-          sections: [...other.sections],
-        })
-      ).status,
-    ).toBe(400)
+      await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
+        sections: [...other.sections],
+      }),
+    ).toMatchObject({ status: 400 })
     const published = await publish(id)
     expect(published.version).toBe(1)
     expect(
@@ -431,19 +402,15 @@ describe('sections and documents', () => {
     expect(set.status).toBe(200)
     expect(set.body.doc.anchor).toBe('reach-us')
     expect(
-      (
-        await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, {
-          anchor: 'reach-us',
-        })
-      ).status,
-    ).toBe(400)
+      await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, {
+        anchor: 'reach-us',
+      }),
+    ).toMatchObject({ status: 400 })
     expect(
-      (
-        await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, {
-          anchor: 'Not An Anchor',
-        })
-      ).status,
-    ).toBe(400)
+      await rest('PATCH', `/${SLUGS.sections}/${sections[0]}`, tokens.editor, {
+        anchor: 'Not An Anchor',
+      }),
+    ).toMatchObject({ status: 400 })
   })
 
   test('reordering sections alone is a change readers see: new version and last-modified date', async () => {
@@ -475,26 +442,28 @@ describe('sections and documents', () => {
 
 describe('accounts', () => {
   test("an editor cannot change another user's password, roles or e-mail, create or delete users; an admin can", async () => {
-    const target = await createUser(app.payload, 'target-reviewer', ['reviewer'])
+    const target = await createUser(served.app.payload, 'target-reviewer', ['reviewer'])
     const editorId = (await rest('GET', '/users/me', tokens.editor)).body.user.id
     for (const data of [
       { password: 'taken-over-0123456789' },
       { email: 'mine@test.example' },
       { roles: ['editor'] },
     ]) {
-      expect((await rest('PATCH', `/users/${target.id}`, tokens.editor, data)).status).toBe(403)
+      expect(await rest('PATCH', `/users/${target.id}`, tokens.editor, data)).toMatchObject({
+        status: 403,
+      })
     }
-    await expect(login(server.baseUrl, target)).resolves.toEqual(expect.any(String))
+    await expect(login(served.server.baseUrl, target)).resolves.toEqual(expect.any(String))
     expect(
-      (
-        await rest('POST', '/users', tokens.editor, {
-          email: 'sock@test.example',
-          password: 'sock-0123456789',
-          roles: ['reviewer'],
-        })
-      ).status,
-    ).toBe(403)
-    expect((await rest('DELETE', `/users/${target.id}`, tokens.editor)).status).toBe(403)
+      await rest('POST', '/users', tokens.editor, {
+        email: 'sock@test.example',
+        password: 'sock-0123456789',
+        roles: ['reviewer'],
+      }),
+    ).toMatchObject({ status: 403 })
+    expect(await rest('DELETE', `/users/${target.id}`, tokens.editor)).toMatchObject({
+      status: 403,
+    })
     // Their own account, yes, but not their own roles.
     expect((await rest('PATCH', `/users/${editorId}`, tokens.editor, { name: 'Ed' })).status).toBe(
       200,
@@ -502,13 +471,12 @@ describe('accounts', () => {
     await rest('PATCH', `/users/${editorId}`, tokens.editor, { roles: ['admin', 'reviewer'] })
     expect((await rest('GET', '/users/me', tokens.editor)).body.user.roles).toEqual(['editor'])
     // Anonymous callers read no accounts.
-    expect((await rest('GET', '/users', null)).status).toBe(403)
+    expect(await rest('GET', '/users', null)).toMatchObject({ status: 403 })
 
     expect(
-      (await rest('PATCH', `/users/${target.id}`, tokens.admin, { name: 'Renamed by admin' }))
-        .status,
-    ).toBe(200)
-    expect((await rest('DELETE', `/users/${target.id}`, tokens.admin)).status).toBe(200)
+      await rest('PATCH', `/users/${target.id}`, tokens.admin, { name: 'Renamed by admin' }),
+    ).toMatchObject({ status: 200 })
+    expect(await rest('DELETE', `/users/${target.id}`, tokens.admin)).toMatchObject({ status: 200 })
   })
 })
 
@@ -568,6 +536,7 @@ describe('an approval is bound to the content the reviewer saw', () => {
   const more = { dual: '', editor2: '' }
   let dual: TestUser
   beforeAll(async () => {
+    const { app, server } = served
     more.editor2 = await signedInUser(app.payload, server.baseUrl, 'bind-editor2', ['editor'])
     dual = await createUser(app.payload, 'bind-dual', ['editor', 'reviewer'])
     more.dual = await login(server.baseUrl, dual)
@@ -601,20 +570,15 @@ describe('an approval is bound to the content the reviewer saw', () => {
     await publish(a)
     const { id: b } = await createDocument(`${slug}-b`)
     const s = sections[0]
-    expect(
-      (await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, tokens.editor, { document: b }))
-        .status,
-    ).toBe(200)
+    expect(await editSection(s, tokens.editor, { document: b })).toMatchObject({ status: 200 })
     expect((await draftOf(SLUGS.documents, a)).sections).toEqual([s])
     expect(
-      (
-        await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, {
-          changeSummary: 'Moved a section.',
-        })
-      ).status,
-    ).toBe(200)
-    expect((await workflow(a, tokens.editor, 'submit')).status).toBe(200)
-    expect((await workflow(a, tokens.reviewer, 'approve')).status).toBe(200)
+      await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, {
+        changeSummary: 'Moved a section.',
+      }),
+    ).toMatchObject({ status: 200 })
+    expect(await workflow(a, tokens.editor, 'submit')).toMatchObject({ status: 200 })
+    expect(await workflow(a, tokens.reviewer, 'approve')).toMatchObject({ status: 200 })
     const approved = await draftOf(SLUGS.documents, a)
     expect(approved).toMatchObject({
       approvedContentHash: expect.stringMatching(/^[0-9a-f]{64}$/),
@@ -643,20 +607,16 @@ describe('an approval is bound to the content the reviewer saw', () => {
 
   test("REST: editing a section moved out of a listing document voids that document's approval (the issue's reproduction)", async () => {
     const { a, s } = await movedAndApproved('bind-rest')
-    expect(
-      (
-        await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, more.editor2, {
-          heading: 'Unreviewed heading',
-        })
-      ).status,
-    ).toBe(200)
+    expect(await editSection(s, more.editor2, { heading: 'Unreviewed heading' })).toMatchObject({
+      status: 200,
+    })
     await expectVoided(a, more.editor2)
   })
 
   test('Local API (overrideAccess: false): the same edit voids the approval', async () => {
     const { a, s } = await movedAndApproved('bind-local')
     const editor2 = (await rest('GET', '/users/me', more.editor2)).body.user
-    await app.payload.update({
+    await served.app.payload.update({
       id: s,
       collection: SLUGS.sections,
       data: { body: richText('Unreviewed body.') } as never,
@@ -669,16 +629,9 @@ describe('an approval is bound to the content the reviewer saw', () => {
 
   test('GraphQL: the same edit through updateLegalSection voids the approval', async () => {
     const { a, s } = await movedAndApproved('bind-gql')
-    const res = await fetch(`${server.baseUrl}/api/graphql`, {
-      body: JSON.stringify({
-        query:
-          'mutation ($id: Int!) { updateLegalSection(id: $id, draft: true, data: { heading: "Over GraphQL" }) { heading } }',
-        variables: { id: s },
-      }),
-      headers: { authorization: `JWT ${more.editor2}`, 'content-type': 'application/json' },
-      method: 'POST',
-    })
-    const body = (await res.json()) as Json
+    const query =
+      'mutation ($id: Int!) { updateLegalSection(id: $id, draft: true, data: { heading: "Over GraphQL" }) { heading } }'
+    const { body } = await rest('POST', '/graphql', more.editor2, { query, variables: { id: s } })
     expect(body.errors).toBeUndefined()
     expect(body.data.updateLegalSection.heading).toBe('Over GraphQL')
     await expectVoided(a, more.editor2)
@@ -694,7 +647,7 @@ describe('an approval is bound to the content the reviewer saw', () => {
     const form = new FormData()
     form.append('_payload', JSON.stringify({ ...held, heading: 'Typed in the admin' }))
     const res = await fetch(
-      `${server.baseUrl}/api/${SLUGS.sections}/${s}?depth=0&draft=true&autosave=true&locale=en&fallback-locale=null`,
+      `${served.server.baseUrl}/api/${SLUGS.sections}/${s}?depth=0&draft=true&autosave=true&locale=en&fallback-locale=null`,
       {
         body: form,
         headers: { authorization: `JWT ${more.editor2}` },
@@ -708,19 +661,15 @@ describe('an approval is bound to the content the reviewer saw', () => {
 
   test('four-eyes: an editor-and-reviewer who rewrites the moved section becomes a contributor and cannot approve', async () => {
     const { a, s } = await movedAndApproved('bind-dual')
-    expect(
-      (
-        await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, more.dual, {
-          heading: 'My own words',
-        })
-      ).status,
-    ).toBe(200)
+    expect(await editSection(s, more.dual, { heading: 'My own words' })).toMatchObject({
+      status: 200,
+    })
     await expectVoided(a, more.dual)
-    expect((await workflow(a, tokens.editor, 'submit')).status).toBe(200)
+    expect(await workflow(a, tokens.editor, 'submit')).toMatchObject({ status: 200 })
     const own = await workflow(a, more.dual, 'approve')
     expect(own.status).toBe(403)
     expect(own.body.errors[0].message).toMatch(/four-eyes/)
-    expect((await workflow(a, tokens.reviewer, 'approve')).status).toBe(200)
+    expect(await workflow(a, tokens.reviewer, 'approve')).toMatchObject({ status: 200 })
     const published = await rest('PATCH', `/${SLUGS.documents}/${a}`, tokens.reviewer, {
       _status: 'published',
     })
@@ -745,39 +694,32 @@ describe('an approval is bound to the content the reviewer saw', () => {
     const s = written.body.doc.id as number
     expect((await draftOf(SLUGS.sections, s)).draftContributors).toEqual([dual.id])
     // Another editor moves it to A and lists it there; the author of its text is not them.
-    expect(
-      (await rest('PATCH', `/${SLUGS.sections}/${s}?draft=true`, tokens.editor, { document: a }))
-        .status,
-    ).toBe(200)
+    expect(await editSection(s, tokens.editor, { document: a })).toMatchObject({ status: 200 })
     const listed = [...(await draftOf(SLUGS.documents, a)).sections, s]
     expect(
-      (
-        await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, {
-          sections: listed,
-        })
-      ).status,
-    ).toBe(200)
+      await rest('PATCH', `/${SLUGS.documents}/${a}?draft=true`, tokens.editor, {
+        sections: listed,
+      }),
+    ).toMatchObject({ status: 200 })
     expect((await draftOf(SLUGS.documents, a)).workflowContributors).toContain(dual.id)
-    expect((await workflow(a, tokens.editor, 'submit')).status).toBe(200)
-    expect((await workflow(a, more.dual, 'approve')).status).toBe(403)
-    expect((await workflow(a, tokens.reviewer, 'approve')).status).toBe(200)
+    expect(await workflow(a, tokens.editor, 'submit')).toMatchObject({ status: 200 })
+    expect(await workflow(a, more.dual, 'approve')).toMatchObject({ status: 403 })
+    expect(await workflow(a, tokens.reviewer, 'approve')).toMatchObject({ status: 200 })
   })
 
   test("changing the document's own list (order, a section in or out) voids its approval", async () => {
     const { id, sections } = await createDocument('bind-list', ['One', 'Two'])
     const approve = async () => {
-      expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
-      expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
+      expect(await workflow(id, tokens.editor, 'submit')).toMatchObject({ status: 200 })
+      expect(await workflow(id, tokens.reviewer, 'approve')).toMatchObject({ status: 200 })
     }
     for (const list of [[sections[1], sections[0]], [sections[1]], sections]) {
       await approve()
       expect(
-        (
-          await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, more.editor2, {
-            sections: list,
-          })
-        ).status,
-      ).toBe(200)
+        await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, more.editor2, {
+          sections: list,
+        }),
+      ).toMatchObject({ status: 200 })
       const doc = await draftOf(SLUGS.documents, id)
       expect(doc).toMatchObject({
         approvedBy: null,
@@ -787,25 +729,20 @@ describe('an approval is bound to the content the reviewer saw', () => {
       })
       expect((await events(id)).at(-1)).toBe('approval-voided')
       expect(
-        (
-          await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, {
-            _status: 'published',
-          })
-        ).status,
-      ).toBe(409)
+        await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }),
+      ).toMatchObject({ status: 409 })
     }
   })
 
   test('the publish refuses content that differs from what was approved, whatever changed it (409, nothing written)', async () => {
     const { id } = await createDocument('bind-backstop')
-    expect((await workflow(id, tokens.editor, 'submit')).status).toBe(200)
-    expect((await workflow(id, tokens.reviewer, 'approve')).status).toBe(200)
+    expect(await workflow(id, tokens.editor, 'submit')).toMatchObject({ status: 200 })
+    expect(await workflow(id, tokens.reviewer, 'approve')).toMatchObject({ status: 200 })
     // The company details are rendered into the text, and changing them voids no approval.
     const entity = (await rest('GET', `/globals/${SLUGS.entity}`, tokens.admin)).body
     expect(
-      (await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: 'Renamed Ltd' }))
-        .status,
-    ).toBe(200)
+      await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: 'Renamed Ltd' }),
+    ).toMatchObject({ status: 200 })
     const refused = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, {
       _status: 'published',
     })
@@ -815,13 +752,11 @@ describe('an approval is bound to the content the reviewer saw', () => {
     expect((await draftOf(SLUGS.documents, id)).workflowState).toBe('approved')
     // The same content again: the approval holds.
     expect(
-      (await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: entity.name ?? null }))
-        .status,
-    ).toBe(200)
+      await rest('POST', `/globals/${SLUGS.entity}`, tokens.admin, { name: entity.name ?? null }),
+    ).toMatchObject({ status: 200 })
     expect(
-      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
-        .status,
-    ).toBe(200)
+      await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }),
+    ).toMatchObject({ status: 200 })
     expect((await archive(id))[0].contentHash).toBe(
       (await draftOf(SLUGS.documents, id)).approvedContentHash,
     )
@@ -831,12 +766,10 @@ describe('an approval is bound to the content the reviewer saw', () => {
     const { id: a, sections } = await createDocument('bind-delete-a', ['Draft only'])
     const { id: b } = await createDocument('bind-delete-b')
     expect(
-      (
-        await rest('PATCH', `/${SLUGS.sections}/${sections[0]}?draft=true`, tokens.editor, {
-          document: b,
-        })
-      ).status,
-    ).toBe(200)
+      await rest('PATCH', `/${SLUGS.sections}/${sections[0]}?draft=true`, tokens.editor, {
+        document: b,
+      }),
+    ).toMatchObject({ status: 200 })
     expect((await rest('DELETE', `/${SLUGS.sections}/${sections[0]}`, tokens.editor)).status).toBe(
       409,
     )

@@ -1,18 +1,15 @@
-import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
+import { beforeAll, describe, expect, test } from '@jest/globals'
 import { gql } from 'graphql-request'
 
 import { SLUGS } from '../../src/slugs'
 import { graphqlError as gqlError, graphqlClient } from '../helpers/graphql'
-import { listen } from '../helpers/httpServer'
-import { richText } from '../helpers/lexical'
-import { restDraftDocument } from '../helpers/publishFlow'
+import { restWorkflowSteps } from '../helpers/publishFlow'
 import { restClient } from '../helpers/rest'
-import { startTestPayload, type TestApp } from '../helpers/testPayload'
+import { serveTestApp } from '../helpers/servedApp'
 import { signedInUser } from '../helpers/users'
 
 /** The workflow rules over the routes websites and the admin use: REST and GraphQL, bulk included. */
-let app: TestApp
-let server: Awaited<ReturnType<typeof listen>>
+const served = serveTestApp()
 const tokens: Record<'admin' | 'editor' | 'reviewer' | 'reviewer2', string> = {
   admin: '',
   editor: '',
@@ -20,33 +17,38 @@ const tokens: Record<'admin' | 'editor' | 'reviewer' | 'reviewer2', string> = {
   reviewer2: '',
 }
 
-const rest = restClient(() => server.baseUrl)
+const rest = restClient(() => served.server.baseUrl)
 
-const gqlAs = (token: null | string) => graphqlClient(server.baseUrl, token)
+const gqlAs = (token: null | string) => graphqlClient(served.server.baseUrl, token)
 
-const createDocument = (slug: string) =>
-  restDraftDocument(
-    rest,
-    tokens.editor,
-    { slug, kind: 'terms-of-use', title: `Doc ${slug}` },
-    { body: richText('These terms apply.'), heading: 'Scope' },
-  )
+const { act: workflow, createDocument } = restWorkflowSteps(rest, () => tokens.editor, {
+  kind: 'terms-of-use',
+  text: 'These terms apply.',
+})
 
-const workflow = (id: number, token: null | string, action: string, comment?: string) =>
-  rest('POST', `/${SLUGS.documents}/${id}/workflow`, token, { action, comment })
+/** Submitted by the editor, then approved by the reviewer. */
+async function submitAndApprove(id: number) {
+  await workflow(id, tokens.editor, 'submit')
+  await workflow(id, tokens.reviewer, 'approve')
+}
+
+/** The document as an anonymous reader gets it. */
+const readerView = (id: number) => rest('GET', `/${SLUGS.documents}/${id}`, null)
+
+/** The document's publish from its own page: a PATCH of its status. */
+const publish = (id: number, token: string) =>
+  rest('PATCH', `/${SLUGS.documents}/${id}`, token, { _status: 'published' })
+
+/** One PATCH publishing every document whose slug contains `slug`: the bulk route. */
+const bulkPublish = (slug: string, token: string) =>
+  rest('PATCH', `/${SLUGS.documents}?where[slug][like]=${slug}`, token, { _status: 'published' })
 
 beforeAll(async () => {
-  app = await startTestPayload()
-  server = await listen(app)
+  const { app, server } = served
   for (const role of ['admin', 'editor', 'reviewer'] as const) {
     tokens[role] = await signedInUser(app.payload, server.baseUrl, role, [role])
   }
   tokens.reviewer2 = await signedInUser(app.payload, server.baseUrl, 'reviewer2', ['reviewer'])
-})
-
-afterAll(async () => {
-  await server?.close()
-  await app?.close()
 })
 
 describe('workflow over REST', () => {
@@ -72,28 +74,20 @@ describe('workflow over REST', () => {
 
   test('publish over REST: refused for the editor, refused before approval, accepted for the reviewer', async () => {
     const { id, sectionId } = await createDocument('rest-publish')
-    expect(
-      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' }))
-        .status,
-    ).toBe(409)
-    await workflow(id, tokens.editor, 'submit')
-    await workflow(id, tokens.reviewer, 'approve')
-    const byEditor = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.editor, {
-      _status: 'published',
-    })
+    expect(await publish(id, tokens.reviewer)).toMatchObject({ status: 409 })
+    await submitAndApprove(id)
+    const byEditor = await publish(id, tokens.editor)
     expect(byEditor.status).toBe(403)
-    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).status).toBe(404)
+    expect(await readerView(id)).toMatchObject({ status: 404 })
 
-    const published = await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, {
-      _status: 'published',
-    })
+    const published = await publish(id, tokens.reviewer)
     expect(published.status).toBe(200)
     expect(published.body.doc).toMatchObject({
       _status: 'published',
       version: 1,
       workflowState: 'published',
     })
-    expect((await rest('GET', `/${SLUGS.documents}/${id}`, null)).body).toMatchObject({
+    expect((await readerView(id)).body).toMatchObject({
       title: 'Doc rest-publish',
       version: 1,
     })
@@ -105,23 +99,19 @@ describe('workflow over REST', () => {
   test('a reviewer cannot edit text over REST', async () => {
     const { id, sectionId } = await createDocument('rest-reviewer-edit')
     expect(
-      (await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { title: 'Edited' }))
-        .status,
-    ).toBe(403)
+      await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { title: 'Edited' }),
+    ).toMatchObject({ status: 403 })
     expect(
-      (
-        await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.reviewer, {
-          heading: 'Edited',
-        })
-      ).status,
-    ).toBe(403)
+      await rest('PATCH', `/${SLUGS.sections}/${sectionId}`, tokens.reviewer, {
+        heading: 'Edited',
+      }),
+    ).toMatchObject({ status: 403 })
   })
 
   test('anonymous callers never see a pending draft, even asking for ?draft=true', async () => {
     const { id } = await createDocument('rest-draft-leak')
-    await workflow(id, tokens.editor, 'submit')
-    await workflow(id, tokens.reviewer, 'approve')
-    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
+    await submitAndApprove(id)
+    await publish(id, tokens.reviewer)
     await rest('PATCH', `/${SLUGS.documents}/${id}?draft=true`, tokens.editor, {
       title: 'Unreviewed draft title',
     })
@@ -139,20 +129,20 @@ describe('workflow over REST', () => {
 
   test('archive records cannot be written over REST, even by an admin', async () => {
     expect(
-      (await rest('POST', `/${SLUGS.versions}`, tokens.admin, { title: 'forged' })).status,
-    ).toBe(403)
+      await rest('POST', `/${SLUGS.versions}`, tokens.admin, { title: 'forged' }),
+    ).toMatchObject({ status: 403 })
     const { id } = await createDocument('rest-archive')
-    await workflow(id, tokens.editor, 'submit')
-    await workflow(id, tokens.reviewer, 'approve')
-    await rest('PATCH', `/${SLUGS.documents}/${id}`, tokens.reviewer, { _status: 'published' })
+    await submitAndApprove(id)
+    await publish(id, tokens.reviewer)
     const archive = await rest('GET', `/${SLUGS.versions}?where[document][equals]=${id}`, null)
     expect(archive.body.totalDocs).toBe(1)
     const recordId = archive.body.docs[0].id
     expect(
-      (await rest('PATCH', `/${SLUGS.versions}/${recordId}`, tokens.admin, { title: 'forged' }))
-        .status,
-    ).toBe(403)
-    expect((await rest('DELETE', `/${SLUGS.versions}/${recordId}`, tokens.admin)).status).toBe(403)
+      await rest('PATCH', `/${SLUGS.versions}/${recordId}`, tokens.admin, { title: 'forged' }),
+    ).toMatchObject({ status: 403 })
+    expect(await rest('DELETE', `/${SLUGS.versions}/${recordId}`, tokens.admin)).toMatchObject({
+      status: 403,
+    })
     expect((await rest('GET', `/${SLUGS.versions}/${recordId}`, null)).body.title).toBe(
       'Doc rest-archive',
     )
@@ -162,54 +152,33 @@ describe('workflow over REST', () => {
 describe('bulk operations cannot get around the rules', () => {
   test('bulk publish by an editor publishes nothing', async () => {
     const a = await createDocument('bulk-editor-a')
-    await workflow(a.id, tokens.editor, 'submit')
-    await workflow(a.id, tokens.reviewer, 'approve')
-    const res = await rest(
-      'PATCH',
-      `/${SLUGS.documents}?where[slug][like]=bulk-editor`,
-      tokens.editor,
-      { _status: 'published' },
-    )
+    await submitAndApprove(a.id)
+    const res = await bulkPublish('bulk-editor', tokens.editor)
     expect(res.body.errors?.length ?? 0).toBeGreaterThan(0)
-    expect((await rest('GET', `/${SLUGS.documents}/${a.id}`, null)).status).toBe(404)
+    expect(await readerView(a.id)).toMatchObject({ status: 404 })
   })
 
   test('bulk publish by a reviewer publishes nothing that is not approved, and never a stale draft', async () => {
     const approved = await createDocument('bulk-rev-approved')
     const unapproved = await createDocument('bulk-rev-unapproved')
-    await workflow(approved.id, tokens.editor, 'submit')
-    await workflow(approved.id, tokens.reviewer, 'approve')
+    await submitAndApprove(approved.id)
     await workflow(unapproved.id, tokens.editor, 'submit')
-    const res = await rest(
-      'PATCH',
-      `/${SLUGS.documents}?where[slug][like]=bulk-rev`,
-      tokens.reviewer,
-      { _status: 'published' },
-    )
+    const res = await bulkPublish('bulk-rev', tokens.reviewer)
     expect(res.body.errors).toHaveLength(2)
-    expect((await rest('GET', `/${SLUGS.documents}/${approved.id}`, null)).status).toBe(404)
-    expect((await rest('GET', `/${SLUGS.documents}/${unapproved.id}`, null)).status).toBe(404)
+    expect(await readerView(approved.id)).toMatchObject({ status: 404 })
+    expect(await readerView(unapproved.id)).toMatchObject({ status: 404 })
     // The approved one is still publishable from its own page.
-    expect(
-      (
-        await rest('PATCH', `/${SLUGS.documents}/${approved.id}`, tokens.reviewer, {
-          _status: 'published',
-        })
-      ).status,
-    ).toBe(200)
+    expect(await publish(approved.id, tokens.reviewer)).toMatchObject({ status: 200 })
   })
 
   test('a bulk edit by an editor only changes drafts and voids approvals', async () => {
     const doc = await createDocument('bulk-edit-a')
-    await workflow(doc.id, tokens.editor, 'submit')
-    await workflow(doc.id, tokens.reviewer, 'approve')
-    await rest('PATCH', `/${SLUGS.documents}/${doc.id}`, tokens.reviewer, { _status: 'published' })
+    await submitAndApprove(doc.id)
+    await publish(doc.id, tokens.reviewer)
     await rest('PATCH', `/${SLUGS.documents}?where[slug][equals]=bulk-edit-a`, tokens.editor, {
       title: 'Bulk edited',
     })
-    expect((await rest('GET', `/${SLUGS.documents}/${doc.id}`, null)).body.title).toBe(
-      'Doc bulk-edit-a',
-    )
+    expect((await readerView(doc.id)).body.title).toBe('Doc bulk-edit-a')
     const draft = await rest('GET', `/${SLUGS.documents}/${doc.id}?draft=true`, tokens.editor)
     expect(draft.body).toMatchObject({ title: 'Bulk edited', workflowState: 'draft' })
   })
@@ -259,8 +228,7 @@ describe('workflow over GraphQL', () => {
       }
     `
     expect((await gqlError(gqlAs(tokens.reviewer).request(publish, { id }))).status).toBe(409)
-    await workflow(id, tokens.editor, 'submit')
-    await workflow(id, tokens.reviewer, 'approve')
+    await submitAndApprove(id)
     expect((await gqlError(gqlAs(tokens.editor).request(publish, { id }))).status).toBe(403)
     expect(await gqlAs(tokens.reviewer2).request(publish, { id })).toEqual({
       updateLegalDocument: { version: 1 },

@@ -4,16 +4,7 @@
  */
 import { describe, expect, test } from '@jest/globals'
 
-import {
-  type ChainedFields,
-  ChainVerifier,
-  GENESIS_HASH,
-  newSalt,
-  pseudonymOf,
-  recordHash,
-  type StoredRow,
-  subjectCommitment,
-} from '../../../src/acceptance/chain'
+import * as hashChain from '../../../src/acceptance/chain'
 import {
   acceptableVersion,
   acceptanceStatus,
@@ -24,13 +15,13 @@ import { parseExportFilter, validateAcceptance } from '../../../src/acceptance/v
 const DAY = 86_400_000
 const T0 = Date.parse('2027-01-01T00:00:00.000Z')
 
-function chain(n: number): StoredRow[] {
-  const rows: StoredRow[] = []
-  let previous = GENESIS_HASH
+function chain(n: number): hashChain.StoredRow[] {
+  const rows: hashChain.StoredRow[] = []
+  let previous = hashChain.GENESIS_HASH
   for (let i = 1; i <= n; i++) {
-    const salt = newSalt()
+    const salt = hashChain.newSalt()
     const subject = `user-${i}`
-    const fields: ChainedFields = {
+    const fields: hashChain.ChainedFields = {
       contentHash: 'a'.repeat(64),
       document: 'terms',
       documentId: 1,
@@ -43,19 +34,19 @@ function chain(n: number): StoredRow[] {
       recordedAt: new Date(T0 + i).toISOString(),
       recordedBy: 'users:1',
       source: 'web',
-      subjectCommitment: subjectCommitment(salt, subject),
+      subjectCommitment: hashChain.subjectCommitment(salt, subject),
       userAgent: null,
       version: i,
     }
-    const hash = recordHash(fields, previous)
+    const hash = hashChain.recordHash(fields, previous)
     rows.push({ ...fields, id: i, hash, previousHash: previous, subject, subjectSalt: salt })
     previous = hash
   }
   return rows
 }
 
-const verify = (rows: StoredRow[]) => {
-  const v = new ChainVerifier()
+const verify = (rows: hashChain.StoredRow[]) => {
+  const v = new hashChain.ChainVerifier()
   for (const row of rows) {
     if (v.push(row)) {
       break
@@ -90,7 +81,10 @@ describe('the hash chain', () => {
       subjectSalt: _salt,
       ...fields
     } = edited
-    rows[2] = { ...edited, hash: recordHash(fields as unknown as ChainedFields, previousHash) }
+    rows[2] = {
+      ...edited,
+      hash: hashChain.recordHash(fields as unknown as hashChain.ChainedFields, previousHash),
+    }
     expect(verify(rows).firstBroken).toMatchObject({ id: 4, reason: 'previous-hash' })
   })
 
@@ -108,14 +102,18 @@ describe('the hash chain', () => {
 
   test('pseudonymisation (subject replaced, salt dropped) keeps the chain verifiable', () => {
     const rows = chain(3)
-    rows[1] = { ...rows[1], subject: pseudonymOf('key', rows[1].subject), subjectSalt: null }
+    rows[1] = {
+      ...rows[1],
+      subject: hashChain.pseudonymOf('key', rows[1].subject),
+      subjectSalt: null,
+    }
     expect(verify(rows).firstBroken).toBeNull()
   })
 
   test('the pseudonym is keyed and stable', () => {
-    expect(pseudonymOf('k', '42')).toBe(pseudonymOf('k', '42'))
-    expect(pseudonymOf('k', '42')).not.toBe(pseudonymOf('other', '42'))
-    expect(pseudonymOf('k', '42')).toMatch(/^pseudonym:[0-9a-f]{64}$/)
+    expect(hashChain.pseudonymOf('k', '42')).toBe(hashChain.pseudonymOf('k', '42'))
+    expect(hashChain.pseudonymOf('k', '42')).not.toBe(hashChain.pseudonymOf('other', '42'))
+    expect(hashChain.pseudonymOf('k', '42')).toMatch(/^pseudonym:[0-9a-f]{64}$/)
   })
 })
 

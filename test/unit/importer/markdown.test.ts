@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { parseLegalText } from '../../../src/importer/parse'
-import { expected, outline } from './outline'
+import { intro } from './intro'
+import { expected, expectSplit, outline } from './outline'
 
 const md = (text: string, options: Parameters<typeof parseLegalText>[1] = {}) =>
   parseLegalText(text, { format: 'markdown', ...options })
@@ -23,17 +24,14 @@ describe('Markdown', () => {
         'Ask us.',
       ].join('\n'),
     )
-    expect(result.title).toBe('Privacy Policy')
-    expect(outline(result.intro)).toBe(
-      expected(`
-      paragraph
-        "We respect your privacy."
-    `),
-    )
-    expect(result.sections.map((s) => [s.heading, s.line])).toEqual([
-      ['Who we are', 5],
-      ['Questions', 9],
-    ])
+    expectSplit(result, {
+      intro: 'We respect your privacy.',
+      sections: [
+        ['Who we are', 5],
+        ['Questions', 9],
+      ],
+      title: 'Privacy Policy',
+    })
     expect(outline(result.sections[1].body)).toBe(
       expected(`
       paragraph
@@ -80,8 +78,8 @@ describe('Markdown', () => {
   })
 
   test('paragraph lines join with a space; two trailing spaces or a backslash force a line break', () => {
-    const result = md('one\ntwo  \nthree\\\nfour', { detectTitle: false })
-    expect(outline(result.intro)).toBe(
+    const { tree } = intro('one\ntwo  \nthree\\\nfour', 'markdown')
+    expect(tree).toBe(
       expected(`
       paragraph
         "one two"
@@ -94,10 +92,11 @@ describe('Markdown', () => {
   })
 
   test('bold, italic, both, strikethrough and code', () => {
-    const result = md('Some **bold**, *italic*, _also italic_, ***both***, ~~gone~~ and `code`.', {
-      detectTitle: false,
-    })
-    expect(outline(result.intro)).toBe(
+    const { tree } = intro(
+      'Some **bold**, *italic*, _also italic_, ***both***, ~~gone~~ and `code`.',
+      'markdown',
+    )
+    expect(tree).toBe(
       expected(`
       paragraph
         "Some "
@@ -118,10 +117,11 @@ describe('Markdown', () => {
   })
 
   test('emphasis nests, and unmatched or intraword markers stay literal', () => {
-    const result = md('**bold *and italic* text** 2 * 3 * 4 snake_case_name **open', {
-      detectTitle: false,
-    })
-    expect(outline(result.intro)).toBe(
+    const { tree } = intro(
+      '**bold *and italic* text** 2 * 3 * 4 snake_case_name **open',
+      'markdown',
+    )
+    expect(tree).toBe(
       expected(`
       paragraph
         "bold " [b]
@@ -142,11 +142,11 @@ describe('Markdown', () => {
   })
 
   test('links: inline, with emphasis inside, with a title, autolinks and e-mail targets', () => {
-    const result = md(
+    const { result, tree } = intro(
       'See [our **policy**](https://example.com/privacy "Privacy"), <https://example.com/a>, <info@example.com> and [write](info@example.com).',
-      { detectTitle: false },
+      'markdown',
     )
-    expect(outline(result.intro)).toBe(
+    expect(tree).toBe(
       expected(`
       paragraph
         "See "
@@ -189,11 +189,11 @@ describe('Markdown', () => {
   })
 
   test('bare URLs win over emphasis markers inside them; e-mails with underscores stay whole', () => {
-    const result = md(
+    const { tree } = intro(
       'See https://example.com/_private_/page and first_last@example.com, _really_.',
-      { detectTitle: false },
+      'markdown',
     )
-    expect(outline(result.intro)).toBe(
+    expect(tree).toBe(
       expected(`
       paragraph
         "See "
@@ -226,8 +226,8 @@ describe('Markdown', () => {
   })
 
   test('escapes, images and empty link targets', () => {
-    const result = md('Not \\*emphasis\\*. ![logo](logo.png) [nowhere]()', { detectTitle: false })
-    expect(outline(result.intro)).toBe(
+    const { result, tree } = intro('Not \\*emphasis\\*. ![logo](logo.png) [nowhere]()', 'markdown')
+    expect(tree).toBe(
       expected(`
       paragraph
         "Not *emphasis*. logo nowhere"
@@ -240,8 +240,8 @@ describe('Markdown', () => {
   })
 
   test('numbered Markdown list with nested bullets and a blank line between items', () => {
-    const result = md('1. first\n\n   - a\n   - b\n\n2. second', { detectTitle: false })
-    expect(outline(result.intro)).toBe(
+    const { tree } = intro('1. first\n\n   - a\n   - b\n\n2. second', 'markdown')
+    expect(tree).toBe(
       expected(`
       number@1
         item 1 (indent 0)
@@ -259,13 +259,11 @@ describe('Markdown', () => {
   })
 
   test('horizontal rules, quotes and code blocks are imported as text or dropped, never silently', () => {
-    const result = md(
+    const { result, tree } = intro(
       ['Intro', '', '---', '', '> quoted', '> text', '', '```', 'code line', '```'].join('\n'),
-      {
-        detectTitle: false,
-      },
+      'markdown',
     )
-    expect(outline(result.intro)).toBe(
+    expect(tree).toBe(
       expected(`
       paragraph
         "Intro"

@@ -1,4 +1,7 @@
+import { expect } from '@jest/globals'
+
 import type { LexicalNode, LexicalState } from '../../../src/importer/lexicalNodes'
+import type { parseLegalText } from '../../../src/importer/parse'
 
 /**
  * A compact, indentation-based picture of a Lexical tree, so tests can assert a whole nested
@@ -58,4 +61,17 @@ export function expected(template: string): string {
   const lines = template.split('\n').filter((line) => line.trim() !== '')
   const margin = Math.min(...lines.map((line) => /^ */.exec(line)![0].length))
   return lines.map((line) => line.slice(margin).trimEnd()).join('\n')
+}
+
+/**
+ * The usual split of a short document: its `title`, an intro of one paragraph (`intro`), and
+ * the sections' headings with the line each starts on.
+ */
+export function expectSplit(
+  result: ReturnType<typeof parseLegalText>,
+  split: { intro: string; sections: [string, number][]; title: string },
+): void {
+  expect(result.title).toBe(split.title)
+  expect(outline(result.intro)).toBe(`paragraph\n  "${split.intro}"`)
+  expect(result.sections.map((s) => [s.heading, s.line])).toEqual(split.sections)
 }

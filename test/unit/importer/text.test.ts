@@ -3,7 +3,7 @@ import { describe, expect, test } from '@jest/globals'
 import { ImportError } from '../../../src/importer/errors'
 import { parseLegalText } from '../../../src/importer/parse'
 import { intro } from './intro'
-import { expected, outline } from './outline'
+import { expected, expectSplit, outline } from './outline'
 
 describe('plain text', () => {
   test('title, intro and sections split on heading-like lines', () => {
@@ -22,17 +22,14 @@ describe('plain text', () => {
         'We do not check them.',
       ].join('\n'),
     )
-    expect(result.title).toBe('Terms of Use')
-    expect(outline(result.intro)).toBe(
-      expected(`
-      paragraph
-        "Read these terms."
-    `),
-    )
-    expect(result.sections.map((s) => [s.heading, s.line])).toEqual([
-      ['Restrictions', 5],
-      ['Linked websites', 9],
-    ])
+    expectSplit(result, {
+      intro: 'Read these terms.',
+      sections: [
+        ['Restrictions', 5],
+        ['Linked websites', 9],
+      ],
+      title: 'Terms of Use',
+    })
   })
 
   test('detectTitle: false makes a leading heading a section', () => {

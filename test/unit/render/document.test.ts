@@ -1,7 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { renderDocument } from '../../../src/render'
-import { li, ol, p, state } from './lexical'
+import { p, state } from './lexical'
+import { li, ol } from './lists'
 
 const entity = { name: 'Acme LLC', email: 'legal@acme.example' }
 

@@ -1,22 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { lexicalToHTML, sanitizeLegalHTML } from '../../../src/render'
-import {
-  autolink,
-  br,
-  FORMAT,
-  heading,
-  li,
-  link,
-  nest,
-  ol,
-  p,
-  quote,
-  state,
-  tab,
-  text,
-  ul,
-} from './lexical'
+import { autolink, br, FORMAT, heading, link, p, quote, state, tab, text } from './lexical'
+import { li, nest, ol, ul } from './lists'
 
 /**
  * No executable markup, whatever the route it took. Text is escaped, so every raw "<" opens a

@@ -1,5 +1,5 @@
 /** Builders for the editor-state JSON that @payloadcms/richtext-lexical stores. */
-type Node = { [key: string]: unknown; type: string; version: number }
+export type Node = { [key: string]: unknown; type: string; version: number }
 
 export const FORMAT = { bold: 1, code: 16, italic: 2, strikethrough: 4, underline: 8 } as const
 
@@ -13,11 +13,11 @@ export function text(value: string, format = 0): Node {
   return { type: 'text', detail: 0, format, mode: 'normal', style: '', text: value, version: 1 }
 }
 
-function element(type: string, children: Node[], extra: Record<string, unknown> = {}): Node {
+export function element(type: string, children: Node[], extra: Record<string, unknown> = {}): Node {
   return { type, children, direction: 'ltr', format: '', indent: 0, version: 1, ...extra }
 }
 
-const inline = (children: Array<Node | string>) =>
+export const inline = (children: Array<Node | string>) =>
   children.map((c) => (typeof c === 'string' ? text(c) : c))
 
 export const p = (...children: Array<Node | string>) =>
@@ -42,15 +42,3 @@ export function link(url: string, children: Array<Node | string>, newTab = false
 export function autolink(url: string): Node {
   return element('autolink', [text(url)], { fields: { linkType: 'custom', newTab: false, url } })
 }
-
-/** A list item; `value` is the number Lexical stores on every item. */
-export const li = (value: number, ...children: Array<Node | string>) =>
-  element('listitem', inline(children), { value })
-
-/** Lexical nests a list in an extra item of its own, which carries the next item's value. */
-export const nest = (value: number, list: Node) => element('listitem', [list], { value })
-
-export const ul = (...items: Node[]) =>
-  element('list', items, { listType: 'bullet', start: 1, tag: 'ul' })
-export const ol = (start: number, ...items: Node[]) =>
-  element('list', items, { listType: 'number', start, tag: 'ol' })

@@ -3,7 +3,8 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 
 import { lexicalToHTML, lexicalToMarkdown } from '../../../src/render'
 import { markdownLinkDestination } from '../../../src/render/markdown'
-import { br, FORMAT, heading, li, link, nest, ol, p, quote, state, text, ul } from './lexical'
+import { br, FORMAT, heading, link, p, quote, state, text } from './lexical'
+import { li, nest, ol, ul } from './lists'
 
 describe('lexicalToMarkdown', () => {
   test('headings, paragraphs and quotes', () => {

@@ -1,22 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { lexicalToText } from '../../../src/render'
-import {
-  autolink,
-  br,
-  FORMAT,
-  heading,
-  li,
-  link,
-  nest,
-  ol,
-  p,
-  quote,
-  state,
-  tab,
-  text,
-  ul,
-} from './lexical'
+import { autolink, br, FORMAT, heading, link, p, quote, state, tab, text } from './lexical'
+import { li, nest, ol, ul } from './lists'
 
 describe('lexicalToText', () => {
   test('blocks are separated by one blank line; headings and quotes are their text', () => {

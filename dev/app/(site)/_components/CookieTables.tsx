@@ -1,6 +1,8 @@
 import type { CookieTable } from '../../../site/cookies'
 import type { Messages } from '../../../site/messages'
 
+import { ColumnHeads } from './ColumnHeads'
+
 /** One table per cookie category, each under its own heading (h2 on the cookie page, h3 inside the cookie policy). */
 export function CookieTables({
   level,
@@ -31,16 +33,16 @@ export function CookieTables({
               data-category={table.key}
               data-testid="cookie-table"
             >
-              <thead>
-                <tr>
-                  <th scope="col">{m.colName}</th>
-                  <th scope="col">{m.colProvider}</th>
-                  <th scope="col">{m.colPurpose}</th>
-                  <th scope="col">{m.colDuration}</th>
-                  <th scope="col">{m.colType}</th>
-                  <th scope="col">{m.colParty}</th>
-                </tr>
-              </thead>
+              <ColumnHeads
+                labels={[
+                  m.colName,
+                  m.colProvider,
+                  m.colPurpose,
+                  m.colDuration,
+                  m.colType,
+                  m.colParty,
+                ]}
+              />
               <tbody>
                 {table.rows.map((row, i) => (
                   <tr key={`${row.name}-${i}`}>

@@ -1,6 +1,7 @@
 import { loadDocumentIndex } from '../../../site/api'
-import { documentPath, formatDate, isoDateTime, siteHref } from '../../../site/format'
+import { documentPath, siteHref } from '../../../site/format'
 import { SiteFrame, Unavailable } from '../_components/SiteFrame'
+import { Time } from '../_components/Time'
 import { loadSitePage, type SitePageProps } from '../_lib/page'
 
 // Rendered on every request: a publish must show at once (see README "Public pages").
@@ -39,9 +40,7 @@ export default async function LegalIndexPage({ searchParams }: Props) {
                     {doc.lastModified ? (
                       <>
                         {`${m.lastUpdated}: `}
-                        <time data-testid="last-updated" dateTime={isoDateTime(doc.lastModified)}>
-                          {formatDate(doc.lastModified, locale)}
-                        </time>
+                        <Time locale={locale} testId="last-updated" value={doc.lastModified} />
                         {' · '}
                       </>
                     ) : null}

@@ -6,7 +6,6 @@ import {
   documentPath,
   effectiveFrom,
   formatDate,
-  isoDateTime,
   parseVersionParam,
   siteHref,
   versionsPath,
@@ -14,6 +13,7 @@ import {
 import { loadTranslation } from '../../../../site/translation'
 import { CookieTables } from '../../_components/CookieTables'
 import { SiteFrame, Unavailable } from '../../_components/SiteFrame'
+import { Time } from '../../_components/Time'
 import { loadSitePage, type SitePageProps } from '../../_lib/page'
 
 // Every request renders: a publish shows at once (see README "Public pages").
@@ -68,7 +68,6 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
 
   const { archived, cookies, currentVersion, document: doc, translation } = data
   const tables = cookies?.ok ? cookieTables(cookies.data, m) : null
-  const inForceFrom = effectiveFrom(doc)
   // Text shown in the default language is marked as such, for screen readers and for readers.
   const fallbackLang =
     translation && translation.state !== 'translated' ? translation.fallbackLocale : undefined
@@ -131,9 +130,7 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
             <div>
               <dt>{m.lastUpdated}</dt>
               <dd>
-                <time data-testid="last-updated" dateTime={isoDateTime(doc.lastModified)}>
-                  {formatDate(doc.lastModified, locale)}
-                </time>
+                <Time locale={locale} testId="last-updated" value={doc.lastModified} />
               </dd>
             </div>
             <div>
@@ -143,7 +140,7 @@ export default async function LegalDocumentPage({ params, searchParams }: Props)
             <div>
               <dt>{m.effectiveFrom}</dt>
               <dd data-testid="effective-date">
-                <time dateTime={inForceFrom}>{formatDate(inForceFrom, locale)}</time>
+                <Time locale={locale} value={effectiveFrom(doc)} />
               </dd>
             </div>
           </dl>

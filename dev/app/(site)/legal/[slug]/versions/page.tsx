@@ -6,15 +6,14 @@ import { diffSectionsForPage, loadVersionsPage, type VersionEntry } from '../../
 import {
   documentPath,
   effectiveFrom,
-  formatDate,
-  formatDateTime,
-  isoDateTime,
   parseVersionParam,
   siteHref,
   versionsPath,
 } from '../../../../../site/format'
 import { diffPartKey, loadVersionsTranslation } from '../../../../../site/translation'
+import { ColumnHeads } from '../../../_components/ColumnHeads'
 import { SiteFrame, Unavailable } from '../../../_components/SiteFrame'
+import { Time } from '../../../_components/Time'
 import { loadSitePage, type SitePageProps } from '../../../_lib/page'
 
 // Every request renders: a publish shows at once (see README "Public pages").
@@ -88,15 +87,9 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
         <div className="table-scroll">
           <table className="versions-table stack-table" data-testid="versions-table">
             <caption>{m.archiveCaption}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{m.colVersion}</th>
-                <th scope="col">{m.colPublished}</th>
-                <th scope="col">{m.colEffective}</th>
-                <th scope="col">{m.colSummary}</th>
-                <th scope="col">{m.colMaterial}</th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              labels={[m.colVersion, m.colPublished, m.colEffective, m.colSummary, m.colMaterial]}
+            />
             <tbody>
               {versions.versions.map((v) => (
                 <tr data-testid="version-row" data-version={v.version} key={v.version}>
@@ -113,12 +106,10 @@ export default async function LegalVersionsPage({ params, searchParams }: Props)
                   </th>
                   {/* With its time: two versions published on one day must be told apart. */}
                   <td data-label={m.colPublished} data-testid="version-published">
-                    <time dateTime={isoDateTime(v.publishedAt)}>
-                      {formatDateTime(v.publishedAt, locale)}
-                    </time>
+                    <Time locale={locale} value={v.publishedAt} withTime />
                   </td>
                   <td data-label={m.colEffective}>
-                    <time dateTime={effectiveFrom(v)}>{formatDate(effectiveFrom(v), locale)}</time>
+                    <Time locale={locale} value={effectiveFrom(v)} />
                   </td>
                   <td data-label={m.colSummary} lang={v.changeSummary ? fallbackLang : undefined}>
                     {v.changeSummary || (v.version === 1 ? m.noSummary : '')}
