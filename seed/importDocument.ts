@@ -280,7 +280,11 @@ export async function importDocument(
         user: input.editor,
       })
     }
-    removed.push({ id: section.id, deleted, heading: String(section.heading ?? '') })
+    removed.push({
+      id: section.id,
+      deleted,
+      heading: typeof section.heading === 'string' ? section.heading : '',
+    })
   }
 
   const final = (await payload.findByID({
@@ -296,6 +300,6 @@ export async function importDocument(
     documentUpdated,
     removed,
     sections: results,
-    workflowState: String(final.workflowState ?? 'draft'),
+    workflowState: typeof final.workflowState === 'string' ? final.workflowState : 'draft',
   }
 }

@@ -386,7 +386,8 @@ export async function takeThroughReview(
   state?: string,
   collection: CollectionSlug = SLUGS.documents,
 ): Promise<void> {
-  let current = state ?? String((await draftOf(payload, id, collection)).workflowState ?? 'draft')
+  const stored = state ?? (await draftOf(payload, id, collection)).workflowState
+  let current = typeof stored === 'string' ? stored : 'draft'
   if (current === 'draft' || current === 'changes-requested') {
     await actAs(payload, editor, id, 'submit', collection)
     current = 'in-review'

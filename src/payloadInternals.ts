@@ -87,7 +87,7 @@ export function postgresInternals(payload: Payload): PostgresInternals {
   if (
     !isObject(pool) ||
     !isFunction(pool.connect) ||
-    !isFunction(pool.on) ||
+    typeof pool.on !== 'function' ||
     !isFunction(pool.end)
   ) {
     throw new PayloadInternalsError('db.pool (a node-postgres Pool)')

@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto'
 
 import { canonicalJSON } from '../render/index.js'
+import { textOf } from '../utilities/text.js'
 
 /**
  * The acceptance ledger's hash chain (pure). Each record's `hash` is SHA-256 over the canonical
@@ -91,7 +92,7 @@ export function isoInstant(value: unknown): string {
 /** The chained fields of a row, normalised (missing → null, dates → ISO, numbers → numbers). */
 export function chainedFieldsOf(row: Record<string, unknown>): ChainedFields {
   const num = (v: unknown) => (v === null || v === undefined || v === '' ? null : Number(v))
-  const str = (v: unknown) => (v === null || v === undefined ? null : String(v))
+  const str = (v: unknown) => (v === null || v === undefined ? null : textOf(v))
   return {
     contentHash: str(row.contentHash),
     document: str(row.document),
@@ -105,7 +106,7 @@ export function chainedFieldsOf(row: Record<string, unknown>): ChainedFields {
     recordedAt: isoInstant(row.recordedAt),
     recordedBy: str(row.recordedBy),
     source: str(row.source),
-    subjectCommitment: String(row.subjectCommitment ?? ''),
+    subjectCommitment: textOf(row.subjectCommitment),
     userAgent: str(row.userAgent),
     version: num(row.version),
   }

@@ -229,6 +229,7 @@ export function WorkflowBar(): null | React.ReactElement {
             {t(QUESTIONS[asking].question)}
           </label>
           <textarea
+            aria-labelledby="legal-change-comment-label"
             id="legal-change-comment"
             onChange={(e) => setComment(e.target.value)}
             required

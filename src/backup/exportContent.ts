@@ -4,6 +4,7 @@ import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { idOf } from '../utilities/ids.js'
 import { localesOf } from '../utilities/locales.js'
+import { textOf } from '../utilities/text.js'
 import { collectionFields, type FieldInfo, globalFields, usersCollectionOf } from './fields.js'
 import {
   archiveContentHash,
@@ -134,7 +135,7 @@ export async function exportLegalContent(
   const userKeys = new Map<string, string>()
   const users: ExportedUser[] = []
   for (const user of userDocs.sort((a, b) => String(a.email).localeCompare(String(b.email)))) {
-    const email = String(user.email ?? '').toLowerCase()
+    const email = textOf(user.email).toLowerCase()
     if (!email) {
       continue
     }
@@ -225,7 +226,7 @@ export async function exportLegalContent(
       const data = portable(fields, doc)
       if (slug === SLUGS.versions) {
         if (archiveContentHash(doc.content) !== doc.contentHash) {
-          hashMismatches.push(`${key} (version ${doc.version} of ${doc.slug})`)
+          hashMismatches.push(`${key} (version ${textOf(doc.version)} of ${textOf(doc.slug)})`)
         }
         // The archive names the sections it froze by id (the redline matches them by it).
         data.content = mapArchiveSections(doc.content, sectionKey)

@@ -4,6 +4,7 @@ import { announcePublish } from '../delivery/invalidation.js'
 import { localApi } from '../localApi.js'
 import { SLUGS } from '../slugs.js'
 import { localesOf } from '../utilities/locales.js'
+import { textOf } from '../utilities/text.js'
 import { inTransaction } from '../utilities/transaction.js'
 import { asTrusted } from '../workflow/trust.js'
 import { exportLegalContent, mapArchiveSections, REMOVED_SECTION } from './exportContent.js'
@@ -131,8 +132,9 @@ export async function restoreLegalContent(
         id: number | string,
       ) => {
         const liveData = toDb(slug, record.data)
-        const liveAt = String(
-          record.data.updatedAt ?? record.data.createdAt ?? new Date().toISOString(),
+        const liveAt = textOf(
+          record.data.updatedAt ?? record.data.createdAt,
+          new Date().toISOString(),
         )
         await payload.db.createVersion({
           autosave: false,
@@ -145,7 +147,7 @@ export async function restoreLegalContent(
         })
         if (record.draft) {
           // The newer draft is Payload's latest version; the live row stays what readers see.
-          let draftAt = String(record.draft.updatedAt ?? liveAt)
+          let draftAt = textOf(record.draft.updatedAt, liveAt)
           if (Date.parse(draftAt) <= Date.parse(liveAt)) {
             draftAt = new Date(Date.parse(liveAt) + 1).toISOString()
           }

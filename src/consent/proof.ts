@@ -6,6 +6,7 @@ import { localApi } from '../localApi.js'
 import { hasRole, type MaybeUser } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { jsonRefusal, noStoreJson } from '../utilities/jsonResponse.js'
+import { textOf } from '../utilities/text.js'
 import { CONSENT_CHOICE_FIELDS, CONSENT_ID_PATTERN } from './validate.js'
 
 /**
@@ -255,7 +256,7 @@ export function consentProofEndpoints(): Endpoint[] {
         const answer = await lookupConsent(
           req.payload,
           req.user,
-          String(req.routeParams?.consentId ?? ''),
+          textOf(req.routeParams?.consentId),
         )
         return noStoreJson(answer.status, answer.body)
       },

@@ -8,6 +8,7 @@ import { hasRole } from '../roles.js'
 import { SLUGS } from '../slugs.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
 import { nowOf, pluginOptionsOf } from '../utilities/pluginOptions.js'
+import { textOf } from '../utilities/text.js'
 import { documentNoticeRefusal } from '../versions/noticePolicy.js'
 import { actorOf } from '../workflow/actor.js'
 import { WorkflowError } from '../workflow/errors.js'
@@ -47,7 +48,7 @@ async function draftFor(
   if (!hasRole(req.user, 'admin', 'editor', 'reviewer')) {
     throw new WorkflowError('You must be signed in as staff.', req.user ? 403 : 401)
   }
-  const id = String(req.routeParams?.id ?? '')
+  const id = textOf(req.routeParams?.id)
   const doc = await findLatestDraft(req, subject.slug, id).catch(() => null)
   if (!doc) {
     throw new WorkflowError(subject.notFound, 404)

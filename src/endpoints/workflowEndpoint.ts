@@ -1,5 +1,6 @@
 import { addDataAndFileToRequest, type Endpoint, type PayloadRequest } from 'payload'
 
+import { textOf } from '../utilities/text.js'
 import { performWorkflowAction } from '../workflow/performWorkflowAction.js'
 import { DOCUMENT_SUBJECT, type WorkflowSubject } from '../workflow/subjects.js'
 
@@ -31,8 +32,8 @@ export const workflowEndpoint = workflowRoute('post', async (req, fourEyes, subj
     noticeOverride?: unknown
   }
   const result = await performWorkflowAction(req, {
-    id: String(req.routeParams?.id ?? ''),
-    action: String(body.action ?? ''),
+    id: textOf(req.routeParams?.id),
+    action: textOf(body.action),
     collection: subject.slug,
     // Cast: anything else a client sent goes on as it is, for performWorkflowAction to refuse
     // with its 400 (it checks the type at run time: it is public API and called untyped).

@@ -18,6 +18,7 @@ import { changedFields } from '../utilities/compare.js'
 import { idOf, idsOf } from '../utilities/ids.js'
 import { defaultLocaleOf } from '../utilities/locales.js'
 import { nowOf } from '../utilities/pluginOptions.js'
+import { textOf } from '../utilities/text.js'
 import { effectiveAt } from '../versions/timeline.js'
 import { queuePublishWebhooks } from '../webhooks/webhookTask.js'
 import { actorOf } from '../workflow/actor.js'
@@ -75,7 +76,7 @@ async function claimSections(
     const section = await findLatestDraft(req, SLUGS.sections, id)
     const taken = await anchorsInUse(req, documentId, id)
     const anchor = uniqueAnchor(
-      String(section.anchor || slugifyAnchor(String(section.heading ?? ''))),
+      textOf(section.anchor) || slugifyAnchor(textOf(section.heading)),
       taken,
     )
     await asTrusted(req, () =>

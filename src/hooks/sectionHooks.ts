@@ -20,6 +20,7 @@ import {
 import { SLUG_PATTERN, SLUGS } from '../slugs.js'
 import { changedFields } from '../utilities/compare.js'
 import { idOf, idsOf } from '../utilities/ids.js'
+import { textOf } from '../utilities/text.js'
 import { actorOf } from '../workflow/actor.js'
 import { documentsListing, unionIds } from '../workflow/approval.js'
 import { fieldError, WorkflowError } from '../workflow/errors.js'
@@ -79,7 +80,7 @@ async function anchorFollowsHeading(
   if (localization && req.locale && req.locale !== localization.defaultLocale) {
     return false
   }
-  if (!isDerivedAnchor(original.anchor, String(original.heading ?? ''))) {
+  if (!isDerivedAnchor(original.anchor, textOf(original.heading))) {
     return false
   }
   const live = await req.payload.db.findOne({

@@ -7,7 +7,7 @@ export type NoticeDocument = {
   kind?: null | string
   noticePeriodDays?: null | number
   /** 'yes' / 'no', or empty for the kind's default. */
-  requiresAcceptance?: 'no' | 'yes' | null | string
+  requiresAcceptance?: null | string
 }
 
 type NoticeOptions = Pick<ResolvedLegalDocumentsPluginOptions, 'notice'>

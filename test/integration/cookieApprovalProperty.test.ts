@@ -50,7 +50,7 @@ async function content(id: number, draft: boolean): Promise<string> {
 }
 
 type Outcome = { ok: boolean; status: number }
-async function outcome(run: () => Promise<{ status: number } | unknown>): Promise<Outcome> {
+async function outcome(run: () => Promise<unknown>): Promise<Outcome> {
   try {
     const result = await run()
     const status =

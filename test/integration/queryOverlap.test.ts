@@ -21,6 +21,7 @@ import { signedInUser } from '../helpers/users'
 type Overlap = { queued: boolean; sql: string }
 const overlaps: Overlap[] = []
 type ClientInternals = { _activeQuery?: unknown; _queryQueue?: unknown[] }
+// eslint-disable-next-line @typescript-eslint/unbound-method -- applied with the client below
 const query = pg.Client.prototype.query as (...args: unknown[]) => unknown
 pg.Client.prototype.query = function (this: ClientInternals, ...args: unknown[]) {
   const busy = Boolean(this._activeQuery) || (this._queryQueue?.length ?? 0) > 0
